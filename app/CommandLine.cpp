@@ -1,0 +1,43 @@
+#include "CommandLine.h"
+
+#include <stdexcept>
+
+namespace spikestudio {
+
+const char* usageText() {
+    return "usage:\n"
+           "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--show-kernels]\n"
+           "  spikestudio check MODEL\n"
+           "\n"
+           "MODEL is a model file in Spike Studio's format v1 (JSON, see README.md).\n";
+}
+
+CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
+    CommandLine line;
+    if (arguments.empty())
+        throw std::invalid_argument("missing command");
+    line.verb = arguments[0];
+    for (size_t k = 1; k < arguments.size(); ++k) {
+        const std::string& argument = arguments[k];
+        auto value = [&]() -> std::string {
+            if (k + 1 >= arguments.size())
+                throw std::invalid_argument("option " + argument + " needs a value");
+            return arguments[++k];
+        };
+        if (argument == "--duration")
+            line.duration = value();
+        else if (argument == "--seed")
+            line.seed = value();
+        else if (argument == "--csv")
+            line.csvDirectory = value();
+        else if (argument == "--show-kernels")
+            line.showKernels = true;
+        else if (argument.starts_with("--"))
+            throw std::invalid_argument("unknown option " + argument);
+        else
+            line.positional.push_back(argument);
+    }
+    return line;
+}
+
+} // namespace spikestudio

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace spikestudio {
+
+/// A parsed command line: verb, positional arguments and --options.
+struct CommandLine {
+    std::string verb;
+    std::vector<std::string> positional;
+    std::optional<std::string> duration;
+    std::optional<std::string> seed;
+    std::optional<std::string> csvDirectory;
+    bool showKernels = false;
+};
+
+/// Parses argv; throws std::invalid_argument with a message for the user.
+CommandLine parseCommandLine(const std::vector<std::string>& arguments);
+
+/// The usage text printed for --help and bad command lines.
+const char* usageText();
+
+} // namespace spikestudio

@@ -1,0 +1,108 @@
+#include "RunCommand.h"
+
+#include <charconv>
+#include <chrono>
+#include <iomanip>
+#include <stdexcept>
+
+#include "NetworkBuilder.h"
+#include "csv/CsvWriter.h"
+#include "diagnostics/ModelError.h"
+#include "model/ModelReader.h"
+
+namespace spikestudio {
+
+namespace {
+
+using Stopwatch = std::chrono::steady_clock;
+
+double millisecondsSince(Stopwatch::time_point start) {
+    return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
+}
+
+std::uint32_t parseSeed(const std::string& text) {
+    unsigned long long value = 0;
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (result.ec != std::errc() || result.ptr != text.data() + text.size() || value > 4294967295ULL)
+        throw ModelError({"command line", "--seed", 0, 0},
+                         "the seed must be an integer from 0 to 4294967295");
+    return static_cast<std::uint32_t>(value);
+}
+
+CheckedModel loadAndCheck(const CommandLine& line) {
+    if (line.positional.size() != 1)
+        throw std::invalid_argument("expected exactly one MODEL file");
+    CheckOptions options;
+    options.duration = line.duration;
+    if (line.seed)
+        options.seed = parseSeed(*line.seed);
+    return checkModel(readModelFile(line.positional[0]), options);
+}
+
+void printSummary(const CheckedModel& model, const Network& network, const BuildReport& report,
+                  double parseMs, double simulateMs, long long steps, std::ostream& out) {
+    out << "model: " << (model.model.name.empty() ? "(unnamed)" : model.model.name) << "\n";
+    for (const CheckedGroup& group : model.groups)
+        out << "group " << group.name << ": N=" << group.size
+            << ", method=" << nameOf(group.method) << "\n";
+    for (const SpikeRecord& record : network.spikeRecords())
+        out << "spikes " << record.source << " (" << record.monitor
+            << "): " << record.indices.size() << "\n";
+    for (const StateRecord& record : network.stateRecords())
+        out << "recorded " << record.monitor << ": " << record.rowCount() << " samples x "
+            << record.columns.size() << " columns\n";
+    size_t compiled = 0;
+    for (const auto& kernel : report.kernels)
+        compiled += !kernel.cached;
+    out << std::fixed << std::setprecision(2) << "time: parse " << parseMs << " ms, codegen "
+        << report.codegenMilliseconds << " ms, compile " << report.compileMilliseconds << " ms ("
+        << compiled << " of " << report.kernels.size() << " kernels compiled, libtcc), setup "
+        << report.setupMilliseconds << " ms, simulate " << simulateMs << " ms (" << steps
+        << " steps, seed " << model.seed << ")\n";
+}
+
+template <typename Body> int reportingErrors(std::ostream& err, Body body) {
+    try {
+        return body();
+    } catch (const ModelError& error) {
+        err << "error: " << error.what() << "\n";
+    } catch (const std::invalid_argument& error) {
+        err << "error: " << error.what() << "\n" << usageText();
+    } catch (const std::exception& error) {
+        err << "error: " << error.what() << "\n";
+    }
+    return 1;
+}
+
+} // namespace
+
+int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
+    return reportingErrors(err, [&] {
+        const auto parseStart = Stopwatch::now();
+        const CheckedModel model = loadAndCheck(line);
+        const double parseMs = millisecondsSince(parseStart);
+        BuildReport report;
+        auto network = buildNetwork(model, &report);
+        if (line.showKernels)
+            for (const auto& kernel : report.kernels)
+                out << "/* ---- " << kernel.name << " ---- */\n" << kernel.source << "\n";
+        const auto simulateStart = Stopwatch::now();
+        const long long steps = network->run(model.duration);
+        const double simulateMs = millisecondsSince(simulateStart);
+        if (line.csvDirectory)
+            writeAllCsv(*network, *line.csvDirectory);
+        printSummary(model, *network, report, parseMs, simulateMs, steps, out);
+        return 0;
+    });
+}
+
+int checkCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
+    return reportingErrors(err, [&] {
+        const CheckedModel model = loadAndCheck(line);
+        out << "ok: " << model.groups.size() << " groups, " << model.monitors.size()
+            << " monitors; units and names check\n";
+        return 0;
+    });
+}
+
+} // namespace spikestudio

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "expr/Expr.h"
+
+namespace spikestudio {
+
+/// Maps a name of the language to the C expression that holds its value in a
+/// kernel (a generated local, an array element, a literal). Never returns user text.
+using CNameMapper = std::function<std::string(const std::string& name)>;
+
+/// Prints an expression tree as C. Every token comes from the tree's structure:
+/// operators and functions from fixed tables, numbers through a round-trip
+/// formatter, names through `names`. This is how user text is kept out of the
+/// compiler (DESIGN.md, principle 1).
+std::string emitC(const ExprPtr& expr, const CNameMapper& names);
+
+/// A double literal C reads back exactly ("1e-3" -> "0.001", inf -> "(1.0/0.0)").
+std::string cLiteral(double value);
+
+} // namespace spikestudio

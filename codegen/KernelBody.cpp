@@ -1,0 +1,224 @@
+#include "KernelBody.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "CEmitter.h"
+
+namespace spikestudio {
+
+namespace {
+const std::string kIndent = "        ";
+
+std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+ExprPtr orZero(const ExprPtr& expr) { return expr ? expr : makeNumber(0.0); }
+} // namespace
+
+KernelBody::KernelBody(const CheckedGroup& group, const ConstantTable& constants,
+                       std::vector<std::string> fixedArrays)
+    : group_(group), constants_(constants), fixedArrays_(std::move(fixedArrays)),
+      invariants_([this](const std::string& name) { return isInvariantName(name); }) {}
+
+bool KernelBody::isInvariantName(const std::string& name) const {
+    if (name.starts_with("_hoisted_"))
+        return true;
+    if (name.starts_with("_") || name == "i")
+        return false;
+    if (written_.count(name))
+        return false;
+    const auto symbol = group_.scope->lookup(name);
+    return symbol && symbol->kind != SymbolKind::PerElement;
+}
+
+int KernelBody::arrayFor(const std::string& name) {
+    const auto found = std::find(arrays_.begin(), arrays_.end(), name);
+    if (found != arrays_.end())
+        return static_cast<int>(found - arrays_.begin());
+    arrays_.push_back(name);
+    return static_cast<int>(arrays_.size()) - 1;
+}
+
+std::string KernelBody::variable(const std::string& name) {
+    const int index = arrayFor(name);
+    loaded_.insert(name);
+    return "_v" + std::to_string(index);
+}
+
+std::string KernelBody::writeVariable(const std::string& name) {
+    const std::string local = variable(name);
+    written_.insert(name);
+    return local;
+}
+
+std::string KernelBody::temporary(const std::string& name, bool& isNew) {
+    const auto found = temporaries_.find(name);
+    isNew = found == temporaries_.end();
+    if (!isNew)
+        return found->second;
+    std::string local = "_t" + std::to_string(temporaries_.size());
+    temporaries_[name] = local;
+    return local;
+}
+
+std::string KernelBody::cName(const std::string& name) {
+    if (name.starts_with("_hoisted_"))
+        return "_h" + name.substr(9);
+    if (name.starts_with("_")) {
+        const auto found = temporaries_.find(name);
+        if (found == temporaries_.end())
+            throw std::logic_error("code generation read a temporary before writing it");
+        return found->second;
+    }
+    if (name == "t")
+        return "_t";
+    if (name == "dt")
+        return "_dt";
+    if (name == "i")
+        return "((double)_idx)";
+    if (name == "t_in_timesteps")
+        return "((double)_context->timestep)";
+    const auto constant = std::find(constants_.begin(), constants_.end(), name);
+    if (constant != constants_.end() && !group_.scope->definesLocally(name))
+        return "_constants[" + std::to_string(constant - constants_.begin()) + "]";
+    const auto symbol = group_.scope->lookup(name);
+    if (!symbol)
+        throw std::logic_error("code generation met an unresolved name");
+    if (symbol->kind == SymbolKind::Constant)
+        return cLiteral(symbol->value);
+    if (symbol->kind == SymbolKind::Shared)
+        return "_a" + std::to_string(arrayFor(name)) + "[0]";
+    return variable(name);
+}
+
+std::string KernelBody::emit(const ExprPtr& expr) {
+    const ExprPtr hoisted = invariants_.hoist(expr);
+    return emitC(hoisted, [this](const std::string& name) { return cName(name); });
+}
+
+void KernelBody::assign(const std::string& target, const ExprPtr& value) {
+    const std::string rhs = emit(value);
+    if (target.starts_with("_")) {
+        bool isNew = false;
+        const std::string local = temporary(target, isNew);
+        vector_ += kIndent + (isNew ? "double " : "") + local + " = " + rhs + ";\n";
+        return;
+    }
+    vector_ += kIndent + writeVariable(target) + " = " + rhs + ";\n";
+}
+
+void KernelBody::statements(const AbstractCode& code) {
+    for (const AbstractStatement& statement : code) {
+        if (const auto* assignment = std::get_if<Assignment>(&statement))
+            assign(assignment->target, assignment->value);
+        else
+            linearUpdate(std::get<LinearUpdate>(statement));
+    }
+}
+
+// One row of X_new = A X + G B, reading the propagator arrays of update `id`.
+std::string KernelBody::linearRow(const LinearUpdate& update, const std::string& id, size_t row,
+                                  bool gatedVariant) {
+    const size_t n = update.variables.size();
+    const std::string suffix = gatedVariant ? "0" + id : id;
+    std::string sum;
+    for (size_t c = 0; c < n; ++c) {
+        const std::string k = std::to_string(row * n + c);
+        sum += (c ? " + " : "") + ("_A" + suffix + "[" + k + "]*") + variable(update.variables[c]);
+    }
+    for (size_t c = 0; c < n; ++c) {
+        if (!update.constant[c] || (gatedVariant && update.gatedByRefractoriness[c]))
+            continue;
+        const std::string k = std::to_string(row * n + c);
+        sum += " + _G" + suffix + "[" + k + "]*_B" + id + "_" + std::to_string(c);
+    }
+    return sum;
+}
+
+void KernelBody::linearUpdate(const LinearUpdate& update) {
+    const size_t n = update.variables.size();
+    const std::string id = std::to_string(linearUpdates_++);
+    const bool gated = std::count(update.gatedByRefractoriness.begin(),
+                                  update.gatedByRefractoriness.end(), true) > 0;
+    bool invariant = true;
+    for (const ExprPtr& entry : update.matrix)
+        invariant = invariant && (!entry || invariants_.isInvariant(entry));
+    // The propagator: once per call when M is the same for every element.
+    std::string propagator;
+    for (bool zeroGated : {false, true}) {
+        if (zeroGated && !gated)
+            continue;
+        const std::string suffix = zeroGated ? "0" + id : id;
+        std::string entries;
+        for (size_t r = 0; r < n; ++r)
+            for (size_t c = 0; c < n; ++c) {
+                const bool zero = !update.matrix[r * n + c] ||
+                                  (zeroGated && update.gatedByRefractoriness[r]);
+                entries += (entries.empty() ? "" : ", ") +
+                           (zero ? std::string("0.0")
+                                 : emitC(update.matrix[r * n + c],
+                                         [this](const std::string& name) { return cName(name); }));
+            }
+        const std::string size = std::to_string(n * n);
+        propagator += "    double _M" + suffix + "[" + size + "] = {" + entries + "};\n" +
+                      "    double _A" + suffix + "[" + size + "];\n    double _G" + suffix + "[" +
+                      size + "];\n" + "    spikestudio_linear_propagator(" + std::to_string(n) +
+                      ", _M" + suffix + ", _dt, _A" + suffix + ", _G" + suffix + ");\n";
+    }
+    if (invariant)
+        scalar_ += propagator;
+    else
+        vector_ += replaceAll(propagator, "\n    ", "\n" + kIndent).insert(0, "    ");
+    for (size_t c = 0; c < n; ++c)
+        if (update.constant[c])
+            vector_ += kIndent + "const double _B" + id + "_" + std::to_string(c) + " = " +
+                       emit(orZero(update.constant[c])) + ";\n";
+    std::string gate;
+    if (gated)
+        gate = cName("not_refractory");
+    for (size_t r = 0; r < n; ++r) {
+        bool isNew = false;
+        const std::string local = temporary("_" + update.variables[r], isNew);
+        std::string value = linearRow(update, id, r, false);
+        if (gated)
+            value = "(" + gate + " != 0.0) ? (" + value + ") : (" + linearRow(update, id, r, true) +
+                    ")";
+        vector_ += kIndent + (isNew ? "double " : "") + local + " = " + value + ";\n";
+    }
+}
+
+std::vector<std::string> KernelBody::arrays() const {
+    std::vector<std::string> all = fixedArrays_;
+    all.insert(all.end(), arrays_.begin(), arrays_.end());
+    return all;
+}
+
+std::string KernelBody::fill(std::string kernelTemplate) {
+    // Hoisted expressions first: they may register shared arrays.
+    std::string scalar;
+    for (const auto& [name, expr] : invariants_.hoisted())
+        scalar += "    const double _h" + name.substr(9) + " = " +
+                  emitC(expr, [this](const std::string& n) { return cName(n); }) + ";\n";
+    std::string arrays, loads, stores;
+    const size_t offset = fixedArrays_.size();
+    for (size_t k = 0; k < arrays_.size(); ++k) {
+        const std::string index = std::to_string(k);
+        arrays += "    double* _a" + index + " = (double*)_arrays[" + std::to_string(k + offset) +
+                  "];\n";
+        if (loaded_.count(arrays_[k]))
+            loads += kIndent + "double _v" + index + " = _a" + index + "[_idx];\n";
+        if (written_.count(arrays_[k]))
+            stores += kIndent + "_a" + index + "[_idx] = _v" + index + ";\n";
+    }
+    std::string text = replaceAll(kernelTemplate, "%ARRAYS%\n", arrays);
+    text = replaceAll(text, "%SCALAR%\n", scalar + scalar_);
+    text = replaceAll(text, "%LOADS%\n", loads);
+    text = replaceAll(text, "%VECTOR%\n", vector_);
+    return replaceAll(text, "%STORES%\n", stores);
+}
+
+} // namespace spikestudio

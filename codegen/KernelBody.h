@@ -1,0 +1,65 @@
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "LoopInvariants.h"
+#include "equations/AbstractCode.h"
+#include "model/CheckedModel.h"
+
+namespace spikestudio {
+
+/// The names a kernel may use for the model's constants: constants[k] in the
+/// kernel is the k-th name here (live values, so they can change mid-run).
+using ConstantTable = std::vector<std::string>;
+
+/// Builds the body of one kernel for one group: maps every name to generated
+/// C, hoists loop invariants, and collects the loads and stores of the
+/// group's arrays that the element loop needs.
+class KernelBody {
+public:
+    KernelBody(const CheckedGroup& group, const ConstantTable& constants,
+               std::vector<std::string> fixedArrays = {});
+
+    /// Appends statements to the element loop.
+    void assign(const std::string& target, const ExprPtr& value);
+    void linearUpdate(const LinearUpdate& update);
+    void statements(const AbstractCode& code);
+    /// Appends raw C built by the caller from emit() output.
+    void appendVector(const std::string& line) { vector_ += line; }
+
+    /// C for `expr` inside the element loop (invariant parts hoisted).
+    std::string emit(const ExprPtr& expr);
+    /// The C local that holds a group variable inside the loop (loading it).
+    std::string variable(const std::string& name);
+    /// Marks a variable as written so that it is stored back.
+    std::string writeVariable(const std::string& name);
+
+    /// Fills the template's %ARRAYS%, %SCALAR%, %LOADS%, %VECTOR%, %STORES%.
+    std::string fill(std::string kernelTemplate);
+    std::vector<std::string> arrays() const;
+
+private:
+    std::string cName(const std::string& name);
+    bool isInvariantName(const std::string& name) const;
+    int arrayFor(const std::string& name);
+    std::string temporary(const std::string& name, bool& isNew);
+    std::string linearRow(const LinearUpdate& update, const std::string& id, size_t row,
+                          bool gatedVariant);
+
+    const CheckedGroup& group_;
+    const ConstantTable& constants_;
+    std::vector<std::string> fixedArrays_;
+    std::vector<std::string> arrays_;
+    std::set<std::string> loaded_;
+    std::set<std::string> written_;
+    std::map<std::string, std::string> temporaries_;
+    LoopInvariants invariants_;
+    std::string scalar_;
+    std::string vector_;
+    int linearUpdates_ = 0;
+};
+
+} // namespace spikestudio

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "KernelBody.h"
+#include "KernelSource.h"
+
+namespace spikestudio {
+
+/// Fills the C templates for a checked group's operations.
+class KernelWriter {
+public:
+    KernelWriter(const CheckedGroup& group, const ConstantTable& constants)
+        : group_(group), constants_(constants) {}
+
+    KernelSource stateUpdate() const;
+    KernelSource constantOverDt() const; // empty code when the group has none
+    KernelSource threshold() const;      // requires a threshold
+    KernelSource reset() const;          // empty code when the group has no reset
+    KernelSource stateMonitor(const std::vector<ExprPtr>& variables) const;
+
+private:
+    KernelSource finish(KernelBody& body, const std::string& templateName) const;
+
+    const CheckedGroup& group_;
+    const ConstantTable& constants_;
+};
+
+} // namespace spikestudio

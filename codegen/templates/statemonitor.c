@@ -1,0 +1,21 @@
+/* StateMonitor: one row of recorded values, variable-major. The runtime
+ * passes the row to fill (already allocated), the recorded indices, and
+ * their count as the context's size. */
+void spikestudio_kernel(void* const* _arrays, const double* _constants,
+                        SpikeStudioKernelContext* _context)
+{
+    const double _t = _context->t;
+    const double _dt = _context->dt;
+    const int64_t _N = _context->size;
+    const int32_t* _record = (const int32_t*)_arrays[0];
+    double* _row = (double*)_arrays[1];
+    int64_t _k;
+    int64_t _idx;
+%ARRAYS%
+%SCALAR%
+    for (_k = 0; _k < _N; ++_k) {
+        _idx = _record[_k];
+%LOADS%
+%VECTOR%
+    }
+}

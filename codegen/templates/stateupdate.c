@@ -1,0 +1,16 @@
+/* State update (and `constant over dt` values): every element, every step. */
+void spikestudio_kernel(void* const* _arrays, const double* _constants,
+                        SpikeStudioKernelContext* _context)
+{
+    const double _t = _context->t;
+    const double _dt = _context->dt;
+    const int64_t _N = _context->size;
+    int64_t _idx;
+%ARRAYS%
+%SCALAR%
+    for (_idx = 0; _idx < _N; ++_idx) {
+%LOADS%
+%VECTOR%
+%STORES%
+    }
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace spikestudio {
+
+/// Where a problem sits in a model: the object ("P"), the field ("equations"),
+/// and, for text fields, the 1-based line and column (0 when they do not apply).
+struct SourceLocation {
+    std::string object;
+    std::string field;
+    int line = 0;
+    int column = 0;
+};
+
+/// The one exception type for bad input anywhere in a model. Its what() is the
+/// complete message a user sees: location first, then the problem.
+class ModelError : public std::runtime_error {
+public:
+    ModelError(SourceLocation where, std::string problem);
+
+    const SourceLocation& where() const { return where_; }
+    const std::string& problem() const { return problem_; }
+
+    /// A copy with object/field filled in where this error left them empty and
+    /// with line/column offset into a larger text (for errors raised by a parser
+    /// that only saw one expression).
+    ModelError locatedIn(const std::string& object, const std::string& field, int lineOffset = 0,
+                         int columnOffset = 0) const;
+
+private:
+    SourceLocation where_;
+    std::string problem_;
+};
+
+/// Formats "object 'P', field 'equations', line 2, column 7: problem".
+std::string formatLocation(const SourceLocation& where);
+
+} // namespace spikestudio

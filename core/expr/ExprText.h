@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+
+#include "expr/Expr.h"
+#include "expr/Statement.h"
+
+namespace spikestudio {
+
+/// Renders an expression back to Brian2 syntax with the fewest brackets that
+/// keep its meaning; used in messages and in the GUI, never for compiling.
+std::string toText(const ExprPtr& expr);
+std::string toText(const Statement& statement);
+
+/// Shortest decimal text that reads back to exactly the same double.
+std::string formatNumber(double value);
+
+} // namespace spikestudio

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "expr/Token.h"
+
+namespace spikestudio {
+
+/// Splits expression or statement text into tokens. '#' starts a comment that
+/// runs to the end of the line. Newlines inside brackets are plain white space;
+/// elsewhere they become Newline tokens (statement separators).
+/// Throws ModelError (line and column set) for characters outside the language.
+std::vector<Token> tokenize(std::string_view text);
+
+} // namespace spikestudio

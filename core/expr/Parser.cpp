@@ -1,0 +1,290 @@
+#include "expr/Parser.h"
+
+#include <array>
+
+#include "diagnostics/ModelError.h"
+#include "expr/Lexer.h"
+
+namespace spikestudio {
+
+bool isLanguageKeyword(std::string_view word) {
+    static constexpr std::array<std::string_view, 35> kKeywords = {
+        "False", "None",   "True",    "and",      "as",       "assert", "async",
+        "await", "break",  "class",   "continue", "def",      "del",    "elif",
+        "else",  "except", "finally", "for",      "from",     "global", "if",
+        "import", "in",    "is",      "lambda",   "nonlocal", "not",    "or",
+        "pass",  "raise",  "return",  "try",      "while",    "with",   "yield"};
+    for (std::string_view keyword : kKeywords)
+        if (keyword == word)
+            return true;
+    return false;
+}
+
+namespace {
+
+class Parser {
+public:
+    explicit Parser(std::string_view text) : tokens_(tokenize(text)) {}
+
+    ExprPtr wholeExpression() {
+        skipNewlines();
+        ExprPtr result = expression();
+        skipNewlines();
+        expectEnd();
+        return result;
+    }
+
+    std::vector<Statement> statements() {
+        std::vector<Statement> result;
+        while (true) {
+            while (peek().kind == TokenKind::Newline || peek().is(";"))
+                advance();
+            if (peek().kind == TokenKind::End)
+                return result;
+            result.push_back(statement());
+            if (!(peek().kind == TokenKind::Newline || peek().is(";") ||
+                  peek().kind == TokenKind::End))
+                fail(peek(), "syntax error: expected a new line or ';' before " + describe(peek()));
+        }
+    }
+
+private:
+    const Token& peek() const { return tokens_[index_]; }
+    const Token& advance() { return tokens_[index_ < tokens_.size() - 1 ? index_++ : index_]; }
+
+    [[noreturn]] static void fail(const Token& at, const std::string& message) {
+        throw ModelError({"", "", at.position.line, at.position.column}, message);
+    }
+
+    static std::string describe(const Token& token) {
+        switch (token.kind) {
+        case TokenKind::End: return "the end of the text";
+        case TokenKind::Newline: return "the end of the line";
+        default: return "'" + token.text + "'";
+        }
+    }
+
+    void skipNewlines() {
+        while (peek().kind == TokenKind::Newline)
+            advance();
+    }
+
+    void expectEnd() {
+        if (peek().kind != TokenKind::End)
+            fail(peek(), "syntax error: unexpected " + describe(peek()));
+    }
+
+    void expectOperator(const char* op) {
+        if (!peek().is(op))
+            fail(peek(), std::string("syntax error: expected '") + op + "' but found " +
+                             describe(peek()));
+        advance();
+    }
+
+    Statement statement() {
+        const Token& target = peek();
+        if (target.kind != TokenKind::Identifier)
+            fail(target, "syntax error: a statement must start with a variable name, found " +
+                             describe(target));
+        checkNotKeyword(target);
+        advance();
+        static constexpr std::pair<const char*, AssignOp> kAssignOps[] = {
+            {"=", AssignOp::Assign},    {"+=", AssignOp::Add},    {"-=", AssignOp::Subtract},
+            {"*=", AssignOp::Multiply}, {"/=", AssignOp::Divide}, {"%=", AssignOp::Modulo},
+            {"**=", AssignOp::Power}};
+        for (const auto& [symbol, op] : kAssignOps) {
+            if (peek().is(symbol)) {
+                advance();
+                Statement result{target.text, op, expression(), target.position};
+                return result;
+            }
+        }
+        fail(peek(), "syntax error: expected an assignment ('=', '+=', ...) after '" + target.text +
+                         "' but found " + describe(peek()));
+    }
+
+    ExprPtr expression() { return disjunction(); }
+
+    ExprPtr disjunction() {
+        ExprPtr left = conjunction();
+        while (peek().isWord("or")) {
+            const TextPosition at = advance().position;
+            left = makeLogical(LogicalOp::Or, left, conjunction(), at);
+        }
+        return left;
+    }
+
+    ExprPtr conjunction() {
+        ExprPtr left = negation();
+        while (peek().isWord("and")) {
+            const TextPosition at = advance().position;
+            left = makeLogical(LogicalOp::And, left, negation(), at);
+        }
+        return left;
+    }
+
+    ExprPtr negation() {
+        DepthGuard guard(*this, peek());
+        if (peek().isWord("not")) {
+            const TextPosition at = advance().position;
+            return makeUnary(UnaryOp::Not, negation(), at);
+        }
+        return comparison();
+    }
+
+    bool comparisonOperator(CompareOp& op) const {
+        static constexpr std::pair<const char*, CompareOp> kCompareOps[] = {
+            {"<", CompareOp::Less},     {"<=", CompareOp::LessEqual},
+            {">", CompareOp::Greater},  {">=", CompareOp::GreaterEqual},
+            {"==", CompareOp::Equal},   {"!=", CompareOp::NotEqual}};
+        for (const auto& [symbol, candidate] : kCompareOps) {
+            if (peek().is(symbol)) {
+                op = candidate;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Python chains comparisons: a < b < c means (a < b) and (b < c).
+    ExprPtr comparison() {
+        ExprPtr left = sum();
+        ExprPtr chain;
+        CompareOp op;
+        while (comparisonOperator(op)) {
+            const TextPosition at = advance().position;
+            ExprPtr right = sum();
+            ExprPtr link = makeCompare(op, left, right, at);
+            chain = chain ? makeLogical(LogicalOp::And, chain, link, at) : link;
+            left = right;
+        }
+        return chain ? chain : left;
+    }
+
+    ExprPtr sum() {
+        ExprPtr left = product();
+        while (peek().is("+") || peek().is("-")) {
+            const Token& token = advance();
+            const BinaryOp op = token.text == "+" ? BinaryOp::Add : BinaryOp::Subtract;
+            left = makeBinary(op, left, product(), token.position);
+        }
+        return left;
+    }
+
+    ExprPtr product() {
+        ExprPtr left = unary();
+        while (true) {
+            BinaryOp op;
+            if (peek().is("*"))
+                op = BinaryOp::Multiply;
+            else if (peek().is("/"))
+                op = BinaryOp::Divide;
+            else if (peek().is("//"))
+                op = BinaryOp::FloorDivide;
+            else if (peek().is("%"))
+                op = BinaryOp::Modulo;
+            else
+                return left;
+            const TextPosition at = advance().position;
+            left = makeBinary(op, left, unary(), at);
+        }
+    }
+
+    // Bounds recursion so that hostile input ("((((...", "----...") cannot
+    // exhaust the stack.
+    class DepthGuard {
+    public:
+        DepthGuard(Parser& parser, const Token& at) : parser_(parser) {
+            if (++parser_.depth_ > kMaxDepth)
+                fail(at, "expression is nested too deeply");
+        }
+        ~DepthGuard() { --parser_.depth_; }
+
+    private:
+        Parser& parser_;
+    };
+    static constexpr int kMaxDepth = 200;
+
+    ExprPtr unary() {
+        DepthGuard guard(*this, peek());
+        if (peek().is("-") || peek().is("+")) {
+            const Token& token = advance();
+            const UnaryOp op = token.text == "-" ? UnaryOp::Minus : UnaryOp::Plus;
+            return makeUnary(op, unary(), token.position);
+        }
+        return power();
+    }
+
+    ExprPtr power() {
+        ExprPtr base = atom();
+        if (peek().is("**")) {
+            const TextPosition at = advance().position;
+            return makeBinary(BinaryOp::Power, base, unary(), at);
+        }
+        return base;
+    }
+
+    void checkNotKeyword(const Token& token) const {
+        if (isLanguageKeyword(token.text))
+            fail(token, "syntax error: '" + token.text + "' is a reserved word");
+    }
+
+    ExprPtr atom() {
+        const Token& token = peek();
+        if (token.kind == TokenKind::Number) {
+            advance();
+            return makeNumber(token.number, token.isIntegerLiteral, token.position);
+        }
+        if (token.isWord("True") || token.isWord("False")) {
+            advance();
+            return makeBoolean(token.text == "True", token.position);
+        }
+        if (token.kind == TokenKind::Identifier) {
+            checkNotKeyword(token);
+            advance();
+            if (peek().is("("))
+                return call(token);
+            return makeName(token.text, token.position);
+        }
+        if (token.is("(")) {
+            advance();
+            skipNewlines();
+            ExprPtr inner = expression();
+            expectOperator(")");
+            return inner;
+        }
+        fail(token, "syntax error: expected a value but found " + describe(token));
+    }
+
+    ExprPtr call(const Token& function) {
+        expectOperator("(");
+        std::vector<ExprPtr> arguments;
+        if (!peek().is(")")) {
+            arguments.push_back(expression());
+            while (peek().is(",")) {
+                advance();
+                arguments.push_back(expression());
+            }
+        }
+        expectOperator(")");
+        return makeCall(function.text, std::move(arguments), function.position);
+    }
+
+    std::vector<Token> tokens_;
+    size_t index_ = 0;
+    int depth_ = 0;
+};
+
+} // namespace
+
+ExprPtr parseExpression(std::string_view text) {
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw ModelError({"", "", 1, 1}, "syntax error: the expression is empty");
+    return Parser(text).wholeExpression();
+}
+
+std::vector<Statement> parseStatements(std::string_view text) {
+    return Parser(text).statements();
+}
+
+} // namespace spikestudio

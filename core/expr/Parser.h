@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "expr/Expr.h"
+#include "expr/Statement.h"
+
+namespace spikestudio {
+
+/// Parses one expression of Brian2's language with Python's precedence:
+/// `or` < `and` < `not` < comparisons (chainable) < `+ -` < `* / // %` <
+/// unary `+ -` < `**` (right-associative, binds tighter than a unary minus on
+/// its left). Throws ModelError with the line and column of the problem.
+ExprPtr parseExpression(std::string_view text);
+
+/// Parses statements separated by newlines or ';' (`v = Vr; w += b`).
+std::vector<Statement> parseStatements(std::string_view text);
+
+/// True for words of Python (and so of Brian2's language) that may not name anything.
+bool isLanguageKeyword(std::string_view word);
+
+} // namespace spikestudio

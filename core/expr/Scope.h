@@ -1,0 +1,46 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "units/Dimension.h"
+#include "units/UnitDeclaration.h"
+
+namespace spikestudio {
+
+enum class SymbolKind {
+    Constant,   // a number known before the run: model constants, units, pi, N
+    Shared,     // one value per group that may change during the run: t, dt, shared variables
+    PerElement, // one value per neuron or synapse: state variables, parameters, i
+};
+
+/// What a name in an expression stands for.
+struct Symbol {
+    SymbolKind kind = SymbolKind::Constant;
+    Dimension dim;
+    ValueType type = ValueType::Float;
+    double value = 0.0; // only for Constant
+};
+
+/// Names visible to an expression, layered: a group's scope looks in its own
+/// variables, then the model's constants, then the built-in constants and units.
+class Scope {
+public:
+    explicit Scope(const Scope* parent = nullptr) : parent_(parent) {}
+
+    void define(const std::string& name, Symbol symbol) { symbols_[name] = symbol; }
+    bool definesLocally(std::string_view name) const { return symbols_.count(std::string(name)); }
+
+    /// Finds `name` here, in the parents, or among units and pi/e/inf.
+    std::optional<Symbol> lookup(std::string_view name) const;
+
+    const std::map<std::string, Symbol, std::less<>>& localSymbols() const { return symbols_; }
+
+private:
+    const Scope* parent_;
+    std::map<std::string, Symbol, std::less<>> symbols_;
+};
+
+} // namespace spikestudio

@@ -1,0 +1,269 @@
+#include "model/ModelReader.h"
+
+#include <fstream>
+#include <limits>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostics/ModelError.h"
+
+namespace spikestudio {
+
+namespace {
+
+// ordered_json keeps `constants` and `initial` in the order written.
+using Json = nlohmann::ordered_json;
+
+/// Reads the fields of one JSON object, refusing unknown keys and wrong types.
+class ObjectReader {
+public:
+    ObjectReader(const Json& json, std::string object, std::set<std::string> knownKeys)
+        : json_(json), object_(std::move(object)) {
+        if (!json.is_object())
+            fail("", "expected a JSON object");
+        for (const auto& [key, value] : json.items())
+            if (!knownKeys.count(key))
+                fail(key, "unknown field '" + key + "'");
+    }
+
+    [[noreturn]] void fail(const std::string& field, const std::string& problem) const {
+        throw ModelError({object_, field, 0, 0}, problem);
+    }
+
+    bool has(const std::string& key) const { return json_.contains(key); }
+
+    std::string text(const std::string& key, bool required) const {
+        if (!has(key)) {
+            if (required)
+                fail(key, "missing field '" + key + "'");
+            return "";
+        }
+        return expression(json_.at(key), key);
+    }
+
+    /// A quantity or expression: a JSON string, or a plain number (dimensionless).
+    std::string expression(const Json& value, const std::string& field) const {
+        if (value.is_string())
+            return value.get<std::string>();
+        if (value.is_number()) {
+            std::ostringstream out;
+            out.precision(17);
+            out << value.get<double>();
+            return out.str();
+        }
+        if (value.is_boolean())
+            return value.get<bool>() ? "True" : "False";
+        fail(field, "expected a string or a number");
+    }
+
+    long long integer(const std::string& key, long long minimum, long long maximum) const {
+        if (!has(key))
+            fail(key, "missing field '" + key + "'");
+        const Json& value = json_.at(key);
+        if (!value.is_number_integer())
+            fail(key, "expected an integer");
+        if (value.is_number_unsigned() &&
+            value.get<unsigned long long>() >
+                static_cast<unsigned long long>(std::numeric_limits<long long>::max()))
+            fail(key, "the value is too large");
+        const long long result = value.get<long long>();
+        if (result < minimum || result > maximum)
+            fail(key, "expected an integer from " + std::to_string(minimum) + " to " +
+                          std::to_string(maximum) + ", got " + std::to_string(result));
+        return result;
+    }
+
+    NamedExpressions namedExpressions(const std::string& key) const {
+        NamedExpressions result;
+        if (!has(key))
+            return result;
+        const Json& value = json_.at(key);
+        if (!value.is_object())
+            fail(key, "expected an object mapping names to expressions");
+        for (const auto& [name, expr] : value.items())
+            result.emplace_back(name, expression(expr, key + "." + name));
+        return result;
+    }
+
+    const Json& array(const std::string& key) const {
+        static const Json empty = Json::array();
+        if (!has(key))
+            return empty;
+        if (!json_.at(key).is_array())
+            fail(key, "expected an array");
+        return json_.at(key);
+    }
+
+    const Json& at(const std::string& key) const { return json_.at(key); }
+    const std::string& object() const { return object_; }
+
+private:
+    const Json& json_;
+    std::string object_;
+};
+
+// Large enough for any realistic network, small enough that allocation
+// failures surface as a clear message rather than a crash.
+constexpr long long kMaxGroupSize = 1'000'000'000;
+
+std::string objectName(const Json& json, const std::string& fallback) {
+    if (json.is_object() && json.contains("name") && json.at("name").is_string())
+        return json.at("name").get<std::string>();
+    return fallback;
+}
+
+NeuronGroupSpec readNeuronGroup(const ObjectReader& in) {
+    NeuronGroupSpec group;
+    group.name = in.object();
+    group.size = in.integer("N", 1, kMaxGroupSize);
+    group.equations = in.text("equations", true);
+    group.threshold = in.text("threshold", false);
+    group.reset = in.text("reset", false);
+    group.refractory = in.text("refractory", false);
+    group.method = in.text("method", false);
+    group.dt = in.text("dt", false);
+    group.initial = in.namedExpressions("initial");
+    return group;
+}
+
+NeuronGroupSpec readGroup(const Json& json, size_t index) {
+    const std::string name = objectName(json, "groups[" + std::to_string(index) + "]");
+    ObjectReader in(json, name,
+                    {"name", "type", "N", "equations", "threshold", "reset", "refractory",
+                     "method", "dt", "initial"});
+    in.text("name", true);
+    const std::string type = in.text("type", true);
+    if (type == "PoissonGroup" || type == "SpikeGeneratorGroup")
+        in.fail("type", "'" + type + "' is not supported yet");
+    if (type != "NeuronGroup")
+        in.fail("type", "unknown group type '" + type + "'");
+    return readNeuronGroup(in);
+}
+
+std::vector<long long> readRecordIndices(const ObjectReader& in, bool& recordAll) {
+    std::vector<long long> indices;
+    recordAll = false;
+    if (!in.has("record")) {
+        recordAll = true;
+        return indices;
+    }
+    const Json& record = in.at("record");
+    if (record.is_boolean()) {
+        recordAll = record.get<bool>();
+        return indices;
+    }
+    if (!record.is_array())
+        in.fail("record", "expected true, false or a list of indices");
+    for (const Json& index : record) {
+        if (!index.is_number_integer() || index.get<long long>() < 0)
+            in.fail("record", "expected a list of non-negative integer indices");
+        indices.push_back(index.get<long long>());
+    }
+    return indices;
+}
+
+MonitorSpec readMonitor(const Json& json, size_t index) {
+    const std::string name = objectName(json, "monitors[" + std::to_string(index) + "]");
+    ObjectReader in(json, name, {"name", "type", "source", "variables", "record", "dt"});
+    MonitorSpec monitor;
+    monitor.name = in.text("name", true);
+    const std::string type = in.text("type", true);
+    monitor.source = in.text("source", true);
+    if (type == "SpikeMonitor")
+        monitor.type = MonitorType::Spike;
+    else if (type == "StateMonitor")
+        monitor.type = MonitorType::State;
+    else if (type == "PopulationRateMonitor")
+        monitor.type = MonitorType::PopulationRate;
+    else
+        in.fail("type", "unknown monitor type '" + type + "'");
+    if (monitor.type != MonitorType::State) {
+        for (const char* key : {"variables", "record", "dt"})
+            if (in.has(key))
+                in.fail(key, std::string("'") + key + "' only applies to a StateMonitor");
+        return monitor;
+    }
+    const Json& variables = in.array("variables");
+    if (variables.empty())
+        in.fail("variables", "a StateMonitor needs a non-empty list of variables");
+    for (const Json& variable : variables) {
+        if (!variable.is_string())
+            in.fail("variables", "expected a list of variable names");
+        monitor.variables.push_back(variable.get<std::string>());
+    }
+    monitor.record = readRecordIndices(in, monitor.recordAll);
+    monitor.dt = in.text("dt", false);
+    return monitor;
+}
+
+std::pair<int, int> lineAndColumn(std::string_view text, size_t byte) {
+    int line = 1, column = 1;
+    for (size_t k = 0; k < byte && k < text.size(); ++k) {
+        if (text[k] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+} // namespace
+
+Model readModel(std::string_view text) {
+    Json parsed;
+    try {
+        parsed = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& error) {
+        const auto [line, column] = lineAndColumn(text, error.byte > 0 ? error.byte - 1 : 0);
+        throw ModelError({"model file", "", line, column}, "invalid JSON");
+    }
+    ObjectReader in(parsed, "model",
+                    {"format", "version", "name", "description", "dt", "duration", "seed",
+                     "constants", "groups", "synapses", "monitors"});
+    if (in.text("format", true) != "spikestudio-model")
+        in.fail("format", "not a Spike Studio model (expected \"spikestudio-model\")");
+    if (in.integer("version", 1, std::numeric_limits<int>::max()) != 1)
+        in.fail("version", "this model was written by a newer Spike Studio (format version " +
+                               std::to_string(in.at("version").get<long long>()) + ")");
+    Model model;
+    model.name = in.text("name", false);
+    model.description = in.text("description", false);
+    if (in.has("dt"))
+        model.dt = in.text("dt", true);
+    model.duration = in.text("duration", false);
+    if (in.has("seed"))
+        model.seed = static_cast<std::uint32_t>(in.integer("seed", 0, 4294967295LL));
+    model.constants = in.namedExpressions("constants");
+    const Json& groups = in.array("groups");
+    for (size_t k = 0; k < groups.size(); ++k)
+        model.groups.push_back(readGroup(groups[k], k));
+    if (!in.array("synapses").empty())
+        in.fail("synapses", "Synapses are not supported yet");
+    const Json& monitors = in.array("monitors");
+    for (size_t k = 0; k < monitors.size(); ++k)
+        model.monitors.push_back(readMonitor(monitors[k], k));
+    return model;
+}
+
+Model readModelFile(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        throw ModelError({path, "", 0, 0}, "cannot open the model file");
+    std::ostringstream content;
+    content << file.rdbuf();
+    if (file.bad())
+        throw ModelError({path, "", 0, 0}, "cannot read the model file");
+    try {
+        return readModel(content.str());
+    } catch (const ModelError& error) {
+        if (error.where().object == "model file")
+            throw ModelError({path, "", error.where().line, error.where().column}, error.problem());
+        throw;
+    }
+}
+
+} // namespace spikestudio

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/Model.h"
+
+namespace spikestudio {
+
+/// Reads model format v1 JSON (see MODEL_FORMAT.md). Checks the file's shape:
+/// valid JSON, the format tag and version, every field of the right JSON type,
+/// no unknown or missing fields, sizes that fit. Meaning (equations, units,
+/// names) is ModelChecker's job. Throws ModelError naming object and field.
+Model readModel(std::string_view json);
+
+/// Reads a model file from disk (errors name the file when it cannot be read).
+Model readModelFile(const std::string& path);
+
+} // namespace spikestudio

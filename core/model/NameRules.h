@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace spikestudio {
+
+/// True for `[A-Za-z_][A-Za-z0-9_]*`.
+bool isIdentifier(std::string_view name);
+
+/// Why `name` may not name a user object, variable or constant, or "" if it may:
+/// not an identifier, a word of the language or of C, a built-in function,
+/// constant or unit, a name Brian2 reserves (t, dt, i, N, xi..., _pre/_post
+/// suffixes, refractoriness), or a leading underscore (generated names).
+std::string whyNameIsRefused(std::string_view name);
+
+/// Throws ModelError(object, field) if whyNameIsRefused(name) is not empty.
+void requireValidName(std::string_view name, const std::string& object, const std::string& field);
+
+} // namespace spikestudio

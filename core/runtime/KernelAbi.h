@@ -1,0 +1,29 @@
+#pragma once
+
+/* The calling convention between the runtime and compiled kernels. Plain C:
+ * the code generator declares the same struct in every kernel's prelude
+ * (codegen/templates/prelude.c), and a test checks both layouts agree. */
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct SpikeStudioKernelContext {
+    double t;          /* time at the start of this step, timestep*dt */
+    double dt;         /* the owning clock's dt */
+    int64_t timestep;  /* the owning clock's step counter */
+    int64_t size;      /* N: elements in the group */
+    void* rng;         /* RandomGenerator*, for rand() and randn() */
+    int32_t* events;   /* eventspace: N+1 ints, indices then the count in [N] */
+} SpikeStudioKernelContext;
+
+/* arrays[k] points at the k-th array the kernel declared (the runtime's own
+ * storage, no copies); constants[k] at the k-th model constant it reads. */
+typedef void (*SpikeStudioKernel)(void* const* arrays, const double* constants,
+                                  SpikeStudioKernelContext* context);
+
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,87 @@
+#include "runtime/LinearPropagator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+using spikestudio::kMaxLinearSystem;
+constexpr int kMaxAugmented = 2 * kMaxLinearSystem;
+
+struct Square {
+    int n;
+    double v[kMaxAugmented * kMaxAugmented];
+    double& at(int r, int c) { return v[r * n + c]; }
+    double at(int r, int c) const { return v[r * n + c]; }
+};
+
+void multiply(const Square& a, const Square& b, Square& out) {
+    out.n = a.n;
+    for (int r = 0; r < a.n; ++r)
+        for (int c = 0; c < a.n; ++c) {
+            double sum = 0.0;
+            for (int k = 0; k < a.n; ++k)
+                sum += a.at(r, k) * b.at(k, c);
+            out.at(r, c) = sum;
+        }
+}
+
+double infinityNorm(const Square& a) {
+    double norm = 0.0;
+    for (int r = 0; r < a.n; ++r) {
+        double row = 0.0;
+        for (int c = 0; c < a.n; ++c)
+            row += std::fabs(a.at(r, c));
+        norm = std::max(norm, row);
+    }
+    return norm;
+}
+
+// exp(X) by scaling and squaring: scale until |X| <= 1/2, sum the Taylor
+// series until its terms vanish in double precision, then square back.
+void exponential(Square& x) {
+    const double norm = infinityNorm(x);
+    int squarings = 0;
+    if (norm > 0.5)
+        squarings = static_cast<int>(std::ceil(std::log2(norm / 0.5)));
+    const double scale = std::ldexp(1.0, -squarings);
+    for (int k = 0; k < x.n * x.n; ++k)
+        x.v[k] *= scale;
+    Square sum{x.n, {}}, term{x.n, {}}, next{x.n, {}};
+    for (int r = 0; r < x.n; ++r)
+        sum.at(r, r) = term.at(r, r) = 1.0;
+    for (int order = 1; order <= 30; ++order) {
+        multiply(term, x, next);
+        for (int k = 0; k < x.n * x.n; ++k) {
+            term.v[k] = next.v[k] / order;
+            sum.v[k] += term.v[k];
+        }
+        if (infinityNorm(term) < 1e-18 * infinityNorm(sum))
+            break;
+    }
+    for (int s = 0; s < squarings; ++s) {
+        multiply(sum, sum, next);
+        sum = next;
+    }
+    x = sum;
+}
+
+} // namespace
+
+// Van Loan: exp([[M, I], [0, 0]] dt) = [[A, G], [0, I]].
+extern "C" void spikestudio_linear_propagator(int n, const double* M, double dt, double* A,
+                                              double* G) {
+    n = std::clamp(n, 0, kMaxLinearSystem);
+    Square augmented{2 * n, {}};
+    for (int r = 0; r < n; ++r) {
+        for (int c = 0; c < n; ++c)
+            augmented.at(r, c) = M[r * n + c] * dt;
+        augmented.at(r, n + r) = dt;
+    }
+    exponential(augmented);
+    for (int r = 0; r < n; ++r)
+        for (int c = 0; c < n; ++c) {
+            A[r * n + c] = augmented.at(r, c);
+            G[r * n + c] = augmented.at(r, n + c);
+        }
+}

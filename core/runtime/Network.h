@@ -1,0 +1,58 @@
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "runtime/GroupState.h"
+#include "runtime/RandomGenerator.h"
+#include "runtime/RateRecord.h"
+#include "runtime/Scheduler.h"
+#include "runtime/SpikeRecord.h"
+#include "runtime/StateRecord.h"
+
+namespace spikestudio {
+
+/// A model ready to run: its arrays, monitors' records, the live values of
+/// its constants, the random generator and the scheduled operations.
+/// Containers are deques so that addresses handed to kernels stay valid.
+class Network {
+public:
+    explicit Network(std::uint32_t seed) : random_(seed) {}
+
+    Scheduler& scheduler() { return scheduler_; }
+    RandomGenerator& random() { return random_; }
+    std::vector<double>& constants() { return constants_; }
+
+    std::deque<GroupState>& groups() { return groups_; }
+    std::deque<SpikeRecord>& spikeRecords() { return spikeRecords_; }
+    std::deque<StateRecord>& stateRecords() { return stateRecords_; }
+    std::deque<RateRecord>& rateRecords() { return rateRecords_; }
+    const std::deque<GroupState>& groups() const { return groups_; }
+    const std::deque<SpikeRecord>& spikeRecords() const { return spikeRecords_; }
+    const std::deque<StateRecord>& stateRecords() const { return stateRecords_; }
+    const std::deque<RateRecord>& rateRecords() const { return rateRecords_; }
+
+    GroupState* findGroup(const std::string& name);
+
+    /// Keeps compiled code (or anything kernels point into) alive with the network.
+    void keepAlive(std::shared_ptr<const void> object) { keepAlive_.push_back(std::move(object)); }
+
+    /// Runs for `duration` seconds; `keepGoing` may stop it between steps.
+    long long run(double duration, const std::function<bool()>& keepGoing = {}) {
+        return scheduler_.run(duration, keepGoing);
+    }
+
+private:
+    Scheduler scheduler_;
+    RandomGenerator random_;
+    std::vector<double> constants_;
+    std::deque<GroupState> groups_;
+    std::deque<SpikeRecord> spikeRecords_;
+    std::deque<StateRecord> stateRecords_;
+    std::deque<RateRecord> rateRecords_;
+    std::vector<std::shared_ptr<const void>> keepAlive_;
+};
+
+} // namespace spikestudio

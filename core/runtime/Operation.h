@@ -1,0 +1,21 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "runtime/Clock.h"
+#include "runtime/ScheduleSlot.h"
+
+namespace spikestudio {
+
+/// One thing the scheduler runs each step of its clock: a state update, a
+/// threshold, a reset, a monitor. Sorted like Brian2 by (slot, order, name).
+struct Operation {
+    ScheduleSlot slot = ScheduleSlot::Groups;
+    int order = 0;
+    std::string name;
+    Clock* clock = nullptr;
+    std::function<void()> run;
+};
+
+} // namespace spikestudio

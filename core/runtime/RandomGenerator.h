@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <random>
+
+namespace spikestudio {
+
+/// Random numbers exactly as numpy.random.RandomState(seed) draws them, which
+/// is what Brian2 uses: Mersenne Twister seeded with init_genrand, uniforms
+/// from 53 random bits, normals by numpy's legacy polar Box-Muller (two per
+/// round, the second cached).
+class RandomGenerator {
+public:
+    explicit RandomGenerator(std::uint32_t seed = 0) { reseed(seed); }
+
+    void reseed(std::uint32_t seed) {
+        engine_.seed(seed);
+        hasCachedNormal_ = false;
+    }
+
+    double uniform() {
+        const std::uint32_t a = static_cast<std::uint32_t>(engine_()) >> 5;
+        const std::uint32_t b = static_cast<std::uint32_t>(engine_()) >> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
+    }
+
+    double normal() {
+        if (hasCachedNormal_) {
+            hasCachedNormal_ = false;
+            return cachedNormal_;
+        }
+        double x1, x2, r2;
+        do {
+            x1 = 2.0 * uniform() - 1.0;
+            x2 = 2.0 * uniform() - 1.0;
+            r2 = x1 * x1 + x2 * x2;
+        } while (r2 >= 1.0 || r2 == 0.0);
+        const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+        cachedNormal_ = f * x1;
+        hasCachedNormal_ = true;
+        return f * x2;
+    }
+
+    /// A seed for models that give none: different on every run.
+    static std::uint32_t freshSeed() { return std::random_device{}(); }
+
+private:
+    std::mt19937 engine_;
+    bool hasCachedNormal_ = false;
+    double cachedNormal_ = 0.0;
+};
+
+} // namespace spikestudio
+
+/// Kernel entry points (C linkage; `generator` is a RandomGenerator*).
+extern "C" double spikestudio_rand(void* generator);
+extern "C" double spikestudio_randn(void* generator);

@@ -1,0 +1,69 @@
+#include "runtime/Scheduler.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <tuple>
+
+namespace spikestudio {
+
+Clock& Scheduler::clockFor(double dt) {
+    for (auto& clock : clocks_)
+        if (clock->dt() == dt)
+            return *clock;
+    clocks_.push_back(std::make_unique<Clock>(dt));
+    return *clocks_.back();
+}
+
+void Scheduler::add(Operation operation) {
+    operations_.push_back(std::move(operation));
+    sorted_ = false;
+}
+
+void Scheduler::sortOperations() {
+    std::stable_sort(operations_.begin(), operations_.end(),
+                     [](const Operation& a, const Operation& b) {
+                         return std::tie(a.slot, a.order, a.name) <
+                                std::tie(b.slot, b.order, b.name);
+                     });
+    sorted_ = true;
+}
+
+double Scheduler::time() const {
+    double earliest = std::numeric_limits<double>::infinity();
+    for (const auto& clock : clocks_)
+        earliest = std::min(earliest, clock->t());
+    return clocks_.empty() ? 0.0 : earliest;
+}
+
+long long Scheduler::run(double duration, const std::function<bool()>& keepGoing) {
+    if (!sorted_)
+        sortOperations();
+    for (auto& clock : clocks_)
+        clock->scheduleRunOf(duration);
+    std::vector<Clock*> current;
+    long long rounds = 0;
+    while (true) {
+        // Clocks due now: the running ones whose t is minimal (within 1e-4 dt).
+        double earliest = std::numeric_limits<double>::infinity();
+        for (auto& clock : clocks_)
+            if (clock->running())
+                earliest = std::min(earliest, clock->t());
+        if (std::isinf(earliest))
+            return rounds;
+        if (keepGoing && !keepGoing())
+            return rounds;
+        current.clear();
+        for (auto& clock : clocks_)
+            if (clock->running() && clock->t() - earliest < 1e-4 * clock->dt())
+                current.push_back(clock.get());
+        for (const Operation& operation : operations_)
+            if (std::find(current.begin(), current.end(), operation.clock) != current.end())
+                operation.run();
+        for (Clock* clock : current)
+            clock->tick();
+        ++rounds;
+    }
+}
+
+} // namespace spikestudio

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "runtime/Operation.h"
+
+namespace spikestudio {
+
+/// Runs operations in Brian2's order over one or more clocks: each round takes
+/// the clocks with the smallest time, runs their operations in schedule order,
+/// then ticks them (network.cpp's loop).
+class Scheduler {
+public:
+    /// The clock with this dt, created on first use (clocks of equal dt run in lockstep).
+    Clock& clockFor(double dt);
+    void add(Operation operation);
+
+    /// Advances `duration` seconds. `keepGoing` is asked between steps; returning
+    /// false stops the run early (its results so far stay valid).
+    /// Returns the number of scheduler rounds run.
+    long long run(double duration, const std::function<bool()>& keepGoing = {});
+
+    double time() const;
+    const std::vector<Operation>& operations() const { return operations_; }
+
+private:
+    void sortOperations();
+
+    std::vector<std::unique_ptr<Clock>> clocks_;
+    std::vector<Operation> operations_;
+    bool sorted_ = false;
+};
+
+} // namespace spikestudio

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace spikestudio {
+
+/// What a SpikeMonitor recorded: one (index, time) per spike in the order
+/// they happened, plus a count per neuron (Brian2 always keeps `count`).
+struct SpikeRecord {
+    std::string monitor;
+    std::string source;
+    std::vector<std::int32_t> indices;
+    std::vector<double> times;
+    std::vector<std::int64_t> countPerNeuron;
+
+    void append(const std::int32_t* events, std::int32_t count, double t) {
+        indices.insert(indices.end(), events, events + count);
+        times.insert(times.end(), static_cast<size_t>(count), t);
+        for (std::int32_t k = 0; k < count; ++k)
+            ++countPerNeuron[static_cast<size_t>(events[k])];
+    }
+};
+
+} // namespace spikestudio

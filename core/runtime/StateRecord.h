@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "units/Dimension.h"
+
+namespace spikestudio {
+
+/// What a StateMonitor recorded: one row per recorded step, columns ordered
+/// variable-major (v[0], v[3], ..., w[0], w[3], ...). Values in SI base units.
+struct StateRecord {
+    struct Column {
+        std::string variable;
+        long long index = 0;
+        Dimension dim;
+    };
+
+    std::string monitor;
+    std::string source;
+    std::vector<Column> columns;
+    std::vector<double> times;
+    std::vector<double> values; // times.size() rows of columns.size()
+
+    size_t rowCount() const { return times.size(); }
+    double value(size_t row, size_t column) const { return values[row * columns.size() + column]; }
+};
+
+} // namespace spikestudio
