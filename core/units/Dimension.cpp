@@ -115,6 +115,10 @@ std::string Dimension::unitSymbol() const {
     for (const Named& named : kNamed)
         if (named.dim == *this)
             return named.symbol;
+    // Rates of named units print as Brian2 prints them, e.g. "V/s".
+    for (const Named& named : kNamed)
+        if (named.dim / second() == *this)
+            return std::string(named.symbol) + "/s";
     return toString();
 }
 
