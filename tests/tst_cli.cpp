@@ -1,0 +1,254 @@
+// The command line as a user meets it: good runs, and bad input of every kind
+// refused with exit status 1 and one clear message, never a crash, never a
+// CSV written as if complete. Includes attempts to inject C through every
+// text field of a model.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+    struct Result {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    Result runCli(const QStringList& arguments) {
+        QProcess process;
+        process.start(SPIKESTUDIO_CLI, arguments);
+        process.waitForFinished(60000);
+        Result result;
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = QString::fromUtf8(process.readAllStandardOutput());
+        result.err = QString::fromUtf8(process.readAllStandardError());
+        return result;
+    }
+
+    QString writeModel(const QString& name, const QByteArray& content) {
+        const QString path = dir_.filePath(name);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly);
+        file.write(content);
+        return path;
+    }
+
+    /// A valid LIF model; `edit` changes one part of it.
+    static QJsonObject lifModel() {
+        return QJsonDocument::fromJson(R"({
+          "format": "spikestudio-model", "version": 1, "name": "lif",
+          "dt": "0.1*ms", "duration": "20*ms", "seed": 1,
+          "constants": {"tau": "10*ms", "Vt": "-50*mV", "Vr": "-70*mV"},
+          "groups": [{"name": "G", "type": "NeuronGroup", "N": 5,
+            "equations": "dv/dt = (Vr - v + I)/tau : volt\nI : volt",
+            "threshold": "v > Vt", "reset": "v = Vr", "refractory": "2*ms",
+            "initial": {"v": "Vr", "I": "30*mV"}}],
+          "monitors": [{"name": "spikes", "type": "SpikeMonitor", "source": "G"},
+            {"name": "trace", "type": "StateMonitor", "source": "G", "variables": ["v"], "record": [0]}]
+        })")
+            .object();
+    }
+
+    static QJsonObject withGroupField(const QString& field, const QJsonValue& value) {
+        QJsonObject model = lifModel();
+        QJsonArray groups = model["groups"].toArray();
+        QJsonObject group = groups[0].toObject();
+        group[field] = value;
+        groups[0] = group;
+        model["groups"] = groups;
+        return model;
+    }
+
+private slots:
+    void runWritesCsvAndSummary() {
+        const QString model = writeModel("good.json", QJsonDocument(lifModel()).toJson());
+        const QString out = dir_.filePath("good-out");
+        const Result result = runCli({"run", model, "--csv", out});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("spikes G (spikes): "));
+        QVERIFY(result.out.contains("compile"));
+        QVERIFY(QFile::exists(out + "/spikes.csv"));
+        QVERIFY(QFile::exists(out + "/trace.csv"));
+        QFile trace(out + "/trace.csv");
+        trace.open(QIODevice::ReadOnly);
+        QCOMPARE(trace.readLine().trimmed(), QByteArray("t [s],v[0] [V]"));
+    }
+
+    void durationAndSeedOptions() {
+        const QString model = writeModel("good2.json", QJsonDocument(lifModel()).toJson());
+        const Result result = runCli({"run", model, "--duration", "5*ms", "--seed", "7"});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("50 steps, seed 7"));
+        QCOMPARE(runCli({"run", model, "--seed", "-3"}).exitCode, 1);
+        QCOMPARE(runCli({"run", model, "--duration", "5*mV"}).exitCode, 1);
+        QCOMPARE(runCli({"run", model, "--bogus"}).exitCode, 1);
+    }
+
+    void checkVerb() {
+        const QString model = writeModel("good3.json", QJsonDocument(lifModel()).toJson());
+        const Result result = runCli({"check", model});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.startsWith("ok"));
+    }
+
+    void badInput_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        auto json = [](const QJsonObject& o) { return QJsonDocument(o).toJson(); };
+        QJsonObject model;
+
+        QTest::newRow("not json") << QByteArray("{\"format\": ") << "invalid JSON";
+        QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage", 12) << "invalid JSON";
+        QTest::newRow("empty") << QByteArray() << "invalid JSON";
+        model = lifModel();
+        model["format"] = "something-else";
+        QTest::newRow("wrong format") << json(model) << "not a Spike Studio model";
+        model = lifModel();
+        model["version"] = 2;
+        QTest::newRow("newer version") << json(model) << "newer Spike Studio";
+        model = lifModel();
+        model["treshold"] = 1;
+        QTest::newRow("unknown field") << json(model) << "unknown field 'treshold'";
+        QTest::newRow("negative N") << json(withGroupField("N", -5)) << "'G', field 'N'";
+        QTest::newRow("zero N") << json(withGroupField("N", 0)) << "field 'N'";
+        QTest::newRow("string N") << json(withGroupField("N", "many")) << "expected an integer";
+        QTest::newRow("huge N") << json(withGroupField("N", 1e15)) << "field 'N'";
+        QTest::newRow("missing equations") << json(withGroupField("equations", QJsonValue()))
+                                           << "field 'equations'";
+        QTest::newRow("syntax error")
+            << json(withGroupField("equations", "dv/dt = (Vr - v + I/tau : volt\nI : volt"))
+            << "line 1";
+        QTest::newRow("unknown identifier")
+            << json(withGroupField("threshold", "v > Vthreshold")) << "unknown identifier";
+        QTest::newRow("dimension mismatch") << json(withGroupField("threshold", "v > 0"))
+                                            << "DimensionMismatchError";
+        QTest::newRow("threshold not boolean") << json(withGroupField("threshold", "v"))
+                                               << "must be a boolean";
+        QTest::newRow("reset unit") << json(withGroupField("reset", "v = 0"))
+                                    << "DimensionMismatchError";
+        QTest::newRow("reset unknown variable") << json(withGroupField("reset", "w = Vr"))
+                                                << "not a variable";
+        QTest::newRow("refractory unit") << json(withGroupField("refractory", "2*mV"))
+                                         << "time or a boolean";
+        QTest::newRow("unknown method") << json(withGroupField("method", "magic"))
+                                        << "unknown integration method";
+        QTest::newRow("inapplicable method")
+            << json(withGroupField("equations", "dv/dt = (Vr - v + I)/tau + xi*mV/sqrt(tau) : "
+                                                "volt\nI : volt"))
+                   .replace("\"refractory\"", "\"method\": \"exact\", \"refractory\"")
+            << "cannot integrate";
+        QTest::newRow("reserved variable") << json(withGroupField("equations", "dt : second"))
+                                           << "reserves";
+        QTest::newRow("C keyword variable")
+            << json(withGroupField("equations", "dv/dt = -v/tau : volt\nint : 1")) << "reserved";
+        QTest::newRow("group name not identifier") << json(withGroupField("name", "my group"))
+                                                   << "not a valid name";
+        model = lifModel();
+        model["monitors"] = QJsonArray{QJsonObject{
+            {"name", "trace"}, {"type", "StateMonitor"}, {"source", "G"},
+            {"variables", QJsonArray{"v"}}, {"record", QJsonArray{0, 5}}}};
+        QTest::newRow("record out of range") << json(model) << "out of range";
+        model["monitors"] = QJsonArray{
+            QJsonObject{{"name", "m"}, {"type", "SpikeMonitor"}, {"source", "H"}}};
+        QTest::newRow("unknown source") << json(model) << "unknown source 'H'";
+        model["monitors"] = QJsonArray{
+            QJsonObject{{"name", "G"}, {"type", "SpikeMonitor"}, {"source", "G"}}};
+        QTest::newRow("duplicate name") << json(model) << "already called 'G'";
+        model = lifModel();
+        model["constants"] = QJsonObject{{"tau", "10*ms"}, {"pi", "3"}};
+        QTest::newRow("constant shadows built-in") << json(model) << "built-in";
+        model = lifModel();
+        model["dt"] = "-0.1*ms";
+        QTest::newRow("negative dt") << json(model) << "positive";
+    }
+
+    void badInput() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        const QString model = writeModel("bad.json", content);
+        const QString out = dir_.filePath("bad-out");
+        const Result result = runCli({"run", model, "--csv", out});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.startsWith("error: "), qPrintable(result.err));
+        QVERIFY2(result.err.contains(message), qPrintable(result.err));
+        QCOMPARE(result.err.count('\n'), 1); // one clear message
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void missingFile() {
+        const Result result = runCli({"run", dir_.filePath("does-not-exist.json")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.err.contains("cannot open"));
+    }
+
+    // Every text field reaches the compiler only as a parsed, resolved tree;
+    // these must all be refused before code generation, and nothing runs.
+    void injectionIsRefused_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("text");
+        const QString marker = dir_.filePath("pwned");
+        const QString call = "system(\"touch " + marker + "\")";
+        QTest::newRow("threshold") << "threshold" << "v > Vt); " + call + "; (1";
+        QTest::newRow("threshold comment") << "threshold" << "v > Vt /* */ " + call;
+        QTest::newRow("reset") << "reset" << "v = Vr; " + call;
+        QTest::newRow("reset brace") << "reset" << "v = Vr }\nint main() { " + call + "; {";
+        QTest::newRow("equation name") << "equations" << "dv/dt = -v/tau : volt\nI : volt\n"
+                                                         "x;system : 1";
+        QTest::newRow("function call") << "threshold" << call;
+        QTest::newRow("builtin") << "threshold" << "__builtin_trap() > 0";
+        QTest::newRow("refractory") << "refractory" << "2*ms; " + call;
+        QTest::newRow("name") << "name" << "G; " + call;
+        QTest::newRow("method") << "method" << "exact\"; " + call;
+    }
+
+    void injectionIsRefused() {
+        QFETCH(QString, field);
+        QFETCH(QString, text);
+        const QString model =
+            writeModel("inject.json", QJsonDocument(withGroupField(field, text)).toJson());
+        const Result result = runCli({"run", model});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.startsWith("error: "), qPrintable(result.err));
+        QVERIFY(!QFile::exists(dir_.filePath("pwned")));
+    }
+
+    // '#' starts a comment in Brian2's language: such text is accepted, and
+    // dropped before anything is generated.
+    void commentsNeverReachTheCompiler() {
+        QJsonObject model = withGroupField(
+            "equations", "dv/dt = (Vr - v + I)/tau : volt # x\n#include <stdlib.h>\nI : volt");
+        QJsonArray groups = model["groups"].toArray();
+        QJsonObject group = groups[0].toObject();
+        group["reset"] = "v = Vr\n#define X system(\"true\")";
+        groups[0] = group;
+        model["groups"] = groups;
+        const QString path = writeModel("comments.json", QJsonDocument(model).toJson());
+        const Result result = runCli({"run", path, "--show-kernels"});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("spikestudio_kernel"));
+        QVERIFY(!result.out.contains("#include"));
+        QVERIFY(!result.out.contains("#define"));
+        QVERIFY(!result.out.contains("system"));
+        QVERIFY(!result.out.contains("stdlib"));
+    }
+
+    void injectionThroughConstantNames() {
+        QJsonObject model = lifModel();
+        QJsonObject constants = model["constants"].toObject();
+        constants["x; system(\"true\")"] = "1";
+        model["constants"] = constants;
+        const QString path = writeModel("inject2.json", QJsonDocument(model).toJson());
+        const Result result = runCli({"run", path});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.err.contains("not a valid name"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
