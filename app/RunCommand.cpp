@@ -1,14 +1,14 @@
 #include "RunCommand.h"
 
-#include <charconv>
-#include <chrono>
-#include <iomanip>
-#include <stdexcept>
-
 #include "NetworkBuilder.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/ModelError.h"
 #include "model/ModelReader.h"
+
+#include <charconv>
+#include <chrono>
+#include <iomanip>
+#include <stdexcept>
 
 namespace spikestudio {
 
@@ -23,7 +23,8 @@ double millisecondsSince(Stopwatch::time_point start) {
 std::uint32_t parseSeed(const std::string& text) {
     unsigned long long value = 0;
     const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ec != std::errc() || result.ptr != text.data() + text.size() || value > 4294967295ULL)
+    if (result.ec != std::errc() || result.ptr != text.data() + text.size() ||
+        value > 4294967295ULL)
         throw ModelError({"command line", "--seed", 0, 0},
                          "the seed must be an integer from 0 to 4294967295");
     return static_cast<std::uint32_t>(value);
@@ -43,8 +44,8 @@ void printSummary(const CheckedModel& model, const Network& network, const Build
                   double parseMs, double simulateMs, long long steps, std::ostream& out) {
     out << "model: " << (model.model.name.empty() ? "(unnamed)" : model.model.name) << "\n";
     for (const CheckedGroup& group : model.groups)
-        out << "group " << group.name << ": N=" << group.size
-            << ", method=" << nameOf(group.method) << "\n";
+        out << "group " << group.name << ": N=" << group.size << ", method=" << nameOf(group.method)
+            << "\n";
     for (const SpikeRecord& record : network.spikeRecords())
         out << "spikes " << record.source << " (" << record.monitor
             << "): " << record.indices.size() << "\n";

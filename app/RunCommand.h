@@ -1,8 +1,8 @@
 #pragma once
 
-#include <ostream>
-
 #include "CommandLine.h"
+
+#include <ostream>
 
 namespace spikestudio {
 

@@ -1,10 +1,10 @@
 // Spike Studio's entry point: CLI verbs (and, later, the GUI).
+#include "CommandLine.h"
+#include "RunCommand.h"
+
 #include <iostream>
 #include <string>
 #include <vector>
-
-#include "CommandLine.h"
-#include "RunCommand.h"
 
 int main(int argc, char** argv) {
     using namespace spikestudio;

@@ -1,10 +1,10 @@
 #include "CEmitter.h"
 
-#include <cmath>
-#include <stdexcept>
-
 #include "expr/BuiltinFunction.h"
 #include "expr/ExprText.h"
+
+#include <cmath>
+#include <stdexcept>
 
 namespace spikestudio {
 
@@ -51,19 +51,25 @@ public:
 
     std::string emit(const ExprPtr& e) {
         switch (e->kind) {
-        case ExprKind::Number: return cLiteral(e->number);
-        case ExprKind::Boolean: return e->boolean ? "1.0" : "0.0";
-        case ExprKind::Name: return names_(e->name);
-        case ExprKind::Unary: return unary(*e);
-        case ExprKind::Binary: return binary(*e);
+        case ExprKind::Number:
+            return cLiteral(e->number);
+        case ExprKind::Boolean:
+            return e->boolean ? "1.0" : "0.0";
+        case ExprKind::Name:
+            return names_(e->name);
+        case ExprKind::Unary:
+            return unary(*e);
+        case ExprKind::Binary:
+            return binary(*e);
         case ExprKind::Compare:
             return "((double)(" + emit(e->operands[0]) + " " + symbolOf(e->compareOp()) + " " +
                    emit(e->operands[1]) + "))";
         case ExprKind::Logical:
             return "((double)((" + emit(e->operands[0]) + " != 0.0) " +
-                   (e->logicalOp() == LogicalOp::And ? "&&" : "||") + " (" +
-                   emit(e->operands[1]) + " != 0.0)))";
-        case ExprKind::Call: return call(*e);
+                   (e->logicalOp() == LogicalOp::And ? "&&" : "||") + " (" + emit(e->operands[1]) +
+                   " != 0.0)))";
+        case ExprKind::Call:
+            return call(*e);
         }
         throw std::logic_error("code generation met an unknown expression");
     }
@@ -72,9 +78,12 @@ private:
     std::string unary(const Expr& e) {
         const std::string operand = emit(e.operands[0]);
         switch (e.unaryOp()) {
-        case UnaryOp::Minus: return "(-" + operand + ")";
-        case UnaryOp::Plus: return operand;
-        case UnaryOp::Not: return "((double)(" + operand + " == 0.0))";
+        case UnaryOp::Minus:
+            return "(-" + operand + ")";
+        case UnaryOp::Plus:
+            return operand;
+        case UnaryOp::Not:
+            return "((double)(" + operand + " == 0.0))";
         }
         return operand;
     }
@@ -82,14 +91,20 @@ private:
     std::string binary(const Expr& e) {
         const std::string a = emit(e.operands[0]);
         switch (e.binaryOp()) {
-        case BinaryOp::Add: return "(" + a + " + " + emit(e.operands[1]) + ")";
-        case BinaryOp::Subtract: return "(" + a + " - " + emit(e.operands[1]) + ")";
-        case BinaryOp::Multiply: return "(" + a + " * " + emit(e.operands[1]) + ")";
-        case BinaryOp::Divide: return "(" + a + " / " + emit(e.operands[1]) + ")";
+        case BinaryOp::Add:
+            return "(" + a + " + " + emit(e.operands[1]) + ")";
+        case BinaryOp::Subtract:
+            return "(" + a + " - " + emit(e.operands[1]) + ")";
+        case BinaryOp::Multiply:
+            return "(" + a + " * " + emit(e.operands[1]) + ")";
+        case BinaryOp::Divide:
+            return "(" + a + " / " + emit(e.operands[1]) + ")";
         case BinaryOp::FloorDivide:
             return "spikestudio_floordiv(" + a + ", " + emit(e.operands[1]) + ")";
-        case BinaryOp::Modulo: return "spikestudio_mod(" + a + ", " + emit(e.operands[1]) + ")";
-        case BinaryOp::Power: return power(e, a);
+        case BinaryOp::Modulo:
+            return "spikestudio_mod(" + a + ", " + emit(e.operands[1]) + ")";
+        case BinaryOp::Power:
+            return power(e, a);
         }
         throw std::logic_error("code generation met an unknown operator");
     }

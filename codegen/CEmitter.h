@@ -1,9 +1,9 @@
 #pragma once
 
+#include "expr/Expr.h"
+
 #include <functional>
 #include <string>
-
-#include "expr/Expr.h"
 
 namespace spikestudio {
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "runtime/KernelAbi.h"
+
 #include <memory>
 #include <string>
-
-#include "runtime/KernelAbi.h"
 
 struct TCCState;
 

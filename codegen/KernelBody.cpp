@@ -1,9 +1,9 @@
 #include "KernelBody.h"
 
+#include "CEmitter.h"
+
 #include <algorithm>
 #include <stdexcept>
-
-#include "CEmitter.h"
 
 namespace spikestudio {
 
@@ -16,7 +16,9 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
     return text;
 }
 
-ExprPtr orZero(const ExprPtr& expr) { return expr ? expr : makeNumber(0.0); }
+ExprPtr orZero(const ExprPtr& expr) {
+    return expr ? expr : makeNumber(0.0);
+}
 } // namespace
 
 KernelBody::KernelBody(const CheckedGroup& group, const ConstantTable& constants,
@@ -156,8 +158,8 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
         std::string entries;
         for (size_t r = 0; r < n; ++r)
             for (size_t c = 0; c < n; ++c) {
-                const bool zero = !update.matrix[r * n + c] ||
-                                  (zeroGated && update.gatedByRefractoriness[r]);
+                const bool zero =
+                    !update.matrix[r * n + c] || (zeroGated && update.gatedByRefractoriness[r]);
                 entries += (entries.empty() ? "" : ", ") +
                            (zero ? std::string("0.0")
                                  : emitC(update.matrix[r * n + c],
@@ -207,8 +209,8 @@ std::string KernelBody::fill(std::string kernelTemplate) {
     const size_t offset = fixedArrays_.size();
     for (size_t k = 0; k < arrays_.size(); ++k) {
         const std::string index = std::to_string(k);
-        arrays += "    double* _a" + index + " = (double*)_arrays[" + std::to_string(k + offset) +
-                  "];\n";
+        arrays +=
+            "    double* _a" + index + " = (double*)_arrays[" + std::to_string(k + offset) + "];\n";
         if (loaded_.count(arrays_[k]))
             loads += kIndent + "double _v" + index + " = _a" + index + "[_idx];\n";
         if (written_.count(arrays_[k]))

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "LoopInvariants.h"
+#include "equations/AbstractCode.h"
+#include "model/CheckedModel.h"
+
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include "LoopInvariants.h"
-#include "equations/AbstractCode.h"
-#include "model/CheckedModel.h"
 
 namespace spikestudio {
 

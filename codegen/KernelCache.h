@@ -1,11 +1,11 @@
 #pragma once
 
+#include "CompiledKernel.h"
+
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
-
-#include "CompiledKernel.h"
 
 namespace spikestudio {
 

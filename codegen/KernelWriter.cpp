@@ -64,8 +64,8 @@ KernelSource KernelWriter::reset() const {
 KernelSource KernelWriter::stateMonitor(const std::vector<ExprPtr>& variables) const {
     KernelBody body(group_, constants_, {"@record", "@row"});
     for (size_t v = 0; v < variables.size(); ++v)
-        body.appendVector("        _row[" + std::to_string(v) + "*_N + _k] = " +
-                          body.emit(variables[v]) + ";\n");
+        body.appendVector("        _row[" + std::to_string(v) +
+                          "*_N + _k] = " + body.emit(variables[v]) + ";\n");
     return finish(body, "statemonitor");
 }
 

@@ -1,9 +1,9 @@
 #include "LoopInvariants.h"
 
-#include <algorithm>
-
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
+
+#include <algorithm>
 
 namespace spikestudio {
 

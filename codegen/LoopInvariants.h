@@ -1,10 +1,10 @@
 #pragma once
 
+#include "expr/Expr.h"
+
 #include <functional>
 #include <string>
 #include <vector>
-
-#include "expr/Expr.h"
 
 namespace spikestudio {
 

@@ -1,12 +1,12 @@
 #include "NetworkBuilder.h"
 
-#include <chrono>
-#include <new>
-
 #include "KernelCache.h"
 #include "KernelWriter.h"
 #include "diagnostics/ModelError.h"
 #include "runtime/InitialValues.h"
+
+#include <chrono>
+#include <new>
 
 namespace spikestudio {
 
@@ -36,8 +36,7 @@ struct BoundKernel {
 class Builder {
 public:
     Builder(const CheckedModel& model, BuildReport& report)
-        : model_(model), report_(report),
-          network_(std::make_unique<Network>(model.seed)) {}
+        : model_(model), report_(report), network_(std::make_unique<Network>(model.seed)) {}
 
     std::unique_ptr<Network> run() {
         collectConstants();
@@ -75,9 +74,9 @@ private:
             }
             group.events.assign(size + 1, 0);
         } catch (const std::bad_alloc&) {
-            throw ModelError({checked.name, "N", 0, 0},
-                             "cannot allocate memory for " + std::to_string(checked.size) +
-                                 " neurons");
+            throw ModelError({checked.name, "N", 0, 0}, "cannot allocate memory for " +
+                                                            std::to_string(checked.size) +
+                                                            " neurons");
         } catch (const std::length_error&) {
             throw ModelError({checked.name, "N", 0, 0}, "N is too large to allocate");
         }
@@ -108,9 +107,8 @@ private:
                   std::shared_ptr<BoundKernel> kernel, Clock* clock) {
         network_->keepAlive(kernel);
         BoundKernel* raw = kernel.get();
-        network_->scheduler().add(Operation{slot, order, name, clock, [raw, clock] {
-                                                raw->call(*clock);
-                                            }});
+        network_->scheduler().add(
+            Operation{slot, order, name, clock, [raw, clock] { raw->call(*clock); }});
     }
 
     KernelSource timed(KernelSource (KernelWriter::*write)() const, const KernelWriter& writer) {
@@ -128,15 +126,15 @@ private:
                      compile(checked.name + " constant over dt", subexpressions, group),
                      group.clock);
         schedule(ScheduleSlot::Groups, 0, checked.name + "_stateupdater",
-                 compile(checked.name + " state update",
-                         timed(&KernelWriter::stateUpdate, writer), group),
+                 compile(checked.name + " state update", timed(&KernelWriter::stateUpdate, writer),
+                         group),
                  group.clock);
         if (!checked.threshold)
             return;
-        schedule(ScheduleSlot::Thresholds, 0, checked.name + "_spike_thresholder",
-                 compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer),
-                         group),
-                 group.clock);
+        schedule(
+            ScheduleSlot::Thresholds, 0, checked.name + "_spike_thresholder",
+            compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer), group),
+            group.clock);
         const KernelSource reset = timed(&KernelWriter::reset, writer);
         if (!reset.code.empty())
             schedule(ScheduleSlot::Resets, 0, checked.name + "_spike_resetter",
@@ -147,9 +145,15 @@ private:
         GroupState& group = network_->groups()[monitor.group];
         const MonitorSpec& spec = *monitor.spec;
         switch (spec.type) {
-        case MonitorType::Spike: scheduleSpikeMonitor(spec, group); break;
-        case MonitorType::PopulationRate: scheduleRateMonitor(spec, group); break;
-        case MonitorType::State: scheduleStateMonitor(monitor, group); break;
+        case MonitorType::Spike:
+            scheduleSpikeMonitor(spec, group);
+            break;
+        case MonitorType::PopulationRate:
+            scheduleRateMonitor(spec, group);
+            break;
+        case MonitorType::State:
+            scheduleStateMonitor(monitor, group);
+            break;
         }
     }
 
@@ -161,11 +165,10 @@ private:
         GroupState* source = &group;
         Clock* clock = group.clock;
         // Brian2 runs the SpikeMonitor right after its source's thresholder.
-        network_->scheduler().add(Operation{ScheduleSlot::Thresholds, 1, spec.name, clock,
-                                            [&record, source, clock] {
-                                                record.append(source->events.data(),
-                                                              source->spikeCount(), clock->t());
-                                            }});
+        network_->scheduler().add(
+            Operation{ScheduleSlot::Thresholds, 1, spec.name, clock, [&record, source, clock] {
+                          record.append(source->events.data(), source->spikeCount(), clock->t());
+                      }});
     }
 
     void scheduleRateMonitor(const MonitorSpec& spec, GroupState& group) {
@@ -174,12 +177,12 @@ private:
         record.source = group.name;
         GroupState* source = &group;
         Clock* clock = group.clock;
-        network_->scheduler().add(Operation{
-            ScheduleSlot::End, 0, spec.name, clock, [&record, source, clock] {
-                record.times.push_back(clock->t());
-                record.rates.push_back(static_cast<double>(source->spikeCount()) /
-                                       (static_cast<double>(source->size) * clock->dt()));
-            }});
+        network_->scheduler().add(
+            Operation{ScheduleSlot::End, 0, spec.name, clock, [&record, source, clock] {
+                          record.times.push_back(clock->t());
+                          record.rates.push_back(static_cast<double>(source->spikeCount()) /
+                                                 (static_cast<double>(source->size) * clock->dt()));
+                      }});
     }
 
     void scheduleStateMonitor(const CheckedMonitor& monitor, GroupState& group) {
@@ -189,9 +192,11 @@ private:
         record.source = group.name;
         for (size_t v = 0; v < monitor.variables.size(); ++v)
             for (long long index : monitor.indices)
-                record.columns.push_back({monitor.spec->variables[v], index, monitor.dimensions[v]});
+                record.columns.push_back(
+                    {monitor.spec->variables[v], index, monitor.dimensions[v]});
         const auto start = Stopwatch::now();
-        const KernelSource source = KernelWriter(checked, constantNames_).stateMonitor(monitor.variables);
+        const KernelSource source =
+            KernelWriter(checked, constantNames_).stateMonitor(monitor.variables);
         report_.codegenMilliseconds += millisecondsSince(start);
         auto bound = compile(monitor.spec->name + " state monitor", source, group);
         auto indices = std::make_shared<std::vector<std::int32_t>>(monitor.indices.begin(),

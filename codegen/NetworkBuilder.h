@@ -1,11 +1,11 @@
 #pragma once
 
+#include "model/CheckedModel.h"
+#include "runtime/Network.h"
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "model/CheckedModel.h"
-#include "runtime/Network.h"
 
 namespace spikestudio {
 

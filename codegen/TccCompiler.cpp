@@ -1,22 +1,23 @@
 #include "TccCompiler.h"
 
-#include <chrono>
-#include <cmath>
-#include <stdexcept>
-
-#include <libtcc.h>
-
 #include "expr/MathFunctions.h"
 #include "runtime/LinearPropagator.h"
 #include "runtime/PoissonSampler.h"
 #include "runtime/RandomGenerator.h"
+
+#include <chrono>
+#include <cmath>
+#include <libtcc.h>
+#include <stdexcept>
 
 namespace spikestudio {
 
 CompiledKernel::CompiledKernel(TCCState* state, SpikeStudioKernel function, double milliseconds)
     : state_(state), function_(function), compileMilliseconds_(milliseconds) {}
 
-CompiledKernel::~CompiledKernel() { tcc_delete(state_); }
+CompiledKernel::~CompiledKernel() {
+    tcc_delete(state_);
+}
 
 namespace {
 
@@ -26,12 +27,27 @@ using BinaryMath = double (*)(double, double);
 // The whitelist: the only functions a kernel can reach.
 void addRuntimeSymbols(TCCState* state) {
     const std::pair<const char*, UnaryMath> unary[] = {
-        {"sin", ::sin},     {"cos", ::cos},     {"tan", ::tan},     {"sinh", ::sinh},
-        {"cosh", ::cosh},   {"tanh", ::tanh},   {"asin", ::asin},   {"acos", ::acos},
-        {"atan", ::atan},   {"exp", ::exp},     {"log", ::log},     {"log10", ::log10},
-        {"expm1", ::expm1}, {"log1p", ::log1p}, {"sqrt", ::sqrt},   {"fabs", ::fabs},
-        {"ceil", ::ceil},   {"floor", ::floor}, {"spikestudio_exprel", spikestudio_exprel},
-        {"spikestudio_sign", spikestudio_sign}, {"spikestudio_int", spikestudio_int},
+        {"sin", ::sin},
+        {"cos", ::cos},
+        {"tan", ::tan},
+        {"sinh", ::sinh},
+        {"cosh", ::cosh},
+        {"tanh", ::tanh},
+        {"asin", ::asin},
+        {"acos", ::acos},
+        {"atan", ::atan},
+        {"exp", ::exp},
+        {"log", ::log},
+        {"log10", ::log10},
+        {"expm1", ::expm1},
+        {"log1p", ::log1p},
+        {"sqrt", ::sqrt},
+        {"fabs", ::fabs},
+        {"ceil", ::ceil},
+        {"floor", ::floor},
+        {"spikestudio_exprel", spikestudio_exprel},
+        {"spikestudio_sign", spikestudio_sign},
+        {"spikestudio_int", spikestudio_int},
     };
     for (const auto& [name, function] : unary)
         tcc_add_symbol(state, name, reinterpret_cast<const void*>(function));
@@ -76,7 +92,8 @@ std::shared_ptr<CompiledKernel> TccCompiler::compile(const std::string& source) 
         tcc_delete(state);
         throw std::runtime_error("internal error: generated kernel does not compile: " + errors);
     }
-    auto function = reinterpret_cast<SpikeStudioKernel>(tcc_get_symbol(state, "spikestudio_kernel"));
+    auto function =
+        reinterpret_cast<SpikeStudioKernel>(tcc_get_symbol(state, "spikestudio_kernel"));
     if (!function) {
         tcc_delete(state);
         throw std::runtime_error("internal error: generated kernel has no entry point");

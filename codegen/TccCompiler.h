@@ -1,9 +1,9 @@
 #pragma once
 
+#include "CompiledKernel.h"
+
 #include <memory>
 #include <string>
-
-#include "CompiledKernel.h"
 
 namespace spikestudio {
 

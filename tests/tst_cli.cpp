@@ -119,46 +119,48 @@ private slots:
         QTest::newRow("zero N") << json(withGroupField("N", 0)) << "field 'N'";
         QTest::newRow("string N") << json(withGroupField("N", "many")) << "expected an integer";
         QTest::newRow("huge N") << json(withGroupField("N", 1e15)) << "field 'N'";
-        QTest::newRow("missing equations") << json(withGroupField("equations", QJsonValue()))
-                                           << "field 'equations'";
+        QTest::newRow("missing equations")
+            << json(withGroupField("equations", QJsonValue())) << "field 'equations'";
         QTest::newRow("syntax error")
             << json(withGroupField("equations", "dv/dt = (Vr - v + I/tau : volt\nI : volt"))
             << "line 1";
         QTest::newRow("unknown identifier")
             << json(withGroupField("threshold", "v > Vthreshold")) << "unknown identifier";
-        QTest::newRow("dimension mismatch") << json(withGroupField("threshold", "v > 0"))
-                                            << "DimensionMismatchError";
-        QTest::newRow("threshold not boolean") << json(withGroupField("threshold", "v"))
-                                               << "must be a boolean";
-        QTest::newRow("reset unit") << json(withGroupField("reset", "v = 0"))
-                                    << "DimensionMismatchError";
-        QTest::newRow("reset unknown variable") << json(withGroupField("reset", "w = Vr"))
-                                                << "not a variable";
-        QTest::newRow("refractory unit") << json(withGroupField("refractory", "2*mV"))
-                                         << "time or a boolean";
-        QTest::newRow("unknown method") << json(withGroupField("method", "magic"))
-                                        << "unknown integration method";
+        QTest::newRow("dimension mismatch")
+            << json(withGroupField("threshold", "v > 0")) << "DimensionMismatchError";
+        QTest::newRow("threshold not boolean")
+            << json(withGroupField("threshold", "v")) << "must be a boolean";
+        QTest::newRow("reset unit")
+            << json(withGroupField("reset", "v = 0")) << "DimensionMismatchError";
+        QTest::newRow("reset unknown variable")
+            << json(withGroupField("reset", "w = Vr")) << "not a variable";
+        QTest::newRow("refractory unit")
+            << json(withGroupField("refractory", "2*mV")) << "time or a boolean";
+        QTest::newRow("unknown method")
+            << json(withGroupField("method", "magic")) << "unknown integration method";
         QTest::newRow("inapplicable method")
             << json(withGroupField("equations", "dv/dt = (Vr - v + I)/tau + xi*mV/sqrt(tau) : "
                                                 "volt\nI : volt"))
                    .replace("\"refractory\"", "\"method\": \"exact\", \"refractory\"")
             << "cannot integrate";
-        QTest::newRow("reserved variable") << json(withGroupField("equations", "dt : second"))
-                                           << "reserves";
+        QTest::newRow("reserved variable")
+            << json(withGroupField("equations", "dt : second")) << "reserves";
         QTest::newRow("C keyword variable")
             << json(withGroupField("equations", "dv/dt = -v/tau : volt\nint : 1")) << "reserved";
-        QTest::newRow("group name not identifier") << json(withGroupField("name", "my group"))
-                                                   << "not a valid name";
+        QTest::newRow("group name not identifier")
+            << json(withGroupField("name", "my group")) << "not a valid name";
         model = lifModel();
-        model["monitors"] = QJsonArray{QJsonObject{
-            {"name", "trace"}, {"type", "StateMonitor"}, {"source", "G"},
-            {"variables", QJsonArray{"v"}}, {"record", QJsonArray{0, 5}}}};
+        model["monitors"] = QJsonArray{QJsonObject{{"name", "trace"},
+                                                   {"type", "StateMonitor"},
+                                                   {"source", "G"},
+                                                   {"variables", QJsonArray{"v"}},
+                                                   {"record", QJsonArray{0, 5}}}};
         QTest::newRow("record out of range") << json(model) << "out of range";
-        model["monitors"] = QJsonArray{
-            QJsonObject{{"name", "m"}, {"type", "SpikeMonitor"}, {"source", "H"}}};
+        model["monitors"] =
+            QJsonArray{QJsonObject{{"name", "m"}, {"type", "SpikeMonitor"}, {"source", "H"}}};
         QTest::newRow("unknown source") << json(model) << "unknown source 'H'";
-        model["monitors"] = QJsonArray{
-            QJsonObject{{"name", "G"}, {"type", "SpikeMonitor"}, {"source", "G"}}};
+        model["monitors"] =
+            QJsonArray{QJsonObject{{"name", "G"}, {"type", "SpikeMonitor"}, {"source", "G"}}};
         QTest::newRow("duplicate name") << json(model) << "already called 'G'";
         model = lifModel();
         model["constants"] = QJsonObject{{"tau", "10*ms"}, {"pi", "3"}};
@@ -194,17 +196,26 @@ private slots:
         QTest::addColumn<QString>("text");
         const QString marker = dir_.filePath("pwned");
         const QString call = "system(\"touch " + marker + "\")";
-        QTest::newRow("threshold") << "threshold" << "v > Vt); " + call + "; (1";
-        QTest::newRow("threshold comment") << "threshold" << "v > Vt /* */ " + call;
-        QTest::newRow("reset") << "reset" << "v = Vr; " + call;
-        QTest::newRow("reset brace") << "reset" << "v = Vr }\nint main() { " + call + "; {";
-        QTest::newRow("equation name") << "equations" << "dv/dt = -v/tau : volt\nI : volt\n"
-                                                         "x;system : 1";
+        QTest::newRow("threshold") << "threshold"
+                                   << "v > Vt); " + call + "; (1";
+        QTest::newRow("threshold comment") << "threshold"
+                                           << "v > Vt /* */ " + call;
+        QTest::newRow("reset") << "reset"
+                               << "v = Vr; " + call;
+        QTest::newRow("reset brace") << "reset"
+                                     << "v = Vr }\nint main() { " + call + "; {";
+        QTest::newRow("equation name") << "equations"
+                                       << "dv/dt = -v/tau : volt\nI : volt\n"
+                                          "x;system : 1";
         QTest::newRow("function call") << "threshold" << call;
-        QTest::newRow("builtin") << "threshold" << "__builtin_trap() > 0";
-        QTest::newRow("refractory") << "refractory" << "2*ms; " + call;
-        QTest::newRow("name") << "name" << "G; " + call;
-        QTest::newRow("method") << "method" << "exact\"; " + call;
+        QTest::newRow("builtin") << "threshold"
+                                 << "__builtin_trap() > 0";
+        QTest::newRow("refractory") << "refractory"
+                                    << "2*ms; " + call;
+        QTest::newRow("name") << "name"
+                              << "G; " + call;
+        QTest::newRow("method") << "method"
+                                << "exact\"; " + call;
     }
 
     void injectionIsRefused() {

@@ -1,12 +1,12 @@
 // The state updaters: Brian2's choice of method, and the abstract code of
 // each method checked by running it on numbers.
-#include <QtTest>
-
 #include "diagnostics/ModelError.h"
 #include "equations/EquationParser.h"
 #include "equations/integrators/StateUpdateMethod.h"
 #include "expr/ConstantFolder.h"
 #include "runtime/LinearPropagator.h"
+
+#include <QtTest>
 
 using namespace spikestudio;
 
@@ -18,9 +18,12 @@ struct Fixture {
     std::unique_ptr<Scope> scope;
 
     Fixture(const std::string& text, bool refractory = false) {
-        constants.define("tau", Symbol{SymbolKind::Constant, Dimension::second(), ValueType::Float, 0.01});
-        constants.define("tau2", Symbol{SymbolKind::Constant, Dimension::second(), ValueType::Float, 0.02});
-        constants.define("E", Symbol{SymbolKind::Constant, Dimension::volt(), ValueType::Float, -0.07});
+        constants.define("tau",
+                         Symbol{SymbolKind::Constant, Dimension::second(), ValueType::Float, 0.01});
+        constants.define("tau2",
+                         Symbol{SymbolKind::Constant, Dimension::second(), ValueType::Float, 0.02});
+        constants.define("E",
+                         Symbol{SymbolKind::Constant, Dimension::volt(), ValueType::Float, -0.07});
         EquationContext context{EquationOwner::NeuronGroup, 1, refractory};
         equations = EquationSet::build(parseEquations(text), context, constants);
         scope = std::make_unique<Scope>(equations.variableScope(constants));
@@ -51,21 +54,29 @@ private slots:
     void methodChoice_data() {
         QTest::addColumn<QString>("equations");
         QTest::addColumn<QString>("method");
-        QTest::newRow("linear") << "dv/dt = (E - v)/tau : volt" << "exact";
-        QTest::newRow("linear, per-neuron parameter") << "dv/dt = (E - v)/tau_v : volt\ntau_v : second"
-                                                    << "exact";
+        QTest::newRow("linear") << "dv/dt = (E - v)/tau : volt"
+                                << "exact";
+        QTest::newRow("linear, per-neuron parameter")
+            << "dv/dt = (E - v)/tau_v : volt\ntau_v : second"
+            << "exact";
         QTest::newRow("coupled triangular") << "dv/dt = (g - v)/tau : 1\ndg/dt = -g/tau2 : 1"
                                             << "exact";
-        QTest::newRow("constant drive is singular") << "dv/dt = 10*Hz : 1" << "euler";
-        QTest::newRow("zero drive is singular") << "dx/dt = 0/ms : 1" << "euler";
+        QTest::newRow("constant drive is singular") << "dv/dt = 10*Hz : 1"
+                                                    << "euler";
+        QTest::newRow("zero drive is singular") << "dx/dt = 0/ms : 1"
+                                                << "euler";
         QTest::newRow("integrator is singular") << "dv/dt = -v/tau : 1\ndw/dt = v/tau : 1"
                                                 << "euler";
         QTest::newRow("oscillator is complex") << "dx/dt = y/tau : 1\ndy/dt = -x/tau : 1"
                                                << "euler";
-        QTest::newRow("time-dependent drive") << "dv/dt = (sin(2*pi*t/tau) - v)/tau : 1" << "euler";
-        QTest::newRow("nonlinear") << "dv/dt = v**2/(tau*volt) : volt" << "euler";
-        QTest::newRow("additive noise") << "dv/dt = -v/tau + xi/sqrt(tau) : 1" << "euler";
-        QTest::newRow("multiplicative noise") << "dv/dt = -v/tau + v*xi/sqrt(tau) : 1" << "heun";
+        QTest::newRow("time-dependent drive") << "dv/dt = (sin(2*pi*t/tau) - v)/tau : 1"
+                                              << "euler";
+        QTest::newRow("nonlinear") << "dv/dt = v**2/(tau*volt) : volt"
+                                   << "euler";
+        QTest::newRow("additive noise") << "dv/dt = -v/tau + xi/sqrt(tau) : 1"
+                                        << "euler";
+        QTest::newRow("multiplicative noise") << "dv/dt = -v/tau + v*xi/sqrt(tau) : 1"
+                                              << "heun";
     }
 
     void methodChoice() {
@@ -79,10 +90,14 @@ private slots:
     void inapplicableMethods_data() {
         QTest::addColumn<QString>("equations");
         QTest::addColumn<QString>("method");
-        QTest::newRow("exact with noise") << "dv/dt = -v/tau + xi/sqrt(tau) : 1" << "exact";
-        QTest::newRow("exact, nonlinear") << "dv/dt = v**2/tau : 1" << "exact";
-        QTest::newRow("euler, multiplicative") << "dv/dt = v*xi/sqrt(tau) : 1" << "euler";
-        QTest::newRow("rk4 with noise") << "dv/dt = xi/sqrt(tau) : 1" << "rk4";
+        QTest::newRow("exact with noise") << "dv/dt = -v/tau + xi/sqrt(tau) : 1"
+                                          << "exact";
+        QTest::newRow("exact, nonlinear") << "dv/dt = v**2/tau : 1"
+                                          << "exact";
+        QTest::newRow("euler, multiplicative") << "dv/dt = v*xi/sqrt(tau) : 1"
+                                               << "euler";
+        QTest::newRow("rk4 with noise") << "dv/dt = xi/sqrt(tau) : 1"
+                                        << "rk4";
         QTest::newRow("exponential euler, nonlinear") << "dv/dt = v**2/tau : 1"
                                                       << "exponential_euler";
     }

@@ -1,7 +1,5 @@
 // Units, the expression parser, unit declarations, dimension rules and the
 // equations parser: valid input and Brian2's error cases.
-#include <QtTest>
-
 #include "diagnostics/ModelError.h"
 #include "equations/EquationParser.h"
 #include "equations/EquationSet.h"
@@ -11,6 +9,8 @@
 #include "expr/Parser.h"
 #include "units/UnitDeclaration.h"
 #include "units/UnitRegistry.h"
+
+#include <QtTest>
 
 using namespace spikestudio;
 
@@ -111,12 +111,18 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
         QTest::addColumn<int>("column");
-        QTest::newRow("prefixed") << "mV" << "use 'volt'" << 1;
-        QTest::newRow("power suffix") << "metre2" << "'metre ** 2'" << 1;
-        QTest::newRow("unknown") << "volt/fortnight" << "unknown unit 'fortnight'" << 6;
-        QTest::newRow("number") << "2*volt" << "only contain the number 1" << 1;
-        QTest::newRow("syntax") << "volt*" << "syntax error" << 6;
-        QTest::newRow("addition") << "volt + amp" << "'*', '/' and '**' only" << 6;
+        QTest::newRow("prefixed") << "mV"
+                                  << "use 'volt'" << 1;
+        QTest::newRow("power suffix") << "metre2"
+                                      << "'metre ** 2'" << 1;
+        QTest::newRow("unknown") << "volt/fortnight"
+                                 << "unknown unit 'fortnight'" << 6;
+        QTest::newRow("number") << "2*volt"
+                                << "only contain the number 1" << 1;
+        QTest::newRow("syntax") << "volt*"
+                                << "syntax error" << 6;
+        QTest::newRow("addition") << "volt + amp"
+                                  << "'*', '/' and '**' only" << 6;
     }
 
     void unitDeclarationErrors() {
@@ -191,8 +197,8 @@ private slots:
     }
 
     void printsBack() {
-        for (const char* text : {"(a + b) * c", "a - (b - c)", "-a ** 2", "(-a) ** 2", "a ** b ** c",
-                                 "(a ** b) ** c", "not (a and b)", "f(a, b + 1)"}) {
+        for (const char* text : {"(a + b) * c", "a - (b - c)", "-a ** 2", "(-a) ** 2",
+                                 "a ** b ** c", "(a ** b) ** c", "not (a and b)", "f(a, b + 1)"}) {
             const std::string printed = toText(parseExpression(text));
             QCOMPARE(QString::fromStdString(printed), QString(text));
         }
@@ -211,15 +217,24 @@ private slots:
     void dimensions_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("unit");
-        QTest::newRow("voltage over time") << "v/tau" << "m^2 kg s^-4 A^-1";
-        QTest::newRow("ohm's law") << "g*v" << "A";
-        QTest::newRow("sqrt halves") << "sqrt(tau)" << "s^0.5";
-        QTest::newRow("constant power") << "tau**2" << "s^2";
-        QTest::newRow("abs keeps") << "abs(v)" << "m^2 kg s^-3 A^-1";
-        QTest::newRow("clip keeps") << "clip(v, -1*mV, 1*mV)" << "m^2 kg s^-3 A^-1";
-        QTest::newRow("exp of ratio") << "exp(v/mV)" << "1";
-        QTest::newRow("comparison is boolean") << "v > 3*mV" << "1";
-        QTest::newRow("timestep") << "timestep(t, tau)" << "1";
+        QTest::newRow("voltage over time") << "v/tau"
+                                           << "m^2 kg s^-4 A^-1";
+        QTest::newRow("ohm's law") << "g*v"
+                                   << "A";
+        QTest::newRow("sqrt halves") << "sqrt(tau)"
+                                     << "s^0.5";
+        QTest::newRow("constant power") << "tau**2"
+                                        << "s^2";
+        QTest::newRow("abs keeps") << "abs(v)"
+                                   << "m^2 kg s^-3 A^-1";
+        QTest::newRow("clip keeps") << "clip(v, -1*mV, 1*mV)"
+                                    << "m^2 kg s^-3 A^-1";
+        QTest::newRow("exp of ratio") << "exp(v/mV)"
+                                      << "1";
+        QTest::newRow("comparison is boolean") << "v > 3*mV"
+                                               << "1";
+        QTest::newRow("timestep") << "timestep(t, tau)"
+                                  << "1";
     }
 
     void dimensions() {
@@ -233,20 +248,34 @@ private slots:
     void dimensionErrors_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("sum across units") << "v + tau" << "inconsistent units";
-        QTest::newRow("literal plus voltage") << "v + 0" << "inconsistent units";
-        QTest::newRow("comparison with literal") << "v > 0" << "different units";
-        QTest::newRow("modulo") << "v % tau" << "inconsistent units";
-        QTest::newRow("exp of voltage") << "exp(v)" << "Argument number 1 for function exp";
-        QTest::newRow("clip bounds") << "clip(v, 0, 1)" << "Argument number 2";
-        QTest::newRow("variable exponent") << "v**x" << "constant power";
-        QTest::newRow("floor division with units") << "v // mV" << "Floor division";
-        QTest::newRow("unknown name") << "v + w" << "unknown identifier 'w'";
-        QTest::newRow("function as value") << "exp + 1" << "it is a function";
-        QTest::newRow("value as function") << "v(1)" << "used like a function";
-        QTest::newRow("unknown function") << "foo(1)" << "unknown function 'foo'";
-        QTest::newRow("arity") << "exp(1, 2)" << "called with 2 parameters, needs 1";
-        QTest::newRow("logical of numbers") << "v > mV and 3" << "ought to be boolean";
+        QTest::newRow("sum across units") << "v + tau"
+                                          << "inconsistent units";
+        QTest::newRow("literal plus voltage") << "v + 0"
+                                              << "inconsistent units";
+        QTest::newRow("comparison with literal") << "v > 0"
+                                                 << "different units";
+        QTest::newRow("modulo") << "v % tau"
+                                << "inconsistent units";
+        QTest::newRow("exp of voltage") << "exp(v)"
+                                        << "Argument number 1 for function exp";
+        QTest::newRow("clip bounds") << "clip(v, 0, 1)"
+                                     << "Argument number 2";
+        QTest::newRow("variable exponent") << "v**x"
+                                           << "constant power";
+        QTest::newRow("floor division with units") << "v // mV"
+                                                   << "Floor division";
+        QTest::newRow("unknown name") << "v + w"
+                                      << "unknown identifier 'w'";
+        QTest::newRow("function as value") << "exp + 1"
+                                           << "it is a function";
+        QTest::newRow("value as function") << "v(1)"
+                                           << "used like a function";
+        QTest::newRow("unknown function") << "foo(1)"
+                                          << "unknown function 'foo'";
+        QTest::newRow("arity") << "exp(1, 2)"
+                               << "called with 2 parameters, needs 1";
+        QTest::newRow("logical of numbers") << "v > mV and 3"
+                                            << "ought to be boolean";
     }
 
     void dimensionErrors() {
@@ -276,23 +305,39 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
         QTest::addColumn<int>("line");
-        QTest::newRow("missing unit") << "dv/dt = -v/tau" << "missing ':'" << 1;
-        QTest::newRow("bad derivative") << "dv/dx = -v/tau : volt" << "d" << 1;
-        QTest::newRow("prefixed unit") << "v : mV" << "use 'volt'" << 1;
-        QTest::newRow("wrong rhs unit") << "dv/dt = -v : volt" << "expected" << 1;
-        QTest::newRow("subexpression unit") << "v : volt\nI = v : amp" << "Inconsistent units" << 2;
-        QTest::newRow("cycle") << "a = b : 1\nb = a : 1" << "circular" << 1;
-        QTest::newRow("reserved name") << "t : second" << "reserves" << 1;
-        QTest::newRow("underscore") << "_x : 1" << "starts with '_'" << 1;
-        QTest::newRow("pre suffix") << "x_pre : 1" << "_pre" << 1;
-        QTest::newRow("duplicate") << "x : 1\nx : 1" << "more than once" << 2;
-        QTest::newRow("bad flag") << "x : 1 (event-driven)" << "unexpected flag" << 1;
-        QTest::newRow("noise in subexpression") << "x = xi*second**0.5 : 1" << "noise" << 1;
-        QTest::newRow("integer derivative") << "dx/dt = 1/second : integer" << "floating" << 1;
-        QTest::newRow("unit name") << "mV : volt" << "unit" << 1;
-        QTest::newRow("C keyword") << "double : 1" << "C" << 1;
+        QTest::newRow("missing unit") << "dv/dt = -v/tau"
+                                      << "missing ':'" << 1;
+        QTest::newRow("bad derivative") << "dv/dx = -v/tau : volt"
+                                        << "d" << 1;
+        QTest::newRow("prefixed unit") << "v : mV"
+                                       << "use 'volt'" << 1;
+        QTest::newRow("wrong rhs unit") << "dv/dt = -v : volt"
+                                        << "expected" << 1;
+        QTest::newRow("subexpression unit") << "v : volt\nI = v : amp"
+                                            << "Inconsistent units" << 2;
+        QTest::newRow("cycle") << "a = b : 1\nb = a : 1"
+                               << "circular" << 1;
+        QTest::newRow("reserved name") << "t : second"
+                                       << "reserves" << 1;
+        QTest::newRow("underscore") << "_x : 1"
+                                    << "starts with '_'" << 1;
+        QTest::newRow("pre suffix") << "x_pre : 1"
+                                    << "_pre" << 1;
+        QTest::newRow("duplicate") << "x : 1\nx : 1"
+                                   << "more than once" << 2;
+        QTest::newRow("bad flag") << "x : 1 (event-driven)"
+                                  << "unexpected flag" << 1;
+        QTest::newRow("noise in subexpression") << "x = xi*second**0.5 : 1"
+                                                << "noise" << 1;
+        QTest::newRow("integer derivative") << "dx/dt = 1/second : integer"
+                                            << "floating" << 1;
+        QTest::newRow("unit name") << "mV : volt"
+                                   << "unit" << 1;
+        QTest::newRow("C keyword") << "double : 1"
+                                   << "C" << 1;
         QTest::newRow("refractory flag without refractory")
-            << "dv/dt = -v/tau : volt (unless refractory)" << "no 'refractory'" << 1;
+            << "dv/dt = -v/tau : volt (unless refractory)"
+            << "no 'refractory'" << 1;
     }
 
     void equationErrors() {

@@ -2,15 +2,14 @@
 // tests/reference/models; Brian2's output (tests/reference/brian2) was made by
 // tests/reference/regenerate.sh. Spikes: equal count, same neurons, times
 // within one dt. Traces: within 1e-6 of each column's range.
-#include <QDir>
-#include <QtTest>
-
-#include <sstream>
-
 #include "NetworkBuilder.h"
 #include "csv/CsvWriter.h"
 #include "model/ModelReader.h"
 #include "support/CsvTable.h"
+
+#include <QDir>
+#include <QtTest>
+#include <sstream>
 
 using namespace spikestudio;
 
@@ -18,7 +17,9 @@ class TestReference : public QObject {
     Q_OBJECT
 
 private:
-    static QString referenceDir() { return QStringLiteral(SPIKESTUDIO_SOURCE_DIR "/tests/reference"); }
+    static QString referenceDir() {
+        return QStringLiteral(SPIKESTUDIO_SOURCE_DIR "/tests/reference");
+    }
 
     static void compareSpikes(const CsvTable& ours, const CsvTable& brian, double dt) {
         QCOMPARE(ours.rows.size(), brian.rows.size());
@@ -68,21 +69,24 @@ private slots:
         for (const SpikeRecord& record : network->spikeRecords()) {
             std::ostringstream out;
             writeSpikeCsv(record, out);
-            compareSpikes(CsvTable::parse(QString::fromStdString(out.str())),
-                          CsvTable::read(expected + QString::fromStdString(record.monitor) + ".csv"),
-                          checked.groups[0].dt);
+            compareSpikes(
+                CsvTable::parse(QString::fromStdString(out.str())),
+                CsvTable::read(expected + QString::fromStdString(record.monitor) + ".csv"),
+                checked.groups[0].dt);
         }
         for (const StateRecord& record : network->stateRecords()) {
             std::ostringstream out;
             writeStateCsv(record, out);
-            compareTraces(CsvTable::parse(QString::fromStdString(out.str())),
-                          CsvTable::read(expected + QString::fromStdString(record.monitor) + ".csv"));
+            compareTraces(
+                CsvTable::parse(QString::fromStdString(out.str())),
+                CsvTable::read(expected + QString::fromStdString(record.monitor) + ".csv"));
         }
         for (const RateRecord& record : network->rateRecords()) {
             std::ostringstream out;
             writeRateCsv(record, out);
-            compareTraces(CsvTable::parse(QString::fromStdString(out.str())),
-                          CsvTable::read(expected + QString::fromStdString(record.monitor) + ".csv"));
+            compareTraces(
+                CsvTable::parse(QString::fromStdString(out.str())),
+                CsvTable::read(expected + QString::fromStdString(record.monitor) + ".csv"));
         }
     }
 };

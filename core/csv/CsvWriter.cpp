@@ -1,12 +1,12 @@
 #include "csv/CsvWriter.h"
 
+#include "expr/ExprText.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
 #include <stdexcept>
-
-#include "expr/ExprText.h"
 
 namespace spikestudio {
 
@@ -16,8 +16,7 @@ std::string headerUnit(const Dimension& dim) {
     return dim.isDimensionless() ? "" : " [" + dim.unitSymbol() + "]";
 }
 
-template <typename Writer>
-void writeFile(const std::filesystem::path& path, Writer write) {
+template <typename Writer> void writeFile(const std::filesystem::path& path, Writer write) {
     const std::filesystem::path partial = path.string() + ".partial";
     {
         std::ofstream out(partial, std::ios::binary | std::ios::trunc);

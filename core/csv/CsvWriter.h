@@ -1,9 +1,9 @@
 #pragma once
 
+#include "runtime/Network.h"
+
 #include <ostream>
 #include <string>
-
-#include "runtime/Network.h"
 
 namespace spikestudio {
 

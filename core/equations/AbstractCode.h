@@ -1,10 +1,10 @@
 #pragma once
 
+#include "expr/Expr.h"
+
 #include <string>
 #include <variant>
 #include <vector>
-
-#include "expr/Expr.h"
 
 namespace spikestudio {
 
@@ -23,7 +23,7 @@ struct Assignment {
 /// element is refractory those rows of M and B are zero.
 struct LinearUpdate {
     std::vector<std::string> variables;
-    std::vector<ExprPtr> matrix; // row-major, variables.size() squared; null = 0
+    std::vector<ExprPtr> matrix;   // row-major, variables.size() squared; null = 0
     std::vector<ExprPtr> constant; // B, one per variable; null = 0
     std::vector<bool> gatedByRefractoriness;
 };

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <set>
-#include <string>
-
 #include "expr/Expr.h"
 #include "units/UnitDeclaration.h"
+
+#include <set>
+#include <string>
 
 namespace spikestudio {
 

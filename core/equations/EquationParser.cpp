@@ -1,16 +1,20 @@
 #include "equations/EquationParser.h"
 
-#include <cctype>
-
 #include "diagnostics/ModelError.h"
 #include "expr/Parser.h"
+
+#include <cctype>
 
 namespace spikestudio {
 
 namespace {
 
-bool isIdentifierStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool isIdentifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool isIdentifierStart(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool isIdentifierChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 /// The equations text with comments blanked out, so positions stay valid.
 std::string withoutComments(std::string_view text) {

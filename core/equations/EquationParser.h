@@ -1,9 +1,9 @@
 #pragma once
 
+#include "equations/Equation.h"
+
 #include <string_view>
 #include <vector>
-
-#include "equations/Equation.h"
 
 namespace spikestudio {
 

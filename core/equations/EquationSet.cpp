@@ -1,19 +1,23 @@
 #include "equations/EquationSet.h"
 
-#include <algorithm>
-#include <functional>
-
 #include "diagnostics/ModelError.h"
 #include "expr/DimensionChecker.h"
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "model/NameRules.h"
 
+#include <algorithm>
+#include <functional>
+
 namespace spikestudio {
 
-Dimension noiseDimension() { return Dimension::second().power(-0.5); }
+Dimension noiseDimension() {
+    return Dimension::second().power(-0.5);
+}
 
-bool isNoiseSymbol(const std::string& name) { return name == "xi" || name.starts_with("xi_"); }
+bool isNoiseSymbol(const std::string& name) {
+    return name == "xi" || name.starts_with("xi_");
+}
 
 namespace {
 
@@ -23,9 +27,12 @@ namespace {
 
 const char* kindName(EquationKind kind) {
     switch (kind) {
-    case EquationKind::Differential: return "differential equation";
-    case EquationKind::Subexpression: return "subexpression";
-    case EquationKind::Parameter: return "parameter";
+    case EquationKind::Differential:
+        return "differential equation";
+    case EquationKind::Subexpression:
+        return "subexpression";
+    case EquationKind::Parameter:
+        return "parameter";
     }
     return "equation";
 }
@@ -33,15 +40,21 @@ const char* kindName(EquationKind kind) {
 std::set<std::string> allowedFlags(EquationOwner owner, EquationKind kind) {
     if (owner == EquationOwner::NeuronGroup) {
         switch (kind) {
-        case EquationKind::Differential: return {"unless refractory"};
-        case EquationKind::Parameter: return {"constant", "shared", "linked"};
-        case EquationKind::Subexpression: return {"shared", "constant over dt"};
+        case EquationKind::Differential:
+            return {"unless refractory"};
+        case EquationKind::Parameter:
+            return {"constant", "shared", "linked"};
+        case EquationKind::Subexpression:
+            return {"shared", "constant over dt"};
         }
     }
     switch (kind) {
-    case EquationKind::Differential: return {"event-driven", "clock-driven"};
-    case EquationKind::Parameter: return {"constant", "shared", "linked"};
-    case EquationKind::Subexpression: return {"summed", "shared", "constant over dt"};
+    case EquationKind::Differential:
+        return {"event-driven", "clock-driven"};
+    case EquationKind::Parameter:
+        return {"constant", "shared", "linked"};
+    case EquationKind::Subexpression:
+        return {"summed", "shared", "constant over dt"};
     }
     return {};
 }
@@ -129,8 +142,8 @@ void EquationSet::checkNamesAndFlags() const {
         const std::set<std::string> allowed = allowedFlags(context_.owner, eq.kind);
         for (const std::string& flag : eq.flags)
             if (!allowed.count(flag))
-                failAt(eq.position, "unexpected flag '" + flag + "' for the " +
-                                        kindName(eq.kind) + " '" + eq.name + "'");
+                failAt(eq.position, "unexpected flag '" + flag + "' for the " + kindName(eq.kind) +
+                                        " '" + eq.name + "'");
         if (eq.hasFlag("linked"))
             failAt(eq.position, "linked variables are not supported: '" + eq.name + "'");
         if ((eq.hasFlag("summed") || eq.hasFlag("linked")) && eq.flags.size() > 1)
@@ -139,8 +152,9 @@ void EquationSet::checkNamesAndFlags() const {
             failAt(eq.position, "differential equations must be of floating point type, but '" +
                                     eq.name + "' is not");
         if (eq.hasFlag("unless refractory") && !context_.hasRefractoriness)
-            failAt(eq.position, "'" + eq.name + "' uses the flag 'unless refractory' but the "
-                                                "group has no 'refractory' period");
+            failAt(eq.position, "'" + eq.name +
+                                    "' uses the flag 'unless refractory' but the "
+                                    "group has no 'refractory' period");
     }
 }
 
@@ -193,7 +207,8 @@ Scope EquationSet::variableScope(const Scope& constants) const {
     }
     scope.define("t", Symbol{SymbolKind::Shared, Dimension::second(), ValueType::Float, 0.0});
     scope.define("dt", Symbol{SymbolKind::Shared, Dimension::second(), ValueType::Float, 0.0});
-    scope.define("t_in_timesteps", Symbol{SymbolKind::Shared, Dimension(), ValueType::Integer, 0.0});
+    scope.define("t_in_timesteps",
+                 Symbol{SymbolKind::Shared, Dimension(), ValueType::Integer, 0.0});
     scope.define("i", Symbol{SymbolKind::PerElement, Dimension(), ValueType::Integer, 0.0});
     scope.define("N", Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
                              static_cast<double>(context_.size)});
@@ -210,7 +225,8 @@ void EquationSet::checkUnits(const Scope& constants) {
     Scope scope = variableScope(constants);
     Scope withNoise(&scope);
     for (const std::string& name : noise_)
-        withNoise.define(name, Symbol{SymbolKind::PerElement, noiseDimension(), ValueType::Float, 0});
+        withNoise.define(name,
+                         Symbol{SymbolKind::PerElement, noiseDimension(), ValueType::Float, 0});
     for (const Equation& eq : equations_) {
         if (!eq.expr)
             continue;

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "equations/Equation.h"
+#include "expr/Scope.h"
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include "equations/Equation.h"
-#include "expr/Scope.h"
 
 namespace spikestudio {
 
@@ -14,7 +14,7 @@ enum class EquationOwner { NeuronGroup, Synapses };
 /// Facts about the group that owns the equations, needed to check them.
 struct EquationContext {
     EquationOwner owner = EquationOwner::NeuronGroup;
-    long long size = 1;          // N: the number of elements
+    long long size = 1;             // N: the number of elements
     bool hasRefractoriness = false; // a `refractory` was given
 };
 

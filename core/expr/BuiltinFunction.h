@@ -14,8 +14,8 @@ enum class ArgumentRule {
 
 enum class ReturnRule {
     Dimensionless,
-    SameAsFirst,  // abs, ceil, floor, clip
-    SquareRoot,   // sqrt returns the square root of the argument's unit
+    SameAsFirst, // abs, ceil, floor, clip
+    SquareRoot,  // sqrt returns the square root of the argument's unit
 };
 
 enum class ReturnKind { Float, Integer };

@@ -1,73 +1,112 @@
 #include "expr/ConstantFolder.h"
 
-#include <cmath>
-
 #include "diagnostics/ModelError.h"
 #include "expr/BuiltinFunction.h"
 #include "expr/DimensionChecker.h"
 #include "expr/ExprText.h"
 #include "expr/MathFunctions.h"
 
+#include <cmath>
+
 namespace spikestudio {
 
 double applyUnary(UnaryOp op, double operand) {
     switch (op) {
-    case UnaryOp::Minus: return -operand;
-    case UnaryOp::Plus: return operand;
-    case UnaryOp::Not: return operand == 0.0 ? 1.0 : 0.0;
+    case UnaryOp::Minus:
+        return -operand;
+    case UnaryOp::Plus:
+        return operand;
+    case UnaryOp::Not:
+        return operand == 0.0 ? 1.0 : 0.0;
     }
     return operand;
 }
 
 double applyBinary(BinaryOp op, double left, double right) {
     switch (op) {
-    case BinaryOp::Add: return left + right;
-    case BinaryOp::Subtract: return left - right;
-    case BinaryOp::Multiply: return left * right;
-    case BinaryOp::Divide: return left / right;
-    case BinaryOp::FloorDivide: return spikestudio_floordiv(left, right);
-    case BinaryOp::Modulo: return spikestudio_mod(left, right);
-    case BinaryOp::Power: return std::pow(left, right);
+    case BinaryOp::Add:
+        return left + right;
+    case BinaryOp::Subtract:
+        return left - right;
+    case BinaryOp::Multiply:
+        return left * right;
+    case BinaryOp::Divide:
+        return left / right;
+    case BinaryOp::FloorDivide:
+        return spikestudio_floordiv(left, right);
+    case BinaryOp::Modulo:
+        return spikestudio_mod(left, right);
+    case BinaryOp::Power:
+        return std::pow(left, right);
     }
     return 0.0;
 }
 
 double applyCompare(CompareOp op, double left, double right) {
     switch (op) {
-    case CompareOp::Less: return left < right;
-    case CompareOp::LessEqual: return left <= right;
-    case CompareOp::Greater: return left > right;
-    case CompareOp::GreaterEqual: return left >= right;
-    case CompareOp::Equal: return left == right;
-    case CompareOp::NotEqual: return left != right;
+    case CompareOp::Less:
+        return left < right;
+    case CompareOp::LessEqual:
+        return left <= right;
+    case CompareOp::Greater:
+        return left > right;
+    case CompareOp::GreaterEqual:
+        return left >= right;
+    case CompareOp::Equal:
+        return left == right;
+    case CompareOp::NotEqual:
+        return left != right;
     }
     return 0.0;
 }
 
 double applyBuiltin(std::string_view f, const double* a) {
-    if (f == "sin") return std::sin(a[0]);
-    if (f == "cos") return std::cos(a[0]);
-    if (f == "tan") return std::tan(a[0]);
-    if (f == "sinh") return std::sinh(a[0]);
-    if (f == "cosh") return std::cosh(a[0]);
-    if (f == "tanh") return std::tanh(a[0]);
-    if (f == "arcsin") return std::asin(a[0]);
-    if (f == "arccos") return std::acos(a[0]);
-    if (f == "arctan") return std::atan(a[0]);
-    if (f == "exp") return std::exp(a[0]);
-    if (f == "log") return std::log(a[0]);
-    if (f == "log10") return std::log10(a[0]);
-    if (f == "expm1") return std::expm1(a[0]);
-    if (f == "log1p") return std::log1p(a[0]);
-    if (f == "exprel") return spikestudio_exprel(a[0]);
-    if (f == "sqrt") return std::sqrt(a[0]);
-    if (f == "abs") return std::fabs(a[0]);
-    if (f == "ceil") return std::ceil(a[0]);
-    if (f == "floor") return std::floor(a[0]);
-    if (f == "sign") return spikestudio_sign(a[0]);
-    if (f == "int") return spikestudio_int(a[0]);
-    if (f == "clip") return spikestudio_clip(a[0], a[1], a[2]);
-    if (f == "timestep") return spikestudio_timestep(a[0], a[1]);
+    if (f == "sin")
+        return std::sin(a[0]);
+    if (f == "cos")
+        return std::cos(a[0]);
+    if (f == "tan")
+        return std::tan(a[0]);
+    if (f == "sinh")
+        return std::sinh(a[0]);
+    if (f == "cosh")
+        return std::cosh(a[0]);
+    if (f == "tanh")
+        return std::tanh(a[0]);
+    if (f == "arcsin")
+        return std::asin(a[0]);
+    if (f == "arccos")
+        return std::acos(a[0]);
+    if (f == "arctan")
+        return std::atan(a[0]);
+    if (f == "exp")
+        return std::exp(a[0]);
+    if (f == "log")
+        return std::log(a[0]);
+    if (f == "log10")
+        return std::log10(a[0]);
+    if (f == "expm1")
+        return std::expm1(a[0]);
+    if (f == "log1p")
+        return std::log1p(a[0]);
+    if (f == "exprel")
+        return spikestudio_exprel(a[0]);
+    if (f == "sqrt")
+        return std::sqrt(a[0]);
+    if (f == "abs")
+        return std::fabs(a[0]);
+    if (f == "ceil")
+        return std::ceil(a[0]);
+    if (f == "floor")
+        return std::floor(a[0]);
+    if (f == "sign")
+        return spikestudio_sign(a[0]);
+    if (f == "int")
+        return spikestudio_int(a[0]);
+    if (f == "clip")
+        return spikestudio_clip(a[0], a[1], a[2]);
+    if (f == "timestep")
+        return spikestudio_timestep(a[0], a[1]);
     return std::nan("");
 }
 
@@ -75,8 +114,10 @@ namespace {
 
 std::optional<double> fold(const ExprPtr& e, const Scope& scope) {
     switch (e->kind) {
-    case ExprKind::Number: return e->number;
-    case ExprKind::Boolean: return e->boolean ? 1.0 : 0.0;
+    case ExprKind::Number:
+        return e->number;
+    case ExprKind::Boolean:
+        return e->boolean ? 1.0 : 0.0;
     case ExprKind::Name: {
         const auto symbol = scope.lookup(e->name);
         if (!symbol || symbol->kind != SymbolKind::Constant)

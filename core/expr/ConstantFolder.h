@@ -1,10 +1,10 @@
 #pragma once
 
-#include <optional>
-
 #include "expr/Expr.h"
 #include "expr/Scope.h"
 #include "units/Quantity.h"
+
+#include <optional>
 
 namespace spikestudio {
 

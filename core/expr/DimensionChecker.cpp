@@ -31,13 +31,20 @@ public:
         switch (e->kind) {
         case ExprKind::Number:
             return {Dimension(), e->isIntegerLiteral ? ValueType::Integer : ValueType::Float};
-        case ExprKind::Boolean: return {Dimension(), ValueType::Boolean};
-        case ExprKind::Name: return name(*e);
-        case ExprKind::Unary: return unary(*e);
-        case ExprKind::Binary: return binary(e);
-        case ExprKind::Compare: return compare(e);
-        case ExprKind::Logical: return logical(*e);
-        case ExprKind::Call: return call(*e);
+        case ExprKind::Boolean:
+            return {Dimension(), ValueType::Boolean};
+        case ExprKind::Name:
+            return name(*e);
+        case ExprKind::Unary:
+            return unary(*e);
+        case ExprKind::Binary:
+            return binary(e);
+        case ExprKind::Compare:
+            return compare(e);
+        case ExprKind::Logical:
+            return logical(*e);
+        case ExprKind::Call:
+            return call(*e);
         }
         failAt(*e, "unsupported expression");
     }
@@ -55,7 +62,8 @@ private:
         const ValueInfo operand = check(e.operands[0]);
         if (e.unaryOp() == UnaryOp::Not)
             return {Dimension(), ValueType::Boolean};
-        return {operand.dim, operand.type == ValueType::Boolean ? ValueType::Integer : operand.type};
+        return {operand.dim,
+                operand.type == ValueType::Boolean ? ValueType::Integer : operand.type};
     }
 
     ValueInfo binary(const ExprPtr& e) {
@@ -67,14 +75,17 @@ private:
         case BinaryOp::Modulo:
             requireSame(e, left.dim, right.dim);
             return {left.dim, arithmeticType(left.type, right.type)};
-        case BinaryOp::Multiply: return {left.dim * right.dim, arithmeticType(left.type, right.type)};
-        case BinaryOp::Divide: return {left.dim / right.dim, ValueType::Float};
+        case BinaryOp::Multiply:
+            return {left.dim * right.dim, arithmeticType(left.type, right.type)};
+        case BinaryOp::Divide:
+            return {left.dim / right.dim, ValueType::Float};
         case BinaryOp::FloorDivide:
             if (!left.dim.isDimensionless() || !right.dim.isDimensionless())
                 failAt(left.dim.isDimensionless() ? *e->operands[1] : *e->operands[0],
                        "Floor division can only be used on dimensionless values.");
             return {Dimension(), arithmeticType(left.type, right.type)};
-        case BinaryOp::Power: return power(e, left, right);
+        case BinaryOp::Power:
+            return power(e, left, right);
         }
         failAt(*e, "unsupported operator");
     }
@@ -100,10 +111,9 @@ private:
         const std::string leftText = toText(e->operands[0]);
         const std::string rightText = toText(e->operands[1]);
         failAt(*e, "DimensionMismatchError: Expression '" + leftText + " " +
-                       symbolOf(e->binaryOp()) + " " + rightText +
-                       "' uses inconsistent units ('" + leftText + "' has unit " +
-                       displayUnit(left) + "; '" + rightText + "' has unit " + displayUnit(right) +
-                       ").");
+                       symbolOf(e->binaryOp()) + " " + rightText + "' uses inconsistent units ('" +
+                       leftText + "' has unit " + displayUnit(left) + "; '" + rightText +
+                       "' has unit " + displayUnit(right) + ").");
     }
 
     ValueInfo compare(const ExprPtr& e) {
@@ -150,9 +160,13 @@ private:
         for (size_t k = 0; k < arguments.size(); ++k) {
             Dimension expected;
             switch (function.arguments) {
-            case ArgumentRule::Any: continue;
-            case ArgumentRule::Dimensionless: break;
-            case ArgumentRule::Time: expected = Dimension::second(); break;
+            case ArgumentRule::Any:
+                continue;
+            case ArgumentRule::Dimensionless:
+                break;
+            case ArgumentRule::Time:
+                expected = Dimension::second();
+                break;
             case ArgumentRule::MatchFirst:
                 if (k == 0)
                     continue;
@@ -160,22 +174,24 @@ private:
                 break;
             }
             if (arguments[k].dim != expected)
-                failAt(*e.operands[k],
-                       "DimensionMismatchError: Argument number " + std::to_string(k + 1) +
-                           " for function " + e.name +
-                           " does not have the correct units. Expression '" +
-                           toText(e.operands[k]) + "' has units (" +
-                           displayUnit(arguments[k].dim) + "), but should be (" +
-                           displayUnit(expected) + ").");
+                failAt(*e.operands[k], "DimensionMismatchError: Argument number " +
+                                           std::to_string(k + 1) + " for function " + e.name +
+                                           " does not have the correct units. Expression '" +
+                                           toText(e.operands[k]) + "' has units (" +
+                                           displayUnit(arguments[k].dim) + "), but should be (" +
+                                           displayUnit(expected) + ").");
         }
     }
 
     static Dimension returnDimension(const BuiltinFunction& function,
                                      const std::vector<ValueInfo>& arguments) {
         switch (function.returns) {
-        case ReturnRule::Dimensionless: return Dimension();
-        case ReturnRule::SameAsFirst: return arguments[0].dim;
-        case ReturnRule::SquareRoot: return arguments[0].dim.power(0.5);
+        case ReturnRule::Dimensionless:
+            return Dimension();
+        case ReturnRule::SameAsFirst:
+            return arguments[0].dim;
+        case ReturnRule::SquareRoot:
+            return arguments[0].dim.power(0.5);
         }
         return Dimension();
     }
@@ -201,8 +217,9 @@ void requireDimension(const ExprPtr& expr, const Scope& scope, const Dimension& 
 void requireBoolean(const ExprPtr& expr, const Scope& scope, const std::string& what) {
     const ValueInfo info = checkDimensions(expr, scope);
     if (!info.isBoolean())
-        failAt(*expr, what + " '" + toText(expr) + "' must be a boolean expression (a comparison "
-                                                   "such as 'v > Vt'), but it is not");
+        failAt(*expr, what + " '" + toText(expr) +
+                          "' must be a boolean expression (a comparison "
+                          "such as 'v > Vt'), but it is not");
 }
 
 } // namespace spikestudio

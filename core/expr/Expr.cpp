@@ -63,46 +63,74 @@ ExprPtr makeCall(std::string function, std::vector<ExprPtr> arguments, TextPosit
     return node;
 }
 
-ExprPtr operator+(ExprPtr a, ExprPtr b) { return makeBinary(BinaryOp::Add, a, b); }
-ExprPtr operator-(ExprPtr a, ExprPtr b) { return makeBinary(BinaryOp::Subtract, a, b); }
-ExprPtr operator*(ExprPtr a, ExprPtr b) { return makeBinary(BinaryOp::Multiply, a, b); }
-ExprPtr operator/(ExprPtr a, ExprPtr b) { return makeBinary(BinaryOp::Divide, a, b); }
-ExprPtr operator-(ExprPtr a) { return makeUnary(UnaryOp::Minus, a); }
+ExprPtr operator+(ExprPtr a, ExprPtr b) {
+    return makeBinary(BinaryOp::Add, a, b);
+}
+ExprPtr operator-(ExprPtr a, ExprPtr b) {
+    return makeBinary(BinaryOp::Subtract, a, b);
+}
+ExprPtr operator*(ExprPtr a, ExprPtr b) {
+    return makeBinary(BinaryOp::Multiply, a, b);
+}
+ExprPtr operator/(ExprPtr a, ExprPtr b) {
+    return makeBinary(BinaryOp::Divide, a, b);
+}
+ExprPtr operator-(ExprPtr a) {
+    return makeUnary(UnaryOp::Minus, a);
+}
 
 const char* symbolOf(UnaryOp op) {
     switch (op) {
-    case UnaryOp::Minus: return "-";
-    case UnaryOp::Plus: return "+";
-    case UnaryOp::Not: return "not ";
+    case UnaryOp::Minus:
+        return "-";
+    case UnaryOp::Plus:
+        return "+";
+    case UnaryOp::Not:
+        return "not ";
     }
     return "?";
 }
 
 const char* symbolOf(BinaryOp op) {
     switch (op) {
-    case BinaryOp::Add: return "+";
-    case BinaryOp::Subtract: return "-";
-    case BinaryOp::Multiply: return "*";
-    case BinaryOp::Divide: return "/";
-    case BinaryOp::FloorDivide: return "//";
-    case BinaryOp::Modulo: return "%";
-    case BinaryOp::Power: return "**";
+    case BinaryOp::Add:
+        return "+";
+    case BinaryOp::Subtract:
+        return "-";
+    case BinaryOp::Multiply:
+        return "*";
+    case BinaryOp::Divide:
+        return "/";
+    case BinaryOp::FloorDivide:
+        return "//";
+    case BinaryOp::Modulo:
+        return "%";
+    case BinaryOp::Power:
+        return "**";
     }
     return "?";
 }
 
 const char* symbolOf(CompareOp op) {
     switch (op) {
-    case CompareOp::Less: return "<";
-    case CompareOp::LessEqual: return "<=";
-    case CompareOp::Greater: return ">";
-    case CompareOp::GreaterEqual: return ">=";
-    case CompareOp::Equal: return "==";
-    case CompareOp::NotEqual: return "!=";
+    case CompareOp::Less:
+        return "<";
+    case CompareOp::LessEqual:
+        return "<=";
+    case CompareOp::Greater:
+        return ">";
+    case CompareOp::GreaterEqual:
+        return ">=";
+    case CompareOp::Equal:
+        return "==";
+    case CompareOp::NotEqual:
+        return "!=";
     }
     return "?";
 }
 
-const char* symbolOf(LogicalOp op) { return op == LogicalOp::And ? "and" : "or"; }
+const char* symbolOf(LogicalOp op) {
+    return op == LogicalOp::And ? "and" : "or";
+}
 
 } // namespace spikestudio

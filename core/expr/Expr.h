@@ -28,11 +28,11 @@ struct TextPosition {
 /// the node's kind are meaningful; build nodes through the factory functions.
 struct Expr {
     ExprKind kind = ExprKind::Number;
-    double number = 0.0;         // Number
+    double number = 0.0;           // Number
     bool isIntegerLiteral = false; // Number written without '.', 'e' (Brian2 treats 3 as int)
-    bool boolean = false;        // Boolean
-    std::string name;            // Name, or the function of a Call
-    int op = 0;                  // UnaryOp / BinaryOp / CompareOp / LogicalOp, by kind
+    bool boolean = false;          // Boolean
+    std::string name;              // Name, or the function of a Call
+    int op = 0;                    // UnaryOp / BinaryOp / CompareOp / LogicalOp, by kind
     std::vector<ExprPtr> operands; // children in source order (call arguments for Call)
     TextPosition position;
 

@@ -20,18 +20,26 @@ namespace {
 // Binding strength, higher binds tighter (Python's table).
 int precedence(const Expr& e) {
     switch (e.kind) {
-    case ExprKind::Logical: return e.logicalOp() == LogicalOp::Or ? 1 : 2;
-    case ExprKind::Unary: return e.unaryOp() == UnaryOp::Not ? 3 : 7;
-    case ExprKind::Compare: return 4;
+    case ExprKind::Logical:
+        return e.logicalOp() == LogicalOp::Or ? 1 : 2;
+    case ExprKind::Unary:
+        return e.unaryOp() == UnaryOp::Not ? 3 : 7;
+    case ExprKind::Compare:
+        return 4;
     case ExprKind::Binary:
         switch (e.binaryOp()) {
         case BinaryOp::Add:
-        case BinaryOp::Subtract: return 5;
-        case BinaryOp::Power: return 8;
-        default: return 6;
+        case BinaryOp::Subtract:
+            return 5;
+        case BinaryOp::Power:
+            return 8;
+        default:
+            return 6;
         }
-    case ExprKind::Number: return e.number < 0 ? 7 : 9;
-    default: return 9;
+    case ExprKind::Number:
+        return e.number < 0 ? 7 : 9;
+    default:
+        return 9;
     }
 }
 
@@ -58,13 +66,18 @@ std::string render(const ExprPtr& e) {
         if (e->isIntegerLiteral && std::abs(e->number) < 1e15)
             return std::to_string(static_cast<long long>(e->number));
         return formatNumber(e->number);
-    case ExprKind::Boolean: return e->boolean ? "True" : "False";
-    case ExprKind::Name: return e->name;
+    case ExprKind::Boolean:
+        return e->boolean ? "True" : "False";
+    case ExprKind::Name:
+        return e->name;
     case ExprKind::Unary:
         return symbolOf(e->unaryOp()) + renderOperand(e->operands[0], precedence(*e), false);
-    case ExprKind::Binary: return renderBinary(e, symbolOf(e->binaryOp()));
-    case ExprKind::Compare: return renderBinary(e, symbolOf(e->compareOp()));
-    case ExprKind::Logical: return renderBinary(e, symbolOf(e->logicalOp()));
+    case ExprKind::Binary:
+        return renderBinary(e, symbolOf(e->binaryOp()));
+    case ExprKind::Compare:
+        return renderBinary(e, symbolOf(e->compareOp()));
+    case ExprKind::Logical:
+        return renderBinary(e, symbolOf(e->logicalOp()));
     case ExprKind::Call: {
         std::string text = e->name + "(";
         for (size_t k = 0; k < e->operands.size(); ++k)
@@ -77,7 +90,9 @@ std::string render(const ExprPtr& e) {
 
 } // namespace
 
-std::string toText(const ExprPtr& expr) { return render(expr); }
+std::string toText(const ExprPtr& expr) {
+    return render(expr);
+}
 
 std::string toText(const Statement& statement) {
     return statement.target + " " + symbolOf(statement.op) + " " + render(statement.value);

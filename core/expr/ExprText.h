@@ -1,9 +1,9 @@
 #pragma once
 
-#include <string>
-
 #include "expr/Expr.h"
 #include "expr/Statement.h"
+
+#include <string>
 
 namespace spikestudio {
 

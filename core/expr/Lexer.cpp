@@ -1,9 +1,9 @@
 #include "expr/Lexer.h"
 
+#include "diagnostics/ModelError.h"
+
 #include <cctype>
 #include <charconv>
-
-#include "diagnostics/ModelError.h"
 
 namespace spikestudio {
 
@@ -15,9 +15,15 @@ constexpr std::string_view kOperators[] = {
     "+",   "-",  "*",  "/",  "%",  "<",  ">",  "=",  "(",  ")",  ",",  ";",
 };
 
-bool isIdentifierStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool isIdentifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool isDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool isIdentifierStart(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool isIdentifierChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+bool isDigit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 class Scanner {
 public:
@@ -46,7 +52,8 @@ private:
         } else if (c == '#') {
             while (pos_ < text_.size() && text_[pos_] != '\n')
                 ++pos_;
-        } else if (isDigit(c) || (c == '.' && pos_ + 1 < text_.size() && isDigit(text_[pos_ + 1]))) {
+        } else if (isDigit(c) ||
+                   (c == '.' && pos_ + 1 < text_.size() && isDigit(text_[pos_ + 1]))) {
             scanNumber();
         } else if (isIdentifierStart(c)) {
             scanIdentifier();
@@ -80,12 +87,12 @@ private:
         }
         if (pos_ < text_.size() && isIdentifierChar(text_[pos_]))
             throw ModelError({"", "", start.line, start.column},
-                             "invalid number '" + std::string(text_.substr(begin, pos_ - begin + 1)) +
-                                 "'");
+                             "invalid number '" +
+                                 std::string(text_.substr(begin, pos_ - begin + 1)) + "'");
         Token token{TokenKind::Number, std::string(text_.substr(begin, pos_ - begin)), 0.0,
                     isInteger, start};
-        const auto result = std::from_chars(token.text.data(), token.text.data() + token.text.size(),
-                                            token.number);
+        const auto result =
+            std::from_chars(token.text.data(), token.text.data() + token.text.size(), token.number);
         if (result.ec == std::errc::result_out_of_range)
             throw ModelError({"", "", start.line, start.column},
                              "number '" + token.text + "' is out of range");
@@ -97,9 +104,8 @@ private:
         const size_t begin = pos_;
         while (pos_ < text_.size() && isIdentifierChar(text_[pos_]))
             ++pos_;
-        tokens_.push_back(
-            Token{TokenKind::Identifier, std::string(text_.substr(begin, pos_ - begin)), 0.0, false,
-                  start});
+        tokens_.push_back(Token{TokenKind::Identifier,
+                                std::string(text_.substr(begin, pos_ - begin)), 0.0, false, start});
     }
 
     void scanOperator() {
@@ -137,6 +143,8 @@ private:
 
 } // namespace
 
-std::vector<Token> tokenize(std::string_view text) { return Scanner(text).run(); }
+std::vector<Token> tokenize(std::string_view text) {
+    return Scanner(text).run();
+}
 
 } // namespace spikestudio

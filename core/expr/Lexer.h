@@ -1,9 +1,9 @@
 #pragma once
 
+#include "expr/Token.h"
+
 #include <string_view>
 #include <vector>
-
-#include "expr/Token.h"
 
 namespace spikestudio {
 

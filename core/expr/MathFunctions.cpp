@@ -12,14 +12,18 @@ double spikestudio_exprel(double x) {
     return std::expm1(x) / x;
 }
 
-double spikestudio_floordiv(double a, double b) { return std::floor(a / b); }
+double spikestudio_floordiv(double a, double b) {
+    return std::floor(a / b);
+}
 
 double spikestudio_mod(double a, double b) {
     const double remainder = std::fmod(a, b);
     return (remainder != 0.0 && ((remainder < 0) != (b < 0))) ? remainder + b : remainder;
 }
 
-double spikestudio_sign(double x) { return static_cast<double>((0.0 < x) - (x < 0.0)); }
+double spikestudio_sign(double x) {
+    return static_cast<double>((0.0 < x) - (x < 0.0));
+}
 
 double spikestudio_clip(double x, double low, double high) {
     return x < low ? low : (x > high ? high : x);
@@ -29,5 +33,7 @@ double spikestudio_timestep(double t, double dt) {
     return static_cast<double>(static_cast<int64_t>((t + 1e-3 * dt) / dt));
 }
 
-double spikestudio_int(double x) { return std::trunc(x); }
+double spikestudio_int(double x) {
+    return std::trunc(x);
+}
 }

@@ -1,19 +1,18 @@
 #include "expr/Parser.h"
 
-#include <array>
-
 #include "diagnostics/ModelError.h"
 #include "expr/Lexer.h"
+
+#include <array>
 
 namespace spikestudio {
 
 bool isLanguageKeyword(std::string_view word) {
     static constexpr std::array<std::string_view, 35> kKeywords = {
-        "False", "None",   "True",    "and",      "as",       "assert", "async",
-        "await", "break",  "class",   "continue", "def",      "del",    "elif",
-        "else",  "except", "finally", "for",      "from",     "global", "if",
-        "import", "in",    "is",      "lambda",   "nonlocal", "not",    "or",
-        "pass",  "raise",  "return",  "try",      "while",    "with",   "yield"};
+        "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+        "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+        "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+        "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
     for (std::string_view keyword : kKeywords)
         if (keyword == word)
             return true;
@@ -58,9 +57,12 @@ private:
 
     static std::string describe(const Token& token) {
         switch (token.kind) {
-        case TokenKind::End: return "the end of the text";
-        case TokenKind::Newline: return "the end of the line";
-        default: return "'" + token.text + "'";
+        case TokenKind::End:
+            return "the end of the text";
+        case TokenKind::Newline:
+            return "the end of the line";
+        default:
+            return "'" + token.text + "'";
         }
     }
 
@@ -76,8 +78,8 @@ private:
 
     void expectOperator(const char* op) {
         if (!peek().is(op))
-            fail(peek(), std::string("syntax error: expected '") + op + "' but found " +
-                             describe(peek()));
+            fail(peek(),
+                 std::string("syntax error: expected '") + op + "' but found " + describe(peek()));
         advance();
     }
 
@@ -134,9 +136,9 @@ private:
 
     bool comparisonOperator(CompareOp& op) const {
         static constexpr std::pair<const char*, CompareOp> kCompareOps[] = {
-            {"<", CompareOp::Less},     {"<=", CompareOp::LessEqual},
-            {">", CompareOp::Greater},  {">=", CompareOp::GreaterEqual},
-            {"==", CompareOp::Equal},   {"!=", CompareOp::NotEqual}};
+            {"<", CompareOp::Less},    {"<=", CompareOp::LessEqual},
+            {">", CompareOp::Greater}, {">=", CompareOp::GreaterEqual},
+            {"==", CompareOp::Equal},  {"!=", CompareOp::NotEqual}};
         for (const auto& [symbol, candidate] : kCompareOps) {
             if (peek().is(symbol)) {
                 op = candidate;

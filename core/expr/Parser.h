@@ -1,10 +1,10 @@
 #pragma once
 
-#include <string_view>
-#include <vector>
-
 #include "expr/Expr.h"
 #include "expr/Statement.h"
+
+#include <string_view>
+#include <vector>
 
 namespace spikestudio {
 

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "units/Dimension.h"
+#include "units/UnitDeclaration.h"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "units/Dimension.h"
-#include "units/UnitDeclaration.h"
 
 namespace spikestudio {
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "expr/Expr.h"
+
 #include <string>
 #include <vector>
-
-#include "expr/Expr.h"
 
 namespace spikestudio {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <string>
-
 #include "expr/Expr.h"
+
+#include <string>
 
 namespace spikestudio {
 

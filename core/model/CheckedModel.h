@@ -1,17 +1,17 @@
 #pragma once
 
-#include <cstdint>
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "equations/AbstractCode.h"
 #include "equations/EquationSet.h"
 #include "equations/integrators/StateUpdateMethod.h"
 #include "expr/Scope.h"
 #include "expr/Statement.h"
 #include "model/Model.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace spikestudio {
 
@@ -31,7 +31,7 @@ struct CheckedGroup {
     std::vector<Statement> reset; // right-hand sides with subexpressions substituted
     RefractoryKind refractoryKind = RefractoryKind::None;
     ExprPtr refractory;
-    std::vector<Statement> initial; // `v = expr` in the order written
+    std::vector<Statement> initial;         // `v = expr` in the order written
     std::vector<Assignment> constantOverDt; // recomputed at the start of every step
 
     /// Per-element state the runtime allocates: parameters, differential

@@ -4,9 +4,12 @@ namespace spikestudio {
 
 const char* typeName(MonitorType type) {
     switch (type) {
-    case MonitorType::Spike: return "SpikeMonitor";
-    case MonitorType::State: return "StateMonitor";
-    case MonitorType::PopulationRate: return "PopulationRateMonitor";
+    case MonitorType::Spike:
+        return "SpikeMonitor";
+    case MonitorType::State:
+        return "StateMonitor";
+    case MonitorType::PopulationRate:
+        return "PopulationRateMonitor";
     }
     return "Monitor";
 }

@@ -1,5 +1,3 @@
-#include <set>
-
 #include "diagnostics/ModelError.h"
 #include "equations/EquationParser.h"
 #include "expr/ConstantFolder.h"
@@ -11,12 +9,15 @@
 #include "model/NameRules.h"
 #include "runtime/RandomGenerator.h"
 
+#include <set>
+
 namespace spikestudio {
 
 namespace {
 
 /// Runs `body`, and files any ModelError it throws under `object`/`field`.
-template <typename Body> auto within(const std::string& object, const std::string& field, Body body) {
+template <typename Body>
+auto within(const std::string& object, const std::string& field, Body body) {
     try {
         return body();
     } catch (const ModelError& error) {
@@ -34,9 +35,9 @@ double positiveTime(const std::string& text, const Scope& scope, const std::stri
                                                  "' must be a time, but has unit " +
                                                  displayUnit(q.dim));
         if (!(q.value > 0.0 || (allowZero && q.value == 0.0)) || !std::isfinite(q.value))
-            throw ModelError({"", "", 1, 1},
-                             "'" + text + "' must be a " + (allowZero ? "non-negative" : "positive") +
-                                 " finite time");
+            throw ModelError({"", "", 1, 1}, "'" + text + "' must be a " +
+                                                 (allowZero ? "non-negative" : "positive") +
+                                                 " finite time");
         return q.value;
     });
 }
@@ -47,9 +48,8 @@ std::unique_ptr<Scope> checkConstants(const NamedExpressions& constants) {
         requireValidName(name, "constants", name);
         if (scope->definesLocally(name))
             throw ModelError({"constants", name, 0, 0}, "'" + name + "' is defined twice");
-        const Quantity value = within("constants", name, [&] {
-            return evaluateQuantity(parseExpression(text), *scope);
-        });
+        const Quantity value = within(
+            "constants", name, [&] { return evaluateQuantity(parseExpression(text), *scope); });
         scope->define(name, Symbol{SymbolKind::Constant, value.dim, ValueType::Float, value.value});
     }
     return scope;
@@ -98,8 +98,8 @@ public:
         group.size = spec_.size;
         group.dt = spec_.dt.empty() ? defaultDt_
                                     : positiveTime(spec_.dt, constants_, spec_.name, "dt", false);
-        group.refractoryKind = spec_.refractory.empty() ? RefractoryKind::None
-                                                        : RefractoryKind::Time; // refined below
+        group.refractoryKind =
+            spec_.refractory.empty() ? RefractoryKind::None : RefractoryKind::Time; // refined below
         EquationContext context{EquationOwner::NeuronGroup, spec_.size,
                                 group.refractoryKind != RefractoryKind::None};
         group.equations = within(spec_.name, "equations", [&] {
@@ -173,10 +173,9 @@ private:
         ExprPtr value;
         if (group.refractoryKind == RefractoryKind::Time) {
             const ExprPtr dt = makeName("dt");
-            value = makeCompare(
-                CompareOp::GreaterEqual,
-                makeCall("timestep", {makeName("t") - makeName("lastspike"), dt}),
-                makeCall("timestep", {group.refractory, dt}));
+            value = makeCompare(CompareOp::GreaterEqual,
+                                makeCall("timestep", {makeName("t") - makeName("lastspike"), dt}),
+                                makeCall("timestep", {group.refractory, dt}));
         } else {
             value = makeLogical(LogicalOp::Or, notRefractory,
                                 makeUnary(UnaryOp::Not, group.refractory));
@@ -246,8 +245,8 @@ CheckedMonitor checkMonitor(const MonitorSpec& spec, const std::vector<CheckedGr
         throw ModelError({spec.name, "source", 0, 0}, "unknown source '" + spec.source + "'");
     monitor.group = found;
     const CheckedGroup& group = groups[found];
-    monitor.dt = spec.dt.empty() ? group.dt
-                                 : positiveTime(spec.dt, *group.scope, spec.name, "dt", false);
+    monitor.dt =
+        spec.dt.empty() ? group.dt : positiveTime(spec.dt, *group.scope, spec.name, "dt", false);
     if (spec.type != MonitorType::State)
         return monitor;
     for (const std::string& variable : spec.variables) {
@@ -255,8 +254,7 @@ CheckedMonitor checkMonitor(const MonitorSpec& spec, const std::vector<CheckedGr
         if (!eq)
             throw ModelError({spec.name, "variables", 0, 0},
                              "'" + variable + "' is not a variable of '" + group.name + "'");
-        monitor.variables.push_back(
-            group.equations.substituteSubexpressions(makeName(variable)));
+        monitor.variables.push_back(group.equations.substituteSubexpressions(makeName(variable)));
         monitor.dimensions.push_back(eq->unit.dim);
     }
     if (spec.recordAll) {
@@ -278,8 +276,10 @@ void checkUniqueObjectNames(const Model& model) {
     auto claim = [&names](const std::string& name, const std::string& kind) {
         requireValidName(name, name, "name");
         if (!names.insert(name).second)
-            throw ModelError({name, "name", 0, 0}, "another " + kind + " or object is already "
-                                                                       "called '" + name + "'");
+            throw ModelError({name, "name", 0, 0}, "another " + kind +
+                                                       " or object is already "
+                                                       "called '" +
+                                                       name + "'");
     };
     for (const NeuronGroupSpec& group : model.groups)
         claim(group.name, "group");
@@ -300,8 +300,7 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     if (duration.empty())
         throw ModelError({"model", "duration", 0, 0}, "missing field 'duration'");
     checked.duration = positiveTime(duration, *checked.constants, "model", "duration", true);
-    checked.seed = options.seed ? *options.seed
-                                : (m.seed ? *m.seed : RandomGenerator::freshSeed());
+    checked.seed = options.seed ? *options.seed : (m.seed ? *m.seed : RandomGenerator::freshSeed());
     for (const NeuronGroupSpec& spec : m.groups)
         checked.groups.push_back(GroupChecker(spec, *checked.constants, checked.dt).run());
     for (const MonitorSpec& spec : m.monitors)

@@ -1,13 +1,12 @@
 #include "model/ModelReader.h"
 
+#include "diagnostics/ModelError.h"
+
 #include <fstream>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
-
-#include "diagnostics/ModelError.h"
 
 namespace spikestudio {
 
@@ -131,8 +130,8 @@ NeuronGroupSpec readNeuronGroup(const ObjectReader& in) {
 NeuronGroupSpec readGroup(const Json& json, size_t index) {
     const std::string name = objectName(json, "groups[" + std::to_string(index) + "]");
     ObjectReader in(json, name,
-                    {"name", "type", "N", "equations", "threshold", "reset", "refractory",
-                     "method", "dt", "initial"});
+                    {"name", "type", "N", "equations", "threshold", "reset", "refractory", "method",
+                     "dt", "initial"});
     in.text("name", true);
     const std::string type = in.text("type", true);
     if (type == "PoissonGroup" || type == "SpikeGeneratorGroup")

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "model/Model.h"
+
 #include <string>
 #include <string_view>
-
-#include "model/Model.h"
 
 namespace spikestudio {
 

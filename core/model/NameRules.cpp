@@ -1,30 +1,29 @@
 #include "model/NameRules.h"
 
-#include <array>
-#include <cctype>
-
 #include "diagnostics/ModelError.h"
 #include "expr/BuiltinFunction.h"
 #include "expr/Parser.h"
 #include "units/UnitRegistry.h"
+
+#include <array>
+#include <cctype>
 
 namespace spikestudio {
 
 namespace {
 
 constexpr std::array<std::string_view, 44> kCKeywords = {
-    "auto",     "break",    "case",     "char",    "const",    "continue", "default",
-    "do",       "double",   "else",     "enum",    "extern",   "float",    "for",
-    "goto",     "if",       "inline",   "int",     "long",     "register", "restrict",
-    "return",   "short",    "signed",   "sizeof",  "static",   "struct",   "switch",
-    "typedef",  "union",    "unsigned", "void",    "volatile", "while",    "_Bool",
-    "_Complex", "_Imaginary", "asm",    "bool",    "true",     "false",    "NULL",
-    "main",     "typeof"};
+    "auto",     "break",  "case",   "char",     "const",      "continue", "default",  "do",
+    "double",   "else",   "enum",   "extern",   "float",      "for",      "goto",     "if",
+    "inline",   "int",    "long",   "register", "restrict",   "return",   "short",    "signed",
+    "sizeof",   "static", "struct", "switch",   "typedef",    "union",    "unsigned", "void",
+    "volatile", "while",  "_Bool",  "_Complex", "_Imaginary", "asm",      "bool",     "true",
+    "false",    "NULL",   "main",   "typeof"};
 
 constexpr std::array<std::string_view, 15> kBrianReserved = {
-    "t",          "dt",        "t_in_timesteps", "i",         "j",
-    "N",          "xi",        "not_refractory", "refractory", "refractory_until",
-    "lastspike",  "lastupdate", "delay",         "N_incoming", "N_outgoing"};
+    "t",         "dt",         "t_in_timesteps", "i",          "j",
+    "N",         "xi",         "not_refractory", "refractory", "refractory_until",
+    "lastspike", "lastupdate", "delay",          "N_incoming", "N_outgoing"};
 
 bool endsWith(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;

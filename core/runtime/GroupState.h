@@ -1,11 +1,11 @@
 #pragma once
 
+#include "runtime/Clock.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
-
-#include "runtime/Clock.h"
 
 namespace spikestudio {
 

@@ -1,10 +1,10 @@
 #include "runtime/InitialValues.h"
 
-#include <stdexcept>
-
 #include "expr/BuiltinFunction.h"
 #include "expr/ConstantFolder.h"
 #include "runtime/PoissonSampler.h"
+
+#include <stdexcept>
 
 namespace spikestudio {
 
@@ -26,24 +26,29 @@ public:
 
     Column evaluate(const ExprPtr& e) {
         switch (e->kind) {
-        case ExprKind::Number: return uniform(e->number);
-        case ExprKind::Boolean: return uniform(e->boolean ? 1.0 : 0.0);
-        case ExprKind::Name: return name(e->name);
+        case ExprKind::Number:
+            return uniform(e->number);
+        case ExprKind::Boolean:
+            return uniform(e->boolean ? 1.0 : 0.0);
+        case ExprKind::Name:
+            return name(e->name);
         case ExprKind::Unary: {
             Column operand = evaluate(e->operands[0]);
             return map1(operand, [op = e->unaryOp()](double x) { return applyUnary(op, x); });
         }
         case ExprKind::Binary:
-            return map2(e, [op = e->binaryOp()](double a, double b) { return applyBinary(op, a, b); });
-        case ExprKind::Compare:
             return map2(e,
-                        [op = e->compareOp()](double a, double b) { return applyCompare(op, a, b); });
+                        [op = e->binaryOp()](double a, double b) { return applyBinary(op, a, b); });
+        case ExprKind::Compare:
+            return map2(
+                e, [op = e->compareOp()](double a, double b) { return applyCompare(op, a, b); });
         case ExprKind::Logical:
             return map2(e, [op = e->logicalOp()](double a, double b) {
                 const bool both = op == LogicalOp::And ? (a != 0 && b != 0) : (a != 0 || b != 0);
                 return both ? 1.0 : 0.0;
             });
-        case ExprKind::Call: return call(*e);
+        case ExprKind::Call:
+            return call(*e);
         }
         throw std::logic_error("unknown expression");
     }

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <vector>
-
 #include "expr/Scope.h"
 #include "expr/Statement.h"
 #include "runtime/GroupState.h"
 #include "runtime/RandomGenerator.h"
+
+#include <vector>
 
 namespace spikestudio {
 

@@ -11,12 +11,12 @@ extern "C" {
 #endif
 
 typedef struct SpikeStudioKernelContext {
-    double t;          /* time at the start of this step, timestep*dt */
-    double dt;         /* the owning clock's dt */
-    int64_t timestep;  /* the owning clock's step counter */
-    int64_t size;      /* N: elements in the group */
-    void* rng;         /* RandomGenerator*, for rand() and randn() */
-    int32_t* events;   /* eventspace: N+1 ints, indices then the count in [N] */
+    double t;         /* time at the start of this step, timestep*dt */
+    double dt;        /* the owning clock's dt */
+    int64_t timestep; /* the owning clock's step counter */
+    int64_t size;     /* N: elements in the group */
+    void* rng;        /* RandomGenerator*, for rand() and randn() */
+    int32_t* events;  /* eventspace: N+1 ints, indices then the count in [N] */
 } SpikeStudioKernelContext;
 
 /* arrays[k] points at the k-th array the kernel declared (the runtime's own

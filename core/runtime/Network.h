@@ -1,16 +1,16 @@
 #pragma once
 
-#include <deque>
-#include <functional>
-#include <memory>
-#include <vector>
-
 #include "runtime/GroupState.h"
 #include "runtime/RandomGenerator.h"
 #include "runtime/RateRecord.h"
 #include "runtime/Scheduler.h"
 #include "runtime/SpikeRecord.h"
 #include "runtime/StateRecord.h"
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
 
 namespace spikestudio {
 

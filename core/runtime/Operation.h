@@ -1,10 +1,10 @@
 #pragma once
 
-#include <functional>
-#include <string>
-
 #include "runtime/Clock.h"
 #include "runtime/ScheduleSlot.h"
+
+#include <functional>
+#include <string>
 
 namespace spikestudio {
 

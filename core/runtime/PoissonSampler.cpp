@@ -1,8 +1,8 @@
 #include "runtime/PoissonSampler.h"
 
-#include <cmath>
-
 #include "runtime/RandomGenerator.h"
+
+#include <cmath>
 
 namespace {
 

@@ -21,11 +21,10 @@ void Scheduler::add(Operation operation) {
 }
 
 void Scheduler::sortOperations() {
-    std::stable_sort(operations_.begin(), operations_.end(),
-                     [](const Operation& a, const Operation& b) {
-                         return std::tie(a.slot, a.order, a.name) <
-                                std::tie(b.slot, b.order, b.name);
-                     });
+    std::stable_sort(
+        operations_.begin(), operations_.end(), [](const Operation& a, const Operation& b) {
+            return std::tie(a.slot, a.order, a.name) < std::tie(b.slot, b.order, b.name);
+        });
     sorted_ = true;
 }
 

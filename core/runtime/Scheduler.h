@@ -1,10 +1,10 @@
 #pragma once
 
+#include "runtime/Operation.h"
+
 #include <functional>
 #include <memory>
 #include <vector>
-
-#include "runtime/Operation.h"
 
 namespace spikestudio {
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "units/Dimension.h"
+
 #include <string>
 #include <vector>
-
-#include "units/Dimension.h"
 
 namespace spikestudio {
 

@@ -30,11 +30,19 @@ Dimension Dimension::base(int index, double exponent) {
     return d;
 }
 
-Dimension Dimension::volt() { return fromExponents({2, 1, -3, -1}); }
-Dimension Dimension::siemens() { return fromExponents({-2, -1, 3, 2}); }
-Dimension Dimension::farad() { return fromExponents({-2, -1, 4, 2}); }
+Dimension Dimension::volt() {
+    return fromExponents({2, 1, -3, -1});
+}
+Dimension Dimension::siemens() {
+    return fromExponents({-2, -1, 3, 2});
+}
+Dimension Dimension::farad() {
+    return fromExponents({-2, -1, 4, 2});
+}
 
-bool Dimension::isDimensionless() const { return *this == Dimension(); }
+bool Dimension::isDimensionless() const {
+    return *this == Dimension();
+}
 
 Dimension Dimension::operator*(const Dimension& other) const {
     Dimension result;

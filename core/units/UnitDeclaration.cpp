@@ -1,10 +1,10 @@
 #include "units/UnitDeclaration.h"
 
-#include <cctype>
-
 #include "diagnostics/ModelError.h"
 #include "expr/Parser.h"
 #include "units/UnitRegistry.h"
+
+#include <cctype>
 
 namespace spikestudio {
 
@@ -31,12 +31,12 @@ Dimension unitName(const Expr& node) {
     const char last = node.name.back();
     if ((last == '2' || last == '3') && units.contains(node.name.substr(0, node.name.size() - 1)))
         failAt(node, "'" + node.name + "' is not allowed in a unit declaration, use '" +
-                         node.name.substr(0, node.name.size() - 1) + " ** " + last +
-                         "' instead");
+                         node.name.substr(0, node.name.size() - 1) + " ** " + last + "' instead");
     if (unit->value != 1.0) {
         const std::string base = units.baseNameFor(unit->dim);
-        failAt(node, "'" + node.name + "' is not a base unit; units after ':' are written in "
-                                       "base units" +
+        failAt(node, "'" + node.name +
+                         "' is not a base unit; units after ':' are written in "
+                         "base units" +
                          (base.empty() ? std::string() : ", use '" + base + "' instead"));
     }
     return unit->dim;
@@ -52,20 +52,26 @@ double exponentValue(const ExprPtr& e) {
 
 Dimension dimensionOf(const ExprPtr& e) {
     switch (e->kind) {
-    case ExprKind::Name: return unitName(*e);
+    case ExprKind::Name:
+        return unitName(*e);
     case ExprKind::Number:
         if (e->number != 1.0)
             failAt(*e, "a unit declaration may only contain the number 1");
         return Dimension();
     case ExprKind::Binary:
         switch (e->binaryOp()) {
-        case BinaryOp::Multiply: return dimensionOf(e->operands[0]) * dimensionOf(e->operands[1]);
-        case BinaryOp::Divide: return dimensionOf(e->operands[0]) / dimensionOf(e->operands[1]);
-        case BinaryOp::Power: return dimensionOf(e->operands[0]).power(exponentValue(e->operands[1]));
-        default: break;
+        case BinaryOp::Multiply:
+            return dimensionOf(e->operands[0]) * dimensionOf(e->operands[1]);
+        case BinaryOp::Divide:
+            return dimensionOf(e->operands[0]) / dimensionOf(e->operands[1]);
+        case BinaryOp::Power:
+            return dimensionOf(e->operands[0]).power(exponentValue(e->operands[1]));
+        default:
+            break;
         }
         break;
-    default: break;
+    default:
+        break;
     }
     failAt(*e, "a unit declaration combines units with '*', '/' and '**' only");
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <string_view>
-
 #include "units/Dimension.h"
+
+#include <string_view>
 
 namespace spikestudio {
 

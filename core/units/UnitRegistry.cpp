@@ -13,10 +13,9 @@ struct Prefix {
 };
 
 constexpr Prefix kPrefixes[] = {
-    {"y", 1e-24}, {"z", 1e-21}, {"a", 1e-18}, {"f", 1e-15}, {"p", 1e-12}, {"n", 1e-9},
-    {"u", 1e-6},  {"m", 1e-3},  {"c", 1e-2},  {"d", 1e-1},  {"da", 1e1},  {"h", 1e2},
-    {"k", 1e3},   {"M", 1e6},   {"G", 1e9},   {"T", 1e12},  {"P", 1e15},  {"E", 1e18},
-    {"Z", 1e21},  {"Y", 1e24},
+    {"y", 1e-24}, {"z", 1e-21}, {"a", 1e-18}, {"f", 1e-15}, {"p", 1e-12}, {"n", 1e-9}, {"u", 1e-6},
+    {"m", 1e-3},  {"c", 1e-2},  {"d", 1e-1},  {"da", 1e1},  {"h", 1e2},   {"k", 1e3},  {"M", 1e6},
+    {"G", 1e9},   {"T", 1e12},  {"P", 1e15},  {"E", 1e18},  {"Z", 1e21},  {"Y", 1e24},
 };
 
 Dimension dims(double m, double kg, double s, double a = 0, double k = 0, double mol = 0,
@@ -35,23 +34,40 @@ struct NamedUnit {
 // Brian2's allunits: base units first, so baseNameFor prefers them.
 std::vector<NamedUnit> standardUnits() {
     return {
-        {"metre", 1, dims(1, 0, 0)},          {"meter", 1, dims(1, 0, 0)},
-        {"gram", 1e-3, dims(0, 1, 0)},        {"second", 1, dims(0, 0, 1)},
-        {"amp", 1, dims(0, 0, 0, 1)},         {"ampere", 1, dims(0, 0, 0, 1)},
-        {"kelvin", 1, dims(0, 0, 0, 0, 1)},   {"mole", 1, dims(0, 0, 0, 0, 0, 1)},
-        {"mol", 1, dims(0, 0, 0, 0, 0, 1)},   {"candela", 1, dims(0, 0, 0, 0, 0, 0, 1)},
-        {"radian", 1, dims(0, 0, 0)},         {"steradian", 1, dims(0, 0, 0)},
-        {"hertz", 1, dims(0, 0, -1)},         {"newton", 1, dims(1, 1, -2)},
-        {"pascal", 1, dims(-1, 1, -2)},       {"joule", 1, dims(2, 1, -2)},
-        {"watt", 1, dims(2, 1, -3)},          {"coulomb", 1, dims(0, 0, 1, 1)},
-        {"volt", 1, dims(2, 1, -3, -1)},      {"farad", 1, dims(-2, -1, 4, 2)},
-        {"ohm", 1, dims(2, 1, -3, -2)},       {"siemens", 1, dims(-2, -1, 3, 2)},
-        {"weber", 1, dims(2, 1, -2, -1)},     {"tesla", 1, dims(0, 1, -2, -1)},
-        {"henry", 1, dims(2, 1, -2, -2)},     {"lumen", 1, dims(0, 0, 0, 0, 0, 0, 1)},
-        {"lux", 1, dims(-2, 0, 0, 0, 0, 0, 1)}, {"becquerel", 1, dims(0, 0, -1)},
-        {"gray", 1, dims(2, 0, -2)},          {"sievert", 1, dims(2, 0, -2)},
-        {"katal", 1, dims(0, 0, -1, 0, 0, 1)}, {"liter", 1e-3, dims(3, 0, 0)},
-        {"litre", 1e-3, dims(3, 0, 0)},       {"molar", 1e3, dims(-3, 0, 0, 0, 0, 1)},
+        {"metre", 1, dims(1, 0, 0)},
+        {"meter", 1, dims(1, 0, 0)},
+        {"gram", 1e-3, dims(0, 1, 0)},
+        {"second", 1, dims(0, 0, 1)},
+        {"amp", 1, dims(0, 0, 0, 1)},
+        {"ampere", 1, dims(0, 0, 0, 1)},
+        {"kelvin", 1, dims(0, 0, 0, 0, 1)},
+        {"mole", 1, dims(0, 0, 0, 0, 0, 1)},
+        {"mol", 1, dims(0, 0, 0, 0, 0, 1)},
+        {"candela", 1, dims(0, 0, 0, 0, 0, 0, 1)},
+        {"radian", 1, dims(0, 0, 0)},
+        {"steradian", 1, dims(0, 0, 0)},
+        {"hertz", 1, dims(0, 0, -1)},
+        {"newton", 1, dims(1, 1, -2)},
+        {"pascal", 1, dims(-1, 1, -2)},
+        {"joule", 1, dims(2, 1, -2)},
+        {"watt", 1, dims(2, 1, -3)},
+        {"coulomb", 1, dims(0, 0, 1, 1)},
+        {"volt", 1, dims(2, 1, -3, -1)},
+        {"farad", 1, dims(-2, -1, 4, 2)},
+        {"ohm", 1, dims(2, 1, -3, -2)},
+        {"siemens", 1, dims(-2, -1, 3, 2)},
+        {"weber", 1, dims(2, 1, -2, -1)},
+        {"tesla", 1, dims(0, 1, -2, -1)},
+        {"henry", 1, dims(2, 1, -2, -2)},
+        {"lumen", 1, dims(0, 0, 0, 0, 0, 0, 1)},
+        {"lux", 1, dims(-2, 0, 0, 0, 0, 0, 1)},
+        {"becquerel", 1, dims(0, 0, -1)},
+        {"gray", 1, dims(2, 0, -2)},
+        {"sievert", 1, dims(2, 0, -2)},
+        {"katal", 1, dims(0, 0, -1, 0, 0, 1)},
+        {"liter", 1e-3, dims(3, 0, 0)},
+        {"litre", 1e-3, dims(3, 0, 0)},
+        {"molar", 1e3, dims(-3, 0, 0, 0, 0, 1)},
     };
 }
 
@@ -84,13 +100,13 @@ UnitRegistry::UnitRegistry() {
     add("kilogram", 1.0, dims(0, 1, 0));
     // Brian2's stdunits short names.
     const std::pair<const char*, const char*> shortNames[] = {
-        {"mV", "mvolt"},   {"mA", "mamp"},      {"uA", "uamp"},      {"nA", "namp"},
-        {"pA", "pamp"},    {"pF", "pfarad"},    {"uF", "ufarad"},    {"nF", "nfarad"},
-        {"nS", "nsiemens"}, {"uS", "usiemens"}, {"mS", "msiemens"},  {"ms", "msecond"},
-        {"us", "usecond"}, {"Hz", "hertz"},     {"kHz", "khertz"},   {"MHz", "Mhertz"},
-        {"cm", "cmetre"},  {"cm2", "cmetre2"},  {"cm3", "cmetre3"},  {"mm", "mmetre"},
-        {"mm2", "mmetre2"}, {"mm3", "mmetre3"}, {"um", "umetre"},    {"um2", "umetre2"},
-        {"um3", "umetre3"}, {"mM", "mmolar"},   {"uM", "umolar"},    {"nM", "nmolar"},
+        {"mV", "mvolt"},    {"mA", "mamp"},     {"uA", "uamp"},     {"nA", "namp"},
+        {"pA", "pamp"},     {"pF", "pfarad"},   {"uF", "ufarad"},   {"nF", "nfarad"},
+        {"nS", "nsiemens"}, {"uS", "usiemens"}, {"mS", "msiemens"}, {"ms", "msecond"},
+        {"us", "usecond"},  {"Hz", "hertz"},    {"kHz", "khertz"},  {"MHz", "Mhertz"},
+        {"cm", "cmetre"},   {"cm2", "cmetre2"}, {"cm3", "cmetre3"}, {"mm", "mmetre"},
+        {"mm2", "mmetre2"}, {"mm3", "mmetre3"}, {"um", "umetre"},   {"um2", "umetre2"},
+        {"um3", "umetre3"}, {"mM", "mmolar"},   {"uM", "umolar"},   {"nM", "nmolar"},
     };
     for (const auto& [shortName, longName] : shortNames)
         units_.emplace(shortName, units_.at(longName));

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "units/Quantity.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include "units/Quantity.h"
 
 namespace spikestudio {
 

@@ -3,14 +3,14 @@
 // symbolically with sympy; we emit M and B and let the kernel compute the
 // propagator numerically (runtime/LinearPropagator), so the conditions under
 // which Brian2 accepts the method are checked here.
-#include <cmath>
-#include <complex>
-
 #include "equations/integrators/LinearForm.h"
 #include "equations/integrators/OdeSystem.h"
 #include "expr/ConstantFolder.h"
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
+
+#include <cmath>
+#include <complex>
 
 namespace spikestudio {
 
@@ -37,7 +37,8 @@ double evaluateGeneric(const ExprPtr& expr, const Scope& scope) {
     for (const std::string& name : collectNames(expr)) {
         const auto symbol = scope.lookup(name);
         if (name == "not_refractory")
-            generic.define(name, Symbol{SymbolKind::Constant, Dimension(), ValueType::Boolean, 1.0});
+            generic.define(name,
+                           Symbol{SymbolKind::Constant, Dimension(), ValueType::Boolean, 1.0});
         else if (!symbol || symbol->kind != SymbolKind::Constant)
             generic.define(name, Symbol{SymbolKind::Constant, Dimension(), ValueType::Float,
                                         genericValue(name)});
@@ -128,8 +129,8 @@ void checkBlock(const Matrix& m, const std::vector<size_t>& block) {
                            at(0, 2) * (at(1, 0) * at(2, 1) - at(1, 1) * at(2, 0)));
         if (std::fabs(c) <= tiny * scale * scale)
             throw UnsupportedEquations{"the linear system is singular"};
-        const double disc = 18 * a * b * c - 4 * a * a * a * c + a * a * b * b - 4 * b * b * b -
-                            27 * c * c;
+        const double disc =
+            18 * a * b * c - 4 * a * a * a * c + a * a * b * b - 4 * b * b * b - 27 * c * c;
         if (disc < -1e-9 * std::pow(scale, 6))
             throw UnsupportedEquations{"the solution has complex values (an oscillating system)"};
         return;
@@ -154,8 +155,8 @@ AbstractCode integrateExact(const OdeSystem& s, const Scope& scope) {
     for (size_t r = 0; r < n; ++r) {
         const auto form = linearForm(s.drift[r], state);
         if (!form)
-            throw UnsupportedEquations{"the equation of '" + s.variables[r] +
-                                       "' is not linear: '" + toText(s.drift[r]) + "'"};
+            throw UnsupportedEquations{"the equation of '" + s.variables[r] + "' is not linear: '" +
+                                       toText(s.drift[r]) + "'"};
         for (size_t c = 0; c < n; ++c) {
             const ExprPtr entry = form->coefficient(s.variables[c]);
             update.matrix.push_back(entry);

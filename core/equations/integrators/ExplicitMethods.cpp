@@ -8,11 +8,21 @@ namespace spikestudio {
 
 namespace {
 
-ExprPtr number(double value) { return makeNumber(value); }
-ExprPtr name(const std::string& text) { return makeName(text); }
-ExprPtr dt() { return name("dt"); }
-ExprPtr sqrtDt() { return makeBinary(BinaryOp::Power, dt(), number(0.5)); }
-std::string noiseName(const std::string& symbol) { return "_dW_" + symbol; }
+ExprPtr number(double value) {
+    return makeNumber(value);
+}
+ExprPtr name(const std::string& text) {
+    return makeName(text);
+}
+ExprPtr dt() {
+    return name("dt");
+}
+ExprPtr sqrtDt() {
+    return makeBinary(BinaryOp::Power, dt(), number(0.5));
+}
+std::string noiseName(const std::string& symbol) {
+    return "_dW_" + symbol;
+}
 
 ExprPtr drift(const OdeSystem& s, size_t row) {
     return s.unlessRefractory[row] ? gated(s.drift[row]) : s.drift[row];
@@ -65,8 +75,9 @@ AbstractCode integrateEuler(const OdeSystem& s) {
     AbstractCode code;
     drawNoise(s, code);
     for (size_t r = 0; r < s.variables.size(); ++r)
-        code.push_back(Assignment{"_" + s.variables[r],
-                                  addTerms(name(s.variables[r]) + dt() * drift(s, r), noiseTerm(s, r))});
+        code.push_back(
+            Assignment{"_" + s.variables[r],
+                       addTerms(name(s.variables[r]) + dt() * drift(s, r), noiseTerm(s, r))});
     assignBack(s, code);
     return code;
 }
@@ -79,8 +90,9 @@ AbstractCode integrateRK2(const OdeSystem& s) {
     const auto half = shiftedState(s, "_k_", 0.5);
     const ExprPtr midTime = name("t") + dt() / number(2.0);
     for (size_t r = 0; r < s.variables.size(); ++r)
-        code.push_back(Assignment{"_" + s.variables[r],
-                                  name(s.variables[r]) + dt() * evaluatedAt(drift(s, r), half, midTime)});
+        code.push_back(
+            Assignment{"_" + s.variables[r],
+                       name(s.variables[r]) + dt() * evaluatedAt(drift(s, r), half, midTime)});
     assignBack(s, code);
     return code;
 }
@@ -133,7 +145,8 @@ AbstractCode integrateHeun(const OdeSystem& s) {
             if (!g)
                 continue;
             const ExprPtr gSupport = evaluatedAt(g, support, endTime);
-            correction = addTerms(correction, number(0.5) * name(noiseName(symbol)) * (g + gSupport));
+            correction =
+                addTerms(correction, number(0.5) * name(noiseName(symbol)) * (g + gSupport));
         }
         code.push_back(Assignment{"_" + s.variables[r],
                                   addTerms(name(s.variables[r]) + dt() * drift(s, r), correction)});

@@ -31,8 +31,7 @@ AbstractCode integrateExponentialEuler(const OdeSystem& s) {
         } else {
             code.push_back(Assignment{"_BA_" + v, B / A});
             const ExprPtr ba = makeName("_BA_" + v);
-            code.push_back(
-                Assignment{"_" + v, -ba + (ba + x) * makeCall("exp", {gatedA * dt})});
+            code.push_back(Assignment{"_" + v, -ba + (ba + x) * makeCall("exp", {gatedA * dt})});
         }
     }
     for (const std::string& v : s.variables)

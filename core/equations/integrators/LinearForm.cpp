@@ -57,13 +57,16 @@ ExprPtr multiplyTerms(const ExprPtr& a, const ExprPtr& b) {
     return a * b;
 }
 
-ExprPtr negateTerm(const ExprPtr& a) { return a ? makeUnary(UnaryOp::Minus, a) : nullptr; }
+ExprPtr negateTerm(const ExprPtr& a) {
+    return a ? makeUnary(UnaryOp::Minus, a) : nullptr;
+}
 
 std::optional<LinearForm> linearForm(const ExprPtr& expr, const std::set<std::string>& variables) {
     if (!mentions(expr, variables))
         return LinearForm{{}, expr};
     switch (expr->kind) {
-    case ExprKind::Name: return LinearForm{{{expr->name, makeNumber(1.0, true)}}, nullptr};
+    case ExprKind::Name:
+        return LinearForm{{{expr->name, makeNumber(1.0, true)}}, nullptr};
     case ExprKind::Unary: {
         auto inner = linearForm(expr->operands[0], variables);
         if (!inner || expr->unaryOp() == UnaryOp::Not)
@@ -100,10 +103,12 @@ std::optional<LinearForm> linearForm(const ExprPtr& expr, const std::set<std::st
             auto a = linearForm(left, variables);
             return a ? std::optional(scaled(*a, right, true)) : std::nullopt;
         }
-        default: return std::nullopt;
+        default:
+            return std::nullopt;
         }
     }
-    default: return std::nullopt;
+    default:
+        return std::nullopt;
     }
 }
 

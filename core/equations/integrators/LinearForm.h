@@ -1,11 +1,11 @@
 #pragma once
 
+#include "expr/Expr.h"
+
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
-
-#include "expr/Expr.h"
 
 namespace spikestudio {
 

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "equations/AbstractCode.h"
+#include "equations/EquationSet.h"
+
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include "equations/AbstractCode.h"
-#include "equations/EquationSet.h"
 
 namespace spikestudio {
 
@@ -14,8 +14,8 @@ namespace spikestudio {
 /// dx/dt = f(x, t) + sum_k g_k(x, t) * xi_k, one row per variable.
 struct OdeSystem {
     std::vector<std::string> variables;
-    std::vector<ExprPtr> drift;                          // f, subexpressions substituted
-    std::vector<std::map<std::string, ExprPtr>> noise;   // g per noise symbol (null = 0)
+    std::vector<ExprPtr> drift;                        // f, subexpressions substituted
+    std::vector<std::map<std::string, ExprPtr>> noise; // g per noise symbol (null = 0)
     std::vector<bool> unlessRefractory;
     std::vector<std::string> noiseSymbols;
 

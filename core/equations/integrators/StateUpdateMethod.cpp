@@ -7,25 +7,28 @@ namespace spikestudio {
 
 namespace {
 constexpr std::pair<const char*, IntegrationMethod> kMethods[] = {
-    {"exact", IntegrationMethod::Exact},
-    {"linear", IntegrationMethod::Exact},
-    {"euler", IntegrationMethod::Euler},
-    {"rk2", IntegrationMethod::RK2},
-    {"rk4", IntegrationMethod::RK4},
-    {"exponential_euler", IntegrationMethod::ExponentialEuler},
-    {"heun", IntegrationMethod::Heun},
-    {"milstein", IntegrationMethod::Milstein},
+    {"exact", IntegrationMethod::Exact}, {"linear", IntegrationMethod::Exact},
+    {"euler", IntegrationMethod::Euler}, {"rk2", IntegrationMethod::RK2},
+    {"rk4", IntegrationMethod::RK4},     {"exponential_euler", IntegrationMethod::ExponentialEuler},
+    {"heun", IntegrationMethod::Heun},   {"milstein", IntegrationMethod::Milstein},
 };
 
 AbstractCode apply(const OdeSystem& system, IntegrationMethod method, const Scope& scope) {
     switch (method) {
-    case IntegrationMethod::Exact: return integrateExact(system, scope);
-    case IntegrationMethod::Euler: return integrateEuler(system);
-    case IntegrationMethod::RK2: return integrateRK2(system);
-    case IntegrationMethod::RK4: return integrateRK4(system);
-    case IntegrationMethod::ExponentialEuler: return integrateExponentialEuler(system);
-    case IntegrationMethod::Heun: return integrateHeun(system);
-    case IntegrationMethod::Milstein: return integrateMilstein(system);
+    case IntegrationMethod::Exact:
+        return integrateExact(system, scope);
+    case IntegrationMethod::Euler:
+        return integrateEuler(system);
+    case IntegrationMethod::RK2:
+        return integrateRK2(system);
+    case IntegrationMethod::RK4:
+        return integrateRK4(system);
+    case IntegrationMethod::ExponentialEuler:
+        return integrateExponentialEuler(system);
+    case IntegrationMethod::Heun:
+        return integrateHeun(system);
+    case IntegrationMethod::Milstein:
+        return integrateMilstein(system);
     }
     return {};
 }
@@ -34,9 +37,9 @@ OdeSystem systemOf(const EquationSet& equations, IntegrationMethod method) {
     try {
         return splitSystem(equations);
     } catch (const UnsupportedEquations& unsupported) {
-        throw ModelError({"", "method", 0, 0}, "method '" + nameOf(method) +
-                                                   "' cannot integrate these equations: " +
-                                                   unsupported.reason);
+        throw ModelError({"", "method", 0, 0},
+                         "method '" + nameOf(method) +
+                             "' cannot integrate these equations: " + unsupported.reason);
     }
 }
 } // namespace
@@ -60,9 +63,9 @@ AbstractCode integrate(const EquationSet& equations, IntegrationMethod method, c
     try {
         return apply(system, method, scope);
     } catch (const UnsupportedEquations& unsupported) {
-        throw ModelError({"", "method", 0, 0}, "method '" + nameOf(method) +
-                                                   "' cannot integrate these equations: " +
-                                                   unsupported.reason);
+        throw ModelError({"", "method", 0, 0},
+                         "method '" + nameOf(method) +
+                             "' cannot integrate these equations: " + unsupported.reason);
     }
 }
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-
 #include "equations/AbstractCode.h"
 #include "equations/EquationSet.h"
 #include "expr/Scope.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace spikestudio {
 
