@@ -51,6 +51,10 @@ std::string KernelBody::variable(const std::string& name) {
     return "_v" + std::to_string(index);
 }
 
+std::string KernelBody::arrayPointer(const std::string& name) {
+    return "_a" + std::to_string(arrayFor(name));
+}
+
 std::string KernelBody::writeVariable(const std::string& name) {
     const std::string local = variable(name);
     written_.insert(name);

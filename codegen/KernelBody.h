@@ -36,6 +36,11 @@ public:
     std::string variable(const std::string& name);
     /// Marks a variable as written so that it is stored back.
     std::string writeVariable(const std::string& name);
+    /// The array pointer of a group variable ("_a3"), for indexed access
+    /// outside the element loop; nothing is loaded or stored.
+    std::string arrayPointer(const std::string& name);
+    /// The C local of a temporary already assigned.
+    std::string temporaryLocal(const std::string& name) const { return temporaries_.at(name); }
 
     /// Fills the template's %ARRAYS%, %SCALAR%, %LOADS%, %VECTOR%, %STORES%.
     std::string fill(std::string kernelTemplate);

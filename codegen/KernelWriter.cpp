@@ -4,6 +4,12 @@
 
 namespace spikestudio {
 
+namespace {
+void replaceFirst(std::string& text, const std::string& placeholder, const std::string& value) {
+    text.replace(text.find(placeholder), placeholder.size(), value);
+}
+} // namespace
+
 KernelSource KernelWriter::finish(KernelBody& body, const std::string& templateName) const {
     return {kernelTemplate("prelude") + body.fill(kernelTemplate(templateName)), body.arrays()};
 }
@@ -25,31 +31,20 @@ KernelSource KernelWriter::constantOverDt() const {
 
 KernelSource KernelWriter::threshold() const {
     KernelBody body(group_, constants_);
+    const bool refractory = group_.refractoryKind != RefractoryKind::None;
     ExprPtr condition = group_.threshold;
-    if (group_.refractoryKind != RefractoryKind::None)
+    if (refractory)
         condition = makeLogical(LogicalOp::And, condition, makeName("not_refractory"));
     body.assign("_cond", condition);
+    // Runs over the spiking elements only, indexing the arrays directly.
     std::string afterSpike;
-    if (group_.refractoryKind != RefractoryKind::None) {
-        // Runs over the eventspace only, so these arrays are indexed directly.
-        body.variable("lastspike");
-        body.variable("not_refractory");
-    }
+    if (refractory)
+        afterSpike = "        " + body.arrayPointer("lastspike") + "[_idx] = _t;\n        " +
+                     body.arrayPointer("not_refractory") + "[_idx] = 0.0;\n";
     std::string code = body.fill(kernelTemplate("threshold"));
-    const auto arrays = body.arrays();
-    auto arrayOf = [&arrays](const std::string& name) {
-        for (size_t k = 0; k < arrays.size(); ++k)
-            if (arrays[k] == name)
-                return "_a" + std::to_string(k);
-        return std::string();
-    };
-    if (group_.refractoryKind != RefractoryKind::None)
-        afterSpike = "        " + arrayOf("lastspike") + "[_idx] = _t;\n        " +
-                     arrayOf("not_refractory") + "[_idx] = 0.0;\n";
-    const std::string conditionLocal = "_t0";
-    code.replace(code.find("%CONDITION%"), 11, conditionLocal);
-    code.replace(code.find("%AFTER_SPIKE%\n"), 14, afterSpike);
-    return {kernelTemplate("prelude") + code, arrays};
+    replaceFirst(code, "%CONDITION%", body.temporaryLocal("_cond"));
+    replaceFirst(code, "%AFTER_SPIKE%\n", afterSpike);
+    return {kernelTemplate("prelude") + code, body.arrays()};
 }
 
 KernelSource KernelWriter::reset() const {

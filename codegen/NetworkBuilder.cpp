@@ -4,8 +4,10 @@
 #include "KernelWriter.h"
 #include "diagnostics/ModelError.h"
 #include "runtime/InitialValues.h"
+#include "runtime/MemoryBudget.h"
 
 #include <chrono>
+#include <cmath>
 #include <new>
 
 namespace spikestudio {
@@ -40,6 +42,7 @@ public:
 
     std::unique_ptr<Network> run() {
         collectConstants();
+        checkMemory();
         const auto setupStart = Stopwatch::now();
         for (const CheckedGroup& group : model_.groups)
             allocate(group);
@@ -56,6 +59,26 @@ private:
         for (const auto& [name, text] : model_.model.constants) {
             constantNames_.push_back(name);
             network_->constants().push_back(model_.constants->lookup(name)->value);
+        }
+    }
+
+    /// Estimates arrays and state monitor buffers before allocating any.
+    void checkMemory() const {
+        MemoryBudget budget;
+        for (const CheckedGroup& group : model_.groups)
+            budget.claim(static_cast<double>(group.size) *
+                             (8.0 * static_cast<double>(group.stateVariables.size()) + 4.0),
+                         group.name, "N", std::to_string(group.size) + " neurons");
+        for (const CheckedMonitor& monitor : model_.monitors) {
+            if (monitor.spec->type != MonitorType::State)
+                continue;
+            const double rows = std::ceil(model_.duration / monitor.dt) + 1.0;
+            const double columns =
+                static_cast<double>(monitor.variables.size() * monitor.indices.size()) + 1.0;
+            budget.claim(8.0 * rows * columns, monitor.spec->name, "record",
+                         "recording " + std::to_string(static_cast<long long>(columns - 1)) +
+                             " values for " + std::to_string(static_cast<long long>(rows)) +
+                             " steps");
         }
     }
 
@@ -208,6 +231,11 @@ private:
         Clock* clock = &network_->scheduler().clockFor(monitor.dt);
         BoundKernel* raw = bound.get();
         const size_t columns = record.columns.size();
+        // Reserved up front (checkMemory counted it): appending never moves
+        // the buffer, so readers may keep pointers into it.
+        const auto rows = static_cast<size_t>(std::ceil(model_.duration / monitor.dt)) + 1;
+        record.times.reserve(rows);
+        record.values.reserve(rows * columns);
         network_->scheduler().add(Operation{
             ScheduleSlot::Start, 0, monitor.spec->name, clock, [raw, &record, clock, columns] {
                 record.times.push_back(clock->t());

@@ -165,6 +165,16 @@ private slots:
         model = lifModel();
         model["constants"] = QJsonObject{{"tau", "10*ms"}, {"pi", "3"}};
         QTest::newRow("constant shadows built-in") << json(model) << "built-in";
+        QTest::newRow("more neurons than memory")
+            << json(withGroupField("N", 900000000)) << "more than the";
+        model = lifModel();
+        model["duration"] = "100000*second";
+        model["monitors"] = QJsonArray{QJsonObject{{"name", "trace"},
+                                                   {"type", "StateMonitor"},
+                                                   {"source", "G"},
+                                                   {"variables", QJsonArray{"v", "I"}},
+                                                   {"record", true}}};
+        QTest::newRow("monitor larger than memory") << json(model) << "'trace', field 'record'";
         model = lifModel();
         model["dt"] = "-0.1*ms";
         QTest::newRow("negative dt") << json(model) << "positive";
@@ -174,7 +184,7 @@ private slots:
         QFETCH(QByteArray, content);
         QFETCH(QString, message);
         const QString model = writeModel("bad.json", content);
-        const QString out = dir_.filePath("bad-out");
+        const QString out = dir_.filePath(QString("out-") + QTest::currentDataTag());
         const Result result = runCli({"run", model, "--csv", out});
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.err.startsWith("error: "), qPrintable(result.err));
