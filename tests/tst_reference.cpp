@@ -1,4 +1,4 @@
-// Compares Spike Studio with Brian2 on the deterministic reference models in
+// Compares Spike Studio with Brian2 on the reference models (seeded noise included) in
 // tests/reference/models; Brian2's output (tests/reference/brian2) was made by
 // tests/reference/regenerate.sh. Spikes: equal count, same neurons, times
 // within one dt. Traces: within 1e-6 of each column's range.
