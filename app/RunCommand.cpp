@@ -43,9 +43,15 @@ CheckedModel loadAndCheck(const CommandLine& line) {
 void printSummary(const CheckedModel& model, const Network& network, const BuildReport& report,
                   double parseMs, double simulateMs, long long steps, std::ostream& out) {
     out << "model: " << (model.model.name.empty() ? "(unnamed)" : model.model.name) << "\n";
-    for (const CheckedGroup& group : model.groups)
-        out << "group " << group.name << ": N=" << group.size << ", method=" << nameOf(group.method)
-            << "\n";
+    for (const CheckedGroup& group : model.groups) {
+        out << "group " << group.name << ": " << typeName(group.type) << ", N=" << group.size;
+        if (group.type == GroupType::NeuronGroup)
+            out << ", method=" << nameOf(group.method);
+        out << "\n";
+    }
+    for (const SynapseState& synapses : network.synapses())
+        out << "synapses " << synapses.name << ": " << synapses.source->name << " -> "
+            << synapses.target->name << ", " << synapses.size() << " synapses\n";
     for (const SpikeRecord& record : network.spikeRecords())
         out << "spikes " << record.source << " (" << record.monitor
             << "): " << record.indices.size() << "\n";

@@ -21,43 +21,56 @@ ExprPtr orZero(const ExprPtr& expr) {
 }
 } // namespace
 
-KernelBody::KernelBody(const CheckedGroup& group, const ConstantTable& constants,
+KernelBody::KernelBody(const KernelView& view, const ConstantTable& constants,
                        std::vector<std::string> fixedArrays)
-    : group_(group), constants_(constants), fixedArrays_(std::move(fixedArrays)),
+    : view_(view), constants_(constants), fixedArrays_(std::move(fixedArrays)),
       invariants_([this](const std::string& name) { return isInvariantName(name); }) {}
 
 bool KernelBody::isInvariantName(const std::string& name) const {
     if (name.starts_with("_hoisted_"))
         return true;
-    if (name.starts_with("_") || name == "i")
+    if (name.starts_with("_") || writtenNames_.count(name))
         return false;
-    if (written_.count(name))
-        return false;
-    const auto symbol = group_.scope->lookup(name);
+    const auto symbol = view_.scope().lookup(name);
     return symbol && symbol->kind != SymbolKind::PerElement;
 }
 
-int KernelBody::arrayFor(const std::string& name) {
-    const auto found = std::find(arrays_.begin(), arrays_.end(), name);
+int KernelBody::arrayFor(const std::string& key) {
+    const auto found = std::find(arrays_.begin(), arrays_.end(), key);
     if (found != arrays_.end())
         return static_cast<int>(found - arrays_.begin());
-    arrays_.push_back(name);
+    arrays_.push_back(key);
     return static_cast<int>(arrays_.size()) - 1;
 }
 
+NameAccess KernelBody::accessOf(const std::string& name) const {
+    const auto access = view_.access(name);
+    if (!access)
+        throw std::logic_error("code generation met a name without an array");
+    return *access;
+}
+
 std::string KernelBody::variable(const std::string& name) {
-    const int index = arrayFor(name);
-    loaded_.insert(name);
+    const NameAccess access = accessOf(name);
+    const int index = arrayFor(access.array);
+    accesses_[access.array] = access;
+    loaded_.insert(access.array);
     return "_v" + std::to_string(index);
 }
 
 std::string KernelBody::arrayPointer(const std::string& name) {
-    return "_a" + std::to_string(arrayFor(name));
+    return "_a" + std::to_string(arrayFor(accessOf(name).array));
 }
 
 std::string KernelBody::writeVariable(const std::string& name) {
     const std::string local = variable(name);
-    written_.insert(name);
+    const NameAccess access = accessOf(name);
+    written_.insert(access.array);
+    writtenNames_.insert(name);
+    if (!access.writeGuard.empty()) {
+        arrayFor(access.writeGuard);
+        accesses_[access.writeGuard] = NameAccess{access.writeGuard, access.index, ""};
+    }
     return local;
 }
 
@@ -84,20 +97,24 @@ std::string KernelBody::cName(const std::string& name) {
         return "_t";
     if (name == "dt")
         return "_dt";
-    if (name == "i")
-        return "((double)_idx)";
     if (name == "t_in_timesteps")
         return "((double)_context->timestep)";
-    const auto constant = std::find(constants_.begin(), constants_.end(), name);
-    if (constant != constants_.end() && !group_.scope->definesLocally(name))
-        return "_constants[" + std::to_string(constant - constants_.begin()) + "]";
-    const auto symbol = group_.scope->lookup(name);
+    const std::string special = view_.special(name);
+    if (!special.empty())
+        return special;
+    const auto symbol = view_.scope().lookup(name);
     if (!symbol)
         throw std::logic_error("code generation met an unresolved name");
-    if (symbol->kind == SymbolKind::Constant)
+    if (symbol->kind == SymbolKind::Constant) {
+        // Model constants are read live (they may change mid-run); units and N are literals.
+        const auto constant = std::find(constants_.begin(), constants_.end(), name);
+        if (constant != constants_.end())
+            return "_constants[" + std::to_string(constant - constants_.begin()) + "]";
         return cLiteral(symbol->value);
-    if (symbol->kind == SymbolKind::Shared)
-        return "_a" + std::to_string(arrayFor(name)) + "[0]";
+    }
+    const NameAccess access = accessOf(name);
+    if (access.index == "0" && !writtenNames_.count(name))
+        return "_a" + std::to_string(arrayFor(access.array)) + "[0]";
     return variable(name);
 }
 
@@ -150,9 +167,14 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
     const std::string id = std::to_string(linearUpdates_++);
     const bool gated = std::count(update.gatedByRefractoriness.begin(),
                                   update.gatedByRefractoriness.end(), true) > 0;
-    bool invariant = true;
+    bool invariant = !update.step || invariants_.isInvariant(update.step);
     for (const ExprPtr& entry : update.matrix)
         invariant = invariant && (!entry || invariants_.isInvariant(entry));
+    const std::string step =
+        update.step
+            ? "(" + emitC(update.step, [this](const std::string& name) { return cName(name); }) +
+                  ")"
+            : std::string("_dt");
     // The propagator: once per call when M is the same for every element.
     std::string propagator;
     for (bool zeroGated : {false, true}) {
@@ -173,7 +195,7 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
         propagator += "    double _M" + suffix + "[" + size + "] = {" + entries + "};\n" +
                       "    double _A" + suffix + "[" + size + "];\n    double _G" + suffix + "[" +
                       size + "];\n" + "    spikestudio_linear_propagator(" + std::to_string(n) +
-                      ", _M" + suffix + ", _dt, _A" + suffix + ", _G" + suffix + ");\n";
+                      ", _M" + suffix + ", " + step + ", _A" + suffix + ", _G" + suffix + ");\n";
     }
     if (invariant)
         scalar_ += propagator;
@@ -215,10 +237,18 @@ std::string KernelBody::fill(std::string kernelTemplate) {
         const std::string index = std::to_string(k);
         arrays +=
             "    double* _a" + index + " = (double*)_arrays[" + std::to_string(k + offset) + "];\n";
+        const auto access = accesses_.find(arrays_[k]);
+        const std::string element = access == accesses_.end() ? "_idx" : access->second.index;
         if (loaded_.count(arrays_[k]))
-            loads += kIndent + "double _v" + index + " = _a" + index + "[_idx];\n";
-        if (written_.count(arrays_[k]))
-            stores += kIndent + "_a" + index + "[_idx] = _v" + index + ";\n";
+            loads += kIndent + "double _v" + index + " = _a" + index + "[" + element + "];\n";
+        if (!written_.count(arrays_[k]))
+            continue;
+        std::string store = "_a" + index + "[" + element + "] = _v" + index + ";\n";
+        const std::string& guard = access->second.writeGuard;
+        if (!guard.empty()) // Brian2's conditional write for `(unless refractory)` targets
+            store =
+                "if (_a" + std::to_string(arrayFor(guard)) + "[" + element + "] != 0.0) " + store;
+        stores += kIndent + store;
     }
     std::string text = replaceAll(kernelTemplate, "%ARRAYS%\n", arrays);
     text = replaceAll(text, "%SCALAR%\n", scalar + scalar_);

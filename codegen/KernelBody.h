@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KernelView.h"
 #include "LoopInvariants.h"
 #include "equations/AbstractCode.h"
 #include "model/CheckedModel.h"
@@ -15,12 +16,12 @@ namespace spikestudio {
 /// kernel is the k-th name here (live values, so they can change mid-run).
 using ConstantTable = std::vector<std::string>;
 
-/// Builds the body of one kernel for one group: maps every name to generated
-/// C, hoists loop invariants, and collects the loads and stores of the
-/// group's arrays that the element loop needs.
+/// Builds the body of one kernel for one group or synapses object: maps
+/// every name to generated C, hoists loop invariants, and collects the loads
+/// and stores of the arrays that the element loop needs.
 class KernelBody {
 public:
-    KernelBody(const CheckedGroup& group, const ConstantTable& constants,
+    KernelBody(const KernelView& view, const ConstantTable& constants,
                std::vector<std::string> fixedArrays = {});
 
     /// Appends statements to the element loop.
@@ -32,7 +33,7 @@ public:
 
     /// C for `expr` inside the element loop (invariant parts hoisted).
     std::string emit(const ExprPtr& expr);
-    /// The C local that holds a group variable inside the loop (loading it).
+    /// The C local that holds a variable inside the loop (loading it).
     std::string variable(const std::string& name);
     /// Marks a variable as written so that it is stored back.
     std::string writeVariable(const std::string& name);
@@ -49,17 +50,20 @@ public:
 private:
     std::string cName(const std::string& name);
     bool isInvariantName(const std::string& name) const;
-    int arrayFor(const std::string& name);
+    int arrayFor(const std::string& key);
+    NameAccess accessOf(const std::string& name) const;
     std::string temporary(const std::string& name, bool& isNew);
     std::string linearRow(const LinearUpdate& update, const std::string& id, size_t row,
                           bool gatedVariant);
 
-    const CheckedGroup& group_;
+    const KernelView& view_;
     const ConstantTable& constants_;
     std::vector<std::string> fixedArrays_;
-    std::vector<std::string> arrays_;
-    std::set<std::string> loaded_;
-    std::set<std::string> written_;
+    std::vector<std::string> arrays_;            // runtime array keys, in kernel order
+    std::map<std::string, NameAccess> accesses_; // array key -> how it is indexed
+    std::set<std::string> loaded_;               // array keys
+    std::set<std::string> written_;              // array keys
+    std::set<std::string> writtenNames_;         // names as the code wrote them
     std::map<std::string, std::string> temporaries_;
     LoopInvariants invariants_;
     std::string scalar_;

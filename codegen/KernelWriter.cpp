@@ -15,7 +15,7 @@ KernelSource KernelWriter::finish(KernelBody& body, const std::string& templateN
 }
 
 KernelSource KernelWriter::stateUpdate() const {
-    KernelBody body(group_, constants_);
+    KernelBody body(view_, constants_);
     body.statements(group_.stateUpdate);
     return finish(body, "stateupdate");
 }
@@ -23,14 +23,14 @@ KernelSource KernelWriter::stateUpdate() const {
 KernelSource KernelWriter::constantOverDt() const {
     if (group_.constantOverDt.empty())
         return {};
-    KernelBody body(group_, constants_);
+    KernelBody body(view_, constants_);
     AbstractCode code(group_.constantOverDt.begin(), group_.constantOverDt.end());
     body.statements(code);
     return finish(body, "stateupdate");
 }
 
 KernelSource KernelWriter::threshold() const {
-    KernelBody body(group_, constants_);
+    KernelBody body(view_, constants_);
     const bool refractory = group_.refractoryKind != RefractoryKind::None;
     ExprPtr condition = group_.threshold;
     if (refractory)
@@ -50,14 +50,14 @@ KernelSource KernelWriter::threshold() const {
 KernelSource KernelWriter::reset() const {
     if (group_.reset.empty())
         return {};
-    KernelBody body(group_, constants_);
+    KernelBody body(view_, constants_);
     for (const Statement& statement : group_.reset)
         body.assign(statement.target, statement.expandedValue());
     return finish(body, "reset");
 }
 
 KernelSource KernelWriter::stateMonitor(const std::vector<ExprPtr>& variables) const {
-    KernelBody body(group_, constants_, {"@record", "@row"});
+    KernelBody body(view_, constants_, {"@record", "@row"});
     for (size_t v = 0; v < variables.size(); ++v)
         body.appendVector("        _row[" + std::to_string(v) +
                           "*_N + _k] = " + body.emit(variables[v]) + ";\n");

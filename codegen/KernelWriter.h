@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GroupView.h"
 #include "KernelBody.h"
 #include "KernelSource.h"
 
@@ -9,7 +10,7 @@ namespace spikestudio {
 class KernelWriter {
 public:
     KernelWriter(const CheckedGroup& group, const ConstantTable& constants)
-        : group_(group), constants_(constants) {}
+        : group_(group), view_(group), constants_(constants) {}
 
     KernelSource stateUpdate() const;
     KernelSource constantOverDt() const; // empty code when the group has none
@@ -21,6 +22,7 @@ private:
     KernelSource finish(KernelBody& body, const std::string& templateName) const;
 
     const CheckedGroup& group_;
+    GroupView view_;
     const ConstantTable& constants_;
 };
 

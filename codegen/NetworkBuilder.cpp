@@ -1,13 +1,19 @@
 #include "NetworkBuilder.h"
 
+#include "BoundKernel.h"
 #include "KernelCache.h"
 #include "KernelWriter.h"
+#include "SynapsesKernelWriter.h"
 #include "diagnostics/ModelError.h"
 #include "runtime/InitialValues.h"
 #include "runtime/MemoryBudget.h"
+#include "runtime/SpikeGenerator.h"
+#include "runtime/SynapseConnector.h"
+#include "runtime/SynapseValues.h"
 
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <new>
 
 namespace spikestudio {
@@ -20,21 +26,6 @@ double millisecondsSince(Stopwatch::time_point start) {
     return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
 }
 
-/// Everything one kernel call needs, bound once at build time.
-struct BoundKernel {
-    std::shared_ptr<CompiledKernel> kernel;
-    std::vector<void*> arrays;
-    SpikeStudioKernelContext context{};
-    const std::vector<double>* constants = nullptr;
-
-    void call(const Clock& clock) {
-        context.t = clock.t();
-        context.dt = clock.dt();
-        context.timestep = clock.timestep();
-        kernel->function()(arrays.data(), constants->data(), &context);
-    }
-};
-
 class Builder {
 public:
     Builder(const CheckedModel& model, BuildReport& report)
@@ -46,9 +37,13 @@ public:
         const auto setupStart = Stopwatch::now();
         for (const CheckedGroup& group : model_.groups)
             allocate(group);
+        for (const CheckedSynapses& synapses : model_.synapses)
+            allocateSynapses(synapses);
         report_.setupMilliseconds += millisecondsSince(setupStart);
         for (size_t k = 0; k < model_.groups.size(); ++k)
             scheduleGroup(model_.groups[k], network_->groups()[k]);
+        for (size_t k = 0; k < model_.synapses.size(); ++k)
+            scheduleSynapses(model_.synapses[k], network_->synapses()[k]);
         for (const CheckedMonitor& monitor : model_.monitors)
             scheduleMonitor(monitor);
         return std::move(network_);
@@ -70,7 +65,7 @@ private:
                              (8.0 * static_cast<double>(group.stateVariables.size()) + 4.0),
                          group.name, "N", std::to_string(group.size) + " neurons");
         for (const CheckedMonitor& monitor : model_.monitors) {
-            if (monitor.spec->type != MonitorType::State)
+            if (monitor.spec->type != MonitorType::State || monitor.ofSynapses)
                 continue;
             const double rows = std::ceil(model_.duration / monitor.dt) + 1.0;
             const double columns =
@@ -108,6 +103,37 @@ private:
 
     std::shared_ptr<BoundKernel> compile(const std::string& name, const KernelSource& source,
                                          GroupState& group) {
+        auto bound = compileUnbound(name, source);
+        bound->context.size = group.size;
+        bound->context.events = group.events.data();
+        for (const std::string& array : source.arrays)
+            bound->arrays.push_back(array.starts_with("@") ? nullptr
+                                                           : group.variable(array).data());
+        return bound;
+    }
+
+    /// Synapse kernels reach their own arrays and, by "pre:"/"post:" keys, the groups'.
+    std::shared_ptr<BoundKernel> compile(const std::string& name, const KernelSource& source,
+                                         SynapseState& synapses) {
+        auto bound = compileUnbound(name, source);
+        bound->context.size = synapses.size();
+        bound->context.pre = synapses.pre.data();
+        bound->context.post = synapses.post.data();
+        for (const std::string& array : source.arrays) {
+            if (array.starts_with("@"))
+                bound->arrays.push_back(nullptr);
+            else if (array.starts_with("pre:"))
+                bound->arrays.push_back(synapses.source->variable(array.substr(4)).data());
+            else if (array.starts_with("post:"))
+                bound->arrays.push_back(synapses.target->variable(array.substr(5)).data());
+            else
+                bound->arrays.push_back(synapses.variable(array).data());
+        }
+        return bound;
+    }
+
+    std::shared_ptr<BoundKernel> compileUnbound(const std::string& name,
+                                                const KernelSource& source) {
         bool cached = false;
         const auto compileStart = Stopwatch::now();
         auto kernel = KernelCache::instance().get(source.code, &cached);
@@ -117,12 +143,7 @@ private:
         auto bound = std::make_shared<BoundKernel>();
         bound->kernel = kernel;
         bound->constants = &network_->constants();
-        bound->context.size = group.size;
         bound->context.rng = &network_->random();
-        bound->context.events = group.events.data();
-        for (const std::string& array : source.arrays)
-            if (!array.starts_with("@"))
-                bound->arrays.push_back(group.variable(array).data());
         return bound;
     }
 
@@ -141,17 +162,33 @@ private:
         return source;
     }
 
+    void scheduleSpikeGenerator(const CheckedGroup& checked, GroupState& group) {
+        auto generator = std::make_shared<SpikeGenerator>(checked.spikeIndices, checked.spikeTimes,
+                                                          checked.period, checked.dt);
+        network_->keepAlive(generator);
+        GroupState* state = &group;
+        Clock* clock = group.clock;
+        network_->scheduler().add(
+            Operation{ScheduleSlot::Thresholds, 0, checked.name + "_spikegenerator", clock,
+                      [generator, state, clock] {
+                          generator->emit(clock->timestep(), state->events.data(), state->size);
+                      }});
+    }
+
     void scheduleGroup(const CheckedGroup& checked, GroupState& group) {
+        if (checked.type == GroupType::SpikeGeneratorGroup)
+            return scheduleSpikeGenerator(checked, group);
         const KernelWriter writer(checked, constantNames_);
         const KernelSource subexpressions = timed(&KernelWriter::constantOverDt, writer);
         if (!subexpressions.code.empty())
             schedule(ScheduleSlot::BeforeStart, 0, checked.name + "_subexpression_update",
                      compile(checked.name + " constant over dt", subexpressions, group),
                      group.clock);
-        schedule(ScheduleSlot::Groups, 0, checked.name + "_stateupdater",
-                 compile(checked.name + " state update", timed(&KernelWriter::stateUpdate, writer),
-                         group),
-                 group.clock);
+        if (!checked.stateUpdate.empty())
+            schedule(ScheduleSlot::Groups, 0, checked.name + "_stateupdater",
+                     compile(checked.name + " state update",
+                             timed(&KernelWriter::stateUpdate, writer), group),
+                     group.clock);
         if (!checked.threshold)
             return;
         schedule(
@@ -164,7 +201,131 @@ private:
                      compile(checked.name + " reset", reset, group), group.clock);
     }
 
+    /// Creates the synapses (connect, delays, initial values), as Brian2 does
+    /// in model order after every group, so the random stream matches.
+    void allocateSynapses(const CheckedSynapses& checked) {
+        SynapseState& synapses = network_->synapses().emplace_back();
+        synapses.name = checked.name;
+        synapses.source = &network_->groups()[checked.source];
+        synapses.target = &network_->groups()[checked.target];
+        synapses.clock = &network_->scheduler().clockFor(checked.dt);
+        SynapseIndices indices;
+        try {
+            indices = connectSynapses(checked.connect, *synapses.source, *synapses.target,
+                                      *model_.constants, network_->random());
+        } catch (const ModelError& error) {
+            throw error.locatedIn(checked.name, "connect");
+        } catch (const std::bad_alloc&) {
+            throw ModelError({checked.name, "connect", 0, 0},
+                             "cannot allocate memory for the synapses");
+        }
+        synapses.pre = std::move(indices.pre);
+        synapses.post = std::move(indices.post);
+        claimSynapseMemory(checked, synapses.size());
+        const auto count = static_cast<size_t>(synapses.size());
+        for (const std::string& name : checked.stateVariables)
+            synapses.variables[name].assign(count, name == "lastupdate" ? 0.0 : 0.0);
+        synapses.variables["delay"].assign(count, 0.0);
+        countSynapsesPerNeuron(synapses);
+        if (checked.delay)
+            setDelays(checked, synapses);
+        applySynapseInitialValues(checked.initial, *checked.scope, synapses, network_->random());
+    }
+
+    void claimSynapseMemory(const CheckedSynapses& checked, long long count) const {
+        MemoryBudget budget;
+        const double perSynapse =
+            8.0 * static_cast<double>(checked.stateVariables.size() + 3) + 8.0 + 4.0 * 2;
+        budget.claim(perSynapse * static_cast<double>(count), checked.name, "connect",
+                     std::to_string(count) + " synapses");
+    }
+
+    void setDelays(const CheckedSynapses& checked, SynapseState& synapses) {
+        const Column delays =
+            evaluatePerSynapse(checked.delay, *checked.scope, synapses, network_->random());
+        std::vector<double>& delay = synapses.variable("delay");
+        for (size_t k = 0; k < delay.size(); ++k) {
+            delay[k] = delays.at(k);
+            if (!(delay[k] >= 0.0) || !std::isfinite(delay[k]))
+                throw ModelError({checked.name, "delay", 0, 0},
+                                 "the delay of synapse " + std::to_string(k) + " is " +
+                                     std::to_string(delay[k]) + " s; delays must be non-negative");
+        }
+        homogeneousDelay_[&synapses] = delays.uniform;
+    }
+
+    /// Delay steps as Brian2's queue rounds them: (int)(delay / dt + 0.5).
+    std::vector<std::int32_t> delaySteps(SynapseState& synapses, double dt) {
+        const auto found = homogeneousDelay_.find(&synapses);
+        if (found == homogeneousDelay_.end())
+            return {};
+        const std::vector<double>& delay = synapses.variable("delay");
+        std::vector<std::int32_t> steps;
+        const size_t count = found->second ? std::min<size_t>(1, delay.size()) : delay.size();
+        for (size_t k = 0; k < count; ++k)
+            steps.push_back(static_cast<std::int32_t>(delay[k] / dt + 0.5));
+        return steps;
+    }
+
+    void scheduleSynapses(const CheckedSynapses& checked, SynapseState& synapses) {
+        const CheckedGroup& source = model_.groups[checked.source];
+        const CheckedGroup& target = model_.groups[checked.target];
+        const SynapsesKernelWriter writer(checked, source, target, constantNames_);
+        if (!checked.stateUpdate.empty())
+            schedule(ScheduleSlot::Groups, 0, checked.name + "_stateupdater",
+                     compile(checked.name + " state update",
+                             timedSource([&] { return writer.stateUpdate(); }), synapses),
+                     synapses.clock);
+        for (const CheckedSummedVariable& summed : checked.summed)
+            scheduleSummed(checked, synapses, writer, summed);
+        for (const CheckedPathway& pathway : checked.pathways)
+            schedulePathway(checked, synapses, writer, pathway);
+    }
+
+    KernelSource timedSource(const std::function<KernelSource()>& write) {
+        const auto start = Stopwatch::now();
+        KernelSource source = write();
+        report_.codegenMilliseconds += millisecondsSince(start);
+        return source;
+    }
+
+    void scheduleSummed(const CheckedSynapses& checked, SynapseState& synapses,
+                        const SynapsesKernelWriter& writer, const CheckedSummedVariable& summed) {
+        GroupState& written =
+            summed.side == SynapseSide::Post ? *synapses.target : *synapses.source;
+        const std::string name = checked.name + "_summed_variable_" + summed.variable +
+                                 (summed.side == SynapseSide::Post ? "_post" : "_pre");
+        auto bound = compile(name, timedSource([&] { return writer.summed(summed); }), synapses);
+        bound->arrays[0] = written.variable(summed.variable).data();
+        bound->context.targetSize = written.size;
+        // Brian2: slot groups, just before the written group's state update.
+        schedule(ScheduleSlot::Groups, -1, name, bound, written.clock);
+    }
+
+    void schedulePathway(const CheckedSynapses& checked, SynapseState& synapses,
+                         const SynapsesKernelWriter& writer, const CheckedPathway& pathway) {
+        const bool pre = pathway.side == SynapseSide::Pre;
+        GroupState& trigger = pre ? *synapses.source : *synapses.target;
+        SpikeQueue& queue = synapses.queues.emplace_back();
+        try {
+            queue.prepare(pre ? synapses.pre : synapses.post, trigger.size,
+                          pre ? delaySteps(synapses, trigger.clock->dt())
+                              : std::vector<std::int32_t>{});
+        } catch (const std::invalid_argument& error) {
+            throw ModelError({checked.name, "delay", 0, 0}, error.what());
+        }
+        const std::string name = checked.name + (pre ? "_pre" : "_post");
+        auto bound = compile(name, timedSource([&] { return writer.pathway(pathway); }), synapses);
+        bound->context.queue = &queue;
+        bound->context.events = trigger.events.data();
+        bound->context.sourceSize = trigger.size;
+        // Brian2: slot synapses on the triggering group's clock, pre (-1) before post (+1).
+        schedule(ScheduleSlot::Synapses, pre ? -1 : 1, name, bound, trigger.clock);
+    }
+
     void scheduleMonitor(const CheckedMonitor& monitor) {
+        if (monitor.ofSynapses)
+            return scheduleSynapseStateMonitor(monitor);
         GroupState& group = network_->groups()[monitor.group];
         const MonitorSpec& spec = *monitor.spec;
         switch (spec.type) {
@@ -210,22 +371,27 @@ private:
 
     void scheduleStateMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const CheckedGroup& checked = model_.groups[monitor.group];
+        const KernelWriter writer(checked, constantNames_);
+        auto bound =
+            compile(monitor.spec->name + " state monitor",
+                    timedSource([&] { return writer.stateMonitor(monitor.variables); }), group);
+        recordStates(monitor, monitor.indices, bound, group.name);
+    }
+
+    /// Schedules a state monitor's kernel: each recorded step appends a row.
+    void recordStates(const CheckedMonitor& monitor, const std::vector<long long>& recorded,
+                      const std::shared_ptr<BoundKernel>& bound, const std::string& source) {
         StateRecord& record = network_->stateRecords().emplace_back();
         record.monitor = monitor.spec->name;
-        record.source = group.name;
+        record.source = source;
         for (size_t v = 0; v < monitor.variables.size(); ++v)
-            for (long long index : monitor.indices)
+            for (long long index : recorded)
                 record.columns.push_back(
                     {monitor.spec->variables[v], index, monitor.dimensions[v]});
-        const auto start = Stopwatch::now();
-        const KernelSource source =
-            KernelWriter(checked, constantNames_).stateMonitor(monitor.variables);
-        report_.codegenMilliseconds += millisecondsSince(start);
-        auto bound = compile(monitor.spec->name + " state monitor", source, group);
-        auto indices = std::make_shared<std::vector<std::int32_t>>(monitor.indices.begin(),
-                                                                   monitor.indices.end());
+        auto indices =
+            std::make_shared<std::vector<std::int32_t>>(recorded.begin(), recorded.end());
         network_->keepAlive(indices);
-        bound->arrays.insert(bound->arrays.begin(), {indices->data(), nullptr});
+        bound->arrays[0] = indices->data();
         bound->context.size = static_cast<std::int64_t>(indices->size());
         network_->keepAlive(bound);
         Clock* clock = &network_->scheduler().clockFor(monitor.dt);
@@ -234,6 +400,11 @@ private:
         // Reserved up front (checkMemory counted it): appending never moves
         // the buffer, so readers may keep pointers into it.
         const auto rows = static_cast<size_t>(std::ceil(model_.duration / monitor.dt)) + 1;
+        if (monitor.ofSynapses)
+            MemoryBudget().claim(8.0 * static_cast<double>(rows * (columns + 1)),
+                                 monitor.spec->name, "record",
+                                 "recording " + std::to_string(columns) + " values for " +
+                                     std::to_string(rows) + " steps");
         record.times.reserve(rows);
         record.values.reserve(rows * columns);
         network_->scheduler().add(Operation{
@@ -245,8 +416,30 @@ private:
             }});
     }
 
+    void scheduleSynapseStateMonitor(const CheckedMonitor& monitor) {
+        const CheckedSynapses& checked = model_.synapses[monitor.group];
+        SynapseState& synapses = network_->synapses()[monitor.group];
+        std::vector<long long> indices = monitor.indices;
+        if (monitor.spec->recordAll)
+            for (long long k = 0; k < synapses.size(); ++k)
+                indices.push_back(k);
+        for (long long index : indices)
+            if (index >= synapses.size())
+                throw ModelError({monitor.spec->name, "record", 0, 0},
+                                 "index " + std::to_string(index) + " is out of range for '" +
+                                     checked.name + "' with " + std::to_string(synapses.size()) +
+                                     " synapses");
+        const SynapsesKernelWriter writer(checked, model_.groups[checked.source],
+                                          model_.groups[checked.target], constantNames_);
+        auto bound =
+            compile(monitor.spec->name + " state monitor",
+                    timedSource([&] { return writer.stateMonitor(monitor.variables); }), synapses);
+        recordStates(monitor, indices, bound, checked.name);
+    }
+
     const CheckedModel& model_;
     BuildReport& report_;
+    std::map<const SynapseState*, bool> homogeneousDelay_;
     std::unique_ptr<Network> network_;
     ConstantTable constantNames_;
 };

@@ -4,6 +4,7 @@
 #include "runtime/LinearPropagator.h"
 #include "runtime/PoissonSampler.h"
 #include "runtime/RandomGenerator.h"
+#include "runtime/SpikeQueue.h"
 
 #include <chrono>
 #include <cmath>
@@ -66,6 +67,12 @@ void addRuntimeSymbols(TCCState* state) {
                    reinterpret_cast<const void*>(spikestudio_poisson));
     tcc_add_symbol(state, "spikestudio_linear_propagator",
                    reinterpret_cast<const void*>(spikestudio_linear_propagator));
+    tcc_add_symbol(state, "spikestudio_queue_push",
+                   reinterpret_cast<const void*>(spikestudio_queue_push));
+    tcc_add_symbol(state, "spikestudio_queue_peek",
+                   reinterpret_cast<const void*>(spikestudio_queue_peek));
+    tcc_add_symbol(state, "spikestudio_queue_advance",
+                   reinterpret_cast<const void*>(spikestudio_queue_advance));
 }
 
 void collectError(void* opaque, const char* message) {

@@ -8,6 +8,11 @@ typedef struct SpikeStudioKernelContext {
     int64_t size;
     void* rng;
     int32_t* events;
+    const int32_t* pre;
+    const int32_t* post;
+    void* queue;
+    int64_t sourceSize;
+    int64_t targetSize;
 } SpikeStudioKernelContext;
 double sin(double); double cos(double); double tan(double);
 double sinh(double); double cosh(double); double tanh(double);
@@ -22,4 +27,7 @@ double spikestudio_mod(double, double); double spikestudio_timestep(double, doub
 double spikestudio_clip(double, double, double);
 double spikestudio_rand(void*); double spikestudio_randn(void*);
 double spikestudio_poisson(void*, double);
+void spikestudio_queue_push(void*, const int32_t*, int64_t);
+int64_t spikestudio_queue_peek(void*, const int32_t**);
+void spikestudio_queue_advance(void*);
 void spikestudio_linear_propagator(int, const double*, double, double*, double*);

@@ -2,6 +2,7 @@
 
 #include "expr/Expr.h"
 
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -26,6 +27,7 @@ struct LinearUpdate {
     std::vector<ExprPtr> matrix;   // row-major, variables.size() squared; null = 0
     std::vector<ExprPtr> constant; // B, one per variable; null = 0
     std::vector<bool> gatedByRefractoriness;
+    ExprPtr step; // the interval integrated over; null = dt (event-driven: t - lastupdate)
 };
 
 using AbstractStatement = std::variant<Assignment, LinearUpdate>;
@@ -33,5 +35,9 @@ using AbstractStatement = std::variant<Assignment, LinearUpdate>;
 /// The state update of a group as an ordered list of statements, Brian2's
 /// "abstract code": integrators produce it, the code generator prints it.
 using AbstractCode = std::vector<AbstractStatement>;
+
+/// `code` with `rewrite` applied to every expression it holds.
+AbstractCode rewriteExpressions(const AbstractCode& code,
+                                const std::function<ExprPtr(const ExprPtr&)>& rewrite);
 
 } // namespace spikestudio

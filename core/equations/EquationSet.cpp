@@ -102,6 +102,18 @@ private:
     std::vector<const Equation*> ordered_;
 };
 
+// A summed variable is named after the variable it writes (`ge_post`): the
+// base name is what must be a valid name.
+std::string summedTargetOrName(const Equation& eq) {
+    if (!eq.hasFlag("summed"))
+        return eq.name;
+    for (const char* suffix : {"_post", "_pre"})
+        if (eq.name.ends_with(suffix) && eq.name.size() > std::string(suffix).size())
+            return eq.name.substr(0, eq.name.size() - std::string(suffix).size());
+    failAt(eq.position, "the summed variable '" + eq.name +
+                            "' must name a variable of the target or source group, as in 'x_post'");
+}
+
 } // namespace
 
 EquationSet EquationSet::build(std::vector<Equation> equations, const EquationContext& context,
@@ -134,7 +146,7 @@ std::vector<const Equation*> EquationSet::ofKind(EquationKind kind) const {
 void EquationSet::checkNamesAndFlags() const {
     std::set<std::string> seen;
     for (const Equation& eq : equations_) {
-        const std::string why = whyNameIsRefused(eq.name);
+        const std::string why = whyNameIsRefused(summedTargetOrName(eq));
         if (!why.empty())
             failAt(eq.position, why);
         if (!seen.insert(eq.name).second)
@@ -210,8 +222,11 @@ Scope EquationSet::variableScope(const Scope& constants) const {
     scope.define("t_in_timesteps",
                  Symbol{SymbolKind::Shared, Dimension(), ValueType::Integer, 0.0});
     scope.define("i", Symbol{SymbolKind::PerElement, Dimension(), ValueType::Integer, 0.0});
-    scope.define("N", Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
-                             static_cast<double>(context_.size)});
+    if (context_.owner == EquationOwner::Synapses) // the synapse count is known only at run time
+        scope.define("N", Symbol{SymbolKind::Shared, Dimension(), ValueType::Integer, 0.0});
+    else
+        scope.define("N", Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
+                                 static_cast<double>(context_.size)});
     if (context_.hasRefractoriness) {
         scope.define("not_refractory",
                      Symbol{SymbolKind::PerElement, Dimension(), ValueType::Boolean, 0.0});

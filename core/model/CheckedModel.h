@@ -21,6 +21,7 @@ enum class RefractoryKind { None, Time, Condition };
 /// unit checked, subexpressions substituted, and its state update as abstract code.
 struct CheckedGroup {
     std::string name;
+    GroupType type = GroupType::NeuronGroup;
     long long size = 0;
     double dt = 0.0;
     EquationSet equations;
@@ -37,11 +38,71 @@ struct CheckedGroup {
     /// Per-element state the runtime allocates: parameters, differential
     /// variables, `constant over dt` values, refractoriness bookkeeping.
     std::vector<std::string> stateVariables;
+
+    // SpikeGeneratorGroup: spike i fires neuron spikeIndices[i] at spikeTimes[i] (seconds),
+    // repeated every `period` seconds when period > 0.
+    std::vector<long long> spikeIndices;
+    std::vector<double> spikeTimes;
+    double period = 0.0;
+};
+
+enum class SynapseSide { Pre, Post };
+
+/// A synaptic pathway (`on_pre` or `on_post`): the statements run for each
+/// synapse whose spike arrives, event-driven updates first, `lastupdate = t` last.
+struct CheckedPathway {
+    SynapseSide side = SynapseSide::Pre; // whose spikes trigger it
+    AbstractCode code;
+};
+
+/// `x_post = expr : unit (summed)`: every step, x of the target group (or the
+/// source for `_pre`) is the sum of expr over the synapses onto each neuron.
+struct CheckedSummedVariable {
+    SynapseSide side = SynapseSide::Post;
+    std::string variable; // in the target (or source) group
+    ExprPtr value;        // per synapse, subexpressions substituted
+};
+
+/// A connect rule reduced to Brian2's generator form:
+/// for each i: for each candidate k of the iterator: j = element, kept if condition.
+struct CheckedConnect {
+    ConnectSpec::Form form = ConnectSpec::Form::Rule;
+    ExprPtr element; // j as a function of i and the loop variable
+    std::string variable = "_k";
+    bool sample = false;         // iterator is sample(...), else range(...)
+    ExprPtr low, high, step;     // of i only
+    ExprPtr probability, size;   // sample(): one of them
+    ExprPtr condition;           // null = always
+    bool conditionUsesJ = false; // evaluated per candidate (else once per i)
+    ExprPtr multiplicity;        // n: synapses per pair
+    std::vector<long long> i, j; // Arrays
+    ExprPtr arrayProbability;    // Arrays with p
+};
+
+/// A Synapses object after checking.
+struct CheckedSynapses {
+    std::string name;
+    size_t source = 0; // index into CheckedModel::groups
+    size_t target = 0;
+    double dt = 0.0;
+    EquationSet equations;
+    std::unique_ptr<Scope> outerScope; // pre/post names and specials, then constants
+    std::unique_ptr<Scope> scope;      // own variables, then outerScope
+    IntegrationMethod method = IntegrationMethod::Euler;
+    AbstractCode stateUpdate; // clock-driven equations; empty when there are none
+    std::vector<CheckedPathway> pathways;
+    std::vector<CheckedSummedVariable> summed;
+    CheckedConnect connect;
+    ExprPtr delay; // per synapse (seconds); null = no delay
+    std::vector<Statement> initial;
+    /// Per-synapse arrays: parameters, differential variables, lastupdate.
+    std::vector<std::string> stateVariables;
 };
 
 struct CheckedMonitor {
     const MonitorSpec* spec = nullptr;
-    size_t group = 0;                  // index into CheckedModel::groups
+    size_t group = 0;                  // index into CheckedModel::groups (or synapses)
+    bool ofSynapses = false;           // StateMonitor of a Synapses object
     std::vector<ExprPtr> variables;    // StateMonitor: what each variable reads
     std::vector<Dimension> dimensions; // StateMonitor: the unit of each variable
     std::vector<long long> indices;    // StateMonitor: recorded elements
@@ -53,6 +114,7 @@ struct CheckedModel {
     Model model;
     std::unique_ptr<Scope> constants;
     std::vector<CheckedGroup> groups;
+    std::vector<CheckedSynapses> synapses;
     std::vector<CheckedMonitor> monitors;
     double dt = 0.0;
     double duration = 0.0;

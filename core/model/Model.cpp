@@ -14,4 +14,16 @@ const char* typeName(MonitorType type) {
     return "Monitor";
 }
 
+const char* typeName(GroupType type) {
+    switch (type) {
+    case GroupType::NeuronGroup:
+        return "NeuronGroup";
+    case GroupType::PoissonGroup:
+        return "PoissonGroup";
+    case GroupType::SpikeGeneratorGroup:
+        return "SpikeGeneratorGroup";
+    }
+    return "group";
+}
+
 } // namespace spikestudio

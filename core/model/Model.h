@@ -12,9 +12,13 @@ namespace spikestudio {
 /// later entries may use earlier ones.
 using NamedExpressions = std::vector<std::pair<std::string, std::string>>;
 
-/// A NeuronGroup of model format v1. Text fields hold Brian2 source as written.
-struct NeuronGroupSpec {
+enum class GroupType { NeuronGroup, PoissonGroup, SpikeGeneratorGroup };
+
+/// A group of model format v1 (NeuronGroup, PoissonGroup or SpikeGeneratorGroup).
+/// Text fields hold Brian2 source as written; fields of other types stay empty.
+struct GroupSpec {
     std::string name;
+    GroupType type = GroupType::NeuronGroup;
     long long size = 0; // N
     std::string equations;
     std::string threshold;
@@ -22,6 +26,36 @@ struct NeuronGroupSpec {
     std::string refractory; // a time expression or a boolean condition; "" = none
     std::string method;     // "" = chosen as Brian2 chooses
     std::string dt;         // "" = the model's dt
+    NamedExpressions initial;
+    std::string rates;                   // PoissonGroup: a rate, or an expression of i and t
+    std::vector<long long> spikeIndices; // SpikeGeneratorGroup
+    std::vector<std::string> spikeTimes; // SpikeGeneratorGroup, time expressions
+    std::string period;                  // SpikeGeneratorGroup; "" = no repetition
+};
+
+/// How a Synapses object creates its synapses (Brian2's `connect`).
+struct ConnectSpec {
+    enum class Form { Rule, Arrays, Generator };
+    Form form = Form::Rule;
+    std::string condition;       // Rule: "" = every pair
+    std::string p;               // Rule or Arrays: "" = 1
+    std::string n;               // synapses per pair: "" = 1
+    std::vector<long long> i, j; // Arrays
+    std::string generator;       // Generator: `j` in Brian2's generator syntax
+};
+
+/// A Synapses object of model format v1.
+struct SynapsesSpec {
+    std::string name;
+    std::string source;
+    std::string target;
+    std::string model; // Brian2 synaptic equations
+    std::string onPre;
+    std::string onPost;
+    ConnectSpec connect;
+    std::string delay; // a time expression per synapse for the pre pathway; "" = 0
+    std::string method;
+    std::string dt;
     NamedExpressions initial;
 };
 
@@ -46,10 +80,12 @@ struct Model {
     std::string duration;
     std::optional<std::uint32_t> seed;
     NamedExpressions constants;
-    std::vector<NeuronGroupSpec> groups;
+    std::vector<GroupSpec> groups;
+    std::vector<SynapsesSpec> synapses;
     std::vector<MonitorSpec> monitors;
 };
 
 const char* typeName(MonitorType type);
+const char* typeName(GroupType type);
 
 } // namespace spikestudio

@@ -95,6 +95,30 @@ public:
         return json_.at(key);
     }
 
+    /// A list of integers (a single integer counts as a list of one).
+    std::vector<long long> integers(const std::string& key, bool required) const {
+        std::vector<long long> result;
+        if (!has(key)) {
+            if (required)
+                fail(key, "missing field '" + key + "'");
+            return result;
+        }
+        const Json& value = json_.at(key);
+        if (value.is_number_integer())
+            return {value.get<long long>()};
+        if (!value.is_array())
+            fail(key, "expected a list of integers");
+        for (const Json& element : value) {
+            if (!element.is_number_integer() ||
+                (element.is_number_unsigned() &&
+                 element.get<unsigned long long>() >
+                     static_cast<unsigned long long>(std::numeric_limits<long long>::max())))
+                fail(key, "expected a list of integers");
+            result.push_back(element.get<long long>());
+        }
+        return result;
+    }
+
     const Json& at(const std::string& key) const { return json_.at(key); }
     const std::string& object() const { return object_; }
 
@@ -113,32 +137,127 @@ std::string objectName(const Json& json, const std::string& fallback) {
     return fallback;
 }
 
-NeuronGroupSpec readNeuronGroup(const ObjectReader& in) {
-    NeuronGroupSpec group;
-    group.name = in.object();
+GroupSpec readNeuronGroup(const ObjectReader& in) {
+    GroupSpec group;
     group.size = in.integer("N", 1, kMaxGroupSize);
     group.equations = in.text("equations", true);
     group.threshold = in.text("threshold", false);
     group.reset = in.text("reset", false);
     group.refractory = in.text("refractory", false);
     group.method = in.text("method", false);
-    group.dt = in.text("dt", false);
     group.initial = in.namedExpressions("initial");
     return group;
 }
 
-NeuronGroupSpec readGroup(const Json& json, size_t index) {
+GroupSpec readPoissonGroup(const ObjectReader& in) {
+    GroupSpec group;
+    group.size = in.integer("N", 1, kMaxGroupSize);
+    group.rates = in.text("rates", true);
+    return group;
+}
+
+GroupSpec readSpikeGeneratorGroup(const ObjectReader& in) {
+    GroupSpec group;
+    group.size = in.integer("N", 1, kMaxGroupSize);
+    group.spikeIndices = in.integers("indices", true);
+    const Json& times = in.array("times");
+    if (!in.has("times"))
+        in.fail("times", "missing field 'times'");
+    for (const Json& time : times)
+        group.spikeTimes.push_back(in.expression(time, "times"));
+    if (group.spikeTimes.size() != group.spikeIndices.size())
+        in.fail("times", "'indices' and 'times' must have the same length (" +
+                             std::to_string(group.spikeIndices.size()) + " and " +
+                             std::to_string(group.spikeTimes.size()) + ")");
+    group.period = in.text("period", false);
+    return group;
+}
+
+GroupSpec readGroup(const Json& json, size_t index) {
     const std::string name = objectName(json, "groups[" + std::to_string(index) + "]");
-    ObjectReader in(json, name,
-                    {"name", "type", "N", "equations", "threshold", "reset", "refractory", "method",
-                     "dt", "initial"});
+    const std::string type =
+        json.is_object() && json.contains("type") && json.at("type").is_string()
+            ? json.at("type").get<std::string>()
+            : "";
+    std::set<std::string> keys{"name", "type", "N", "dt"};
+    if (type == "NeuronGroup")
+        keys.insert({"equations", "threshold", "reset", "refractory", "method", "initial"});
+    else if (type == "PoissonGroup")
+        keys.insert("rates");
+    else if (type == "SpikeGeneratorGroup")
+        keys.insert({"indices", "times", "period"});
+    const ObjectReader in(json, name, keys);
     in.text("name", true);
-    const std::string type = in.text("type", true);
-    if (type == "PoissonGroup" || type == "SpikeGeneratorGroup")
-        in.fail("type", "'" + type + "' is not supported yet");
-    if (type != "NeuronGroup")
-        in.fail("type", "unknown group type '" + type + "'");
-    return readNeuronGroup(in);
+    in.text("type", true);
+    GroupSpec group;
+    if (type == "NeuronGroup")
+        group = readNeuronGroup(in);
+    else if (type == "PoissonGroup")
+        group = readPoissonGroup(in);
+    else if (type == "SpikeGeneratorGroup")
+        group = readSpikeGeneratorGroup(in);
+    else
+        in.fail("type", "unknown group type '" + type +
+                            "' (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)");
+    group.name = name;
+    group.type = type == "PoissonGroup"          ? GroupType::PoissonGroup
+                 : type == "SpikeGeneratorGroup" ? GroupType::SpikeGeneratorGroup
+                                                 : GroupType::NeuronGroup;
+    group.dt = in.text("dt", false);
+    return group;
+}
+
+ConnectSpec readConnect(const ObjectReader& owner) {
+    ConnectSpec connect;
+    if (!owner.has("connect"))
+        return connect; // all to all, as Brian2's connect()
+    const ObjectReader in(owner.at("connect"), owner.object(), {"condition", "p", "n", "i", "j"});
+    connect.n = in.text("n", false);
+    if (in.has("j") && in.at("j").is_string()) {
+        for (const char* key : {"condition", "p", "i"})
+            if (in.has(key))
+                in.fail(std::string("connect.") + key,
+                        "generator syntax for 'j' cannot be combined with '" + std::string(key) +
+                            "'");
+        connect.form = ConnectSpec::Form::Generator;
+        connect.generator = in.text("j", true);
+        return connect;
+    }
+    connect.p = in.text("p", false);
+    if (in.has("i") || in.has("j")) {
+        if (in.has("condition"))
+            in.fail("connect.condition", "a condition cannot be combined with 'i' and 'j'");
+        connect.form = ConnectSpec::Form::Arrays;
+        connect.i = in.integers("i", true);
+        connect.j = in.integers("j", true);
+        if (connect.i.size() != connect.j.size())
+            in.fail("connect.j", "'i' and 'j' must have the same length (" +
+                                     std::to_string(connect.i.size()) + " and " +
+                                     std::to_string(connect.j.size()) + ")");
+        return connect;
+    }
+    connect.condition = in.text("condition", false);
+    return connect;
+}
+
+SynapsesSpec readSynapses(const Json& json, size_t index) {
+    const std::string name = objectName(json, "synapses[" + std::to_string(index) + "]");
+    const ObjectReader in(json, name,
+                          {"name", "source", "target", "model", "on_pre", "on_post", "connect",
+                           "delay", "method", "dt", "initial"});
+    SynapsesSpec synapses;
+    synapses.name = in.text("name", true);
+    synapses.source = in.text("source", true);
+    synapses.target = in.text("target", true);
+    synapses.model = in.text("model", false);
+    synapses.onPre = in.text("on_pre", false);
+    synapses.onPost = in.text("on_post", false);
+    synapses.connect = readConnect(in);
+    synapses.delay = in.text("delay", false);
+    synapses.method = in.text("method", false);
+    synapses.dt = in.text("dt", false);
+    synapses.initial = in.namedExpressions("initial");
+    return synapses;
 }
 
 std::vector<long long> readRecordIndices(const ObjectReader& in, bool& recordAll) {
@@ -240,8 +359,9 @@ Model readModel(std::string_view text) {
     const Json& groups = in.array("groups");
     for (size_t k = 0; k < groups.size(); ++k)
         model.groups.push_back(readGroup(groups[k], k));
-    if (!in.array("synapses").empty())
-        in.fail("synapses", "Synapses are not supported yet");
+    const Json& synapses = in.array("synapses");
+    for (size_t k = 0; k < synapses.size(); ++k)
+        model.synapses.push_back(readSynapses(synapses[k], k));
     const Json& monitors = in.array("monitors");
     for (size_t k = 0; k < monitors.size(); ++k)
         model.monitors.push_back(readMonitor(monitors[k], k));

@@ -11,12 +11,17 @@ extern "C" {
 #endif
 
 typedef struct SpikeStudioKernelContext {
-    double t;         /* time at the start of this step, timestep*dt */
-    double dt;        /* the owning clock's dt */
-    int64_t timestep; /* the owning clock's step counter */
-    int64_t size;     /* N: elements in the group */
-    void* rng;        /* RandomGenerator*, for rand() and randn() */
-    int32_t* events;  /* eventspace: N+1 ints, indices then the count in [N] */
+    double t;            /* time at the start of this step, timestep*dt */
+    double dt;           /* the owning clock's dt */
+    int64_t timestep;    /* the owning clock's step counter */
+    int64_t size;        /* N: elements in the group */
+    void* rng;           /* RandomGenerator*, for rand() and randn() */
+    int32_t* events;     /* eventspace: N+1 ints, indices then the count in [N] */
+    const int32_t* pre;  /* synapses: presynaptic neuron of each synapse */
+    const int32_t* post; /* synapses: postsynaptic neuron of each synapse */
+    void* queue;         /* pathway: its SpikeQueue */
+    int64_t sourceSize;  /* pathway: N of the group whose events it reads */
+    int64_t targetSize;  /* summed variable: N of the group it writes */
 } SpikeStudioKernelContext;
 
 /* arrays[k] points at the k-th array the kernel declared (the runtime's own

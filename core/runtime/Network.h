@@ -6,6 +6,7 @@
 #include "runtime/Scheduler.h"
 #include "runtime/SpikeRecord.h"
 #include "runtime/StateRecord.h"
+#include "runtime/SynapseState.h"
 
 #include <deque>
 #include <functional>
@@ -26,6 +27,8 @@ public:
     std::vector<double>& constants() { return constants_; }
 
     std::deque<GroupState>& groups() { return groups_; }
+    std::deque<SynapseState>& synapses() { return synapses_; }
+    const std::deque<SynapseState>& synapses() const { return synapses_; }
     std::deque<SpikeRecord>& spikeRecords() { return spikeRecords_; }
     std::deque<StateRecord>& stateRecords() { return stateRecords_; }
     std::deque<RateRecord>& rateRecords() { return rateRecords_; }
@@ -49,6 +52,7 @@ private:
     RandomGenerator random_;
     std::vector<double> constants_;
     std::deque<GroupState> groups_;
+    std::deque<SynapseState> synapses_;
     std::deque<SpikeRecord> spikeRecords_;
     std::deque<StateRecord> stateRecords_;
     std::deque<RateRecord> rateRecords_;

@@ -42,6 +42,21 @@ public:
         return f * x2;
     }
 
+    /// An integer from 0 to max inclusive, by numpy's legacy masked rejection
+    /// (random_interval), as RandomState.shuffle and choice draw them.
+    std::uint32_t interval(std::uint32_t max) {
+        if (max == 0)
+            return 0;
+        std::uint32_t mask = max;
+        for (int shift = 1; shift <= 16; shift *= 2)
+            mask |= mask >> shift;
+        std::uint32_t value;
+        do {
+            value = static_cast<std::uint32_t>(engine_()) & mask;
+        } while (value > max);
+        return value;
+    }
+
     /// A seed for models that give none: different on every run.
     static std::uint32_t freshSeed() { return std::random_device{}(); }
 

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "expr/Scope.h"
+
+#include <optional>
+#include <string>
+
+namespace spikestudio {
+
+/// Where a kernel finds the per-element value of a name.
+struct NameAccess {
+    std::string array;      // key of the runtime array: "v", "w", "post:ge", "pre:v"
+    std::string index;      // C expression selecting the element: "_idx", "_pre", "_post", "0"
+    std::string writeGuard; // key of a not_refractory array that gates writes, or ""
+};
+
+/// How a kernel sees the names of the object it runs for: the scope that types
+/// them, the arrays that hold per-element values, and names with their own C
+/// (i, j, N). Implemented for neuron groups and for synapses.
+class KernelView {
+public:
+    virtual ~KernelView() = default;
+    virtual const Scope& scope() const = 0;
+    /// C for an index-like name (`i`, `j`, `N`), or "" for other names.
+    virtual std::string special(const std::string& name) const = 0;
+    /// The array holding `name`, or nothing when it is not a variable.
+    virtual std::optional<NameAccess> access(const std::string& name) const = 0;
+};
+
+} // namespace spikestudio

@@ -1,0 +1,27 @@
+/* Summed variable: zeroes the written variable of every neuron, then adds
+ * each synapse's value to its neuron. */
+void spikestudio_kernel(void* const* _arrays, const double* _constants,
+                        SpikeStudioKernelContext* _context)
+{
+    const double _t = _context->t;
+    const double _dt = _context->dt;
+    const int64_t _N = _context->size;
+    const int32_t* _synaptic_pre = _context->pre;
+    const int32_t* _synaptic_post = _context->post;
+    double* _sum = (double*)_arrays[0];
+    int64_t _neuron;
+    int64_t _idx;
+    int64_t _pre;
+    int64_t _post;
+%ARRAYS%
+%SCALAR%
+    for (_neuron = 0; _neuron < _context->targetSize; ++_neuron)
+        _sum[_neuron] = 0.0;
+    for (_idx = 0; _idx < _N; ++_idx) {
+        _pre = _synaptic_pre[_idx];
+        _post = _synaptic_post[_idx];
+%LOADS%
+%VECTOR%
+        _sum[%INTO%] += %VALUE%;
+    }
+}

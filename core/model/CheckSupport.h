@@ -1,0 +1,30 @@
+#pragma once
+
+#include "diagnostics/ModelError.h"
+#include "expr/Scope.h"
+#include "expr/Statement.h"
+
+#include <string>
+
+namespace spikestudio {
+
+/// Runs `body`, and files any ModelError it throws under `object`/`field`.
+template <typename Body>
+auto within(const std::string& object, const std::string& field, Body body) {
+    try {
+        return body();
+    } catch (const ModelError& error) {
+        throw error.locatedIn(object, field);
+    }
+}
+
+/// Evaluates `text` as a time in seconds: positive (or zero when allowed) and finite.
+double positiveTime(const std::string& text, const Scope& scope, const std::string& object,
+                    const std::string& field, bool allowZero);
+
+/// The unit checks of `target = value`: a boolean target needs a boolean value,
+/// any other target a value of its dimension. `value` has subexpressions substituted.
+void checkAssignedValue(const Statement& statement, const ExprPtr& value, const Symbol& target,
+                        const Scope& scope);
+
+} // namespace spikestudio

@@ -1,0 +1,206 @@
+#include "model/ConnectChecker.h"
+
+#include "diagnostics/ModelError.h"
+#include "expr/ConstantFolder.h"
+#include "expr/DimensionChecker.h"
+#include "expr/ExprRewrite.h"
+#include "expr/ExprText.h"
+#include "expr/Parser.h"
+#include "model/SynapseGenerator.h"
+
+namespace spikestudio {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& field, const std::string& problem) {
+    throw ModelError({"", "connect." + field, 0, 0}, problem);
+}
+
+/// Names a connect expression may see: i, j, the loop variable, pre/post variables, constants.
+class ConnectScope {
+public:
+    ConnectScope(const SynapticNames& names, const Scope& constants, const std::string& variable)
+        : outer_(names.outerScope(constants, false)), scope_(outer_.get()) {
+        scope_.define(variable, Symbol{SymbolKind::PerElement, Dimension(), ValueType::Integer, 0});
+    }
+
+    /// Parses `text` (field `field`) and checks it has the given kind of value.
+    ExprPtr parse(const std::string& text, const std::string& field, bool boolean) const {
+        ExprPtr expr;
+        try {
+            expr = parseExpression(text);
+            for (const std::string& name : collectNames(expr))
+                if (name == "N_incoming" || name == "N_outgoing" || name == "delay")
+                    throw ModelError({"", "", 1, 1},
+                                     "a connect rule cannot refer to '" + name + "'");
+            if (boolean) {
+                requireBoolean(expr, scope_, "The connect condition");
+            } else {
+                const ValueInfo info = checkDimensions(expr, scope_);
+                if (!info.dim.isDimensionless())
+                    throw ModelError({"", "", 1, 1}, "DimensionMismatchError: '" + text +
+                                                         "' must be dimensionless, but has unit " +
+                                                         displayUnit(info.dim));
+            }
+        } catch (const ModelError& error) {
+            throw error.locatedIn("", "connect." + field);
+        }
+        return expr;
+    }
+
+    const Scope& scope() const { return scope_; }
+
+private:
+    std::unique_ptr<Scope> outer_;
+    Scope scope_;
+};
+
+/// True when `expr` must be evaluated per candidate target, not once per source:
+/// it reads j, the loop variable, a postsynaptic variable or draws random numbers.
+bool dependsOnTarget(const ExprPtr& expr, const SynapticNames& names, const std::string& variable) {
+    if (!expr)
+        return false;
+    if (drawsRandomNumbers(expr))
+        return true;
+    for (const std::string& name : collectNames(expr)) {
+        if (name == "j" || name == variable)
+            return true;
+        const auto ref = names.resolve(name, EquationSet());
+        if (ref && ref->side == SynapseSide::Post)
+            return true;
+    }
+    return false;
+}
+
+/// The value of `expr` if it is a constant number, else nothing.
+std::optional<double> constantValue(const ExprPtr& expr, const Scope& scope) {
+    try {
+        return evaluateQuantity(expr, scope).value;
+    } catch (const ModelError&) {
+        return std::nullopt;
+    }
+}
+
+void checkIndices(const std::vector<long long>& indices, const CheckedGroup& group,
+                  const std::string& field, const char* role) {
+    for (long long index : indices)
+        if (index < 0 || index >= group.size)
+            fail(field, "the " + std::string(role) + " index " + std::to_string(index) +
+                            " is outside the range [0, " + std::to_string(group.size - 1) +
+                            "] of group '" + group.name + "'");
+}
+
+CheckedConnect checkArrays(const ConnectSpec& spec, const SynapticNames& names,
+                           const ConnectScope& scope) {
+    CheckedConnect connect;
+    connect.form = ConnectSpec::Form::Arrays;
+    checkIndices(spec.i, names.group(SynapseSide::Pre), "i", "source");
+    checkIndices(spec.j, names.group(SynapseSide::Post), "j", "target");
+    connect.i = spec.i;
+    connect.j = spec.j;
+    if (!spec.p.empty()) {
+        connect.arrayProbability = scope.parse(spec.p, "p", false);
+        const auto p = constantValue(connect.arrayProbability, scope.scope());
+        if (!p || *p < 0 || *p > 1)
+            fail("p", "with 'i' and 'j' arrays, p must be a number from 0 to 1");
+    }
+    return connect;
+}
+
+CheckedConnect checkRule(const ConnectSpec& spec, const SynapticNames& names,
+                         const ConnectScope& scope) {
+    CheckedConnect connect;
+    connect.variable = "_k";
+    connect.element = makeName("_k");
+    connect.low = makeNumber(0, true);
+    connect.high = makeName("N_post");
+    connect.step = makeNumber(1, true);
+    if (!spec.condition.empty())
+        connect.condition = scope.parse(spec.condition, "condition", true);
+    if (spec.p.empty())
+        return connect;
+    const ExprPtr p = scope.parse(spec.p, "p", false);
+    const auto value = constantValue(p, scope.scope());
+    if (value && (*value < 0 || *value > 1))
+        fail("p", "p must be from 0 to 1, got " + formatNumber(*value));
+    if (value && *value == 1.0)
+        return connect;
+    if (dependsOnTarget(p, names, connect.variable)) {
+        // Brian2: `range(N_post) if (condition) and rand() < p`.
+        const ExprPtr draw = makeCompare(CompareOp::Less, makeCall("rand", {}), p);
+        connect.condition =
+            connect.condition ? makeLogical(LogicalOp::And, connect.condition, draw) : draw;
+        return connect;
+    }
+    connect.sample = true;
+    connect.probability = p;
+    return connect;
+}
+
+CheckedConnect checkGenerator(const ConnectSpec& spec, const SynapticNames& names,
+                              const Scope& constants) {
+    SynapseGenerator parsed;
+    try {
+        parsed = parseSynapseGenerator(spec.generator);
+    } catch (const ModelError& error) {
+        throw error.locatedIn("", "connect.j");
+    }
+    const ConnectScope scope(names, constants, parsed.variable);
+    const auto check = [&](const ExprPtr& expr, bool boolean) {
+        if (!expr)
+            return expr;
+        if (boolean)
+            requireBoolean(expr, scope.scope(), "The generator condition");
+        else if (!checkDimensions(expr, scope.scope()).dim.isDimensionless())
+            fail("j", "'" + toText(expr) + "' must be dimensionless");
+        return expr;
+    };
+    CheckedConnect connect;
+    connect.form = ConnectSpec::Form::Generator;
+    connect.variable = parsed.variable;
+    try {
+        connect.element = check(parsed.element, false);
+        connect.sample = parsed.iterator == GeneratorIterator::Sample;
+        connect.low = check(parsed.low, false);
+        connect.high = check(parsed.high, false);
+        connect.step = check(parsed.step, false);
+        connect.probability = check(parsed.probability, false);
+        connect.size = check(parsed.size, false);
+        connect.condition = check(parsed.condition, true);
+    } catch (const ModelError& error) {
+        throw error.locatedIn("", "connect.j");
+    }
+    for (const ExprPtr& expr :
+         {connect.low, connect.high, connect.step, connect.probability, connect.size})
+        if (dependsOnTarget(expr, names, "") ||
+            (expr && collectNames(expr).count(connect.variable)))
+            fail("j", "'" + toText(expr) + "' depends on the postsynaptic index or the iterator");
+    return connect;
+}
+
+} // namespace
+
+CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
+                            const Scope& constants) {
+    const ConnectScope scope(names, constants, "_k");
+    CheckedConnect connect;
+    switch (spec.form) {
+    case ConnectSpec::Form::Arrays:
+        connect = checkArrays(spec, names, scope);
+        break;
+    case ConnectSpec::Form::Rule:
+        connect = checkRule(spec, names, scope);
+        break;
+    case ConnectSpec::Form::Generator:
+        connect = checkGenerator(spec, names, constants);
+        break;
+    }
+    connect.conditionUsesJ = dependsOnTarget(connect.condition, names, connect.variable);
+    connect.multiplicity = spec.n.empty() ? makeNumber(1, true) : scope.parse(spec.n, "n", false);
+    if (connect.form == ConnectSpec::Form::Arrays &&
+        !constantValue(connect.multiplicity, scope.scope()))
+        fail("n", "with 'i' and 'j' arrays, n must be a number");
+    return connect;
+}
+
+} // namespace spikestudio

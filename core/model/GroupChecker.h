@@ -1,0 +1,20 @@
+#pragma once
+
+#include "model/CheckedModel.h"
+
+namespace spikestudio {
+
+/// Checks one group of any type (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)
+/// against the model's constants; `defaultDt` is the model's dt.
+CheckedGroup checkGroup(const GroupSpec& spec, const Scope& constants, double defaultDt);
+
+/// The method named in a model, or Brian2's choice when `name` is empty.
+IntegrationMethod chooseMethod(const std::string& name, const EquationSet& equations,
+                               const Scope& scope);
+
+/// Why `name` cannot be written by code of `group` (reset, initial values,
+/// synaptic pathways), or "" when it can. Constants count as writable only
+/// when `allowConstant` is set (initial values).
+std::string whyNotWritable(const CheckedGroup& group, const std::string& name, bool allowConstant);
+
+} // namespace spikestudio

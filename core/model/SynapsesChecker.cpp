@@ -1,0 +1,269 @@
+#include "model/SynapsesChecker.h"
+
+#include "equations/EquationParser.h"
+#include "expr/ConstantFolder.h"
+#include "expr/DimensionChecker.h"
+#include "expr/ExprRewrite.h"
+#include "expr/Parser.h"
+#include "model/CheckSupport.h"
+#include "model/ConnectChecker.h"
+#include "model/GroupChecker.h"
+#include "model/SynapticNames.h"
+
+namespace spikestudio {
+
+namespace {
+
+size_t findGroup(const std::vector<CheckedGroup>& groups, const std::string& name,
+                 const std::string& object, const std::string& field) {
+    for (size_t k = 0; k < groups.size(); ++k)
+        if (groups[k].name == name)
+            return k;
+    throw ModelError({object, field, 0, 0}, "unknown " + field + " group '" + name + "'");
+}
+
+bool isEventDriven(const Equation& eq) {
+    return eq.kind == EquationKind::Differential && eq.hasFlag("event-driven");
+}
+
+/// The equations one kind of update needs: its differential equations plus
+/// every parameter and (non-summed) subexpression.
+std::vector<Equation> updateSubset(const EquationSet& all, bool eventDriven) {
+    std::vector<Equation> subset;
+    for (const Equation& eq : all.equations()) {
+        if (eq.hasFlag("summed"))
+            continue;
+        if (eq.kind != EquationKind::Differential || isEventDriven(eq) == eventDriven)
+            subset.push_back(eq);
+    }
+    return subset;
+}
+
+bool hasDifferential(const std::vector<Equation>& equations) {
+    for (const Equation& eq : equations)
+        if (eq.kind == EquationKind::Differential)
+            return true;
+    return false;
+}
+
+class SynapsesChecker {
+public:
+    SynapsesChecker(const SynapsesSpec& spec, const std::vector<CheckedGroup>& groups,
+                    const Scope& constants, double defaultDt)
+        : spec_(spec), groups_(groups), constants_(constants), defaultDt_(defaultDt) {}
+
+    CheckedSynapses run() {
+        CheckedSynapses s;
+        s.name = spec_.name;
+        s.source = findGroup(groups_, spec_.source, spec_.name, "source");
+        s.target = findGroup(groups_, spec_.target, spec_.name, "target");
+        s.dt = spec_.dt.empty() ? defaultDt_
+                                : positiveTime(spec_.dt, constants_, spec_.name, "dt", false);
+        names_.emplace(groups_[s.source], groups_[s.target]);
+        checkEquations(s);
+        checkSummed(s);
+        checkClockDriven(s);
+        const AbstractCode eventDriven = checkEventDriven(s);
+        checkPathway(s, spec_.onPre, "on_pre", SynapseSide::Pre, eventDriven);
+        checkPathway(s, spec_.onPost, "on_post", SynapseSide::Post, eventDriven);
+        s.connect = within(spec_.name, "connect",
+                           [&] { return checkConnect(spec_.connect, *names_, constants_); });
+        checkDelay(s);
+        checkInitial(s);
+        collectState(s, !eventDriven.empty());
+        return s;
+    }
+
+private:
+    /// Resolves group subexpressions after the synapses' own were substituted.
+    ExprPtr resolved(const CheckedSynapses& s, const ExprPtr& expr) const {
+        return names_->substituteGroupSubexpressions(s.equations.substituteSubexpressions(expr),
+                                                     s.equations);
+    }
+
+    void checkEquations(CheckedSynapses& s) {
+        std::vector<Equation> equations =
+            within(spec_.name, "model", [&] { return parseEquations(spec_.model); });
+        bool eventDriven = false;
+        for (const Equation& eq : equations)
+            eventDriven = eventDriven || isEventDriven(eq);
+        s.outerScope = names_->outerScope(constants_, eventDriven);
+        EquationContext context{EquationOwner::Synapses, 1, false};
+        s.equations = within(spec_.name, "model", [&] {
+            return EquationSet::build(std::move(equations), context, *s.outerScope);
+        });
+        s.scope = std::make_unique<Scope>(s.equations.variableScope(*s.outerScope));
+        for (const Equation& eq : s.equations.equations())
+            if (eq.hasFlag("event-driven") && eq.hasFlag("clock-driven"))
+                throw ModelError({spec_.name, "model", eq.position.line, eq.position.column},
+                                 "'" + eq.name + "' cannot be both event-driven and clock-driven");
+        if (s.equations.isStochastic())
+            throw ModelError({spec_.name, "model", 0, 0},
+                             "noise in synaptic equations is not supported");
+    }
+
+    void checkSummed(CheckedSynapses& s) const {
+        for (const Equation& eq : s.equations.equations()) {
+            if (!eq.hasFlag("summed"))
+                continue;
+            const auto ref = names_->resolve(eq.name, EquationSet());
+            const auto at = [&](const std::string& problem) {
+                return ModelError({spec_.name, "model", eq.position.line, eq.position.column},
+                                  problem);
+            };
+            if (!ref)
+                throw at("the summed variable '" + eq.name +
+                         "' does not name a variable of the source or target group");
+            const CheckedGroup& group = names_->group(ref->side);
+            const Equation* target = group.equations.find(ref->variable);
+            if (!target || target->kind != EquationKind::Parameter || target->hasFlag("shared"))
+                throw at("the summed variable '" + eq.name + "' must write a parameter of '" +
+                         group.name + "' (declared as '" + ref->variable + " : unit')");
+            if (target->unit.dim != eq.unit.dim)
+                throw at("DimensionMismatchError: the summed variable '" + eq.name + "' has unit " +
+                         displayUnit(eq.unit.dim) + ", but '" + ref->variable + "' of '" +
+                         group.name + "' has unit " + displayUnit(target->unit.dim));
+            s.summed.push_back({ref->side, ref->variable, resolved(s, eq.expr)});
+        }
+    }
+
+    EquationSet subset(const CheckedSynapses& s, bool eventDriven) const {
+        EquationContext context{EquationOwner::Synapses, 1, false};
+        return within(spec_.name, "model", [&] {
+            return EquationSet::build(updateSubset(s.equations, eventDriven), context,
+                                      *s.outerScope);
+        });
+    }
+
+    void checkClockDriven(CheckedSynapses& s) const {
+        if (!hasDifferential(updateSubset(s.equations, false)))
+            return;
+        const EquationSet clockDriven = subset(s, false);
+        within(spec_.name, "method", [&] {
+            s.method = chooseMethod(spec_.method, clockDriven, *s.scope);
+            s.stateUpdate = integrate(clockDriven, s.method, *s.scope);
+            return 0;
+        });
+        s.stateUpdate = rewriteExpressions(s.stateUpdate, [&](const ExprPtr& e) {
+            return names_->substituteGroupSubexpressions(e, s.equations);
+        });
+    }
+
+    /// Brian2 integrates event-driven equations exactly over t - lastupdate.
+    AbstractCode checkEventDriven(const CheckedSynapses& s) const {
+        if (!hasDifferential(updateSubset(s.equations, true)))
+            return {};
+        const EquationSet eventDriven = subset(s, true);
+        AbstractCode code;
+        try {
+            code = integrate(eventDriven, IntegrationMethod::Exact, *s.scope);
+        } catch (const ModelError& error) {
+            throw ModelError({spec_.name, "model", 0, 0},
+                             "cannot solve the differential equations as event-driven; use "
+                             "(clock-driven) instead (" +
+                                 error.problem() + ")");
+        }
+        const ExprPtr elapsed = makeName("t") - makeName("lastupdate");
+        code = rewriteExpressions(code, [&](const ExprPtr& e) {
+            return replaceNames(
+                names_->substituteGroupSubexpressions(e, s.equations),
+                [&](const std::string& n) { return n == "dt" ? elapsed : nullptr; });
+        });
+        for (AbstractStatement& statement : code)
+            if (auto* update = std::get_if<LinearUpdate>(&statement))
+                update->step = elapsed;
+        return code;
+    }
+
+    std::string whyNotWritable(const CheckedSynapses& s, const std::string& name) const {
+        if (const auto ref = names_->resolve(name, s.equations))
+            return spikestudio::whyNotWritable(names_->group(ref->side), ref->variable, false);
+        const Equation* eq = s.equations.find(name);
+        if (name == "lastupdate" && s.scope->lookup(name))
+            return "";
+        if (!eq)
+            return "'" + name + "' is not a variable of '" + spec_.name + "' or its groups";
+        if (eq->kind == EquationKind::Subexpression)
+            return "'" + name + "' is a subexpression and cannot be assigned";
+        if (eq->hasFlag("constant"))
+            return "'" + name + "' is constant and cannot be changed by code";
+        return "";
+    }
+
+    void checkPathway(CheckedSynapses& s, const std::string& text, const std::string& field,
+                      SynapseSide side, const AbstractCode& eventDriven) const {
+        if (text.empty())
+            return;
+        CheckedPathway pathway{side, eventDriven};
+        within(spec_.name, field, [&] {
+            for (const Statement& statement : parseStatements(text)) {
+                const std::string why = whyNotWritable(s, statement.target);
+                if (!why.empty())
+                    throw ModelError({"", "", statement.position.line, statement.position.column},
+                                     why);
+                checkAssignedValue(statement, statement.expandedValue(),
+                                   *s.scope->lookup(statement.target), *s.scope);
+                pathway.code.push_back(
+                    Assignment{statement.target, resolved(s, statement.expandedValue())});
+            }
+            return 0;
+        });
+        if (!eventDriven.empty())
+            pathway.code.push_back(Assignment{"lastupdate", makeName("t")});
+        s.pathways.push_back(std::move(pathway));
+    }
+
+    void checkDelay(CheckedSynapses& s) const {
+        if (spec_.delay.empty())
+            return;
+        within(spec_.name, "delay", [&] {
+            const ExprPtr delay = parseExpression(spec_.delay);
+            const ValueInfo info = checkDimensions(delay, *s.outerScope);
+            if (info.dim != Dimension::second())
+                throw ModelError({"", "", 1, 1},
+                                 "DimensionMismatchError: the delay '" + spec_.delay +
+                                     "' must be a time, but has unit " + displayUnit(info.dim));
+            s.delay = names_->substituteGroupSubexpressions(delay, s.equations);
+            return 0;
+        });
+    }
+
+    void checkInitial(CheckedSynapses& s) const {
+        for (const auto& [target, text] : spec_.initial) {
+            within(spec_.name, "initial." + target, [&] {
+                const Equation* eq = s.equations.find(target);
+                if (!eq || eq->kind == EquationKind::Subexpression)
+                    throw ModelError({"", "", 0, 0},
+                                     "'" + target + "' is not a variable of '" + spec_.name + "'");
+                Statement statement{target, AssignOp::Assign, parseExpression(text), {}};
+                checkAssignedValue(statement, statement.value, *s.scope->lookup(target), *s.scope);
+                statement.value = resolved(s, statement.value);
+                s.initial.push_back(statement);
+                return 0;
+            });
+        }
+    }
+
+    static void collectState(CheckedSynapses& s, bool eventDriven) {
+        for (const Equation& eq : s.equations.equations())
+            if (eq.kind != EquationKind::Subexpression)
+                s.stateVariables.push_back(eq.name);
+        if (eventDriven)
+            s.stateVariables.push_back("lastupdate");
+    }
+
+    const SynapsesSpec& spec_;
+    const std::vector<CheckedGroup>& groups_;
+    const Scope& constants_;
+    double defaultDt_;
+    std::optional<SynapticNames> names_;
+};
+
+} // namespace
+
+CheckedSynapses checkSynapses(const SynapsesSpec& spec, const std::vector<CheckedGroup>& groups,
+                              const Scope& constants, double defaultDt) {
+    return SynapsesChecker(spec, groups, constants, defaultDt).run();
+}
+
+} // namespace spikestudio

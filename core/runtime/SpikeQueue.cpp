@@ -1,0 +1,83 @@
+#include "runtime/SpikeQueue.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace spikestudio {
+
+void SpikeQueue::prepare(const std::vector<std::int32_t>& sourceOfSynapse, std::int64_t sourceCount,
+                         const std::vector<std::int32_t>& delaySteps) {
+    const size_t count = sourceOfSynapse.size();
+    if (delaySteps.size() > 1 && delaySteps.size() != count)
+        throw std::invalid_argument("the spike queue needs no delay, one delay or one per synapse");
+    for (std::int32_t delay : delaySteps)
+        if (delay < 0)
+            throw std::invalid_argument("a synaptic delay cannot be negative");
+    // Counting sort by source keeps creation order within each source.
+    firstOfSource_.assign(static_cast<size_t>(sourceCount) + 1, 0);
+    for (std::int32_t source : sourceOfSynapse) {
+        if (source < 0 || source >= sourceCount)
+            throw std::invalid_argument("synapse source " + std::to_string(source) +
+                                        " is outside the source group");
+        ++firstOfSource_[static_cast<size_t>(source) + 1];
+    }
+    for (size_t k = 1; k < firstOfSource_.size(); ++k)
+        firstOfSource_[k] += firstOfSource_[k - 1];
+    std::vector<std::int64_t> next(firstOfSource_.begin(), firstOfSource_.end() - 1);
+    synapses_.assign(count, 0);
+    const bool heterogeneous = delaySteps.size() > 1;
+    delays_.assign(heterogeneous ? count : 0, 0);
+    for (size_t s = 0; s < count; ++s) {
+        const auto at = static_cast<size_t>(next[static_cast<size_t>(sourceOfSynapse[s])]++);
+        synapses_[at] = static_cast<std::int32_t>(s);
+        if (heterogeneous)
+            delays_[at] = delaySteps[s];
+    }
+    homogeneousDelay_ = delaySteps.size() == 1 ? delaySteps[0] : 0;
+    const std::int32_t maxDelay =
+        delaySteps.empty() ? 0 : *std::max_element(delaySteps.begin(), delaySteps.end());
+    slots_.assign(static_cast<size_t>(maxDelay) + 1, {});
+    current_ = 0;
+}
+
+void SpikeQueue::push(const std::int32_t* spikes, std::int64_t count) {
+    for (std::int64_t k = 0; k < count; ++k) {
+        const auto source = static_cast<size_t>(spikes[k]);
+        const auto first = static_cast<size_t>(firstOfSource_[source]);
+        const auto last = static_cast<size_t>(firstOfSource_[source + 1]);
+        if (delays_.empty()) {
+            std::vector<std::int32_t>& slot = slotAfter(homogeneousDelay_);
+            slot.insert(slot.end(), synapses_.begin() + static_cast<std::ptrdiff_t>(first),
+                        synapses_.begin() + static_cast<std::ptrdiff_t>(last));
+            continue;
+        }
+        for (size_t at = first; at < last; ++at)
+            slotAfter(delays_[at]).push_back(synapses_[at]);
+    }
+}
+
+std::int64_t SpikeQueue::peek(const std::int32_t** ids) const {
+    const std::vector<std::int32_t>& slot = slots_[current_];
+    *ids = slot.data();
+    return static_cast<std::int64_t>(slot.size());
+}
+
+void SpikeQueue::advance() {
+    slots_[current_].clear();
+    current_ = (current_ + 1) % slots_.size();
+}
+
+} // namespace spikestudio
+
+void spikestudio_queue_push(void* queue, const std::int32_t* spikes, std::int64_t count) {
+    static_cast<spikestudio::SpikeQueue*>(queue)->push(spikes, count);
+}
+
+std::int64_t spikestudio_queue_peek(void* queue, const std::int32_t** ids) {
+    return static_cast<spikestudio::SpikeQueue*>(queue)->peek(ids);
+}
+
+void spikestudio_queue_advance(void* queue) {
+    static_cast<spikestudio::SpikeQueue*>(queue)->advance();
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace spikestudio {
+
+/// Brian2's SpikeQueue: a ring of delay slots holding the ids of synapses due
+/// in each coming step. Synapses are laid out per source neuron, contiguous
+/// and in creation order, so pushing a spike copies one block (homogeneous
+/// delay) or walks one block (heterogeneous delays). Per step a pathway kernel
+/// calls push, peek and advance, in that order: a delay of 0 acts in the same step.
+class SpikeQueue {
+public:
+    /// sourceOfSynapse[s]: the neuron whose spikes synapse s transmits.
+    /// delaySteps: empty (no delay), one value (homogeneous) or one per synapse.
+    /// Throws std::invalid_argument for negative delays, sources outside
+    /// [0, sourceCount) or a delay list of another size.
+    void prepare(const std::vector<std::int32_t>& sourceOfSynapse, std::int64_t sourceCount,
+                 const std::vector<std::int32_t>& delaySteps);
+
+    void push(const std::int32_t* spikes, std::int64_t count);
+    /// The synapse ids due in the current step; returns their number.
+    std::int64_t peek(const std::int32_t** ids) const;
+    /// Empties the current slot (keeping its memory) and moves to the next.
+    void advance();
+
+    std::int64_t slotCount() const { return static_cast<std::int64_t>(slots_.size()); }
+    std::int64_t synapseCount() const { return static_cast<std::int64_t>(synapses_.size()); }
+
+private:
+    std::vector<std::int32_t>& slotAfter(std::int32_t steps) {
+        return slots_[(current_ + static_cast<std::size_t>(steps)) % slots_.size()];
+    }
+
+    std::vector<std::int64_t> firstOfSource_; // CSR offsets, sourceCount + 1
+    std::vector<std::int32_t> synapses_;      // synapse ids grouped by source
+    std::vector<std::int32_t> delays_;        // per entry of synapses_; empty if homogeneous
+    std::int32_t homogeneousDelay_ = 0;
+    std::vector<std::vector<std::int32_t>> slots_{1};
+    std::size_t current_ = 0;
+};
+
+} // namespace spikestudio
+
+/// Kernel entry points (C linkage; `queue` is a SpikeQueue*).
+extern "C" void spikestudio_queue_push(void* queue, const std::int32_t* spikes, std::int64_t count);
+extern "C" std::int64_t spikestudio_queue_peek(void* queue, const std::int32_t** ids);
+extern "C" void spikestudio_queue_advance(void* queue);
