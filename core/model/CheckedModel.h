@@ -69,14 +69,15 @@ struct CheckedConnect {
     ConnectSpec::Form form = ConnectSpec::Form::Rule;
     ExprPtr element; // j as a function of i and the loop variable
     std::string variable = "_k";
-    bool sample = false;         // iterator is sample(...), else range(...)
-    ExprPtr low, high, step;     // of i only
-    ExprPtr probability, size;   // sample(): one of them
-    ExprPtr condition;           // null = always
-    bool conditionUsesJ = false; // evaluated per candidate (else once per i)
-    ExprPtr multiplicity;        // n: synapses per pair
-    std::vector<long long> i, j; // Arrays
-    ExprPtr arrayProbability;    // Arrays with p
+    bool sample = false;               // iterator is sample(...), else range(...)
+    ExprPtr low, high, step;           // of i only
+    ExprPtr probability, size;         // sample(): one of them
+    ExprPtr condition;                 // null = always
+    bool conditionUsesJ = false;       // evaluated per candidate (else once per i)
+    bool conditionReadsTarget = false; // reads j or x_post: j is range-checked first
+    ExprPtr multiplicity;              // n: synapses per pair
+    std::vector<long long> i, j;       // Arrays
+    ExprPtr arrayProbability;          // Arrays with p
 };
 
 /// A Synapses object after checking.

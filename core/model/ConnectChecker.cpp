@@ -72,6 +72,18 @@ bool dependsOnTarget(const ExprPtr& expr, const SynapticNames& names, const std:
     return false;
 }
 
+/// True when `expr` reads j or a postsynaptic variable (Brian2's "result index used").
+bool readsTarget(const ExprPtr& expr, const SynapticNames& names) {
+    if (!expr)
+        return false;
+    for (const std::string& name : collectNames(expr)) {
+        const auto ref = names.resolve(name, EquationSet());
+        if (name == "j" || (ref && ref->side == SynapseSide::Post))
+            return true;
+    }
+    return false;
+}
+
 /// The value of `expr` if it is a constant number, else nothing.
 std::optional<double> constantValue(const ExprPtr& expr, const Scope& scope) {
     try {
@@ -196,6 +208,7 @@ CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
         break;
     }
     connect.conditionUsesJ = dependsOnTarget(connect.condition, names, connect.variable);
+    connect.conditionReadsTarget = readsTarget(connect.condition, names);
     connect.multiplicity = spec.n.empty() ? makeNumber(1, true) : scope.parse(spec.n, "n", false);
     if (connect.form == ConnectSpec::Form::Arrays &&
         !constantValue(connect.multiplicity, scope.scope()))

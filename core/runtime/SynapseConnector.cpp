@@ -124,7 +124,8 @@ private:
             js[k] = element.at(k);
         std::vector<double> kept;
         if (connect_.condition && connect_.conditionUsesJ) {
-            checkRange(js);
+            if (connect_.conditionReadsTarget)
+                checkRange(js);
             columns_.setCandidates(&ks, &js);
             const Column condition = evaluate(connect_.condition, ks.size());
             for (size_t k = 0; k < js.size(); ++k)
