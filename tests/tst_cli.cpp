@@ -259,6 +259,43 @@ private slots:
         QVERIFY(!result.out.contains("stdlib"));
     }
 
+    // Synaptic code, connect rules and delays are text too.
+    void injectionThroughSynapsesIsRefused_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("text");
+        const QString call = "system(\"touch " + dir_.filePath("pwned") + "\")";
+        QTest::newRow("on_pre") << "on_pre" << "v += 1*mV; " + call;
+        QTest::newRow("on_post brace") << "on_post" << "v = Vr }\nint main() { " + call + "; {";
+        QTest::newRow("model") << "model" << "w : 1\nx;system : 1";
+        QTest::newRow("delay") << "delay" << "1*ms); " + call + "; (1";
+        QTest::newRow("name") << "name" << "S; " + call;
+    }
+
+    void injectionThroughSynapsesIsRefused() {
+        QFETCH(QString, field);
+        QFETCH(QString, text);
+        QJsonObject synapses{{"name", "S"}, {"source", "G"}, {"target", "G"},
+                             {"on_pre", "v += 1*mV"}};
+        synapses[field] = text;
+        QJsonObject model = lifModel();
+        model["synapses"] = QJsonArray{synapses};
+        const QString path = writeModel("inject_synapses.json", QJsonDocument(model).toJson());
+        const Result result = runCli({"run", path});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.startsWith("error: "), qPrintable(result.err));
+        QVERIFY2(result.err.count('\n') == 1, qPrintable(result.err));
+        QVERIFY(!QFile::exists(dir_.filePath("pwned")));
+    }
+
+    void synapsesRunFromTheCommandLine() {
+        const Result result =
+            runCli({"run", SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json", "--duration",
+                    "50*ms", "--csv", dir_.filePath("cuba")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains("synapses Ce: P -> P, 255699 synapses"), qPrintable(result.out));
+        QVERIFY(QFile::exists(dir_.filePath("cuba/spikes.csv")));
+    }
+
     void injectionThroughConstantNames() {
         QJsonObject model = lifModel();
         QJsonObject constants = model["constants"].toObject();
