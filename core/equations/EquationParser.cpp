@@ -31,18 +31,6 @@ std::string withoutComments(std::string_view text) {
     return result;
 }
 
-/// The tree with every position moved from expression-relative to
-/// equations-relative coordinates (columns shift on the first line only).
-ExprPtr shifted(const ExprPtr& expr, const TextPosition& start) {
-    auto copy = std::make_shared<Expr>(*expr);
-    if (copy->position.line == 1)
-        copy->position.column += start.column - 1;
-    copy->position.line += start.line - 1;
-    for (ExprPtr& operand : copy->operands)
-        operand = shifted(operand, start);
-    return copy;
-}
-
 /// Walks the text character by character, tracking line and column.
 class EquationScanner {
 public:
@@ -142,17 +130,7 @@ private:
             advance();
         if (atEnd())
             fail(start, "syntax error: missing ':' and unit after the expression");
-        const std::string_view exprText = text_.substr(begin, pos_ - begin);
-        try {
-            return shifted(parseExpression(exprText), start);
-        } catch (const ModelError& error) {
-            // Parser positions are relative to the expression; shift them into the text.
-            SourceLocation where = error.where();
-            if (where.line == 1)
-                where.column += start.column - 1;
-            where.line += start.line - 1;
-            throw ModelError(where, error.problem());
-        }
+        return parseExpressionAt(text_.substr(begin, pos_ - begin), start);
     }
 
     void unitAndFlags(Equation& eq) {

@@ -289,4 +289,28 @@ std::vector<Statement> parseStatements(std::string_view text) {
     return Parser(text).statements();
 }
 
+namespace {
+ExprPtr shifted(const ExprPtr& expr, const TextPosition& start) {
+    auto copy = std::make_shared<Expr>(*expr);
+    if (copy->position.line == 1)
+        copy->position.column += start.column - 1;
+    copy->position.line += start.line - 1;
+    for (ExprPtr& operand : copy->operands)
+        operand = shifted(operand, start);
+    return copy;
+}
+} // namespace
+
+ExprPtr parseExpressionAt(std::string_view text, const TextPosition& start) {
+    try {
+        return shifted(parseExpression(text), start);
+    } catch (const ModelError& error) {
+        SourceLocation where = error.where();
+        if (where.line == 1)
+            where.column += start.column - 1;
+        where.line += start.line - 1;
+        throw ModelError(where, error.problem());
+    }
+}
+
 } // namespace spikestudio

@@ -14,6 +14,11 @@ namespace spikestudio {
 /// its left). Throws ModelError with the line and column of the problem.
 ExprPtr parseExpression(std::string_view text);
 
+/// Parses an expression that sits inside a larger text starting at `start`
+/// (1-based line and column): the tree's positions, and those of any error,
+/// are in the larger text's coordinates.
+ExprPtr parseExpressionAt(std::string_view text, const TextPosition& start);
+
 /// Parses statements separated by newlines or ';' (`v = Vr; w += b`).
 std::vector<Statement> parseStatements(std::string_view text);
 

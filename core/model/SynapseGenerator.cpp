@@ -39,28 +39,10 @@ public:
             failAt(start, std::string("syntax error: missing ") + what);
         const size_t begin = offsetOf(text_, start);
         const size_t end = offsetOf(text_, tokens_[last].position);
-        try {
-            return shifted(parseExpression(text_.substr(begin, end - begin)), start);
-        } catch (const ModelError& error) {
-            SourceLocation where = error.where();
-            if (where.line == 1)
-                where.column += start.column - 1;
-            where.line += start.line - 1;
-            throw ModelError(where, error.problem());
-        }
+        return parseExpressionAt(text_.substr(begin, end - begin), start);
     }
 
 private:
-    static ExprPtr shifted(const ExprPtr& expr, const TextPosition& start) {
-        auto copy = std::make_shared<Expr>(*expr);
-        if (copy->position.line == 1)
-            copy->position.column += start.column - 1;
-        copy->position.line += start.line - 1;
-        for (ExprPtr& operand : copy->operands)
-            operand = shifted(operand, start);
-        return copy;
-    }
-
     std::string_view text_;
     const std::vector<Token>& tokens_;
 };
