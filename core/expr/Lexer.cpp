@@ -27,7 +27,8 @@ bool isDigit(char c) {
 
 class Scanner {
 public:
-    explicit Scanner(std::string_view text) : text_(text) {}
+    Scanner(std::string_view text, LineBreaks lineBreaks)
+        : text_(text), lineBreaksSeparate_(lineBreaks == LineBreaks::SeparateStatements) {}
 
     std::vector<Token> run() {
         while (pos_ < text_.size())
@@ -42,7 +43,7 @@ private:
     void scanOne() {
         const char c = text_[pos_];
         if (c == '\n') {
-            if (depth_ == 0)
+            if (depth_ == 0 && lineBreaksSeparate_)
                 tokens_.push_back(Token{TokenKind::Newline, "\n", 0.0, false, here()});
             ++pos_;
             ++line_;
@@ -134,6 +135,7 @@ private:
     }
 
     std::string_view text_;
+    bool lineBreaksSeparate_;
     size_t pos_ = 0;
     size_t lineStart_ = 0;
     int line_ = 1;
@@ -143,8 +145,8 @@ private:
 
 } // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
-    return Scanner(text).run();
+std::vector<Token> tokenize(std::string_view text, LineBreaks lineBreaks) {
+    return Scanner(text, lineBreaks).run();
 }
 
 } // namespace spikestudio

@@ -23,7 +23,8 @@ namespace {
 
 class Parser {
 public:
-    explicit Parser(std::string_view text) : tokens_(tokenize(text)) {}
+    explicit Parser(std::string_view text, LineBreaks lineBreaks = LineBreaks::SeparateStatements)
+        : tokens_(tokenize(text, lineBreaks)) {}
 
     ExprPtr wholeExpression() {
         skipNewlines();
@@ -279,10 +280,16 @@ private:
 
 } // namespace
 
-ExprPtr parseExpression(std::string_view text) {
+namespace {
+ExprPtr parseWholeExpression(std::string_view text, LineBreaks lineBreaks) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw ModelError({"", "", 1, 1}, "syntax error: the expression is empty");
-    return Parser(text).wholeExpression();
+    return Parser(text, lineBreaks).wholeExpression();
+}
+} // namespace
+
+ExprPtr parseExpression(std::string_view text) {
+    return parseWholeExpression(text, LineBreaks::SeparateStatements);
 }
 
 std::vector<Statement> parseStatements(std::string_view text) {
@@ -301,9 +308,9 @@ ExprPtr shifted(const ExprPtr& expr, const TextPosition& start) {
 }
 } // namespace
 
-ExprPtr parseExpressionAt(std::string_view text, const TextPosition& start) {
+ExprPtr parseExpressionAt(std::string_view text, const TextPosition& start, LineBreaks lineBreaks) {
     try {
-        return shifted(parseExpression(text), start);
+        return shifted(parseWholeExpression(text, lineBreaks), start);
     } catch (const ModelError& error) {
         SourceLocation where = error.where();
         if (where.line == 1)

@@ -2,6 +2,7 @@
 
 #include "expr/Expr.h"
 #include "expr/Statement.h"
+#include "expr/Token.h"
 
 #include <string_view>
 #include <vector>
@@ -17,7 +18,8 @@ ExprPtr parseExpression(std::string_view text);
 /// Parses an expression that sits inside a larger text starting at `start`
 /// (1-based line and column): the tree's positions, and those of any error,
 /// are in the larger text's coordinates.
-ExprPtr parseExpressionAt(std::string_view text, const TextPosition& start);
+ExprPtr parseExpressionAt(std::string_view text, const TextPosition& start,
+                          LineBreaks lineBreaks = LineBreaks::SeparateStatements);
 
 /// Parses statements separated by newlines or ';' (`v = Vr; w += b`).
 std::vector<Statement> parseStatements(std::string_view text);

@@ -8,6 +8,10 @@ namespace spikestudio {
 
 enum class TokenKind { Number, Identifier, Operator, Newline, End };
 
+/// What a line break outside brackets means: the end of a statement, or (for
+/// text Brian2 reads inside brackets, like generator syntax) nothing at all.
+enum class LineBreaks { SeparateStatements, AreWhiteSpace };
+
 /// A lexical token of the expression and statement language. Operators and
 /// punctuation ("+", "**", "+=", "(", ";") share one kind and keep their text.
 struct Token {

@@ -39,7 +39,9 @@ public:
             failAt(start, std::string("syntax error: missing ") + what);
         const size_t begin = offsetOf(text_, start);
         const size_t end = offsetOf(text_, tokens_[last].position);
-        return parseExpressionAt(text_.substr(begin, end - begin), start);
+        // Brian2 reads the generator inside brackets, where line breaks separate nothing.
+        return parseExpressionAt(text_.substr(begin, end - begin), start,
+                                 LineBreaks::AreWhiteSpace);
     }
 
 private:
@@ -50,7 +52,7 @@ private:
 class GeneratorParser {
 public:
     explicit GeneratorParser(std::string_view text)
-        : tokens_(tokenize(text)), pieces_(text, tokens_) {}
+        : tokens_(tokenize(text, LineBreaks::AreWhiteSpace)), pieces_(text, tokens_) {}
 
     SynapseGenerator run() {
         if (tokens_.size() <= 1 || tokens_[0].kind == TokenKind::End)
@@ -83,6 +85,19 @@ public:
     }
 
 private:
+    /// Whether the brackets at `first` and `last - 1` enclose all of [first, last).
+    bool enclosedInBrackets(size_t first, size_t last) const {
+        if (last < first + 2 || !tokens_[first].is("(") || !tokens_[last - 1].is(")"))
+            return false;
+        int depth = 0;
+        for (size_t k = first; k + 1 < last; ++k) {
+            depth += tokens_[k].is("(") - tokens_[k].is(")");
+            if (depth == 0)
+                return false;
+        }
+        return true;
+    }
+
     /// The first identifier `word` at bracket depth 0 in [first, last), or last.
     size_t findWord(const char* word, size_t first, size_t last) const {
         int depth = 0;
@@ -104,6 +119,8 @@ private:
     }
 
     void iterator(SynapseGenerator& g, size_t first, size_t last) const {
+        while (enclosedInBrackets(first, last))
+            ++first, --last;
         const Token& function = tokens_[first];
         const bool isRange = function.isWord("range"), isSample = function.isWord("sample");
         if (!isRange && !isSample)
@@ -121,8 +138,8 @@ private:
                 if (!(depth == 0 && tokens_[k].is(",")))
                     continue;
             }
-            if (k == start && closing && positional.empty())
-                break; // `range()`: reported below
+            if (k == start && closing)
+                break; // `range()` is reported below; `range(3,)` is fine, as in Python
             argument(g, start, k, positional);
             start = k + 1;
         }

@@ -14,14 +14,17 @@ void SpikeQueue::prepare(const std::vector<std::int32_t>& sourceOfSynapse, std::
     for (std::int32_t delay : delaySteps)
         if (delay < 0)
             throw std::invalid_argument("a synaptic delay cannot be negative");
-    // Counting sort by source keeps creation order within each source.
-    firstOfSource_.assign(static_cast<size_t>(sourceCount) + 1, 0);
-    for (std::int32_t source : sourceOfSynapse) {
+    if (sourceCount < 0)
+        throw std::invalid_argument("the source group cannot have a negative size");
+    // Everything is checked before anything changes: a refused queue keeps its old state.
+    for (std::int32_t source : sourceOfSynapse)
         if (source < 0 || source >= sourceCount)
             throw std::invalid_argument("synapse source " + std::to_string(source) +
                                         " is outside the source group");
+    // Counting sort by source keeps creation order within each source.
+    firstOfSource_.assign(static_cast<size_t>(sourceCount) + 1, 0);
+    for (std::int32_t source : sourceOfSynapse)
         ++firstOfSource_[static_cast<size_t>(source) + 1];
-    }
     for (size_t k = 1; k < firstOfSource_.size(); ++k)
         firstOfSource_[k] += firstOfSource_[k - 1];
     std::vector<std::int64_t> next(firstOfSource_.begin(), firstOfSource_.end() - 1);

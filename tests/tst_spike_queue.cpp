@@ -1,0 +1,238 @@
+// The native spike queue that generated pathway kernels call each step, in
+// Brian2's order: push the step's spikes, peek the synapses due, process them,
+// advance. Timing is checked step by step and against a plain reference model.
+#include "runtime/SpikeQueue.h"
+
+#include <QtTest>
+#include <map>
+#include <random>
+#include <stdexcept>
+
+using namespace spikestudio;
+
+namespace {
+
+using Ids = std::vector<std::int32_t>;
+
+/// The synapse ids the queue delivers in its current step.
+Ids due(const SpikeQueue& queue) {
+    const std::int32_t* ids = nullptr;
+    const std::int64_t count = queue.peek(&ids);
+    return count == 0 ? Ids{} : Ids(ids, ids + count);
+}
+
+/// One step in Brian2's order: push, peek, advance; returns what was due.
+Ids step(SpikeQueue& queue, const Ids& spikes) {
+    queue.push(spikes.data(), static_cast<std::int64_t>(spikes.size()));
+    Ids delivered = due(queue);
+    queue.advance();
+    return delivered;
+}
+
+/// The same step through the C entry points a generated kernel uses.
+Ids stepThroughC(SpikeQueue& queue, const Ids& spikes) {
+    spikestudio_queue_push(&queue, spikes.data(), static_cast<std::int64_t>(spikes.size()));
+    const std::int32_t* ids = nullptr;
+    const std::int64_t count = spikestudio_queue_peek(&queue, &ids);
+    Ids delivered = count == 0 ? Ids{} : Ids(ids, ids + count);
+    spikestudio_queue_advance(&queue);
+    return delivered;
+}
+
+/// Brian2's semantics written out plainly: every synapse of a spiking source is
+/// due `delay` steps later, appended in spike order and then creation order.
+class ReferenceQueue {
+public:
+    ReferenceQueue(Ids sourceOfSynapse, Ids delayOfSynapse)
+        : sources_(std::move(sourceOfSynapse)), delays_(std::move(delayOfSynapse)) {}
+
+    Ids step(long long now, const Ids& spikes) {
+        for (std::int32_t neuron : spikes)
+            for (size_t s = 0; s < sources_.size(); ++s)
+                if (sources_[s] == neuron)
+                    pending_[now + delays_[s]].push_back(static_cast<std::int32_t>(s));
+        Ids delivered = std::move(pending_[now]);
+        pending_.erase(now);
+        return delivered;
+    }
+
+private:
+    Ids sources_;
+    Ids delays_;
+    std::map<long long, Ids> pending_;
+};
+
+} // namespace
+
+class TestSpikeQueue : public QObject {
+    Q_OBJECT
+
+private slots:
+    void zeroDelayActsInTheSameStep() {
+        SpikeQueue queue;
+        queue.prepare({0, 1, 0}, 2, {});
+        QCOMPARE(queue.slotCount(), 1);
+        QCOMPARE(queue.synapseCount(), 3);
+        QCOMPARE(step(queue, {0}), (Ids{0, 2}));
+        QCOMPARE(step(queue, {}), Ids{});
+        QCOMPARE(step(queue, {1}), Ids{1});
+    }
+
+    void explicitZeroDelayActsInTheSameStep() {
+        SpikeQueue queue;
+        queue.prepare({0, 0}, 1, {0});
+        QCOMPARE(step(queue, {0}), (Ids{0, 1}));
+    }
+
+    void homogeneousDelayArrivesExactlyThatManyStepsLater() {
+        SpikeQueue queue;
+        queue.prepare({0, 0, 1}, 2, {3});
+        QCOMPARE(queue.slotCount(), 4);
+        QCOMPARE(step(queue, {0}), Ids{}); // step 0: the spike
+        QCOMPARE(step(queue, {}), Ids{});  // steps 1 and 2: still in flight
+        QCOMPARE(step(queue, {}), Ids{});
+        QCOMPARE(step(queue, {}), (Ids{0, 1})); // step 3: delivered
+        QCOMPARE(step(queue, {}), Ids{});       // and only once
+    }
+
+    void heterogeneousDelaysDeliverOneSynapsePerStep() {
+        SpikeQueue queue;
+        queue.prepare({0, 0, 0}, 1, {2, 0, 1});
+        QCOMPARE(queue.slotCount(), 3);
+        QCOMPARE(step(queue, {0}), Ids{1});
+        QCOMPARE(step(queue, {}), Ids{2});
+        QCOMPARE(step(queue, {}), Ids{0});
+        QCOMPARE(step(queue, {}), Ids{});
+    }
+
+    void idsOfOneSourceComeInCreationOrder() {
+        // Synapses of source 1 are created interleaved with those of other sources.
+        SpikeQueue queue;
+        queue.prepare({1, 0, 1, 2, 1, 0, 1}, 3, {});
+        QCOMPARE(step(queue, {1}), (Ids{0, 2, 4, 6}));
+        queue.prepare({1, 0, 1, 2, 1, 0, 1}, 3, {1, 1, 1, 1, 1, 1, 1});
+        step(queue, {1});
+        QCOMPARE(step(queue, {}), (Ids{0, 2, 4, 6}));
+    }
+
+    void twoSourcesOntoOneTargetAreBothDelivered() {
+        // Synapses 0 and 1 (from sources 0 and 1) and 2 (a second one from 0) share a target.
+        SpikeQueue queue;
+        queue.prepare({0, 1, 0}, 2, {});
+        QCOMPARE(step(queue, {0, 1}), (Ids{0, 2, 1}));
+        queue.prepare({0, 1, 0}, 2, {2});
+        QCOMPARE(step(queue, {1, 0}), Ids{});
+        QCOMPARE(step(queue, {}), Ids{});
+        QCOMPARE(step(queue, {}), (Ids{1, 0, 2}));
+    }
+
+    void aSourceSpikingInTwoStepsDeliversTwice() {
+        SpikeQueue queue;
+        queue.prepare({0}, 1, {2});
+        QCOMPARE(step(queue, {0}), Ids{});
+        QCOMPARE(step(queue, {0}), Ids{});
+        QCOMPARE(step(queue, {}), Ids{0});
+        QCOMPARE(step(queue, {}), Ids{0});
+        QCOMPARE(step(queue, {}), Ids{});
+    }
+
+    void sourcesWithoutSynapsesDeliverNothing() {
+        SpikeQueue queue;
+        queue.prepare({2}, 4, {});
+        QCOMPARE(step(queue, {0, 1, 3}), Ids{});
+        queue.prepare({}, 3, {});
+        QCOMPARE(queue.synapseCount(), 0);
+        QCOMPARE(step(queue, {0, 1, 2}), Ids{});
+    }
+
+    void prepareDiscardsPendingSpikes() {
+        SpikeQueue queue;
+        queue.prepare({0}, 1, {1});
+        step(queue, {0});
+        queue.prepare({0}, 1, {1});
+        QCOMPARE(step(queue, {}), Ids{});
+    }
+
+    void matchesTheReferenceOverManySteps_data() {
+        QTest::addColumn<Ids>("sources");
+        QTest::addColumn<Ids>("delays"); // as given to prepare
+        QTest::newRow("heterogeneous")
+            << Ids{0, 1, 2, 0, 1, 2, 0, 3, 3} << Ids{0, 5, 2, 3, 1, 4, 5, 5, 0};
+        QTest::newRow("homogeneous") << Ids{3, 1, 2, 0, 1, 2, 0, 3} << Ids{5};
+        QTest::newRow("no delay") << Ids{3, 1, 2, 0, 1, 2, 0, 3} << Ids{};
+    }
+
+    void matchesTheReferenceOverManySteps() {
+        // Spikes arrive while earlier ones are pending, and the ring wraps ~170 times.
+        QFETCH(Ids, sources);
+        QFETCH(Ids, delays);
+        const Ids delayOfSynapse = delays.size() == sources.size()
+                                       ? delays
+                                       : Ids(sources.size(), delays.empty() ? 0 : delays[0]);
+        SpikeQueue queue;
+        queue.prepare(sources, 4, delays);
+        ReferenceQueue reference(sources, delayOfSynapse);
+        std::mt19937 random(7);
+        std::bernoulli_distribution spikes(0.3);
+        for (long long now = 0; now < 1000; ++now) {
+            Ids spiking;
+            for (std::int32_t neuron = 0; neuron < 4; ++neuron)
+                if (spikes(random))
+                    spiking.push_back(neuron);
+            QCOMPARE(step(queue, spiking), reference.step(now, spiking));
+        }
+    }
+
+    void cEntryPointsBehaveLikeTheMethods() {
+        const Ids sources = {0, 1, 0, 2, 1};
+        const Ids delays = {1, 0, 3, 2, 3};
+        SpikeQueue viaMethods, viaC;
+        viaMethods.prepare(sources, 3, delays);
+        viaC.prepare(sources, 3, delays);
+        const std::vector<Ids> spikesPerStep = {{0, 1}, {2}, {}, {0, 1, 2}, {},
+                                                {},     {1}, {}, {},        {}};
+        for (const Ids& spikes : spikesPerStep)
+            QCOMPARE(stepThroughC(viaC, spikes), step(viaMethods, spikes));
+    }
+
+    void advanceKeepsSlotMemory() {
+        // After warm-up a slot is refilled in place: the hot path does not allocate.
+        SpikeQueue queue;
+        queue.prepare({0, 0, 0, 0}, 1, {});
+        const std::int32_t spike = 0;
+        const std::int32_t* first = nullptr;
+        queue.push(&spike, 1);
+        queue.peek(&first);
+        queue.advance();
+        for (int k = 0; k < 10; ++k) {
+            const std::int32_t* again = nullptr;
+            queue.push(&spike, 1);
+            QCOMPARE(queue.peek(&again), 4);
+            QCOMPARE(again, first);
+            queue.advance();
+        }
+    }
+
+    void prepareRefusesBadInput() {
+        SpikeQueue queue;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, queue.prepare({0}, 1, {-1}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, queue.prepare({0, 0}, 1, {2, -3}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, queue.prepare({2}, 2, {}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, queue.prepare({-1}, 2, {}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, queue.prepare({0, 0, 0}, 1, {1, 2}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, queue.prepare({0}, 1, {1, 2}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, queue.prepare({}, -1, {}));
+    }
+
+    void aRefusedPrepareKeepsTheQueueAsItWas() {
+        SpikeQueue queue;
+        queue.prepare({0, 1}, 2, {1});
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, queue.prepare({0, 5}, 2, {}));
+        QCOMPARE(queue.synapseCount(), 2);
+        QCOMPARE(step(queue, {0, 1}), Ids{});
+        QCOMPARE(step(queue, {}), (Ids{0, 1}));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSpikeQueue)
+#include "tst_spike_queue.moc"
