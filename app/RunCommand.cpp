@@ -52,6 +52,9 @@ void printSummary(const CheckedModel& model, const Network& network, const Build
     for (const SynapseState& synapses : network.synapses())
         out << "synapses " << synapses.name << ": " << synapses.source->name << " -> "
             << synapses.target->name << ", " << synapses.size() << " synapses\n";
+    for (const CheckedPoissonInput& input : model.poissonInputs)
+        out << "poisson input " << input.name << ": " << input.count << " inputs -> "
+            << model.groups[input.target].name << "." << input.variable << "\n";
     for (const SpikeRecord& record : network.spikeRecords())
         out << "spikes " << record.source << " (" << record.monitor
             << "): " << record.indices.size() << "\n";

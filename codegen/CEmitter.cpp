@@ -47,7 +47,8 @@ std::string cFunction(const std::string& name) {
 
 class Emitter {
 public:
-    explicit Emitter(const CNameMapper& names) : names_(names) {}
+    Emitter(const CNameMapper& names, const CFunctionMapper& functions)
+        : names_(names), functions_(functions) {}
 
     std::string emit(const ExprPtr& e) {
         switch (e->kind) {
@@ -126,6 +127,8 @@ private:
     }
 
     std::string call(const Expr& e) {
+        if (!findBuiltinFunction(e.name))
+            return userCall(e);
         const std::string function = cFunction(e.name);
         const BuiltinFunction* builtin = findBuiltinFunction(e.name);
         std::string text = function + "(";
@@ -141,13 +144,23 @@ private:
         return text + ")";
     }
 
+    std::string userCall(const Expr& e) {
+        if (!functions_)
+            throw std::logic_error("code generation met an unknown function");
+        std::string text = functions_(e.name);
+        for (const ExprPtr& operand : e.operands)
+            text += ", " + emit(operand);
+        return text + ")";
+    }
+
     const CNameMapper& names_;
+    const CFunctionMapper& functions_;
 };
 
 } // namespace
 
-std::string emitC(const ExprPtr& expr, const CNameMapper& names) {
-    return Emitter(names).emit(expr);
+std::string emitC(const ExprPtr& expr, const CNameMapper& names, const CFunctionMapper& functions) {
+    return Emitter(names, functions).emit(expr);
 }
 
 } // namespace spikestudio

@@ -8,7 +8,11 @@ namespace spikestudio {
 /// A neuron group's names: its variables live in arrays named after them, indexed by _idx.
 class GroupView : public KernelView {
 public:
-    explicit GroupView(const CheckedGroup& group) : group_(group) {}
+    /// With `guardWrites`, writes to `(unless refractory)` variables land only
+    /// while the neuron is not refractory (Brian2's conditional write for code
+    /// that is not the group's own, such as a PoissonInput).
+    explicit GroupView(const CheckedGroup& group, bool guardWrites = false)
+        : group_(group), guardWrites_(guardWrites) {}
 
     const Scope& scope() const override { return *group_.scope; }
     std::string special(const std::string& name) const override {
@@ -18,11 +22,20 @@ public:
         const auto symbol = group_.scope->lookup(name);
         if (!symbol || symbol->kind == SymbolKind::Constant || !group_.scope->definesLocally(name))
             return std::nullopt;
-        return NameAccess{name, symbol->kind == SymbolKind::Shared ? "0" : "_idx", ""};
+        return NameAccess{name, symbol->kind == SymbolKind::Shared ? "0" : "_idx",
+                          writeGuardOf(name)};
     }
 
 private:
+    std::string writeGuardOf(const std::string& name) const {
+        const Equation* eq = group_.equations.find(name);
+        const bool guarded = guardWrites_ && group_.refractoryKind != RefractoryKind::None && eq &&
+                             eq->hasFlag("unless refractory");
+        return guarded ? "not_refractory" : "";
+    }
+
     const CheckedGroup& group_;
+    bool guardWrites_;
 };
 
 } // namespace spikestudio

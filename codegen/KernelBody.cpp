@@ -118,9 +118,32 @@ std::string KernelBody::cName(const std::string& name) {
     return variable(name);
 }
 
+std::string KernelBody::emitWithNames(const ExprPtr& expr) {
+    return emitC(
+        expr, [this](const std::string& name) { return cName(name); },
+        [this](const std::string& name) { return cFunction(name); });
+}
+
+// A TimedArray call reads the runtime's copy of its values ("timed:NAME") with
+// the grid the caller's clock sees (Brian2's oversampling factor K).
+std::string KernelBody::cFunction(const std::string& name) {
+    const auto symbol = view_.scope().lookup(name);
+    if (!symbol || symbol->kind != SymbolKind::Function || symbol->timed.oversampling < 1)
+        throw std::logic_error("code generation met a function without an implementation");
+    const TimedArrayShape& shape = symbol->timed;
+    const std::string values = "_a" + std::to_string(arrayFor("timed:" + name));
+    const std::string grid = cLiteral(shape.gridDt / static_cast<double>(shape.oversampling)) +
+                             ", " + std::to_string(shape.oversampling);
+    if (shape.columns == 0)
+        return "spikestudio_timed_array_1d(" + values + ", " + std::to_string(shape.rows) + ", " +
+               grid;
+    return "spikestudio_timed_array_2d(" + values + ", " + std::to_string(shape.rows) + ", " +
+           std::to_string(shape.columns) + ", " + grid;
+}
+
 std::string KernelBody::emit(const ExprPtr& expr) {
     const ExprPtr hoisted = invariants_.hoist(expr);
-    return emitC(hoisted, [this](const std::string& name) { return cName(name); });
+    return emitWithNames(hoisted);
 }
 
 void KernelBody::assign(const std::string& target, const ExprPtr& value) {
@@ -132,6 +155,12 @@ void KernelBody::assign(const std::string& target, const ExprPtr& value) {
         return;
     }
     vector_ += kIndent + writeVariable(target) + " = " + rhs + ";\n";
+}
+
+void KernelBody::assignC(const std::string& name, const std::string& cValue) {
+    bool isNew = false;
+    const std::string local = temporary(name, isNew);
+    vector_ += kIndent + (isNew ? "double " : "") + local + " = " + cValue + ";\n";
 }
 
 void KernelBody::statements(const AbstractCode& code) {
@@ -171,10 +200,7 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
     for (const ExprPtr& entry : update.matrix)
         invariant = invariant && (!entry || invariants_.isInvariant(entry));
     const std::string step =
-        update.step
-            ? "(" + emitC(update.step, [this](const std::string& name) { return cName(name); }) +
-                  ")"
-            : std::string("_dt");
+        update.step ? "(" + emitWithNames(update.step) + ")" : std::string("_dt");
     // The propagator: once per call when M is the same for every element.
     std::string propagator;
     for (bool zeroGated : {false, true}) {
@@ -187,9 +213,7 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
                 const bool zero =
                     !update.matrix[r * n + c] || (zeroGated && update.gatedByRefractoriness[r]);
                 entries += (entries.empty() ? "" : ", ") +
-                           (zero ? std::string("0.0")
-                                 : emitC(update.matrix[r * n + c],
-                                         [this](const std::string& name) { return cName(name); }));
+                           (zero ? std::string("0.0") : emitWithNames(update.matrix[r * n + c]));
             }
         const std::string size = std::to_string(n * n);
         propagator += "    double _M" + suffix + "[" + size + "] = {" + entries + "};\n" +
@@ -229,8 +253,7 @@ std::string KernelBody::fill(std::string kernelTemplate) {
     // Hoisted expressions first: they may register shared arrays.
     std::string scalar;
     for (const auto& [name, expr] : invariants_.hoisted())
-        scalar += "    const double _h" + name.substr(9) + " = " +
-                  emitC(expr, [this](const std::string& n) { return cName(n); }) + ";\n";
+        scalar += "    const double _h" + name.substr(9) + " = " + emitWithNames(expr) + ";\n";
     std::string arrays, loads, stores;
     const size_t offset = fixedArrays_.size();
     for (size_t k = 0; k < arrays_.size(); ++k) {

@@ -28,6 +28,9 @@ public:
     void assign(const std::string& target, const ExprPtr& value);
     void linearUpdate(const LinearUpdate& update);
     void statements(const AbstractCode& code);
+    /// Declares temporary `name` (starting with '_') as C the caller built from
+    /// fixed tables and numbers, so that later expressions can read it.
+    void assignC(const std::string& name, const std::string& cValue);
     /// Appends raw C built by the caller from emit() output.
     void appendVector(const std::string& line) { vector_ += line; }
 
@@ -49,6 +52,8 @@ public:
 
 private:
     std::string cName(const std::string& name);
+    std::string cFunction(const std::string& name);
+    std::string emitWithNames(const ExprPtr& expr);
     bool isInvariantName(const std::string& name) const;
     int arrayFor(const std::string& key);
     NameAccess accessOf(const std::string& name) const;

@@ -1,6 +1,8 @@
 #include "KernelWriter.h"
 
+#include "CEmitter.h"
 #include "KernelTemplates.h"
+#include "runtime/BinomialSampler.h"
 
 namespace spikestudio {
 
@@ -54,6 +56,37 @@ KernelSource KernelWriter::reset() const {
     for (const Statement& statement : group_.reset)
         body.assign(statement.target, statement.expandedValue());
     return finish(body, "reset");
+}
+
+namespace {
+/// C drawing how many of a PoissonInput's inputs fired this step, as Brian2's
+/// BinomialFunction does (only numbers reach the C, never user text).
+std::string binomialDraw(const BinomialPlan& plan) {
+    if (plan.normal)
+        return "(" + cLiteral(plan.mean) + " + " + cLiteral(plan.deviation) +
+               " * spikestudio_randn(_context->rng))";
+    const std::string successes = "spikestudio_binomial_inversion(_context->rng, " +
+                                  std::to_string(plan.n) + ", " + cLiteral(plan.p) + ", " +
+                                  cLiteral(plan.q) + ", " + cLiteral(plan.qn) + ", " +
+                                  std::to_string(plan.bound) + ")";
+    if (plan.countsFailures)
+        return "(" + cLiteral(static_cast<double>(plan.n)) + " - " + successes + ")";
+    return successes;
+}
+} // namespace
+
+KernelSource KernelWriter::poissonInput(const CheckedPoissonInput& input) const {
+    const GroupView guarded(group_, true);
+    KernelBody body(guarded, constants_);
+    std::string draw = binomialDraw(planBinomial(input.count, input.probability));
+    // Brian2 evaluates a conditionally written statement only where the
+    // condition holds, so refractory neurons draw no random numbers.
+    const auto access = guarded.access(input.variable);
+    if (access && !access->writeGuard.empty())
+        draw = "((" + body.variable(access->writeGuard) + " != 0.0) ? " + draw + " : 0.0)";
+    body.assignC("_inputs", draw);
+    body.assign(input.variable, makeName(input.variable) + makeName("_inputs") * input.weight);
+    return finish(body, "stateupdate");
 }
 
 KernelSource KernelWriter::stateMonitor(const std::vector<ExprPtr>& variables) const {

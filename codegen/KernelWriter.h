@@ -17,6 +17,8 @@ public:
     KernelSource threshold() const;      // requires a threshold
     KernelSource reset() const;          // empty code when the group has no reset
     KernelSource stateMonitor(const std::vector<ExprPtr>& variables) const;
+    /// A PoissonInput onto this group: each neuron adds binomial(N, p) * weight.
+    KernelSource poissonInput(const CheckedPoissonInput& input) const;
 
 private:
     KernelSource finish(KernelBody& body, const std::string& templateName) const;

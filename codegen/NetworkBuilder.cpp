@@ -34,6 +34,8 @@ public:
     std::unique_ptr<Network> run() {
         collectConstants();
         checkMemory();
+        for (const CheckedTimedArray& array : model_.timedArrays)
+            network_->timedArrays()[array.name] = array.values;
         const auto setupStart = Stopwatch::now();
         for (const CheckedGroup& group : model_.groups)
             allocate(group);
@@ -44,6 +46,8 @@ public:
             scheduleGroup(model_.groups[k], network_->groups()[k]);
         for (size_t k = 0; k < model_.synapses.size(); ++k)
             scheduleSynapses(model_.synapses[k], network_->synapses()[k]);
+        for (const CheckedPoissonInput& input : model_.poissonInputs)
+            schedulePoissonInput(input);
         for (const CheckedMonitor& monitor : model_.monitors)
             scheduleMonitor(monitor);
         return std::move(network_);
@@ -107,8 +111,9 @@ private:
         bound->context.size = group.size;
         bound->context.events = group.events.data();
         for (const std::string& array : source.arrays)
-            bound->arrays.push_back(array.starts_with("@") ? nullptr
-                                                           : group.variable(array).data());
+            bound->arrays.push_back(array.starts_with("@")        ? nullptr
+                                    : array.starts_with("timed:") ? timedArray(array)
+                                                                  : group.variable(array).data());
         return bound;
     }
 
@@ -122,6 +127,8 @@ private:
         for (const std::string& array : source.arrays) {
             if (array.starts_with("@"))
                 bound->arrays.push_back(nullptr);
+            else if (array.starts_with("timed:"))
+                bound->arrays.push_back(timedArray(array));
             else if (array.starts_with("pre:"))
                 bound->arrays.push_back(synapses.source->variable(array.substr(4)).data());
             else if (array.starts_with("post:"))
@@ -130,6 +137,11 @@ private:
                 bound->arrays.push_back(synapses.variable(array).data());
         }
         return bound;
+    }
+
+    /// The values of the TimedArray a "timed:NAME" key names.
+    double* timedArray(const std::string& key) {
+        return network_->timedArrays().at(key.substr(6)).data();
     }
 
     std::shared_ptr<BoundKernel> compileUnbound(const std::string& name,
@@ -199,6 +211,21 @@ private:
         if (!reset.code.empty())
             schedule(ScheduleSlot::Resets, 0, checked.name + "_spike_resetter",
                      compile(checked.name + " reset", reset, group), group.clock);
+    }
+
+    /// Brian2 runs a PoissonInput in the synapses slot with order 0, between the
+    /// pre (-1) and post (+1) pathways. No inputs, or a zero rate, draw nothing.
+    void schedulePoissonInput(const CheckedPoissonInput& input) {
+        if (input.count == 0 || input.probability == 0.0)
+            return;
+        const CheckedGroup& checked = model_.groups[input.target];
+        GroupState& group = network_->groups()[input.target];
+        const KernelWriter writer(checked, constantNames_);
+        const auto start = Stopwatch::now();
+        const KernelSource source = writer.poissonInput(input);
+        report_.codegenMilliseconds += millisecondsSince(start);
+        schedule(ScheduleSlot::Synapses, 0, input.scheduleName,
+                 compile(input.name + " PoissonInput", source, group), group.clock);
     }
 
     /// Creates the synapses (connect, delays, initial values), as Brian2 does

@@ -1,10 +1,12 @@
 #include "TccCompiler.h"
 
 #include "expr/MathFunctions.h"
+#include "runtime/BinomialSampler.h"
 #include "runtime/LinearPropagator.h"
 #include "runtime/PoissonSampler.h"
 #include "runtime/RandomGenerator.h"
 #include "runtime/SpikeQueue.h"
+#include "runtime/TimedArrayLookup.h"
 
 #include <chrono>
 #include <cmath>
@@ -67,6 +69,12 @@ void addRuntimeSymbols(TCCState* state) {
                    reinterpret_cast<const void*>(spikestudio_poisson));
     tcc_add_symbol(state, "spikestudio_linear_propagator",
                    reinterpret_cast<const void*>(spikestudio_linear_propagator));
+    tcc_add_symbol(state, "spikestudio_binomial_inversion",
+                   reinterpret_cast<const void*>(spikestudio_binomial_inversion));
+    tcc_add_symbol(state, "spikestudio_timed_array_1d",
+                   reinterpret_cast<const void*>(spikestudio_timed_array_1d));
+    tcc_add_symbol(state, "spikestudio_timed_array_2d",
+                   reinterpret_cast<const void*>(spikestudio_timed_array_2d));
     tcc_add_symbol(state, "spikestudio_queue_push",
                    reinterpret_cast<const void*>(spikestudio_queue_push));
     tcc_add_symbol(state, "spikestudio_queue_peek",

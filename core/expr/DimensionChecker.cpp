@@ -51,8 +51,12 @@ public:
 
 private:
     ValueInfo name(const Expr& e) {
-        if (const auto symbol = scope_.lookup(e.name))
+        if (const auto symbol = scope_.lookup(e.name)) {
+            if (symbol->kind == SymbolKind::Function)
+                failAt(e,
+                       "'" + e.name + "' was used like a variable/constant, but it is a function.");
             return {symbol->dim, symbol->type};
+        }
         if (findBuiltinFunction(e.name))
             failAt(e, "'" + e.name + "' was used like a variable/constant, but it is a function.");
         failAt(e, "unknown identifier '" + e.name + "'");
@@ -139,7 +143,10 @@ private:
     ValueInfo call(const Expr& e) {
         const BuiltinFunction* function = findBuiltinFunction(e.name);
         if (!function) {
-            if (scope_.lookup(e.name))
+            const auto symbol = scope_.lookup(e.name);
+            if (symbol && symbol->kind == SymbolKind::Function)
+                return timedArrayCall(e, *symbol);
+            if (symbol)
                 failAt(e, "'" + e.name + "' is a variable, but it was used like a function.");
             failAt(e, "unknown function '" + e.name + "'");
         }
@@ -153,6 +160,23 @@ private:
         checkArguments(e, *function, arguments);
         return {returnDimension(*function, arguments),
                 function->kind == ReturnKind::Integer ? ValueType::Integer : ValueType::Float};
+    }
+
+    /// `name(t)` or `name(t, i)`: a time, then a dimensionless index.
+    ValueInfo timedArrayCall(const Expr& e, const Symbol& symbol) {
+        const int arity = symbol.timed.arity();
+        if (static_cast<int>(e.operands.size()) != arity)
+            failAt(e, "Function '" + e.name + "' was called with " +
+                          std::to_string(e.operands.size()) + " parameters, needs " +
+                          std::to_string(arity) + ".");
+        const ValueInfo time = check(e.operands[0]);
+        if (time.dim != Dimension::second())
+            failAt(*e.operands[0], "DimensionMismatchError: argument 1 of TimedArray '" + e.name +
+                                       "' must be a time, but has unit " + displayUnit(time.dim));
+        if (arity == 2 && !check(e.operands[1]).dim.isDimensionless())
+            failAt(*e.operands[1], "DimensionMismatchError: argument 2 of TimedArray '" + e.name +
+                                       "' (the index) must be dimensionless");
+        return {symbol.dim, ValueType::Float};
     }
 
     void checkArguments(const Expr& e, const BuiltinFunction& function,

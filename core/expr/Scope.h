@@ -14,14 +14,33 @@ enum class SymbolKind {
     Constant,   // a number known before the run: model constants, units, pi, N
     Shared,     // one value per group that may change during the run: t, dt, shared variables
     PerElement, // one value per neuron or synapse: state variables, parameters, i
+    Function,   // a TimedArray: called as name(t) or name(t, i)
+};
+
+/// A TimedArray as expressions and kernels see it; its values live in the runtime.
+struct TimedArrayShape {
+    long long rows = 0;
+    long long columns = 0; // 0: one-dimensional, called as name(t)
+    double gridDt = 0.0;   // seconds between values
+    // Known once the caller's clock is: Brian2's oversampling factor K and
+    // whether the value stays constant over one of the caller's steps.
+    long long oversampling = 0;
+    bool constantOverStep = false;
+
+    int arity() const { return columns == 0 ? 1 : 2; }
 };
 
 /// What a name in an expression stands for.
 struct Symbol {
+    Symbol() = default;
+    Symbol(SymbolKind kind, Dimension dim, ValueType type, double value)
+        : kind(kind), dim(dim), type(type), value(value) {}
+
     SymbolKind kind = SymbolKind::Constant;
     Dimension dim;
     ValueType type = ValueType::Float;
-    double value = 0.0; // only for Constant
+    double value = 0.0;    // only for Constant
+    TimedArrayShape timed; // only for Function
 };
 
 /// Names visible to an expression, layered: a group's scope looks in its own

@@ -100,6 +100,28 @@ struct CheckedSynapses {
     std::vector<std::string> stateVariables;
 };
 
+/// A TimedArray after checking: values in SI units, row-major.
+struct CheckedTimedArray {
+    std::string name;
+    double dt = 0.0;
+    Dimension dim;
+    std::vector<double> values;
+    long long rows = 0;
+    long long columns = 0; // 0: one-dimensional
+};
+
+/// A PoissonInput after checking: each step, every neuron of the target draws
+/// how many of its `count` inputs fired and adds that many times `weight`.
+struct CheckedPoissonInput {
+    std::string name;
+    std::string scheduleName; // Brian2's own name for it, which orders it in its slot
+    size_t target = 0;        // index into CheckedModel::groups
+    std::string variable;
+    long long count = 0;
+    double probability = 0.0; // rate * the target's dt
+    ExprPtr weight;           // subexpressions substituted
+};
+
 struct CheckedMonitor {
     const MonitorSpec* spec = nullptr;
     size_t group = 0;                  // index into CheckedModel::groups (or synapses)
@@ -113,9 +135,11 @@ struct CheckedMonitor {
 /// A model ready for code generation. Owns the Model it was checked from.
 struct CheckedModel {
     Model model;
-    std::unique_ptr<Scope> constants;
+    std::unique_ptr<Scope> constants; // constants, then TimedArrays as functions
+    std::vector<CheckedTimedArray> timedArrays;
     std::vector<CheckedGroup> groups;
     std::vector<CheckedSynapses> synapses;
+    std::vector<CheckedPoissonInput> poissonInputs;
     std::vector<CheckedMonitor> monitors;
     double dt = 0.0;
     double duration = 0.0;

@@ -7,6 +7,7 @@
 #include "expr/ExprText.h"
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
+#include "model/TimedArrays.h"
 #include "runtime/SpikeGenerator.h"
 
 #include <algorithm>
@@ -58,6 +59,7 @@ void buildEquations(CheckedGroup& group, std::vector<Equation> equations, const 
         return EquationSet::build(std::move(equations), context, constants);
     });
     group.scope = std::make_unique<Scope>(group.equations.variableScope(constants));
+    defineTimedArraysFor(*group.scope, constants, group.dt);
 }
 
 void collectState(CheckedGroup& group) {
@@ -175,6 +177,7 @@ private:
                 Statement statement = assignment(target, parseExpression(text));
                 checkAssignment(group, statement, true);
                 statement.value = group.equations.substituteSubexpressions(statement.value);
+                refuseTimedArrayCalls(statement.value, *group.scope);
                 group.initial.push_back(statement);
                 return 0;
             });

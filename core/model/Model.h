@@ -59,6 +59,28 @@ struct SynapsesSpec {
     NamedExpressions initial;
 };
 
+/// Brian2's TimedArray: values on a time grid, called in expressions as
+/// `name(t)` (one column) or `name(t, i)` (a table, one column per index).
+struct TimedArraySpec {
+    std::string name;
+    std::string dt;             // the grid step, a time expression
+    std::string unit;           // unit expression the values are in; "" = dimensionless
+    std::vector<double> values; // row-major: rows x columns
+    long long rows = 0;
+    long long columns = 0; // 0: a one-dimensional array, called as name(t)
+};
+
+/// Brian2's PoissonInput: N independent Poisson inputs at `rate` onto one
+/// variable of every neuron of `target`, each spike adding `weight`.
+struct PoissonInputSpec {
+    std::string name;
+    std::string target;
+    std::string variable;
+    long long count = 0; // N
+    std::string rate;
+    std::string weight; // an expression in the target's names
+};
+
 enum class MonitorType { Spike, State, PopulationRate };
 
 struct MonitorSpec {
@@ -80,7 +102,9 @@ struct Model {
     std::string duration;
     std::optional<std::uint32_t> seed;
     NamedExpressions constants;
+    std::vector<TimedArraySpec> timedArrays;
     std::vector<GroupSpec> groups;
+    std::vector<PoissonInputSpec> poissonInputs;
     std::vector<SynapsesSpec> synapses;
     std::vector<MonitorSpec> monitors;
 };

@@ -5,7 +5,9 @@
 #include "model/CheckedModel.h"
 #include "model/GroupChecker.h"
 #include "model/NameRules.h"
+#include "model/PoissonInputChecker.h"
 #include "model/SynapsesChecker.h"
+#include "model/TimedArrays.h"
 #include "runtime/RandomGenerator.h"
 
 #include <map>
@@ -125,6 +127,8 @@ void checkUniqueObjectNames(const Model& model) {
         claim(group.name, "group");
     for (const SynapsesSpec& synapses : model.synapses)
         claim(synapses.name, "synapses");
+    for (const PoissonInputSpec& input : model.poissonInputs)
+        claim(input.name, "PoissonInput");
     for (const MonitorSpec& monitor : model.monitors)
         claim(monitor.name, "monitor");
 }
@@ -137,6 +141,7 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     const Model& m = checked.model;
     checkUniqueObjectNames(m);
     checked.constants = checkConstants(m.constants);
+    checked.timedArrays = checkTimedArrays(m.timedArrays, *checked.constants);
     checked.dt = positiveTime(m.dt, *checked.constants, "model", "dt", false);
     const std::string duration = options.duration.value_or(m.duration);
     if (duration.empty())
@@ -149,6 +154,9 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
         checked.synapses.push_back(
             checkSynapses(spec, checked.groups, *checked.constants, checked.dt));
     checkSummedWriters(checked);
+    for (size_t k = 0; k < m.poissonInputs.size(); ++k)
+        checked.poissonInputs.push_back(
+            checkPoissonInput(m.poissonInputs[k], k, checked.groups, *checked.constants));
     for (const MonitorSpec& spec : m.monitors)
         checked.monitors.push_back(checkMonitor(spec, checked));
     return checked;

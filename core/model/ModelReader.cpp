@@ -260,6 +260,55 @@ SynapsesSpec readSynapses(const Json& json, size_t index) {
     return synapses;
 }
 
+/// One row of a TimedArray's values: plain JSON numbers.
+void appendNumbers(const ObjectReader& in, const Json& row, TimedArraySpec& array) {
+    for (const Json& value : row) {
+        if (!value.is_number())
+            in.fail("values", "expected numbers (a list, or a list of equally long lists)");
+        array.values.push_back(value.get<double>());
+    }
+}
+
+TimedArraySpec readTimedArray(const Json& json, size_t index) {
+    const std::string name = objectName(json, "timed_arrays[" + std::to_string(index) + "]");
+    const ObjectReader in(json, name, {"name", "dt", "unit", "values"});
+    TimedArraySpec array;
+    array.name = in.text("name", true);
+    array.dt = in.text("dt", true);
+    array.unit = in.text("unit", false);
+    const Json& values = in.array("values");
+    if (values.empty())
+        in.fail("values", "a TimedArray needs at least one value");
+    const bool table = values.at(0).is_array();
+    array.rows = static_cast<long long>(values.size());
+    if (!table) {
+        appendNumbers(in, values, array);
+        return array;
+    }
+    array.columns = static_cast<long long>(values.at(0).size());
+    if (array.columns == 0)
+        in.fail("values", "the rows of a two-dimensional TimedArray cannot be empty");
+    for (const Json& row : values) {
+        if (!row.is_array() || static_cast<long long>(row.size()) != array.columns)
+            in.fail("values", "every row needs " + std::to_string(array.columns) + " values");
+        appendNumbers(in, row, array);
+    }
+    return array;
+}
+
+PoissonInputSpec readPoissonInput(const Json& json, size_t index) {
+    const std::string name = objectName(json, "poisson_inputs[" + std::to_string(index) + "]");
+    const ObjectReader in(json, name, {"name", "target", "variable", "N", "rate", "weight"});
+    PoissonInputSpec input;
+    input.name = in.text("name", true);
+    input.target = in.text("target", true);
+    input.variable = in.text("variable", true);
+    input.count = in.integer("N", 0, std::numeric_limits<int>::max());
+    input.rate = in.text("rate", true);
+    input.weight = in.text("weight", true);
+    return input;
+}
+
 std::vector<long long> readRecordIndices(const ObjectReader& in, bool& recordAll) {
     std::vector<long long> indices;
     recordAll = false;
@@ -341,7 +390,8 @@ Model readModel(std::string_view text) {
     }
     ObjectReader in(parsed, "model",
                     {"format", "version", "name", "description", "dt", "duration", "seed",
-                     "constants", "groups", "synapses", "monitors"});
+                     "constants", "timed_arrays", "groups", "synapses", "poisson_inputs",
+                     "monitors"});
     if (in.text("format", true) != "spikestudio-model")
         in.fail("format", "not a Spike Studio model (expected \"spikestudio-model\")");
     if (in.integer("version", 1, std::numeric_limits<int>::max()) != 1)
@@ -356,12 +406,18 @@ Model readModel(std::string_view text) {
     if (in.has("seed"))
         model.seed = static_cast<std::uint32_t>(in.integer("seed", 0, 4294967295LL));
     model.constants = in.namedExpressions("constants");
+    const Json& timedArrays = in.array("timed_arrays");
+    for (size_t k = 0; k < timedArrays.size(); ++k)
+        model.timedArrays.push_back(readTimedArray(timedArrays[k], k));
     const Json& groups = in.array("groups");
     for (size_t k = 0; k < groups.size(); ++k)
         model.groups.push_back(readGroup(groups[k], k));
     const Json& synapses = in.array("synapses");
     for (size_t k = 0; k < synapses.size(); ++k)
         model.synapses.push_back(readSynapses(synapses[k], k));
+    const Json& inputs = in.array("poisson_inputs");
+    for (size_t k = 0; k < inputs.size(); ++k)
+        model.poissonInputs.push_back(readPoissonInput(inputs[k], k));
     const Json& monitors = in.array("monitors");
     for (size_t k = 0; k < monitors.size(); ++k)
         model.monitors.push_back(readMonitor(monitors[k], k));

@@ -9,6 +9,7 @@
 #include "model/ConnectChecker.h"
 #include "model/GroupChecker.h"
 #include "model/SynapticNames.h"
+#include "model/TimedArrays.h"
 
 namespace spikestudio {
 
@@ -66,8 +67,14 @@ public:
         const AbstractCode eventDriven = checkEventDriven(s);
         checkPathway(s, spec_.onPre, "on_pre", SynapseSide::Pre, eventDriven);
         checkPathway(s, spec_.onPost, "on_post", SynapseSide::Post, eventDriven);
-        s.connect = within(spec_.name, "connect",
-                           [&] { return checkConnect(spec_.connect, *names_, constants_); });
+        s.connect = within(spec_.name, "connect", [&] {
+            CheckedConnect connect = checkConnect(spec_.connect, *names_, constants_);
+            for (const ExprPtr& expr :
+                 {connect.element, connect.low, connect.high, connect.step, connect.probability,
+                  connect.size, connect.condition, connect.multiplicity, connect.arrayProbability})
+                refuseTimedArrayCalls(expr, constants_);
+            return connect;
+        });
         checkDelay(s);
         checkInitial(s);
         collectState(s, !eventDriven.empty());
@@ -93,6 +100,7 @@ private:
             return EquationSet::build(std::move(equations), context, *s.outerScope);
         });
         s.scope = std::make_unique<Scope>(s.equations.variableScope(*s.outerScope));
+        defineTimedArraysFor(*s.scope, constants_, s.dt);
         for (const Equation& eq : s.equations.equations())
             if (eq.hasFlag("event-driven") && eq.hasFlag("clock-driven"))
                 throw ModelError({spec_.name, "model", eq.position.line, eq.position.column},
@@ -224,6 +232,7 @@ private:
                                  "DimensionMismatchError: the delay '" + spec_.delay +
                                      "' must be a time, but has unit " + displayUnit(info.dim));
             s.delay = names_->substituteGroupSubexpressions(delay, s.equations);
+            refuseTimedArrayCalls(s.delay, constants_);
             return 0;
         });
     }
@@ -238,6 +247,7 @@ private:
                 Statement statement{target, AssignOp::Assign, parseExpression(text), {}};
                 checkAssignedValue(statement, statement.value, *s.scope->lookup(target), *s.scope);
                 statement.value = resolved(s, statement.value);
+                refuseTimedArrayCalls(statement.value, *s.scope);
                 s.initial.push_back(statement);
                 return 0;
             });

@@ -10,6 +10,7 @@
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -37,6 +38,9 @@ public:
     const std::deque<StateRecord>& stateRecords() const { return stateRecords_; }
     const std::deque<RateRecord>& rateRecords() const { return rateRecords_; }
 
+    /// TimedArray values (SI, row-major) by name; kernels read them in place.
+    std::map<std::string, std::vector<double>>& timedArrays() { return timedArrays_; }
+
     GroupState* findGroup(const std::string& name);
 
     /// Keeps compiled code (or anything kernels point into) alive with the network.
@@ -56,6 +60,7 @@ private:
     std::deque<SpikeRecord> spikeRecords_;
     std::deque<StateRecord> stateRecords_;
     std::deque<RateRecord> rateRecords_;
+    std::map<std::string, std::vector<double>> timedArrays_;
     std::vector<std::shared_ptr<const void>> keepAlive_;
 };
 

@@ -16,9 +16,27 @@ namespace spikestudio {
 
 namespace {
 
-bool dependsOnTime(const ExprPtr& expr) {
-    const auto names = collectNames(expr);
-    return names.count("t") || names.count("t_in_timesteps");
+bool callsTimedArray(const ExprPtr& expr, const Scope& scope) {
+    return containsCall(expr, [&scope](const std::string& name) {
+        const auto symbol = scope.lookup(name);
+        return symbol && symbol->kind == SymbolKind::Function;
+    });
+}
+
+/// Whether `expr` changes within a step: it reads the time, other than through
+/// a TimedArray whose values hold over a step (Brian2's locally constant functions).
+bool dependsOnTime(const ExprPtr& expr, const Scope& scope) {
+    if (expr->kind == ExprKind::Name)
+        return expr->name == "t" || expr->name == "t_in_timesteps";
+    if (expr->kind == ExprKind::Call) {
+        const auto symbol = scope.lookup(expr->name);
+        if (symbol && symbol->kind == SymbolKind::Function && symbol->timed.constantOverStep)
+            return false;
+    }
+    for (const ExprPtr& operand : expr->operands)
+        if (dependsOnTime(operand, scope))
+            return true;
+    return false;
 }
 
 // A value for every name that is not a known constant: a fixed pseudo-random
@@ -166,10 +184,11 @@ AbstractCode integrateExact(const OdeSystem& s, const Scope& scope) {
         update.constant.push_back(form->constant);
     }
     for (const ExprPtr& entry : update.matrix)
-        if (entry && (dependsOnTime(entry) || drawsRandomNumbers(entry)))
+        if (entry && (callsTimedArray(entry, scope) || dependsOnTime(entry, scope) ||
+                      drawsRandomNumbers(entry)))
             throw UnsupportedEquations{"'" + toText(entry) + "' is not constant over a time step"};
     for (const ExprPtr& entry : update.constant)
-        if (entry && (dependsOnTime(entry) || drawsRandomNumbers(entry)))
+        if (entry && (dependsOnTime(entry, scope) || drawsRandomNumbers(entry)))
             throw UnsupportedEquations{"'" + toText(entry) + "' is not constant over a time step"};
     const Components components(numeric);
     for (const auto& block : components.list())

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstdint>
+
+namespace spikestudio {
+
+/// How Brian2 draws a binomial(n, p) count for a PoissonInput: a normal
+/// approximation when n*p > 5 and n*(1-p) > 5, otherwise numpy's inversion
+/// algorithm (on 1-p, counting failures, when p > 0.5). The constants are
+/// worked out once, before the run.
+struct BinomialPlan {
+    bool normal = false;
+    double mean = 0.0, deviation = 0.0; // normal approximation
+    bool countsFailures = false;        // inversion on q = 1-p: the result is n - X
+    std::int64_t n = 0;
+    double p = 0.0, q = 1.0, qn = 1.0; // inversion: qn = q^n
+    std::int64_t bound = 0;            // inversion restarts beyond this count
+};
+
+BinomialPlan planBinomial(std::int64_t n, double p);
+
+} // namespace spikestudio
+
+/// numpy's legacy binomial inversion, drawing from the kernel's RandomGenerator:
+/// the number of successes X (of n trials with success probability p <= 0.5).
+extern "C" double spikestudio_binomial_inversion(void* generator, std::int64_t n, double p,
+                                                 double q, double qn, std::int64_t bound);
