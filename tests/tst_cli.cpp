@@ -264,18 +264,23 @@ private slots:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("text");
         const QString call = "system(\"touch " + dir_.filePath("pwned") + "\")";
-        QTest::newRow("on_pre") << "on_pre" << "v += 1*mV; " + call;
-        QTest::newRow("on_post brace") << "on_post" << "v = Vr }\nint main() { " + call + "; {";
-        QTest::newRow("model") << "model" << "w : 1\nx;system : 1";
-        QTest::newRow("delay") << "delay" << "1*ms); " + call + "; (1";
-        QTest::newRow("name") << "name" << "S; " + call;
+        QTest::newRow("on_pre") << "on_pre"
+                                << "v += 1*mV; " + call;
+        QTest::newRow("on_post brace") << "on_post"
+                                       << "v = Vr }\nint main() { " + call + "; {";
+        QTest::newRow("model") << "model"
+                               << "w : 1\nx;system : 1";
+        QTest::newRow("delay") << "delay"
+                               << "1*ms); " + call + "; (1";
+        QTest::newRow("name") << "name"
+                              << "S; " + call;
     }
 
     void injectionThroughSynapsesIsRefused() {
         QFETCH(QString, field);
         QFETCH(QString, text);
-        QJsonObject synapses{{"name", "S"}, {"source", "G"}, {"target", "G"},
-                             {"on_pre", "v += 1*mV"}};
+        QJsonObject synapses{
+            {"name", "S"}, {"source", "G"}, {"target", "G"}, {"on_pre", "v += 1*mV"}};
         synapses[field] = text;
         QJsonObject model = lifModel();
         model["synapses"] = QJsonArray{synapses};
@@ -287,12 +292,71 @@ private slots:
         QVERIFY(!QFile::exists(dir_.filePath("pwned")));
     }
 
+    // TimedArray and PoissonInput fields are text too; values must be numbers.
+    void injectionThroughInputsIsRefused_data() {
+        QTest::addColumn<QString>("object");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("text");
+        const QString call = "system(\"touch " + dir_.filePath("pwned") + "\")";
+        QTest::newRow("nothing injected") << "timed_arrays"
+                                          << ""
+                                          << "";
+        QTest::newRow("timed array name") << "timed_arrays"
+                                          << "name"
+                                          << "ta; " + call;
+        QTest::newRow("timed array unit") << "timed_arrays"
+                                          << "unit"
+                                          << "mV); " + call + "; (1";
+        QTest::newRow("timed array dt") << "timed_arrays"
+                                        << "dt"
+                                        << "1*ms; " + call;
+        QTest::newRow("poisson weight") << "poisson_inputs"
+                                        << "weight"
+                                        << "1*mV; " + call;
+        QTest::newRow("poisson weight brace") << "poisson_inputs"
+                                              << "weight"
+                                              << "1*mV }\nint main() { " + call + "; {";
+        QTest::newRow("poisson rate") << "poisson_inputs"
+                                      << "rate"
+                                      << "5*Hz); " + call + "; (1";
+        QTest::newRow("poisson variable") << "poisson_inputs"
+                                          << "variable"
+                                          << "v; " + call;
+        QTest::newRow("poisson name") << "poisson_inputs"
+                                      << "name"
+                                      << "p; " + call;
+    }
+
+    void injectionThroughInputsIsRefused() {
+        QFETCH(QString, object);
+        QFETCH(QString, field);
+        QFETCH(QString, text);
+        QJsonObject timed{
+            {"name", "ta"}, {"dt", "1*ms"}, {"unit", "mV"}, {"values", QJsonArray{1, 2, 3}}};
+        QJsonObject input{{"name", "p"}, {"target", "G"},  {"variable", "v"},
+                          {"N", 10},     {"rate", "5*Hz"}, {"weight", "0.1*mV"}};
+        if (!field.isEmpty())
+            (object == "timed_arrays" ? timed : input)[field] = text;
+        QJsonObject model = lifModel();
+        model["timed_arrays"] = QJsonArray{timed};
+        model["poisson_inputs"] = QJsonArray{input};
+        const QString path = writeModel("inject_inputs.json", QJsonDocument(model).toJson());
+        const Result result = runCli({"run", path});
+        if (field.isEmpty()) { // the untouched model runs: the refusals above are the text's
+            QCOMPARE(result.exitCode, 0);
+            return;
+        }
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.startsWith("error: "), qPrintable(result.err));
+        QVERIFY(!QFile::exists(dir_.filePath("pwned")));
+    }
+
     void synapsesRunFromTheCommandLine() {
-        const Result result =
-            runCli({"run", SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json", "--duration",
-                    "50*ms", "--csv", dir_.filePath("cuba")});
+        const Result result = runCli({"run", SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json",
+                                      "--duration", "50*ms", "--csv", dir_.filePath("cuba")});
         QCOMPARE(result.exitCode, 0);
-        QVERIFY2(result.out.contains("synapses Ce: P -> P, 255699 synapses"), qPrintable(result.out));
+        QVERIFY2(result.out.contains("synapses Ce: P -> P, 255699 synapses"),
+                 qPrintable(result.out));
         QVERIFY(QFile::exists(dir_.filePath("cuba/spikes.csv")));
     }
 
