@@ -8,10 +8,17 @@ namespace {
 void replaceFirst(std::string& text, const std::string& placeholder, const std::string& value) {
     text.replace(text.find(placeholder), placeholder.size(), value);
 }
+
+/// A synapse kernel template with the locals they all share filled in.
+std::string synapseTemplate(const std::string& name) {
+    std::string text = kernelTemplate(name);
+    replaceFirst(text, "%SYNAPSE_LOCALS%\n", kernelTemplate("synapses_locals"));
+    return text;
+}
 } // namespace
 
 KernelSource SynapsesKernelWriter::finish(KernelBody& body, const std::string& templateName) const {
-    return {kernelTemplate("prelude") + body.fill(kernelTemplate(templateName)), body.arrays()};
+    return {kernelTemplate("prelude") + body.fill(synapseTemplate(templateName)), body.arrays()};
 }
 
 KernelSource SynapsesKernelWriter::stateUpdate() const {
@@ -29,7 +36,7 @@ KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const 
 KernelSource SynapsesKernelWriter::summed(const CheckedSummedVariable& summed) const {
     KernelBody body(view_, constants_, {"@sum"});
     body.assign("_summed", summed.value);
-    std::string code = body.fill(kernelTemplate("summed"));
+    std::string code = body.fill(synapseTemplate("summed"));
     replaceFirst(code, "%INTO%", summed.side == SynapseSide::Post ? "_post" : "_pre");
     replaceFirst(code, "%VALUE%", body.temporaryLocal("_summed"));
     return {kernelTemplate("prelude") + code, body.arrays()};

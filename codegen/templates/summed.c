@@ -3,16 +3,9 @@
 void spikestudio_kernel(void* const* _arrays, const double* _constants,
                         SpikeStudioKernelContext* _context)
 {
-    const double _t = _context->t;
-    const double _dt = _context->dt;
-    const int64_t _N = _context->size;
-    const int32_t* _synaptic_pre = _context->pre;
-    const int32_t* _synaptic_post = _context->post;
+%SYNAPSE_LOCALS%
     double* _sum = (double*)_arrays[0];
     int64_t _neuron;
-    int64_t _idx;
-    int64_t _pre;
-    int64_t _post;
 %ARRAYS%
 %SCALAR%
     for (_neuron = 0; _neuron < _context->targetSize; ++_neuron)

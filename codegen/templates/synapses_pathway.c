@@ -4,17 +4,10 @@
 void spikestudio_kernel(void* const* _arrays, const double* _constants,
                         SpikeStudioKernelContext* _context)
 {
-    const double _t = _context->t;
-    const double _dt = _context->dt;
-    const int64_t _N = _context->size;
-    const int32_t* _synaptic_pre = _context->pre;
-    const int32_t* _synaptic_post = _context->post;
+%SYNAPSE_LOCALS%
     const int32_t* _due;
     int64_t _count;
     int64_t _k;
-    int64_t _idx;
-    int64_t _pre;
-    int64_t _post;
 %ARRAYS%
     spikestudio_queue_push(_context->queue, _context->events,
                            _context->events[_context->sourceSize]);
