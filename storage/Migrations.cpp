@@ -1,0 +1,105 @@
+#include "Migrations.h"
+
+#include "Database.h"
+#include "StorageError.h"
+#include "Transaction.h"
+
+namespace spikestudio {
+
+namespace {
+
+/// Version 1: metadata, the model, runs, their monitors and result chunks.
+/// docs/project-file.md describes every table and blob format.
+void createVersion1(Database& database) {
+    database.execute(R"sql(
+CREATE TABLE project (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE model (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    model_json  TEXT NOT NULL,
+    layout_json TEXT NOT NULL,
+    saved_at    TEXT NOT NULL
+);
+CREATE TABLE runs (
+    id             INTEGER PRIMARY KEY,
+    started_at     TEXT NOT NULL,
+    finished_at    TEXT,
+    duration       REAL NOT NULL,
+    dt             REAL NOT NULL,
+    seed           INTEGER NOT NULL,
+    model_json     TEXT NOT NULL,
+    status         TEXT NOT NULL
+        CHECK (status IN ('running', 'finished', 'stopped', 'failed', 'interrupted')),
+    message        TEXT NOT NULL DEFAULT '',
+    build_ms       REAL,
+    simulate_ms    REAL,
+    simulated_time REAL NOT NULL DEFAULT 0,
+    writer         TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE monitors (
+    id          INTEGER PRIMARY KEY,
+    run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    type        TEXT NOT NULL CHECK (type IN ('spike', 'state', 'rate')),
+    source      TEXT NOT NULL,
+    source_size INTEGER NOT NULL,
+    dt          REAL NOT NULL,
+    UNIQUE (run_id, name)
+);
+CREATE TABLE monitor_columns (
+    monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    variable   TEXT NOT NULL,
+    element    INTEGER NOT NULL,
+    unit       TEXT NOT NULL,
+    dimension  TEXT NOT NULL,
+    PRIMARY KEY (monitor_id, position)
+);
+CREATE TABLE chunks (
+    id         INTEGER PRIMARY KEY,
+    monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    first      INTEGER NOT NULL,
+    count      INTEGER NOT NULL,
+    format     TEXT NOT NULL CHECK (format IN ('spike_steps', 'spike_times', 'f64_rows')),
+    data       BLOB NOT NULL,
+    UNIQUE (monitor_id, first)
+);
+)sql");
+    database.execute("INSERT INTO project (key, value) VALUES "
+                     "('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), "
+                     "('created_with', 'Spike Studio " SPIKESTUDIO_VERSION "')");
+}
+
+const std::vector<Migration> kMigrations = {
+    {1, "metadata, model, runs, monitors and result chunks", createVersion1},
+    // {2, "what changed", migrateToVersion2},
+};
+
+} // namespace
+
+const std::vector<Migration>& migrations() {
+    return kMigrations;
+}
+
+int currentSchemaVersion() {
+    return static_cast<int>(kMigrations.size());
+}
+
+void migrate(Database& database, int target) {
+    for (const Migration& step : kMigrations) {
+        if (step.version > target)
+            break;
+        if (step.version <= database.queryInt("PRAGMA user_version"))
+            continue;
+        Transaction transaction(database);
+        step.apply(database);
+        database.execute("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                         "; PRAGMA user_version = " + std::to_string(step.version));
+        transaction.commit();
+    }
+}
+
+} // namespace spikestudio

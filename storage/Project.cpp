@@ -1,0 +1,142 @@
+#include "Project.h"
+
+#include "ProcessIdentity.h"
+#include "ProjectOpener.h"
+#include "SqlStatement.h"
+#include "StorageError.h"
+#include "Transaction.h"
+
+namespace spikestudio {
+
+namespace {
+
+const char* const kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+/// synchronous = FULL while alive: the commit is on disk before it returns.
+class DurableWrites {
+public:
+    explicit DurableWrites(Database& database) : database_(database) {
+        database_.execute("PRAGMA synchronous = FULL");
+    }
+    ~DurableWrites() {
+        try {
+            database_.execute("PRAGMA synchronous = NORMAL");
+        } catch (const StorageError&) {
+            // Staying at FULL is only slower.
+        }
+    }
+
+private:
+    Database& database_;
+};
+
+std::optional<double> optionalDouble(const SqlStatement& statement, int column) {
+    if (statement.isNull(column))
+        return std::nullopt;
+    return statement.columnDouble(column);
+}
+
+} // namespace
+
+Project::Project(const std::string& path, ProjectAccess access)
+    : path_(path), access_(access), database_(ProjectOpener::open(path, access)) {}
+
+int Project::schemaVersion() {
+    return static_cast<int>(database_->queryInt("PRAGMA user_version"));
+}
+
+std::map<std::string, std::string> Project::metadata() {
+    std::map<std::string, std::string> values;
+    SqlStatement select = database_->prepare("SELECT key, value FROM project");
+    while (select.step())
+        values[select.columnText(0)] = select.columnText(1);
+    return values;
+}
+
+void Project::setMetadata(const std::string& key, const std::string& value) {
+    database_->prepare("INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)")
+        .bind(1, key)
+        .bind(2, value)
+        .run();
+}
+
+void Project::saveModel(const std::string& modelJson, const std::string& layoutJson) {
+    DurableWrites durable(*database_);
+    Transaction transaction(*database_);
+    database_
+        ->prepare(std::string("INSERT OR REPLACE INTO model (id, model_json, layout_json, "
+                              "saved_at) VALUES (1, ?, ?, ") +
+                  kNow + ")")
+        .bind(1, modelJson)
+        .bind(2, layoutJson)
+        .run();
+    database_
+        ->prepare("INSERT OR REPLACE INTO project (key, value) VALUES ('written_with', "
+                  "'Spike Studio " SPIKESTUDIO_VERSION "')")
+        .run();
+    transaction.commit();
+}
+
+std::optional<StoredModel> Project::model() {
+    SqlStatement select =
+        database_->prepare("SELECT model_json, layout_json, saved_at FROM model WHERE id = 1");
+    if (!select.step())
+        return std::nullopt;
+    return StoredModel{select.columnText(0), select.columnText(1), select.columnText(2)};
+}
+
+std::vector<RunSummary> Project::runs() {
+    return queryRuns("", 0);
+}
+
+RunSummary Project::run(std::int64_t id) {
+    std::vector<RunSummary> found = queryRuns("WHERE r.id = ?", id);
+    if (found.empty())
+        throw StorageError(path_ + ": there is no run " + std::to_string(id));
+    return found.front();
+}
+
+std::string Project::runModel(std::int64_t id) {
+    SqlStatement select = database_->prepare("SELECT model_json FROM runs WHERE id = ?");
+    select.bind(1, id);
+    if (!select.step())
+        throw StorageError(path_ + ": there is no run " + std::to_string(id));
+    return select.columnText(0);
+}
+
+std::vector<RunSummary> Project::queryRuns(const std::string& where, std::int64_t id) {
+    SqlStatement select = database_->prepare(
+        "SELECT r.id, r.started_at, r.finished_at, r.duration, r.dt, r.seed, r.status, "
+        "r.message, r.build_ms, r.simulate_ms, r.simulated_time, r.writer, "
+        "(SELECT count(*) FROM monitors m WHERE m.run_id = r.id), "
+        "(SELECT coalesce(sum(c.count), 0) FROM chunks c JOIN monitors m ON c.monitor_id = m.id "
+        " WHERE m.run_id = r.id AND m.type = 'spike') "
+        "FROM runs r " +
+        where + " ORDER BY r.id");
+    if (!where.empty())
+        select.bind(1, id);
+    std::vector<RunSummary> runs;
+    while (select.step()) {
+        RunSummary& run = runs.emplace_back();
+        run.id = select.columnInt(0);
+        run.startedAt = select.columnText(1);
+        run.finishedAt = select.columnText(2);
+        run.duration = select.columnDouble(3);
+        run.dt = select.columnDouble(4);
+        run.seed = static_cast<std::uint32_t>(select.columnInt(5));
+        run.status = parseRunStatus(select.columnText(6));
+        run.message = select.columnText(7);
+        run.buildMilliseconds = optionalDouble(select, 8);
+        run.simulateMilliseconds = optionalDouble(select, 9);
+        run.simulatedTime = select.columnDouble(10);
+        if (run.status == RunStatus::Running && !ProcessIdentity::isAlive(select.columnText(11))) {
+            run.status = RunStatus::Interrupted;
+            run.message = "the program writing this run ended before the run finished";
+        }
+        run.monitorCount = select.columnInt(12);
+        run.spikeCount = select.columnInt(13);
+    }
+    return runs;
+}
+
+} // namespace spikestudio

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "Database.h"
+#include "ProjectAccess.h"
+
+#include <memory>
+#include <string>
+
+namespace spikestudio {
+
+/// Opens a project file, refusing (with StorageError, before anything is
+/// written) what is not a sound Spike Studio project of a version this build
+/// reads: foreign files, SQLite files of other programs, damaged files
+/// (PRAGMA quick_check), newer schema versions, read-only files for writing.
+/// For writing it then switches to WAL, upgrades the schema and marks runs
+/// whose writer has gone as interrupted.
+class ProjectOpener {
+public:
+    static std::unique_ptr<Database> open(const std::string& path, ProjectAccess access);
+
+private:
+    static std::unique_ptr<Database> openForWriting(const std::string& path);
+    static std::unique_ptr<Database> openForReading(const std::string& path);
+    static std::unique_ptr<Database> connectForReading(const std::string& path);
+    /// The file's schema version after checking it may be opened at all.
+    static int inspect(Database& database);
+    static void checkIntegrity(Database& database);
+    static void configureForWriting(Database& database, bool created);
+    static void markInterruptedRuns(Database& database);
+};
+
+} // namespace spikestudio

@@ -1,0 +1,129 @@
+#include "RunReader.h"
+
+#include "ChunkCodec.h"
+#include "DimensionText.h"
+#include "Project.h"
+#include "SqlStatement.h"
+#include "StorageError.h"
+#include "runtime/Network.h"
+
+namespace spikestudio {
+
+namespace {
+
+enum MonitorColumn { Id, Name, Type, Source, SourceSize, Dt };
+
+} // namespace
+
+RunResults RunReader::read(std::int64_t runId) {
+    project_.run(runId); // throws for a run that does not exist
+    RunResults results;
+    SqlStatement monitors =
+        project_.database().prepare("SELECT id, name, type, source, source_size, dt FROM monitors "
+                                    "WHERE run_id = ? ORDER BY type, position");
+    monitors.bind(1, runId);
+    while (monitors.step()) {
+        const std::string type = monitors.columnText(Type);
+        if (type == "spike")
+            results.spikes.push_back(readSpikes(monitors));
+        else if (type == "state")
+            results.states.push_back(readStates(monitors));
+        else
+            results.rates.push_back(readRates(monitors));
+    }
+    return results;
+}
+
+void RunReader::readInto(std::int64_t runId, Network& network) {
+    RunResults results = read(runId);
+    for (SpikeRecord& record : results.spikes)
+        network.spikeRecords().push_back(std::move(record));
+    for (StateRecord& record : results.states)
+        network.stateRecords().push_back(std::move(record));
+    for (RateRecord& record : results.rates)
+        network.rateRecords().push_back(std::move(record));
+}
+
+template <typename Unpack> void RunReader::forEachChunk(std::int64_t monitorId, Unpack unpack) {
+    SqlStatement chunks = project_.database().prepare(
+        "SELECT first, count, format, data FROM chunks WHERE monitor_id = ? ORDER BY first");
+    chunks.bind(1, monitorId);
+    std::int64_t expected = 0;
+    while (chunks.step()) {
+        if (chunks.columnInt(0) != expected)
+            throw StorageError(project_.path() +
+                               ": the results of a monitor have a gap (chunk at " +
+                               std::to_string(chunks.columnInt(0)) + ", expected " +
+                               std::to_string(expected) + ")");
+        const size_t got = unpack(chunks.columnText(2), chunks.columnBlob(3));
+        if (static_cast<std::int64_t>(got) != chunks.columnInt(1))
+            throw StorageError(project_.path() + ": a result chunk holds " + std::to_string(got) +
+                               " items, its row says " + std::to_string(chunks.columnInt(1)));
+        expected += chunks.columnInt(1);
+    }
+}
+
+SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
+    SpikeRecord record;
+    record.monitor = monitor.columnText(Name);
+    record.source = monitor.columnText(Source);
+    record.countPerNeuron.assign(static_cast<size_t>(monitor.columnInt(SourceSize)), 0);
+    const double dt = monitor.columnDouble(Dt);
+    forEachChunk(
+        monitor.columnInt(Id), [&](const std::string& format, std::span<const std::byte> blob) {
+            const size_t before = record.indices.size();
+            if (format == "spike_steps")
+                ChunkCodec::unpackSpikeSteps(blob, dt, record.indices, record.times);
+            else if (format == "spike_times")
+                ChunkCodec::unpackSpikeTimes(blob, record.indices, record.times);
+            else
+                throw StorageError(project_.path() + ": a spike chunk has format '" + format + "'");
+            return record.indices.size() - before;
+        });
+    for (std::int32_t index : record.indices) {
+        if (index < 0 || static_cast<size_t>(index) >= record.countPerNeuron.size())
+            throw StorageError(project_.path() + ": a stored spike of '" + record.monitor +
+                               "' names neuron " + std::to_string(index) + ", out of range");
+        ++record.countPerNeuron[static_cast<size_t>(index)];
+    }
+    return record;
+}
+
+StateRecord RunReader::readStates(const SqlStatement& monitor) {
+    StateRecord record;
+    record.monitor = monitor.columnText(Name);
+    record.source = monitor.columnText(Source);
+    SqlStatement columns = project_.database().prepare(
+        "SELECT variable, element, dimension FROM monitor_columns WHERE monitor_id = ? "
+        "ORDER BY position");
+    columns.bind(1, monitor.columnInt(Id));
+    while (columns.step())
+        record.columns.push_back({columns.columnText(0), columns.columnInt(1),
+                                  DimensionText::parse(columns.columnText(2))});
+    forEachChunk(
+        monitor.columnInt(Id), [&](const std::string& format, std::span<const std::byte> blob) {
+            if (format != "f64_rows")
+                throw StorageError(project_.path() + ": a state chunk has format '" + format + "'");
+            const size_t before = record.times.size();
+            ChunkCodec::unpackRows(blob, record.columns.size(), record.times, record.values);
+            return record.times.size() - before;
+        });
+    return record;
+}
+
+RateRecord RunReader::readRates(const SqlStatement& monitor) {
+    RateRecord record;
+    record.monitor = monitor.columnText(Name);
+    record.source = monitor.columnText(Source);
+    forEachChunk(
+        monitor.columnInt(Id), [&](const std::string& format, std::span<const std::byte> blob) {
+            if (format != "f64_rows")
+                throw StorageError(project_.path() + ": a rate chunk has format '" + format + "'");
+            const size_t before = record.times.size();
+            ChunkCodec::unpackRows(blob, 1, record.times, record.rates);
+            return record.times.size() - before;
+        });
+    return record;
+}
+
+} // namespace spikestudio

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "RunResults.h"
+
+#include <cstdint>
+#include <string>
+
+namespace spikestudio {
+
+class Network;
+class Project;
+class SqlStatement;
+
+/// Reads a stored run's results back into the records a Network holds,
+/// bit for bit: CsvWriter writes the same CSV from them as from the live run.
+/// An interrupted run gives what was committed.
+class RunReader {
+public:
+    explicit RunReader(Project& project) : project_(project) {}
+
+    /// Throws StorageError when there is no such run or its data are damaged.
+    RunResults read(std::int64_t runId);
+    /// Appends the run's records to `network` (e.g. a fresh Network(seed)),
+    /// so that writeAllCsv(network, dir) exports it.
+    void readInto(std::int64_t runId, Network& network);
+
+private:
+    SpikeRecord readSpikes(const SqlStatement& monitor);
+    StateRecord readStates(const SqlStatement& monitor);
+    RateRecord readRates(const SqlStatement& monitor);
+    /// Calls `unpack(format, blob)` for each chunk in order, checking they follow on.
+    template <typename Unpack> void forEachChunk(std::int64_t monitorId, Unpack unpack);
+
+    Project& project_;
+};
+
+} // namespace spikestudio

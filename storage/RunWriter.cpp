@@ -1,0 +1,234 @@
+#include "RunWriter.h"
+
+#include "ChunkCodec.h"
+#include "Database.h"
+#include "DimensionText.h"
+#include "ProcessIdentity.h"
+#include "Project.h"
+#include "SqlStatement.h"
+#include "StorageError.h"
+#include "Transaction.h"
+#include "runtime/Network.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace spikestudio {
+
+namespace {
+
+const char* const kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+// About 1 MiB per chunk: few rows in the chunks table, small enough to read piecewise.
+constexpr size_t kChunkBytes = 1 << 20;
+
+} // namespace
+
+RunWriter::RunWriter(Project& project, Network& network, const RunSettings& settings)
+    : database_(project.database()), network_(network),
+      lastFlush_(std::chrono::steady_clock::now()) {
+    Transaction transaction(database_);
+    insertRun(settings);
+    insertMonitors();
+    database_
+        .prepare("INSERT OR REPLACE INTO project (key, value) VALUES ('written_with', "
+                 "'Spike Studio " SPIKESTUDIO_VERSION "')")
+        .run();
+    transaction.commit();
+}
+
+RunWriter::~RunWriter() {
+    if (finished_)
+        return;
+    try {
+        database_
+            .prepare(std::string("UPDATE runs SET status = 'failed', message = 'the run ended "
+                                 "without finishing (an error stopped it)', finished_at = ") +
+                     kNow + " WHERE id = ?")
+            .bind(1, runId_)
+            .run();
+    } catch (const StorageError&) {
+        // Left as running: reported interrupted once this process has ended.
+    }
+}
+
+void RunWriter::insertRun(const RunSettings& settings) {
+    database_
+        .prepare(std::string("INSERT INTO runs (started_at, duration, dt, seed, model_json, "
+                             "status, writer) VALUES (") +
+                 kNow + ", ?, ?, ?, ?, 'running', ?)")
+        .bind(1, settings.duration)
+        .bind(2, settings.dt)
+        .bind(3, static_cast<std::int64_t>(settings.seed))
+        .bind(4, settings.modelJson)
+        .bind(5, ProcessIdentity::current())
+        .run();
+    runId_ = database_.lastInsertId();
+}
+
+void RunWriter::insertMonitors() {
+    size_t position = 0;
+    for (const SpikeRecord& record : network_.spikeRecords()) {
+        const double dt = monitorDt(record.monitor);
+        spikes_.push_back(
+            {insertMonitor(position++, record.monitor, "spike", record.source,
+                           static_cast<std::int64_t>(record.countPerNeuron.size()), dt),
+             dt});
+    }
+    position = 0;
+    SqlStatement column = database_.prepare(
+        "INSERT INTO monitor_columns (monitor_id, position, variable, element, unit, dimension) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    for (const StateRecord& record : network_.stateRecords()) {
+        const std::int64_t id = insertMonitor(position++, record.monitor, "state", record.source, 0,
+                                              monitorDt(record.monitor));
+        states_.push_back({id, monitorDt(record.monitor)});
+        for (size_t c = 0; c < record.columns.size(); ++c) {
+            const StateRecord::Column& info = record.columns[c];
+            column.bind(1, id)
+                .bind(2, static_cast<std::int64_t>(c))
+                .bind(3, info.variable)
+                .bind(4, static_cast<std::int64_t>(info.index))
+                .bind(5, info.dim.unitSymbol())
+                .bind(6, DimensionText::format(info.dim))
+                .run();
+        }
+    }
+    position = 0;
+    for (const RateRecord& record : network_.rateRecords())
+        rates_.push_back({insertMonitor(position++, record.monitor, "rate", record.source, 0,
+                                        monitorDt(record.monitor)),
+                          monitorDt(record.monitor)});
+}
+
+std::int64_t RunWriter::insertMonitor(size_t position, const std::string& name, const char* type,
+                                      const std::string& source, std::int64_t sourceSize,
+                                      double dt) {
+    database_
+        .prepare("INSERT INTO monitors (run_id, position, name, type, source, source_size, dt) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, runId_)
+        .bind(2, static_cast<std::int64_t>(position))
+        .bind(3, name)
+        .bind(4, type)
+        .bind(5, source)
+        .bind(6, sourceSize)
+        .bind(7, dt)
+        .run();
+    return database_.lastInsertId();
+}
+
+/// The dt of the clock the scheduler runs the monitor on (the operation
+/// carries the monitor's name); 0 when there is none.
+double RunWriter::monitorDt(const std::string& name) const {
+    for (const Operation& operation : network_.scheduler().operations())
+        if (operation.name == name && operation.clock)
+            return operation.clock->dt();
+    return 0.0;
+}
+
+void RunWriter::flush() {
+    Transaction transaction(database_);
+    writeNewResults();
+    transaction.commit();
+    commitProgress();
+}
+
+bool RunWriter::flushIfDue() {
+    if (std::chrono::steady_clock::now() - lastFlush_ < interval_)
+        return true;
+    flush();
+    return true;
+}
+
+void RunWriter::setTimings(double buildMilliseconds, double simulateMilliseconds) {
+    buildMilliseconds_ = buildMilliseconds;
+    simulateMilliseconds_ = simulateMilliseconds;
+}
+
+void RunWriter::finish(RunStatus status, const std::string& message) {
+    if (status == RunStatus::Running || status == RunStatus::Interrupted)
+        throw std::invalid_argument("a run finishes as finished, stopped or failed");
+    Transaction transaction(database_);
+    writeNewResults();
+    SqlStatement update = database_.prepare(
+        std::string("UPDATE runs SET status = ?, message = ?, build_ms = ?, simulate_ms = ?, "
+                    "finished_at = ") +
+        kNow + " WHERE id = ?");
+    update.bind(1, runStatusName(status)).bind(2, message).bind(5, runId_);
+    buildMilliseconds_ ? update.bind(3, *buildMilliseconds_) : update.bindNull(3);
+    simulateMilliseconds_ ? update.bind(4, *simulateMilliseconds_) : update.bindNull(4);
+    update.run();
+    transaction.commit();
+    commitProgress();
+    finished_ = true;
+}
+
+void RunWriter::writeNewResults() {
+    for (size_t k = 0; k < spikes_.size(); ++k)
+        writeSpikes(k, spikes_[k]);
+    for (size_t k = 0; k < states_.size(); ++k) {
+        const StateRecord& record = network_.stateRecords()[k];
+        writeRows(record.columns.size(), record.times, record.values, states_[k]);
+    }
+    for (size_t k = 0; k < rates_.size(); ++k) {
+        const RateRecord& record = network_.rateRecords()[k];
+        writeRows(1, record.times, record.rates, rates_[k]);
+    }
+    database_.prepare("UPDATE runs SET simulated_time = ? WHERE id = ?")
+        .bind(1, network_.scheduler().time())
+        .bind(2, runId_)
+        .run();
+}
+
+void RunWriter::writeSpikes(size_t record, Progress& progress) {
+    const SpikeRecord& spikes = network_.spikeRecords()[record];
+    constexpr size_t kPerChunk = kChunkBytes / 8;
+    for (size_t first = progress.stored; first < spikes.indices.size(); first += kPerChunk) {
+        const size_t count = std::min(kPerChunk, spikes.indices.size() - first);
+        const std::span<const std::int32_t> indices(spikes.indices.data() + first, count);
+        const std::span<const double> times(spikes.times.data() + first, count);
+        const bool steps = ChunkCodec::packSpikeSteps(indices, times, progress.dt, buffer_);
+        if (!steps)
+            ChunkCodec::packSpikeTimes(indices, times, buffer_);
+        insertChunk(progress, first, count, steps ? "spike_steps" : "spike_times");
+    }
+    progress.pending = spikes.indices.size();
+}
+
+void RunWriter::writeRows(size_t columns, const std::vector<double>& times,
+                          const std::vector<double>& values, Progress& progress) {
+    const size_t perChunk = std::max<size_t>(1, kChunkBytes / (8 * (columns + 1)));
+    for (size_t first = progress.stored; first < times.size(); first += perChunk) {
+        const size_t count = std::min(perChunk, times.size() - first);
+        ChunkCodec::packRows(std::span(times.data() + first, count),
+                             std::span(values.data() + first * columns, count * columns), columns,
+                             buffer_);
+        insertChunk(progress, first, count, "f64_rows");
+    }
+    progress.pending = times.size();
+}
+
+void RunWriter::insertChunk(const Progress& progress, size_t first, size_t count,
+                            const char* format) {
+    database_
+        .prepare("INSERT INTO chunks (monitor_id, first, count, format, data) "
+                 "VALUES (?, ?, ?, ?, ?)")
+        .bind(1, progress.monitorId)
+        .bind(2, static_cast<std::int64_t>(first))
+        .bind(3, static_cast<std::int64_t>(count))
+        .bind(4, format)
+        .bindBlob(5, buffer_)
+        .run();
+}
+
+/// After a commit: what was written counts as stored (a failed transaction
+/// leaves `stored` as it was, so the next flush writes it again).
+void RunWriter::commitProgress() {
+    for (auto* list : {&spikes_, &states_, &rates_})
+        for (Progress& progress : *list)
+            progress.stored = std::max(progress.stored, progress.pending);
+    lastFlush_ = std::chrono::steady_clock::now();
+}
+
+} // namespace spikestudio

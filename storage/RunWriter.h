@@ -1,0 +1,86 @@
+#pragma once
+
+#include "RunSettings.h"
+#include "RunStatus.h"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace spikestudio {
+
+class Database;
+class Network;
+class Project;
+class SqlStatement;
+
+/// Records one run of `network` into a project while it runs. The records of
+/// a Network only grow; flush() stores what was added since the last flush,
+/// as one chunk per monitor, in one transaction. A process killed at any
+/// moment leaves the run with its results up to the last committed flush
+/// (reported Interrupted when opened again).
+///
+/// Call flush()/flushIfDue() from the thread that runs the network, between
+/// steps (Network::run's keepGoing is the place). The writer must not outlive
+/// the network or the project.
+class RunWriter {
+public:
+    /// Adds the run (status running) and its monitors to the project.
+    RunWriter(Project& project, Network& network, const RunSettings& settings);
+    /// A run never finished (an exception unwound past it) is marked failed.
+    ~RunWriter();
+    RunWriter(const RunWriter&) = delete;
+    RunWriter& operator=(const RunWriter&) = delete;
+
+    std::int64_t runId() const { return runId_; }
+
+    /// Stores everything recorded since the last flush; throws StorageError
+    /// (the file keeps its last committed state; a later flush retries).
+    void flush();
+    /// flush() when the flush interval has passed since the last one; returns true.
+    /// Cheap enough to call every step.
+    bool flushIfDue();
+    void setFlushInterval(std::chrono::milliseconds interval) { interval_ = interval; }
+
+    /// Milliseconds spent building (parse, codegen, compile) and simulating.
+    void setTimings(double buildMilliseconds, double simulateMilliseconds);
+
+    /// Stores the rest of the results and the status (Finished, Stopped or
+    /// Failed) with `message`, in one transaction.
+    void finish(RunStatus status, const std::string& message = {});
+
+private:
+    struct Progress {
+        std::int64_t monitorId = 0;
+        double dt = 0.0;    // the monitor's clock dt; 0 when unknown
+        size_t stored = 0;  // spikes or rows already in the file
+        size_t pending = 0; // stored once the current transaction commits
+    };
+
+    void insertRun(const RunSettings& settings);
+    void insertMonitors();
+    std::int64_t insertMonitor(size_t position, const std::string& name, const char* type,
+                               const std::string& source, std::int64_t sourceSize, double dt);
+    double monitorDt(const std::string& name) const;
+    void writeNewResults();
+    void writeSpikes(size_t record, Progress& progress);
+    void writeRows(std::size_t columns, const std::vector<double>& times,
+                   const std::vector<double>& values, Progress& progress);
+    void insertChunk(const Progress& progress, size_t first, size_t count, const char* format);
+    void commitProgress();
+
+    Database& database_;
+    Network& network_;
+    std::int64_t runId_ = 0;
+    std::vector<Progress> spikes_, states_, rates_;
+    std::vector<std::byte> buffer_;
+    std::optional<double> buildMilliseconds_, simulateMilliseconds_;
+    std::chrono::milliseconds interval_{1000};
+    std::chrono::steady_clock::time_point lastFlush_;
+    bool finished_ = false;
+};
+
+} // namespace spikestudio
