@@ -6,10 +6,15 @@ namespace spikestudio {
 
 const char* usageText() {
     return "usage:\n"
-           "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--show-kernels]\n"
+           "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--db PROJECT]\n"
+           "                        [--show-kernels]\n"
            "  spikestudio check MODEL\n"
+           "  spikestudio runs PROJECT\n"
+           "  spikestudio export PROJECT --run ID --csv DIR\n"
            "\n"
-           "MODEL is a model file in Spike Studio's format v1 (JSON, see README.md).\n";
+           "MODEL is a model file in Spike Studio's format v1 (JSON, see README.md).\n"
+           "PROJECT is a .spikestudio project file (SQLite, see docs/project-file.md);\n"
+           "run --db creates it or adds the run to it.\n";
 }
 
 CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
@@ -30,6 +35,10 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.seed = value();
         else if (argument == "--csv")
             line.csvDirectory = value();
+        else if (argument == "--db")
+            line.database = value();
+        else if (argument == "--run")
+            line.runId = value();
         else if (argument == "--show-kernels")
             line.showKernels = true;
         else if (argument.starts_with("--"))

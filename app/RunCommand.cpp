@@ -1,6 +1,9 @@
 #include "RunCommand.h"
 
+#include "CommandErrors.h"
 #include "NetworkBuilder.h"
+#include "Project.h"
+#include "RunWriter.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/ModelError.h"
 #include "model/ModelReader.h"
@@ -8,6 +11,7 @@
 #include <charconv>
 #include <chrono>
 #include <iomanip>
+#include <optional>
 #include <stdexcept>
 
 namespace spikestudio {
@@ -30,14 +34,25 @@ std::uint32_t parseSeed(const std::string& text) {
     return static_cast<std::uint32_t>(value);
 }
 
-CheckedModel loadAndCheck(const CommandLine& line) {
+CheckedModel loadAndCheck(const CommandLine& line, std::string* modelText = nullptr) {
     if (line.positional.size() != 1)
         throw std::invalid_argument("expected exactly one MODEL file");
     CheckOptions options;
     options.duration = line.duration;
     if (line.seed)
         options.seed = parseSeed(*line.seed);
-    return checkModel(readModelFile(line.positional[0]), options);
+    return checkModel(readModelFile(line.positional[0], modelText), options);
+}
+
+/// Opens (or creates) the project of `--db`, before anything runs, so that a
+/// bad project file is refused first. A new project takes the model as its own.
+std::optional<Project> openProject(const CommandLine& line, const std::string& modelText) {
+    if (!line.database)
+        return std::nullopt;
+    std::optional<Project> project(std::in_place, *line.database);
+    if (!project->model())
+        project->saveModel(modelText);
+    return project;
 }
 
 void printSummary(const CheckedModel& model, const Network& network, const BuildReport& report,
@@ -71,37 +86,40 @@ void printSummary(const CheckedModel& model, const Network& network, const Build
         << " steps, seed " << model.seed << ")\n";
 }
 
-template <typename Body> int reportingErrors(std::ostream& err, Body body) {
-    try {
-        return body();
-    } catch (const ModelError& error) {
-        err << "error: " << error.what() << "\n";
-    } catch (const std::invalid_argument& error) {
-        err << "error: " << error.what() << "\n" << usageText();
-    } catch (const std::exception& error) {
-        err << "error: " << error.what() << "\n";
-    }
-    return 1;
-}
-
 } // namespace
 
 int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
     return reportingErrors(err, [&] {
         const auto parseStart = Stopwatch::now();
-        const CheckedModel model = loadAndCheck(line);
+        std::string modelText;
+        const CheckedModel model = loadAndCheck(line, &modelText);
         const double parseMs = millisecondsSince(parseStart);
+        std::optional<Project> project = openProject(line, modelText);
         BuildReport report;
         auto network = buildNetwork(model, &report);
         if (line.showKernels)
             for (const auto& kernel : report.kernels)
                 out << "/* ---- " << kernel.name << " ---- */\n" << kernel.source << "\n";
+        std::optional<RunWriter> writer;
+        if (project) // results are committed about once a second while the run goes on
+            writer.emplace(*project, *network,
+                           RunSettings{modelText, model.duration, model.dt, model.seed});
         const auto simulateStart = Stopwatch::now();
-        const long long steps = network->run(model.duration);
+        const long long steps =
+            writer ? network->run(model.duration, [&] { return writer->flushIfDue(); })
+                   : network->run(model.duration);
         const double simulateMs = millisecondsSince(simulateStart);
+        if (writer) {
+            writer->setTimings(report.codegenMilliseconds + report.compileMilliseconds +
+                                   report.setupMilliseconds,
+                               simulateMs);
+            writer->finish(RunStatus::Finished);
+        }
         if (line.csvDirectory)
             writeAllCsv(*network, *line.csvDirectory);
         printSummary(model, *network, report, parseMs, simulateMs, steps, out);
+        if (writer)
+            out << "stored as run " << writer->runId() << " in " << project->path() << "\n";
         return 0;
     });
 }

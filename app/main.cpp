@@ -1,5 +1,6 @@
 // Spike Studio's entry point: CLI verbs (and, later, the GUI).
 #include "CommandLine.h"
+#include "ProjectCommands.h"
 #include "RunCommand.h"
 
 #include <iostream>
@@ -24,6 +25,10 @@ int main(int argc, char** argv) {
         return runCommand(line, std::cout, std::cerr);
     if (line.verb == "check")
         return checkCommand(line, std::cout, std::cerr);
+    if (line.verb == "runs")
+        return runsCommand(line, std::cout, std::cerr);
+    if (line.verb == "export")
+        return exportCommand(line, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << line.verb << "'\n" << usageText();
     return 1;
 }

@@ -424,7 +424,7 @@ Model readModel(std::string_view text) {
     return model;
 }
 
-Model readModelFile(const std::string& path) {
+Model readModelFile(const std::string& path, std::string* text) {
     std::ifstream file(path, std::ios::binary);
     if (!file)
         throw ModelError({path, "", 0, 0}, "cannot open the model file");
@@ -432,6 +432,8 @@ Model readModelFile(const std::string& path) {
     content << file.rdbuf();
     if (file.bad())
         throw ModelError({path, "", 0, 0}, "cannot read the model file");
+    if (text)
+        *text = content.str();
     try {
         return readModel(content.str());
     } catch (const ModelError& error) {

@@ -14,6 +14,7 @@ namespace spikestudio {
 Model readModel(std::string_view json);
 
 /// Reads a model file from disk (errors name the file when it cannot be read).
-Model readModelFile(const std::string& path);
+/// `text`, when given, receives the file's exact content (a run's snapshot).
+Model readModelFile(const std::string& path, std::string* text = nullptr);
 
 } // namespace spikestudio

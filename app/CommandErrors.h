@@ -1,0 +1,26 @@
+#pragma once
+
+#include "CommandLine.h"
+#include "diagnostics/ModelError.h"
+
+#include <ostream>
+#include <stdexcept>
+
+namespace spikestudio {
+
+/// Runs a command's body and turns what it throws into "error: ..." on `err`
+/// and exit status 1; a misused command line also gets the usage text.
+template <typename Body> int reportingErrors(std::ostream& err, Body body) {
+    try {
+        return body();
+    } catch (const ModelError& error) {
+        err << "error: " << error.what() << "\n";
+    } catch (const std::invalid_argument& error) {
+        err << "error: " << error.what() << "\n" << usageText();
+    } catch (const std::exception& error) {
+        err << "error: " << error.what() << "\n";
+    }
+    return 1;
+}
+
+} // namespace spikestudio

@@ -1,0 +1,77 @@
+#include "ProjectCommands.h"
+
+#include "CommandErrors.h"
+#include "Project.h"
+#include "RunReader.h"
+#include "csv/CsvWriter.h"
+#include "runtime/Network.h"
+
+#include <charconv>
+#include <iomanip>
+#include <stdexcept>
+
+namespace spikestudio {
+
+namespace {
+
+const std::string& projectPath(const CommandLine& line) {
+    if (line.positional.size() != 1)
+        throw std::invalid_argument("expected exactly one PROJECT file");
+    return line.positional[0];
+}
+
+std::int64_t parseRunId(const std::optional<std::string>& text) {
+    if (!text)
+        throw std::invalid_argument("export needs --run ID (see 'spikestudio runs PROJECT')");
+    std::int64_t id = 0;
+    const auto result = std::from_chars(text->data(), text->data() + text->size(), id);
+    if (result.ec != std::errc() || result.ptr != text->data() + text->size() || id < 1)
+        throw std::invalid_argument("--run needs a run number, got '" + *text + "'");
+    return id;
+}
+
+void printRun(const RunSummary& run, std::ostream& out) {
+    out << std::setw(4) << run.id << "  " << run.startedAt << "  " << std::left << std::setw(11)
+        << runStatusName(run.status) << std::right << "  " << std::setprecision(6)
+        << run.simulatedTime << " of " << run.duration << " s, dt " << run.dt << " s, seed "
+        << run.seed << ", " << run.spikeCount << " spikes";
+    if (run.simulateMilliseconds)
+        out << ", simulated in " << std::fixed << std::setprecision(1) << *run.simulateMilliseconds
+            << " ms" << std::defaultfloat;
+    if (!run.message.empty())
+        out << " (" << run.message << ")";
+    out << "\n";
+}
+
+} // namespace
+
+int runsCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
+    return reportingErrors(err, [&] {
+        Project project(projectPath(line), ProjectAccess::ReadOnly);
+        const std::vector<RunSummary> runs = project.runs();
+        if (runs.empty())
+            out << "no runs in " << project.path() << "\n";
+        for (const RunSummary& run : runs)
+            printRun(run, out);
+        return 0;
+    });
+}
+
+int exportCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
+    return reportingErrors(err, [&] {
+        const std::string& path = projectPath(line);
+        const std::int64_t id = parseRunId(line.runId);
+        if (!line.csvDirectory)
+            throw std::invalid_argument("export needs --csv DIR");
+        Project project(path, ProjectAccess::ReadOnly);
+        const RunSummary run = project.run(id);
+        Network network(run.seed);
+        RunReader(project).readInto(id, network);
+        writeAllCsv(network, *line.csvDirectory);
+        out << "exported run " << id << " (" << runStatusName(run.status) << ") to "
+            << *line.csvDirectory << "\n";
+        return 0;
+    });
+}
+
+} // namespace spikestudio

@@ -1,0 +1,170 @@
+// Projects from the command line: `run --db` stores every run, `runs` lists
+// them, `export` writes the same CSV `run --csv` wrote; a run killed with
+// SIGKILL leaves a project that opens with the run marked interrupted; bad
+// projects and arguments are refused with one message and files left as they were.
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCliProjects : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+    struct Result {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    static Result runCli(const QStringList& arguments) {
+        QProcess process;
+        process.start(SPIKESTUDIO_CLI, arguments);
+        process.waitForFinished(120000);
+        Result result;
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = QString::fromUtf8(process.readAllStandardOutput());
+        result.err = QString::fromUtf8(process.readAllStandardError());
+        return result;
+    }
+
+    static QString example(const char* name) {
+        return QString(SPIKESTUDIO_SOURCE_DIR "/resources/examples/") + name;
+    }
+
+    /// Every file of `directory` by name, with its bytes.
+    static QMap<QString, QByteArray> filesOf(const QString& directory) {
+        QMap<QString, QByteArray> files;
+        const QDir dir(directory);
+        for (const QString& name : dir.entryList(QDir::Files)) {
+            QFile file(dir.filePath(name));
+            file.open(QIODevice::ReadOnly);
+            files[name] = file.readAll();
+        }
+        return files;
+    }
+
+    static QByteArray checksum(const QString& path) {
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    }
+
+private slots:
+    void exportEqualsWhatTheRunWrote() {
+        const QString project = dir_.filePath("cuba.spikestudio");
+        const QString direct = dir_.filePath("direct");
+        const Result run = runCli({"run", example("cuba.json"), "--duration", "200*ms", "--db",
+                                   project, "--csv", direct});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("stored as run 1 in"), qPrintable(run.out));
+        const Result exported =
+            runCli({"export", project, "--run", "1", "--csv", dir_.filePath("exported")});
+        QCOMPARE(exported.exitCode, 0);
+        const auto written = filesOf(direct);
+        QVERIFY(written.contains("spikes.csv") && written["spikes.csv"].size() > 1000);
+        QCOMPARE(filesOf(dir_.filePath("exported")), written);
+    }
+
+    void runsAppendAndAreListed() {
+        const QString project = dir_.filePath("lif.spikestudio");
+        for (const char* seed : {"1", "2"})
+            QCOMPARE(runCli({"run", example("cuba_neurons.json"), "--duration", "20*ms", "--seed",
+                             seed, "--db", project})
+                         .exitCode,
+                     0);
+        const Result runs = runCli({"runs", project});
+        QCOMPARE(runs.exitCode, 0);
+        const QStringList lines = runs.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].contains("finished") && lines[0].contains("seed 1"),
+                 qPrintable(lines[0]));
+        QVERIFY2(lines[1].contains("finished") && lines[1].contains("seed 2"),
+                 qPrintable(lines[1]));
+    }
+
+    void aKilledRunLeavesAnOpenableProject() {
+        const QString project = dir_.filePath("killed.spikestudio");
+        QProcess run;
+        run.start(SPIKESTUDIO_CLI,
+                  {"run", example("cuba.json"), "--duration", "60*second", "--db", project});
+        QVERIFY(run.waitForStarted());
+        // Wait until the run has committed results, then kill it mid-run.
+        QElapsedTimer waited;
+        waited.start();
+        Result listed;
+        while (waited.elapsed() < 60000) {
+            QTest::qWait(200);
+            listed = runCli({"runs", project});
+            if (listed.exitCode == 0 && listed.out.contains(" spikes") &&
+                !listed.out.contains(" 0 spikes"))
+                break;
+        }
+        QVERIFY2(run.state() == QProcess::Running, "the run ended before it could be killed");
+        run.kill(); // SIGKILL: no chance to clean up
+        QVERIFY(run.waitForFinished());
+        const Result after = runCli({"runs", project});
+        QCOMPARE(after.exitCode, 0);
+        QVERIFY2(after.out.contains("interrupted"), qPrintable(after.out));
+        const Result exported =
+            runCli({"export", project, "--run", "1", "--csv", dir_.filePath("partial")});
+        QCOMPARE(exported.exitCode, 0);
+        QVERIFY(QFile(dir_.filePath("partial/spikes.csv")).size() > 100);
+    }
+
+    void badInput_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QString missing = dir_.filePath("missing.spikestudio");
+        QTest::newRow("runs without project")
+            << QStringList{"runs"} << "expected exactly one PROJECT";
+        QTest::newRow("runs of a missing file")
+            << QStringList{"runs", missing} << "missing.spikestudio";
+        QTest::newRow("export without --run")
+            << QStringList{"export", missing, "--csv", dir_.filePath("x")} << "--run";
+        QTest::newRow("export with a bad id")
+            << QStringList{"export", missing, "--run", "two", "--csv", dir_.filePath("x")}
+            << "run number";
+        QTest::newRow("export without --csv")
+            << QStringList{"export", missing, "--run", "1"} << "--csv";
+    }
+
+    void badInput() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Result result = runCli(arguments);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.startsWith("error: ") && result.err.contains(message),
+                 qPrintable(result.err));
+        QVERIFY(!QFile::exists(dir_.filePath("missing.spikestudio")));
+    }
+
+    void foreignFilesAreRefusedUntouched_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("text") << QByteArray("not a project\n");
+        QTest::newRow("empty-looking SQLite header") << QByteArray("SQLite format 3\0garbage", 24);
+    }
+
+    void foreignFilesAreRefusedUntouched() {
+        QFETCH(QByteArray, content);
+        const QString path = dir_.filePath("foreign.spikestudio");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(content);
+        file.close();
+        const QByteArray before = checksum(path);
+        const Result run =
+            runCli({"run", example("cuba_neurons.json"), "--duration", "5*ms", "--db", path});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.startsWith("error: "), qPrintable(run.err));
+        QVERIFY2(!run.out.contains("stored as run"), qPrintable(run.out));
+        QCOMPARE(runCli({"runs", path}).exitCode, 1);
+        QCOMPARE(checksum(path), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliProjects)
+#include "tst_cli_projects.moc"
