@@ -1,10 +1,10 @@
 #include "ProjectCommands.h"
 
 #include "CommandErrors.h"
-#include "Project.h"
-#include "RunReader.h"
 #include "csv/CsvWriter.h"
 #include "runtime/Network.h"
+#include "storage/Project.h"
+#include "storage/RunReader.h"
 
 #include <charconv>
 #include <iomanip>

@@ -2,11 +2,11 @@
 
 #include "CommandErrors.h"
 #include "NetworkBuilder.h"
-#include "Project.h"
-#include "RunWriter.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/ModelError.h"
 #include "model/ModelReader.h"
+#include "storage/Project.h"
+#include "storage/RunWriter.h"
 
 #include <charconv>
 #include <chrono>

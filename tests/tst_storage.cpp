@@ -3,13 +3,13 @@
 // exported from the project equals the CSV written from the live run; a failed
 // save or a full disk leaves the project as it was.
 #include "NetworkBuilder.h"
-#include "Project.h"
-#include "RunReader.h"
-#include "RunWriter.h"
-#include "SqlStatement.h"
-#include "StorageError.h"
 #include "csv/CsvWriter.h"
 #include "model/ModelReader.h"
+#include "storage/Project.h"
+#include "storage/RunReader.h"
+#include "storage/RunWriter.h"
+#include "storage/SqlStatement.h"
+#include "storage/StorageError.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -2,10 +2,10 @@
 // project that opens, with the run reported interrupted and its results up to
 // the last committed chunk readable. The writer is a forked child process that
 // records and flushes in a loop until the parent kills it.
-#include "Project.h"
-#include "RunReader.h"
-#include "RunWriter.h"
 #include "runtime/Network.h"
+#include "storage/Project.h"
+#include "storage/RunReader.h"
+#include "storage/RunWriter.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

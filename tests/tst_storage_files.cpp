@@ -2,10 +2,10 @@
 // every earlier schema version open (and are upgraded); newer, foreign,
 // truncated and corrupted files and read-only files are refused with a clear
 // message and their bytes stay the same (checksums before and after).
-#include "Migrations.h"
-#include "Project.h"
-#include "RunReader.h"
-#include "StorageError.h"
+#include "storage/Migrations.h"
+#include "storage/Project.h"
+#include "storage/RunReader.h"
+#include "storage/StorageError.h"
 
 #include <QCryptographicHash>
 #include <QFile>

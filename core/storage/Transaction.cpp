@@ -1,6 +1,6 @@
-#include "Transaction.h"
+#include "storage/Transaction.h"
 
-#include "Database.h"
+#include "storage/Database.h"
 
 #include <sqlite3.h>
 

@@ -1,4 +1,4 @@
-#include "ProcessIdentity.h"
+#include "storage/ProcessIdentity.h"
 
 #include <fstream>
 #include <iterator>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Database.h"
-#include "ProjectAccess.h"
-#include "RunSummary.h"
-#include "StoredModel.h"
+#include "storage/Database.h"
+#include "storage/ProjectAccess.h"
+#include "storage/RunSummary.h"
+#include "storage/StoredModel.h"
 
 #include <map>
 #include <memory>

@@ -1,11 +1,11 @@
-#include "ProjectOpener.h"
+#include "storage/ProjectOpener.h"
 
-#include "Migrations.h"
-#include "PathChecks.h"
-#include "ProcessIdentity.h"
-#include "SqlStatement.h"
-#include "StorageError.h"
-#include "Transaction.h"
+#include "storage/Migrations.h"
+#include "storage/PathChecks.h"
+#include "storage/ProcessIdentity.h"
+#include "storage/SqlStatement.h"
+#include "storage/StorageError.h"
+#include "storage/Transaction.h"
 
 #include <filesystem>
 #include <sqlite3.h>

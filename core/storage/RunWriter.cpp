@@ -1,14 +1,14 @@
-#include "RunWriter.h"
+#include "storage/RunWriter.h"
 
-#include "ChunkCodec.h"
-#include "Database.h"
-#include "DimensionText.h"
-#include "ProcessIdentity.h"
-#include "Project.h"
-#include "SqlStatement.h"
-#include "StorageError.h"
-#include "Transaction.h"
 #include "runtime/Network.h"
+#include "storage/ChunkCodec.h"
+#include "storage/Database.h"
+#include "storage/DimensionText.h"
+#include "storage/ProcessIdentity.h"
+#include "storage/Project.h"
+#include "storage/SqlStatement.h"
+#include "storage/StorageError.h"
+#include "storage/Transaction.h"
 
 #include <algorithm>
 #include <stdexcept>

@@ -1,6 +1,6 @@
-#include "SqlStatement.h"
+#include "storage/SqlStatement.h"
 
-#include "Database.h"
+#include "storage/Database.h"
 
 #include <sqlite3.h>
 

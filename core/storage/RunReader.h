@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RunResults.h"
+#include "storage/RunResults.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
-#include "ChunkCodec.h"
+#include "storage/ChunkCodec.h"
 
-#include "LittleEndian.h"
-#include "StorageError.h"
+#include "storage/LittleEndian.h"
+#include "storage/StorageError.h"
 
 #include <cmath>
 #include <limits>

@@ -1,6 +1,6 @@
-#include "PathChecks.h"
+#include "storage/PathChecks.h"
 
-#include "StorageError.h"
+#include "storage/StorageError.h"
 
 #include <algorithm>
 #include <array>

@@ -1,10 +1,10 @@
-#include "Project.h"
+#include "storage/Project.h"
 
-#include "ProcessIdentity.h"
-#include "ProjectOpener.h"
-#include "SqlStatement.h"
-#include "StorageError.h"
-#include "Transaction.h"
+#include "storage/ProcessIdentity.h"
+#include "storage/ProjectOpener.h"
+#include "storage/SqlStatement.h"
+#include "storage/StorageError.h"
+#include "storage/Transaction.h"
 
 namespace spikestudio {
 

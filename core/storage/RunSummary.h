@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RunStatus.h"
+#include "storage/RunStatus.h"
 
 #include <cstdint>
 #include <optional>

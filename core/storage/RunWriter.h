@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RunSettings.h"
-#include "RunStatus.h"
+#include "storage/RunSettings.h"
+#include "storage/RunStatus.h"
 
 #include <chrono>
 #include <cstddef>

@@ -1,7 +1,7 @@
-#include "Database.h"
+#include "storage/Database.h"
 
-#include "SqlStatement.h"
-#include "StorageError.h"
+#include "storage/SqlStatement.h"
+#include "storage/StorageError.h"
 
 #include <sqlite3.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Database.h"
-#include "ProjectAccess.h"
+#include "storage/Database.h"
+#include "storage/ProjectAccess.h"
 
 #include <memory>
 #include <string>

@@ -1,11 +1,11 @@
-#include "RunReader.h"
+#include "storage/RunReader.h"
 
-#include "ChunkCodec.h"
-#include "DimensionText.h"
-#include "Project.h"
-#include "SqlStatement.h"
-#include "StorageError.h"
 #include "runtime/Network.h"
+#include "storage/ChunkCodec.h"
+#include "storage/DimensionText.h"
+#include "storage/Project.h"
+#include "storage/SqlStatement.h"
+#include "storage/StorageError.h"
 
 namespace spikestudio {
 

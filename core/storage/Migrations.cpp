@@ -1,8 +1,8 @@
-#include "Migrations.h"
+#include "storage/Migrations.h"
 
-#include "Database.h"
-#include "StorageError.h"
-#include "Transaction.h"
+#include "storage/Database.h"
+#include "storage/StorageError.h"
+#include "storage/Transaction.h"
 
 namespace spikestudio {
 

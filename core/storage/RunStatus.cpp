@@ -1,6 +1,6 @@
-#include "RunStatus.h"
+#include "storage/RunStatus.h"
 
-#include "StorageError.h"
+#include "storage/StorageError.h"
 
 #include <array>
 #include <utility>

@@ -1,6 +1,6 @@
-#include "DimensionText.h"
+#include "storage/DimensionText.h"
 
-#include "StorageError.h"
+#include "storage/StorageError.h"
 
 #include <charconv>
 
