@@ -10,6 +10,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <fstream>
 #include <iomanip>
 #include <optional>
 #include <stdexcept>
@@ -34,22 +35,53 @@ std::uint32_t parseSeed(const std::string& text) {
     return static_cast<std::uint32_t>(value);
 }
 
-CheckedModel loadAndCheck(const CommandLine& line, std::string* modelText = nullptr) {
+/// Whether `path` starts like an SQLite database (a project rather than a model file).
+bool isProjectFile(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    char header[16] = {};
+    return file.read(header, sizeof header) &&
+           std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
+}
+
+/// The model a project holds, as text; errors name the project.
+Model readProjectModel(const std::string& path, std::string& text) {
+    const std::optional<StoredModel> stored = Project(path, ProjectAccess::ReadOnly).model();
+    if (!stored)
+        throw ModelError({path, "", 0, 0}, "the project holds no model yet");
+    text = stored->modelJson;
+    try {
+        return readModel(text);
+    } catch (const ModelError& error) {
+        if (error.where().object != "model file")
+            throw;
+        throw ModelError({path, "model", error.where().line, error.where().column},
+                         "the project's model: " + error.problem());
+    }
+}
+
+/// MODEL is a model file or a project (whose model runs, and which keeps the run).
+CheckedModel loadAndCheck(const CommandLine& line, std::string& modelText) {
     if (line.positional.size() != 1)
         throw std::invalid_argument("expected exactly one MODEL file");
     CheckOptions options;
     options.duration = line.duration;
     if (line.seed)
         options.seed = parseSeed(*line.seed);
-    return checkModel(readModelFile(line.positional[0], modelText), options);
+    const std::string& path = line.positional[0];
+    Model model =
+        isProjectFile(path) ? readProjectModel(path, modelText) : readModelFile(path, &modelText);
+    return checkModel(std::move(model), options);
 }
 
-/// Opens (or creates) the project of `--db`, before anything runs, so that a
-/// bad project file is refused first. A new project takes the model as its own.
+/// Opens (or creates) the project the run goes into, before anything runs, so
+/// that a bad project file is refused first. A new project takes the model as its own.
 std::optional<Project> openProject(const CommandLine& line, const std::string& modelText) {
-    if (!line.database)
+    std::optional<std::string> path = line.database;
+    if (!path && isProjectFile(line.positional[0]))
+        path = line.positional[0];
+    if (!path)
         return std::nullopt;
-    std::optional<Project> project(std::in_place, *line.database);
+    std::optional<Project> project(std::in_place, *path);
     if (!project->model())
         project->saveModel(modelText);
     return project;
@@ -92,7 +124,7 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
     return reportingErrors(err, [&] {
         const auto parseStart = Stopwatch::now();
         std::string modelText;
-        const CheckedModel model = loadAndCheck(line, &modelText);
+        const CheckedModel model = loadAndCheck(line, modelText);
         const double parseMs = millisecondsSince(parseStart);
         std::optional<Project> project = openProject(line, modelText);
         BuildReport report;
@@ -126,7 +158,8 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
 
 int checkCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
     return reportingErrors(err, [&] {
-        const CheckedModel model = loadAndCheck(line);
+        std::string modelText;
+        const CheckedModel model = loadAndCheck(line, modelText);
         out << "ok: " << model.groups.size() << " groups, " << model.monitors.size()
             << " monitors; units and names check\n";
         return 0;

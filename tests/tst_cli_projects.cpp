@@ -2,6 +2,8 @@
 // them, `export` writes the same CSV `run --csv` wrote; a run killed with
 // SIGKILL leaves a project that opens with the run marked interrupted; bad
 // projects and arguments are refused with one message and files left as they were.
+#include "storage/Project.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
@@ -84,6 +86,28 @@ private slots:
                  qPrintable(lines[0]));
         QVERIFY2(lines[1].contains("finished") && lines[1].contains("seed 2"),
                  qPrintable(lines[1]));
+    }
+
+    void aProjectRunsItsOwnModel() {
+        const QString project = dir_.filePath("own.spikestudio");
+        QCOMPARE(
+            runCli({"run", example("cuba_neurons.json"), "--duration", "10*ms", "--db", project})
+                .exitCode,
+            0);
+        const Result again = runCli({"run", project, "--duration", "10*ms"});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains("stored as run 2 in"), qPrintable(again.out));
+        QCOMPARE(runCli({"check", project}).exitCode, 0);
+    }
+
+    void aProjectWithABrokenModelIsRefused() {
+        const QString path = dir_.filePath("broken.spikestudio");
+        spikestudio::Project(path.toStdString()).saveModel("{\"format\": \"spikestudio-model\",");
+        const QByteArray before = checksum(path);
+        const Result result = runCli({"run", path});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("the project's model: invalid JSON"), qPrintable(result.err));
+        QCOMPARE(checksum(path), before);
     }
 
     void aKilledRunLeavesAnOpenableProject() {
