@@ -5,6 +5,7 @@
 #include "NetworkBuilder.h"
 #include "csv/CsvWriter.h"
 #include "model/ModelReader.h"
+#include "storage/ChunkCodec.h"
 #include "storage/Project.h"
 #include "storage/RunReader.h"
 #include "storage/RunWriter.h"
@@ -114,6 +115,48 @@ class TestStorage : public QObject {
     }
 
 private slots:
+    void spikeStepRunsRoundTripExactly() {
+        const double dt = 0.1e-3;
+        // Several spikes in one step, a long gap, indices that need 1, 2 and 4 varint bytes.
+        const std::vector<std::int32_t> indices = {5, 0, 200, 70000, 3, 2147483647, 1};
+        const std::vector<std::int64_t> steps = {0, 0, 0, 7, 7, 2000000, 2000001};
+        std::vector<double> times;
+        for (std::int64_t step : steps)
+            times.push_back(static_cast<double>(step) * dt);
+        std::vector<std::byte> blob;
+        QVERIFY(ChunkCodec::packSpikeStepRuns(indices, times, dt, blob));
+        std::vector<std::int32_t> readIndices;
+        std::vector<double> readTimes;
+        ChunkCodec::unpackSpikeStepRuns(blob, dt, readIndices, readTimes);
+        QCOMPARE(readIndices, indices);
+        QCOMPARE(readTimes, times);
+        QVERIFY(blob.size() < indices.size() * 4); // 21 bytes for 7 spikes
+    }
+
+    void spikeStepRunsRefuseWhatTheyCannotHold() {
+        std::vector<std::byte> blob;
+        const double dt = 0.1e-3;
+        QVERIFY(!ChunkCodec::packSpikeStepRuns(std::vector<std::int32_t>{0},
+                                               std::vector<double>{0.33e-4}, dt,
+                                               blob)); // not a whole step
+        QVERIFY(!ChunkCodec::packSpikeStepRuns(std::vector<std::int32_t>{0, 1},
+                                               std::vector<double>{2 * dt, 1 * dt}, dt, blob));
+        QVERIFY(!ChunkCodec::packSpikeStepRuns(std::vector<std::int32_t>{-1},
+                                               std::vector<double>{0.0}, dt, blob));
+    }
+
+    void corruptSpikeStepRunsThrow() {
+        std::vector<std::int32_t> indices;
+        std::vector<double> times;
+        const std::vector<std::byte> truncated = {std::byte{0x0a}, std::byte{0x02},
+                                                  std::byte{0x01}};
+        QVERIFY_THROWS_EXCEPTION(StorageError,
+                                 ChunkCodec::unpackSpikeStepRuns(truncated, 1e-4, indices, times));
+        const std::vector<std::byte> endless = {std::byte{0x80}, std::byte{0x80}};
+        QVERIFY_THROWS_EXCEPTION(StorageError,
+                                 ChunkCodec::unpackSpikeStepRuns(endless, 1e-4, indices, times));
+    }
+
     void modelRoundTrip() {
         const QString path = newPath();
         {
@@ -192,7 +235,7 @@ private slots:
         QVERIFY(chunks <= 3 * 201);
         QCOMPARE(project.database().queryText("SELECT DISTINCT format FROM chunks c JOIN monitors "
                                               "m ON m.id = c.monitor_id WHERE m.type = 'spike'"),
-                 std::string("spike_steps"));
+                 std::string("spike_step_runs"));
     }
 
     void runsAreListedInOrder() {

@@ -73,9 +73,30 @@ CREATE TABLE chunks (
                      "('created_with', 'Spike Studio " SPIKESTUDIO_VERSION "')");
 }
 
+/// Version 2: spikes stored as runs of one time step (spike_step_runs), about
+/// three bytes per spike instead of eight. SQLite cannot change a CHECK
+/// constraint in place, so the chunks table is rebuilt with its rows.
+void migrateToVersion2(Database& database) {
+    database.execute(R"sql(
+CREATE TABLE chunks_v2 (
+    id         INTEGER PRIMARY KEY,
+    monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    first      INTEGER NOT NULL,
+    count      INTEGER NOT NULL,
+    format     TEXT NOT NULL
+        CHECK (format IN ('spike_step_runs', 'spike_steps', 'spike_times', 'f64_rows')),
+    data       BLOB NOT NULL,
+    UNIQUE (monitor_id, first)
+);
+INSERT INTO chunks_v2 SELECT id, monitor_id, first, count, format, data FROM chunks;
+DROP TABLE chunks;
+ALTER TABLE chunks_v2 RENAME TO chunks;
+)sql");
+}
+
 const std::vector<Migration> kMigrations = {
     {1, "metadata, model, runs, monitors and result chunks", createVersion1},
-    // {2, "what changed", migrateToVersion2},
+    {2, "compact spike chunks (spike_step_runs)", migrateToVersion2},
 };
 
 } // namespace

@@ -72,7 +72,9 @@ SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
     forEachChunk(
         monitor.columnInt(Id), [&](const std::string& format, std::span<const std::byte> blob) {
             const size_t before = record.indices.size();
-            if (format == "spike_steps")
+            if (format == "spike_step_runs")
+                ChunkCodec::unpackSpikeStepRuns(blob, dt, record.indices, record.times);
+            else if (format == "spike_steps")
                 ChunkCodec::unpackSpikeSteps(blob, dt, record.indices, record.times);
             else if (format == "spike_times")
                 ChunkCodec::unpackSpikeTimes(blob, record.indices, record.times);

@@ -188,10 +188,10 @@ void RunWriter::writeSpikes(size_t record, Progress& progress) {
         const size_t count = std::min(kPerChunk, spikes.indices.size() - first);
         const std::span<const std::int32_t> indices(spikes.indices.data() + first, count);
         const std::span<const double> times(spikes.times.data() + first, count);
-        const bool steps = ChunkCodec::packSpikeSteps(indices, times, progress.dt, buffer_);
+        const bool steps = ChunkCodec::packSpikeStepRuns(indices, times, progress.dt, buffer_);
         if (!steps)
             ChunkCodec::packSpikeTimes(indices, times, buffer_);
-        insertChunk(progress, first, count, steps ? "spike_steps" : "spike_times");
+        insertChunk(progress, first, count, steps ? "spike_step_runs" : "spike_times");
     }
     progress.pending = spikes.indices.size();
 }
