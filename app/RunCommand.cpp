@@ -5,6 +5,7 @@
 #include "csv/CsvWriter.h"
 #include "diagnostics/ModelError.h"
 #include "model/ModelReader.h"
+#include "runtime/NonFiniteWatch.h"
 #include "storage/Project.h"
 #include "storage/RunWriter.h"
 
@@ -136,22 +137,31 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
         if (project) // results are committed about once a second while the run goes on
             writer.emplace(*project, *network,
                            RunSettings{modelText, model.duration, model.dt, model.seed});
+        NonFiniteWatch watch(*network);
         const auto simulateStart = Stopwatch::now();
-        const long long steps =
-            writer ? network->run(model.duration, [&] { return writer->flushIfDue(); })
-                   : network->run(model.duration);
+        const long long steps = network->run(
+            model.duration, [&] { return watch.keepGoing() && (!writer || writer->flushIfDue()); });
         const double simulateMs = millisecondsSince(simulateStart);
+        const bool finite = watch.scan();
         if (writer) {
             writer->setTimings(report.codegenMilliseconds + report.compileMilliseconds +
                                    report.setupMilliseconds,
                                simulateMs);
-            writer->finish(RunStatus::Finished);
+            if (finite)
+                writer->finish(RunStatus::Finished);
+            else
+                writer->finish(RunStatus::Failed, watch.found()->message());
         }
+        // Results up to a blow-up are kept: they show how it happened.
         if (line.csvDirectory)
             writeAllCsv(*network, *line.csvDirectory);
         printSummary(model, *network, report, parseMs, simulateMs, steps, out);
         if (writer)
             out << "stored as run " << writer->runId() << " in " << project->path() << "\n";
+        if (!finite) {
+            err << "error: " << watch.found()->message() << "\n";
+            return 1;
+        }
         return 0;
     });
 }

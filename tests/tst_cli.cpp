@@ -351,6 +351,49 @@ private slots:
         QVERIFY(!QFile::exists(dir_.filePath("pwned")));
     }
 
+    // A blow-up stops the run with the variable and group named; the results
+    // up to it are kept (they show how it happened) and the run counts as failed.
+    void aRunThatBlowsUpStopsWithAMessage_data() {
+        QTest::addColumn<QString>("equations");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("infinity") << "dv/dt = v**2/ms : 1"
+                                  << "'G', variable 'v': became +inf (neuron ";
+        QTest::newRow("NaN") << "dv/dt = (v**2 - inf*v)/ms : 1"
+                             << "'G', variable 'v': became NaN (neuron 0)";
+    }
+
+    void aRunThatBlowsUpStopsWithAMessage() {
+        QFETCH(QString, equations);
+        QFETCH(QString, expected);
+        QJsonObject model = withGroupField("equations", equations);
+        QJsonArray groups = model["groups"].toArray();
+        QJsonObject group = groups[0].toObject();
+        for (const char* key : {"threshold", "reset", "refractory"})
+            group.remove(key);
+        group["method"] = "euler";
+        group["initial"] = QJsonObject{{"v", "0.1*(i + 1)"}};
+        groups[0] = group;
+        model["groups"] = groups;
+        model["monitors"] = QJsonArray{QJsonObject{{"name", "trace"},
+                                                   {"type", "StateMonitor"},
+                                                   {"source", "G"},
+                                                   {"variables", QJsonArray{"v"}},
+                                                   {"record", true}}};
+        const QString path = writeModel("blowup.json", QJsonDocument(model).toJson());
+        const QString out = dir_.filePath("blowup-out");
+        const QString project = dir_.filePath("blowup.spikestudio");
+        const Result result = runCli({"run", path, "--csv", out, "--db", project});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.startsWith("error: " + expected), qPrintable(result.err));
+        QVERIFY2(result.err.contains("the run stopped there"), qPrintable(result.err));
+        QFile trace(out + "/trace.csv");
+        QVERIFY(trace.open(QIODevice::ReadOnly));
+        const int rows = trace.readAll().count('\n') - 1;
+        QVERIFY2(rows > 0 && rows < 200, qPrintable(QString::number(rows))); // 20 ms would be 200
+        const Result runs = runCli({"runs", project});
+        QVERIFY2(runs.out.contains("failed") && runs.out.contains(expected), qPrintable(runs.out));
+    }
+
     void synapsesRunFromTheCommandLine() {
         const Result result = runCli({"run", SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json",
                                       "--duration", "50*ms", "--csv", dir_.filePath("cuba")});

@@ -24,6 +24,7 @@ public:
     explicit Network(std::uint32_t seed) : random_(seed) {}
 
     Scheduler& scheduler() { return scheduler_; }
+    const Scheduler& scheduler() const { return scheduler_; }
     RandomGenerator& random() { return random_; }
     std::vector<double>& constants() { return constants_; }
 

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace spikestudio {
+
+class Network;
+
+/// Where a state variable first held NaN or infinity.
+struct NonFiniteValue {
+    std::string object; // group or Synapses name
+    std::string variable;
+    std::string element; // "neuron" or "synapse"
+    long long index = 0;
+    double value = 0.0; // NaN, +inf or -inf
+    double t = 0.0;     // seconds: the run had reached this time when it was found
+
+    /// "'G', variable 'v': became NaN (neuron 3) by t = 12.3 ms; the run stopped"
+    std::string message() const;
+};
+
+/// Stops a run whose numbers have blown up: every few steps (a scan costs
+/// about as much as one state update, so not every step) it looks through
+/// every state variable of every group and Synapses object.
+class NonFiniteWatch {
+public:
+    explicit NonFiniteWatch(const Network& network, long long everyRounds = 16)
+        : network_(network), everyRounds_(everyRounds) {}
+
+    /// For Network::run's keepGoing: false once a value is NaN or infinite.
+    bool keepGoing();
+    /// Scans now, whatever the round (call after the run for its last steps).
+    bool scan();
+
+    const std::optional<NonFiniteValue>& found() const { return found_; }
+
+private:
+    const Network& network_;
+    long long everyRounds_;
+    long long rounds_ = 0;
+    std::optional<NonFiniteValue> found_;
+};
+
+} // namespace spikestudio
