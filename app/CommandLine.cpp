@@ -7,7 +7,7 @@ namespace spikestudio {
 const char* usageText() {
     return "usage:\n"
            "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--db PROJECT]\n"
-           "                        [--show-kernels]\n"
+           "                        [--plot FILE.png|.pdf] [--show-kernels]\n"
            "  spikestudio check MODEL\n"
            "  spikestudio runs PROJECT\n"
            "  spikestudio export PROJECT --run ID --csv DIR\n"
@@ -35,6 +35,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.seed = value();
         else if (argument == "--csv")
             line.csvDirectory = value();
+        else if (argument == "--plot")
+            line.plotFile = value();
         else if (argument == "--db")
             line.database = value();
         else if (argument == "--run")

@@ -9,6 +9,10 @@
 #include "storage/Project.h"
 #include "storage/RunWriter.h"
 
+#ifdef SPIKESTUDIO_WITH_GUI
+#include "plots/HeadlessFigure.h"
+#endif
+
 #include <charconv>
 #include <chrono>
 #include <fstream>
@@ -88,6 +92,20 @@ std::optional<Project> openProject(const CommandLine& line, const std::string& m
     return project;
 }
 
+/// `--plot FILE`: raster, rate and traces rendered without a display.
+void savePlot(const Network& network, const CheckedModel& model, const std::string& path) {
+#ifdef SPIKESTUDIO_WITH_GUI
+    const std::string problem = saveResultFigure(
+        network, model.duration, model.model.name.empty() ? "" : model.model.name, path);
+    if (!problem.empty())
+        throw ModelError({"command line", "--plot", 0, 0}, problem);
+#else
+    (void)network, (void)model, (void)path;
+    throw ModelError({"command line", "--plot", 0, 0},
+                     "this build has no GUI libraries, so it cannot draw plots");
+#endif
+}
+
 void printSummary(const CheckedModel& model, const Network& network, const BuildReport& report,
                   double parseMs, double simulateMs, long long steps, std::ostream& out) {
     out << "model: " << (model.model.name.empty() ? "(unnamed)" : model.model.name) << "\n";
@@ -155,6 +173,8 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
         // Results up to a blow-up are kept: they show how it happened.
         if (line.csvDirectory)
             writeAllCsv(*network, *line.csvDirectory);
+        if (line.plotFile)
+            savePlot(*network, model, *line.plotFile);
         printSummary(model, *network, report, parseMs, simulateMs, steps, out);
         if (writer)
             out << "stored as run " << writer->runId() << " in " << project->path() << "\n";

@@ -394,6 +394,52 @@ private slots:
         QVERIFY2(runs.out.contains("failed") && runs.out.contains(expected), qPrintable(runs.out));
     }
 
+    // `--plot` renders raster, rate and traces without a display.
+    void plotIsRenderedHeadless_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("png") << "cuba.png" << QByteArray("\x89PNG");
+        QTest::newRow("pdf") << "cuba.pdf" << QByteArray("%PDF");
+    }
+
+    void plotIsRenderedHeadless() {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, magic);
+        const QString path = dir_.filePath(file);
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove("DISPLAY");
+        environment.remove("QT_QPA_PLATFORM");
+        process.setProcessEnvironment(environment);
+        process.start(SPIKESTUDIO_CLI,
+                      {"run", SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json", "--duration",
+                       "100*ms", "--plot", path});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QFile figure(path);
+        QVERIFY(figure.open(QIODevice::ReadOnly));
+        QVERIFY(figure.read(magic.size()) == magic);
+        QVERIFY2(figure.size() > 20000, qPrintable(QString::number(figure.size())));
+    }
+
+    void badPlotFilesAreRefused_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown format") << dir_.filePath("plot.txt") << "must end in .png";
+        QTest::newRow("missing directory")
+            << dir_.filePath("no/such/dir/plot.png") << "cannot write";
+    }
+
+    void badPlotFilesAreRefused() {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        const QString model = writeModel("plot.json", QJsonDocument(lifModel()).toJson());
+        const Result result = runCli({"run", model, "--plot", file});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("field '--plot'") && result.err.contains(message),
+                 qPrintable(result.err));
+    }
+
     void synapsesRunFromTheCommandLine() {
         const Result result = runCli({"run", SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json",
                                       "--duration", "50*ms", "--csv", dir_.filePath("cuba")});
