@@ -1,0 +1,161 @@
+// Runs on a worker thread: to the end, paused, resumed and stopped (results
+// kept), a constant changed mid-run changing the dynamics from that step on
+// (checked against the exact solution), NaN stopping the run with the variable
+// named, runs stored in a project, bad models failing without a crash.
+#include "model/ModelReader.h"
+#include "run/RunController.h"
+#include "runtime/Network.h"
+#include "storage/Project.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+using namespace spikestudio;
+using State = RunController::State;
+
+namespace {
+
+Model exampleModel(const char* name) {
+    return readModelFile(std::string(SPIKESTUDIO_SOURCE_DIR "/resources/examples/") + name);
+}
+
+Model modelOf(const char* json) {
+    return readModel(json);
+}
+
+/// v relaxes to `drive` with tau = 10 ms; drive starts at 0, so v stays 0.
+const char* kDrivenModel = R"({"format": "spikestudio-model", "version": 1,
+    "dt": "0.1*ms", "duration": "10*second",
+    "constants": {"tau": "10*ms", "drive": "0"},
+    "groups": [{"name": "G", "type": "NeuronGroup", "N": 1, "method": "exact",
+                "equations": "dv/dt = (drive - v)/tau : 1"}],
+    "monitors": [{"name": "m", "type": "StateMonitor", "source": "G", "variables": ["v"],
+                  "record": [0]}]})";
+
+} // namespace
+
+class TestRunController : public QObject {
+    Q_OBJECT
+
+private slots:
+    void runsToTheEndOnAWorkerThread() {
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        CheckOptions options;
+        options.duration = "200*ms";
+        QVERIFY(controller.start(exampleModel("cuba.json"), options));
+        QVERIFY(!controller.start(exampleModel("cuba.json"), options)); // one run at a time
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(controller.state(), State::Finished);
+        const Network* network = controller.network();
+        QVERIFY(network);
+        QCOMPARE(controller.progress().simulated, network->scheduler().time());
+        // What the plots hold is what the monitors recorded.
+        controller.live().read([&](const auto& spikes, const auto& states, const auto& rates) {
+            QCOMPARE(spikes.front().indices, network->spikeRecords().front().indices);
+            QCOMPARE(states.front().values, network->stateRecords().front().values);
+            QCOMPARE(rates.front().rates, network->rateRecords().front().rates);
+        });
+    }
+
+    void pausesResumesAndStopsKeepingResults() {
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        QVERIFY(controller.start(exampleModel("cuba.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > 0.02, 30000);
+        controller.pause();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 10000);
+        const double pausedAt = controller.progress().simulated;
+        QTest::qWait(300);
+        QCOMPARE(controller.progress().simulated, pausedAt);
+        controller.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > pausedAt, 10000);
+        controller.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(controller.state(), State::Stopped);
+        const Network* network = controller.network();
+        QVERIFY(network);
+        QVERIFY(network->scheduler().time() < 1.0);
+        QVERIFY(!network->spikeRecords().front().indices.empty());
+        QVERIFY(controller.progress().speed() > 0);
+    }
+
+    void aChangedConstantActsFromTheNextStep() {
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        QVERIFY(controller.start(modelOf(kDrivenModel)));
+        QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > 0.01, 30000);
+        controller.pause();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 10000);
+        QVERIFY(controller.setConstant("drive", 1.0));
+        QVERIFY(!controller.setConstant("no_such_constant", 1.0));
+        controller.resume();
+        QTest::qWait(100);
+        controller.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        const StateRecord& trace = controller.network()->stateRecords().front();
+        // Before the change v is exactly 0; after it, 1 - exp(-(t - t0)/tau).
+        size_t first = 0;
+        while (first < trace.rowCount() && trace.value(first, 0) == 0.0)
+            ++first;
+        QVERIFY(first > 10 && first + 10 < trace.rowCount());
+        const double changedAt = trace.times[first - 1];
+        for (size_t row = first; row < trace.rowCount(); ++row) {
+            const double expected = 1.0 - std::exp(-(trace.times[row] - changedAt) / 0.01);
+            QVERIFY2(std::abs(trace.value(row, 0) - expected) < 1e-9,
+                     qPrintable(QString("row %1").arg(row)));
+        }
+    }
+
+    void nonFiniteValuesFailTheRun() {
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        QVERIFY(controller.start(modelOf(R"({"format": "spikestudio-model", "version": 1,
+            "dt": "0.1*ms", "duration": "1*second",
+            "groups": [{"name": "G", "type": "NeuronGroup", "N": 2, "method": "euler",
+                        "equations": "dv/dt = v**2/ms : 1", "initial": {"v": "1"}}]})")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(controller.state(), State::Failed);
+        QVERIFY2(controller.message().contains("'G', variable 'v': became"),
+                 qPrintable(controller.message()));
+        QVERIFY(controller.network()->scheduler().time() < 0.1);
+    }
+
+    void badModelsFailWithTheirMessage() {
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        QVERIFY(controller.start(modelOf(R"({"format": "spikestudio-model", "version": 1,
+            "duration": "1*ms",
+            "groups": [{"name": "G", "type": "NeuronGroup", "N": 2,
+                        "equations": "dv/dt = -v : 1"}]})")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(controller.state(), State::Failed);
+        QVERIFY2(controller.message().contains("'G', field 'equations'"),
+                 qPrintable(controller.message()));
+        QVERIFY(!controller.network());
+    }
+
+    void runsAreStoredInTheProject() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("runs.spikestudio").toStdString();
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        CheckOptions options;
+        options.duration = "50*ms";
+        QVERIFY(controller.start(exampleModel("cuba.json"), options, path));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(controller.state(), State::Finished);
+        Project project(path, ProjectAccess::ReadOnly);
+        const auto runs = project.runs();
+        QCOMPARE(runs.size(), size_t(1));
+        QCOMPARE(runs[0].status, RunStatus::Finished);
+        QCOMPARE(runs[0].spikeCount,
+                 std::int64_t(controller.network()->spikeRecords().front().indices.size()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunController)
+#include "tst_run_controller.moc"

@@ -1,0 +1,205 @@
+#include "run/RunController.h"
+
+#include "NetworkBuilder.h"
+#include "diagnostics/ModelError.h"
+#include "runtime/Network.h"
+#include "runtime/NonFiniteWatch.h"
+#include "storage/Project.h"
+#include "storage/RunWriter.h"
+
+#include <optional>
+
+namespace spikestudio {
+
+namespace {
+// The plots redraw about 30 times a second; new data is handed over as often.
+constexpr auto kPublishInterval = std::chrono::milliseconds(33);
+} // namespace
+
+RunController::RunController(QObject* parent) : QObject(parent) {}
+
+RunController::~RunController() {
+    stop();
+    wait();
+}
+
+bool RunController::isActive() const {
+    const State state = state_.load();
+    return state == State::Building || state == State::Running || state == State::Paused;
+}
+
+bool RunController::start(Model model, CheckOptions options, std::string projectPath) {
+    if (isActive())
+        return false;
+    wait(); // a finished worker is joined before the next starts
+    {
+        std::lock_guard lock(mutex_);
+        constantNames_.clear();
+        for (const auto& [name, text] : model.constants)
+            constantNames_.push_back(name);
+        pendingConstants_.clear();
+        progress_ = {};
+        message_.clear();
+        networkReady_ = false;
+    }
+    stopRequested_ = false;
+    pauseRequested_ = false;
+    setState(State::Building);
+    worker_ = std::thread(&RunController::work, this, std::move(model), std::move(options),
+                          std::move(projectPath));
+    return true;
+}
+
+void RunController::pause() {
+    if (state_.load() == State::Running)
+        pauseRequested_ = true;
+}
+
+void RunController::resume() {
+    {
+        std::lock_guard lock(mutex_);
+        pauseRequested_ = false;
+    }
+    resumed_.notify_all();
+}
+
+void RunController::stop() {
+    stopRequested_ = true;
+    resume();
+}
+
+void RunController::wait() {
+    if (worker_.joinable())
+        worker_.join();
+}
+
+bool RunController::setConstant(const std::string& name, double value) {
+    std::lock_guard lock(mutex_);
+    for (size_t k = 0; k < constantNames_.size(); ++k)
+        if (constantNames_[k] == name) {
+            pendingConstants_.emplace_back(k, value);
+            return true;
+        }
+    return false;
+}
+
+RunProgress RunController::progress() const {
+    std::lock_guard lock(mutex_);
+    return progress_;
+}
+
+const Network* RunController::network() const {
+    std::lock_guard lock(mutex_);
+    return networkReady_ ? network_.get() : nullptr;
+}
+
+QString RunController::message() const {
+    std::lock_guard lock(mutex_);
+    return message_;
+}
+
+void RunController::setState(State state) {
+    state_ = state;
+    emit stateChanged(state);
+}
+
+void RunController::end(State state, const QString& message) {
+    {
+        std::lock_guard lock(mutex_);
+        message_ = message;
+        networkReady_ = network_ != nullptr;
+    }
+    setState(state);
+    emit finished(state, message);
+}
+
+void RunController::work(Model model, CheckOptions options, std::string projectPath) {
+    try {
+        const CheckedModel checked = checkModel(std::move(model), options);
+        auto network = buildNetwork(checked);
+        live_.shapeLike(*network);
+        {
+            std::lock_guard lock(mutex_);
+            network_ = std::move(network);
+            progress_.duration = checked.duration;
+        }
+        simulate(checked, *network_, projectPath);
+    } catch (const std::exception& error) {
+        end(State::Failed, QString::fromStdString(error.what()));
+    }
+}
+
+void RunController::simulate(const CheckedModel& checked, Network& network,
+                             const std::string& projectPath) {
+    std::optional<Project> project;
+    std::optional<RunWriter> writer;
+    if (!projectPath.empty()) {
+        project.emplace(projectPath);
+        const std::string modelText = project->model() ? project->model()->modelJson : "";
+        writer.emplace(*project, network,
+                       RunSettings{modelText, checked.duration, checked.dt, checked.seed});
+    }
+    NonFiniteWatch watch(network);
+    runningSince_ = lastPublished_ = Clock::now();
+    wallBeforePause_ = 0.0;
+    setState(State::Running);
+    network.run(checked.duration, [&] {
+        return betweenSteps(network) && watch.keepGoing() && (!writer || writer->flushIfDue());
+    });
+    const bool finite = watch.scan();
+    live_.appendNewFrom(network);
+    {
+        std::lock_guard lock(mutex_);
+        progress_.simulated = network.scheduler().time();
+    }
+    const State outcome = !finite          ? State::Failed
+                          : stopRequested_ ? State::Stopped
+                                           : State::Finished;
+    const QString message = finite ? QString() : QString::fromStdString(watch.found()->message());
+    if (writer)
+        writer->finish(outcome == State::Finished  ? RunStatus::Finished
+                       : outcome == State::Stopped ? RunStatus::Stopped
+                                                   : RunStatus::Failed,
+                       message.toStdString());
+    end(outcome, message);
+}
+
+/// Between two steps: the only place the network changes hands or values.
+bool RunController::betweenSteps(Network& network) {
+    if (pauseRequested_.load())
+        waitWhilePaused();
+    if (stopRequested_.load())
+        return false;
+    applyPendingConstants(network);
+    const auto now = Clock::now();
+    if (now - lastPublished_ >= kPublishInterval) {
+        lastPublished_ = now;
+        live_.appendNewFrom(network);
+        std::lock_guard lock(mutex_);
+        progress_.simulated = network.scheduler().time();
+        progress_.wall =
+            wallBeforePause_ + std::chrono::duration<double>(now - runningSince_).count();
+    }
+    return true;
+}
+
+void RunController::waitWhilePaused() {
+    wallBeforePause_ += std::chrono::duration<double>(Clock::now() - runningSince_).count();
+    setState(State::Paused);
+    {
+        std::unique_lock lock(mutex_);
+        resumed_.wait(lock, [this] { return !pauseRequested_.load() || stopRequested_.load(); });
+    }
+    runningSince_ = Clock::now();
+    if (!stopRequested_.load())
+        setState(State::Running);
+}
+
+void RunController::applyPendingConstants(Network& network) {
+    std::lock_guard lock(mutex_);
+    for (const auto& [index, value] : pendingConstants_)
+        network.constants()[index] = value;
+    pendingConstants_.clear();
+}
+
+} // namespace spikestudio

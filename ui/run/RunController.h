@@ -1,0 +1,92 @@
+#pragma once
+
+#include "model/CheckedModel.h"
+#include "run/LiveRecords.h"
+#include "run/RunProgress.h"
+
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace spikestudio {
+
+class Network;
+
+/// Runs a model on a worker thread so that the GUI never blocks: check,
+/// build, simulate, with pause, resume and stop between steps, live
+/// constants, progress, and the monitors' new data handed to the plots
+/// (LiveRecords). A stopped run keeps its results up to the stop; a run whose
+/// numbers turn NaN or infinite fails with the variable named. With a project
+/// path every run is stored as it goes (core/storage).
+class RunController : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Building, Running, Paused, Finished, Stopped, Failed };
+    Q_ENUM(State)
+
+    explicit RunController(QObject* parent = nullptr);
+    ~RunController() override; // stops a run still going and waits for it
+
+    /// Starts `model` on the worker thread; false when a run is still going.
+    bool start(Model model, CheckOptions options = {}, std::string projectPath = {});
+    void pause();
+    void resume();
+    void stop();
+    /// Waits until the current run has ended (tests; closing the window).
+    void wait();
+
+    /// Sets model constant `name` (SI value) from the next step on; false when
+    /// the model has no such constant.
+    bool setConstant(const std::string& name, double value);
+
+    State state() const { return state_.load(); }
+    bool isActive() const;
+    RunProgress progress() const;
+    const LiveRecords& live() const { return live_; }
+    /// The last run's network once it has ended (null before and during a run).
+    const Network* network() const;
+    QString message() const;
+
+signals:
+    void stateChanged(spikestudio::RunController::State state);
+    void finished(spikestudio::RunController::State state, const QString& message);
+
+private:
+    void work(Model model, CheckOptions options, std::string projectPath);
+    void simulate(const CheckedModel& checked, Network& network, const std::string& projectPath);
+    bool betweenSteps(Network& network);
+    void waitWhilePaused();
+    void applyPendingConstants(Network& network);
+    void setState(State state);
+    void end(State state, const QString& message);
+
+    using Clock = std::chrono::steady_clock;
+
+    std::thread worker_;
+    std::atomic<State> state_{State::Idle};
+    std::atomic<bool> stopRequested_{false};
+    std::atomic<bool> pauseRequested_{false};
+
+    mutable std::mutex mutex_; // guards what follows
+    std::condition_variable resumed_;
+    std::vector<std::string> constantNames_;
+    std::vector<std::pair<size_t, double>> pendingConstants_;
+    RunProgress progress_;
+    QString message_;
+    std::unique_ptr<Network> network_;
+    bool networkReady_ = false;
+
+    Clock::time_point runningSince_;
+    Clock::time_point lastPublished_;
+    double wallBeforePause_ = 0.0;
+    LiveRecords live_;
+};
+
+} // namespace spikestudio

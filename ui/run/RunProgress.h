@@ -1,0 +1,18 @@
+#pragma once
+
+namespace spikestudio {
+
+/// Where a run stands, as the progress bar shows it.
+struct RunProgress {
+    double simulated = 0.0; // seconds of model time reached
+    double duration = 0.0;  // seconds of model time requested
+    double wall = 0.0;      // seconds of wall time spent simulating (pauses excluded)
+
+    double fraction() const { return duration > 0 ? simulated / duration : 0.0; }
+    /// Simulated seconds per wall second.
+    double speed() const { return wall > 0 ? simulated / wall : 0.0; }
+    /// Wall seconds left at the current speed; negative when unknown.
+    double remaining() const { return speed() > 0 ? (duration - simulated) / speed() : -1.0; }
+};
+
+} // namespace spikestudio
