@@ -1,5 +1,6 @@
 #include "plots/ResultFigure.h"
 
+#include "plots/AxisUnit.h"
 #include "runtime/Network.h"
 #include "runtime/RateSmoothing.h"
 
@@ -17,23 +18,6 @@ const QColor kTraceColours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x2
                                 QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
                                 QColor(0xff, 0x7f, 0x0e), QColor(0x8c, 0x56, 0x4b)};
 constexpr int kMaxTraces = 6;
-
-/// How a dimension reads best on an axis: volts in mV, amps in nA, siemens in nS.
-struct AxisUnit {
-    double factor = 1.0;
-    QString label;
-};
-
-AxisUnit axisUnitOf(const Dimension& dim) {
-    const QString symbol = QString::fromStdString(dim.unitSymbol());
-    if (symbol == "V")
-        return {1e3, "mV"};
-    if (symbol == "A")
-        return {1e9, "nA"};
-    if (symbol == "S")
-        return {1e9, "nS"};
-    return {1.0, dim.isDimensionless() ? QString() : symbol};
-}
 
 QCPAxisRect* addPanel(QCustomPlot& plot, int row, const QString& yLabel, QCPMarginGroup* margins) {
     auto* panel = new QCPAxisRect(&plot);
@@ -93,14 +77,14 @@ void addRate(QCustomPlot& plot, QCPAxisRect* panel, const FigureContent& content
 void addTraces(QCustomPlot& plot, QCPAxisRect* panel, const FigureContent& content) {
     const StateRecord& record = *content.traces;
     const size_t shown = std::min<size_t>(record.columns.size(), kMaxTraces);
-    const AxisUnit unit = axisUnitOf(record.columns.front().dim);
+    const AxisUnit unit = AxisUnit::of(record.columns.front().dim);
     QVector<double> t(static_cast<qsizetype>(record.rowCount()));
     for (qsizetype k = 0; k < t.size(); ++k)
         t[k] = record.times[static_cast<size_t>(k)] * 1e3;
     for (size_t c = 0; c < shown; ++c) {
         const StateRecord::Column& column = record.columns[c];
         QVector<double> values(t.size());
-        const double factor = axisUnitOf(column.dim).factor;
+        const double factor = AxisUnit::of(column.dim).factor;
         for (qsizetype k = 0; k < t.size(); ++k)
             values[k] = record.value(static_cast<size_t>(k), c) * factor;
         QCPGraph* graph = addGraph(plot, panel);

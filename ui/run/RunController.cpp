@@ -151,6 +151,8 @@ void RunController::simulate(const CheckedModel& checked, Network& network,
     {
         std::lock_guard lock(mutex_);
         progress_.simulated = network.scheduler().time();
+        progress_.wall =
+            wallBeforePause_ + std::chrono::duration<double>(Clock::now() - runningSince_).count();
     }
     const State outcome = !finite          ? State::Failed
                           : stopRequested_ ? State::Stopped

@@ -1,0 +1,115 @@
+// The run view driven through its widgets on the offscreen platform: Run,
+// Pause, Resume, Stop; the live plot ends up holding exactly what the
+// monitors recorded; a model with errors does not start; a blow-up shows its
+// message.
+#include "model/ModelReader.h"
+#include "plots/LivePlot.h"
+#include "run/RunController.h"
+#include "run/RunView.h"
+#include "runtime/Network.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace spikestudio;
+using State = RunController::State;
+
+namespace {
+
+Model cuba() {
+    return readModelFile(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json");
+}
+
+template <typename T> T* child(QWidget& parent, const char* name) {
+    T* widget = parent.findChild<T*>(name);
+    if (!widget)
+        qFatal("no widget called %s", name);
+    return widget;
+}
+
+} // namespace
+
+class TestGuiRun : public QObject {
+    Q_OBJECT
+
+private slots:
+    void runPauseResumeStopThroughTheButtons() {
+        RunView view([] { return std::optional<Model>(cuba()); });
+        view.resize(900, 600);
+        view.show();
+        QSignalSpy ended(&view, &RunView::runEnded);
+        QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(view.controller().state(), State::Running, 30000);
+        QVERIFY(!child<QPushButton>(view, "runButton")->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(view.livePlot().spikePoints() > 0, 30000);
+        QTest::mouseClick(child<QPushButton>(view, "pauseButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(view.controller().state(), State::Paused, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QPushButton>(view, "pauseButton")->text(),
+                                  QString("Resume"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(view, "runStatus")->text().contains("paused"), 5000);
+        QTest::mouseClick(child<QPushButton>(view, "pauseButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(view.controller().state(), State::Running, 10000);
+        QTest::mouseClick(child<QPushButton>(view, "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 10000);
+        QCOMPARE(view.controller().state(), State::Stopped);
+        QVERIFY(child<QLabel>(view, "runStatus")->text().startsWith("Stopped at"));
+        QVERIFY(child<QPushButton>(view, "runButton")->isEnabled());
+        const Network* network = view.controller().network();
+        QCOMPARE(view.livePlot().spikePoints(),
+                 qsizetype(network->spikeRecords().front().indices.size()));
+    }
+
+    void thePlotHoldsTheMonitorsDataAfterTheRun() {
+        RunView view([] { return std::optional<Model>(cuba()); });
+        view.show();
+        child<QLineEdit>(view, "runDuration")->setText("150*ms");
+        child<QLineEdit>(view, "runSeed")->setText("3");
+        QSignalSpy ended(&view, &RunView::runEnded);
+        QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+        QCOMPARE(view.controller().state(), State::Finished);
+        const Network* network = view.controller().network();
+        const StateRecord& traces = network->stateRecords().front();
+        QCOMPARE(view.livePlot().spikePoints(),
+                 qsizetype(network->spikeRecords().front().indices.size()));
+        QCOMPARE(view.livePlot().tracePoints(),
+                 qsizetype(traces.rowCount() * std::min<size_t>(traces.columns.size(), 6)));
+        QCOMPARE(view.livePlot().ratePoints(), qsizetype(150)); // one per 1 ms
+        QVERIFY(child<QLabel>(view, "runStatus")->text().startsWith("Finished"));
+    }
+
+    void aModelWithErrorsDoesNotStart() {
+        RunView view([] { return std::optional<Model>(); });
+        QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
+        QCOMPARE(view.controller().state(), State::Idle);
+        QVERIFY(child<QLabel>(view, "runStatus")->text().contains("errors"));
+    }
+
+    void aBadSeedIsRefused() {
+        RunView view([] { return std::optional<Model>(cuba()); });
+        child<QLineEdit>(view, "runSeed")->setText("-4");
+        QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
+        QCOMPARE(view.controller().state(), State::Idle);
+        QVERIFY(child<QLabel>(view, "runStatus")->text().contains("seed"));
+    }
+
+    void aBlowUpShowsItsMessage() {
+        RunView view([] {
+            return std::optional<Model>(readModel(R"({"format": "spikestudio-model",
+                "version": 1, "duration": "1*second",
+                "groups": [{"name": "G", "type": "NeuronGroup", "N": 1, "method": "euler",
+                            "equations": "dv/dt = v**2/ms : 1", "initial": {"v": "1"}}]})"));
+        });
+        QSignalSpy ended(&view, &RunView::runEnded);
+        QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 10000);
+        QVERIFY2(child<QLabel>(view, "runStatus")->text().contains("'G', variable 'v'"),
+                 qPrintable(child<QLabel>(view, "runStatus")->text()));
+    }
+};
+
+QTEST_MAIN(TestGuiRun)
+#include "tst_gui_run.moc"

@@ -1,0 +1,53 @@
+#include "GuiApplication.h"
+
+#include "MainWindow.h"
+#include "canvas/NetworkScene.h"
+#include "run/RunView.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QTimer>
+
+namespace {
+
+/// Saves the window once it has been laid out and painted, then quits.
+void scheduleScreenshot(MainWindow& window, const QString& path, int delay = 500) {
+    QTimer::singleShot(delay, &window, [&window, path] {
+        const bool saved = window.grab().save(path);
+        QApplication::exit(saved ? 0 : 1);
+    });
+}
+
+/// Runs the model for `duration` first, so the picture shows its plots.
+void screenshotAfterRun(MainWindow& window, const QString& path, const QString& duration) {
+    using spikestudio::RunView;
+    auto* view = window.runView();
+    QObject::connect(view, &RunView::runEnded, &window,
+                     [&window, path] { scheduleScreenshot(window, path, 300); });
+    QTimer::singleShot(500, &window, [view, duration] {
+        view->findChild<QLineEdit*>("runDuration")->setText(duration);
+        view->run();
+    });
+}
+
+} // namespace
+
+int runGui(int argc, char** argv, const QString& modelPath) {
+    QApplication application(argc, argv);
+    QApplication::setApplicationName("Spike Studio");
+    QApplication::setOrganizationName("Spike Studio");
+    MainWindow window;
+    window.show();
+    if (!modelPath.isEmpty())
+        window.openModelFile(modelPath);
+    const QString screenshot = qEnvironmentVariable("SPIKESTUDIO_SCREENSHOT");
+    const QString selected = qEnvironmentVariable("SPIKESTUDIO_SELECT");
+    if (!selected.isEmpty())
+        window.scene()->selectObject(ObjectRef::group(selected));
+    const QString runFor = qEnvironmentVariable("SPIKESTUDIO_RUN_FOR");
+    if (!screenshot.isEmpty() && !runFor.isEmpty())
+        screenshotAfterRun(window, screenshot, runFor);
+    else if (!screenshot.isEmpty())
+        scheduleScreenshot(window, screenshot);
+    return application.exec();
+}

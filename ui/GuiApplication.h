@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QString>
+
+/// Starts the desktop editor on `modelPath` ("" for a new model) and runs the
+/// event loop until the window closes. With SPIKESTUDIO_SCREENSHOT=FILE.png in
+/// the environment it instead saves a picture of the main window and exits
+/// (for documentation, under Xvfb); SPIKESTUDIO_SELECT=GROUP selects a group
+/// first so the picture shows the inspector at work.
+int runGui(int argc, char** argv, const QString& modelPath);

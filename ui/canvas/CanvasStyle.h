@@ -1,0 +1,45 @@
+#pragma once
+
+#include "model/Model.h"
+
+#include <QColor>
+
+/// The canvas's few colours, kept together so items look of a piece.
+namespace CanvasStyle {
+
+inline QColor accent() {
+    return QColor(0x2f, 0x6f, 0xd6);
+}
+inline QColor problem() {
+    return QColor(0xd0, 0x31, 0x2d);
+}
+inline QColor outline() {
+    return QColor(0xb4, 0xb9, 0xc2);
+}
+inline QColor text() {
+    return QColor(0x20, 0x24, 0x2a);
+}
+inline QColor mutedText() {
+    return QColor(0x6b, 0x72, 0x7c);
+}
+inline QColor arrow() {
+    return QColor(0x7a, 0x80, 0x8a);
+}
+inline QColor background() {
+    return QColor(0xf6, 0xf7, 0xf9);
+}
+
+/// One colour per kind of group, used for the node's side stripe.
+inline QColor groupColor(spikestudio::GroupType type) {
+    switch (type) {
+    case spikestudio::GroupType::NeuronGroup:
+        return QColor(0x3b, 0x82, 0xf6);
+    case spikestudio::GroupType::PoissonGroup:
+        return QColor(0x16, 0xa3, 0x4a);
+    case spikestudio::GroupType::SpikeGeneratorGroup:
+        return QColor(0xea, 0x8a, 0x0c);
+    }
+    return accent();
+}
+
+} // namespace CanvasStyle

@@ -1,0 +1,212 @@
+#include "canvas/NetworkScene.h"
+
+#include "canvas/CanvasStyle.h"
+#include "canvas/GroupNodeItem.h"
+#include "canvas/SynapsesArrowItem.h"
+#include "commands/ConnectCommand.h"
+#include "commands/MoveNodeCommand.h"
+#include "document/ModelDefaults.h"
+#include "document/ModelDocument.h"
+
+#include <QGraphicsLineItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QKeyEvent>
+
+NetworkScene::NetworkScene(ModelDocument* document, QObject* parent)
+    : QGraphicsScene(parent), document_(document) {
+    setBackgroundBrush(CanvasStyle::background());
+    connect(document_, &ModelDocument::changed, this, &NetworkScene::syncWithDocument);
+    connect(document_, &ModelDocument::renamed, this, &NetworkScene::followRename);
+    syncWithDocument();
+}
+
+void NetworkScene::setMode(Mode mode) {
+    if (mode_ == mode)
+        return;
+    cancelConnect();
+    mode_ = mode;
+    emit modeChanged(mode);
+}
+
+QList<ObjectRef> NetworkScene::selectedObjects() const {
+    QList<ObjectRef> objects;
+    for (QGraphicsItem* item : selectedItems()) {
+        if (auto* node = dynamic_cast<GroupNodeItem*>(item))
+            objects << ObjectRef::group(node->name());
+        else if (auto* arrow = dynamic_cast<SynapsesArrowItem*>(item))
+            objects << ObjectRef::synapses(arrow->name());
+    }
+    return objects;
+}
+
+void NetworkScene::selectObject(const ObjectRef& object) {
+    QGraphicsItem* item = nullptr;
+    if (object.kind == ObjectRef::Kind::Group)
+        item = node(object.name);
+    else if (object.kind == ObjectRef::Kind::Synapses)
+        item = arrow(object.name);
+    clearSelection();
+    if (item)
+        item->setSelected(true);
+}
+
+void NetworkScene::setProblemObject(const QString& name) {
+    problemObject_ = name;
+    for (GroupNodeItem* node : std::as_const(nodes_))
+        node->setHasProblem(node->name() == name);
+    for (SynapsesArrowItem* arrow : std::as_const(arrows_))
+        arrow->setHasProblem(arrow->name() == name);
+}
+
+void NetworkScene::updateArrows() {
+    for (SynapsesArrowItem* arrow : std::as_const(arrows_))
+        arrow->updateGeometry();
+}
+
+void NetworkScene::syncWithDocument() {
+    syncNodes();
+    syncArrows();
+    setProblemObject(problemObject_);
+}
+
+void NetworkScene::syncNodes() {
+    QHash<QString, GroupNodeItem*> kept;
+    for (const auto& group : document_->model().groups) {
+        const QString name = QString::fromStdString(group.name);
+        GroupNodeItem* node = nodes_.take(name);
+        if (!node) {
+            node = new GroupNodeItem(group);
+            addItem(node);
+        }
+        node->setGroup(group);
+        node->setPos(document_->layout().value(name));
+        kept.insert(name, node);
+    }
+    if (connectSource_ && nodes_.values().contains(connectSource_))
+        cancelConnect(); // the source node is about to go
+    qDeleteAll(nodes_);
+    nodes_ = kept;
+}
+
+void NetworkScene::syncArrows() {
+    QHash<QString, SynapsesArrowItem*> kept;
+    QHash<QPair<QString, QString>, int> lanes; // parallel arrows per node pair
+    for (const auto& synapses : document_->model().synapses) {
+        const QString name = QString::fromStdString(synapses.name);
+        const QString source = QString::fromStdString(synapses.source);
+        const QString target = QString::fromStdString(synapses.target);
+        SynapsesArrowItem* arrow = arrows_.take(name);
+        if (!arrow) {
+            arrow = new SynapsesArrowItem(synapses);
+            addItem(arrow);
+        }
+        arrow->setSynapses(synapses);
+        GroupNodeItem* from = node(source);
+        GroupNodeItem* to = node(target);
+        arrow->setVisible(from && to); // a dangling reference is the checker's to report
+        if (from && to)
+            arrow->setEnds(from, to, lanes[{source, target}]++);
+        kept.insert(name, arrow);
+    }
+    qDeleteAll(arrows_);
+    arrows_ = kept;
+}
+
+void NetworkScene::followRename(const ObjectRef& before, const QString& newName) {
+    // Re-keying keeps the item, and with it the selection, across the rename.
+    if (before.kind == ObjectRef::Kind::Group && nodes_.contains(before.name))
+        nodes_.insert(newName, nodes_.take(before.name));
+    if (before.kind == ObjectRef::Kind::Synapses && arrows_.contains(before.name))
+        arrows_.insert(newName, arrows_.take(before.name));
+}
+
+GroupNodeItem* NetworkScene::nodeAt(QPointF scenePos) const {
+    for (QGraphicsItem* item : items(scenePos))
+        if (auto* node = dynamic_cast<GroupNodeItem*>(item))
+            return node;
+    return nullptr;
+}
+
+void NetworkScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
+    if (mode_ == Mode::Connect && event->button() == Qt::LeftButton) {
+        connectClick(event->scenePos());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mousePressEvent(event);
+    if (event->button() == Qt::LeftButton)
+        recordDragStart();
+}
+
+void NetworkScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
+    if (rubberLine_) {
+        rubberLine_->setLine(QLineF(connectSource_->scenePos(), event->scenePos()));
+        return;
+    }
+    QGraphicsScene::mouseMoveEvent(event);
+}
+
+void NetworkScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
+    QGraphicsScene::mouseReleaseEvent(event);
+    if (event->button() == Qt::LeftButton)
+        commitMoves();
+}
+
+void NetworkScene::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Escape && mode_ == Mode::Connect) {
+        setMode(Mode::Select);
+        return;
+    }
+    QGraphicsScene::keyPressEvent(event);
+}
+
+void NetworkScene::connectClick(QPointF scenePos) {
+    GroupNodeItem* clicked = nodeAt(scenePos);
+    if (!clicked) {
+        cancelConnect();
+        return;
+    }
+    if (!connectSource_) {
+        connectSource_ = clicked;
+        clicked->setConnectSource(true);
+        rubberLine_ = addLine(QLineF(clicked->scenePos(), scenePos),
+                              QPen(CanvasStyle::accent(), 1.5, Qt::DashLine));
+        return;
+    }
+    const auto synapses = ModelDefaults::synapses(
+        document_->model(), connectSource_->name().toStdString(), clicked->name().toStdString());
+    cancelConnect();
+    document_->undoStack()->push(new ConnectCommand(document_, synapses));
+    setMode(Mode::Select);
+    selectObject(ObjectRef::synapses(QString::fromStdString(synapses.name)));
+}
+
+void NetworkScene::cancelConnect() {
+    if (connectSource_)
+        connectSource_->setConnectSource(false);
+    connectSource_ = nullptr;
+    delete rubberLine_;
+    rubberLine_ = nullptr;
+}
+
+void NetworkScene::recordDragStart() {
+    dragStart_.clear();
+    for (GroupNodeItem* node : std::as_const(nodes_))
+        if (node->isSelected())
+            dragStart_.insert(node->name(), node->pos());
+}
+
+void NetworkScene::commitMoves() {
+    QList<QPair<QString, QPointF>> moved;
+    for (auto it = dragStart_.cbegin(); it != dragStart_.cend(); ++it)
+        if (GroupNodeItem* item = node(it.key()); item && item->pos() != it.value())
+            moved.append({it.key(), item->pos()});
+    if (moved.isEmpty())
+        return;
+    QUndoStack* stack = document_->undoStack();
+    stack->beginMacro(tr("Move"));
+    for (const auto& [name, position] : moved)
+        stack->push(new MoveNodeCommand(document_, name, dragStart_.value(name), position));
+    stack->endMacro();
+    dragStart_.clear();
+}

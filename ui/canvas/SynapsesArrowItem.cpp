@@ -1,0 +1,190 @@
+#include "canvas/SynapsesArrowItem.h"
+
+#include "canvas/CanvasStyle.h"
+#include "canvas/GroupNodeItem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QtMath>
+
+namespace {
+
+constexpr double kArrowHead = 10;
+
+/// A short summary of how the synapses connect, e.g. "i < 3200, p = 0.02".
+QString ruleSummary(const spikestudio::ConnectSpec& connect) {
+    using Form = spikestudio::ConnectSpec::Form;
+    QStringList parts;
+    if (connect.form == Form::Generator)
+        parts << QStringLiteral("j = ") + QString::fromStdString(connect.generator);
+    if (connect.form == Form::Arrays)
+        parts << QObject::tr("%1 pairs").arg(connect.i.size());
+    if (!connect.condition.empty())
+        parts << QString::fromStdString(connect.condition);
+    if (!connect.p.empty())
+        parts << QStringLiteral("p = ") + QString::fromStdString(connect.p);
+    if (parts.isEmpty())
+        parts << QObject::tr("all to all");
+    return parts.join(QStringLiteral(", "));
+}
+
+/// The first point, walking from the end of the curve back towards its start,
+/// that lies outside `rect`: where the arrow meets the target's border.
+double exitParameter(const QPainterPath& path, const QRectF& rect, bool fromEnd) {
+    double inside = fromEnd ? 1.0 : 0.0, outside = 0.5;
+    for (int step = 0; step < 20; ++step) {
+        const double middle = (inside + outside) / 2;
+        (rect.contains(path.pointAtPercent(middle)) ? inside : outside) = middle;
+    }
+    return outside;
+}
+
+} // namespace
+
+SynapsesArrowItem::SynapsesArrowItem(const spikestudio::SynapsesSpec& synapses) {
+    setFlags(ItemIsSelectable);
+    setSynapses(synapses);
+}
+
+void SynapsesArrowItem::setSynapses(const spikestudio::SynapsesSpec& synapses) {
+    const QString name = QString::fromStdString(synapses.name);
+    const QString rule = ruleSummary(synapses.connect);
+    if (name == name_ && rule == rule_)
+        return;
+    prepareGeometryChange();
+    name_ = name;
+    rule_ = rule;
+    setToolTip(QStringLiteral("%1: %2 → %3\n%4")
+                   .arg(name_, QString::fromStdString(synapses.source),
+                        QString::fromStdString(synapses.target), rule_));
+    updateGeometry();
+}
+
+void SynapsesArrowItem::setEnds(GroupNodeItem* source, GroupNodeItem* target, int lane) {
+    source_ = source;
+    target_ = target;
+    lane_ = lane;
+    updateGeometry();
+}
+
+void SynapsesArrowItem::setHasProblem(bool hasProblem) {
+    if (hasProblem_ != hasProblem) {
+        hasProblem_ = hasProblem;
+        update();
+    }
+}
+
+QPainterPath SynapsesArrowItem::loopPath() const {
+    // Recurrent synapses loop out of the node: above, below, left, right, then
+    // the same sides again, wider.
+    static const QPointF sides[] = {{0, -1}, {0, 1}, {-1, 0}, {1, 0}};
+    const QPointF out = sides[lane_ % 4];
+    const QPointF along(-out.y(), out.x());
+    const QRectF node = source_->sceneBoundingRect().adjusted(4, 4, -4, -4);
+    const QPointF edge =
+        node.center() + QPointF(out.x() * node.width() / 2, out.y() * node.height() / 2);
+    const double spread = 26 + 10 * (lane_ / 4);
+    const double reach = 70 + 30 * (lane_ / 4);
+    const QPointF start = edge - along * spread;
+    const QPointF end = edge + along * spread;
+    QPainterPath path(start);
+    path.cubicTo(start + out * reach - along * spread, end + out * reach + along * spread, end);
+    return path;
+}
+
+QPainterPath SynapsesArrowItem::curvePath(QPointF& labelAt, QPointF& tipDirectionFrom) const {
+    const QPointF from = source_->scenePos();
+    const QPointF to = target_->scenePos();
+    const QLineF line(from, to);
+    // Bend to the left of the direction of travel, so A→B and B→A separate.
+    const QPointF normal(-line.dy() / std::max(1.0, line.length()),
+                         line.dx() / std::max(1.0, line.length()));
+    const QPointF control = line.center() + normal * (24.0 + 40.0 * lane_);
+    QPainterPath full(from);
+    full.quadTo(control, to);
+    const double start = exitParameter(full, source_->sceneBoundingRect(), false);
+    const double end = exitParameter(full, target_->sceneBoundingRect(), true);
+    QPainterPath path(full.pointAtPercent(start));
+    // The clipped curve keeps the shape of the full one: sample it.
+    for (int k = 1; k <= 24; ++k)
+        path.lineTo(full.pointAtPercent(start + (end - start) * k / 24.0));
+    labelAt = full.pointAtPercent(0.5);
+    tipDirectionFrom = full.pointAtPercent(std::max(start, end - 0.05));
+    return path;
+}
+
+void SynapsesArrowItem::updateGeometry() {
+    if (!source_ || !target_)
+        return;
+    prepareGeometryChange();
+    if (source_ == target_) {
+        path_ = loopPath();
+        labelCenter_ = path_.pointAtPercent(0.5);
+        tipFrom_ = path_.pointAtPercent(0.93);
+    } else {
+        path_ = curvePath(labelCenter_, tipFrom_);
+    }
+    tip_ = path_.currentPosition();
+    update();
+}
+
+QRectF SynapsesArrowItem::labelRect() const {
+    const QFontMetricsF metrics{QFont()};
+    const double width =
+        std::max(metrics.horizontalAdvance(name_), metrics.horizontalAdvance(rule_) * 0.9) + 14;
+    const double height = metrics.height() * 1.9 + 6;
+    return QRectF(labelCenter_.x() - width / 2, labelCenter_.y() - height / 2, width, height);
+}
+
+QRectF SynapsesArrowItem::boundingRect() const {
+    return path_.boundingRect().adjusted(-kArrowHead, -kArrowHead, kArrowHead, kArrowHead) |
+           labelRect().adjusted(-2, -2, 2, 2);
+}
+
+QPainterPath SynapsesArrowItem::shape() const {
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    QPainterPath shape = stroker.createStroke(path_);
+    shape.addRect(labelRect());
+    return shape;
+}
+
+QColor SynapsesArrowItem::color() const {
+    if (hasProblem_)
+        return CanvasStyle::problem();
+    return isSelected() ? CanvasStyle::accent() : CanvasStyle::arrow();
+}
+
+void SynapsesArrowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    if (path_.isEmpty())
+        return;
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(color(), isSelected() ? 2.2 : 1.4));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(path_);
+
+    const QLineF direction(tipFrom_, tip_);
+    const double angle = qDegreesToRadians(direction.angle());
+    auto wing = [&](double offset) {
+        return tip_ - QPointF(std::cos(angle + offset) * kArrowHead,
+                              -std::sin(angle + offset) * kArrowHead);
+    };
+    painter->setBrush(color());
+    painter->drawPolygon(QPolygonF({tip_, wing(0.45), wing(-0.45)}));
+
+    const QRectF label = labelRect();
+    painter->setPen(QPen(color(), 1));
+    painter->setBrush(Qt::white);
+    painter->drawRoundedRect(label, 5, 5);
+    QFont font = painter->font();
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(CanvasStyle::text());
+    painter->drawText(label.adjusted(4, 3, -4, -3), Qt::AlignHCenter | Qt::AlignTop, name_);
+    font.setBold(false);
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    painter->setFont(font);
+    painter->setPen(CanvasStyle::mutedText());
+    painter->drawText(label.adjusted(4, 3, -4, -3), Qt::AlignHCenter | Qt::AlignBottom, rule_);
+}

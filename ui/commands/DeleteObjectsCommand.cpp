@@ -1,0 +1,18 @@
+#include "commands/DeleteObjectsCommand.h"
+
+#include "document/ModelDocument.h"
+
+DeleteObjectsCommand::DeleteObjectsCommand(ModelDocument* document, QList<ObjectRef> objects)
+    : document_(document), objects_(std::move(objects)), modelBefore_(document->model()),
+      layoutBefore_(document->layout()) {
+    setText(objects_.size() == 1 ? QObject::tr("Delete %1").arg(objects_.first().name)
+                                 : QObject::tr("Delete %1 objects").arg(objects_.size()));
+}
+
+void DeleteObjectsCommand::redo() {
+    document_->removeObjects(objects_);
+}
+
+void DeleteObjectsCommand::undo() {
+    document_->restore(modelBefore_, layoutBefore_);
+}

@@ -1,0 +1,51 @@
+#include "diagnostics/ModelDiagnostics.h"
+
+#include "diagnostics/ModelError.h"
+#include "document/ModelDocument.h"
+#include "model/CheckedModel.h"
+
+using namespace spikestudio;
+
+namespace {
+
+Diagnostic fromModelError(const ModelError& error) {
+    const SourceLocation& where = error.where();
+    return {QString::fromStdString(where.object),
+            QString::fromStdString(where.field),
+            where.line,
+            where.column,
+            QString::fromStdString(error.problem()),
+            QString::fromUtf8(error.what())};
+}
+
+} // namespace
+
+ModelDiagnostics::ModelDiagnostics(ModelDocument* document, QObject* parent)
+    : QObject(parent), document_(document) {
+    timer_.setSingleShot(true);
+    timer_.setInterval(kDelayMs);
+    connect(&timer_, &QTimer::timeout, this, &ModelDiagnostics::checkNow);
+    connect(document_, &ModelDocument::changed, this, &ModelDiagnostics::schedule);
+}
+
+void ModelDiagnostics::schedule() {
+    checked_ = false;
+    timer_.start();
+}
+
+void ModelDiagnostics::checkNow() {
+    timer_.stop();
+    problem_.reset();
+    try {
+        checkModel(document_->model());
+    } catch (const ModelError& error) {
+        problem_ = fromModelError(error);
+    } catch (const std::exception& error) {
+        // The checker reports bad input as ModelError; anything else is still
+        // shown rather than allowed to take the editor down.
+        problem_ = Diagnostic{
+            {}, {}, 0, 0, QString::fromUtf8(error.what()), QString::fromUtf8(error.what())};
+    }
+    checked_ = true;
+    emit updated();
+}

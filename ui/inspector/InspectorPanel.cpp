@@ -1,0 +1,271 @@
+#include "inspector/InspectorPanel.h"
+
+#include "commands/ChangeFieldCommand.h"
+#include "commands/RenameObjectCommand.h"
+#include "diagnostics/ModelDiagnostics.h"
+#include "document/ModelDocument.h"
+#include "document/ModelLookup.h"
+#include "inspector/FieldEditor.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace spikestudio;
+
+namespace {
+
+constexpr int kMaximumSize = 1'000'000'000;
+
+QLabel* problemLabel(QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #d0312d;"));
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+InspectorPanel::InspectorPanel(ModelDocument* document, ModelDiagnostics* diagnostics,
+                               QWidget* parent)
+    : QWidget(parent), document_(document), diagnostics_(diagnostics) {
+    setObjectName("inspector");
+    buildForm();
+    connect(document_, &ModelDocument::changed, this, &InspectorPanel::refresh);
+    connect(document_, &ModelDocument::renamed, this, &InspectorPanel::followRename);
+    connect(diagnostics_, &ModelDiagnostics::updated, this, &InspectorPanel::applyDiagnostics);
+    showObject({});
+}
+
+void InspectorPanel::buildForm() {
+    // A grid rather than a QFormLayout: hiding rows of a QFormLayout overruns
+    // a buffer in Qt 6.4, and a grid gives hidden rows no space either.
+    auto* content = new QWidget;
+    form_ = new QGridLayout(content);
+    form_->setContentsMargins(12, 12, 12, 12);
+    form_->setVerticalSpacing(8);
+    form_->setColumnStretch(1, 1);
+
+    title_ = new QLabel(content);
+    QFont titleFont = title_->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    title_->setFont(titleFont);
+    subtitle_ = new QLabel(content);
+    subtitle_->setStyleSheet(QStringLiteral("color: #6b727c;"));
+    auto* heading = new QVBoxLayout;
+    heading->setSpacing(0);
+    heading->addWidget(title_);
+    heading->addWidget(subtitle_);
+    form_->addLayout(heading, 0, 0, 1, 2);
+
+    nameEdit_ = new QLineEdit(content);
+    nameEdit_->setObjectName("name");
+    connect(nameEdit_, &QLineEdit::editingFinished, this, &InspectorPanel::commitName);
+    addRow(tr("Name"), nameEdit_);
+    objectProblem_ = problemLabel(content);
+    objectProblem_->setObjectName("problem:object");
+    form_->addWidget(objectProblem_, form_->rowCount(), 1);
+
+    sizeEdit_ = new QSpinBox(content);
+    sizeEdit_->setObjectName("N");
+    sizeEdit_->setRange(1, kMaximumSize);
+    connect(sizeEdit_, &QSpinBox::valueChanged, this, &InspectorPanel::commitSize);
+    addRow(tr("N"), sizeEdit_);
+
+    addField("dt", tr("dt"), 1, "0.1*ms");
+    addField("duration", tr("Duration"), 1, "1*second");
+    addField("equations", tr("Equations"), 6, "dv/dt = -v/tau : volt");
+    addField("threshold", tr("Threshold"), 1, tr("none"));
+    addField("reset", tr("Reset"), 2, tr("none"));
+    addField("refractory", tr("Refractory"), 1, tr("none"));
+    addField("rates", tr("Rates"), 1, "10*Hz");
+    addField("period", tr("Period"), 1, tr("no repetition"));
+    addField("model", tr("Model"), 3, "w : volt");
+    addField("on_pre", tr("On pre"), 2, "v_post += w");
+    addField("on_post", tr("On post"), 2, tr("none"));
+    addField("connect.condition", tr("Condition"), 1, tr("every pair"));
+    addField("connect.j", tr("Generator j"), 1, "k for k in range(i-3, i+4)");
+    addField("connect.p", tr("p"), 1, "1");
+    addField("connect.n", tr("n"), 1, "1");
+    addField("delay", tr("Delay"), 1, "0*ms");
+    addField("method", tr("Method"), 1, tr("automatic"));
+    form_->setRowStretch(form_->rowCount(), 1);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+}
+
+void InspectorPanel::addField(const QString& field, const QString& label, int lines,
+                              const QString& placeholder) {
+    auto* editor = new FieldEditor(field, lines, placeholder);
+    connect(editor, &FieldEditor::edited, this, &InspectorPanel::commitField);
+    fields_.insert(field, editor);
+    addRow(label, editor);
+}
+
+void InspectorPanel::addRow(const QString& label, QWidget* field) {
+    auto* labelWidget = new QLabel(label);
+    const int row = form_->rowCount();
+    form_->addWidget(labelWidget, row, 0, Qt::AlignRight | Qt::AlignTop);
+    form_->addWidget(field, row, 1);
+    labels_.insert(field, labelWidget);
+}
+
+void InspectorPanel::showObject(const ObjectRef& object) {
+    object_ = document_->contains(object) ? object : ObjectRef{};
+    updateRowVisibility();
+    refresh();
+    applyDiagnostics();
+}
+
+void InspectorPanel::focusName() {
+    nameEdit_->setFocus();
+    nameEdit_->selectAll();
+}
+
+QStringList InspectorPanel::visibleFields() const {
+    switch (object_.kind) {
+    case ObjectRef::Kind::Model:
+        return {"dt", "duration"};
+    case ObjectRef::Kind::Group: {
+        const GroupSpec* group = ModelLookup::group(document_->model(), object_.name);
+        if (group->type == GroupType::PoissonGroup)
+            return {"rates"};
+        if (group->type == GroupType::SpikeGeneratorGroup)
+            return {"period"};
+        return {"equations", "threshold", "reset", "refractory", "method"};
+    }
+    case ObjectRef::Kind::Synapses: {
+        const SynapsesSpec* synapses = ModelLookup::synapses(document_->model(), object_.name);
+        QStringList fields{"model", "on_pre", "on_post"};
+        switch (synapses->connect.form) {
+        case ConnectSpec::Form::Rule:
+            fields << "connect.condition"
+                   << "connect.p";
+            break;
+        case ConnectSpec::Form::Arrays:
+            fields << "connect.p";
+            break;
+        case ConnectSpec::Form::Generator:
+            fields << "connect.j";
+            break;
+        }
+        return fields << "connect.n"
+                      << "delay"
+                      << "method";
+    }
+    }
+    return {};
+}
+
+void InspectorPanel::setRowShown(QWidget* field, bool shown) {
+    field->setVisible(shown);
+    labels_.value(field)->setVisible(shown);
+}
+
+void InspectorPanel::updateRowVisibility() {
+    const QStringList visible = visibleFields();
+    for (auto it = fields_.cbegin(); it != fields_.cend(); ++it)
+        setRowShown(it.value(), visible.contains(it.key()));
+    setRowShown(sizeEdit_, object_.kind == ObjectRef::Kind::Group);
+}
+
+void InspectorPanel::refresh() {
+    if (!document_->contains(object_)) {
+        showObject({});
+        return;
+    }
+    const Model& model = document_->model();
+    if (object_.kind == ObjectRef::Kind::Model) {
+        title_->setText(tr("Model"));
+        subtitle_->setText(tr("%n group(s)", "", int(model.groups.size())) + " · " +
+                           tr("%n synapse object(s)", "", int(model.synapses.size())) + " · " +
+                           tr("%n monitor(s)", "", int(model.monitors.size())));
+        nameEdit_->setText(QString::fromStdString(model.name));
+    } else if (object_.kind == ObjectRef::Kind::Group) {
+        const GroupSpec* group = ModelLookup::group(model, object_.name);
+        title_->setText(typeName(group->type));
+        subtitle_->setText(tr("Group"));
+        nameEdit_->setText(object_.name);
+        const QSignalBlocker blocker(sizeEdit_);
+        sizeEdit_->setValue(int(std::min<long long>(group->size, kMaximumSize)));
+    } else {
+        const SynapsesSpec* synapses = ModelLookup::synapses(model, object_.name);
+        title_->setText(tr("Synapses"));
+        subtitle_->setText(QStringLiteral("%1 → %2").arg(QString::fromStdString(synapses->source),
+                                                         QString::fromStdString(synapses->target)));
+        nameEdit_->setText(object_.name);
+    }
+    updateRowVisibility();
+    for (FieldEditor* editor : std::as_const(fields_))
+        editor->setText(document_->fieldText(object_, editor->field()));
+}
+
+void InspectorPanel::applyDiagnostics() {
+    for (FieldEditor* editor : std::as_const(fields_))
+        editor->clearProblem();
+    objectProblem_->hide();
+    const auto& problem = diagnostics_->problem();
+    const QString objectName = object_.kind == ObjectRef::Kind::Model ? "model" : object_.name;
+    if (!problem || problem->object != objectName)
+        return;
+    // The connect checker may name the rule as a whole ("connect").
+    const QString field = problem->field == "connect" ? "connect.condition" : problem->field;
+    FieldEditor* editor = fields_.value(field);
+    if (editor && visibleFields().contains(field))
+        editor->showProblem(problem->problem, problem->line, problem->column);
+    else
+        showNameProblem(problem->field.isEmpty()
+                            ? problem->problem
+                            : tr("%1: %2").arg(problem->field, problem->problem));
+}
+
+void InspectorPanel::showNameProblem(const QString& message) {
+    objectProblem_->setText(message);
+    objectProblem_->show();
+}
+
+void InspectorPanel::commitName() {
+    const QString name = nameEdit_->text().trimmed();
+    if (object_.kind == ObjectRef::Kind::Model) {
+        if (name != QString::fromStdString(document_->model().name))
+            document_->undoStack()->push(new ChangeFieldCommand(document_, object_, "name", name));
+        return;
+    }
+    if (name == object_.name)
+        return;
+    if (name.isEmpty() || ModelLookup::nameTaken(document_->model(), name)) {
+        nameEdit_->setText(object_.name);
+        showNameProblem(name.isEmpty() ? tr("A name cannot be empty.")
+                                       : tr("The name '%1' is already used.").arg(name));
+        return;
+    }
+    document_->undoStack()->push(new RenameObjectCommand(document_, object_, name));
+}
+
+void InspectorPanel::commitSize(int size) {
+    if (object_.kind == ObjectRef::Kind::Group &&
+        document_->fieldText(object_, "N") != QString::number(size))
+        document_->undoStack()->push(
+            new ChangeFieldCommand(document_, object_, "N", QString::number(size)));
+}
+
+void InspectorPanel::commitField(const QString& field, const QString& text) {
+    if (document_->fieldText(object_, field) != text)
+        document_->undoStack()->push(new ChangeFieldCommand(document_, object_, field, text));
+}
+
+void InspectorPanel::followRename(const ObjectRef& before, const QString& newName) {
+    if (before == object_)
+        object_.name = newName;
+}

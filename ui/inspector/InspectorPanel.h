@@ -1,0 +1,61 @@
+#pragma once
+
+#include "document/ObjectRef.h"
+
+#include <QHash>
+#include <QWidget>
+
+class FieldEditor;
+class ModelDiagnostics;
+class ModelDocument;
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+/// Edits the selected object: its name, size and text fields. Every edit
+/// becomes an undo command; problems the checker finds show under the field
+/// they are in, with the span underlined.
+class InspectorPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    InspectorPanel(ModelDocument* document, ModelDiagnostics* diagnostics,
+                   QWidget* parent = nullptr);
+
+    const ObjectRef& object() const { return object_; }
+    void showObject(const ObjectRef& object);
+
+    FieldEditor* fieldEditor(const QString& field) const { return fields_.value(field); }
+    QLineEdit* nameEdit() const { return nameEdit_; }
+    QSpinBox* sizeEdit() const { return sizeEdit_; }
+    void focusName();
+
+private:
+    void buildForm();
+    void addField(const QString& field, const QString& label, int lines,
+                  const QString& placeholder = {});
+    QStringList visibleFields() const;
+    void addRow(const QString& label, QWidget* field);
+    void setRowShown(QWidget* field, bool shown);
+    void updateRowVisibility();
+    void refresh();
+    void applyDiagnostics();
+    void commitName();
+    void commitSize(int size);
+    void commitField(const QString& field, const QString& text);
+    void followRename(const ObjectRef& before, const QString& newName);
+    void showNameProblem(const QString& message);
+
+    ModelDocument* document_;
+    ModelDiagnostics* diagnostics_;
+    ObjectRef object_;
+    QGridLayout* form_ = nullptr;
+    QLabel* title_ = nullptr;
+    QLabel* subtitle_ = nullptr;
+    QLineEdit* nameEdit_ = nullptr;
+    QSpinBox* sizeEdit_ = nullptr;
+    QLabel* objectProblem_ = nullptr;
+    QHash<QString, FieldEditor*> fields_;
+    QHash<QWidget*, QLabel*> labels_; // the label of each field's row
+};

@@ -1,0 +1,197 @@
+#include "run/RunView.h"
+
+#include "plots/LivePlot.h"
+#include "run/RunController.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace spikestudio {
+
+namespace {
+
+QString seconds(double value) {
+    return value < 1.0 ? QString::number(value * 1e3, 'f', 0) + " ms"
+                       : QString::number(value, 'f', 2) + " s";
+}
+
+} // namespace
+
+RunView::RunView(ModelSource model, QWidget* parent)
+    : QWidget(parent), model_(std::move(model)), controller_(new RunController(this)),
+      plot_(new LivePlot(this)), timer_(new QTimer(this)) {
+    buildControls();
+    auto* layout = qobject_cast<QVBoxLayout*>(this->layout());
+    layout->addWidget(plot_, 1);
+    timer_->setInterval(33); // about 30 redraws a second
+    connect(timer_, &QTimer::timeout, this, &RunView::refresh);
+    connect(controller_, &RunController::stateChanged, this, &RunView::updateButtons,
+            Qt::QueuedConnection);
+    connect(
+        controller_, &RunController::finished, this,
+        [this](RunController::State state, const QString& message) {
+            showEnd(int(state), message);
+        },
+        Qt::QueuedConnection);
+    updateButtons();
+}
+
+RunView::~RunView() {
+    controller_->stop();
+    controller_->wait();
+}
+
+void RunView::buildControls() {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    auto* controls = new QHBoxLayout;
+    duration_ = new QLineEdit(this);
+    duration_->setObjectName("runDuration");
+    duration_->setPlaceholderText("model's");
+    duration_->setToolTip("Simulated time, e.g. 500*ms (empty: the model's duration)");
+    duration_->setMaximumWidth(110);
+    seed_ = new QLineEdit(this);
+    seed_->setObjectName("runSeed");
+    seed_->setPlaceholderText("model's");
+    seed_->setToolTip("Random seed (empty: the model's, or a fresh one)");
+    seed_->setMaximumWidth(90);
+    runButton_ = new QPushButton("Run", this);
+    runButton_->setObjectName("runButton");
+    runButton_->setShortcut(QKeySequence("Ctrl+R"));
+    pauseButton_ = new QPushButton("Pause", this);
+    pauseButton_->setObjectName("pauseButton");
+    stopButton_ = new QPushButton("Stop", this);
+    stopButton_->setObjectName("stopButton");
+    window_ = new QComboBox(this);
+    window_->setObjectName("plotWindow");
+    window_->addItem("Whole run", 0.0);
+    window_->addItem("Last 100 ms", 0.1);
+    window_->addItem("Last 1 s", 1.0);
+    progressBar_ = new QProgressBar(this);
+    progressBar_->setRange(0, 1000);
+    progressBar_->setTextVisible(false);
+    progressBar_->setMaximumHeight(10);
+    status_ = new QLabel("Ready", this);
+    status_->setObjectName("runStatus");
+    controls->addWidget(new QLabel("Duration", this));
+    controls->addWidget(duration_);
+    controls->addWidget(new QLabel("Seed", this));
+    controls->addWidget(seed_);
+    controls->addWidget(runButton_);
+    controls->addWidget(pauseButton_);
+    controls->addWidget(stopButton_);
+    controls->addStretch(1);
+    controls->addWidget(window_);
+    layout->addLayout(controls);
+    layout->addWidget(progressBar_);
+    layout->addWidget(status_);
+    connect(runButton_, &QPushButton::clicked, this, &RunView::run);
+    connect(pauseButton_, &QPushButton::clicked, this, &RunView::togglePause);
+    connect(stopButton_, &QPushButton::clicked, this, &RunView::stop);
+    connect(window_, &QComboBox::currentIndexChanged, this, [this] {
+        plot_->setScrollingWindow(window_->currentData().toDouble());
+        refresh();
+    });
+}
+
+bool RunView::isRunning() const {
+    return controller_->isActive();
+}
+
+void RunView::run() {
+    if (controller_->isActive())
+        return;
+    std::optional<Model> model = model_();
+    if (!model) {
+        status_->setText("The model has errors; fix them to run it.");
+        return;
+    }
+    CheckOptions options;
+    if (!duration_->text().trimmed().isEmpty())
+        options.duration = duration_->text().trimmed().toStdString();
+    if (!seed_->text().trimmed().isEmpty()) {
+        bool ok = false;
+        const qulonglong seed = seed_->text().trimmed().toULongLong(&ok);
+        if (!ok || seed > 4294967295ULL) {
+            status_->setText("The seed must be an integer from 0 to 4294967295.");
+            return;
+        }
+        options.seed = static_cast<std::uint32_t>(seed);
+    }
+    controller_->start(std::move(*model), options, projectPath_);
+    plottedDuration_ = 0.0;
+    plot_->reset(0.0);
+    status_->setText("Building…");
+    timer_->start();
+    updateButtons();
+}
+
+void RunView::togglePause() {
+    if (controller_->state() == RunController::State::Paused)
+        controller_->resume();
+    else
+        controller_->pause();
+}
+
+void RunView::stop() {
+    controller_->stop();
+}
+
+void RunView::refresh() {
+    const RunProgress progress = controller_->progress();
+    if (progress.duration > 0 && plottedDuration_ != progress.duration) {
+        plottedDuration_ = progress.duration; // known once the model is checked
+        plot_->reset(progress.duration);
+    }
+    plot_->refresh(controller_->live(), progress.simulated);
+    progressBar_->setValue(int(progress.fraction() * 1000));
+    if (controller_->isActive() && progress.duration > 0) {
+        QString text = seconds(progress.simulated) + " of " + seconds(progress.duration) +
+                       " simulated · wall " + seconds(progress.wall) + " · " +
+                       QString::number(progress.speed(), 'f', 2) + " s/s";
+        if (progress.remaining() >= 0)
+            text += " · " + seconds(progress.remaining()) + " left";
+        if (controller_->state() == RunController::State::Paused)
+            text += " · paused";
+        status_->setText(text);
+    }
+}
+
+void RunView::updateButtons() {
+    const RunController::State state = controller_->state();
+    const bool active = controller_->isActive();
+    runButton_->setEnabled(!active);
+    pauseButton_->setEnabled(state == RunController::State::Running ||
+                             state == RunController::State::Paused);
+    pauseButton_->setText(state == RunController::State::Paused ? "Resume" : "Pause");
+    stopButton_->setEnabled(active);
+    duration_->setEnabled(!active);
+    seed_->setEnabled(!active);
+}
+
+void RunView::showEnd(int state, const QString& message) {
+    timer_->stop();
+    refresh();
+    const RunProgress progress = controller_->progress();
+    switch (RunController::State(state)) {
+    case RunController::State::Finished:
+        status_->setText("Finished: " + seconds(progress.simulated) + " simulated in " +
+                         seconds(progress.wall) + ".");
+        break;
+    case RunController::State::Stopped:
+        status_->setText("Stopped at " + seconds(progress.simulated) + "; results kept.");
+        break;
+    default:
+        status_->setText("Failed: " + message);
+    }
+    updateButtons();
+    emit runEnded(message);
+}
+
+} // namespace spikestudio

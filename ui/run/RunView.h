@@ -1,0 +1,73 @@
+#pragma once
+
+#include "model/Model.h"
+
+#include <QWidget>
+#include <functional>
+#include <optional>
+#include <string>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTimer;
+
+namespace spikestudio {
+
+class LivePlot;
+class RunController;
+
+/// Run controls and the live plot: duration and seed, Run / Pause / Resume /
+/// Stop, a progress bar with simulated time, wall time, speed and time left,
+/// and the raster, rate and traces redrawn about 30 times a second while the
+/// run goes on. The simulation itself runs on RunController's worker thread.
+class RunView : public QWidget {
+    Q_OBJECT
+
+public:
+    /// `model` gives the model to run, or nothing when it cannot run (errors).
+    using ModelSource = std::function<std::optional<Model>()>;
+
+    explicit RunView(ModelSource model, QWidget* parent = nullptr);
+    ~RunView() override;
+
+    /// Stores every run in this project file ("" for none).
+    void setProjectPath(const std::string& path) { projectPath_ = path; }
+
+    RunController& controller() const { return *controller_; }
+    LivePlot& livePlot() const { return *plot_; }
+    bool isRunning() const;
+
+public slots:
+    void run();
+    void togglePause();
+    void stop();
+
+signals:
+    void runEnded(const QString& message);
+
+private:
+    void buildControls();
+    void refresh();
+    void updateButtons();
+    void showEnd(int state, const QString& message);
+
+    ModelSource model_;
+    std::string projectPath_;
+    RunController* controller_;
+    LivePlot* plot_;
+    QTimer* timer_;
+    QLineEdit* duration_ = nullptr;
+    QLineEdit* seed_ = nullptr;
+    QPushButton* runButton_ = nullptr;
+    QPushButton* pauseButton_ = nullptr;
+    QPushButton* stopButton_ = nullptr;
+    QProgressBar* progressBar_ = nullptr;
+    QLabel* status_ = nullptr;
+    QComboBox* window_ = nullptr;
+    double plottedDuration_ = 0.0;
+};
+
+} // namespace spikestudio
