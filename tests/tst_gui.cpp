@@ -2,11 +2,13 @@
 // canvas, the inspector's editors with live diagnostics, undo/redo, saving and
 // reopening, and bad files that must leave the current model alone.
 #include "MainWindow.h"
+#include "NetworkBuilder.h"
 #include "canvas/GroupNodeItem.h"
 #include "canvas/NetworkView.h"
 #include "canvas/SynapsesArrowItem.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "document/ModelDocument.h"
+#include "document/NeuronTemplates.h"
 #include "inspector/CodeEdit.h"
 #include "inspector/FieldEditor.h"
 #include "inspector/InspectorPanel.h"
@@ -126,6 +128,34 @@ private slots:
         QCOMPARE(model().synapses[1].source, std::string("G2"));
         QCOMPARE(model().synapses[1].target, std::string("G2"));
         QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
+
+    // Each template is a valid group on its own, runs, and spikes under its drive.
+    void templatesAddGroupsThatRunAndSpike_data() {
+        QTest::addColumn<QString>("id");
+        for (const NeuronTemplates::Template& entry : NeuronTemplates::all())
+            QTest::newRow(qPrintable(entry.id)) << entry.id;
+    }
+
+    void templatesAddGroupsThatRunAndSpike() {
+        QFETCH(QString, id);
+        window_->action("template:" + id)->trigger();
+        QCOMPARE(model().groups.size(), size_t(1));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        Model runnable = model();
+        runnable.duration = "200*ms";
+        MonitorSpec spikes;
+        spikes.name = "spikes";
+        spikes.source = runnable.groups[0].name;
+        runnable.monitors = {spikes};
+        if (id == "coba") { // its drive comes from synapses: give it Poisson input
+            PoissonInputSpec input{"drive", spikes.source, "ge", 100, "100*Hz", "1*nS"};
+            runnable.poissonInputs = {input};
+        }
+        const CheckedModel checked = checkModel(runnable);
+        auto network = buildNetwork(checked);
+        network->run(checked.duration);
+        QVERIFY2(network->spikeRecords().front().indices.size() > 0, qPrintable(id));
     }
 
     void wrongEquationIsUnderlinedAndFixingItClears() {

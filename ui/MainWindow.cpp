@@ -8,6 +8,8 @@
 #include "diagnostics/ModelError.h"
 #include "document/ModelDefaults.h"
 #include "document/ModelDocument.h"
+#include "document/ModelLookup.h"
+#include "document/NeuronTemplates.h"
 #include "inspector/InspectorPanel.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
@@ -144,6 +146,9 @@ void MainWindow::createActions() {
               [this] { addGroup(GroupType::PoissonGroup); });
     addAction("addSpikeGenerator", tr("Spike generator"), {},
               [this] { addGroup(GroupType::SpikeGeneratorGroup); });
+    for (const NeuronTemplates::Template& entry : NeuronTemplates::all())
+        addAction("template:" + entry.id, entry.title, {},
+                  [this, id = entry.id] { addTemplateGroup(id); });
 }
 
 void MainWindow::createMenus() {
@@ -160,6 +165,9 @@ void MainWindow::createMenus() {
     QMenu* add = menuBar()->addMenu(tr("&Add"));
     add->addActions(
         {actions_["addNeuronGroup"], actions_["addPoissonGroup"], actions_["addSpikeGenerator"]});
+    QMenu* templates = add->addMenu(tr("Neuron from template"));
+    for (const NeuronTemplates::Template& entry : NeuronTemplates::all())
+        templates->addAction(actions_["template:" + entry.id]);
     add->addSeparator();
     add->addAction(actions_["connect"]);
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -223,7 +231,15 @@ bool MainWindow::mayStopRun() {
 }
 
 void MainWindow::addGroup(GroupType type) {
-    GroupSpec group = ModelDefaults::group(type, document_->model());
+    addGroupSpec(ModelDefaults::group(type, document_->model()));
+}
+
+void MainWindow::addTemplateGroup(const QString& id) {
+    const std::string name = ModelLookup::freeName(document_->model(), "G").toStdString();
+    addGroupSpec(NeuronTemplates::make(id, name));
+}
+
+void MainWindow::addGroupSpec(GroupSpec group) {
     const QPointF center = view_->mapToScene(view_->viewport()->rect().center());
     const QPointF position = freeSpotNear(document_->layout(), center);
     const QString name = QString::fromStdString(group.name);

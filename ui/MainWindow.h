@@ -67,6 +67,8 @@ private:
     QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
                        const std::function<void()>& handler);
     void addGroup(spikestudio::GroupType type);
+    void addTemplateGroup(const QString& id);
+    void addGroupSpec(spikestudio::GroupSpec group);
     void deleteSelection();
     void renameSelection();
     void openWithDialog();
