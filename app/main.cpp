@@ -80,8 +80,11 @@ int main(int argc, char** argv) {
     const std::vector<std::string> arguments(argv + 1, argv + argc);
 #ifdef SPIKESTUDIO_WITH_GUI
     if (startsGui(arguments)) {
-        const std::string model = arguments.empty() ? defaultExample() : arguments[0];
-        return runGui(argc, argv, QString::fromStdString(model));
+        const std::string example = defaultExample();
+        const std::string model = arguments.empty() ? example : arguments[0];
+        const std::string examples =
+            example.empty() ? "" : std::filesystem::path(example).parent_path().string();
+        return runGui(argc, argv, QString::fromStdString(model), QString::fromStdString(examples));
     }
 #else
     (void)startsGui;

@@ -12,10 +12,12 @@
 #include "inspector/CodeEdit.h"
 #include "inspector/FieldEditor.h"
 #include "inspector/InspectorPanel.h"
+#include "model/ModelReader.h"
 #include "model/ModelWriter.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -156,6 +158,22 @@ private slots:
         auto network = buildNetwork(checked);
         network->run(checked.duration);
         QVERIFY2(network->spikeRecords().front().indices.size() > 0, qPrintable(id));
+    }
+
+    void examplesMenuOpensEveryExample() {
+        const QDir examples(SPIKESTUDIO_SOURCE_DIR "/resources/examples");
+        window_->setExamplesDirectory(examples.path());
+        const QStringList files = examples.entryList({"*.json"}, QDir::Files);
+        QVERIFY(files.size() >= 9);
+        for (const QString& file : files) {
+            auto* action =
+                window_->findChild<QAction*>("example:" + QFileInfo(file).completeBaseName());
+            QVERIFY2(action, qPrintable(file));
+            action->trigger();
+            QCOMPARE(model().name, readModelFile(examples.filePath(file).toStdString()).name);
+            QTRY_VERIFY2(window_->diagnostics()->canRun(), qPrintable(file));
+        }
+        QVERIFY(messages_.isEmpty());
     }
 
     void wrongEquationIsUnderlinedAndFixingItClears() {

@@ -32,11 +32,12 @@ void screenshotAfterRun(MainWindow& window, const QString& path, const QString& 
 
 } // namespace
 
-int runGui(int argc, char** argv, const QString& modelPath) {
+int runGui(int argc, char** argv, const QString& modelPath, const QString& examplesDirectory) {
     QApplication application(argc, argv);
     QApplication::setApplicationName("Spike Studio");
     QApplication::setOrganizationName("Spike Studio");
     MainWindow window;
+    window.setExamplesDirectory(examplesDirectory);
     window.show();
     if (!modelPath.isEmpty())
         window.openModelFile(modelPath);

@@ -7,4 +7,5 @@
 /// the environment it instead saves a picture of the main window and exits
 /// (for documentation, under Xvfb); SPIKESTUDIO_SELECT=GROUP selects a group
 /// first so the picture shows the inspector at work.
-int runGui(int argc, char** argv, const QString& modelPath);
+/// `examplesDirectory` fills File > Examples ("" for none).
+int runGui(int argc, char** argv, const QString& modelPath, const QString& examplesDirectory);

@@ -19,6 +19,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -154,6 +155,9 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addActions({actions_["new"], actions_["open"]});
+    examplesMenu_ = file->addMenu(tr("&Examples"));
+    examplesMenu_->setObjectName("examplesMenu");
+    examplesMenu_->setEnabled(false);
     file->addSeparator();
     file->addActions({actions_["save"], actions_["saveAs"]});
     file->addSeparator();
@@ -228,6 +232,27 @@ bool MainWindow::mayStopRun() {
     runView_->stop();
     runView_->controller().wait();
     return true;
+}
+
+void MainWindow::setExamplesDirectory(const QString& directory) {
+    examplesMenu_->clear();
+    const QDir examples(directory);
+    for (const QFileInfo& file : examples.entryInfoList({"*.json"}, QDir::Files, QDir::Name)) {
+        QString title = file.completeBaseName();
+        try { // the menu shows each model's own name
+            const std::string name = readModelFile(file.filePath().toStdString()).name;
+            if (!name.empty())
+                title = QString::fromStdString(name);
+        } catch (const ModelError&) {
+            continue; // not a model: not an example
+        }
+        QAction* action = examplesMenu_->addAction(title, this, [this, path = file.filePath()] {
+            if (mayStopRun() && mayReplaceModel())
+                openModelFile(path);
+        });
+        action->setObjectName("example:" + file.completeBaseName());
+    }
+    examplesMenu_->setEnabled(!examplesMenu_->isEmpty());
 }
 
 void MainWindow::addGroup(GroupType type) {

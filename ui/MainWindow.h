@@ -15,6 +15,7 @@ class ModelDocument;
 class NetworkView;
 class QAction;
 class QLabel;
+class QMenu;
 
 /// Spike Studio's main window: the network canvas in the middle, a palette
 /// toolbar above it, the inspector docked on the right, the checker's verdict
@@ -53,6 +54,8 @@ public:
     /// Writes the model through ModelWriter; on failure shows why.
     bool saveModelFile(const QString& path);
     void newModel();
+    /// Lists the example models of `directory` under File > Examples.
+    void setExamplesDirectory(const QString& directory);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -86,6 +89,7 @@ private:
     NetworkView* view_;
     InspectorPanel* inspector_ = nullptr;
     spikestudio::RunView* runView_ = nullptr;
+    QMenu* examplesMenu_ = nullptr;
     QLabel* checkStatus_ = nullptr;
     QHash<QString, QAction*> actions_;
     MessageHandler showMessage_;
