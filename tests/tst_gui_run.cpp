@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace spikestudio;
@@ -79,6 +80,23 @@ private slots:
                  qsizetype(traces.rowCount() * std::min<size_t>(traces.columns.size(), 6)));
         QCOMPARE(view.livePlot().ratePoints(), qsizetype(150)); // one per 1 ms
         QVERIFY(child<QLabel>(view, "runStatus")->text().startsWith("Finished"));
+    }
+
+    void thePlotExportsAsImageAndPdf() {
+        RunView view([] { return std::optional<Model>(cuba()); });
+        view.resize(900, 600);
+        view.show();
+        child<QLineEdit>(view, "runDuration")->setText("50*ms");
+        QSignalSpy ended(&view, &RunView::runEnded);
+        QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+        QTemporaryDir dir;
+        for (const char* name : {"plot.png", "plot.pdf"}) {
+            const QString path = dir.filePath(name);
+            QVERIFY(view.exportPlot(path));
+            QVERIFY(QFileInfo(path).size() > 5000);
+        }
+        QVERIFY(!view.exportPlot(dir.filePath("plot.txt")));
     }
 
     void aModelWithErrorsDoesNotStart() {

@@ -4,6 +4,8 @@
 #include "run/RunController.h"
 
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,6 +13,7 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 namespace spikestudio {
 
@@ -68,6 +71,8 @@ void RunView::buildControls() {
     pauseButton_->setObjectName("pauseButton");
     stopButton_ = new QPushButton("Stop", this);
     stopButton_->setObjectName("stopButton");
+    exportButton_ = new QPushButton("Export plot…", this);
+    exportButton_->setObjectName("exportPlotButton");
     window_ = new QComboBox(this);
     window_->setObjectName("plotWindow");
     window_->addItem("Whole run", 0.0);
@@ -88,16 +93,35 @@ void RunView::buildControls() {
     controls->addWidget(stopButton_);
     controls->addStretch(1);
     controls->addWidget(window_);
+    controls->addWidget(exportButton_);
     layout->addLayout(controls);
     layout->addWidget(progressBar_);
     layout->addWidget(status_);
     connect(runButton_, &QPushButton::clicked, this, &RunView::run);
     connect(pauseButton_, &QPushButton::clicked, this, &RunView::togglePause);
     connect(stopButton_, &QPushButton::clicked, this, &RunView::stop);
+    connect(exportButton_, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), "plot.png",
+                                                          tr("Images (*.png *.jpg);;PDF (*.pdf)"));
+        if (!path.isEmpty() && !exportPlot(path))
+            status_->setText(tr("Could not write %1 (use .png, .jpg or .pdf).").arg(path));
+    });
     connect(window_, &QComboBox::currentIndexChanged, this, [this] {
         plot_->setScrollingWindow(window_->currentData().toDouble());
         refresh();
     });
+}
+
+bool RunView::exportPlot(const QString& path) {
+    QCustomPlot* plot = plot_->plot();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == "png")
+        return plot->savePng(path, 0, 0, 2.0);
+    if (suffix == "jpg" || suffix == "jpeg")
+        return plot->saveJpg(path, 0, 0, 2.0);
+    if (suffix == "pdf")
+        return plot->savePdf(path);
+    return false;
 }
 
 bool RunView::isRunning() const {

@@ -39,6 +39,8 @@ public:
     RunController& controller() const { return *controller_; }
     LivePlot& livePlot() const { return *plot_; }
     bool isRunning() const;
+    /// Saves the plots as PNG, JPEG or PDF (by the extension); false on failure.
+    bool exportPlot(const QString& path);
 
 public slots:
     void run();
@@ -64,6 +66,7 @@ private:
     QPushButton* runButton_ = nullptr;
     QPushButton* pauseButton_ = nullptr;
     QPushButton* stopButton_ = nullptr;
+    QPushButton* exportButton_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
     QLabel* status_ = nullptr;
     QComboBox* window_ = nullptr;
