@@ -4,6 +4,7 @@
 // message.
 #include "model/ModelReader.h"
 #include "plots/LivePlot.h"
+#include "run/LiveRecords.h"
 #include "run/RunController.h"
 #include "run/RunView.h"
 #include "runtime/Network.h"
@@ -97,6 +98,28 @@ private slots:
             QVERIFY(QFileInfo(path).size() > 5000);
         }
         QVERIFY(!view.exportPlot(dir.filePath("plot.txt")));
+    }
+
+    void aMillionSpikesAreThinnedToStaySmooth() {
+        Network network(1);
+        SpikeRecord& record = network.spikeRecords().emplace_back();
+        record.monitor = "spikes";
+        record.countPerNeuron.assign(10000, 0);
+        LiveRecords live;
+        live.shapeLike(network);
+        LivePlot plot;
+        plot.reset(10.0);
+        for (int step = 0; step < 100000; ++step) // 10 spikes per 0.1 ms step for 10 s
+            for (int k = 0; k < 10; ++k) {
+                const std::int32_t neuron = (step * 7919 + k * 997) % 10000;
+                record.indices.push_back(neuron);
+                record.times.push_back(step * 1e-4);
+            }
+        live.appendNewFrom(network);
+        plot.refresh(live, 10.0);
+        QVERIFY(plot.neuronStride() > 1);
+        QVERIFY(plot.spikePoints() <= 20000);
+        QVERIFY(plot.spikePoints() > 5000); // thinned, not emptied
     }
 
     void aModelWithErrorsDoesNotStart() {

@@ -9,6 +9,7 @@ class QCPGraph;
 namespace spikestudio {
 
 class LiveRecords;
+struct SpikeRecord;
 
 /// The live view of a run: spike raster, population rate and the first state
 /// monitor's traces on one time axis, fed from LiveRecords. Each refresh adds
@@ -32,12 +33,15 @@ public:
     QCustomPlot* plot() const { return plot_; }
     /// Points drawn so far (tests): spikes, rate samples, trace samples.
     qsizetype spikePoints() const;
+    /// Only neurons whose index is a multiple of this are drawn (decimation).
+    int neuronStride() const;
     qsizetype ratePoints() const;
     qsizetype tracePoints() const;
 
 private:
     void build();
     void updateRange(double simulatedTime);
+    void addSpikes(const SpikeRecord& record, size_t from);
 
     QCustomPlot* plot_ = nullptr;
     QCPAxisRect* raster_ = nullptr;
@@ -49,6 +53,7 @@ private:
     double duration_ = 0.0;
     double window_ = 0.0;
     size_t spikesShown_ = 0;
+    int neuronStride_ = 1;
     size_t ratesShown_ = 0;
     size_t rowsShown_ = 0;
     double rateSum_ = 0.0; // of the rate samples of the current 1 ms bin
