@@ -14,12 +14,15 @@
 #include "inspector/InspectorPanel.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
+#include "run/RunView.h"
+#include "storage/Project.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -294,6 +297,40 @@ private slots:
                           QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(view->viewport(), &wheel);
         QVERIFY(view->transform().m11() > before);
+    }
+
+    // A project keeps the model, where its nodes sit, and every run made in the app.
+    void projectsKeepLayoutAndRuns() {
+        QVERIFY(window_->openModelFile(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json"));
+        document()->setPosition("P", QPointF(123.0, -45.0));
+        const QString path = dir_.filePath("cuba.spikestudio");
+        QVERIFY(window_->saveModelFile(path));
+        QVERIFY(!document()->isModified());
+
+        MainWindow reopened;
+        reopened.setMessageHandler(
+            [this](const QString&, const QString& text) { messages_ << text; });
+        QVERIFY(reopened.openModelFile(path));
+        QCOMPARE(modelText(reopened.document()->model()), modelText(model()));
+        QCOMPARE(reopened.document()->layout().value("P"), QPointF(123.0, -45.0));
+        QTRY_VERIFY(reopened.diagnostics()->canRun());
+
+        RunView* run = reopened.runView();
+        run->findChild<QLineEdit*>("runDuration")->setText("20*ms");
+        QSignalSpy ended(run, &RunView::runEnded);
+        run->run();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+        Project project(path.toStdString(), ProjectAccess::ReadOnly);
+        const auto runs = project.runs();
+        QCOMPARE(runs.size(), size_t(1));
+        QCOMPARE(runs[0].status, RunStatus::Finished);
+        QCOMPARE(project.runModel(runs[0].id), writeModelJson(reopened.document()->model()));
+
+        // A file that only pretends to be a project changes nothing.
+        const QString fake = writeFile("fake.spikestudio", "SQLite format 3\0not really");
+        QVERIFY(!reopened.openModelFile(fake));
+        QVERIFY(!messages_.isEmpty());
+        QCOMPARE(reopened.document()->filePath(), path);
     }
 
     void savedModelReopensEqual() {

@@ -6,6 +6,7 @@
 #include "commands/DeleteObjectsCommand.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "diagnostics/ModelError.h"
+#include "document/LayoutJson.h"
 #include "document/ModelDefaults.h"
 #include "document/ModelDocument.h"
 #include "document/ModelLookup.h"
@@ -15,12 +16,14 @@
 #include "model/ModelWriter.h"
 #include "run/RunController.h"
 #include "run/RunView.h"
+#include "storage/Project.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -33,7 +36,18 @@ using namespace spikestudio;
 
 namespace {
 
-const QString kModelFilter = QObject::tr("Spike Studio models (*.json);;All files (*)");
+const QString kModelFilter =
+    QObject::tr("Spike Studio projects and models (*.spikestudio *.json);;Spike Studio projects "
+                "(*.spikestudio);;Models (*.json);;All files (*)");
+
+/// Projects (SQLite, keeping the layout and every run) by their extension or,
+/// for an existing file, by their first bytes.
+bool isProjectPath(const QString& path) {
+    if (QFileInfo(path).suffix() == "spikestudio")
+        return true;
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
 
 } // namespace
 
@@ -327,15 +341,26 @@ void MainWindow::newModel() {
 
 bool MainWindow::openModelFile(const QString& path) {
     Model model;
+    NodeLayout layout;
     try {
-        model = readModelFile(path.toStdString());
+        if (isProjectPath(path)) { // the project's model and where its nodes were
+            const std::optional<StoredModel> stored =
+                Project(path.toStdString(), ProjectAccess::ReadOnly).model();
+            if (!stored)
+                throw ModelError({"", "", 0, 0}, "the project holds no model");
+            model = readModel(stored->modelJson);
+            layout = LayoutJson::read(stored->layoutJson);
+        } else {
+            model = readModelFile(path.toStdString());
+        }
     } catch (const std::exception& error) {
         showMessage_(tr("Cannot open the model"),
                      tr("%1 could not be opened:\n%2")
                          .arg(QFileInfo(path).fileName(), QString::fromUtf8(error.what())));
         return false;
     }
-    document_->load(std::move(model), path);
+    document_->load(std::move(model), path, std::move(layout));
+    runView_->setProjectPath(isProjectPath(path) ? path.toStdString() : "");
     inspector_->showObject({});
     view_->fitNetwork();
     diagnostics_->checkNow();
@@ -344,13 +369,19 @@ bool MainWindow::openModelFile(const QString& path) {
 
 bool MainWindow::saveModelFile(const QString& path) {
     try {
-        writeModelFile(document_->model(), path.toStdString());
+        if (isProjectPath(path)) // one transaction: a failed save keeps the old model
+            Project(path.toStdString())
+                .saveModel(writeModelJson(document_->model()),
+                           LayoutJson::write(document_->layout()));
+        else
+            writeModelFile(document_->model(), path.toStdString());
     } catch (const std::exception& error) {
         showMessage_(tr("Cannot save the model"), QString::fromUtf8(error.what()));
         return false;
     }
     document_->setFilePath(path);
     document_->markSaved();
+    runView_->setProjectPath(isProjectPath(path) ? path.toStdString() : "");
     updateTitle();
     return true;
 }
@@ -369,12 +400,12 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveWithDialog() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Model As"), document_->filePath(),
-                                                kModelFilter);
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save As"), document_->filePath(), kModelFilter);
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
-        path += ".json";
+        path += ".spikestudio"; // a project: the layout and every run are kept
     return saveModelFile(path);
 }
 

@@ -22,10 +22,10 @@ void ModelDocument::setFilePath(const QString& path) {
     filePath_ = path;
 }
 
-void ModelDocument::load(Model model, const QString& path) {
+void ModelDocument::load(Model model, const QString& path, NodeLayout layout) {
     undoStack_.clear();
     filePath_ = path;
-    restore(std::move(model), {});
+    restore(std::move(model), std::move(layout));
     undoStack_.setClean();
 }
 

@@ -26,7 +26,7 @@ public:
     void markSaved() { undoStack_.setClean(); }
 
     /// Replaces everything and forgets the undo history (New, Open).
-    void load(spikestudio::Model model, const QString& path);
+    void load(spikestudio::Model model, const QString& path, NodeLayout layout = {});
     /// Replaces model and layout, keeping the history (undo of a deletion).
     void restore(spikestudio::Model model, NodeLayout layout);
 

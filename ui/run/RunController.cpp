@@ -2,6 +2,7 @@
 
 #include "NetworkBuilder.h"
 #include "diagnostics/ModelError.h"
+#include "model/ModelWriter.h"
 #include "runtime/Network.h"
 #include "runtime/NonFiniteWatch.h"
 #include "storage/Project.h"
@@ -115,6 +116,7 @@ void RunController::end(State state, const QString& message) {
 
 void RunController::work(Model model, CheckOptions options, std::string projectPath) {
     try {
+        const std::string modelText = writeModelJson(model); // the run's own copy
         const CheckedModel checked = checkModel(std::move(model), options);
         auto network = buildNetwork(checked);
         live_.shapeLike(*network);
@@ -123,19 +125,20 @@ void RunController::work(Model model, CheckOptions options, std::string projectP
             network_ = std::move(network);
             progress_.duration = checked.duration;
         }
-        simulate(checked, *network_, projectPath);
+        simulate(checked, *network_, projectPath, modelText);
     } catch (const std::exception& error) {
         end(State::Failed, QString::fromStdString(error.what()));
     }
 }
 
 void RunController::simulate(const CheckedModel& checked, Network& network,
-                             const std::string& projectPath) {
+                             const std::string& projectPath, const std::string& modelText) {
     std::optional<Project> project;
     std::optional<RunWriter> writer;
     if (!projectPath.empty()) {
         project.emplace(projectPath);
-        const std::string modelText = project->model() ? project->model()->modelJson : "";
+        if (!project->model()) // a new project takes the model it first runs
+            project->saveModel(modelText);
         writer.emplace(*project, network,
                        RunSettings{modelText, checked.duration, checked.dt, checked.seed});
     }

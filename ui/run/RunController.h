@@ -60,7 +60,8 @@ signals:
 
 private:
     void work(Model model, CheckOptions options, std::string projectPath);
-    void simulate(const CheckedModel& checked, Network& network, const std::string& projectPath);
+    void simulate(const CheckedModel& checked, Network& network, const std::string& projectPath,
+                  const std::string& modelText);
     bool betweenSteps(Network& network);
     void waitWhilePaused();
     void applyPendingConstants(Network& network);
