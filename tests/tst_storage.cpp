@@ -238,6 +238,30 @@ private slots:
                  std::string("spike_step_runs"));
     }
 
+    void deletingARunRemovesItsResults() {
+        const QString path = newPath();
+        Project project(path.toStdString());
+        std::int64_t first = 0, second = 0;
+        runInto(project, kSmallModel, std::chrono::milliseconds(1000), &first);
+        runInto(project, kSmallModel, std::chrono::milliseconds(1000), &second);
+        const auto chunksOf = [&](std::int64_t run) {
+            return project.database().queryInt(
+                "SELECT count(*) FROM chunks c JOIN monitors m ON m.id = c.monitor_id "
+                "WHERE m.run_id = " +
+                std::to_string(run));
+        };
+        QVERIFY(chunksOf(first) > 0);
+        project.deleteRun(first);
+        QCOMPARE(project.runs().size(), size_t(1));
+        QCOMPARE(project.runs()[0].id, second);
+        QCOMPARE(chunksOf(first), std::int64_t(0));
+        QCOMPARE(project.database().queryInt("SELECT count(*) FROM monitors WHERE run_id = " +
+                                             std::to_string(first)),
+                 std::int64_t(0));
+        QVERIFY(chunksOf(second) > 0);
+        QVERIFY_THROWS_EXCEPTION(StorageError, project.deleteRun(first));
+    }
+
     void runsAreListedInOrder() {
         const QString path = newPath();
         Project project(path.toStdString());

@@ -96,6 +96,15 @@ RunSummary Project::run(std::int64_t id) {
     return found.front();
 }
 
+void Project::deleteRun(std::int64_t id) {
+    if (run(id).status == RunStatus::Running)
+        throw StorageError(path_ + ": run " + std::to_string(id) +
+                           " is still running; stop it first");
+    Transaction transaction(*database_);
+    database_->prepare("DELETE FROM runs WHERE id = ?").bind(1, id).run();
+    transaction.commit();
+}
+
 std::string Project::runModel(std::int64_t id) {
     SqlStatement select = database_->prepare("SELECT model_json FROM runs WHERE id = ?");
     select.bind(1, id);

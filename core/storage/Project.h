@@ -41,6 +41,9 @@ public:
     std::vector<RunSummary> runs();
     /// Throws StorageError when there is no run `id`.
     RunSummary run(std::int64_t id);
+    /// Deletes a run with all its results, in one transaction. Throws
+    /// StorageError when there is no such run or it is still being written.
+    void deleteRun(std::int64_t id);
     /// The exact model JSON the run was started with.
     std::string runModel(std::int64_t id);
 
