@@ -16,6 +16,7 @@
 #include "model/ModelWriter.h"
 #include "run/RunController.h"
 #include "run/RunView.h"
+#include "runs/RunsBrowser.h"
 #include "storage/Project.h"
 
 #include <QActionGroup>
@@ -79,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent)
     createPalette();
     createDock();
     createRunDock();
+    createRunsDock();
     checkStatus_ = new QLabel(this);
     checkStatus_->setObjectName("checkStatus");
     statusBar()->addWidget(checkStatus_, 1);
@@ -238,6 +240,27 @@ void MainWindow::createRunDock() {
     menu->addAction(tr("Stop"), QKeySequence("Ctrl+."), runView_, &spikestudio::RunView::stop);
 }
 
+// The open project's runs, beside the inspector; refreshed when a run ends.
+void MainWindow::createRunsDock() {
+    runsBrowser_ = new spikestudio::RunsBrowser(this);
+    auto* dock = new QDockWidget(tr("Runs"), this);
+    dock->setObjectName("runsDock");
+    dock->setFeatures(QDockWidget::DockWidgetMovable);
+    dock->setWidget(runsBrowser_);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    tabifyDockWidget(findChild<QDockWidget*>("inspectorDock"), dock);
+    findChild<QDockWidget*>("inspectorDock")->raise();
+    connect(runView_, &spikestudio::RunView::runEnded, runsBrowser_,
+            &spikestudio::RunsBrowser::refresh);
+}
+
+/// Runs are recorded into, and listed from, the open file when it is a project.
+void MainWindow::useProject(const QString& path) {
+    const std::string project = isProjectPath(path) ? path.toStdString() : "";
+    runView_->setProjectPath(project);
+    runsBrowser_->setProjectPath(project);
+}
+
 bool MainWindow::mayStopRun() {
     if (!runView_->isRunning())
         return true;
@@ -335,6 +358,7 @@ void MainWindow::updateModeActions(NetworkScene::Mode mode) {
 
 void MainWindow::newModel() {
     document_->load(ModelDefaults::emptyModel(), {});
+    useProject({});
     inspector_->showObject({});
     diagnostics_->checkNow();
 }
@@ -360,7 +384,7 @@ bool MainWindow::openModelFile(const QString& path) {
         return false;
     }
     document_->load(std::move(model), path, std::move(layout));
-    runView_->setProjectPath(isProjectPath(path) ? path.toStdString() : "");
+    useProject(path);
     inspector_->showObject({});
     view_->fitNetwork();
     diagnostics_->checkNow();
@@ -381,7 +405,7 @@ bool MainWindow::saveModelFile(const QString& path) {
     }
     document_->setFilePath(path);
     document_->markSaved();
-    runView_->setProjectPath(isProjectPath(path) ? path.toStdString() : "");
+    useProject(path);
     updateTitle();
     return true;
 }

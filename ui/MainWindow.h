@@ -9,7 +9,8 @@
 class InspectorPanel;
 namespace spikestudio {
 class RunView;
-}
+class RunsBrowser;
+} // namespace spikestudio
 class ModelDiagnostics;
 class ModelDocument;
 class NetworkView;
@@ -41,6 +42,7 @@ public:
     NetworkView* view() const { return view_; }
     InspectorPanel* inspector() const { return inspector_; }
     spikestudio::RunView* runView() const { return runView_; }
+    spikestudio::RunsBrowser* runsBrowser() const { return runsBrowser_; }
     QAction* action(const QString& name) const;
 
     void setMessageHandler(MessageHandler handler) { showMessage_ = std::move(handler); }
@@ -66,6 +68,8 @@ private:
     void createPalette();
     void createDock();
     void createRunDock();
+    void createRunsDock();
+    void useProject(const QString& path);
     bool mayStopRun();
     QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
                        const std::function<void()>& handler);
@@ -89,6 +93,7 @@ private:
     NetworkView* view_;
     InspectorPanel* inspector_ = nullptr;
     spikestudio::RunView* runView_ = nullptr;
+    spikestudio::RunsBrowser* runsBrowser_ = nullptr;
     QMenu* examplesMenu_ = nullptr;
     QLabel* checkStatus_ = nullptr;
     QHash<QString, QAction*> actions_;
