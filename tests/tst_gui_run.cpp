@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 
 using namespace spikestudio;
 using State = RunController::State;
@@ -120,6 +121,44 @@ private slots:
         QVERIFY(plot.neuronStride() > 1);
         QVERIFY(plot.spikePoints() <= 20000);
         QVERIFY(plot.spikePoints() > 5000); // thinned, not emptied
+    }
+
+    // A constant typed in during the run changes the dynamics from the next
+    // step on: v leaves 0 and follows 1 - exp(-(t - t0)/tau) exactly.
+    void aConstantTypedDuringTheRunActsFromTheNextStep() {
+        RunView view([] {
+            return std::optional<Model>(readModel(R"({"format": "spikestudio-model",
+                "version": 1, "dt": "0.1*ms", "duration": "20*second",
+                "constants": {"tau": "10*ms", "drive": "0"},
+                "groups": [{"name": "G", "type": "NeuronGroup", "N": 1, "method": "exact",
+                            "equations": "dv/dt = (drive - v)/tau : 1"}],
+                "monitors": [{"name": "m", "type": "StateMonitor", "source": "G",
+                              "variables": ["v"], "record": [0]}]})"));
+        });
+        view.show();
+        QSignalSpy ended(&view, &RunView::runEnded);
+        QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(view.controller().progress().simulated > 0.01, 30000);
+        auto* tau = child<QLineEdit>(view, "constant:tau");
+        tau->setText("2*mV"); // the wrong unit is refused where it was typed
+        QTest::keyClick(tau, Qt::Key_Return);
+        QVERIFY(child<QLabel>(view, "constantProblem")->text().contains("needs the unit"));
+        auto* drive = child<QLineEdit>(view, "constant:drive");
+        drive->setText("1");
+        QTest::keyClick(drive, Qt::Key_Return);
+        QVERIFY(child<QLabel>(view, "constantProblem")->text().isEmpty());
+        QTest::qWait(100);
+        QTest::mouseClick(child<QPushButton>(view, "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 10000);
+        const StateRecord& trace = view.controller().network()->stateRecords().front();
+        size_t first = 0;
+        while (first < trace.rowCount() && trace.value(first, 0) == 0.0)
+            ++first;
+        QVERIFY(first > 10 && first + 10 < trace.rowCount());
+        const double changedAt = trace.times[first - 1];
+        for (size_t row = first; row < trace.rowCount(); ++row)
+            QVERIFY(std::abs(trace.value(row, 0) -
+                             (1 - std::exp(-(trace.times[row] - changedAt) / 0.01))) < 1e-9);
     }
 
     void aModelWithErrorsDoesNotStart() {

@@ -1,6 +1,7 @@
 #include "run/RunView.h"
 
 #include "plots/LivePlot.h"
+#include "run/ConstantsPanel.h"
 #include "run/RunController.h"
 
 #include <QComboBox>
@@ -11,6 +12,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -31,7 +33,14 @@ RunView::RunView(ModelSource model, QWidget* parent)
       plot_(new LivePlot(this)), timer_(new QTimer(this)) {
     buildControls();
     auto* layout = qobject_cast<QVBoxLayout*>(this->layout());
-    layout->addWidget(plot_, 1);
+    auto* split = new QSplitter(this);
+    split->addWidget(plot_);
+    constants_ = new ConstantsPanel(*controller_, split);
+    split->addWidget(constants_);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    constants_->hide(); // shown for models with constants
+    layout->addWidget(split, 1);
     timer_->setInterval(33); // about 30 redraws a second
     connect(timer_, &QTimer::timeout, this, &RunView::refresh);
     connect(controller_, &RunController::stateChanged, this, &RunView::updateButtons,
@@ -148,6 +157,8 @@ void RunView::run() {
         }
         options.seed = static_cast<std::uint32_t>(seed);
     }
+    constants_->setModel(*model);
+    constants_->setVisible(constants_->constantCount() > 0);
     controller_->start(std::move(*model), options, projectPath_);
     plottedDuration_ = 0.0;
     plot_->reset(0.0);

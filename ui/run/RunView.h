@@ -16,6 +16,7 @@ class QTimer;
 
 namespace spikestudio {
 
+class ConstantsPanel;
 class LivePlot;
 class RunController;
 
@@ -60,6 +61,7 @@ private:
     std::string projectPath_;
     RunController* controller_;
     LivePlot* plot_;
+    ConstantsPanel* constants_ = nullptr;
     QTimer* timer_;
     QLineEdit* duration_ = nullptr;
     QLineEdit* seed_ = nullptr;

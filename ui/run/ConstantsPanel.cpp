@@ -1,0 +1,76 @@
+#include "run/ConstantsPanel.h"
+
+#include "expr/ConstantFolder.h"
+#include "expr/DimensionChecker.h"
+#include "expr/Parser.h"
+#include "run/RunController.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace spikestudio {
+
+ConstantsPanel::ConstantsPanel(RunController& controller, QWidget* parent)
+    : QWidget(parent), controller_(controller), form_(new QFormLayout), problem_(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* title = new QLabel(tr("<b>Constants</b> (Enter applies during a run)"), this);
+    layout->addWidget(title);
+    layout->addLayout(form_);
+    problem_->setObjectName("constantProblem");
+    problem_->setStyleSheet("color: #b00020");
+    problem_->setWordWrap(true);
+    layout->addWidget(problem_);
+    layout->addStretch(1);
+}
+
+void ConstantsPanel::setModel(const Model& model) {
+    while (form_->rowCount() > 0)
+        form_->removeRow(0);
+    rows_.clear();
+    problem_->clear();
+    Scope scope; // the constants as the checker evaluates them, in order
+    for (const auto& [name, text] : model.constants) {
+        Dimension dim;
+        try {
+            const Quantity value = evaluateQuantity(parseExpression(text), scope);
+            scope.define(name,
+                         Symbol(SymbolKind::Constant, value.dim, ValueType::Float, value.value));
+            dim = value.dim;
+        } catch (const std::exception&) {
+            continue; // the model check reports it; nothing to edit here
+        }
+        auto* field = new QLineEdit(QString::fromStdString(text), this);
+        field->setObjectName("constant:" + QString::fromStdString(name));
+        rows_.push_back({name, dim, field});
+        form_->addRow(QString::fromStdString(name), field);
+    }
+    for (const Row& row : rows_)
+        connect(row.field, &QLineEdit::returnPressed, this, [this, name = row.name] {
+            for (const Row& candidate : rows_)
+                if (candidate.name == name)
+                    apply(candidate);
+        });
+}
+
+void ConstantsPanel::apply(const Row& row) {
+    try {
+        // A quantity in units: the live value cannot refer to other constants.
+        const Quantity value =
+            evaluateQuantity(parseExpression(row.field->text().toStdString()), Scope());
+        if (value.dim != row.dim)
+            throw std::runtime_error("needs the unit " + displayUnit(row.dim) + ", not " +
+                                     displayUnit(value.dim));
+        if (!controller_.setConstant(row.name, value.value))
+            throw std::runtime_error("is not a constant of the running model");
+        problem_->clear();
+        row.field->setStyleSheet({});
+    } catch (const std::exception& error) {
+        problem_->setText(QString::fromStdString("'" + row.name + "' " + error.what()));
+        row.field->setStyleSheet("border: 1px solid #b00020");
+    }
+}
+
+} // namespace spikestudio
