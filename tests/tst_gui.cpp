@@ -333,6 +333,26 @@ private slots:
         QCOMPARE(reopened.document()->filePath(), path);
     }
 
+    void monitorsAreAddedAsOneUndoStepEach() {
+        addNeuronGroups(1);
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        window_->addMonitor("G1", MonitorType::Spike);
+        window_->addMonitor("G1", MonitorType::PopulationRate);
+        window_->addMonitor("G1", MonitorType::State, {"v"}, 5);
+        QCOMPARE(model().monitors.size(), size_t(3));
+        QCOMPARE(model().monitors[2].record, (std::vector<long long>{0, 1, 2, 3, 4}));
+        QCOMPARE(model().monitors[0].source, std::string("G1"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        window_->action("undo")->trigger();
+        QCOMPARE(model().monitors.size(), size_t(2));
+        window_->action("redo")->trigger();
+        QCOMPARE(model().monitors.size(), size_t(3));
+        window_->addMonitor("G1", MonitorType::State, {"nonsense"}, 5);
+        QTRY_VERIFY(!window_->diagnostics()->canRun()); // reported, not run
+        window_->action("undo")->trigger();
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
+
     void savedModelReopensEqual() {
         QVERIFY(window_->openModelFile(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json"));
         addNeuronGroups(1);

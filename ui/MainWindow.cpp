@@ -4,6 +4,7 @@
 #include "canvas/NetworkView.h"
 #include "commands/AddGroupCommand.h"
 #include "commands/DeleteObjectsCommand.h"
+#include "commands/EditModelCommand.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "diagnostics/ModelError.h"
 #include "document/LayoutJson.h"
@@ -27,7 +28,9 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -86,6 +89,8 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addWidget(checkStatus_, 1);
 
     connect(scene_, &QGraphicsScene::selectionChanged, this, &MainWindow::followSelection);
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_, &QWidget::customContextMenuRequested, this, &MainWindow::showCanvasMenu);
     connect(scene_, &NetworkScene::modeChanged, this, &MainWindow::updateModeActions);
     connect(diagnostics_, &ModelDiagnostics::updated, this, &MainWindow::showCheckResult);
     connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
@@ -259,6 +264,58 @@ void MainWindow::useProject(const QString& path) {
     const std::string project = isProjectPath(path) ? path.toStdString() : "";
     runView_->setProjectPath(project);
     runsBrowser_->setProjectPath(project);
+}
+
+/// Right-click on a group: record its spikes, rate or state variables.
+void MainWindow::showCanvasMenu(const QPoint& at) {
+    auto* node = dynamic_cast<GroupNodeItem*>(view_->itemAt(at));
+    if (!node)
+        return;
+    const QString group = node->name();
+    const GroupSpec* spec = ModelLookup::group(document_->model(), group);
+    if (!spec)
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Record spikes"), this,
+                   [this, group] { addMonitor(group, MonitorType::Spike); });
+    menu.addAction(tr("Record population rate"), this,
+                   [this, group] { addMonitor(group, MonitorType::PopulationRate); });
+    if (spec->type == GroupType::NeuronGroup)
+        menu.addAction(tr("Record variables…"), this, [this, group] {
+            bool ok = false;
+            const QString text = QInputDialog::getText(
+                this, tr("Record variables"),
+                tr("Variables of %1 to record (separated by spaces), for its first 5 neurons:")
+                    .arg(group),
+                QLineEdit::Normal, "v", &ok);
+            std::vector<std::string> variables;
+            for (const QString& name : text.split(' ', Qt::SkipEmptyParts))
+                variables.push_back(name.toStdString());
+            if (ok && !variables.empty())
+                addMonitor(group, MonitorType::State, variables, 5);
+        });
+    menu.exec(view_->viewport()->mapToGlobal(at));
+}
+
+void MainWindow::addMonitor(const QString& group, MonitorType type,
+                            const std::vector<std::string>& variables, long long count) {
+    const char* prefix = type == MonitorType::Spike            ? "spikes_"
+                         : type == MonitorType::PopulationRate ? "rate_"
+                                                               : "trace_";
+    MonitorSpec monitor;
+    const QString base = prefix + group; // spikes_P, then spikes_P_1, ...
+    monitor.name = (ModelLookup::nameTaken(document_->model(), base)
+                        ? ModelLookup::freeName(document_->model(), base + "_")
+                        : base)
+                       .toStdString();
+    monitor.type = type;
+    monitor.source = group.toStdString();
+    monitor.variables = variables;
+    for (long long k = 0; k < count; ++k)
+        monitor.record.push_back(k);
+    const QString text = tr("Add monitor %1").arg(QString::fromStdString(monitor.name));
+    document_->undoStack()->push(new EditModelCommand(
+        document_, text, [monitor](Model& model) { model.monitors.push_back(monitor); }));
 }
 
 bool MainWindow::mayStopRun() {

@@ -76,6 +76,15 @@ private:
     void addGroup(spikestudio::GroupType type);
     void addTemplateGroup(const QString& id);
     void addGroupSpec(spikestudio::GroupSpec group);
+    void showCanvasMenu(const QPoint& at);
+
+public:
+    /// Adds a monitor of `group` (one undo step): spikes, population rate, or
+    /// the state variables `variables` of the first `count` neurons.
+    void addMonitor(const QString& group, spikestudio::MonitorType type,
+                    const std::vector<std::string>& variables = {}, long long count = 0);
+
+private:
     void deleteSelection();
     void renameSelection();
     void openWithDialog();
