@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <memory>
@@ -96,6 +97,10 @@ class TestGui : public QObject {
     }
 
 private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // settings and autosaves stay out of $HOME
+    }
+
     void init() {
         messages_.clear();
         unsavedChoice_ = MainWindow::UnsavedChoice::Discard;
@@ -351,6 +356,38 @@ private slots:
         QTRY_VERIFY(!window_->diagnostics()->canRun()); // reported, not run
         window_->action("undo")->trigger();
         QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
+
+    void unsavedEditsAreRecoveredAfterACrash() {
+        QTemporaryDir autosaves;
+        window_->setAutosaveDirectory(autosaves.path());
+        addNeuronGroups(2);
+        window_->autosaveNow();
+        QVERIFY(QFile::exists(autosaves.filePath("autosave.json")));
+        const QString edited = modelText(model());
+
+        // The next session (this one "crashed") finds the edits and restores them, unsaved.
+        MainWindow next;
+        next.setAutosaveDirectory(autosaves.path());
+        QString askedAbout = "not asked";
+        next.setRecoveryHandler([&](const QString& original) {
+            askedAbout = original;
+            return true;
+        });
+        QVERIFY(next.offerRecovery());
+        QCOMPARE(askedAbout, QString());
+        QCOMPARE(modelText(next.document()->model()), edited);
+        QVERIFY(next.document()->isModified());
+        QVERIFY(next.saveModelFile(dir_.filePath("recovered.json")));
+        QVERIFY(!QFile::exists(autosaves.filePath("autosave.json"))); // saved: nothing left
+
+        // Declining the offer discards the copy.
+        window_->autosaveNow();
+        MainWindow declined;
+        declined.setAutosaveDirectory(autosaves.path());
+        declined.setRecoveryHandler([](const QString&) { return false; });
+        QVERIFY(!declined.offerRecovery());
+        QVERIFY(!QFile::exists(autosaves.filePath("autosave.json")));
     }
 
     void savedModelReopensEqual() {

@@ -33,6 +33,8 @@ private slots:
         environment.insert("SPIKESTUDIO_SCREENSHOT", path);
         environment.insert("SPIKESTUDIO_SELECT", "P");
         environment.insert("SPIKESTUDIO_RUN_FOR", "300*ms");
+        // A fresh data directory: no autosave from another session to offer.
+        environment.insert("XDG_DATA_HOME", temporary_.filePath("data"));
         app.setProcessEnvironment(environment);
         app.start(xvfbRun, {"-a", "-s", "-screen 0 1400x900x24", SPIKESTUDIO_CLI,
                             SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json"});

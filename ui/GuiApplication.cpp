@@ -39,7 +39,7 @@ int runGui(int argc, char** argv, const QString& modelPath, const QString& examp
     MainWindow window;
     window.setExamplesDirectory(examplesDirectory);
     window.show();
-    if (!modelPath.isEmpty())
+    if (!window.offerRecovery() && !modelPath.isEmpty())
         window.openModelFile(modelPath);
     const QString screenshot = qEnvironmentVariable("SPIKESTUDIO_SCREENSHOT");
     const QString selected = qEnvironmentVariable("SPIKESTUDIO_SELECT");

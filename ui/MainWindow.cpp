@@ -34,6 +34,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 using namespace spikestudio;
@@ -89,6 +90,22 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addWidget(checkStatus_, 1);
 
     connect(scene_, &QGraphicsScene::selectionChanged, this, &MainWindow::followSelection);
+    autosave_ = std::make_unique<Autosave>();
+    askRecovery_ = [this](const QString& originalPath) {
+        return QMessageBox::question(
+                   this, tr("Recover unsaved changes"),
+                   tr("Spike Studio did not close normally. Recover the unsaved changes%1?")
+                       .arg(originalPath.isEmpty() ? QString() : tr(" to %1").arg(originalPath)),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+    };
+    auto* autosaveTimer = new QTimer(this);
+    autosaveTimer->setInterval(30000);
+    connect(autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    autosaveTimer->start();
+    connect(document_->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) {
+        if (clean)
+            autosave_->clear(); // saved, or undone back to the saved state
+    });
     view_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view_, &QWidget::customContextMenuRequested, this, &MainWindow::showCanvasMenu);
     connect(scene_, &NetworkScene::modeChanged, this, &MainWindow::updateModeActions);
@@ -103,6 +120,8 @@ MainWindow::~MainWindow() {
     // Children go in creation order: the document before the scene, whose
     // items would otherwise report a last selection change to a dead document.
     disconnect(scene_, nullptr, this, nullptr);
+    // The undo stack goes after our members; it must not call back into them.
+    disconnect(document_->undoStack(), nullptr, this, nullptr);
 }
 
 QAction* MainWindow::action(const QString& name) const {
@@ -318,6 +337,34 @@ void MainWindow::addMonitor(const QString& group, MonitorType type,
         document_, text, [monitor](Model& model) { model.monitors.push_back(monitor); }));
 }
 
+void MainWindow::setAutosaveDirectory(const QString& directory) {
+    autosave_ = std::make_unique<Autosave>(directory);
+}
+
+void MainWindow::autosaveNow() {
+    if (document_->isModified())
+        autosave_->save(document_->model(), document_->filePath());
+}
+
+bool MainWindow::offerRecovery() {
+    std::optional<Autosave::Recovered> recovered = autosave_->pending();
+    if (!recovered)
+        return false;
+    if (!askRecovery_(recovered->originalPath)) {
+        autosave_->clear();
+        return false;
+    }
+    // The recovered model is an edit of the original: it stays unsaved.
+    document_->load(document_->model(), recovered->originalPath);
+    document_->undoStack()->push(new EditModelCommand(
+        document_, tr("Recover unsaved changes"),
+        [model = std::move(recovered->model)](Model& current) { current = model; }));
+    useProject(recovered->originalPath);
+    view_->fitNetwork();
+    diagnostics_->checkNow();
+    return true;
+}
+
 bool MainWindow::mayStopRun() {
     if (!runView_->isRunning())
         return true;
@@ -507,8 +554,9 @@ bool MainWindow::mayReplaceModel() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (mayStopRun() && mayReplaceModel())
+    if (mayStopRun() && mayReplaceModel()) {
+        autosave_->clear(); // saved or deliberately discarded
         event->accept();
-    else
+    } else
         event->ignore();
 }

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "canvas/NetworkScene.h"
+#include "document/Autosave.h"
 #include "model/Model.h"
 
 #include <QMainWindow>
 #include <functional>
+#include <memory>
 
 class InspectorPanel;
 namespace spikestudio {
@@ -56,6 +58,15 @@ public:
     /// Writes the model through ModelWriter; on failure shows why.
     bool saveModelFile(const QString& path);
     void newModel();
+    /// Offers to restore the edits a crashed session left (asks through the
+    /// recovery handler); true when they were restored.
+    bool offerRecovery();
+    /// Where unsaved edits are kept (tests point it at a temporary directory).
+    void setAutosaveDirectory(const QString& directory);
+    /// Saves unsaved edits now (the timer does it every 30 s).
+    void autosaveNow();
+    using RecoveryHandler = std::function<bool(const QString& originalPath)>;
+    void setRecoveryHandler(RecoveryHandler handler) { askRecovery_ = std::move(handler); }
     /// Lists the example models of `directory` under File > Examples.
     void setExamplesDirectory(const QString& directory);
 
@@ -109,4 +120,6 @@ private:
     MessageHandler showMessage_;
     UnsavedChangesHandler askUnsaved_;
     StopRunHandler askStopRun_;
+    RecoveryHandler askRecovery_;
+    std::unique_ptr<Autosave> autosave_;
 };
