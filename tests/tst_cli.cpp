@@ -2,6 +2,8 @@
 // refused with exit status 1 and one clear message, never a crash, never a
 // CSV written as if complete. Includes attempts to inject C through every
 // text field of a model.
+#include "support/CliRunner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,22 +16,7 @@ class TestCli : public QObject {
 
     QTemporaryDir dir_;
 
-    struct Result {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    Result runCli(const QStringList& arguments) {
-        QProcess process;
-        process.start(SPIKESTUDIO_CLI, arguments);
-        process.waitForFinished(60000);
-        Result result;
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
-    }
+    using Result = CliResult;
 
     QString writeModel(const QString& name, const QByteArray& content) {
         const QString path = dir_.filePath(name);

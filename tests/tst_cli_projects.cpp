@@ -3,6 +3,7 @@
 // SIGKILL leaves a project that opens with the run marked interrupted; bad
 // projects and arguments are refused with one message and files left as they were.
 #include "storage/Project.h"
+#include "support/CliRunner.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -16,22 +17,7 @@ class TestCliProjects : public QObject {
 
     QTemporaryDir dir_;
 
-    struct Result {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    static Result runCli(const QStringList& arguments) {
-        QProcess process;
-        process.start(SPIKESTUDIO_CLI, arguments);
-        process.waitForFinished(120000);
-        Result result;
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
-    }
+    using Result = CliResult;
 
     static QString example(const char* name) {
         return QString(SPIKESTUDIO_SOURCE_DIR "/resources/examples/") + name;

@@ -6,30 +6,13 @@
 #include "diagnostics/ModelError.h"
 #include "expr/ExprText.h"
 #include "model/SynapseGenerator.h"
+#include "support/GeneratorText.h"
 
 #include <QtTest>
 
 using namespace spikestudio;
 
 namespace {
-
-QString show(const ExprPtr& expr) {
-    return expr ? QString::fromStdString(toText(expr)) : QString();
-}
-
-/// element|variable|iterator|low|high|step|p|size|condition, empty for a null part.
-QString describe(const SynapseGenerator& g) {
-    return QStringList{show(g.element),
-                       QString::fromStdString(g.variable),
-                       g.iterator == GeneratorIterator::Range ? "range" : "sample",
-                       show(g.low),
-                       show(g.high),
-                       show(g.step),
-                       show(g.probability),
-                       show(g.size),
-                       show(g.condition)}
-        .join('|');
-}
 
 bool isIntegerNumber(const ExprPtr& expr, double value) {
     return expr && expr->kind == ExprKind::Number && expr->isIntegerLiteral &&
@@ -99,7 +82,7 @@ private slots:
     void validForms() {
         QFETCH(QString, text);
         QFETCH(QString, expected);
-        QCOMPARE(describe(parseSynapseGenerator(text.toStdString())), expected);
+        QCOMPARE(describeGenerator(parseSynapseGenerator(text.toStdString())), expected);
     }
 
     void defaultsAreIntegerNumbers() {
@@ -254,7 +237,7 @@ private slots:
         QFETCH(int, column);
         try {
             const SynapseGenerator g = parseSynapseGenerator(text.toStdString());
-            QFAIL(qPrintable("accepted as " + describe(g)));
+            QFAIL(qPrintable("accepted as " + describeGenerator(g)));
         } catch (const ModelError& error) {
             const QString problem = QString::fromStdString(error.problem());
             QVERIFY2(problem.contains(message), qPrintable(problem));
@@ -293,7 +276,7 @@ private slots:
         QFETCH(QString, expected);
         QString parsed;
         try {
-            parsed = describe(parseSynapseGenerator(text.toStdString()));
+            parsed = describeGenerator(parseSynapseGenerator(text.toStdString()));
         } catch (const ModelError& error) {
             parsed = QString::fromStdString("refused: " + error.problem());
         }

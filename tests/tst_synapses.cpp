@@ -9,6 +9,7 @@
 #include "model/SynapseGenerator.h"
 #include "runtime/SpikeQueue.h"
 #include "support/CsvTable.h"
+#include "support/GeneratorText.h"
 
 #include <QFile>
 #include <QtTest>
@@ -140,20 +141,7 @@ private slots:
         QFETCH(QString, text);
         QFETCH(QString, expected);
         const SynapseGenerator g = parseSynapseGenerator(text.toStdString());
-        const auto show = [](const ExprPtr& e) {
-            return e ? QString::fromStdString(toText(e)) : QString();
-        };
-        const QString parsed =
-            QStringList{show(g.element),
-                        QString::fromStdString(g.variable),
-                        g.iterator == GeneratorIterator::Range ? "range" : "sample",
-                        show(g.low),
-                        show(g.high),
-                        show(g.step),
-                        show(g.probability),
-                        show(g.size),
-                        show(g.condition)}
-                .join('|');
+        const QString parsed = describeGenerator(g);
         QCOMPARE(parsed, expected);
     }
 
