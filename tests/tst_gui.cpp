@@ -9,6 +9,7 @@
 #include "diagnostics/ModelDiagnostics.h"
 #include "document/ModelDocument.h"
 #include "document/NeuronTemplates.h"
+#include "document/RecentFiles.h"
 #include "inspector/CodeEdit.h"
 #include "inspector/FieldEditor.h"
 #include "inspector/InspectorPanel.h"
@@ -388,6 +389,19 @@ private slots:
         declined.setRecoveryHandler([](const QString&) { return false; });
         QVERIFY(!declined.offerRecovery());
         QVERIFY(!QFile::exists(autosaves.filePath("autosave.json")));
+    }
+
+    void openedAndSavedFilesBecomeRecent() {
+        const QString saved = dir_.filePath("recent.json");
+        QVERIFY(window_->openModelFile(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json"));
+        QVERIFY(window_->saveModelFile(saved));
+        const QStringList recent = RecentFiles::list();
+        QVERIFY(recent.size() >= 2);
+        QCOMPARE(recent[0], QFileInfo(saved).absoluteFilePath());
+        QVERIFY(recent[1].endsWith("cuba.json"));
+        for (int k = 0; k < RecentFiles::kMaximum + 3; ++k)
+            RecentFiles::add(dir_.filePath(QString("m%1.json").arg(k)));
+        QCOMPARE(RecentFiles::list().size(), RecentFiles::kMaximum);
     }
 
     void savedModelReopensEqual() {

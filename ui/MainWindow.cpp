@@ -12,6 +12,7 @@
 #include "document/ModelDocument.h"
 #include "document/ModelLookup.h"
 #include "document/NeuronTemplates.h"
+#include "document/RecentFiles.h"
 #include "inspector/InspectorPanel.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
@@ -195,6 +196,9 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addActions({actions_["new"], actions_["open"]});
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName("recentMenu");
+    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     examplesMenu_ = file->addMenu(tr("&Examples"));
     examplesMenu_->setObjectName("examplesMenu");
     examplesMenu_->setEnabled(false);
@@ -335,6 +339,22 @@ void MainWindow::addMonitor(const QString& group, MonitorType type,
     const QString text = tr("Add monitor %1").arg(QString::fromStdString(monitor.name));
     document_->undoStack()->push(new EditModelCommand(
         document_, text, [monitor](Model& model) { model.monitors.push_back(monitor); }));
+}
+
+void MainWindow::fillRecentMenu() {
+    recentMenu_->clear();
+    for (const QString& path : RecentFiles::list())
+        recentMenu_->addAction(QFileInfo(path).fileName() + "  —  " + path, this, [this, path] {
+            if (!QFileInfo::exists(path)) {
+                RecentFiles::remove(path);
+                showMessage_(tr("Cannot open the model"), tr("%1 no longer exists.").arg(path));
+                return;
+            }
+            if (mayStopRun() && mayReplaceModel())
+                openModelFile(path);
+        });
+    if (recentMenu_->isEmpty())
+        recentMenu_->addAction(tr("(none yet)"))->setEnabled(false);
 }
 
 void MainWindow::setAutosaveDirectory(const QString& directory) {
@@ -488,6 +508,7 @@ bool MainWindow::openModelFile(const QString& path) {
         return false;
     }
     document_->load(std::move(model), path, std::move(layout));
+    RecentFiles::add(path);
     useProject(path);
     inspector_->showObject({});
     view_->fitNetwork();
@@ -509,6 +530,7 @@ bool MainWindow::saveModelFile(const QString& path) {
     }
     document_->setFilePath(path);
     document_->markSaved();
+    RecentFiles::add(path);
     useProject(path);
     updateTitle();
     return true;

@@ -88,6 +88,7 @@ private:
     void addTemplateGroup(const QString& id);
     void addGroupSpec(spikestudio::GroupSpec group);
     void showCanvasMenu(const QPoint& at);
+    void fillRecentMenu();
 
 public:
     /// Adds a monitor of `group` (one undo step): spikes, population rate, or
@@ -115,6 +116,7 @@ private:
     spikestudio::RunView* runView_ = nullptr;
     spikestudio::RunsBrowser* runsBrowser_ = nullptr;
     QMenu* examplesMenu_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
     QLabel* checkStatus_ = nullptr;
     QHash<QString, QAction*> actions_;
     MessageHandler showMessage_;
