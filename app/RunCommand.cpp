@@ -6,6 +6,7 @@
 #include "diagnostics/ModelError.h"
 #include "model/ModelReader.h"
 #include "runtime/NonFiniteWatch.h"
+#include "storage/PathChecks.h"
 #include "storage/Project.h"
 #include "storage/RunWriter.h"
 
@@ -15,7 +16,6 @@
 
 #include <charconv>
 #include <chrono>
-#include <fstream>
 #include <iomanip>
 #include <optional>
 #include <stdexcept>
@@ -40,12 +40,9 @@ std::uint32_t parseSeed(const std::string& text) {
     return static_cast<std::uint32_t>(value);
 }
 
-/// Whether `path` starts like an SQLite database (a project rather than a model file).
+/// Whether `path` is a project rather than a model file (its first bytes).
 bool isProjectFile(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    char header[16] = {};
-    return file.read(header, sizeof header) &&
-           std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
+    return PathChecks::hasSqliteHeader(path);
 }
 
 /// The model a project holds, as text; errors name the project.

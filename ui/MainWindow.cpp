@@ -19,6 +19,7 @@
 #include "run/RunController.h"
 #include "run/RunView.h"
 #include "runs/RunsBrowser.h"
+#include "storage/PathChecks.h"
 #include "storage/Project.h"
 
 #include <QActionGroup>
@@ -49,10 +50,8 @@ const QString kModelFilter =
 /// Projects (SQLite, keeping the layout and every run) by their extension or,
 /// for an existing file, by their first bytes.
 bool isProjectPath(const QString& path) {
-    if (QFileInfo(path).suffix() == "spikestudio")
-        return true;
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
+    return QFileInfo(path).suffix() == "spikestudio" ||
+           PathChecks::hasSqliteHeader(path.toStdString());
 }
 
 } // namespace

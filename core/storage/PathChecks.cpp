@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace spikestudio {
 
@@ -69,16 +70,32 @@ void PathChecks::requireWritable(const std::string& path) {
                            "project was not changed");
 }
 
-void PathChecks::requireSqliteHeader(const std::string& path) {
-    static constexpr char kHeader[] = "SQLite format 3"; // 16 bytes with its NUL
+namespace {
+
+constexpr char kSqliteHeader[] = "SQLite format 3"; // 16 bytes with its NUL
+
+/// How many of the header's bytes the file has (0 for an empty or unreadable
+/// file), and whether they all match.
+std::pair<std::streamsize, bool> readSqliteHeader(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    std::array<char, sizeof(kHeader)> bytes{};
+    std::array<char, sizeof(kSqliteHeader)> bytes{};
     in.read(bytes.data(), bytes.size());
     const std::streamsize got = in.gcount();
+    return {got, got == static_cast<std::streamsize>(bytes.size()) &&
+                     std::equal(bytes.begin(), bytes.end(), kSqliteHeader)};
+}
+
+} // namespace
+
+bool PathChecks::hasSqliteHeader(const std::string& path) {
+    return readSqliteHeader(path).second;
+}
+
+void PathChecks::requireSqliteHeader(const std::string& path) {
+    const auto [got, matches] = readSqliteHeader(path);
     if (got == 0)
         return;
-    if (got < static_cast<std::streamsize>(bytes.size()) ||
-        !std::equal(bytes.begin(), bytes.end(), kHeader))
+    if (!matches)
         throw StorageError(path +
                            ": not a Spike Studio project (not an SQLite database); the file was "
                            "not changed");

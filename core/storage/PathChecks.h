@@ -18,6 +18,9 @@ public:
     /// Throws StorageError unless the file starts with SQLite's header
     /// (an empty file passes: SQLite treats it as an empty database).
     static void requireSqliteHeader(const std::string& path);
+    /// Whether the file starts with SQLite's header (how a project is told
+    /// from a model file whatever its name).
+    static bool hasSqliteHeader(const std::string& path);
 
     static bool exists(const std::string& path);
     static bool isWritable(const std::string& path);
