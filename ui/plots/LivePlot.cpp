@@ -1,6 +1,7 @@
 #include "plots/LivePlot.h"
 
 #include "plots/AxisUnit.h"
+#include "plots/PlotStyle.h"
 #include "run/LiveRecords.h"
 
 #include <QVBoxLayout>
@@ -10,31 +11,22 @@ namespace spikestudio {
 
 namespace {
 
-const QColor kSpikeColour(0x1f, 0x3a, 0x68);
-const QColor kRateColour(0xb3, 0x3c, 0x1f);
-const QColor kTraceColours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28),
-                                QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-                                QColor(0xff, 0x7f, 0x0e), QColor(0x8c, 0x56, 0x4b)};
-constexpr size_t kMaxTraces = 6;
+using namespace PlotStyle;
+
 constexpr double kRateBin = 1e-3; // seconds: the live rate is a 1 ms histogram
 // Drawing cost grows with the dots on screen; past this many the raster shows
 // every 2nd (4th, ...) neuron, so redraws stay fast whatever the run's length.
 constexpr qsizetype kSpikeBudget = 20000;
 
-QCPAxisRect* addPanel(QCustomPlot& plot, int row, const QString& label, QCPMarginGroup* margins) {
-    auto* panel = new QCPAxisRect(&plot);
-    plot.plotLayout()->addElement(row, 0, panel);
-    panel->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-    panel->axis(QCPAxis::atLeft)->setLabel(label);
-    panel->axis(QCPAxis::atLeft)->ticker()->setTickCount(3); // panels are short
+/// A live panel: the shared panel with few ticks (panels are short), dragged
+/// and zoomed in both directions.
+QCPAxisRect* livePanel(QCustomPlot& plot, int row, const QString& label, QCPMarginGroup* margins) {
+    QCPAxisRect* panel = PlotStyle::addPanel(plot, row, label, margins);
+    panel->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
     panel->setMinimumSize(100, 60);
     panel->setRangeDrag(Qt::Horizontal | Qt::Vertical);
     panel->setRangeZoom(Qt::Horizontal | Qt::Vertical);
     return panel;
-}
-
-QCPGraph* graphIn(QCustomPlot& plot, QCPAxisRect* panel) {
-    return plot.addGraph(panel->axis(QCPAxis::atBottom), panel->axis(QCPAxis::atLeft));
 }
 
 } // namespace
@@ -53,16 +45,16 @@ void LivePlot::build() {
     plot_->clearGraphs();
     plot_->plotLayout()->clear();
     auto* margins = new QCPMarginGroup(plot_);
-    raster_ = addPanel(*plot_, 0, "neuron", margins);
-    rate_ = addPanel(*plot_, 1, "rate [Hz]", margins);
-    traces_ = addPanel(*plot_, 2, "", margins);
+    raster_ = livePanel(*plot_, 0, "neuron", margins);
+    rate_ = livePanel(*plot_, 1, "rate [Hz]", margins);
+    traces_ = livePanel(*plot_, 2, "", margins);
     plot_->plotLayout()->setRowStretchFactor(0, 2.0);
     for (QCPAxisRect* panel : {raster_, rate_})
         panel->axis(QCPAxis::atBottom)->setTickLabels(false);
     traces_->axis(QCPAxis::atBottom)->setLabel("time [ms]");
     for (QCPAxis* axis : raster_->axes())
         axis->grid()->setVisible(false);
-    spikes_ = graphIn(*plot_, raster_);
+    spikes_ = addGraph(*plot_, raster_);
     spikes_->setLineStyle(QCPGraph::lsNone);
     // A pre-drawn 2x2 dot blitted per spike: an order of magnitude cheaper than
     // antialiased discs once a raster holds tens of thousands of spikes.
@@ -70,7 +62,7 @@ void LivePlot::build() {
     dot.fill(kSpikeColour);
     spikes_->setScatterStyle(QCPScatterStyle(dot));
     spikes_->setAdaptiveSampling(true);
-    rateGraph_ = graphIn(*plot_, rate_);
+    rateGraph_ = addGraph(*plot_, rate_);
     rateGraph_->setPen(QPen(kRateColour, 1.3));
     rateGraph_->setBrush(QColor(kRateColour.red(), kRateColour.green(), kRateColour.blue(), 40));
     traceGraphs_.clear();
@@ -135,7 +127,7 @@ void LivePlot::refresh(const LiveRecords& records, double simulatedTime) {
                     ->setLabel(unit.label.isEmpty() ? variable
                                                     : variable + " [" + unit.label + "]");
                 for (size_t c = 0; c < shown; ++c) {
-                    QCPGraph* graph = graphIn(*plot_, traces_);
+                    QCPGraph* graph = addGraph(*plot_, traces_);
                     graph->setPen(QPen(kTraceColours[c], 1.1));
                     graph->setName(QString("%1[%2]")
                                        .arg(QString::fromStdString(record.columns[c].variable))

@@ -1,6 +1,7 @@
 #include "plots/ResultFigure.h"
 
 #include "plots/AxisUnit.h"
+#include "plots/PlotStyle.h"
 #include "runtime/Network.h"
 #include "runtime/RateSmoothing.h"
 
@@ -12,25 +13,15 @@ namespace spikestudio {
 
 namespace {
 
-const QColor kSpikeColour(0x1f, 0x3a, 0x68);
-const QColor kRateColour(0xb3, 0x3c, 0x1f);
-const QColor kTraceColours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28),
-                                QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-                                QColor(0xff, 0x7f, 0x0e), QColor(0x8c, 0x56, 0x4b)};
-constexpr int kMaxTraces = 6;
+using namespace PlotStyle;
 
-QCPAxisRect* addPanel(QCustomPlot& plot, int row, const QString& yLabel, QCPMarginGroup* margins) {
-    auto* panel = new QCPAxisRect(&plot);
-    plot.plotLayout()->addElement(row, 0, panel);
-    panel->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-    panel->axis(QCPAxis::atLeft)->setLabel(yLabel);
+/// A figure panel: the shared panel with smaller tick labels.
+QCPAxisRect* figurePanel(QCustomPlot& plot, int row, const QString& yLabel,
+                         QCPMarginGroup* margins) {
+    QCPAxisRect* panel = PlotStyle::addPanel(plot, row, yLabel, margins);
     for (QCPAxis* axis : panel->axes())
         axis->setTickLabelFont(QFont(QApplication::font().family(), 9));
     return panel;
-}
-
-QCPGraph* addGraph(QCustomPlot& plot, QCPAxisRect* panel) {
-    return plot.addGraph(panel->axis(QCPAxis::atBottom), panel->axis(QCPAxis::atLeft));
 }
 
 void addRaster(QCustomPlot& plot, QCPAxisRect* panel, const FigureContent& content) {
@@ -76,7 +67,7 @@ void addRate(QCustomPlot& plot, QCPAxisRect* panel, const FigureContent& content
 
 void addTraces(QCustomPlot& plot, QCPAxisRect* panel, const FigureContent& content) {
     const StateRecord& record = *content.traces;
-    const size_t shown = std::min<size_t>(record.columns.size(), kMaxTraces);
+    const size_t shown = std::min(record.columns.size(), kMaxTraces);
     const AxisUnit unit = AxisUnit::of(record.columns.front().dim);
     QVector<double> t(static_cast<qsizetype>(record.rowCount()));
     for (qsizetype k = 0; k < t.size(); ++k)
@@ -147,15 +138,15 @@ void ResultFigure::build(QCustomPlot& plot, const FigureContent& content) {
                                QFont(QApplication::font().family(), 11, QFont::DemiBold)));
     std::vector<QCPAxisRect*> panels;
     if (content.spikes) {
-        panels.push_back(addPanel(plot, row++, "neuron", margins));
+        panels.push_back(figurePanel(plot, row++, "neuron", margins));
         addRaster(plot, panels.back(), content);
     }
     if (content.rate && !content.rate->times.empty()) {
-        panels.push_back(addPanel(plot, row++, "rate [Hz]", margins));
+        panels.push_back(figurePanel(plot, row++, "rate [Hz]", margins));
         addRate(plot, panels.back(), content);
     }
     if (content.traces) {
-        panels.push_back(addPanel(plot, row++, "", margins));
+        panels.push_back(figurePanel(plot, row++, "", margins));
         addTraces(plot, panels.back(), content);
     }
     for (QCPAxisRect* panel : panels) {

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+#include <iterator>
+
+class QCPAxisRect;
+class QCPGraph;
+class QCPMarginGroup;
+class QCustomPlot;
+
+namespace spikestudio {
+
+/// What the saved figure and the live plot share: colours and stacked panels
+/// on one time axis.
+namespace PlotStyle {
+
+inline const QColor kSpikeColour(0x1f, 0x3a, 0x68);
+inline const QColor kRateColour(0xb3, 0x3c, 0x1f);
+inline const QColor kTraceColours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28),
+                                       QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
+                                       QColor(0xff, 0x7f, 0x0e), QColor(0x8c, 0x56, 0x4b)};
+/// Traces drawn from one StateMonitor (one colour each).
+constexpr size_t kMaxTraces = std::size(kTraceColours);
+
+/// A panel in row `row` of `plot`, its left and right margins aligned with
+/// the other panels of `margins`, the y axis labelled `label`.
+QCPAxisRect* addPanel(QCustomPlot& plot, int row, const QString& label, QCPMarginGroup* margins);
+/// A graph drawn in `panel` against its bottom and left axes.
+QCPGraph* addGraph(QCustomPlot& plot, QCPAxisRect* panel);
+
+} // namespace PlotStyle
+
+} // namespace spikestudio
