@@ -4,6 +4,7 @@
 // projects and arguments are refused with one message and files left as they were.
 #include "storage/Project.h"
 #include "support/CliRunner.h"
+#include "support/FileTree.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -21,18 +22,6 @@ class TestCliProjects : public QObject {
 
     static QString example(const char* name) {
         return QString(SPIKESTUDIO_SOURCE_DIR "/resources/examples/") + name;
-    }
-
-    /// Every file of `directory` by name, with its bytes.
-    static QMap<QString, QByteArray> filesOf(const QString& directory) {
-        QMap<QString, QByteArray> files;
-        const QDir dir(directory);
-        for (const QString& name : dir.entryList(QDir::Files)) {
-            QFile file(dir.filePath(name));
-            file.open(QIODevice::ReadOnly);
-            files[name] = file.readAll();
-        }
-        return files;
     }
 
     static QByteArray checksum(const QString& path) {

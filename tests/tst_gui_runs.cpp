@@ -7,6 +7,7 @@
 #include "runs/RunsBrowser.h"
 #include "runtime/Network.h"
 #include "storage/Project.h"
+#include "support/FileTree.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -15,21 +16,6 @@
 #include <qcustomplot.h>
 
 using namespace spikestudio;
-
-namespace {
-
-QMap<QString, QByteArray> filesOf(const QString& directory) {
-    QMap<QString, QByteArray> files;
-    const QDir dir(directory);
-    for (const QString& name : dir.entryList(QDir::Files)) {
-        QFile file(dir.filePath(name));
-        file.open(QIODevice::ReadOnly);
-        files[name] = file.readAll();
-    }
-    return files;
-}
-
-} // namespace
 
 class TestGuiRuns : public QObject {
     Q_OBJECT
