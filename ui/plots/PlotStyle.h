@@ -29,6 +29,11 @@ QCPAxisRect* addPanel(QCustomPlot& plot, int row, const QString& label, QCPMargi
 /// A graph drawn in `panel` against its bottom and left axes.
 QCPGraph* addGraph(QCustomPlot& plot, QCPAxisRect* panel);
 
+/// Saves `plot` as PNG, JPEG (twice the pixels, for print) or PDF by the
+/// extension of `path`; `width`, `height` 0 keep the widget's size. Returns an
+/// error message, or an empty string.
+QString save(QCustomPlot& plot, const QString& path, int width = 0, int height = 0);
+
 } // namespace PlotStyle
 
 } // namespace spikestudio

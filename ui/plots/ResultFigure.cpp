@@ -166,17 +166,7 @@ QString ResultFigure::save(const FigureContent& content, const QString& path) {
     plot.resize(1000, 800);
     build(plot, content);
     plot.replot();
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    bool saved = false;
-    if (suffix == "png")
-        saved = plot.savePng(path, 1000, 800, 2.0);
-    else if (suffix == "jpg" || suffix == "jpeg")
-        saved = plot.saveJpg(path, 1000, 800, 2.0);
-    else if (suffix == "pdf")
-        saved = plot.savePdf(path, 1000, 800);
-    else
-        return "the plot file must end in .png, .jpg or .pdf";
-    return saved ? QString() : "cannot write " + path;
+    return PlotStyle::save(plot, path, 1000, 800);
 }
 
 } // namespace spikestudio

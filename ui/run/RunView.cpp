@@ -1,6 +1,7 @@
 #include "run/RunView.h"
 
 #include "plots/LivePlot.h"
+#include "plots/PlotStyle.h"
 #include "run/ConstantsPanel.h"
 #include "run/RunController.h"
 
@@ -122,15 +123,7 @@ void RunView::buildControls() {
 }
 
 bool RunView::exportPlot(const QString& path) {
-    QCustomPlot* plot = plot_->plot();
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == "png")
-        return plot->savePng(path, 0, 0, 2.0);
-    if (suffix == "jpg" || suffix == "jpeg")
-        return plot->saveJpg(path, 0, 0, 2.0);
-    if (suffix == "pdf")
-        return plot->savePdf(path);
-    return false;
+    return PlotStyle::save(*plot_->plot(), path).isEmpty();
 }
 
 bool RunView::isRunning() const {
