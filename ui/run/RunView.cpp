@@ -37,6 +37,7 @@ RunView::RunView(ModelSource model, QWidget* parent)
     auto* split = new QSplitter(this);
     split->addWidget(plot_);
     constants_ = new ConstantsPanel(*controller_, split);
+    constants_->setMaximumWidth(280); // the plots get the room
     split->addWidget(constants_);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
