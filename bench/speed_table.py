@@ -102,6 +102,7 @@ FIRST_STEP_LINE = re.compile(r'^first step: ([\d.]+) ms', re.M)
 TIER_LINE = re.compile(r'^tier: (.*)$', re.M)
 SPIKES_LINE = re.compile(r'^spikes .*: (\d+)$', re.M)
 SYNAPSES_LINE = re.compile(r'^synapses .*, (\d+) synapses$', re.M)
+NATIVE_COMPILE = re.compile(r'compiled in ([\d.]+) ms')
 
 
 def parse_summary(text):
@@ -112,16 +113,22 @@ def parse_summary(text):
     parse_ms, codegen_ms, compile_ms, setup_ms, simulate_ms = map(float, match.groups())
     first = FIRST_STEP_LINE.search(text)
     tier = TIER_LINE.search(text)
+    tier_line = tier.group(1).strip() if tier else ''
+    native = NATIVE_COMPILE.search(tier_line)
+    native_ms = float(native.group(1)) if native else 0.0
     return {
         # "first step:" when the binary prints it, else the phases before the loop
         'in_process_first_step_s': (float(first.group(1)) if first else
                                     parse_ms + codegen_ms + compile_ms + setup_ms) / 1000,
         'first_step_printed': bool(first),
-        'compile_s': compile_ms / 1000,
+        # libtcc, plus the system compiler's share when the run used native code
+        'compile_s': (compile_ms + native_ms) / 1000,
+        'tcc_compile_s': compile_ms / 1000,
+        'native_compile_s': native_ms / 1000,
         'simulate_s': simulate_ms / 1000,
         'spikes': sum(int(n) for n in SPIKES_LINE.findall(text)),
         'synapses': sum(int(n) for n in SYNAPSES_LINE.findall(text)),
-        'tier_line': tier.group(1).strip() if tier else '',
+        'tier_line': tier_line,
     }
 
 
@@ -150,13 +157,18 @@ def startup_seconds(binary, reps):
     return statistics.median(spawn([binary, '--help']).wall_s for _ in range(max(3, reps)))
 
 
-def spikestudio_once(binary, model, tier, duration=None, path=None):
+def spikestudio_once(binary, model, tier, duration=None, path=None, cache_dir=None):
+    """One `spikestudio run`; its native-code cache is `cache_dir` (a fresh
+    temporary directory when omitted)."""
+    if cache_dir is None:
+        with tempfile.TemporaryDirectory(prefix='spikestudio_cache_') as fresh:
+            return spikestudio_once(binary, model, tier, duration, path, fresh)
     command = [binary, 'run', path or model.path]
     if duration or model.duration:
         command += ['--duration', duration or model.duration]
     if tier:
         command += ['--tier', tier]
-    finished = spawn(command)
+    finished = spawn(command, {'SPIKESTUDIO_CACHE_DIR': cache_dir})
     if finished.returncode != 0:
         raise RuntimeError('%s failed (%d):\n%s' % (' '.join(command), finished.returncode,
                                                      finished.stderr[-2000:]))
@@ -294,8 +306,11 @@ Columns (medians over the repetitions, each a fresh process; `reps` says how man
   moment this script started the helper (Python start, importing Brian2,
   building the network, code generation; cython: compilation; standalone:
   `make`, starting the binary, creating synapses and initial values in it).
-- *compile*: Spike Studio: its `compile` figure (libtcc, or the tier's
-  compiler). Brian2 standalone: `make` of the generated project (g++ -O3
+- *compile*: Spike Studio: its `compile` figure (libtcc) plus, when the run
+  used native code, the system compiler's time from its `tier:` line (for
+  `native` before the first step; for `auto` in the background). *cold* and
+  *warm* for the native tier: a fresh SPIKESTUDIO_CACHE_DIR, then a second
+  process with the kernels that run compiled. Brian2 standalone: `make` of the generated project (g++ -O3
   -ffast-math -march=native, `make -j`). Brian2 cython: time inside Brian2's
   CythonExtensionManager.create_extension (cythonize + g++, or loading the
   module from the cache). *cold*: a fresh Cython cache directory; *warm*: a
@@ -352,16 +367,25 @@ def main():
         raw = {'startup_s': startup, 'runs': []}
         for model in models:
             for tier in tiers:
-                runs = []
+                # tiers that compile with the system compiler cache its output:
+                # a cold run (fresh cache) and a warm one (the cache it filled)
+                caches = ('cold', 'warm') if tier in ('native', 'auto') else (None,)
+                runs = {cache: [] for cache in caches}
                 for rep in range(args.reps):
-                    log('spikestudio', tier or 'default', model.key, 'rep', rep + 1)
-                    figures = spikestudio_once(binary, model, tier)
-                    figures['first_step_s'] = figures['in_process_first_step_s'] + startup
-                    runs.append(figures)
-                    raw['runs'].append(dict(figures, model=model.key, tool='spikestudio',
-                                            tier=tier))
-                rows.append((model, 'Spike Studio' + (' (%s)' % tier if tier else ''),
-                             median_figures(runs)))
+                    with tempfile.TemporaryDirectory(prefix='spikestudio_cache_',
+                                                     dir=scratch) as cache_dir:
+                        for cache in caches:
+                            log('spikestudio', tier or 'default', cache or '', model.key,
+                                'rep', rep + 1)
+                            figures = spikestudio_once(binary, model, tier, cache_dir=cache_dir)
+                            figures['first_step_s'] = figures['in_process_first_step_s'] + startup
+                            runs[cache].append(figures)
+                            raw['runs'].append(dict(figures, model=model.key, tool='spikestudio',
+                                                    tier=tier, cache=cache))
+                for cache in caches:
+                    label = ', '.join(x for x in (tier, cache and cache + ' cache') if x)
+                    rows.append((model, 'Spike Studio' + (' (%s)' % label if label else ''),
+                                 median_figures(runs[cache])))
             reps = min(brian_reps, args.long_reps) if model.long else brian_reps
             if not unavailable['standalone']:
                 runs = []
