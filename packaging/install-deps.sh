@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config git
-    qt6-base-dev libqcustomplot-dev libgl-dev
+    qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
     libtcc-dev tcc libsqlite3-dev nlohmann-json3-dev
     xvfb xauth
 )

@@ -3,6 +3,7 @@
 // CSV written as if complete. Includes attempts to inject C through every
 // text field of a model.
 #include "support/CliRunner.h"
+#include "support/SvgFile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -409,12 +410,32 @@ private slots:
         QVERIFY2(figure.size() > 20000, qPrintable(QString::number(figure.size())));
     }
 
+    // An SVG plot is a vector drawing: well-formed XML, one circle per spike.
+    void plotIsDrawnAsSvg() {
+        const QString path = dir_.filePath("cuba.svg");
+        const Result result = runCli({"run", SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json",
+                                      "--duration", "100*ms", "--seed", "4", "--plot", path});
+        QCOMPARE(result.exitCode, 0);
+        const QRegularExpressionMatch spikes =
+            QRegularExpression("spikes P \\(spikes\\): (\\d+)").match(result.out);
+        QVERIFY2(spikes.hasMatch(), qPrintable(result.out));
+        const SvgFile svg = SvgFile::read(path);
+        QVERIFY2(svg.error.isEmpty(), qPrintable(svg.error));
+        QCOMPARE(svg.root, QString("svg"));
+        QCOMPARE(svg.elements.value("circle"), spikes.captured(1).toInt());
+        QVERIFY(svg.elements.value("polyline") >= 4); // the rate and three traces
+        QVERIFY(svg.elements.value("text") > 10);
+    }
+
     void badPlotFilesAreRefused_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown format") << dir_.filePath("plot.txt") << "must end in .png";
+        QTest::newRow("unknown format")
+            << dir_.filePath("plot.txt") << "must end in .png, .jpg, .pdf or .svg (not 'plot.txt')";
         QTest::newRow("missing directory")
             << dir_.filePath("no/such/dir/plot.png") << "cannot write";
+        QTest::newRow("missing directory, svg")
+            << dir_.filePath("no/such/dir/plot.svg") << "cannot write";
     }
 
     void badPlotFilesAreRefused() {

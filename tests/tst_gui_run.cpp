@@ -1,13 +1,14 @@
 // The run view driven through its widgets on the offscreen platform: Run,
 // Pause, Resume, Stop; the live plot ends up holding exactly what the
-// monitors recorded; a model with errors does not start; a blow-up shows its
-// message.
+// monitors recorded and exports as PNG, PDF and SVG; a model with errors does
+// not start; a blow-up shows its message.
 #include "model/ModelReader.h"
 #include "plots/LivePlot.h"
 #include "run/LiveRecords.h"
 #include "run/RunController.h"
 #include "run/RunView.h"
 #include "runtime/Network.h"
+#include "support/SvgFile.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -93,11 +94,15 @@ private slots:
         QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
         QTemporaryDir dir;
-        for (const char* name : {"plot.png", "plot.pdf"}) {
+        for (const char* name : {"plot.png", "plot.pdf", "plot.svg"}) {
             const QString path = dir.filePath(name);
             QVERIFY(view.exportPlot(path));
             QVERIFY(QFileInfo(path).size() > 5000);
         }
+        const SvgFile svg = SvgFile::read(dir.filePath("plot.svg"));
+        QVERIFY2(svg.error.isEmpty(), qPrintable(svg.error));
+        QCOMPARE(svg.root, QString("svg"));
+        QVERIFY(svg.elements.value("polyline") >= 4); // the rate and three traces
         QVERIFY(!view.exportPlot(dir.filePath("plot.txt")));
     }
 

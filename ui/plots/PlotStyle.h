@@ -22,6 +22,9 @@ inline const QColor kTraceColours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x
                                        QColor(0xff, 0x7f, 0x0e), QColor(0x8c, 0x56, 0x4b)};
 /// Traces drawn from one StateMonitor (one colour each).
 constexpr size_t kMaxTraces = std::size(kTraceColours);
+/// Two runs overlaid: blue and vermillion (Okabe and Ito), told apart also by
+/// readers with red-green colour blindness and in greyscale print.
+inline const QColor kRunColours[] = {QColor(0x00, 0x72, 0xb2), QColor(0xd5, 0x5e, 0x00)};
 
 /// A panel in row `row` of `plot`, its left and right margins aligned with
 /// the other panels of `margins`, the y axis labelled `label`.
@@ -29,10 +32,12 @@ QCPAxisRect* addPanel(QCustomPlot& plot, int row, const QString& label, QCPMargi
 /// A graph drawn in `panel` against its bottom and left axes.
 QCPGraph* addGraph(QCustomPlot& plot, QCPAxisRect* panel);
 
-/// Saves `plot` as PNG, JPEG (twice the pixels, for print) or PDF by the
-/// extension of `path`; `width`, `height` 0 keep the widget's size. Returns an
+/// Saves `plot` as PNG, JPEG (twice the pixels, for print), PDF or SVG by
+/// the extension of `path`; `width`, `height` 0 keep the widget's size. Returns an
 /// error message, or an empty string.
 QString save(QCustomPlot& plot, const QString& path, int width = 0, int height = 0);
+/// The file dialog filter for the formats save() writes.
+QString saveFilter();
 
 } // namespace PlotStyle
 

@@ -113,9 +113,12 @@ void RunView::buildControls() {
     connect(stopButton_, &QPushButton::clicked, this, &RunView::stop);
     connect(exportButton_, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), "plot.png",
-                                                          tr("Images (*.png *.jpg);;PDF (*.pdf)"));
-        if (!path.isEmpty() && !exportPlot(path))
-            status_->setText(tr("Could not write %1 (use .png, .jpg or .pdf).").arg(path));
+                                                          PlotStyle::saveFilter());
+        if (path.isEmpty())
+            return;
+        const QString problem = PlotStyle::save(*plot_->plot(), path);
+        status_->setText(problem.isEmpty() ? tr("Saved %1").arg(path)
+                                           : tr("Could not export the plot: %1").arg(problem));
     });
     connect(window_, &QComboBox::currentIndexChanged, this, [this] {
         plot_->setScrollingWindow(window_->currentData().toDouble());

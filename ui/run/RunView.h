@@ -40,7 +40,7 @@ public:
     RunController& controller() const { return *controller_; }
     LivePlot& livePlot() const { return *plot_; }
     bool isRunning() const;
-    /// Saves the plots as PNG, JPEG or PDF (by the extension); false on failure.
+    /// Saves the plots as PNG, JPEG, PDF or SVG (by the extension); false on failure.
     bool exportPlot(const QString& path);
 
 public slots:
