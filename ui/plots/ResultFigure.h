@@ -18,9 +18,7 @@ struct FigureContent {
     QString title;
     double duration = 0.0; // seconds, the x range
     const SpikeRecord* spikes = nullptr;
-    long long spikeSourceSize = 0;
     const RateRecord* rate = nullptr;
-    double rateDt = 0.0;
     const StateRecord* traces = nullptr;
 
     /// The first SpikeMonitor, PopulationRateMonitor and StateMonitor of a run.
@@ -32,7 +30,7 @@ class ResultFigure {
 public:
     static void build(QCustomPlot& plot, const FigureContent& content);
 
-    /// Renders the figure without a window to PNG, JPEG or PDF (by the
+    /// Renders the figure without a window to PNG, JPEG, PDF or SVG (by the
     /// extension); returns an error message, or an empty string.
     static QString save(const FigureContent& content, const QString& path);
 };

@@ -1,7 +1,10 @@
 #include "runs/RunsBrowser.h"
 
 #include "csv/CsvWriter.h"
+#include "plots/FigureWindow.h"
+#include "plots/OverlayFigure.h"
 #include "plots/ResultFigure.h"
+#include "runs/RunCaptions.h"
 #include "runtime/Network.h"
 #include "storage/Project.h"
 #include "storage/RunReader.h"
@@ -9,10 +12,12 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <memory>
 #include <qcustomplot.h>
 
 namespace spikestudio {
@@ -27,30 +32,48 @@ QTableWidgetItem* cell(const QString& text) {
     return item;
 }
 
+/// A stored run's results, read back into the records a live run has.
+std::unique_ptr<Network> readResults(Project& project, const RunSummary& run) {
+    auto network = std::make_unique<Network>(run.seed);
+    RunReader(project).readInto(run.id, *network);
+    return network;
+}
+
 } // namespace
 
 RunsBrowser::RunsBrowser(QWidget* parent)
-    : QWidget(parent), table_(new QTableWidget(0, int(kColumns.size()), this)),
+    : QWidget(parent), note_(new QLabel(this)),
+      table_(new QTableWidget(0, int(kColumns.size()), this)),
       plotButton_(new QPushButton(tr("Show plots"), this)),
+      overlayButton_(new QPushButton(tr("Overlay"), this)),
       exportButton_(new QPushButton(tr("Export CSV…"), this)),
       deleteButton_(new QPushButton(tr("Delete"), this)) {
+    note_->setObjectName("runsNote");
+    note_->setWordWrap(true);
+    note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    note_->hide();
     table_->setObjectName("runsTable");
     table_->setHorizontalHeaderLabels(kColumns);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
+    overlayButton_->setObjectName("overlayButton");
+    overlayButton_->setToolTip(tr("Select two runs (Ctrl+click) to draw their plots together"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(plotButton_);
+    buttons->addWidget(overlayButton_);
     buttons->addWidget(exportButton_);
     buttons->addStretch(1);
     buttons->addWidget(deleteButton_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(note_);
     layout->addWidget(table_, 1);
     layout->addLayout(buttons);
     connect(table_, &QTableWidget::itemSelectionChanged, this, &RunsBrowser::updateButtons);
     connect(plotButton_, &QPushButton::clicked, this, [this] { showSelected(); });
+    connect(overlayButton_, &QPushButton::clicked, this, [this] { overlaySelected(); });
     connect(exportButton_, &QPushButton::clicked, this, [this] {
         const QString directory = QFileDialog::getExistingDirectory(this, tr("Export run to"));
         if (directory.isEmpty())
@@ -71,13 +94,16 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     updateButtons();
 }
 
-void RunsBrowser::setProjectPath(const std::string& path) {
+void RunsBrowser::setProjectPath(const std::string& path, bool scratch) {
     projectPath_ = path;
+    note_->setText(
+        tr("No project is open: runs are kept in %1.").arg(QString::fromStdString(path)));
+    note_->setVisible(scratch);
     refresh();
 }
 
 void RunsBrowser::refresh() {
-    const std::int64_t selected = selectedRun();
+    const std::vector<std::int64_t> selected = selectedRuns();
     table_->setRowCount(0);
     if (!projectPath_.empty()) {
         try {
@@ -96,23 +122,40 @@ void RunsBrowser::refresh() {
                 table_->setItem(row, 5, cell(QString::number(run.spikeCount)));
             }
         } catch (const std::exception&) {
-            // A project that cannot be read lists nothing; opening it said why.
+            // A project that cannot be read (or not yet written) lists nothing;
+            // opening it said why.
         }
     }
     table_->resizeColumnsToContents();
-    selectRun(selected);
+    selectRuns(selected);
     updateButtons();
 }
 
 std::int64_t RunsBrowser::selectedRun() const {
-    const auto rows = table_->selectionModel()->selectedRows();
-    return rows.isEmpty() ? 0 : table_->item(rows.first().row(), 0)->text().toLongLong();
+    const std::vector<std::int64_t> runs = selectedRuns();
+    return runs.size() == 1 ? runs.front() : 0;
+}
+
+std::vector<std::int64_t> RunsBrowser::selectedRuns() const {
+    std::vector<std::int64_t> runs;
+    for (int row = 0; row < table_->rowCount(); ++row)
+        if (table_->selectionModel()->isRowSelected(row, {}))
+            runs.push_back(table_->item(row, 0)->text().toLongLong());
+    return runs;
 }
 
 void RunsBrowser::selectRun(std::int64_t id) {
+    selectRuns({id});
+}
+
+void RunsBrowser::selectRuns(const std::vector<std::int64_t>& ids) {
+    table_->clearSelection();
     for (int row = 0; row < table_->rowCount(); ++row)
-        if (table_->item(row, 0)->text().toLongLong() == id)
-            table_->selectRow(row);
+        if (std::find(ids.begin(), ids.end(), table_->item(row, 0)->text().toLongLong()) !=
+            ids.end())
+            table_->selectionModel()->select(table_->model()->index(row, 0),
+                                             QItemSelectionModel::Select |
+                                                 QItemSelectionModel::Rows);
 }
 
 int RunsBrowser::runCount() const {
@@ -122,10 +165,7 @@ int RunsBrowser::runCount() const {
 QString RunsBrowser::exportSelected(const QString& directory) {
     try {
         Project project(projectPath_, ProjectAccess::ReadOnly);
-        const RunSummary run = project.run(selectedRun());
-        Network network(run.seed);
-        RunReader(project).readInto(run.id, network);
-        writeAllCsv(network, directory.toStdString());
+        writeAllCsv(*readResults(project, project.run(selectedRun())), directory.toStdString());
         return {};
     } catch (const std::exception& error) {
         return QString::fromUtf8(error.what());
@@ -146,18 +186,10 @@ QWidget* RunsBrowser::showSelected() {
     try {
         Project project(projectPath_, ProjectAccess::ReadOnly);
         const RunSummary run = project.run(selectedRun());
-        Network network(run.seed); // the figure copies what it draws
-        RunReader(project).readInto(run.id, network);
-        auto* window = new QWidget(this, Qt::Window);
-        window->setAttribute(Qt::WA_DeleteOnClose);
-        window->setWindowTitle(tr("Run %1").arg(run.id));
-        auto* plot = new QCustomPlot(window);
-        plot->setObjectName("runPlot");
-        ResultFigure::build(*plot,
-                            FigureContent::of(network, run.duration, tr("Run %1").arg(run.id)));
-        auto* layout = new QVBoxLayout(window);
-        layout->addWidget(plot);
-        window->resize(900, 650);
+        const std::unique_ptr<Network> network = readResults(project, run);
+        const QString title = tr("Run %1").arg(run.id);
+        auto* window = new FigureWindow(title, this);
+        ResultFigure::build(*window->plot(), FigureContent::of(*network, run.duration, title));
         window->show();
         return window;
     } catch (const std::exception& error) {
@@ -166,11 +198,36 @@ QWidget* RunsBrowser::showSelected() {
     }
 }
 
+QWidget* RunsBrowser::overlaySelected() {
+    const std::vector<std::int64_t> ids = selectedRuns();
+    if (ids.size() != 2)
+        return nullptr;
+    try {
+        Project project(projectPath_, ProjectAccess::ReadOnly);
+        const RunSummary first = project.run(ids[0]);
+        const RunSummary second = project.run(ids[1]);
+        const auto [firstCaption, secondCaption] =
+            RunCaptions::of(first, project.runModel(first.id), second, project.runModel(second.id));
+        const std::unique_ptr<Network> firstResults = readResults(project, first);
+        const std::unique_ptr<Network> secondResults = readResults(project, second);
+        const QString title = tr("Run %1 and run %2").arg(first.id).arg(second.id);
+        auto* window = new FigureWindow(title, this);
+        OverlayFigure::build(*window->plot(), {firstResults.get(), first.duration, firstCaption},
+                             {secondResults.get(), second.duration, secondCaption}, title);
+        window->show();
+        return window;
+    } catch (const std::exception& error) {
+        QMessageBox::warning(this, tr("Cannot overlay the runs"), QString::fromUtf8(error.what()));
+        return nullptr;
+    }
+}
+
 void RunsBrowser::updateButtons() {
-    const bool selected = selectedRun() != 0;
-    plotButton_->setEnabled(selected);
-    exportButton_->setEnabled(selected);
-    deleteButton_->setEnabled(selected);
+    const size_t selected = selectedRuns().size();
+    plotButton_->setEnabled(selected == 1);
+    overlayButton_->setEnabled(selected == 2);
+    exportButton_->setEnabled(selected == 1);
+    deleteButton_->setEnabled(selected == 1);
 }
 
 } // namespace spikestudio

@@ -4,29 +4,36 @@
 #include <QWidget>
 #include <cstdint>
 #include <string>
+#include <vector>
 
+class QLabel;
 class QPushButton;
 class QTableWidget;
 
 namespace spikestudio {
 
 /// The runs kept in the open project: when each started, its status, duration,
-/// seed and spike count. Show a run's plots again, export it as CSV (the same
-/// files `spikestudio export` writes) or delete it.
+/// seed and spike count. Show a run's plots again, overlay two runs' plots,
+/// export a run as CSV (the same files `spikestudio export` writes) or
+/// delete it.
 class RunsBrowser : public QWidget {
     Q_OBJECT
 
 public:
     explicit RunsBrowser(QWidget* parent = nullptr);
 
-    /// The project to list ("" for none: the list is empty).
-    void setProjectPath(const std::string& path);
+    /// The project to list ("" for none: the list is empty). A scratch
+    /// project (runs made with no project open) says so above the list.
+    void setProjectPath(const std::string& path, bool scratch = false);
     /// Re-reads the project (after a run ended).
     void refresh();
 
-    /// The id of the selected run, or 0.
+    /// The id of the selected run when exactly one is selected, or 0.
     std::int64_t selectedRun() const;
+    /// The ids of every selected run, in the order listed.
+    std::vector<std::int64_t> selectedRuns() const;
     void selectRun(std::int64_t id);
+    void selectRuns(const std::vector<std::int64_t>& ids);
     int runCount() const;
 
     // The buttons' actions, callable directly (tests, menus). Each returns an
@@ -35,13 +42,17 @@ public:
     QString deleteSelected();
     /// Opens a window with the selected run's raster, rate and traces.
     QWidget* showSelected();
+    /// Opens a window with the two selected runs' plots overlaid.
+    QWidget* overlaySelected();
 
 private:
     void updateButtons();
 
     std::string projectPath_;
+    QLabel* note_;
     QTableWidget* table_;
     QPushButton* plotButton_;
+    QPushButton* overlayButton_;
     QPushButton* exportButton_;
     QPushButton* deleteButton_;
 };

@@ -1,0 +1,164 @@
+#include "plots/OverlayFigure.h"
+
+#include "plots/FigurePanels.h"
+#include "plots/PlotStyle.h"
+#include "runtime/Network.h"
+
+#include <QApplication>
+#include <qcustomplot.h>
+
+namespace spikestudio {
+
+namespace {
+
+using PlotStyle::kRunColours;
+
+// Past this many trace panels the figure would be all traces.
+constexpr size_t kMaxTracePanels = 3;
+
+/// The record of `records` named `name`, else the first one, else null.
+template <typename Record>
+const Record* sameOrFirst(const std::deque<Record>& records, const std::string& name) {
+    for (const Record& record : records)
+        if (record.monitor == name)
+            return &record;
+    return records.empty() ? nullptr : &records.front();
+}
+
+template <typename Record> std::string firstName(const std::deque<Record>& records) {
+    return records.empty() ? std::string() : records.front().monitor;
+}
+
+/// A trace both runs recorded: the same monitor, variable and index.
+struct SharedTrace {
+    const StateRecord* records[2];
+    size_t columns[2];
+};
+
+std::vector<SharedTrace> sharedTraces(const Network& first, const Network& second) {
+    std::vector<SharedTrace> shared;
+    for (const StateRecord& a : first.stateRecords())
+        for (const StateRecord& b : second.stateRecords()) {
+            if (a.monitor != b.monitor || a.rowCount() == 0 || b.rowCount() == 0)
+                continue;
+            for (size_t i = 0; i < a.columns.size(); ++i)
+                for (size_t j = 0; j < b.columns.size(); ++j)
+                    if (a.columns[i].variable == b.columns[j].variable &&
+                        a.columns[i].index == b.columns[j].index && shared.size() < kMaxTracePanels)
+                        shared.push_back({{&a, &b}, {i, j}});
+        }
+    return shared;
+}
+
+/// The figure as it is built, row by row.
+struct Figure {
+    Figure(QCustomPlot& plot, const OverlayRun& first, const OverlayRun& second)
+        : plot(plot), runs{&first, &second}, margins(new QCPMarginGroup(&plot)) {}
+
+    QCustomPlot& plot;
+    const OverlayRun* runs[2];
+    QCPMarginGroup* margins;
+    int row = 0;
+    std::vector<QCPAxisRect*> panels;
+    QCPGraph* legendGraph[2] = {nullptr, nullptr}; // stands for the run in the legend
+
+    QCPAxisRect* addPanel(const QString& yLabel, double stretch = 1.0) {
+        panels.push_back(FigurePanels::addPanel(plot, row, yLabel, margins));
+        panels.back()->axis(QCPAxis::atLeft)->ticker()->setTickCount(4); // panels are short
+        plot.plotLayout()->setRowStretchFactor(row++, stretch);
+        return panels.back();
+    }
+    /// Lines make better legend keys than dots: a later graph replaces a raster.
+    void standsFor(int run, QCPGraph* graph) {
+        if (!legendGraph[run] || legendGraph[run]->lineStyle() == QCPGraph::lsNone)
+            legendGraph[run] = graph;
+    }
+};
+
+/// Each run's raster in its own panel: superimposed, dots would hide dots.
+void addRasters(Figure& figure) {
+    const std::string name = firstName(figure.runs[0]->network->spikeRecords());
+    for (int r = 0; r < 2; ++r)
+        if (const SpikeRecord* spikes =
+                sameOrFirst(figure.runs[r]->network->spikeRecords(), name)) {
+            QCPAxisRect* panel = figure.addPanel(QObject::tr("neuron (run %1)").arg(r + 1), 1.6);
+            figure.standsFor(r,
+                             FigurePanels::addRaster(figure.plot, panel, *spikes, kRunColours[r]));
+        }
+}
+
+void addRates(Figure& figure) {
+    const std::string name = firstName(figure.runs[0]->network->rateRecords());
+    QCPAxisRect* panel = nullptr;
+    for (int r = 0; r < 2; ++r) {
+        const RateRecord* rate = sameOrFirst(figure.runs[r]->network->rateRecords(), name);
+        if (!rate || rate->times.empty())
+            continue;
+        if (!panel)
+            panel = figure.addPanel("rate [Hz]");
+        figure.standsFor(r,
+                         FigurePanels::addRate(figure.plot, panel, *rate, kRunColours[r], false));
+    }
+    if (panel)
+        FigurePanels::fitRateAxis(panel);
+}
+
+void addTraces(Figure& figure) {
+    for (const SharedTrace& trace :
+         sharedTraces(*figure.runs[0]->network, *figure.runs[1]->network)) {
+        const StateRecord::Column& column = trace.records[0]->columns[trace.columns[0]];
+        QCPAxisRect* panel = figure.addPanel(QString("%1[%2]%3")
+                                                 .arg(QString::fromStdString(column.variable))
+                                                 .arg(column.index)
+                                                 .arg(FigurePanels::unitSuffix(column)));
+        for (int r = 0; r < 2; ++r)
+            figure.standsFor(r, FigurePanels::addTrace(figure.plot, panel, *trace.records[r],
+                                                       trace.columns[r], kRunColours[r]));
+        FigurePanels::fitValueAxis(panel);
+    }
+}
+
+/// The row under the title: one entry per run, side by side, centred.
+void addRunLegend(Figure& figure, int row) {
+    auto* centred = new QCPLayoutGrid; // spacer, legend, spacer
+    figure.plot.plotLayout()->addElement(row, 0, centred);
+    figure.plot.plotLayout()->setRowStretchFactor(row, 0.01); // as tall as its text
+    auto* legend = new QCPLegend;
+    centred->addElement(0, 0, new QCPLayoutElement(&figure.plot));
+    centred->addElement(0, 1, legend);
+    centred->addElement(0, 2, new QCPLayoutElement(&figure.plot));
+    legend->setLayer("legend");
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    legend->setFont(QFont(QApplication::font().family(), 9));
+    legend->setColumnSpacing(28);
+    legend->setIconTextPadding(8);
+    for (int r = 0; r < 2; ++r)
+        if (QCPGraph* graph = figure.legendGraph[r]) {
+            graph->setName(figure.runs[r]->caption);
+            legend->addItem(new QCPPlottableLegendItem(legend, graph));
+        }
+    legend->setSizeConstraintRect(QCPLayoutElement::scrOuterRect);
+    legend->setMaximumSize(legend->minimumOuterSizeHint());
+}
+
+} // namespace
+
+void OverlayFigure::build(QCustomPlot& plot, const OverlayRun& first, const OverlayRun& second,
+                          const QString& title) {
+    plot.setAutoAddPlottableToLegend(false); // the first legend made would list every graph
+    plot.clearGraphs();
+    plot.plotLayout()->clear();
+    plot.setBackground(Qt::white);
+    Figure figure(plot, first, second);
+    FigurePanels::addTitle(plot, figure.row++, title);
+    const int legendRow = figure.row++;
+    addRasters(figure);
+    addRates(figure);
+    addTraces(figure);
+    addRunLegend(figure, legendRow);
+    FigurePanels::shareTimeAxis(figure.panels, std::max(first.duration, second.duration));
+}
+
+} // namespace spikestudio
