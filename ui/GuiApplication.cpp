@@ -8,6 +8,8 @@
 #include <QLineEdit>
 #include <QTimer>
 
+using namespace spikestudio;
+
 namespace {
 
 /// Saves the window once it has been laid out and painted, then quits.
@@ -20,7 +22,6 @@ void scheduleScreenshot(MainWindow& window, const QString& path, int delay = 500
 
 /// Runs the model for `duration` first, so the picture shows its plots.
 void screenshotAfterRun(MainWindow& window, const QString& path, const QString& duration) {
-    using spikestudio::RunView;
     auto* view = window.runView();
     QObject::connect(view, &RunView::runEnded, &window,
                      [&window, path] { scheduleScreenshot(window, path, 300); });

@@ -39,7 +39,7 @@
 #include <QTimer>
 #include <QToolBar>
 
-using namespace spikestudio;
+namespace spikestudio {
 
 namespace {
 
@@ -581,3 +581,5 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     } else
         event->ignore();
 }
+
+} // namespace spikestudio

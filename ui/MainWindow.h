@@ -8,17 +8,18 @@
 #include <functional>
 #include <memory>
 
-class InspectorPanel;
-namespace spikestudio {
-class RunView;
-class RunsBrowser;
-} // namespace spikestudio
-class ModelDiagnostics;
-class ModelDocument;
-class NetworkView;
 class QAction;
 class QLabel;
 class QMenu;
+
+namespace spikestudio {
+
+class InspectorPanel;
+class RunView;
+class RunsBrowser;
+class ModelDiagnostics;
+class ModelDocument;
+class NetworkView;
 
 /// Spike Studio's main window: the network canvas in the middle, a palette
 /// toolbar above it, the inspector docked on the right, the checker's verdict
@@ -125,3 +126,5 @@ private:
     RecoveryHandler askRecovery_;
     std::unique_ptr<Autosave> autosave_;
 };
+
+} // namespace spikestudio

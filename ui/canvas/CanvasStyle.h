@@ -4,6 +4,8 @@
 
 #include <QColor>
 
+namespace spikestudio {
+
 /// The canvas's few colours, kept together so items look of a piece.
 namespace CanvasStyle {
 
@@ -43,3 +45,5 @@ inline QColor groupColor(spikestudio::GroupType type) {
 }
 
 } // namespace CanvasStyle
+
+} // namespace spikestudio

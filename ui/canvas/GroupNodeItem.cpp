@@ -8,6 +8,8 @@
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
+namespace spikestudio {
+
 GroupNodeItem::GroupNodeItem(const spikestudio::GroupSpec& group) {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     setZValue(1); // above arrows
@@ -97,3 +99,5 @@ QVariant GroupNodeItem::itemChange(GraphicsItemChange change, const QVariant& va
             network->updateArrows();
     return QGraphicsItem::itemChange(change, value);
 }
+
+} // namespace spikestudio

@@ -5,6 +5,8 @@
 #include <QGraphicsItem>
 #include <QString>
 
+namespace spikestudio {
+
 /// A group on the canvas: a card showing its name, type and size. Movable and
 /// selectable; the scene turns finished drags into undoable moves.
 class GroupNodeItem : public QGraphicsItem {
@@ -38,3 +40,5 @@ private:
     bool hasProblem_ = false;
     bool connectSource_ = false;
 };
+
+} // namespace spikestudio

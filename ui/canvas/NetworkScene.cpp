@@ -12,6 +12,8 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
 
+namespace spikestudio {
+
 NetworkScene::NetworkScene(ModelDocument* document, QObject* parent)
     : QGraphicsScene(parent), document_(document) {
     setBackgroundBrush(CanvasStyle::background());
@@ -210,3 +212,5 @@ void NetworkScene::commitMoves() {
     stack->endMacro();
     dragStart_.clear();
 }
+
+} // namespace spikestudio

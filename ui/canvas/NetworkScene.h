@@ -6,10 +6,13 @@
 #include <QHash>
 #include <QPointer>
 
+class QGraphicsLineItem;
+
+namespace spikestudio {
+
 class GroupNodeItem;
 class ModelDocument;
 class SynapsesArrowItem;
-class QGraphicsLineItem;
 
 /// The network as a scene: one node per group, one arrow per Synapses object,
 /// kept in step with the document. Turns finished drags into MoveNodeCommands
@@ -66,3 +69,5 @@ private:
     QHash<QString, QPointF> dragStart_;
     QString problemObject_;
 };
+
+} // namespace spikestudio

@@ -5,6 +5,8 @@
 #include <QScrollBar>
 #include <QWheelEvent>
 
+namespace spikestudio {
+
 namespace {
 constexpr double kMinimumScale = 0.1;
 constexpr double kMaximumScale = 4.0;
@@ -96,3 +98,5 @@ void NetworkView::keyReleaseEvent(QKeyEvent* event) {
     }
     QGraphicsView::keyReleaseEvent(event);
 }
+
+} // namespace spikestudio

@@ -2,6 +2,8 @@
 
 #include <QGraphicsView>
 
+namespace spikestudio {
+
 /// The canvas's view: wheel zooms around the mouse, the middle button (or
 /// Space + left button) pans, a left drag on empty space selects a rectangle.
 class NetworkView : public QGraphicsView {
@@ -29,3 +31,5 @@ private:
     bool panning_ = false;
     QPoint lastPanPoint_;
 };
+
+} // namespace spikestudio

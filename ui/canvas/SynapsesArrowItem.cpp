@@ -8,6 +8,8 @@
 #include <QPainterPathStroker>
 #include <QtMath>
 
+namespace spikestudio {
+
 namespace {
 
 constexpr double kArrowHead = 10;
@@ -188,3 +190,5 @@ void SynapsesArrowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*
     painter->setPen(CanvasStyle::mutedText());
     painter->drawText(label.adjusted(4, 3, -4, -3), Qt::AlignHCenter | Qt::AlignBottom, rule_);
 }
+
+} // namespace spikestudio

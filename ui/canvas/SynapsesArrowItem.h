@@ -5,6 +5,8 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 
+namespace spikestudio {
+
 class GroupNodeItem;
 
 /// A Synapses object on the canvas: a curved arrow from its source node to its
@@ -41,3 +43,5 @@ private:
     QPainterPath path_;
     QPointF tip_, tipFrom_, labelCenter_;
 };
+
+} // namespace spikestudio

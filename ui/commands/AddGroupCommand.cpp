@@ -2,6 +2,8 @@
 
 #include "document/ModelDocument.h"
 
+namespace spikestudio {
+
 AddGroupCommand::AddGroupCommand(ModelDocument* document, spikestudio::GroupSpec group,
                                  QPointF position)
     : document_(document), group_(std::move(group)), position_(position) {
@@ -15,3 +17,5 @@ void AddGroupCommand::redo() {
 void AddGroupCommand::undo() {
     document_->removeObjects({ObjectRef::group(QString::fromStdString(group_.name))});
 }
+
+} // namespace spikestudio

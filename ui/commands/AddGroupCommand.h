@@ -5,6 +5,8 @@
 #include <QPointF>
 #include <QUndoCommand>
 
+namespace spikestudio {
+
 class ModelDocument;
 
 /// Adds a group (from the palette) at a position on the canvas.
@@ -20,3 +22,5 @@ private:
     spikestudio::GroupSpec group_;
     QPointF position_;
 };
+
+} // namespace spikestudio

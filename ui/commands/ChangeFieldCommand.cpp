@@ -2,6 +2,8 @@
 
 #include "document/ModelDocument.h"
 
+namespace spikestudio {
+
 ChangeFieldCommand::ChangeFieldCommand(ModelDocument* document, ObjectRef object, QString field,
                                        QString newValue)
     : document_(document), object_(std::move(object)), field_(std::move(field)),
@@ -24,3 +26,5 @@ bool ChangeFieldCommand::mergeWith(const QUndoCommand* other) {
     newValue_ = edit->newValue_;
     return true;
 }
+
+} // namespace spikestudio

@@ -4,6 +4,8 @@
 
 #include <QUndoCommand>
 
+namespace spikestudio {
+
 class ModelDocument;
 
 /// Changes one text field of an object (equations, threshold, N, ...).
@@ -25,3 +27,5 @@ private:
     QString field_;
     QString oldValue_, newValue_;
 };
+
+} // namespace spikestudio

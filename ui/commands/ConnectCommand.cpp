@@ -2,6 +2,8 @@
 
 #include "document/ModelDocument.h"
 
+namespace spikestudio {
+
 ConnectCommand::ConnectCommand(ModelDocument* document, spikestudio::SynapsesSpec synapses)
     : document_(document), synapses_(std::move(synapses)) {
     setText(QObject::tr("Connect %1 to %2")
@@ -16,3 +18,5 @@ void ConnectCommand::redo() {
 void ConnectCommand::undo() {
     document_->removeObjects({ObjectRef::synapses(QString::fromStdString(synapses_.name))});
 }
+
+} // namespace spikestudio

@@ -4,6 +4,8 @@
 
 #include <QUndoCommand>
 
+namespace spikestudio {
+
 class ModelDocument;
 
 /// Connects two groups with a new Synapses object.
@@ -18,3 +20,5 @@ private:
     ModelDocument* document_;
     spikestudio::SynapsesSpec synapses_;
 };
+
+} // namespace spikestudio

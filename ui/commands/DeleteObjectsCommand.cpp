@@ -2,6 +2,8 @@
 
 #include "document/ModelDocument.h"
 
+namespace spikestudio {
+
 DeleteObjectsCommand::DeleteObjectsCommand(ModelDocument* document, QList<ObjectRef> objects)
     : document_(document), objects_(std::move(objects)), modelBefore_(document->model()),
       layoutBefore_(document->layout()) {
@@ -16,3 +18,5 @@ void DeleteObjectsCommand::redo() {
 void DeleteObjectsCommand::undo() {
     document_->restore(modelBefore_, layoutBefore_);
 }
+
+} // namespace spikestudio

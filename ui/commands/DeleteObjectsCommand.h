@@ -7,6 +7,8 @@
 #include <QList>
 #include <QUndoCommand>
 
+namespace spikestudio {
+
 class ModelDocument;
 
 /// Deletes groups and synapses, with whatever depends on them. Deleting a group
@@ -24,3 +26,5 @@ private:
     spikestudio::Model modelBefore_;
     NodeLayout layoutBefore_;
 };
+
+} // namespace spikestudio

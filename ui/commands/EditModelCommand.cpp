@@ -2,6 +2,8 @@
 
 #include "document/ModelDocument.h"
 
+namespace spikestudio {
+
 EditModelCommand::EditModelCommand(ModelDocument* document, const QString& text,
                                    const std::function<void(spikestudio::Model&)>& edit)
     : document_(document), before_(document->model()), after_(document->model()),
@@ -17,3 +19,5 @@ void EditModelCommand::redo() {
 void EditModelCommand::undo() {
     document_->restore(before_, layout_);
 }
+
+} // namespace spikestudio

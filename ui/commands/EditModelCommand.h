@@ -6,6 +6,8 @@
 #include <QUndoCommand>
 #include <functional>
 
+namespace spikestudio {
+
 class ModelDocument;
 
 /// Any edit of the model as one undoable step, by keeping the model before
@@ -22,3 +24,5 @@ private:
     spikestudio::Model before_, after_;
     NodeLayout layout_;
 };
+
+} // namespace spikestudio

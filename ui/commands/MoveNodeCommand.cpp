@@ -2,6 +2,8 @@
 
 #include "document/ModelDocument.h"
 
+namespace spikestudio {
+
 MoveNodeCommand::MoveNodeCommand(ModelDocument* document, QString group, QPointF from, QPointF to)
     : document_(document), group_(std::move(group)), from_(from), to_(to) {
     setText(QObject::tr("Move %1").arg(group_));
@@ -14,3 +16,5 @@ void MoveNodeCommand::redo() {
 void MoveNodeCommand::undo() {
     document_->setPosition(group_, from_);
 }
+
+} // namespace spikestudio

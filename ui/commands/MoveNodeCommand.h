@@ -3,6 +3,8 @@
 #include <QPointF>
 #include <QUndoCommand>
 
+namespace spikestudio {
+
 class ModelDocument;
 
 /// Moves a group's node on the canvas (pushed when the drag ends).
@@ -18,3 +20,5 @@ private:
     QString group_;
     QPointF from_, to_;
 };
+
+} // namespace spikestudio

@@ -2,6 +2,8 @@
 
 #include "document/ModelDocument.h"
 
+namespace spikestudio {
+
 RenameObjectCommand::RenameObjectCommand(ModelDocument* document, ObjectRef object, QString newName)
     : document_(document), object_(std::move(object)), newName_(std::move(newName)) {
     setText(QObject::tr("Rename %1 to %2").arg(object_.name, newName_));
@@ -14,3 +16,5 @@ void RenameObjectCommand::redo() {
 void RenameObjectCommand::undo() {
     document_->rename({object_.kind, newName_}, object_.name);
 }
+
+} // namespace spikestudio

@@ -4,6 +4,8 @@
 
 #include <QUndoCommand>
 
+namespace spikestudio {
+
 class ModelDocument;
 
 /// Renames a group or Synapses object together with every reference to it.
@@ -19,3 +21,5 @@ private:
     ObjectRef object_;
     QString newName_;
 };
+
+} // namespace spikestudio

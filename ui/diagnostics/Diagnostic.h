@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace spikestudio {
+
 /// One problem the checker found, located as core's ModelError locates it:
 /// object and field, and for text fields the 1-based line and column (0 = none).
 struct Diagnostic {
@@ -12,3 +14,5 @@ struct Diagnostic {
     QString problem; // the problem alone, shown under the field
     QString message; // location and problem, shown in the status bar
 };
+
+} // namespace spikestudio

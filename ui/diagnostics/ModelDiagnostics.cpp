@@ -4,7 +4,7 @@
 #include "document/ModelDocument.h"
 #include "model/CheckedModel.h"
 
-using namespace spikestudio;
+namespace spikestudio {
 
 namespace {
 
@@ -49,3 +49,5 @@ void ModelDiagnostics::checkNow() {
     checked_ = true;
     emit updated();
 }
+
+} // namespace spikestudio

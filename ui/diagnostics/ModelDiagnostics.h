@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <optional>
 
+namespace spikestudio {
+
 class ModelDocument;
 
 /// Runs core's checker on the edited model shortly after every change
@@ -36,3 +38,5 @@ private:
     std::optional<Diagnostic> problem_;
     bool checked_ = false;
 };
+
+} // namespace spikestudio

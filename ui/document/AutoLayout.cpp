@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace spikestudio {
+
 namespace {
 
 constexpr double kSpacingX = 260;
@@ -47,3 +49,5 @@ QPointF freeSpotNear(const NodeLayout& layout, QPointF preferred) {
             }
     return preferred;
 }
+
+} // namespace spikestudio

@@ -6,6 +6,8 @@
 #include <QPointF>
 #include <QString>
 
+namespace spikestudio {
+
 /// Where each group's node sits on the canvas, by group name.
 using NodeLayout = QHash<QString, QPointF>;
 
@@ -15,3 +17,5 @@ void placeUnplacedGroups(const spikestudio::Model& model, NodeLayout& layout);
 
 /// A free spot for a new node near `preferred`, clear of the nodes in `layout`.
 QPointF freeSpotNear(const NodeLayout& layout, QPointF preferred);
+
+} // namespace spikestudio

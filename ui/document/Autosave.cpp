@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QStandardPaths>
 
+namespace spikestudio {
+
 Autosave::Autosave(QString directory) : directory_(std::move(directory)) {
     if (directory_.isEmpty())
         directory_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -50,3 +52,5 @@ std::optional<Autosave::Recovered> Autosave::pending() const {
         return std::nullopt; // unreadable: nothing to offer
     }
 }
+
+} // namespace spikestudio

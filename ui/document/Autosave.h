@@ -5,6 +5,8 @@
 #include <QString>
 #include <optional>
 
+namespace spikestudio {
+
 /// Keeps a copy of unsaved edits where a crash cannot take them: the model
 /// JSON and the path it belongs to, in the user's data directory. The copy is
 /// removed when the edits are saved or discarded; one still there at start-up
@@ -30,3 +32,5 @@ private:
     QString pathFile() const;
     QString directory_;
 };
+
+} // namespace spikestudio

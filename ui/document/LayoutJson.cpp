@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <cmath>
 
+namespace spikestudio {
+
 namespace LayoutJson {
 
 std::string write(const NodeLayout& layout) {
@@ -32,3 +34,5 @@ NodeLayout read(const std::string& json) {
 }
 
 } // namespace LayoutJson
+
+} // namespace spikestudio

@@ -2,7 +2,7 @@
 
 #include "document/ModelLookup.h"
 
-using namespace spikestudio;
+namespace spikestudio {
 
 namespace ModelDefaults {
 
@@ -67,3 +67,5 @@ Model emptyModel() {
 }
 
 } // namespace ModelDefaults
+
+} // namespace spikestudio

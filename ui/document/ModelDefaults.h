@@ -2,6 +2,8 @@
 
 #include "model/Model.h"
 
+namespace spikestudio {
+
 /// Starting points for objects added from the palette: small, valid, and easy
 /// to edit into what the user wants.
 namespace ModelDefaults {
@@ -18,3 +20,5 @@ spikestudio::SynapsesSpec synapses(const spikestudio::Model& model, const std::s
 spikestudio::Model emptyModel();
 
 } // namespace ModelDefaults
+
+} // namespace spikestudio

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-using namespace spikestudio;
+namespace spikestudio {
 
 namespace {
 
@@ -140,3 +140,5 @@ void ModelDocument::setPosition(const QString& group, QPointF position) {
     layout_.insert(group, position);
     emit changed();
 }
+
+} // namespace spikestudio

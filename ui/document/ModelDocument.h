@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QUndoStack>
 
+namespace spikestudio {
+
 /// The model being edited: exactly core's Model, plus where its nodes sit, the
 /// file it came from and the undo stack. Undo commands change it only through
 /// this API; every change is announced so views can follow.
@@ -61,3 +63,5 @@ private:
     QString filePath_;
     QUndoStack undoStack_;
 };
+
+} // namespace spikestudio

@@ -2,7 +2,7 @@
 
 #include "document/ModelLookup.h"
 
-using namespace spikestudio;
+namespace spikestudio {
 
 namespace {
 
@@ -119,3 +119,5 @@ bool write(Model& model, const ObjectRef& object, const QString& field, const QS
 }
 
 } // namespace ModelFields
+
+} // namespace spikestudio

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+namespace spikestudio {
+
 /// Text access to the editable fields of a Model, addressed by the field's key
 /// in model format v1 ("equations", "on_pre", "connect.p", "N", ...), the same
 /// key a ModelError names. Unknown keys read as "" and are not written.
@@ -18,3 +20,5 @@ bool write(spikestudio::Model& model, const ObjectRef& object, const QString& fi
            const QString& value);
 
 } // namespace ModelFields
+
+} // namespace spikestudio

@@ -1,6 +1,6 @@
 #include "document/ModelLookup.h"
 
-using namespace spikestudio;
+namespace spikestudio {
 
 namespace ModelLookup {
 
@@ -28,3 +28,5 @@ QString freeName(const Model& model, const QString& prefix) {
 }
 
 } // namespace ModelLookup
+
+} // namespace spikestudio

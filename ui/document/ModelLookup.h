@@ -4,6 +4,8 @@
 
 #include <QString>
 
+namespace spikestudio {
+
 /// Finds objects of a Model by name (nullptr or -1 when there is none).
 namespace ModelLookup {
 
@@ -33,3 +35,5 @@ bool nameTaken(const spikestudio::Model& model, const QString& name);
 QString freeName(const spikestudio::Model& model, const QString& prefix);
 
 } // namespace ModelLookup
+
+} // namespace spikestudio

@@ -2,7 +2,7 @@
 
 #include <QObject>
 
-using namespace spikestudio;
+namespace spikestudio {
 
 namespace NeuronTemplates {
 
@@ -172,3 +172,5 @@ GroupSpec make(const QString& id, const std::string& name) {
 }
 
 } // namespace NeuronTemplates
+
+} // namespace spikestudio

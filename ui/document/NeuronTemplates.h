@@ -5,6 +5,8 @@
 #include <QString>
 #include <vector>
 
+namespace spikestudio {
+
 /// Neuron models to start from: each a NeuronGroup whose parameters are
 /// per-neuron constants with textbook values in `initial`, so the group is
 /// valid on its own and every value can be edited (or made heterogeneous).
@@ -23,3 +25,5 @@ const std::vector<Template>& all();
 spikestudio::GroupSpec make(const QString& id, const std::string& name);
 
 } // namespace NeuronTemplates
+
+} // namespace spikestudio

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace spikestudio {
+
 /// Names one editable object of a Model: the model itself, a group or a
 /// Synapses object. Names are unique across groups and synapses.
 struct ObjectRef {
@@ -13,3 +15,5 @@ struct ObjectRef {
     static ObjectRef synapses(const QString& name) { return {Kind::Synapses, name}; }
     bool operator==(const ObjectRef&) const = default;
 };
+
+} // namespace spikestudio

@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+namespace spikestudio {
+
 namespace RecentFiles {
 
 namespace {
@@ -41,3 +43,5 @@ void remove(const QString& path) {
 }
 
 } // namespace RecentFiles
+
+} // namespace spikestudio

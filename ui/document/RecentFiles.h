@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace spikestudio {
+
 /// The files last opened or saved, newest first, kept in the user's settings.
 namespace RecentFiles {
 
@@ -14,3 +16,5 @@ void add(const QString& path);
 void remove(const QString& path);
 
 } // namespace RecentFiles
+
+} // namespace spikestudio

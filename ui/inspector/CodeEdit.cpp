@@ -5,6 +5,8 @@
 #include <QFontDatabase>
 #include <QTextBlock>
 
+namespace spikestudio {
+
 CodeEdit::CodeEdit(int visibleLines, QWidget* parent)
     : QPlainTextEdit(parent), visibleLines_(visibleLines) {
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -75,3 +77,5 @@ QSize CodeEdit::sizeHint() const {
 QSize CodeEdit::minimumSizeHint() const {
     return {80, sizeHint().height()};
 }
+
+} // namespace spikestudio

@@ -2,6 +2,8 @@
 
 #include <QPlainTextEdit>
 
+namespace spikestudio {
+
 class EquationHighlighter;
 
 /// A small editor for Brian2 text (equations, conditions, code): monospace,
@@ -30,3 +32,5 @@ private:
 
     int visibleLines_;
 };
+
+} // namespace spikestudio

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+namespace spikestudio {
+
 namespace {
 
 QTextCharFormat textFormat(const QColor& color, bool bold = false, bool italic = false) {
@@ -55,3 +57,5 @@ void EquationHighlighter::highlightDeclaration(const QString& text, int from, in
     if (unitEnd < to)
         setFormat(unitEnd, to - unitEnd, flag_);
 }
+
+} // namespace spikestudio

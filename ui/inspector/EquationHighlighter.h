@@ -3,6 +3,8 @@
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
 
+namespace spikestudio {
+
 /// Colours Brian2 equation and code text line by line: identifiers, function
 /// calls, numbers, the unit after ':', flags in parentheses after the unit,
 /// and '#' comments.
@@ -21,3 +23,5 @@ private:
 
     QTextCharFormat identifier_, function_, number_, unit_, flag_, comment_;
 };
+
+} // namespace spikestudio

@@ -5,6 +5,8 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+namespace spikestudio {
+
 FieldEditor::FieldEditor(QString field, int visibleLines, const QString& placeholder,
                          QWidget* parent)
     : QWidget(parent), field_(std::move(field)), editor_(new CodeEdit(visibleLines, this)),
@@ -53,3 +55,5 @@ void FieldEditor::clearProblem() {
 QString FieldEditor::problemText() const {
     return message_->text();
 }
+
+} // namespace spikestudio

@@ -2,8 +2,11 @@
 
 #include <QWidget>
 
-class CodeEdit;
 class QLabel;
+
+namespace spikestudio {
+
+class CodeEdit;
 
 /// One text field of the inspector: a CodeEdit and, under it, the message of a
 /// problem the checker found in this field. Emits `edited` for user typing
@@ -33,3 +36,5 @@ private:
     QLabel* message_;
     bool settingText_ = false;
 };
+
+} // namespace spikestudio

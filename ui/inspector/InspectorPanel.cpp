@@ -14,7 +14,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-using namespace spikestudio;
+namespace spikestudio {
 
 namespace {
 
@@ -269,3 +269,5 @@ void InspectorPanel::followRename(const ObjectRef& before, const QString& newNam
     if (before == object_)
         object_.name = newName;
 }
+
+} // namespace spikestudio

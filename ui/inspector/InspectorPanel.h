@@ -5,13 +5,16 @@
 #include <QHash>
 #include <QWidget>
 
-class FieldEditor;
-class ModelDiagnostics;
-class ModelDocument;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+
+namespace spikestudio {
+
+class FieldEditor;
+class ModelDiagnostics;
+class ModelDocument;
 
 /// Edits the selected object: its name, size and text fields. Every edit
 /// becomes an undo command; problems the checker finds show under the field
@@ -59,3 +62,5 @@ private:
     QHash<QString, FieldEditor*> fields_;
     QHash<QWidget*, QLabel*> labels_; // the label of each field's row
 };
+
+} // namespace spikestudio
