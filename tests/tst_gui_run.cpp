@@ -181,6 +181,32 @@ private slots:
         QVERIFY(child<QLabel>(view, "runStatus")->text().contains("seed"));
     }
 
+    // Monitors that would not fit in memory are refused before anything is
+    // allocated (core's MemoryBudget); the run does not start and nothing is stored.
+    void aRunTooBigForMemoryDoesNotStart() {
+        RunView view([] {
+            return std::optional<Model>(readModel(R"({"format": "spikestudio-model",
+                "version": 1, "duration": "100000*second",
+                "groups": [{"name": "G", "type": "NeuronGroup", "N": 1000,
+                            "equations": "dv/dt = -v/(10*ms) : 1"}],
+                "monitors": [{"name": "trace", "type": "StateMonitor", "source": "G",
+                              "variables": ["v"], "record": true}]})"));
+        });
+        QTemporaryDir dir;
+        const QString project = dir.filePath("big.spikestudio");
+        view.setProjectPath(project.toStdString());
+        QSignalSpy ended(&view, &RunView::runEnded);
+        QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 10000);
+        QCOMPARE(view.controller().state(), State::Failed);
+        const QString status = child<QLabel>(view, "runStatus")->text();
+        QVERIFY2(status.startsWith("Cannot start: 'trace', field 'record'") &&
+                     status.contains("this machine can give"),
+                 qPrintable(status));
+        QVERIFY(child<QPushButton>(view, "runButton")->isEnabled());
+        QVERIFY(!QFile::exists(project)); // refused before the project was touched
+    }
+
     void aBlowUpShowsItsMessage() {
         RunView view([] {
             return std::optional<Model>(readModel(R"({"format": "spikestudio-model",

@@ -219,8 +219,8 @@ void RunView::showEnd(int state, const QString& message) {
     case RunController::State::Stopped:
         status_->setText("Stopped at " + seconds(progress.simulated) + "; results kept.");
         break;
-    default:
-        status_->setText("Failed: " + message);
+    default: // a run refused before its first step (bad model, too big) never started
+        status_->setText((progress.duration > 0 ? "Failed: " : "Cannot start: ") + message);
     }
     updateButtons();
     emit runEnded(message);
