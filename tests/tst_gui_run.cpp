@@ -2,18 +2,25 @@
 // Pause, Resume, Stop; the live plot ends up holding exactly what the
 // monitors recorded and exports as PNG, PDF and SVG; a model with errors does
 // not start; a blow-up shows its message.
+#include "MainWindow.h"
 #include "model/ModelReader.h"
+#include "model/ModelWriter.h"
 #include "plots/LivePlot.h"
 #include "run/LiveRecords.h"
 #include "run/RunController.h"
 #include "run/RunView.h"
+#include "runs/RunsBrowser.h"
+#include "runs/ScratchProject.h"
 #include "runtime/Network.h"
+#include "storage/Project.h"
+#include "storage/RunReader.h"
 #include "support/SvgFile.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -40,6 +47,10 @@ class TestGuiRun : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // the scratch project stays out of $HOME
+    }
+
     void runPauseResumeStopThroughTheButtons() {
         RunView view([] { return std::optional<Model>(cuba()); });
         view.resize(900, 600);
@@ -164,6 +175,64 @@ private slots:
         for (size_t row = first; row < trace.rowCount(); ++row)
             QVERIFY(std::abs(trace.value(row, 0) -
                              (1 - std::exp(-(trace.times[row] - changedAt) / 0.01))) < 1e-9);
+    }
+
+    // Closing the window during a run asks first; "no" keeps it running, "yes"
+    // stops it cleanly and keeps it, stopped, with its data: in the open
+    // project, or with none open in the scratch project.
+    void closingTheWindowDuringARunStopsAndKeepsIt_data() {
+        QTest::addColumn<bool>("projectOpen");
+        QTest::newRow("project open") << true;
+        QTest::newRow("no project: scratch project") << false;
+    }
+
+    void closingTheWindowDuringARunStopsAndKeepsIt() {
+        QFETCH(bool, projectOpen);
+        QTemporaryDir dir;
+        QString project = ScratchProject::path();
+        QFile::remove(project);
+        MainWindow window;
+        window.setAutosaveDirectory(dir.filePath("autosave"));
+        if (projectOpen) {
+            project = dir.filePath("open.spikestudio");
+            Project(project.toStdString()).saveModel(writeModelJson(cuba()));
+            QVERIFY(window.openModelFile(project));
+        } else {
+            QVERIFY(window.openModelFile(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json"));
+            QVERIFY(child<QLabel>(*window.runsBrowser(), "runsNote")->text().contains(project));
+        }
+        window.show();
+        RunView& run = *window.runView();
+        child<QLineEdit>(run, "runDuration")->setText("1000*second");
+        QTest::mouseClick(child<QPushButton>(run, "runButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(run.controller().progress().simulated > 0.05, 30000);
+
+        bool stop = false;
+        int asked = 0;
+        window.setStopRunHandler([&] {
+            ++asked;
+            return stop;
+        });
+        QVERIFY(!window.close());
+        QCOMPARE(asked, 1);
+        QVERIFY(run.isRunning());
+        stop = true;
+        QVERIFY(window.close());
+        QCOMPARE(asked, 2);
+        QCOMPARE(run.controller().state(), State::Stopped); // the worker has ended
+
+        Project stored(project.toStdString(), ProjectAccess::ReadOnly);
+        const std::vector<RunSummary> runs = stored.runs();
+        QCOMPARE(runs.size(), size_t(1));
+        QCOMPARE(runs.front().status, RunStatus::Stopped);
+        QVERIFY(runs.front().simulatedTime >= 0.05 && runs.front().simulatedTime < 1000);
+        Network results(runs.front().seed);
+        RunReader(stored).readInto(runs.front().id, results);
+        const SpikeRecord& spikes = run.controller().network()->spikeRecords().front();
+        QVERIFY(spikes.times.size() > 100);
+        QCOMPARE(results.spikeRecords().front().times, spikes.times);
+        QCOMPARE(results.spikeRecords().front().indices, spikes.indices);
+        QFile::remove(ScratchProject::path());
     }
 
     void aModelWithErrorsDoesNotStart() {

@@ -19,6 +19,7 @@
 #include "run/RunController.h"
 #include "run/RunView.h"
 #include "runs/RunsBrowser.h"
+#include "runs/ScratchProject.h"
 #include "storage/PathChecks.h"
 #include "storage/Project.h"
 
@@ -72,10 +73,11 @@ MainWindow::MainWindow(QWidget* parent)
                                                 : UnsavedChoice::Cancel;
     };
     askStopRun_ = [this] {
-        return QMessageBox::question(this, tr("A run is going on"),
-                                     tr("Stop the run and close? Its results so far are kept."),
-                                     QMessageBox::Yes | QMessageBox::No,
-                                     QMessageBox::No) == QMessageBox::Yes;
+        const QString project = QString::fromStdString(runView_->projectPath());
+        return QMessageBox::question(
+                   this, tr("A run is going on"),
+                   tr("Stop the run and close? Its results so far are kept in %1.").arg(project),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     };
     view_->setObjectName("canvas");
     setCentralWidget(view_);
@@ -281,11 +283,13 @@ void MainWindow::createRunsDock() {
             &spikestudio::RunsBrowser::refresh);
 }
 
-/// Runs are recorded into, and listed from, the open file when it is a project.
+/// Runs are recorded into, and listed from, the open file when it is a
+/// project, and otherwise the scratch project, so that no run is lost.
 void MainWindow::useProject(const QString& path) {
-    const std::string project = isProjectPath(path) ? path.toStdString() : "";
+    const bool scratch = !isProjectPath(path);
+    const std::string project = (scratch ? ScratchProject::path() : path).toStdString();
     runView_->setProjectPath(project);
-    runsBrowser_->setProjectPath(project);
+    runsBrowser_->setProjectPath(project, scratch);
 }
 
 /// Right-click on a group: record its spikes, rate or state variables.

@@ -36,6 +36,7 @@ public:
 
     /// Stores every run in this project file ("" for none).
     void setProjectPath(const std::string& path) { projectPath_ = path; }
+    const std::string& projectPath() const { return projectPath_; }
 
     RunController& controller() const { return *controller_; }
     LivePlot& livePlot() const { return *plot_; }

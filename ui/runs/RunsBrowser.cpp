@@ -98,7 +98,7 @@ void RunsBrowser::setProjectPath(const std::string& path, bool scratch) {
     projectPath_ = path;
     note_->setText(
         tr("No project is open: runs are kept in %1.").arg(QString::fromStdString(path)));
-    note_->setVisible(scratch);
+    note_->setVisible(scratch && !path.empty());
     refresh();
 }
 
