@@ -1,7 +1,10 @@
 #include "runtime/LinearPropagator.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
+#include <memory>
 
 namespace {
 
@@ -66,12 +69,42 @@ void exponential(Square& x) {
     x = sum;
 }
 
-} // namespace
+// Kernels ask for the same propagator every step (M changes only when a
+// constant does, dt never): the last few answers are kept, keyed by the exact
+// bits of the input, so a step costs a comparison instead of an exponential.
+struct RememberedPropagator {
+    int n = -1;
+    double dt = 0.0;
+    double M[kMaxLinearSystem * kMaxLinearSystem];
+    double A[kMaxLinearSystem * kMaxLinearSystem];
+    double G[kMaxLinearSystem * kMaxLinearSystem];
+
+    bool answers(int size, const double* matrix, double step) const {
+        return n == size && std::memcmp(&dt, &step, sizeof step) == 0 &&
+               std::memcmp(M, matrix, sizeof(double) * size * size) == 0;
+    }
+};
+
+struct PropagatorMemory {
+    std::array<RememberedPropagator, 8> entries;
+    size_t next = 0; // replaced round robin
+
+    RememberedPropagator* find(int n, const double* M, double dt) {
+        for (RememberedPropagator& entry : entries)
+            if (entry.answers(n, M, dt))
+                return &entry;
+        return nullptr;
+    }
+};
+
+// One memory per thread: kernels of different runs never share it.
+PropagatorMemory& propagatorMemory() {
+    thread_local std::unique_ptr<PropagatorMemory> memory = std::make_unique<PropagatorMemory>();
+    return *memory;
+}
 
 // Van Loan: exp([[M, I], [0, 0]] dt) = [[A, G], [0, I]].
-extern "C" void spikestudio_linear_propagator(int n, const double* M, double dt, double* A,
-                                              double* G) {
-    n = std::clamp(n, 0, kMaxLinearSystem);
+void computePropagator(int n, const double* M, double dt, double* A, double* G) {
     Square augmented{2 * n, {}};
     for (int r = 0; r < n; ++r) {
         for (int c = 0; c < n; ++c)
@@ -84,4 +117,24 @@ extern "C" void spikestudio_linear_propagator(int n, const double* M, double dt,
             A[r * n + c] = augmented.at(r, c);
             G[r * n + c] = augmented.at(r, n + c);
         }
+}
+
+} // namespace
+
+extern "C" void spikestudio_linear_propagator(int n, const double* M, double dt, double* A,
+                                              double* G) {
+    n = std::clamp(n, 0, kMaxLinearSystem);
+    const size_t bytes = sizeof(double) * n * n;
+    PropagatorMemory& memory = propagatorMemory();
+    RememberedPropagator* entry = memory.find(n, M, dt);
+    if (!entry) {
+        entry = &memory.entries[memory.next];
+        memory.next = (memory.next + 1) % memory.entries.size();
+        computePropagator(n, M, dt, entry->A, entry->G);
+        entry->n = n;
+        entry->dt = dt;
+        std::memcpy(entry->M, M, bytes);
+    }
+    std::memcpy(A, entry->A, bytes);
+    std::memcpy(G, entry->G, bytes);
 }
