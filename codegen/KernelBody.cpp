@@ -172,23 +172,66 @@ void KernelBody::statements(const AbstractCode& code) {
     }
 }
 
-// One row of X_new = A X + G B, reading the propagator arrays of update `id`.
+namespace {
+
+/// Which entries of exp(M dt) (and of its integral G) can be non-zero: those
+/// (r, c) with a path from r to c through M's non-zero entries, or r == c.
+/// Terms that are zero whatever the constants are left out of the update.
+std::vector<bool> propagatorPattern(const LinearUpdate& update, bool gatedVariant) {
+    const size_t n = update.variables.size();
+    std::vector<bool> reach(n * n, false);
+    for (size_t r = 0; r < n; ++r) {
+        reach[r * n + r] = true;
+        const bool rowZeroed = gatedVariant && update.gatedByRefractoriness[r];
+        for (size_t c = 0; c < n; ++c)
+            reach[r * n + c] = reach[r * n + c] || (!rowZeroed && update.matrix[r * n + c]);
+    }
+    for (size_t via = 0; via < n; ++via) // transitive closure (Warshall)
+        for (size_t r = 0; r < n; ++r)
+            for (size_t c = 0; c < n; ++c)
+                reach[r * n + c] = reach[r * n + c] || (reach[r * n + via] && reach[via * n + c]);
+    return reach;
+}
+
+} // namespace
+
+// One row of X_new = A X + G B. Reads the propagator of update `id` as
+// scalars `_A<id>_<k>` when it is computed once per call (so the loop keeps
+// them in registers), or from its arrays when it is computed per element.
 std::string KernelBody::linearRow(const LinearUpdate& update, const std::string& id, size_t row,
-                                  bool gatedVariant) {
+                                  bool gatedVariant, bool scalarEntries) {
     const size_t n = update.variables.size();
     const std::string suffix = gatedVariant ? "0" + id : id;
+    const std::vector<bool> pattern = propagatorPattern(update, gatedVariant);
+    auto entry = [&](const char* matrix, size_t k) {
+        const std::string name = matrix + suffix;
+        return scalarEntries ? name + "_" + std::to_string(k)
+                             : name + "[" + std::to_string(k) + "]";
+    };
     std::string sum;
     for (size_t c = 0; c < n; ++c) {
-        const std::string k = std::to_string(row * n + c);
-        sum += (c ? " + " : "") + ("_A" + suffix + "[" + k + "]*") + variable(update.variables[c]);
+        if (!pattern[row * n + c])
+            continue;
+        sum += (sum.empty() ? "" : " + ") + entry("_A", row * n + c) + "*" +
+               variable(update.variables[c]);
     }
     for (size_t c = 0; c < n; ++c) {
-        if (!update.constant[c] || (gatedVariant && update.gatedByRefractoriness[c]))
+        if (!update.constant[c] || (gatedVariant && update.gatedByRefractoriness[c]) ||
+            !pattern[row * n + c])
             continue;
-        const std::string k = std::to_string(row * n + c);
-        sum += " + _G" + suffix + "[" + k + "]*_B" + id + "_" + std::to_string(c);
+        sum += " + " + entry("_G", row * n + c) + "*_B" + id + "_" + std::to_string(c);
     }
     return sum;
+}
+
+// `const double _A0_0 = _A0[0]; ...`: locals the compiler can keep in
+// registers, which an array whose address went to a function cannot be.
+std::string KernelBody::scalarCopies(const std::string& array, size_t count) {
+    std::string copies;
+    for (size_t k = 0; k < count; ++k)
+        copies += "    const double " + array + "_" + std::to_string(k) + " = " + array + "[" +
+                  std::to_string(k) + "];\n";
+    return copies;
 }
 
 void KernelBody::linearUpdate(const LinearUpdate& update) {
@@ -220,6 +263,8 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
                       "    double _A" + suffix + "[" + size + "];\n    double _G" + suffix + "[" +
                       size + "];\n" + "    spikestudio_linear_propagator(" + std::to_string(n) +
                       ", _M" + suffix + ", " + step + ", _A" + suffix + ", _G" + suffix + ");\n";
+        if (invariant)
+            propagator += scalarCopies("_A" + suffix, n * n) + scalarCopies("_G" + suffix, n * n);
     }
     if (invariant)
         scalar_ += propagator;
@@ -235,10 +280,10 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
     for (size_t r = 0; r < n; ++r) {
         bool isNew = false;
         const std::string local = temporary("_" + update.variables[r], isNew);
-        std::string value = linearRow(update, id, r, false);
+        std::string value = linearRow(update, id, r, false, invariant);
         if (gated)
-            value = "(" + gate + " != 0.0) ? (" + value + ") : (" + linearRow(update, id, r, true) +
-                    ")";
+            value = "(" + gate + " != 0.0) ? (" + value + ") : (" +
+                    linearRow(update, id, r, true, invariant) + ")";
         vector_ += kIndent + (isNew ? "double " : "") + local + " = " + value + ";\n";
     }
 }

@@ -59,7 +59,8 @@ private:
     NameAccess accessOf(const std::string& name) const;
     std::string temporary(const std::string& name, bool& isNew);
     std::string linearRow(const LinearUpdate& update, const std::string& id, size_t row,
-                          bool gatedVariant);
+                          bool gatedVariant, bool scalarEntries);
+    static std::string scalarCopies(const std::string& array, size_t count);
 
     const KernelView& view_;
     const ConstantTable& constants_;

@@ -21,10 +21,19 @@ double exp(double); double log(double); double log10(double);
 double expm1(double); double log1p(double); double sqrt(double);
 double fabs(double); double ceil(double); double floor(double);
 double pow(double, double);
-double spikestudio_exprel(double); double spikestudio_sign(double);
-double spikestudio_int(double); double spikestudio_floordiv(double, double);
-double spikestudio_mod(double, double); double spikestudio_timestep(double, double);
-double spikestudio_clip(double, double, double);
+double spikestudio_exprel(double); double spikestudio_int(double);
+double spikestudio_mod(double, double);
+/* Small helpers are defined here rather than called, so that loops calling
+ * them stay loops of plain arithmetic. Each is the same IEEE arithmetic as its
+ * twin in core/expr/MathFunctions.cpp, which folds constants: same results. */
+static double spikestudio_sign(double x) { return (double)((0.0 < x) - (x < 0.0)); }
+static double spikestudio_floordiv(double a, double b) { return floor(a / b); }
+static double spikestudio_clip(double x, double low, double high) {
+    return x < low ? low : (x > high ? high : x);
+}
+static double spikestudio_timestep(double t, double dt) {
+    return (double)(int64_t)((t + 1e-3 * dt) / dt);
+}
 double spikestudio_rand(void*); double spikestudio_randn(void*);
 double spikestudio_poisson(void*, double);
 double spikestudio_binomial_inversion(void*, int64_t, double, double, double, int64_t);

@@ -6,6 +6,8 @@
 /// Numeric meaning of the language's operators and built-ins that C lacks.
 /// Shared by the constant folder and, as whitelisted symbols, by compiled kernels,
 /// so that both give the same numbers. C linkage: kernels call them by name.
+/// sign, floordiv, clip and timestep have C twins in the kernels' prelude
+/// (codegen/templates/prelude.c): change both together.
 extern "C" {
 
 /// Brian2's exprel: (exp(x) - 1)/x, 1 near 0, inf for large x.
