@@ -8,13 +8,17 @@ const char* usageText() {
     return "usage:\n"
            "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--db PROJECT]\n"
            "                        [--plot FILE.png|.pdf] [--show-kernels]\n"
+           "                        [--tier auto|tcc|native]\n"
            "  spikestudio check MODEL\n"
            "  spikestudio runs PROJECT\n"
            "  spikestudio export PROJECT --run ID --csv DIR\n"
            "\n"
            "MODEL is a model file in Spike Studio's format v1 (JSON, see README.md).\n"
            "PROJECT is a .spikestudio project file (SQLite, see docs/project-file.md);\n"
-           "run --db creates it or adds the run to it.\n";
+           "run --db creates it or adds the run to it.\n"
+           "--tier: kernels run on libtcc (tcc), on code from the system C compiler\n"
+           "compiled before the first step (native), or start on libtcc and switch to\n"
+           "native code once it is compiled in the background (auto, the default).\n";
 }
 
 CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
@@ -41,6 +45,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.database = value();
         else if (argument == "--run")
             line.runId = value();
+        else if (argument == "--tier")
+            line.tier = value();
         else if (argument == "--show-kernels")
             line.showKernels = true;
         else if (argument.starts_with("--"))

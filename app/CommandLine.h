@@ -16,6 +16,7 @@ struct CommandLine {
     std::optional<std::string> database; // --db PROJECT
     std::optional<std::string> plotFile; // --plot FILE
     std::optional<std::string> runId;    // --run ID
+    std::optional<std::string> tier;     // --tier auto|tcc|native
     bool showKernels = false;
 };
 

@@ -1,6 +1,7 @@
 #include "RunCommand.h"
 
 #include "CommandErrors.h"
+#include "NativeTier.h"
 #include "NetworkBuilder.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/ModelError.h"
@@ -38,6 +39,16 @@ std::uint32_t parseSeed(const std::string& text) {
         throw ModelError({"command line", "--seed", 0, 0},
                          "the seed must be an integer from 0 to 4294967295");
     return static_cast<std::uint32_t>(value);
+}
+
+TierMode parseTier(const std::optional<std::string>& text) {
+    if (!text || *text == "auto")
+        return TierMode::Auto;
+    if (*text == "tcc")
+        return TierMode::Tcc;
+    if (*text == "native")
+        return TierMode::Native;
+    throw ModelError({"command line", "--tier", 0, 0}, "the tier must be auto, tcc or native");
 }
 
 /// Whether `path` is a project rather than a model file (its first bytes).
@@ -103,8 +114,16 @@ void savePlot(const Network& network, const CheckedModel& model, const std::stri
 #endif
 }
 
+/// What the run took, for the summary.
+struct RunTimings {
+    double parseMs = 0.0;
+    double firstStepMs = 0.0; // from opening the model to the first step
+    double simulateMs = 0.0;
+    long long steps = 0;
+};
+
 void printSummary(const CheckedModel& model, const Network& network, const BuildReport& report,
-                  double parseMs, double simulateMs, long long steps, std::ostream& out) {
+                  const RunTimings& timings, const TierStatus& tier, std::ostream& out) {
     out << "model: " << (model.model.name.empty() ? "(unnamed)" : model.model.name) << "\n";
     for (const CheckedGroup& group : model.groups) {
         out << "group " << group.name << ": " << typeName(group.type) << ", N=" << group.size;
@@ -127,21 +146,25 @@ void printSummary(const CheckedModel& model, const Network& network, const Build
     size_t compiled = 0;
     for (const auto& kernel : report.kernels)
         compiled += !kernel.cached;
-    out << std::fixed << std::setprecision(2) << "time: parse " << parseMs << " ms, codegen "
-        << report.codegenMilliseconds << " ms, compile " << report.compileMilliseconds << " ms ("
-        << compiled << " of " << report.kernels.size() << " kernels compiled, libtcc), setup "
-        << report.setupMilliseconds << " ms, simulate " << simulateMs << " ms (" << steps
-        << " steps, seed " << model.seed << ")\n";
+    out << std::fixed << std::setprecision(2) << "time: parse " << timings.parseMs
+        << " ms, codegen " << report.codegenMilliseconds << " ms, compile "
+        << report.compileMilliseconds << " ms (" << compiled << " of " << report.kernels.size()
+        << " kernels compiled, libtcc), setup " << report.setupMilliseconds << " ms, simulate "
+        << timings.simulateMs << " ms (" << timings.steps << " steps, seed " << model.seed << ")\n";
+    out << "first step: " << timings.firstStepMs << " ms after opening the model\n";
+    out << "tier: " << tier.describe() << "\n";
 }
 
 } // namespace
 
 int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
     return reportingErrors(err, [&] {
+        const TierMode tierMode = parseTier(line.tier);
         const auto parseStart = Stopwatch::now();
         std::string modelText;
         const CheckedModel model = loadAndCheck(line, modelText);
-        const double parseMs = millisecondsSince(parseStart);
+        RunTimings timings;
+        timings.parseMs = millisecondsSince(parseStart);
         std::optional<Project> project = openProject(line, modelText);
         BuildReport report;
         auto network = buildNetwork(model, &report);
@@ -153,15 +176,18 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
             writer.emplace(*project, *network,
                            RunSettings{modelText, model.duration, model.dt, model.seed});
         NonFiniteWatch watch(*network);
+        const std::unique_ptr<NativeTier> tier = startTier(tierMode, *network, report);
+        timings.firstStepMs = millisecondsSince(parseStart);
         const auto simulateStart = Stopwatch::now();
-        const long long steps = network->run(
+        timings.steps = network->run(
             model.duration, [&] { return watch.keepGoing() && (!writer || writer->flushIfDue()); });
-        const double simulateMs = millisecondsSince(simulateStart);
+        timings.simulateMs = millisecondsSince(simulateStart);
+        const TierStatus tierStatus = tier->status();
         const bool finite = watch.scan();
         if (writer) {
             writer->setTimings(report.codegenMilliseconds + report.compileMilliseconds +
                                    report.setupMilliseconds,
-                               simulateMs);
+                               timings.simulateMs);
             if (finite)
                 writer->finish(RunStatus::Finished);
             else
@@ -172,7 +198,7 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
             writeAllCsv(*network, *line.csvDirectory);
         if (line.plotFile)
             savePlot(*network, model, *line.plotFile);
-        printSummary(model, *network, report, parseMs, simulateMs, steps, out);
+        printSummary(model, *network, report, timings, tierStatus, out);
         if (writer)
             out << "stored as run " << writer->runId() << " in " << project->path() << "\n";
         if (!finite) {

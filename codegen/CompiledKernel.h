@@ -1,29 +1,32 @@
 #pragma once
 
+#include "KernelTier.h"
 #include "runtime/KernelAbi.h"
 
 #include <memory>
-#include <string>
-
-struct TCCState;
 
 namespace spikestudio {
 
 /// Machine code for one kernel, alive as long as this object is. Shared
-/// between every group whose kernel source is the same.
+/// between every group whose kernel source is the same. `module` owns the
+/// code (a libtcc state or a loaded shared object) and releases it.
 class CompiledKernel {
 public:
-    CompiledKernel(TCCState* state, SpikeStudioKernel function, double compileMilliseconds);
-    ~CompiledKernel();
+    CompiledKernel(std::shared_ptr<void> module, SpikeStudioKernel function, KernelTier tier,
+                   double compileMilliseconds)
+        : module_(std::move(module)), function_(function), tier_(tier),
+          compileMilliseconds_(compileMilliseconds) {}
     CompiledKernel(const CompiledKernel&) = delete;
     CompiledKernel& operator=(const CompiledKernel&) = delete;
 
     SpikeStudioKernel function() const { return function_; }
+    KernelTier tier() const { return tier_; }
     double compileMilliseconds() const { return compileMilliseconds_; }
 
 private:
-    TCCState* state_;
+    std::shared_ptr<void> module_;
     SpikeStudioKernel function_;
+    KernelTier tier_;
     double compileMilliseconds_;
 };
 

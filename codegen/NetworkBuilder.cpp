@@ -151,11 +151,11 @@ private:
         auto kernel = KernelCache::instance().get(source.code, &cached);
         const double milliseconds = cached ? 0.0 : millisecondsSince(compileStart);
         report_.compileMilliseconds += milliseconds;
-        report_.kernels.push_back({name, milliseconds, cached, source.code});
         auto bound = std::make_shared<BoundKernel>();
         bound->kernel = kernel;
         bound->constants = &network_->constants();
         bound->context.rng = &network_->random();
+        report_.kernels.push_back({name, milliseconds, cached, source.code, bound});
         return bound;
     }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BoundKernel.h"
 #include "model/CheckedModel.h"
 #include "runtime/Network.h"
 
@@ -16,6 +17,7 @@ struct BuildReport {
         double compileMilliseconds = 0.0; // 0 when taken from the cache
         bool cached = false;
         std::string source;
+        std::shared_ptr<BoundKernel> bound; // the scheduled call, to swap its code later
     };
     double codegenMilliseconds = 0.0;
     double compileMilliseconds = 0.0;

@@ -1,86 +1,19 @@
 #include "TccCompiler.h"
 
-#include "expr/MathFunctions.h"
-#include "runtime/BinomialSampler.h"
-#include "runtime/LinearPropagator.h"
-#include "runtime/PoissonSampler.h"
-#include "runtime/RandomGenerator.h"
-#include "runtime/SpikeQueue.h"
-#include "runtime/TimedArrayLookup.h"
+#include "RuntimeSymbols.h"
 
 #include <chrono>
-#include <cmath>
 #include <libtcc.h>
 #include <stdexcept>
 
 namespace spikestudio {
 
-CompiledKernel::CompiledKernel(TCCState* state, SpikeStudioKernel function, double milliseconds)
-    : state_(state), function_(function), compileMilliseconds_(milliseconds) {}
-
-CompiledKernel::~CompiledKernel() {
-    tcc_delete(state_);
-}
-
 namespace {
-
-using UnaryMath = double (*)(double);
-using BinaryMath = double (*)(double, double);
 
 // The whitelist: the only functions a kernel can reach.
 void addRuntimeSymbols(TCCState* state) {
-    const std::pair<const char*, UnaryMath> unary[] = {
-        {"sin", ::sin},
-        {"cos", ::cos},
-        {"tan", ::tan},
-        {"sinh", ::sinh},
-        {"cosh", ::cosh},
-        {"tanh", ::tanh},
-        {"asin", ::asin},
-        {"acos", ::acos},
-        {"atan", ::atan},
-        {"exp", ::exp},
-        {"log", ::log},
-        {"log10", ::log10},
-        {"expm1", ::expm1},
-        {"log1p", ::log1p},
-        {"sqrt", ::sqrt},
-        {"fabs", ::fabs},
-        {"ceil", ::ceil},
-        {"floor", ::floor},
-        {"spikestudio_exprel", spikestudio_exprel},
-        {"spikestudio_sign", spikestudio_sign},
-        {"spikestudio_int", spikestudio_int},
-    };
-    for (const auto& [name, function] : unary)
-        tcc_add_symbol(state, name, reinterpret_cast<const void*>(function));
-    const std::pair<const char*, BinaryMath> binary[] = {
-        {"pow", ::pow},
-        {"spikestudio_floordiv", spikestudio_floordiv},
-        {"spikestudio_mod", spikestudio_mod},
-        {"spikestudio_timestep", spikestudio_timestep},
-    };
-    for (const auto& [name, function] : binary)
-        tcc_add_symbol(state, name, reinterpret_cast<const void*>(function));
-    tcc_add_symbol(state, "spikestudio_clip", reinterpret_cast<const void*>(spikestudio_clip));
-    tcc_add_symbol(state, "spikestudio_rand", reinterpret_cast<const void*>(spikestudio_rand));
-    tcc_add_symbol(state, "spikestudio_randn", reinterpret_cast<const void*>(spikestudio_randn));
-    tcc_add_symbol(state, "spikestudio_poisson",
-                   reinterpret_cast<const void*>(spikestudio_poisson));
-    tcc_add_symbol(state, "spikestudio_linear_propagator",
-                   reinterpret_cast<const void*>(spikestudio_linear_propagator));
-    tcc_add_symbol(state, "spikestudio_binomial_inversion",
-                   reinterpret_cast<const void*>(spikestudio_binomial_inversion));
-    tcc_add_symbol(state, "spikestudio_timed_array_1d",
-                   reinterpret_cast<const void*>(spikestudio_timed_array_1d));
-    tcc_add_symbol(state, "spikestudio_timed_array_2d",
-                   reinterpret_cast<const void*>(spikestudio_timed_array_2d));
-    tcc_add_symbol(state, "spikestudio_queue_push",
-                   reinterpret_cast<const void*>(spikestudio_queue_push));
-    tcc_add_symbol(state, "spikestudio_queue_peek",
-                   reinterpret_cast<const void*>(spikestudio_queue_peek));
-    tcc_add_symbol(state, "spikestudio_queue_advance",
-                   reinterpret_cast<const void*>(spikestudio_queue_advance));
+    for (const RuntimeSymbol& symbol : runtimeSymbols())
+        tcc_add_symbol(state, symbol.name, symbol.address);
 }
 
 void collectError(void* opaque, const char* message) {
@@ -115,7 +48,10 @@ std::shared_ptr<CompiledKernel> TccCompiler::compile(const std::string& source) 
     }
     const double milliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    return std::make_shared<CompiledKernel>(state, function, milliseconds);
+    std::shared_ptr<void> module(state,
+                                 [](void* owned) { tcc_delete(static_cast<TCCState*>(owned)); });
+    return std::make_shared<CompiledKernel>(std::move(module), function, KernelTier::Tcc,
+                                            milliseconds);
 }
 
 } // namespace spikestudio

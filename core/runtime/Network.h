@@ -6,6 +6,7 @@
 #include "runtime/Scheduler.h"
 #include "runtime/SpikeRecord.h"
 #include "runtime/StateRecord.h"
+#include "runtime/StepBoundaryTasks.h"
 #include "runtime/SynapseState.h"
 
 #include <deque>
@@ -47,9 +48,15 @@ public:
     /// Keeps compiled code (or anything kernels point into) alive with the network.
     void keepAlive(std::shared_ptr<const void> object) { keepAlive_.push_back(std::move(object)); }
 
+    /// Work for the simulation thread between two steps (any thread may post).
+    StepBoundaryTasks& betweenSteps() { return betweenSteps_; }
+
     /// Runs for `duration` seconds; `keepGoing` may stop it between steps.
     long long run(double duration, const std::function<bool()>& keepGoing = {}) {
-        return scheduler_.run(duration, keepGoing);
+        return scheduler_.run(duration, [&] {
+            betweenSteps_.runPending();
+            return !keepGoing || keepGoing();
+        });
     }
 
 private:
@@ -63,6 +70,7 @@ private:
     std::deque<RateRecord> rateRecords_;
     std::map<std::string, std::vector<double>> timedArrays_;
     std::vector<std::shared_ptr<const void>> keepAlive_;
+    StepBoundaryTasks betweenSteps_;
 };
 
 } // namespace spikestudio
