@@ -106,6 +106,10 @@ CheckedConnect checkArrays(const ConnectSpec& spec, const SynapticNames& names,
                            const ConnectScope& scope) {
     CheckedConnect connect;
     connect.form = ConnectSpec::Form::Arrays;
+    // The reader refuses such files; an edited model can still get here.
+    if (spec.i.size() != spec.j.size())
+        fail("j", "'i' and 'j' must have the same length (" + std::to_string(spec.i.size()) +
+                      " and " + std::to_string(spec.j.size()) + ")");
     checkIndices(spec.i, names.group(SynapseSide::Pre), "i", "source");
     checkIndices(spec.j, names.group(SynapseSide::Post), "j", "target");
     connect.i = spec.i;

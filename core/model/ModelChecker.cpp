@@ -57,7 +57,7 @@ void checkRecordedVariables(CheckedMonitor& monitor, const MonitorSpec& spec,
         for (long long k = 0; k < object.size; ++k)
             monitor.indices.push_back(k);
     for (long long index : spec.record) {
-        if (index >= object.size)
+        if (index < 0 || index >= object.size)
             throw ModelError({spec.name, "record", 0, 0},
                              "index " + std::to_string(index) + " is out of range for '" +
                                  object.name + "' of size " + std::to_string(object.size));
