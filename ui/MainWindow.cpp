@@ -3,6 +3,7 @@
 #include "canvas/GroupNodeItem.h"
 #include "canvas/NetworkView.h"
 #include "commands/AddGroupCommand.h"
+#include "commands/AddMonitorCommand.h"
 #include "commands/DeleteObjectsCommand.h"
 #include "commands/EditModelCommand.h"
 #include "diagnostics/ModelDiagnostics.h"
@@ -325,23 +326,9 @@ void MainWindow::showCanvasMenu(const QPoint& at) {
 
 void MainWindow::addMonitor(const QString& group, MonitorType type,
                             const std::vector<std::string>& variables, long long count) {
-    const char* prefix = type == MonitorType::Spike            ? "spikes_"
-                         : type == MonitorType::PopulationRate ? "rate_"
-                                                               : "trace_";
-    MonitorSpec monitor;
-    const QString base = prefix + group; // spikes_P, then spikes_P_1, ...
-    monitor.name = (ModelLookup::nameTaken(document_->model(), base)
-                        ? ModelLookup::freeName(document_->model(), base + "_")
-                        : base)
-                       .toStdString();
-    monitor.type = type;
-    monitor.source = group.toStdString();
-    monitor.variables = variables;
-    for (long long k = 0; k < count; ++k)
-        monitor.record.push_back(k);
-    const QString text = tr("Add monitor %1").arg(QString::fromStdString(monitor.name));
-    document_->undoStack()->push(new EditModelCommand(
-        document_, text, [monitor](Model& model) { model.monitors.push_back(monitor); }));
+    const MonitorSpec monitor =
+        ModelDefaults::monitor(document_->model(), group.toStdString(), type, variables, count);
+    document_->undoStack()->push(new AddMonitorCommand(document_, monitor));
 }
 
 void MainWindow::fillRecentMenu() {

@@ -16,6 +16,21 @@ spikestudio::GroupSpec group(spikestudio::GroupType type, const spikestudio::Mod
 spikestudio::SynapsesSpec synapses(const spikestudio::Model& model, const std::string& source,
                                    const std::string& target);
 
+/// A new monitor of `source`, named after its kind and source (spikes_G,
+/// rate_G, trace_G, then spikes_G_1, ...). A StateMonitor records
+/// `variables` of the first `count` neurons (fewer if the group is smaller).
+spikestudio::MonitorSpec monitor(const spikestudio::Model& model, const std::string& source,
+                                 spikestudio::MonitorType type,
+                                 const std::vector<std::string>& variables = {},
+                                 long long count = 0);
+
+/// A one-column TimedArray (0 then 1 on a 10 ms grid) with a free name.
+spikestudio::TimedArraySpec timedArray(const spikestudio::Model& model);
+
+/// A PoissonInput onto the first variable of the first NeuronGroup (100
+/// inputs at 10 Hz, weight 0.1 mV), with a free name.
+spikestudio::PoissonInputSpec poissonInput(const spikestudio::Model& model);
+
 /// An empty model with the format's default dt and a duration.
 spikestudio::Model emptyModel();
 

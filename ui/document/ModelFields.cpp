@@ -1,6 +1,10 @@
 #include "document/ModelFields.h"
 
 #include "document/ModelLookup.h"
+#include "document/NumberLists.h"
+
+#include <QObject>
+#include <limits>
 
 namespace spikestudio {
 
@@ -60,6 +64,8 @@ auto modelText(ModelType& model, const QString& field) -> decltype(&model.name) 
         return &model.dt;
     if (field == "duration")
         return &model.duration;
+    if (field == "description")
+        return &model.description;
     return nullptr;
 }
 
@@ -91,22 +97,114 @@ bool writeSize(Model& model, const ObjectRef& object, const QString& value) {
     return true;
 }
 
+const char* formName(ConnectSpec::Form form) {
+    switch (form) {
+    case ConnectSpec::Form::Rule:
+        return "rule";
+    case ConnectSpec::Form::Arrays:
+        return "arrays";
+    case ConnectSpec::Form::Generator:
+        return "generator";
+    }
+    return "rule";
+}
+
+std::optional<ConnectSpec::Form> formNamed(const QString& name) {
+    for (auto form :
+         {ConnectSpec::Form::Rule, ConnectSpec::Form::Arrays, ConnectSpec::Form::Generator})
+        if (name == formName(form))
+            return form;
+    return std::nullopt;
+}
+
+/// The fields that hold numbers rather than text: for these the model keeps
+/// its value when the text does not parse, and the editor says why.
+bool isIndexArray(const Model& model, const ObjectRef& object, const QString& field) {
+    if (object.kind != ObjectRef::Kind::Synapses)
+        return false;
+    const SynapsesSpec* synapses = ModelLookup::synapses(model, object.name);
+    return synapses &&
+           (field == "connect.i" ||
+            (field == "connect.j" && synapses->connect.form == ConnectSpec::Form::Arrays));
+}
+
+std::optional<std::uint32_t> parseSeed(const QString& value, QString* problem) {
+    bool ok = false;
+    const qulonglong seed = value.trimmed().toULongLong(&ok);
+    if (!ok || seed > std::numeric_limits<std::uint32_t>::max()) {
+        *problem = QObject::tr("the seed must be a whole number from 0 to %1, or empty")
+                       .arg(std::numeric_limits<std::uint32_t>::max());
+        return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(seed);
+}
+
+/// Fields read and written other than as plain text, or nothing.
+std::optional<QString> readSpecial(const Model& model, const ObjectRef& object,
+                                   const QString& field) {
+    if (object.kind == ObjectRef::Kind::Model && field == "seed")
+        return model.seed ? QString::number(*model.seed) : QString();
+    if (object.kind == ObjectRef::Kind::Group && field == "N") {
+        const GroupSpec* group = ModelLookup::group(model, object.name);
+        return group ? QString::number(group->size) : QString();
+    }
+    const SynapsesSpec* synapses = object.kind == ObjectRef::Kind::Synapses
+                                       ? ModelLookup::synapses(model, object.name)
+                                       : nullptr;
+    if (synapses && field == "connect.form")
+        return QString(formName(synapses->connect.form));
+    if (isIndexArray(model, object, field))
+        return NumberLists::formatIndices(field == "connect.i" ? synapses->connect.i
+                                                               : synapses->connect.j);
+    return std::nullopt;
+}
+
+/// Writes the fields readSpecial reads; nothing when `field` is plain text.
+std::optional<bool> writeSpecial(Model& model, const ObjectRef& object, const QString& field,
+                                 const QString& value) {
+    QString problem;
+    if (object.kind == ObjectRef::Kind::Model && field == "seed") {
+        const auto seed =
+            value.trimmed().isEmpty() ? std::optional<std::uint32_t>() : parseSeed(value, &problem);
+        if (!problem.isEmpty())
+            return false;
+        model.seed = seed;
+        return true;
+    }
+    if (object.kind == ObjectRef::Kind::Group && field == "N")
+        return writeSize(model, object, value);
+    SynapsesSpec* synapses = object.kind == ObjectRef::Kind::Synapses
+                                 ? ModelLookup::synapses(model, object.name)
+                                 : nullptr;
+    if (synapses && field == "connect.form") {
+        const auto form = formNamed(value);
+        if (form)
+            synapses->connect.form = *form;
+        return form.has_value();
+    }
+    if (isIndexArray(model, object, field)) {
+        const auto indices = NumberLists::parseIndices(value, &problem);
+        if (indices)
+            (field == "connect.i" ? synapses->connect.i : synapses->connect.j) = *indices;
+        return indices.has_value();
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 namespace ModelFields {
 
 QString read(const Model& model, const ObjectRef& object, const QString& field) {
-    if (object.kind == ObjectRef::Kind::Group && field == "N") {
-        const GroupSpec* group = ModelLookup::group(model, object.name);
-        return group ? QString::number(group->size) : QString();
-    }
+    if (const auto special = readSpecial(model, object, field))
+        return *special;
     const std::string* text = textField(model, object, field);
     return text ? QString::fromStdString(*text) : QString();
 }
 
 bool write(Model& model, const ObjectRef& object, const QString& field, const QString& value) {
-    if (object.kind == ObjectRef::Kind::Group && field == "N")
-        return writeSize(model, object, value);
+    if (const auto written = writeSpecial(model, object, field, value))
+        return *written;
     std::string* text = textField(model, object, field);
     if (!text)
         return false;
@@ -116,6 +214,27 @@ bool write(Model& model, const ObjectRef& object, const QString& field, const QS
     if (object.kind == ObjectRef::Kind::Synapses && field == "connect.condition")
         ModelLookup::synapses(model, object.name)->connect.form = ConnectSpec::Form::Rule;
     return true;
+}
+
+QString valueProblem(const Model& model, const ObjectRef& object, const QString& field,
+                     const QString& value) {
+    QString problem;
+    if (object.kind == ObjectRef::Kind::Model && field == "seed" && !value.trimmed().isEmpty())
+        parseSeed(value, &problem);
+    if (isIndexArray(model, object, field))
+        NumberLists::parseIndices(value, &problem);
+    return problem;
+}
+
+QString normalized(const Model& model, const ObjectRef& object, const QString& field,
+                   const QString& value) {
+    const bool number = isIndexArray(model, object, field) ||
+                        (object.kind == ObjectRef::Kind::Model && field == "seed");
+    if (!number || !valueProblem(model, object, field, value).isEmpty())
+        return value;
+    Model written = model;
+    write(written, object, field, value);
+    return read(written, object, field);
 }
 
 } // namespace ModelFields

@@ -4,9 +4,16 @@
 #include "commands/RenameObjectCommand.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "document/ModelDocument.h"
+#include "document/ModelFields.h"
 #include "document/ModelLookup.h"
+#include "inspector/CodeEdit.h"
 #include "inspector/FieldEditor.h"
+#include "inspector/MonitorsSection.h"
+#include "inspector/NamedExpressionsSection.h"
+#include "inspector/PoissonInputsSection.h"
+#include "inspector/TimedArraysSection.h"
 
+#include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -77,8 +84,10 @@ void InspectorPanel::buildForm() {
     connect(sizeEdit_, &QSpinBox::valueChanged, this, &InspectorPanel::commitSize);
     addRow(tr("N"), sizeEdit_);
 
+    addField("description", tr("Description"), 2, tr("what the model is about"));
     addField("dt", tr("dt"), 1, "0.1*ms");
     addField("duration", tr("Duration"), 1, "1*second");
+    addField("seed", tr("Seed"), 1, tr("random"));
     addField("equations", tr("Equations"), 6, "dv/dt = -v/tau : volt");
     addField("threshold", tr("Threshold"), 1, tr("none"));
     addField("reset", tr("Reset"), 2, tr("none"));
@@ -88,12 +97,15 @@ void InspectorPanel::buildForm() {
     addField("model", tr("Model"), 3, "w : volt");
     addField("on_pre", tr("On pre"), 2, "v_post += w");
     addField("on_post", tr("On post"), 2, tr("none"));
+    addConnectForm();
+    addField("connect.i", tr("i"), 1, "0, 1, 2");
     addField("connect.condition", tr("Condition"), 1, tr("every pair"));
     addField("connect.j", tr("Generator j"), 1, "k for k in range(i-3, i+4)");
     addField("connect.p", tr("p"), 1, "1");
     addField("connect.n", tr("n"), 1, "1");
     addField("delay", tr("Delay"), 1, "0*ms");
     addField("method", tr("Method"), 1, tr("automatic"));
+    addSections();
     form_->setRowStretch(form_->rowCount(), 1);
 
     auto* scroll = new QScrollArea(this);
@@ -103,6 +115,28 @@ void InspectorPanel::buildForm() {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
+}
+
+void InspectorPanel::addConnectForm() {
+    connectForm_ = new QComboBox;
+    connectForm_->setObjectName("connect.form");
+    connectForm_->addItem(tr("Rule (condition, p)"), "rule");
+    connectForm_->addItem(tr("Index arrays (i, j)"), "arrays");
+    connectForm_->addItem(tr("Generator (j)"), "generator");
+    connect(connectForm_, &QComboBox::activated, this, [this](int index) {
+        commitField("connect.form", connectForm_->itemData(index).toString());
+    });
+    addRow(tr("Connect"), connectForm_);
+}
+
+void InspectorPanel::addSections() {
+    sections_ = {
+        new NamedExpressionsSection(document_, NamedExpressionsSection::Kind::InitialValues),
+        new MonitorsSection(document_),
+        new NamedExpressionsSection(document_, NamedExpressionsSection::Kind::Constants),
+        new TimedArraysSection(document_), new PoissonInputsSection(document_)};
+    for (TableSection* section : std::as_const(sections_))
+        form_->addWidget(section, form_->rowCount(), 0, 1, 2);
 }
 
 void InspectorPanel::addField(const QString& field, const QString& label, int lines,
@@ -123,6 +157,9 @@ void InspectorPanel::addRow(const QString& label, QWidget* field) {
 
 void InspectorPanel::showObject(const ObjectRef& object) {
     object_ = document_->contains(object) ? object : ObjectRef{};
+    unstoredProblems_.clear();
+    for (TableSection* section : std::as_const(sections_))
+        section->showObject(object_);
     updateRowVisibility();
     refresh();
     applyDiagnostics();
@@ -136,7 +173,7 @@ void InspectorPanel::focusName() {
 QStringList InspectorPanel::visibleFields() const {
     switch (object_.kind) {
     case ObjectRef::Kind::Model:
-        return {"dt", "duration"};
+        return {"description", "dt", "duration", "seed"};
     case ObjectRef::Kind::Group: {
         const GroupSpec* group = ModelLookup::group(document_->model(), object_.name);
         if (group->type == GroupType::PoissonGroup)
@@ -154,7 +191,9 @@ QStringList InspectorPanel::visibleFields() const {
                    << "connect.p";
             break;
         case ConnectSpec::Form::Arrays:
-            fields << "connect.p";
+            fields << "connect.i"
+                   << "connect.j"
+                   << "connect.p";
             break;
         case ConnectSpec::Form::Generator:
             fields << "connect.j";
@@ -178,6 +217,13 @@ void InspectorPanel::updateRowVisibility() {
     for (auto it = fields_.cbegin(); it != fields_.cend(); ++it)
         setRowShown(it.value(), visible.contains(it.key()));
     setRowShown(sizeEdit_, object_.kind == ObjectRef::Kind::Group);
+    setRowShown(connectForm_, object_.kind == ObjectRef::Kind::Synapses);
+    // "connect.j" is the generator, or with index arrays the target indices.
+    const bool arrays = document_->fieldText(object_, "connect.form") == "arrays";
+    labels_.value(fields_.value("connect.j"))->setText(arrays ? tr("j") : tr("Generator j"));
+    fields_.value("connect.j")
+        ->editor()
+        ->setPlaceholderText(arrays ? "0, 1, 2" : "k for k in range(i-3, i+4)");
 }
 
 void InspectorPanel::refresh() {
@@ -205,29 +251,59 @@ void InspectorPanel::refresh() {
         subtitle_->setText(QStringLiteral("%1 → %2").arg(QString::fromStdString(synapses->source),
                                                          QString::fromStdString(synapses->target)));
         nameEdit_->setText(object_.name);
+        connectForm_->setCurrentIndex(
+            connectForm_->findData(document_->fieldText(object_, "connect.form")));
     }
     updateRowVisibility();
+    // Bad text never changes the model, so a change comes from another edit
+    // or an undo: the model's value is what to show now.
+    for (auto it = unstoredProblems_.cbegin(); it != unstoredProblems_.cend(); ++it)
+        fields_.value(it.key())->clearProblem();
+    unstoredProblems_.clear();
     for (FieldEditor* editor : std::as_const(fields_))
-        editor->setText(document_->fieldText(object_, editor->field()));
+        showFieldText(editor);
+    for (TableSection* section : std::as_const(sections_))
+        section->refresh();
+}
+
+// Number fields keep the user's spelling ("0,1") while it means what the
+// model holds, so that typing is not reformatted under the cursor.
+void InspectorPanel::showFieldText(FieldEditor* editor) {
+    const QString field = editor->field();
+    const QString stored = document_->fieldText(object_, field);
+    if (ModelFields::normalized(document_->model(), object_, field, editor->text()) == stored)
+        return;
+    editor->setText(stored);
 }
 
 void InspectorPanel::applyDiagnostics() {
     for (FieldEditor* editor : std::as_const(fields_))
         editor->clearProblem();
     objectProblem_->hide();
+    for (auto it = unstoredProblems_.cbegin(); it != unstoredProblems_.cend(); ++it)
+        fields_.value(it.key())->showProblem(it.value(), 0, 0);
     const auto& problem = diagnostics_->problem();
+    bool shownInTable = false;
+    for (TableSection* section : std::as_const(sections_)) {
+        section->applyProblem(problem);
+        shownInTable = shownInTable || !section->problemText().isEmpty();
+    }
+    if (problem && !shownInTable)
+        applyFieldProblem(*problem);
+}
+
+void InspectorPanel::applyFieldProblem(const Diagnostic& problem) {
     const QString objectName = object_.kind == ObjectRef::Kind::Model ? "model" : object_.name;
-    if (!problem || problem->object != objectName)
+    if (problem.object != objectName)
         return;
     // The connect checker may name the rule as a whole ("connect").
-    const QString field = problem->field == "connect" ? "connect.condition" : problem->field;
+    const QString field = problem.field == "connect" ? "connect.condition" : problem.field;
     FieldEditor* editor = fields_.value(field);
-    if (editor && visibleFields().contains(field))
-        editor->showProblem(problem->problem, problem->line, problem->column);
+    if (editor && visibleFields().contains(field) && !unstoredProblems_.contains(field))
+        editor->showProblem(problem.problem, problem.line, problem.column);
     else
-        showNameProblem(problem->field.isEmpty()
-                            ? problem->problem
-                            : tr("%1: %2").arg(problem->field, problem->problem));
+        showNameProblem(problem.field.isEmpty() ? problem.problem
+                                                : tr("%1: %2").arg(problem.field, problem.problem));
 }
 
 void InspectorPanel::showNameProblem(const QString& message) {
@@ -261,7 +337,13 @@ void InspectorPanel::commitSize(int size) {
 }
 
 void InspectorPanel::commitField(const QString& field, const QString& text) {
-    if (document_->fieldText(object_, field) != text)
+    const QString problem = ModelFields::valueProblem(document_->model(), object_, field, text);
+    if (!problem.isEmpty() || unstoredProblems_.remove(field) > 0) {
+        if (!problem.isEmpty())
+            unstoredProblems_.insert(field, problem);
+        applyDiagnostics();
+    }
+    if (problem.isEmpty() && document_->fieldText(object_, field) != text)
         document_->undoStack()->push(new ChangeFieldCommand(document_, object_, field, text));
 }
 

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QWidget>
 
+class QComboBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
@@ -12,13 +13,17 @@ class QSpinBox;
 
 namespace spikestudio {
 
+struct Diagnostic;
 class FieldEditor;
 class ModelDiagnostics;
 class ModelDocument;
+class TableSection;
 
-/// Edits the selected object: its name, size and text fields. Every edit
-/// becomes an undo command; problems the checker finds show under the field
-/// they are in, with the span underlined.
+/// Edits the selected object: its name, size and text fields, and below them
+/// foldable tables for its lists (initial values and monitors of a group; the
+/// model's constants, TimedArrays and PoissonInputs when nothing is selected).
+/// Every edit becomes an undo command; problems the checker finds show under
+/// the field they are in, with the span underlined, or at their table row.
 class InspectorPanel : public QWidget {
     Q_OBJECT
 
@@ -39,14 +44,18 @@ private:
     void addField(const QString& field, const QString& label, int lines,
                   const QString& placeholder = {});
     QStringList visibleFields() const;
+    void addSections();
+    void addConnectForm();
     void addRow(const QString& label, QWidget* field);
     void setRowShown(QWidget* field, bool shown);
     void updateRowVisibility();
     void refresh();
+    void showFieldText(FieldEditor* editor);
     void applyDiagnostics();
     void commitName();
     void commitSize(int size);
     void commitField(const QString& field, const QString& text);
+    void applyFieldProblem(const Diagnostic& problem);
     void followRename(const ObjectRef& before, const QString& newName);
     void showNameProblem(const QString& message);
 
@@ -61,6 +70,11 @@ private:
     QLabel* objectProblem_ = nullptr;
     QHash<QString, FieldEditor*> fields_;
     QHash<QWidget*, QLabel*> labels_; // the label of each field's row
+    QComboBox* connectForm_ = nullptr;
+    QList<TableSection*> sections_;
+    // Text typed into a number field that could not be stored, and why; kept
+    // on screen until it is fixed or the model changes otherwise.
+    QHash<QString, QString> unstoredProblems_;
 };
 
 } // namespace spikestudio

@@ -1,0 +1,191 @@
+#include "inspector/MonitorsSection.h"
+
+#include "commands/AddMonitorCommand.h"
+#include "document/EquationVariables.h"
+#include "document/ModelDefaults.h"
+#include "document/ModelDocument.h"
+#include "document/ModelLookup.h"
+#include "document/NumberLists.h"
+
+#include <QMenu>
+#include <QRegularExpression>
+#include <QToolButton>
+
+namespace spikestudio {
+
+namespace {
+
+enum Column { NameColumn, TypeColumn, VariablesColumn, RecordColumn };
+
+constexpr long long kRecordedNeurons = 5; // as the canvas menu records
+
+QString typeLabel(MonitorType type) {
+    switch (type) {
+    case MonitorType::Spike:
+        return QObject::tr("spikes");
+    case MonitorType::State:
+        return QObject::tr("state");
+    case MonitorType::PopulationRate:
+        return QObject::tr("rate");
+    }
+    return {};
+}
+
+QString recordText(const MonitorSpec& monitor) {
+    return monitor.recordAll ? QStringLiteral("True") : NumberLists::formatIndices(monitor.record);
+}
+
+QString variablesText(const MonitorSpec& monitor) {
+    QStringList names;
+    for (const std::string& name : monitor.variables)
+        names << QString::fromStdString(name);
+    return names.join(", ");
+}
+
+} // namespace
+
+MonitorsSection::MonitorsSection(ModelDocument* document, QWidget* parent)
+    : TableSection(document, tr("Monitors"),
+                   {tr("Name"), tr("Records"), tr("Variables"), tr("Indices")}, parent),
+      addMenu_(new QMenu(this)) {
+    setObjectName("section:monitors");
+    addButton()->setToolTip(tr("Record this group"));
+    addButton()->setMenu(addMenu_);
+    addButton()->setPopupMode(QToolButton::InstantPopup);
+}
+
+bool MonitorsSection::appliesTo(const ObjectRef& object) const {
+    return object.kind == ObjectRef::Kind::Group;
+}
+
+void MonitorsSection::refresh() {
+    if (appliesTo(object()))
+        fillAddMenu();
+    TableSection::refresh();
+}
+
+std::vector<const MonitorSpec*> MonitorsSection::monitors() const {
+    std::vector<const MonitorSpec*> found;
+    const std::string source = object().name.toStdString();
+    for (const MonitorSpec& monitor : model().monitors)
+        if (monitor.source == source)
+            found.push_back(&monitor);
+    return found;
+}
+
+QList<QStringList> MonitorsSection::rows() const {
+    QList<QStringList> rows;
+    for (const MonitorSpec* monitor : monitors()) {
+        const bool state = monitor->type == MonitorType::State;
+        rows.append({QString::fromStdString(monitor->name), typeLabel(monitor->type),
+                     state ? variablesText(*monitor) : QString(),
+                     state ? recordText(*monitor) : QString()});
+    }
+    return rows;
+}
+
+bool MonitorsSection::isEditable(int row, int column) const {
+    const auto shown = monitors();
+    return column >= VariablesColumn && row < int(shown.size()) &&
+           shown[size_t(row)]->type == MonitorType::State;
+}
+
+void MonitorsSection::fillAddMenu() {
+    addMenu_->clear();
+    addMenu_->addAction(tr("Record spikes"), this, [this] { addMonitor(MonitorType::Spike); })
+        ->setObjectName("addSpikeMonitor");
+    addMenu_
+        ->addAction(tr("Record population rate"), this,
+                    [this] { addMonitor(MonitorType::PopulationRate); })
+        ->setObjectName("addRateMonitor");
+    const GroupSpec* group = ModelLookup::group(model(), object().name);
+    if (!group || group->type != GroupType::NeuronGroup)
+        return;
+    addMenu_->addSection(tr("Record a variable (first %1 neurons)").arg(kRecordedNeurons));
+    for (const QString& variable : EquationVariables::recordable(group->equations))
+        addMenu_
+            ->addAction(variable, this,
+                        [this, variable] { addMonitor(MonitorType::State, variable); })
+            ->setObjectName("addStateMonitor:" + variable);
+}
+
+void MonitorsSection::addMonitor(MonitorType type, const QString& variable) {
+    std::vector<std::string> variables;
+    if (!variable.isEmpty())
+        variables.push_back(variable.toStdString());
+    const MonitorSpec monitor =
+        ModelDefaults::monitor(model(), object().name.toStdString(), type, variables,
+                               type == MonitorType::State ? kRecordedNeurons : 0);
+    document()->undoStack()->push(new AddMonitorCommand(document(), monitor));
+}
+
+void MonitorsSection::editMonitor(int row, const QString& text,
+                                  const std::function<void(MonitorSpec&)>& edit) {
+    const auto shown = monitors();
+    if (row >= int(shown.size()))
+        return;
+    const std::string name = shown[size_t(row)]->name;
+    pushEdit(text.arg(QString::fromStdString(name)), [name, edit](Model& model) {
+        for (MonitorSpec& monitor : model.monitors)
+            if (monitor.name == name)
+                edit(monitor);
+    });
+}
+
+void MonitorsSection::commitCell(int row, int column, const QString& text) {
+    if (column == VariablesColumn)
+        commitVariables(row, text);
+    else if (column == RecordColumn)
+        commitRecord(row, text);
+}
+
+void MonitorsSection::commitVariables(int row, const QString& text) {
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    std::vector<std::string> variables;
+    for (const QString& name : text.split(separators, Qt::SkipEmptyParts))
+        variables.push_back(name.toStdString());
+    if (variables.empty()) {
+        showLocalProblem(row, VariablesColumn, tr("a StateMonitor records at least one variable"));
+        return;
+    }
+    editMonitor(row, tr("Record variables of %1"),
+                [variables](MonitorSpec& monitor) { monitor.variables = variables; });
+}
+
+// "True" records every neuron, as Brian2's record=True; otherwise the indices.
+void MonitorsSection::commitRecord(int row, const QString& text) {
+    const bool all = text.trimmed().compare("True", Qt::CaseInsensitive) == 0;
+    QString problem;
+    const auto indices = all ? std::vector<long long>() : NumberLists::parseIndices(text, &problem);
+    if (!indices) {
+        showLocalProblem(row, RecordColumn, problem + tr(" (or True for all)"));
+        return;
+    }
+    editMonitor(row, tr("Record indices of %1"), [all, indices](MonitorSpec& monitor) {
+        monitor.recordAll = all;
+        monitor.record = *indices;
+    });
+}
+
+void MonitorsSection::removeRow(int row) {
+    const auto shown = monitors();
+    if (row >= int(shown.size()))
+        return;
+    const std::string name = shown[size_t(row)]->name;
+    pushEdit(tr("Remove monitor %1").arg(QString::fromStdString(name)), [name](Model& model) {
+        std::erase_if(model.monitors,
+                      [&](const MonitorSpec& monitor) { return monitor.name == name; });
+    });
+}
+
+std::optional<TableSection::Cell> MonitorsSection::problemCell(const Diagnostic& problem) const {
+    const auto shown = monitors();
+    for (size_t row = 0; row < shown.size(); ++row)
+        if (QString::fromStdString(shown[row]->name) == problem.object)
+            return Cell{int(row), problem.field == "record"      ? RecordColumn
+                                  : problem.field == "variables" ? VariablesColumn
+                                                                 : NameColumn};
+    return std::nullopt;
+}
+
+} // namespace spikestudio

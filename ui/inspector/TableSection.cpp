@@ -1,0 +1,167 @@
+#include "inspector/TableSection.h"
+
+#include "commands/EditModelCommand.h"
+#include "document/ModelDocument.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QToolButton>
+
+namespace spikestudio {
+
+namespace {
+
+const QColor kProblemBackground(0xfd, 0xe2, 0xe1);
+
+QToolButton* smallButton(const QString& text, const QString& tip, QWidget* parent) {
+    auto* button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolTip(tip);
+    button->setAutoRaise(true);
+    return button;
+}
+
+} // namespace
+
+TableSection::TableSection(ModelDocument* document, const QString& title,
+                           const QStringList& headers, QWidget* parent)
+    : CollapsibleSection(title, parent), document_(document), title_(title),
+      table_(new QTableWidget(0, int(headers.size()), this)),
+      addButton_(smallButton("+", tr("Add"), this)),
+      removeButton_(smallButton("−", tr("Remove the selected row"), this)),
+      problem_(new QLabel(this)) {
+    table_->setHorizontalHeaderLabels(headers);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
+    problem_->setObjectName("problem");
+    problem_->setWordWrap(true);
+    problem_->setStyleSheet(QStringLiteral("color: #d0312d;"));
+    problem_->hide();
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(0);
+    buttons->addWidget(addButton_);
+    buttons->addWidget(removeButton_);
+    buttons->addStretch();
+    contentLayout()->addWidget(table_);
+    contentLayout()->addLayout(buttons);
+    contentLayout()->addWidget(problem_);
+    connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+        if (!refreshing_)
+            commitCell(item->row(), item->column(), item->text());
+    });
+    connect(removeButton_, &QToolButton::clicked, this, [this] {
+        if (table_->currentRow() >= 0)
+            removeRow(table_->currentRow());
+    });
+    fitHeight();
+}
+
+void TableSection::showObject(const ObjectRef& object) {
+    object_ = object;
+    setVisible(appliesTo(object));
+    refresh();
+}
+
+void TableSection::refresh() {
+    if (!appliesTo(object_))
+        return;
+    const QList<QStringList> entries = rows();
+    refreshing_ = true;
+    table_->setRowCount(int(entries.size()));
+    for (int row = 0; row < table_->rowCount(); ++row)
+        for (int column = 0; column < table_->columnCount(); ++column)
+            setCellText(row, column, entries[row].value(column));
+    refreshing_ = false;
+    clearProblem();
+    fitHeight();
+    updateTitle();
+}
+
+void TableSection::setCellText(int row, int column, const QString& text) {
+    QTableWidgetItem* item = table_->item(row, column);
+    if (!item) {
+        item = new QTableWidgetItem;
+        table_->setItem(row, column, item);
+    }
+    item->setText(text);
+    item->setToolTip(text);
+    item->setBackground({});
+    const Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    item->setFlags(isEditable(row, column) ? flags | Qt::ItemIsEditable : flags);
+}
+
+void TableSection::applyProblem(const std::optional<Diagnostic>& problem) {
+    clearProblem();
+    if (!problem || !appliesTo(object_))
+        return;
+    const std::optional<Cell> cell = problemCell(*problem);
+    if (cell && cell->row < table_->rowCount())
+        markCell(cell->row, cell->column, problem->problem);
+}
+
+QString TableSection::problemText() const {
+    return problem_->isHidden() ? QString() : problem_->text();
+}
+
+bool TableSection::isEditable(int, int) const {
+    return true;
+}
+
+const Model& TableSection::model() const {
+    return document_->model();
+}
+
+void TableSection::pushEdit(const QString& text, const std::function<void(Model&)>& edit) {
+    document_->undoStack()->push(new EditModelCommand(document_, text, edit));
+}
+
+void TableSection::showLocalProblem(int row, int column, const QString& message) {
+    clearProblem();
+    markCell(row, column, message);
+}
+
+void TableSection::markCell(int row, int column, const QString& message) {
+    refreshing_ = true;
+    if (QTableWidgetItem* item = table_->item(row, column))
+        item->setBackground(kProblemBackground);
+    refreshing_ = false;
+    const QString entry = table_->item(row, 0) ? table_->item(row, 0)->text() : QString();
+    problem_->setText(entry.isEmpty() ? message : tr("%1: %2").arg(entry, message));
+    problem_->show();
+    setExpanded(true);
+}
+
+void TableSection::clearProblem() {
+    refreshing_ = true;
+    for (int row = 0; row < table_->rowCount(); ++row)
+        for (int column = 0; column < table_->columnCount(); ++column)
+            if (QTableWidgetItem* item = table_->item(row, column))
+                item->setBackground({});
+    refreshing_ = false;
+    problem_->clear();
+    problem_->hide();
+}
+
+// The inspector scrolls as a whole; a table with its own scroll bar inside it
+// would hide rows, so the table is always as tall as its rows.
+void TableSection::fitHeight() {
+    const int rowsHeight = table_->verticalHeader()->defaultSectionSize() * table_->rowCount();
+    table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height() + rowsHeight +
+                           2 * table_->frameWidth() + 2);
+}
+
+void TableSection::updateTitle() {
+    setTitle(table_->rowCount() > 0 ? QStringLiteral("%1 (%2)").arg(title_).arg(table_->rowCount())
+                                    : title_);
+}
+
+} // namespace spikestudio

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "diagnostics/Diagnostic.h"
+#include "document/ObjectRef.h"
+#include "inspector/CollapsibleSection.h"
+#include "model/Model.h"
+
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+class QLabel;
+class QTableWidget;
+class QToolButton;
+
+namespace spikestudio {
+
+class ModelDocument;
+
+/// A foldable table of the inspector for one list of the model (initial
+/// values, constants, monitors, TimedArrays, PoissonInputs): one row per
+/// entry, cells edited in place, + and − below. Each cell edit, addition and
+/// removal is one undo step. A problem the checker finds in an entry marks its
+/// cell and is written under the table, like the problems of other fields; a
+/// cell whose text cannot even be stored (a bad number) is marked the same way
+/// and the model keeps its value.
+class TableSection : public CollapsibleSection {
+    Q_OBJECT
+
+public:
+    TableSection(ModelDocument* document, const QString& title, const QStringList& headers,
+                 QWidget* parent = nullptr);
+
+    /// Shows the entries of `object` when this section is about such objects.
+    void showObject(const ObjectRef& object);
+    virtual void refresh();
+    void applyProblem(const std::optional<Diagnostic>& problem);
+
+    QTableWidget* table() const { return table_; }
+    QToolButton* addButton() const { return addButton_; }
+    QToolButton* removeButton() const { return removeButton_; }
+    QString problemText() const;
+
+protected:
+    struct Cell {
+        int row = 0;
+        int column = 0;
+    };
+
+    virtual bool appliesTo(const ObjectRef& object) const = 0;
+    virtual QList<QStringList> rows() const = 0;
+    virtual bool isEditable(int row, int column) const;
+    virtual void commitCell(int row, int column, const QString& text) = 0;
+    virtual void removeRow(int row) = 0;
+    /// The cell `problem` is about, when it concerns an entry shown here.
+    virtual std::optional<Cell> problemCell(const Diagnostic& problem) const = 0;
+
+    ModelDocument* document() const { return document_; }
+    const ObjectRef& object() const { return object_; }
+    const spikestudio::Model& model() const;
+    void pushEdit(const QString& text, const std::function<void(spikestudio::Model&)>& edit);
+    void showLocalProblem(int row, int column, const QString& message);
+
+private:
+    void setCellText(int row, int column, const QString& text);
+    void markCell(int row, int column, const QString& message);
+    void clearProblem();
+    void fitHeight();
+    void updateTitle();
+
+    ModelDocument* document_;
+    ObjectRef object_;
+    QString title_;
+    QTableWidget* table_;
+    QToolButton* addButton_;
+    QToolButton* removeButton_;
+    QLabel* problem_;
+    bool refreshing_ = false;
+};
+
+} // namespace spikestudio
