@@ -294,6 +294,17 @@ std::vector<std::string> KernelBody::arrays() const {
     return all;
 }
 
+// `restrict` lets a compiler keep values in registers and vectorise loops. It
+// holds unless two keys can name one array: `pre:x` and `post:x` of Synapses
+// whose source is their target.
+bool KernelBody::arraysAreDistinct() const {
+    for (const std::string& key : arrays_)
+        if (key.starts_with("pre:") &&
+            std::find(arrays_.begin(), arrays_.end(), "post:" + key.substr(4)) != arrays_.end())
+            return false;
+    return true;
+}
+
 std::string KernelBody::fill(std::string kernelTemplate) {
     // Hoisted expressions first: they may register shared arrays.
     std::string scalar;
@@ -301,10 +312,11 @@ std::string KernelBody::fill(std::string kernelTemplate) {
         scalar += "    const double _h" + name.substr(9) + " = " + emitWithNames(expr) + ";\n";
     std::string arrays, loads, stores;
     const size_t offset = fixedArrays_.size();
+    const std::string pointer = arraysAreDistinct() ? "double* restrict _a" : "double* _a";
     for (size_t k = 0; k < arrays_.size(); ++k) {
         const std::string index = std::to_string(k);
-        arrays +=
-            "    double* _a" + index + " = (double*)_arrays[" + std::to_string(k + offset) + "];\n";
+        arrays += "    " + pointer + index + " = (double*)_arrays[" + std::to_string(k + offset) +
+                  "];\n";
         const auto access = accesses_.find(arrays_[k]);
         const std::string element = access == accesses_.end() ? "_idx" : access->second.index;
         if (loaded_.count(arrays_[k]))

@@ -61,6 +61,7 @@ private:
     std::string linearRow(const LinearUpdate& update, const std::string& id, size_t row,
                           bool gatedVariant, bool scalarEntries);
     static std::string scalarCopies(const std::string& array, size_t count);
+    bool arraysAreDistinct() const;
 
     const KernelView& view_;
     const ConstantTable& constants_;

@@ -195,8 +195,10 @@ void NativeCompiler::build(const std::string& source, const fs::path& sharedObje
     if (!result.started || result.exitCode != 0) {
         fs::remove(sourceFile, ignored);
         fs::remove(objectFile, ignored);
+        const std::string message =
+            result.output.substr(0, result.output.find_last_not_of(" \n") + 1);
         throw std::runtime_error(result.cancelled ? "native compilation cancelled"
-                                                  : "the C compiler failed: " + result.output);
+                                                  : "the C compiler failed: " + message);
     }
     // The shared object first: a reader that sees the new source sees its code.
     fs::rename(objectFile, sharedObject);

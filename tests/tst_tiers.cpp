@@ -1,0 +1,187 @@
+// The two kernel tiers give identical results: every reference model and
+// every bundled example runs on libtcc alone, natively from the first step,
+// switching natively halfway through, and switching whenever the background
+// compiler is done; all records must agree bit for bit (CSV byte for byte).
+// Without a working system compiler everything runs on libtcc, and says so.
+#include "NativeCompiler.h"
+#include "NativeTier.h"
+#include "NetworkBuilder.h"
+#include "csv/CsvWriter.h"
+#include "model/ModelReader.h"
+#include "support/FileTree.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace spikestudio;
+
+namespace {
+
+enum class Switch { Never, BeforeRun, Halfway, Background };
+
+CheckedModel loadModel(const QString& path, const char* duration = nullptr) {
+    CheckOptions options;
+    if (duration)
+        options.duration = duration;
+    return checkModel(readModelFile(path.toStdString()), options);
+}
+
+/// Runs `model` with the tiers switched as asked; its CSVs go to `directory`.
+TierStatus runInto(const CheckedModel& model, Switch when, const QString& directory) {
+    BuildReport report;
+    auto network = buildNetwork(model, &report);
+    TierStatus status;
+    {
+        NativeTier tier(*network, report);
+        if (when == Switch::BeforeRun)
+            tier.compileAndSwapNow();
+        if (when == Switch::Background)
+            tier.startInBackground();
+        if (when == Switch::Halfway) {
+            network->run(model.duration / 2);
+            tier.compileAndSwapNow();
+            network->run(model.duration - network->scheduler().time());
+        } else {
+            network->run(model.duration);
+        }
+        status = tier.status();
+    }
+    writeAllCsv(*network, directory.toStdString());
+    return status;
+}
+
+void addModels(const QString& directory, const char* prefix) {
+    const QDir models(directory);
+    for (const QString& file : models.entryList({"*.json"}, QDir::Files, QDir::Name))
+        QTest::newRow(qPrintable(prefix + file)) << models.filePath(file);
+}
+
+QString writeScript(const QString& path, const QByteArray& text) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(text);
+    file.close();
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return path;
+}
+
+} // namespace
+
+class TestTiers : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir cache_;
+    QTemporaryDir out_;
+    bool haveCompiler_ = false;
+
+    QString outDir(const QString& name) const { return out_.filePath(name); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(cache_.isValid() && out_.isValid());
+        qputenv("SPIKESTUDIO_CACHE_DIR", cache_.path().toUtf8());
+        qunsetenv("SPIKESTUDIO_CC");
+        haveCompiler_ = NativeCompiler::find().has_value();
+    }
+
+    void init() { qunsetenv("SPIKESTUDIO_CC"); }
+
+    void bothTiersGiveIdenticalResults_data() {
+        QTest::addColumn<QString>("path");
+        addModels(SPIKESTUDIO_SOURCE_DIR "/tests/reference/models", "reference/");
+        addModels(SPIKESTUDIO_SOURCE_DIR "/resources/examples", "example/");
+    }
+
+    void bothTiersGiveIdenticalResults() {
+        if (!haveCompiler_)
+            QSKIP("no system C compiler here: only libtcc can run");
+        QFETCH(QString, path);
+        const bool example = path.contains("/resources/examples/");
+        const CheckedModel model = loadModel(path, example ? "100*ms" : nullptr);
+        const QString name = QFileInfo(path).baseName();
+        QCOMPARE(runInto(model, Switch::Never, outDir(name + "-tcc")).tier, KernelTier::Tcc);
+        const QMap<QString, QByteArray> expected = filesOf(outDir(name + "-tcc"));
+        QVERIFY(!expected.empty());
+        for (Switch when : {Switch::BeforeRun, Switch::Halfway, Switch::Background}) {
+            const QString directory = outDir(name + "-" + QString::number(int(when)));
+            const TierStatus status = runInto(model, when, directory);
+            QVERIFY2(status.problem.empty(), status.problem.c_str());
+            if (when != Switch::Background) // it may still be compiling when a short run ends
+                QCOMPARE(status.tier, KernelTier::Native);
+            QVERIFY(filesOf(directory) == expected);
+        }
+    }
+
+    // Native code from the cache: a second run compiles nothing; a cached
+    // source that does not match (as after a hash collision) is rebuilt.
+    void nativeKernelsAreCachedBySource() {
+        if (!haveCompiler_)
+            QSKIP("no system C compiler here");
+        const CheckedModel model =
+            loadModel(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json", "5*ms");
+        const TierStatus first = runInto(model, Switch::BeforeRun, outDir("cache-1"));
+        const TierStatus second = runInto(model, Switch::BeforeRun, outDir("cache-2"));
+        QCOMPARE(second.tier, KernelTier::Native);
+        QCOMPARE(second.kernels, first.kernels);
+        QCOMPARE(second.compiled, 0);
+        const QDir cache(cache_.path());
+        const QStringList sources = cache.entryList({"*.c"}, QDir::Files);
+        QVERIFY(sources.size() >= first.kernels);
+        for (const QString& source : sources) {
+            QFile file(cache.filePath(source));
+            QVERIFY(file.open(QIODevice::Append));
+            file.write("/* changed */\n");
+        }
+        const TierStatus third = runInto(model, Switch::BeforeRun, outDir("cache-3"));
+        QCOMPARE(third.compiled, third.kernels);
+        QVERIFY(filesOf(outDir("cache-3")) == filesOf(outDir("cache-1")));
+    }
+
+    void withoutACompilerEverythingRunsOnLibtcc_data() {
+        QTest::addColumn<QString>("compiler");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("switched off") << "none"
+                                      << "switched off";
+        QTest::newRow("missing") << "/nonexistent/cc"
+                                 << "does not run";
+        QTest::newRow("fails to compile") << "broken"
+                                          << "the C compiler failed";
+    }
+
+    void withoutACompilerEverythingRunsOnLibtcc() {
+        QFETCH(QString, compiler);
+        QFETCH(QString, reason);
+        if (compiler == "broken") // answers --version, refuses to compile
+            compiler = writeScript(out_.filePath("broken-cc"),
+                                   "#!/bin/sh\n[ \"$1\" = --version ] && echo 'fake cc 1.0' && "
+                                   "exit 0\necho 'cannot compile this' >&2\nexit 1\n");
+        qputenv("SPIKESTUDIO_CC", compiler.toUtf8());
+        const CheckedModel model =
+            loadModel(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json", "20*ms");
+        for (Switch when : {Switch::BeforeRun, Switch::Background}) {
+            const QString directory = outDir("fallback-" + QString::number(int(when)));
+            const TierStatus status = runInto(model, when, directory);
+            QCOMPARE(status.tier, KernelTier::Tcc);
+            // In the background the failure may come after a short run has ended.
+            if (when == Switch::BeforeRun || !status.compiling) {
+                QVERIFY2(QString::fromStdString(status.problem).contains(reason),
+                         status.describe().c_str());
+                QVERIFY(
+                    QString::fromStdString(status.describe()).startsWith("libtcc (native tier"));
+            }
+            QVERIFY(!filesOf(directory).isEmpty());
+        }
+    }
+
+    void aRunOnLibtccOnlySaysSo() {
+        const CheckedModel model =
+            loadModel(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json", "5*ms");
+        QCOMPARE(runInto(model, Switch::Never, outDir("plain")).describe(), std::string("libtcc"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTiers)
+#include "tst_tiers.moc"
