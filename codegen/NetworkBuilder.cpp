@@ -29,7 +29,12 @@ double millisecondsSince(Stopwatch::time_point start) {
 class Builder {
 public:
     Builder(const CheckedModel& model, BuildReport& report)
-        : model_(model), report_(report), network_(std::make_unique<Network>(model.seed)) {}
+        : model_(model), report_(report), owned_(std::make_unique<Network>(model.seed)),
+          network_(owned_.get()) {}
+
+    /// For rebuilding kernels against a network that exists (and may be running).
+    Builder(const CheckedModel& model, BuildReport& report, Network& existing)
+        : model_(model), report_(report), network_(&existing), rebinding_(true) {}
 
     std::unique_ptr<Network> run() {
         collectConstants();
@@ -50,7 +55,20 @@ public:
             schedulePoissonInput(input);
         for (const CheckedMonitor& monitor : model_.monitors)
             scheduleMonitor(monitor);
-        return std::move(network_);
+        return std::move(owned_);
+    }
+
+    /// The neuron groups' kernels built against the existing arrays, not
+    /// scheduled: they are in the report, with the constants' new values.
+    std::vector<double> rebindGroupKernels() {
+        for (const auto& [name, text] : model_.model.constants) {
+            constantNames_.push_back(name);
+            values_.push_back(model_.constants->lookup(name)->value);
+        }
+        for (size_t k = 0; k < model_.groups.size(); ++k)
+            if (model_.groups[k].type != GroupType::SpikeGeneratorGroup)
+                scheduleGroup(model_.groups[k], network_->groups()[k]);
+        return values_;
     }
 
 private:
@@ -161,6 +179,8 @@ private:
 
     void schedule(ScheduleSlot slot, int order, const std::string& name,
                   std::shared_ptr<BoundKernel> kernel, Clock* clock) {
+        if (rebinding_) // the report holds the kernel; the old operation will call it
+            return;
         network_->keepAlive(kernel);
         BoundKernel* raw = kernel.get();
         network_->scheduler().add(
@@ -467,7 +487,10 @@ private:
     const CheckedModel& model_;
     BuildReport& report_;
     std::map<const SynapseState*, bool> homogeneousDelay_;
-    std::unique_ptr<Network> network_;
+    std::unique_ptr<Network> owned_; // null when rebinding
+    Network* network_;
+    bool rebinding_ = false;
+    std::vector<double> values_;
     ConstantTable constantNames_;
 };
 
@@ -476,6 +499,11 @@ private:
 std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report) {
     BuildReport local;
     return Builder(model, report ? *report : local).run();
+}
+
+std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,
+                                        BuildReport& report) {
+    return Builder(model, report, network).rebindGroupKernels();
 }
 
 } // namespace spikestudio

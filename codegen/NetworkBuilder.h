@@ -30,4 +30,13 @@ struct BuildReport {
 /// operations in Brian2's order. Throws ModelError when memory cannot be had.
 std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report = nullptr);
 
+/// For an edit during a run: the kernels of `model`'s neuron groups (state
+/// update, threshold, reset, constant-over-dt values) generated, compiled and
+/// bound to `network`'s existing arrays, listed in `report` by name; nothing
+/// is scheduled or allocated. `model` must have the network's groups and
+/// state variables. Returns the values of the model's constants, in the order
+/// the kernels read them. Safe while the network runs (it only reads addresses).
+std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,
+                                        BuildReport& report);
+
 } // namespace spikestudio

@@ -27,10 +27,11 @@ Model modelOf(const char* json) {
 }
 
 /// v relaxes to `drive` with tau = 10 ms; drive starts at 0, so v stays 0.
+/// Long and wide enough to be still running when the test acts on it.
 const char* kDrivenModel = R"({"format": "spikestudio-model", "version": 1,
-    "dt": "0.1*ms", "duration": "10*second",
+    "dt": "0.1*ms", "duration": "100*second",
     "constants": {"tau": "10*ms", "drive": "0"},
-    "groups": [{"name": "G", "type": "NeuronGroup", "N": 1, "method": "exact",
+    "groups": [{"name": "G", "type": "NeuronGroup", "N": 2000, "method": "exact",
                 "equations": "dv/dt = (drive - v)/tau : 1"}],
     "monitors": [{"name": "m", "type": "StateMonitor", "source": "G", "variables": ["v"],
                   "record": [0]}]})";
@@ -108,6 +109,83 @@ private slots:
             QVERIFY2(std::abs(trace.value(row, 0) - expected) < 1e-9,
                      qPrintable(QString("row %1").arg(row)));
         }
+    }
+
+    // An edited equation swaps in at a step boundary with the state kept: v
+    // stays 0 under the old equation, then relaxes to 1 from the value it had.
+    void anEditedEquationActsFromTheNextStepWithTheStateKept() {
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        const Model running = modelOf(kDrivenModel);
+        QVERIFY(controller.start(running));
+        QVERIFY(!controller.applyEdit(running).isEmpty() ||
+                controller.state() != State::Building); // nothing to edit before it runs
+        QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > 0.01, 30000);
+        controller.pause();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 10000);
+        Model edited = running;
+        edited.groups[0].equations = "dv/dt = (1 - v)/tau : 1";
+        const QString refusal = controller.applyEdit(edited);
+        QVERIFY2(refusal.isEmpty(), qPrintable(refusal));
+        controller.resume();
+        QTest::qWait(100);
+        controller.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        const StateRecord& trace = controller.network()->stateRecords().front();
+        size_t first = 0;
+        while (first < trace.rowCount() && trace.value(first, 0) == 0.0)
+            ++first;
+        QVERIFY(first > 10 && first + 10 < trace.rowCount());
+        const double changedAt = trace.times[first - 1];
+        for (size_t row = first; row < trace.rowCount(); ++row) {
+            const double expected = 1.0 - std::exp(-(trace.times[row] - changedAt) / 0.01);
+            QVERIFY2(std::abs(trace.value(row, 0) - expected) < 1e-9,
+                     qPrintable(QString("row %1").arg(row)));
+        }
+    }
+
+    // What the running network cannot take waits for the next run, and a bad
+    // equation is refused with the checker's message; the run goes on.
+    void editsThatCannotApplyMidRunAreRefused_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("size") << "N"
+                              << "2"
+                              << "next run";
+        QTest::newRow("new variable") << "equations"
+                                      << "dv/dt = (w - v)/tau : 1\ndw/dt = -w/tau : 1"
+                                      << "other state variables";
+        QTest::newRow("adds a threshold") << "threshold"
+                                          << "v > 0.5"
+                                          << "adds or removes";
+        QTest::newRow("unit error") << "equations"
+                                    << "dv/dt = (drive - v) : 1"
+                                    << "unit";
+    }
+
+    void editsThatCannotApplyMidRunAreRefused() {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        const Model running = modelOf(kDrivenModel);
+        QVERIFY(controller.start(running));
+        QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > 0.01, 30000);
+        Model edited = running;
+        if (field == "N")
+            edited.groups[0].size = value.toLongLong();
+        else if (field == "threshold")
+            edited.groups[0].threshold = value.toStdString();
+        else
+            edited.groups[0].equations = value.toStdString();
+        const QString refusal = controller.applyEdit(edited);
+        QVERIFY2(refusal.contains(expected), qPrintable(refusal));
+        QVERIFY(controller.isActive());
+        controller.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(controller.state(), State::Stopped);
     }
 
     void nonFiniteValuesFailTheRun() {

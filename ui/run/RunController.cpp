@@ -1,5 +1,7 @@
 #include "run/RunController.h"
 
+#include "LiveEdit.h"
+#include "NativeTier.h"
 #include "NetworkBuilder.h"
 #include "diagnostics/ModelError.h"
 #include "model/ModelWriter.h"
@@ -22,6 +24,7 @@ RunController::RunController(QObject* parent) : QObject(parent) {}
 RunController::~RunController() {
     stop();
     wait();
+    tier_.reset(); // its compiler thread may still hold the network
 }
 
 bool RunController::isActive() const {
@@ -42,6 +45,8 @@ bool RunController::start(Model model, CheckOptions options, std::string project
         progress_ = {};
         message_.clear();
         networkReady_ = false;
+        tier_.reset(); // before the network it works on is replaced
+        options_ = options;
     }
     stopRequested_ = false;
     pauseRequested_ = false;
@@ -117,15 +122,21 @@ void RunController::end(State state, const QString& message) {
 void RunController::work(Model model, CheckOptions options, std::string projectPath) {
     try {
         const std::string modelText = writeModelJson(model); // the run's own copy
-        const CheckedModel checked = checkModel(std::move(model), options);
-        auto network = buildNetwork(checked);
+        auto checked = std::make_shared<const CheckedModel>(checkModel(std::move(model), options));
+        BuildReport report;
+        auto network = buildNetwork(*checked, &report);
         live_.shapeLike(*network);
         {
             std::lock_guard lock(mutex_);
             network_ = std::move(network);
-            progress_.duration = checked.duration;
+            progress_.duration = checked->duration;
+            checked_ = checked;
+            report_ = std::move(report);
+            // libtcc runs the first steps; native code takes over when compiled.
+            tier_ = startTier(TierMode::Auto, *network_, report_);
+            progress_.tier = tier_->status().describe();
         }
-        simulate(checked, *network_, projectPath, modelText);
+        simulate(*checked, *network_, projectPath, modelText);
     } catch (const std::exception& error) {
         end(State::Failed, QString::fromStdString(error.what()));
     }
@@ -151,12 +162,7 @@ void RunController::simulate(const CheckedModel& checked, Network& network,
     });
     const bool finite = watch.scan();
     live_.appendNewFrom(network);
-    {
-        std::lock_guard lock(mutex_);
-        progress_.simulated = network.scheduler().time();
-        progress_.wall =
-            wallBeforePause_ + std::chrono::duration<double>(Clock::now() - runningSince_).count();
-    }
+    publishProgress(network, Clock::now());
     const State outcome = !finite          ? State::Failed
                           : stopRequested_ ? State::Stopped
                                            : State::Finished;
@@ -180,12 +186,40 @@ bool RunController::betweenSteps(Network& network) {
     if (now - lastPublished_ >= kPublishInterval) {
         lastPublished_ = now;
         live_.appendNewFrom(network);
-        std::lock_guard lock(mutex_);
-        progress_.simulated = network.scheduler().time();
-        progress_.wall =
-            wallBeforePause_ + std::chrono::duration<double>(now - runningSince_).count();
+        publishProgress(network, now);
     }
     return true;
+}
+
+void RunController::publishProgress(const Network& network, Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    progress_.simulated = network.scheduler().time();
+    progress_.wall = wallBeforePause_ + std::chrono::duration<double>(now - runningSince_).count();
+    if (tier_) {
+        const TierStatus tier = tier_->status();
+        progress_.tier = tier.describe();
+        progress_.nativeCode = tier.tier == KernelTier::Native;
+    }
+}
+
+QString RunController::applyEdit(const Model& edited) {
+    const State state = state_.load();
+    if (state != State::Running && state != State::Paused)
+        return tr("no run is going");
+    std::lock_guard lock(mutex_);
+    try {
+        const auto checked = std::make_shared<const CheckedModel>(checkModel(edited, options_));
+        const std::string whyNot = LiveEdit::whyNot(*checked_, *checked);
+        if (!whyNot.empty())
+            return QString::fromStdString(whyNot + "; it takes effect at the next run");
+        tier_.reset(); // old native code must not be swapped in over the edit
+        report_ = LiveEdit::apply(*checked_, *checked, *network_, report_);
+        checked_ = checked;
+        tier_ = startTier(TierMode::Auto, *network_, report_);
+    } catch (const std::exception& error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
 }
 
 void RunController::waitWhilePaused() {

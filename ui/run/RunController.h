@@ -1,5 +1,6 @@
 #pragma once
 
+#include "NetworkBuilder.h"
 #include "model/CheckedModel.h"
 #include "run/LiveRecords.h"
 #include "run/RunProgress.h"
@@ -17,6 +18,7 @@
 namespace spikestudio {
 
 class Network;
+class NativeTier;
 
 /// Runs a model on a worker thread so that the GUI never blocks: check,
 /// build, simulate, with pause, resume and stop between steps, live
@@ -46,6 +48,13 @@ public:
     /// the model has no such constant.
     bool setConstant(const std::string& name, double value);
 
+    /// Swaps an edited model's neuron equations (threshold, reset,
+    /// refractoriness, method, constants' values) into the running network at
+    /// the next step, state kept, compiled with libtcc at once and natively in
+    /// the background. Returns why not (a structural edit, an invalid model,
+    /// no run going), or an empty string when the edit is on its way.
+    QString applyEdit(const Model& edited);
+
     State state() const { return state_.load(); }
     bool isActive() const;
     RunProgress progress() const;
@@ -65,6 +74,7 @@ private:
     bool betweenSteps(Network& network);
     void waitWhilePaused();
     void applyPendingConstants(Network& network);
+    void publishProgress(const Network& network, std::chrono::steady_clock::time_point now);
     void setState(State state);
     void end(State state, const QString& message);
 
@@ -83,6 +93,10 @@ private:
     QString message_;
     std::unique_ptr<Network> network_;
     bool networkReady_ = false;
+    CheckOptions options_;                        // the run's, to check edits alike
+    std::shared_ptr<const CheckedModel> checked_; // the model the kernels run now
+    BuildReport report_;                          // the network's kernels
+    std::unique_ptr<NativeTier> tier_;            // after network_: goes first
 
     Clock::time_point runningSince_;
     Clock::time_point lastPublished_;

@@ -1,12 +1,18 @@
 #pragma once
 
+#include <string>
+
 namespace spikestudio {
 
 /// Where a run stands, as the progress bar shows it.
 struct RunProgress {
-    double simulated = 0.0; // seconds of model time reached
-    double duration = 0.0;  // seconds of model time requested
-    double wall = 0.0;      // seconds of wall time spent simulating (pauses excluded)
+    double simulated = 0.0;  // seconds of model time reached
+    double duration = 0.0;   // seconds of model time requested
+    double wall = 0.0;       // seconds of wall time spent simulating (pauses excluded)
+    std::string tier;        // which compiler's code runs (TierStatus::describe)
+    bool nativeCode = false; // the system compiler's code runs (else libtcc's)
+
+    const char* tierName() const { return nativeCode ? "native code" : "libtcc code"; }
 
     double fraction() const { return duration > 0 ? simulated / duration : 0.0; }
     /// Simulated seconds per wall second.

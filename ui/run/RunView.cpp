@@ -189,9 +189,11 @@ void RunView::refresh() {
                        QString::number(progress.speed(), 'f', 2) + " s/s";
         if (progress.remaining() >= 0)
             text += " · " + seconds(progress.remaining()) + " left";
+        text += QString(" · ") + progress.tierName();
         if (controller_->state() == RunController::State::Paused)
             text += " · paused";
         status_->setText(text);
+        status_->setToolTip(QString::fromStdString(progress.tier));
     }
 }
 
@@ -214,7 +216,8 @@ void RunView::showEnd(int state, const QString& message) {
     switch (RunController::State(state)) {
     case RunController::State::Finished:
         status_->setText("Finished: " + seconds(progress.simulated) + " simulated in " +
-                         seconds(progress.wall) + ".");
+                         seconds(progress.wall) + " (" + progress.tierName() + ").");
+        status_->setToolTip(QString::fromStdString(progress.tier));
         break;
     case RunController::State::Stopped:
         status_->setText("Stopped at " + seconds(progress.simulated) + "; results kept.");
