@@ -156,7 +156,8 @@ void TableSection::clearProblem() {
 void TableSection::fitHeight() {
     const int rowsHeight = table_->verticalHeader()->defaultSectionSize() * table_->rowCount();
     table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height() + rowsHeight +
-                           2 * table_->frameWidth() + 2);
+                           2 * table_->frameWidth() + 4);
+    table_->setVisible(table_->rowCount() > 0); // an empty list is just its + button
 }
 
 void TableSection::updateTitle() {

@@ -1,0 +1,371 @@
+// The inspector's list editors driven through their widgets, offscreen:
+// initial values, the Model page (constants, seed, TimedArrays,
+// PoissonInputs), monitors of a group and connect index arrays, each with its
+// diagnostics and undo/redo.
+#include "MainWindow.h"
+#include "canvas/GroupNodeItem.h"
+#include "canvas/NetworkView.h"
+#include "diagnostics/ModelDiagnostics.h"
+#include "document/ModelDocument.h"
+#include "inspector/CodeEdit.h"
+#include "inspector/FieldEditor.h"
+#include "inspector/InspectorPanel.h"
+#include "inspector/MonitorsSection.h"
+#include "inspector/TableSection.h"
+#include "model/ModelWriter.h"
+#include "run/RunView.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QtTest>
+#include <memory>
+
+using namespace spikestudio;
+
+namespace {
+
+QString modelText(const Model& model) {
+    return QString::fromStdString(writeModelJson(model));
+}
+
+NamedExpressions entries(std::initializer_list<std::pair<std::string, std::string>> list) {
+    return NamedExpressions(list);
+}
+
+} // namespace
+
+class TestGuiInspector : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<MainWindow> window_;
+
+    const Model& model() { return window_->document()->model(); }
+    QUndoStack* undoStack() { return window_->document()->undoStack(); }
+    FieldEditor* field(const QString& name) { return window_->inspector()->fieldEditor(name); }
+    TableSection* section(const QString& name) {
+        return window_->inspector()->findChild<TableSection*>("section:" + name);
+    }
+
+    void addNeuronGroups(int count) {
+        for (int k = 0; k < count; ++k)
+            window_->action("addNeuronGroup")->trigger();
+    }
+
+    void clickAt(const QPoint& at) {
+        QTest::mouseClick(window_->view()->viewport(), Qt::LeftButton, {}, at);
+    }
+
+    void clickNode(const QString& name) {
+        GroupNodeItem* node = window_->scene()->node(name);
+        QVERIFY(node);
+        clickAt(window_->view()->mapFromScene(node->scenePos()));
+    }
+
+    /// Clicks the canvas where there is nothing: the inspector shows the model.
+    void clickEmptyCanvas() {
+        clickAt({4, 4});
+        QCOMPARE(window_->inspector()->object().kind, ObjectRef::Kind::Model);
+    }
+
+    /// Types into a table cell as a user would: open its editor, replace, Enter.
+    void editCell(TableSection* table, int row, int column, const QString& text) {
+        QTableWidget* widget = table->table();
+        QTableWidgetItem* item = widget->item(row, column);
+        QVERIFY(item);
+        QVERIFY(item->flags() & Qt::ItemIsEditable);
+        widget->setCurrentItem(item);
+        widget->editItem(item);
+        auto* editor = qobject_cast<QLineEdit*>(widget->indexWidget(widget->currentIndex()));
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCoreApplication::processEvents(); // the delegate commits the editor's text queued
+    }
+
+    void removeRow(TableSection* table, int row) {
+        table->table()->setCurrentCell(row, 0);
+        table->removeButton()->click();
+    }
+
+    void typeInto(FieldEditor* editor, const QString& text) {
+        CodeEdit* edit = editor->editor();
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Delete);
+        QTest::keyClicks(edit, text);
+    }
+
+    bool cellMarked(TableSection* table, int row, int column) {
+        return table->table()->item(row, column)->background() != QBrush();
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init() {
+        window_ = std::make_unique<MainWindow>();
+        window_->setMessageHandler([](const QString&, const QString&) {});
+        window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    }
+
+    void cleanup() { window_.reset(); }
+
+    void initialValuesAreEditedCheckedAndUndone() {
+        addNeuronGroups(1);
+        clickNode("G1");
+        TableSection* initial = section("initial");
+        QVERIFY(initial->isVisible());
+        QVERIFY(!section("constants")->isVisible());
+
+        initial->addButton()->click(); // the first variable at its zero
+        QCOMPARE(model().groups[0].initial, entries({{"v", "0*volt"}}));
+        editCell(initial, 0, 1, "-2*mV");
+        QCOMPARE(model().groups[0].initial, entries({{"v", "-2*mV"}}));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        editCell(initial, 0, 1, "-2*mV + foo");
+        QCOMPARE(model().groups[0].initial, entries({{"v", "-2*mV + foo"}}));
+        QTRY_VERIFY(initial->problemText().contains("foo"));
+        QVERIFY(initial->problemText().startsWith("v: "));
+        QVERIFY(cellMarked(initial, 0, 1));
+        QVERIFY(!window_->diagnostics()->canRun());
+        window_->runView()->run();
+        QVERIFY(!window_->runView()->isRunning());
+        QVERIFY(window_->runView()->findChild<QLabel*>("runStatus")->text().contains("errors"));
+
+        undoStack()->undo();
+        QCOMPARE(model().groups[0].initial, entries({{"v", "-2*mV"}}));
+        QCOMPARE(initial->table()->item(0, 1)->text(), QString("-2*mV"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QVERIFY(initial->problemText().isEmpty());
+        QVERIFY(!cellMarked(initial, 0, 1));
+        undoStack()->redo();
+        QCOMPARE(model().groups[0].initial, entries({{"v", "-2*mV + foo"}}));
+        QTRY_VERIFY(!initial->problemText().isEmpty());
+
+        removeRow(initial, 0);
+        QVERIFY(model().groups[0].initial.empty());
+        QCOMPARE(initial->table()->rowCount(), 0);
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        undoStack()->undo();
+        QCOMPARE(model().groups[0].initial.size(), size_t(1));
+    }
+
+    void constantsAreAddedRenamedEditedAndRemoved() {
+        addNeuronGroups(1);
+        clickNode("G1");
+        clickEmptyCanvas();
+        TableSection* constants = section("constants");
+        QVERIFY(constants->isVisible());
+        QVERIFY(!section("initial")->isVisible());
+        QVERIFY(!section("monitors")->isVisible());
+        const QString before = modelText(model());
+
+        constants->addButton()->click();
+        QCOMPARE(model().constants, entries({{"c1", "1"}}));
+        editCell(constants, 0, 0, "tau");
+        editCell(constants, 0, 1, "10*ms");
+        QCOMPARE(model().constants, entries({{"tau", "10*ms"}}));
+        // The equations may now use it.
+        clickNode("G1");
+        typeInto(field("equations"), "dv/dt = -v/tau : volt");
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        clickEmptyCanvas();
+        editCell(constants, 0, 1, "10*bogus");
+        QTRY_VERIFY(constants->problemText().contains("bogus"));
+        QVERIFY(!window_->diagnostics()->canRun());
+        editCell(constants, 0, 1, "20*ms");
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QVERIFY(constants->problemText().isEmpty());
+
+        removeRow(constants, 0);
+        QVERIFY(model().constants.empty());
+        QTRY_VERIFY(!window_->diagnostics()->canRun()); // tau is used
+        undoStack()->undo();
+        QCOMPARE(model().constants, entries({{"tau", "20*ms"}}));
+        while (undoStack()->canUndo() && modelText(model()) != before)
+            undoStack()->undo();
+        QCOMPARE(modelText(model()), before);
+        QCOMPARE(constants->table()->rowCount(), 0);
+    }
+
+    void modelPageEditsDescriptionAndSeed() {
+        clickEmptyCanvas();
+        QVERIFY(field("seed")->isVisible());
+        typeInto(field("seed"), "42");
+        QCOMPARE(model().seed, std::optional<std::uint32_t>(42));
+        typeInto(field("description"), "A test network");
+        QCOMPARE(model().description, std::string("A test network"));
+
+        typeInto(field("seed"), "4x"); // "4" is stored on the way, "4x" is not
+        QCOMPARE(model().seed, std::optional<std::uint32_t>(4));
+        QVERIFY(field("seed")->problemText().contains("whole number"));
+        QCOMPARE(field("seed")->editor()->toPlainText(), QString("4x"));
+        undoStack()->undo(); // the typing in one field is one step
+        QCOMPARE(model().seed, std::optional<std::uint32_t>(42));
+        typeInto(field("seed"), "");
+        QCOMPARE(model().seed, std::optional<std::uint32_t>());
+        QVERIFY(field("seed")->problemText().isEmpty());
+        QCOMPARE(model().description, std::string("A test network"));
+    }
+
+    void stateMonitorIsAddedAndEditedInTheInspector() {
+        addNeuronGroups(1);
+        clickNode("G1");
+        auto* monitors = qobject_cast<MonitorsSection*>(section("monitors"));
+        QVERIFY(monitors && monitors->isVisible());
+        QAction* recordV = monitors->addMenu()->findChild<QAction*>("addStateMonitor:v");
+        QVERIFY(recordV);
+        recordV->trigger();
+        QCOMPARE(model().monitors.size(), size_t(1));
+        const MonitorSpec& trace = model().monitors[0];
+        QCOMPARE(trace.type, MonitorType::State);
+        QCOMPARE(trace.source, std::string("G1"));
+        QCOMPARE(trace.variables, std::vector<std::string>{"v"});
+        QCOMPARE(trace.record, (std::vector<long long>{0, 1, 2, 3, 4}));
+
+        editCell(monitors, 0, 3, "0, 5, 10");
+        QCOMPARE(model().monitors[0].record, (std::vector<long long>{0, 5, 10}));
+        QVERIFY(!model().monitors[0].recordAll);
+        editCell(monitors, 0, 3, "True");
+        QVERIFY(model().monitors[0].recordAll);
+        QVERIFY(model().monitors[0].record.empty());
+
+        const QString before = modelText(model());
+        editCell(monitors, 0, 3, "0, five");
+        QCOMPARE(modelText(model()), before);
+        QVERIFY(monitors->problemText().contains("'five'"));
+
+        editCell(monitors, 0, 3, "0, 500");
+        QTRY_VERIFY(monitors->problemText().contains("out of range"));
+        QVERIFY(!window_->diagnostics()->canRun());
+        editCell(monitors, 0, 2, "v, nothing");
+        QCOMPARE(model().monitors[0].variables, (std::vector<std::string>{"v", "nothing"}));
+        undoStack()->undo();
+        undoStack()->undo();
+        QVERIFY(model().monitors[0].recordAll);
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        monitors->addMenu()->findChild<QAction*>("addSpikeMonitor")->trigger();
+        QCOMPARE(model().monitors.size(), size_t(2));
+        QCOMPARE(model().monitors[1].type, MonitorType::Spike);
+        QVERIFY(!(monitors->table()->item(1, 3)->flags() & Qt::ItemIsEditable));
+        removeRow(monitors, 0);
+        QCOMPARE(model().monitors.size(), size_t(1));
+        QCOMPARE(model().monitors[0].type, MonitorType::Spike);
+        undoStack()->undo();
+        QCOMPARE(model().monitors.size(), size_t(2));
+    }
+
+    void timedArraysAndPoissonInputsAreEditedOnTheModelPage() {
+        addNeuronGroups(1);
+        clickEmptyCanvas();
+        TableSection* arrays = section("timed_arrays");
+        QVERIFY(arrays->isVisible());
+        arrays->addButton()->click();
+        QCOMPARE(model().timedArrays.size(), size_t(1));
+        editCell(arrays, 0, 3, "0, 1, 0.5");
+        QCOMPARE(model().timedArrays[0].values, (std::vector<double>{0, 1, 0.5}));
+        QCOMPARE(model().timedArrays[0].rows, 3LL);
+        QCOMPARE(model().timedArrays[0].columns, 0LL);
+        editCell(arrays, 0, 3, "1, 2; 3, 4");
+        QCOMPARE(model().timedArrays[0].rows, 2LL);
+        QCOMPARE(model().timedArrays[0].columns, 2LL);
+        editCell(arrays, 0, 2, "nA");
+        QCOMPARE(model().timedArrays[0].unit, std::string("nA"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        editCell(arrays, 0, 3, "1, two");
+        QVERIFY(arrays->problemText().contains("'two' is not a number"));
+        QCOMPARE(model().timedArrays[0].rows, 2LL);
+        editCell(arrays, 0, 1, "-1*ms");
+        QTRY_VERIFY(!arrays->problemText().isEmpty());
+        QVERIFY(cellMarked(arrays, 0, 1));
+        QVERIFY(!window_->diagnostics()->canRun());
+        undoStack()->undo();
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        TableSection* inputs = section("poisson_inputs");
+        inputs->addButton()->click();
+        QCOMPARE(model().poissonInputs.size(), size_t(1));
+        const PoissonInputSpec& input = model().poissonInputs[0];
+        QCOMPARE(input.target, std::string("G1"));
+        QCOMPARE(input.variable, std::string("v"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(inputs, 0, 3, "250");
+        QCOMPARE(model().poissonInputs[0].count, 250LL);
+        editCell(inputs, 0, 3, "-3");
+        QVERIFY(inputs->problemText().contains("'-3'"));
+        QCOMPARE(model().poissonInputs[0].count, 250LL);
+        editCell(inputs, 0, 4, "5*mV");
+        QTRY_VERIFY(!inputs->problemText().isEmpty());
+        QVERIFY(cellMarked(inputs, 0, 4));
+        QVERIFY(!window_->diagnostics()->canRun());
+        editCell(inputs, 0, 4, "5*Hz");
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QCOMPARE(model().poissonInputs[0].rate, std::string("5*Hz"));
+        removeRow(inputs, 0);
+        QVERIFY(model().poissonInputs.empty());
+    }
+
+    void connectArraysAreEditedAndBadNumbersShown() {
+        addNeuronGroups(2);
+        window_->action("connect")->trigger();
+        clickNode("G1");
+        clickNode("G2");
+        QCOMPARE(window_->inspector()->object().kind, ObjectRef::Kind::Synapses);
+        auto* form = window_->inspector()->findChild<QComboBox*>("connect.form");
+        QVERIFY(form && form->isVisible());
+        QVERIFY(!field("connect.i")->isVisible());
+        form->setFocus();
+        QTest::keyClick(form, Qt::Key_Down); // Rule -> Index arrays
+        QCOMPARE(model().synapses[0].connect.form, ConnectSpec::Form::Arrays);
+        QVERIFY(field("connect.i")->isVisible());
+        QVERIFY(!field("connect.condition")->isVisible());
+
+        typeInto(field("connect.i"), "0, 1, 2");
+        typeInto(field("connect.j"), "1,2,0");
+        QCOMPARE(model().synapses[0].connect.i, (std::vector<long long>{0, 1, 2}));
+        QCOMPARE(model().synapses[0].connect.j, (std::vector<long long>{1, 2, 0}));
+        QCOMPARE(field("connect.j")->text(), QString("1,2,0")); // not reformatted while typing
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        typeInto(field("connect.i"), "0, 1, x");
+        QVERIFY(field("connect.i")->problemText().contains("'x'"));
+        // Typing stores each valid state on the way; "0, 1, x" is not stored.
+        QCOMPARE(model().synapses[0].connect.i, (std::vector<long long>{0, 1}));
+        QCOMPARE(field("connect.i")->text(), QString("0, 1, x"));
+        typeInto(field("connect.i"), "0, 1, 2, 3");
+        QVERIFY(!field("connect.i")->problemText().contains("'x'"));
+        QTRY_VERIFY(field("connect.j")->problemText().contains("same length"));
+        QVERIFY(!window_->diagnostics()->canRun());
+        typeInto(field("connect.j"), "1, 2, 0, 500");
+        QTRY_VERIFY(field("connect.j")->problemText().contains("500"));
+        typeInto(field("connect.j"), "1, 2, 0, 5");
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        while (model().synapses[0].connect.form == ConnectSpec::Form::Arrays)
+            undoStack()->undo();
+        QCOMPARE(model().synapses[0].connect.form, ConnectSpec::Form::Rule);
+        QVERIFY(field("connect.condition")->isVisible());
+        QCOMPARE(form->currentData().toString(), QString("rule"));
+    }
+};
+
+int main(int argc, char** argv) {
+    QApplication application(argc, argv);
+    TestGuiInspector test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_gui_inspector.moc"
