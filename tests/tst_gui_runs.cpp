@@ -137,7 +137,7 @@ private slots:
         const std::unique_ptr<Network> runs[2] = {stored(1), stored(3)};
         for (int r = 0; r < 2; ++r) { // each raster holds its run's spikes in its colour
             const QList<QCPGraph*> raster =
-                graphsLabelled(*plot, QString("neuron (run %1)").arg(r + 1));
+                graphsLabelled(*plot, QString("neuron (run %1)").arg(r == 0 ? 1 : 3));
             QCOMPARE(raster.size(), 1);
             QCOMPARE(raster.front()->dataCount(),
                      int(runs[r]->spikeRecords().front().times.size()));

@@ -15,6 +15,8 @@ using PlotStyle::kRunColours;
 
 // Past this many trace panels the figure would be all traces.
 constexpr size_t kMaxTracePanels = 3;
+// Characters of the two captions that still fit side by side.
+constexpr qsizetype kCaptionsPerLine = 110;
 
 /// The record of `records` named `name`, else the first one, else null.
 template <typename Record>
@@ -81,7 +83,8 @@ void addRasters(Figure& figure) {
     for (int r = 0; r < 2; ++r)
         if (const SpikeRecord* spikes =
                 sameOrFirst(figure.runs[r]->network->spikeRecords(), name)) {
-            QCPAxisRect* panel = figure.addPanel(QObject::tr("neuron (run %1)").arg(r + 1), 1.6);
+            QCPAxisRect* panel =
+                figure.addPanel(QObject::tr("neuron (%1)").arg(figure.runs[r]->name), 1.6);
             figure.standsFor(r,
                              FigurePanels::addRaster(figure.plot, panel, *spikes, kRunColours[r]));
         }
@@ -134,6 +137,9 @@ void addRunLegend(Figure& figure, int row) {
     legend->setFont(QFont(QApplication::font().family(), 9));
     legend->setColumnSpacing(28);
     legend->setIconTextPadding(8);
+    // Long captions go one above the other rather than past the figure's edges.
+    if (figure.runs[0]->caption.size() + figure.runs[1]->caption.size() > kCaptionsPerLine)
+        legend->setWrap(1);
     for (int r = 0; r < 2; ++r)
         if (QCPGraph* graph = figure.legendGraph[r]) {
             graph->setName(figure.runs[r]->caption);

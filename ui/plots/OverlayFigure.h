@@ -13,7 +13,8 @@ class Network;
 struct OverlayRun {
     const Network* network = nullptr;
     double duration = 0.0; // seconds
-    QString caption;
+    QString name;          // "run 3": labels its raster
+    QString caption;       // names it in the legend
 };
 
 /// Two runs in one figure, told apart by colour (PlotStyle::kRunColours) and

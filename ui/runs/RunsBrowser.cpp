@@ -212,8 +212,11 @@ QWidget* RunsBrowser::overlaySelected() {
         const std::unique_ptr<Network> secondResults = readResults(project, second);
         const QString title = tr("Run %1 and run %2").arg(first.id).arg(second.id);
         auto* window = new FigureWindow(title, this);
-        OverlayFigure::build(*window->plot(), {firstResults.get(), first.duration, firstCaption},
-                             {secondResults.get(), second.duration, secondCaption}, title);
+        OverlayFigure::build(
+            *window->plot(),
+            {firstResults.get(), first.duration, tr("run %1").arg(first.id), firstCaption},
+            {secondResults.get(), second.duration, tr("run %1").arg(second.id), secondCaption},
+            title);
         window->show();
         return window;
     } catch (const std::exception& error) {
