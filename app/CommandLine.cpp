@@ -7,7 +7,7 @@ namespace spikestudio {
 const char* usageText() {
     return "usage:\n"
            "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--db PROJECT]\n"
-           "                        [--plot FILE.png|.pdf] [--show-kernels]\n"
+           "                        [--plot FILE.png|.svg|.pdf] [--show-kernels]\n"
            "                        [--tier auto|tcc|native]\n"
            "  spikestudio check MODEL\n"
            "  spikestudio runs PROJECT\n"
