@@ -144,9 +144,9 @@ private slots:
     void aConstantTypedDuringTheRunActsFromTheNextStep() {
         RunView view([] {
             return std::optional<Model>(readModel(R"({"format": "spikestudio-model",
-                "version": 1, "dt": "0.1*ms", "duration": "20*second",
+                "version": 1, "dt": "0.1*ms", "duration": "100*second",
                 "constants": {"tau": "10*ms", "drive": "0"},
-                "groups": [{"name": "G", "type": "NeuronGroup", "N": 1, "method": "exact",
+                "groups": [{"name": "G", "type": "NeuronGroup", "N": 2000, "method": "exact",
                             "equations": "dv/dt = (drive - v)/tau : 1"}],
                 "monitors": [{"name": "m", "type": "StateMonitor", "source": "G",
                               "variables": ["v"], "record": [0]}]})"));
@@ -175,6 +175,38 @@ private slots:
         for (size_t row = first; row < trace.rowCount(); ++row)
             QVERIFY(std::abs(trace.value(row, 0) -
                              (1 - std::exp(-(trace.times[row] - changedAt) / 0.01))) < 1e-9);
+    }
+
+    // An equation edited during the run goes into it (a note says when);
+    // one the running network cannot take is refused with the reason.
+    void anEquationEditedDuringTheRunIsSwappedIn() {
+        const char* json = R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+            "duration": "100*second", "constants": {"tau": "10*ms"},
+            "groups": [{"name": "G", "type": "NeuronGroup", "N": 2000, "method": "exact",
+                        "equations": "dv/dt = -v/tau : 1"}],
+            "monitors": [{"name": "m", "type": "StateMonitor", "source": "G",
+                          "variables": ["v"], "record": [0]}]})";
+        RunView view([json] { return std::optional<Model>(readModel(json)); });
+        view.show();
+        QSignalSpy ended(&view, &RunView::runEnded);
+        QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(view.controller().progress().simulated > 0.01, 30000);
+        auto* note = child<QLabel>(view, "editNote");
+        Model edited = readModel(json);
+        edited.groups[0].size = 3;
+        view.applyEdit(edited);
+        QVERIFY2(note->text().contains("not applied") && note->text().contains("next run"),
+                 qPrintable(note->text()));
+        edited = readModel(json);
+        edited.groups[0].equations = "dv/dt = (1 - v)/tau : 1";
+        view.applyEdit(edited);
+        QVERIFY2(note->text().startsWith("Edit applied"), qPrintable(note->text()));
+        QTest::qWait(100);
+        QTest::mouseClick(child<QPushButton>(view, "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 10000);
+        const StateRecord& trace = view.controller().network()->stateRecords().front();
+        QCOMPARE(trace.value(0, 0), 0.0);
+        QVERIFY(trace.value(trace.rowCount() - 1, 0) > 0.0); // driven towards 1 after the edit
     }
 
     // Closing the window during a run asks first; "no" keeps it running, "yes"

@@ -268,6 +268,11 @@ void MainWindow::createRunDock() {
     menu->addAction(tr("Pause / Resume"), QKeySequence("Ctrl+P"), runView_,
                     &spikestudio::RunView::togglePause);
     menu->addAction(tr("Stop"), QKeySequence("Ctrl+."), runView_, &spikestudio::RunView::stop);
+    // Equations edited during a run go into it once they check (live edits).
+    connect(diagnostics_, &ModelDiagnostics::updated, this, [this] {
+        if (runView_->isRunning() && diagnostics_->canRun())
+            runView_->applyEdit(document_->model());
+    });
 }
 
 // The open project's runs, beside the inspector; refreshed when a run ends.

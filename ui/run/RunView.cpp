@@ -1,5 +1,6 @@
 #include "run/RunView.h"
 
+#include "model/ModelWriter.h"
 #include "plots/LivePlot.h"
 #include "plots/PlotStyle.h"
 #include "run/ConstantsPanel.h"
@@ -108,6 +109,11 @@ void RunView::buildControls() {
     layout->addLayout(controls);
     layout->addWidget(progressBar_);
     layout->addWidget(status_);
+    editNote_ = new QLabel(this);
+    editNote_->setObjectName("editNote");
+    editNote_->setWordWrap(true);
+    editNote_->hide();
+    layout->addWidget(editNote_);
     connect(runButton_, &QPushButton::clicked, this, &RunView::run);
     connect(pauseButton_, &QPushButton::clicked, this, &RunView::togglePause);
     connect(stopButton_, &QPushButton::clicked, this, &RunView::stop);
@@ -134,6 +140,22 @@ bool RunView::isRunning() const {
     return controller_->isActive();
 }
 
+void RunView::applyEdit(const Model& model) {
+    if (!controller_->isActive())
+        return;
+    std::string json = writeModelJson(model);
+    if (json == lastEdit_) // only the layout or nothing the run uses changed
+        return;
+    const QString refusal = controller_->applyEdit(model);
+    if (refusal.isEmpty())
+        lastEdit_ = std::move(json);
+    editNote_->setText(refusal.isEmpty()
+                           ? QString("Edit applied at t = %1 s of the run, state kept.")
+                                 .arg(controller_->progress().simulated, 0, 'f', 3)
+                           : "Edit not applied to this run: " + refusal);
+    editNote_->show();
+}
+
 void RunView::run() {
     if (controller_->isActive())
         return;
@@ -156,6 +178,8 @@ void RunView::run() {
     }
     constants_->setModel(*model);
     constants_->setVisible(constants_->constantCount() > 0);
+    lastEdit_ = writeModelJson(*model);
+    editNote_->hide();
     controller_->start(std::move(*model), options, projectPath_);
     plottedDuration_ = 0.0;
     plot_->reset(0.0);

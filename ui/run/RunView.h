@@ -44,6 +44,10 @@ public:
     /// Saves the plots as PNG, JPEG, PDF or SVG (by the extension); false on failure.
     bool exportPlot(const QString& path);
 
+    /// A model edited while the run goes on: swapped into the run at the next
+    /// step when the network can take it; a note under the status says so.
+    void applyEdit(const Model& model);
+
 public slots:
     void run();
     void togglePause();
@@ -72,6 +76,8 @@ private:
     QPushButton* exportButton_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* editNote_ = nullptr;
+    std::string lastEdit_; // the model the run has, as JSON
     QComboBox* window_ = nullptr;
     double plottedDuration_ = 0.0;
 };
