@@ -103,42 +103,42 @@ std::optional<NativeTier::Compiled> NativeTier::compileAll() {
     return result;
 }
 
-void NativeTier::compileAndSwapNow() {
-    {
-        std::lock_guard lock(shared_->mutex);
-        shared_->status.compiling = true;
-    }
-    std::optional<Compiled> compiled = compileAll();
-    if (!compiled)
-        return;
-    for (size_t k = 0; k < kernels_.size(); ++k)
-        kernels_[k].first->kernel = compiled->code[k];
+// On the simulation thread, between steps (or before the run): the native
+// code replaces each scheduled call's code; arrays and state stay.
+void NativeTier::swapIn(const Kernels& kernels,
+                        const std::vector<std::shared_ptr<CompiledKernel>>& code, Shared& shared,
+                        const Network& network) {
+    for (size_t k = 0; k < kernels.size(); ++k)
+        kernels[k].first->kernel = code[k];
+    std::lock_guard lock(shared.mutex);
+    shared.status.compiling = false;
+    shared.status.tier = KernelTier::Native;
+    shared.status.nativeFromTime = network.scheduler().time();
+}
+
+void NativeTier::markCompiling() {
     std::lock_guard lock(shared_->mutex);
-    shared_->status.compiling = false;
-    shared_->status.tier = KernelTier::Native;
-    shared_->status.nativeFromTime = network_.scheduler().time();
+    shared_->status.compiling = true;
+}
+
+void NativeTier::compileAndSwapNow() {
+    markCompiling();
+    if (std::optional<Compiled> compiled = compileAll())
+        swapIn(kernels_, compiled->code, *shared_, network_);
 }
 
 void NativeTier::startInBackground() {
-    {
-        std::lock_guard lock(shared_->mutex);
-        shared_->status.compiling = true;
-    }
+    markCompiling();
     worker_ = std::thread([this] {
         std::optional<Compiled> compiled = compileAll();
         if (!compiled)
             return;
-        // The swap runs on the simulation thread between two steps; it holds
-        // everything it touches, so it stays safe if this object goes first.
-        Network* network = &network_;
+        // The swap holds everything it touches, so it stays safe if this
+        // object goes first; the network runs it only while it runs.
+        const Network* network = &network_;
         network_.betweenSteps().post(
             [network, kernels = kernels_, code = std::move(compiled->code), shared = shared_] {
-                for (size_t k = 0; k < kernels.size(); ++k)
-                    kernels[k].first->kernel = code[k];
-                std::lock_guard lock(shared->mutex);
-                shared->status.compiling = false;
-                shared->status.tier = KernelTier::Native;
-                shared->status.nativeFromTime = network->scheduler().time();
+                swapIn(kernels, code, *shared, *network);
             });
     });
 }

@@ -51,11 +51,16 @@ public:
 private:
     struct Shared; // status and lock, shared with the swap posted to the network
     struct Compiled;
+    using Kernels = std::vector<std::pair<std::shared_ptr<BoundKernel>, std::string>>;
 
     std::optional<Compiled> compileAll();
+    void markCompiling();
+    static void swapIn(const Kernels& kernels,
+                       const std::vector<std::shared_ptr<CompiledKernel>>& code, Shared& shared,
+                       const Network& network);
 
     Network& network_;
-    std::vector<std::pair<std::shared_ptr<BoundKernel>, std::string>> kernels_;
+    Kernels kernels_;
     std::shared_ptr<Shared> shared_;
     std::atomic<bool> cancel_{false};
     std::thread worker_;
