@@ -1,6 +1,7 @@
 #include "KernelBody.h"
 
 #include "CEmitter.h"
+#include "CommonSubexpressions.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -164,7 +165,9 @@ void KernelBody::assignC(const std::string& name, const std::string& cValue) {
 }
 
 void KernelBody::statements(const AbstractCode& code) {
-    for (const AbstractStatement& statement : code) {
+    const AbstractCode shared = shareCommonSubexpressions(
+        code, [this](const ExprPtr& expr) { return invariants_.isInvariant(expr); });
+    for (const AbstractStatement& statement : shared) {
         if (const auto* assignment = std::get_if<Assignment>(&statement))
             assign(assignment->target, assignment->value);
         else
@@ -315,8 +318,8 @@ std::string KernelBody::fill(std::string kernelTemplate) {
     const std::string pointer = arraysAreDistinct() ? "double* restrict _a" : "double* _a";
     for (size_t k = 0; k < arrays_.size(); ++k) {
         const std::string index = std::to_string(k);
-        arrays += "    " + pointer + index + " = (double*)_arrays[" + std::to_string(k + offset) +
-                  "];\n";
+        arrays +=
+            "    " + pointer + index + " = (double*)_arrays[" + std::to_string(k + offset) + "];\n";
         const auto access = accesses_.find(arrays_[k]);
         const std::string element = access == accesses_.end() ? "_idx" : access->second.index;
         if (loaded_.count(arrays_[k]))

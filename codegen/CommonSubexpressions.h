@@ -1,0 +1,32 @@
+#pragma once
+
+#include "equations/AbstractCode.h"
+
+#include <functional>
+
+namespace spikestudio {
+
+/// Says whether an expression is the same for every element of a kernel (it
+/// is then hoisted out of the loop and needs no sharing inside it).
+using InvariancePredicate = std::function<bool(const ExprPtr&)>;
+
+/// Computes once what several places of one element's update compute: each
+/// repeated subexpression becomes a temporary `_cse_K`, assigned just before
+/// the statement that first needs it.
+///
+/// Exponential Euler writes a Hodgkin-Huxley gate's rate functions up to three
+/// times (COBAHH: 16 calls of exp per neuron and step, 10 distinct). libtcc
+/// shares nothing, and gcc cannot share calls of an exp() it is not told is
+/// pure. Values do not change: each shared subtree is evaluated exactly as
+/// before, only fewer times.
+///
+/// A subtree is shared when it occurs at least twice with the same values of
+/// the names it reads (a statement that writes a name ends the life of
+/// everything that reads it), draws no random numbers, is not loop invariant
+/// and is worth a temporary (a call, a division or power, or two or more
+/// operations). The right operand of `and`/`or`, which C may not evaluate, is
+/// left as it is.
+AbstractCode shareCommonSubexpressions(const AbstractCode& code,
+                                       const InvariancePredicate& isInvariant);
+
+} // namespace spikestudio
