@@ -97,6 +97,25 @@ fs::path scratchNameFor(const fs::path& path) {
             std::to_string(counter.fetch_add(1)) + ".tmp" + path.extension().string());
 }
 
+/// The CPU `-march=native` means to this compiler, as it reports it
+/// (`-Q --help=target`: the resolved -march and every -m option); empty when
+/// the compiler cannot say (clang), and then no -march is given at all.
+std::string nativeTargetOf(const std::string& program) {
+    const ProcessResult result = runProcess({program, "-march=native", "-Q", "--help=target"});
+    if (!result.started || result.exitCode != 0 ||
+        result.output.find("-march=") == std::string::npos)
+        return {};
+    return result.output;
+}
+
+/// "znver3" from the report of nativeTargetOf().
+std::string marchIn(const std::string& targetReport) {
+    const size_t option = targetReport.find("-march=");
+    const size_t value = targetReport.find_first_not_of(" \t", option + 7);
+    const size_t end = targetReport.find_first_of(" \t\n", value);
+    return value == std::string::npos ? std::string() : targetReport.substr(value, end - value);
+}
+
 std::optional<std::string> compilerVersion(const std::string& program) {
     const ProcessResult result = runProcess({program, "--version"});
     if (!result.started || result.exitCode != 0)
@@ -161,7 +180,7 @@ std::optional<NativeCompiler> NativeCompiler::find(std::string* whyNot) {
             fs::path cache = defaultCacheDirectory();
             if (!fs::create_directories(cache, error) && !fs::is_directory(cache))
                 cache = fs::temp_directory_path();
-            return NativeCompiler(program, *version, cache);
+            return NativeCompiler(program, *version, nativeTargetOf(program), cache);
         }
     }
     if (whyNot)
@@ -171,7 +190,15 @@ std::optional<NativeCompiler> NativeCompiler::find(std::string* whyNot) {
 }
 
 std::string NativeCompiler::description() const {
-    return fs::path(program_).filename().string() + " " + shortVersion(version_) + " -O3";
+    const std::string base = fs::path(program_).filename().string() + " " + shortVersion(version_);
+    return base + (target_.empty() ? " -O3" : " -O3 -march=" + marchIn(target_));
+}
+
+std::vector<std::string> NativeCompiler::flags() const {
+    std::vector<std::string> all = compilerFlags();
+    if (!target_.empty())
+        all.push_back("-march=native");
+    return all;
 }
 
 std::string NativeCompiler::nativeSource(const std::string& source) const {
@@ -185,7 +212,7 @@ void NativeCompiler::build(const std::string& source, const fs::path& sharedObje
     const fs::path objectFile = scratchNameFor(sharedObject);
     writeFile(sourceFile, source);
     std::vector<std::string> arguments = {program_};
-    for (const std::string& flag : compilerFlags())
+    for (const std::string& flag : flags())
         arguments.push_back(flag);
     for (const std::string& rest :
          {std::string("-o"), objectFile.string(), sourceFile.string(), std::string("-lm")})
@@ -209,8 +236,10 @@ std::shared_ptr<CompiledKernel> NativeCompiler::compile(const std::string& sourc
                                                         const std::atomic<bool>* cancel) const {
     const auto start = std::chrono::steady_clock::now();
     const std::string native = nativeSource(source);
-    std::string keyText = version_;
-    for (const std::string& flag : compilerFlags())
+    // The resolved target is in the key: a cache shared by machines with
+    // different CPUs never loads code built for another one.
+    std::string keyText = version_ + "\n" + target_;
+    for (const std::string& flag : flags())
         keyText += " " + flag;
     const std::string stem = hexOf(KernelCache::hashOf(keyText + "\n" + native));
     const fs::path sharedObject = cacheDirectory_ / (stem + ".so");

@@ -12,12 +12,15 @@
 namespace spikestudio {
 
 /// The native tier's compiler: the system's C compiler (`cc`) run on the very
-/// source libtcc compiles, with -O3, into a shared object that is loaded with
-/// dlopen. Results are identical to libtcc's: no -ffast-math, no FMA
-/// contraction, no -march=native, and libm's functions are never folded or
-/// replaced by the compiler (they are called, like libtcc's code calls them).
-/// Shared objects are cached by a hash of compiler, flags and source in the
-/// user's cache directory, so a model compiles natively once.
+/// source libtcc compiles, with -O3 -march=native, into a shared object that
+/// is loaded with dlopen. Results are identical to libtcc's: no -ffast-math,
+/// no FMA contraction, and libm's functions are never folded or replaced by
+/// the compiler (they are called, like libtcc's code calls them).
+/// -march=native only widens the instructions the compiler may pick (AVX,
+/// AVX-512 vectors); each of them rounds as IEEE 754 requires, so every
+/// value is the same. Shared objects are cached by a hash of compiler, CPU
+/// target, flags and source in the user's cache directory, so a model
+/// compiles natively once.
 class NativeCompiler {
 public:
     /// The compiler SPIKESTUDIO_CC names, else the first of cc, gcc, clang in
@@ -31,7 +34,7 @@ public:
     std::shared_ptr<CompiledKernel> compile(const std::string& source, bool* fromCache = nullptr,
                                             const std::atomic<bool>* cancel = nullptr) const;
 
-    /// For summaries: "gcc 12.2.0 -O3".
+    /// For summaries: "cc 12.2.0 -O3 -march=znver3".
     std::string description() const;
     const std::filesystem::path& cacheDirectory() const { return cacheDirectory_; }
 
@@ -40,9 +43,12 @@ public:
     static std::filesystem::path defaultCacheDirectory();
 
 private:
-    NativeCompiler(std::string program, std::string version, std::filesystem::path cache)
-        : program_(std::move(program)), version_(std::move(version)),
+    NativeCompiler(std::string program, std::string version, std::string target,
+                   std::filesystem::path cache)
+        : program_(std::move(program)), version_(std::move(version)), target_(std::move(target)),
           cacheDirectory_(std::move(cache)) {}
+
+    std::vector<std::string> flags() const;
 
     std::string nativeSource(const std::string& source) const;
     void build(const std::string& source, const std::filesystem::path& sharedObject,
@@ -50,6 +56,7 @@ private:
 
     std::string program_;
     std::string version_; // first line of `cc --version`; part of the cache key
+    std::string target_;  // what -march=native resolves to; empty: no -march
     std::filesystem::path cacheDirectory_;
 };
 
