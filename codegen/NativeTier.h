@@ -17,7 +17,7 @@ struct TierStatus {
     KernelTier tier = KernelTier::Tcc;
     bool compiling = false;               // native compilation under way
     std::optional<double> nativeFromTime; // simulated time native code took over
-    std::string compiler;                 // "cc 12.2.0 -O3"
+    std::string compiler;                 // "cc 12.2.0 -O3 -march=znver3"
     int kernels = 0;                      // distinct kernel sources
     int compiled = 0;                     // of them compiled now (the rest came from the cache)
     double compileMilliseconds = 0.0;

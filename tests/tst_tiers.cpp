@@ -140,6 +140,39 @@ private slots:
         QVERIFY(filesOf(outDir("cache-3")) == filesOf(outDir("cache-1")));
     }
 
+    // -march=native: the CPU the compiler resolves it to is part of the cache
+    // key, and a compiler that cannot name it builds for the generic CPU.
+    void nativeCodeIsCachedPerCpu_data() {
+        QTest::addColumn<QString>("targetAnswer");
+        QTest::addColumn<QString>("description");
+        QTest::newRow("another cpu") << "printf '  -march=  \\t\\tothercpu\\n'; exit 0"
+                                     << "-O3 -march=othercpu";
+        QTest::newRow("cannot say") << "exit 1"
+                                    << "-O3";
+    }
+
+    void nativeCodeIsCachedPerCpu() {
+        if (!haveCompiler_)
+            QSKIP("no system C compiler here");
+        QFETCH(QString, targetAnswer);
+        QFETCH(QString, description);
+        const CheckedModel model =
+            loadModel(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json", "5*ms");
+        const TierStatus own = runInto(model, Switch::BeforeRun, outDir("cpu-own"));
+        QCOMPARE(own.tier, KernelTier::Native);
+        const QString wrapper =
+            writeScript(out_.filePath("cc-" + QString(QTest::currentDataTag()).replace(' ', '-')),
+                        "#!/bin/sh\ncase \"$*\" in *--help=target*) " + targetAnswer.toUtf8() +
+                            ";; esac\nexec cc \"$@\"\n");
+        qputenv("SPIKESTUDIO_CC", wrapper.toUtf8());
+        const TierStatus other = runInto(model, Switch::BeforeRun, outDir("cpu-other"));
+        QCOMPARE(other.tier, KernelTier::Native);
+        QCOMPARE(other.compiled, other.kernels);
+        QVERIFY2(QString::fromStdString(other.compiler).endsWith(description),
+                 other.compiler.c_str());
+        QVERIFY(filesOf(outDir("cpu-other")) == filesOf(outDir("cpu-own")));
+    }
+
     void withoutACompilerEverythingRunsOnLibtcc_data() {
         QTest::addColumn<QString>("compiler");
         QTest::addColumn<QString>("reason");
