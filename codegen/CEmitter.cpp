@@ -1,9 +1,11 @@
 #include "CEmitter.h"
 
 #include "expr/BuiltinFunction.h"
+#include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 namespace spikestudio {
@@ -66,9 +68,7 @@ public:
             return "((double)(" + emit(e->operands[0]) + " " + symbolOf(e->compareOp()) + " " +
                    emit(e->operands[1]) + "))";
         case ExprKind::Logical:
-            return "((double)((" + emit(e->operands[0]) + " != 0.0) " +
-                   (e->logicalOp() == LogicalOp::And ? "&&" : "||") + " (" + emit(e->operands[1]) +
-                   " != 0.0)))";
+            return logical(*e);
         case ExprKind::Call:
             return call(*e);
         }
@@ -126,9 +126,33 @@ private:
         return "pow(" + base + ", " + emit(exponent) + ")";
     }
 
+    // `and`/`or` evaluate both sides without a branch (& and | on 0/1), as
+    // the value is the same; short-circuit only when the right side draws
+    // random numbers, whose stream must advance exactly as in Brian2.
+    std::string logical(const Expr& e) {
+        const bool isAnd = e.logicalOp() == LogicalOp::And;
+        const char* op =
+            drawsRandomNumbers(e.operands[1]) ? (isAnd ? "&&" : "||") : (isAnd ? "&" : "|");
+        return "((double)((" + emit(e.operands[0]) + " != 0.0) " + op + " (" + emit(e.operands[1]) +
+               " != 0.0)))";
+    }
+
+    // timestep(t, dt) written out when dt is a plain name or number (as it
+    // always is in generated code): libtcc does not inline the prelude's
+    // function, and a call per element costs more than the arithmetic.
+    std::optional<std::string> inlineTimestep(const Expr& e) {
+        if (e.name != "timestep" || e.operands.size() != 2 || !e.operands[1]->operands.empty())
+            return std::nullopt;
+        const std::string dt = emit(e.operands[1]);
+        return "((double)(int64_t)((" + emit(e.operands[0]) + " + (0.001) * " + dt + ") / " + dt +
+               "))";
+    }
+
     std::string call(const Expr& e) {
         if (!findBuiltinFunction(e.name))
             return userCall(e);
+        if (const auto inlined = inlineTimestep(e))
+            return *inlined;
         const std::string function = cFunction(e.name);
         const BuiltinFunction* builtin = findBuiltinFunction(e.name);
         std::string text = function + "(";

@@ -196,6 +196,18 @@ std::vector<bool> propagatorPattern(const LinearUpdate& update, bool gatedVarian
     return reach;
 }
 
+/// Whether row `row` of the update changes while an element is refractory:
+/// it does when it is gated itself or its values flow from a gated row. The
+/// others (CUBA's ge and gi) need no refractory variant, and no branch.
+bool reachesGatedRow(const LinearUpdate& update, size_t row) {
+    const size_t n = update.variables.size();
+    const std::vector<bool> reach = propagatorPattern(update, false);
+    for (size_t c = 0; c < n; ++c)
+        if (reach[row * n + c] && update.gatedByRefractoriness[c])
+            return true;
+    return false;
+}
+
 } // namespace
 
 // One row of X_new = A X + G B. Reads the propagator of update `id` as
@@ -284,7 +296,7 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
         bool isNew = false;
         const std::string local = temporary("_" + update.variables[r], isNew);
         std::string value = linearRow(update, id, r, false, invariant);
-        if (gated)
+        if (gated && reachesGatedRow(update, r))
             value = "(" + gate + " != 0.0) ? (" + value + ") : (" +
                     linearRow(update, id, r, true, invariant) + ")";
         vector_ += kIndent + (isNew ? "double " : "") + local + " = " + value + ";\n";
