@@ -169,6 +169,27 @@ private slots:
         QVERIFY(std::abs(G0[0] - dt) < 1e-18);
     }
 
+    // Uncoupled variables take the closed form: exp(m dt) exactly as libm
+    // gives it, and (exp(m dt) - 1)/m through expm1; coupled ones the series.
+    void uncoupledVariablesHaveTheClosedForm() {
+        const double tauPre = 0.02, tauPost = 0.0333, dt = 0.0173;
+        const double M[4] = {-1 / tauPre, 0, 0, -1 / tauPost};
+        double A[4], G[4];
+        spikestudio_linear_propagator(2, M, dt, A, G);
+        QCOMPARE(A[0], std::exp(-1 / tauPre * dt));
+        QCOMPARE(A[3], std::exp(-1 / tauPost * dt));
+        QCOMPARE(A[1], 0.0);
+        QCOMPARE(A[2], 0.0);
+        QCOMPARE(G[0], std::expm1(-1 / tauPre * dt) / (-1 / tauPre));
+        QCOMPARE(G[1], 0.0);
+        // The general path agrees to rounding: a tiny coupling switches to it.
+        const double coupled[4] = {-1 / tauPre, 1e-300, 0, -1 / tauPost};
+        double Ac[4], Gc[4];
+        spikestudio_linear_propagator(2, coupled, dt, Ac, Gc);
+        QVERIFY(std::abs(Ac[0] - A[0]) < 1e-15);
+        QVERIFY(std::abs(Gc[3] - G[3]) < 1e-17);
+    }
+
     void unlessRefractoryGatesTheUpdate() {
         Fixture f("dv/dt = (E - v)/tau : volt (unless refractory)", true);
         const AbstractCode euler = integrate(f.equations, IntegrationMethod::Euler, *f.scope);

@@ -103,8 +103,30 @@ PropagatorMemory& propagatorMemory() {
     return *memory;
 }
 
+bool isDiagonal(int n, const double* M) {
+    for (int r = 0; r < n; ++r)
+        for (int c = 0; c < n; ++c)
+            if (r != c && M[r * n + c] != 0.0)
+                return false;
+    return true;
+}
+
+// Uncoupled variables (STDP traces, conductances): each decays on its own,
+// A = exp(m dt) and G = (exp(m dt) - 1) / m, as Brian2's exact solution reads.
+void diagonalPropagator(int n, const double* M, double dt, double* A, double* G) {
+    std::fill(A, A + n * n, 0.0);
+    std::fill(G, G + n * n, 0.0);
+    for (int k = 0; k < n; ++k) {
+        const double rate = M[k * n + k];
+        A[k * n + k] = std::exp(rate * dt);
+        G[k * n + k] = rate == 0.0 ? dt : std::expm1(rate * dt) / rate;
+    }
+}
+
 // Van Loan: exp([[M, I], [0, 0]] dt) = [[A, G], [0, I]].
 void computePropagator(int n, const double* M, double dt, double* A, double* G) {
+    if (isDiagonal(n, M))
+        return diagonalPropagator(n, M, dt, A, G);
     Square augmented{2 * n, {}};
     for (int r = 0; r < n; ++r) {
         for (int c = 0; c < n; ++c)
