@@ -4,10 +4,12 @@
 // Brian2 was never run with, so agreement is not an artefact of one stream.
 #include "NetworkBuilder.h"
 #include "model/ModelReader.h"
+#include "runtime/MersenneTwister.h"
 
 #include <QtTest>
 #include <cmath>
 #include <numeric>
+#include <random>
 
 using namespace spikestudio;
 
@@ -84,6 +86,22 @@ class TestNoiseStatistics : public QObject {
     Q_OBJECT
 
 private slots:
+    void mersenneTwisterGivesTheStandardEnginesNumbers() {
+        // RandomGenerator's own MT19937 must be std::mt19937 (numpy's init_genrand
+        // and genrand_int32) number for number, across many regenerations of the state.
+        for (std::uint32_t seed : {0u, 1u, 5489u, 123456789u, 4294967295u}) {
+            std::mt19937 standard(seed);
+            MersenneTwister ours(seed);
+            for (int k = 0; k < 20000; ++k)
+                QCOMPARE(ours(), static_cast<std::uint32_t>(standard()));
+        }
+        MersenneTwister reseeded(7);
+        reseeded();
+        reseeded.reseed(9);
+        std::mt19937 standard(9);
+        QCOMPARE(reseeded(), static_cast<std::uint32_t>(standard()));
+    }
+
     void sameSeedSameNumbersOtherSeedOtherNumbers() {
         QCOMPARE(finalValues(kOrnsteinUhlenbeck, 9, "trace"),
                  finalValues(kOrnsteinUhlenbeck, 9, "trace"));

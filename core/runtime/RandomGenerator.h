@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runtime/MersenneTwister.h"
+
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -15,7 +17,7 @@ public:
     explicit RandomGenerator(std::uint32_t seed = 0) { reseed(seed); }
 
     void reseed(std::uint32_t seed) {
-        engine_.seed(seed);
+        engine_.reseed(seed);
         hasCachedNormal_ = false;
     }
 
@@ -61,7 +63,7 @@ public:
     static std::uint32_t freshSeed() { return std::random_device{}(); }
 
 private:
-    std::mt19937 engine_;
+    MersenneTwister engine_;
     bool hasCachedNormal_ = false;
     double cachedNormal_ = 0.0;
 };
