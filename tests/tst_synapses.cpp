@@ -273,6 +273,44 @@ private slots:
         QVERIFY(near(recordedPerSynapse(json, "w"), {261, 262, 262}));
     }
 
+    void valuesSharedBySourcesConnectAsPerSourceOnes_data() {
+        // The connector evaluates what no source or target changes once and skips
+        // j = k and n = 1; `+ 0*i` forces the per-source path with the same values.
+        QTest::addColumn<QString>("shared");
+        QTest::addColumn<QString>("perSource");
+        QTest::addColumn<int>("targets");
+        QTest::newRow("uniform per candidate")
+            << R"c({"j": "k for k in sample(N_post, p=0.3)"})c"
+            << R"c({"j": "k for k in sample(N_post, p=0.3 + 0*i)"})c" << 40;
+        QTest::newRow("geometric jumps")
+            << R"c({"p": 0.01})c"
+            << R"c({"j": "k for k in sample(N_post, p=0.01 + 0*i)"})c" << 3000;
+        QTest::newRow("bounds and element")
+            << R"c({"j": "k for k in sample(2, N_post - 1, 2, p=0.5)"})c"
+            << R"c({"j": "(k + 0*i) for k in sample(2 + 0*i, N_post - 1 + 0*i, 2, p=0.5)"})c" << 40;
+        QTest::newRow("multiplicity") << R"c({"p": 0.4, "n": "2"})c"
+                                      << R"c({"p": 0.4, "n": "2 + 0*i"})c" << 40;
+        QTest::newRow("condition of the source")
+            << R"c({"condition": "N_post > 3", "p": 0.4})c"
+            << R"c({"condition": "i >= 0 and N_post > 3", "p": 0.4})c" << 40;
+        QTest::newRow("random condition per pair")
+            << R"c({"j": "k for k in range(N_post) if rand() < 0.2"})c"
+            << R"c({"j": "(k + 0*i) for k in range(N_post) if rand() < 0.2 + 0*i"})c" << 40;
+    }
+
+    void valuesSharedBySourcesConnectAsPerSourceOnes() {
+        QFETCH(QString, shared);
+        QFETCH(QString, perSource);
+        QFETCH(int, targets);
+        const auto pairs = [&](const QString& connect) {
+            auto network = build(twoGroups(30, targets, R"("connect": )" + connect.toStdString()));
+            return pairsOf(network->synapses().front());
+        };
+        const auto expected = pairs(perSource);
+        QVERIFY(expected.size() > 10);
+        QCOMPARE(pairs(shared), expected);
+    }
+
     void sparseProbabilityGivesTheExpectedCount() {
         // 2000 x 2000 candidates at p = 0.01: the geometric-skip path.
         auto network = build(twoGroups(2000, 2000, R"("connect": {"p": 0.01})"));

@@ -126,12 +126,11 @@ private:
     double scalar(const ExprPtr& expr) { return evaluate(expr, 1).at(0); }
 
     PerSourceValue perSource(const ExprPtr& expr) const {
-        PerSourceValue value{expr, expr != nullptr, std::nullopt};
-        if (!expr || drawsRandomNumbers(expr))
-            return {expr, false, std::nullopt};
-        for (const std::string& name : collectNames(expr))
-            value.same = value.same && !columns_.varies(name);
-        return value;
+        bool same = expr && !drawsRandomNumbers(expr);
+        if (same)
+            for (const std::string& name : collectNames(expr))
+                same = same && !columns_.varies(name);
+        return {expr, same, std::nullopt};
     }
 
     /// The value for the current source; an expression the same for all is evaluated once.
