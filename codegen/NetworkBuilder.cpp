@@ -135,7 +135,8 @@ private:
         return bound;
     }
 
-    /// Synapse kernels reach their own arrays and, by "pre:"/"post:" keys, the groups'.
+    /// Synapse kernels reach their own arrays, by "pre:"/"post:" keys the groups',
+    /// by "count:" keys N_incoming and N_outgoing per neuron.
     std::shared_ptr<BoundKernel> compile(const std::string& name, const KernelSource& source,
                                          SynapseState& synapses) {
         auto bound = compileUnbound(name, source);
@@ -151,8 +152,10 @@ private:
                 bound->arrays.push_back(synapses.source->variable(array.substr(4)).data());
             else if (array.starts_with("post:"))
                 bound->arrays.push_back(synapses.target->variable(array.substr(5)).data());
+            else if (array.starts_with("count:"))
+                bound->arrays.push_back(countsPerNeuron(synapses, array.substr(6)).data());
             else
-                bound->arrays.push_back(synapses.variable(array).data());
+                bound->arrays.push_back(perSynapseArray(synapses, array).data());
         }
         return bound;
     }
@@ -271,47 +274,63 @@ private:
         claimSynapseMemory(checked, synapses.size());
         const auto count = static_cast<size_t>(synapses.size());
         for (const std::string& name : checked.stateVariables)
-            synapses.variables[name].assign(count, name == "lastupdate" ? 0.0 : 0.0);
-        synapses.variables["delay"].assign(count, 0.0);
-        countSynapsesPerNeuron(synapses);
+            synapses.variables[name].assign(count, 0.0);
         if (checked.delay)
             setDelays(checked, synapses);
         applySynapseInitialValues(checked.initial, *checked.scope, synapses, network_->random());
     }
 
+    /// What the synapses keep, at most: pre and post, the variables, the
+    /// delays (when they differ, with their queue's steps) and the ids of each
+    /// queue whose synapses are not grouped by source (see SpikeQueue).
     void claimSynapseMemory(const CheckedSynapses& checked, long long count) const {
-        MemoryBudget budget;
-        const double perSynapse =
-            8.0 * static_cast<double>(checked.stateVariables.size() + 3) + 8.0 + 4.0 * 2;
-        budget.claim(perSynapse * static_cast<double>(count), checked.name, "connect",
-                     std::to_string(count) + " synapses");
+        double perSynapse = 4.0 * 2 + 8.0 * static_cast<double>(checked.stateVariables.size());
+        if (checked.delay)
+            perSynapse += 8.0 + 4.0;
+        for (const CheckedPathway& pathway : checked.pathways)
+            if (pathway.side == SynapseSide::Post ||
+                checked.connect.form != ConnectSpec::Form::Rule)
+                perSynapse += 4.0;
+        MemoryBudget().claim(perSynapse * static_cast<double>(count), checked.name, "connect",
+                             std::to_string(count) + " synapses");
     }
 
+    /// A delay that is the same for all synapses stays one value.
     void setDelays(const CheckedSynapses& checked, SynapseState& synapses) {
-        const Column delays =
+        Column delays =
             evaluatePerSynapse(checked.delay, *checked.scope, synapses, network_->random());
-        std::vector<double>& delay = synapses.variable("delay");
-        for (size_t k = 0; k < delay.size(); ++k) {
-            delay[k] = delays.at(k);
-            if (!(delay[k] >= 0.0) || !std::isfinite(delay[k]))
-                throw ModelError({checked.name, "delay", 0, 0},
-                                 "the delay of synapse " + std::to_string(k) + " is " +
-                                     std::to_string(delay[k]) + " s; delays must be non-negative");
+        const auto count = static_cast<size_t>(synapses.size());
+        for (size_t k = 0; k < (delays.uniform ? std::min<size_t>(1, count) : count); ++k)
+            checkDelay(checked, k, delays.at(k));
+        if (delays.uniform) {
+            synapses.uniformDelay = delays.value;
+            return;
         }
-        homogeneousDelay_[&synapses] = delays.uniform;
+        synapses.variables["delay"] = std::move(delays.values);
+        synapses.uniformDelay.reset();
+    }
+
+    static void checkDelay(const CheckedSynapses& checked, size_t synapse, double delay) {
+        if (!(delay >= 0.0) || !std::isfinite(delay))
+            throw ModelError({checked.name, "delay", 0, 0},
+                             "the delay of synapse " + std::to_string(synapse) + " is " +
+                                 std::to_string(delay) + " s; delays must be non-negative");
     }
 
     /// Delay steps as Brian2's queue rounds them: (int)(delay / dt + 0.5).
-    std::vector<std::int32_t> delaySteps(SynapseState& synapses, double dt) {
-        const auto found = homogeneousDelay_.find(&synapses);
-        if (found == homogeneousDelay_.end())
+    static std::vector<std::int32_t> delaySteps(const SynapseState& synapses, double dt) {
+        const auto steps = [dt](double delay) {
+            return static_cast<std::int32_t>(delay / dt + 0.5);
+        };
+        if (synapses.size() == 0)
             return {};
-        const std::vector<double>& delay = synapses.variable("delay");
-        std::vector<std::int32_t> steps;
-        const size_t count = found->second ? std::min<size_t>(1, delay.size()) : delay.size();
-        for (size_t k = 0; k < count; ++k)
-            steps.push_back(static_cast<std::int32_t>(delay[k] / dt + 0.5));
-        return steps;
+        if (synapses.uniformDelay)
+            return {steps(*synapses.uniformDelay)};
+        const std::vector<double>& delay = synapses.variables.at("delay");
+        std::vector<std::int32_t> result(delay.size());
+        for (size_t k = 0; k < delay.size(); ++k)
+            result[k] = steps(delay[k]);
+        return result;
     }
 
     void scheduleSynapses(const CheckedSynapses& checked, SynapseState& synapses) {
@@ -486,7 +505,6 @@ private:
 
     const CheckedModel& model_;
     BuildReport& report_;
-    std::map<const SynapseState*, bool> homogeneousDelay_;
     std::unique_ptr<Network> owned_; // null when rebinding
     Network* network_;
     bool rebinding_ = false;

@@ -25,9 +25,13 @@ std::optional<NameAccess> SynapsesView::access(const std::string& name) const {
             eq && eq->hasFlag("unless refractory") ? prefix + "not_refractory" : "";
         return NameAccess{prefix + ref->variable, index, guard};
     }
+    if (name == "N_incoming")
+        return NameAccess{"count:N_incoming", "_post", ""};
+    if (name == "N_outgoing")
+        return NameAccess{"count:N_outgoing", "_pre", ""};
     const Equation* eq = synapses_.equations.find(name);
-    const bool ownArray = (eq && eq->kind != EquationKind::Subexpression) || name == "delay" ||
-                          name == "lastupdate" || name == "N_incoming" || name == "N_outgoing";
+    const bool ownArray =
+        (eq && eq->kind != EquationKind::Subexpression) || name == "delay" || name == "lastupdate";
     if (!ownArray)
         return std::nullopt;
     const bool shared = eq && eq->hasFlag("shared");

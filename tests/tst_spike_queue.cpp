@@ -160,6 +160,9 @@ private slots:
             << Ids{0, 1, 2, 0, 1, 2, 0, 3, 3} << Ids{0, 5, 2, 3, 1, 4, 5, 5, 0};
         QTest::newRow("homogeneous") << Ids{3, 1, 2, 0, 1, 2, 0, 3} << Ids{5};
         QTest::newRow("no delay") << Ids{3, 1, 2, 0, 1, 2, 0, 3} << Ids{};
+        QTest::newRow("grouped by source, heterogeneous")
+            << Ids{0, 0, 1, 2, 2, 3, 3} << Ids{3, 0, 2, 5, 1, 4, 0};
+        QTest::newRow("grouped by source, homogeneous") << Ids{0, 1, 1, 1, 3, 3} << Ids{2};
     }
 
     void matchesTheReferenceOverManySteps() {
@@ -181,6 +184,25 @@ private slots:
                     spiking.push_back(neuron);
             QCOMPARE(step(queue, spiking), reference.step(now, spiking));
         }
+    }
+
+    void synapsesGroupedBySourceNeedNoIdArray() {
+        // Synapses made source by source (every generator connect): entry k is synapse k.
+        SpikeQueue queue;
+        queue.prepare({0, 0, 1, 3, 3}, 4, {});
+        QVERIFY(!queue.storesSynapseIds());
+        QCOMPARE(queue.synapseCount(), 5);
+        QCOMPARE(step(queue, {3, 0}), (Ids{3, 4, 0, 1}));
+        queue.prepare({0, 0, 1, 3, 3}, 4, {1, 0, 2, 0, 1});
+        QVERIFY(!queue.storesSynapseIds());
+        QCOMPARE(step(queue, {0, 3}), (Ids{1, 3}));
+        QCOMPARE(step(queue, {1}), (Ids{0, 4}));
+        QCOMPARE(step(queue, {}), Ids{});
+        QCOMPARE(step(queue, {}), Ids{2});
+        // Interleaved sources (connect arrays, a post pathway) keep the ids.
+        queue.prepare({1, 0, 1}, 2, {});
+        QVERIFY(queue.storesSynapseIds());
+        QCOMPARE(step(queue, {1, 0}), (Ids{0, 2, 1}));
     }
 
     void cEntryPointsBehaveLikeTheMethods() {

@@ -51,6 +51,38 @@ std::vector<std::pair<int, int>> pairsOf(const SynapseState& s) {
     return pairs;
 }
 
+/// Synapses body: connect arrays `connect`, delay `delay`, and subexpressions
+/// that show N_incoming, N_outgoing and the delay to a monitor; w reads all three.
+std::string countsAndDelays(const std::string& connect, const std::string& delay) {
+    return R"("model": "w : 1\nn_in = N_incoming : 1\nn_out = N_outgoing : 1\nd = delay : second",
+              "on_pre": "g += w", "delay": ")" +
+           delay + R"(", "connect": {)" + connect + R"(},
+              "initial": {"w": "N_incoming + 10*N_outgoing + 100*delay/ms"})";
+}
+
+/// The first values a StateMonitor of S records for `variable`, one per synapse.
+std::vector<double> recordedPerSynapse(const std::string& json, const std::string& variable) {
+    const std::string withMonitor =
+        json.substr(0, json.size() - 1) +
+        R"(, "monitors": [{"name": "m", "type": "StateMonitor", "source": "S", "variables": [")" +
+        variable + R"("], "record": true}]})";
+    auto network = build(withMonitor);
+    const StateRecord& record = network->stateRecords().front();
+    std::vector<double> first(record.columns.size());
+    for (size_t c = 0; c < first.size(); ++c)
+        first[c] = record.value(0, c);
+    return first;
+}
+
+bool near(const std::vector<double>& values, const std::vector<double>& expected) {
+    if (values.size() != expected.size())
+        return false;
+    for (size_t k = 0; k < values.size(); ++k)
+        if (std::abs(values[k] - expected[k]) > 1e-12 * std::abs(expected[k]))
+            return false;
+    return true;
+}
+
 QString errorOf(const std::string& json) {
     try {
         build(json);
@@ -197,8 +229,86 @@ private slots:
         auto network = build(twoGroups(3, 3, R"("connect": {"i": [2, 0, 2], "j": [1, 1, 1]})"));
         const SynapseState& s = network->synapses().front();
         QCOMPARE(pairsOf(s), (std::vector<std::pair<int, int>>{{2, 1}, {0, 1}, {2, 1}}));
-        QCOMPARE(s.variables.at("N_incoming"), (std::vector<double>{3, 3, 3}));
-        QCOMPARE(s.variables.at("N_outgoing"), (std::vector<double>{2, 1, 2}));
+        QCOMPARE(recordedPerSynapse(
+                     twoGroups(3, 3, countsAndDelays(R"("i": [2, 0, 2], "j": [1, 1, 1])", "1*ms")),
+                     "n_in"),
+                 (std::vector<double>{3, 3, 3}));
+    }
+
+    void countsPerNeuronReadAsPerSynapseValues() {
+        // N_incoming and N_outgoing are counted per neuron, not stored per synapse;
+        // kernels (a monitor here), initial values and delays read them per synapse.
+        const std::string json =
+            twoGroups(3, 2,
+                      countsAndDelays(R"("i": [2, 0, 2, 1], "j": [1, 1, 0, 1])",
+                                      "(N_incoming + 10*N_outgoing)*us"));
+        auto network = build(json);
+        const SynapseState& s = network->synapses().front();
+        QVERIFY(!s.variables.count("N_incoming") && !s.variables.count("N_outgoing"));
+        QCOMPARE(recordedPerSynapse(json, "n_in"), (std::vector<double>{3, 3, 1, 3}));
+        QCOMPARE(recordedPerSynapse(json, "n_out"), (std::vector<double>{2, 1, 2, 1}));
+        QVERIFY(near(recordedPerSynapse(json, "d"), {23e-6, 13e-6, 21e-6, 13e-6}));
+        QVERIFY(near(recordedPerSynapse(json, "w"), {25.3, 14.3, 23.1, 14.3}));
+    }
+
+    void aSharedDelayIsOneValue() {
+        const std::string shared = twoGroups(3, 2, R"("on_pre": "v += 1", "delay": "2*ms",
+                                                      "connect": {})");
+        auto network = build(shared);
+        const SynapseState& s = network->synapses().front();
+        QVERIFY(!s.variables.count("delay"));
+        QCOMPARE(s.uniformDelay.value_or(-1.0), 2e-3);
+        const std::string differing = twoGroups(3, 2, R"("on_pre": "v += 1", "delay": "(1 + j)*ms",
+                                                         "connect": {})");
+        network = build(differing);
+        QVERIFY(!network->synapses().front().uniformDelay);
+        QCOMPARE(network->synapses().front().variables.at("delay"),
+                 (std::vector<double>{1e-3, 2e-3, 1e-3, 2e-3, 1e-3, 2e-3}));
+    }
+
+    void aSharedDelayReadsTheSameForEverySynapse() {
+        const std::string json =
+            twoGroups(3, 2, countsAndDelays(R"("i": [0, 1, 2], "j": [0, 1, 1])", "2.5*ms"));
+        QVERIFY(near(recordedPerSynapse(json, "d"), {2.5e-3, 2.5e-3, 2.5e-3}));
+        QVERIFY(near(recordedPerSynapse(json, "w"), {261, 262, 262}));
+    }
+
+    void valuesSharedBySourcesConnectAsPerSourceOnes_data() {
+        // The connector evaluates what no source or target changes once and skips
+        // j = k and n = 1; `+ 0*i` forces the per-source path with the same values.
+        QTest::addColumn<QString>("shared");
+        QTest::addColumn<QString>("perSource");
+        QTest::addColumn<int>("targets");
+        QTest::newRow("uniform per candidate")
+            << R"c({"j": "k for k in sample(N_post, p=0.3)"})c"
+            << R"c({"j": "k for k in sample(N_post, p=0.3 + 0*i)"})c" << 40;
+        QTest::newRow("geometric jumps")
+            << R"c({"p": 0.01})c"
+            << R"c({"j": "k for k in sample(N_post, p=0.01 + 0*i)"})c" << 3000;
+        QTest::newRow("bounds and element")
+            << R"c({"j": "k for k in sample(2, N_post - 1, 2, p=0.5)"})c"
+            << R"c({"j": "(k + 0*i) for k in sample(2 + 0*i, N_post - 1 + 0*i, 2, p=0.5)"})c" << 40;
+        QTest::newRow("multiplicity") << R"c({"p": 0.4, "n": "2"})c"
+                                      << R"c({"p": 0.4, "n": "2 + 0*i"})c" << 40;
+        QTest::newRow("condition of the source")
+            << R"c({"condition": "N_post > 3", "p": 0.4})c"
+            << R"c({"condition": "i >= 0 and N_post > 3", "p": 0.4})c" << 40;
+        QTest::newRow("random condition per pair")
+            << R"c({"j": "k for k in range(N_post) if rand() < 0.2"})c"
+            << R"c({"j": "(k + 0*i) for k in range(N_post) if rand() < 0.2 + 0*i"})c" << 40;
+    }
+
+    void valuesSharedBySourcesConnectAsPerSourceOnes() {
+        QFETCH(QString, shared);
+        QFETCH(QString, perSource);
+        QFETCH(int, targets);
+        const auto pairs = [&](const QString& connect) {
+            auto network = build(twoGroups(30, targets, R"("connect": )" + connect.toStdString()));
+            return pairsOf(network->synapses().front());
+        };
+        const auto expected = pairs(perSource);
+        QVERIFY(expected.size() > 10);
+        QCOMPARE(pairs(shared), expected);
     }
 
     void sparseProbabilityGivesTheExpectedCount() {

@@ -8,8 +8,6 @@
 
 namespace spikestudio {
 
-namespace {
-
 long long candidateCount(long long low, long long high, long long step) {
     if (step == 0)
         throw ModelError({"", "connect", 0, 0}, "the step of range() or sample() cannot be 0");
@@ -17,6 +15,8 @@ long long candidateCount(long long low, long long high, long long step) {
     // Python's floor division: a negative span gives no candidates.
     return (step > 0 ? high <= low : high >= low) ? 0 : n;
 }
+
+namespace {
 
 std::vector<double> scaled(const std::vector<long long>& picks, long long low, long long step) {
     std::vector<double> result(picks.size());
@@ -42,6 +42,7 @@ std::vector<long long> candidatesByJumps(long long n, double p, RandomGenerator&
         const auto batch =
             static_cast<long long>(std::ceil(static_cast<double>(n - start) * p * 1.05)) + 10;
         long long position = start - 1;
+        picks.reserve(picks.size() + static_cast<size_t>(batch));
         for (long long b = 0; b < batch; ++b) {
             const auto jump =
                 static_cast<std::int32_t>(std::ceil(std::log(random.uniform()) * pconst));

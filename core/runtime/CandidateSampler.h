@@ -6,6 +6,10 @@
 
 namespace spikestudio {
 
+/// How many candidates `range(low, high, step)` has (Python's rules: none for
+/// a negative span). Throws ModelError for a step of 0.
+long long candidateCount(long long low, long long high, long long step);
+
 /// The candidates of `range(low, high, step)` (as doubles, for expressions).
 std::vector<double> rangeCandidates(long long low, long long high, long long step);
 

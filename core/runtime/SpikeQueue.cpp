@@ -7,7 +7,7 @@
 namespace spikestudio {
 
 void SpikeQueue::prepare(const std::vector<std::int32_t>& sourceOfSynapse, std::int64_t sourceCount,
-                         const std::vector<std::int32_t>& delaySteps) {
+                         std::vector<std::int32_t> delaySteps) {
     const size_t count = sourceOfSynapse.size();
     if (delaySteps.size() > 1 && delaySteps.size() != count)
         throw std::invalid_argument("the spike queue needs no delay, one delay or one per synapse");
@@ -21,12 +21,34 @@ void SpikeQueue::prepare(const std::vector<std::int32_t>& sourceOfSynapse, std::
         if (source < 0 || source >= sourceCount)
             throw std::invalid_argument("synapse source " + std::to_string(source) +
                                         " is outside the source group");
-    // Counting sort by source keeps creation order within each source.
+    countPerSource(sourceOfSynapse, sourceCount);
+    homogeneousDelay_ = delaySteps.size() == 1 ? delaySteps[0] : 0;
+    const std::int32_t maxDelay =
+        delaySteps.empty() ? 0 : *std::max_element(delaySteps.begin(), delaySteps.end());
+    if (std::is_sorted(sourceOfSynapse.begin(), sourceOfSynapse.end())) {
+        synapses_ = {}; // entry k is synapse k
+        delays_ = delaySteps.size() > 1 ? std::move(delaySteps) : std::vector<std::int32_t>{};
+    } else {
+        groupBySource(sourceOfSynapse, delaySteps);
+    }
+    synapseCount_ = static_cast<std::int64_t>(count);
+    slots_.assign(static_cast<size_t>(maxDelay) + 1, {});
+    current_ = 0;
+}
+
+void SpikeQueue::countPerSource(const std::vector<std::int32_t>& sourceOfSynapse,
+                                std::int64_t sourceCount) {
     firstOfSource_.assign(static_cast<size_t>(sourceCount) + 1, 0);
     for (std::int32_t source : sourceOfSynapse)
         ++firstOfSource_[static_cast<size_t>(source) + 1];
     for (size_t k = 1; k < firstOfSource_.size(); ++k)
         firstOfSource_[k] += firstOfSource_[k - 1];
+}
+
+// Counting sort by source keeps creation order within each source.
+void SpikeQueue::groupBySource(const std::vector<std::int32_t>& sourceOfSynapse,
+                               std::vector<std::int32_t> delaySteps) {
+    const size_t count = sourceOfSynapse.size();
     std::vector<std::int64_t> next(firstOfSource_.begin(), firstOfSource_.end() - 1);
     synapses_.assign(count, 0);
     const bool heterogeneous = delaySteps.size() > 1;
@@ -37,11 +59,19 @@ void SpikeQueue::prepare(const std::vector<std::int32_t>& sourceOfSynapse, std::
         if (heterogeneous)
             delays_[at] = delaySteps[s];
     }
-    homogeneousDelay_ = delaySteps.size() == 1 ? delaySteps[0] : 0;
-    const std::int32_t maxDelay =
-        delaySteps.empty() ? 0 : *std::max_element(delaySteps.begin(), delaySteps.end());
-    slots_.assign(static_cast<size_t>(maxDelay) + 1, {});
-    current_ = 0;
+}
+
+void SpikeQueue::appendBlock(std::vector<std::int32_t>& slot, std::size_t first,
+                             std::size_t last) const {
+    if (!synapses_.empty()) {
+        slot.insert(slot.end(), synapses_.begin() + static_cast<std::ptrdiff_t>(first),
+                    synapses_.begin() + static_cast<std::ptrdiff_t>(last));
+        return;
+    }
+    const size_t start = slot.size();
+    slot.resize(start + (last - first));
+    for (size_t k = first; k < last; ++k)
+        slot[start + (k - first)] = static_cast<std::int32_t>(k);
 }
 
 void SpikeQueue::push(const std::int32_t* spikes, std::int64_t count) {
@@ -50,13 +80,11 @@ void SpikeQueue::push(const std::int32_t* spikes, std::int64_t count) {
         const auto first = static_cast<size_t>(firstOfSource_[source]);
         const auto last = static_cast<size_t>(firstOfSource_[source + 1]);
         if (delays_.empty()) {
-            std::vector<std::int32_t>& slot = slotAfter(homogeneousDelay_);
-            slot.insert(slot.end(), synapses_.begin() + static_cast<std::ptrdiff_t>(first),
-                        synapses_.begin() + static_cast<std::ptrdiff_t>(last));
+            appendBlock(slotAfter(homogeneousDelay_), first, last);
             continue;
         }
         for (size_t at = first; at < last; ++at)
-            slotAfter(delays_[at]).push_back(synapses_[at]);
+            slotAfter(delays_[at]).push_back(synapseAt(at));
     }
 }
 

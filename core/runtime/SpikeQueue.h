@@ -9,8 +9,10 @@ namespace spikestudio {
 /// Brian2's SpikeQueue: a ring of delay slots holding the ids of synapses due
 /// in each coming step. Synapses are laid out per source neuron, contiguous
 /// and in creation order, so pushing a spike copies one block (homogeneous
-/// delay) or walks one block (heterogeneous delays). Per step a pathway kernel
-/// calls push, peek and advance, in that order: a delay of 0 acts in the same step.
+/// delay) or walks one block (heterogeneous delays). When the synapses were
+/// created source by source (every generator connect), that layout is the
+/// identity and no id is stored: a block is a range of ids. Per step a pathway
+/// kernel calls push, peek and advance, in that order: a delay of 0 acts in the same step.
 class SpikeQueue {
 public:
     /// sourceOfSynapse[s]: the neuron whose spikes synapse s transmits.
@@ -18,7 +20,7 @@ public:
     /// Throws std::invalid_argument for negative delays, sources outside
     /// [0, sourceCount) or a delay list of another size.
     void prepare(const std::vector<std::int32_t>& sourceOfSynapse, std::int64_t sourceCount,
-                 const std::vector<std::int32_t>& delaySteps);
+                 std::vector<std::int32_t> delaySteps);
 
     void push(const std::int32_t* spikes, std::int64_t count);
     /// The synapse ids due in the current step; returns their number.
@@ -27,17 +29,27 @@ public:
     void advance();
 
     std::int64_t slotCount() const { return static_cast<std::int64_t>(slots_.size()); }
-    std::int64_t synapseCount() const { return static_cast<std::int64_t>(synapses_.size()); }
+    std::int64_t synapseCount() const { return synapseCount_; }
+    /// Whether the ids are kept in their own array (synapses not created source by source).
+    bool storesSynapseIds() const { return !synapses_.empty(); }
 
 private:
     std::vector<std::int32_t>& slotAfter(std::int32_t steps) {
         return slots_[(current_ + static_cast<std::size_t>(steps)) % slots_.size()];
     }
+    std::int32_t synapseAt(std::size_t entry) const {
+        return synapses_.empty() ? static_cast<std::int32_t>(entry) : synapses_[entry];
+    }
+    void countPerSource(const std::vector<std::int32_t>& sourceOfSynapse, std::int64_t sourceCount);
+    void groupBySource(const std::vector<std::int32_t>& sourceOfSynapse,
+                       std::vector<std::int32_t> delaySteps);
+    void appendBlock(std::vector<std::int32_t>& slot, std::size_t first, std::size_t last) const;
 
     std::vector<std::int64_t> firstOfSource_; // CSR offsets, sourceCount + 1
-    std::vector<std::int32_t> synapses_;      // synapse ids grouped by source
+    std::vector<std::int32_t> synapses_;      // synapse ids grouped by source; empty if identity
     std::vector<std::int32_t> delays_;        // per entry of synapses_; empty if homogeneous
     std::int32_t homogeneousDelay_ = 0;
+    std::int64_t synapseCount_ = 0;
     std::vector<std::vector<std::int32_t>> slots_{1};
     std::size_t current_ = 0;
 };

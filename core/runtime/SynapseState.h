@@ -7,14 +7,17 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace spikestudio {
 
 /// The runtime arrays of one Synapses object: the pre- and postsynaptic index
-/// of every synapse, one array per synaptic variable (with `delay`,
-/// `N_incoming`, `N_outgoing`), and a spike queue per pathway.
+/// of every synapse, one array per synaptic variable, the delay and a spike
+/// queue per pathway. Nothing else is stored per synapse: a delay shared by
+/// all synapses is one value, and N_incoming / N_outgoing are counted per
+/// neuron when something reads them (SynapseValues.h).
 struct SynapseState {
     std::string name;
     GroupState* source = nullptr;
@@ -22,7 +25,14 @@ struct SynapseState {
     Clock* clock = nullptr;
     std::vector<std::int32_t> pre;
     std::vector<std::int32_t> post;
+    /// One array per synaptic variable; `delay` too when the delays differ
+    /// (or a kernel reads them).
     std::map<std::string, std::vector<double>> variables;
+    /// The delay of every synapse in seconds, or nothing when each synapse has
+    /// its own in variables["delay"].
+    std::optional<double> uniformDelay = 0.0;
+    /// N_incoming per target neuron, N_outgoing per source neuron, once counted.
+    std::map<std::string, std::vector<double>> countsPerNeuron;
     std::deque<SpikeQueue> queues;
 
     long long size() const { return static_cast<long long>(pre.size()); }

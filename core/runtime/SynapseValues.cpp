@@ -1,5 +1,8 @@
 #include "runtime/SynapseValues.h"
 
+#include <stdexcept>
+#include <utility>
+
 namespace spikestudio {
 
 namespace {
@@ -14,6 +17,24 @@ std::vector<double> gathered(const std::vector<double>& values,
     for (size_t k = 0; k < indices.size(); ++k)
         result[k] = values[static_cast<size_t>(indices[k])];
     return result;
+}
+
+/// How many of `indices` name each of `neurons` neurons.
+std::vector<double> synapsesPerNeuron(const std::vector<std::int32_t>& indices, long long neurons) {
+    std::vector<double> counts(static_cast<size_t>(neurons), 0.0);
+    for (std::int32_t index : indices)
+        ++counts[static_cast<size_t>(index)];
+    return counts;
+}
+
+/// The indices N_incoming (post) or N_outgoing (pre) counts, with their group's size.
+std::pair<const std::vector<std::int32_t>*, long long> countedSide(const SynapseState& synapses,
+                                                                   const std::string& name) {
+    if (name == "N_incoming")
+        return {&synapses.post, synapses.target->size};
+    if (name == "N_outgoing")
+        return {&synapses.pre, synapses.source->size};
+    return {nullptr, 0};
 }
 
 const std::vector<double>* groupVariable(const GroupState& group, const std::string& name,
@@ -41,6 +62,10 @@ ColumnSource synapseColumns(const SynapseState& synapses) {
         const auto own = synapses.variables.find(name);
         if (own != synapses.variables.end())
             return Column::of(own->second);
+        if (name == "delay" && synapses.uniformDelay)
+            return Column::of(*synapses.uniformDelay);
+        if (const auto [indices, neurons] = countedSide(synapses, name); indices)
+            return Column::of(gathered(synapsesPerNeuron(*indices, neurons), *indices));
         if (const auto* pre = groupVariable(*synapses.source, name, "_pre"))
             return Column::of(gathered(*pre, synapses.pre));
         const auto* post = groupVariable(*synapses.target, name, "_post");
@@ -70,15 +95,24 @@ void applySynapseInitialValues(const std::vector<Statement>& initial, const Scop
     }
 }
 
-void countSynapsesPerNeuron(SynapseState& synapses) {
-    std::vector<double> incoming(static_cast<size_t>(synapses.target->size), 0.0);
-    std::vector<double> outgoing(static_cast<size_t>(synapses.source->size), 0.0);
-    for (size_t s = 0; s < synapses.pre.size(); ++s) {
-        ++outgoing[static_cast<size_t>(synapses.pre[s])];
-        ++incoming[static_cast<size_t>(synapses.post[s])];
-    }
-    synapses.variables["N_incoming"] = gathered(incoming, synapses.post);
-    synapses.variables["N_outgoing"] = gathered(outgoing, synapses.pre);
+std::vector<double>& countsPerNeuron(SynapseState& synapses, const std::string& name) {
+    const auto found = synapses.countsPerNeuron.find(name);
+    if (found != synapses.countsPerNeuron.end())
+        return found->second;
+    const auto [indices, neurons] = countedSide(synapses, name);
+    if (!indices)
+        throw std::out_of_range("'" + name + "' is not counted per neuron");
+    return synapses.countsPerNeuron[name] = synapsesPerNeuron(*indices, neurons);
+}
+
+std::vector<double>& perSynapseArray(SynapseState& synapses, const std::string& name) {
+    const auto found = synapses.variables.find(name);
+    if (found != synapses.variables.end())
+        return found->second;
+    if (name == "delay" && synapses.uniformDelay)
+        return synapses.variables[name] = std::vector<double>(static_cast<size_t>(synapses.size()),
+                                                              *synapses.uniformDelay);
+    return synapses.variables.at(name); // throws std::out_of_range
 }
 
 } // namespace spikestudio

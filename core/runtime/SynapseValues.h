@@ -19,7 +19,13 @@ Column evaluatePerSynapse(const ExprPtr& expr, const Scope& scope, const Synapse
 void applySynapseInitialValues(const std::vector<Statement>& initial, const Scope& scope,
                                SynapseState& synapses, RandomGenerator& random);
 
-/// N_incoming and N_outgoing of every synapse, from the index arrays.
-void countSynapsesPerNeuron(SynapseState& synapses);
+/// Kernels read N_incoming through the postsynaptic index and N_outgoing
+/// through the presynaptic one: the number of synapses of each target
+/// (source) neuron, counted on first use and kept in the state.
+std::vector<double>& countsPerNeuron(SynapseState& synapses, const std::string& name);
+
+/// The per-synapse array a kernel binds for `name`. A delay shared by all
+/// synapses is spread out into a `delay` array the first time one is asked for.
+std::vector<double>& perSynapseArray(SynapseState& synapses, const std::string& name);
 
 } // namespace spikestudio
