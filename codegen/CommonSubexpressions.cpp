@@ -10,6 +10,11 @@ namespace spikestudio {
 
 namespace {
 
+// Temporaries are the element's own locals; no other name reaches them.
+bool isTemporary(const std::string& name) {
+    return name.starts_with("_");
+}
+
 bool isLeaf(const ExprPtr& expr) {
     return expr->operands.empty();
 }
@@ -48,6 +53,7 @@ public:
             endOf(statement);
         }
         epochs_.clear();
+        variableWrites_ = 0;
         AbstractCode shared;
         for (const AbstractStatement& statement : code) {
             AbstractStatement rewritten = rewriteStatement(statement, shared);
@@ -70,6 +76,8 @@ private:
     void endOf(const AbstractStatement& statement) {
         if (const auto* assignment = std::get_if<Assignment>(&statement)) {
             ++epochs_[assignment->target];
+            if (!isTemporary(assignment->target))
+                ++variableWrites_;
             return;
         }
         for (const std::string& variable : std::get<LinearUpdate>(statement).variables)
@@ -89,7 +97,8 @@ private:
         std::string key = std::to_string(static_cast<int>(node.kind)) + ":" +
                           std::to_string(node.op) + ":" + node.name;
         if (node.kind == ExprKind::Name)
-            key += "#" + std::to_string(epochs_[node.name]);
+            key += "#" + std::to_string(epochs_[node.name]) +
+                   (isTemporary(node.name) ? "" : "#" + std::to_string(variableWrites_));
         if (node.kind == ExprKind::Number) {
             char exact[64];
             std::snprintf(exact, sizeof exact, "%a%s", node.number,
@@ -157,7 +166,10 @@ private:
     }
 
     const InvariancePredicate& isInvariant_;
-    std::map<std::string, int> epochs_;      // name -> how often it was written so far
+    std::map<std::string, int> epochs_; // name -> how often it was written so far
+    // Writes to the group's variables: two names can be one array (v_post and
+    // v in a synapse's code), so any such write ends what read any variable.
+    int variableWrites_ = 0;
     std::map<std::string, int> ids_;         // interned node keys
     std::map<int, int> uses_;                // id -> occurrences
     std::map<int, std::string> temporaries_; // id -> the temporary that holds it

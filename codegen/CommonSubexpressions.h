@@ -21,11 +21,11 @@ using InvariancePredicate = std::function<bool(const ExprPtr&)>;
 /// before, only fewer times.
 ///
 /// A subtree is shared when it occurs at least twice with the same values of
-/// the names it reads (a statement that writes a name ends the life of
-/// everything that reads it), draws no random numbers, is not loop invariant
-/// and is worth a temporary (a call, a division or power, or two or more
-/// operations). The right operand of `and`/`or`, which C may not evaluate, is
-/// left as it is.
+/// the names it reads (a statement that writes a temporary ends the life of
+/// everything that reads it; one that writes a variable, of everything that
+/// reads any variable, as two names may be one array), draws no random numbers, is not loop
+/// invariant and is worth a temporary (a call, a division or power, or two or more operations). The
+/// right operand of `and`/`or`, which C may not evaluate, is left as it is.
 AbstractCode shareCommonSubexpressions(const AbstractCode& code,
                                        const InvariancePredicate& isInvariant);
 

@@ -82,11 +82,22 @@ private slots:
         QCOMPARE(countOf(text, "exp(v)"), 2);
     }
 
-    void aRepeatAfterAWriteToAnUnrelatedNameIsShared() {
-        const AbstractCode code = {assignment("_a", "exp(v)"), assignment("w", "w + 1"),
+    void aRepeatAfterAWriteToAnotherTemporaryIsShared() {
+        const AbstractCode code = {assignment("_a", "exp(v)"), assignment("_w", "_w + 1"),
                                    assignment("_b", "exp(v)")};
         const auto text = lines(shareCommonSubexpressions(code, kNothingInvariant));
         QCOMPARE(countOf(text, "exp(v)"), 1);
+    }
+
+    // In a synapse's code v_post and v can be one array: a write to any
+    // variable ends what read variables, but not what read temporaries only.
+    void aWriteToAnyVariableEndsWhatReadVariables() {
+        const AbstractCode code = {assignment("_a", "exp(v) + exp(_x/2)"),
+                                   assignment("v_post", "0"),
+                                   assignment("_b", "exp(v) + exp(_x/2)")};
+        const auto text = lines(shareCommonSubexpressions(code, kNothingInvariant));
+        QCOMPARE(countOf(text, "exp(v)"), 2);
+        QCOMPARE(countOf(text, "exp(_x / 2)"), 1);
     }
 
     void randomNumbersAreNeverShared() {
