@@ -4,6 +4,7 @@
 #include "KernelCache.h"
 #include "RuntimeSymbols.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -97,23 +98,31 @@ fs::path scratchNameFor(const fs::path& path) {
             std::to_string(counter.fetch_add(1)) + ".tmp" + path.extension().string());
 }
 
-/// The CPU `-march=native` means to this compiler, as it reports it
-/// (`-Q --help=target`: the resolved -march and every -m option); empty when
-/// the compiler cannot say (clang), and then no -march is given at all.
+/// The CPU `-march=native` means to this compiler: the -m options of the
+/// compiler proper as its driver lays them out (`-###` prints the command
+/// lines without running them, so this costs no compilation: a few
+/// milliseconds, where `-Q --help=target` takes 30 to 40), e.g. "-march=znver3
+/// -mmmx ... -mtune=znver3". Empty when the compiler does not name a -march
+/// this way (clang), and then no -march is given at all.
 std::string nativeTargetOf(const std::string& program) {
-    const ProcessResult result = runProcess({program, "-march=native", "-Q", "--help=target"});
-    if (!result.started || result.exitCode != 0 ||
-        result.output.find("-march=") == std::string::npos)
+    const ProcessResult result = runProcess(
+        {program, "-###", "-march=native", "-x", "c", "-c", "/dev/null", "-o", "/dev/null"});
+    if (!result.started || result.exitCode != 0)
         return {};
-    return result.output;
+    std::istringstream words(result.output);
+    std::string word, target;
+    while (words >> word) {
+        word.erase(std::remove(word.begin(), word.end(), '"'), word.end());
+        if (word.starts_with("-m") && word != "-march=native")
+            target += (target.empty() ? "" : " ") + word;
+    }
+    return target.find("-march=") == std::string::npos ? std::string() : target;
 }
 
-/// "znver3" from the report of nativeTargetOf().
-std::string marchIn(const std::string& targetReport) {
-    const size_t option = targetReport.find("-march=");
-    const size_t value = targetReport.find_first_not_of(" \t", option + 7);
-    const size_t end = targetReport.find_first_of(" \t\n", value);
-    return value == std::string::npos ? std::string() : targetReport.substr(value, end - value);
+/// "znver3" from nativeTargetOf()'s answer.
+std::string marchIn(const std::string& target) {
+    const size_t value = target.find("-march=") + 7;
+    return target.substr(value, target.find(' ', value) - value);
 }
 
 std::optional<std::string> compilerVersion(const std::string& program) {
