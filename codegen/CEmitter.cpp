@@ -139,7 +139,8 @@ private:
 
     // timestep(t, dt) written out when dt is a plain name or number (as it
     // always is in generated code): libtcc does not inline the prelude's
-    // function, and a call per element costs more than the arithmetic.
+    // function, and a call per element costs more than the arithmetic. The
+    // same arithmetic as spikestudio_timestep in templates/prelude.c.
     std::optional<std::string> inlineTimestep(const Expr& e) {
         if (e.name != "timestep" || e.operands.size() != 2 || !e.operands[1]->operands.empty())
             return std::nullopt;

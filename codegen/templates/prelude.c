@@ -31,6 +31,7 @@ static double spikestudio_floordiv(double a, double b) { return floor(a / b); }
 static double spikestudio_clip(double x, double low, double high) {
     return x < low ? low : (x > high ? high : x);
 }
+/* CEmitter writes this one out inline when dt is a name or number. */
 static double spikestudio_timestep(double t, double dt) {
     return (double)(int64_t)((t + 1e-3 * dt) / dt);
 }
