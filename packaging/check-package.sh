@@ -12,7 +12,7 @@ build=$(cd "${1:?usage: check-package.sh BUILD_DIR}" && pwd)
 app_id=io.github.spikestudio.SpikeStudio
 
 missing=()
-for tool in cpack dpkg-deb dpkg-shlibdeps readelf desktop-file-validate appstreamcli lintian \
+for tool in cpack dpkg-deb dpkg-shlibdeps readelf file desktop-file-validate appstreamcli lintian \
     rsvg-convert man; do
     command -v "$tool" >/dev/null || missing+=("$tool")
 done
