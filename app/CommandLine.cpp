@@ -4,21 +4,76 @@
 
 namespace spikestudio {
 
-const char* usageText() {
-    return "usage:\n"
-           "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--db PROJECT]\n"
-           "                        [--plot FILE.png|.svg|.pdf] [--show-kernels]\n"
-           "                        [--tier auto|tcc|native]\n"
-           "  spikestudio check MODEL\n"
-           "  spikestudio runs PROJECT\n"
-           "  spikestudio export PROJECT --run ID --csv DIR\n"
-           "\n"
-           "MODEL is a model file in Spike Studio's format v1 (JSON, see README.md).\n"
-           "PROJECT is a .spikestudio project file (SQLite, see docs/project-file.md);\n"
-           "run --db creates it or adds the run to it.\n"
-           "--tier: kernels run on libtcc (tcc), on code from the system C compiler\n"
-           "compiled before the first step (native), or start on libtcc and switch to\n"
-           "native code once it is compiled in the background (auto, the default).\n";
+namespace {
+
+/// Every usage text lives here: a command's synopsis (shared by the overview
+/// and the command's --help), what it does, and its options.
+struct CommandUsage {
+    const char* verb;
+    const char* synopsis;
+    const char* description;
+    const char* options;
+};
+
+const CommandUsage kCommands[] = {
+    {"run",
+     "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--db PROJECT]\n"
+     "                        [--plot FILE.png|.jpg|.svg|.pdf] [--show-kernels]\n"
+     "                        [--tier auto|tcc|native]\n",
+     "Simulates MODEL without a window and prints its groups, the spikes per\n"
+     "SpikeMonitor and the time spent. MODEL is a model file, or a project: its\n"
+     "model runs and the project keeps the run.\n",
+     "  --duration EXPR  simulated time, e.g. 100*ms (default: the model's)\n"
+     "  --seed N         random seed, 0 to 4294967295 (default: the model's)\n"
+     "  --csv DIR        write one MONITOR.csv per monitor into DIR\n"
+     "  --db PROJECT     record the run in PROJECT, created if it does not exist\n"
+     "  --plot FILE      draw the raster, population rate and traces to FILE\n"
+     "                   (.png, .jpg, .svg or .pdf)\n"
+     "  --show-kernels   print the generated C code\n"
+     "  --tier TIER      auto (default): start on libtcc, switch to native code once\n"
+     "                   the system C compiler is done; tcc: libtcc only; native:\n"
+     "                   compile with the system C compiler before the first step\n"},
+    {"check", "  spikestudio check MODEL\n",
+     "Parses MODEL (a model file or a project) and checks its units and names\n"
+     "without running it.\n",
+     ""},
+    {"runs", "  spikestudio runs PROJECT\n",
+     "Lists the runs PROJECT keeps: number, start time, status, simulated time,\n"
+     "dt, seed and spikes.\n",
+     ""},
+    {"export", "  spikestudio export PROJECT --run ID --csv DIR\n",
+     "Writes a stored run as CSV files, the files run --csv writes.\n",
+     "  --run ID         the run's number, as 'spikestudio runs PROJECT' lists it\n"
+     "  --csv DIR        the directory to write into\n"},
+};
+
+const char* kHelpOption = "  -h, --help       show this help\n";
+
+} // namespace
+
+std::string usageText() {
+    std::string text = "usage:\n";
+#ifdef SPIKESTUDIO_WITH_GUI
+    text += "  spikestudio [MODEL|PROJECT]   (the desktop app)\n";
+#endif
+    for (const CommandUsage& command : kCommands)
+        text += command.synopsis;
+    text += "  spikestudio COMMAND --help\n"
+            "  spikestudio --version\n"
+            "\n"
+            "MODEL is a model file in Spike Studio's format v1 (JSON); PROJECT is a\n"
+            ".spikestudio project file (SQLite), which run --db creates or adds the run to.\n"
+            "'spikestudio COMMAND --help' explains a command's options; 'man spikestudio'\n"
+            "describes everything.\n";
+    return text;
+}
+
+std::string commandHelp(const std::string& verb) {
+    for (const CommandUsage& command : kCommands)
+        if (verb == command.verb)
+            return std::string("usage:\n") + command.synopsis + "\n" + command.description + "\n" +
+                   command.options + kHelpOption;
+    return "";
 }
 
 CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
@@ -49,7 +104,9 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.tier = value();
         else if (argument == "--show-kernels")
             line.showKernels = true;
-        else if (argument.starts_with("--"))
+        else if (argument == "--help" || argument == "-h")
+            line.help = true;
+        else if (argument.size() > 1 && argument[0] == '-')
             throw std::invalid_argument("unknown option " + argument);
         else
             line.positional.push_back(argument);

@@ -18,12 +18,17 @@ struct CommandLine {
     std::optional<std::string> runId;    // --run ID
     std::optional<std::string> tier;     // --tier auto|tcc|native
     bool showKernels = false;
+    bool help = false; // -h or --help after the verb
 };
 
 /// Parses argv; throws std::invalid_argument with a message for the user.
 CommandLine parseCommandLine(const std::vector<std::string>& arguments);
 
 /// The usage text printed for --help and bad command lines.
-const char* usageText();
+std::string usageText();
+
+/// `spikestudio VERB --help`: the command's synopsis and options; "" for an
+/// unknown verb.
+std::string commandHelp(const std::string& verb);
 
 } // namespace spikestudio

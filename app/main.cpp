@@ -1,6 +1,7 @@
 // Spike Studio's entry point: CLI verbs, or the GUI when started with no
 // argument or with a single model file.
 #include "CommandLine.h"
+#include "ExamplesDirectory.h"
 #include "ProjectCommands.h"
 #include "RunCommand.h"
 
@@ -31,29 +32,31 @@ bool startsGui(const std::vector<std::string>& arguments) {
 }
 
 #ifdef SPIKESTUDIO_WITH_GUI
-/// The CUBA example: from the source tree in a build, else installed, else
-/// next to the executable. "" when none is found (the GUI starts empty).
-std::string defaultExample() {
-    namespace fs = std::filesystem;
+/// The example opened when the app starts without a file: CUBA from the
+/// bundled examples, "" when there is none (the GUI starts empty).
+std::string defaultExample(const std::string& examples) {
     std::error_code error;
-    const fs::path executableDir = fs::canonical("/proc/self/exe", error).parent_path();
-    const std::vector<fs::path> candidates{fs::path(SPIKESTUDIO_SOURCE_EXAMPLES) / "cuba.json",
-                                           fs::path(SPIKESTUDIO_INSTALLED_EXAMPLES) / "cuba.json",
-                                           executableDir /
-                                               "../share/spikestudio/examples/cuba.json",
-                                           executableDir / "resources/examples/cuba.json"};
-    for (const fs::path& candidate : candidates)
-        if (fs::is_regular_file(candidate, error))
-            return candidate.string();
-    return "";
+    const std::filesystem::path cuba = std::filesystem::path(examples) / "cuba.json";
+    return !examples.empty() && std::filesystem::is_regular_file(cuba, error) ? cuba.string() : "";
 }
 #endif
+
+/// The overview, and where the bundled examples are.
+void printUsage() {
+    std::cout << spikestudio::usageText();
+    if (const std::string examples = spikestudio::examplesDirectory(); !examples.empty())
+        std::cout << "\nexample models: " << examples << "\n";
+}
 
 int runCli(const std::vector<std::string>& arguments) {
     using namespace spikestudio;
     if (arguments.empty() || arguments[0] == "--help" || arguments[0] == "-h") {
-        std::cout << usageText();
+        printUsage();
         return arguments.empty() ? 1 : 0;
+    }
+    if (arguments[0] == "--version") {
+        std::cout << "spikestudio " SPIKESTUDIO_VERSION "\n";
+        return 0;
     }
     CommandLine line;
     try {
@@ -61,6 +64,10 @@ int runCli(const std::vector<std::string>& arguments) {
     } catch (const std::exception& error) {
         std::cerr << "error: " << error.what() << "\n" << usageText();
         return 1;
+    }
+    if (const std::string help = commandHelp(line.verb); line.help && !help.empty()) {
+        std::cout << help;
+        return 0;
     }
     if (line.verb == "run")
         return runCommand(line, std::cout, std::cerr);
@@ -80,10 +87,8 @@ int main(int argc, char** argv) {
     const std::vector<std::string> arguments(argv + 1, argv + argc);
 #ifdef SPIKESTUDIO_WITH_GUI
     if (startsGui(arguments)) {
-        const std::string example = defaultExample();
-        const std::string model = arguments.empty() ? example : arguments[0];
-        const std::string examples =
-            example.empty() ? "" : std::filesystem::path(example).parent_path().string();
+        const std::string examples = spikestudio::examplesDirectory();
+        const std::string model = arguments.empty() ? defaultExample(examples) : arguments[0];
         return runGui(argc, argv, QString::fromStdString(model), QString::fromStdString(examples));
     }
 #else

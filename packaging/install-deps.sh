@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package Spike Studio needs to build, test and run.
+# Installs every Debian 12 package Spike Studio needs to build, test, package and run.
 # Idempotent: packages already present are skipped. Works as root or through sudo.
 set -euo pipefail
 
@@ -8,6 +8,8 @@ packages=(
     qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
     libtcc-dev tcc libsqlite3-dev nlohmann-json3-dev
     xvfb xauth
+    # The .deb (cmake --build build --target package) and its check (ctest's tst_package).
+    dpkg-dev librsvg2-bin desktop-file-utils appstream lintian file man-db shared-mime-info
 )
 # Brian2 only generates and checks reference data; tests skip what needs it when absent.
 optional_packages=(python3-brian)
