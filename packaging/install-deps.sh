@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
-    libtcc-dev tcc libsqlite3-dev nlohmann-json3-dev
+    libtcc-dev tcc libsqlite3-dev nlohmann-json3-dev libssl-dev libelf-dev
     xvfb xauth
 )
 # Brian2 only generates and checks reference data; tests skip what needs it when absent.
