@@ -51,7 +51,8 @@ std::optional<std::string> NativeObjectCache::find(const std::string& key,
                                                    std::string* problem) const {
     const std::optional<std::string> recordText =
         readRegularFile(fileOf(key, ".sha256"), kMaxRecordBytes);
-    if (!recordText && !fs::exists(fs::symlink_status(fileOf(key, ".so"))))
+    std::error_code unknown; // treated as "there is something": removed below
+    if (!recordText && !fs::exists(fs::symlink_status(fileOf(key, ".so"), unknown)) && !unknown)
         return std::nullopt; // never built
     auto reject = [&](const char* why) {
         if (problem)
