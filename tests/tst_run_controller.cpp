@@ -293,7 +293,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
         controller.wait();
         for (const QString& pid : startedProcesses(pids).mid(0, 4))
-            QVERIFY2(!processAlive(pid), qPrintable("still running: " + pid));
+            QTRY_VERIFY2_WITH_TIMEOUT(!processAlive(pid), qPrintable("still running: " + pid),
+                                      10000);
     }
 };
 

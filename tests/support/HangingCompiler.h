@@ -35,7 +35,8 @@ inline QStringList startedProcesses(const QString& pidFile) {
     return QString::fromUtf8(file.readAll()).split(QRegularExpression("\\s+"), Qt::SkipEmptyParts);
 }
 
-/// Running, as opposed to gone or a zombie (dead, not yet reaped by its new parent).
+/// Running, as opposed to gone or a zombie (dead, not yet reaped by its new
+/// parent). A process sent SIGKILL dies when next scheduled: wait for it.
 inline bool processAlive(const QString& pid) {
     QFile stat("/proc/" + pid + "/stat");
     if (!stat.open(QIODevice::ReadOnly))
