@@ -12,6 +12,7 @@ namespace spikestudio {
 struct NativeTier::Shared {
     mutable std::mutex mutex;
     TierStatus status;
+    bool abandoned = false; // cancelled: a posted swap must do nothing
 };
 
 /// Native code for every scheduled kernel, in the order of `kernels_`.
@@ -53,9 +54,17 @@ NativeTier::NativeTier(Network& network, const BuildReport& report)
 }
 
 NativeTier::~NativeTier() {
-    cancel_ = true;
+    cancel();
     if (worker_.joinable())
         worker_.join();
+}
+
+void NativeTier::cancel() {
+    {
+        std::lock_guard lock(shared_->mutex);
+        shared_->abandoned = true;
+    }
+    cancel_.request();
 }
 
 TierStatus NativeTier::status() const {
@@ -65,7 +74,7 @@ TierStatus NativeTier::status() const {
 
 std::optional<NativeTier::Compiled> NativeTier::compileAll() {
     std::string whyNot;
-    const std::optional<NativeCompiler> compiler = NativeCompiler::find(&whyNot);
+    const std::optional<NativeCompiler> compiler = NativeCompiler::find(&whyNot, &cancel_);
     auto fail = [&](const std::string& problem) {
         std::lock_guard lock(shared_->mutex);
         shared_->status.compiling = false;
@@ -108,9 +117,11 @@ std::optional<NativeTier::Compiled> NativeTier::compileAll() {
 void NativeTier::swapIn(const Kernels& kernels,
                         const std::vector<std::shared_ptr<CompiledKernel>>& code, Shared& shared,
                         const Network& network) {
+    std::lock_guard lock(shared.mutex);
+    if (shared.abandoned) // an edit or a new run replaced what this code was for
+        return;
     for (size_t k = 0; k < kernels.size(); ++k)
         kernels[k].first->kernel = code[k];
-    std::lock_guard lock(shared.mutex);
     shared.status.compiling = false;
     shared.status.tier = KernelTier::Native;
     shared.status.nativeFromTime = network.scheduler().time();

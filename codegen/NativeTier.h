@@ -1,9 +1,9 @@
 #pragma once
 
+#include "CancelFlag.h"
 #include "KernelTier.h"
 #include "NetworkBuilder.h"
 
-#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -31,7 +31,8 @@ struct TierStatus {
 /// either before the run or from a background thread, the swap then happening
 /// at a step boundary on the simulation thread. State stays where it is: only
 /// the code pointer of each scheduled kernel changes. Destroy it before the
-/// network: it cancels a compilation under way and joins its thread.
+/// network: it cancels a compilation under way and joins its thread (within
+/// milliseconds: the compiler's whole process group is killed at once).
 class NativeTier {
 public:
     NativeTier(Network& network, const BuildReport& report);
@@ -45,6 +46,12 @@ public:
     /// Compiles on a background thread; the kernels swap in at the first step
     /// boundary after all are ready.
     void startInBackground();
+
+    /// Stops a compilation under way and makes sure its code is never swapped
+    /// in, even if the swap is already posted. Returns at once, holding no
+    /// lock but the status's own; call it under a caller's lock and destroy
+    /// the object (which joins the thread) outside.
+    void cancel();
 
     TierStatus status() const;
 
@@ -62,7 +69,7 @@ private:
     Network& network_;
     Kernels kernels_;
     std::shared_ptr<Shared> shared_;
-    std::atomic<bool> cancel_{false};
+    CancelFlag cancel_;
     std::thread worker_;
 };
 

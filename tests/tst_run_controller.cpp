@@ -1,17 +1,24 @@
 // Runs on a worker thread: to the end, paused, resumed and stopped (results
 // kept), a constant changed mid-run changing the dynamics from that step on
 // (checked against the exact solution), NaN stopping the run with the variable
-// named, runs stored in a project, bad models failing without a crash.
+// named, runs stored in a project, bad models failing without a crash, and a
+// native compiler that never returns holding up neither an edit nor a new run.
 #include "model/ModelReader.h"
 #include "run/RunController.h"
 #include "runtime/Network.h"
 #include "storage/Project.h"
+#include "support/HangingCompiler.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
 #include <cmath>
+#include <functional>
+#include <thread>
 
 using namespace spikestudio;
 using State = RunController::State;
@@ -49,6 +56,25 @@ void verifyHeldAtZeroThenRelaxedToOne(const StateRecord& trace) {
         QVERIFY2(std::abs(trace.value(row, 0) - expected) < 1e-9,
                  qPrintable(QString("row %1").arg(row)));
     }
+}
+
+/// Calls `action` on a thread of its own and waits (generously) for it to
+/// return. A call that never returns fails the test: the thread is then
+/// abandoned unjoined, which ends the test program.
+bool returnsOnItsOwn(const std::function<void()>& action) {
+    std::atomic<bool> returned{false};
+    std::thread caller([&] {
+        action();
+        returned = true;
+    });
+    QElapsedTimer waited;
+    waited.start();
+    while (!returned && waited.elapsed() < 60000)
+        QTest::qWait(10);
+    if (!returned)
+        return false;
+    caller.join();
+    return true;
 }
 
 } // namespace
@@ -233,6 +259,42 @@ private slots:
         QCOMPARE(runs[0].status, RunStatus::Finished);
         QCOMPARE(runs[0].spikeCount,
                  std::int64_t(controller.network()->spikeRecords().front().indices.size()));
+    }
+
+    // The background compiler hangs with a child holding its pipe (like
+    // cc1). An edit and a new run cancel it at once instead of waiting for
+    // it under the run's lock, and the simulation goes on meanwhile.
+    void aHangingNativeCompilerHoldsUpNeitherEditsNorNewRuns() {
+        QTemporaryDir dir;
+        const QString pids = dir.filePath("pids");
+        qputenv("SPIKESTUDIO_CC", writeHangingCompiler(dir.filePath("cc"), pids).toUtf8());
+        qputenv("SPIKESTUDIO_CACHE_DIR", dir.filePath("cache").toUtf8());
+        const auto restore = qScopeGuard([] {
+            qunsetenv("SPIKESTUDIO_CC");
+            qunsetenv("SPIKESTUDIO_CACHE_DIR");
+        });
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        const Model running = modelOf(kDrivenModel);
+        QVERIFY(controller.start(running));
+        QTRY_VERIFY_WITH_TIMEOUT(startedProcesses(pids).size() == 2, 30000);
+        Model edited = running;
+        edited.groups[0].equations = "dv/dt = (1 - v)/tau : 1";
+        QString refusal = "not returned";
+        QVERIFY(returnsOnItsOwn([&] { refusal = controller.applyEdit(edited); }));
+        QVERIFY2(refusal.isEmpty(), qPrintable(refusal));
+        const double editedAt = controller.progress().simulated;
+        QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > editedAt, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(startedProcesses(pids).size() == 4, 30000); // the edit's compile
+        controller.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QVERIFY(returnsOnItsOwn([&] { QVERIFY(controller.start(running)); }));
+        controller.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+        controller.wait();
+        for (const QString& pid : startedProcesses(pids).mid(0, 4))
+            QTRY_VERIFY2_WITH_TIMEOUT(!processAlive(pid), qPrintable("still running: " + pid),
+                                      10000);
     }
 };
 

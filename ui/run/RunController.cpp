@@ -35,7 +35,8 @@ bool RunController::isActive() const {
 bool RunController::start(Model model, CheckOptions options, std::string projectPath) {
     if (isActive())
         return false;
-    wait(); // a finished worker is joined before the next starts
+    wait();                                   // a finished worker is joined before the next starts
+    std::unique_ptr<NativeTier> previousTier; // joined after the lock is released
     {
         std::lock_guard lock(mutex_);
         constantNames_.clear();
@@ -45,9 +46,12 @@ bool RunController::start(Model model, CheckOptions options, std::string project
         progress_ = {};
         message_.clear();
         networkReady_ = false;
-        tier_.reset(); // before the network it works on is replaced
+        previousTier = std::move(tier_); // before the network it works on is replaced
+        if (previousTier)
+            previousTier->cancel();
         options_ = options;
     }
+    previousTier.reset();
     stopRequested_ = false;
     pauseRequested_ = false;
     setState(State::Building);
@@ -206,13 +210,16 @@ QString RunController::applyEdit(const Model& edited) {
     const State state = state_.load();
     if (state != State::Running && state != State::Paused)
         return tr("no run is going");
+    std::unique_ptr<NativeTier> previousTier; // declared first: joined after the lock is released
     std::lock_guard lock(mutex_);
     try {
         const auto checked = std::make_shared<const CheckedModel>(checkModel(edited, options_));
         const std::string whyNot = LiveEdit::whyNot(*checked_, *checked);
         if (!whyNot.empty())
             return QString::fromStdString(whyNot + "; it takes effect at the next run");
-        tier_.reset(); // old native code must not be swapped in over the edit
+        previousTier = std::move(tier_);
+        if (previousTier)
+            previousTier->cancel(); // its native code is never swapped in over the edit
         report_ = LiveEdit::apply(*checked_, *checked, *network_, report_);
         checked_ = checked;
         tier_ = startTier(TierMode::Auto, *network_, report_);
