@@ -3,6 +3,8 @@
 #include "CommandLine.h"
 #include "ProjectCommands.h"
 #include "RunCommand.h"
+#include "StandardStreams.h"
+#include "diagnostics/PrintableText.h"
 
 #ifdef SPIKESTUDIO_WITH_GUI
 #include "GuiApplication.h"
@@ -59,7 +61,7 @@ int runCli(const std::vector<std::string>& arguments) {
     try {
         line = parseCommandLine(arguments);
     } catch (const std::exception& error) {
-        std::cerr << "error: " << error.what() << "\n" << usageText();
+        std::cerr << "error: " << printable(error.what()) << "\n" << usageText();
         return 1;
     }
     if (line.verb == "run")
@@ -70,7 +72,7 @@ int runCli(const std::vector<std::string>& arguments) {
         return runsCommand(line, std::cout, std::cerr);
     if (line.verb == "export")
         return exportCommand(line, std::cout, std::cerr);
-    std::cerr << "error: unknown command '" << line.verb << "'\n" << usageText();
+    std::cerr << "error: unknown command '" << printable(line.verb) << "'\n" << usageText();
     return 1;
 }
 
@@ -89,5 +91,5 @@ int main(int argc, char** argv) {
 #else
     (void)startsGui;
 #endif
-    return runCli(arguments);
+    return spikestudio::exitStatusAfterFlushing(runCli(arguments));
 }
