@@ -318,6 +318,8 @@ private slots:
         QVERIFY2(error.find("p.spikestudio-wal already exists") != std::string::npos,
                  error.c_str());
         QCOMPARE(treeOf(dir), QStringList{"p.spikestudio-wal"});
+        writeText(dir + "/p.spikestudio-wal", ""); // an empty one holds nothing to replay
+        QVERIFY(Project((dir + "/p.spikestudio").toStdString()).runs().empty());
     }
 
     void aSymlinkAtANewProjectsNameIsNotFollowed() {

@@ -65,10 +65,11 @@ std::unique_ptr<Database> ProjectOpener::openForWriting(const std::string& path,
 }
 
 /// A journal left beside a project that does not exist yet would be replayed
-/// into the new one the first time it is opened: refused.
+/// into the new one the first time it is opened: refused (an empty one holds
+/// nothing to replay).
 void ProjectOpener::refuseStaleJournals(const std::string& path) {
     for (const char* suffix : {"-wal", "-journal"})
-        if (std::error_code error; std::filesystem::exists(path + suffix, error))
+        if (PathChecks::exists(path + suffix) && !emptyFile(path + suffix))
             throw StorageError(path + ": cannot create the project: " + path + suffix +
                                " already exists (a journal left by another program?); remove it "
                                "first");
