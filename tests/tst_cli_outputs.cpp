@@ -212,7 +212,8 @@ private slots:
         const CliResult run = runCli({"run", example("cuba_neurons.json"), "--duration", "5*ms",
                                       "--tier", "tcc", "--db", disk.path() + "/p.spikestudio"});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains("the disk is full"), qPrintable(run.err));
+        QVERIFY2(run.err.contains("cannot create the project: the disk is full; no file was left"),
+                 qPrintable(run.err));
         QCOMPARE(treeOf(disk.path()), QStringList{});
     }
 

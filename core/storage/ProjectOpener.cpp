@@ -95,8 +95,15 @@ void ProjectOpener::create(const std::string& path, const Seed& seed) {
         }
         file.commit(replacesEmptyFile ? AtomicOutputFile::Existing::Replace
                                       : AtomicOutputFile::Existing::Keep);
-    } catch (const StorageError&) {
-        throw;
+    } catch (const StorageError& error) {
+        if (error.sqliteCode() == 0)
+            throw;
+        const bool full = (error.sqliteCode() & 0xff) == SQLITE_FULL;
+        throw StorageError(
+            path + ": cannot create the project: " +
+                (full ? "the disk is full" : StorageError::explain(error.sqliteCode())) +
+                "; no file was left behind",
+            error.sqliteCode());
     } catch (const std::exception& error) {
         throw StorageError(std::string(error.what()) + " (creating the project)");
     }
