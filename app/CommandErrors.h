@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "diagnostics/ModelError.h"
+#include "diagnostics/PrintableText.h"
 
 #include <ostream>
 #include <stdexcept>
@@ -9,16 +10,17 @@
 namespace spikestudio {
 
 /// Runs a command's body and turns what it throws into "error: ..." on `err`
-/// and exit status 1; a misused command line also gets the usage text.
+/// (control characters escaped) and exit status 1; a misused command line
+/// also gets the usage text.
 template <typename Body> int reportingErrors(std::ostream& err, Body body) {
     try {
         return body();
     } catch (const ModelError& error) {
-        err << "error: " << error.what() << "\n";
+        err << "error: " << printable(error.what()) << "\n";
     } catch (const std::invalid_argument& error) {
-        err << "error: " << error.what() << "\n" << usageText();
+        err << "error: " << printable(error.what()) << "\n" << usageText();
     } catch (const std::exception& error) {
-        err << "error: " << error.what() << "\n";
+        err << "error: " << printable(error.what()) << "\n";
     }
     return 1;
 }

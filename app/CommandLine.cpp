@@ -86,6 +86,9 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         auto value = [&]() -> std::string {
             if (k + 1 >= arguments.size())
                 throw std::invalid_argument("option " + argument + " needs a value");
+            if (arguments[k + 1].empty())
+                throw std::invalid_argument("option " + argument +
+                                            " needs a value, not an empty one");
             return arguments[++k];
         };
         if (argument == "--duration")

@@ -2,6 +2,7 @@
 
 #include "CommandErrors.h"
 #include "csv/CsvWriter.h"
+#include "diagnostics/PrintableText.h"
 #include "runtime/Network.h"
 #include "storage/Project.h"
 #include "storage/RunReader.h"
@@ -31,15 +32,15 @@ std::int64_t parseRunId(const std::optional<std::string>& text) {
 }
 
 void printRun(const RunSummary& run, std::ostream& out) {
-    out << std::setw(4) << run.id << "  " << run.startedAt << "  " << std::left << std::setw(11)
-        << runStatusName(run.status) << std::right << "  " << std::setprecision(6)
+    out << std::setw(4) << run.id << "  " << printable(run.startedAt) << "  " << std::left
+        << std::setw(11) << runStatusName(run.status) << std::right << "  " << std::setprecision(6)
         << run.simulatedTime << " of " << run.duration << " s, dt " << run.dt << " s, seed "
         << run.seed << ", " << run.spikeCount << " spikes";
     if (run.simulateMilliseconds)
         out << ", simulated in " << std::fixed << std::setprecision(1) << *run.simulateMilliseconds
             << " ms" << std::defaultfloat;
     if (!run.message.empty())
-        out << " (" << run.message << ")";
+        out << " (" << printable(run.message) << ")";
     out << "\n";
 }
 
@@ -50,7 +51,7 @@ int runsCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
         Project project(projectPath(line), ProjectAccess::ReadOnly);
         const std::vector<RunSummary> runs = project.runs();
         if (runs.empty())
-            out << "no runs in " << project.path() << "\n";
+            out << "no runs in " << printable(project.path()) << "\n";
         for (const RunSummary& run : runs)
             printRun(run, out);
         return 0;
@@ -67,9 +68,13 @@ int exportCommand(const CommandLine& line, std::ostream& out, std::ostream& err)
         const RunSummary run = project.run(id);
         Network network(run.seed);
         RunReader(project).readInto(id, network);
-        writeAllCsv(network, *line.csvDirectory);
+        try {
+            writeAllCsv(network, *line.csvDirectory);
+        } catch (const std::runtime_error& error) { // names the monitor or file
+            throw std::runtime_error(path + ", run " + std::to_string(id) + ": " + error.what());
+        }
         out << "exported run " << id << " (" << runStatusName(run.status) << ") to "
-            << *line.csvDirectory << "\n";
+            << printable(*line.csvDirectory) << "\n";
         return 0;
     });
 }

@@ -5,6 +5,7 @@
 #include "NetworkBuilder.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/ModelError.h"
+#include "diagnostics/PrintableText.h"
 #include "model/ModelReader.h"
 #include "runtime/NonFiniteWatch.h"
 #include "storage/PathChecks.h"
@@ -87,17 +88,15 @@ CheckedModel loadAndCheck(const CommandLine& line, std::string& modelText) {
 }
 
 /// Opens (or creates) the project the run goes into, before anything runs, so
-/// that a bad project file is refused first. A new project takes the model as its own.
+/// that a bad project file is refused first. A new project takes the model as
+/// its own, created with it in one step (a failure leaves no file).
 std::optional<Project> openProject(const CommandLine& line, const std::string& modelText) {
     std::optional<std::string> path = line.database;
     if (!path && isProjectFile(line.positional[0]))
         path = line.positional[0];
     if (!path)
         return std::nullopt;
-    std::optional<Project> project(std::in_place, *path);
-    if (!project->model())
-        project->saveModel(modelText);
-    return project;
+    return Project::openOrCreate(*path, modelText);
 }
 
 /// `--plot FILE`: raster, rate and traces rendered without a display.
@@ -124,25 +123,29 @@ struct RunTimings {
 
 void printSummary(const CheckedModel& model, const Network& network, const BuildReport& report,
                   const RunTimings& timings, const TierStatus& tier, std::ostream& out) {
-    out << "model: " << (model.model.name.empty() ? "(unnamed)" : model.model.name) << "\n";
+    out << "model: " << (model.model.name.empty() ? "(unnamed)" : printable(model.model.name))
+        << "\n";
     for (const CheckedGroup& group : model.groups) {
-        out << "group " << group.name << ": " << typeName(group.type) << ", N=" << group.size;
+        out << "group " << printable(group.name) << ": " << typeName(group.type)
+            << ", N=" << group.size;
         if (group.type == GroupType::NeuronGroup)
             out << ", method=" << nameOf(group.method);
         out << "\n";
     }
     for (const SynapseState& synapses : network.synapses())
-        out << "synapses " << synapses.name << ": " << synapses.source->name << " -> "
-            << synapses.target->name << ", " << synapses.size() << " synapses\n";
+        out << "synapses " << printable(synapses.name) << ": " << printable(synapses.source->name)
+            << " -> " << printable(synapses.target->name) << ", " << synapses.size()
+            << " synapses\n";
     for (const CheckedPoissonInput& input : model.poissonInputs)
-        out << "poisson input " << input.name << ": " << input.count << " inputs -> "
-            << model.groups[input.target].name << "." << input.variable << "\n";
+        out << "poisson input " << printable(input.name) << ": " << input.count << " inputs -> "
+            << printable(model.groups[input.target].name) << "." << printable(input.variable)
+            << "\n";
     for (const SpikeRecord& record : network.spikeRecords())
-        out << "spikes " << record.source << " (" << record.monitor
+        out << "spikes " << printable(record.source) << " (" << printable(record.monitor)
             << "): " << record.indices.size() << "\n";
     for (const StateRecord& record : network.stateRecords())
-        out << "recorded " << record.monitor << ": " << record.rowCount() << " samples x "
-            << record.columns.size() << " columns\n";
+        out << "recorded " << printable(record.monitor) << ": " << record.rowCount()
+            << " samples x " << record.columns.size() << " columns\n";
     size_t compiled = 0;
     for (const auto& kernel : report.kernels)
         compiled += !kernel.cached;
@@ -152,7 +155,7 @@ void printSummary(const CheckedModel& model, const Network& network, const Build
         << " kernels compiled, libtcc), setup " << report.setupMilliseconds << " ms, simulate "
         << timings.simulateMs << " ms (" << timings.steps << " steps, seed " << model.seed << ")\n";
     out << "first step: " << timings.firstStepMs << " ms after opening the model\n";
-    out << "tier: " << tier.describe() << "\n";
+    out << "tier: " << printable(tier.describe()) << "\n";
 }
 
 } // namespace
@@ -200,9 +203,10 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
             savePlot(*network, model, *line.plotFile);
         printSummary(model, *network, report, timings, tierStatus, out);
         if (writer)
-            out << "stored as run " << writer->runId() << " in " << project->path() << "\n";
+            out << "stored as run " << writer->runId() << " in " << printable(project->path())
+                << "\n";
         if (!finite) {
-            err << "error: " << watch.found()->message() << "\n";
+            err << "error: " << printable(watch.found()->message()) << "\n";
             return 1;
         }
         return 0;

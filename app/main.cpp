@@ -4,6 +4,8 @@
 #include "ExamplesDirectory.h"
 #include "ProjectCommands.h"
 #include "RunCommand.h"
+#include "StandardStreams.h"
+#include "diagnostics/PrintableText.h"
 
 #ifdef SPIKESTUDIO_WITH_GUI
 #include "GuiApplication.h"
@@ -62,7 +64,7 @@ int runCli(const std::vector<std::string>& arguments) {
     try {
         line = parseCommandLine(arguments);
     } catch (const std::exception& error) {
-        std::cerr << "error: " << error.what() << "\n" << usageText();
+        std::cerr << "error: " << printable(error.what()) << "\n" << usageText();
         return 1;
     }
     if (const std::string help = commandHelp(line.verb); line.help && !help.empty()) {
@@ -77,7 +79,7 @@ int runCli(const std::vector<std::string>& arguments) {
         return runsCommand(line, std::cout, std::cerr);
     if (line.verb == "export")
         return exportCommand(line, std::cout, std::cerr);
-    std::cerr << "error: unknown command '" << line.verb << "'\n" << usageText();
+    std::cerr << "error: unknown command '" << printable(line.verb) << "'\n" << usageText();
     return 1;
 }
 
@@ -94,5 +96,5 @@ int main(int argc, char** argv) {
 #else
     (void)startsGui;
 #endif
-    return runCli(arguments);
+    return spikestudio::exitStatusAfterFlushing(runCli(arguments));
 }

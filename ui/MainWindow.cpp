@@ -513,12 +513,13 @@ bool MainWindow::openModelFile(const QString& path) {
 
 bool MainWindow::saveModelFile(const QString& path) {
     try {
-        if (isProjectPath(path)) // one transaction: a failed save keeps the old model
-            Project(path.toStdString())
-                .saveModel(writeModelJson(document_->model()),
-                           LayoutJson::write(document_->layout()));
-        else
+        if (isProjectPath(path)) { // a failed save keeps the old model, or leaves no new file
+            const std::string model = writeModelJson(document_->model());
+            const std::string layout = LayoutJson::write(document_->layout());
+            Project::openOrCreate(path.toStdString(), model, layout).saveModel(model, layout);
+        } else {
             writeModelFile(document_->model(), path.toStdString());
+        }
     } catch (const std::exception& error) {
         showMessage_(tr("Cannot save the model"), QString::fromUtf8(error.what()));
         return false;

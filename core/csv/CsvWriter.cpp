@@ -1,10 +1,13 @@
 #include "csv/CsvWriter.h"
 
+#include "diagnostics/PrintableText.h"
 #include "expr/ExprText.h"
+#include "files/AtomicOutputFile.h"
+#include "files/OutputName.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
+#include <map>
 #include <numeric>
 #include <stdexcept>
 
@@ -17,21 +20,38 @@ std::string headerUnit(const Dimension& dim) {
 }
 
 template <typename Writer> void writeFile(const std::filesystem::path& path, Writer write) {
-    const std::filesystem::path partial = path.string() + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw std::runtime_error("cannot write " + path.string());
-        write(out);
-        out.flush();
-        if (!out)
-            throw std::runtime_error("cannot write " + path.string() + " (disk full?)");
-    }
-    std::error_code error;
-    std::filesystem::rename(partial, path, error);
-    if (error) {
-        std::filesystem::remove(partial, error);
-        throw std::runtime_error("cannot write " + path.string());
+    AtomicOutputFile file(path.string());
+    write(file.stream());
+    file.commit();
+}
+
+/// Checks that every monitor's name is a plain file name and that no two give
+/// the same file on a case-insensitive file system. Names can come from a
+/// project file, so nothing is written unless all pass.
+void checkFileNames(const Network& network) {
+    std::vector<std::string> names;
+    for (const SpikeRecord& record : network.spikeRecords())
+        names.push_back(record.monitor);
+    for (const StateRecord& record : network.stateRecords())
+        names.push_back(record.monitor);
+    for (const RateRecord& record : network.rateRecords())
+        names.push_back(record.monitor);
+    std::map<std::string, std::string> byFoldedName;
+    for (const std::string& name : names) {
+        if (const std::string problem = OutputName::problem(name); !problem.empty())
+            throw std::runtime_error("monitor '" + printable(name) + "', field 'name': " + problem +
+                                     "; no CSV file was written");
+        const auto [seen, added] = byFoldedName.emplace(OutputName::caseFolded(name), name);
+        if (added)
+            continue;
+        if (seen->second == name)
+            throw std::runtime_error("monitor '" + printable(name) +
+                                     "', field 'name': two monitors have this name, so their CSV "
+                                     "files would be one file; no CSV file was written");
+        throw std::runtime_error(
+            "monitors '" + printable(seen->second) + "' and '" + printable(name) +
+            "', field 'name': the names differ only in case, so their CSV files would be one "
+            "file on case-insensitive file systems; no CSV file was written");
     }
 }
 
@@ -72,10 +92,14 @@ void writeRateCsv(const RateRecord& record, std::ostream& out) {
 }
 
 void writeAllCsv(const Network& network, const std::string& directory) {
+    checkFileNames(network);
+    if (directory.empty())
+        throw std::runtime_error("the CSV folder's name is empty");
     std::error_code error;
     std::filesystem::create_directories(directory, error);
     if (error)
-        throw std::runtime_error("cannot create the directory " + directory);
+        throw std::runtime_error("cannot create the folder " + directory + " (" + error.message() +
+                                 ")");
     const std::filesystem::path dir(directory);
     for (const SpikeRecord& record : network.spikeRecords())
         writeFile(dir / (record.monitor + ".csv"),

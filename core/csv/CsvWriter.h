@@ -14,9 +14,10 @@ void writeStateCsv(const StateRecord& record, std::ostream& out);
 void writeRateCsv(const RateRecord& record, std::ostream& out);
 
 /// Writes `<monitor>.csv` for every monitor of `network` into `directory`
-/// (created if missing). Each file is written to a temporary name and renamed
-/// when complete, so no partial file is left looking finished.
-/// Throws std::runtime_error naming the file on failure.
+/// (created if missing). Monitor names are checked first (OutputName: plain
+/// file names, none two differing only in case): a bad one writes nothing.
+/// Each file is an AtomicOutputFile, so a failure leaves an earlier file of
+/// that name intact. Throws std::runtime_error naming the monitor or the file.
 void writeAllCsv(const Network& network, const std::string& directory);
 
 } // namespace spikestudio

@@ -2,6 +2,7 @@
 
 #include "diagnostics/ModelError.h"
 
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -425,6 +426,9 @@ Model readModel(std::string_view text) {
 }
 
 Model readModelFile(const std::string& path, std::string* text) {
+    std::error_code error; // a folder, device or pipe would read as junk, or forever
+    if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error))
+        throw ModelError({path, "", 0, 0}, "not a model file (a folder or a device)");
     std::ifstream file(path, std::ios::binary);
     if (!file)
         throw ModelError({path, "", 0, 0}, "cannot open the model file");

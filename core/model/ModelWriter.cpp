@@ -1,9 +1,9 @@
 #include "model/ModelWriter.h"
 
 #include "diagnostics/ModelError.h"
+#include "files/AtomicOutputFile.h"
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -220,19 +220,12 @@ std::string writeModelJson(const Model& model) {
 
 void writeModelFile(const Model& model, const std::string& path) {
     const std::string text = writeModelJson(model);
-    const std::string temporary = path + ".writing";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        file << text;
-        file.flush();
-        if (!file)
-            throw ModelError({path, "", 0, 0}, "cannot write the model file");
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::filesystem::remove(temporary, error);
-        throw ModelError({path, "", 0, 0}, "cannot write the model file");
+    try { // never through a planted link; a failure keeps the earlier file
+        AtomicOutputFile file(path);
+        file.stream() << text;
+        file.commit();
+    } catch (const std::runtime_error& error) {
+        throw ModelError({path, "", 0, 0}, error.what());
     }
 }
 

@@ -30,6 +30,21 @@ private:
     Database& database_;
 };
 
+/// Writes the model and the version that saved it (inside a transaction).
+void storeModel(Database& database, const std::string& modelJson, const std::string& layoutJson) {
+    database
+        .prepare(std::string("INSERT OR REPLACE INTO model (id, model_json, layout_json, "
+                             "saved_at) VALUES (1, ?, ?, ") +
+                 kNow + ")")
+        .bind(1, modelJson)
+        .bind(2, layoutJson)
+        .run();
+    database
+        .prepare("INSERT OR REPLACE INTO project (key, value) VALUES ('written_with', "
+                 "'Spike Studio " SPIKESTUDIO_VERSION "')")
+        .run();
+}
+
 std::optional<double> optionalDouble(const SqlStatement& statement, int column) {
     if (statement.isNull(column))
         return std::nullopt;
@@ -40,6 +55,22 @@ std::optional<double> optionalDouble(const SqlStatement& statement, int column) 
 
 Project::Project(const std::string& path, ProjectAccess access)
     : path_(path), access_(access), database_(ProjectOpener::open(path, access)) {}
+
+Project::Project(const std::string& path, const std::function<void(Database&)>& seed)
+    : path_(path), access_(ProjectAccess::ReadWrite),
+      database_(ProjectOpener::open(path, access_, seed)) {}
+
+Project Project::openOrCreate(const std::string& path, const std::string& modelJson,
+                              const std::string& layoutJson) {
+    Project project(path, [&](Database& database) {
+        Transaction transaction(database);
+        storeModel(database, modelJson, layoutJson);
+        transaction.commit();
+    });
+    if (!project.model())
+        project.saveModel(modelJson, layoutJson);
+    return project;
+}
 
 int Project::schemaVersion() {
     return static_cast<int>(database_->queryInt("PRAGMA user_version"));
@@ -63,17 +94,7 @@ void Project::setMetadata(const std::string& key, const std::string& value) {
 void Project::saveModel(const std::string& modelJson, const std::string& layoutJson) {
     DurableWrites durable(*database_);
     Transaction transaction(*database_);
-    database_
-        ->prepare(std::string("INSERT OR REPLACE INTO model (id, model_json, layout_json, "
-                              "saved_at) VALUES (1, ?, ?, ") +
-                  kNow + ")")
-        .bind(1, modelJson)
-        .bind(2, layoutJson)
-        .run();
-    database_
-        ->prepare("INSERT OR REPLACE INTO project (key, value) VALUES ('written_with', "
-                  "'Spike Studio " SPIKESTUDIO_VERSION "')")
-        .run();
+    storeModel(*database_, modelJson, layoutJson);
     transaction.commit();
 }
 

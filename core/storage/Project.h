@@ -5,6 +5,7 @@
 #include "storage/RunSummary.h"
 #include "storage/StoredModel.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -21,6 +22,13 @@ class Project {
 public:
     /// ReadWrite creates a missing project and upgrades an older one.
     explicit Project(const std::string& path, ProjectAccess access = ProjectAccess::ReadWrite);
+
+    /// Opens the project at `path` for writing. One that does not exist yet
+    /// is created already holding the model, all at once (a failure, a full
+    /// disk for one, leaves no file); an existing project without a model
+    /// takes this one, one with a model keeps its own.
+    static Project openOrCreate(const std::string& path, const std::string& modelJson,
+                                const std::string& layoutJson = "{}");
 
     const std::string& path() const { return path_; }
     ProjectAccess access() const { return access_; }
@@ -50,6 +58,7 @@ public:
     Database& database() { return *database_; }
 
 private:
+    Project(const std::string& path, const std::function<void(Database&)>& seed);
     std::vector<RunSummary> queryRuns(const std::string& where, std::int64_t id);
 
     std::string path_;

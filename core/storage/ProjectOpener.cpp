@@ -1,5 +1,7 @@
 #include "storage/ProjectOpener.h"
 
+#include "files/AtomicOutputFile.h"
+#include "storage/LockTimeout.h"
 #include "storage/Migrations.h"
 #include "storage/PathChecks.h"
 #include "storage/ProcessIdentity.h"
@@ -15,7 +17,6 @@ namespace spikestudio {
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
 constexpr int kPageSize = 16384; // large result blobs need fewer overflow pages
 
 const char* const kUnchanged = "; the file was not changed";
@@ -25,24 +26,87 @@ bool emptyFile(const std::string& path) {
     return std::filesystem::file_size(path, error) == 0 && !error;
 }
 
+/// Removes a new project's temporary SQLite side files however creation ends.
+class SideFiles {
+public:
+    explicit SideFiles(std::string database) : database_(std::move(database)) {}
+    ~SideFiles() {
+        std::error_code ignored;
+        for (const char* suffix : {"-wal", "-shm", "-journal"})
+            std::filesystem::remove(database_ + suffix, ignored);
+    }
+
+private:
+    std::string database_;
+};
+
 } // namespace
 
-std::unique_ptr<Database> ProjectOpener::open(const std::string& path, ProjectAccess access) {
-    return access == ProjectAccess::ReadWrite ? openForWriting(path) : openForReading(path);
+std::unique_ptr<Database> ProjectOpener::open(const std::string& path, ProjectAccess access,
+                                              const Seed& seed) {
+    if (path.empty())
+        throw StorageError("the project's file name is empty");
+    return access == ProjectAccess::ReadWrite ? openForWriting(path, seed) : openForReading(path);
 }
 
-std::unique_ptr<Database> ProjectOpener::openForWriting(const std::string& path) {
+std::unique_ptr<Database> ProjectOpener::openForWriting(const std::string& path, const Seed& seed) {
+    const std::chrono::milliseconds lockTimeout = LockTimeout::fromEnvironment();
     PathChecks::requireWritable(path);
-    const bool created = !PathChecks::exists(path) || emptyFile(path);
-    if (!created)
-        PathChecks::requireSqliteHeader(path);
-    auto database = std::make_unique<Database>(path, Database::Mode::ReadWriteCreate);
-    database->execute("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs));
+    if (!PathChecks::exists(path) || emptyFile(path))
+        create(path, seed);
+    PathChecks::requireSqliteHeader(path);
+    auto database = std::make_unique<Database>(path, Database::Mode::ReadWrite);
+    database->setBusyTimeout(lockTimeout);
     inspect(*database);
-    configureForWriting(*database, created);
+    configureForWriting(*database);
     migrate(*database);
     markInterruptedRuns(*database);
     return database;
+}
+
+/// A journal left beside a project that does not exist yet would be replayed
+/// into the new one the first time it is opened: refused (an empty one holds
+/// nothing to replay).
+void ProjectOpener::refuseStaleJournals(const std::string& path) {
+    for (const char* suffix : {"-wal", "-journal"})
+        if (PathChecks::exists(path + suffix) && !emptyFile(path + suffix))
+            throw StorageError(path + ": cannot create the project: " + path + suffix +
+                               " already exists (a journal left by another program?); remove it "
+                               "first");
+}
+
+void ProjectOpener::create(const std::string& path, const Seed& seed) {
+    refuseStaleJournals(path);
+    const bool replacesEmptyFile = PathChecks::exists(path);
+    try {
+        AtomicOutputFile file(path);
+        {
+            const SideFiles sideFiles(file.temporaryPath());
+            Database database(file.temporaryPath(), Database::Mode::ReadWrite, false, path);
+            // No journal while building: until the rename nothing is visible anyway.
+            database.execute("PRAGMA journal_mode = OFF; PRAGMA page_size = " +
+                                 std::to_string(kPageSize),
+                             "cannot create the project");
+            migrate(database);
+            if (seed)
+                seed(database);
+            if (database.queryText("PRAGMA journal_mode = WAL") != "wal")
+                throw StorageError(path + ": cannot create the project in WAL mode");
+        }
+        file.commit(replacesEmptyFile ? AtomicOutputFile::Existing::Replace
+                                      : AtomicOutputFile::Existing::Keep);
+    } catch (const StorageError& error) {
+        if (error.sqliteCode() == 0)
+            throw;
+        const bool full = (error.sqliteCode() & 0xff) == SQLITE_FULL;
+        throw StorageError(
+            path + ": cannot create the project: " +
+                (full ? "the disk is full" : StorageError::explain(error.sqliteCode())) +
+                "; no file was left behind",
+            error.sqliteCode());
+    } catch (const std::exception& error) {
+        throw StorageError(std::string(error.what()) + " (creating the project)");
+    }
 }
 
 std::unique_ptr<Database> ProjectOpener::openForReading(const std::string& path) {
@@ -51,7 +115,7 @@ std::unique_ptr<Database> ProjectOpener::openForReading(const std::string& path)
         throw StorageError(path + ": an empty file, not a Spike Studio project");
     PathChecks::requireSqliteHeader(path);
     std::unique_ptr<Database> database = connectForReading(path);
-    database->execute("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs));
+    database->setBusyTimeout(LockTimeout::fromEnvironment());
     const int version = inspect(*database);
     if (version == 0)
         throw StorageError(path + ": an empty database, not a Spike Studio project");
@@ -129,9 +193,7 @@ void ProjectOpener::checkIntegrity(Database& database) {
                        kUnchanged + ". Restore it from a backup.");
 }
 
-void ProjectOpener::configureForWriting(Database& database, bool created) {
-    if (created)
-        database.execute("PRAGMA page_size = " + std::to_string(kPageSize));
+void ProjectOpener::configureForWriting(Database& database) {
     if (database.queryText("PRAGMA journal_mode = WAL") != "wal")
         throw StorageError(database.name() + ": cannot switch the project to WAL mode");
     // NORMAL: a commit may be lost at a power cut, never corrupted. Model saves

@@ -11,6 +11,8 @@
 #include "storage/Transaction.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <sqlite3.h>
 #include <stdexcept>
 
 namespace spikestudio {
@@ -41,11 +43,14 @@ RunWriter::~RunWriter() {
     if (finished_)
         return;
     try {
+        if (lockedOut_) // waiting again for the same lock would only delay the error
+            database_.setBusyTimeout(std::chrono::milliseconds(0));
         database_
-            .prepare(std::string("UPDATE runs SET status = 'failed', message = 'the run ended "
-                                 "without finishing (an error stopped it)', finished_at = ") +
+            .prepare(std::string("UPDATE runs SET status = 'failed', message = ?, finished_at = ") +
                      kNow + " WHERE id = ?")
-            .bind(1, runId_)
+            .bind(1, "the run ended without finishing (" +
+                         (failure_.empty() ? std::string("an error stopped it") : failure_) + ")")
+            .bind(2, runId_)
             .run();
     } catch (const StorageError&) {
         // Left as running: reported interrupted once this process has ended.
@@ -128,10 +133,25 @@ double RunWriter::monitorDt(const std::string& name) const {
 }
 
 void RunWriter::flush() {
-    Transaction transaction(database_);
-    writeNewResults();
-    transaction.commit();
+    try {
+        Transaction transaction(database_);
+        writeNewResults();
+        transaction.commit();
+    } catch (const StorageError& error) {
+        failStoring(error);
+    }
     commitProgress();
+}
+
+void RunWriter::failStoring(const StorageError& error) {
+    const int code = error.sqliteCode() & 0xff;
+    lockedOut_ = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+    failure_ = error.what();
+    char times[160];
+    std::snprintf(times, sizeof times,
+                  "; the run stopped at t = %g s, its results up to t = %g s stay in the project",
+                  network_.scheduler().time(), storedTime_);
+    throw StorageError(failure_ + times, error.sqliteCode());
 }
 
 bool RunWriter::flushIfDue() {
@@ -149,6 +169,16 @@ void RunWriter::setTimings(double buildMilliseconds, double simulateMilliseconds
 void RunWriter::finish(RunStatus status, const std::string& message) {
     if (status == RunStatus::Running || status == RunStatus::Interrupted)
         throw std::invalid_argument("a run finishes as finished, stopped or failed");
+    try {
+        finishTransaction(status, message);
+    } catch (const StorageError& error) {
+        failStoring(error);
+    }
+    commitProgress();
+    finished_ = true;
+}
+
+void RunWriter::finishTransaction(RunStatus status, const std::string& message) {
     Transaction transaction(database_);
     writeNewResults();
     SqlStatement update = database_.prepare(
@@ -160,8 +190,6 @@ void RunWriter::finish(RunStatus status, const std::string& message) {
     simulateMilliseconds_ ? update.bind(4, *simulateMilliseconds_) : update.bindNull(4);
     update.run();
     transaction.commit();
-    commitProgress();
-    finished_ = true;
 }
 
 void RunWriter::writeNewResults() {
@@ -229,6 +257,7 @@ void RunWriter::commitProgress() {
         for (Progress& progress : *list)
             progress.stored = std::max(progress.stored, progress.pending);
     lastFlush_ = std::chrono::steady_clock::now();
+    storedTime_ = network_.scheduler().time();
 }
 
 } // namespace spikestudio

@@ -16,6 +16,7 @@ class Database;
 class Network;
 class Project;
 class SqlStatement;
+class StorageError;
 
 /// Records one run of `network` into a project while it runs. The records of
 /// a Network only grow; flush() stores what was added since the last flush,
@@ -39,6 +40,8 @@ public:
 
     /// Stores everything recorded since the last flush; throws StorageError
     /// (the file keeps its last committed state; a later flush retries).
+    /// A project another program keeps locked makes it wait (LockTimeout),
+    /// then fail with a message naming the lock.
     void flush();
     /// flush() when the flush interval has passed since the last one; returns true.
     /// Cheap enough to call every step.
@@ -65,12 +68,15 @@ private:
     std::int64_t insertMonitor(size_t position, const std::string& name, const char* type,
                                const std::string& source, std::int64_t sourceSize, double dt);
     double monitorDt(const std::string& name) const;
+    void finishTransaction(RunStatus status, const std::string& message);
     void writeNewResults();
     void writeSpikes(size_t record, Progress& progress);
     void writeRows(std::size_t columns, const std::vector<double>& times,
                    const std::vector<double>& values, Progress& progress);
     void insertChunk(const Progress& progress, size_t first, size_t count, const char* format);
     void commitProgress();
+    /// `error` with what it means for this run: where it stopped, what is kept.
+    [[noreturn]] void failStoring(const StorageError& error);
 
     Database& database_;
     Network& network_;
@@ -81,6 +87,9 @@ private:
     std::chrono::milliseconds interval_{1000};
     std::chrono::steady_clock::time_point lastFlush_;
     bool finished_ = false;
+    double storedTime_ = 0.0; // simulated time of the last committed flush
+    std::string failure_;     // why the last write failed, for the run's message
+    bool lockedOut_ = false;  // the last write gave up waiting for a lock
 };
 
 } // namespace spikestudio

@@ -7,7 +7,8 @@ namespace spikestudio {
 std::string StorageError::explain(int sqliteCode) {
     switch (sqliteCode & 0xff) {
     case SQLITE_FULL:
-        return "the disk is full (nothing was written; the project is unchanged)";
+        return "the disk is full (this change was not stored; the project keeps what it held "
+               "before)";
     case SQLITE_READONLY:
         return "the project is read-only";
     case SQLITE_PERM:

@@ -8,7 +8,7 @@ namespace spikestudio {
 
 Transaction::Transaction(Database& database) : database_(database) {
     // IMMEDIATE takes the write lock now, so a busy project fails here, not mid-way.
-    database_.execute("BEGIN IMMEDIATE");
+    database_.execute("BEGIN IMMEDIATE", "cannot start writing to the project");
 }
 
 Transaction::~Transaction() {
@@ -19,7 +19,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    database_.execute("COMMIT");
+    database_.execute("COMMIT", "cannot store the changes");
     open_ = false;
 }
 

@@ -1,5 +1,6 @@
 #include "document/Autosave.h"
 
+#include "files/AtomicOutputFile.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
 
@@ -26,9 +27,9 @@ void Autosave::save(const spikestudio::Model& model, const QString& originalPath
     try {
         QDir().mkpath(directory_);
         spikestudio::writeModelFile(model, modelPath().toStdString());
-        QFile path(pathFile());
-        if (path.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            path.write(originalPath.toUtf8());
+        spikestudio::AtomicOutputFile path(QFile::encodeName(pathFile()).toStdString());
+        path.stream() << originalPath.toStdString();
+        path.commit();
     } catch (const std::exception&) {
         // Best effort: a full disk must not interrupt editing.
     }

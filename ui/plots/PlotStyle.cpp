@@ -1,5 +1,8 @@
 #include "plots/PlotStyle.h"
 
+#include "files/AtomicOutputFile.h"
+#include "plots/MemoryFile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSvgGenerator>
@@ -10,7 +13,7 @@ namespace spikestudio::PlotStyle {
 namespace {
 
 /// Vector drawing into an SVG file; QCustomPlot has no savePng-like call for it.
-bool saveSvg(QCustomPlot& plot, const QString& path, int width, int height) {
+bool saveSvg(QCustomPlot& plot, const QString& path, const QString& title, int width, int height) {
     const QSize size(width > 0 ? width : plot.width(), height > 0 ? height : plot.height());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -19,7 +22,7 @@ bool saveSvg(QCustomPlot& plot, const QString& path, int width, int height) {
     svg.setOutputDevice(&file);
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(0, 0), size));
-    svg.setTitle(QFileInfo(path).completeBaseName());
+    svg.setTitle(title);
     svg.setDescription(QObject::tr("Plot exported by Spike Studio"));
     QCPPainter painter;
     if (!painter.begin(&svg))
@@ -45,21 +48,38 @@ QCPGraph* addGraph(QCustomPlot& plot, QCPAxisRect* panel) {
     return plot.addGraph(panel->axis(QCPAxis::atBottom), panel->axis(QCPAxis::atLeft));
 }
 
+/// Draws `plot` into the file at `target` in the format `suffix` names.
+bool render(QCustomPlot& plot, const QString& suffix, const QString& target, const QString& title,
+            int width, int height) {
+    if (suffix == "png")
+        return plot.savePng(target, width, height, 2.0);
+    if (suffix == "jpg" || suffix == "jpeg")
+        return plot.saveJpg(target, width, height, 2.0);
+    if (suffix == "pdf")
+        return plot.savePdf(target, width, height);
+    return saveSvg(plot, target, title, width, height);
+}
+
 QString save(QCustomPlot& plot, const QString& path, int width, int height) {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    bool saved = false;
-    if (suffix == "png")
-        saved = plot.savePng(path, width, height, 2.0);
-    else if (suffix == "jpg" || suffix == "jpeg")
-        saved = plot.saveJpg(path, width, height, 2.0);
-    else if (suffix == "pdf")
-        saved = plot.savePdf(path, width, height);
-    else if (suffix == "svg")
-        saved = saveSvg(plot, path, width, height);
-    else
+    if (!QStringList{"png", "jpg", "jpeg", "pdf", "svg"}.contains(suffix))
         return QObject::tr("the plot file must end in .png, .jpg, .pdf or .svg (not '%1')")
             .arg(QFileInfo(path).fileName());
-    return saved ? QString() : QObject::tr("cannot write %1").arg(path);
+    try {
+        // Drawn in memory, then written through checked writes to a
+        // temporary renamed into place: a failure keeps any earlier file.
+        AtomicOutputFile file(QFile::encodeName(path).toStdString());
+        const MemoryFile drawing;
+        if (!render(plot, suffix, drawing.path(), QFileInfo(path).completeBaseName(), width,
+                    height))
+            return QObject::tr("cannot draw the plot for %1").arg(path);
+        const QByteArray bytes = drawing.contents();
+        file.stream().write(bytes.constData(), bytes.size());
+        file.commit();
+        return {};
+    } catch (const std::exception& error) {
+        return QString::fromUtf8(error.what());
+    }
 }
 
 QString saveFilter() {

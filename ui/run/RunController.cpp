@@ -151,9 +151,12 @@ void RunController::simulate(const CheckedModel& checked, Network& network,
     std::optional<Project> project;
     std::optional<RunWriter> writer;
     if (!projectPath.empty()) {
-        project.emplace(projectPath);
-        if (!project->model()) // a new project takes the model it first runs
-            project->saveModel(modelText);
+        // A new project takes the model it first runs, created with it in one step.
+        project.emplace(Project::openOrCreate(projectPath, modelText));
+        project->database().setLockWaitObserver([this](std::chrono::milliseconds waited) {
+            std::lock_guard lock(mutex_);
+            progress_.lockWait = std::chrono::duration<double>(waited).count();
+        });
         writer.emplace(*project, network,
                        RunSettings{modelText, checked.duration, checked.dt, checked.seed});
     }
@@ -162,7 +165,7 @@ void RunController::simulate(const CheckedModel& checked, Network& network,
     wallBeforePause_ = 0.0;
     setState(State::Running);
     network.run(checked.duration, [&] {
-        return betweenSteps(network) && watch.keepGoing() && (!writer || writer->flushIfDue());
+        return betweenSteps(network) && watch.keepGoing() && (!writer || flushed(*writer));
     });
     const bool finite = watch.scan();
     live_.appendNewFrom(network);
@@ -177,6 +180,14 @@ void RunController::simulate(const CheckedModel& checked, Network& network,
                                                    : RunStatus::Failed,
                        message.toStdString());
     end(outcome, message);
+}
+
+/// Stores the results due, then clears a lock wait the progress line showed.
+bool RunController::flushed(RunWriter& writer) {
+    writer.flushIfDue();
+    std::lock_guard lock(mutex_);
+    progress_.lockWait = 0.0;
+    return true;
 }
 
 /// Between two steps: the only place the network changes hands or values.

@@ -17,6 +17,8 @@
 
 namespace spikestudio {
 
+class RunWriter;
+
 class Network;
 class NativeTier;
 
@@ -72,6 +74,7 @@ private:
     void simulate(const CheckedModel& checked, Network& network, const std::string& projectPath,
                   const std::string& modelText);
     bool betweenSteps(Network& network);
+    bool flushed(RunWriter& writer);
     void waitWhilePaused();
     void applyPendingConstants(Network& network);
     void publishProgress(const Network& network, std::chrono::steady_clock::time_point now);

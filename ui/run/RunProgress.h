@@ -11,6 +11,7 @@ struct RunProgress {
     double wall = 0.0;       // seconds of wall time spent simulating (pauses excluded)
     std::string tier;        // which compiler's code runs (TierStatus::describe)
     bool nativeCode = false; // the system compiler's code runs (else libtcc's)
+    double lockWait = 0.0;   // seconds the project has been locked by another program (0: not)
 
     const char* tierName() const { return nativeCode ? "native code" : "libtcc code"; }
 

@@ -216,6 +216,9 @@ void RunView::refresh() {
         text += QString(" · ") + progress.tierName();
         if (controller_->state() == RunController::State::Paused)
             text += " · paused";
+        if (progress.lockWait > 0)
+            text += " · waiting " + seconds(progress.lockWait) +
+                    " for the project, locked by another program";
         status_->setText(text);
         status_->setToolTip(QString::fromStdString(progress.tier));
     }
