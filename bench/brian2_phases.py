@@ -4,8 +4,8 @@
 usage: brian2_phases.py MODEL.json --target standalone|cython|numpy
                         [--duration EXPR] [--cache-dir DIR]
 
-The network is built by ../shared/tools/brian_ref.py (its main() is called, as
-bench/brian2_standalone_time.py does), so Brian2 runs exactly what the
+The network is built by tests/reference/brian_ref.py (its main() is called,
+as bench/brian2_standalone_time.py does), so Brian2 runs exactly what the
 reference tests run. This script only adds timers around it:
 
   standalone  cpp_standalone in a fresh temporary project directory: code
@@ -53,7 +53,7 @@ import tempfile  # noqa: E402
 
 BRIAN_REF_DIR = os.environ.get(
     'SPIKESTUDIO_BRIAN_REF_DIR',
-    os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'tools'))
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'reference'))
 
 STAMP_FILE = 'results/bench_first_step.txt'
 HWM_FILE = 'results/bench_peak_rss.txt'
@@ -177,11 +177,6 @@ def main():
     with tempfile.TemporaryDirectory(prefix='brian2_phases_') as scratch:
         os.environ['HOME'] = scratch  # Brian2 reads no user preferences
         model = json.load(open(model_path))
-        if duration:
-            model['duration'] = duration
-            model_path = os.path.join(scratch, 'model.json')
-            with open(model_path, 'w') as f:
-                json.dump(model, f)
         outdir = os.path.join(scratch, 'out')
         project_dir = os.path.join(scratch, 'project')
 
@@ -192,11 +187,14 @@ def main():
             brian2.prefs.codegen.runtime.cython.cache_dir = (
                 os.path.abspath(cache_dir) if cache_dir else os.path.join(scratch, 'cython'))
         sys.path.insert(0, os.path.abspath(BRIAN_REF_DIR))
-        sys.dont_write_bytecode = True  # leave ../shared/tools as it is
+        sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
         import brian_ref
-        sys.argv = ['brian_ref.py', model_path, outdir]
-        sys.argv += ['--standalone', project_dir] if target == 'standalone' else ['--target', target]
-        brian_ref.main()
+        arguments = [model_path, outdir] + (['--duration', duration] if duration else [])
+        if target == 'standalone':
+            arguments += ['--standalone', project_dir]
+        else:
+            arguments += ['--target', target]
+        brian_ref.main(arguments)
 
         device = brian2.get_device()
         figures = {'target': target, 'brian2_version': brian2.__version__,

@@ -3,7 +3,7 @@
 
 usage: brian2_standalone_time.py MODEL.json [--runs N]
 
-Builds the model exactly as ../shared/tools/brian_ref.py does (it calls that
+Builds the model exactly as tests/reference/brian_ref.py does (it calls that
 script's main() with --standalone), so Brian2 generates, compiles (make) and
 runs the C++ project once; then it runs the same compiled binary N-1 more
 times. Everything happens in a temporary directory (also used as HOME, so
@@ -30,8 +30,8 @@ import statistics
 import sys
 import tempfile
 
-BRIAN_REF_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared',
-                             'tools')
+BRIAN_REF_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests',
+                             'reference')
 
 
 def option(name, default):
@@ -53,10 +53,9 @@ def spike_count(model_path, outdir):
 def build_and_run_once(model_path, project_dir, outdir):
     """brian_ref.py's main() with --standalone: generate, make, run once."""
     sys.path.insert(0, os.path.abspath(BRIAN_REF_DIR))
-    sys.dont_write_bytecode = True  # leave ../shared/tools as it is
+    sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
     import brian_ref
-    sys.argv = ['brian_ref.py', model_path, outdir, '--standalone', project_dir]
-    brian_ref.main()
+    brian_ref.main([model_path, outdir, '--standalone', project_dir])
 
 
 def rerun_binary(device):

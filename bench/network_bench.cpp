@@ -28,7 +28,7 @@ using Stopwatch = std::chrono::steady_clock;
 namespace {
 
 const std::string kSourceDir = SPIKESTUDIO_SOURCE_DIR;
-const std::string kBrianRef = kSourceDir + "/../shared/tools/brian_ref.py";
+const std::string kBrianRef = kSourceDir + "/tests/reference/brian_ref.py";
 const std::string kStandaloneHelper = kSourceDir + "/bench/brian2_standalone_time.py";
 
 struct BenchModel {

@@ -17,9 +17,9 @@ usage: /usr/bin/python3 bench/speed_table.py SPIKESTUDIO_BINARY [options]
   --json FILE        also write every single measurement as JSON
 
 Standard library only; the Brian2 rows come from bench/brian2_phases.py (which
-builds each model through ../shared/tools/brian_ref.py) when python3-brian is
+builds each model through tests/reference/brian_ref.py) when python3-brian is
 installed. Progress goes to stderr, the table to stdout. What each column
-means is printed under the table (and in README.md, section Benchmarks).
+means is printed under the table (and in docs/benchmarks.md).
 """
 import argparse
 import datetime

@@ -19,7 +19,7 @@ using CFunctionMapper = std::function<std::string(const std::string& name)>;
 /// Prints an expression tree as C. Every token comes from the tree's structure:
 /// operators and functions from fixed tables, numbers through a round-trip
 /// formatter, names through `names`. This is how user text is kept out of the
-/// compiler (DESIGN.md, principle 1).
+/// compiler, the project's first rule: user text never reaches the compiler as text.
 std::string emitC(const ExprPtr& expr, const CNameMapper& names,
                   const CFunctionMapper& functions = {});
 

@@ -7,7 +7,7 @@
 
 namespace spikestudio {
 
-/// CSV exactly as MODEL_FORMAT.md states: SI values, units in header brackets,
+/// CSV exactly as docs/model-format.md states: SI values, units in header brackets,
 /// doubles with enough digits to round-trip.
 void writeSpikeCsv(const SpikeRecord& record, std::ostream& out);
 void writeStateCsv(const StateRecord& record, std::ostream& out);

@@ -7,7 +7,7 @@
 
 namespace spikestudio {
 
-/// Reads model format v1 JSON (see MODEL_FORMAT.md). Checks the file's shape:
+/// Reads model format v1 JSON (see docs/model-format.md). Checks the file's shape:
 /// valid JSON, the format tag and version, every field of the right JSON type,
 /// no unknown or missing fields, sizes that fit. Meaning (equations, units,
 /// names) is ModelChecker's job. Throws ModelError naming object and field.

@@ -6,7 +6,7 @@
 
 namespace spikestudio {
 
-/// Writes a Model as model format v1 JSON (see MODEL_FORMAT.md), the inverse of
+/// Writes a Model as model format v1 JSON (see docs/model-format.md), the inverse of
 /// readModel: readModel(writeModelJson(m)) equals m field by field. Keys keep the
 /// format's order; empty optional fields are left out; every expression is
 /// written as a JSON string. Objects are indented, lists of plain values stay

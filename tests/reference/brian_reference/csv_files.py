@@ -1,0 +1,67 @@
+"""Spike Studio's CSV contract (docs/model-format.md) written from the monitors
+of a Brian2 network that has run: one `<monitor>.csv` per monitor, SI values,
+units in the header, doubles that read back exactly."""
+import csv
+import os
+
+import numpy as np
+
+from .brian2_import import import_brian2
+
+
+def number(value):
+    """Shortest text that reads back as the same double."""
+    return repr(float(value))
+
+
+def spike_table(spec, monitor):
+    times, indices = np.asarray(monitor.t_), np.asarray(monitor.i)
+    order = np.lexsort((indices, times))  # by time, then index
+    return ['i', 't [s]'], ([int(indices[k]), number(times[k])] for k in order)
+
+
+def state_table(spec, monitor):
+    brian2 = import_brian2()
+    header, columns = ['t [s]'], []
+    for variable in spec['variables']:
+        dim = monitor.source.variables[variable].dim
+        unit = '' if dim.is_dimensionless else ' [%s]' % brian2.get_unit(dim)
+        values = getattr(monitor, variable + '_')  # SI values, one row per recorded index
+        for row, index in enumerate(monitor.record):
+            header.append('%s[%d]%s' % (variable, index, unit))
+            columns.append(values[row])
+    times = monitor.t_
+    return header, ([number(times[k])] + [number(c[k]) for c in columns]
+                    for k in range(len(times)))
+
+
+def rate_table(spec, monitor):
+    return ['t [s]', 'rate [Hz]'], ([number(t), number(r)]
+                                    for t, r in zip(monitor.t_, monitor.rate_))
+
+
+CSV_TABLES = {'SpikeMonitor': spike_table, 'StateMonitor': state_table,
+              'PopulationRateMonitor': rate_table}
+
+
+def write_csv_files(network, outdir):
+    """OUTDIR/<monitor>.csv for every monitor of a network that has run. Each
+    file is written under a temporary name; all are renamed once all are complete."""
+    os.makedirs(outdir, exist_ok=True)
+    written = []
+    try:
+        for spec, monitor in network.monitors:
+            path = os.path.join(outdir, spec['name'] + '.csv')
+            with open(path + '.partial', 'w', newline='') as f:
+                written.append(path)
+                writer = csv.writer(f)  # RFC 4180 line ends, as the committed references
+                header, rows = CSV_TABLES[spec['type']](spec, monitor)
+                writer.writerow(header)
+                writer.writerows(rows)
+    except BaseException:
+        for path in written:
+            if os.path.exists(path + '.partial'):
+                os.remove(path + '.partial')
+        raise
+    for path in written:
+        os.replace(path + '.partial', path)

@@ -1,0 +1,234 @@
+"""Building, from a checked model dict, the Brian2 objects it describes: the
+seed of a model -> Brian2 exporter. Nothing here runs the network or writes
+files."""
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .brian2_import import import_brian2
+from .errors import ModelFileError, describe_brian2_error
+from .quantities import NotConstant, QuantityEvaluator
+
+DEFAULT_DT = '0.1*ms'
+
+
+@dataclass
+class BrianNetwork:
+    """The Brian2 objects a model describes, ready to run."""
+    network: object
+    duration: object
+    namespace: dict
+    objects: dict = field(default_factory=dict)   # name -> group, Synapses or monitor
+    monitors: list = field(default_factory=list)  # (monitor spec, Brian2 monitor)
+
+    def run(self):
+        self.network.run(self.duration, namespace=self.namespace)
+
+
+class NetworkBuilder:
+    """Builds, in the model's order, the Brian2 objects of one model. The order
+    matters: groups, then each Synapses object's connect, delay and initial
+    values draw from numpy's random stream exactly as Spike Studio does."""
+
+    def __init__(self, model, duration=None, seed=None):
+        self.b2 = import_brian2()
+        self.model = model
+        self.duration_text = duration if duration is not None else model.get('duration')
+        self.seed = seed if seed is not None else model.get('seed')
+        self.evaluator = QuantityEvaluator()
+        self.namespace = {}
+        self.built = None
+        self.where = ('model', '')  # the object and field being built, for Brian2's errors
+
+    def build(self):
+        b2 = self.b2
+        self.define_constants()
+        self.add_timed_arrays()
+        if self.duration_text in (None, ''):
+            raise ModelFileError('model', 'duration', "missing field 'duration'")
+        duration = self.time(self.duration_text, 'model', 'duration', allow_zero=True)
+        if self.seed is not None:
+            b2.seed(self.seed)
+        self.where = ('model', 'dt')
+        b2.defaultclock.dt = self.time(self.model.get('dt', DEFAULT_DT), 'model', 'dt')
+        self.built = BrianNetwork(b2.Network(), duration, self.namespace)
+        for spec in self.model['groups']:
+            self.add(spec, GROUP_BUILDERS[spec['type']](self, spec))
+        for spec in self.model['synapses']:
+            self.add(spec, self.synapses(spec))
+        for spec in self.model['poisson_inputs']:
+            self.built.network.add(self.poisson_input(spec))
+        for spec in self.model['monitors']:
+            monitor = MONITOR_BUILDERS[spec['type']](self, spec)
+            self.add(spec, monitor)
+            self.built.monitors.append((spec, monitor))
+        return self.built
+
+    def add(self, spec, obj):
+        self.built.objects[spec['name']] = obj
+        self.built.network.add(obj)
+
+    # -- values ------------------------------------------------------------------------
+
+    def quantity(self, text, obj, fld):
+        self.where = (obj, fld)
+        try:
+            return self.evaluator.evaluate(text, obj, fld)
+        except NotConstant as name:
+            raise ModelFileError(obj, fld, "'%s' is not a constant or unit (a value fixed "
+                                 "before the run cannot use i, t, variables or rand())" % name)
+
+    def constant_or_text(self, text):
+        """A constant quantity when `text` is one, else the text for Brian2
+        (e.g. rates that depend on i or t)."""
+        try:
+            return self.evaluator.evaluate(text, *self.where)
+        except (NotConstant, ModelFileError):
+            return str(text)
+
+    def time(self, text, obj, fld, allow_zero=False):
+        value = self.quantity(text, obj, fld)
+        if not self.b2.have_same_dimensions(value, self.b2.second):
+            raise ModelFileError(obj, fld, "'%s' must be a time" % text)
+        seconds = float(value / self.b2.second)
+        if not math.isfinite(seconds) or seconds < 0 or (seconds == 0 and not allow_zero):
+            raise ModelFileError(obj, fld, "'%s' must be a %s finite time"
+                                 % (text, 'non-negative' if allow_zero else 'positive'))
+        return value
+
+    def clock_arguments(self, spec):
+        return {'dt': self.time(spec['dt'], spec['name'], 'dt')} if 'dt' in spec else {}
+
+    def define_constants(self):
+        for name, text in self.model.get('constants', {}).items():
+            value = self.quantity(text, 'constants', name)
+            self.namespace[name] = value
+            self.evaluator.define(name, value)
+
+    def add_timed_arrays(self):
+        for spec in self.model['timed_arrays']:
+            unit = self.timed_array_unit(spec)
+            self.where = (spec['name'], 'values')
+            values = np.asarray(spec['values'], dtype=np.float64) * unit
+            self.namespace[spec['name']] = self.b2.TimedArray(
+                values, dt=self.time(spec['dt'], spec['name'], 'dt'), name=spec['name'])
+
+    def timed_array_unit(self, spec):
+        """The unit the values are written in; none or "" means dimensionless."""
+        if spec.get('unit', '') == '':
+            return 1
+        unit = self.quantity(spec['unit'], spec['name'], 'unit')
+        if not math.isfinite(float(np.asarray(unit))) or float(np.asarray(unit)) == 0:
+            raise ModelFileError(spec['name'], 'unit', 'the unit must be a finite, non-zero '
+                                 'quantity')
+        return unit
+
+    def set_initial_values(self, obj, spec):
+        """`initial` in the order written; numbers as they are, text as Brian2 code."""
+        for variable, value in spec.get('initial', {}).items():
+            self.where = (spec['name'], 'initial.' + variable)
+            setattr(obj, variable, value)
+
+    # -- groups ------------------------------------------------------------------------
+
+    def neuron_group(self, spec):
+        options = self.clock_arguments(spec)
+        for key in ('threshold', 'reset', 'method', 'refractory'):
+            if spec.get(key, '') != '':
+                options[key] = str(spec[key])  # refractory: a time or a condition, as text
+        self.where = (spec['name'], 'equations')
+        group = self.b2.NeuronGroup(spec['N'], spec['equations'], name=spec['name'],
+                                    namespace=self.namespace, **options)
+        self.set_initial_values(group, spec)
+        return group
+
+    def poisson_group(self, spec):
+        options = self.clock_arguments(spec)
+        self.where = (spec['name'], 'rates')
+        return self.b2.PoissonGroup(spec['N'], rates=self.constant_or_text(spec['rates']),
+                                    name=spec['name'], namespace=self.namespace, **options)
+
+    def spike_generator_group(self, spec):
+        name = spec['name']
+        options = self.clock_arguments(spec)
+        if spec.get('period', '') != '':
+            options['period'] = self.time(spec['period'], name, 'period', allow_zero=True)
+        seconds = [float(self.time(t, name, 'times[%d]' % k, allow_zero=True) / self.b2.second)
+                   for k, t in enumerate(spec['times'])]
+        self.where = (name, 'times')
+        return self.b2.SpikeGeneratorGroup(spec['N'], np.asarray(spec['indices']),
+                                           np.asarray(seconds) * self.b2.second, name=name,
+                                           **options)
+
+    # -- synapses and inputs -------------------------------------------------------------
+
+    def synapses(self, spec):
+        name = spec['name']
+        objects = self.built.objects
+        options = self.clock_arguments(spec)
+        for key in ('on_pre', 'on_post', 'method'):
+            if spec.get(key, '') != '':
+                options[key] = str(spec[key])
+        self.where = (name, 'model')
+        synapses = self.b2.Synapses(objects[spec['source']], objects[spec['target']],
+                                    model=str(spec.get('model', '')), name=name,
+                                    namespace=self.namespace, **options)
+        connect = dict(spec['connect'])
+        for key in ('i', 'j'):
+            if isinstance(connect.get(key), list):
+                connect[key] = np.asarray(connect[key])
+        self.where = (name, 'connect')
+        synapses.connect(**connect)
+        if spec.get('delay', '') != '':
+            self.where = (name, 'delay')
+            synapses.delay = str(spec['delay'])
+        self.set_initial_values(synapses, spec)
+        return synapses
+
+    def poisson_input(self, spec):
+        """Brian2 names PoissonInputs itself (poissoninput, poissoninput_1, ... in
+        creation order); that name orders them in the synapses slot, as in Spike Studio."""
+        rate = self.quantity(spec['rate'], spec['name'], 'rate')
+        self.where = (spec['name'], 'weight')
+        return self.b2.PoissonInput(self.built.objects[spec['target']], spec['variable'],
+                                    spec['N'], rate, str(spec['weight']))
+
+    # -- monitors ------------------------------------------------------------------------
+
+    def spike_monitor(self, spec):
+        self.where = (spec['name'], 'source')
+        return self.b2.SpikeMonitor(self.built.objects[spec['source']], name=spec['name'])
+
+    def state_monitor(self, spec):
+        options = self.clock_arguments(spec)
+        self.where = (spec['name'], 'variables')
+        return self.b2.StateMonitor(self.built.objects[spec['source']], spec['variables'],
+                                    record=spec.get('record', True), name=spec['name'],
+                                    **options)
+
+    def rate_monitor(self, spec):
+        self.where = (spec['name'], 'source')
+        return self.b2.PopulationRateMonitor(self.built.objects[spec['source']],
+                                             name=spec['name'])
+
+
+GROUP_BUILDERS = {'NeuronGroup': NetworkBuilder.neuron_group,
+                  'PoissonGroup': NetworkBuilder.poisson_group,
+                  'SpikeGeneratorGroup': NetworkBuilder.spike_generator_group}
+MONITOR_BUILDERS = {'SpikeMonitor': NetworkBuilder.spike_monitor,
+                    'StateMonitor': NetworkBuilder.state_monitor,
+                    'PopulationRateMonitor': NetworkBuilder.rate_monitor}
+
+
+def build_network(model, duration=None, seed=None):
+    """The Brian2 network `model` (a checked dict, see load_model) describes, not
+    yet run. `duration` and `seed` replace the model's. Errors from Brian2 come
+    out as ModelFileError naming the object and field being built."""
+    builder = NetworkBuilder(model, duration, seed)
+    try:
+        return builder.build()
+    except ModelFileError:
+        raise
+    except Exception as error:
+        raise ModelFileError(*builder.where, 'Brian2 refused it: ' + describe_brian2_error(error))
