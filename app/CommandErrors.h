@@ -1,24 +1,33 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelError.h"
 
 #include <ostream>
 #include <stdexcept>
+#include <string>
+#include <typeinfo>
 
 namespace spikestudio {
 
 /// Runs a command's body and turns what it throws into "error: ..." on `err`
 /// and exit status 1; a misused command line also gets the usage text.
-template <typename Body> int reportingErrors(std::ostream& err, Body body) {
+/// `activity` ("running cuba.json") completes messages for out of memory and
+/// internal errors: the C++ library's own words never reach the user.
+template <typename Body>
+int reportingErrors(std::ostream& err, Body body,
+                    const std::string& activity = "carrying out the command") {
     try {
         return body();
     } catch (const ModelError& error) {
         err << "error: " << error.what() << "\n";
     } catch (const std::invalid_argument& error) {
-        err << "error: " << error.what() << "\n" << usageText();
-    } catch (const std::exception& error) {
-        err << "error: " << error.what() << "\n";
+        err << "error: " << failureMessage(error, activity) << "\n";
+        if (typeid(error) == typeid(std::invalid_argument)) // our own: a misused command line
+            err << usageText();
+    } catch (...) {
+        err << "error: " << currentFailureMessage(activity) << "\n";
     }
     return 1;
 }

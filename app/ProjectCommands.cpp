@@ -46,32 +46,38 @@ void printRun(const RunSummary& run, std::ostream& out) {
 } // namespace
 
 int runsCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
-    return reportingErrors(err, [&] {
-        Project project(projectPath(line), ProjectAccess::ReadOnly);
-        const std::vector<RunSummary> runs = project.runs();
-        if (runs.empty())
-            out << "no runs in " << project.path() << "\n";
-        for (const RunSummary& run : runs)
-            printRun(run, out);
-        return 0;
-    });
+    return reportingErrors(
+        err,
+        [&] {
+            Project project(projectPath(line), ProjectAccess::ReadOnly);
+            const std::vector<RunSummary> runs = project.runs();
+            if (runs.empty())
+                out << "no runs in " << project.path() << "\n";
+            for (const RunSummary& run : runs)
+                printRun(run, out);
+            return 0;
+        },
+        "listing the runs");
 }
 
 int exportCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
-    return reportingErrors(err, [&] {
-        const std::string& path = projectPath(line);
-        const std::int64_t id = parseRunId(line.runId);
-        if (!line.csvDirectory)
-            throw std::invalid_argument("export needs --csv DIR");
-        Project project(path, ProjectAccess::ReadOnly);
-        const RunSummary run = project.run(id);
-        Network network(run.seed);
-        RunReader(project).readInto(id, network);
-        writeAllCsv(network, *line.csvDirectory);
-        out << "exported run " << id << " (" << runStatusName(run.status) << ") to "
-            << *line.csvDirectory << "\n";
-        return 0;
-    });
+    return reportingErrors(
+        err,
+        [&] {
+            const std::string& path = projectPath(line);
+            const std::int64_t id = parseRunId(line.runId);
+            if (!line.csvDirectory)
+                throw std::invalid_argument("export needs --csv DIR");
+            Project project(path, ProjectAccess::ReadOnly);
+            const RunSummary run = project.run(id);
+            Network network(run.seed);
+            RunReader(project).readInto(id, network);
+            writeAllCsv(network, *line.csvDirectory);
+            out << "exported run " << id << " (" << runStatusName(run.status) << ") to "
+                << *line.csvDirectory << "\n";
+            return 0;
+        },
+        "exporting the run");
 }
 
 } // namespace spikestudio

@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 #include "ProjectCommands.h"
 #include "RunCommand.h"
+#include "diagnostics/FailureMessage.h"
 
 #ifdef SPIKESTUDIO_WITH_GUI
 #include "GuiApplication.h"
@@ -59,7 +60,8 @@ int runCli(const std::vector<std::string>& arguments) {
     try {
         line = parseCommandLine(arguments);
     } catch (const std::exception& error) {
-        std::cerr << "error: " << error.what() << "\n" << usageText();
+        std::cerr << "error: " << failureMessage(error, "reading the command line") << "\n"
+                  << usageText();
         return 1;
     }
     if (line.verb == "run")
