@@ -7,6 +7,7 @@
 #include "diagnostics/ModelError.h"
 #include "diagnostics/OutOfMemory.h"
 #include "diagnostics/SizeText.h"
+#include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "runtime/InitialValues.h"
 #include "runtime/MemoryBudget.h"
@@ -125,15 +126,36 @@ private:
                            "recording the rate for " + formatCount(rowsFor(group.dt)) + " steps");
             break;
         case MonitorType::State:
-            claimStateRecord(monitor, static_cast<double>(monitor.indices.size()));
+            claimStateRecord(monitor, recordedCount(monitor, group.size));
             break;
         }
     }
 
+    /// Elements a StateMonitor records of an object of `size`.
+    static double recordedCount(const CheckedMonitor& monitor, long long size) {
+        return static_cast<double>(monitor.indices.size()) +
+               (monitor.spec->recordAll ? static_cast<double>(size) : 0.0);
+    }
+
+    /// The recorded elements: all of them for `record: true`, then those listed.
+    static std::vector<long long> recordedIndices(const CheckedMonitor& monitor, long long size) {
+        std::vector<long long> indices;
+        indices.reserve(static_cast<size_t>(recordedCount(monitor, size)));
+        if (monitor.spec->recordAll)
+            for (long long k = 0; k < size; ++k)
+                indices.push_back(k);
+        indices.insert(indices.end(), monitor.indices.begin(), monitor.indices.end());
+        return indices;
+    }
+
+    /// A row per step of a value per variable and element, the time, and per
+    /// column its name and index (also while the indices are listed).
     void claimStateRecord(const CheckedMonitor& monitor, double indices) {
         const double rows = rowsFor(monitor.dt);
         const double columns = static_cast<double>(monitor.variables.size()) * indices;
-        budget_->claim(8.0 * rows * (columns + 1.0), monitor.spec->name, "record",
+        const double perColumn = sizeof(StateRecord::Column) + sizeof(std::int32_t);
+        budget_->claim(8.0 * rows * (columns + 1.0) + perColumn * columns + 8.0 * indices,
+                       monitor.spec->name, "record",
                        "recording " + formatCount(columns) + " values for " + formatCount(rows) +
                            " steps");
     }
@@ -168,6 +190,40 @@ private:
             applyInitialValues(checked.initial, *checked.scope, group, network_->random());
         });
         budget_->release(scratch);
+        if (checked.type == GroupType::PoissonGroup)
+            refuseNegativeRates(checked);
+    }
+
+    /// PoissonGroup rates that depend on i only are known now: each neuron's
+    /// must be finite and zero or more (a constant one the checker saw; one
+    /// that reads t or draws is evaluated every step, as Brian2 does).
+    void refuseNegativeRates(const CheckedGroup& checked) const {
+        const Equation* rates = checked.equations.find("rates");
+        if (!rates || !rates->expr || drawsRandomNumbers(rates->expr) ||
+            collectNames(rates->expr).count("t"))
+            return;
+        constexpr long long kChunk = 1 << 16;
+        RandomGenerator unused; // never drawn from: the expression draws nothing
+        for (long long first = 0; first < checked.size; first += kChunk) {
+            const long long count = std::min(kChunk, checked.size - first);
+            std::vector<double> indices(static_cast<size_t>(count));
+            for (long long k = 0; k < count; ++k)
+                indices[static_cast<size_t>(k)] = static_cast<double>(first + k);
+            VectorEvaluator evaluator(
+                *checked.scope, indices.size(),
+                [&indices](const std::string& name) -> std::optional<Column> {
+                    return name == "i" ? std::optional<Column>(Column::of(indices)) : std::nullopt;
+                },
+                unused);
+            const Column values = evaluator.evaluate(rates->expr);
+            for (long long k = 0; k < count; ++k)
+                if (const double rate = values.at(static_cast<size_t>(k));
+                    !(rate >= 0.0 && std::isfinite(rate)))
+                    throw ModelError({checked.name, "rates", 0, 0},
+                                     "the rates of neuron " + std::to_string(first + k) + " are " +
+                                         formatNumber(rate) +
+                                         " Hz; rates must be finite and zero or more");
+        }
     }
 
     std::shared_ptr<BoundKernel> compile(const std::string& name, const KernelSource& source,
@@ -521,7 +577,7 @@ private:
         auto bound =
             compile(monitor.spec->name + " state monitor",
                     timedSource([&] { return writer.stateMonitor(monitor.variables); }), group);
-        recordStates(monitor, monitor.indices, bound, group.name);
+        recordStates(monitor, recordedIndices(monitor, group.size), bound, group.name);
     }
 
     /// Schedules a state monitor's kernel: each recorded step appends a row.
@@ -546,8 +602,6 @@ private:
         // Reserved up front (checkMemory counted it): appending never moves
         // the buffer, so readers may keep pointers into it.
         const auto rows = static_cast<size_t>(rowsFor(monitor.dt));
-        if (monitor.ofSynapses)
-            claimStateRecord(monitor, static_cast<double>(recorded.size()));
         record.times.reserve(rows);
         record.values.reserve(rows * columns);
         network_->scheduler().add(Operation{
@@ -562,11 +616,7 @@ private:
     void scheduleSynapseStateMonitor(const CheckedMonitor& monitor) {
         const CheckedSynapses& checked = model_.synapses[monitor.group];
         SynapseState& synapses = network_->synapses()[monitor.group];
-        std::vector<long long> indices = monitor.indices;
-        if (monitor.spec->recordAll)
-            for (long long k = 0; k < synapses.size(); ++k)
-                indices.push_back(k);
-        for (long long index : indices)
+        for (long long index : monitor.indices)
             if (index >= synapses.size())
                 throw ModelError({monitor.spec->name, "record", 0, 0},
                                  "index " + std::to_string(index) + " is out of range for '" +
@@ -574,10 +624,11 @@ private:
                                      " synapses");
         const SynapsesKernelWriter writer(checked, model_.groups[checked.source],
                                           model_.groups[checked.target], constantNames_);
+        claimStateRecord(monitor, recordedCount(monitor, synapses.size()));
         auto bound =
             compile(monitor.spec->name + " state monitor",
                     timedSource([&] { return writer.stateMonitor(monitor.variables); }), synapses);
-        recordStates(monitor, indices, bound, checked.name);
+        recordStates(monitor, recordedIndices(monitor, synapses.size()), bound, checked.name);
     }
 
     const CheckedModel& model_;

@@ -10,6 +10,7 @@
 #include "model/ModelReader.h"
 #include "runtime/MemoryBudget.h"
 #include "support/CliRunner.h"
+#include "support/CsvTable.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -78,7 +79,8 @@ class TestModelLimits : public QObject {
     }
 
     /// The command line with SPIKESTUDIO_MEMORY_LIMIT set to `limit` ("" to unset).
-    static CliResult runWithLimit(const QStringList& arguments, const QString& limit) {
+    static CliResult runWithLimit(const QStringList& arguments, const QString& limit,
+                                  const QString& program = SPIKESTUDIO_CLI) {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         if (limit.isEmpty())
@@ -86,7 +88,7 @@ class TestModelLimits : public QObject {
         else
             environment.insert(kMemoryLimitVariable, limit);
         process.setProcessEnvironment(environment);
-        process.start(SPIKESTUDIO_CLI, arguments);
+        process.start(program, arguments);
         process.waitForFinished(120000);
         CliResult result;
         result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
@@ -290,6 +292,38 @@ private slots:
         QVERIFY(!parseMemorySize("8388608T")); // 2^63 bytes
     }
 
+    /// The command line in a shell whose address space is capped at `kibibytes`,
+    /// with the budget set far above it: allocations fail for real.
+    CliResult runCapped(const QStringList& arguments, int kibibytes) {
+        QStringList quoted;
+        for (const QString& argument : arguments)
+            quoted << "'" + argument + "'";
+        return runWithLimit({"-c", QString("ulimit -v %1; exec '%2' %3")
+                                       .arg(kibibytes)
+                                       .arg(SPIKESTUDIO_CLI, quoted.join(' '))},
+                            "1000T", "/bin/sh");
+    }
+
+    // Memory that really runs out (the budget set far too high) is still named
+    // by object and field, in words.
+    void runningOutOfMemoryIsNamed() {
+        const QString path = write(
+            model(R"({"name": "G", "type": "NeuronGroup", "N": 500000000, "equations": "v : 1"})"));
+        const CliResult result = runCapped({"run", path, "--tier", "tcc"}, 2000000);
+        expectRefused(result, {"'G', field 'N': out of memory while creating 5e8 neurons"});
+    }
+
+    // `check` allocates nothing per element: `record: true` on 1e9 neurons is
+    // listed when the network is built, after its memory is claimed.
+    void checkDoesNotListEveryRecordedElement() {
+        const QString path = write(
+            model(R"({"name": "G", "type": "NeuronGroup", "N": 1000000000, "equations": "v : 1"})",
+                  R"("monitors": [{"name": "trace", "type": "StateMonitor", "source": "G",
+                             "variables": ["v"], "record": true}])"));
+        const CliResult result = runCapped({"check", path}, 2000000);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    }
+
     // ---- overflow: Brian2's result where it has a right one, else a refusal
 
     void aRunBeyondTheStepCounterIsRefused() {
@@ -327,6 +361,25 @@ private slots:
         const CliResult result = run(fastNeuron("1e-15*second"));
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QVERIFY2(spikeCount(result) >= 3, qPrintable(result.out));
+    }
+
+    // timestep() written in a model: beyond int64 the step count stays whole
+    // and right (1e24), where the cast gave -2^63; in both tiers.
+    void timestepBeyondInt64StaysRight() {
+        const QString path = write(model(
+            R"x({"name": "G", "type": "NeuronGroup", "N": 1,
+                "equations": "steps = timestep(t + 1e20*second, dt) : 1"})x",
+            R"("monitors": [{"name": "trace", "type": "StateMonitor", "source": "G",
+                             "variables": ["steps"], "record": [0]}])",
+            "1*ms"));
+        for (const QString tier : {"tcc", "native"}) {
+            const QString csv = dir_.filePath("timestep-" + tier);
+            const CliResult result = runWithLimit({"run", path, "--tier", tier, "--csv", csv}, "");
+            QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+            const CsvTable trace = CsvTable::read(csv + "/trace.csv");
+            QVERIFY(trace.rows.size() > 2);
+            QCOMPARE(trace.rows[1][1], 1e24);
+        }
     }
 
     void rangeBoundsBeyondExactIntegersAreRefused() {
@@ -399,6 +452,14 @@ private slots:
                                          R"("poisson_inputs": [{"name": "background", "target": "G",
                                    "variable": "v", "N": 10, "rate": "-5*Hz", "weight": "1"}])"))}),
             {"'background', field 'rate': the rate must be finite and zero or more, got -5 Hz"});
+        // Rates that depend on i are known when the group is built.
+        expectRefused(run(model(R"x({"name": "P", "type": "PoissonGroup", "N": 3,
+                                     "rates": "(1 - i)*5*Hz"})x")),
+                      {"'P', field 'rates': the rates of neuron 2 are -5 Hz"});
+        QCOMPARE(run(model(R"x({"name": "P", "type": "PoissonGroup", "N": 3,
+                                "rates": "(2 - i)*5*Hz"})x"))
+                     .exitCode,
+                 0);
     }
 
     void duplicateKeysAreRefused() {

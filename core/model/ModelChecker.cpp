@@ -53,13 +53,12 @@ void checkRecordedVariables(CheckedMonitor& monitor, const MonitorSpec& spec,
         monitor.variables.push_back(object.equations.substituteSubexpressions(makeName(variable)));
         monitor.dimensions.push_back(eq->unit.dim);
     }
+    // `record: true` adds every element when the network is built, after its
+    // memory is claimed (a group of 1e9 neurons would be 8 GB of indices here).
     if (object.size < 0) { // synapses: counted after connecting, indices checked then
         monitor.indices = spec.record;
         return;
     }
-    if (spec.recordAll)
-        for (long long k = 0; k < object.size; ++k)
-            monitor.indices.push_back(k);
     for (long long index : spec.record) {
         if (index < 0 || index >= object.size)
             throw ModelError({spec.name, "record", 0, 0},
