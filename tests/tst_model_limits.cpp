@@ -169,11 +169,19 @@ private slots:
         QVERIFY2(result.out.contains("synapses S: G -> G, 5000 synapses"), qPrintable(result.out));
     }
 
-    // rand() in a condition cannot be estimated without drawing: creating the
+    // A p that reads j becomes `rand() < p` per pair: its mean is estimated
+    // from sampled sources, without drawing.
+    void probabilityReadingJIsEstimated() {
+        const CliResult result =
+            run(model(kNeurons100k, synapses(R"x({"p": "exp(-abs(i - j)/50000.0)"})x")));
+        expectRefused(result, {"'S', field 'connect': about ", " synapses would need"});
+    }
+
+    // randn() in a condition cannot be estimated without drawing: creating the
     // synapses counts them and stops at the limit.
     void creationStopsAtTheLimitWhenNothingEstimatesIt() {
         const CliResult result =
-            run(model(kNeurons100k, synapses(R"({"condition": "rand() < 0.9"})")));
+            run(model(kNeurons100k, synapses(R"({"condition": "randn() < 1.2"})")));
         expectRefused(result, {"'S', field 'connect': more than", "creating them stopped at "
                                                                   "source neuron"});
     }

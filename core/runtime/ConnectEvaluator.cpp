@@ -21,6 +21,29 @@ constexpr double kTwoTo53 = 9007199254740992.0;
                          " outside the allowed range from 0 to " + std::to_string(size - 1));
 }
 
+/// A condition `rand() < P` or `C and rand() < P`, split into C (or null) and P.
+struct DrawnCondition {
+    ExprPtr condition;
+    ExprPtr probability;
+};
+
+std::optional<DrawnCondition> splitDraw(const ExprPtr& e) {
+    const auto draw = [](const ExprPtr& x) -> ExprPtr {
+        if (x->kind != ExprKind::Compare || x->compareOp() != CompareOp::Less)
+            return nullptr;
+        const ExprPtr& left = x->operands[0];
+        const bool rand = left->kind == ExprKind::Call && left->name == "rand";
+        return rand && !drawsRandomNumbers(x->operands[1]) ? x->operands[1] : nullptr;
+    };
+    if (ExprPtr p = draw(e))
+        return DrawnCondition{nullptr, p};
+    if (e->kind == ExprKind::Logical && e->logicalOp() == LogicalOp::And &&
+        !drawsRandomNumbers(e->operands[0]))
+        if (ExprPtr p = draw(e->operands[1]))
+            return DrawnCondition{e->operands[0], p};
+    return std::nullopt;
+}
+
 } // namespace
 
 long long CandidateBounds::count() const {
@@ -137,6 +160,39 @@ std::vector<double> ConnectEvaluator::keptTargets(std::vector<double> ks) {
     return kept;
 }
 
+std::optional<std::pair<std::vector<double>, std::vector<double>>>
+ConnectEvaluator::targetChances(const std::vector<double>& ks) {
+    std::vector<double> js = ks;
+    if (!elementIsLoopVariable_) {
+        columns_.setCandidates(&ks, nullptr);
+        const Column element = evaluate(connect_.element, ks.size());
+        for (size_t k = 0; k < ks.size(); ++k)
+            js[k] = element.at(k);
+    }
+    std::vector<double> chances(ks.size(), 1.0);
+    if (!connect_.condition || !connect_.conditionUsesJ)
+        return std::make_pair(std::move(js), std::move(chances));
+    const std::optional<DrawnCondition> drawn = drawsRandomNumbers(connect_.condition)
+                                                    ? splitDraw(connect_.condition)
+                                                    : DrawnCondition{connect_.condition, nullptr};
+    if (!drawn)
+        return std::nullopt;
+    if (connect_.conditionReadsTarget)
+        checkRange(js);
+    columns_.setCandidates(&ks, &js);
+    if (drawn->condition) {
+        const Column kept = evaluate(drawn->condition, ks.size());
+        for (size_t k = 0; k < ks.size(); ++k)
+            chances[k] = kept.at(k) != 0.0 ? 1.0 : 0.0;
+    }
+    if (drawn->probability) {
+        const Column p = evaluate(drawn->probability, ks.size());
+        for (size_t k = 0; k < ks.size(); ++k)
+            chances[k] *= std::isfinite(p.at(k)) ? std::clamp(p.at(k), 0.0, 1.0) : 0.0;
+    }
+    return std::make_pair(std::move(js), std::move(chances));
+}
+
 void ConnectEvaluator::checkRange(const std::vector<double>& js) const {
     for (double j : js)
         if (!(j >= 0 && j < static_cast<double>(target_.size)))
@@ -163,12 +219,15 @@ bool ConnectEvaluator::evaluatesPairs() const {
 }
 
 bool ConnectEvaluator::drawsOtherRandomNumbers() const {
-    for (const ExprPtr& expr :
-         {connect_.low, connect_.high, connect_.step, connect_.size, connect_.probability,
-          connect_.condition, connect_.multiplicity, connect_.element})
+    for (const ExprPtr& expr : {connect_.low, connect_.high, connect_.step, connect_.size,
+                                connect_.probability, connect_.multiplicity, connect_.element})
         if (expr && drawsRandomNumbers(expr))
             return true;
-    return false;
+    return conditionDraws() && (!connect_.conditionUsesJ || !splitDraw(connect_.condition));
+}
+
+bool ConnectEvaluator::conditionDraws() const {
+    return connect_.condition && drawsRandomNumbers(connect_.condition);
 }
 
 bool ConnectEvaluator::sameForEverySource() const {

@@ -7,6 +7,7 @@
 #include "runtime/VectorEvaluator.h"
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace spikestudio {
@@ -47,6 +48,12 @@ public:
     /// The element j of every candidate, then those the condition keeps (j is
     /// range-checked before a condition reads the target).
     std::vector<double> keptTargets(std::vector<double> candidates);
+    /// For an estimate, without drawing: the element j of every candidate and
+    /// the chance the condition keeps it (0 or 1, or C times P for `rand() < P`
+    /// and `C and rand() < P`, what a `p` that reads j becomes). Nothing when
+    /// the condition draws random numbers in another way.
+    std::optional<std::pair<std::vector<double>, std::vector<double>>>
+    targetChances(const std::vector<double>& candidates);
     /// Refuses a j outside the target group (ModelError, field connect).
     void checkRange(const std::vector<double>& js) const;
     /// n for each kept pair of this source (one value when it is the same for all).
@@ -62,6 +69,8 @@ public:
     /// Whether anything but sample()'s own draws takes random numbers: the
     /// count of synapses cannot then be known without drawing them.
     bool drawsOtherRandomNumbers() const;
+    /// Whether the condition draws random numbers (`rand() < P`).
+    bool conditionDraws() const;
     /// Whether every source gets the same bounds, p, size, n and no source condition.
     bool sameForEverySource() const;
     bool samples() const { return connect_.sample; }

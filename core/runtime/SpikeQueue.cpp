@@ -65,7 +65,9 @@ void SpikeQueue::groupBySource(const std::vector<std::int32_t>& sourceOfSynapse,
 
 double SpikeQueue::preparedBytes(double slots, double sourceCount, double synapses, bool storesIds,
                                  bool heterogeneous) {
-    return slots * sizeof(std::vector<std::int32_t>) + (sourceCount + 1) * sizeof(std::int64_t) +
+    // Offsets per source, and their copy while synapses are grouped by source.
+    return slots * sizeof(std::vector<std::int32_t>) +
+           2 * (sourceCount + 1) * sizeof(std::int64_t) +
            synapses * sizeof(std::int32_t) * ((storesIds ? 1 : 0) + (heterogeneous ? 1 : 0));
 }
 

@@ -38,9 +38,9 @@ public:
         return slots_.size() * sizeof(std::vector<std::int32_t>) +
                slotCapacity_ * sizeof(std::int32_t);
     }
-    /// What prepare() allocates besides the slots' entries: bytes for the ring
-    /// of `slots`, the offsets of `sourceCount` sources, and per synapse its id
-    /// (unless in source order) and delay (if they differ).
+    /// What prepare() allocates at most besides the slots' entries: bytes for
+    /// the ring of `slots`, the offsets of `sourceCount` sources (twice while
+    /// grouping), and per synapse its id (unless in source order) and delay (if they differ).
     static double preparedBytes(double slots, double sourceCount, double synapses, bool storesIds,
                                 bool heterogeneous);
     std::int64_t synapseCount() const { return synapseCount_; }

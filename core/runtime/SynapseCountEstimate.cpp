@@ -44,8 +44,9 @@ public:
             return std::nullopt;
         if (source_.size == 0)
             return SynapseCountEstimate{0.0, Kind::Exact};
-        const Kind drawn =
-            evaluator_.samples() && !evaluator_.sampleHasSize() ? Kind::Mean : Kind::Exact;
+        const bool draws =
+            (evaluator_.samples() && !evaluator_.sampleHasSize()) || evaluator_.conditionDraws();
+        const Kind drawn = draws ? Kind::Mean : Kind::Exact;
         if (!evaluator_.evaluatesPairs() && evaluator_.sameForEverySource())
             return SynapseCountEstimate{countOne(0) * static_cast<double>(source_.size), drawn};
         const bool pairs = evaluator_.evaluatesPairs();
@@ -88,12 +89,15 @@ private:
         if (count == 0)
             return 0.0;
         const double share = evaluator_.expectedCandidates(bounds) / static_cast<double>(count);
-        const std::vector<double> kept =
-            evaluator_.keptTargets(rangeCandidates(bounds.low, bounds.high, bounds.step));
-        const Column copies = evaluator_.copies(kept);
+        const auto targets =
+            evaluator_.targetChances(rangeCandidates(bounds.low, bounds.high, bounds.step));
+        if (!targets)
+            return std::nullopt;
+        const auto& [js, chances] = *targets;
+        const Column copies = evaluator_.copies(js);
         double made = 0.0;
-        for (size_t k = 0; k < kept.size(); ++k)
-            made += copiesOf(copies.at(k));
+        for (size_t k = 0; k < js.size(); ++k)
+            made += chances[k] * copiesOf(copies.at(k));
         return made * share;
     }
 

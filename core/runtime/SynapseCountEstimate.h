@@ -21,9 +21,10 @@ struct SynapseCountEstimate {
 
 /// Estimates the synapses of `connect` between `source` and `target` without
 /// drawing a random number (the stream stays Brian2's): exactly, or as the
-/// mean number p lets through, or, when a condition reads j, by evaluating it
-/// for up to 64 evenly spaced sources. Nothing when other random numbers decide
-/// the count, or evaluating enough of it would cost too much: creating the
+/// mean number p lets through (also `rand() < P` in a condition, what a p that
+/// reads j becomes), or, when a condition reads j, by evaluating it for up to
+/// 64 evenly spaced sources. Nothing when other random numbers decide the
+/// count, or evaluating enough of it would cost too much: creating the
 /// synapses then guards itself as it goes.
 std::optional<SynapseCountEstimate> estimateSynapseCount(const CheckedConnect& connect,
                                                          const GroupState& source,
