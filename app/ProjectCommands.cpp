@@ -47,36 +47,43 @@ void printRun(const RunSummary& run, std::ostream& out) {
 } // namespace
 
 int runsCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
-    return reportingErrors(err, [&] {
-        Project project(projectPath(line), ProjectAccess::ReadOnly);
-        const std::vector<RunSummary> runs = project.runs();
-        if (runs.empty())
-            out << "no runs in " << printable(project.path()) << "\n";
-        for (const RunSummary& run : runs)
-            printRun(run, out);
-        return 0;
-    });
+    return reportingErrors(
+        err,
+        [&] {
+            Project project(projectPath(line), ProjectAccess::ReadOnly);
+            const std::vector<RunSummary> runs = project.runs();
+            if (runs.empty())
+                out << "no runs in " << printable(project.path()) << "\n";
+            for (const RunSummary& run : runs)
+                printRun(run, out);
+            return 0;
+        },
+        "listing the runs");
 }
 
 int exportCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
-    return reportingErrors(err, [&] {
-        const std::string& path = projectPath(line);
-        const std::int64_t id = parseRunId(line.runId);
-        if (!line.csvDirectory)
-            throw std::invalid_argument("export needs --csv DIR");
-        Project project(path, ProjectAccess::ReadOnly);
-        const RunSummary run = project.run(id);
-        Network network(run.seed);
-        RunReader(project).readInto(id, network);
-        try {
-            writeAllCsv(network, *line.csvDirectory);
-        } catch (const std::runtime_error& error) { // names the monitor or file
-            throw std::runtime_error(path + ", run " + std::to_string(id) + ": " + error.what());
-        }
-        out << "exported run " << id << " (" << runStatusName(run.status) << ") to "
-            << printable(*line.csvDirectory) << "\n";
-        return 0;
-    });
+    return reportingErrors(
+        err,
+        [&] {
+            const std::string& path = projectPath(line);
+            const std::int64_t id = parseRunId(line.runId);
+            if (!line.csvDirectory)
+                throw std::invalid_argument("export needs --csv DIR");
+            Project project(path, ProjectAccess::ReadOnly);
+            const RunSummary run = project.run(id);
+            Network network(run.seed);
+            RunReader(project).readInto(id, network);
+            try {
+                writeAllCsv(network, *line.csvDirectory);
+            } catch (const std::runtime_error& error) { // names the monitor or file
+                throw std::runtime_error(path + ", run " + std::to_string(id) + ": " +
+                                         error.what());
+            }
+            out << "exported run " << id << " (" << runStatusName(run.status) << ") to "
+                << printable(*line.csvDirectory) << "\n";
+            return 0;
+        },
+        "exporting the run");
 }
 
 } // namespace spikestudio

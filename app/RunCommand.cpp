@@ -161,66 +161,80 @@ void printSummary(const CheckedModel& model, const Network& network, const Build
 } // namespace
 
 int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
-    return reportingErrors(err, [&] {
-        const TierMode tierMode = parseTier(line.tier);
-        const auto parseStart = Stopwatch::now();
-        std::string modelText;
-        const CheckedModel model = loadAndCheck(line, modelText);
-        RunTimings timings;
-        timings.parseMs = millisecondsSince(parseStart);
-        std::optional<Project> project = openProject(line, modelText);
-        BuildReport report;
-        auto network = buildNetwork(model, &report);
-        if (line.showKernels)
-            for (const auto& kernel : report.kernels)
-                out << "/* ---- " << kernel.name << " ---- */\n" << kernel.source << "\n";
-        std::optional<RunWriter> writer;
-        if (project) // results are committed about once a second while the run goes on
-            writer.emplace(*project, *network,
-                           RunSettings{modelText, model.duration, model.dt, model.seed});
-        NonFiniteWatch watch(*network);
-        const std::unique_ptr<NativeTier> tier = startTier(tierMode, *network, report);
-        timings.firstStepMs = millisecondsSince(parseStart);
-        const auto simulateStart = Stopwatch::now();
-        timings.steps = network->run(
-            model.duration, [&] { return watch.keepGoing() && (!writer || writer->flushIfDue()); });
-        timings.simulateMs = millisecondsSince(simulateStart);
-        const TierStatus tierStatus = tier->status();
-        const bool finite = watch.scan();
-        if (writer) {
-            writer->setTimings(report.codegenMilliseconds + report.compileMilliseconds +
-                                   report.setupMilliseconds,
-                               timings.simulateMs);
-            if (finite)
-                writer->finish(RunStatus::Finished);
-            else
-                writer->finish(RunStatus::Failed, watch.found()->message());
-        }
-        // Results up to a blow-up are kept: they show how it happened.
-        if (line.csvDirectory)
-            writeAllCsv(*network, *line.csvDirectory);
-        if (line.plotFile)
-            savePlot(*network, model, *line.plotFile);
-        printSummary(model, *network, report, timings, tierStatus, out);
-        if (writer)
-            out << "stored as run " << writer->runId() << " in " << printable(project->path())
-                << "\n";
-        if (!finite) {
-            err << "error: " << printable(watch.found()->message()) << "\n";
-            return 1;
-        }
-        return 0;
-    });
+    return reportingErrors(
+        err,
+        [&] {
+            const TierMode tierMode = parseTier(line.tier);
+            const auto parseStart = Stopwatch::now();
+            std::string modelText;
+            const CheckedModel model = loadAndCheck(line, modelText);
+            RunTimings timings;
+            timings.parseMs = millisecondsSince(parseStart);
+            std::optional<Project> project = openProject(line, modelText);
+            BuildReport report;
+            auto network = buildNetwork(model, &report);
+            if (line.showKernels)
+                for (const auto& kernel : report.kernels)
+                    out << "/* ---- " << kernel.name << " ---- */\n" << kernel.source << "\n";
+            std::optional<RunWriter> writer;
+            if (project) // results are committed about once a second while the run goes on
+                writer.emplace(*project, *network,
+                               RunSettings{modelText, model.duration, model.dt, model.seed});
+            NonFiniteWatch watch(*network);
+            const std::unique_ptr<NativeTier> tier = startTier(tierMode, *network, report);
+            timings.firstStepMs = millisecondsSince(parseStart);
+            const auto simulateStart = Stopwatch::now();
+            timings.steps = network->run(model.duration, [&] {
+                return watch.keepGoing() && (!writer || writer->flushIfDue());
+            });
+            timings.simulateMs = millisecondsSince(simulateStart);
+            const TierStatus tierStatus = tier->status();
+            const bool finite = watch.scan();
+            const auto& outOfMemory = network->memoryWatch().problem();
+            if (writer) {
+                writer->setTimings(report.codegenMilliseconds + report.compileMilliseconds +
+                                       report.setupMilliseconds,
+                                   timings.simulateMs);
+                if (!finite)
+                    writer->finish(RunStatus::Failed, watch.found()->message());
+                else if (outOfMemory)
+                    writer->finish(RunStatus::Failed, *outOfMemory);
+                else
+                    writer->finish(RunStatus::Finished);
+            }
+            // Results up to a blow-up are kept: they show how it happened.
+            if (line.csvDirectory)
+                writeAllCsv(*network, *line.csvDirectory);
+            if (line.plotFile)
+                savePlot(*network, model, *line.plotFile);
+            printSummary(model, *network, report, timings, tierStatus, out);
+            if (writer)
+                out << "stored as run " << writer->runId() << " in " << printable(project->path())
+                    << "\n";
+            if (!finite) {
+                err << "error: " << printable(watch.found()->message()) << "\n";
+                return 1;
+            }
+            if (const auto& memory = network->memoryWatch().problem()) {
+                err << "error: " << printable(*memory) << "\n";
+                return 1;
+            }
+            return 0;
+        },
+        "running " + (line.positional.empty() ? std::string("the model") : line.positional[0]));
 }
 
 int checkCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
-    return reportingErrors(err, [&] {
-        std::string modelText;
-        const CheckedModel model = loadAndCheck(line, modelText);
-        out << "ok: " << model.groups.size() << " groups, " << model.monitors.size()
-            << " monitors; units and names check\n";
-        return 0;
-    });
+    return reportingErrors(
+        err,
+        [&] {
+            std::string modelText;
+            const CheckedModel model = loadAndCheck(line, modelText);
+            out << "ok: " << model.groups.size() << " groups, " << model.monitors.size()
+                << " monitors; units and names check\n";
+            return 0;
+        },
+        "checking " + (line.positional.empty() ? std::string("the model") : line.positional[0]));
 }
 
 } // namespace spikestudio

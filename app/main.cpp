@@ -5,6 +5,7 @@
 #include "ProjectCommands.h"
 #include "RunCommand.h"
 #include "StandardStreams.h"
+#include "diagnostics/FailureMessage.h"
 #include "diagnostics/PrintableText.h"
 
 #ifdef SPIKESTUDIO_WITH_GUI
@@ -64,7 +65,9 @@ int runCli(const std::vector<std::string>& arguments) {
     try {
         line = parseCommandLine(arguments);
     } catch (const std::exception& error) {
-        std::cerr << "error: " << printable(error.what()) << "\n" << usageText();
+        std::cerr << "error: " << printable(failureMessage(error, "reading the command line"))
+                  << "\n"
+                  << usageText();
         return 1;
     }
     if (const std::string help = commandHelp(line.verb); line.help && !help.empty()) {

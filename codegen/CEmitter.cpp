@@ -145,8 +145,10 @@ private:
         if (e.name != "timestep" || e.operands.size() != 2 || !e.operands[1]->operands.empty())
             return std::nullopt;
         const std::string dt = emit(e.operands[1]);
-        return "((double)(int64_t)((" + emit(e.operands[0]) + " + (0.001) * " + dt + ") / " + dt +
-               "))";
+        return "({ const double _timestep_q = (" + emit(e.operands[0]) + " + (0.001) * " + dt +
+               ") / " + dt +
+               "; _timestep_q > -9.2e18 && _timestep_q < 9.2e18 ? (double)(int64_t)_timestep_q "
+               ": _timestep_q; })";
     }
 
     std::string call(const Expr& e) {

@@ -5,16 +5,23 @@
 #include "KernelWriter.h"
 #include "SynapsesKernelWriter.h"
 #include "diagnostics/ModelError.h"
+#include "diagnostics/OutOfMemory.h"
+#include "diagnostics/SizeText.h"
+#include "expr/ExprRewrite.h"
+#include "expr/ExprText.h"
 #include "runtime/InitialValues.h"
 #include "runtime/MemoryBudget.h"
 #include "runtime/SpikeGenerator.h"
 #include "runtime/SynapseConnector.h"
 #include "runtime/SynapseValues.h"
+#include "runtime/VectorEvaluator.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <map>
-#include <new>
+#include <optional>
 
 namespace spikestudio {
 
@@ -37,6 +44,7 @@ public:
         : model_(model), report_(report), network_(&existing), rebinding_(true) {}
 
     std::unique_ptr<Network> run() {
+        budget_.emplace();
         collectConstants();
         checkMemory();
         for (const CheckedTimedArray& array : model_.timedArrays)
@@ -54,7 +62,10 @@ public:
         for (const CheckedPoissonInput& input : model_.poissonInputs)
             schedulePoissonInput(input);
         for (const CheckedMonitor& monitor : model_.monitors)
-            scheduleMonitor(monitor);
+            allocatingFor(monitor.spec->name, "source", "setting up the monitor",
+                          [&] { scheduleMonitor(monitor); });
+        // What the run's records and spikes in flight may still take.
+        network_->memoryWatch().limitTo(budget_->remaining(), budget_->limit().describe());
         return std::move(owned_);
     }
 
@@ -79,24 +90,82 @@ private:
         }
     }
 
-    /// Estimates arrays and state monitor buffers before allocating any.
-    void checkMemory() const {
-        MemoryBudget budget;
-        for (const CheckedGroup& group : model_.groups)
-            budget.claim(static_cast<double>(group.size) *
-                             (8.0 * static_cast<double>(group.stateVariables.size()) + 4.0),
-                         group.name, "N", std::to_string(group.size) + " neurons");
-        for (const CheckedMonitor& monitor : model_.monitors) {
-            if (monitor.spec->type != MonitorType::State || monitor.ofSynapses)
-                continue;
-            const double rows = std::ceil(model_.duration / monitor.dt) + 1.0;
-            const double columns =
-                static_cast<double>(monitor.variables.size() * monitor.indices.size()) + 1.0;
-            budget.claim(8.0 * rows * columns, monitor.spec->name, "record",
-                         "recording " + std::to_string(static_cast<long long>(columns - 1)) +
-                             " values for " + std::to_string(static_cast<long long>(rows)) +
-                             " steps");
+    /// Claims what the groups, TimedArrays and monitors of groups will hold
+    /// before allocating any of it (synapses are claimed as they are created).
+    void checkMemory() {
+        for (const CheckedTimedArray& array : model_.timedArrays)
+            budget_->claim(8.0 * static_cast<double>(array.values.size()), array.name, "values",
+                           formatCount(static_cast<double>(array.values.size())) + " values");
+        for (const CheckedGroup& group : model_.groups) {
+            const double neurons = static_cast<double>(group.size);
+            budget_->claim(neurons * (8.0 * static_cast<double>(group.stateVariables.size()) + 4.0),
+                           group.name, "N", formatCount(neurons) + " neurons");
+            budget_->claim(
+                20.0 * static_cast<double>(group.spikeIndices.size()), group.name, "indices",
+                formatCount(static_cast<double>(group.spikeIndices.size())) + " generated spikes");
         }
+        for (const CheckedMonitor& monitor : model_.monitors)
+            if (!monitor.ofSynapses)
+                claimMonitor(monitor);
+    }
+
+    /// Rows a monitor on a clock of `dt` records in the run: one per step, and the first.
+    double rowsFor(double dt) const { return std::ceil(model_.duration / dt) + 1.0; }
+
+    void claimMonitor(const CheckedMonitor& monitor) {
+        const MonitorSpec& spec = *monitor.spec;
+        const CheckedGroup& group = model_.groups[monitor.group];
+        switch (spec.type) {
+        case MonitorType::Spike:
+            budget_->claim(8.0 * static_cast<double>(group.size), spec.name, "source",
+                           "counting the spikes of " +
+                               formatCount(static_cast<double>(group.size)) + " neurons");
+            break;
+        case MonitorType::PopulationRate:
+            budget_->claim(16.0 * rowsFor(group.dt), spec.name, "source",
+                           "recording the rate for " + formatCount(rowsFor(group.dt)) + " steps");
+            break;
+        case MonitorType::State:
+            claimStateRecord(monitor, recordedCount(monitor, group.size));
+            break;
+        }
+    }
+
+    /// Elements a StateMonitor records of an object of `size`.
+    static double recordedCount(const CheckedMonitor& monitor, long long size) {
+        return static_cast<double>(monitor.indices.size()) +
+               (monitor.spec->recordAll ? static_cast<double>(size) : 0.0);
+    }
+
+    /// The recorded elements: all of them for `record: true`, then those listed.
+    static std::vector<long long> recordedIndices(const CheckedMonitor& monitor, long long size) {
+        std::vector<long long> indices;
+        indices.reserve(static_cast<size_t>(recordedCount(monitor, size)));
+        if (monitor.spec->recordAll)
+            for (long long k = 0; k < size; ++k)
+                indices.push_back(k);
+        indices.insert(indices.end(), monitor.indices.begin(), monitor.indices.end());
+        return indices;
+    }
+
+    /// A row per step of a value per variable and element, the time, and per
+    /// column its name and index (also while the indices are listed).
+    void claimStateRecord(const CheckedMonitor& monitor, double indices) {
+        const double rows = rowsFor(monitor.dt);
+        const double columns = static_cast<double>(monitor.variables.size()) * indices;
+        const double perColumn = sizeof(StateRecord::Column) + sizeof(std::int32_t);
+        budget_->claim(8.0 * rows * (columns + 1.0) + perColumn * columns + 8.0 * indices,
+                       monitor.spec->name, "record",
+                       "recording " + formatCount(columns) + " values for " + formatCount(rows) +
+                           " steps");
+    }
+
+    /// Memory for evaluating `initial` over `size` elements, held while it runs.
+    double initialValuesScratch(const std::vector<Statement>& initial, double size) const {
+        size_t columns = 0;
+        for (const Statement& statement : initial)
+            columns = std::max(columns, VectorEvaluator::columnsNeeded(statement.expandedValue()));
+        return 8.0 * size * static_cast<double>(columns);
     }
 
     void allocate(const CheckedGroup& checked) {
@@ -105,7 +174,7 @@ private:
         group.size = checked.size;
         group.clock = &network_->scheduler().clockFor(checked.dt);
         const auto size = static_cast<size_t>(checked.size);
-        try {
+        allocatingFor(checked.name, "N", "creating " + formatCount(checked.size) + " neurons", [&] {
             for (const std::string& name : checked.stateVariables) {
                 const double initial = name == "not_refractory" ? 1.0
                                        : name == "lastspike"    ? -1e4
@@ -113,14 +182,48 @@ private:
                 group.variables[name].assign(size, initial);
             }
             group.events.assign(size + 1, 0);
-        } catch (const std::bad_alloc&) {
-            throw ModelError({checked.name, "N", 0, 0}, "cannot allocate memory for " +
-                                                            std::to_string(checked.size) +
-                                                            " neurons");
-        } catch (const std::length_error&) {
-            throw ModelError({checked.name, "N", 0, 0}, "N is too large to allocate");
+        });
+        const double scratch =
+            initialValuesScratch(checked.initial, static_cast<double>(checked.size));
+        budget_->claim(scratch, checked.name, "initial", "evaluating the initial values");
+        allocatingFor(checked.name, "initial", "evaluating the initial values", [&] {
+            applyInitialValues(checked.initial, *checked.scope, group, network_->random());
+        });
+        budget_->release(scratch);
+        if (checked.type == GroupType::PoissonGroup)
+            refuseNegativeRates(checked);
+    }
+
+    /// PoissonGroup rates that depend on i only are known now: each neuron's
+    /// must be finite and zero or more (a constant one the checker saw; one
+    /// that reads t or draws is evaluated every step, as Brian2 does).
+    void refuseNegativeRates(const CheckedGroup& checked) const {
+        const Equation* rates = checked.equations.find("rates");
+        if (!rates || !rates->expr || drawsRandomNumbers(rates->expr) ||
+            collectNames(rates->expr).count("t"))
+            return;
+        constexpr long long kChunk = 1 << 16;
+        RandomGenerator unused; // never drawn from: the expression draws nothing
+        for (long long first = 0; first < checked.size; first += kChunk) {
+            const long long count = std::min(kChunk, checked.size - first);
+            std::vector<double> indices(static_cast<size_t>(count));
+            for (long long k = 0; k < count; ++k)
+                indices[static_cast<size_t>(k)] = static_cast<double>(first + k);
+            VectorEvaluator evaluator(
+                *checked.scope, indices.size(),
+                [&indices](const std::string& name) -> std::optional<Column> {
+                    return name == "i" ? std::optional<Column>(Column::of(indices)) : std::nullopt;
+                },
+                unused);
+            const Column values = evaluator.evaluate(rates->expr);
+            for (long long k = 0; k < count; ++k)
+                if (const double rate = values.at(static_cast<size_t>(k));
+                    !(rate >= 0.0 && std::isfinite(rate)))
+                    throw ModelError({checked.name, "rates", 0, 0},
+                                     "the rates of neuron " + std::to_string(first + k) + " are " +
+                                         formatNumber(rate) +
+                                         " Hz; rates must be finite and zero or more");
         }
-        applyInitialValues(checked.initial, *checked.scope, group, network_->random());
     }
 
     std::shared_ptr<BoundKernel> compile(const std::string& name, const KernelSource& source,
@@ -259,40 +362,48 @@ private:
         synapses.source = &network_->groups()[checked.source];
         synapses.target = &network_->groups()[checked.target];
         synapses.clock = &network_->scheduler().clockFor(checked.dt);
+        const SynapseLimit limit{&*budget_, bytesPerSynapse(checked)};
         SynapseIndices indices;
         try {
-            indices = connectSynapses(checked.connect, *synapses.source, *synapses.target,
-                                      *model_.constants, network_->random());
+            indices = allocatingFor(checked.name, "connect", "creating the synapses", [&] {
+                return connectSynapses(checked.connect, *synapses.source, *synapses.target,
+                                       *model_.constants, network_->random(), limit);
+            });
         } catch (const ModelError& error) {
             throw error.locatedIn(checked.name, "connect");
-        } catch (const std::bad_alloc&) {
-            throw ModelError({checked.name, "connect", 0, 0},
-                             "cannot allocate memory for the synapses");
         }
         synapses.pre = std::move(indices.pre);
         synapses.post = std::move(indices.post);
-        claimSynapseMemory(checked, synapses.size());
-        const auto count = static_cast<size_t>(synapses.size());
-        for (const std::string& name : checked.stateVariables)
-            synapses.variables[name].assign(count, 0.0);
+        const double count = static_cast<double>(synapses.size());
+        const double spare = static_cast<double>(synapses.pre.capacity()) - count;
+        budget_->claim(limit.bytesPerSynapse * count + 8.0 * spare, checked.name, "connect",
+                       formatCount(count) + " synapses");
+        allocatingFor(checked.name, "model", "creating the synapses' variables", [&] {
+            for (const std::string& name : checked.stateVariables)
+                synapses.variables[name].assign(static_cast<size_t>(count), 0.0);
+        });
         if (checked.delay)
-            setDelays(checked, synapses);
-        applySynapseInitialValues(checked.initial, *checked.scope, synapses, network_->random());
+            allocatingFor(checked.name, "delay", "evaluating the delays",
+                          [&] { setDelays(checked, synapses); });
+        allocatingFor(checked.name, "initial", "evaluating the initial values", [&] {
+            applySynapseInitialValues(checked.initial, *checked.scope, synapses,
+                                      network_->random());
+        });
     }
 
-    /// What the synapses keep, at most: pre and post, the variables, the
-    /// delays (when they differ, with their queue's steps) and the ids of each
-    /// queue whose synapses are not grouped by source (see SpikeQueue).
-    void claimSynapseMemory(const CheckedSynapses& checked, long long count) const {
-        double perSynapse = 4.0 * 2 + 8.0 * static_cast<double>(checked.stateVariables.size());
+    /// All one synapse takes at its peak: pre and post (with room to grow
+    /// while they are created), its variables, its delay (with its steps and
+    /// the queue's copy), its id in each queue that stores ids (see
+    /// SpikeQueue), and scratch for evaluating its delay and initial values.
+    static double bytesPerSynapse(const CheckedSynapses& checked) {
+        double bytes = 2 * 4.0 + 2 * 4.0 + 8.0 * static_cast<double>(checked.stateVariables.size());
         if (checked.delay)
-            perSynapse += 8.0 + 4.0;
-        for (const CheckedPathway& pathway : checked.pathways)
-            if (pathway.side == SynapseSide::Post ||
-                checked.connect.form != ConnectSpec::Form::Rule)
-                perSynapse += 4.0;
-        MemoryBudget().claim(perSynapse * static_cast<double>(count), checked.name, "connect",
-                             std::to_string(count) + " synapses");
+            bytes += 8.0 + 4.0 + 4.0;
+        bytes += 4.0 * static_cast<double>(checked.pathways.size());
+        size_t columns = checked.delay ? VectorEvaluator::columnsNeeded(checked.delay) : 0;
+        for (const Statement& statement : checked.initial)
+            columns = std::max(columns, VectorEvaluator::columnsNeeded(statement.expandedValue()));
+        return bytes + 8.0 * static_cast<double>(columns);
     }
 
     /// A delay that is the same for all synapses stays one value.
@@ -317,19 +428,29 @@ private:
                                  std::to_string(delay) + " s; delays must be non-negative");
     }
 
-    /// Delay steps as Brian2's queue rounds them: (int)(delay / dt + 0.5).
+    /// Delay steps as Brian2's queue rounds them, (int)(delay / dt + 0.5),
+    /// refused beyond the queue's 32-bit steps rather than wrapped around.
     static std::vector<std::int32_t> delaySteps(const SynapseState& synapses, double dt) {
-        const auto steps = [dt](double delay) {
-            return static_cast<std::int32_t>(delay / dt + 0.5);
+        constexpr double kMostSteps = std::numeric_limits<std::int32_t>::max() - 1;
+        const auto steps = [&](double delay, size_t synapse) {
+            const double rounded = std::floor(delay / dt + 0.5);
+            if (!(rounded <= kMostSteps))
+                throw ModelError({synapses.name, "delay", 0, 0},
+                                 "the delay of synapse " + std::to_string(synapse) + " is " +
+                                     formatNumber(delay) + " s, " + formatCount(rounded) +
+                                     " time steps of " + formatNumber(dt) +
+                                     " s; a delay can be at most " + formatCount(kMostSteps) +
+                                     " steps");
+            return static_cast<std::int32_t>(rounded);
         };
         if (synapses.size() == 0)
             return {};
         if (synapses.uniformDelay)
-            return {steps(*synapses.uniformDelay)};
+            return {steps(*synapses.uniformDelay, 0)};
         const std::vector<double>& delay = synapses.variables.at("delay");
         std::vector<std::int32_t> result(delay.size());
         for (size_t k = 0; k < delay.size(); ++k)
-            result[k] = steps(delay[k]);
+            result[k] = steps(delay[k], k);
         return result;
     }
 
@@ -373,10 +494,22 @@ private:
         const bool pre = pathway.side == SynapseSide::Pre;
         GroupState& trigger = pre ? *synapses.source : *synapses.target;
         SpikeQueue& queue = synapses.queues.emplace_back();
+        std::vector<std::int32_t> steps =
+            pre ? delaySteps(synapses, trigger.clock->dt()) : std::vector<std::int32_t>{};
+        const double slots =
+            steps.empty()
+                ? 1.0
+                : static_cast<double>(*std::max_element(steps.begin(), steps.end())) + 1.0;
+        budget_->claim(
+            SpikeQueue::preparedBytes(slots, static_cast<double>(trigger.size), 0.0, false, false),
+            checked.name, pre ? "delay" : "on_post",
+            "a spike queue of " + formatCount(slots) + " delay steps");
         try {
-            queue.prepare(pre ? synapses.pre : synapses.post, trigger.size,
-                          pre ? delaySteps(synapses, trigger.clock->dt())
-                              : std::vector<std::int32_t>{});
+            allocatingFor(checked.name, pre ? "delay" : "on_post", "setting up the spike queue",
+                          [&] {
+                              queue.prepare(pre ? synapses.pre : synapses.post, trigger.size,
+                                            std::move(steps));
+                          });
         } catch (const std::invalid_argument& error) {
             throw ModelError({checked.name, "delay", 0, 0}, error.what());
         }
@@ -411,7 +544,7 @@ private:
         SpikeRecord& record = network_->spikeRecords().emplace_back();
         record.monitor = spec.name;
         record.source = group.name;
-        record.countPerNeuron.assign(static_cast<size_t>(group.size), 0);
+        record.countPerNeuron.assign(static_cast<size_t>(group.size), 0); // claimed in checkMemory
         GroupState* source = &group;
         Clock* clock = group.clock;
         // Brian2 runs the SpikeMonitor right after its source's thresholder.
@@ -425,6 +558,9 @@ private:
         RateRecord& record = network_->rateRecords().emplace_back();
         record.monitor = spec.name;
         record.source = group.name;
+        // Reserved up front (checkMemory counted it): the run appends a row a step.
+        record.times.reserve(static_cast<size_t>(rowsFor(group.clock->dt())));
+        record.rates.reserve(static_cast<size_t>(rowsFor(group.clock->dt())));
         GroupState* source = &group;
         Clock* clock = group.clock;
         network_->scheduler().add(
@@ -441,7 +577,7 @@ private:
         auto bound =
             compile(monitor.spec->name + " state monitor",
                     timedSource([&] { return writer.stateMonitor(monitor.variables); }), group);
-        recordStates(monitor, monitor.indices, bound, group.name);
+        recordStates(monitor, recordedIndices(monitor, group.size), bound, group.name);
     }
 
     /// Schedules a state monitor's kernel: each recorded step appends a row.
@@ -465,12 +601,7 @@ private:
         const size_t columns = record.columns.size();
         // Reserved up front (checkMemory counted it): appending never moves
         // the buffer, so readers may keep pointers into it.
-        const auto rows = static_cast<size_t>(std::ceil(model_.duration / monitor.dt)) + 1;
-        if (monitor.ofSynapses)
-            MemoryBudget().claim(8.0 * static_cast<double>(rows * (columns + 1)),
-                                 monitor.spec->name, "record",
-                                 "recording " + std::to_string(columns) + " values for " +
-                                     std::to_string(rows) + " steps");
+        const auto rows = static_cast<size_t>(rowsFor(monitor.dt));
         record.times.reserve(rows);
         record.values.reserve(rows * columns);
         network_->scheduler().add(Operation{
@@ -485,11 +616,7 @@ private:
     void scheduleSynapseStateMonitor(const CheckedMonitor& monitor) {
         const CheckedSynapses& checked = model_.synapses[monitor.group];
         SynapseState& synapses = network_->synapses()[monitor.group];
-        std::vector<long long> indices = monitor.indices;
-        if (monitor.spec->recordAll)
-            for (long long k = 0; k < synapses.size(); ++k)
-                indices.push_back(k);
-        for (long long index : indices)
+        for (long long index : monitor.indices)
             if (index >= synapses.size())
                 throw ModelError({monitor.spec->name, "record", 0, 0},
                                  "index " + std::to_string(index) + " is out of range for '" +
@@ -497,15 +624,17 @@ private:
                                      " synapses");
         const SynapsesKernelWriter writer(checked, model_.groups[checked.source],
                                           model_.groups[checked.target], constantNames_);
+        claimStateRecord(monitor, recordedCount(monitor, synapses.size()));
         auto bound =
             compile(monitor.spec->name + " state monitor",
                     timedSource([&] { return writer.stateMonitor(monitor.variables); }), synapses);
-        recordStates(monitor, indices, bound, checked.name);
+        recordStates(monitor, recordedIndices(monitor, synapses.size()), bound, checked.name);
     }
 
     const CheckedModel& model_;
     BuildReport& report_;
-    std::unique_ptr<Network> owned_; // null when rebinding
+    std::optional<MemoryBudget> budget_; // one for the whole build; none when rebinding
+    std::unique_ptr<Network> owned_;     // null when rebinding
     Network* network_;
     bool rebinding_ = false;
     std::vector<double> values_;

@@ -154,7 +154,7 @@ private slots:
         model["constants"] = QJsonObject{{"tau", "10*ms"}, {"pi", "3"}};
         QTest::newRow("constant shadows built-in") << json(model) << "built-in";
         QTest::newRow("more neurons than memory")
-            << json(withGroupField("N", 900000000)) << "more than the";
+            << json(withGroupField("N", 900000000)) << "9e8 neurons would need";
         model = lifModel();
         model["duration"] = "100000*second";
         model["monitors"] = QJsonArray{QJsonObject{{"name", "trace"},

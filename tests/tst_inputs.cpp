@@ -236,7 +236,7 @@ private slots:
             "rate * dt must lie between 0 and 1");
         row("negative rate",
             input(R"("target": "G", "variable": "v", "N": 5, "rate": "-1*Hz", "weight": "1*mV")"),
-            "rate * dt must lie between 0 and 1");
+            "the rate must be finite and zero or more");
         row("weight unit",
             input(R"("target": "G", "variable": "v", "N": 5, "rate": "1*Hz", "weight": "1*nA")"),
             "'drive', field 'weight'");

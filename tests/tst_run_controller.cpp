@@ -1,8 +1,9 @@
 // Runs on a worker thread: to the end, paused, resumed and stopped (results
 // kept), a constant changed mid-run changing the dynamics from that step on
 // (checked against the exact solution), NaN stopping the run with the variable
-// named, runs stored in a project, bad models failing without a crash, and a
-// native compiler that never returns holding up neither an edit nor a new run.
+// named, a run outgrowing memory stopped with the monitor named, runs stored
+// in a project, bad models failing without a crash, and a native compiler
+// that never returns holding up neither an edit nor a new run.
 #include "model/ModelReader.h"
 #include "run/RunController.h"
 #include "runtime/Network.h"
@@ -227,6 +228,24 @@ private slots:
         QVERIFY2(controller.message().contains("'G', variable 'v': became"),
                  qPrintable(controller.message()));
         QVERIFY(controller.network()->scheduler().time() < 0.1);
+    }
+
+    // A SpikeMonitor outgrowing the memory limit stops the run between two
+    // steps: failed, with the monitor named, its results so far kept.
+    void aRunOutgrowingMemoryFails() {
+        qputenv("SPIKESTUDIO_MEMORY_LIMIT", "16M");
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        QVERIFY(controller.start(modelOf(R"({"format": "spikestudio-model", "version": 1,
+            "dt": "0.1*ms", "duration": "100*second",
+            "groups": [{"name": "P", "type": "PoissonGroup", "N": 1000, "rates": "5*kHz"}],
+            "monitors": [{"name": "spikes", "type": "SpikeMonitor", "source": "P"}]})")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        qunsetenv("SPIKESTUDIO_MEMORY_LIMIT");
+        QCOMPARE(controller.state(), State::Failed);
+        QVERIFY2(controller.message().startsWith("'spikes', field 'source': the run stopped at t"),
+                 qPrintable(controller.message()));
+        QVERIFY(!controller.network()->spikeRecords().front().indices.empty());
     }
 
     void badModelsFailWithTheirMessage() {

@@ -6,6 +6,7 @@
 #include "commands/AddMonitorCommand.h"
 #include "commands/DeleteObjectsCommand.h"
 #include "commands/EditModelCommand.h"
+#include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "diagnostics/ModelError.h"
 #include "document/LayoutJson.h"
@@ -499,7 +500,8 @@ bool MainWindow::openModelFile(const QString& path) {
     } catch (const std::exception& error) {
         showMessage_(tr("Cannot open the model"),
                      tr("%1 could not be opened:\n%2")
-                         .arg(QFileInfo(path).fileName(), QString::fromUtf8(error.what())));
+                         .arg(QFileInfo(path).fileName(),
+                              QString::fromStdString(failureMessage(error, "opening it"))));
         return false;
     }
     document_->load(std::move(model), path, std::move(layout));
@@ -521,7 +523,8 @@ bool MainWindow::saveModelFile(const QString& path) {
             writeModelFile(document_->model(), path.toStdString());
         }
     } catch (const std::exception& error) {
-        showMessage_(tr("Cannot save the model"), QString::fromUtf8(error.what()));
+        showMessage_(tr("Cannot save the model"),
+                     QString::fromStdString(failureMessage(error, "saving the model")));
         return false;
     }
     document_->setFilePath(path);

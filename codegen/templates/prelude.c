@@ -31,9 +31,12 @@ static double spikestudio_floordiv(double a, double b) { return floor(a / b); }
 static double spikestudio_clip(double x, double low, double high) {
     return x < low ? low : (x > high ? high : x);
 }
-/* CEmitter writes this one out inline when dt is a name or number. */
+/* CEmitter writes this one out inline when dt is a name or number. Brian2's
+ * int64 cast, except that a quotient beyond int64 (a refractory period of
+ * 1e20 s) stays itself, already whole, instead of an undefined cast. */
 static double spikestudio_timestep(double t, double dt) {
-    return (double)(int64_t)((t + 1e-3 * dt) / dt);
+    const double q = (t + 1e-3 * dt) / dt;
+    return q > -9.2e18 && q < 9.2e18 ? (double)(int64_t)q : q;
 }
 double spikestudio_rand(void*); double spikestudio_randn(void*);
 double spikestudio_poisson(void*, double);

@@ -30,7 +30,8 @@ double spikestudio_clip(double x, double low, double high) {
 }
 
 double spikestudio_timestep(double t, double dt) {
-    return static_cast<double>(static_cast<int64_t>((t + 1e-3 * dt) / dt));
+    const double q = (t + 1e-3 * dt) / dt; // beyond int64 already whole: no undefined cast
+    return q > -9.2e18 && q < 9.2e18 ? static_cast<double>(static_cast<int64_t>(q)) : q;
 }
 
 double spikestudio_int(double x) {

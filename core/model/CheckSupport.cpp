@@ -9,6 +9,14 @@
 
 namespace spikestudio {
 
+std::optional<double> constantValue(const ExprPtr& expr, const Scope& scope) {
+    try {
+        return evaluateQuantity(expr, scope).value;
+    } catch (const ModelError&) {
+        return std::nullopt;
+    }
+}
+
 double positiveTime(const std::string& text, const Scope& scope, const std::string& object,
                     const std::string& field, bool allowZero) {
     return within(object, field, [&] {

@@ -128,7 +128,8 @@ struct CheckedMonitor {
     bool ofSynapses = false;           // StateMonitor of a Synapses object
     std::vector<ExprPtr> variables;    // StateMonitor: what each variable reads
     std::vector<Dimension> dimensions; // StateMonitor: the unit of each variable
-    std::vector<long long> indices;    // StateMonitor: recorded elements
+    std::vector<long long> indices;    // StateMonitor: recorded elements after all of
+                                       // them when spec->recordAll (added when built)
     double dt = 0.0;
 };
 

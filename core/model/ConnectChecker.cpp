@@ -6,7 +6,10 @@
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "expr/Parser.h"
+#include "model/CheckSupport.h"
 #include "model/SynapseGenerator.h"
+
+#include <cmath>
 
 namespace spikestudio {
 
@@ -82,15 +85,6 @@ bool readsTarget(const ExprPtr& expr, const SynapticNames& names) {
             return true;
     }
     return false;
-}
-
-/// The value of `expr` if it is a constant number, else nothing.
-std::optional<double> constantValue(const ExprPtr& expr, const Scope& scope) {
-    try {
-        return evaluateQuantity(expr, scope).value;
-    } catch (const ModelError&) {
-        return std::nullopt;
-    }
 }
 
 void checkIndices(const std::vector<long long>& indices, const CheckedGroup& group,
@@ -196,6 +190,12 @@ CheckedConnect checkGenerator(const ConnectSpec& spec, const SynapticNames& name
 
 } // namespace
 
+void checkSynapsesPerPair(double copies, const std::string& pair) {
+    if (!std::isfinite(copies) || copies < 0.0)
+        fail("n", "the number of synapses per pair" + pair + " must be zero or more, got " +
+                      formatNumber(copies) + " (Brian2: negative dimensions are not allowed)");
+}
+
 CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
                             const Scope& constants) {
     const ConnectScope scope(names, constants, "_k");
@@ -214,9 +214,11 @@ CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
     connect.conditionUsesJ = dependsOnTarget(connect.condition, names, connect.variable);
     connect.conditionReadsTarget = readsTarget(connect.condition, names);
     connect.multiplicity = spec.n.empty() ? makeNumber(1, true) : scope.parse(spec.n, "n", false);
-    if (connect.form == ConnectSpec::Form::Arrays &&
-        !constantValue(connect.multiplicity, scope.scope()))
+    const auto copies = constantValue(connect.multiplicity, scope.scope());
+    if (connect.form == ConnectSpec::Form::Arrays && !copies)
         fail("n", "with 'i' and 'j' arrays, n must be a number");
+    if (copies)
+        checkSynapsesPerPair(*copies, "");
     return connect;
 }
 

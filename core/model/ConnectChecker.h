@@ -3,6 +3,8 @@
 #include "model/CheckedModel.h"
 #include "model/SynapticNames.h"
 
+#include <string>
+
 namespace spikestudio {
 
 /// Checks a connect rule and reduces every form to Brian2's generator form
@@ -11,5 +13,9 @@ namespace spikestudio {
 /// field left for the caller (`connect`).
 CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
                             const Scope& constants);
+
+/// Refuses a number of synapses per pair (`n`) that is negative or not finite,
+/// as Brian2 does; `pair` names the pair (" for i=0, j=2") or is empty. Field connect.n.
+void checkSynapsesPerPair(double copies, const std::string& pair);
 
 } // namespace spikestudio

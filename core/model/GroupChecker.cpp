@@ -1,5 +1,6 @@
 #include "model/GroupChecker.h"
 
+#include "diagnostics/SizeText.h"
 #include "equations/EquationParser.h"
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
@@ -8,6 +9,7 @@
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
 #include "model/TimedArrays.h"
+#include "runtime/Clock.h"
 #include "runtime/SpikeGenerator.h"
 
 #include <algorithm>
@@ -104,6 +106,7 @@ private:
                 group.refractoryKind = RefractoryKind::Condition;
             } else if (info.dim == Dimension::second()) {
                 group.refractoryKind = RefractoryKind::Time;
+                refuseNegativeRefractory(expr, *group.scope);
             } else {
                 throw ModelError({"", "", 1, 1},
                                  "refractory '" + spec_.refractory +
@@ -113,6 +116,16 @@ private:
             group.refractory = group.equations.substituteSubexpressions(expr);
             return 0;
         });
+    }
+
+    /// A refractory period known before the run must be a finite time of zero or
+    /// more (one that depends on the neurons is evaluated every step, as in Brian2).
+    void refuseNegativeRefractory(const ExprPtr& expr, const Scope& scope) const {
+        const auto value = constantValue(expr, scope);
+        if (value && !(*value >= 0.0 && std::isfinite(*value)))
+            throw ModelError({"", "", 1, 1}, "the refractory period must be a finite time of "
+                                             "zero or more, got " +
+                                                 formatNumber(*value) + " s");
     }
 
     void checkThreshold(CheckedGroup& group) const {
@@ -141,14 +154,20 @@ private:
         });
     }
 
-    /// Brian2 prepends the refractoriness update to the state update.
+    /// Brian2 prepends the refractoriness update to the state update,
+    /// `timestep(t - lastspike, dt) >= timestep(refractory, dt)`. The elapsed
+    /// time is never negative and timestep() of the period is a whole number,
+    /// so comparing the elapsed steps before they are truncated gives the same
+    /// answer, with no conversion to int64 that a dt of 1e-16 s overflows (a
+    /// neuron that never spiked has lastspike = -1e4 s, 1e20 steps back).
     static void prependRefractoryUpdate(CheckedGroup& group) {
         const ExprPtr notRefractory = makeName("not_refractory");
         ExprPtr value;
         if (group.refractoryKind == RefractoryKind::Time) {
             const ExprPtr dt = makeName("dt");
-            value = makeCompare(CompareOp::GreaterEqual,
-                                makeCall("timestep", {makeName("t") - makeName("lastspike"), dt}),
+            const ExprPtr elapsedSteps =
+                (makeName("t") - makeName("lastspike") + makeNumber(0.001) * dt) / dt;
+            value = makeCompare(CompareOp::GreaterEqual, elapsedSteps,
                                 makeCall("timestep", {group.refractory, dt}));
         } else {
             value = makeLogical(LogicalOp::Or, notRefractory,
@@ -189,6 +208,26 @@ private:
     double defaultDt_;
 };
 
+/// A firing rate must be a finite rate of zero or more.
+void refuseNegativeRate(const GroupSpec& spec, std::optional<double> rate) {
+    if (rate && !(*rate >= 0.0 && std::isfinite(*rate)))
+        throw ModelError({spec.name, "rates", 0, 0},
+                         "the rates must be finite and zero or more, got " + formatNumber(*rate) +
+                             " Hz");
+}
+
+/// A time in a SpikeGeneratorGroup must be a step count a clock can hold.
+double countableTime(const GroupSpec& spec, const std::string& text, const Scope& constants,
+                     const std::string& field, double dt) {
+    const double time = positiveTime(text, constants, spec.name, field, true);
+    if (!stepsFor(time, dt))
+        throw ModelError({spec.name, field, 0, 0}, formatNumber(time) + " s is " +
+                                                       formatCount(time / dt) + " time steps of " +
+                                                       formatNumber(dt) +
+                                                       " s, more than the 2^62 a clock can count");
+    return time;
+}
+
 /// Brian2's PoissonGroup: `rates` is a parameter when it is a plain rate and a
 /// subexpression when it depends on i or t; threshold `rand() < rates*dt`.
 CheckedGroup checkPoissonGroup(const GroupSpec& spec, const Scope& constants, double defaultDt) {
@@ -211,8 +250,10 @@ CheckedGroup checkPoissonGroup(const GroupSpec& spec, const Scope& constants, do
     equation.expr = varies ? rates : nullptr;
     equation.unit = UnitDeclaration{Dimension::hertz(), ValueType::Float};
     buildEquations(group, {equation}, constants, "rates");
-    if (!varies)
+    if (!varies) {
+        refuseNegativeRate(spec, constantValue(rates, constants));
         group.initial.push_back(assignment("rates", rates));
+    }
     group.threshold = group.equations.substituteSubexpressions(
         makeCompare(CompareOp::Less, makeCall("rand", {}), makeName("rates") * makeName("dt")));
     collectState(group);
@@ -232,7 +273,7 @@ CheckedGroup checkSpikeGeneratorGroup(const GroupSpec& spec, const Scope& consta
                                  " is outside the group (N = " + std::to_string(spec.size) + ")");
         const std::string field = "times[" + std::to_string(k) + "]";
         group.spikeTimes.push_back(
-            positiveTime(spec.spikeTimes[k], constants, spec.name, field, true));
+            countableTime(spec, spec.spikeTimes[k], constants, field, group.dt));
         group.spikeIndices.push_back(index);
     }
     const long long twice =
@@ -242,7 +283,7 @@ CheckedGroup checkSpikeGeneratorGroup(const GroupSpec& spec, const Scope& consta
                                                          " s, neuron " + std::to_string(twice) +
                                                          " spikes more than once in one time step");
     if (!spec.period.empty()) {
-        group.period = positiveTime(spec.period, constants, spec.name, "period", true);
+        group.period = countableTime(spec, spec.period, constants, "period", group.dt);
         const double steps = group.period / group.dt;
         if (group.period > 0 && std::abs(steps - std::round(steps)) > 1e-4 * steps)
             throw ModelError({spec.name, "period", 0, 0}, "the period must be a multiple of dt");

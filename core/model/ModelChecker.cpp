@@ -1,5 +1,7 @@
 #include "diagnostics/ModelError.h"
+#include "diagnostics/SizeText.h"
 #include "expr/ConstantFolder.h"
+#include "expr/ExprText.h"
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
 #include "model/CheckedModel.h"
@@ -8,8 +10,10 @@
 #include "model/PoissonInputChecker.h"
 #include "model/SynapsesChecker.h"
 #include "model/TimedArrays.h"
+#include "runtime/Clock.h"
 #include "runtime/RandomGenerator.h"
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -49,13 +53,12 @@ void checkRecordedVariables(CheckedMonitor& monitor, const MonitorSpec& spec,
         monitor.variables.push_back(object.equations.substituteSubexpressions(makeName(variable)));
         monitor.dimensions.push_back(eq->unit.dim);
     }
+    // `record: true` adds every element when the network is built, after its
+    // memory is claimed (a group of 1e9 neurons would be 8 GB of indices here).
     if (object.size < 0) { // synapses: counted after connecting, indices checked then
         monitor.indices = spec.record;
         return;
     }
-    if (spec.recordAll)
-        for (long long k = 0; k < object.size; ++k)
-            monitor.indices.push_back(k);
     for (long long index : spec.record) {
         if (index < 0 || index >= object.size)
             throw ModelError({spec.name, "record", 0, 0},
@@ -113,6 +116,57 @@ void checkSummedWriters(const CheckedModel& model) {
         }
 }
 
+std::string lowerCase(std::string text) {
+    for (char& c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+/// Monitor names become file names (`<monitor>.csv`), which some file systems
+/// compare without case: two that differ only in case would overwrite each other.
+void checkMonitorNamesIgnoringCase(const std::vector<MonitorSpec>& monitors) {
+    std::map<std::string, std::string> seen;
+    for (const MonitorSpec& monitor : monitors) {
+        const auto [at, isNew] = seen.emplace(lowerCase(monitor.name), monitor.name);
+        if (!isNew)
+            throw ModelError({monitor.name, "name", 0, 0},
+                             "another monitor is called '" + at->second +
+                                 "'; monitor names become file names, so they must differ in "
+                                 "more than upper and lower case");
+    }
+}
+
+/// The smallest dt any clock of the model runs on, and whose it is.
+std::pair<double, std::string> smallestDt(const CheckedModel& model) {
+    std::pair<double, std::string> smallest{model.dt, "the model"};
+    const auto consider = [&smallest](double dt, const std::string& owner) {
+        if (dt < smallest.first)
+            smallest = {dt, "'" + owner + "'"};
+    };
+    for (const CheckedGroup& group : model.groups)
+        consider(group.dt, group.name);
+    for (const CheckedSynapses& synapses : model.synapses)
+        consider(synapses.dt, synapses.name);
+    for (const CheckedMonitor& monitor : model.monitors)
+        consider(monitor.dt, monitor.spec->name);
+    return smallest;
+}
+
+/// Every clock counts the run's steps in 64-bit integers within kMaxRunSteps:
+/// beyond, Brian2 itself warns that t is no longer a multiple of dt, and its
+/// step count overflows to a run of 0 steps past 2^63 (1e15 s at 0.1 ms).
+void checkRunLength(const CheckedModel& model) {
+    const auto [dt, owner] = smallestDt(model);
+    const auto steps = stepsFor(model.duration, dt);
+    if (steps && *steps <= kMaxRunSteps)
+        return;
+    throw ModelError({"model", "duration", 0, 0},
+                     formatNumber(model.duration) + " s is " + formatCount(model.duration / dt) +
+                         " time steps of " + formatNumber(dt) + " s (the dt of " + owner +
+                         "); a run can have at most 2^40 = " + std::to_string(kMaxRunSteps) +
+                         " steps, beyond which t is no longer an exact multiple of dt");
+}
+
 void checkUniqueObjectNames(const Model& model) {
     std::set<std::string> names;
     auto claim = [&names](const std::string& name, const std::string& kind) {
@@ -131,6 +185,7 @@ void checkUniqueObjectNames(const Model& model) {
         claim(input.name, "PoissonInput");
     for (const MonitorSpec& monitor : model.monitors)
         claim(monitor.name, "monitor");
+    checkMonitorNamesIgnoringCase(model.monitors);
 }
 
 } // namespace
@@ -159,6 +214,7 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
             checkPoissonInput(m.poissonInputs[k], k, checked.groups, *checked.constants));
     for (const MonitorSpec& spec : m.monitors)
         checked.monitors.push_back(checkMonitor(spec, checked));
+    checkRunLength(checked);
     return checked;
 }
 

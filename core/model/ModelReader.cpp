@@ -1,7 +1,10 @@
 #include "model/ModelReader.h"
 
 #include "diagnostics/ModelError.h"
+#include "model/DuplicateKeyGuard.h"
+#include "runtime/MemoryBudget.h"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -213,6 +216,11 @@ ConnectSpec readConnect(const ObjectReader& owner) {
     if (!owner.has("connect"))
         return connect; // all to all, as Brian2's connect()
     const ObjectReader in(owner.at("connect"), owner.object(), {"condition", "p", "n", "i", "j"});
+    if (in.has("n") && in.at("n").is_number_float() &&
+        in.at("n").get<double>() != std::trunc(in.at("n").get<double>()))
+        in.fail("connect.n", "n must be an integer or a string expression (Brian2: 'n must be "
+                             "int or string'), got " +
+                                 in.expression(in.at("n"), "connect.n"));
     connect.n = in.text("n", false);
     if (in.has("j") && in.at("j").is_string()) {
         for (const char* key : {"condition", "p", "i"})
@@ -379,12 +387,21 @@ std::pair<int, int> lineAndColumn(std::string_view text, size_t byte) {
     return {line, column};
 }
 
+/// What parsing JSON takes at most per byte of text: nlohmann's values are 16
+/// bytes, held in vectors that may be twice as long as needed ("[0,0,0" is 2
+/// bytes a value), plus the text itself and the model made from it.
+constexpr double kParseBytesPerTextByte = 24.0;
+
 } // namespace
 
 Model readModel(std::string_view text) {
+    MemoryBudget().claim(kParseBytesPerTextByte * static_cast<double>(text.size()), "model file",
+                         "",
+                         "reading " + formatBytes(static_cast<double>(text.size())) + " of JSON");
     Json parsed;
     try {
-        parsed = Json::parse(text.begin(), text.end());
+        DuplicateKeyGuard duplicates;
+        parsed = Json::parse(text.begin(), text.end(), duplicates.callback());
     } catch (const Json::parse_error& error) {
         const auto [line, column] = lineAndColumn(text, error.byte > 0 ? error.byte - 1 : 0);
         throw ModelError({"model file", "", line, column}, "invalid JSON");
@@ -425,21 +442,44 @@ Model readModel(std::string_view text) {
     return model;
 }
 
-Model readModelFile(const std::string& path, std::string* text) {
-    std::error_code error; // a folder, device or pipe would read as junk, or forever
+namespace {
+
+/// The file's bytes, refused (never read to the end) when parsing them would
+/// not fit in memory. Folders, devices and pipes are refused before reading:
+/// they would read as junk, or forever (/dev/zero).
+std::string readLimitedFile(const std::string& path) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error))
+        throw ModelError({path, "", 0, 0}, "a folder, not a model file");
     if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error))
-        throw ModelError({path, "", 0, 0}, "not a model file (a folder or a device)");
+        throw ModelError({path, "", 0, 0}, "a device or a pipe, not a model file");
     std::ifstream file(path, std::ios::binary);
     if (!file)
         throw ModelError({path, "", 0, 0}, "cannot open the model file");
-    std::ostringstream content;
-    content << file.rdbuf();
+    const MemoryBudget budget;
+    const double most = budget.remaining() / kParseBytesPerTextByte;
+    std::string content;
+    char chunk[1 << 16];
+    while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
+        content.append(chunk, static_cast<size_t>(file.gcount()));
+        if (static_cast<double>(content.size()) > most)
+            budget.refuse(kParseBytesPerTextByte * static_cast<double>(content.size()), path, "",
+                          "reading a model file of more than " +
+                              formatBytes(static_cast<double>(content.size())));
+    }
     if (file.bad())
         throw ModelError({path, "", 0, 0}, "cannot read the model file");
+    return content;
+}
+
+} // namespace
+
+Model readModelFile(const std::string& path, std::string* text) {
+    const std::string content = readLimitedFile(path);
     if (text)
-        *text = content.str();
+        *text = content;
     try {
-        return readModel(content.str());
+        return readModel(content);
     } catch (const ModelError& error) {
         if (error.where().object == "model file")
             throw ModelError({path, "", error.where().line, error.where().column}, error.problem());

@@ -2,6 +2,7 @@
 
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
+#include "expr/ExprText.h"
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
 
@@ -51,7 +52,11 @@ double firingProbability(const PoissonInputSpec& spec, const CheckedGroup& group
              "DimensionMismatchError: rate '" + spec.rate + "' must be a rate (Hz), but has unit " +
                  displayUnit(rate.dim));
     const double probability = rate.value * group.dt;
-    if (!std::isfinite(rate.value) || rate.value < 0.0 || probability > 1.0)
+    if (!(rate.value >= 0.0) || !std::isfinite(rate.value))
+        fail(spec, "rate",
+             "the rate must be finite and zero or more, got " + formatNumber(rate.value) +
+                 " Hz (Brian2 refuses it when drawing: p < 0, p > 1 or p is NaN)");
+    if (probability > 1.0)
         fail(spec, "rate",
              "rate * dt must lie between 0 and 1 (a probability per step), but it is " +
                  std::to_string(probability));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace spikestudio {
@@ -44,9 +45,12 @@ std::vector<long long> candidatesByJumps(long long n, double p, RandomGenerator&
         long long position = start - 1;
         picks.reserve(picks.size() + static_cast<size_t>(batch));
         for (long long b = 0; b < batch; ++b) {
-            const auto jump =
-                static_cast<std::int32_t>(std::ceil(std::log(random.uniform()) * pconst));
-            position += jump;
+            // Brian2 keeps jumps in int32; one past the end ends the candidates
+            // either way, so a longer one (tiny p) stops there instead of overflowing.
+            const double jump = std::ceil(std::log(random.uniform()) * pconst);
+            position = jump < static_cast<double>(n - position)
+                           ? position + static_cast<long long>(jump)
+                           : n;
             picks.push_back(position);
         }
         start = position + 1;
@@ -95,6 +99,10 @@ std::vector<double> sampleBySize(long long low, long long high, long long step, 
                                                     std::to_string(n));
     if (size == n)
         return rangeCandidates(low, high, step);
+    if (n > static_cast<long long>(std::numeric_limits<std::uint32_t>::max()))
+        throw ModelError({"", "connect", 0, 0},
+                         "sample(size=...) draws from at most 4294967295 candidates, not " +
+                             std::to_string(n));
     // numpy: permutation(n)[:size], the permutation by a backwards Fisher-Yates shuffle.
     std::vector<long long> order(static_cast<size_t>(n));
     std::iota(order.begin(), order.end(), 0LL);

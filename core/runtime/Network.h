@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runtime/GroupState.h"
+#include "runtime/MemoryWatch.h"
 #include "runtime/RandomGenerator.h"
 #include "runtime/RateRecord.h"
 #include "runtime/Scheduler.h"
@@ -51,11 +52,17 @@ public:
     /// Work for the simulation thread between two steps (any thread may post).
     StepBoundaryTasks& betweenSteps() { return betweenSteps_; }
 
-    /// Runs for `duration` seconds; `keepGoing` may stop it between steps.
+    /// Stops a run whose records or spikes in flight would not fit in memory;
+    /// its problem() says why (NetworkBuilder sets its limit).
+    MemoryWatch& memoryWatch() { return memoryWatch_; }
+    const MemoryWatch& memoryWatch() const { return memoryWatch_; }
+
+    /// Runs for `duration` seconds; `keepGoing` may stop it between steps, and
+    /// so does the memory watch.
     long long run(double duration, const std::function<bool()>& keepGoing = {}) {
         return scheduler_.run(duration, [&] {
             betweenSteps_.runPending();
-            return !keepGoing || keepGoing();
+            return memoryWatch_.keepGoing(*this) && (!keepGoing || keepGoing());
         });
     }
 
@@ -71,6 +78,7 @@ private:
     std::map<std::string, std::vector<double>> timedArrays_;
     std::vector<std::shared_ptr<const void>> keepAlive_;
     StepBoundaryTasks betweenSteps_;
+    MemoryWatch memoryWatch_;
 };
 
 } // namespace spikestudio

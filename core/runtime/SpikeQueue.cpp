@@ -1,6 +1,7 @@
 #include "runtime/SpikeQueue.h"
 
 #include <algorithm>
+#include <new>
 #include <stdexcept>
 #include <string>
 
@@ -33,6 +34,7 @@ void SpikeQueue::prepare(const std::vector<std::int32_t>& sourceOfSynapse, std::
     }
     synapseCount_ = static_cast<std::int64_t>(count);
     slots_.assign(static_cast<size_t>(maxDelay) + 1, {});
+    slotCapacity_ = 0;
     current_ = 0;
 }
 
@@ -61,17 +63,32 @@ void SpikeQueue::groupBySource(const std::vector<std::int32_t>& sourceOfSynapse,
     }
 }
 
-void SpikeQueue::appendBlock(std::vector<std::int32_t>& slot, std::size_t first,
-                             std::size_t last) const {
+double SpikeQueue::preparedBytes(double slots, double sourceCount, double synapses, bool storesIds,
+                                 bool heterogeneous) {
+    // Offsets per source, and their copy while synapses are grouped by source.
+    return slots * sizeof(std::vector<std::int32_t>) +
+           2 * (sourceCount + 1) * sizeof(std::int64_t) +
+           synapses * sizeof(std::int32_t) * ((storesIds ? 1 : 0) + (heterogeneous ? 1 : 0));
+}
+
+void SpikeQueue::appendBlock(std::vector<std::int32_t>& slot, std::size_t first, std::size_t last) {
+    const size_t before = slot.capacity();
     if (!synapses_.empty()) {
         slot.insert(slot.end(), synapses_.begin() + static_cast<std::ptrdiff_t>(first),
                     synapses_.begin() + static_cast<std::ptrdiff_t>(last));
-        return;
+    } else {
+        const size_t start = slot.size();
+        slot.resize(start + (last - first));
+        for (size_t k = first; k < last; ++k)
+            slot[start + (k - first)] = static_cast<std::int32_t>(k);
     }
-    const size_t start = slot.size();
-    slot.resize(start + (last - first));
-    for (size_t k = first; k < last; ++k)
-        slot[start + (k - first)] = static_cast<std::int32_t>(k);
+    slotCapacity_ += slot.capacity() - before;
+}
+
+void SpikeQueue::append(std::vector<std::int32_t>& slot, std::int32_t synapse) {
+    const size_t before = slot.capacity();
+    slot.push_back(synapse);
+    slotCapacity_ += slot.capacity() - before;
 }
 
 void SpikeQueue::push(const std::int32_t* spikes, std::int64_t count) {
@@ -84,7 +101,7 @@ void SpikeQueue::push(const std::int32_t* spikes, std::int64_t count) {
             continue;
         }
         for (size_t at = first; at < last; ++at)
-            slotAfter(delays_[at]).push_back(synapseAt(at));
+            append(slotAfter(delays_[at]), synapseAt(at));
     }
 }
 
@@ -102,7 +119,14 @@ void SpikeQueue::advance() {
 } // namespace spikestudio
 
 void spikestudio_queue_push(void* queue, const std::int32_t* spikes, std::int64_t count) {
-    static_cast<spikestudio::SpikeQueue*>(queue)->push(spikes, count);
+    auto* spikeQueue = static_cast<spikestudio::SpikeQueue*>(queue);
+    try {
+        spikeQueue->push(spikes, count);
+    } catch (const std::bad_alloc&) {
+        spikeQueue->markOutOfMemory();
+    } catch (const std::length_error&) {
+        spikeQueue->markOutOfMemory();
+    }
 }
 
 std::int64_t spikestudio_queue_peek(void* queue, const std::int32_t** ids) {

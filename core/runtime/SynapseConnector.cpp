@@ -1,242 +1,137 @@
 #include "runtime/SynapseConnector.h"
 
 #include "diagnostics/ModelError.h"
-#include "expr/ExprRewrite.h"
-#include "runtime/CandidateSampler.h"
-#include "runtime/MemoryBudget.h"
-#include "runtime/VectorEvaluator.h"
+#include "expr/ExprText.h"
+#include "model/ConnectChecker.h"
+#include "runtime/ConnectEvaluator.h"
+#include "runtime/SynapseCountEstimate.h"
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
+#include <string>
 
 namespace spikestudio {
 
-namespace {
-
-/// Evaluates connect expressions for one source neuron i over a set of
-/// candidates: i and x_pre are uniform, j and x_post are gathered per candidate.
-class PairColumns {
-public:
-    PairColumns(const GroupState& source, const GroupState& target, const std::string& variable)
-        : source_(source), target_(target), variable_(variable) {}
-
-    void setSource(long long i) { i_ = i; }
-    void setCandidates(const std::vector<double>* candidates, const std::vector<double>* j) {
-        candidates_ = candidates;
-        j_ = j;
-    }
-
-    /// Whether `name` can have another value for another source or target:
-    /// i, j, the loop variable and the groups' variables.
-    bool varies(const std::string& name) const {
-        if (name == "i" || name == "j" || name == variable_)
-            return true;
-        return groupVariable(name, "_pre", source_) || groupVariable(name, "_post", target_) ||
-               groupVariable(name, "", target_);
-    }
-
-    std::optional<Column> operator()(const std::string& name) const {
-        if (name == "i")
-            return Column::of(static_cast<double>(i_));
-        if (name == variable_ && candidates_)
-            return Column::of(*candidates_);
-        if (name == "j" && j_)
-            return Column::of(*j_);
-        if (name == "N_pre")
-            return Column::of(static_cast<double>(source_.size));
-        if (name == "N_post")
-            return Column::of(static_cast<double>(target_.size));
-        if (auto value = groupVariable(name, "_pre", source_))
-            return Column::of(value->at(static_cast<size_t>(i_)));
-        if (j_) {
-            const std::vector<double>* post = groupVariable(name, "_post", target_);
-            if (!post)
-                post = groupVariable(name, "", target_);
-            if (post) {
-                std::vector<double> gathered(j_->size());
-                for (size_t k = 0; k < gathered.size(); ++k)
-                    gathered[k] = (*post)[static_cast<size_t>((*j_)[k])];
-                return Column::of(std::move(gathered));
-            }
-        }
-        return std::nullopt;
-    }
-
-private:
-    static const std::vector<double>*
-    groupVariable(const std::string& name, const std::string& suffix, const GroupState& group) {
-        if (!name.ends_with(suffix))
-            return nullptr;
-        const auto found = group.variables.find(name.substr(0, name.size() - suffix.size()));
-        return found == group.variables.end() ? nullptr : &found->second;
-    }
-
-    const GroupState& source_;
-    const GroupState& target_;
-    std::string variable_;
-    long long i_ = 0;
-    const std::vector<double>* candidates_ = nullptr;
-    const std::vector<double>* j_ = nullptr;
-};
-
-[[noreturn]] void outOfRange(double j, long long size) {
-    throw ModelError({"", "connect", 0, 0}, "the connect rule produced the target index j=" +
-                                                std::to_string(static_cast<long long>(j)) +
-                                                " outside the allowed range from 0 to " +
-                                                std::to_string(size - 1));
+long long SynapseLimit::mostSynapses() const {
+    if (!budget)
+        return kMostSynapses;
+    const double affordable = std::floor(budget->remaining() / bytesPerSynapse);
+    return affordable >= static_cast<double>(kMostSynapses) ? kMostSynapses
+                                                            : static_cast<long long>(affordable);
 }
 
-/// A connect expression evaluated for each source neuron, or only once when no
-/// source or target can change its value: it reads none of their names and
-/// draws no random numbers (so the random stream is the same either way).
-struct PerSourceValue {
-    ExprPtr expr;
-    bool same = false;
-    std::optional<double> value;
-};
+namespace {
+
+/// What going through one candidate takes: its value, its j, the condition's
+/// column and a gathered postsynaptic variable (8 bytes each), and the kept j.
+constexpr double kBytesPerCandidate = 40.0;
 
 class Connector {
 public:
     Connector(const CheckedConnect& connect, const GroupState& source, const GroupState& target,
-              const Scope& scope, RandomGenerator& random)
-        : connect_(connect), source_(source), target_(target), scope_(scope), random_(random),
-          columns_(source, target, connect.variable), low_(perSource(connect.low)),
-          high_(perSource(connect.high)), step_(perSource(connect.step)),
-          size_(perSource(connect.size)), probability_(perSource(connect.probability)),
-          sourceCondition_(perSource(connect.condition)), copies_(perSource(connect.multiplicity)),
-          elementIsLoopVariable_(connect.element && connect.element->kind == ExprKind::Name &&
-                                 connect.element->name == connect.variable) {}
+              const Scope& scope, RandomGenerator& random, const SynapseLimit& limit)
+        : connect_(connect), source_(source), target_(target), scope_(scope), limit_(limit),
+          most_(limit.mostSynapses()), evaluator_(connect, source, target, scope, random),
+          random_(random) {}
 
     SynapseIndices run() {
+        prepareFor(estimateSynapseCount(connect_, source_, target_, scope_));
         if (connect_.form == ConnectSpec::Form::Arrays)
             return fromArrays();
-        reserveExpectedCount();
         for (long long i = 0; i < source_.size; ++i)
             connectSource(i);
         return std::move(result_);
     }
 
 private:
-    Column evaluate(const ExprPtr& expr, size_t size) {
-        VectorEvaluator evaluator(scope_, size, std::cref(columns_), random_);
-        return evaluator.evaluate(expr);
-    }
-
-    double scalar(const ExprPtr& expr) { return evaluate(expr, 1).at(0); }
-
-    PerSourceValue perSource(const ExprPtr& expr) const {
-        bool same = expr && !drawsRandomNumbers(expr);
-        if (same)
-            for (const std::string& name : collectNames(expr))
-                same = same && !columns_.varies(name);
-        return {expr, same, std::nullopt};
-    }
-
-    /// The value for the current source; an expression the same for all is evaluated once.
-    double scalar(PerSourceValue& value) {
-        if (!value.same)
-            return scalar(value.expr);
-        if (!value.value)
-            value.value = scalar(value.expr);
-        return *value.value;
-    }
-
-    std::vector<double> candidates() {
-        const auto low = static_cast<long long>(scalar(low_));
-        const auto high = static_cast<long long>(scalar(high_));
-        const auto step = static_cast<long long>(scalar(step_));
-        if (!connect_.sample)
-            return rangeCandidates(low, high, step);
-        if (connect_.size)
-            return sampleBySize(low, high, step, static_cast<long long>(scalar(size_)), random_);
-        return sampleByProbability(low, high, step, scalar(probability_), random_);
-    }
-
-    /// Reserves the synapses a sample(p=...) with the same bounds for every
-    /// source is expected to make, with a margin of six standard deviations,
-    /// so the index arrays are not copied while growing (a peak of twice their size).
-    void reserveExpectedCount() {
-        if (!connect_.sample || connect_.size || !low_.same || !high_.same || !step_.same ||
-            !probability_.same || !copies_.same || source_.size == 0)
+    /// Refuses at once what an estimate shows will not fit, and reserves what
+    /// it expects (with six standard deviations to spare for p), so that the
+    /// index arrays are not copied while growing (a peak of three times their size).
+    void prepareFor(const std::optional<SynapseCountEstimate>& estimate) {
+        if (!estimate)
             return;
-        const double p = std::clamp(scalar(probability_), 0.0, 1.0);
-        const double copies = std::max(0.0, std::floor(scalar(copies_)));
-        const auto step = static_cast<long long>(scalar(step_));
-        if (p == 0.0 || copies == 0.0 || step == 0) // step 0 fails at the first source
+        using Kind = SynapseCountEstimate::Kind;
+        const double count = estimate->count;
+        const double most = static_cast<double>(most_);
+        const double margin = estimate->kind == Kind::Mean ? 6.0 * std::sqrt(count) : 0.0;
+        const bool over = estimate->kind == Kind::Sampled
+                              ? count > 2.0 * most && estimate->spread >= 0.5
+                              : count - margin > most;
+        if (over)
+            refuse(count, (estimate->kind == Kind::Exact ? "" : "about ") + formatCount(count) +
+                              " synapses");
+        if (estimate->kind == Kind::Sampled)
             return;
-        const auto candidates = candidateCount(static_cast<long long>(scalar(low_)),
-                                               static_cast<long long>(scalar(high_)), step);
-        const double trials = static_cast<double>(source_.size) * static_cast<double>(candidates);
-        const double expected = trials * p + 6.0 * std::sqrt(trials * p * (1.0 - p)) + 1024.0;
-        const double affordable = static_cast<double>(physicalMemoryBytes()) / 4.0 / 8.0;
-        const double pairs = std::min(expected * copies, affordable);
-        result_.pre.reserve(static_cast<size_t>(pairs));
-        result_.post.reserve(static_cast<size_t>(pairs));
+        const double expected = estimate->kind == Kind::Exact ? count : count + margin + 1024.0;
+        const auto reserved = static_cast<size_t>(std::min(expected, most));
+        result_.pre.reserve(reserved);
+        result_.post.reserve(reserved);
+    }
+
+    /// The estimate or the count so far is more than the limit allows.
+    [[noreturn]] void refuse(double count, const std::string& what) const {
+        if (limit_.budget && !limit_.budget->fits(count * limit_.bytesPerSynapse))
+            limit_.budget->refuse(count * limit_.bytesPerSynapse, "", "connect", what);
+        throw ModelError({"", "connect", 0, 0}, what + "; a Synapses object can hold at most " +
+                                                    std::to_string(SynapseLimit::kMostSynapses) +
+                                                    " (its spike queue numbers them in 32 bits)");
+    }
+
+    std::string synapsesSoFar(double count, long long i) const {
+        return "more than " + formatCount(count) +
+               " synapses (creating them stopped at source neuron " + std::to_string(i) + " of " +
+               std::to_string(source_.size) + ")";
+    }
+
+    /// Makes room for `extra` more synapses from source i, or refuses.
+    void expect(double extra, long long i) const {
+        const double count = static_cast<double>(result_.pre.size()) + extra;
+        if (count > static_cast<double>(most_))
+            refuse(count, synapsesSoFar(static_cast<double>(most_), i));
+    }
+
+    /// Refuses a source whose candidates alone would not fit.
+    void checkCandidates(const CandidateBounds& bounds, long long i) {
+        if (!limit_.budget)
+            return;
+        const double candidates = evaluator_.heldCandidates(bounds) * 1.1 + 1024.0;
+        const double bytes = candidates * kBytesPerCandidate;
+        const double made = static_cast<double>(result_.pre.size());
+        const double synapses = made * limit_.bytesPerSynapse;
+        if (limit_.budget->fits(synapses + bytes))
+            return;
+        if (!limit_.budget->fits(bytes))
+            limit_.budget->refuse(bytes, "", "connect",
+                                  "going through the " + formatCount(candidates) +
+                                      " candidates of range() or sample() for source neuron " +
+                                      std::to_string(i));
+        limit_.budget->refuse(synapses + bytes, "", "connect", synapsesSoFar(made, i));
     }
 
     void connectSource(long long i) {
-        columns_.setSource(i);
-        columns_.setCandidates(nullptr, nullptr);
-        if (connect_.condition && !connect_.conditionUsesJ && scalar(sourceCondition_) == 0.0)
+        if (!evaluator_.startSource(i))
             return;
-        std::vector<double> ks = candidates();
+        const CandidateBounds bounds = evaluator_.bounds();
+        checkCandidates(bounds, i);
+        std::vector<double> ks = evaluator_.candidates(bounds);
         if (ks.empty())
             return;
-        std::vector<double> kept = keptTargets(std::move(ks));
-        checkRange(kept);
+        std::vector<double> kept = evaluator_.keptTargets(std::move(ks));
+        evaluator_.checkRange(kept);
         addCopies(i, kept);
     }
 
-    /// The element j of every candidate, then those the condition keeps.
-    std::vector<double> keptTargets(std::vector<double> ks) {
-        const bool perPair = connect_.condition && connect_.conditionUsesJ;
-        std::vector<double> js;
-        if (elementIsLoopVariable_) {
-            js = perPair ? ks : std::move(ks);
-        } else {
-            columns_.setCandidates(&ks, nullptr);
-            const Column element = evaluate(connect_.element, ks.size());
-            js.resize(ks.size());
-            for (size_t k = 0; k < ks.size(); ++k)
-                js[k] = element.at(k);
-        }
-        if (!perPair)
-            return js;
-        if (connect_.conditionReadsTarget)
-            checkRange(js);
-        columns_.setCandidates(&ks, &js);
-        const Column condition = evaluate(connect_.condition, ks.size());
-        std::vector<double> kept;
-        for (size_t k = 0; k < js.size(); ++k)
-            if (condition.at(k) != 0.0)
-                kept.push_back(js[k]);
-        return kept;
-    }
-
     void addCopies(long long i, const std::vector<double>& kept) {
-        if (copies_.same && scalar(copies_) == 1.0)
+        if (evaluator_.alwaysOneCopy())
             return addOnce(i, kept);
-        if (copies_.same) {
-            const double copies = scalar(copies_);
-            for (double j : kept)
-                add(i, j, copies);
-            return;
-        }
-        columns_.setCandidates(nullptr, &kept);
-        const Column copies = evaluate(connect_.multiplicity, kept.size());
+        const Column copies = evaluator_.copies(kept);
         for (size_t k = 0; k < kept.size(); ++k)
             add(i, kept[k], copies.at(k));
     }
 
-    void checkRange(const std::vector<double>& js) const {
-        for (double j : js)
-            if (j < 0 || j >= static_cast<double>(target_.size))
-                outOfRange(j, target_.size);
-    }
-
     /// One synapse from i to each of `js`, the common case, appended in bulk.
     void addOnce(long long i, const std::vector<double>& js) {
+        expect(static_cast<double>(js.size()), i);
         result_.pre.insert(result_.pre.end(), js.size(), static_cast<std::int32_t>(i));
         const size_t first = result_.post.size();
         result_.post.resize(first + js.size());
@@ -244,8 +139,13 @@ private:
             result_.post[first + k] = static_cast<std::int32_t>(js[k]);
     }
 
+    /// n synapses from i to j: n truncated as Brian2's integer n is, never negative.
     void add(long long i, double j, double copies) {
-        for (long long c = 0; c < static_cast<long long>(copies); ++c) {
+        checkSynapsesPerPair(copies,
+                             " for the pair i=" + std::to_string(i) + ", j=" + formatNumber(j));
+        expect(std::trunc(copies), i);
+        const auto count = static_cast<long long>(copies);
+        for (long long c = 0; c < count; ++c) {
             result_.pre.push_back(static_cast<std::int32_t>(i));
             result_.post.push_back(static_cast<std::int32_t>(j));
         }
@@ -254,13 +154,11 @@ private:
     SynapseIndices fromArrays() {
         const size_t count = connect_.i.size();
         std::vector<bool> use(count, true);
-        if (connect_.arrayProbability) {
-            const double p = scalar(connect_.arrayProbability);
-            if (p != 1.0)
-                for (size_t k = 0; k < count; ++k)
-                    use[k] = random_.uniform() < p;
-        }
-        const double copies = scalar(connect_.multiplicity);
+        const double p = evaluator_.arrayProbability();
+        if (p != 1.0)
+            for (size_t k = 0; k < count; ++k)
+                use[k] = random_.uniform() < p;
+        const double copies = evaluator_.copies({}).at(0);
         for (size_t k = 0; k < count; ++k)
             if (use[k])
                 add(connect_.i[k], static_cast<double>(connect_.j[k]), copies);
@@ -271,10 +169,10 @@ private:
     const GroupState& source_;
     const GroupState& target_;
     const Scope& scope_;
+    const SynapseLimit& limit_;
+    long long most_;
+    ConnectEvaluator evaluator_;
     RandomGenerator& random_;
-    PairColumns columns_;
-    PerSourceValue low_, high_, step_, size_, probability_, sourceCondition_, copies_;
-    bool elementIsLoopVariable_;
     SynapseIndices result_;
 };
 
@@ -282,8 +180,8 @@ private:
 
 SynapseIndices connectSynapses(const CheckedConnect& connect, const GroupState& source,
                                const GroupState& target, const Scope& scope,
-                               RandomGenerator& random) {
-    return Connector(connect, source, target, scope, random).run();
+                               RandomGenerator& random, const SynapseLimit& limit) {
+    return Connector(connect, source, target, scope, random, limit).run();
 }
 
 } // namespace spikestudio

@@ -4,6 +4,7 @@
 #include "expr/ConstantFolder.h"
 #include "runtime/PoissonSampler.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace spikestudio {
@@ -33,6 +34,28 @@ Column VectorEvaluator::evaluate(const ExprPtr& e) {
         return call(*e);
     }
     throw std::logic_error("unknown expression");
+}
+
+size_t VectorEvaluator::columnsNeeded(const ExprPtr& e) {
+    switch (e->kind) {
+    case ExprKind::Number:
+    case ExprKind::Boolean:
+        return 0;
+    case ExprKind::Name:
+        return 1; // a variable's column is copied
+    case ExprKind::Unary:
+        return columnsNeeded(e->operands[0]); // mapped in place
+    case ExprKind::Call:
+    case ExprKind::Binary:
+    case ExprKind::Compare:
+    case ExprKind::Logical:
+        break;
+    }
+    // Operands are evaluated in turn, each held while the next one is; then the result.
+    size_t most = 1;
+    for (size_t k = 0; k < e->operands.size(); ++k)
+        most = std::max(most, k + columnsNeeded(e->operands[k]));
+    return std::max(most, e->operands.size() + 1);
 }
 
 Column VectorEvaluator::name(const std::string& name) {

@@ -37,6 +37,10 @@ public:
 
     Column evaluate(const ExprPtr& e);
 
+    /// The most columns of `size` values that evaluating `e` holds at once
+    /// (its operands' and its own), for memory estimates before evaluating.
+    static size_t columnsNeeded(const ExprPtr& e);
+
 private:
     Column name(const std::string& name);
     Column call(const Expr& e);

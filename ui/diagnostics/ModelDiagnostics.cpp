@@ -1,5 +1,6 @@
 #include "diagnostics/ModelDiagnostics.h"
 
+#include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelError.h"
 #include "document/ModelDocument.h"
 #include "model/CheckedModel.h"
@@ -40,11 +41,11 @@ void ModelDiagnostics::checkNow() {
         checkModel(document_->model());
     } catch (const ModelError& error) {
         problem_ = fromModelError(error);
-    } catch (const std::exception& error) {
+    } catch (...) {
         // The checker reports bad input as ModelError; anything else is still
-        // shown rather than allowed to take the editor down.
-        problem_ = Diagnostic{
-            {}, {}, 0, 0, QString::fromUtf8(error.what()), QString::fromUtf8(error.what())};
+        // shown (in words for users) rather than allowed to take the editor down.
+        const QString text = QString::fromStdString(currentFailureMessage("checking the model"));
+        problem_ = Diagnostic{{}, {}, 0, 0, text, text};
     }
     checked_ = true;
     emit updated();

@@ -1,5 +1,6 @@
 #include "run/ConstantsPanel.h"
 
+#include "diagnostics/FailureMessage.h"
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
 #include "expr/Parser.h"
@@ -68,7 +69,8 @@ void ConstantsPanel::apply(const Row& row) {
         problem_->clear();
         row.field->setStyleSheet({});
     } catch (const std::exception& error) {
-        problem_->setText(QString::fromStdString("'" + row.name + "' " + error.what()));
+        problem_->setText(QString::fromStdString("'" + row.name + "' " +
+                                                 failureMessage(error, "setting the constant")));
         row.field->setStyleSheet("border: 1px solid #b00020");
     }
 }

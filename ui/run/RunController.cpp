@@ -3,6 +3,7 @@
 #include "LiveEdit.h"
 #include "NativeTier.h"
 #include "NetworkBuilder.h"
+#include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelError.h"
 #include "model/ModelWriter.h"
 #include "runtime/Network.h"
@@ -141,8 +142,8 @@ void RunController::work(Model model, CheckOptions options, std::string projectP
             progress_.tier = tier_->status().describe();
         }
         simulate(*checked, *network_, projectPath, modelText);
-    } catch (const std::exception& error) {
-        end(State::Failed, QString::fromStdString(error.what()));
+    } catch (...) {
+        end(State::Failed, QString::fromStdString(currentFailureMessage("running the model")));
     }
 }
 
@@ -168,12 +169,15 @@ void RunController::simulate(const CheckedModel& checked, Network& network,
         return betweenSteps(network) && watch.keepGoing() && (!writer || flushed(*writer));
     });
     const bool finite = watch.scan();
+    const auto& outOfMemory = network.memoryWatch().problem();
     live_.appendNewFrom(network);
     publishProgress(network, Clock::now());
-    const State outcome = !finite          ? State::Failed
-                          : stopRequested_ ? State::Stopped
-                                           : State::Finished;
-    const QString message = finite ? QString() : QString::fromStdString(watch.found()->message());
+    const State outcome = !finite || outOfMemory ? State::Failed
+                          : stopRequested_       ? State::Stopped
+                                                 : State::Finished;
+    const QString message = !finite       ? QString::fromStdString(watch.found()->message())
+                            : outOfMemory ? QString::fromStdString(*outOfMemory)
+                                          : QString();
     if (writer)
         writer->finish(outcome == State::Finished  ? RunStatus::Finished
                        : outcome == State::Stopped ? RunStatus::Stopped
@@ -234,8 +238,8 @@ QString RunController::applyEdit(const Model& edited) {
         report_ = LiveEdit::apply(*checked_, *checked, *network_, report_);
         checked_ = checked;
         tier_ = startTier(TierMode::Auto, *network_, report_);
-    } catch (const std::exception& error) {
-        return QString::fromStdString(error.what());
+    } catch (...) {
+        return QString::fromStdString(currentFailureMessage("applying the edit"));
     }
     return {};
 }

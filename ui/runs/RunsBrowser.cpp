@@ -1,6 +1,7 @@
 #include "runs/RunsBrowser.h"
 
 #include "csv/CsvWriter.h"
+#include "diagnostics/FailureMessage.h"
 #include "plots/FigureWindow.h"
 #include "plots/OverlayFigure.h"
 #include "plots/ResultFigure.h"
@@ -168,7 +169,7 @@ QString RunsBrowser::exportSelected(const QString& directory) {
         writeAllCsv(*readResults(project, project.run(selectedRun())), directory.toStdString());
         return {};
     } catch (const std::exception& error) {
-        return QString::fromUtf8(error.what());
+        return QString::fromStdString(failureMessage(error, "exporting the run"));
     }
 }
 
@@ -178,7 +179,7 @@ QString RunsBrowser::deleteSelected() {
         refresh();
         return {};
     } catch (const std::exception& error) {
-        return QString::fromUtf8(error.what());
+        return QString::fromStdString(failureMessage(error, "deleting the run"));
     }
 }
 
@@ -193,7 +194,8 @@ QWidget* RunsBrowser::showSelected() {
         window->show();
         return window;
     } catch (const std::exception& error) {
-        QMessageBox::warning(this, tr("Cannot show the run"), QString::fromUtf8(error.what()));
+        QMessageBox::warning(this, tr("Cannot show the run"),
+                             QString::fromStdString(failureMessage(error, "reading the run")));
         return nullptr;
     }
 }
@@ -220,7 +222,8 @@ QWidget* RunsBrowser::overlaySelected() {
         window->show();
         return window;
     } catch (const std::exception& error) {
-        QMessageBox::warning(this, tr("Cannot overlay the runs"), QString::fromUtf8(error.what()));
+        QMessageBox::warning(this, tr("Cannot overlay the runs"),
+                             QString::fromStdString(failureMessage(error, "reading the runs")));
         return nullptr;
     }
 }
