@@ -1,5 +1,5 @@
 // Spike Studio's entry point: CLI verbs, or the GUI when started with no
-// argument or with a single model file.
+// argument (its start page) or with a single model file.
 #include "CommandLine.h"
 #include "ProjectCommands.h"
 #include "RunCommand.h"
@@ -31,19 +31,18 @@ bool startsGui(const std::vector<std::string>& arguments) {
 }
 
 #ifdef SPIKESTUDIO_WITH_GUI
-/// The CUBA example: from the source tree in a build, else installed, else
-/// next to the executable. "" when none is found (the GUI starts empty).
-std::string defaultExample() {
+/// The examples' directory (the one holding cuba.json): from the source tree
+/// in a build, else installed, else next to the executable. "" when none is
+/// found (File > Examples stays empty).
+std::string examplesDirectory() {
     namespace fs = std::filesystem;
     std::error_code error;
     const fs::path executableDir = fs::canonical("/proc/self/exe", error).parent_path();
-    const std::vector<fs::path> candidates{fs::path(SPIKESTUDIO_SOURCE_EXAMPLES) / "cuba.json",
-                                           fs::path(SPIKESTUDIO_INSTALLED_EXAMPLES) / "cuba.json",
-                                           executableDir /
-                                               "../share/spikestudio/examples/cuba.json",
-                                           executableDir / "resources/examples/cuba.json"};
+    const std::vector<fs::path> candidates{
+        fs::path(SPIKESTUDIO_SOURCE_EXAMPLES), fs::path(SPIKESTUDIO_INSTALLED_EXAMPLES),
+        executableDir / "../share/spikestudio/examples", executableDir / "resources/examples"};
     for (const fs::path& candidate : candidates)
-        if (fs::is_regular_file(candidate, error))
+        if (fs::is_regular_file(candidate / "cuba.json", error))
             return candidate.string();
     return "";
 }
@@ -79,12 +78,10 @@ int runCli(const std::vector<std::string>& arguments) {
 int main(int argc, char** argv) {
     const std::vector<std::string> arguments(argv + 1, argv + argc);
 #ifdef SPIKESTUDIO_WITH_GUI
-    if (startsGui(arguments)) {
-        const std::string example = defaultExample();
-        const std::string model = arguments.empty() ? example : arguments[0];
-        const std::string examples =
-            example.empty() ? "" : std::filesystem::path(example).parent_path().string();
-        return runGui(argc, argv, QString::fromStdString(model), QString::fromStdString(examples));
+    if (startsGui(arguments)) { // no file: the start page
+        const std::string model = arguments.empty() ? "" : arguments[0];
+        return runGui(argc, argv, QString::fromStdString(model),
+                      QString::fromStdString(examplesDirectory()));
     }
 #else
     (void)startsGui;

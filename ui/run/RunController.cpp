@@ -50,6 +50,7 @@ bool RunController::start(Model model, CheckOptions options, std::string project
     }
     stopRequested_ = false;
     pauseRequested_ = false;
+    storedRunId_ = 0;
     setState(State::Building);
     worker_ = std::thread(&RunController::work, this, std::move(model), std::move(options),
                           std::move(projectPath));
@@ -152,6 +153,7 @@ void RunController::simulate(const CheckedModel& checked, Network& network,
             project->saveModel(modelText);
         writer.emplace(*project, network,
                        RunSettings{modelText, checked.duration, checked.dt, checked.seed});
+        storedRunId_ = writer->runId();
     }
     NonFiniteWatch watch(network);
     runningSince_ = lastPublished_ = Clock::now();

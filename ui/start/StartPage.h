@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+
+namespace spikestudio {
+
+/// What the window shows while no model is open: how to start in two lines,
+/// New model and Open, the recent files, the examples, and whether to reopen
+/// the last file at the next start.
+class StartPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit StartPage(QWidget* parent = nullptr);
+
+    /// Lists these files, newest first (missing ones are shown as missing).
+    void setRecentFiles(const QStringList& paths);
+    /// Lists the examples: their titles and files.
+    void setExamples(const QList<QPair<QString, QString>>& examples);
+
+    QListWidget* recentList() const { return recent_; }
+    QListWidget* examplesList() const { return examples_; }
+
+signals:
+    void newModelRequested();
+    void openDialogRequested();
+    void openRequested(const QString& path);
+
+private:
+    QWidget* buildHeading();
+    QWidget* buildLists();
+    void openItem(QListWidgetItem* item);
+
+    QListWidget* recent_;
+    QListWidget* examples_;
+    QLabel* noRecent_;
+    QCheckBox* reopenLast_;
+};
+
+} // namespace spikestudio
