@@ -196,15 +196,17 @@ private slots:
         QCOMPARE(examples->count(), QDir(kExamples).entryList({"*.json"}).size());
         QStringList titles;
         for (int row = 0; row < examples->count(); ++row)
-            titles << examples->item(row)->text();
+            titles << examples->item(row)->text().section('\n', 0, 0); // title, then description
         QVERIFY(titles.contains("STDP (Song, Miller & Abbott 2000)"));
         QVERIFY(!window_->action("save")->isEnabled());
 
         // Opening an example from the list opens it in the editor.
         const QList<QListWidgetItem*> cuba =
-            examples->findItems("CUBA network (Brette et al. 2007)", Qt::MatchExactly);
+            examples->findItems("CUBA network (Brette et al. 2007)\n", Qt::MatchStartsWith);
         QCOMPARE(cuba.size(), 1);
-        emit examples->itemActivated(cuba.first());
+        QVERIFY(cuba.first()->text().contains("4000 leaky integrate-and-fire"));
+        QTest::mouseClick(examples->viewport(), Qt::LeftButton, {},
+                          examples->visualItemRect(cuba.first()).center());
         QVERIFY(!window_->isShowingStartPage());
         QCOMPARE(model().groups.front().name, std::string("P"));
         QVERIFY(view()->isVisible());
@@ -461,7 +463,7 @@ private slots:
         window_->action("duplicate")->trigger(); // P_copy with its synapses again
         QCOMPARE(undoStack()->count(), steps + 1);
         QCOMPARE(model().groups.size(), size_t(3));
-        QCOMPARE(model().groups[2].name, std::string("P_copy_copy"));
+        QCOMPARE(model().groups[2].name, std::string("P_copy2"));
         undoStack()->undo();
         undoStack()->undo();
         QCOMPARE(modelText(model()), original);

@@ -96,10 +96,10 @@ MainWindow::MainWindow(QWidget* parent)
     askTakeRuns_ = [this](int count, const QString& project) {
         return QMessageBox::question(
                    this, tr("Take the runs along?"),
-                   tr("This model made %n run(s) before it had a project; they are in the "
-                      "scratch project. Move them into %1?",
-                      "", count)
-                       .arg(QFileInfo(project).fileName()),
+                   tr("This model has %1 in the scratch project, made before it had a "
+                      "project of its own. Move %2 into %3?")
+                       .arg(count == 1 ? tr("1 run") : tr("%1 runs").arg(count),
+                            count == 1 ? tr("it") : tr("them"), QFileInfo(project).fileName()),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
     };
     askRecovery_ = [this](const QString& originalPath) {
@@ -423,9 +423,31 @@ void MainWindow::createPalette() {
     palette_->addActions(
         {actions_["addNeuronGroup"], actions_["addPoissonGroup"], actions_["addSpikeGenerator"]});
     palette_->addSeparator();
-    palette_->addActions({actions_["undo"], actions_["redo"]});
+    palette_->addActions(
+        {paletteStep("undoButton", tr("Undo")), paletteStep("redoButton", tr("Redo"))});
     palette_->addSeparator();
     palette_->addAction(actions_["fit"]);
+}
+
+/// Undo or Redo for the toolbar: a button of fixed width whose tooltip names
+/// the step (the Edit menu's actions carry it in their text and the shortcuts).
+QAction* MainWindow::paletteStep(const QString& name, const QString& text) {
+    const bool undo = name == "undoButton";
+    QUndoStack* stack = document_->undoStack();
+    QAction* step =
+        addAction(name, text, {}, [stack, undo] { undo ? stack->undo() : stack->redo(); });
+    auto follow = [this, step, stack, undo] {
+        step->setEnabled(undo ? stack->canUndo() : stack->canRedo());
+        const QString what = undo ? stack->undoText() : stack->redoText();
+        const QString keys =
+            actions_[undo ? "undo" : "redo"]->shortcut().toString(QKeySequence::NativeText);
+        step->setToolTip(
+            tr("%1 (%2)").arg(what.isEmpty() ? step->text() : step->text() + " " + what, keys));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, follow);
+    connect(stack, &QUndoStack::cleanChanged, this, follow);
+    follow();
+    return step;
 }
 
 // ---------------------------------------------------------------- pages
@@ -701,15 +723,17 @@ void MainWindow::setExamplesDirectory(const QString& directory) {
     examplesMenu_->clear();
     const QDir examples(directory);
     for (const QFileInfo& file : examples.entryInfoList({"*.json"}, QDir::Files, QDir::Name)) {
-        QString title = file.completeBaseName();
+        StartPage::Example example{file.completeBaseName(), {}, file.filePath()};
         try { // the menu shows each model's own name
-            const std::string name = readModelFile(file.filePath().toStdString()).name;
-            if (!name.empty())
-                title = QString::fromStdString(name);
+            const Model model = readModelFile(file.filePath().toStdString());
+            if (!model.name.empty())
+                example.title = QString::fromStdString(model.name);
+            example.description = QString::fromStdString(model.description);
         } catch (const ModelError&) {
             continue; // not a model: not an example
         }
-        examples_.append({title, file.filePath()});
+        examples_.append(example);
+        const QString title = example.title;
         QAction* action = examplesMenu_->addAction(
             menuText(title), this, [this, path = file.filePath()] { openModelFile(path); });
         action->setObjectName("example:" + file.completeBaseName());
@@ -824,7 +848,9 @@ void MainWindow::offerScratchRuns(const QString& project) {
     if (!problem.isEmpty())
         showMessage_(tr("Cannot take the runs along"), problem);
     else
-        report(tr("Moved %n run(s) into %1", "", count).arg(QFileInfo(project).fileName()));
+        report(tr("Moved %1 into %2")
+                   .arg(count == 1 ? tr("1 run") : tr("%1 runs").arg(count),
+                        QFileInfo(project).fileName()));
     runsBrowser_->refresh();
 }
 

@@ -4,6 +4,7 @@
 #include "document/Autosave.h"
 #include "model/Model.h"
 #include "runs/ScratchRuns.h"
+#include "start/StartPage.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -28,7 +29,6 @@ class ModelDiagnostics;
 class ModelDocument;
 class NetworkView;
 class SelectionEditing;
-class StartPage;
 
 /// Spike Studio's main window: a start page while no model is open; then the
 /// network canvas in the middle with the run panel (controls and live plots)
@@ -115,6 +115,7 @@ private:
     void createHelpActions();
     void createMenus();
     void createPalette();
+    QAction* paletteStep(const QString& name, const QString& text);
     void createCentralPages();
     void createDocks();
     void createStatusBar();
@@ -171,7 +172,7 @@ private:
     QLabel* zoomStatus_ = nullptr;
     QHash<QString, QAction*> actions_;
     QString examplesDirectory_;
-    QList<QPair<QString, QString>> examples_; // title, path
+    QList<StartPage::Example> examples_;
     ScratchRuns scratchRuns_;
     MessageHandler showMessage_;
     UnsavedChangesHandler askUnsaved_;

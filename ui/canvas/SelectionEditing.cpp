@@ -57,8 +57,12 @@ QString SelectionEditing::copy() {
     data->setData(kMimeType, json);
     data->setText(QString::fromUtf8(json));
     QApplication::clipboard()->setMimeData(data);
-    return tr("Copied %n group(s)", "", int(fragment.model.groups.size())) + tr(" and ") +
-           tr("%n synapse object(s)", "", int(fragment.model.synapses.size()));
+    QStringList names;
+    for (const GroupSpec& group : fragment.model.groups)
+        names << QString::fromStdString(group.name);
+    for (const SynapsesSpec& synapses : fragment.model.synapses)
+        names << QString::fromStdString(synapses.name);
+    return tr("Copied %1 (Ctrl+V pastes)").arg(names.join(", "));
 }
 
 QString SelectionEditing::paste() {

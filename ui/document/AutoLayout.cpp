@@ -14,9 +14,9 @@ constexpr double kSpacingX = 260;
 constexpr double kSpacingY = 170;
 constexpr int kColumns = 3;
 // Centres at least this far apart (in x or in y) leave a gap between two
-// cards (168 × 76 at most), with room for an arrow.
-constexpr double kClearX = 220;
-constexpr double kClearY = 110;
+// cards (168 × 76 at most) with room for an arrow and its label.
+constexpr double kClearX = 280;
+constexpr double kClearY = 130;
 constexpr int kSearchRings = 40;
 
 bool isFree(const NodeLayout& layout, QPointF spot) {

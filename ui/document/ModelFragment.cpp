@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <algorithm>
 #include <map>
 
@@ -27,13 +28,24 @@ bool selected(const QList<ObjectRef>& selection, ObjectRef::Kind kind, const std
     return selection.contains(ObjectRef{kind, QString::fromStdString(name)});
 }
 
-/// `name` when free in `model`, else name_copy, name_copy2, ...
+/// `name` when free in `model`, else name_copy, name_copy2, ... (a copy of
+/// E_copy is E_copy2, not E_copy_copy).
 std::string freeCopyName(const Model& model, const std::string& name) {
     QString candidate = QString::fromStdString(name);
+    static const QRegularExpression copySuffix(QStringLiteral("_copy\\d*$"));
+    const QString base = QString(candidate).remove(copySuffix);
     for (int number = 1; ModelLookup::nameTaken(model, candidate); ++number)
-        candidate = QString::fromStdString(name) + "_copy" +
-                    (number == 1 ? QString() : QString::number(number));
+        candidate = base + "_copy" + (number == 1 ? QString() : QString::number(number));
     return candidate.toStdString();
+}
+
+/// A monitor named after its source (spikes_E) is named after the copy (spikes_E_copy).
+std::string monitorName(const std::string& name, const std::string& source,
+                        const std::string& copiedSource) {
+    const std::string suffix = "_" + source;
+    if (name.size() > suffix.size() && name.ends_with(suffix))
+        return name.substr(0, name.size() - suffix.size()) + "_" + copiedSource;
+    return name;
 }
 
 /// Names of the fragment's objects in the model they are pasted into.
@@ -170,8 +182,8 @@ QList<ObjectRef> ModelFragment::pasteInto(Model& target, NodeLayout& layout, QPo
         const auto source = renames.of(monitor.source);
         if (!source)
             continue;
+        monitor.name = freeCopyName(target, monitorName(monitor.name, monitor.source, *source));
         monitor.source = *source;
-        monitor.name = freeCopyName(target, monitor.name);
         target.monitors.push_back(std::move(monitor));
     }
     for (PoissonInputSpec input : model.poissonInputs) {

@@ -103,7 +103,7 @@ QString describe(const QList<ObjectRef>& objects, const Dependents& dependents) 
         text +=
             QObject::tr(" with ") + (along.isEmpty() ? last : along.join(", ") + " and " + last);
     }
-    return text + QObject::tr(" (Ctrl+Z brings it back)");
+    return text + QObject::tr(" (Ctrl+Z to undo)");
 }
 
 } // namespace spikestudio::ObjectRemoval

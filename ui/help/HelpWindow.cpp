@@ -7,7 +7,9 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextBlock>
+#include <QAction>
 #include <QTextBrowser>
+#include <QTextTable>
 
 // The guide lives in a static library: its resource is registered by hand.
 static void registerGuide() {
@@ -40,11 +42,18 @@ HelpWindow::HelpWindow(QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
+    styleTables();
     listSections();
-    connect(contents_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+    auto* close = new QAction(tr("Close"), this);
+    close->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence("Ctrl+W")});
+    connect(close, &QAction::triggered, this, &QWidget::close);
+    addAction(close);
+    auto follow = [this](QListWidgetItem* item) {
         if (item)
             scrollToBlock(item->data(kBlockRole).toInt());
-    });
+    };
+    connect(contents_, &QListWidget::currentItemChanged, this, follow);
+    connect(contents_, &QListWidget::itemClicked, this, follow);
     resize(960, 720);
 }
 
@@ -56,8 +65,23 @@ QString HelpWindow::guideText() {
     return QString::fromUtf8(guide.readAll());
 }
 
+// Markdown tables come without padding; these read like the rest of the guide.
+void HelpWindow::styleTables() {
+    for (QTextFrame* frame : browser_->document()->rootFrame()->childFrames())
+        if (auto* table = qobject_cast<QTextTable*>(frame)) {
+            QTextTableFormat format = table->format();
+            format.setCellPadding(4);
+            format.setCellSpacing(0);
+            format.setBorder(1);
+            format.setBorderBrush(QColor(0xd0, 0xd4, 0xda));
+            format.setBorderCollapse(true);
+            table->setFormat(format);
+        }
+}
+
 // Level 2 and 3 headings; the level 1 title is the window's.
 void HelpWindow::listSections() {
+    const QSignalBlocker quiet(contents_); // the guide opens at its top
     for (QTextBlock block = browser_->document()->begin(); block.isValid(); block = block.next()) {
         const int level = block.blockFormat().headingLevel();
         if (level < 2 || level > 3)
@@ -70,6 +94,7 @@ void HelpWindow::listSections() {
             item->setFont(font);
         }
     }
+    contents_->setCurrentRow(-1);
 }
 
 void HelpWindow::scrollToBlock(int blockNumber) {

@@ -27,6 +27,7 @@ public:
     static QString guideText();
 
 private:
+    void styleTables();
     void listSections();
     void scrollToBlock(int blockNumber);
 

@@ -10,6 +10,7 @@
 #include "storage/Project.h"
 #include "storage/RunReader.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -42,6 +43,13 @@ std::unique_ptr<Network> readResults(Project& project, const RunSummary& run) {
     auto network = std::make_unique<Network>(run.seed);
     RunReader(project).readInto(run.id, *network);
     return network;
+}
+
+/// "2024-05-01 14:00", in the user's time zone, for the file's UTC time.
+QString localTime(const std::string& utc) {
+    const QDateTime time = QDateTime::fromString(QString::fromStdString(utc), Qt::ISODateWithMs);
+    return time.isValid() ? time.toLocalTime().toString("yyyy-MM-dd HH:mm:ss")
+                          : QString::fromStdString(utc);
 }
 
 /// The name of the model a run ran ("" when its text is not a model).
@@ -98,9 +106,11 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     connect(overlayButton_, &QPushButton::clicked, this, [this] { overlaySelected(); });
     connect(exportButton_, &QPushButton::clicked, this, [this] {
         const QString directory = QFileDialog::getExistingDirectory(
-            this, tr("Export run %1 into (its files go in a folder run-%1)").arg(selectedRun()));
+            this, tr("Export run %1 into (its files go in a folder run-%1)").arg(selectedRun()),
+            lastExportDirectory_);
         if (directory.isEmpty())
             return;
+        lastExportDirectory_ = directory;
         const QString problem = exportSelected(directory);
         if (!problem.isEmpty())
             QMessageBox::warning(this, tr("Export failed"), problem);
@@ -140,7 +150,7 @@ void RunsBrowser::refresh() {
                 const int row = table_->rowCount();
                 table_->insertRow(row);
                 table_->setItem(row, 0, cell(QString::number(run.id)));
-                table_->setItem(row, 1, cell(QString::fromStdString(run.startedAt).left(19)));
+                table_->setItem(row, 1, cell(localTime(run.startedAt)));
                 table_->setItem(row, 2, cell(QString::fromUtf8(runStatusName(run.status).data())));
                 table_->setItem(row, 3,
                                 cell(QString("%1 of %2 s")

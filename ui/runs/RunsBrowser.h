@@ -62,6 +62,7 @@ private:
 
     std::string projectPath_;
     bool scratch_ = false;
+    QString lastExportDirectory_;
     QLabel* note_;
     QLabel* exportNote_;
     QTableWidget* table_;

@@ -16,6 +16,7 @@ namespace spikestudio {
 namespace {
 
 constexpr int kPathRole = Qt::UserRole;
+constexpr int kDescriptionWidth = 420; // pixels of an example's description shown
 
 QLabel* heading(const QString& text, QWidget* parent, double scale = 1.1) {
     auto* label = new QLabel(text, parent);
@@ -85,6 +86,9 @@ QWidget* StartPage::buildLists() {
     examples_->setObjectName("examples");
     for (QListWidget* list : {recent_, examples_}) {
         list->setAlternatingRowColors(true);
+        list->setSpacing(2);
+        // One click opens, as on other start pages; Enter does too.
+        connect(list, &QListWidget::itemClicked, this, &StartPage::openItem);
         connect(list, &QListWidget::itemActivated, this, &StartPage::openItem);
     }
     noRecent_->setStyleSheet(QStringLiteral("color: #6b727c;"));
@@ -118,12 +122,15 @@ void StartPage::setRecentFiles(const QStringList& paths) {
     recent_->setVisible(!paths.isEmpty());
 }
 
-void StartPage::setExamples(const QList<QPair<QString, QString>>& examples) {
+void StartPage::setExamples(const QList<Example>& examples) {
     examples_->clear();
-    for (const auto& [title, path] : examples) {
-        auto* item = new QListWidgetItem(title, examples_);
-        item->setData(kPathRole, path);
-        item->setToolTip(path);
+    for (const Example& example : examples) {
+        const QString line = examples_->fontMetrics().elidedText(
+            example.description, Qt::ElideRight, kDescriptionWidth);
+        auto* item = new QListWidgetItem(example.title + "\n" + line, examples_);
+        item->setData(kPathRole, example.path);
+        item->setToolTip(QStringLiteral("<p>%1</p><p>%2</p>")
+                             .arg(example.description.toHtmlEscaped(), example.path));
     }
 }
 

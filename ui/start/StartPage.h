@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QList>
-#include <QPair>
 #include <QWidget>
 
 class QCheckBox;
@@ -22,8 +21,13 @@ public:
 
     /// Lists these files, newest first (missing ones are shown as missing).
     void setRecentFiles(const QStringList& paths);
-    /// Lists the examples: their titles and files.
-    void setExamples(const QList<QPair<QString, QString>>& examples);
+    struct Example {
+        QString title;
+        QString description;
+        QString path;
+    };
+    /// Lists the examples: title, a line of description, and file.
+    void setExamples(const QList<Example>& examples);
 
     QListWidget* recentList() const { return recent_; }
     QListWidget* examplesList() const { return examples_; }
