@@ -416,7 +416,17 @@ private slots:
         QTest::mousePress(view()->viewport(), Qt::RightButton, {}, empty);
         QVERIFY(window_->scene()->selectedObjects().isEmpty());
         std::unique_ptr<QMenu> canvasMenu(window_->canvasMenu(empty));
-        QVERIFY(canvasMenu->actions().contains(window_->action("paste")));
+        QAction* addHere = nullptr;
+        for (QAction* action : canvasMenu->actions())
+            if (action->text() == "Add a neuron group here")
+                addHere = action;
+        QVERIFY(addHere);
+        addHere->trigger(); // lands at the click, clear of the others
+        const QRectF card = window_->scene()->node("G3")->sceneBoundingRect();
+        QVERIFY(card.contains(view()->mapToScene(empty)) ||
+                QLineF(card.center(), view()->mapToScene(empty)).length() < 400);
+        QVERIFY(!card.intersects(window_->scene()->node("G1")->sceneBoundingRect()));
+        QVERIFY(!card.intersects(window_->scene()->node("G2")->sceneBoundingRect()));
     }
 
     void monitorsShowOnTheirGroupsCard() {

@@ -219,6 +219,8 @@ void MainWindow::createDocks() {
 void MainWindow::createStatusBar() {
     checkStatus_ = new QLabel(this);
     checkStatus_->setObjectName("checkStatus");
+    // A long message must not widen the window; the tooltip has all of it.
+    checkStatus_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(checkStatus_, 1);
     zoomStatus_ = new QLabel(this);
     zoomStatus_->setObjectName("zoomStatus");
@@ -301,7 +303,7 @@ void MainWindow::createEditActions() {
     addAction("copy", tr("&Copy"), QKeySequence("Ctrl+C"), [this] { report(editing_->copy()); });
     addAction("paste", tr("&Paste"), QKeySequence("Ctrl+V"), [this] {
         showEditor();
-        report(editing_->paste());
+        report(editing_->paste(view_->visibleSceneRect().center()));
     });
     addAction("duplicate", tr("D&uplicate"), QKeySequence("Ctrl+D"),
               [this] { report(editing_->duplicate()); });
@@ -515,11 +517,21 @@ QMenu* MainWindow::canvasMenu(const QPoint& at) {
         addEditMenuItems(*menu);
     } else if (dynamic_cast<SynapsesArrowItem*>(item)) {
         addEditMenuItems(*menu);
-    } else {
-        menu->addAction(actions_["paste"]);
+    } else { // the empty canvas: things go where the user clicked
+        const QPointF spot = view_->mapToScene(at);
+        QAction* paste = menu->addAction(actions_["paste"]->text(), this,
+                                         [this, spot] { report(editing_->paste(spot)); });
+        paste->setShortcut(actions_["paste"]->shortcut());
+        paste->setEnabled(SelectionEditing::clipboardHasFragment());
         menu->addSeparator();
-        menu->addActions({actions_["addNeuronGroup"], actions_["addPoissonGroup"],
-                          actions_["addSpikeGenerator"]});
+        const std::pair<QString, GroupType> kinds[] = {
+            {tr("Add a neuron group here"), GroupType::NeuronGroup},
+            {tr("Add a Poisson group here"), GroupType::PoissonGroup},
+            {tr("Add a spike generator here"), GroupType::SpikeGeneratorGroup}};
+        for (const auto& [text, type] : kinds)
+            menu->addAction(text, this, [this, type = type, spot] {
+                addGroupSpec(ModelDefaults::group(type, document_->model()), spot);
+            });
         menu->addSeparator();
         menu->addAction(actions_["fit"]);
     }
@@ -574,11 +586,11 @@ void MainWindow::addTemplateGroup(const QString& id) {
     addGroupSpec(NeuronTemplates::make(id, name));
 }
 
-/// A new group goes to the free spot nearest the middle of what the view
-/// shows, and the view follows it if that spot is out of sight.
-void MainWindow::addGroupSpec(GroupSpec group) {
+/// A new group goes to the free spot nearest `near` (by default the middle of
+/// what the view shows), and the view follows it if that spot is out of sight.
+void MainWindow::addGroupSpec(GroupSpec group, std::optional<QPointF> near) {
     showEditor();
-    const QPointF center = view_->visibleSceneRect().center();
+    const QPointF center = near.value_or(view_->visibleSceneRect().center());
     const QPointF position = freeSpotNear(document_->layout(), center);
     const QString name = QString::fromStdString(group.name);
     document_->undoStack()->push(new AddGroupCommand(document_, std::move(group), position));
@@ -608,10 +620,12 @@ void MainWindow::showCheckResult() {
     if (!problem) {
         checkStatus_->setStyleSheet(QStringLiteral("color: #15803d;"));
         checkStatus_->setText(tr("✓ Model checks: units and names are consistent"));
+        checkStatus_->setToolTip({});
         return;
     }
     checkStatus_->setStyleSheet(QStringLiteral("color: #d0312d;"));
     checkStatus_->setText(tr("✗ %1").arg(problem->message));
+    checkStatus_->setToolTip(problem->message);
 }
 
 void MainWindow::updateTitle() {

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -127,7 +128,7 @@ private:
     void describeAction(const QString& name, const QString& description);
     void addGroup(spikestudio::GroupType type);
     void addTemplateGroup(const QString& id);
-    void addGroupSpec(spikestudio::GroupSpec group);
+    void addGroupSpec(spikestudio::GroupSpec group, std::optional<QPointF> near = {});
     void showCanvasMenu(const QPoint& at);
     void addGroupMenuItems(QMenu& menu, const QString& group);
     void addEditMenuItems(QMenu& menu);

@@ -65,11 +65,11 @@ QString SelectionEditing::copy() {
     return tr("Copied %1 (Ctrl+V pastes)").arg(names.join(", "));
 }
 
-QString SelectionEditing::paste() {
+QString SelectionEditing::paste(QPointF center) {
     const std::optional<ModelFragment> fragment = clipboardFragment();
     if (!fragment)
         return tr("Nothing to paste: copy groups or synapses first.");
-    return addFragment(*fragment, view_->visibleSceneRect().center(), tr("Paste"));
+    return addFragment(*fragment, center, tr("Paste"));
 }
 
 QString SelectionEditing::duplicate() {

@@ -25,7 +25,8 @@ public:
 
     /// Each returns what the status bar should say ("" when nothing happened).
     QString copy();
-    QString paste();
+    /// Pastes with the copies around `center` (scene coordinates).
+    QString paste(QPointF center);
     QString duplicate();
     /// Deletes the selection; says what went with it (synapses, monitors, inputs).
     QString remove();

@@ -97,10 +97,10 @@ QWidget* StartPage::buildLists() {
     layout->setHorizontalSpacing(24);
     layout->addWidget(heading(tr("Recent files"), box), 0, 0);
     layout->addWidget(heading(tr("Examples"), box), 0, 1);
-    layout->addWidget(noRecent_, 1, 0, Qt::AlignTop);
-    layout->addWidget(recent_, 2, 0);
-    layout->addWidget(examples_, 1, 1, 2, 1);
-    layout->setRowStretch(2, 1);
+    layout->addWidget(noRecent_, 1, 0, Qt::AlignTop); // one of the two shows
+    layout->addWidget(recent_, 1, 0);
+    layout->addWidget(examples_, 1, 1);
+    layout->setRowStretch(1, 1);
     layout->setColumnStretch(0, 1);
     layout->setColumnStretch(1, 1);
     return box;
