@@ -274,13 +274,25 @@ private slots:
         QCOMPARE(window_->runView()->livePlot().spikePoints(), 0);
     }
 
-    // Item 6: long names show their start, with the whole text in the tooltip.
+    // Item 6: long names and values show their start, with the whole text in the tooltip.
     void longNamesShowTheirStart() {
         QVERIFY(window_->openModelFile(kExamples + "/adex.json"));
         QLineEdit* name = window_->inspector()->nameEdit();
         QVERIFY(name->text().size() > 40);
         QCOMPARE(name->cursorPosition(), 0);
         QCOMPARE(name->toolTip(), name->text());
+
+        Model model = readModelFile(kCuba.toStdString());
+        model.synapses.front().connect.condition =
+            "i < 3200 and i != j and abs(i - j) > 2 and (i + j) % 7 != 3 and j < 3999";
+        const QString path = dir_.filePath("long-condition.json");
+        writeModelFile(model, path.toStdString());
+        QVERIFY(window_->openModelFile(path));
+        window_->scene()->selectObject(ObjectRef::synapses("Ce"));
+        CodeEdit* condition = field("connect.condition")->editor();
+        QVERIFY(condition->horizontalScrollBar()->maximum() > 0); // it is longer than the field
+        QCOMPARE(condition->horizontalScrollBar()->value(), 0);
+        QCOMPARE(condition->textCursor().position(), 0);
     }
 
     // Item 8: new groups land in the middle of what the view shows, clear of each other.

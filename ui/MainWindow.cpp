@@ -75,6 +75,32 @@ MainWindow::MainWindow(QWidget* parent)
       diagnostics_(new ModelDiagnostics(document_, this)),
       scene_(new NetworkScene(document_, this)), view_(new NetworkView(scene_, this)),
       editing_(new SelectionEditing(document_, scene_, view_, this)) {
+    askWithMessageBoxes();
+    view_->setObjectName("canvas");
+    createCentralPages();
+    createDocks();
+    createActions();
+    createMenus();
+    createPalette();
+    createStatusBar();
+    connectDocument();
+    autosave_ = std::make_unique<Autosave>();
+    resize(1280, 800);
+    document_->load(ModelDefaults::emptyModel(), {});
+    useProject({});
+    showStartPage();
+}
+
+MainWindow::~MainWindow() {
+    // Children go in creation order: the document before the scene, whose
+    // items would otherwise report a last selection change to a dead document.
+    disconnect(scene_, nullptr, this, nullptr);
+    // The undo stack goes after our members; it must not call back into them.
+    disconnect(document_->undoStack(), nullptr, this, nullptr);
+}
+
+/// The questions the window asks, as message boxes (tests replace them).
+void MainWindow::askWithMessageBoxes() {
     showMessage_ = [this](const QString& title, const QString& text) {
         QMessageBox::warning(this, title, text);
     };
@@ -109,27 +135,6 @@ MainWindow::MainWindow(QWidget* parent)
                        .arg(originalPath.isEmpty() ? QString() : tr(" to %1").arg(originalPath)),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
     };
-    view_->setObjectName("canvas");
-    createCentralPages();
-    createDocks();
-    createActions();
-    createMenus();
-    createPalette();
-    createStatusBar();
-    connectDocument();
-    autosave_ = std::make_unique<Autosave>();
-    resize(1280, 800);
-    document_->load(ModelDefaults::emptyModel(), {});
-    useProject({});
-    showStartPage();
-}
-
-MainWindow::~MainWindow() {
-    // Children go in creation order: the document before the scene, whose
-    // items would otherwise report a last selection change to a dead document.
-    disconnect(scene_, nullptr, this, nullptr);
-    // The undo stack goes after our members; it must not call back into them.
-    disconnect(document_->undoStack(), nullptr, this, nullptr);
 }
 
 QAction* MainWindow::action(const QString& name) const {

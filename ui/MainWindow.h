@@ -108,6 +108,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void askWithMessageBoxes();
     void createActions();
     void createFileActions();
     void createEditActions();
