@@ -1,13 +1,13 @@
 #include "help/HelpWindow.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QAction>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextBlock>
-#include <QAction>
 #include <QTextBrowser>
 #include <QTextTable>
 

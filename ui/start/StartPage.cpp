@@ -125,8 +125,8 @@ void StartPage::setRecentFiles(const QStringList& paths) {
 void StartPage::setExamples(const QList<Example>& examples) {
     examples_->clear();
     for (const Example& example : examples) {
-        const QString line = examples_->fontMetrics().elidedText(
-            example.description, Qt::ElideRight, kDescriptionWidth);
+        const QString line = examples_->fontMetrics().elidedText(example.description,
+                                                                 Qt::ElideRight, kDescriptionWidth);
         auto* item = new QListWidgetItem(example.title + "\n" + line, examples_);
         item->setData(kPathRole, example.path);
         item->setToolTip(QStringLiteral("<p>%1</p><p>%2</p>")
