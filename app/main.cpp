@@ -1,5 +1,5 @@
 // Spike Studio's entry point: CLI verbs, or the GUI when started with no
-// argument or with a single model file.
+// argument (its start page) or with a single model file.
 #include "CommandLine.h"
 #include "ExamplesDirectory.h"
 #include "ProjectCommands.h"
@@ -33,16 +33,6 @@ bool startsGui(const std::vector<std::string>& arguments) {
            (arguments.size() == 1 && !isVerb(arguments[0]) && arguments[0].rfind('-', 0) != 0 &&
             std::filesystem::is_regular_file(arguments[0], error));
 }
-
-#ifdef SPIKESTUDIO_WITH_GUI
-/// The example opened when the app starts without a file: CUBA from the
-/// bundled examples, "" when there is none (the GUI starts empty).
-std::string defaultExample(const std::string& examples) {
-    std::error_code error;
-    const std::filesystem::path cuba = std::filesystem::path(examples) / "cuba.json";
-    return !examples.empty() && std::filesystem::is_regular_file(cuba, error) ? cuba.string() : "";
-}
-#endif
 
 /// The overview, and where the bundled examples are.
 void printUsage() {
@@ -91,10 +81,10 @@ int runCli(const std::vector<std::string>& arguments) {
 int main(int argc, char** argv) {
     const std::vector<std::string> arguments(argv + 1, argv + argc);
 #ifdef SPIKESTUDIO_WITH_GUI
-    if (startsGui(arguments)) {
-        const std::string examples = spikestudio::examplesDirectory();
-        const std::string model = arguments.empty() ? defaultExample(examples) : arguments[0];
-        return runGui(argc, argv, QString::fromStdString(model), QString::fromStdString(examples));
+    if (startsGui(arguments)) { // no file: the start page
+        const std::string model = arguments.empty() ? "" : arguments[0];
+        return runGui(argc, argv, QString::fromStdString(model),
+                      QString::fromStdString(spikestudio::examplesDirectory()));
     }
 #else
     (void)startsGui;

@@ -115,6 +115,7 @@ private slots:
         window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
         window_->show();
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_->action("new")->trigger(); // from the start page to an empty model
     }
 
     void cleanup() { window_.reset(); }

@@ -17,7 +17,9 @@
 #include "support/FileTree.h"
 #include "support/SvgFile.h"
 
+#include <QApplication>
 #include <QDir>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -200,13 +202,69 @@ private slots:
         QCOMPARE(legendOf(*plot)->itemCount(), 3); // v[0], v[1], v[2], each once
         window->close();
 
-        QCOMPARE(browser.exportSelected(dir_.filePath("exported2")), QString());
-        QCOMPARE(filesOf(dir_.filePath("exported2")), filesOf(dir_.filePath("direct2")));
+        QCOMPARE(browser.exportSelected(dir_.filePath("exported")), QString());
+        QCOMPARE(filesOf(dir_.filePath("exported/run-2")), filesOf(dir_.filePath("direct2")));
 
         QCOMPARE(browser.deleteSelected(), QString());
         QCOMPARE(browser.runCount(), 2);
         QCOMPARE(Project(project_, ProjectAccess::ReadOnly).runs().front().id, std::int64_t(1));
         QCOMPARE(Project(project_, ProjectAccess::ReadOnly).runs().back().id, std::int64_t(3));
+    }
+
+    // Exports of different runs never overwrite each other; exporting a run
+    // again asks first, naming the files, and says what it wrote where.
+    void exportsGoInAFolderPerRunAndAskBeforeReplacing() {
+        RunsBrowser browser;
+        browser.setProjectPath(project_);
+        QSignalSpy exported(&browser, &RunsBrowser::exported);
+        const QString target = dir_.filePath("exports");
+        browser.selectRun(1);
+        QCOMPARE(browser.exportSelected(target), QString());
+        QCOMPARE(filesOf(target + "/run-1"), filesOf(dir_.filePath("direct1")));
+        QCOMPARE(exported.count(), 1);
+        QVERIFY(browser.lastExport().contains(QDir::toNativeSeparators(target + "/run-1")));
+        QVERIFY(browser.lastExport().contains("spikes.csv, trace.csv, rate.csv"));
+        browser.selectRun(3);
+        QCOMPARE(browser.exportSelected(target), QString()); // no question: a folder of its own
+        QCOMPARE(filesOf(target + "/run-3"), filesOf(dir_.filePath("direct3")));
+        QCOMPARE(filesOf(target + "/run-1"), filesOf(dir_.filePath("direct1")));
+
+        // Run 1 again: the question names the files; Cancel writes nothing.
+        QFile marker(target + "/run-1/spikes.csv");
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.write("edited by hand");
+        marker.close();
+        browser.selectRun(1);
+        QString asked;
+        auto answer = [&](const QString& button) {
+            QTimer::singleShot(0, &browser, [&asked, button] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                QVERIFY(box && box->objectName() == "replaceExportBox");
+                asked = box->text();
+                for (QAbstractButton* candidate : box->buttons())
+                    if (candidate->text() == button)
+                        candidate->click();
+            });
+        };
+        answer("Cancel");
+        QCOMPARE(browser.exportSelected(target), QString());
+        QVERIFY2(asked.contains("spikes.csv, trace.csv, rate.csv") &&
+                     asked.contains(QDir::toNativeSeparators(target + "/run-1")),
+                 qPrintable(asked));
+        QVERIFY(browser.lastExport().contains("cancelled"));
+        QCOMPARE(filesOf(target + "/run-1").value("spikes.csv"), QByteArray("edited by hand"));
+        QCOMPARE(exported.count(), 2);
+
+        answer("Replace");
+        QCOMPARE(browser.exportSelected(target), QString());
+        QCOMPARE(filesOf(target + "/run-1"), filesOf(dir_.filePath("direct1")));
+        QCOMPARE(exported.count(), 3);
+
+        // A folder that cannot be made is an error message, not a crash.
+        QFile blocker(dir_.filePath("blocked"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QVERIFY(!browser.exportSelected(dir_.filePath("blocked")).isEmpty());
     }
 
     void anUnreadableProjectListsNothing() {

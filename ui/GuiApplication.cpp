@@ -2,9 +2,11 @@
 
 #include "MainWindow.h"
 #include "canvas/NetworkScene.h"
+#include "document/RecentFiles.h"
 #include "run/RunView.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QTimer>
 
@@ -31,6 +33,15 @@ void screenshotAfterRun(MainWindow& window, const QString& path, const QString& 
     });
 }
 
+/// The file to open at start: the one named, else the newest recent file
+/// when the user asked for that; "" shows the start page.
+QString fileToOpen(const QString& modelPath) {
+    if (!modelPath.isEmpty() || !RecentFiles::reopenLast())
+        return modelPath;
+    const QStringList recent = RecentFiles::list();
+    return !recent.isEmpty() && QFileInfo::exists(recent.first()) ? recent.first() : QString();
+}
+
 } // namespace
 
 int runGui(int argc, char** argv, const QString& modelPath, const QString& examplesDirectory) {
@@ -40,8 +51,11 @@ int runGui(int argc, char** argv, const QString& modelPath, const QString& examp
     MainWindow window;
     window.setExamplesDirectory(examplesDirectory);
     window.show();
-    if (!window.offerRecovery() && !modelPath.isEmpty())
-        window.openModelFile(modelPath);
+    if (!window.offerRecovery()) {
+        const QString path = fileToOpen(modelPath);
+        if (!path.isEmpty())
+            window.openModelFile(path);
+    }
     const QString screenshot = qEnvironmentVariable("SPIKESTUDIO_SCREENSHOT");
     const QString selected = qEnvironmentVariable("SPIKESTUDIO_SELECT");
     if (!selected.isEmpty())

@@ -2,8 +2,9 @@
 
 #include <QString>
 
-/// Starts the desktop editor on `modelPath` ("" for a new model) and runs the
-/// event loop until the window closes. With SPIKESTUDIO_SCREENSHOT=FILE.png in
+/// Starts the desktop editor on `modelPath` and runs the event loop until the
+/// window closes. With no path it shows the start page, or reopens the last
+/// file when the user chose so there. With SPIKESTUDIO_SCREENSHOT=FILE.png in
 /// the environment it instead saves a picture of the main window and exits
 /// (for documentation, under Xvfb); SPIKESTUDIO_SELECT=GROUP selects a group
 /// first so the picture shows the inspector at work.

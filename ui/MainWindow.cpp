@@ -2,9 +2,10 @@
 
 #include "canvas/GroupNodeItem.h"
 #include "canvas/NetworkView.h"
+#include "canvas/SelectionEditing.h"
+#include "canvas/SynapsesArrowItem.h"
 #include "commands/AddGroupCommand.h"
 #include "commands/AddMonitorCommand.h"
-#include "commands/DeleteObjectsCommand.h"
 #include "commands/EditModelCommand.h"
 #include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelDiagnostics.h"
@@ -15,6 +16,8 @@
 #include "document/ModelLookup.h"
 #include "document/NeuronTemplates.h"
 #include "document/RecentFiles.h"
+#include "help/AboutText.h"
+#include "help/HelpWindow.h"
 #include "inspector/InspectorPanel.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
@@ -22,6 +25,7 @@
 #include "run/RunView.h"
 #include "runs/RunsBrowser.h"
 #include "runs/ScratchProject.h"
+#include "start/StartPage.h"
 #include "storage/PathChecks.h"
 #include "storage/Project.h"
 
@@ -38,6 +42,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -49,6 +55,7 @@ namespace {
 const QString kModelFilter =
     QObject::tr("Spike Studio projects and models (*.spikestudio *.json);;Spike Studio projects "
                 "(*.spikestudio);;Models (*.json);;All files (*)");
+constexpr int kReportMs = 10000; // how long a status bar report stays
 
 /// Projects (SQLite, keeping the layout and every run) by their extension or,
 /// for an existing file, by their first bytes.
@@ -57,12 +64,44 @@ bool isProjectPath(const QString& path) {
            PathChecks::hasSqliteHeader(path.toStdString());
 }
 
+/// Menu text shows '&' as a mnemonic marker; "A & B" must stay "A & B".
+QString menuText(QString text) {
+    return text.replace('&', QStringLiteral("&&"));
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), document_(new ModelDocument(this)),
       diagnostics_(new ModelDiagnostics(document_, this)),
-      scene_(new NetworkScene(document_, this)), view_(new NetworkView(scene_, this)) {
+      scene_(new NetworkScene(document_, this)), view_(new NetworkView(scene_, this)),
+      editing_(new SelectionEditing(document_, scene_, view_, this)) {
+    askWithMessageBoxes();
+    view_->setObjectName("canvas");
+    createCentralPages();
+    createDocks();
+    createActions();
+    createMenus();
+    createPalette();
+    createStatusBar();
+    connectDocument();
+    autosave_ = std::make_unique<Autosave>();
+    resize(1280, 800);
+    document_->load(ModelDefaults::emptyModel(), {});
+    useProject({});
+    showStartPage();
+}
+
+MainWindow::~MainWindow() {
+    // Children go in creation order: the document before the scene, whose
+    // items would otherwise report a last selection change to a dead document.
+    disconnect(scene_, nullptr, this, nullptr);
+    // The undo stack goes after our members; it must not call back into them.
+    disconnect(document_->undoStack(), nullptr, this, nullptr);
+}
+
+/// The questions the window asks, as message boxes (tests replace them).
+void MainWindow::askWithMessageBoxes() {
     showMessage_ = [this](const QString& title, const QString& text) {
         QMessageBox::warning(this, title, text);
     };
@@ -81,20 +120,15 @@ MainWindow::MainWindow(QWidget* parent)
                    tr("Stop the run and close? Its results so far are kept in %1.").arg(project),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     };
-    view_->setObjectName("canvas");
-    setCentralWidget(view_);
-    createActions();
-    createMenus();
-    createPalette();
-    createDock();
-    createRunDock();
-    createRunsDock();
-    checkStatus_ = new QLabel(this);
-    checkStatus_->setObjectName("checkStatus");
-    statusBar()->addWidget(checkStatus_, 1);
-
-    connect(scene_, &QGraphicsScene::selectionChanged, this, &MainWindow::followSelection);
-    autosave_ = std::make_unique<Autosave>();
+    askTakeRuns_ = [this](int count, const QString& project) {
+        return QMessageBox::question(
+                   this, tr("Take the runs along?"),
+                   tr("This model has %1 in the scratch project, made before it had a "
+                      "project of its own. Move %2 into %3?")
+                       .arg(count == 1 ? tr("1 run") : tr("%1 runs").arg(count),
+                            count == 1 ? tr("it") : tr("them"), QFileInfo(project).fileName()),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+    };
     askRecovery_ = [this](const QString& originalPath) {
         return QMessageBox::question(
                    this, tr("Recover unsaved changes"),
@@ -102,30 +136,6 @@ MainWindow::MainWindow(QWidget* parent)
                        .arg(originalPath.isEmpty() ? QString() : tr(" to %1").arg(originalPath)),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
     };
-    auto* autosaveTimer = new QTimer(this);
-    autosaveTimer->setInterval(30000);
-    connect(autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
-    autosaveTimer->start();
-    connect(document_->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) {
-        if (clean)
-            autosave_->clear(); // saved, or undone back to the saved state
-    });
-    view_->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(view_, &QWidget::customContextMenuRequested, this, &MainWindow::showCanvasMenu);
-    connect(scene_, &NetworkScene::modeChanged, this, &MainWindow::updateModeActions);
-    connect(diagnostics_, &ModelDiagnostics::updated, this, &MainWindow::showCheckResult);
-    connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
-    connect(document_, &ModelDocument::modelReset, this, &MainWindow::updateTitle);
-    resize(1280, 800);
-    newModel();
-}
-
-MainWindow::~MainWindow() {
-    // Children go in creation order: the document before the scene, whose
-    // items would otherwise report a last selection change to a dead document.
-    disconnect(scene_, nullptr, this, nullptr);
-    // The undo stack goes after our members; it must not call back into them.
-    disconnect(document_->undoStack(), nullptr, this, nullptr);
 }
 
 QAction* MainWindow::action(const QString& name) const {
@@ -142,48 +152,189 @@ QAction* MainWindow::addAction(const QString& name, const QString& text,
     return action;
 }
 
+/// A tooltip that says what the action does and its shortcut.
+void MainWindow::describeAction(const QString& name, const QString& description) {
+    QAction* action = actions_.value(name);
+    const QString keys = action->shortcut().toString(QKeySequence::NativeText);
+    action->setToolTip(keys.isEmpty() ? description : tr("%1 (%2)").arg(description, keys));
+    action->setStatusTip(description);
+}
+
+// ---------------------------------------------------------------- layout
+
+// The canvas over the run panel, in a splitter that gives each its share of
+// any extra height; a start page instead while no model is open.
+void MainWindow::createCentralPages() {
+    runView_ = new spikestudio::RunView(
+        [this]() -> std::optional<Model> {
+            if (!diagnostics_->canRun())
+                return std::nullopt;
+            return document_->model();
+        },
+        this);
+    runView_->setObjectName("runView");
+    editor_ = new QSplitter(Qt::Vertical, this);
+    editor_->setObjectName("editorSplit");
+    editor_->addWidget(view_);
+    editor_->addWidget(runView_);
+    editor_->setChildrenCollapsible(false);
+    editor_->setStretchFactor(0, 1);
+    editor_->setStretchFactor(1, 1);
+    view_->setMinimumHeight(160);
+    editor_->setSizes({330, 400});
+    startPage_ = new StartPage(this);
+    pages_ = new QStackedWidget(this);
+    pages_->addWidget(startPage_);
+    pages_->addWidget(editor_);
+    setCentralWidget(pages_);
+    connect(startPage_, &StartPage::newModelRequested, this, [this] { newModel(); });
+    connect(startPage_, &StartPage::openDialogRequested, this, &MainWindow::openWithDialog);
+    connect(startPage_, &StartPage::openRequested, this,
+            [this](const QString& path) { openModelFile(path); });
+    connect(runView_, &RunView::runEnded, this, &MainWindow::recordScratchRun);
+    // Equations edited during a run go into it once they check (live edits).
+    connect(diagnostics_, &ModelDiagnostics::updated, this, [this] {
+        if (runView_->isRunning() && diagnostics_->canRun())
+            runView_->applyEdit(document_->model());
+    });
+}
+
+// The inspector and the runs, tabbed on the right over the window's full height.
+void MainWindow::createDocks() {
+    inspector_ = new InspectorPanel(document_, diagnostics_, this);
+    inspectorDock_ = new QDockWidget(tr("Inspector"), this);
+    inspectorDock_->setObjectName("inspectorDock");
+    inspectorDock_->setFeatures(QDockWidget::DockWidgetMovable);
+    inspectorDock_->setWidget(inspector_);
+    inspectorDock_->setMinimumWidth(380);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock_);
+    runsBrowser_ = new spikestudio::RunsBrowser(this);
+    runsDock_ = new QDockWidget(tr("Runs"), this);
+    runsDock_->setObjectName("runsDock");
+    runsDock_->setFeatures(QDockWidget::DockWidgetMovable);
+    runsDock_->setWidget(runsBrowser_);
+    addDockWidget(Qt::RightDockWidgetArea, runsDock_);
+    tabifyDockWidget(inspectorDock_, runsDock_);
+    inspectorDock_->raise();
+    resizeDocks({inspectorDock_}, {420}, Qt::Horizontal);
+    connect(runView_, &spikestudio::RunView::runEnded, runsBrowser_,
+            &spikestudio::RunsBrowser::refresh);
+    connect(runsBrowser_, &RunsBrowser::exported, this, &MainWindow::report);
+}
+
+void MainWindow::createStatusBar() {
+    checkStatus_ = new QLabel(this);
+    checkStatus_->setObjectName("checkStatus");
+    // A long message must not widen the window; the tooltip has all of it.
+    checkStatus_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    statusBar()->addWidget(checkStatus_, 1);
+    zoomStatus_ = new QLabel(this);
+    zoomStatus_->setObjectName("zoomStatus");
+    zoomStatus_->setToolTip(tr("Zoom of the canvas: wheel, Ctrl++ and Ctrl+- change it, Ctrl+0 "
+                               "fits the network"));
+    statusBar()->addPermanentWidget(zoomStatus_);
+    connect(view_, &NetworkView::zoomChanged, this,
+            [this](int percent) { zoomStatus_->setText(tr("Zoom %1 %").arg(percent)); });
+    zoomStatus_->setText(tr("Zoom %1 %").arg(view_->zoomPercent()));
+}
+
+void MainWindow::connectDocument() {
+    connect(scene_, &QGraphicsScene::selectionChanged, this, &MainWindow::followSelection);
+    auto* autosaveTimer = new QTimer(this);
+    autosaveTimer->setInterval(30000);
+    connect(autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    autosaveTimer->start();
+    connect(document_->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) {
+        if (clean)
+            autosave_->clear(); // saved, or undone back to the saved state
+    });
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_, &QWidget::customContextMenuRequested, this, &MainWindow::showCanvasMenu);
+    connect(scene_, &NetworkScene::modeChanged, this, &MainWindow::updateModeActions);
+    connect(diagnostics_, &ModelDiagnostics::updated, this, &MainWindow::showCheckResult);
+    connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(document_, &ModelDocument::modelReset, this, &MainWindow::updateTitle);
+}
+
+// ---------------------------------------------------------------- actions
+
 void MainWindow::createActions() {
-    addAction("new", tr("&New"), QKeySequence::New, [this] {
-        if (mayReplaceModel())
+    createFileActions();
+    createEditActions();
+    createViewActions();
+    createRunActions();
+    createHelpActions();
+    // Keys that mean something else in a text field act on the canvas only.
+    for (const QString name :
+         {"select", "connect", "delete", "rename", "copy", "paste", "duplicate"}) {
+        actions_[name]->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        view_->QWidget::addAction(actions_[name]);
+    }
+}
+
+void MainWindow::createFileActions() {
+    addAction("new", tr("&New"), QKeySequence("Ctrl+N"), [this] {
+        if (mayStopRun() && mayReplaceModel())
             newModel();
     });
-    addAction("open", tr("&Open…"), QKeySequence::Open, [this] { openWithDialog(); });
-    addAction("save", tr("&Save"), QKeySequence::Save, [this] { save(); });
-    addAction("saveAs", tr("Save &As…"), QKeySequence::SaveAs, [this] { saveWithDialog(); });
-    addAction("quit", tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    addAction("open", tr("&Open…"), QKeySequence("Ctrl+O"), [this] { openWithDialog(); });
+    addAction("close", tr("&Close"), QKeySequence("Ctrl+W"), [this] { closeModel(); });
+    addAction("save", tr("&Save"), QKeySequence("Ctrl+S"), [this] { save(); });
+    addAction("saveAs", tr("Save &As…"), QKeySequence("Ctrl+Shift+S"),
+              [this] { saveWithDialog(); });
+    addAction("quit", tr("&Quit"), QKeySequence("Ctrl+Q"), [this] { close(); });
+    describeAction("new", tr("Start an empty model"));
+    describeAction("open", tr("Open a model (.json) or project (.spikestudio)"));
+    describeAction("close", tr("Close the model and show the start page"));
+    describeAction("save", tr("Save the model"));
+    describeAction("saveAs", tr("Save as a project (.spikestudio: model, layout and runs) or "
+                                "a model file (.json)"));
+}
 
+void MainWindow::createEditActions() {
     QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcut(QKeySequence("Ctrl+Z"));
     actions_.insert("undo", undo);
     QAction* redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcuts({QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")});
     actions_.insert("redo", redo);
-    // Delete and F2 act on the canvas only, so they never steal keys from the inspector.
-    QAction* remove =
-        addAction("delete", tr("&Delete"), QKeySequence::Delete, [this] { deleteSelection(); });
-    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    view_->QWidget::addAction(remove);
-    addAction("rename", tr("Re&name"), Qt::Key_F2, [this] { renameSelection(); });
+    // The undo actions name the step they undo; their tooltips follow.
+    auto describeUndo = [this] {
+        describeAction("undo", actions_["undo"]->text().remove('&'));
+        describeAction("redo", actions_["redo"]->text().remove('&'));
+    };
+    connect(document_->undoStack(), &QUndoStack::indexChanged, this, describeUndo);
+    describeUndo();
 
-    addAction("zoomIn", tr("Zoom &In"), QKeySequence::ZoomIn, [this] { view_->zoomBy(1.25); });
-    addAction("zoomOut", tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { view_->zoomBy(0.8); });
-    addAction("fit", tr("&Fit Network"), Qt::CTRL | Qt::Key_0, [this] { view_->fitNetwork(); });
+    addAction("copy", tr("&Copy"), QKeySequence("Ctrl+C"), [this] { report(editing_->copy()); });
+    addAction("paste", tr("&Paste"), QKeySequence("Ctrl+V"), [this] {
+        showEditor();
+        report(editing_->paste(view_->visibleSceneRect().center()));
+    });
+    addAction("duplicate", tr("D&uplicate"), QKeySequence("Ctrl+D"),
+              [this] { report(editing_->duplicate()); });
+    addAction("delete", tr("&Delete"), QKeySequence::Delete,
+              [this] { report(editing_->remove()); });
+    addAction("rename", tr("Re&name"), Qt::Key_F2, [this] { renameSelection(); });
+    describeAction("copy", tr("Copy the selected groups and synapses"));
+    describeAction("paste", tr("Paste copied groups and synapses into the visible canvas"));
+    describeAction("duplicate", tr("Duplicate the selected groups and synapses"));
+    describeAction("delete",
+                   tr("Delete the selection (a group takes its synapses and monitors along)"));
+    describeAction("rename", tr("Rename the selected group or synapses"));
 
     addAction("select", tr("Select"), Qt::Key_Escape,
               [this] { scene_->setMode(NetworkScene::Mode::Select); });
     addAction("connect", tr("Connect"), Qt::Key_C,
               [this] { scene_->setMode(NetworkScene::Mode::Connect); });
-    for (const QString name : {"select", "connect", "delete", "rename"})
-        actions_[name]->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    view_->QWidget::addActions({actions_["select"], actions_["connect"], actions_["rename"]});
     auto* modes = new QActionGroup(this);
     for (const QString name : {"select", "connect"}) {
         actions_[name]->setCheckable(true);
         modes->addAction(actions_[name]);
     }
     actions_["select"]->setChecked(true);
-    actions_["connect"]->setToolTip(
-        tr("Connect (C): click the source group, then the target group"));
+    describeAction("select", tr("Select and move groups and synapses"));
+    describeAction("connect", tr("Connect: click the source group, then the target group"));
 
     addAction("addNeuronGroup", tr("Neuron group"), {},
               [this] { addGroup(GroupType::NeuronGroup); });
@@ -191,9 +342,46 @@ void MainWindow::createActions() {
               [this] { addGroup(GroupType::PoissonGroup); });
     addAction("addSpikeGenerator", tr("Spike generator"), {},
               [this] { addGroup(GroupType::SpikeGeneratorGroup); });
+    describeAction("addNeuronGroup", tr("Add a NeuronGroup (leaky integrate-and-fire, 100 "
+                                        "neurons) in the middle of the view"));
+    describeAction("addPoissonGroup",
+                   tr("Add a PoissonGroup (100 inputs at 10 Hz) in the middle of the view"));
+    describeAction("addSpikeGenerator", tr("Add a SpikeGeneratorGroup (spikes at given times) "
+                                           "in the middle of the view"));
     for (const NeuronTemplates::Template& entry : NeuronTemplates::all())
         addAction("template:" + entry.id, entry.title, {},
                   [this, id = entry.id] { addTemplateGroup(id); });
+}
+
+void MainWindow::createViewActions() {
+    addAction("zoomIn", tr("Zoom &In"), QKeySequence("Ctrl++"), [this] { view_->zoomBy(1.25); });
+    actions_["zoomIn"]->setShortcuts({QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")});
+    addAction("zoomOut", tr("Zoom &Out"), QKeySequence("Ctrl+-"), [this] { view_->zoomBy(0.8); });
+    addAction("fit", tr("&Fit Network"), QKeySequence("Ctrl+0"), [this] { view_->fitNetwork(); });
+    describeAction("zoomIn", tr("Zoom in"));
+    describeAction("zoomOut", tr("Zoom out"));
+    describeAction("fit", tr("Show the whole network"));
+}
+
+void MainWindow::createRunActions() {
+    addAction("run", tr("&Run"), QKeySequence("Ctrl+R"), [this] {
+        showEditor();
+        runView_->run();
+    });
+    addAction("pause", tr("&Pause / Resume"), QKeySequence("Ctrl+P"),
+              [this] { runView_->togglePause(); });
+    addAction("stop", tr("&Stop"), QKeySequence("Ctrl+."), [this] { runView_->stop(); });
+    describeAction("run", tr("Run the model"));
+    describeAction("pause", tr("Pause or resume the run"));
+    describeAction("stop", tr("Stop the run, keeping its results so far"));
+}
+
+void MainWindow::createHelpActions() {
+    addAction("help", tr("Spike Studio &Guide"), QKeySequence("F1"), [this] { openHelp(); });
+    addAction("shortcuts", tr("&Keyboard Shortcuts"), {},
+              [this] { openHelp(tr("Keyboard shortcuts")); });
+    addAction("about", tr("&About Spike Studio"), {}, [this] { showAbout(); });
+    describeAction("help", tr("The user guide: equations, connecting, monitors, running"));
 }
 
 void MainWindow::createMenus() {
@@ -206,11 +394,13 @@ void MainWindow::createMenus() {
     examplesMenu_->setObjectName("examplesMenu");
     examplesMenu_->setEnabled(false);
     file->addSeparator();
-    file->addActions({actions_["save"], actions_["saveAs"]});
+    file->addActions({actions_["save"], actions_["saveAs"], actions_["close"]});
     file->addSeparator();
     file->addAction(actions_["quit"]);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({actions_["undo"], actions_["redo"]});
+    edit->addSeparator();
+    edit->addActions({actions_["copy"], actions_["paste"], actions_["duplicate"]});
     edit->addSeparator();
     edit->addActions({actions_["rename"], actions_["delete"]});
     QMenu* add = menuBar()->addMenu(tr("&Add"));
@@ -223,92 +413,142 @@ void MainWindow::createMenus() {
     add->addAction(actions_["connect"]);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addActions({actions_["zoomIn"], actions_["zoomOut"], actions_["fit"]});
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addActions({actions_["run"], actions_["pause"], actions_["stop"]});
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addActions({actions_["help"], actions_["shortcuts"]});
+    help->addSeparator();
+    help->addAction(actions_["about"]);
 }
 
 void MainWindow::createPalette() {
-    QToolBar* palette = addToolBar(tr("Palette"));
-    palette->setObjectName("palette");
-    palette->setMovable(false);
-    palette->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    palette->addActions({actions_["select"], actions_["connect"]});
-    palette->addSeparator();
-    palette->addActions(
+    palette_ = addToolBar(tr("Palette"));
+    palette_->setObjectName("palette");
+    palette_->setMovable(false);
+    palette_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    palette_->addActions({actions_["select"], actions_["connect"]});
+    palette_->addSeparator();
+    palette_->addActions(
         {actions_["addNeuronGroup"], actions_["addPoissonGroup"], actions_["addSpikeGenerator"]});
-    palette->addSeparator();
-    palette->addActions({actions_["undo"], actions_["redo"]});
+    palette_->addSeparator();
+    palette_->addActions(
+        {paletteStep("undoButton", tr("Undo")), paletteStep("redoButton", tr("Redo"))});
+    palette_->addSeparator();
+    palette_->addAction(actions_["fit"]);
 }
 
-void MainWindow::createDock() {
-    inspector_ = new InspectorPanel(document_, diagnostics_, this);
-    auto* dock = new QDockWidget(tr("Inspector"), this);
-    dock->setObjectName("inspectorDock");
-    dock->setFeatures(QDockWidget::DockWidgetMovable);
-    dock->setWidget(inspector_);
-    dock->setMinimumWidth(380);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
+/// Undo or Redo for the toolbar: a button of fixed width whose tooltip names
+/// the step (the Edit menu's actions carry it in their text and the shortcuts).
+QAction* MainWindow::paletteStep(const QString& name, const QString& text) {
+    const bool undo = name == "undoButton";
+    QUndoStack* stack = document_->undoStack();
+    QAction* step =
+        addAction(name, text, {}, [stack, undo] { undo ? stack->undo() : stack->redo(); });
+    auto follow = [this, step, stack, undo] {
+        step->setEnabled(undo ? stack->canUndo() : stack->canRedo());
+        const QString what = undo ? stack->undoText() : stack->redoText();
+        const QString keys =
+            actions_[undo ? "undo" : "redo"]->shortcut().toString(QKeySequence::NativeText);
+        step->setToolTip(
+            tr("%1 (%2)").arg(what.isEmpty() ? step->text() : step->text() + " " + what, keys));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, follow);
+    connect(stack, &QUndoStack::cleanChanged, this, follow);
+    follow();
+    return step;
 }
 
-// The run controls and live plots sit under the canvas; the simulation runs on
-// a worker thread, so editing stays responsive while it goes on.
-void MainWindow::createRunDock() {
-    runView_ = new spikestudio::RunView(
-        [this]() -> std::optional<Model> {
-            if (!diagnostics_->canRun())
-                return std::nullopt;
-            return document_->model();
-        },
-        this);
-    auto* dock = new QDockWidget(tr("Run"), this);
-    dock->setObjectName("runDock");
-    dock->setFeatures(QDockWidget::DockWidgetMovable);
-    dock->setWidget(runView_);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
-    resizeDocks({dock}, {420}, Qt::Vertical);
-    QMenu* menu = menuBar()->addMenu(tr("&Run"));
-    menu->addAction(tr("Run"), runView_, &spikestudio::RunView::run);
-    menu->addAction(tr("Pause / Resume"), QKeySequence("Ctrl+P"), runView_,
-                    &spikestudio::RunView::togglePause);
-    menu->addAction(tr("Stop"), QKeySequence("Ctrl+."), runView_, &spikestudio::RunView::stop);
-    // Equations edited during a run go into it once they check (live edits).
-    connect(diagnostics_, &ModelDiagnostics::updated, this, [this] {
-        if (runView_->isRunning() && diagnostics_->canRun())
-            runView_->applyEdit(document_->model());
-    });
+// ---------------------------------------------------------------- pages
+
+bool MainWindow::isShowingStartPage() const {
+    return pages_->currentWidget() == startPage_;
 }
 
-// The open project's runs, beside the inspector; refreshed when a run ends.
-void MainWindow::createRunsDock() {
-    runsBrowser_ = new spikestudio::RunsBrowser(this);
-    auto* dock = new QDockWidget(tr("Runs"), this);
-    dock->setObjectName("runsDock");
-    dock->setFeatures(QDockWidget::DockWidgetMovable);
-    dock->setWidget(runsBrowser_);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
-    tabifyDockWidget(findChild<QDockWidget*>("inspectorDock"), dock);
-    findChild<QDockWidget*>("inspectorDock")->raise();
-    connect(runView_, &spikestudio::RunView::runEnded, runsBrowser_,
-            &spikestudio::RunsBrowser::refresh);
+void MainWindow::showStartPage() {
+    refreshStartPage();
+    pages_->setCurrentWidget(startPage_);
+    inspectorDock_->hide();
+    runsDock_->hide();
+    palette_->hide();
+    checkStatus_->hide(); // no model to check, no canvas to zoom
+    zoomStatus_->hide();
+    enableEditing(false);
+    updateTitle();
 }
 
-/// Runs are recorded into, and listed from, the open file when it is a
-/// project, and otherwise the scratch project, so that no run is lost.
-void MainWindow::useProject(const QString& path) {
-    const bool scratch = !isProjectPath(path);
-    const std::string project = (scratch ? ScratchProject::path() : path).toStdString();
-    runView_->setProjectPath(project);
-    runsBrowser_->setProjectPath(project, scratch);
-}
-
-/// Right-click on a group: record its spikes, rate or state variables.
-void MainWindow::showCanvasMenu(const QPoint& at) {
-    auto* node = dynamic_cast<GroupNodeItem*>(view_->itemAt(at));
-    if (!node)
+void MainWindow::showEditor() {
+    if (!isShowingStartPage())
         return;
-    const QString group = node->name();
+    pages_->setCurrentWidget(editor_);
+    inspectorDock_->show();
+    runsDock_->show();
+    inspectorDock_->raise();
+    palette_->show();
+    checkStatus_->show();
+    zoomStatus_->show();
+    enableEditing(true);
+    updateTitle();
+}
+
+// What needs a model in the editor is off on the start page.
+void MainWindow::enableEditing(bool enabled) {
+    for (const QString name : {"save", "saveAs", "close", "copy", "duplicate", "delete", "rename",
+                               "zoomIn", "zoomOut", "fit", "pause", "stop"})
+        actions_[name]->setEnabled(enabled);
+}
+
+void MainWindow::refreshStartPage() {
+    startPage_->setRecentFiles(RecentFiles::list());
+    startPage_->setExamples(examples_);
+}
+
+void MainWindow::report(const QString& message) {
+    if (!message.isEmpty())
+        statusBar()->showMessage(message, kReportMs);
+}
+
+// ---------------------------------------------------------------- canvas
+
+/// A right-click on the canvas: what it offers depends on what is under the mouse.
+void MainWindow::showCanvasMenu(const QPoint& at) {
+    std::unique_ptr<QMenu> menu(canvasMenu(at));
+    menu->exec(view_->viewport()->mapToGlobal(at));
+}
+
+QMenu* MainWindow::canvasMenu(const QPoint& at) {
+    auto* menu = new QMenu(this);
+    QGraphicsItem* item = view_->itemAt(at);
+    if (auto* node = dynamic_cast<GroupNodeItem*>(item)) {
+        addGroupMenuItems(*menu, node->name());
+        addEditMenuItems(*menu);
+    } else if (dynamic_cast<SynapsesArrowItem*>(item)) {
+        addEditMenuItems(*menu);
+    } else { // the empty canvas: things go where the user clicked
+        const QPointF spot = view_->mapToScene(at);
+        QAction* paste = menu->addAction(actions_["paste"]->text(), this,
+                                         [this, spot] { report(editing_->paste(spot)); });
+        paste->setShortcut(actions_["paste"]->shortcut());
+        paste->setEnabled(SelectionEditing::clipboardHasFragment());
+        menu->addSeparator();
+        const std::pair<QString, GroupType> kinds[] = {
+            {tr("Add a neuron group here"), GroupType::NeuronGroup},
+            {tr("Add a Poisson group here"), GroupType::PoissonGroup},
+            {tr("Add a spike generator here"), GroupType::SpikeGeneratorGroup}};
+        for (const auto& [text, type] : kinds)
+            menu->addAction(text, this, [this, type = type, spot] {
+                addGroupSpec(ModelDefaults::group(type, document_->model()), spot);
+            });
+        menu->addSeparator();
+        menu->addAction(actions_["fit"]);
+    }
+    return menu;
+}
+
+/// Record spikes, rate or state variables of `group`.
+void MainWindow::addGroupMenuItems(QMenu& menu, const QString& group) {
     const GroupSpec* spec = ModelLookup::group(document_->model(), group);
     if (!spec)
         return;
-    QMenu menu(this);
     menu.addAction(tr("Record spikes"), this,
                    [this, group] { addMonitor(group, MonitorType::Spike); });
     menu.addAction(tr("Record population rate"), this,
@@ -327,7 +567,13 @@ void MainWindow::showCanvasMenu(const QPoint& at) {
             if (ok && !variables.empty())
                 addMonitor(group, MonitorType::State, variables, 5);
         });
-    menu.exec(view_->viewport()->mapToGlobal(at));
+    menu.addSeparator();
+}
+
+void MainWindow::addEditMenuItems(QMenu& menu) {
+    menu.addActions({actions_["rename"], actions_["copy"], actions_["duplicate"]});
+    menu.addSeparator();
+    menu.addAction(actions_["delete"]);
 }
 
 void MainWindow::addMonitor(const QString& group, MonitorType type,
@@ -337,18 +583,117 @@ void MainWindow::addMonitor(const QString& group, MonitorType type,
     document_->undoStack()->push(new AddMonitorCommand(document_, monitor));
 }
 
+void MainWindow::addGroup(GroupType type) {
+    addGroupSpec(ModelDefaults::group(type, document_->model()));
+}
+
+void MainWindow::addTemplateGroup(const QString& id) {
+    const std::string name = ModelLookup::freeName(document_->model(), "G").toStdString();
+    addGroupSpec(NeuronTemplates::make(id, name));
+}
+
+/// A new group goes to the free spot nearest `near` (by default the middle of
+/// what the view shows), and the view follows it if that spot is out of sight.
+void MainWindow::addGroupSpec(GroupSpec group, std::optional<QPointF> near) {
+    showEditor();
+    const QPointF center = near.value_or(view_->visibleSceneRect().center());
+    const QPointF position = freeSpotNear(document_->layout(), center);
+    const QString name = QString::fromStdString(group.name);
+    document_->undoStack()->push(new AddGroupCommand(document_, std::move(group), position));
+    scene_->selectObject(ObjectRef::group(name));
+    if (GroupNodeItem* node = scene_->node(name))
+        view_->reveal(node->sceneBoundingRect());
+}
+
+void MainWindow::renameSelection() {
+    if (scene_->selectedObjects().size() != 1)
+        return;
+    inspectorDock_->raise();
+    inspector_->focusName();
+}
+
+// The inspector follows the selection, and comes to the front for it.
+void MainWindow::followSelection() {
+    const QList<ObjectRef> selected = scene_->selectedObjects();
+    inspector_->showObject(selected.size() == 1 ? selected.first() : ObjectRef{});
+    if (!selected.isEmpty())
+        inspectorDock_->raise();
+}
+
+void MainWindow::showCheckResult() {
+    const auto& problem = diagnostics_->problem();
+    scene_->setProblemObject(problem ? problem->object : QString());
+    if (!problem) {
+        checkStatus_->setStyleSheet(QStringLiteral("color: #15803d;"));
+        checkStatus_->setText(tr("✓ Model checks: units and names are consistent"));
+        checkStatus_->setToolTip({});
+        return;
+    }
+    checkStatus_->setStyleSheet(QStringLiteral("color: #d0312d;"));
+    checkStatus_->setText(tr("✗ %1").arg(problem->message));
+    checkStatus_->setToolTip(problem->message);
+}
+
+void MainWindow::updateTitle() {
+    if (isShowingStartPage()) {
+        setWindowTitle(tr("Spike Studio"));
+        setWindowModified(false);
+        return;
+    }
+    const QString path = document_->filePath();
+    const QString shown = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
+    setWindowTitle(QStringLiteral("%1[*] — Spike Studio").arg(shown));
+    setWindowModified(document_->isModified());
+}
+
+void MainWindow::updateModeActions(NetworkScene::Mode mode) {
+    actions_[mode == NetworkScene::Mode::Connect ? "connect" : "select"]->setChecked(true);
+    view_->setDragMode(mode == NetworkScene::Mode::Connect ? QGraphicsView::NoDrag
+                                                           : QGraphicsView::RubberBandDrag);
+    statusBar()->showMessage(mode == NetworkScene::Mode::Connect
+                                 ? tr("Connect: click the source group, then the target group "
+                                      "(the same group twice for recurrent synapses). Esc "
+                                      "cancels.")
+                                 : QString());
+}
+
+// ---------------------------------------------------------------- help
+
+HelpWindow* MainWindow::helpWindow() const {
+    return help_;
+}
+
+HelpWindow* MainWindow::openHelp(const QString& section) {
+    if (!help_)
+        help_ = new HelpWindow(this);
+    help_->show();
+    help_->raise();
+    help_->activateWindow();
+    if (!section.isEmpty())
+        help_->showSection(section);
+    return help_;
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Spike Studio"), AboutText::html());
+}
+
+// ---------------------------------------------------------------- files
+
+/// Runs are recorded into, and listed from, the open file when it is a
+/// project, and otherwise the scratch project, so that no run is lost.
+void MainWindow::useProject(const QString& path) {
+    const bool scratch = !isProjectPath(path);
+    const std::string project = (scratch ? ScratchProject::path() : path).toStdString();
+    runView_->setProjectPath(project);
+    runsBrowser_->setProjectPath(project, scratch);
+}
+
 void MainWindow::fillRecentMenu() {
     recentMenu_->clear();
     for (const QString& path : RecentFiles::list())
-        recentMenu_->addAction(QFileInfo(path).fileName() + "  —  " + path, this, [this, path] {
-            if (!QFileInfo::exists(path)) {
-                RecentFiles::remove(path);
-                showMessage_(tr("Cannot open the model"), tr("%1 no longer exists.").arg(path));
-                return;
-            }
-            if (mayStopRun() && mayReplaceModel())
-                openModelFile(path);
-        });
+        recentMenu_->addAction(menuText(QFileInfo(path).fileName() + "  —  " + path), this,
+                               [this, path] { openModelFile(path); });
     if (recentMenu_->isEmpty())
         recentMenu_->addAction(tr("(none yet)"))->setEnabled(false);
 }
@@ -376,6 +721,7 @@ bool MainWindow::offerRecovery() {
         document_, tr("Recover unsaved changes"),
         [model = std::move(recovered->model)](Model& current) { current = model; }));
     useProject(recovered->originalPath);
+    showEditor();
     view_->fitNetwork();
     diagnostics_->checkNow();
     return true;
@@ -392,97 +738,62 @@ bool MainWindow::mayStopRun() {
 }
 
 void MainWindow::setExamplesDirectory(const QString& directory) {
+    examplesDirectory_ = directory;
+    examples_.clear();
     examplesMenu_->clear();
     const QDir examples(directory);
     for (const QFileInfo& file : examples.entryInfoList({"*.json"}, QDir::Files, QDir::Name)) {
-        QString title = file.completeBaseName();
+        StartPage::Example example{file.completeBaseName(), {}, file.filePath()};
         try { // the menu shows each model's own name
-            const std::string name = readModelFile(file.filePath().toStdString()).name;
-            if (!name.empty())
-                title = QString::fromStdString(name);
+            const Model model = readModelFile(file.filePath().toStdString());
+            if (!model.name.empty())
+                example.title = QString::fromStdString(model.name);
+            example.description = QString::fromStdString(model.description);
         } catch (const ModelError&) {
             continue; // not a model: not an example
         }
-        QAction* action = examplesMenu_->addAction(title, this, [this, path = file.filePath()] {
-            if (mayStopRun() && mayReplaceModel())
-                openModelFile(path);
-        });
+        examples_.append(example);
+        const QString title = example.title;
+        QAction* action = examplesMenu_->addAction(
+            menuText(title), this, [this, path = file.filePath()] { openModelFile(path); });
         action->setObjectName("example:" + file.completeBaseName());
     }
     examplesMenu_->setEnabled(!examplesMenu_->isEmpty());
+    refreshStartPage();
 }
 
-void MainWindow::addGroup(GroupType type) {
-    addGroupSpec(ModelDefaults::group(type, document_->model()));
-}
-
-void MainWindow::addTemplateGroup(const QString& id) {
-    const std::string name = ModelLookup::freeName(document_->model(), "G").toStdString();
-    addGroupSpec(NeuronTemplates::make(id, name));
-}
-
-void MainWindow::addGroupSpec(GroupSpec group) {
-    const QPointF center = view_->mapToScene(view_->viewport()->rect().center());
-    const QPointF position = freeSpotNear(document_->layout(), center);
-    const QString name = QString::fromStdString(group.name);
-    document_->undoStack()->push(new AddGroupCommand(document_, std::move(group), position));
-    scene_->selectObject(ObjectRef::group(name));
-}
-
-void MainWindow::deleteSelection() {
-    const QList<ObjectRef> selected = scene_->selectedObjects();
-    if (!selected.isEmpty())
-        document_->undoStack()->push(new DeleteObjectsCommand(document_, selected));
-}
-
-void MainWindow::renameSelection() {
-    const QList<ObjectRef> selected = scene_->selectedObjects();
-    if (selected.size() == 1)
-        inspector_->focusName();
-}
-
-void MainWindow::followSelection() {
-    const QList<ObjectRef> selected = scene_->selectedObjects();
-    inspector_->showObject(selected.size() == 1 ? selected.first() : ObjectRef{});
-}
-
-void MainWindow::showCheckResult() {
-    const auto& problem = diagnostics_->problem();
-    scene_->setProblemObject(problem ? problem->object : QString());
-    if (!problem) {
-        checkStatus_->setStyleSheet(QStringLiteral("color: #15803d;"));
-        checkStatus_->setText(tr("✓ Model checks: units and names are consistent"));
-        return;
-    }
-    checkStatus_->setStyleSheet(QStringLiteral("color: #d0312d;"));
-    checkStatus_->setText(tr("✗ %1").arg(problem->message));
-}
-
-void MainWindow::updateTitle() {
-    const QString path = document_->filePath();
-    const QString shown = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
-    setWindowTitle(QStringLiteral("%1[*] — Spike Studio").arg(shown));
-    setWindowModified(document_->isModified());
-}
-
-void MainWindow::updateModeActions(NetworkScene::Mode mode) {
-    actions_[mode == NetworkScene::Mode::Connect ? "connect" : "select"]->setChecked(true);
-    view_->setDragMode(mode == NetworkScene::Mode::Connect ? QGraphicsView::NoDrag
-                                                           : QGraphicsView::RubberBandDrag);
-    statusBar()->showMessage(mode == NetworkScene::Mode::Connect
-                                 ? tr("Connect: click the source group, then the target group "
-                                      "(the same group twice for recurrent synapses). Esc "
-                                      "cancels.")
-                                 : QString());
+bool MainWindow::isExample(const QString& path) const {
+    return !examplesDirectory_.isEmpty() && !path.isEmpty() &&
+           QFileInfo(path).absoluteDir().canonicalPath() ==
+               QDir(examplesDirectory_).canonicalPath();
 }
 
 void MainWindow::newModel() {
     document_->load(ModelDefaults::emptyModel(), {});
     useProject({});
+    scratchRuns_.forget();
+    runView_->clear();
     inspector_->showObject({});
+    showEditor();
+    view_->fitNetwork();
     diagnostics_->checkNow();
 }
 
+bool MainWindow::closeModel() {
+    if (!mayStopRun() || !mayReplaceModel())
+        return false;
+    document_->load(ModelDefaults::emptyModel(), {});
+    useProject({});
+    scratchRuns_.forget();
+    runView_->clear();
+    inspector_->showObject({});
+    autosave_->clear();
+    showStartPage();
+    return true;
+}
+
+/// Opens `path`, then asks about a run going on and unsaved edits; a file
+/// that cannot be read leaves everything as it was.
 bool MainWindow::openModelFile(const QString& path) {
     Model model;
     NodeLayout layout;
@@ -498,22 +809,32 @@ bool MainWindow::openModelFile(const QString& path) {
             model = readModelFile(path.toStdString());
         }
     } catch (const std::exception& error) {
+        if (!QFileInfo::exists(path))
+            RecentFiles::remove(path); // gone: not offered again
+        refreshStartPage();
         showMessage_(tr("Cannot open the model"),
                      tr("%1 could not be opened:\n%2")
                          .arg(QFileInfo(path).fileName(),
                               QString::fromStdString(failureMessage(error, "opening it"))));
         return false;
     }
+    if (!mayStopRun() || !mayReplaceModel())
+        return false;
     document_->load(std::move(model), path, std::move(layout));
-    RecentFiles::add(path);
+    if (!isExample(path)) // examples never push the user's own files out
+        RecentFiles::add(path);
     useProject(path);
+    scratchRuns_.forget();
+    runView_->clear();
     inspector_->showObject({});
+    showEditor();
     view_->fitNetwork();
     diagnostics_->checkNow();
     return true;
 }
 
 bool MainWindow::saveModelFile(const QString& path) {
+    const bool hadProject = isProjectPath(document_->filePath());
     try {
         if (isProjectPath(path)) { // a failed save keeps the old model, or leaves no new file
             const std::string model = writeModelJson(document_->model());
@@ -532,25 +853,55 @@ bool MainWindow::saveModelFile(const QString& path) {
     RecentFiles::add(path);
     useProject(path);
     updateTitle();
+    if (!hadProject && isProjectPath(path))
+        offerScratchRuns(path);
     return true;
 }
 
-void MainWindow::openWithDialog() {
-    if (!mayReplaceModel())
+/// The model's first project: its runs so far, in the scratch project, may go along.
+void MainWindow::offerScratchRuns(const QString& project) {
+    const int count = int(scratchRuns_.count());
+    if (count == 0)
         return;
+    if (!askTakeRuns_(count, project)) {
+        scratchRuns_.forget(); // they stay in the scratch project
+        return;
+    }
+    const QString problem = scratchRuns_.moveInto(project);
+    if (!problem.isEmpty())
+        showMessage_(tr("Cannot take the runs along"), problem);
+    else
+        report(tr("Moved %1 into %2")
+                   .arg(count == 1 ? tr("1 run") : tr("%1 runs").arg(count),
+                        QFileInfo(project).fileName()));
+    runsBrowser_->refresh();
+}
+
+void MainWindow::recordScratchRun() {
+    const std::int64_t run = runView_->controller().storedRunId();
+    if (run > 0 && QString::fromStdString(runView_->projectPath()) == ScratchProject::path())
+        scratchRuns_.add(run);
+}
+
+void MainWindow::openWithDialog() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), {}, kModelFilter);
     if (!path.isEmpty())
         openModelFile(path);
 }
 
 bool MainWindow::save() {
-    return document_->filePath().isEmpty() ? saveWithDialog()
-                                           : saveModelFile(document_->filePath());
+    const QString path = document_->filePath();
+    // An example is the app's own file: saving it asks for a place of the user's.
+    return path.isEmpty() || isExample(path) ? saveWithDialog() : saveModelFile(path);
 }
 
 bool MainWindow::saveWithDialog() {
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Save As"), document_->filePath(), kModelFilter);
+    QString suggested = document_->filePath();
+    if (suggested.isEmpty() || isExample(suggested))
+        suggested = QDir::home().filePath(
+            (suggested.isEmpty() ? tr("model") : QFileInfo(suggested).completeBaseName()) +
+            ".spikestudio");
+    QString path = QFileDialog::getSaveFileName(this, tr("Save As"), suggested, kModelFilter);
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())

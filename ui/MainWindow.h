@@ -3,27 +3,38 @@
 #include "canvas/NetworkScene.h"
 #include "document/Autosave.h"
 #include "model/Model.h"
+#include "runs/ScratchRuns.h"
+#include "start/StartPage.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
+class QSplitter;
+class QStackedWidget;
+class QToolBar;
 
 namespace spikestudio {
 
+class HelpWindow;
 class InspectorPanel;
 class RunView;
 class RunsBrowser;
 class ModelDiagnostics;
 class ModelDocument;
 class NetworkView;
+class SelectionEditing;
 
-/// Spike Studio's main window: the network canvas in the middle, a palette
-/// toolbar above it, the inspector docked on the right, the checker's verdict
-/// in the status bar.
+/// Spike Studio's main window: a start page while no model is open; then the
+/// network canvas in the middle with the run panel (controls and live plots)
+/// under it, a palette toolbar above, the inspector and the runs tabbed on
+/// the right, the checker's verdict and the zoom in the status bar.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -35,6 +46,9 @@ public:
     using UnsavedChangesHandler = std::function<UnsavedChoice()>;
     /// Asks whether to stop a run that is going on (a message box; tests replace it).
     using StopRunHandler = std::function<bool()>;
+    /// Asks whether to take `count` runs from the scratch project into the
+    /// project the model was just saved as (a message box; tests replace it).
+    using TakeRunsHandler = std::function<bool(int count, const QString& project)>;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -46,6 +60,9 @@ public:
     InspectorPanel* inspector() const { return inspector_; }
     spikestudio::RunView* runView() const { return runView_; }
     spikestudio::RunsBrowser* runsBrowser() const { return runsBrowser_; }
+    StartPage* startPage() const { return startPage_; }
+    /// The guide's window once F1 opened it.
+    HelpWindow* helpWindow() const;
     QAction* action(const QString& name) const;
 
     void setMessageHandler(MessageHandler handler) { showMessage_ = std::move(handler); }
@@ -53,12 +70,17 @@ public:
         askUnsaved_ = std::move(handler);
     }
     void setStopRunHandler(StopRunHandler handler) { askStopRun_ = std::move(handler); }
+    void setTakeRunsHandler(TakeRunsHandler handler) { askTakeRuns_ = std::move(handler); }
 
     /// Opens a model file; on failure shows why and keeps the current model.
     bool openModelFile(const QString& path);
     /// Writes the model through ModelWriter; on failure shows why.
     bool saveModelFile(const QString& path);
+    /// Starts an empty model in the editor, with a clean run panel.
     void newModel();
+    /// Closes the model (asking about unsaved edits and a run) and shows the start page.
+    bool closeModel();
+    bool isShowingStartPage() const;
     /// Offers to restore the edits a crashed session left (asks through the
     /// recovery handler); true when they were restored.
     bool offerRecovery();
@@ -68,61 +90,96 @@ public:
     void autosaveNow();
     using RecoveryHandler = std::function<bool(const QString& originalPath)>;
     void setRecoveryHandler(RecoveryHandler handler) { askRecovery_ = std::move(handler); }
-    /// Lists the example models of `directory` under File > Examples.
+    /// Lists the example models of `directory` under File > Examples and on
+    /// the start page. Examples never enter Open Recent and are not saved over.
     void setExamplesDirectory(const QString& directory);
+
+    /// Adds a monitor of `group` (one undo step): spikes, population rate, or
+    /// the state variables `variables` of the first `count` neurons.
+    void addMonitor(const QString& group, spikestudio::MonitorType type,
+                    const std::vector<std::string>& variables = {}, long long count = 0);
+    /// The canvas's context menu for a click at `at` (viewport coordinates):
+    /// for a group, a Synapses object, or the empty canvas. The caller owns it.
+    QMenu* canvasMenu(const QPoint& at);
+    /// Opens the guide (F1), at the section whose title starts with `section`.
+    HelpWindow* openHelp(const QString& section = {});
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void askWithMessageBoxes();
     void createActions();
+    void createFileActions();
+    void createEditActions();
+    void createViewActions();
+    void createRunActions();
+    void createHelpActions();
     void createMenus();
     void createPalette();
-    void createDock();
-    void createRunDock();
-    void createRunsDock();
+    QAction* paletteStep(const QString& name, const QString& text);
+    void createCentralPages();
+    void createDocks();
+    void createStatusBar();
+    void connectDocument();
     void useProject(const QString& path);
     bool mayStopRun();
     QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
                        const std::function<void()>& handler);
+    void describeAction(const QString& name, const QString& description);
     void addGroup(spikestudio::GroupType type);
     void addTemplateGroup(const QString& id);
-    void addGroupSpec(spikestudio::GroupSpec group);
+    void addGroupSpec(spikestudio::GroupSpec group, std::optional<QPointF> near = {});
     void showCanvasMenu(const QPoint& at);
+    void addGroupMenuItems(QMenu& menu, const QString& group);
+    void addEditMenuItems(QMenu& menu);
     void fillRecentMenu();
-
-public:
-    /// Adds a monitor of `group` (one undo step): spikes, population rate, or
-    /// the state variables `variables` of the first `count` neurons.
-    void addMonitor(const QString& group, spikestudio::MonitorType type,
-                    const std::vector<std::string>& variables = {}, long long count = 0);
-
-private:
-    void deleteSelection();
+    void refreshStartPage();
+    void showEditor();
+    void showStartPage();
+    void enableEditing(bool enabled);
+    void report(const QString& message);
     void renameSelection();
     void openWithDialog();
     bool save();
     bool saveWithDialog();
     bool mayReplaceModel();
+    bool isExample(const QString& path) const;
+    void offerScratchRuns(const QString& project);
+    void recordScratchRun();
     void followSelection();
     void showCheckResult();
     void updateTitle();
     void updateModeActions(NetworkScene::Mode mode);
+    void showAbout();
 
     ModelDocument* document_;
     ModelDiagnostics* diagnostics_;
     NetworkScene* scene_;
     NetworkView* view_;
+    SelectionEditing* editing_;
+    QStackedWidget* pages_ = nullptr;
+    StartPage* startPage_ = nullptr;
+    QSplitter* editor_ = nullptr;
     InspectorPanel* inspector_ = nullptr;
+    QDockWidget* inspectorDock_ = nullptr;
+    QDockWidget* runsDock_ = nullptr;
+    QToolBar* palette_ = nullptr;
     spikestudio::RunView* runView_ = nullptr;
     spikestudio::RunsBrowser* runsBrowser_ = nullptr;
+    QPointer<HelpWindow> help_;
     QMenu* examplesMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QLabel* checkStatus_ = nullptr;
+    QLabel* zoomStatus_ = nullptr;
     QHash<QString, QAction*> actions_;
+    QString examplesDirectory_;
+    QList<StartPage::Example> examples_;
+    ScratchRuns scratchRuns_;
     MessageHandler showMessage_;
     UnsavedChangesHandler askUnsaved_;
     StopRunHandler askStopRun_;
+    TakeRunsHandler askTakeRuns_;
     RecoveryHandler askRecovery_;
     std::unique_ptr<Autosave> autosave_;
 };

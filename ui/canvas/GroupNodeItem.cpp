@@ -23,8 +23,24 @@ void GroupNodeItem::setGroup(const spikestudio::GroupSpec& group) {
     name_ = name;
     type_ = group.type;
     size_ = group.size;
-    setToolTip(QStringLiteral("%1 (%2)").arg(name_, spikestudio::typeName(type_)));
+    updateToolTip();
     update();
+}
+
+void GroupNodeItem::setMonitors(const QString& summary) {
+    if (summary == monitors_)
+        return;
+    prepareGeometryChange(); // the card grows a line for them
+    monitors_ = summary;
+    updateToolTip();
+    update();
+}
+
+void GroupNodeItem::updateToolTip() {
+    QString tip = QStringLiteral("%1 (%2)").arg(name_, spikestudio::typeName(type_));
+    if (!monitors_.isEmpty())
+        tip += QObject::tr("\nRecorded: %1").arg(monitors_);
+    setToolTip(tip + QObject::tr("\nRight-click to record, copy or delete it"));
 }
 
 void GroupNodeItem::setHasProblem(bool hasProblem) {
@@ -42,7 +58,8 @@ void GroupNodeItem::setConnectSource(bool isSource) {
 }
 
 QRectF GroupNodeItem::cardRect() const {
-    return QRectF(-kWidth / 2, -kHeight / 2, kWidth, kHeight);
+    const double height = kHeight + (monitors_.isEmpty() ? 0 : kMonitorsHeight);
+    return QRectF(-kWidth / 2, -height / 2, kWidth, height);
 }
 
 QRectF GroupNodeItem::boundingRect() const {
@@ -75,7 +92,8 @@ void GroupNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
     painter->setPen(QPen(borderColor(), emphasised ? 2.0 : 1.0));
     painter->drawPath(outline);
 
-    const QRectF textArea = card.adjusted(16, 9, -10, -9);
+    const QRectF textArea =
+        card.adjusted(16, 9, -10, -9 - (monitors_.isEmpty() ? 0 : kMonitorsHeight));
     QFont font = painter->font();
     font.setBold(true);
     font.setPointSizeF(font.pointSizeF() * 1.1);
@@ -91,6 +109,15 @@ void GroupNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
     painter->drawText(textArea, Qt::AlignLeft | Qt::AlignBottom,
                       QStringLiteral("%1 · N = %2")
                           .arg(spikestudio::typeName(type_), QLocale::c().toString(size_)));
+    if (!monitors_.isEmpty()) {
+        const QRectF monitorArea(textArea.left(), textArea.bottom() + 4, textArea.width(),
+                                 kMonitorsHeight);
+        painter->setPen(CanvasStyle::accent());
+        painter->drawText(monitorArea, Qt::AlignLeft | Qt::AlignVCenter,
+                          painter->fontMetrics().elidedText(QStringLiteral("◉ ") + monitors_,
+                                                            Qt::ElideRight,
+                                                            int(monitorArea.width())));
+    }
 }
 
 QVariant GroupNodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {

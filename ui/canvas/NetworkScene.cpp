@@ -14,6 +14,31 @@
 
 namespace spikestudio {
 
+namespace {
+
+/// What the monitors of `group` record, e.g. "spikes · rate · v, ge".
+QString monitorSummary(const Model& model, const std::string& group) {
+    QStringList parts;
+    for (const MonitorSpec& monitor : model.monitors) {
+        if (monitor.source != group)
+            continue;
+        if (monitor.type == MonitorType::Spike)
+            parts << QObject::tr("spikes");
+        else if (monitor.type == MonitorType::PopulationRate)
+            parts << QObject::tr("rate");
+        else {
+            QStringList variables;
+            for (const std::string& variable : monitor.variables)
+                variables << QString::fromStdString(variable);
+            parts << variables.join(", ");
+        }
+    }
+    parts.removeDuplicates();
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
 NetworkScene::NetworkScene(ModelDocument* document, QObject* parent)
     : QGraphicsScene(parent), document_(document) {
     setBackgroundBrush(CanvasStyle::background());
@@ -42,14 +67,20 @@ QList<ObjectRef> NetworkScene::selectedObjects() const {
 }
 
 void NetworkScene::selectObject(const ObjectRef& object) {
-    QGraphicsItem* item = nullptr;
-    if (object.kind == ObjectRef::Kind::Group)
-        item = node(object.name);
-    else if (object.kind == ObjectRef::Kind::Synapses)
-        item = arrow(object.name);
+    selectObjects({object});
+}
+
+void NetworkScene::selectObjects(const QList<ObjectRef>& objects) {
     clearSelection();
-    if (item)
-        item->setSelected(true);
+    for (const ObjectRef& object : objects) {
+        QGraphicsItem* item = nullptr;
+        if (object.kind == ObjectRef::Kind::Group)
+            item = node(object.name);
+        else if (object.kind == ObjectRef::Kind::Synapses)
+            item = arrow(object.name);
+        if (item)
+            item->setSelected(true);
+    }
 }
 
 void NetworkScene::setProblemObject(const QString& name) {
@@ -81,6 +112,7 @@ void NetworkScene::syncNodes() {
             addItem(node);
         }
         node->setGroup(group);
+        node->setMonitors(monitorSummary(document_->model(), group.name));
         node->setPos(document_->layout().value(name));
         kept.insert(name, node);
     }

@@ -31,6 +31,7 @@ public:
 
     QList<ObjectRef> selectedObjects() const;
     void selectObject(const ObjectRef& object);
+    void selectObjects(const QList<ObjectRef>& objects);
     /// Outlines the object the model's current problem is in ("" for none).
     void setProblemObject(const QString& name);
 

@@ -3,6 +3,7 @@
 #include "model/Model.h"
 
 #include <QHash>
+#include <QList>
 #include <QPointF>
 #include <QString>
 
@@ -15,7 +16,12 @@ using NodeLayout = QHash<QString, QPointF>;
 /// order, so an opened model is readable before the user arranges it.
 void placeUnplacedGroups(const spikestudio::Model& model, NodeLayout& layout);
 
-/// A free spot for a new node near `preferred`, clear of the nodes in `layout`.
+/// The free spot nearest `preferred` for a new node, clear of the nodes in
+/// `layout` (nodes at most a card apart, so that most fit in a view).
 QPointF freeSpotNear(const NodeLayout& layout, QPointF preferred);
+
+/// The offset nearest `preferred` that moves all of `points` onto free spots
+/// (pasting several nodes at once keeps their arrangement).
+QPointF freeOffsetNear(const NodeLayout& layout, const QList<QPointF>& points, QPointF preferred);
 
 } // namespace spikestudio

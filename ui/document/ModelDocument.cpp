@@ -2,19 +2,11 @@
 
 #include "document/ModelFields.h"
 #include "document/ModelLookup.h"
+#include "document/ObjectRemoval.h"
 
 #include <algorithm>
 
 namespace spikestudio {
-
-namespace {
-
-template <typename Spec, typename Predicate>
-void eraseIf(std::vector<Spec>& specs, Predicate drop) {
-    specs.erase(std::remove_if(specs.begin(), specs.end(), drop), specs.end());
-}
-
-} // namespace
 
 ModelDocument::ModelDocument(QObject* parent) : QObject(parent) {}
 
@@ -69,33 +61,9 @@ void ModelDocument::insertSynapses(int index, SynapsesSpec synapses) {
 }
 
 void ModelDocument::removeObjects(const QList<ObjectRef>& objects) {
-    for (const ObjectRef& object : objects) {
-        const std::string name = object.name.toStdString();
-        if (object.kind == ObjectRef::Kind::Group)
-            removeGroupAndDependents(name);
-        else if (object.kind == ObjectRef::Kind::Synapses)
-            eraseIf(model_.synapses, [&](const SynapsesSpec& s) { return s.name == name; });
-        // A monitor may record a Synapses object's variables.
-        eraseIf(model_.monitors, [&](const MonitorSpec& m) { return m.source == name; });
-    }
+    ObjectRemoval::remove(model_, layout_, objects);
     emit modelReset();
     emit changed();
-}
-
-void ModelDocument::removeGroupAndDependents(const std::string& name) {
-    std::vector<std::string> removedSynapses;
-    for (const SynapsesSpec& synapses : model_.synapses)
-        if (synapses.source == name || synapses.target == name)
-            removedSynapses.push_back(synapses.name);
-    eraseIf(model_.synapses,
-            [&](const SynapsesSpec& s) { return s.source == name || s.target == name; });
-    eraseIf(model_.monitors, [&](const MonitorSpec& m) {
-        return std::find(removedSynapses.begin(), removedSynapses.end(), m.source) !=
-               removedSynapses.end();
-    });
-    eraseIf(model_.groups, [&](const GroupSpec& g) { return g.name == name; });
-    eraseIf(model_.poissonInputs, [&](const PoissonInputSpec& p) { return p.target == name; });
-    layout_.remove(QString::fromStdString(name));
 }
 
 void ModelDocument::rename(const ObjectRef& object, const QString& newName) {

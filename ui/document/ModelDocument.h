@@ -55,7 +55,6 @@ signals:
     void fieldChanged(const ObjectRef& object, const QString& field);
 
 private:
-    void removeGroupAndDependents(const std::string& name);
     void renameReferences(const std::string& before, const std::string& after);
 
     spikestudio::Model model_;

@@ -42,6 +42,14 @@ void remove(const QString& path) {
     store(files);
 }
 
+bool reopenLast() {
+    return settings().value("reopenLast", false).toBool();
+}
+
+void setReopenLast(bool reopen) {
+    settings().setValue("reopenLast", reopen);
+}
+
 } // namespace RecentFiles
 
 } // namespace spikestudio

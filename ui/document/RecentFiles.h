@@ -15,6 +15,10 @@ QStringList list();
 void add(const QString& path);
 void remove(const QString& path);
 
+/// Whether Spike Studio reopens the newest of them when it starts without a file.
+bool reopenLast();
+void setReopenLast(bool reopen);
+
 } // namespace RecentFiles
 
 } // namespace spikestudio

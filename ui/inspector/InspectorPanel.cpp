@@ -27,6 +27,16 @@ namespace {
 
 constexpr int kMaximumSize = 1'000'000'000;
 
+/// Shows `text` from its start (a long name's beginning says the most), in
+/// full in the tooltip; the cursor stays where it is while the user types.
+void showFromStart(QLineEdit* edit, const QString& text) {
+    if (edit->text() != text)
+        edit->setText(text);
+    if (!edit->hasFocus())
+        edit->setCursorPosition(0);
+    edit->setToolTip(text);
+}
+
 QLabel* problemLabel(QWidget* parent) {
     auto* label = new QLabel(parent);
     label->setWordWrap(true);
@@ -237,12 +247,12 @@ void InspectorPanel::refresh() {
         subtitle_->setText(tr("%n group(s)", "", int(model.groups.size())) + " · " +
                            tr("%n synapse object(s)", "", int(model.synapses.size())) + " · " +
                            tr("%n monitor(s)", "", int(model.monitors.size())));
-        nameEdit_->setText(QString::fromStdString(model.name));
+        showFromStart(nameEdit_, QString::fromStdString(model.name));
     } else if (object_.kind == ObjectRef::Kind::Group) {
         const GroupSpec* group = ModelLookup::group(model, object_.name);
         title_->setText(typeName(group->type));
         subtitle_->setText(tr("Group"));
-        nameEdit_->setText(object_.name);
+        showFromStart(nameEdit_, object_.name);
         const QSignalBlocker blocker(sizeEdit_);
         sizeEdit_->setValue(int(std::min<long long>(group->size, kMaximumSize)));
     } else {
@@ -250,7 +260,7 @@ void InspectorPanel::refresh() {
         title_->setText(tr("Synapses"));
         subtitle_->setText(QStringLiteral("%1 → %2").arg(QString::fromStdString(synapses->source),
                                                          QString::fromStdString(synapses->target)));
-        nameEdit_->setText(object_.name);
+        showFromStart(nameEdit_, object_.name);
         connectForm_->setCurrentIndex(
             connectForm_->findData(document_->fieldText(object_, "connect.form")));
     }

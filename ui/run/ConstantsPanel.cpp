@@ -18,6 +18,7 @@ ConstantsPanel::ConstantsPanel(RunController& controller, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto* title = new QLabel(tr("<b>Constants</b> (Enter applies during a run)"), this);
+    title->setWordWrap(true);
     layout->addWidget(title);
     layout->addLayout(form_);
     problem_->setObjectName("constantProblem");
@@ -45,6 +46,8 @@ void ConstantsPanel::setModel(const Model& model) {
         }
         auto* field = new QLineEdit(QString::fromStdString(text), this);
         field->setObjectName("constant:" + QString::fromStdString(name));
+        field->setCursorPosition(0); // long values show their start, the number
+        field->setToolTip(QString::fromStdString(name + " = " + text));
         rows_.push_back({name, dim, field});
         form_->addRow(QString::fromStdString(name), field);
     }

@@ -55,6 +55,7 @@ bool RunController::start(Model model, CheckOptions options, std::string project
     previousTier.reset();
     stopRequested_ = false;
     pauseRequested_ = false;
+    storedRunId_ = 0;
     setState(State::Building);
     worker_ = std::thread(&RunController::work, this, std::move(model), std::move(options),
                           std::move(projectPath));
@@ -160,6 +161,7 @@ void RunController::simulate(const CheckedModel& checked, Network& network,
         });
         writer.emplace(*project, network,
                        RunSettings{modelText, checked.duration, checked.dt, checked.seed});
+        storedRunId_ = writer->runId();
     }
     NonFiniteWatch watch(network);
     runningSince_ = lastPublished_ = Clock::now();

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -61,6 +62,8 @@ public:
     bool isActive() const;
     RunProgress progress() const;
     const LiveRecords& live() const { return live_; }
+    /// The id the current or last run has in its project (0: not stored).
+    std::int64_t storedRunId() const { return storedRunId_.load(); }
     /// The last run's network once it has ended (null before and during a run).
     const Network* network() const;
     QString message() const;
@@ -87,6 +90,7 @@ private:
     std::atomic<State> state_{State::Idle};
     std::atomic<bool> stopRequested_{false};
     std::atomic<bool> pauseRequested_{false};
+    std::atomic<std::int64_t> storedRunId_{0};
 
     mutable std::mutex mutex_; // guards what follows
     std::condition_variable resumed_;

@@ -6,6 +6,7 @@
 #include "run/ConstantsPanel.h"
 #include "run/RunController.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -37,15 +39,26 @@ RunView::RunView(ModelSource model, QWidget* parent)
     auto* layout = qobject_cast<QVBoxLayout*>(this->layout());
     auto* split = new QSplitter(this);
     split->addWidget(plot_);
-    constants_ = new ConstantsPanel(*controller_, split);
-    constants_->setMaximumWidth(280); // the plots get the room
-    split->addWidget(constants_);
+    constants_ = new ConstantsPanel(*controller_);
+    // In a scroll area, so that many constants never make the panel taller.
+    constantsArea_ = new QScrollArea(split);
+    constantsArea_->setWidget(constants_);
+    constantsArea_->setWidgetResizable(true);
+    constantsArea_->setFrameShape(QFrame::NoFrame);
+    constantsArea_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    constantsArea_->setMaximumWidth(280); // the plots get the room
+    split->addWidget(constantsArea_);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
-    constants_->hide(); // shown for models with constants
+    constantsArea_->hide(); // shown for models with constants
     layout->addWidget(split, 1);
     timer_->setInterval(33); // about 30 redraws a second
-    connect(timer_, &QTimer::timeout, this, &RunView::refresh);
+    // A dialog asked over a run (quit, save, ...) paints at once: the plots,
+    // whose redraws fill the event loop, wait until it closes.
+    connect(timer_, &QTimer::timeout, this, [this] {
+        if (!QApplication::activeModalWidget())
+            refresh();
+    });
     connect(controller_, &RunController::stateChanged, this, &RunView::updateButtons,
             Qt::QueuedConnection);
     connect(
@@ -71,20 +84,25 @@ void RunView::buildControls() {
     duration_->setPlaceholderText("model's");
     duration_->setToolTip("Simulated time, e.g. 500*ms (empty: the model's duration)");
     duration_->setMaximumWidth(110);
+    duration_->setMinimumWidth(duration_->fontMetrics().horizontalAdvance("500*ms") + 16);
     seed_ = new QLineEdit(this);
     seed_->setObjectName("runSeed");
     seed_->setPlaceholderText("model's");
     seed_->setToolTip("Random seed (empty: the model's, or a fresh one)");
     seed_->setMaximumWidth(90);
+    seed_->setMinimumWidth(seed_->fontMetrics().horizontalAdvance("1234567") + 16);
     runButton_ = new QPushButton("Run", this);
     runButton_->setObjectName("runButton");
-    runButton_->setShortcut(QKeySequence("Ctrl+R"));
+    runButton_->setToolTip("Run the model (Ctrl+R, or Enter in Duration or Seed)");
     pauseButton_ = new QPushButton("Pause", this);
     pauseButton_->setObjectName("pauseButton");
+    pauseButton_->setToolTip("Pause or resume the run (Ctrl+P)");
     stopButton_ = new QPushButton("Stop", this);
     stopButton_->setObjectName("stopButton");
+    stopButton_->setToolTip("Stop the run and keep its results so far (Ctrl+.)");
     exportButton_ = new QPushButton("Export plot…", this);
     exportButton_->setObjectName("exportPlotButton");
+    exportButton_->setToolTip("Save the plots as PNG, SVG, PDF or JPEG");
     window_ = new QComboBox(this);
     window_->setObjectName("plotWindow");
     window_->addItem("Whole run", 0.0);
@@ -115,6 +133,8 @@ void RunView::buildControls() {
     editNote_->hide();
     layout->addWidget(editNote_);
     connect(runButton_, &QPushButton::clicked, this, &RunView::run);
+    connect(duration_, &QLineEdit::returnPressed, this, &RunView::run);
+    connect(seed_, &QLineEdit::returnPressed, this, &RunView::run);
     connect(pauseButton_, &QPushButton::clicked, this, &RunView::togglePause);
     connect(stopButton_, &QPushButton::clicked, this, &RunView::stop);
     connect(exportButton_, &QPushButton::clicked, this, [this] {
@@ -164,6 +184,11 @@ void RunView::run() {
         status_->setText("The model has errors; fix them to run it.");
         return;
     }
+    if (model->groups.empty()) {
+        status_->setText("Nothing to run: the model has no groups yet. Add one from the "
+                         "toolbar, or open an example.");
+        return;
+    }
     CheckOptions options;
     if (!duration_->text().trimmed().isEmpty())
         options.duration = duration_->text().trimmed().toStdString();
@@ -177,7 +202,7 @@ void RunView::run() {
         options.seed = static_cast<std::uint32_t>(seed);
     }
     constants_->setModel(*model);
-    constants_->setVisible(constants_->constantCount() > 0);
+    constantsArea_->setVisible(constants_->constantCount() > 0);
     lastEdit_ = writeModelJson(*model);
     editNote_->hide();
     controller_->start(std::move(*model), options, projectPath_);
@@ -186,6 +211,21 @@ void RunView::run() {
     status_->setText("Building…");
     timer_->start();
     updateButtons();
+}
+
+void RunView::clear() {
+    if (controller_->isActive())
+        return;
+    duration_->clear();
+    seed_->clear();
+    constants_->setModel(Model());
+    constantsArea_->hide();
+    editNote_->hide();
+    plottedDuration_ = 0.0;
+    plot_->reset(1.0); // empty axes over a typical second until a run says its duration
+    progressBar_->setValue(0);
+    status_->setText("Ready");
+    status_->setToolTip({});
 }
 
 void RunView::togglePause() {

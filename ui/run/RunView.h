@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QTimer;
 
 namespace spikestudio {
@@ -50,6 +51,9 @@ public:
 
 public slots:
     void run();
+    /// Back to how a new model starts: no duration or seed typed, no
+    /// constants, empty plots (does nothing during a run).
+    void clear();
     void togglePause();
     void stop();
 
@@ -67,6 +71,7 @@ private:
     RunController* controller_;
     LivePlot* plot_;
     ConstantsPanel* constants_ = nullptr;
+    QScrollArea* constantsArea_ = nullptr;
     QTimer* timer_;
     QLineEdit* duration_ = nullptr;
     QLineEdit* seed_ = nullptr;

@@ -6,13 +6,18 @@
 #include "plots/OverlayFigure.h"
 #include "plots/ResultFigure.h"
 #include "runs/RunCaptions.h"
+#include "runs/RunExport.h"
 #include "runtime/Network.h"
 #include "storage/Project.h"
 #include "storage/RunReader.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -25,7 +30,8 @@ namespace spikestudio {
 
 namespace {
 
-const QStringList kColumns = {"Run", "Started", "Status", "Simulated", "Seed", "Spikes"};
+const QStringList kColumns = {"Run", "Started", "Status", "Simulated", "Seed", "Spikes", "Model"};
+constexpr int kModelColumn = 6;
 
 QTableWidgetItem* cell(const QString& text) {
     auto* item = new QTableWidgetItem(text);
@@ -40,6 +46,20 @@ std::unique_ptr<Network> readResults(Project& project, const RunSummary& run) {
     return network;
 }
 
+/// "2024-05-01 14:00", in the user's time zone, for the file's UTC time.
+QString localTime(const std::string& utc) {
+    const QDateTime time = QDateTime::fromString(QString::fromStdString(utc), Qt::ISODateWithMs);
+    return time.isValid() ? time.toLocalTime().toString("yyyy-MM-dd HH:mm:ss")
+                          : QString::fromStdString(utc);
+}
+
+/// The name of the model a run ran ("" when its text is not a model).
+QString modelName(const std::string& modelJson) {
+    const QJsonObject model =
+        QJsonDocument::fromJson(QByteArray::fromStdString(modelJson)).object();
+    return model.value("name").toString();
+}
+
 } // namespace
 
 RunsBrowser::RunsBrowser(QWidget* parent)
@@ -49,6 +69,15 @@ RunsBrowser::RunsBrowser(QWidget* parent)
       overlayButton_(new QPushButton(tr("Overlay"), this)),
       exportButton_(new QPushButton(tr("Export CSV…"), this)),
       deleteButton_(new QPushButton(tr("Delete"), this)) {
+    exportNote_ = new QLabel(this);
+    exportNote_->setObjectName("exportNote");
+    exportNote_->setWordWrap(true);
+    exportNote_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    exportNote_->hide();
+    plotButton_->setToolTip(tr("Draw the selected run's plots again from its stored results"));
+    exportButton_->setToolTip(
+        tr("Write the selected run's monitors as CSV files into a folder named after the run"));
+    deleteButton_->setToolTip(tr("Delete the selected run and its results"));
     note_->setObjectName("runsNote");
     note_->setWordWrap(true);
     note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -72,13 +101,17 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     layout->addWidget(note_);
     layout->addWidget(table_, 1);
     layout->addLayout(buttons);
+    layout->addWidget(exportNote_);
     connect(table_, &QTableWidget::itemSelectionChanged, this, &RunsBrowser::updateButtons);
     connect(plotButton_, &QPushButton::clicked, this, [this] { showSelected(); });
     connect(overlayButton_, &QPushButton::clicked, this, [this] { overlaySelected(); });
     connect(exportButton_, &QPushButton::clicked, this, [this] {
-        const QString directory = QFileDialog::getExistingDirectory(this, tr("Export run to"));
+        const QString directory = QFileDialog::getExistingDirectory(
+            this, tr("Export run %1 into (its files go in a folder run-%1)").arg(selectedRun()),
+            lastExportDirectory_);
         if (directory.isEmpty())
             return;
+        lastExportDirectory_ = directory;
         const QString problem = exportSelected(directory);
         if (!problem.isEmpty())
             QMessageBox::warning(this, tr("Export failed"), problem);
@@ -97,9 +130,14 @@ RunsBrowser::RunsBrowser(QWidget* parent)
 
 void RunsBrowser::setProjectPath(const std::string& path, bool scratch) {
     projectPath_ = path;
-    note_->setText(
-        tr("No project is open: runs are kept in %1.").arg(QString::fromStdString(path)));
+    scratch_ = scratch;
+    note_->setText(tr("No project is open: runs are kept in the scratch project, %1. Save the "
+                      "model as a project (File > Save As, .spikestudio) to keep its runs with "
+                      "it.")
+                       .arg(QString::fromStdString(path)));
     note_->setVisible(scratch && !path.empty());
+    table_->setColumnHidden(kModelColumn, !scratch);
+    exportNote_->hide();
     refresh();
 }
 
@@ -113,7 +151,7 @@ void RunsBrowser::refresh() {
                 const int row = table_->rowCount();
                 table_->insertRow(row);
                 table_->setItem(row, 0, cell(QString::number(run.id)));
-                table_->setItem(row, 1, cell(QString::fromStdString(run.startedAt).left(19)));
+                table_->setItem(row, 1, cell(localTime(run.startedAt)));
                 table_->setItem(row, 2, cell(QString::fromUtf8(runStatusName(run.status).data())));
                 table_->setItem(row, 3,
                                 cell(QString("%1 of %2 s")
@@ -121,6 +159,8 @@ void RunsBrowser::refresh() {
                                          .arg(run.duration, 0, 'g', 4)));
                 table_->setItem(row, 4, cell(QString::number(run.seed)));
                 table_->setItem(row, 5, cell(QString::number(run.spikeCount)));
+                if (scratch_) // runs of many models: say which each ran
+                    table_->setItem(row, kModelColumn, cell(modelName(project.runModel(run.id))));
             }
         } catch (const std::exception&) {
             // A project that cannot be read (or not yet written) lists nothing;
@@ -166,11 +206,53 @@ int RunsBrowser::runCount() const {
 QString RunsBrowser::exportSelected(const QString& directory) {
     try {
         Project project(projectPath_, ProjectAccess::ReadOnly);
-        writeAllCsv(*readResults(project, project.run(selectedRun())), directory.toStdString());
+        const RunSummary run = project.run(selectedRun());
+        const std::unique_ptr<Network> results = readResults(project, run);
+        const QString folder = RunExport::folderFor(directory, run.id);
+        const QStringList files = RunExport::fileNames(*results);
+        if (files.isEmpty()) {
+            showExportNote(
+                tr("Run %1 recorded nothing (it had no monitors): no files written.").arg(run.id));
+            return {};
+        }
+        if (!mayReplace(folder, RunExport::existing(folder, files))) {
+            showExportNote(tr("Export cancelled: nothing written."));
+            return {};
+        }
+        writeAllCsv(*results, folder.toStdString());
+        showExportNote(tr("Exported run %1 to %2: %3")
+                           .arg(run.id)
+                           .arg(QDir::toNativeSeparators(folder), files.join(", ")));
+        emit exported(exportNote_->text());
         return {};
     } catch (const std::exception& error) {
         return QString::fromStdString(failureMessage(error, "exporting the run"));
     }
+}
+
+QString RunsBrowser::lastExport() const {
+    return exportNote_->text();
+}
+
+void RunsBrowser::showExportNote(const QString& text) {
+    exportNote_->setText(text);
+    exportNote_->show();
+}
+
+/// True when nothing would be replaced, or the user agrees to replace it.
+bool RunsBrowser::mayReplace(const QString& folder, const QStringList& files) {
+    if (files.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Replace exported files?"),
+                    tr("%1 already holds %2 from an earlier export. Replace %3?")
+                        .arg(QDir::toNativeSeparators(folder), files.join(", "),
+                             files.size() == 1 ? tr("it") : tr("them")),
+                    QMessageBox::NoButton, this);
+    box.setObjectName("replaceExportBox");
+    QPushButton* replace = box.addButton(tr("Replace"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(box.addButton(QMessageBox::Cancel));
+    box.exec();
+    return box.clickedButton() == replace;
 }
 
 QString RunsBrowser::deleteSelected() {

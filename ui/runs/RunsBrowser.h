@@ -13,8 +13,9 @@ class QTableWidget;
 namespace spikestudio {
 
 /// The runs kept in the open project: when each started, its status, duration,
-/// seed and spike count. Show a run's plots again, overlay two runs' plots,
-/// export a run as CSV (the same files `spikestudio export` writes) or
+/// seed and spike count (and, in the scratch project, which model it ran).
+/// Show a run's plots again, overlay two runs' plots, export a run as CSV
+/// (the same files `spikestudio export` writes, in a folder per run) or
 /// delete it.
 class RunsBrowser : public QWidget {
     Q_OBJECT
@@ -38,18 +39,32 @@ public:
 
     // The buttons' actions, callable directly (tests, menus). Each returns an
     // error message, or an empty string.
+    /// Writes the selected run's CSV files into `directory`/run-ID, asking
+    /// first (a message box naming them) when that would replace files; says
+    /// what it wrote where (exported, lastExport).
     QString exportSelected(const QString& directory);
+    /// What the last export wrote where, or why it wrote nothing.
+    QString lastExport() const;
     QString deleteSelected();
     /// Opens a window with the selected run's raster, rate and traces.
     QWidget* showSelected();
     /// Opens a window with the two selected runs' plots overlaid.
     QWidget* overlaySelected();
 
+signals:
+    /// An export finished; `summary` says what was written where.
+    void exported(const QString& summary);
+
 private:
     void updateButtons();
+    bool mayReplace(const QString& folder, const QStringList& files);
+    void showExportNote(const QString& text);
 
     std::string projectPath_;
+    bool scratch_ = false;
+    QString lastExportDirectory_;
     QLabel* note_;
+    QLabel* exportNote_;
     QTableWidget* table_;
     QPushButton* plotButton_;
     QPushButton* overlayButton_;
