@@ -1,5 +1,7 @@
 #include "plots/PlotStyle.h"
 
+#include "plots/IntegerTicker.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSvgGenerator>
@@ -37,8 +39,20 @@ QCPAxisRect* addPanel(QCustomPlot& plot, int row, const QString& label, QCPMargi
     auto* panel = new QCPAxisRect(&plot);
     plot.plotLayout()->addElement(row, 0, panel);
     panel->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-    panel->axis(QCPAxis::atLeft)->setLabel(label);
+    setValueLabel(panel, label);
     return panel;
+}
+
+void setValueLabel(QCPAxisRect* panel, const QString& label) {
+    QCPAxis* axis = panel->axis(QCPAxis::atLeft);
+    axis->setLabel(label);
+    // The label runs up the panel: a shorter panel would cut it off.
+    const int length = QFontMetrics(axis->labelFont()).horizontalAdvance(label) + 8;
+    panel->setMinimumSize(panel->minimumSize().width(), std::max(length, 40));
+}
+
+void useIntegerTicks(QCPAxisRect* panel) {
+    panel->axis(QCPAxis::atLeft)->setTicker(QSharedPointer<IntegerTicker>::create());
 }
 
 QCPGraph* addGraph(QCustomPlot& plot, QCPAxisRect* panel) {
