@@ -4,6 +4,7 @@
 #include "plots/LiveRate.h"
 #include "plots/LiveTrace.h"
 #include "plots/PanelHeader.h"
+#include "plots/PlotStyle.h"
 #include "plots/TimeAxis.h"
 #include "run/LiveRecords.h"
 
@@ -31,6 +32,7 @@ LivePlot::LivePlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(thi
     plot_->setNoAntialiasingOnDrag(true);
     plot_->setNotAntialiasedElements(QCP::aeScatters);
     plot_->setAutoAddPlottableToLegend(false);
+    PlotStyle::spaceTicks(*plot_);
     reset(0.0);
     showMessage(tr("Run the model to see what its monitors record, as the run goes on."));
     plot_->replot();
@@ -85,7 +87,8 @@ void LivePlot::build(const std::deque<SpikeRecord>& spikes, const std::deque<Sta
     int row = 0;
     for (size_t k = 0; k < std::min(spikes.size(), kMaxRasters); ++k, row += 2) {
         rasters_.push_back(std::make_unique<LiveRaster>(*plot_, row, margins, spikes[k]));
-        plot_->plotLayout()->setRowStretchFactor(row + 1, 2.0); // the raster gets the most room
+        plot_->plotLayout()->setRowStretchFactor(
+            row + 1, PlotStyle::rasterStretch(spikes[k].countPerNeuron.size()));
     }
     for (size_t k = 0; k < std::min(rates.size(), kMaxRates); ++k, row += 2)
         rates_.push_back(std::make_unique<LiveRate>(*plot_, row, margins, rates[k]));

@@ -87,7 +87,8 @@ void addRasters(Figure& figure) {
         if (const SpikeRecord* spikes =
                 sameOrFirst(figure.runs[r]->network->spikeRecords(), name)) {
             QCPAxisRect* panel = figure.addPanel(
-                figure.runs[r]->name + " · " + MonitorCaption::spikes(*spikes), "neuron", 1.6);
+                figure.runs[r]->name + " · " + MonitorCaption::spikes(*spikes), "neuron",
+                0.8 * PlotStyle::rasterStretch(spikes->countPerNeuron.size()));
             figure.standsFor(r,
                              FigurePanels::addRaster(figure.plot, panel, *spikes, kRunColours[r]));
         }
@@ -174,6 +175,7 @@ void OverlayFigure::build(QCustomPlot& plot, const OverlayRun& first, const Over
     plot.clearGraphs();
     plot.plotLayout()->clear();
     plot.setBackground(Qt::white);
+    PlotStyle::spaceTicks(plot);
     Figure figure(plot, first, second);
     FigurePanels::addTitle(plot, figure.row++, title);
     const int legendRow = figure.row++;

@@ -27,12 +27,12 @@ PanelHeader* PanelHeader::insert(QCPLayoutGrid& layout, int row, int column, con
     header->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     header->setColumnSpacing(12);
     header->text_ = new QCPTextElement(layout.parentPlot(), text, headerFont(pointSize));
-    header->text_->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+    header->text_->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip);
     header->text_->setTextColor(QColor(0x33, 0x33, 0x33));
-    header->text_->setMargins(QMargins(0, 2, 0, 1));
+    header->text_->setMargins(QMargins(1, 3, 0, 3));
     header->addElement(0, 0, header->text_);
     // As tall as its text, whatever the stretch of the panels around it.
-    const int height = QFontMetrics(header->text_->font()).height() + 3;
+    const int height = QFontMetrics(header->text_->font()).height() + 6;
     header->setMinimumSize(0, height);
     header->setMaximumSize(QWIDGETSIZE_MAX, height);
     layout.setRowStretchFactor(row, 0.001);

@@ -32,8 +32,14 @@ QCPAxisRect* addPanel(QCustomPlot& plot, int row, const QString& label, QCPMargi
 /// Labels the panel's y axis and keeps the panel at least as tall as the
 /// label, so that it is never cut off.
 void setValueLabel(QCPAxisRect* panel, const QString& label);
+/// How much of a figure's height a raster of `neurons` rows deserves against
+/// a trace panel's 1: little for a row or two, the most for a population.
+double rasterStretch(size_t neurons);
 /// Ticks at whole numbers on the panel's y axis (neuron indices).
 void useIntegerTicks(QCPAxisRect* panel);
+/// Gives every panel's y axis as many ticks as its height holds without
+/// labels running into each other, after each layout (once per plot).
+void spaceTicks(QCustomPlot& plot);
 /// A graph drawn in `panel` against its bottom and left axes.
 QCPGraph* addGraph(QCustomPlot& plot, QCPAxisRect* panel);
 

@@ -72,11 +72,15 @@ void ResultFigure::build(QCustomPlot& plot, const FigureContent& content) {
     plot.clearGraphs();
     plot.plotLayout()->clear();
     plot.setBackground(Qt::white);
+    PlotStyle::spaceTicks(plot);
     Figure figure(plot);
     if (!content.title.isEmpty())
         FigurePanels::addTitle(plot, figure.row++, content.title);
     for (const SpikeRecord* spikes : content.spikes) {
-        QCPAxisRect* panel = figure.addPanel(MonitorCaption::spikes(*spikes), "neuron", 2.0).second;
+        QCPAxisRect* panel = figure
+                                 .addPanel(MonitorCaption::spikes(*spikes), "neuron",
+                                           rasterStretch(spikes->countPerNeuron.size()))
+                                 .second;
         FigurePanels::addRaster(plot, panel, *spikes, kSpikeColour);
     }
     for (const RateRecord* rate : content.rates) {
@@ -100,8 +104,10 @@ QString ResultFigure::save(const FigureContent& content, const QString& path) {
         panels += traceVariables(*record).size();
     const int height = 800 + 150 * std::max(0, int(panels) - 3);
     plot.resize(1000, height);
+    plot.setViewport(QRect(0, 0, 1000, height)); // a hidden widget gets no resize event
     build(plot, content);
-    plot.replot();
+    plot.replot(); // lays the panels out
+    plot.replot(); // places as many ticks as their heights hold
     return PlotStyle::save(plot, path, 1000, height);
 }
 

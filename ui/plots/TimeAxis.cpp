@@ -17,6 +17,15 @@ protected:
         const QCPRange scaled(range.lower * perSecond_, range.upper * perSecond_);
         return QCPAxisTicker::getTickStep(scaled) / perSecond_;
     }
+    /// Ticks on round numbers of the unit: 6 * 0.05 s is 0.30000000000000004,
+    /// which would fall just past a range ending at 0.3 s and go unlabelled.
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override {
+        QVector<double> ticks = QCPAxisTicker::createTickVector(tickStep, range);
+        const double grid = perSecond_ * 1e6;
+        for (double& tick : ticks)
+            tick = std::round(tick * grid) / grid;
+        return ticks;
+    }
     int getSubTickCount(double tickStep) override {
         return QCPAxisTicker::getSubTickCount(tickStep * perSecond_);
     }
