@@ -37,16 +37,7 @@ public:
         : model_(model), report_(report), network_(&existing), rebinding_(true) {}
 
     std::unique_ptr<Network> run() {
-        collectConstants();
-        checkMemory();
-        for (const CheckedTimedArray& array : model_.timedArrays)
-            network_->timedArrays()[array.name] = array.values;
-        const auto setupStart = Stopwatch::now();
-        for (const CheckedGroup& group : model_.groups)
-            allocate(group);
-        for (const CheckedSynapses& synapses : model_.synapses)
-            allocateSynapses(synapses);
-        report_.setupMilliseconds += millisecondsSince(setupStart);
+        allocateArrays(true);
         for (size_t k = 0; k < model_.groups.size(); ++k)
             scheduleGroup(model_.groups[k], network_->groups()[k]);
         for (size_t k = 0; k < model_.synapses.size(); ++k)
@@ -55,6 +46,12 @@ public:
             schedulePoissonInput(input);
         for (const CheckedMonitor& monitor : model_.monitors)
             scheduleMonitor(monitor);
+        return std::move(owned_);
+    }
+
+    /// The groups and synapses only: nothing compiled, scheduled or recorded.
+    std::unique_ptr<Network> arraysOnly() {
+        allocateArrays(false);
         return std::move(owned_);
     }
 
@@ -72,6 +69,21 @@ public:
     }
 
 private:
+    /// Groups, then synapses in model order, as Brian2 creates them, so that
+    /// the random stream matches.
+    void allocateArrays(bool withMonitors) {
+        collectConstants();
+        checkMemory(withMonitors);
+        for (const CheckedTimedArray& array : model_.timedArrays)
+            network_->timedArrays()[array.name] = array.values;
+        const auto setupStart = Stopwatch::now();
+        for (const CheckedGroup& group : model_.groups)
+            allocate(group);
+        for (const CheckedSynapses& synapses : model_.synapses)
+            allocateSynapses(synapses);
+        report_.setupMilliseconds += millisecondsSince(setupStart);
+    }
+
     void collectConstants() {
         for (const auto& [name, text] : model_.model.constants) {
             constantNames_.push_back(name);
@@ -80,14 +92,14 @@ private:
     }
 
     /// Estimates arrays and state monitor buffers before allocating any.
-    void checkMemory() const {
+    void checkMemory(bool withMonitors) const {
         MemoryBudget budget;
         for (const CheckedGroup& group : model_.groups)
             budget.claim(static_cast<double>(group.size) *
                              (8.0 * static_cast<double>(group.stateVariables.size()) + 4.0),
                          group.name, "N", std::to_string(group.size) + " neurons");
         for (const CheckedMonitor& monitor : model_.monitors) {
-            if (monitor.spec->type != MonitorType::State || monitor.ofSynapses)
+            if (!withMonitors || monitor.spec->type != MonitorType::State || monitor.ofSynapses)
                 continue;
             const double rows = std::ceil(model_.duration / monitor.dt) + 1.0;
             const double columns =
@@ -517,6 +529,11 @@ private:
 std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report) {
     BuildReport local;
     return Builder(model, report ? *report : local).run();
+}
+
+std::unique_ptr<Network> buildConnectivity(const CheckedModel& model) {
+    BuildReport report;
+    return Builder(model, report).arraysOnly();
 }
 
 std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,

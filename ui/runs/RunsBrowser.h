@@ -44,6 +44,8 @@ public:
     QWidget* showSelected();
     /// Opens a window with the two selected runs' plots overlaid.
     QWidget* overlaySelected();
+    /// Opens the connectivity view of the selected run's model and seed.
+    QWidget* connectivitySelected();
 
 private:
     void updateButtons();
@@ -55,6 +57,7 @@ private:
     QPushButton* overlayButton_;
     QPushButton* exportButton_;
     QPushButton* deleteButton_;
+    QPushButton* connectivityButton_;
 };
 
 } // namespace spikestudio
