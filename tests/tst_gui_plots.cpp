@@ -462,6 +462,58 @@ private slots:
         QCOMPARE(valueLabels(*view.livePlot().plot()), (QStringList{"neuron", "v [mV]", "m"}));
     }
 
+    // A current that grows from pA to nA during the run: the axis follows,
+    // and what is drawn already is rescaled with it.
+    void theLiveUnitFollowsTheData() {
+        Network network(1);
+        StateRecord& trace = network.stateRecords().emplace_back();
+        trace.monitor = "trace";
+        trace.source = "G";
+        trace.columns = {{"I", 0, Dimension::amp()}};
+        LiveRecords records;
+        records.shapeLike(network);
+        LivePlot live;
+        live.reset(1.0);
+        for (int row = 0; row < 10; ++row) {
+            trace.times.push_back(row * 1e-3);
+            trace.values.push_back(5e-12 * row);
+        }
+        records.appendNewFrom(network);
+        live.refresh(records, 0.01);
+        QCOMPARE(valueLabels(*live.plot()), QStringList{"I [pA]"});
+        QCPGraph* graph = live.plot()->axisRects().front()->graphs().front();
+        QCOMPARE(graph->data()->at(9)->value, 45.0);
+        trace.times.push_back(0.01);
+        trace.values.push_back(2e-9);
+        records.appendNewFrom(network);
+        live.refresh(records, 0.011);
+        QCOMPARE(valueLabels(*live.plot()), QStringList{"I [nA]"});
+        QCOMPARE(graph->data()->at(9)->value, 0.045);
+        QCOMPARE(graph->data()->at(10)->value, 2.0);
+    }
+
+    // Past four trace panels the live view stops, and says what it left out.
+    void theLiveViewSaysWhatItLeavesOut() {
+        Network network(1);
+        StateRecord& trace = network.stateRecords().emplace_back();
+        trace.monitor = "trace";
+        trace.source = "G";
+        for (const char* variable : {"a", "b", "c", "d", "e", "f"})
+            trace.columns.push_back({variable, 0, Dimension()});
+        trace.times = {0.0};
+        trace.values.assign(6, 0.5);
+        LiveRecords records;
+        records.shapeLike(network);
+        records.appendNewFrom(network);
+        LivePlot live;
+        live.reset(1.0);
+        live.refresh(records, 0.0);
+        QCOMPARE(valueLabels(*live.plot()), (QStringList{"a", "b", "c", "d"}));
+        QVERIFY(headerTexts(*live.plot())
+                    .contains("2 more recorded variables are not shown here; Show plots in the "
+                              "Runs tab draws every one."));
+    }
+
     void aModelWithoutMonitorsSaysSo() {
         const char* json = R"({"format": "spikestudio-model", "version": 1, "duration": "10*ms",
             "groups": [{"name": "G", "type": "NeuronGroup", "N": 3,

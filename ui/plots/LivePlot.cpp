@@ -116,9 +116,9 @@ void LivePlot::build(const std::deque<SpikeRecord>& spikes, const std::deque<Sta
     }
     if (notShown > 0)
         PanelHeader::insert(*plot_, row,
-                            tr("%n more recorded variable(s) not shown here; Show "
-                               "plots in the Runs tab draws every one.",
-                               "", int(notShown)),
+                            (notShown == 1 ? tr("1 more recorded variable is")
+                                           : tr("%1 more recorded variables are").arg(notShown)) +
+                                tr(" not shown here; Show plots in the Runs tab draws every one."),
                             margins, 8.0);
 }
 
