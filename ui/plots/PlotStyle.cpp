@@ -65,7 +65,7 @@ void spaceTicks(QCustomPlot& plot) {
             QCPAxis* axis = panel->axis(QCPAxis::atLeft);
             // A label and a label's height of space per tick.
             const int room = QFontMetrics(axis->tickLabelFont()).height() * 17 / 10;
-            const int count = std::clamp(panel->rect().height() / std::max(room, 1), 1, 6);
+            const int count = std::clamp(panel->rect().height() / std::max(room, 1), 2, 6);
             changed = changed || axis->ticker()->tickCount() != count;
             axis->ticker()->setTickCount(count);
         }
