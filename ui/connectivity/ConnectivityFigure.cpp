@@ -186,16 +186,19 @@ void addVariable(QCPLayoutGrid& grid, const SynapsesSummary& summary, size_t ind
                          : QObject::tr("%1 of %2 synapses").arg(name, count(summary.synapses));
     QCPAxisRect* axes = addCell(grid, 1, 1, caption, unit.axisLabel(name), QObject::tr("synapses"));
     integerTicks(axes->axis(QCPAxis::atLeft));
-    Histogram histogram = variable.histogram;
-    if (variable.uniform) { // one bar, in a range of one display unit around it
-        const double span = variable.value != 0.0 ? std::abs(variable.value) : 1.0 / unit.factor;
-        histogram.lower = variable.value - span;
-        histogram.width = 2 * span;
-        histogram.counts.assign(1, double(summary.synapses));
+    if (!variable.uniform) {
+        addBars(axes, variable.histogram, unit.factor, name);
+        return;
     }
-    QCPBars* bars = addBars(axes, histogram, unit.factor, name);
-    if (variable.uniform)
-        bars->setWidth(histogram.width * unit.factor / 20);
+    // One bar, in a range of the value (or one display unit) either side.
+    const double span = variable.value != 0.0 ? std::abs(variable.value) : 1.0 / unit.factor;
+    Histogram one;
+    one.lower = variable.value - span / 10;
+    one.width = span / 5;
+    one.counts.assign(1, double(summary.synapses));
+    addBars(axes, one, unit.factor, name);
+    axes->axis(QCPAxis::atBottom)
+        ->setRange((variable.value - span) * unit.factor, (variable.value + span) * unit.factor);
 }
 
 } // namespace
