@@ -26,13 +26,15 @@ PanelHeader* PanelHeader::insert(QCPLayoutGrid& layout, int row, int column, con
     header->pointSize_ = pointSize;
     header->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     header->setColumnSpacing(12);
-    header->text_ = new QCPTextElement(layout.parentPlot(), text, headerFont(pointSize));
-    header->text_->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip);
-    header->text_->setTextColor(QColor(0x33, 0x33, 0x33));
-    header->text_->setMargins(QMargins(1, 3, 0, 3));
-    header->addElement(0, 0, header->text_);
+    header->text_ = text;
+    header->label_ = new QCPTextElement(layout.parentPlot(), text, headerFont(pointSize));
+    header->label_->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip);
+    header->label_->setTextColor(QColor(0x33, 0x33, 0x33));
+    header->label_->setMargins(QMargins(1, 3, 0, 3));
+    header->label_->setMinimumSize(1, 0); // a long text does not widen the figure
+    header->addElement(0, 0, header->label_);
     // As tall as its text, whatever the stretch of the panels around it.
-    const int height = QFontMetrics(header->text_->font()).height() + 6;
+    const int height = QFontMetrics(header->label_->font()).height() + 6;
     header->setMinimumSize(0, height);
     header->setMaximumSize(QWIDGETSIZE_MAX, height);
     layout.setRowStretchFactor(row, 0.001);
@@ -40,7 +42,8 @@ PanelHeader* PanelHeader::insert(QCPLayoutGrid& layout, int row, int column, con
 }
 
 void PanelHeader::setText(const QString& text) {
-    text_->setText(text);
+    text_ = text;
+    label_->setText(text);
 }
 
 QCPLegend* PanelHeader::legend() {
@@ -74,6 +77,13 @@ void PanelHeader::fitLegend() {
 
 int PanelHeader::calculateAutoMargin(QCP::MarginSide) {
     return 0;
+}
+
+void PanelHeader::update(UpdatePhase phase) {
+    QCPLayoutGrid::update(phase);
+    if (phase == upLayout)
+        label_->setText(
+            QFontMetrics(label_->font()).elidedText(text_, Qt::ElideRight, label_->rect().width()));
 }
 
 } // namespace spikestudio
