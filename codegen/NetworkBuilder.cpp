@@ -44,17 +44,7 @@ public:
         : model_(model), report_(report), network_(&existing), rebinding_(true) {}
 
     std::unique_ptr<Network> run() {
-        budget_.emplace();
-        collectConstants();
-        checkMemory();
-        for (const CheckedTimedArray& array : model_.timedArrays)
-            network_->timedArrays()[array.name] = array.values;
-        const auto setupStart = Stopwatch::now();
-        for (const CheckedGroup& group : model_.groups)
-            allocate(group);
-        for (const CheckedSynapses& synapses : model_.synapses)
-            allocateSynapses(synapses);
-        report_.setupMilliseconds += millisecondsSince(setupStart);
+        allocateArrays(true);
         for (size_t k = 0; k < model_.groups.size(); ++k)
             scheduleGroup(model_.groups[k], network_->groups()[k]);
         for (size_t k = 0; k < model_.synapses.size(); ++k)
@@ -66,6 +56,12 @@ public:
                           [&] { scheduleMonitor(monitor); });
         // What the run's records and spikes in flight may still take.
         network_->memoryWatch().limitTo(budget_->remaining(), budget_->limit().describe());
+        return std::move(owned_);
+    }
+
+    /// The groups and synapses only: nothing compiled, scheduled or recorded.
+    std::unique_ptr<Network> arraysOnly() {
+        allocateArrays(false);
         return std::move(owned_);
     }
 
@@ -90,9 +86,25 @@ private:
         }
     }
 
+    /// Groups, then synapses in model order, as Brian2 creates them, so that
+    /// the random stream matches. Monitors are claimed only when they will be built.
+    void allocateArrays(bool withMonitors) {
+        budget_.emplace();
+        collectConstants();
+        checkMemory(withMonitors);
+        for (const CheckedTimedArray& array : model_.timedArrays)
+            network_->timedArrays()[array.name] = array.values;
+        const auto setupStart = Stopwatch::now();
+        for (const CheckedGroup& group : model_.groups)
+            allocate(group);
+        for (const CheckedSynapses& synapses : model_.synapses)
+            allocateSynapses(synapses);
+        report_.setupMilliseconds += millisecondsSince(setupStart);
+    }
+
     /// Claims what the groups, TimedArrays and monitors of groups will hold
     /// before allocating any of it (synapses are claimed as they are created).
-    void checkMemory() {
+    void checkMemory(bool withMonitors) {
         for (const CheckedTimedArray& array : model_.timedArrays)
             budget_->claim(8.0 * static_cast<double>(array.values.size()), array.name, "values",
                            formatCount(static_cast<double>(array.values.size())) + " values");
@@ -105,7 +117,7 @@ private:
                 formatCount(static_cast<double>(group.spikeIndices.size())) + " generated spikes");
         }
         for (const CheckedMonitor& monitor : model_.monitors)
-            if (!monitor.ofSynapses)
+            if (withMonitors && !monitor.ofSynapses)
                 claimMonitor(monitor);
     }
 
@@ -646,6 +658,11 @@ private:
 std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report) {
     BuildReport local;
     return Builder(model, report ? *report : local).run();
+}
+
+std::unique_ptr<Network> buildConnectivity(const CheckedModel& model) {
+    BuildReport report;
+    return Builder(model, report).arraysOnly();
 }
 
 std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,

@@ -30,6 +30,13 @@ struct BuildReport {
 /// operations in Brian2's order. Throws ModelError when memory cannot be had.
 std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report = nullptr);
 
+/// The network's groups and synapses exactly as buildNetwork creates them
+/// (group initial values, connect, delays, synaptic initial values, drawing
+/// the same random numbers), with no kernel compiled, no monitor and no spike
+/// queue: the connectivity of a model without running it. Throws ModelError
+/// as buildNetwork does.
+std::unique_ptr<Network> buildConnectivity(const CheckedModel& model);
+
 /// For an edit during a run: the kernels of `model`'s neuron groups (state
 /// update, threshold, reset, constant-over-dt values) generated, compiled and
 /// bound to `network`'s existing arrays, listed in `report` by name; nothing

@@ -7,6 +7,7 @@
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
 #include "plots/FigureWindow.h"
+#include "plots/PanelHeader.h"
 #include "plots/PlotStyle.h"
 #include "run/RunController.h"
 #include "runs/RunCaptions.h"
@@ -137,14 +138,23 @@ private slots:
         auto* plot = window->findChild<QCustomPlot*>("runPlot");
         QVERIFY(plot);
         const std::unique_ptr<Network> runs[2] = {stored(1), stored(3)};
+        const QList<QCPGraph*> rasters = graphsLabelled(*plot, "neuron");
+        QCOMPARE(rasters.size(), 2);
         for (int r = 0; r < 2; ++r) { // each raster holds its run's spikes in its colour
-            const QList<QCPGraph*> raster =
-                graphsLabelled(*plot, QString("neuron (run %1)").arg(r == 0 ? 1 : 3));
-            QCOMPARE(raster.size(), 1);
-            QCOMPARE(raster.front()->dataCount(),
-                     int(runs[r]->spikeRecords().front().times.size()));
-            QCOMPARE(raster.front()->scatterStyle().pen().color(), PlotStyle::kRunColours[r]);
+            QCOMPARE(rasters[r]->dataCount(), int(runs[r]->spikeRecords().front().times.size()));
+            QCOMPARE(rasters[r]->scatterStyle().pen().color(), PlotStyle::kRunColours[r]);
         }
+        // Each panel's header names the run (rasters), the monitor and the group.
+        QStringList headers;
+        for (QCPLayoutElement* element : plot->plotLayout()->elements(true))
+            if (auto* header = qobject_cast<PanelHeader*>(element))
+                headers << header->text();
+        QCOMPARE(headers, (QStringList{"run 1 · Spikes of 'P' · SpikeMonitor 'spikes'",
+                                       "run 3 · Spikes of 'P' · SpikeMonitor 'spikes'",
+                                       "Population rate of 'P' · PopulationRateMonitor 'rate'",
+                                       "v[0] of 'P' · StateMonitor 'trace'",
+                                       "v[1] of 'P' · StateMonitor 'trace'",
+                                       "v[2] of 'P' · StateMonitor 'trace'"}));
         QVERIFY(runs[0]->spikeRecords().front().times != runs[1]->spikeRecords().front().times);
         const QList<QCPGraph*> rates = graphsLabelled(*plot, "rate [Hz]");
         QCOMPARE(rates.size(), 2);

@@ -2,6 +2,7 @@
 
 #include "commands/ChangeFieldCommand.h"
 #include "commands/RenameObjectCommand.h"
+#include "connectivity/ConnectivityWindow.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "document/ModelDocument.h"
 #include "document/ModelFields.h"
@@ -17,6 +18,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -79,6 +81,7 @@ void InspectorPanel::buildForm() {
     heading->addWidget(title_);
     heading->addWidget(subtitle_);
     form_->addLayout(heading, 0, 0, 1, 2);
+    addConnectivityButton(heading);
 
     nameEdit_ = new QLineEdit(content);
     nameEdit_->setObjectName("name");
@@ -137,6 +140,26 @@ void InspectorPanel::addConnectForm() {
         commitField("connect.form", connectForm_->itemData(index).toString());
     });
     addRow(tr("Connect"), connectForm_);
+}
+
+/// Synapses only, under the heading: the connectivity view of the model as it stands.
+void InspectorPanel::addConnectivityButton(QVBoxLayout* heading) {
+    connectivityButton_ = new QPushButton(tr("Show connectivity…"));
+    connectivityButton_->setObjectName("showConnectivity");
+    connectivityButton_->setToolTip(tr("Create these synapses as a run would, without running, "
+                                       "and draw the connection matrix and histograms"));
+    connect(connectivityButton_, &QPushButton::clicked, this, [this] { showConnectivity(); });
+    heading->addSpacing(4);
+    heading->addWidget(connectivityButton_, 0, Qt::AlignLeft);
+}
+
+QWidget* InspectorPanel::showConnectivity() {
+    if (object_.kind != ObjectRef::Kind::Synapses)
+        return nullptr;
+    auto* window = new ConnectivityWindow(document_->model(), object_.name, std::nullopt,
+                                          tr("the model being edited"), this);
+    window->show();
+    return window;
 }
 
 void InspectorPanel::addSections() {
@@ -228,6 +251,7 @@ void InspectorPanel::updateRowVisibility() {
         setRowShown(it.value(), visible.contains(it.key()));
     setRowShown(sizeEdit_, object_.kind == ObjectRef::Kind::Group);
     setRowShown(connectForm_, object_.kind == ObjectRef::Kind::Synapses);
+    connectivityButton_->setVisible(object_.kind == ObjectRef::Kind::Synapses);
     // "connect.j" is the generator, or with index arrays the target indices.
     const bool arrays = document_->fieldText(object_, "connect.form") == "arrays";
     labels_.value(fields_.value("connect.j"))->setText(arrays ? tr("j") : tr("Generator j"));

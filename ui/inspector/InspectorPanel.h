@@ -9,7 +9,9 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
+class QVBoxLayout;
 
 namespace spikestudio {
 
@@ -38,6 +40,9 @@ public:
     QLineEdit* nameEdit() const { return nameEdit_; }
     QSpinBox* sizeEdit() const { return sizeEdit_; }
     void focusName();
+    /// Opens the connectivity view of the selected Synapses object (null
+    /// when none is selected).
+    QWidget* showConnectivity();
 
 private:
     void buildForm();
@@ -45,6 +50,7 @@ private:
                   const QString& placeholder = {});
     QStringList visibleFields() const;
     void addSections();
+    void addConnectivityButton(QVBoxLayout* heading);
     void addConnectForm();
     void addRow(const QString& label, QWidget* field);
     void setRowShown(QWidget* field, bool shown);
@@ -71,6 +77,7 @@ private:
     QHash<QString, FieldEditor*> fields_;
     QHash<QWidget*, QLabel*> labels_; // the label of each field's row
     QComboBox* connectForm_ = nullptr;
+    QPushButton* connectivityButton_ = nullptr;
     QList<TableSection*> sections_;
     // Text typed into a number field that could not be stored, and why; kept
     // on screen until it is fixed or the model changes otherwise.

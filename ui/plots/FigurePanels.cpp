@@ -1,7 +1,8 @@
 #include "plots/FigurePanels.h"
 
-#include "plots/AxisUnit.h"
+#include "plots/PanelHeader.h"
 #include "plots/PlotStyle.h"
+#include "plots/TimeAxis.h"
 #include "runtime/RateRecord.h"
 #include "runtime/RateSmoothing.h"
 #include "runtime/SpikeRecord.h"
@@ -13,15 +14,14 @@ namespace spikestudio::FigurePanels {
 
 namespace {
 
+constexpr double kHeaderPointSize = 9.0;
+
 QFont figureFont(int pointSize, QFont::Weight weight = QFont::Normal) {
     return QFont(QApplication::font().family(), pointSize, weight);
 }
 
-QVector<double> milliseconds(const std::vector<double>& seconds) {
-    QVector<double> result(static_cast<qsizetype>(seconds.size()));
-    for (qsizetype k = 0; k < result.size(); ++k)
-        result[k] = seconds[static_cast<size_t>(k)] * 1e3;
-    return result;
+QVector<double> asVector(const std::vector<double>& values) {
+    return QVector<double>(values.begin(), values.end());
 }
 
 } // namespace
@@ -33,6 +33,10 @@ QCPAxisRect* addPanel(QCustomPlot& plot, int row, const QString& yLabel, QCPMarg
     return panel;
 }
 
+PanelHeader* addHeader(QCustomPlot& plot, int row, const QString& text, QCPMarginGroup* margins) {
+    return PanelHeader::insert(plot, row, text, margins, kHeaderPointSize);
+}
+
 void addTitle(QCustomPlot& plot, int row, const QString& title) {
     plot.plotLayout()->addElement(
         row, 0, new QCPTextElement(&plot, title, figureFont(11, QFont::DemiBold)));
@@ -40,19 +44,20 @@ void addTitle(QCustomPlot& plot, int row, const QString& title) {
 
 QCPGraph* addRaster(QCustomPlot& plot, QCPAxisRect* panel, const SpikeRecord& spikes,
                     const QColor& colour) {
-    const QVector<double> t = milliseconds(spikes.times);
-    QVector<double> neuron(t.size());
-    for (qsizetype k = 0; k < t.size(); ++k)
-        neuron[k] = spikes.indices[static_cast<size_t>(k)];
+    QVector<double> neuron(qsizetype(spikes.indices.size()));
+    for (qsizetype k = 0; k < neuron.size(); ++k)
+        neuron[k] = spikes.indices[size_t(k)];
     QCPGraph* graph = PlotStyle::addGraph(plot, panel);
     graph->setLineStyle(QCPGraph::lsNone);
     // Dense rasters read better with smaller dots.
-    const double size = t.size() > 200000 ? 0.8 : t.size() > 5000 ? 1.3 : 2.5;
+    const qsizetype count = neuron.size();
+    const double size = count > 200000 ? 0.8 : count > 5000 ? 1.3 : 2.5;
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, size));
-    graph->setData(t, neuron, true);
+    graph->setData(asVector(spikes.times), neuron, true);
     graph->setName(QString::fromStdString(spikes.monitor));
     const auto neurons = static_cast<double>(std::max<size_t>(spikes.countPerNeuron.size(), 1));
     panel->axis(QCPAxis::atLeft)->setRange(-0.5, neurons - 0.5);
+    PlotStyle::useIntegerTicks(panel);
     for (QCPAxis* axis : panel->axes())
         axis->grid()->setVisible(false);
     return graph;
@@ -68,30 +73,23 @@ QCPGraph* addRate(QCustomPlot& plot, QCPAxisRect* panel, const RateRecord& recor
     graph->setPen(QPen(colour, 1.4));
     if (filled)
         graph->setBrush(QColor(colour.red(), colour.green(), colour.blue(), 40));
-    graph->setData(milliseconds(record.times), QVector<double>(smoothed.begin(), smoothed.end()),
-                   true);
+    graph->setData(asVector(record.times), asVector(smoothed), true);
     graph->setName(QString::fromStdString(record.monitor));
     return graph;
 }
 
 QCPGraph* addTrace(QCustomPlot& plot, QCPAxisRect* panel, const StateRecord& record, size_t column,
-                   const QColor& colour) {
+                   const AxisUnit& unit, const QColor& colour) {
     const StateRecord::Column& described = record.columns[column];
-    const double factor = AxisUnit::of(described.dim).factor;
     QVector<double> values(static_cast<qsizetype>(record.rowCount()));
     for (qsizetype k = 0; k < values.size(); ++k)
-        values[k] = record.value(static_cast<size_t>(k), column) * factor;
+        values[k] = record.value(static_cast<size_t>(k), column) * unit.factor;
     QCPGraph* graph = PlotStyle::addGraph(plot, panel);
     graph->setPen(QPen(colour, 1.2));
-    graph->setData(milliseconds(record.times), values, true);
+    graph->setData(asVector(record.times), values, true);
     graph->setName(
         QString("%1[%2]").arg(QString::fromStdString(described.variable)).arg(described.index));
     return graph;
-}
-
-QString unitSuffix(const StateRecord::Column& column) {
-    const QString unit = AxisUnit::of(column.dim).label;
-    return unit.isEmpty() ? QString() : " [" + unit + "]";
 }
 
 void fitValueAxis(QCPAxisRect* panel) {
@@ -108,23 +106,13 @@ void fitRateAxis(QCPAxisRect* panel) {
     valueAxis->setRangeUpper(std::max(valueAxis->range().upper * 1.05, 1e-9));
 }
 
-QCPLegend* addLegend(QCPAxisRect* panel) {
-    auto* legend = new QCPLegend;
-    panel->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
-    legend->setLayer("legend");
-    legend->setFont(figureFont(8));
-    legend->setBrush(QColor(255, 255, 255, 200));
-    legend->setBorderPen(Qt::NoPen);
-    return legend;
-}
-
 void shareTimeAxis(const std::vector<QCPAxisRect*>& panels, double duration) {
     for (QCPAxisRect* panel : panels) {
-        panel->axis(QCPAxis::atBottom)->setRange(0.0, duration * 1e3);
-        panel->axis(QCPAxis::atBottom)->setTickLabels(panel == panels.back());
+        QCPAxis* time = panel->axis(QCPAxis::atBottom);
+        time->setRange(0.0, std::max(duration, 1e-9));
+        TimeAxis::install(time, panel == panels.back());
+        time->setTickLabels(panel == panels.back());
     }
-    if (!panels.empty())
-        panels.back()->axis(QCPAxis::atBottom)->setLabel("time [ms]");
 }
 
 } // namespace spikestudio::FigurePanels

@@ -1,7 +1,11 @@
 #include "plots/LivePlot.h"
 
-#include "plots/AxisUnit.h"
+#include "plots/LiveRaster.h"
+#include "plots/LiveRate.h"
+#include "plots/LiveTrace.h"
+#include "plots/PanelHeader.h"
 #include "plots/PlotStyle.h"
+#include "plots/TimeAxis.h"
 #include "run/LiveRecords.h"
 
 #include <QVBoxLayout>
@@ -11,23 +15,11 @@ namespace spikestudio {
 
 namespace {
 
-using namespace PlotStyle;
-
-constexpr double kRateBin = 1e-3; // seconds: the live rate is a 1 ms histogram
-// Drawing cost grows with the dots on screen; past this many the raster shows
-// every 2nd (4th, ...) neuron, so redraws stay fast whatever the run's length.
-constexpr qsizetype kSpikeBudget = 20000;
-
-/// A live panel: the shared panel with few ticks (panels are short), dragged
-/// and zoomed in both directions.
-QCPAxisRect* livePanel(QCustomPlot& plot, int row, const QString& label, QCPMarginGroup* margins) {
-    QCPAxisRect* panel = PlotStyle::addPanel(plot, row, label, margins);
-    panel->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
-    panel->setMinimumSize(100, 60);
-    panel->setRangeDrag(Qt::Horizontal | Qt::Vertical);
-    panel->setRangeZoom(Qt::Horizontal | Qt::Vertical);
-    return panel;
-}
+// Past these the live view would be all panels and no room; the figure of a
+// stored run (Runs tab) draws every monitor.
+constexpr size_t kMaxRasters = 2;
+constexpr size_t kMaxRates = 2;
+constexpr size_t kMaxTracePanels = 4;
 
 } // namespace
 
@@ -35,48 +27,33 @@ LivePlot::LivePlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(thi
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
+    plot_->setObjectName("livePlot");
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->setNoAntialiasingOnDrag(true);
     plot_->setNotAntialiasedElements(QCP::aeScatters);
-    build();
+    plot_->setAutoAddPlottableToLegend(false);
+    PlotStyle::spaceTicks(*plot_);
+    reset(0.0);
+    showMessage(tr("Run the model to see what its monitors record, as the run goes on."));
+    plot_->replot();
 }
 
-void LivePlot::build() {
+LivePlot::~LivePlot() = default;
+
+void LivePlot::clear() {
+    rasters_.clear();
+    rates_.clear();
+    traces_.clear();
+    traceRecords_.clear();
     plot_->clearGraphs();
     plot_->plotLayout()->clear();
-    auto* margins = new QCPMarginGroup(plot_);
-    raster_ = livePanel(*plot_, 0, "neuron", margins);
-    rate_ = livePanel(*plot_, 1, "rate [Hz]", margins);
-    traces_ = livePanel(*plot_, 2, "", margins);
-    plot_->plotLayout()->setRowStretchFactor(0, 2.0);
-    for (QCPAxisRect* panel : {raster_, rate_})
-        panel->axis(QCPAxis::atBottom)->setTickLabels(false);
-    traces_->axis(QCPAxis::atBottom)->setLabel("time [ms]");
-    for (QCPAxis* axis : raster_->axes())
-        axis->grid()->setVisible(false);
-    spikes_ = addGraph(*plot_, raster_);
-    spikes_->setLineStyle(QCPGraph::lsNone);
-    // A pre-drawn 2x2 dot blitted per spike: an order of magnitude cheaper than
-    // antialiased discs once a raster holds tens of thousands of spikes.
-    QPixmap dot(2, 2);
-    dot.fill(kSpikeColour);
-    spikes_->setScatterStyle(QCPScatterStyle(dot));
-    spikes_->setAdaptiveSampling(true);
-    rateGraph_ = addGraph(*plot_, rate_);
-    rateGraph_->setPen(QPen(kRateColour, 1.3));
-    rateGraph_->setBrush(QColor(kRateColour.red(), kRateColour.green(), kRateColour.blue(), 40));
-    traceGraphs_.clear();
-    shaped_ = false;
+    built_ = false;
 }
 
 void LivePlot::reset(double duration) {
     duration_ = duration;
-    spikesShown_ = ratesShown_ = rowsShown_ = 0;
-    neuronStride_ = 1;
-    rateSum_ = 0.0;
-    rateSamples_ = 0;
-    build();
-    updateRange(0.0);
+    records_ = nullptr;
+    clear();
     plot_->replot();
 }
 
@@ -85,115 +62,139 @@ void LivePlot::setScrollingWindow(double seconds) {
 }
 
 void LivePlot::refresh(const LiveRecords& records, double simulatedTime) {
-    records.read([&](const auto& spikeRecords, const auto& stateRecords, const auto& rateRecords) {
-        if (!spikeRecords.empty()) {
-            const SpikeRecord& record = spikeRecords.front();
-            addSpikes(record, spikesShown_);
-            spikesShown_ = record.indices.size();
-            while (spikes_->dataCount() > kSpikeBudget) { // thin out: every other shown neuron
-                neuronStride_ *= 2;
-                spikes_->data()->clear();
-                addSpikes(record, 0);
-                raster_->axis(QCPAxis::atLeft)
-                    ->setLabel(QString("neuron (1 in %1)").arg(neuronStride_));
-            }
-            if (!shaped_)
-                raster_->axis(QCPAxis::atLeft)
-                    ->setRange(-0.5, double(record.countPerNeuron.size()) - 0.5);
-        }
-        if (!rateRecords.empty()) {
-            const RateRecord& record = rateRecords.front();
-            const double dt =
-                record.times.size() > 1 ? record.times[1] - record.times[0] : kRateBin;
-            const int perBin = std::max(1, int(std::lround(kRateBin / dt)));
-            for (size_t k = ratesShown_; k < record.rates.size(); ++k) {
-                rateSum_ += record.rates[k];
-                if (++rateSamples_ == perBin) {
-                    rateGraph_->addData((record.times[k] + dt - kRateBin / 2) * 1e3,
-                                        rateSum_ / perBin);
-                    rateSum_ = 0.0;
-                    rateSamples_ = 0;
-                }
-            }
-            ratesShown_ = record.rates.size();
-        }
-        if (!stateRecords.empty() && !stateRecords.front().columns.empty()) {
-            const StateRecord& record = stateRecords.front();
-            const size_t shown = std::min(record.columns.size(), kMaxTraces);
-            if (traceGraphs_.isEmpty()) {
-                const AxisUnit unit = AxisUnit::of(record.columns.front().dim);
-                const QString variable = QString::fromStdString(record.columns.front().variable);
-                traces_->axis(QCPAxis::atLeft)
-                    ->setLabel(unit.label.isEmpty() ? variable
-                                                    : variable + " [" + unit.label + "]");
-                for (size_t c = 0; c < shown; ++c) {
-                    QCPGraph* graph = addGraph(*plot_, traces_);
-                    graph->setPen(QPen(kTraceColours[c], 1.1));
-                    graph->setName(QString("%1[%2]")
-                                       .arg(QString::fromStdString(record.columns[c].variable))
-                                       .arg(record.columns[c].index));
-                    traceGraphs_.append(graph);
-                }
-            }
-            for (size_t row = rowsShown_; row < record.rowCount(); ++row)
-                for (size_t c = 0; c < shown; ++c)
-                    traceGraphs_[qsizetype(c)]->addData(
-                        record.times[row] * 1e3,
-                        record.value(row, c) * AxisUnit::of(record.columns[c].dim).factor);
-            rowsShown_ = record.rowCount();
-        }
+    if (duration_ <= 0) // the run's records are not shaped yet
+        return;
+    records_ = &records;
+    syncing_ = true; // axes moved while the records are locked must not read them again
+    records.read([&](const auto& spikes, const auto& states, const auto& rates) {
+        if (!built_)
+            build(spikes, states, rates);
+        updateRange(simulatedTime);
+        for (size_t k = 0; k < rasters_.size(); ++k)
+            rasters_[k]->update(spikes[k]);
+        for (size_t k = 0; k < rates_.size(); ++k)
+            rates_[k]->update(rates[k]);
+        for (size_t k = 0; k < traces_.size(); ++k)
+            traces_[k]->update(states[traceRecords_[k]]);
     });
-    if (rowsShown_ > 1) { // the traces' range follows the data, with a margin
-        QCPAxis* axis = traces_->axis(QCPAxis::atLeft);
-        axis->rescale();
-        const double pad = 0.06 * std::max(axis->range().size(), 1e-12);
-        axis->setRange(axis->range().lower - pad, axis->range().upper + pad);
-    }
-    shaped_ = shaped_ || spikesShown_ > 0;
-    if (ratesShown_ > 0) {
-        bool found = false;
-        const QCPRange rates = rateGraph_->getValueRange(found);
-        if (found)
-            rate_->axis(QCPAxis::atLeft)->setRange(0.0, std::max(rates.upper * 1.1, 1.0));
-    }
-    updateRange(simulatedTime);
+    syncing_ = false;
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LivePlot::addSpikes(const SpikeRecord& record, size_t from) {
-    QVector<double> t, neuron;
-    for (size_t k = from; k < record.indices.size(); ++k) {
-        if (record.indices[k] % neuronStride_ != 0)
-            continue;
-        t.append(record.times[k] * 1e3);
-        neuron.append(record.indices[k]);
+void LivePlot::build(const std::deque<SpikeRecord>& spikes, const std::deque<StateRecord>& states,
+                     const std::deque<RateRecord>& rates) {
+    auto* margins = new QCPMarginGroup(plot_);
+    int row = 0;
+    for (size_t k = 0; k < std::min(spikes.size(), kMaxRasters); ++k, row += 2) {
+        rasters_.push_back(std::make_unique<LiveRaster>(*plot_, row, margins, spikes[k]));
+        plot_->plotLayout()->setRowStretchFactor(
+            row + 1, PlotStyle::rasterStretch(spikes[k].countPerNeuron.size()));
     }
-    spikes_->addData(t, neuron, true);
+    for (size_t k = 0; k < std::min(rates.size(), kMaxRates); ++k, row += 2)
+        rates_.push_back(std::make_unique<LiveRate>(*plot_, row, margins, rates[k]));
+    size_t notShown = 0;
+    for (size_t k = 0; k < states.size(); ++k)
+        for (TraceVariable& variable : traceVariables(states[k])) {
+            if (traces_.size() == kMaxTracePanels) {
+                ++notShown;
+                continue;
+            }
+            traces_.push_back(
+                std::make_unique<LiveTrace>(*plot_, row, margins, states[k], std::move(variable)));
+            traceRecords_.push_back(k);
+            row += 2;
+        }
+    built_ = true;
+    const std::vector<QCPAxisRect*> shown = panels();
+    if (shown.empty())
+        return showMessage(tr("This model has no monitors: right-click a group to record its "
+                              "spikes, its rate or a variable."));
+    for (QCPAxisRect* panel : shown) {
+        TimeAxis::install(panel->axis(QCPAxis::atBottom), panel == shown.back());
+        panel->axis(QCPAxis::atBottom)->setTickLabels(panel == shown.back());
+        followTimeAxis(panel);
+    }
+    if (notShown > 0)
+        PanelHeader::insert(*plot_, row,
+                            (notShown == 1 ? tr("1 more recorded variable is")
+                                           : tr("%1 more recorded variables are").arg(notShown)) +
+                                tr(" not shown here; Show plots in the Runs tab draws every one."),
+                            margins, 8.0);
+}
+
+void LivePlot::showMessage(const QString& message) {
+    auto* text = new QCPTextElement(plot_, message, QFont(font().family(), 10));
+    text->setTextColor(QColor(0x6b, 0x72, 0x7c));
+    plot_->plotLayout()->addElement(plot_->plotLayout()->rowCount(), 0, text);
+}
+
+/// Dragging or zooming one panel's time axis moves them all, and the
+/// rasters thin out or fill in for the new view.
+void LivePlot::followTimeAxis(QCPAxisRect* panel) {
+    const auto follow = [this, panel](const QCPRange& range) {
+        if (syncing_)
+            return;
+        syncing_ = true;
+        for (QCPAxisRect* other : panels())
+            other->axis(QCPAxis::atBottom)->setRange(range);
+        syncing_ = false;
+        updatePanels();
+    };
+    connect(panel->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
+            this, follow);
+    connect(panel->axis(QCPAxis::atLeft), qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] {
+                if (!syncing_)
+                    updatePanels();
+            });
+}
+
+void LivePlot::updatePanels() {
+    if (!records_)
+        return;
+    syncing_ = true; // a raster redrawn for its view moves no axis
+    records_->read([&](const auto& spikes, const auto&, const auto&) {
+        for (size_t k = 0; k < rasters_.size(); ++k)
+            rasters_[k]->update(spikes[k]);
+    });
+    syncing_ = false;
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LivePlot::updateRange(double simulatedTime) {
     const double end = window_ > 0 ? std::max(simulatedTime, window_) : duration_;
     const double start = window_ > 0 ? end - window_ : 0.0;
-    for (QCPAxisRect* panel : {raster_, rate_, traces_})
-        panel->axis(QCPAxis::atBottom)->setRange(start * 1e3, std::max(end, 1e-9) * 1e3);
+    for (QCPAxisRect* panel : panels())
+        panel->axis(QCPAxis::atBottom)->setRange(start, std::max(end, 1e-9));
+}
+
+std::vector<QCPAxisRect*> LivePlot::panels() const {
+    std::vector<QCPAxisRect*> panels;
+    for (const auto& raster : rasters_)
+        panels.push_back(raster->panel());
+    for (const auto& rate : rates_)
+        panels.push_back(rate->panel());
+    for (const auto& trace : traces_)
+        panels.push_back(trace->panel());
+    return panels;
 }
 
 qsizetype LivePlot::spikePoints() const {
-    return spikes_->dataCount();
+    return rasters_.empty() ? 0 : rasters_.front()->points();
 }
 
 int LivePlot::neuronStride() const {
-    return neuronStride_;
+    return rasters_.empty() ? 1 : rasters_.front()->stride();
 }
 
 qsizetype LivePlot::ratePoints() const {
-    return rateGraph_->dataCount();
+    return rates_.empty() ? 0 : rates_.front()->points();
 }
 
 qsizetype LivePlot::tracePoints() const {
     qsizetype points = 0;
-    for (const QCPGraph* graph : traceGraphs_)
-        points += graph->dataCount();
+    for (const auto& trace : traces_)
+        points += trace->points();
     return points;
 }
 

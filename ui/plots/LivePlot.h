@@ -1,29 +1,42 @@
 #pragma once
 
 #include <QWidget>
+#include <deque>
+#include <memory>
+#include <vector>
 
 class QCustomPlot;
 class QCPAxisRect;
-class QCPGraph;
 
 namespace spikestudio {
 
+class LiveRaster;
+class LiveRate;
 class LiveRecords;
+class LiveTrace;
+struct RateRecord;
 struct SpikeRecord;
+struct StateRecord;
 
-/// The live view of a run: spike raster, population rate and the first state
-/// monitor's traces on one time axis, fed from LiveRecords. Each refresh adds
-/// only the points that are new since the last one, so a million spikes stay
-/// smooth; the x axis shows the whole run or a window that scrolls with it.
+/// The live view of a run, one panel per monitor record on one time axis:
+/// a raster per SpikeMonitor, a rate per PopulationRateMonitor, and a panel
+/// per variable of each StateMonitor (each in its own unit), every panel
+/// under a header naming its monitor and group. Panels exist only for the
+/// monitors the model has. Each refresh adds only the points that are new
+/// since the last one; the x axis shows the whole run or a window that
+/// scrolls with it, and the rasters thin out for what is in view.
 class LivePlot : public QWidget {
     Q_OBJECT
 
 public:
     explicit LivePlot(QWidget* parent = nullptr);
+    ~LivePlot() override;
 
-    /// Forgets the previous run's data; `duration` in seconds.
+    /// Forgets the previous run's data; `duration` in seconds (0: not known
+    /// yet, nothing is drawn). The panels are built at the next refresh.
     void reset(double duration);
     /// Adds what is new in `records` and redraws (call about 30 times a second).
+    /// `records` must outlive the plot or the next reset.
     void refresh(const LiveRecords& records, double simulatedTime);
 
     /// Seconds shown while following the run; 0 shows the whole run.
@@ -31,34 +44,35 @@ public:
     double scrollingWindow() const { return window_; }
 
     QCustomPlot* plot() const { return plot_; }
-    /// Points drawn so far (tests): spikes, rate samples, trace samples.
+    /// What the first raster, rate and the traces hold (tests).
     qsizetype spikePoints() const;
-    /// Only neurons whose index is a multiple of this are drawn (decimation).
+    /// Only neurons whose index is a multiple of this are drawn (first raster).
     int neuronStride() const;
     qsizetype ratePoints() const;
     qsizetype tracePoints() const;
 
 private:
-    void build();
+    void clear();
+    void build(const std::deque<SpikeRecord>& spikes, const std::deque<StateRecord>& states,
+               const std::deque<RateRecord>& rates);
+    void showMessage(const QString& message);
+    /// The time axes' range for the run's progress (while syncing_).
     void updateRange(double simulatedTime);
-    void addSpikes(const SpikeRecord& record, size_t from);
+    void updatePanels();
+    /// Keeps every panel's time axis on the range of `panel`'s.
+    void followTimeAxis(QCPAxisRect* panel);
+    std::vector<QCPAxisRect*> panels() const;
 
     QCustomPlot* plot_ = nullptr;
-    QCPAxisRect* raster_ = nullptr;
-    QCPAxisRect* rate_ = nullptr;
-    QCPAxisRect* traces_ = nullptr;
-    QCPGraph* spikes_ = nullptr;
-    QCPGraph* rateGraph_ = nullptr;
-    QList<QCPGraph*> traceGraphs_;
+    std::vector<std::unique_ptr<LiveRaster>> rasters_;
+    std::vector<std::unique_ptr<LiveRate>> rates_;
+    std::vector<std::unique_ptr<LiveTrace>> traces_;
+    std::vector<size_t> traceRecords_; // the state record each trace panel draws
+    const LiveRecords* records_ = nullptr;
     double duration_ = 0.0;
     double window_ = 0.0;
-    size_t spikesShown_ = 0;
-    int neuronStride_ = 1;
-    size_t ratesShown_ = 0;
-    size_t rowsShown_ = 0;
-    double rateSum_ = 0.0; // of the rate samples of the current 1 ms bin
-    int rateSamples_ = 0;
-    bool shaped_ = false;
+    bool built_ = false;
+    bool syncing_ = false; // the plot moves its own axes: no view change to follow
 };
 
 } // namespace spikestudio

@@ -1,10 +1,12 @@
 #include "plots/OverlayFigure.h"
 
 #include "plots/FigurePanels.h"
+#include "plots/MonitorCaption.h"
 #include "plots/PlotStyle.h"
 #include "runtime/Network.h"
 
 #include <QApplication>
+#include <cmath>
 #include <qcustomplot.h>
 
 namespace spikestudio {
@@ -64,7 +66,8 @@ struct Figure {
     std::vector<QCPAxisRect*> panels;
     QCPGraph* legendGraph[2] = {nullptr, nullptr}; // stands for the run in the legend
 
-    QCPAxisRect* addPanel(const QString& yLabel, double stretch = 1.0) {
+    QCPAxisRect* addPanel(const QString& caption, const QString& yLabel, double stretch = 1.0) {
+        FigurePanels::addHeader(plot, row++, caption, margins);
         panels.push_back(FigurePanels::addPanel(plot, row, yLabel, margins));
         panels.back()->axis(QCPAxis::atLeft)->ticker()->setTickCount(4); // panels are short
         plot.plotLayout()->setRowStretchFactor(row++, stretch);
@@ -83,8 +86,9 @@ void addRasters(Figure& figure) {
     for (int r = 0; r < 2; ++r)
         if (const SpikeRecord* spikes =
                 sameOrFirst(figure.runs[r]->network->spikeRecords(), name)) {
-            QCPAxisRect* panel =
-                figure.addPanel(QObject::tr("neuron (%1)").arg(figure.runs[r]->name), 1.6);
+            QCPAxisRect* panel = figure.addPanel(
+                figure.runs[r]->name + " · " + MonitorCaption::spikes(*spikes), "neuron",
+                0.8 * PlotStyle::rasterStretch(spikes->countPerNeuron.size()));
             figure.standsFor(r,
                              FigurePanels::addRaster(figure.plot, panel, *spikes, kRunColours[r]));
         }
@@ -98,7 +102,7 @@ void addRates(Figure& figure) {
         if (!rate || rate->times.empty())
             continue;
         if (!panel)
-            panel = figure.addPanel("rate [Hz]");
+            panel = figure.addPanel(MonitorCaption::rate(*rate), "rate [Hz]");
         figure.standsFor(r,
                          FigurePanels::addRate(figure.plot, panel, *rate, kRunColours[r], false));
     }
@@ -106,17 +110,31 @@ void addRates(Figure& figure) {
         FigurePanels::fitRateAxis(panel);
 }
 
+/// The unit both runs' values of a shared trace read best in.
+AxisUnit unitOf(const SharedTrace& trace) {
+    double largest = 0.0;
+    for (int r = 0; r < 2; ++r) {
+        const StateRecord& record = *trace.records[r];
+        for (size_t row = 0; row < record.rowCount(); ++row)
+            if (std::isfinite(record.value(row, trace.columns[r])))
+                largest = std::max(largest, std::abs(record.value(row, trace.columns[r])));
+    }
+    return AxisUnit::forData(trace.records[0]->columns[trace.columns[0]].dim, largest);
+}
+
 void addTraces(Figure& figure) {
     for (const SharedTrace& trace :
          sharedTraces(*figure.runs[0]->network, *figure.runs[1]->network)) {
-        const StateRecord::Column& column = trace.records[0]->columns[trace.columns[0]];
-        QCPAxisRect* panel = figure.addPanel(QString("%1[%2]%3")
-                                                 .arg(QString::fromStdString(column.variable))
-                                                 .arg(column.index)
-                                                 .arg(FigurePanels::unitSuffix(column)));
+        const StateRecord& record = *trace.records[0];
+        const StateRecord::Column& column = record.columns[trace.columns[0]];
+        const QString name =
+            QString("%1[%2]").arg(QString::fromStdString(column.variable)).arg(column.index);
+        const AxisUnit unit = unitOf(trace);
+        QCPAxisRect* panel =
+            figure.addPanel(MonitorCaption::trace(record, name), unit.axisLabel(name));
         for (int r = 0; r < 2; ++r)
             figure.standsFor(r, FigurePanels::addTrace(figure.plot, panel, *trace.records[r],
-                                                       trace.columns[r], kRunColours[r]));
+                                                       trace.columns[r], unit, kRunColours[r]));
         FigurePanels::fitValueAxis(panel);
     }
 }
@@ -157,6 +175,7 @@ void OverlayFigure::build(QCustomPlot& plot, const OverlayRun& first, const Over
     plot.clearGraphs();
     plot.plotLayout()->clear();
     plot.setBackground(Qt::white);
+    PlotStyle::spaceTicks(plot);
     Figure figure(plot, first, second);
     FigurePanels::addTitle(plot, figure.row++, title);
     const int legendRow = figure.row++;

@@ -1,6 +1,7 @@
 #include "plots/PlotStyle.h"
 
 #include "files/AtomicOutputFile.h"
+#include "plots/IntegerTicker.h"
 #include "plots/MemoryFile.h"
 
 #include <QFile>
@@ -40,8 +41,48 @@ QCPAxisRect* addPanel(QCustomPlot& plot, int row, const QString& label, QCPMargi
     auto* panel = new QCPAxisRect(&plot);
     plot.plotLayout()->addElement(row, 0, panel);
     panel->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-    panel->axis(QCPAxis::atLeft)->setLabel(label);
+    // Headers and the shared time axis take care of the space between panels.
+    panel->setMinimumMargins(QMargins(15, 3, 15, 3));
+    setValueLabel(panel, label);
     return panel;
+}
+
+void setValueLabel(QCPAxisRect* panel, const QString& label) {
+    QCPAxis* axis = panel->axis(QCPAxis::atLeft);
+    axis->setLabel(label);
+    // The label runs up the panel: a shorter panel would cut it off.
+    const int length = QFontMetrics(axis->labelFont()).horizontalAdvance(label) + 8;
+    panel->setMinimumSize(panel->minimumSize().width(), std::max(length, 40));
+}
+
+void spaceTicks(QCustomPlot& plot) {
+    const QString name = QStringLiteral("tickSpacing");
+    if (plot.findChild<QObject*>(name, Qt::FindDirectChildrenOnly))
+        return;
+    auto* spacing = new QObject(&plot);
+    spacing->setObjectName(name);
+    QObject::connect(&plot, &QCustomPlot::afterLayout, spacing, [&plot] {
+        bool changed = false;
+        for (QCPAxisRect* panel : plot.axisRects()) {
+            QCPAxis* axis = panel->axis(QCPAxis::atLeft);
+            // A label and a label's height of space per tick.
+            const int room = QFontMetrics(axis->tickLabelFont()).height() * 17 / 10;
+            const int count = std::clamp(panel->rect().height() / std::max(room, 1), 2, 6);
+            changed = changed || axis->ticker()->tickCount() != count;
+            axis->ticker()->setTickCount(count);
+        }
+        // Ticks are placed before the layout: the next replot uses the new counts.
+        if (changed)
+            plot.replot(QCustomPlot::rpQueuedReplot);
+    });
+}
+
+double rasterStretch(size_t neurons) {
+    return neurons <= 2 ? 0.6 : neurons <= 20 ? 1.0 : 2.0;
+}
+
+void useIntegerTicks(QCPAxisRect* panel) {
+    panel->axis(QCPAxis::atLeft)->setTicker(QSharedPointer<IntegerTicker>::create());
 }
 
 QCPGraph* addGraph(QCustomPlot& plot, QCPAxisRect* panel) {

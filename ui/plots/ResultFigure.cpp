@@ -1,7 +1,10 @@
 #include "plots/ResultFigure.h"
 
 #include "plots/FigurePanels.h"
+#include "plots/MonitorCaption.h"
+#include "plots/PanelHeader.h"
 #include "plots/PlotStyle.h"
+#include "plots/TraceVariables.h"
 #include "runtime/Network.h"
 
 #include <qcustomplot.h>
@@ -12,18 +15,39 @@ namespace {
 
 using namespace PlotStyle;
 
-/// The first few columns of `record`, one colour each, named in a legend.
-void addTraces(QCustomPlot& plot, QCPAxisRect* panel, const StateRecord& record) {
-    const size_t shown = std::min(record.columns.size(), kMaxTraces);
-    QCPLegend* legend = FigurePanels::addLegend(panel);
+/// The figure as it is built, a header and a panel at a time.
+struct Figure {
+    explicit Figure(QCustomPlot& plot) : plot(plot), margins(new QCPMarginGroup(&plot)) {}
+
+    QCustomPlot& plot;
+    QCPMarginGroup* margins;
+    int row = 0;
+    std::vector<QCPAxisRect*> panels;
+
+    std::pair<PanelHeader*, QCPAxisRect*> addPanel(const QString& caption, const QString& yLabel,
+                                                   double stretch) {
+        PanelHeader* header = FigurePanels::addHeader(plot, row++, caption, margins);
+        panels.push_back(FigurePanels::addPanel(plot, row, yLabel, margins));
+        plot.plotLayout()->setRowStretchFactor(row++, stretch);
+        return {header, panels.back()};
+    }
+};
+
+/// One variable's first few indices, one colour each, named in the header.
+void addVariable(Figure& figure, const StateRecord& record, const TraceVariable& variable) {
+    const AxisUnit unit =
+        AxisUnit::forData(variable.dim, largestMagnitude(record, variable, kMaxTraces));
+    const auto [header, panel] = figure.addPanel(MonitorCaption::trace(record, variable.name),
+                                                 unit.axisLabel(variable.name), 1.0);
+    QCPLegend* legend = header->legend();
+    const size_t shown = std::min(variable.columns.size(), kMaxTraces);
     for (size_t c = 0; c < shown; ++c) {
-        QCPGraph* graph = FigurePanels::addTrace(plot, panel, record, c, kTraceColours[c]);
+        QCPGraph* graph = FigurePanels::addTrace(figure.plot, panel, record, variable.columns[c],
+                                                 unit, kTraceColours[c]);
         legend->addItem(new QCPPlottableLegendItem(legend, graph));
     }
+    header->fitLegend();
     FigurePanels::fitValueAxis(panel);
-    const StateRecord::Column& first = record.columns.front();
-    panel->axis(QCPAxis::atLeft)
-        ->setLabel(QString::fromStdString(first.variable) + FigurePanels::unitSuffix(first));
 }
 
 } // namespace
@@ -32,15 +56,14 @@ FigureContent FigureContent::of(const Network& network, double duration, const Q
     FigureContent content;
     content.title = title;
     content.duration = duration;
-    if (!network.spikeRecords().empty())
-        content.spikes = &network.spikeRecords().front();
-    if (!network.rateRecords().empty() && !network.rateRecords().front().times.empty())
-        content.rate = &network.rateRecords().front();
+    for (const SpikeRecord& record : network.spikeRecords())
+        content.spikes.push_back(&record);
+    for (const RateRecord& record : network.rateRecords())
+        if (!record.times.empty())
+            content.rates.push_back(&record);
     for (const StateRecord& record : network.stateRecords())
-        if (!record.columns.empty() && record.rowCount() > 0) {
-            content.traces = &record;
-            break;
-        }
+        if (!record.columns.empty() && record.rowCount() > 0)
+            content.traces.push_back(&record);
     return content;
 }
 
@@ -49,37 +72,43 @@ void ResultFigure::build(QCustomPlot& plot, const FigureContent& content) {
     plot.clearGraphs();
     plot.plotLayout()->clear();
     plot.setBackground(Qt::white);
-    auto* margins = new QCPMarginGroup(&plot);
-    int row = 0;
+    PlotStyle::spaceTicks(plot);
+    Figure figure(plot);
     if (!content.title.isEmpty())
-        FigurePanels::addTitle(plot, row++, content.title);
-    std::vector<QCPAxisRect*> panels;
-    if (content.spikes) {
-        panels.push_back(FigurePanels::addPanel(plot, row++, "neuron", margins));
-        FigurePanels::addRaster(plot, panels.back(), *content.spikes, kSpikeColour);
+        FigurePanels::addTitle(plot, figure.row++, content.title);
+    for (const SpikeRecord* spikes : content.spikes) {
+        QCPAxisRect* panel = figure
+                                 .addPanel(MonitorCaption::spikes(*spikes), "neuron",
+                                           rasterStretch(spikes->countPerNeuron.size()))
+                                 .second;
+        FigurePanels::addRaster(plot, panel, *spikes, kSpikeColour);
     }
-    if (content.rate) {
-        panels.push_back(FigurePanels::addPanel(plot, row++, "rate [Hz]", margins));
-        FigurePanels::addRate(plot, panels.back(), *content.rate, kRateColour, true);
-        FigurePanels::fitRateAxis(panels.back());
+    for (const RateRecord* rate : content.rates) {
+        QCPAxisRect* panel = figure.addPanel(MonitorCaption::rate(*rate), "rate [Hz]", 1.0).second;
+        FigurePanels::addRate(plot, panel, *rate, kRateColour, true);
+        FigurePanels::fitRateAxis(panel);
     }
-    if (content.traces) {
-        panels.push_back(FigurePanels::addPanel(plot, row++, "", margins));
-        addTraces(plot, panels.back(), *content.traces);
-    }
-    FigurePanels::shareTimeAxis(panels, content.duration);
-    if (content.spikes && panels.size() > 1) // the raster gets the most room
-        plot.plotLayout()->setRowStretchFactor(content.title.isEmpty() ? 0 : 1, 2.0);
+    for (const StateRecord* record : content.traces)
+        for (const TraceVariable& variable : traceVariables(*record))
+            addVariable(figure, *record, variable);
+    FigurePanels::shareTimeAxis(figure.panels, content.duration);
 }
 
 QString ResultFigure::save(const FigureContent& content, const QString& path) {
-    if (!content.spikes && !content.rate && !content.traces)
+    if (content.empty())
         return "the model has no monitor to plot";
     QCustomPlot plot;
-    plot.resize(1000, 800);
+    // Taller for every panel past the usual raster, rate and trace.
+    size_t panels = content.spikes.size() + content.rates.size();
+    for (const StateRecord* record : content.traces)
+        panels += traceVariables(*record).size();
+    const int height = 800 + 150 * std::max(0, int(panels) - 3);
+    plot.resize(1000, height);
+    plot.setViewport(QRect(0, 0, 1000, height)); // a hidden widget gets no resize event
     build(plot, content);
-    plot.replot();
-    return PlotStyle::save(plot, path, 1000, 800);
+    plot.replot(); // lays the panels out
+    plot.replot(); // places as many ticks as their heights hold
+    return PlotStyle::save(plot, path, 1000, height);
 }
 
 } // namespace spikestudio

@@ -5,6 +5,7 @@
 #include "runtime/StateRecord.h"
 
 #include <QString>
+#include <vector>
 
 class QCustomPlot;
 
@@ -12,20 +13,24 @@ namespace spikestudio {
 
 class Network;
 
-/// What a results figure shows: a spike raster, the population rate, and
-/// state traces, stacked on one time axis. Any part may be missing.
+/// What a results figure shows, stacked on one time axis: a raster per
+/// SpikeMonitor, a rate per PopulationRateMonitor and a panel per variable of
+/// each StateMonitor. Any part may be missing.
 struct FigureContent {
     QString title;
     double duration = 0.0; // seconds, the x range
-    const SpikeRecord* spikes = nullptr;
-    const RateRecord* rate = nullptr;
-    const StateRecord* traces = nullptr;
+    std::vector<const SpikeRecord*> spikes;
+    std::vector<const RateRecord*> rates;
+    std::vector<const StateRecord*> traces;
 
-    /// The first SpikeMonitor, PopulationRateMonitor and StateMonitor of a run.
+    /// Every monitor of a run that recorded something to draw.
     static FigureContent of(const Network& network, double duration, const QString& title);
+    bool empty() const { return spikes.empty() && rates.empty() && traces.empty(); }
 };
 
-/// Builds the stacked panels into `plot` (cleared first).
+/// Builds the stacked panels into `plot` (cleared first), each under a header
+/// naming its monitor and group, each variable on its own axis in its own
+/// unit (an SI prefix chosen for its values).
 class ResultFigure {
 public:
     static void build(QCustomPlot& plot, const FigureContent& content);

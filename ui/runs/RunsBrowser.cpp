@@ -1,7 +1,9 @@
 #include "runs/RunsBrowser.h"
 
+#include "connectivity/ConnectivityWindow.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/FailureMessage.h"
+#include "model/ModelReader.h"
 #include "plots/FigureWindow.h"
 #include "plots/OverlayFigure.h"
 #include "plots/ResultFigure.h"
@@ -68,7 +70,9 @@ RunsBrowser::RunsBrowser(QWidget* parent)
       plotButton_(new QPushButton(tr("Show plots"), this)),
       overlayButton_(new QPushButton(tr("Overlay"), this)),
       exportButton_(new QPushButton(tr("Export CSV…"), this)),
-      deleteButton_(new QPushButton(tr("Delete"), this)) {
+      deleteButton_(new QPushButton(tr("Delete"), this)),
+      connectivityButton_(new QPushButton(tr("Connectivity…"), this)) {
+    connectivityButton_->setToolTip(tr("Show how the selected run's synapses connect its groups"));
     exportNote_ = new QLabel(this);
     exportNote_->setObjectName("exportNote");
     exportNote_->setWordWrap(true);
@@ -90,10 +94,14 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     table_->horizontalHeader()->setStretchLastSection(true);
     overlayButton_->setObjectName("overlayButton");
     overlayButton_->setToolTip(tr("Select two runs (Ctrl+click) to draw their plots together"));
+    connectivityButton_->setObjectName("connectivityButton");
+    connectivityButton_->setToolTip(tr("The run's synapses: connection matrix, degrees, weights "
+                                       "and delays"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(plotButton_);
     buttons->addWidget(overlayButton_);
     buttons->addWidget(exportButton_);
+    buttons->addWidget(connectivityButton_);
     buttons->addStretch(1);
     buttons->addWidget(deleteButton_);
     auto* layout = new QVBoxLayout(this);
@@ -105,6 +113,7 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     connect(table_, &QTableWidget::itemSelectionChanged, this, &RunsBrowser::updateButtons);
     connect(plotButton_, &QPushButton::clicked, this, [this] { showSelected(); });
     connect(overlayButton_, &QPushButton::clicked, this, [this] { overlaySelected(); });
+    connect(connectivityButton_, &QPushButton::clicked, this, [this] { connectivitySelected(); });
     connect(exportButton_, &QPushButton::clicked, this, [this] {
         const QString directory = QFileDialog::getExistingDirectory(
             this, tr("Export run %1 into (its files go in a folder run-%1)").arg(selectedRun()),
@@ -310,12 +319,30 @@ QWidget* RunsBrowser::overlaySelected() {
     }
 }
 
+QWidget* RunsBrowser::connectivitySelected() {
+    try {
+        Project project(projectPath_, ProjectAccess::ReadOnly);
+        const RunSummary run = project.run(selectedRun());
+        // The run's model and seed: the synapses the run had.
+        Model model = readModel(project.runModel(run.id));
+        auto* window = new ConnectivityWindow(std::move(model), QString(), run.seed,
+                                              tr("run %1").arg(run.id), this);
+        window->show();
+        return window;
+    } catch (const std::exception& error) {
+        QMessageBox::warning(this, tr("Cannot show the connectivity"),
+                             QString::fromUtf8(error.what()));
+        return nullptr;
+    }
+}
+
 void RunsBrowser::updateButtons() {
     const size_t selected = selectedRuns().size();
     plotButton_->setEnabled(selected == 1);
     overlayButton_->setEnabled(selected == 2);
     exportButton_->setEnabled(selected == 1);
     deleteButton_->setEnabled(selected == 1);
+    connectivityButton_->setEnabled(selected == 1);
 }
 
 } // namespace spikestudio

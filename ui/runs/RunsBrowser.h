@@ -50,6 +50,8 @@ public:
     QWidget* showSelected();
     /// Opens a window with the two selected runs' plots overlaid.
     QWidget* overlaySelected();
+    /// Opens the connectivity view of the selected run's model and seed.
+    QWidget* connectivitySelected();
 
 signals:
     /// An export finished; `summary` says what was written where.
@@ -70,6 +72,7 @@ private:
     QPushButton* overlayButton_;
     QPushButton* exportButton_;
     QPushButton* deleteButton_;
+    QPushButton* connectivityButton_;
 };
 
 } // namespace spikestudio
