@@ -17,9 +17,14 @@ ConstantsPanel::ConstantsPanel(RunController& controller, QWidget* parent)
     : QWidget(parent), controller_(controller), form_(new QFormLayout), problem_(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    auto* title = new QLabel(tr("<b>Constants</b> (Enter applies during a run)"), this);
-    title->setWordWrap(true);
+    auto* title = new QLabel(tr("<b>Live constants</b>"), this);
+    title->setToolTip(tr("Type a new value and press Enter: a running simulation uses it from "
+                         "its next step"));
+    auto* hint = new QLabel(tr("Enter applies a value during a run"), this);
+    hint->setWordWrap(true);
+    hint->setStyleSheet("color: palette(mid)");
     layout->addWidget(title);
+    layout->addWidget(hint);
     layout->addLayout(form_);
     problem_->setObjectName("constantProblem");
     problem_->setStyleSheet("color: #b00020");

@@ -46,10 +46,13 @@ RunView::RunView(ModelSource model, QWidget* parent)
     constantsArea_->setWidgetResizable(true);
     constantsArea_->setFrameShape(QFrame::NoFrame);
     constantsArea_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    constantsArea_->setMaximumWidth(280); // the plots get the room
+    // Wide enough to read a name and its value; the plots get the rest.
+    constantsArea_->setMinimumWidth(210);
+    constantsArea_->setMaximumWidth(280);
     split->addWidget(constantsArea_);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
     constantsArea_->hide(); // shown for models with constants
     layout->addWidget(split, 1);
     timer_->setInterval(33); // about 30 redraws a second
