@@ -168,6 +168,24 @@ QList<FeatureCase> unsupportedFeatures() {
          group + "@check_units(x=1, result=1)\ndef f(x):\n    return x\n"
                  "H = NeuronGroup(2, 'dv/dt = f(v)/ms : 1')  # <-\nrun(1*ms)\n",
          "the Python function 'f'"},
+        {"float32",
+         "from brian2 import *\nprefs.core.default_float_dtype = float32\n"
+         "G = NeuronGroup(2, 'dv/dt = -v/ms : 1')  # <-\nrun(1*ms)\n",
+         "float32 precision for 'v'"},
+        {"schedule",
+         group + "net = Network(G)\n"
+                 "net.schedule = ['start', 'groups', 'synapses', 'thresholds', 'resets', 'end']\n"
+                 "net.run(1*ms)  # <-\n",
+         "a changed schedule"},
+        {"random value set twice", group + "G.v = 'rand()'\nG.v = 0.5  # <-\nrun(1*ms)\n",
+         "G.v set a second time before the run"},
+        {"value read before it is set",
+         "from brian2 import *\nG = NeuronGroup(3, 'x : 1', threshold='x > 1', name='G')\n"
+         "S = Synapses(G, G, on_pre='x += 1')\nS.connect(condition='x_pre > 0')  # <-\n"
+         "G.x = 'i'\nrun(1*ms)\n",
+         "reading G.x here, before the script sets it"},
+        {"spikes of some neurons", group + "M = SpikeMonitor(G, record=[0, 1])  # <-\nrun(1*ms)\n",
+         "record=[0, 1] (recording some neurons only)"},
         {"skip_if_invalid",
          group + "S = Synapses(G, G, on_pre='v += 0.1')\n"
                  "S.connect(j='i + 1', skip_if_invalid=True)  # <-\nrun(1*ms)\n",

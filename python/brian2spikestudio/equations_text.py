@@ -39,6 +39,12 @@ def equations_text(equations):
     return '\n'.join(equation_line(equation) for equation in equations.values())
 
 
+def code_text(code):
+    """Brian2 code (a reset, on_pre, ...) as model text: one statement per line,
+    the indentation of a triple-quoted string removed (Brian2 ignores it)."""
+    return '\n'.join(line.strip() for line in code.splitlines() if line.strip())
+
+
 def expressions_of(equations):
     """The expression texts of Equations (for the names they use)."""
     return [equation.expr.code for equation in equations.values() if equation.expr is not None]

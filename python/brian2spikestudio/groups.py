@@ -3,7 +3,7 @@ import numpy as np
 from brian2.equations.equations import PARAMETER
 from brian2.units.fundamentalunits import Quantity
 
-from .equations_text import equations_text, expressions_of
+from .equations_text import code_text, equations_text, expressions_of
 from .quantities import time_text, value_text
 
 DEFAULT_METHODS = ('exact', 'euler', 'heun')  # Brian2's choice when none is given
@@ -48,8 +48,9 @@ def neuron_group(group, context):
     context.code_names(group, expressions_of(equations))
     spec = {'name': group.name, 'type': 'NeuronGroup', 'N': len(group),
             'equations': equations_text(equations)}
+    reset = group.event_codes.get(SPIKE)
     for field, text in (('threshold', group.events.get(SPIKE)),
-                        ('reset', group.event_codes.get(SPIKE)),
+                        ('reset', code_text(reset) if reset is not None else None),
                         ('refractory', refractory_field(group, context)),
                         ('method', method_field(group, group.method_choice, context))):
         if text is not None:

@@ -19,7 +19,8 @@ def source_name(monitor, context, kinds=GROUPS):
 
 def spike_monitor(monitor, context):
     if monitor.record is not True:
-        context.fail(monitor, 'record=%r (recording some neurons only)' % (monitor.record,))
+        context.fail(monitor, 'record=%s (recording some neurons only)'
+                     % ([int(k) for k in monitor.record] if monitor.record is not False else False))
     extra = set(monitor.record_variables) - {'i', 't'}
     if extra:
         context.fail(monitor, "recording the variable '%s' at spikes" % sorted(extra)[0])

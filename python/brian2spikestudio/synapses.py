@@ -6,7 +6,7 @@ from brian2.input.poissongroup import PoissonGroup
 from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
 from brian2.units.allunits import second
 
-from .equations_text import equations_of, equations_text, expressions_of
+from .equations_text import code_text, equations_of, equations_text, expressions_of
 from .errors import ImportFailure, unsupported
 from .groups import method_field
 from .initial_values import InitialValues
@@ -40,7 +40,7 @@ def pathway_code(synapses, context):
         if pathway.event != 'spike':
             context.fail(synapses, "the pathway '%s' on the event '%s'" % (pathway.objname,
                                                                            pathway.event))
-        code[pathway.prepost] = pathway.code
+        code[pathway.prepost] = code_text(pathway.code)
     return code
 
 

@@ -20,7 +20,7 @@ from brian2.synapses.synapses import Synapses
 from brian2.utils.stringtools import get_identifiers
 
 from . import groups, inputs, monitors, synapses
-from .context import TranslationContext
+from .context import TranslationContext, label
 from .errors import ImportFailure, unsupported
 from .quantities import time_text, unit_text
 from .random_order import plan_random_order
@@ -29,6 +29,7 @@ from .scheduling import check_schedule
 
 FORMAT_TAG = 'spikestudio-model'
 FORMAT_VERSION = 1
+DEFAULT_SCHEDULE = ['start', 'groups', 'thresholds', 'synapses', 'resets', 'end']
 
 # Brian2 type -> (the model's list, translator); the type must match exactly
 # (a SpatialNeuron is a NeuronGroup, but not one the format can hold).
@@ -79,7 +80,9 @@ def translate_run(recording, run):
     """The model of one run() call, without its duration."""
     context = TranslationContext(recording, run)
     lists = {'groups': [], 'synapses': [], 'poisson_inputs': [], 'monitors': []}
-    for obj in sorted(run.objects, key=lambda o: recording.creation_order.get(o.name, 0)):
+    check_schedule_and_precision(run, context)
+    for obj in sorted(run.objects,
+                      key=lambda o: (recording.creation_order.get(o.name, 0), o.name)):
         kind = KINDS.get(type(obj))
         if kind is None:
             feature = UNSUPPORTED_KINDS.get(type(obj).__name__, '%s objects' % type(obj).__name__)
@@ -104,6 +107,18 @@ def translate_run(recording, run):
     model['poisson_inputs'] = inputs.schedule_order([spec for _, spec in lists['poisson_inputs']])
     model['monitors'] = [spec for _, spec in lists['monitors']]
     return Translation(model, plan.notes)
+
+
+def check_schedule_and_precision(run, context):
+    """Spike Studio runs Brian2's default schedule in double precision."""
+    if list(run.network.schedule) != DEFAULT_SCHEDULE:
+        raise unsupported(run.where, 'a changed schedule (%s)' % ', '.join(run.network.schedule))
+    for obj in run.objects:
+        for name, variable in getattr(obj, 'variables', {}).items():
+            dtype = np.dtype(getattr(variable, 'dtype', np.float64))
+            if dtype.kind == 'f' and dtype.itemsize != 8 and not name.startswith('_'):
+                raise unsupported(context.where(obj), "%s precision for '%s' of %s"
+                                  % (dtype.name, name, label(obj)))
 
 
 def timed_array(name, array, where):
