@@ -136,7 +136,8 @@ void runImporter(const std::string& script, const std::string& modelPath,
     ProcessLimits limits;
     limits.timeout = timeout;
     const ProcessResult result = runProcess(
-        {python, "-B", "-P", "-c", kBootstrap, pythonPackagesDirectory(), script, "-o", modelPath},
+        {python, "-B", "-P", "-c", kBootstrap, pythonPackagesDirectory(), "-o", modelPath, "--",
+         script},
         limits);
     if (!result.started)
         throw ModelError({}, "cannot start " + python +

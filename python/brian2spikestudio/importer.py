@@ -18,6 +18,7 @@ where the imported model's random numbers will differ from Brian2's.
 import argparse
 import json
 import os
+import resource
 import sys
 import tempfile
 import warnings
@@ -42,7 +43,8 @@ def parse_arguments(argv):
         prog='python3 -m brian2spikestudio.importer',
         description='Imports a Brian2 script as a Spike Studio model. Importing runs the '
                     "script's Python code: import only scripts you would run.")
-    parser.add_argument('script', help='the Brian2 script (it is run)')
+    parser.add_argument('script', help='the Brian2 script (it is run; "--" before it if its '
+                                       'name starts with "-")')
     parser.add_argument('-o', dest='output', required=True, metavar='MODEL.json',
                         help='the model file to write')
     return parser.parse_args(argv)
@@ -111,6 +113,9 @@ def write_atomically(path, text):
     except OSError as error:
         raise ImportFailure('', 'cannot write %s (%s)' % (path, error.strerror))
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(handle, 0o666 & ~umask)  # as open() would create it, not mkstemp's 0600
         with os.fdopen(handle, 'w', encoding='utf-8') as output:
             output.write(text)
         os.replace(temporary, path)
@@ -119,11 +124,28 @@ def write_atomically(path, text):
         raise ImportFailure('', 'cannot write %s (%s)' % (path, error.strerror))
 
 
+def limit_memory():
+    """The capture builds the network's arrays as Brian2 would (synapses
+    included): a script that needs more than three quarters of the machine's
+    memory gets a MemoryError, reported like any other, rather than exhausting
+    the machine. RLIMIT_DATA counts what the process allocates, not its
+    reserved address space."""
+    try:
+        most = os.sysconf('SC_PHYS_PAGES') * os.sysconf('SC_PAGE_SIZE') * 3 // 4
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        if soft == resource.RLIM_INFINITY or soft > most:
+            resource.setrlimit(resource.RLIMIT_DATA,
+                               (most if hard == resource.RLIM_INFINITY else min(most, hard), hard))
+    except (ValueError, OSError):
+        pass  # no limit where the system gives none
+
+
 def import_script(script, output):
     """Imports `script` into the model file `output`; the notes for the user."""
     source = ScriptSource(script)
     if os.path.exists(output) and os.path.samefile(output, source.path):
         raise ImportFailure('', 'the output %s is the script itself' % output)
+    limit_memory()
     import_brian2()
     from .translate import translate
     translation = translate(capture(source))
