@@ -536,6 +536,31 @@ private slots:
         QVERIFY(!QDir(dir_.filePath("own")).exists("__pycache__"));
     }
 
+    void plottingOpensNoWindow() {
+        QProcess python;
+        python.start("/usr/bin/python3", {"-c", "import matplotlib"});
+        if (!python.waitForFinished(120000) || python.exitCode() != 0)
+            QSKIP("python3-matplotlib is not installed");
+        // show() must neither open a window nor block, nor even warn.
+        const QString path = writeScript(
+            "plots.py", "import warnings\n"
+                        "warnings.simplefilter('error', UserWarning)\n"
+                        "import matplotlib\n"
+                        "import matplotlib.pyplot as plt\n"
+                        "from brian2 import *\n"
+                        "G = NeuronGroup(2, 'dv/dt = (1.5 - v)/(10*ms) : 1', threshold='v > 1', "
+                        "reset='v = 0')\n"
+                        "M = StateMonitor(G, 'v', record=0)\n"
+                        "run(5*ms)\n"
+                        "assert 'quiet_backend' in matplotlib.get_backend()\n"
+                        "plt.plot(M.t/ms, M.v[0])\n"
+                        "plt.show()\n"
+                        "figure()\n"
+                        "show()\n");
+        const CliResult result = import(path, dir_.filePath("plots.json"));
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    }
+
     void defaultOutputIsBesideTheCurrentFolder() {
         QDir(dir_.path()).mkpath("default");
         const QString path = writeScript("default/net.py", "from brian2 import *\n"

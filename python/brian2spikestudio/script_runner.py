@@ -1,14 +1,16 @@
 """Running a user's script as `python3 SCRIPT.py` would: as `__main__`, in
 its own directory, with its own `__file__` and `sys.argv`, its directory
 first on the import path. What it prints is dropped, it reads nothing (its
-standard input is empty), and figures go to matplotlib's Agg backend, whose
-show() opens no window."""
+standard input is empty), and figures go to matplotlib's Agg backend with a
+show() that does nothing (quiet_backend.py): no window opens."""
 import contextlib
 import os
 import sys
 import types
 
 from .errors import ImportFailure
+
+QUIET_BACKEND = 'module://brian2spikestudio.quiet_backend'
 
 
 class ScriptSource:
@@ -68,7 +70,8 @@ def script_environment(source):
         sys.path.insert(0, os.path.dirname(source.path))
         sys.modules['__main__'] = module
         sys.stdin, sys.stdout, sys.stderr = nothing_in, nothing_out, nothing_out
-        os.environ['MPLBACKEND'] = 'Agg'
+        os.environ['MPLBACKEND'] = QUIET_BACKEND
+        use_quiet_backend_if_loaded()
         try:
             with silenced_descriptors(), quiet_brian2_console():
                 yield module
@@ -80,6 +83,17 @@ def script_environment(source):
                 os.environ.pop('MPLBACKEND', None)
             else:
                 os.environ['MPLBACKEND'] = backend
+
+
+def use_quiet_backend_if_loaded():
+    """MPLBACKEND only counts before matplotlib is imported; Brian2 may have
+    imported it already."""
+    matplotlib = sys.modules.get('matplotlib')
+    if matplotlib is not None:
+        try:
+            matplotlib.use(QUIET_BACKEND, force=True)
+        except Exception:  # a broken matplotlib is the script's to meet
+            pass
 
 
 @contextlib.contextmanager
