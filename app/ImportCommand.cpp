@@ -65,26 +65,39 @@ bool endsWith(const std::string& text, const std::string& end) {
            text.compare(text.size() - end.size(), end.size(), end) == 0;
 }
 
-ImportTarget importTarget(const CommandLine& line, const std::string& script) {
+ModelError outputError(const std::string& problem) {
+    return ModelError({"command line", "-o", 0, 0}, problem);
+}
+
+/// -o, else SCRIPT's name with .json in the current folder (never replaced).
+std::string outputPath(const CommandLine& line, const std::string& script) {
+    if (line.output)
+        return *line.output;
+    const std::string path = fs::path(script).stem().string() + ".json";
     std::error_code error;
-    ImportTarget target;
-    if (line.output) {
-        target.path = *line.output;
-    } else {
-        target.path = fs::path(script).stem().string() + ".json";
-        if (fs::exists(target.path, error))
-            throw ModelError({"command line", "-o", 0, 0},
-                             target.path + " already exists; name the output with -o");
-    }
-    const fs::path folder = fs::absolute(target.path, error).parent_path();
+    if (fs::exists(path, error))
+        throw outputError(path + " already exists; name the output with -o");
+    return path;
+}
+
+/// Refuses, before the script runs, an output that cannot be written.
+void refuseUnwritable(const std::string& path, const std::string& script) {
+    std::error_code error;
+    const fs::path folder = fs::absolute(path, error).parent_path();
     if (error || !fs::is_directory(folder, error))
-        throw ModelError({"command line", "-o", 0, 0}, "cannot write " + target.path +
-                                                           ": the folder " + folder.string() +
-                                                           " does not exist");
-    if (fs::is_directory(target.path, error))
-        throw ModelError({"command line", "-o", 0, 0}, target.path + " is a folder");
-    if (fs::equivalent(target.path, script, error))
-        throw ModelError({"command line", "-o", 0, 0}, "the output would replace the script");
+        throw outputError("cannot write " + path + ": the folder " + folder.string() +
+                          " does not exist");
+    if (fs::is_directory(path, error))
+        throw outputError(path + " is a folder");
+    if (fs::equivalent(path, script, error))
+        throw outputError("the output would replace the script");
+}
+
+ImportTarget importTarget(const CommandLine& line, const std::string& script) {
+    ImportTarget target;
+    target.path = outputPath(line, script);
+    refuseUnwritable(target.path, script);
+    std::error_code error;
     target.project =
         endsWith(target.path, ".spikestudio") ||
         (fs::is_regular_file(target.path, error) && PathChecks::hasSqliteHeader(target.path));
@@ -135,10 +148,10 @@ void runImporter(const std::string& script, const std::string& modelPath,
     const std::string python = pythonExecutable();
     ProcessLimits limits;
     limits.timeout = timeout;
-    const ProcessResult result = runProcess(
-        {python, "-B", "-P", "-c", kBootstrap, pythonPackagesDirectory(), "-o", modelPath, "--",
-         script},
-        limits);
+    const ProcessResult result =
+        runProcess({python, "-B", "-P", "-c", kBootstrap, pythonPackagesDirectory(), "-o",
+                    modelPath, "--", script},
+                   limits);
     if (!result.started)
         throw ModelError({}, "cannot start " + python +
                                  ", the Python that runs the importer: install Python 3 and "
