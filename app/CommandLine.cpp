@@ -45,6 +45,16 @@ const CommandUsage kCommands[] = {
      "Writes a stored run as CSV files, the files run --csv writes.\n",
      "  --run ID         the run's number, as 'spikestudio runs PROJECT' lists it\n"
      "  --csv DIR        the directory to write into\n"},
+    {"import", "  spikestudio import SCRIPT.py [-o MODEL.json|PROJECT] [--timeout SECONDS]\n",
+     "Imports a Brian2 script as a model, checked as 'check' checks it. The script\n"
+     "RUNS: its Python code runs, with Brian2 recording the network instead of\n"
+     "simulating it, so import only scripts you would run. What the model format\n"
+     "cannot express yet fails the import, naming the feature and its line.\n"
+     "Needs Brian2 (on Debian: apt-get install python3-brian).\n",
+     "  -o FILE          the model file to write (replaced when complete), or a\n"
+     "                   project (.spikestudio) whose model the import becomes;\n"
+     "                   default: SCRIPT's name with .json, in this folder\n"
+     "  --timeout SECONDS  how long the script may run (default: 600)\n"},
 };
 
 const char* kHelpOption = "  -h, --help       show this help\n";
@@ -105,6 +115,10 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.runId = value();
         else if (argument == "--tier")
             line.tier = value();
+        else if (argument == "-o")
+            line.output = value();
+        else if (argument == "--timeout")
+            line.timeout = value();
         else if (argument == "--show-kernels")
             line.showKernels = true;
         else if (argument == "--help" || argument == "-h")

@@ -17,6 +17,8 @@ struct CommandLine {
     std::optional<std::string> plotFile; // --plot FILE
     std::optional<std::string> runId;    // --run ID
     std::optional<std::string> tier;     // --tier auto|tcc|native
+    std::optional<std::string> output;   // -o FILE
+    std::optional<std::string> timeout;  // --timeout SECONDS
     bool showKernels = false;
     bool help = false; // -h or --help after the verb
 };

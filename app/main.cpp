@@ -2,6 +2,7 @@
 // argument (its start page) or with a single model file.
 #include "CommandLine.h"
 #include "ExamplesDirectory.h"
+#include "ImportCommand.h"
 #include "ProjectCommands.h"
 #include "RunCommand.h"
 #include "StandardStreams.h"
@@ -21,7 +22,7 @@
 namespace {
 
 bool isVerb(const std::string& argument) {
-    static const std::set<std::string> verbs{"run", "check", "runs", "export"};
+    static const std::set<std::string> verbs{"run", "check", "runs", "export", "import"};
     return verbs.count(argument) > 0;
 }
 
@@ -72,6 +73,8 @@ int runCli(const std::vector<std::string>& arguments) {
         return runsCommand(line, std::cout, std::cerr);
     if (line.verb == "export")
         return exportCommand(line, std::cout, std::cerr);
+    if (line.verb == "import")
+        return importCommand(line, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << printable(line.verb) << "'\n" << usageText();
     return 1;
 }

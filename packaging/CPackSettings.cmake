@@ -16,13 +16,19 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${SPIKESTUDIO_HOMEPAGE})
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
-# Depends: the shared libraries the binary loads, found by dpkg-shlibdeps.
+# Depends: the shared libraries the binary loads, found by dpkg-shlibdeps,
+# after python3 for the Python package it ships (the Brian2 importer).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "python3")
+# Byte-compiling the Python package after installation and cleaning it before
+# removal, as Debian's Python policy asks (py3compile, py3clean).
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+  "${CMAKE_CURRENT_LIST_DIR}/debian/postinst;${CMAKE_CURRENT_LIST_DIR}/debian/prerm")
 # The native tier compiles kernels with the system C compiler (and links libm,
 # whose linker script is in libc6-dev); without one everything runs on libtcc.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gcc | c-compiler, libc6-dev")
-# Brian2, for the importer of Brian2 scripts and the Spike Studio device for
-# Brian2 (both to come).
+# Brian2, for `spikestudio import` of Brian2 scripts (and the Spike Studio
+# device for Brian2, to come).
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3-brian")
 
 # The synopsis, then the extended description.

@@ -1,5 +1,5 @@
-# Where Spike Studio's Python parts go: the Brian2 importer and the Brian2
-# device (not written yet). Debian's python3 finds packages installed under
+# Where Spike Studio's Python parts go: the Brian2 importer (app/CMakeLists.txt
+# installs python/brian2spikestudio) and the Brian2 device (not written yet). Debian's python3 finds packages installed under
 # /usr/lib/python3/dist-packages, the default below for the /usr prefix the
 # .deb uses. A build installed to another prefix (/usr/local) needs a
 # versioned directory Python searches there, e.g.
@@ -10,8 +10,8 @@ set(SPIKESTUDIO_PYTHON_INSTALL_DIR "lib/python3/dist-packages" CACHE STRING
 # spikestudio_install_python_package(<source directory of one Python package>)
 # installs the package's .py files as <dist-packages>/<directory name>/.
 # Python files in a .deb also need byte-compiling after installation and
-# cleaning before removal (py3compile/py3clean in postinst/prerm, see
-# docs/packaging.md); whoever calls this first adds those.
+# cleaning before removal: packaging/debian/postinst and prerm run
+# py3compile/py3clean (docs/packaging.md).
 function(spikestudio_install_python_package directory)
   if(NOT IS_DIRECTORY ${directory})
     message(FATAL_ERROR "spikestudio_install_python_package: no directory ${directory}")

@@ -60,6 +60,7 @@ for library in libc6 libstdc++6 libqt6core6 libqt6widgets6 libqt6svg6 libqcustom
     grep -qxF "$library" <<<"$depends" ||
         fail "Depends does not name $library (dpkg-shlibdeps): $(field Depends)"
 done
+grep -qxF python3 <<<"$depends" || fail "Depends does not name python3: $(field Depends)"
 field Recommends | grep -q "gcc | c-compiler" || fail "Recommends: $(field Recommends)"
 field Suggests | grep -q "python3-brian" || fail "Suggests: $(field Suggests)"
 
@@ -82,6 +83,10 @@ source_examples=$(cd "$(dirname "$0")/../resources/examples" && ls ./*.json)
 for example in $source_examples; do
     expected+=("./usr/share/spikestudio/examples/${example#./}")
 done
+python_package=./usr/lib/python3/dist-packages/brian2spikestudio
+for module in $(cd "$(dirname "$0")/../python/brian2spikestudio" && ls ./*.py); do
+    expected+=("$python_package/${module#./}")
+done
 dpkg-deb --contents "$deb" | awk '$1 !~ /^d/ {print $6}' | sort >"$work/files"
 printf '%s\n' "${expected[@]}" | sort >"$work/expected"
 while read -r file; do
@@ -92,6 +97,14 @@ while read -r file; do
 done < <(comm -23 "$work/files" "$work/expected")
 dpkg-deb --contents "$deb" | awk '$2 != "root/root" {print "FAIL: owner of " $6 ": " $2; exit 1}' ||
     failures=$((failures + 1))
+
+# Debian's Python policy: byte-compile after installation, clean before removal.
+dpkg-deb --ctrl-tarfile "$deb" | tar -t | sort >"$work/control-files"
+for script in postinst prerm; do
+    grep -qxF "./$script" "$work/control-files" || fail "the package has no $script"
+done
+dpkg-deb -I "$deb" postinst | grep -q "py3compile -p spikestudio" || fail "postinst runs no py3compile"
+dpkg-deb -I "$deb" prerm | grep -q "py3clean -p spikestudio" || fail "prerm runs no py3clean"
 
 root=$work/root
 dpkg-deb -x "$deb" "$root"
@@ -127,6 +140,22 @@ fi
 echo "installed binary, CUBA for 10 ms: $(ms_since "$start") ms"
 if cli run "$examples/cuba.json" --no-such-option >/dev/null 2>&1; then
     fail "an unknown option does not fail"
+fi
+# The installed importer, found beside the binary (with Brian2 present).
+if /usr/bin/python3 -c 'import brian2' >/dev/null 2>&1; then
+    mkdir -p "$work/script"
+    printf 'from brian2 import *\nG = NeuronGroup(2, "dv/dt = -v/ms : 1")\nrun(1*ms)\n' \
+        >"$work/script/tiny.py"
+    start=$(now_ms)
+    if cli import "$work/script/tiny.py" -o "$work/script/tiny.json" >"$work/import.out" 2>&1; then
+        cli check "$work/script/tiny.json" >/dev/null || fail "the imported model does not check"
+    else
+        fail "import with the installed importer: $(cat "$work/import.out")"
+    fi
+    echo "installed binary, importing a Brian2 script: $(ms_since "$start") ms"
+    find "$root" -name __pycache__ | grep -q . && fail "importing wrote byte-code into the package"
+else
+    echo "not checked: import with the installed importer (python3-brian is not installed)"
 fi
 
 # --- the manual describes every command and option of --help ----------------

@@ -11,7 +11,8 @@ packages=(
     # The .deb (cmake --build build --target package) and its check (ctest's tst_package).
     dpkg-dev librsvg2-bin desktop-file-utils appstream lintian file man-db shared-mime-info
 )
-# Brian2 only generates and checks reference data; tests skip what needs it when absent.
+# Brian2: reference data, and `spikestudio import` of Brian2 scripts; tests skip what
+# needs it when absent.
 optional_packages=(python3-brian)
 
 missing=()

@@ -1,0 +1,237 @@
+#include "ImportCommand.h"
+
+#include "ChildProcess.h"
+#include "CommandErrors.h"
+#include "PythonPackages.h"
+#include "ScratchDirectory.h"
+#include "diagnostics/ModelError.h"
+#include "diagnostics/PrintableText.h"
+#include "model/CheckedModel.h"
+#include "model/ModelReader.h"
+#include "model/ModelWriter.h"
+#include "storage/PathChecks.h"
+#include "storage/Project.h"
+
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+namespace spikestudio {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kDefaultPython = "/usr/bin/python3";
+constexpr long long kDefaultTimeoutSeconds = 600;
+constexpr long long kLongestTimeoutSeconds = 7 * 24 * 3600;
+constexpr const char* kInstallHint = "(on Debian: apt-get install python3-brian)";
+
+/// Runs the importer module from the package directory given as the first
+/// argument ("" for Python's own search path). -P keeps the current folder
+/// off the import path, -B keeps Python from writing next to the package.
+constexpr const char* kBootstrap = "import sys\n"
+                                   "packages = sys.argv.pop(1)\n"
+                                   "if packages:\n"
+                                   "    sys.path.insert(0, packages)\n"
+                                   "from brian2spikestudio.importer import main\n"
+                                   "main()\n";
+
+/// Where the import goes: a model file, or a project whose model it becomes.
+struct ImportTarget {
+    std::string path;
+    bool project = false;
+};
+
+const std::string& scriptPath(const CommandLine& line) {
+    if (line.positional.size() != 1)
+        throw std::invalid_argument("expected exactly one SCRIPT file");
+    const std::string& path = line.positional[0];
+    std::error_code error;
+    if (!fs::exists(path, error))
+        throw ModelError({path, "", 0, 0}, "no such file");
+    if (!fs::is_regular_file(path, error))
+        throw ModelError({path, "", 0, 0}, "not a Python script (a folder or a device)");
+    return path;
+}
+
+bool endsWith(const std::string& text, const std::string& end) {
+    return text.size() >= end.size() &&
+           text.compare(text.size() - end.size(), end.size(), end) == 0;
+}
+
+ModelError outputError(const std::string& problem) {
+    return ModelError({"command line", "-o", 0, 0}, problem);
+}
+
+/// -o, else SCRIPT's name with .json in the current folder (never replaced).
+std::string outputPath(const CommandLine& line, const std::string& script) {
+    if (line.output)
+        return *line.output;
+    const std::string path = fs::path(script).stem().string() + ".json";
+    std::error_code error;
+    if (fs::exists(path, error))
+        throw outputError(path + " already exists; name the output with -o");
+    return path;
+}
+
+/// Refuses, before the script runs, an output that cannot be written.
+void refuseUnwritable(const std::string& path, const std::string& script) {
+    std::error_code error;
+    const fs::path folder = fs::absolute(path, error).parent_path();
+    if (error || !fs::is_directory(folder, error))
+        throw outputError("cannot write " + path + ": the folder " + folder.string() +
+                          " does not exist");
+    if (fs::is_directory(path, error))
+        throw outputError(path + " is a folder");
+    if (fs::equivalent(path, script, error))
+        throw outputError("the output would replace the script");
+}
+
+ImportTarget importTarget(const CommandLine& line, const std::string& script) {
+    ImportTarget target;
+    target.path = outputPath(line, script);
+    refuseUnwritable(target.path, script);
+    std::error_code error;
+    target.project =
+        endsWith(target.path, ".spikestudio") ||
+        (fs::is_regular_file(target.path, error) && PathChecks::hasSqliteHeader(target.path));
+    return target;
+}
+
+std::chrono::seconds parseTimeout(const std::optional<std::string>& text) {
+    if (!text)
+        return std::chrono::seconds(kDefaultTimeoutSeconds);
+    long long seconds = 0;
+    const auto result = std::from_chars(text->data(), text->data() + text->size(), seconds);
+    if (result.ec != std::errc() || result.ptr != text->data() + text->size() || seconds < 1 ||
+        seconds > kLongestTimeoutSeconds)
+        throw ModelError({"command line", "--timeout", 0, 0},
+                         "the timeout must be a number of seconds from 1 to " +
+                             std::to_string(kLongestTimeoutSeconds));
+    return std::chrono::seconds(seconds);
+}
+
+/// SPIKESTUDIO_PYTHON, else Debian's Python 3.
+std::string pythonExecutable() {
+    const char* chosen = std::getenv("SPIKESTUDIO_PYTHON");
+    return chosen && *chosen ? chosen : kDefaultPython;
+}
+
+std::vector<std::string> outputLines(const std::string& output) {
+    std::vector<std::string> lines;
+    std::istringstream in(output);
+    for (std::string text; std::getline(in, text);)
+        if (!text.empty())
+            lines.push_back(text);
+    return lines;
+}
+
+/// The importer's one line of failure, without its "error: ".
+std::string failureLine(const ProcessResult& result) {
+    const std::vector<std::string> lines = outputLines(result.output);
+    if (lines.empty())
+        return "the importer stopped without a message (exit status " +
+               std::to_string(result.exitCode) + ")";
+    const std::string& last = lines.back();
+    return last.rfind("error: ", 0) == 0 ? last.substr(7) : last;
+}
+
+/// Runs the Python importer on `script`, writing the model to `modelPath`.
+void runImporter(const std::string& script, const std::string& modelPath,
+                 std::chrono::seconds timeout, std::ostream& err) {
+    const std::string python = pythonExecutable();
+    ProcessLimits limits;
+    limits.timeout = timeout;
+    const ProcessResult result =
+        runProcess({python, "-B", "-P", "-c", kBootstrap, pythonPackagesDirectory(), "-o",
+                    modelPath, "--", script},
+                   limits);
+    if (!result.started)
+        throw ModelError({}, "cannot start " + python +
+                                 ", the Python that runs the importer: install Python 3 and "
+                                 "Brian2 " +
+                                 kInstallHint + " or set SPIKESTUDIO_PYTHON");
+    if (result.timedOut)
+        throw ModelError({}, script + ": the script did not finish within " +
+                                 std::to_string(timeout.count()) + " s (--timeout)");
+    if (result.exitCode != 0)
+        throw ModelError({}, failureLine(result));
+    for (const std::string& text : outputLines(result.output))
+        if (text.rfind("note: ", 0) == 0)
+            err << printable(text) << "\n";
+}
+
+/// The model the importer wrote, read and checked as `check` would; a model
+/// Spike Studio refuses never lands.
+Model checkedModel(const std::string& modelPath, const std::string& script) {
+    try {
+        Model model = readModelFile(modelPath);
+        checkModel(model);
+        return model;
+    } catch (const ModelError& error) {
+        const std::string where =
+            error.where().object == modelPath ? error.problem() : std::string(error.what());
+        throw ModelError({}, script + ": the imported model is refused: " + where);
+    }
+}
+
+/// A private folder for the importer's model, removed with everything in it.
+std::unique_ptr<ScratchDirectory> scratchDirectory() {
+    try {
+        return std::make_unique<ScratchDirectory>(fs::temp_directory_path());
+    } catch (const std::exception& error) {
+        throw ModelError({}, std::string("the importer needs a temporary folder: ") + error.what());
+    }
+}
+
+void save(const Model& model, const ImportTarget& target) {
+    if (!target.project) {
+        writeModelFile(model, target.path);
+        return;
+    }
+    const std::string json = writeModelJson(model);
+    if (PathChecks::exists(target.path))
+        Project(target.path).saveModel(json);
+    else
+        Project::openOrCreate(target.path, json);
+}
+
+void printSummary(const Model& model, const std::string& script, const ImportTarget& target,
+                  std::ostream& out) {
+    out << "imported " << printable(script) << ": " << model.groups.size() << " groups, "
+        << model.synapses.size() << " synapses, " << model.poissonInputs.size()
+        << " Poisson inputs, " << model.monitors.size() << " monitors, duration "
+        << printable(model.duration);
+    if (model.seed)
+        out << ", seed " << *model.seed;
+    out << "\n"
+        << (target.project ? "saved as the model of " : "wrote ") << printable(target.path) << "\n";
+}
+
+} // namespace
+
+int importCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
+    return reportingErrors(
+        err,
+        [&] {
+            const std::string& script = scriptPath(line);
+            const ImportTarget target = importTarget(line, script);
+            const std::chrono::seconds timeout = parseTimeout(line.timeout);
+            const std::unique_ptr<ScratchDirectory> scratch = scratchDirectory();
+            const std::string modelPath = (scratch->path() / "model.json").string();
+            runImporter(script, modelPath, timeout, err);
+            const Model model = checkedModel(modelPath, script);
+            save(model, target);
+            printSummary(model, script, target, out);
+            return 0;
+        },
+        "importing " + (line.positional.empty() ? std::string("the script") : line.positional[0]));
+}
+
+} // namespace spikestudio

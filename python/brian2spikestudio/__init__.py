@@ -1,0 +1,15 @@
+"""Spike Studio's bridge to Brian2.
+
+    python3 -m brian2spikestudio.importer SCRIPT.py -o MODEL.json
+
+runs an unmodified Brian2 script under a capturing device that records the
+network instead of simulating it, and translates what it recorded into a Spike
+Studio model (docs/brian2-import.md). Importing runs the script's Python code.
+
+Modules: importer (the command line), script_runner (runs the script in its
+own directory), capture (the Brian2 device that records), recording (what it
+records), translate (recording -> model, one function per kind of Brian2
+object, in groups, synapses, inputs and monitors), names (external names
+resolved to constants and TimedArrays), initial_values, random_order,
+quantities and equations_text (exact model text for Brian2 values).
+"""

@@ -1,0 +1,276 @@
+"""A Brian2 device that records a network instead of simulating it.
+
+CaptureDevice is Brian2's runtime device (state lives in numpy arrays, so a
+script can read and set values as usual) whose hooks record, in order, every
+value the script sets, every connect() call, seed() and store()/restore(),
+and, at each run(), the network with the names the run would resolve.
+run() prepares the network as Brian2 does (checking equations, units and
+names) and moves the clocks to the run's end without computing a step, so
+monitors stay empty. Code is always generated for numpy, never compiled.
+
+`capturing(locator)` activates it for the duration of a `with` block and
+keeps scripts from switching it off: set_device() and reset_device() are
+neutralised, and device.build() does nothing.
+"""
+import contextlib
+import importlib
+import os
+import sys
+
+import numpy as np
+from brian2.codegen.runtime.numpy_rt import NumpyCodeObject
+from brian2.core.namespace import get_local_namespace
+from brian2.core.network import Network
+from brian2.core.variables import VariableView
+from brian2.devices.device import RuntimeDevice, all_devices
+from brian2.synapses.synapses import Synapses, SynapticPathway
+from brian2.units.fundamentalunits import fail_for_dimension_mismatch
+from brian2.units.allunits import second
+
+from .recording import (Assignment, ConnectCall, Recording, RunCall, SeedCall, StateCall)
+
+DEVICE_NAME = 'spikestudio_capture'
+# The module itself: `brian2.devices.device` as an attribute is the device proxy.
+device_module = importlib.import_module('brian2.devices.device')
+BRIAN2_DIRECTORY = os.path.dirname(os.path.dirname(os.path.abspath(device_module.__file__)))
+# Brian2's own functions between a script's `G.v = ...` (or `G.set_states(...)`)
+# and the device's hook; "*" for every function of a file.
+ASSIGNMENT_PLUMBING = {
+    ('core', 'base.py'): {'device_override_decorated_function'},
+    ('core', 'variables.py'): {'*'},
+    ('units', 'fundamentalunits.py'): {'*'},
+    ('groups', 'group.py'): {'__setattr__', 'set_states'},
+    ('groups', 'neurongroup.py'): {'__setattr__'},
+    ('synapses', 'synapses.py'): {'__setattr__', '_set_delay'},
+    ('core', 'network.py'): {'set_states'},
+    ('core', 'magic.py'): {'set_states'},
+}
+ASSIGNMENT_PLUMBING = {os.path.join(BRIAN2_DIRECTORY, *parts): functions
+                       for parts, functions in ASSIGNMENT_PLUMBING.items()}
+
+
+def is_plumbing(frame):
+    functions = ASSIGNMENT_PLUMBING.get(frame.f_code.co_filename, ())
+    return '*' in functions or frame.f_code.co_name in functions
+
+
+def random_state():
+    return np.random.get_state()
+
+
+def same_random_state(a, b):
+    return a[2:] == b[2:] and np.array_equal(a[1], b[1])
+
+
+def set_by_user():
+    """Whether the assignment being recorded comes from the script (or a module
+    of the user) rather than from Brian2 itself, e.g. a PoissonGroup setting
+    its rates in its constructor."""
+    frame = sys._getframe(2)
+    while frame is not None and is_plumbing(frame):
+        frame = frame.f_back
+    return frame is not None and not frame.f_code.co_filename.startswith(BRIAN2_DIRECTORY)
+
+
+def owner_of(group):
+    """The object whose variable an assignment sets: a SynapticPathway's
+    variables (`S.pre.delay`) belong to its Synapses."""
+    if isinstance(group, SynapticPathway):
+        return group.synapses
+    return group
+
+
+class CaptureDevice(RuntimeDevice):
+    """Brian2's runtime device, recording instead of simulating (see the module)."""
+
+    def __init__(self, locator):
+        super().__init__()
+        self.recording = Recording(locator)
+        self._expected_random_state = random_state()
+
+    # -- what Brian2 asks of every device --------------------------------------------
+
+    def code_object_class(self, codeobj_class=None, fallback_pref='codegen.target'):
+        return NumpyCodeObject  # nothing is compiled, whatever the script prefers
+
+    def build(self, **kwds):
+        """device.build() of a standalone script: the network is already recorded."""
+
+    def add_array(self, var):
+        """Every object makes its arrays when created: the order of creation."""
+        order = self.recording.creation_order
+        order.setdefault(getattr(var.owner, 'name', None), len(order))
+        super().add_array(var)
+
+    # -- recording -----------------------------------------------------------------------
+
+    def _record(self, event, action):
+        """Records `event` and carries out `action` (the call being recorded),
+        noting whether numpy's random stream moved before it (the script drew
+        numbers itself) and during it."""
+        event.foreign_draws_before = not same_random_state(random_state(),
+                                                           self._expected_random_state)
+        before = random_state()
+        result = action()
+        self._expected_random_state = random_state()
+        event.draws_random = not same_random_state(before, self._expected_random_state)
+        self.recording.events.append(event)
+        return result
+
+    def _assignment(self, view, index, code=None, values=None, namespace=None):
+        return Assignment(where=self.recording.locator.here(), owner=owner_of(view.group),
+                          resolver=view.group, variable=view.name, index=index, code=code,
+                          values=values, namespace=namespace)
+
+    def seed(self, seed=None):
+        self._record(SeedCall(where=self.recording.locator.here(), seed=seed),
+                     lambda: RuntimeDevice.seed(self, seed))
+
+    def variableview_set_with_expression(self, view, item, code, run_namespace,
+                                         check_units=True):
+        def assign():
+            VariableView.set_with_expression.original_function(view, item, code, run_namespace,
+                                                               check_units)
+        if not set_by_user():
+            return assign()
+        self._record(self._assignment(view, item, code=code, namespace=run_namespace), assign)
+
+    def variableview_set_with_expression_conditional(self, view, cond, code, run_namespace,
+                                                     check_units=True):
+        def assign():
+            VariableView.set_with_expression_conditional.original_function(
+                view, cond, code, run_namespace, check_units)
+        if not set_by_user():
+            return assign()
+        self._record(self._assignment(view, cond, code=code, namespace=run_namespace), assign)
+
+    def variableview_set_with_index_array(self, view, item, value, check_units):
+        def assign():
+            VariableView.set_with_index_array.original_function(view, item, value, check_units)
+        if not set_by_user():
+            return assign()
+        self._record(self._assignment(view, item, values=value), assign)
+
+    def synapses_connect(self, synapses, condition=None, i=None, j=None, p=1., n=1,
+                         skip_if_invalid=False, namespace=None, level=0):
+        if namespace is None:  # the script's names, two frames up (Brian2's decorator, then it)
+            namespace = get_local_namespace(level=level + 2)
+        event = ConnectCall(where=self.recording.locator.here(), synapses=synapses,
+                            condition=condition, i=copied(i), j=copied(j), p=p, n=copied(n),
+                            skip_if_invalid=skip_if_invalid, namespace=namespace)
+        self._record(event, lambda: Synapses.connect.original_function(
+            synapses, condition, i, j, p, n, skip_if_invalid, namespace=namespace))
+
+    def network_store(self, network, name='default', filename=None):
+        self._record(StateCall(where=self.recording.locator.here(), kind='store()'),
+                     lambda: Network.store.original_function(network, name, filename))
+
+    def network_restore(self, network, name='default', filename=None,
+                        restore_random_state=False):
+        self._record(StateCall(where=self.recording.locator.here(), kind='restore()'),
+                     lambda: Network.restore.original_function(network, name, filename,
+                                                                restore_random_state))
+
+    def network_run(self, network, duration, report=None, report_period=10 * second,
+                    namespace=None, profile=None, level=0):
+        fail_for_dimension_mismatch(duration, second, 'run() needs a time')
+        if namespace is None:  # the script's names, as Brian2's Network.run collects them
+            namespace = get_local_namespace(level=level + 2)
+        event = RunCall(where=self.recording.locator.here(), network=network,
+                        objects=top_level(network.objects), duration=float(duration),
+                        namespace=namespace, default_clock=self.defaultclock,
+                        default_dt=self.defaultclock.dt_)
+        self._record(event, lambda: self._prepare_without_simulating(network, duration,
+                                                                     namespace))
+
+    @staticmethod
+    def _prepare_without_simulating(network, duration, namespace):
+        """What Network.run does except the time steps: Brian2 checks and
+        prepares every object, then the clocks stand at the run's end."""
+        clocks = {obj.clock for obj in network.sorted_objects}
+        end = network.t + duration
+        for clock in clocks:
+            clock.set_interval(network.t, end)
+        network._clocks = clocks
+        network.before_run(namespace)
+        for clock in clocks:
+            clock.variables['timestep'].set_value(clock._i_end)
+            clock.variables['t'].set_value(clock._i_end * clock.dt_)
+        network.t_ = float(end)
+
+
+def top_level(objects):
+    """The objects that are not parts of others (a MagicNetwork holds both)."""
+    parts = set()
+    def collect(obj):
+        for part in obj.contained_objects:
+            parts.add(id(part))
+            collect(part)
+    for obj in objects:
+        collect(obj)
+    return [obj for obj in objects if id(obj) not in parts]
+
+
+def copied(value):
+    """Index arrays as they were at the call (the script may change its arrays later)."""
+    if value is None or isinstance(value, str) or np.isscalar(value):
+        return value
+    return np.array(value, copy=True)
+
+
+@contextlib.contextmanager
+def capturing(locator):
+    """Activates a CaptureDevice for the `with` block; yields its Recording."""
+    device = CaptureDevice(locator)
+    all_devices[DEVICE_NAME] = device
+    set_device, reset_device = device_module.set_device, device_module.reset_device
+    set_device(DEVICE_NAME)
+    try:
+        with neutralised_device_switches(device.recording), recorded_synapses_models(
+                device.recording):
+            yield device.recording
+    finally:
+        reset_device()
+        del all_devices[DEVICE_NAME]
+
+
+@contextlib.contextmanager
+def neutralised_device_switches(recording):
+    """set_device('cpp_standalone', ...) and reset_device() in the script keep
+    the capture in place (they are noted in the recording)."""
+    def set_device(device, build_on_run=True, **kwargs):
+        recording.device_requests.append(getattr(device, '__name__', str(device)))
+
+    def reset_device(device=None):
+        pass
+
+    replaced = []
+    for name, replacement in (('set_device', set_device), ('reset_device', reset_device)):
+        original = getattr(device_module, name)
+        for module in list(sys.modules.values()):
+            if (getattr(module, '__name__', '').startswith('brian2')
+                    and getattr(module, name, None) is original):
+                setattr(module, name, replacement)
+                replaced.append((module, name, original))
+    try:
+        yield
+    finally:
+        for module, name, original in replaced:
+            setattr(module, name, original)
+
+
+@contextlib.contextmanager
+def recorded_synapses_models(recording):
+    """Keeps each Synapses object's `model` argument: Brian2 splits it into
+    event-driven, clock-driven and summed parts and keeps no copy of it."""
+    original_init = Synapses.__init__
+
+    def init(self, source, target=None, model=None, *args, **kwargs):
+        original_init(self, source, target, model, *args, **kwargs)
+        recording.synapses_models[id(self)] = (self, model)
+
+    Synapses.__init__ = init
+    try:
+        yield
+    finally:
+        Synapses.__init__ = original_init

@@ -1,0 +1,106 @@
+"""NeuronGroup, PoissonGroup and SpikeGeneratorGroup as model groups."""
+import numpy as np
+from brian2.equations.equations import PARAMETER
+from brian2.units.fundamentalunits import Quantity
+
+from .equations_text import code_text, equations_text, expressions_of
+from .quantities import time_text, value_text
+
+DEFAULT_METHODS = ('exact', 'euler', 'heun')  # Brian2's choice when none is given
+SPIKE = 'spike'
+
+
+def method_field(obj, method_choice, context):
+    """The model's `method`: the one the script asked for; none when Brian2 chooses."""
+    if isinstance(method_choice, str):
+        return method_choice
+    if isinstance(method_choice, (tuple, list)) and tuple(method_choice) == DEFAULT_METHODS:
+        return None
+    context.fail(obj, 'a custom integration method (%r)' % (method_choice,))
+
+
+def check_neuron_group(group, context):
+    events = set(group.events) | set(group.event_codes)
+    if events - {SPIKE}:
+        context.fail(group, "the custom event '%s'" % sorted(events - {SPIKE})[0])
+    linked = [eq.varname for eq in group.user_equations.values()
+              if eq.type == PARAMETER and 'linked' in eq.flags]
+    if linked or getattr(group, '_linked_variables', None):
+        context.fail(group, "the linked variable '%s'" % (
+            linked[0] if linked else sorted(group._linked_variables)[0]))
+    if group.state_updater.method_options is not None:
+        context.fail(group, 'method_options')
+
+
+def refractory_field(group, context):
+    refractory = group._refractory
+    if refractory is False or refractory is None:
+        return None
+    if isinstance(refractory, str):
+        context.code_names(group, [refractory])
+        return refractory
+    return value_text(refractory, context.where(group), 'refractory')
+
+
+def neuron_group(group, context):
+    check_neuron_group(group, context)
+    equations = group.user_equations
+    context.code_names(group, expressions_of(equations))
+    spec = {'name': group.name, 'type': 'NeuronGroup', 'N': len(group),
+            'equations': equations_text(equations)}
+    reset = group.event_codes.get(SPIKE)
+    for field, text in (('threshold', group.events.get(SPIKE)),
+                        ('reset', code_text(reset) if reset is not None else None),
+                        ('refractory', refractory_field(group, context)),
+                        ('method', method_field(group, group.method_choice, context))):
+        if text is not None:
+            if field in ('threshold', 'reset'):
+                context.code_names(group, [text])
+            spec[field] = text
+    context.clock_field(group, spec)
+    initial = context.initial_values(group).values
+    if initial:
+        spec['initial'] = initial
+    return spec
+
+
+def poisson_group(group, context):
+    spec = {'name': group.name, 'type': 'PoissonGroup', 'N': len(group),
+            'rates': poisson_rates(group, context)}
+    context.clock_field(group, spec)
+    return spec
+
+
+def poisson_rates(group, context):
+    """The rates: the expression it was made with, the value the script set
+    last, or the value it was made with (the same for every element)."""
+    if isinstance(group._rates, str):
+        context.code_names(group, [group._rates])
+        return group._rates
+    assigned = context.initial_values(group)
+    if assigned.values:
+        event = assigned.events['rates']
+        if event.draws_random:
+            context.fail(group, 'random rates set before the run (%s)' % event.where)
+        return assigned.values['rates']
+    rates = np.asarray(group.variables['rates'].get_value())
+    if not np.all(rates == rates[0]):
+        context.fail(group, 'different rates per neuron (an array)')
+    return value_text(Quantity(rates[0], dim=group.variables['rates'].dim), context.where(group),
+                      'rates')
+
+
+def spike_generator_group(group, context):
+    where = context.where(group)
+    if context.assignments_to(group):
+        context.fail(group, 'variables set by the script')
+    indices = group.variables['neuron_index'].get_value()
+    times = group.variables['spike_time'].get_value()
+    spec = {'name': group.name, 'type': 'SpikeGeneratorGroup', 'N': len(group),
+            'indices': [int(k) for k in indices],
+            'times': [time_text(t, where, 'a spike time') for t in times]}
+    period = float(np.asarray(group.variables['period'].get_value()).flat[0])
+    if period > 0:
+        spec['period'] = time_text(period, where, 'period')
+    context.clock_field(group, spec)
+    return spec

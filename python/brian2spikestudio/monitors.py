@@ -1,0 +1,47 @@
+"""SpikeMonitor, StateMonitor and PopulationRateMonitor as model monitors."""
+from brian2.groups.neurongroup import NeuronGroup
+from brian2.input.poissongroup import PoissonGroup
+from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
+from brian2.synapses.synapses import Synapses
+
+GROUPS = (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)
+
+
+def source_name(monitor, context, kinds=GROUPS):
+    source = monitor.source
+    if source.__class__ in kinds and context.in_model(source):
+        return source.name
+    if source.__class__.__name__ == 'Subgroup':
+        context.fail(monitor, 'the subgroup %s[%d:%d] as source' % (
+            source.source.name, source.start, source.stop))
+    context.fail(monitor, "the %s '%s' as source" % (source.__class__.__name__, source.name))
+
+
+def spike_monitor(monitor, context):
+    if monitor.record is not True:
+        context.fail(monitor, 'record=%s (recording some neurons only)'
+                     % ([int(k) for k in monitor.record] if monitor.record is not False else False))
+    extra = set(monitor.record_variables) - {'i', 't'}
+    if extra:
+        context.fail(monitor, "recording the variable '%s' at spikes" % sorted(extra)[0])
+    return {'name': monitor.name, 'type': 'SpikeMonitor',
+            'source': source_name(monitor, context)}
+
+
+def state_monitor(monitor, context):
+    spec = {'name': monitor.name, 'type': 'StateMonitor',
+            'source': source_name(monitor, context, GROUPS + (Synapses,)),
+            'variables': list(monitor.record_variables)}
+    if monitor.record_all:
+        spec['record'] = True
+    elif len(monitor.record):
+        spec['record'] = [int(k) for k in monitor.record]
+    else:
+        spec['record'] = False
+    context.clock_field(monitor, spec, reference_clock=monitor.source.clock)
+    return spec
+
+
+def rate_monitor(monitor, context):
+    return {'name': monitor.name, 'type': 'PopulationRateMonitor',
+            'source': source_name(monitor, context)}

@@ -1,0 +1,96 @@
+"""External names in Brian2 code, resolved as Brian2 resolves them (the
+object's own variables first, then Brian2's units, functions and constants,
+then the object's `namespace=`, then the run's or the call's namespace), and
+collected as the model's constants and TimedArrays. A model has one value
+per name: a name with two values is refused."""
+import re
+
+import numpy as np
+from brian2.core.functions import DEFAULT_CONSTANTS, DEFAULT_FUNCTIONS, Function
+from brian2.core.namespace import DEFAULT_UNITS
+from brian2.core.variables import Constant
+from brian2.input.timedarray import TimedArray
+from brian2.synapses.parse_synaptic_generator_syntax import parse_synapse_generator
+from brian2.units.fundamentalunits import Quantity
+from brian2.utils.stringtools import get_identifiers
+
+from .errors import ImportFailure, unsupported
+from .quantities import dimensions_of, value_text
+
+NOISE = re.compile(r'xi(_\w+)?$')
+GENERATOR_ARGUMENTS = ('low', 'high', 'step', 'p', 'size')  # of range() and sample()
+
+
+def generator_texts(generator):
+    """The expressions of a generator `j` ("k for k in range(i-2, i+3) if k != i")
+    and the name of its loop variable."""
+    parsed = parse_synapse_generator(generator)
+    texts = [parsed['element'], parsed['if_expression'] or '']
+    texts += [parsed['iterator_kwds'].get(key) or '' for key in GENERATOR_ARGUMENTS]
+    return texts, parsed['inner_variable']
+
+
+def is_builtin(name):
+    return name in DEFAULT_UNITS or name in DEFAULT_FUNCTIONS or name in DEFAULT_CONSTANTS
+
+
+def same_value(a, b):
+    return (type(a) is type(b) and np.array_equal(np.asarray(a), np.asarray(b))
+            and dimensions_of(a) == dimensions_of(b))
+
+
+class ExternalNames:
+    """The constants and TimedArrays a model's code needs, with where each
+    was first used."""
+
+    def __init__(self):
+        self.constants = {}     # name -> (value, where)
+        self.timed_arrays = {}  # name -> (TimedArray, where)
+
+    def add(self, obj, texts, namespace, where, local_names=()):
+        """Resolves the external names in `texts` (code of `obj`) in `namespace`."""
+        for text in texts:
+            for name in sorted(get_identifiers(text or '')):
+                if name in local_names or name in obj.variables or NOISE.match(name):
+                    continue
+                if is_builtin(name):
+                    continue
+                self._add_resolved(name, self._resolve(obj, name, namespace, where), where)
+
+    @staticmethod
+    def _resolve(obj, name, namespace, where):
+        try:
+            return obj._resolve_external(name, run_namespace=namespace or {})
+        except KeyError:
+            raise ImportFailure(where, "the name '%s' cannot be resolved" % name)
+
+    def _add_resolved(self, name, resolved, where):
+        if isinstance(resolved, TimedArray):
+            self._add_once(self.timed_arrays, name, resolved, where, lambda a, b: a is b)
+        elif isinstance(resolved, Function):
+            raise unsupported(where, "the Python function '%s' in Brian2 code" % name)
+        elif isinstance(resolved, Constant):
+            self._add_once(self.constants, name, constant_value(resolved), where, same_value)
+        else:
+            raise unsupported(where, "'%s', a variable of another object, in Brian2 code" % name)
+
+    @staticmethod
+    def _add_once(table, name, value, where, same):
+        if name in table and not same(table[name][0], value):
+            first_value, first_where = table[name]
+            raise ImportFailure(where, "'%s' has another value here than at %s; a model has "
+                                "one value per constant" % (name, first_where))
+        table.setdefault(name, (value, where))
+
+    def constants_model(self):
+        """The model's `constants`: name -> exact text."""
+        return {name: value_text(value, where, "the constant '%s'" % name)
+                for name, (value, where) in self.constants.items()}
+
+
+def constant_value(constant):
+    """A Brian2 Constant's value: a Python bool, int or float, or a Quantity."""
+    value = np.asarray(constant.value).item()
+    if constant.dim.is_dimensionless:
+        return value
+    return Quantity(value, dim=constant.dim)

@@ -1,0 +1,83 @@
+"""The seed, and the order of the model's groups and synapses, so that Spike
+Studio draws the script's random numbers where Brian2's numpy target drew
+them: after seeding, every group's initial values (groups in model order),
+then each Synapses object's connect, delay and initial values. When the
+script's order cannot be kept (or the script draws numpy numbers itself),
+the model still runs the same network, but its random numbers differ from
+Brian2's: a note says so."""
+from .recording import Assignment, ConnectCall, SeedCall
+
+INFINITY = float('inf')
+
+
+class RandomPlan:
+    def __init__(self, seed, groups, synapses, notes):
+        self.seed = seed          # the model's seed, or None for a fresh one per run
+        self.groups = groups      # (object, spec) in model order
+        self.synapses = synapses
+        self.notes = notes
+
+
+def owner_of(event):
+    """The name of the object an event changes (Brian2 objects' names are unique)."""
+    return (event.synapses if isinstance(event, ConnectCall) else event.owner).name
+
+
+def is_delay(event):
+    return isinstance(event, Assignment) and event.variable == 'delay'
+
+
+def plan_random_order(context, groups, synapses):
+    """`groups` and `synapses` are (object, spec) pairs in the order created."""
+    events = context.events + [context.run]
+    seeds = [event for event in events if isinstance(event, SeedCall)]
+    seeded_at = events.index(seeds[-1]) + 1 if seeds else 0
+    seed = seeds[-1].seed if seeds else None
+    after_seed = events[seeded_at:]
+    drawing = [event for event in after_seed
+               if isinstance(event, (Assignment, ConnectCall)) and event.draws_random]
+    first_draw = {}
+    for rank, event in enumerate(drawing):
+        first_draw.setdefault(owner_of(event), rank)
+    groups = sorted(groups, key=lambda pair: first_draw.get(pair[0].name, INFINITY))
+    synapses = sorted(synapses, key=lambda pair: first_draw.get(pair[0].name, INFINITY))
+    if seed is None:
+        return RandomPlan(None, groups, synapses, [])
+    notes = []
+    in_model = {obj.name for obj, _ in groups + synapses}
+    early = [event for event in events[:seeded_at]
+             if isinstance(event, (Assignment, ConnectCall)) and event.draws_random
+             and owner_of(event) in in_model]
+    if early:
+        notes.append('%s: seed() comes after random numbers were drawn (%s)'
+                     % (seeds[-1].where, early[0].where))
+    foreign = [event for event in after_seed if event.foreign_draws_before]
+    if foreign:
+        notes.append('%s: the script draws numbers from numpy\'s random stream itself before '
+                     'this line' % foreign[0].where)
+    outside = [event for event in drawing if owner_of(event) not in in_model]
+    if outside:
+        notes.append('%s: random numbers are drawn for an object the run does not include'
+                     % outside[0].where)
+    expected = spike_studio_order(drawing, groups, synapses)
+    actual = [event for event in drawing if owner_of(event) in in_model]
+    if expected != actual:
+        first = next(a for a, e in zip(actual, expected) if a is not e)
+        notes.append('%s: random numbers are drawn here in another order than Spike Studio '
+                     "draws them (every group's values, then each Synapses object's connect, "
+                     'delay and values)' % first.where)
+    return RandomPlan(seed, groups, synapses, notes)
+
+
+def spike_studio_order(drawing, groups, synapses):
+    """The drawing events in the order Spike Studio would make those draws."""
+    order = []
+    for group, _ in groups:
+        order += [event for event in drawing if owner_of(event) == group.name]
+    for syn, _ in synapses:
+        own = [event for event in drawing if owner_of(event) == syn.name]
+        order += [event for event in own if isinstance(event, ConnectCall)]
+        order += [event for event in own if is_delay(event)]
+        order += [event for event in own
+                  if isinstance(event, Assignment) and not is_delay(event)]
+    return order

@@ -1,0 +1,169 @@
+"""Synapses as model synapses: equations, one pathway each way, one connect
+call, the on_pre delay, initial values."""
+import numpy as np
+from brian2.groups.neurongroup import NeuronGroup
+from brian2.input.poissongroup import PoissonGroup
+from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
+from brian2.units.allunits import second
+
+from .equations_text import code_text, equations_of, equations_text, expressions_of
+from .errors import ImportFailure, unsupported
+from .groups import method_field
+from .initial_values import InitialValues
+from .names import generator_texts
+from .quantities import number_text, value_text
+
+MODEL_GROUPS = (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)
+SIDES = ('pre', 'post')
+
+
+def endpoint(synapses, group, side, context):
+    """The model group on one side of `synapses`."""
+    if group.__class__ in MODEL_GROUPS and context.in_model(group):
+        return group.name
+    kind = group.__class__.__name__
+    if kind == 'Subgroup':
+        context.fail(synapses, 'the subgroup %s[%d:%d] as %s' % (
+            group.source.name, group.start, group.stop, 'source' if side == 'pre' else 'target'))
+    if kind == 'Synapses':
+        context.fail(synapses, "Synapses acting on Synapses ('%s')" % group.name)
+    context.fail(synapses, "the %s '%s' as %s" % (kind, group.name, side))
+
+
+def pathway_code(synapses, context):
+    """on_pre and on_post: at most one pathway each way, triggered by spikes."""
+    code = {}
+    for pathway in synapses._pathways:
+        if pathway.objname not in SIDES or pathway.prepost in code:
+            context.fail(synapses, 'several pathways (%s)' % ', '.join(
+                p.objname for p in synapses._pathways))
+        if pathway.event != 'spike':
+            context.fail(synapses, "the pathway '%s' on the event '%s'" % (pathway.objname,
+                                                                           pathway.event))
+        code[pathway.prepost] = code_text(pathway.code)
+    return code
+
+
+def constant_delay(pathway, context, synapses):
+    """A pathway's delay when the script set none (given to the constructor,
+    or zero), as text; None for zero."""
+    values = np.asarray(pathway.variables['delay'].get_value())
+    if values.size == 0 or not np.any(values):
+        return None
+    if not np.all(values == values.flat[0]):
+        context.fail(synapses, 'different delays per synapse set from an array')
+    return value_text(values.flat[0] * second, context.where(synapses), 'delay')
+
+
+def delay_field(synapses, context):
+    """The on_pre pathway's delay: as the script set it last, else as the
+    constructor gave it. A delay on on_post is refused."""
+    assigned = InitialValues(context, synapses)
+    for event in context.assignments_to(synapses):
+        if event.variable == 'delay':
+            if getattr(event.resolver, 'prepost', 'pre') == 'post':
+                raise unsupported(event.where, "a delay on the on_post pathway of '%s'"
+                                  % synapses.name)
+            assigned.add(event)
+    post = getattr(synapses, 'post', None)
+    if post is not None and constant_delay(post, context, synapses) is not None:
+        context.fail(synapses, 'a delay on the on_post pathway')
+    if 'delay' in assigned.values:
+        return assigned.values['delay']
+    pre = getattr(synapses, 'pre', None)
+    return constant_delay(pre, context, synapses) if pre is not None else None
+
+
+def connect_field(synapses, context):
+    calls = context.connect_calls(synapses)
+    if not calls:
+        return {'i': [], 'j': []}  # never connected: no synapses
+    if len(calls) > 1:
+        raise unsupported(calls[1].where, "several connect() calls on Synapses '%s' (the first "
+                          'at %s)' % (synapses.name, calls[0].where))
+    return connect_spec(calls[0], synapses, context)
+
+
+def connect_spec(call, synapses, context):
+    """One connect() call as the model's `connect`: a rule, arrays or a generator."""
+    if call.skip_if_invalid:
+        raise unsupported(call.where, 'connect(skip_if_invalid=True)')
+    condition, i, j = call.condition, call.i, call.j
+    if condition is None and i is None and j is None:
+        condition = True
+    texts, local_names = [], ()
+    if condition is not None:
+        if condition is False or (isinstance(condition, str) and condition.strip() == 'False'):
+            return {'i': [], 'j': []}
+        spec = {}
+        if isinstance(condition, str) and condition.strip() != 'True':
+            spec['condition'] = condition
+            texts.append(condition)
+        add_number_or_text(spec, 'p', call.p, 1, texts)
+    elif isinstance(i, str):
+        raise unsupported(call.where, "generator syntax for 'i' in connect()")
+    elif isinstance(j, str):
+        generator = synapses._finalize_generator_expression(j, i, call.p, 'j', 'i')
+        spec = {'j': generator}
+        generator_parts, inner = generator_texts(generator)
+        texts += generator_parts
+        local_names = (inner,)
+    else:
+        spec = index_arrays(call)
+        add_number_or_text(spec, 'p', call.p, 1, texts)
+        if 'p' in spec and isinstance(spec['p'], str):
+            raise unsupported(call.where, 'connect() with index arrays and a p expression')
+        context.names.add(synapses, texts, call.namespace, call.where)
+        return spec
+    add_number_or_text(spec, 'n', call.n, 1, texts)
+    context.names.add(synapses, texts, call.namespace, call.where, local_names)
+    return spec
+
+
+def add_number_or_text(spec, key, value, default, texts):
+    """p or n: an expression as written, a number as its shortest exact text."""
+    if isinstance(value, str):
+        spec[key] = value
+        texts.append(value)
+    elif value != default:
+        spec[key] = number_text(value.item() if hasattr(value, 'item') else value)
+
+
+def index_arrays(call):
+    i, j, n = np.broadcast_arrays(np.asarray(call.i), np.asarray(call.j), np.asarray(call.n))
+    if i.ndim > 1:
+        raise ImportFailure(call.where, 'connect() needs one-dimensional index arrays')
+    if n.size and not np.all(n == n.flat[0]):
+        raise unsupported(call.where, 'connect() with a different n per pair')
+    spec = {'i': [int(k) for k in i.flat], 'j': [int(k) for k in j.flat]}
+    if n.size and int(n.flat[0]) != 1:
+        spec['n'] = int(n.flat[0])
+    return spec
+
+
+def synapses(obj, context):
+    if obj.multisynaptic_index is not None:
+        context.fail(obj, 'multisynaptic_index')
+    _, model = context.recording.synapses_models.get(id(obj), (obj, None))
+    equations = equations_of(model)
+    context.code_names(obj, expressions_of(equations))
+    spec = {'name': obj.name, 'source': endpoint(obj, obj.source, 'pre', context),
+            'target': endpoint(obj, obj.target, 'post', context)}
+    if len(equations):
+        spec['model'] = equations_text(equations)
+    for side, code in pathway_code(obj, context).items():
+        context.code_names(obj, [code])
+        spec['on_' + side] = code
+    spec['connect'] = connect_field(obj, context)
+    delay = delay_field(obj, context)
+    if delay is not None:
+        spec['delay'] = delay
+    if obj.state_updater is not None:
+        method = method_field(obj, obj.state_updater.method_choice, context)
+        if method is not None:
+            spec['method'] = method
+    context.clock_field(obj, spec)
+    initial = context.initial_values(obj, skip=('delay',)).values
+    if initial:
+        spec['initial'] = initial
+    return spec

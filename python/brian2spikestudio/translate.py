@@ -1,0 +1,196 @@
+"""A Recording as a Spike Studio model (format version 1, docs/model-format.md).
+
+Each kind of Brian2 object has its translator (groups, synapses, inputs,
+monitors: KINDS below); a kind without one, or a feature of a kind the
+format cannot express yet, fails the import with the feature, the object
+and its script line, never a model that would behave differently. Several
+run() calls make one run of the total duration when nothing changes between
+them."""
+import os
+
+import numpy as np
+from brian2.groups.neurongroup import NeuronGroup
+from brian2.input.poissongroup import PoissonGroup
+from brian2.input.poissoninput import PoissonInput
+from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
+from brian2.monitors.ratemonitor import PopulationRateMonitor
+from brian2.monitors.spikemonitor import SpikeMonitor
+from brian2.monitors.statemonitor import StateMonitor
+from brian2.synapses.synapses import Synapses
+from brian2.utils.stringtools import get_identifiers
+
+from . import groups, inputs, monitors, synapses
+from .context import TranslationContext, label
+from .errors import ImportFailure, unsupported
+from .quantities import time_text, unit_text
+from .random_order import plan_random_order
+from .recording import Assignment, ConnectCall, SeedCall, StateCall
+from .scheduling import check_schedule
+
+FORMAT_TAG = 'spikestudio-model'
+FORMAT_VERSION = 1
+DEFAULT_SCHEDULE = ['start', 'groups', 'thresholds', 'synapses', 'resets', 'end']
+
+# Brian2 type -> (the model's list, translator); the type must match exactly
+# (a SpatialNeuron is a NeuronGroup, but not one the format can hold).
+KINDS = {
+    NeuronGroup: ('groups', groups.neuron_group),
+    PoissonGroup: ('groups', groups.poisson_group),
+    SpikeGeneratorGroup: ('groups', groups.spike_generator_group),
+    Synapses: ('synapses', synapses.synapses),
+    PoissonInput: ('poisson_inputs', inputs.poisson_input),
+    SpikeMonitor: ('monitors', monitors.spike_monitor),
+    StateMonitor: ('monitors', monitors.state_monitor),
+    PopulationRateMonitor: ('monitors', monitors.rate_monitor),
+}
+# Kinds known not to fit the format yet, by type name: what to call them.
+UNSUPPORTED_KINDS = {
+    'NetworkOperation': 'network_operation', 'SpatialNeuron': 'SpatialNeuron',
+    'EventMonitor': 'EventMonitor (custom events)',
+}
+
+
+class Translation:
+    """The model and the notes for the user."""
+
+    def __init__(self, model, notes):
+        self.model = model
+        self.notes = notes
+
+
+def translate(recording):
+    runs = recording.runs()
+    if not runs:
+        raise ImportFailure(recording.locator.display, 'the script never calls run()')
+    refuse_restore_before(runs[0], recording)
+    first = translate_run(recording, runs[0])
+    duration = 0.0
+    for previous, run in zip([None] + runs, runs):
+        if previous is not None:
+            check_unchanged_between(recording, previous, run, first.model)
+            if run.foreign_draws_before and 'seed' in first.model:
+                first.notes.append("%s: the script draws numbers from numpy's random stream "
+                                   'itself before this line' % run.where)
+        duration += run.duration
+    first.model['duration'] = time_text(duration, runs[-1].where, 'the duration')
+    return first
+
+
+def translate_run(recording, run):
+    """The model of one run() call, without its duration."""
+    context = TranslationContext(recording, run)
+    lists = {'groups': [], 'synapses': [], 'poisson_inputs': [], 'monitors': []}
+    check_schedule_and_precision(run, context)
+    for obj in sorted(run.objects,
+                      key=lambda o: (recording.creation_order.get(o.name, 0), o.name)):
+        kind = KINDS.get(type(obj))
+        if kind is None:
+            feature = UNSUPPORTED_KINDS.get(type(obj).__name__, '%s objects' % type(obj).__name__)
+            raise unsupported(context.where(obj), "%s ('%s')" % (feature, obj.name))
+        spec = kind[1](obj, context)
+        check_schedule(obj, context)
+        lists[kind[0]].append((obj, spec))
+    check_synapses_read_final_values(context, lists['synapses'])
+    plan = plan_random_order(context, lists['groups'], lists['synapses'])
+    model = {'format': FORMAT_TAG, 'version': FORMAT_VERSION,
+             'name': os.path.splitext(os.path.basename(recording.locator.display))[0],
+             'description': 'Imported from the Brian2 script %s'
+                            % os.path.basename(recording.locator.display),
+             'dt': time_text(run.default_dt, run.where, 'defaultclock.dt')}
+    if plan.seed is not None:
+        model['seed'] = int(plan.seed)
+    model['constants'] = context.names.constants_model()
+    model['timed_arrays'] = [timed_array(name, array, where) for name, (array, where)
+                             in context.names.timed_arrays.items()]
+    model['groups'] = [spec for _, spec in plan.groups]
+    model['synapses'] = [spec for _, spec in plan.synapses]
+    model['poisson_inputs'] = inputs.schedule_order([spec for _, spec in lists['poisson_inputs']])
+    model['monitors'] = [spec for _, spec in lists['monitors']]
+    return Translation(model, plan.notes)
+
+
+def check_schedule_and_precision(run, context):
+    """Spike Studio runs Brian2's default schedule in double precision."""
+    if list(run.network.schedule) != DEFAULT_SCHEDULE:
+        raise unsupported(run.where, 'a changed schedule (%s)' % ', '.join(run.network.schedule))
+    for obj in run.objects:
+        for name, variable in getattr(obj, 'variables', {}).items():
+            dtype = np.dtype(getattr(variable, 'dtype', np.float64))
+            if dtype.kind == 'f' and dtype.itemsize != 8 and not name.startswith('_'):
+                raise unsupported(context.where(obj), "%s precision for '%s' of %s"
+                                  % (dtype.name, name, label(obj)))
+
+
+def timed_array(name, array, where):
+    values = np.asarray(array.values, dtype=float)
+    if not np.all(np.isfinite(values)):
+        raise ImportFailure(where, "the TimedArray '%s' holds NaN or infinite values" % name)
+    spec = {'name': name, 'dt': time_text(array.dt, where, "the dt of TimedArray '%s'" % name)}
+    if not array.dim.is_dimensionless:
+        spec['unit'] = unit_text(array.dim._dims)
+    spec['values'] = values.tolist()
+    return spec
+
+
+def check_synapses_read_final_values(context, synapses_specs):
+    """Spike Studio sets every group's values before any Synapses object
+    connects or sets its own; a connect or a synaptic value that reads a
+    group variable the script sets later would read another value."""
+    for syn, _ in synapses_specs:
+        for event in context.events:
+            if not (isinstance(event, ConnectCall) and event.synapses is syn) and not (
+                    isinstance(event, Assignment) and event.owner.name == syn.name):
+                continue
+            texts = ((event.condition, event.p, event.n, event.j)
+                     if isinstance(event, ConnectCall) else (event.code,))
+            read = set()
+            for text in texts:
+                if isinstance(text, str):
+                    read |= get_identifiers(text)
+            for later in context.events[context.position(event) + 1:]:
+                if (isinstance(later, Assignment)
+                        and later.owner.name in (syn.source.name, syn.target.name)
+                        and read & {later.variable, later.variable + '_pre',
+                                    later.variable + '_post'}):
+                    raise unsupported(event.where, "reading %s.%s here, before the script sets "
+                                      'it (%s)' % (later.owner.name, later.variable, later.where))
+
+
+def check_unchanged_between(recording, previous, run, model):
+    """A later run() call continues the first run when nothing changed in between."""
+    start, end = recording.events.index(previous), recording.events.index(run)
+    members = {obj.name for obj in previous.objects}
+    for event in recording.events[start + 1:end]:
+        change = change_made_by(event, members)
+        if change:
+            raise unsupported(run.where, 'several run() calls with changes between them (%s '
+                              'at %s)' % (change, event.where))
+    if {obj.name for obj in run.objects} != members:
+        raise unsupported(run.where, 'several run() calls on different objects')
+    if run.default_dt != previous.default_dt:
+        raise unsupported(run.where, 'several run() calls with defaultclock.dt changed between '
+                          'them')
+    later = translate_run(recording, run).model
+    for key in model:
+        if key != 'duration' and later.get(key) != model[key]:
+            raise unsupported(run.where, "several run() calls with changes between them (the "
+                              "model's '%s' differ)" % key)
+
+
+def change_made_by(event, members):
+    if isinstance(event, Assignment) and event.owner.name in members:
+        return '%s.%s set' % (event.owner.name, event.variable)
+    if isinstance(event, ConnectCall) and event.synapses.name in members:
+        return '%s.connect()' % event.synapses.name
+    if isinstance(event, SeedCall):
+        return 'seed()'
+    if isinstance(event, StateCall) and event.kind == 'restore()':
+        return 'restore()'
+    return None
+
+
+def refuse_restore_before(run, recording):
+    """restore() undoes what the script set since store(): not expressible yet."""
+    for event in recording.events[:recording.events.index(run)]:
+        if isinstance(event, StateCall) and event.kind == 'restore()':
+            raise unsupported(event.where, 'store()/restore()')

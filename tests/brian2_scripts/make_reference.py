@@ -1,0 +1,98 @@
+#!/usr/bin/python3
+"""Runs the Brian2 scripts of this folder with Brian2 itself (numpy target)
+and writes what their monitors recorded as the reference tst_import compares
+imports against: reference/<script>/<monitor>.csv, in the CSV contract of
+docs/model-format.md (tests/reference/brian_reference writes the files).
+
+usage: make_reference.py [SCRIPT.py ...]   (default: every script here)
+
+Each script runs in a process of its own (Brian2 keeps names and clocks
+between networks), in its own directory, as `python3 SCRIPT.py` would run it,
+except that set_device() keeps Brian2's runtime device and code is generated
+for numpy, whose random numbers Spike Studio reproduces. Needs Debian's
+python3-brian and a writable HOME.
+"""
+import os
+import runpy
+import shutil
+import subprocess
+import sys
+from types import SimpleNamespace
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REFERENCE = os.path.join(HERE, 'reference')
+MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor')
+
+
+def scripts(names):
+    if names:
+        return [os.path.abspath(name) for name in names]
+    return sorted(os.path.join(HERE, name) for name in os.listdir(HERE)
+                  if name.endswith('.py') and name != os.path.basename(__file__))
+
+
+def runtime_device_recording_runs():
+    """Brian2's runtime device (numpy target) that keeps every network it runs."""
+    from brian2.codegen.runtime.numpy_rt import NumpyCodeObject
+    from brian2.core.namespace import get_local_namespace
+    from brian2.core.network import Network
+    from brian2.devices.device import RuntimeDevice
+
+    class RecordingRuntimeDevice(RuntimeDevice):
+        monitors = {}  # name -> monitor, of every network run (a MagicNetwork
+                       # forgets its objects once it has run)
+
+        def code_object_class(self, codeobj_class=None, fallback_pref='codegen.target'):
+            return NumpyCodeObject
+
+        def network_run(self, network, duration, report=None, report_period=None,
+                        namespace=None, profile=None, level=0):
+            if namespace is None:
+                namespace = get_local_namespace(level=level + 2)
+            for obj in network.objects:
+                if type(obj).__name__ in MONITOR_TYPES:
+                    self.monitors.setdefault(obj.name, obj)
+            kwargs = {} if report_period is None else {'report_period': report_period}
+            Network.run.original_function(network, duration, report=report, namespace=namespace,
+                                          profile=profile, **kwargs)
+
+    return RecordingRuntimeDevice()
+
+
+def run_one(script, outdir):
+    """In a fresh process: runs `script`, writes its monitors into `outdir`."""
+    sys.path.insert(0, os.path.join(HERE, '..', 'reference'))
+    from brian_reference import import_brian2, write_csv_files
+    brian2 = import_brian2()
+    device_module = sys.modules['brian2.devices.device']
+    device = runtime_device_recording_runs()
+    device_module.all_devices['reference_runtime'] = device
+    device_module.set_device('reference_runtime')
+    for module in list(sys.modules.values()):
+        if getattr(module, '__name__', '').startswith('brian2') and hasattr(module, 'set_device'):
+            module.set_device = lambda *args, **kwargs: None
+    brian2.prefs.codegen.target = 'numpy'
+    os.chdir(os.path.dirname(script))
+    sys.path.insert(0, os.path.dirname(script))
+    runpy.run_path(script, run_name='__main__')
+    monitors = [({'name': name, 'type': type(obj).__name__,
+                  'variables': list(getattr(obj, 'record_variables', []))}, obj)
+                for name, obj in sorted(device.monitors.items())]
+    shutil.rmtree(outdir, ignore_errors=True)
+    write_csv_files(SimpleNamespace(monitors=monitors), outdir)
+
+
+def main(argv):
+    if argv[:1] == ['--one']:
+        run_one(argv[1], argv[2])
+        return
+    for script in scripts(argv):
+        name = os.path.splitext(os.path.basename(script))[0]
+        print('%s ...' % name, flush=True)
+        with open(os.devnull, 'w') as quiet:
+            subprocess.run([sys.executable, os.path.abspath(__file__), '--one', script,
+                            os.path.join(REFERENCE, name)], check=True, stdout=quiet)
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])

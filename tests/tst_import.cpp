@@ -1,0 +1,616 @@
+// `spikestudio import`: Brian2 scripts in, checked models out. The corpus in
+// tests/brian2_scripts (written for this test) is imported and run, and its
+// monitors compared with Brian2 2.5.1's own run of the same scripts
+// (tests/brian2_scripts/reference, made by make_reference.py): spikes equal
+// within one dt, traces within 1e-6 of each column's range; statistics only
+// where a script draws numpy numbers itself (and the import says so). Then
+// every feature the model format cannot express yet, and bad input, must fail
+// with one line naming the feature or problem and its script line, leaving no
+// output behind. Skipped when python3-brian is missing.
+#include "support/CliRunner.h"
+#include "support/CsvTable.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+namespace {
+
+QString corpusDir() {
+    return QStringLiteral(SPIKESTUDIO_SOURCE_DIR "/tests/brian2_scripts");
+}
+
+/// Scripts whose own numpy draws move Brian2's random stream: compared by statistics.
+const QStringList kStatisticalScripts = {"own_numpy_random"};
+
+bool brianInstalled() {
+    QProcess python;
+    python.start("/usr/bin/python3", {"-c", "import brian2"});
+    return python.waitForFinished(120000) && python.exitStatus() == QProcess::NormalExit &&
+           python.exitCode() == 0;
+}
+
+/// The 1-based number of the line of `text` marked with "# <-".
+int markedLine(const QString& text) {
+    const QStringList lines = text.split('\n');
+    for (int k = 0; k < lines.size(); ++k)
+        if (lines[k].contains("# <-"))
+            return k + 1;
+    return 0;
+}
+
+/// The smallest step of the clocks a model uses: spikes may differ by one of it.
+double spikeTolerance(const QString& modelPath) {
+    QFile file(modelPath);
+    file.open(QIODevice::ReadOnly);
+    const QString dt = QJsonDocument::fromJson(file.readAll()).object()["dt"].toString();
+    const QRegularExpressionMatch match =
+        QRegularExpression(R"(^([0-9.e+-]+)\*(ms|us|second)$)").match(dt);
+    if (!match.hasMatch())
+        return 1e-4;
+    const double scale = match.captured(2) == "ms" ? 1e-3 : match.captured(2) == "us" ? 1e-6 : 1;
+    return match.captured(1).toDouble() * scale;
+}
+
+/// Commands run side by side: an import is mostly Python starting and
+/// Brian2 being imported, so the many imports of this test run concurrently.
+class CommandBatch {
+public:
+    void add(const QString& key, const QStringList& arguments) {
+        pending_.append({key, arguments});
+    }
+
+    void run(int concurrency) {
+        QList<QPair<QString, QProcess*>> running;
+        while (!pending_.isEmpty() || !running.isEmpty()) {
+            while (!pending_.isEmpty() && running.size() < concurrency) {
+                const auto [key, arguments] = pending_.takeFirst();
+                auto* process = new QProcess;
+                process->start(SPIKESTUDIO_CLI, arguments);
+                running.append({key, process});
+            }
+            for (int k = 0; k < running.size(); ++k) {
+                QProcess* process = running[k].second;
+                if (process->state() != QProcess::NotRunning && !process->waitForFinished(20))
+                    continue;
+                CliResult& result = results_[running[k].first];
+                result.exitCode = process->exitStatus() == QProcess::NormalExit &&
+                                          process->error() != QProcess::FailedToStart
+                                      ? process->exitCode()
+                                      : -1;
+                result.out = QString::fromUtf8(process->readAllStandardOutput());
+                result.err = QString::fromUtf8(process->readAllStandardError());
+                delete process;
+                running.removeAt(k--);
+            }
+        }
+    }
+
+    CliResult result(const QString& key) const { return results_.value(key); }
+
+private:
+    QList<QPair<QString, QStringList>> pending_;
+    QMap<QString, CliResult> results_;
+};
+
+/// A script using a feature the model format cannot express yet; its line
+/// that must be named is marked "# <-".
+struct FeatureCase {
+    const char* name;
+    QString script;
+    QString feature;
+};
+
+QList<FeatureCase> unsupportedFeatures() {
+    const QString group = "from brian2 import *\n"
+                          "G = NeuronGroup(3, 'dv/dt = -v/(10*ms) : 1', threshold='v > 1', "
+                          "reset='v = 0', name='G')\n";
+    return {
+        {"subgroup",
+         group + "S = Synapses(G[:2], G, on_pre='v += 0.1')  # <-\nS.connect()\n"
+                 "run(1*ms)\n",
+         "the subgroup G[0:2] as source"},
+        {"subgroup monitor", group + "M = SpikeMonitor(G[1:3])  # <-\nrun(1*ms)\n",
+         "the subgroup G[1:3] as source"},
+        {"pathways",
+         group + "S = Synapses(G, G, on_pre={'up': 'v += 0.1', 'down': 'v -= 0.1'})  # <-\n"
+                 "S.connect()\nrun(1*ms)\n",
+         "several pathways"},
+        {"run_regularly", group + "G.run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
+         "run_regularly"},
+        {"custom events",
+         "from brian2 import *\nG = NeuronGroup(3, 'v : 1', events={'up': 'v > 0.5'})  # <-\n"
+         "run(1*ms)\n",
+         "custom event 'up'"},
+        {"changes between runs", group + "run(1*ms)\nG.v = 0.5\nrun(1*ms)  # <-\n",
+         "several run() calls with changes between them (G.v set"},
+        {"store and restore", group + "store()\nG.v = 0.5\nrestore()  # <-\nrun(1*ms)\n",
+         "store()/restore()"},
+        {"several connect calls",
+         group + "S = Synapses(G, G, on_pre='v += 0.1')\nS.connect(i=0, j=1)\n"
+                 "S.connect(i=1, j=0)  # <-\nrun(1*ms)\n",
+         "several connect() calls"},
+        {"array of values", group + "G.v = [0.1, 0.2, 0.3]  # <-\nrun(1*ms)\n",
+         "G.v set from an array of different values"},
+        {"conditional assignment", group + "G.v['i > 0'] = 0.5  # <-\nrun(1*ms)\n",
+         "conditional assignment G.v['i > 0']"},
+        {"indexed assignment", group + "G.v[0:2] = 0.5  # <-\nrun(1*ms)\n",
+         "indexed assignment G.v"},
+        {"linked variable",
+         group + "H = NeuronGroup(3, 'v : 1 (linked)', name='H')  # <-\n"
+                 "H.v = linked_var(G, 'v')\nrun(1*ms)\n",
+         "the linked variable 'v'"},
+        {"when", group + "M = StateMonitor(G, 'v', record=0, when='end')  # <-\nrun(1*ms)\n",
+         "when='end'"},
+        {"order",
+         "from brian2 import *\nG = NeuronGroup(3, 'dv/dt = -v/(10*ms) : 1', order=2)  # <-\n"
+         "run(1*ms)\n",
+         "order=2"},
+        {"network_operation",
+         group + "@network_operation(dt=1*ms)  # <-\ndef kick():\n    G.v += 0.1\nrun(1*ms)\n",
+         "network_operation"},
+        {"SpatialNeuron",
+         "from brian2 import *\nneuron = SpatialNeuron(morphology=Soma(30*um), "
+         "model='Im = 1*uA/cm**2 : amp/meter**2')  # <-\nrun(1*ms)\n",
+         "SpatialNeuron"},
+        {"synapses on synapses",
+         group + "S = Synapses(G, G, 'w : 1', on_pre='v += w')\nS.connect()\n"
+                 "T = Synapses(G, S, on_pre='w += 1')  # <-\nT.connect()\nrun(1*ms)\n",
+         "Synapses acting on Synapses"},
+        {"python function",
+         group + "@check_units(x=1, result=1)\ndef f(x):\n    return x\n"
+                 "H = NeuronGroup(2, 'dv/dt = f(v)/ms : 1')  # <-\nrun(1*ms)\n",
+         "the Python function 'f'"},
+        {"float32",
+         "from brian2 import *\nprefs.core.default_float_dtype = float32\n"
+         "G = NeuronGroup(2, 'dv/dt = -v/ms : 1')  # <-\nrun(1*ms)\n",
+         "float32 precision for 'v'"},
+        {"schedule",
+         group + "net = Network(G)\n"
+                 "net.schedule = ['start', 'groups', 'synapses', 'thresholds', 'resets', 'end']\n"
+                 "net.run(1*ms)  # <-\n",
+         "a changed schedule"},
+        {"random value set twice", group + "G.v = 'rand()'\nG.v = 0.5  # <-\nrun(1*ms)\n",
+         "G.v set a second time before the run"},
+        {"value read before it is set",
+         "from brian2 import *\nG = NeuronGroup(3, 'x : 1', threshold='x > 1', name='G')\n"
+         "S = Synapses(G, G, on_pre='x += 1')\nS.connect(condition='x_pre > 0')  # <-\n"
+         "G.x = 'i'\nrun(1*ms)\n",
+         "reading G.x here, before the script sets it"},
+        {"spikes of some neurons", group + "M = SpikeMonitor(G, record=[0, 1])  # <-\nrun(1*ms)\n",
+         "record=[0, 1] (recording some neurons only)"},
+        {"skip_if_invalid",
+         group + "S = Synapses(G, G, on_pre='v += 0.1')\n"
+                 "S.connect(j='i + 1', skip_if_invalid=True)  # <-\nrun(1*ms)\n",
+         "skip_if_invalid=True"},
+    };
+}
+
+} // namespace
+
+class TestImport : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    CommandBatch batch_; // the corpus's and the unsupported features' imports
+
+    QString featureScript(const char* name) const {
+        return dir_.filePath(QString("feature-%1.py").arg(QString(name).replace(' ', '-')));
+    }
+
+    static QStringList corpusNames() {
+        QStringList names;
+        for (const QString& script : QDir(corpusDir()).entryList({"*.py"}, QDir::Files, QDir::Name))
+            if (script != "make_reference.py")
+                names.append(QFileInfo(script).completeBaseName());
+        return names;
+    }
+
+    /// Starts every corpus import and every unsupported feature's import, side by side.
+    void importConcurrently() {
+        for (const QString& name : corpusNames())
+            batch_.add(name, {"import", corpusDir() + "/" + name + ".py", "-o",
+                              dir_.filePath(name + ".json")});
+        for (const FeatureCase& feature : unsupportedFeatures()) {
+            const QString script = featureScript(feature.name);
+            writeScript(QFileInfo(script).fileName(), feature.script);
+            batch_.add(script, {"import", script, "-o", script.chopped(3) + ".json"});
+        }
+        batch_.run(std::max(2, QThread::idealThreadCount()));
+    }
+
+    QString writeScript(const QString& name, const QString& text) {
+        const QString path = dir_.filePath(name);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write(text.toUtf8());
+        return path;
+    }
+
+    static void compareSpikes(const CsvTable& ours, const CsvTable& brian, double dt,
+                              const QString& what) {
+        QVERIFY2(ours.rows.size() == brian.rows.size(),
+                 qPrintable(QString("%1: %2 spikes, Brian2 %3")
+                                .arg(what)
+                                .arg(ours.rows.size())
+                                .arg(brian.rows.size())));
+        for (int k = 0; k < ours.rows.size(); ++k) {
+            QVERIFY2(ours.rows[k][0] == brian.rows[k][0] &&
+                         std::abs(ours.rows[k][1] - brian.rows[k][1]) <= dt * 1.0001,
+                     qPrintable(QString("%1: spike %2 is neuron %3 at %4 s, Brian2's neuron %5 "
+                                        "at %6 s")
+                                    .arg(what)
+                                    .arg(k)
+                                    .arg(ours.rows[k][0])
+                                    .arg(ours.rows[k][1])
+                                    .arg(brian.rows[k][0])
+                                    .arg(brian.rows[k][1])));
+        }
+    }
+
+    static void compareTraces(const CsvTable& ours, const CsvTable& brian, const QString& what) {
+        QCOMPARE(ours.header, brian.header);
+        QVERIFY2(ours.rows.size() == brian.rows.size(), qPrintable(what + ": rows differ"));
+        for (int c = 0; c < brian.header.size(); ++c) {
+            const double tolerance = 1e-6 * std::max(brian.columnRange(c), 1e-300);
+            double worst = 0.0;
+            for (int r = 0; r < brian.rows.size(); ++r)
+                worst = std::max(worst, std::abs(ours.rows[r][c] - brian.rows[r][c]));
+            QVERIFY2(worst <= tolerance,
+                     qPrintable(QString("%1: column %2 differs by %3 (allowed %4)")
+                                    .arg(what, brian.header[c])
+                                    .arg(worst)
+                                    .arg(tolerance)));
+        }
+    }
+
+    /// Imports `script` into `model`; the result of the command.
+    static CliResult import(const QString& script, const QString& model,
+                            const QStringList& extra = {}) {
+        return runCli(QStringList{"import", script, "-o", model} + extra, 600000);
+    }
+
+    /// A failed import: exit status 1, one line on stderr that contains every
+    /// fragment, nothing on stdout, and no output file.
+    static void expectFailure(const CliResult& result, const QString& output,
+                              const QStringList& fragments) {
+        QVERIFY2(result.exitCode == 1,
+                 qPrintable("exit status " + QString::number(result.exitCode) + ": " + result.out +
+                            result.err));
+        QVERIFY2(result.err.startsWith("error: ") && result.err.count('\n') == 1,
+                 qPrintable("not one error line: " + result.err));
+        for (const QString& fragment : fragments)
+            QVERIFY2(result.err.contains(fragment),
+                     qPrintable("'" + fragment + "' missing from: " + result.err));
+        QVERIFY(result.out.isEmpty());
+        QVERIFY2(output.isEmpty() || !QFile::exists(output), qPrintable(output + " was written"));
+        QVERIFY(!result.err.contains("Traceback"));
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        // Brian2 and the kernel cache write under HOME: never the developer's.
+        QDir(dir_.path()).mkpath("home");
+        qputenv("HOME", dir_.filePath("home").toUtf8());
+        qputenv("SPIKESTUDIO_CACHE_DIR", dir_.filePath("kernels").toUtf8());
+        qunsetenv("SPIKESTUDIO_PYTHON");
+        if (!brianInstalled())
+            QSKIP("python3-brian is not installed (apt-get install python3-brian): the Brian2 "
+                  "importer cannot be tested");
+        importConcurrently();
+    }
+
+    // -- the corpus, against Brian2's own runs -------------------------------------------
+
+    void corpusMatchesBrian2_data() {
+        QTest::addColumn<QString>("name");
+        const QStringList names = corpusNames();
+        QVERIFY(names.size() >= 15);
+        for (const QString& name : names)
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
+    void corpusMatchesBrian2() {
+        QFETCH(QString, name);
+        const QString model = dir_.filePath(name + ".json");
+        const QString out = dir_.filePath(name + "-out");
+        const CliResult imported = batch_.result(name);
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY(imported.out.contains("wrote " + model));
+        const bool statistical = kStatisticalScripts.contains(name);
+        // The importer says when random numbers will differ from Brian2's, and only then.
+        QCOMPARE(imported.err.contains("note: "), statistical);
+        const CliResult ran = runCli({"run", model, "--csv", out, "--tier", "tcc"});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+
+        const QDir reference(corpusDir() + "/reference/" + name);
+        const QStringList expected = reference.entryList({"*.csv"}, QDir::Files, QDir::Name);
+        QVERIFY2(!expected.isEmpty(), qPrintable("no reference for " + name));
+        QCOMPARE(QDir(out).entryList({"*.csv"}, QDir::Files, QDir::Name), expected);
+        const double dt = spikeTolerance(model);
+        for (const QString& file : expected) {
+            const CsvTable brian = CsvTable::read(reference.filePath(file));
+            const CsvTable ours = CsvTable::read(out + "/" + file);
+            QVERIFY2(!brian.rows.isEmpty(), qPrintable(file + ": an empty reference"));
+            if (statistical) {
+                QCOMPARE(ours.header, brian.header);
+                const double count = brian.rows.size();
+                QVERIFY2(std::abs(ours.rows.size() - count) <= 0.1 * count,
+                         qPrintable(QString("%1: %2 rows, Brian2 %3")
+                                        .arg(file)
+                                        .arg(ours.rows.size())
+                                        .arg(count)));
+            } else if (brian.header.first() == "i") {
+                compareSpikes(ours, brian, dt, name + "/" + file);
+            } else {
+                compareTraces(ours, brian, name + "/" + file);
+            }
+        }
+    }
+
+    // -- what the model format cannot express yet -----------------------------------------
+
+    void unsupportedFeatureFails_data() {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("feature");
+        for (const FeatureCase& feature : unsupportedFeatures())
+            QTest::newRow(feature.name) << featureScript(feature.name) << feature.feature;
+    }
+
+    void unsupportedFeatureFails() {
+        QFETCH(QString, script);
+        QFETCH(QString, feature);
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const int line = markedLine(QString::fromUtf8(file.readAll()));
+        QVERIFY(line > 0);
+        const QString model = script.chopped(3) + ".json";
+        expectFailure(
+            batch_.result(script), model,
+            {script + ":" + QString::number(line) + ": ", feature, "is not supported yet"});
+    }
+
+    void randomNumbersInAnotherOrderAreNoted() {
+        // Brian2 draws the weights before the delays; Spike Studio draws delays first.
+        const QString path =
+            writeScript("order.py", "from brian2 import *\n"
+                                    "seed(4)\n"
+                                    "G = NeuronGroup(4, 'v : 1', threshold='v > 1')\n"
+                                    "S = Synapses(G, G, 'w : 1', on_pre='v += w')\n"
+                                    "S.connect()\n"
+                                    "S.w = 'rand()'\n"
+                                    "S.delay = 'rand()*ms'\n"
+                                    "run(1*ms)\n");
+        const CliResult result = import(path, dir_.filePath("order.json"));
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.startsWith("note: " + path +
+                                       ":6: random numbers are drawn here in "
+                                       "another order") &&
+                     result.err.contains("random numbers will differ from Brian2's"),
+                 qPrintable(result.err));
+        QCOMPARE(result.err.count('\n'), 1);
+    }
+
+    // -- bad input ---------------------------------------------------------------------------
+
+    void scriptThatRaisesFails() {
+        const QString path = writeScript("raises.py", "from brian2 import *\n"
+                                                      "x = 1\n"
+                                                      "y = x / 0\n"
+                                                      "run(1*ms)\n");
+        const QString model = dir_.filePath("raises.json");
+        expectFailure(import(path, model), model,
+                      {path + ":3: the script raised ZeroDivisionError: division by zero"});
+    }
+
+    void brian2ErrorNamesItsOrigin() {
+        const QString path = writeScript("units.py", "from brian2 import *\n"
+                                                     "G = NeuronGroup(2, 'dv/dt = -v : volt')\n"
+                                                     "run(1*ms)\n");
+        const QString model = dir_.filePath("units.json");
+        expectFailure(import(path, model), model,
+                      {path + ":3: the script raised DimensionMismatchError"});
+    }
+
+    void errorAfterRunSaysMonitorsAreEmpty() {
+        const QString path = writeScript("after.py", "from brian2 import *\n"
+                                                     "G = NeuronGroup(2, 'dv/dt = -v/ms : 1', "
+                                                     "threshold='v > 1', reset='v = 0')\n"
+                                                     "M = SpikeMonitor(G)\n"
+                                                     "run(1*ms)\n"
+                                                     "print(M.t[0])\n");
+        const QString model = dir_.filePath("after.json");
+        expectFailure(import(path, model), model,
+                      {path + ":5: the script raised IndexError", "after run() at " + path + ":4",
+                       "monitors hold no data"});
+    }
+
+    void scriptThatNeverRunsFails() {
+        const QString path = writeScript("norun.py", "from brian2 import *\n"
+                                                     "G = NeuronGroup(2, 'v : 1')\n");
+        const QString model = dir_.filePath("norun.json");
+        expectFailure(import(path, model), model, {path + ": the script never calls run()"});
+    }
+
+    void syntaxErrorFails() {
+        const QString path = writeScript("syntax.py", "from brian2 import *\n"
+                                                      "G = NeuronGroup(2, 'v : 1'\n"
+                                                      "run(1*ms)\n");
+        const QString model = dir_.filePath("syntax.json");
+        expectFailure(import(path, model), model, {path + ":", "syntax error"});
+    }
+
+    void exitStatusOfTheScriptCounts() {
+        const QString path = writeScript("exits.py", "import sys\nsys.exit(3)\n");
+        const QString model = dir_.filePath("exits.json");
+        expectFailure(import(path, model), model, {path + ":2: the script exited with status 3"});
+    }
+
+    void missingScriptFails() {
+        const QString model = dir_.filePath("missing.json");
+        expectFailure(import(dir_.filePath("no-such-script.py"), model), model,
+                      {"no-such-script.py", "no such file"});
+        expectFailure(import(dir_.path(), model), model, {"not a Python script"});
+    }
+
+    void outputIntoMissingFolderFails() {
+        const QString path = writeScript("fine.py", "from brian2 import *\n"
+                                                    "G = NeuronGroup(2, 'dv/dt = -v/ms : 1')\n"
+                                                    "run(1*ms)\n");
+        const QString model = dir_.filePath("no-such-folder/fine.json");
+        expectFailure(import(path, model), model, {"-o", "does not exist"});
+        expectFailure(import(path, path), "", {"would replace the script"});
+        expectFailure(import(path, dir_.path()), "", {"is a folder"});
+    }
+
+    void badTimeoutFails() {
+        const QString path = writeScript("fine.py", "from brian2 import *\n");
+        for (const char* timeout : {"0", "abc", "-5", "99999999999"})
+            expectFailure(import(path, dir_.filePath("t.json"), {"--timeout", timeout}), "",
+                          {"--timeout", "number of seconds"});
+    }
+
+    void scriptThatNeverEndsTimesOut() {
+        const QString path = writeScript("forever.py", "while True:\n    pass\n");
+        const QString model = dir_.filePath("forever.json");
+        expectFailure(import(path, model, {"--timeout", "2"}), model,
+                      {path + ": the script did not finish within 2 s"});
+    }
+
+    void missingPythonOrBrian2IsExplained() {
+        const QString path = writeScript("fine.py", "from brian2 import *\n");
+        const QString model = dir_.filePath("fine.json");
+        qputenv("SPIKESTUDIO_PYTHON", dir_.filePath("no-python").toUtf8());
+        const CliResult noPython = import(path, model);
+        qunsetenv("SPIKESTUDIO_PYTHON");
+        expectFailure(noPython, model, {"cannot start", "apt-get install python3-brian"});
+
+        // A Brian2 that cannot be imported, ahead of the real one on Python's path.
+        QDir(dir_.path()).mkpath("nobrian/brian2");
+        writeScript("nobrian/brian2/__init__.py", "raise ImportError('no brian2 here')\n");
+        qputenv("PYTHONPATH", dir_.filePath("nobrian").toUtf8());
+        const CliResult noBrian = import(path, model);
+        qunsetenv("PYTHONPATH");
+        expectFailure(noBrian, model, {"Brian2 is not installed", "apt-get install python3-brian"});
+    }
+
+    // -- how the script runs and where the model goes ----------------------------------------
+
+    void scriptRunsAsItWouldAlone() {
+        // Its own folder, __file__, sys.argv and __main__; files beside it; output dropped;
+        // set_device and device.build neutralised.
+        QDir(dir_.path()).mkpath("own");
+        writeScript("own/params.txt", "12\n");
+        const QString path = writeScript(
+            "own/alone.py",
+            "import os, sys\n"
+            "from brian2 import *\n"
+            "assert os.path.samefile(os.getcwd(), os.path.dirname(os.path.abspath(__file__)))\n"
+            "assert sys.argv[0].endswith('alone.py')\n"
+            "N = int(open('params.txt').read())\n"
+            "print('x' * 200000)\n"
+            "os.write(1, b'y' * 200000)\n"
+            "set_device('cpp_standalone', directory=None)\n"
+            "if __name__ == '__main__':\n"
+            "    G = NeuronGroup(N, 'dv/dt = -v/ms : 1', name='G')\n"
+            "    run(1*ms)\n"
+            "    device.build()\n");
+        const QString model = dir_.filePath("alone.json");
+        const CliResult result = import(path, model);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY(result.err.isEmpty());
+        QVERIFY(result.out.startsWith("imported " + path + ": 1 groups"));
+        QFile file(model);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(json["groups"].toArray()[0].toObject()["N"].toInt(), 12);
+        QCOMPARE(runCli({"check", model}).exitCode, 0);
+        QVERIFY(!QDir(dir_.filePath("own")).exists("__pycache__"));
+    }
+
+    void plottingOpensNoWindow() {
+        QProcess python;
+        python.start("/usr/bin/python3", {"-c", "import matplotlib"});
+        if (!python.waitForFinished(120000) || python.exitCode() != 0)
+            QSKIP("python3-matplotlib is not installed");
+        // show() must neither open a window nor block, nor even warn.
+        const QString path = writeScript(
+            "plots.py", "import warnings\n"
+                        "warnings.simplefilter('error', UserWarning)\n"
+                        "import matplotlib\n"
+                        "import matplotlib.pyplot as plt\n"
+                        "from brian2 import *\n"
+                        "G = NeuronGroup(2, 'dv/dt = (1.5 - v)/(10*ms) : 1', threshold='v > 1', "
+                        "reset='v = 0')\n"
+                        "M = StateMonitor(G, 'v', record=0)\n"
+                        "run(5*ms)\n"
+                        "assert 'quiet_backend' in matplotlib.get_backend()\n"
+                        "plt.plot(M.t/ms, M.v[0])\n"
+                        "plt.show()\n"
+                        "figure()\n"
+                        "show()\n");
+        const CliResult result = import(path, dir_.filePath("plots.json"));
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    }
+
+    void defaultOutputIsBesideTheCurrentFolder() {
+        QDir(dir_.path()).mkpath("default");
+        const QString path = writeScript("default/net.py", "from brian2 import *\n"
+                                                           "G = NeuronGroup(2, 'v : 1')\n"
+                                                           "run(1*ms)\n");
+        QProcess first;
+        first.setWorkingDirectory(dir_.filePath("default"));
+        first.start(SPIKESTUDIO_CLI, {"import", "net.py"});
+        QVERIFY(first.waitForFinished(600000));
+        QCOMPARE(first.exitCode(), 0);
+        QVERIFY(QFile::exists(dir_.filePath("default/net.json")));
+        QProcess again; // never replaces a file it was not told to
+        again.setWorkingDirectory(dir_.filePath("default"));
+        again.start(SPIKESTUDIO_CLI, {"import", "net.py"});
+        QVERIFY(again.waitForFinished(600000));
+        QCOMPARE(again.exitCode(), 1);
+        QVERIFY(QString::fromUtf8(again.readAllStandardError()).contains("already exists"));
+        (void)path;
+    }
+
+    void importsIntoAProject() {
+        const QString first = writeScript("first.py", "from brian2 import *\n"
+                                                      "A = NeuronGroup(2, 'v : 1', name='A')\n"
+                                                      "run(1*ms)\n");
+        const QString second = writeScript("second.py", "from brian2 import *\n"
+                                                        "B = NeuronGroup(3, 'v : 1', name='B')\n"
+                                                        "run(2*ms)\n");
+        const QString project = dir_.filePath("imported.spikestudio");
+        const CliResult created = import(first, project);
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QVERIFY(created.out.contains("saved as the model of " + project));
+        QVERIFY(runCli({"check", project}).exitCode == 0);
+        const CliResult ran = runCli({"run", project, "--tier", "tcc"});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        QVERIFY(ran.out.contains("group A: NeuronGroup, N=2"));
+        // A second import replaces the model; the project keeps its run.
+        QCOMPARE(import(second, project).exitCode, 0);
+        QVERIFY(
+            runCli({"run", project, "--tier", "tcc"}).out.contains("group B: NeuronGroup, N=3"));
+        QVERIFY(runCli({"runs", project}).out.contains("   1  "));
+    }
+
+    void helpSaysTheScriptRuns() {
+        const CliResult help = runCli({"import", "--help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("spikestudio import SCRIPT.py"));
+        QVERIFY(help.out.contains("RUNS"));
+        QVERIFY(runCli({"--help"}).out.contains("spikestudio import"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "tst_import.moc"
