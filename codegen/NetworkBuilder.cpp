@@ -28,9 +28,9 @@ double millisecondsSince(Stopwatch::time_point start) {
 
 class Builder {
 public:
-    Builder(const CheckedModel& model, BuildReport& report)
+    Builder(const CheckedModel& model, BuildReport& report, const std::atomic<bool>* cancel)
         : model_(model), report_(report), owned_(std::make_unique<Network>(model.seed)),
-          network_(owned_.get()) {}
+          network_(owned_.get()), cancel_(cancel) {}
 
     /// For rebuilding kernels against a network that exists (and may be running).
     Builder(const CheckedModel& model, BuildReport& report, Network& existing)
@@ -42,10 +42,14 @@ public:
         for (const CheckedTimedArray& array : model_.timedArrays)
             network_->timedArrays()[array.name] = array.values;
         const auto setupStart = Stopwatch::now();
-        for (const CheckedGroup& group : model_.groups)
+        for (const CheckedGroup& group : model_.groups) {
+            stopIfCancelled();
             allocate(group);
-        for (const CheckedSynapses& synapses : model_.synapses)
+        }
+        for (const CheckedSynapses& synapses : model_.synapses) {
+            stopIfCancelled();
             allocateSynapses(synapses);
+        }
         report_.setupMilliseconds += millisecondsSince(setupStart);
         for (size_t k = 0; k < model_.groups.size(); ++k)
             scheduleGroup(model_.groups[k], network_->groups()[k]);
@@ -72,6 +76,11 @@ public:
     }
 
 private:
+    void stopIfCancelled() const {
+        if (cancel_ && cancel_->load())
+            throw BuildCancelled();
+    }
+
     void collectConstants() {
         for (const auto& [name, text] : model_.model.constants) {
             constantNames_.push_back(name);
@@ -167,6 +176,7 @@ private:
 
     std::shared_ptr<BoundKernel> compileUnbound(const std::string& name,
                                                 const KernelSource& source) {
+        stopIfCancelled();
         bool cached = false;
         const auto compileStart = Stopwatch::now();
         auto kernel = KernelCache::instance().get(source.code, &cached);
@@ -191,6 +201,7 @@ private:
     }
 
     KernelSource timed(KernelSource (KernelWriter::*write)() const, const KernelWriter& writer) {
+        stopIfCancelled();
         const auto start = Stopwatch::now();
         KernelSource source = (writer.*write)();
         report_.codegenMilliseconds += millisecondsSince(start);
@@ -349,6 +360,7 @@ private:
     }
 
     KernelSource timedSource(const std::function<KernelSource()>& write) {
+        stopIfCancelled();
         const auto start = Stopwatch::now();
         KernelSource source = write();
         report_.codegenMilliseconds += millisecondsSince(start);
@@ -508,15 +520,17 @@ private:
     std::unique_ptr<Network> owned_; // null when rebinding
     Network* network_;
     bool rebinding_ = false;
+    const std::atomic<bool>* cancel_ = nullptr;
     std::vector<double> values_;
     ConstantTable constantNames_;
 };
 
 } // namespace
 
-std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report) {
+std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report,
+                                      const std::atomic<bool>* cancel) {
     BuildReport local;
-    return Builder(model, report ? *report : local).run();
+    return Builder(model, report ? *report : local, cancel).run();
 }
 
 std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,

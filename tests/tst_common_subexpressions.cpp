@@ -16,17 +16,12 @@ Assignment assignment(const std::string& target, const char* value) {
     return Assignment{target, parseExpression(value)};
 }
 
-// Nothing is invariant unless its only names are the ones listed.
-InvariancePredicate invariantNames(std::set<std::string> names) {
-    return [names](const ExprPtr& expr) {
-        for (const std::string& name : collectNames(expr))
-            if (!names.count(name))
-                return false;
-        return !drawsRandomNumbers(expr);
-    };
+// No name is invariant but the ones listed.
+InvariantNamePredicate invariantNames(std::set<std::string> names) {
+    return [names](const std::string& name) { return names.count(name) > 0; };
 }
 
-const InvariancePredicate kNothingInvariant = [](const ExprPtr&) { return false; };
+const InvariantNamePredicate kNothingInvariant = [](const std::string&) { return false; };
 
 std::vector<std::string> lines(const AbstractCode& code) {
     std::vector<std::string> text;

@@ -2,37 +2,119 @@
 
 #include "expr/BuiltinFunction.h"
 #include "expr/ConstantFolder.h"
+#include "expr/ExprRewrite.h"
+#include "expr/ExprWalk.h"
 #include "runtime/PoissonSampler.h"
 
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace spikestudio {
 
+namespace {
+
+/// The nodes worth remembering while evaluating `root`: those met more than
+/// once that draw no random numbers (a call site of rand() draws anew at every
+/// meeting, as in the tree the graph stands for).
+std::unordered_set<const Expr*> sharedNodes(const ExprPtr& root) {
+    std::unordered_map<const Expr*, int> parents;
+    std::unordered_set<const Expr*> random;
+    std::unordered_set<const Expr*> shared;
+    for (const Expr* node : nodesBottomUp(root)) {
+        bool draws = node->kind == ExprKind::Call && isRandomFunction(node->name);
+        for (const ExprPtr& operand : node->operands) {
+            draws = draws || random.count(operand.get());
+            if (++parents[operand.get()] == 2)
+                shared.insert(operand.get());
+        }
+        if (draws)
+            random.insert(node);
+    }
+    for (const Expr* node : random)
+        shared.erase(node);
+    return shared;
+}
+
+} // namespace
+
+/// Evaluates bottom up on a stack of columns, without recursion: a node
+/// takes its operands' columns off the stack and puts its own on.
+class VectorEvaluator::Walk : public ExprVisitor {
+public:
+    Walk(VectorEvaluator& evaluator, const ExprPtr& root)
+        : evaluator_(evaluator), shared_(sharedNodes(root)) {}
+
+    bool walkedOnce(const ExprPtr& node) const { return shared_.count(node.get()) > 0; }
+    void revisit(const ExprPtr& node) { columns_.push_back(remembered_.at(node.get())); }
+
+    void leave(const ExprPtr& node) {
+        columns_.push_back(evaluator_.node(*node, columns_));
+        if (shared_.count(node.get()))
+            remembered_[node.get()] = columns_.back();
+    }
+
+    Column result() { return std::move(columns_.back()); }
+
+private:
+    VectorEvaluator& evaluator_;
+    std::unordered_set<const Expr*> shared_;
+    std::unordered_map<const Expr*, Column> remembered_;
+    std::vector<Column> columns_;
+};
+
 Column VectorEvaluator::evaluate(const ExprPtr& e) {
-    switch (e->kind) {
+    Walk walk(*this, e);
+    walkDepthFirst(e, walk);
+    return walk.result();
+}
+
+Column VectorEvaluator::node(const Expr& e, std::vector<Column>& columns) {
+    const auto take = [&columns] {
+        Column column = std::move(columns.back());
+        columns.pop_back();
+        return column;
+    };
+    switch (e.kind) {
     case ExprKind::Number:
-        return Column::of(e->number);
+        return Column::of(e.number);
     case ExprKind::Boolean:
-        return Column::of(e->boolean ? 1.0 : 0.0);
+        return Column::of(e.boolean ? 1.0 : 0.0);
     case ExprKind::Name:
-        return name(e->name);
+        return name(e.name);
     case ExprKind::Unary:
-        return map1(evaluate(e->operands[0]),
-                    [op = e->unaryOp()](double x) { return applyUnary(op, x); });
+        return map1(take(), [op = e.unaryOp()](double x) { return applyUnary(op, x); });
     case ExprKind::Binary:
-        return map2(e, [op = e->binaryOp()](double a, double b) { return applyBinary(op, a, b); });
     case ExprKind::Compare:
-        return map2(e,
-                    [op = e->compareOp()](double a, double b) { return applyCompare(op, a, b); });
-    case ExprKind::Logical:
-        return map2(e, [op = e->logicalOp()](double a, double b) {
-            const bool both = op == LogicalOp::And ? (a != 0 && b != 0) : (a != 0 || b != 0);
-            return both ? 1.0 : 0.0;
-        });
-    case ExprKind::Call:
-        return call(*e);
+    case ExprKind::Logical: {
+        const Column b = take();
+        const Column a = take();
+        return pair(e, a, b);
+    }
+    case ExprKind::Call: {
+        std::vector<Column> arguments(e.operands.size());
+        for (size_t k = arguments.size(); k-- > 0;)
+            arguments[k] = take();
+        return call(e, arguments);
+    }
     }
     throw std::logic_error("unknown expression");
+}
+
+Column VectorEvaluator::pair(const Expr& e, const Column& a, const Column& b) {
+    switch (e.kind) {
+    case ExprKind::Binary:
+        return map2(a, b,
+                    [op = e.binaryOp()](double x, double y) { return applyBinary(op, x, y); });
+    case ExprKind::Compare:
+        return map2(a, b,
+                    [op = e.compareOp()](double x, double y) { return applyCompare(op, x, y); });
+    default:
+        return map2(a, b, [op = e.logicalOp()](double x, double y) {
+            const bool both = op == LogicalOp::And ? (x != 0 && y != 0) : (x != 0 || y != 0);
+            return both ? 1.0 : 0.0;
+        });
+    }
 }
 
 Column VectorEvaluator::name(const std::string& name) {
@@ -52,9 +134,7 @@ template <typename F> Column VectorEvaluator::map1(Column column, F f) {
     return column;
 }
 
-template <typename F> Column VectorEvaluator::map2(const ExprPtr& e, F f) {
-    const Column a = evaluate(e->operands[0]);
-    const Column b = evaluate(e->operands[1]);
+template <typename F> Column VectorEvaluator::map2(const Column& a, const Column& b, F f) {
     if (a.uniform && b.uniform)
         return Column::of(f(a.value, b.value));
     std::vector<double> result(size_);
@@ -63,16 +143,13 @@ template <typename F> Column VectorEvaluator::map2(const ExprPtr& e, F f) {
     return Column::of(std::move(result));
 }
 
-Column VectorEvaluator::call(const Expr& e) {
+Column VectorEvaluator::call(const Expr& e, const std::vector<Column>& arguments) {
     if (e.name == "rand" || e.name == "randn") {
         std::vector<double> values(size_);
         for (double& x : values)
             x = e.name == "rand" ? random_.uniform() : random_.normal();
         return Column::of(std::move(values));
     }
-    std::vector<Column> arguments;
-    for (const ExprPtr& operand : e.operands)
-        arguments.push_back(evaluate(operand));
     if (e.name == "poisson") {
         std::vector<double> values(size_);
         for (size_t k = 0; k < size_; ++k)

@@ -124,7 +124,7 @@ void RunController::work(Model model, CheckOptions options, std::string projectP
         const std::string modelText = writeModelJson(model); // the run's own copy
         auto checked = std::make_shared<const CheckedModel>(checkModel(std::move(model), options));
         BuildReport report;
-        auto network = buildNetwork(*checked, &report);
+        auto network = buildNetwork(*checked, &report, &stopRequested_);
         live_.shapeLike(*network);
         {
             std::lock_guard lock(mutex_);
@@ -137,6 +137,8 @@ void RunController::work(Model model, CheckOptions options, std::string projectP
             progress_.tier = tier_->status().describe();
         }
         simulate(*checked, *network_, projectPath, modelText);
+    } catch (const BuildCancelled&) {
+        end(State::Stopped, {});
     } catch (const std::exception& error) {
         end(State::Failed, QString::fromStdString(error.what()));
     }
