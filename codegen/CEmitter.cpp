@@ -30,7 +30,8 @@ void CEmitter::count() {
     if (++terms_ > kMaxTerms)
         throw ModelError({"", "", 0, 0},
                          "generated code too large: more than " + std::to_string(kMaxTerms) +
-                             " terms in one kernel once subexpressions are substituted");
+                             " terms in one kernel once subexpressions are substituted, limit " +
+                             std::to_string(kMaxTerms));
 }
 
 namespace {

@@ -40,9 +40,12 @@ public:
     /// Operations nested in one C expression at most: libtcc's parser keeps
     /// a value per pending operand and gives up near 256.
     static constexpr int kMaxNesting = 32;
-    /// Terms written into one kernel at most (all expressions together):
-    /// about 30 MB of C that libtcc compiles in a second or two.
-    static constexpr size_t kMaxTerms = 1'000'000;
+    /// Terms written into one kernel at most (all its expressions together,
+    /// a subexpression as often as it must be computed anew). A model within
+    /// ExprLimits writes a few 10,000 at most (rk4 on 10,000 terms: 40,000);
+    /// gcc -O3 needs about 8 s and 400 MB for 100,000, and grows faster than
+    /// the code (200,000: 30 s, 1 GB).
+    static constexpr size_t kMaxTerms = 100'000;
 
     CEmitter(CNameMapper names, CFunctionMapper functions = {})
         : names_(std::move(names)), functions_(std::move(functions)) {}
