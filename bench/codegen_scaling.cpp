@@ -6,7 +6,7 @@
 // libtcc, and the size of the C. Figures only; the tests assert behaviour.
 //   build/bench/codegen_scaling            all families
 //   build/bench/codegen_scaling chain      one family (chain, sum, product,
-//                                          and, reset, brackets)
+//                                          and, reset, shared, brackets)
 #include "KernelCache.h"
 #include "NetworkBuilder.h"
 #include "diagnostics/ModelError.h"
@@ -53,18 +53,26 @@ std::string chainedSubexpressions(int levels) {
     return model(equations + "dv/dt = -s" + std::to_string(levels) + "/tau : 1");
 }
 
-// Terms: names and operators, as the limit counts them.
-std::string flatSum(int terms) {
-    return model("dv/dt = -(" + repeated("v", " + v", (terms + 1) / 2) + ")/tau : 1");
+// Each generator gives its field about `terms` terms as the limit counts
+// them (numbers, names, operators, calls).
+std::string flatSum(int terms) { // -(v + ... + v)/tau: 2k + 2 terms
+    return model("dv/dt = -(" + repeated("v", " + v", (terms - 2) / 2) + ")/tau : 1");
 }
-std::string flatProduct(int terms) {
-    return model("dv/dt = -v*(" + repeated("1.0", " * 1.0", (terms - 3) / 2) + ")/tau : 1");
+std::string flatProduct(int terms) { // -v*(1.0 * ... * 1.0)/tau: 2k + 4 terms
+    return model("dv/dt = -v*(" + repeated("1.0", " * 1.0", (terms - 4) / 2) + ")/tau : 1");
 }
-std::string andChain(int terms) {
-    return model("dv/dt = -v/tau : 1", repeated("v > 1", " and v > 0", terms / 4));
+std::string andChain(int terms) { // v > 1 and v > 0 ...: 4k - 1 terms
+    return model("dv/dt = -v/tau : 1", repeated("v > 1", " and v > 0", (terms + 1) / 4));
 }
-std::string longReset(int terms) {
-    return model("dv/dt = -v/tau : 1", "v > 1", repeated("v = 0", "; v = v*0.5", terms / 3));
+std::string longReset(int terms) { // v = 0; v = v*0.5 ...: 4k - 2 terms
+    return model("dv/dt = -v/tau : 1", "v > 1", repeated("v = 0", "; v = v*0.5", (terms + 2) / 4));
+}
+// A subexpression of `terms` terms that each of 10 reset statements computes
+// anew (each one changes v): ten times the terms in one kernel.
+std::string sharedByStatements(int terms) {
+    return model("dv/dt = -v/tau : 1\\ns = (" + repeated("v", " + v", (terms - 4) / 2) +
+                     ")*0.001 : 1",
+                 "v > 1", repeated("v = s", "; v = s", 10));
 }
 std::string brackets(int depth) {
     return model("dv/dt = -v/tau : 1", std::string(static_cast<size_t>(depth), '(') + "v > 1" +
@@ -102,13 +110,14 @@ int main(int argc, char** argv) {
         std::vector<int> sizes;
         std::function<std::string(int)> make;
     };
-    const std::vector<int> terms = {1000, 2000, 4000, 8000, 9999, 10001, 20000};
+    const std::vector<int> terms = {1000, 2500, 5000, 9990, 10010, 20000};
     const Family families[] = {
         {"chain", {5, 10, 15, 20, 25, 30, 40}, chainedSubexpressions},
         {"sum", terms, flatSum},
         {"product", terms, flatProduct},
         {"and", terms, andChain},
         {"reset", terms, longReset},
+        {"shared", {1000, 5000, 9000, 9990}, sharedByStatements},
         {"brackets", {25, 50, 100, 200, 201}, brackets},
     };
     for (const Family& family : families) {

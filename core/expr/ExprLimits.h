@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 namespace spikestudio {
 
@@ -23,5 +24,11 @@ struct ExprLimits {
 struct TermBudget {
     size_t used = 0;
 };
+
+/// What a text holds, for the message when it is too long.
+enum class TextKind { Expression, Statements, Equations };
+
+/// "expression too long: N terms, limit M (...)", worded for `kind`.
+std::string tooLongMessage(TextKind kind, size_t terms);
 
 } // namespace spikestudio

@@ -25,9 +25,6 @@ bool isLanguageKeyword(std::string_view word) {
 
 namespace {
 
-/// What a text holds, for the message when it is too long.
-enum class TextKind { Expression, Statements, Equations };
-
 class Parser {
 public:
     Parser(std::string_view text, LineBreaks lineBreaks, TextKind kind, TermBudget* budget)
@@ -62,25 +59,10 @@ private:
         const size_t allowed = ExprLimits::kMaxTerms - std::min(used, ExprLimits::kMaxTerms);
         BoundedTokens bounded = tokenize(text, lineBreaks, allowed);
         if (bounded.terms > allowed)
-            throw ModelError({"", "", 1, 1}, tooLong(kind, used + bounded.terms));
+            throw ModelError({"", "", 1, 1}, tooLongMessage(kind, used + bounded.terms));
         if (budget)
             budget->used += bounded.terms;
         return std::move(bounded.tokens);
-    }
-
-    static std::string tooLong(TextKind kind, size_t terms) {
-        const std::string limit = "limit " + std::to_string(ExprLimits::kMaxTerms);
-        const std::string what = " (every number, name, operator and call is a term)";
-        switch (kind) {
-        case TextKind::Expression:
-            return "expression too long: " + std::to_string(terms) + " terms, " + limit + what;
-        case TextKind::Statements:
-            return "code too long: " + std::to_string(terms) + " terms, " + limit + what;
-        case TextKind::Equations:
-            return "equations too long: " + std::to_string(terms) + " terms so far, " + limit +
-                   " for all equations together" + what;
-        }
-        return "too long: " + std::to_string(terms) + " terms, " + limit + what;
     }
 
     const Token& peek() const { return tokens_[index_]; }

@@ -109,11 +109,11 @@ void RunController::setState(State state) {
     emit stateChanged(state);
 }
 
-void RunController::end(State state, const QString& message) {
+void RunController::end(State state, const QString& message, bool built) {
     {
         std::lock_guard lock(mutex_);
         message_ = message;
-        networkReady_ = network_ != nullptr;
+        networkReady_ = built && network_ != nullptr;
     }
     setState(state);
     emit finished(state, message);
@@ -138,7 +138,7 @@ void RunController::work(Model model, CheckOptions options, std::string projectP
         }
         simulate(*checked, *network_, projectPath, modelText);
     } catch (const BuildCancelled&) {
-        end(State::Stopped, {});
+        end(State::Stopped, {}, false);
     } catch (const std::exception& error) {
         end(State::Failed, QString::fromStdString(error.what()));
     }
