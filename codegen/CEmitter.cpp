@@ -99,11 +99,11 @@ GraphFacts factsOf(const ExprPtr& root) {
 
 } // namespace
 
-/// Writes one expression, depth first on a stack of frames. A node that
-/// draws no random numbers is written once and its piece reused; its
-/// temporaries go to the outermost block (evaluating it early changes
-/// nothing). A node that draws is written at every meeting, as in the tree
-/// the graph stands for, into the block it is met in.
+/// Writes one expression, depth first on a stack of frames. A shared node
+/// that draws no random numbers is written once and its piece reused; such
+/// a node's temporaries go to the outermost block (evaluating it early
+/// changes nothing). A node that draws is written at every meeting, as in
+/// the tree the graph stands for, into the block it is met in.
 class ExpressionWriter {
 public:
     ExpressionWriter(CEmitter& emitter, const ExprPtr& root, const std::string& indent)
@@ -132,7 +132,7 @@ public:
             }
             Piece piece = write(node, top.done);
             stack.pop_back();
-            if (!draws(node))
+            if (!draws(node) && facts_.shared.count(&node))
                 written_[&node] = piece;
             if (stack.empty())
                 result = std::move(piece);

@@ -14,52 +14,76 @@ namespace spikestudio {
 
 namespace {
 
-/// The nodes worth remembering while evaluating `root`: those met more than
-/// once that draw no random numbers (a call site of rand() draws anew at every
-/// meeting, as in the tree the graph stands for).
-std::unordered_set<const Expr*> sharedNodes(const ExprPtr& root) {
-    std::unordered_map<const Expr*, int> parents;
-    std::unordered_set<const Expr*> random;
-    std::unordered_set<const Expr*> shared;
-    for (const Expr* node : nodesBottomUp(root)) {
+/// The nodes worth remembering while evaluating `root`, with how often they
+/// are met: those met more than once that draw no random numbers. A node
+/// that draws is walked at every meeting (a call site of rand() draws anew
+/// each time, as in the tree the graph stands for), and so meets its
+/// operands as often as it is walked.
+std::unordered_map<const Expr*, size_t> sharedNodes(const ExprPtr& root) {
+    const std::vector<const Expr*> bottomUp = nodesBottomUp(root);
+    std::unordered_set<const Expr*> drawing;
+    for (const Expr* node : bottomUp) {
         bool draws = node->kind == ExprKind::Call && isRandomFunction(node->name);
-        for (const ExprPtr& operand : node->operands) {
-            draws = draws || random.count(operand.get());
-            if (++parents[operand.get()] == 2)
-                shared.insert(operand.get());
-        }
+        for (const ExprPtr& operand : node->operands)
+            draws = draws || drawing.count(operand.get());
         if (draws)
-            random.insert(node);
+            drawing.insert(node);
     }
-    for (const Expr* node : random)
-        shared.erase(node);
+    std::unordered_map<const Expr*, size_t> meetings{{root.get(), 1}};
+    std::unordered_map<const Expr*, size_t> shared;
+    for (auto node = bottomUp.rbegin(); node != bottomUp.rend(); ++node) { // parents first
+        const size_t met = meetings[*node];
+        const bool remembered = met > 1 && !drawing.count(*node);
+        if (remembered)
+            shared[*node] = met;
+        for (const ExprPtr& operand : (*node)->operands)
+            meetings[operand.get()] += remembered ? 1 : met;
+    }
     return shared;
 }
 
 } // namespace
 
 /// Evaluates bottom up on a stack of columns, without recursion: a node
-/// takes its operands' columns off the stack and puts its own on.
+/// takes its operands' columns off the stack and puts its own on. A shared
+/// node's column is kept until its last meeting.
 class VectorEvaluator::Walk : public ExprVisitor {
 public:
     Walk(VectorEvaluator& evaluator, const ExprPtr& root)
         : evaluator_(evaluator), shared_(sharedNodes(root)) {}
 
     bool walkedOnce(const ExprPtr& node) const { return shared_.count(node.get()) > 0; }
-    void revisit(const ExprPtr& node) { columns_.push_back(remembered_.at(node.get())); }
+
+    void revisit(const ExprPtr& node) {
+        const auto kept = remembered_.find(node.get());
+        if (kept == remembered_.end())
+            throw std::logic_error("a shared subexpression was met more often than counted");
+        if (--kept->second.meetings > 0) {
+            columns_.push_back(kept->second.column);
+            return;
+        }
+        columns_.push_back(std::move(kept->second.column));
+        remembered_.erase(kept);
+    }
 
     void leave(const ExprPtr& node) {
         columns_.push_back(evaluator_.node(*node, columns_));
-        if (shared_.count(node.get()))
-            remembered_[node.get()] = columns_.back();
+        const auto shared = shared_.find(node.get());
+        if (shared != shared_.end())
+            remembered_[node.get()] = {columns_.back(), shared->second - 1};
     }
 
     Column result() { return std::move(columns_.back()); }
 
 private:
+    struct Kept {
+        Column column;
+        size_t meetings; // still to come
+    };
+
     VectorEvaluator& evaluator_;
-    std::unordered_set<const Expr*> shared_;
-    std::unordered_map<const Expr*, Column> remembered_;
+    std::unordered_map<const Expr*, size_t> shared_; // node -> meetings
+    std::unordered_map<const Expr*, Kept> remembered_;
     std::vector<Column> columns_;
 };
 
