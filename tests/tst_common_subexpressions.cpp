@@ -125,6 +125,21 @@ private slots:
         QCOMPARE(text.size(), size_t(2));
     }
 
+    // Substitution shares subtrees: 40 levels of exp(s) + exp(s) stand for a
+    // tree of 2^40 calls but are 80 nodes, each walked once; each call is
+    // computed once.
+    void aSharedGraphIsWalkedOnce() {
+        ExprPtr s = makeName("v");
+        for (int k = 0; k < 40; ++k)
+            s = makeBinary(BinaryOp::Add, makeCall("exp", {s}), makeCall("exp", {s}));
+        const auto text =
+            lines(shareCommonSubexpressions({Assignment{"_a", s}}, kNothingInvariant));
+        QCOMPARE(text.size(), size_t(41));
+        for (size_t k = 0; k < 40; ++k)
+            QCOMPARE(countOf({text[k]}, "exp("), 1);
+        QCOMPARE(text.back(), std::string("_a = __shared_39 + __shared_39"));
+    }
+
     void equalNumbersMatchOnlyExactly() {
         const AbstractCode code = {assignment("_a", "exp(v*0.1)"),
                                    assignment("_b", "exp(v*0.10000000000000002)")};
