@@ -220,7 +220,12 @@ CliResult runCliOnStack(int stackKb, const QStringList& arguments) {
     return result;
 }
 
+// Flat chains of any length need no more stack than short ones: 256 KB is
+// plenty. The parser recurses once per level of nesting (about 1 KB each, 200
+// KB at the limit; several times more in sanitizer builds): nesting is tested
+// on the usual 8 MB.
 constexpr int kSmallStackKb = 256;
+constexpr int kDefaultStackKb = 8192;
 
 /// Runs `body` on a thread with a stack of `bytes`, as a worker thread of the
 /// GUI (check, build) would be with a small default stack.
@@ -358,10 +363,11 @@ private slots:
         QTest::addColumn<QString>("under");
         QTest::addColumn<QString>("over");
         QTest::addColumn<QString>("problem");
+        QTest::addColumn<int>("stackKb");
         const int n = (kLimit - 10) / 2; // terms per chain: about 2n
         const auto flat = [&](const char* name, const QString& term, const QString& op) {
             QTest::newRow(name) << "v > " + chain(term, op, n) << "v > " + chain(term, op, n + 8)
-                                << "too long";
+                                << "too long" << kSmallStackKb;
         };
         flat("+", "1", "+");
         flat("-", "1", "-");
@@ -370,18 +376,21 @@ private slots:
         flat("%", "7", "%");
         flat("//", "7", "//");
         QTest::newRow("and") << "v > 1 and " + chain("v > 0", "and", n / 2)
-                             << "v > 1 and " + chain("v > 0", "and", n / 2 + 8) << "too long";
+                             << "v > 1 and " + chain("v > 0", "and", n / 2 + 8) << "too long"
+                             << kSmallStackKb;
         QTest::newRow("or") << "v > 1 or " + chain("v > 9", "or", n / 2)
-                            << "v > 1 or " + chain("v > 9", "or", n / 2 + 8) << "too long";
+                            << "v > 1 or " + chain("v > 9", "or", n / 2 + 8) << "too long"
+                            << kSmallStackKb;
         QTest::newRow("<") << "v < " + chain("2", "<", n) << "v < " + chain("2", "<", n + 8)
-                           << "too long";
+                           << "too long" << kSmallStackKb;
         const auto nested = [](const char* name, const QString& open, const QString& inner,
                                const QString& close) {
             const auto make = [&](int levels) {
                 return open.repeated(levels) + inner + close.repeated(levels);
             };
             QTest::newRow(name) << make(ExprLimits::kMaxNesting)
-                                << make(ExprLimits::kMaxNesting + 1) << "nested too deeply";
+                                << make(ExprLimits::kMaxNesting + 1) << "nested too deeply"
+                                << kDefaultStackKb;
         };
         nested("brackets", "(", "v > 1", ")");
         nested("calls", "abs(", "v", ")");
@@ -395,6 +404,7 @@ private slots:
         QFETCH(QString, under);
         QFETCH(QString, over);
         QFETCH(QString, problem);
+        QFETCH(int, stackKb);
         // Non-boolean chains are compared with v to make a threshold.
         const auto threshold = [](const QString& text) {
             return text.startsWith("v") || text.startsWith("(") || text.startsWith("not")
@@ -402,11 +412,10 @@ private slots:
                        : "v > " + text;
         };
         const CliResult refused =
-            runCliOnStack(kSmallStackKb, {"check", write(withGroup("threshold", threshold(over)))});
+            runCliOnStack(stackKb, {"check", write(withGroup("threshold", threshold(over)))});
         verifyRefused(refused, "G", "threshold", problem);
-        const CliResult runs =
-            runCliOnStack(kSmallStackKb, {"run", write(withGroup("threshold", threshold(under))),
-                                          "--tier", "tcc"});
+        const CliResult runs = runCliOnStack(
+            stackKb, {"run", write(withGroup("threshold", threshold(under))), "--tier", "tcc"});
         QVERIFY2(runs.exitCode == 0, qPrintable(runs.err.left(300)));
     }
 
