@@ -1,12 +1,17 @@
 #include "CEmitter.h"
 
+#include "diagnostics/ModelError.h"
 #include "expr/BuiltinFunction.h"
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
+#include "expr/ExprWalk.h"
 
 #include <cmath>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace spikestudio {
 
@@ -19,6 +24,14 @@ std::string cLiteral(double value) {
     if (text.find_first_of(".e") == std::string::npos)
         text += ".0";
     return "(" + text + ")";
+}
+
+void CEmitter::count() {
+    if (++terms_ > kMaxTerms)
+        throw ModelError({"", "", 0, 0},
+                         "generated code too large: more than " + std::to_string(kMaxTerms) +
+                             " terms in one kernel once subexpressions are substituted, limit " +
+                             std::to_string(kMaxTerms));
 }
 
 namespace {
@@ -47,37 +60,174 @@ std::string cFunction(const std::string& name) {
     return name; // sin, cos, exp, log, sqrt, ... have the same name in C
 }
 
-class Emitter {
-public:
-    Emitter(const CNameMapper& names, const CFunctionMapper& functions)
-        : names_(names), functions_(functions) {}
+/// A node written as C: the text, how many operations it nests, how many
+/// terms it holds (0 for a temporary).
+struct Piece {
+    std::string text;
+    int nesting = 0;
+    size_t terms = 0;
+};
 
-    std::string emit(const ExprPtr& e) {
-        switch (e->kind) {
+/// Lines of C at one level of blocks: the expression's own setup, or the
+/// body of an `if` that runs the right operand of `and`/`or`.
+struct Block {
+    std::string lines;
+    std::string indent;
+};
+
+/// What the writer knows of each distinct node before it starts.
+struct GraphFacts {
+    std::unordered_set<const Expr*> drawing; // draws random numbers
+    std::unordered_set<const Expr*> shared;  // operand of more than one parent
+};
+
+GraphFacts factsOf(const ExprPtr& root) {
+    GraphFacts facts;
+    std::unordered_set<const Expr*> met;
+    for (const Expr* node : nodesBottomUp(root)) {
+        bool draws = node->kind == ExprKind::Call && isRandomFunction(node->name);
+        for (const ExprPtr& operand : node->operands) {
+            draws = draws || facts.drawing.count(operand.get());
+            if (!met.insert(operand.get()).second)
+                facts.shared.insert(operand.get());
+        }
+        if (draws)
+            facts.drawing.insert(node);
+    }
+    return facts;
+}
+
+} // namespace
+
+/// Writes one expression, depth first on a stack of frames. A shared node
+/// that draws no random numbers is written once and its piece reused; such
+/// a node's temporaries go to the outermost block (evaluating it early
+/// changes nothing). A node that draws is written at every meeting, as in
+/// the tree the graph stands for, into the block it is met in.
+class ExpressionWriter {
+public:
+    ExpressionWriter(CEmitter& emitter, const ExprPtr& root, const std::string& indent)
+        : emitter_(emitter), root_(root), facts_(factsOf(root)) {
+        blocks_.push_back({"", indent});
+    }
+
+    CCode run() {
+        std::vector<Frame> stack;
+        stack.push_back({root_.get(), {}});
+        std::optional<Piece> result;
+        while (!stack.empty()) {
+            Frame& top = stack.back();
+            const Expr& node = *top.node;
+            const size_t k = top.done.size();
+            if (k < node.operands.size()) {
+                if (k == 1 && isConditional(node))
+                    blocks_.push_back({"", blocks_.back().indent + "    "});
+                const Expr* operand = node.operands[k].get();
+                const auto known = written_.find(operand);
+                if (known != written_.end())
+                    top.done.push_back(known->second);
+                else
+                    stack.push_back({operand, {}}); // invalidates `top`
+                continue;
+            }
+            Piece piece = write(node, top.done);
+            stack.pop_back();
+            if (!draws(node) && facts_.shared.count(&node))
+                written_[&node] = piece;
+            if (stack.empty())
+                result = std::move(piece);
+            else
+                stack.back().done.push_back(std::move(piece));
+        }
+        return {std::move(blocks_.front().lines), std::move(result->text)};
+    }
+
+private:
+    struct Frame {
+        const Expr* node;
+        std::vector<Piece> done; // pieces of the operands written so far
+    };
+
+    bool draws(const Expr& node) const { return facts_.drawing.count(&node) > 0; }
+
+    // `a and b` whose b draws random numbers: b runs only when a asks for it.
+    bool isConditional(const Expr& node) const {
+        return node.kind == ExprKind::Logical && draws(*node.operands[1]);
+    }
+
+    Piece write(const Expr& node, std::vector<Piece>& operands) {
+        emitter_.count();
+        if (isConditional(node))
+            return conditional(node, operands);
+        Piece piece = compose(node, operands);
+        if (node.kind == ExprKind::Call && isRandomFunction(node.name))
+            return intoTemporary(std::move(piece), blocks_.back());
+        const bool large = piece.terms > kSharedTermsInline && facts_.shared.count(&node);
+        if (piece.nesting > CEmitter::kMaxNesting || (large && !draws(node)))
+            return intoTemporary(std::move(piece), draws(node) ? blocks_.back() : blocks_.front());
+        return piece;
+    }
+
+    Piece intoTemporary(Piece piece, Block& block) {
+        const std::string name = emitter_.temporary();
+        block.lines += block.indent + "const double " + name + " = " + piece.text + ";\n";
+        return {name, 0, 0};
+    }
+
+    // `double _eK = 0.0; if (a != 0.0) { ...; _eK = (b != 0.0); }` (1.0 and
+    // `if (!(a != 0.0))` for or): the body draws the right operand's numbers.
+    Piece conditional(const Expr& node, std::vector<Piece>& operands) {
+        Block body = std::move(blocks_.back());
+        blocks_.pop_back();
+        Block& outer = blocks_.back();
+        const bool isAnd = node.logicalOp() == LogicalOp::And;
+        const std::string name = emitter_.temporary();
+        const std::string test = "(" + operands[0].text + " != 0.0)";
+        outer.lines += outer.indent + "double " + name + " = " + (isAnd ? "0.0" : "1.0") + ";\n";
+        outer.lines += outer.indent + "if (" + (isAnd ? test : "!" + test) + ") {\n";
+        outer.lines += body.lines;
+        outer.lines += body.indent + name + " = ((double)(" + operands[1].text + " != 0.0));\n";
+        outer.lines += outer.indent + "}\n";
+        return {name, 0, 0};
+    }
+
+    static Piece around(std::string text, const std::vector<Piece>& operands) {
+        Piece piece{std::move(text), 0, 1};
+        for (const Piece& operand : operands) {
+            piece.nesting = std::max(piece.nesting, operand.nesting + 1);
+            piece.terms += operand.terms;
+        }
+        return piece;
+    }
+
+    Piece compose(const Expr& e, const std::vector<Piece>& operands) {
+        switch (e.kind) {
         case ExprKind::Number:
-            return cLiteral(e->number);
+            return {cLiteral(e.number), 0, 1};
         case ExprKind::Boolean:
-            return e->boolean ? "1.0" : "0.0";
+            return {e.boolean ? "1.0" : "0.0", 0, 1};
         case ExprKind::Name:
-            return names_(e->name);
+            return {emitter_.names_(e.name), 0, 1};
         case ExprKind::Unary:
-            return unary(*e);
+            return around(unary(e, operands[0].text), operands);
         case ExprKind::Binary:
-            return binary(*e);
+            return around(binary(e, operands[0].text, operands[1].text), operands);
         case ExprKind::Compare:
-            return "((double)(" + emit(e->operands[0]) + " " + symbolOf(e->compareOp()) + " " +
-                   emit(e->operands[1]) + "))";
+            return around("((double)(" + operands[0].text + " " + symbolOf(e.compareOp()) + " " +
+                              operands[1].text + "))",
+                          operands);
         case ExprKind::Logical:
-            return logical(*e);
+            return around("((double)((" + operands[0].text + " != 0.0) " +
+                              (e.logicalOp() == LogicalOp::And ? "&" : "|") + " (" +
+                              operands[1].text + " != 0.0)))",
+                          operands);
         case ExprKind::Call:
-            return call(*e);
+            return around(call(e, operands), operands);
         }
         throw std::logic_error("code generation met an unknown expression");
     }
 
-private:
-    std::string unary(const Expr& e) {
-        const std::string operand = emit(e.operands[0]);
+    static std::string unary(const Expr& e, const std::string& operand) {
         switch (e.unaryOp()) {
         case UnaryOp::Minus:
             return "(-" + operand + ")";
@@ -89,23 +239,22 @@ private:
         return operand;
     }
 
-    std::string binary(const Expr& e) {
-        const std::string a = emit(e.operands[0]);
+    static std::string binary(const Expr& e, const std::string& a, const std::string& b) {
         switch (e.binaryOp()) {
         case BinaryOp::Add:
-            return "(" + a + " + " + emit(e.operands[1]) + ")";
+            return "(" + a + " + " + b + ")";
         case BinaryOp::Subtract:
-            return "(" + a + " - " + emit(e.operands[1]) + ")";
+            return "(" + a + " - " + b + ")";
         case BinaryOp::Multiply:
-            return "(" + a + " * " + emit(e.operands[1]) + ")";
+            return "(" + a + " * " + b + ")";
         case BinaryOp::Divide:
-            return "(" + a + " / " + emit(e.operands[1]) + ")";
+            return "(" + a + " / " + b + ")";
         case BinaryOp::FloorDivide:
-            return "spikestudio_floordiv(" + a + ", " + emit(e.operands[1]) + ")";
+            return "spikestudio_floordiv(" + a + ", " + b + ")";
         case BinaryOp::Modulo:
-            return "spikestudio_mod(" + a + ", " + emit(e.operands[1]) + ")";
+            return "spikestudio_mod(" + a + ", " + b + ")";
         case BinaryOp::Power:
-            return power(e, a);
+            return power(e, a, b);
         }
         throw std::logic_error("code generation met an unknown operator");
     }
@@ -113,81 +262,74 @@ private:
     // Small integer powers of a plain name are multiplied out: pow() is far
     // slower. Only names, so that the base is neither evaluated twice nor
     // duplicated into an exponentially long text.
-    std::string power(const Expr& e, const std::string& base) {
-        const ExprPtr& exponent = e.operands[1];
-        if (exponent->kind == ExprKind::Number && e.operands[0]->kind == ExprKind::Name) {
-            if (exponent->number == 2.0)
+    static std::string power(const Expr& e, const std::string& base, const std::string& exponent) {
+        const Expr& power = *e.operands[1];
+        if (power.kind == ExprKind::Number && e.operands[0]->kind == ExprKind::Name) {
+            if (power.number == 2.0)
                 return "(" + base + " * " + base + ")";
-            if (exponent->number == 3.0)
+            if (power.number == 3.0)
                 return "(" + base + " * " + base + " * " + base + ")";
-            if (exponent->number == 0.5)
+            if (power.number == 0.5)
                 return "sqrt(" + base + ")";
         }
-        return "pow(" + base + ", " + emit(exponent) + ")";
-    }
-
-    // `and`/`or` evaluate both sides without a branch (& and | on 0/1), as
-    // the value is the same; short-circuit only when the right side draws
-    // random numbers, whose stream must advance exactly as in Brian2.
-    std::string logical(const Expr& e) {
-        const bool isAnd = e.logicalOp() == LogicalOp::And;
-        const char* op =
-            drawsRandomNumbers(e.operands[1]) ? (isAnd ? "&&" : "||") : (isAnd ? "&" : "|");
-        return "((double)((" + emit(e.operands[0]) + " != 0.0) " + op + " (" + emit(e.operands[1]) +
-               " != 0.0)))";
+        return "pow(" + base + ", " + exponent + ")";
     }
 
     // timestep(t, dt) written out when dt is a plain name or number (as it
     // always is in generated code): libtcc does not inline the prelude's
     // function, and a call per element costs more than the arithmetic. The
     // same arithmetic as spikestudio_timestep in templates/prelude.c.
-    std::optional<std::string> inlineTimestep(const Expr& e) {
+    static std::optional<std::string> inlineTimestep(const Expr& e,
+                                                     const std::vector<Piece>& operands) {
         if (e.name != "timestep" || e.operands.size() != 2 || !e.operands[1]->operands.empty())
             return std::nullopt;
-        const std::string dt = emit(e.operands[1]);
-        return "({ const double _timestep_q = (" + emit(e.operands[0]) + " + (0.001) * " + dt +
+        const std::string& dt = operands[1].text;
+        return "({ const double _timestep_q = (" + operands[0].text + " + (0.001) * " + dt +
                ") / " + dt +
                "; _timestep_q > -9.2e18 && _timestep_q < 9.2e18 ? (double)(int64_t)_timestep_q "
                ": _timestep_q; })";
     }
 
-    std::string call(const Expr& e) {
-        if (!findBuiltinFunction(e.name))
-            return userCall(e);
-        if (const auto inlined = inlineTimestep(e))
-            return *inlined;
-        const std::string function = cFunction(e.name);
+    std::string call(const Expr& e, const std::vector<Piece>& operands) {
         const BuiltinFunction* builtin = findBuiltinFunction(e.name);
-        std::string text = function + "(";
+        if (!builtin)
+            return userCall(e, operands);
+        if (const auto inlined = inlineTimestep(e, operands))
+            return *inlined;
+        std::string text = cFunction(e.name) + "(";
         bool first = true;
-        if (builtin && builtin->isRandom) {
+        if (builtin->isRandom) {
             text += "_context->rng";
             first = false;
         }
-        for (const ExprPtr& operand : e.operands) {
-            text += (first ? "" : ", ") + emit(operand);
+        for (const Piece& operand : operands) {
+            text += (first ? "" : ", ") + operand.text;
             first = false;
         }
         return text + ")";
     }
 
-    std::string userCall(const Expr& e) {
-        if (!functions_)
+    std::string userCall(const Expr& e, const std::vector<Piece>& operands) {
+        if (!emitter_.functions_)
             throw std::logic_error("code generation met an unknown function");
-        std::string text = functions_(e.name);
-        for (const ExprPtr& operand : e.operands)
-            text += ", " + emit(operand);
+        std::string text = emitter_.functions_(e.name);
+        for (const Piece& operand : operands)
+            text += ", " + operand.text;
         return text + ")";
     }
 
-    const CNameMapper& names_;
-    const CFunctionMapper& functions_;
+    // A shared part this large is written once, into a temporary.
+    static constexpr size_t kSharedTermsInline = 8;
+
+    CEmitter& emitter_;
+    const ExprPtr& root_;
+    GraphFacts facts_;
+    std::vector<Block> blocks_; // the outermost first
+    std::unordered_map<const Expr*, Piece> written_;
 };
 
-} // namespace
-
-std::string emitC(const ExprPtr& expr, const CNameMapper& names, const CFunctionMapper& functions) {
-    return Emitter(names, functions).emit(expr);
+CCode CEmitter::emit(const ExprPtr& expr, const std::string& indent) {
+    return ExpressionWriter(*this, expr, indent).run();
 }
 
 } // namespace spikestudio

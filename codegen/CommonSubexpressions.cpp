@@ -1,8 +1,9 @@
 #include "CommonSubexpressions.h"
 
+#include "ShapeIds.h"
 #include "expr/ExprRewrite.h"
+#include "expr/ExprWalk.h"
 
-#include <cstdio>
 #include <map>
 #include <unordered_map>
 
@@ -36,15 +37,18 @@ size_t evaluatedOperands(const Expr& node) {
 
 /// What the two passes need to know of one node of one statement.
 struct NodeFacts {
-    int id = 0;           // equal ids: equal trees reading equal values
-    bool random = false;  // draws random numbers
-    bool worthIt = false; // worth a temporary of its own
+    int id = 0;             // equal ids: equal trees reading equal values
+    bool random = false;    // draws random numbers
+    bool worthIt = false;   // worth a temporary of its own
+    bool invariant = false; // the same for every element (hoisted instead)
 };
+
+using Facts = std::unordered_map<const Expr*, NodeFacts>;
 
 class SubexpressionSharing {
 public:
-    explicit SubexpressionSharing(const InvariancePredicate& isInvariant)
-        : isInvariant_(isInvariant) {}
+    explicit SubexpressionSharing(const InvariantNamePredicate& isInvariantName)
+        : isInvariantName_(isInvariantName) {}
 
     AbstractCode run(const AbstractCode& code) {
         for (const AbstractStatement& statement : code) {
@@ -64,8 +68,6 @@ public:
     }
 
 private:
-    using Facts = std::unordered_map<const Expr*, NodeFacts>;
-
     static std::vector<ExprPtr> valuesOf(const AbstractStatement& statement) {
         if (const auto* assignment = std::get_if<Assignment>(&statement))
             return {assignment->value};
@@ -84,93 +86,129 @@ private:
             ++epochs_["_" + variable];
     }
 
+    // Bottom up, each distinct node once: a node's id interns its own kind
+    // and its operands' ids, a name's id the values it reads now.
     Facts factsOf(const ExprPtr& expr) {
-        Facts facts;
-        collectFacts(expr, facts);
-        return facts;
+        struct FactWalk : ExprVisitor {
+            SubexpressionSharing& sharing;
+            Facts facts;
+
+            explicit FactWalk(SubexpressionSharing& owner) : sharing(owner) {}
+            void leave(const ExprPtr& node) {
+                facts[node.get()] = sharing.factsOfNode(node, facts);
+            }
+        } walk(*this);
+        walkDepthFirst(expr, walk);
+        return std::move(walk.facts);
     }
 
-    // Bottom up: a node's id interns its own kind and its children's ids.
-    const NodeFacts& collectFacts(const ExprPtr& expr, Facts& facts) {
+    NodeFacts factsOfNode(const ExprPtr& expr, const Facts& facts) {
         const Expr& node = *expr;
         NodeFacts own;
-        std::string key = std::to_string(static_cast<int>(node.kind)) + ":" +
-                          std::to_string(node.op) + ":" + node.name;
+        std::string nameTag;
         if (node.kind == ExprKind::Name)
-            key += "#" + std::to_string(epochs_[node.name]) +
-                   (isTemporary(node.name) ? "" : "#" + std::to_string(variableWrites_));
-        if (node.kind == ExprKind::Number) {
-            char exact[64];
-            std::snprintf(exact, sizeof exact, "%a%s", node.number,
-                          node.isIntegerLiteral ? "i" : "");
-            key += exact;
-        }
-        if (node.kind == ExprKind::Boolean)
-            key += node.boolean ? "T" : "F";
+            nameTag = std::to_string(epochs_[node.name]) +
+                      (isTemporary(node.name) ? "" : "#" + std::to_string(variableWrites_));
+        std::vector<int> operandIds;
         bool hasOperationChild = false;
+        own.random = node.kind == ExprKind::Call && isRandomFunction(node.name);
+        own.invariant = node.kind != ExprKind::Name || isInvariantName_(node.name);
         for (const ExprPtr& operand : node.operands) {
-            const NodeFacts& child = collectFacts(operand, facts);
-            key += "," + std::to_string(child.id);
+            const NodeFacts& child = facts.at(operand.get());
+            operandIds.push_back(child.id);
             own.random = own.random || child.random;
+            own.invariant = own.invariant && child.invariant;
             hasOperationChild = hasOperationChild || !isLeaf(operand);
         }
-        own.random = own.random || (node.kind == ExprKind::Call && drawsRandomNumbers(expr));
+        own.invariant = own.invariant && !own.random;
         own.worthIt = !isLeaf(expr) && (isCostlyOperation(node) || hasOperationChild);
-        own.id = ids_.emplace(key, static_cast<int>(ids_.size())).first->second;
-        return facts[&node] = own;
+        own.id = ids_.idOf(node, operandIds, nameTag);
+        return own;
     }
 
-    bool isShareable(const ExprPtr& expr, const NodeFacts& facts) const {
-        return facts.worthIt && !facts.random && !isInvariant_(expr);
+    static bool isShareable(const NodeFacts& facts) {
+        return facts.worthIt && !facts.random && !facts.invariant;
     }
 
     // Top down: a repeated subtree's inner parts are counted at its first use only.
-    void countUses(const ExprPtr& expr, const Facts& facts) {
-        if (isLeaf(expr) || isInvariant_(expr))
-            return;
-        const NodeFacts& own = facts.at(expr.get());
-        if (isShareable(expr, own) && uses_[own.id]++ > 0)
-            return;
-        for (size_t k = 0; k < evaluatedOperands(*expr); ++k)
-            countUses(expr->operands[k], facts);
+    void countUses(const ExprPtr& root, const Facts& facts) {
+        std::vector<const Expr*> pending{root.get()};
+        while (!pending.empty()) {
+            const Expr* node = pending.back();
+            pending.pop_back();
+            const NodeFacts& own = facts.at(node);
+            if (node->operands.empty() || own.invariant)
+                continue;
+            if (isShareable(own) && uses_[own.id]++ > 0)
+                continue;
+            for (size_t k = evaluatedOperands(*node); k-- > 0;)
+                pending.push_back(node->operands[k].get());
+        }
     }
 
     AbstractStatement rewriteStatement(const AbstractStatement& statement, AbstractCode& out) {
         const auto* assignment = std::get_if<Assignment>(&statement);
         if (!assignment)
             return statement;
-        const Facts facts = factsOf(assignment->value);
-        return Assignment{assignment->target, rewrite(assignment->value, facts, out)};
+        return Assignment{assignment->target, rewrite(assignment->value, out)};
     }
 
-    ExprPtr rewrite(const ExprPtr& expr, const Facts& facts, AbstractCode& out) {
-        if (isLeaf(expr) || isInvariant_(expr))
-            return expr;
-        const NodeFacts& own = facts.at(expr.get());
-        const bool shared = isShareable(expr, own) && uses_[own.id] >= 2;
+    // Bottom up, each distinct node once; the first use of a shared tree
+    // defines its temporary, every later one reads it.
+    ExprPtr rewrite(const ExprPtr& expr, AbstractCode& out) {
+        struct RewriteWalk : ExprVisitor {
+            SubexpressionSharing& sharing;
+            const Facts facts;
+            AbstractCode& out;
+            std::unordered_map<const Expr*, ExprPtr> results;
+
+            size_t enter(const ExprPtr& node) {
+                const NodeFacts& own = facts.at(node.get());
+                if (isLeaf(node) || own.invariant)
+                    return 0;
+                if (sharing.isShared(own) && sharing.temporaries_.count(own.id))
+                    return 0;
+                return evaluatedOperands(*node);
+            }
+
+            void leave(const ExprPtr& node) {
+                results[node.get()] = sharing.rewritten(node, facts.at(node.get()), results, out);
+            }
+        } walk{{}, *this, factsOf(expr), out, {}};
+        walkDepthFirst(expr, walk);
+        return walk.results.at(expr.get());
+    }
+
+    bool isShared(const NodeFacts& own) { return isShareable(own) && uses_[own.id] >= 2; }
+
+    ExprPtr rewritten(const ExprPtr& node, const NodeFacts& own,
+                      const std::unordered_map<const Expr*, ExprPtr>& results, AbstractCode& out) {
+        if (isLeaf(node) || own.invariant)
+            return node;
+        const bool shared = isShared(own);
         if (shared) {
             const auto defined = temporaries_.find(own.id);
             if (defined != temporaries_.end())
-                return makeName(defined->second, expr->position);
+                return makeName(defined->second, node->position);
         }
-        auto copy = std::make_shared<Expr>(*expr);
-        for (size_t k = 0; k < evaluatedOperands(*expr); ++k)
-            copy->operands[k] = rewrite(expr->operands[k], facts, out);
+        auto copy = std::make_shared<Expr>(*node);
+        for (size_t k = 0; k < evaluatedOperands(*node); ++k)
+            copy->operands[k] = results.at(node->operands[k].get());
         if (!shared)
             return copy;
         // Names no model can write: user names never start with an underscore.
         std::string name = "__shared_" + std::to_string(temporaries_.size());
         out.push_back(Assignment{name, copy});
         temporaries_[own.id] = name;
-        return makeName(name, expr->position);
+        return makeName(name, node->position);
     }
 
-    const InvariancePredicate& isInvariant_;
+    const InvariantNamePredicate& isInvariantName_;
     std::map<std::string, int> epochs_; // name -> how often it was written so far
     // Writes to the group's variables: two names can be one array (v_post and
     // v in a synapse's code), so any such write ends what read any variable.
     int variableWrites_ = 0;
-    std::map<std::string, int> ids_;         // interned node keys
+    ShapeIds ids_;
     std::map<int, int> uses_;                // id -> occurrences
     std::map<int, std::string> temporaries_; // id -> the temporary that holds it
 };
@@ -178,8 +216,8 @@ private:
 } // namespace
 
 AbstractCode shareCommonSubexpressions(const AbstractCode& code,
-                                       const InvariancePredicate& isInvariant) {
-    return SubexpressionSharing(isInvariant).run(code);
+                                       const InvariantNamePredicate& isInvariantName) {
+    return SubexpressionSharing(isInvariantName).run(code);
 }
 
 } // namespace spikestudio

@@ -3,12 +3,14 @@
 #include "equations/AbstractCode.h"
 
 #include <functional>
+#include <string>
 
 namespace spikestudio {
 
-/// Says whether an expression is the same for every element of a kernel (it
-/// is then hoisted out of the loop and needs no sharing inside it).
-using InvariancePredicate = std::function<bool(const ExprPtr&)>;
+/// Says whether a name holds the same value for every element of a kernel. An
+/// expression of such names that draws no random numbers is hoisted out of the
+/// loop (LoopInvariants) and needs no sharing inside it.
+using InvariantNamePredicate = std::function<bool(const std::string&)>;
 
 /// Computes once what several places of one element's update compute: each
 /// repeated subexpression becomes a temporary `_cse_K`, assigned just before
@@ -26,7 +28,8 @@ using InvariancePredicate = std::function<bool(const ExprPtr&)>;
 /// reads any variable, as two names may be one array), draws no random numbers, is not loop
 /// invariant and is worth a temporary (a call, a division or power, or two or more operations). The
 /// right operand of `and`/`or`, which C may not evaluate, is left as it is.
+/// Each pass walks every distinct node of a statement once, without recursion.
 AbstractCode shareCommonSubexpressions(const AbstractCode& code,
-                                       const InvariancePredicate& isInvariant);
+                                       const InvariantNamePredicate& isInvariantName);
 
 } // namespace spikestudio

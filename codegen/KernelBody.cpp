@@ -25,7 +25,9 @@ ExprPtr orZero(const ExprPtr& expr) {
 KernelBody::KernelBody(const KernelView& view, const ConstantTable& constants,
                        std::vector<std::string> fixedArrays)
     : view_(view), constants_(constants), fixedArrays_(std::move(fixedArrays)),
-      invariants_([this](const std::string& name) { return isInvariantName(name); }) {}
+      invariants_([this](const std::string& name) { return isInvariantName(name); }),
+      emitter_([this](const std::string& name) { return cName(name); },
+               [this](const std::string& name) { return cFunction(name); }) {}
 
 bool KernelBody::isInvariantName(const std::string& name) const {
     if (name.starts_with("_hoisted_"))
@@ -119,10 +121,8 @@ std::string KernelBody::cName(const std::string& name) {
     return variable(name);
 }
 
-std::string KernelBody::emitWithNames(const ExprPtr& expr) {
-    return emitC(
-        expr, [this](const std::string& name) { return cName(name); },
-        [this](const std::string& name) { return cFunction(name); });
+CCode KernelBody::emitCode(const ExprPtr& expr, const std::string& indent) {
+    return emitter_.emit(expr, indent);
 }
 
 // A TimedArray call reads the runtime's copy of its values ("timed:NAME") with
@@ -143,8 +143,9 @@ std::string KernelBody::cFunction(const std::string& name) {
 }
 
 std::string KernelBody::emit(const ExprPtr& expr) {
-    const ExprPtr hoisted = invariants_.hoist(expr);
-    return emitWithNames(hoisted);
+    CCode code = emitCode(invariants_.hoist(expr), kIndent);
+    vector_ += code.setup;
+    return std::move(code.value);
 }
 
 void KernelBody::assign(const std::string& target, const ExprPtr& value) {
@@ -166,7 +167,7 @@ void KernelBody::assignC(const std::string& name, const std::string& cValue) {
 
 void KernelBody::statements(const AbstractCode& code) {
     const AbstractCode shared = shareCommonSubexpressions(
-        code, [this](const ExprPtr& expr) { return invariants_.isInvariant(expr); });
+        code, [this](const std::string& name) { return isInvariantName(name); });
     for (const AbstractStatement& statement : shared) {
         if (const auto* assignment = std::get_if<Assignment>(&statement))
             assign(assignment->target, assignment->value);
@@ -257,10 +258,14 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
     bool invariant = !update.step || invariants_.isInvariant(update.step);
     for (const ExprPtr& entry : update.matrix)
         invariant = invariant && (!entry || invariants_.isInvariant(entry));
-    const std::string step =
-        update.step ? "(" + emitWithNames(update.step) + ")" : std::string("_dt");
     // The propagator: once per call when M is the same for every element.
     std::string propagator;
+    const auto written = [&](const ExprPtr& expr) {
+        CCode code = emitCode(expr, "    ");
+        propagator += code.setup;
+        return std::move(code.value);
+    };
+    const std::string step = update.step ? "(" + written(update.step) + ")" : std::string("_dt");
     for (bool zeroGated : {false, true}) {
         if (zeroGated && !gated)
             continue;
@@ -270,8 +275,8 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
             for (size_t c = 0; c < n; ++c) {
                 const bool zero =
                     !update.matrix[r * n + c] || (zeroGated && update.gatedByRefractoriness[r]);
-                entries += (entries.empty() ? "" : ", ") +
-                           (zero ? std::string("0.0") : emitWithNames(update.matrix[r * n + c]));
+                const std::string entry = zero ? "0.0" : written(update.matrix[r * n + c]);
+                entries += (entries.empty() ? "" : ", ") + entry;
             }
         const std::string size = std::to_string(n * n);
         propagator += "    double _M" + suffix + "[" + size + "] = {" + entries + "};\n" +
@@ -286,9 +291,11 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
     else
         vector_ += replaceAll(propagator, "\n    ", "\n" + kIndent).insert(0, "    ");
     for (size_t c = 0; c < n; ++c)
-        if (update.constant[c])
-            vector_ += kIndent + "const double _B" + id + "_" + std::to_string(c) + " = " +
-                       emit(orZero(update.constant[c])) + ";\n";
+        if (update.constant[c]) {
+            const std::string value = emit(orZero(update.constant[c]));
+            vector_ +=
+                kIndent + "const double _B" + id + "_" + std::to_string(c) + " = " + value + ";\n";
+        }
     std::string gate;
     if (gated)
         gate = cName("not_refractory");
@@ -323,8 +330,10 @@ bool KernelBody::arraysAreDistinct() const {
 std::string KernelBody::fill(std::string kernelTemplate) {
     // Hoisted expressions first: they may register shared arrays.
     std::string scalar;
-    for (const auto& [name, expr] : invariants_.hoisted())
-        scalar += "    const double _h" + name.substr(9) + " = " + emitWithNames(expr) + ";\n";
+    for (const auto& [name, expr] : invariants_.hoisted()) {
+        const CCode code = emitCode(expr, "    ");
+        scalar += code.setup + "    const double _h" + name.substr(9) + " = " + code.value + ";\n";
+    }
     std::string arrays, loads, stores;
     const size_t offset = fixedArrays_.size();
     const std::string pointer = arraysAreDistinct() ? "double* restrict _a" : "double* _a";

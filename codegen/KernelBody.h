@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CEmitter.h"
 #include "KernelView.h"
 #include "LoopInvariants.h"
 #include "equations/AbstractCode.h"
@@ -34,7 +35,8 @@ public:
     /// Appends raw C built by the caller from emit() output.
     void appendVector(const std::string& line) { vector_ += line; }
 
-    /// C for `expr` inside the element loop (invariant parts hoisted).
+    /// C for `expr` inside the element loop (invariant parts hoisted); the
+    /// temporaries it needs are appended to the loop first.
     std::string emit(const ExprPtr& expr);
     /// The C local that holds a variable inside the loop (loading it).
     std::string variable(const std::string& name);
@@ -53,7 +55,7 @@ public:
 private:
     std::string cName(const std::string& name);
     std::string cFunction(const std::string& name);
-    std::string emitWithNames(const ExprPtr& expr);
+    CCode emitCode(const ExprPtr& expr, const std::string& indent);
     bool isInvariantName(const std::string& name) const;
     int arrayFor(const std::string& key);
     NameAccess accessOf(const std::string& name) const;
@@ -73,6 +75,7 @@ private:
     std::set<std::string> writtenNames_;         // names as the code wrote them
     std::map<std::string, std::string> temporaries_;
     LoopInvariants invariants_;
+    CEmitter emitter_;
     std::string scalar_;
     std::string vector_;
     int linearUpdates_ = 0;

@@ -2,6 +2,7 @@
 
 #include "CEmitter.h"
 #include "KernelTemplates.h"
+#include "model/CheckSupport.h"
 #include "runtime/BinomialSampler.h"
 
 namespace spikestudio {
@@ -17,45 +18,53 @@ KernelSource KernelWriter::finish(KernelBody& body, const std::string& templateN
 }
 
 KernelSource KernelWriter::stateUpdate() const {
-    KernelBody body(view_, constants_);
-    body.statements(group_.stateUpdate);
-    return finish(body, "stateupdate");
+    return within(group_.name, "equations", [&]() -> KernelSource {
+        KernelBody body(view_, constants_);
+        body.statements(group_.stateUpdate);
+        return finish(body, "stateupdate");
+    });
 }
 
 KernelSource KernelWriter::constantOverDt() const {
-    if (group_.constantOverDt.empty())
-        return {};
-    KernelBody body(view_, constants_);
-    AbstractCode code(group_.constantOverDt.begin(), group_.constantOverDt.end());
-    body.statements(code);
-    return finish(body, "stateupdate");
+    return within(group_.name, "equations", [&]() -> KernelSource {
+        if (group_.constantOverDt.empty())
+            return {};
+        KernelBody body(view_, constants_);
+        AbstractCode code(group_.constantOverDt.begin(), group_.constantOverDt.end());
+        body.statements(code);
+        return finish(body, "stateupdate");
+    });
 }
 
 KernelSource KernelWriter::threshold() const {
-    KernelBody body(view_, constants_);
-    const bool refractory = group_.refractoryKind != RefractoryKind::None;
-    ExprPtr condition = group_.threshold;
-    if (refractory)
-        condition = makeLogical(LogicalOp::And, condition, makeName("not_refractory"));
-    body.assign("_cond", condition);
-    // Runs over the spiking elements only, indexing the arrays directly.
-    std::string afterSpike;
-    if (refractory)
-        afterSpike = "        " + body.arrayPointer("lastspike") + "[_idx] = _t;\n        " +
-                     body.arrayPointer("not_refractory") + "[_idx] = 0.0;\n";
-    std::string code = body.fill(kernelTemplate("threshold"));
-    replaceFirst(code, "%CONDITION%", body.temporaryLocal("_cond"));
-    replaceFirst(code, "%AFTER_SPIKE%\n", afterSpike);
-    return {kernelTemplate("prelude") + code, body.arrays()};
+    return within(group_.name, "threshold", [&]() -> KernelSource {
+        KernelBody body(view_, constants_);
+        const bool refractory = group_.refractoryKind != RefractoryKind::None;
+        ExprPtr condition = group_.threshold;
+        if (refractory)
+            condition = makeLogical(LogicalOp::And, condition, makeName("not_refractory"));
+        body.assign("_cond", condition);
+        // Runs over the spiking elements only, indexing the arrays directly.
+        std::string afterSpike;
+        if (refractory)
+            afterSpike = "        " + body.arrayPointer("lastspike") + "[_idx] = _t;\n        " +
+                         body.arrayPointer("not_refractory") + "[_idx] = 0.0;\n";
+        std::string code = body.fill(kernelTemplate("threshold"));
+        replaceFirst(code, "%CONDITION%", body.temporaryLocal("_cond"));
+        replaceFirst(code, "%AFTER_SPIKE%\n", afterSpike);
+        return {kernelTemplate("prelude") + code, body.arrays()};
+    });
 }
 
 KernelSource KernelWriter::reset() const {
-    if (group_.reset.empty())
-        return {};
-    KernelBody body(view_, constants_);
-    for (const Statement& statement : group_.reset)
-        body.assign(statement.target, statement.expandedValue());
-    return finish(body, "reset");
+    return within(group_.name, "reset", [&]() -> KernelSource {
+        if (group_.reset.empty())
+            return {};
+        KernelBody body(view_, constants_);
+        for (const Statement& statement : group_.reset)
+            body.assign(statement.target, statement.expandedValue());
+        return finish(body, "reset");
+    });
 }
 
 namespace {
@@ -76,25 +85,29 @@ std::string binomialDraw(const BinomialPlan& plan) {
 } // namespace
 
 KernelSource KernelWriter::poissonInput(const CheckedPoissonInput& input) const {
-    const GroupView guarded(group_, true);
-    KernelBody body(guarded, constants_);
-    std::string draw = binomialDraw(planBinomial(input.count, input.probability));
-    // Brian2 evaluates a conditionally written statement only where the
-    // condition holds, so refractory neurons draw no random numbers.
-    const auto access = guarded.access(input.variable);
-    if (access && !access->writeGuard.empty())
-        draw = "((" + body.variable(access->writeGuard) + " != 0.0) ? " + draw + " : 0.0)";
-    body.assignC("_inputs", draw);
-    body.assign(input.variable, makeName(input.variable) + makeName("_inputs") * input.weight);
-    return finish(body, "stateupdate");
+    return within(input.name, "weight", [&]() -> KernelSource {
+        const GroupView guarded(group_, true);
+        KernelBody body(guarded, constants_);
+        std::string draw = binomialDraw(planBinomial(input.count, input.probability));
+        // Brian2 evaluates a conditionally written statement only where the
+        // condition holds, so refractory neurons draw no random numbers.
+        const auto access = guarded.access(input.variable);
+        if (access && !access->writeGuard.empty())
+            draw = "((" + body.variable(access->writeGuard) + " != 0.0) ? " + draw + " : 0.0)";
+        body.assignC("_inputs", draw);
+        body.assign(input.variable, makeName(input.variable) + makeName("_inputs") * input.weight);
+        return finish(body, "stateupdate");
+    });
 }
 
 KernelSource KernelWriter::stateMonitor(const std::vector<ExprPtr>& variables) const {
-    KernelBody body(view_, constants_, {"@record", "@row"});
-    for (size_t v = 0; v < variables.size(); ++v)
-        body.appendVector("        _row[" + std::to_string(v) +
-                          "*_N + _k] = " + body.emit(variables[v]) + ";\n");
-    return finish(body, "statemonitor");
+    return within(group_.name, "equations", [&]() -> KernelSource {
+        KernelBody body(view_, constants_, {"@record", "@row"});
+        for (size_t v = 0; v < variables.size(); ++v)
+            body.appendVector("        _row[" + std::to_string(v) +
+                              "*_N + _k] = " + body.emit(variables[v]) + ";\n");
+        return finish(body, "statemonitor");
+    });
 }
 
 } // namespace spikestudio

@@ -35,9 +35,9 @@ double millisecondsSince(Stopwatch::time_point start) {
 
 class Builder {
 public:
-    Builder(const CheckedModel& model, BuildReport& report)
+    Builder(const CheckedModel& model, BuildReport& report, const std::atomic<bool>* cancel)
         : model_(model), report_(report), owned_(std::make_unique<Network>(model.seed)),
-          network_(owned_.get()) {}
+          network_(owned_.get()), cancel_(cancel) {}
 
     /// For rebuilding kernels against a network that exists (and may be running).
     Builder(const CheckedModel& model, BuildReport& report, Network& existing)
@@ -79,6 +79,11 @@ public:
     }
 
 private:
+    void stopIfCancelled() const {
+        if (cancel_ && cancel_->load())
+            throw BuildCancelled();
+    }
+
     void collectConstants() {
         for (const auto& [name, text] : model_.model.constants) {
             constantNames_.push_back(name);
@@ -95,10 +100,14 @@ private:
         for (const CheckedTimedArray& array : model_.timedArrays)
             network_->timedArrays()[array.name] = array.values;
         const auto setupStart = Stopwatch::now();
-        for (const CheckedGroup& group : model_.groups)
+        for (const CheckedGroup& group : model_.groups) {
+            stopIfCancelled();
             allocate(group);
-        for (const CheckedSynapses& synapses : model_.synapses)
+        }
+        for (const CheckedSynapses& synapses : model_.synapses) {
+            stopIfCancelled();
             allocateSynapses(synapses);
+        }
         report_.setupMilliseconds += millisecondsSince(setupStart);
     }
 
@@ -282,6 +291,7 @@ private:
 
     std::shared_ptr<BoundKernel> compileUnbound(const std::string& name,
                                                 const KernelSource& source) {
+        stopIfCancelled();
         bool cached = false;
         const auto compileStart = Stopwatch::now();
         auto kernel = KernelCache::instance().get(source.code, &cached);
@@ -306,6 +316,7 @@ private:
     }
 
     KernelSource timed(KernelSource (KernelWriter::*write)() const, const KernelWriter& writer) {
+        stopIfCancelled();
         const auto start = Stopwatch::now();
         KernelSource source = (writer.*write)();
         report_.codegenMilliseconds += millisecondsSince(start);
@@ -482,6 +493,7 @@ private:
     }
 
     KernelSource timedSource(const std::function<KernelSource()>& write) {
+        stopIfCancelled();
         const auto start = Stopwatch::now();
         KernelSource source = write();
         report_.codegenMilliseconds += millisecondsSince(start);
@@ -649,20 +661,22 @@ private:
     std::unique_ptr<Network> owned_;     // null when rebinding
     Network* network_;
     bool rebinding_ = false;
+    const std::atomic<bool>* cancel_ = nullptr;
     std::vector<double> values_;
     ConstantTable constantNames_;
 };
 
 } // namespace
 
-std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report) {
+std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report,
+                                      const std::atomic<bool>* cancel) {
     BuildReport local;
-    return Builder(model, report ? *report : local).run();
+    return Builder(model, report ? *report : local, cancel).run();
 }
 
 std::unique_ptr<Network> buildConnectivity(const CheckedModel& model) {
     BuildReport report;
-    return Builder(model, report).arraysOnly();
+    return Builder(model, report, nullptr).arraysOnly();
 }
 
 std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,

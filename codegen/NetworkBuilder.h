@@ -4,7 +4,9 @@
 #include "model/CheckedModel.h"
 #include "runtime/Network.h"
 
+#include <atomic>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -25,10 +27,18 @@ struct BuildReport {
     std::vector<KernelInfo> kernels;
 };
 
+/// Thrown by buildNetwork when its `cancel` flag was raised (Stop pressed).
+struct BuildCancelled : std::runtime_error {
+    BuildCancelled() : std::runtime_error("stopped before the run started") {}
+};
+
 /// Turns a checked model into a runnable Network: allocates the arrays, sets
 /// initial values, generates and compiles every kernel, and schedules the
 /// operations in Brian2's order. Throws ModelError when memory cannot be had.
-std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report = nullptr);
+/// Between objects and between kernels it looks at `cancel` and throws
+/// BuildCancelled once it is set.
+std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report = nullptr,
+                                      const std::atomic<bool>* cancel = nullptr);
 
 /// The network's groups and synapses exactly as buildNetwork creates them
 /// (group initial values, connect, delays, synaptic initial values, drawing

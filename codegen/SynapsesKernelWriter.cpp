@@ -1,6 +1,7 @@
 #include "SynapsesKernelWriter.h"
 
 #include "KernelTemplates.h"
+#include "model/CheckSupport.h"
 
 namespace spikestudio {
 
@@ -22,32 +23,41 @@ KernelSource SynapsesKernelWriter::finish(KernelBody& body, const std::string& t
 }
 
 KernelSource SynapsesKernelWriter::stateUpdate() const {
-    KernelBody body(view_, constants_);
-    body.statements(synapses_.stateUpdate);
-    return finish(body, "synapses_stateupdate");
+    return within(synapses_.name, "model", [&]() -> KernelSource {
+        KernelBody body(view_, constants_);
+        body.statements(synapses_.stateUpdate);
+        return finish(body, "synapses_stateupdate");
+    });
 }
 
 KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const {
-    KernelBody body(view_, constants_);
-    body.statements(pathway.code);
-    return finish(body, "synapses_pathway");
+    return within(synapses_.name, pathway.side == SynapseSide::Pre ? "on_pre" : "on_post",
+                  [&]() -> KernelSource {
+                      KernelBody body(view_, constants_);
+                      body.statements(pathway.code);
+                      return finish(body, "synapses_pathway");
+                  });
 }
 
 KernelSource SynapsesKernelWriter::summed(const CheckedSummedVariable& summed) const {
-    KernelBody body(view_, constants_, {"@sum"});
-    body.assign("_summed", summed.value);
-    std::string code = body.fill(synapseTemplate("summed"));
-    replaceFirst(code, "%INTO%", summed.side == SynapseSide::Post ? "_post" : "_pre");
-    replaceFirst(code, "%VALUE%", body.temporaryLocal("_summed"));
-    return {kernelTemplate("prelude") + code, body.arrays()};
+    return within(synapses_.name, "model", [&]() -> KernelSource {
+        KernelBody body(view_, constants_, {"@sum"});
+        body.assign("_summed", summed.value);
+        std::string code = body.fill(synapseTemplate("summed"));
+        replaceFirst(code, "%INTO%", summed.side == SynapseSide::Post ? "_post" : "_pre");
+        replaceFirst(code, "%VALUE%", body.temporaryLocal("_summed"));
+        return {kernelTemplate("prelude") + code, body.arrays()};
+    });
 }
 
 KernelSource SynapsesKernelWriter::stateMonitor(const std::vector<ExprPtr>& variables) const {
-    KernelBody body(view_, constants_, {"@record", "@row"});
-    for (size_t v = 0; v < variables.size(); ++v)
-        body.appendVector("        _row[" + std::to_string(v) +
-                          "*_N + _k] = " + body.emit(variables[v]) + ";\n");
-    return finish(body, "synapses_statemonitor");
+    return within(synapses_.name, "model", [&]() -> KernelSource {
+        KernelBody body(view_, constants_, {"@record", "@row"});
+        for (size_t v = 0; v < variables.size(); ++v)
+            body.appendVector("        _row[" + std::to_string(v) +
+                              "*_N + _k] = " + body.emit(variables[v]) + ";\n");
+        return finish(body, "synapses_statemonitor");
+    });
 }
 
 } // namespace spikestudio

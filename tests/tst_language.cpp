@@ -5,12 +5,15 @@
 #include "equations/EquationSet.h"
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
+#include "expr/ExprLimits.h"
+#include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "expr/Parser.h"
 #include "units/UnitDeclaration.h"
 #include "units/UnitRegistry.h"
 
 #include <QtTest>
+#include <cmath>
 
 using namespace spikestudio;
 
@@ -24,6 +27,14 @@ Scope constantsScope() {
     scope.define("x", Symbol{SymbolKind::PerElement, Dimension(), ValueType::Float, 0});
     scope.define("t", Symbol{SymbolKind::Shared, Dimension::second(), ValueType::Float, 0});
     return scope;
+}
+
+/// `x1 = x0 + 1 : 1` ... `xN = x(N-1) + 1 : 1`, one per line.
+QString chainOfSubexpressions(int count) {
+    QStringList lines;
+    for (int k = 1; k <= count; ++k)
+        lines << QString("x%1 = x%2 + 1 : 1").arg(k).arg(k - 1);
+    return lines.join("\n");
 }
 
 /// The error `body` throws, or an empty problem if it throws none.
@@ -338,6 +349,175 @@ private slots:
         QTest::newRow("refractory flag without refractory")
             << "dv/dt = -v/tau : volt (unless refractory)"
             << "no 'refractory'" << 1;
+        QTest::newRow("random subexpression") << "dv/dt = -v/tau : volt\nI = rand()*v : volt"
+                                              << "stateful function" << 2;
+        QTest::newRow("cycle in a long chain")
+            << chainOfSubexpressions(3000) + "\nx0 = x3000 : 1"
+            << "circular subexpression dependencies: x0 -> x3000 -> x2999" << 3001;
+    }
+
+    void aLongChainOfSubexpressionsIsOrdered() {
+        const Scope constants = constantsScope();
+        const EquationSet set = EquationSet::build(
+            parseEquations((chainOfSubexpressions(3000) + "\nx0 = 1 : 1").toStdString()),
+            EquationContext{}, constants);
+        const auto& ordered = set.orderedSubexpressions();
+        QCOMPARE(ordered.size(), size_t(3001));
+        QCOMPARE(QString::fromStdString(ordered.front()->name), QString("x0"));
+        QCOMPARE(QString::fromStdString(ordered.back()->name), QString("x3000"));
+    }
+
+    // Flat chains of every operator just under the limit parse and are
+    // walked (units, folding, text) without recursion; one more term is refused.
+    void longChains_data() {
+        QTest::addColumn<QString>("op");
+        QTest::addColumn<QString>("term");
+        QTest::addColumn<double>("value");
+        const int terms = static_cast<int>(ExprLimits::kMaxTerms);
+        QTest::newRow("+") << "+"
+                           << "1" << double(terms / 2);
+        QTest::newRow("-") << "-"
+                           << "1" << double(2 - terms / 2);
+        QTest::newRow("*") << "*"
+                           << "1" << 1.0;
+        QTest::newRow("/") << "/"
+                           << "1" << 1.0;
+        QTest::newRow("%") << "%"
+                           << "1" << 0.0;
+        QTest::newRow("//") << "//"
+                            << "1" << 1.0;
+        QTest::newRow("and") << "and"
+                             << "True" << 1.0;
+        QTest::newRow("or") << "or"
+                            << "False" << 0.0;
+        QTest::newRow("<=") << "<="
+                            << "1" << 1.0;
+    }
+
+    void longChains() {
+        QFETCH(QString, op);
+        QFETCH(QString, term);
+        QFETCH(double, value);
+        const size_t limit = ExprLimits::kMaxTerms;
+        const auto chainOf = [&](size_t terms) {
+            std::string text = term.toStdString();
+            for (size_t k = 1; 2 * k + 1 <= terms; ++k)
+                text += " " + op.toStdString() + " " + term.toStdString();
+            return text;
+        };
+        const ExprPtr expr = parseExpression(chainOf(limit - 1));
+        const Scope scope = constantsScope();
+        QVERIFY(checkDimensions(expr, scope).dim.isDimensionless());
+        QCOMPARE(foldConstant(expr, scope).value_or(-1e9), value);
+        QCOMPARE(toText(expr).size(), kMaxTextLength + 3);
+        QVERIFY(toText(expr).ends_with("..."));
+        const ModelError error = errorOf([&] { parseExpression(chainOf(limit + 1)); });
+        QVERIFY2(error.problem().starts_with("expression too long: 10001 terms, limit 10000"),
+                 error.what());
+    }
+
+    void nestingLimit_data() {
+        QTest::addColumn<QString>("open");
+        QTest::addColumn<QString>("inner");
+        QTest::addColumn<QString>("close");
+        QTest::newRow("brackets") << "("
+                                  << "x"
+                                  << ")";
+        QTest::newRow("calls") << "abs("
+                               << "x"
+                               << ")";
+        QTest::newRow("unary minus") << "-"
+                                     << "x"
+                                     << "";
+        QTest::newRow("unary plus") << "+"
+                                    << "x"
+                                    << "";
+        QTest::newRow("not") << "not "
+                             << "x > 1"
+                             << "";
+        QTest::newRow("power") << "2 ** "
+                               << "x"
+                               << "";
+    }
+
+    // The parser is the one stage that recurses, once per level of nesting.
+    void nestingLimit() {
+        QFETCH(QString, open);
+        QFETCH(QString, inner);
+        QFETCH(QString, close);
+        const int limit = ExprLimits::kMaxNesting;
+        const auto nested = [&](int levels) {
+            return (open.repeated(levels) + inner + close.repeated(levels)).toStdString();
+        };
+        const ExprPtr deepest = parseExpression(nested(limit));
+        checkDimensions(deepest, constantsScope());
+        const ModelError error = errorOf([&] { parseExpression(nested(limit + 1)); });
+        QVERIFY2(error.problem().starts_with("expression nested too deeply: more than 200 levels"),
+                 error.what());
+    }
+
+    void statementsAndEquationsShareOneLimit() {
+        std::string reset = "v = 0";
+        while (reset.size() < 7 * ExprLimits::kMaxTerms / 2)
+            reset += "; v = v*2";
+        QVERIFY(errorOf([&] { parseStatements(reset); }).problem().starts_with("code too long"));
+        std::string equations;
+        for (int k = 0; k < 3000; ++k)
+            equations += "y" + std::to_string(k) + " = x*2 + 1 : 1\n";
+        const ModelError error = errorOf([&] { parseEquations(equations); });
+        QVERIFY2(error.problem().starts_with("equations too long"), error.what());
+        QCOMPARE(error.where().line, 2001); // 5 terms each: the 2001st passes 10,000
+    }
+
+    // Trees deeper than any stack built in code (integrators and substitution
+    // build trees too): every walk and the destructor go without recursion.
+    void deepTreesBuiltInCode() {
+        const int depth = 100000;
+        ExprPtr left = makeName("x");
+        ExprPtr right = makeName("x");
+        for (int k = 0; k < depth; ++k) {
+            left = makeBinary(BinaryOp::Add, left, makeNumber(1.0));
+            right = makeUnary(UnaryOp::Minus, makeCall("abs", {right}));
+        }
+        const Scope scope = constantsScope();
+        for (const ExprPtr& expr : {left, right}) {
+            QVERIFY(checkDimensions(expr, scope).dim.isDimensionless());
+            QVERIFY(!foldConstant(expr, scope));
+            QCOMPARE(collectNames(expr), std::set<std::string>{"x"});
+            QVERIFY(!drawsRandomNumbers(expr));
+            QCOMPARE(toText(expr, 100).size(), size_t(103));
+            const ExprPtr replaced =
+                replaceNames(expr, [](const std::string&) { return makeNumber(2.0); });
+            QVERIFY(foldConstant(replaced, scope).has_value());
+        }
+        QCOMPARE(foldConstant(
+                     replaceNames(left, [](const std::string&) { return makeNumber(2.0); }), scope)
+                     .value(),
+                 2.0 + depth);
+    } // the trees are freed here
+
+    // A chain of half a million operations is freed without a recursion per node.
+    void aLongChainIsFreedWithoutRecursion() {
+        ExprPtr chain = makeName("x");
+        for (int k = 0; k < 500000; ++k)
+            chain = makeBinary(BinaryOp::Multiply, chain, makeName("x"));
+        const std::weak_ptr<const Expr> observer = chain;
+        chain.reset();
+        QVERIFY(observer.expired());
+    }
+
+    // Substitution shares subtrees: 64 levels of s_k = s_{k-1} + s_{k-1}
+    // stand for a tree of 2^64 leaves, walked as the 130 nodes they are.
+    void sharedGraphsAreWalkedOnce() {
+        ExprPtr s = makeName("x");
+        for (int k = 0; k < 64; ++k)
+            s = makeBinary(BinaryOp::Add, s, s);
+        const Scope scope = constantsScope();
+        QVERIFY(checkDimensions(s, scope).dim.isDimensionless());
+        QCOMPARE(collectNames(s).size(), size_t(1));
+        const ExprPtr two = replaceNames(s, [](const std::string&) { return makeNumber(2.0); });
+        QCOMPARE(foldConstant(two, scope).value(), std::ldexp(2.0, 64));
+        QVERIFY(toText(s).ends_with("..."));
     }
 
     void equationErrors() {

@@ -130,7 +130,8 @@ private:
             advance();
         if (atEnd())
             fail(start, "syntax error: missing ':' and unit after the expression");
-        return parseExpressionAt(text_.substr(begin, pos_ - begin), start);
+        return parseExpressionAt(text_.substr(begin, pos_ - begin), start,
+                                 LineBreaks::SeparateStatements, &terms_);
     }
 
     void unitAndFlags(Equation& eq) {
@@ -184,6 +185,7 @@ private:
     }
 
     std::string_view text_;
+    TermBudget terms_; // all expressions of the text share one limit
     size_t pos_ = 0;
     size_t lineStart_ = 0;
     int line_ = 1;

@@ -59,7 +59,9 @@ std::set<std::string> allowedFlags(EquationOwner owner, EquationKind kind) {
     return {};
 }
 
-// Reports the first name of `names` whose equation is reached again: a cycle.
+// Orders subexpressions so that each follows those it uses, depth first
+// without recursion (a chain can be as long as the equations); a
+// subexpression reached again on the current path is a cycle.
 class SubexpressionOrder {
 public:
     SubexpressionOrder(const std::vector<Equation>& equations) {
@@ -75,29 +77,55 @@ public:
     }
 
 private:
-    void visit(const Equation* eq) {
-        if (done_.count(eq->name))
+    struct Frame {
+        const Equation* eq;
+        std::vector<const Equation*> uses;
+        size_t next = 0;
+    };
+
+    void visit(const Equation* root) {
+        if (done_.count(root->name))
             return;
-        const auto onPath = std::find(path_.begin(), path_.end(), eq->name);
-        if (onPath != path_.end()) {
+        open(root);
+        while (!path_.empty()) {
+            Frame& top = path_.back();
+            if (top.next < top.uses.size()) {
+                const Equation* used = top.uses[top.next++];
+                if (!done_.count(used->name))
+                    open(used); // invalidates `top`
+                continue;
+            }
+            done_.insert(top.eq->name);
+            onPath_.erase(top.eq->name);
+            ordered_.push_back(top.eq);
+            path_.pop_back();
+        }
+    }
+
+    void open(const Equation* eq) {
+        if (onPath_.count(eq->name)) {
             std::string cycle;
-            for (auto it = onPath; it != path_.end(); ++it)
-                cycle += *it + " -> ";
+            bool inCycle = false;
+            for (const Frame& frame : path_) {
+                inCycle = inCycle || frame.eq->name == eq->name;
+                if (inCycle)
+                    cycle += frame.eq->name + " -> ";
+            }
             failAt(eq->position, "circular subexpression dependencies: " + cycle + eq->name);
         }
-        path_.push_back(eq->name);
+        Frame frame{eq, {}};
         for (const std::string& used : collectNames(eq->expr)) {
             const auto found = byName_.find(used);
             if (found != byName_.end())
-                visit(found->second);
+                frame.uses.push_back(found->second);
         }
-        path_.pop_back();
-        done_.insert(eq->name);
-        ordered_.push_back(eq);
+        onPath_.insert(eq->name);
+        path_.push_back(std::move(frame));
     }
 
     std::map<std::string, const Equation*> byName_;
-    std::vector<std::string> path_;
+    std::vector<Frame> path_;
+    std::set<std::string> onPath_;
     std::set<std::string> done_;
     std::vector<const Equation*> ordered_;
 };
@@ -122,6 +150,7 @@ EquationSet EquationSet::build(std::vector<Equation> equations, const EquationCo
     set.equations_ = std::move(equations);
     set.context_ = context;
     set.checkNamesAndFlags();
+    set.refuseRandomSubexpressions();
     set.orderSubexpressions();
     set.collectNoise();
     set.checkUnits(constants);
@@ -168,6 +197,18 @@ void EquationSet::checkNamesAndFlags() const {
                                     "' uses the flag 'unless refractory' but the "
                                     "group has no 'refractory' period");
     }
+}
+
+// Brian2's check_subexpressions: a subexpression is substituted wherever it
+// is used, so one drawing random numbers would draw at each use.
+void EquationSet::refuseRandomSubexpressions() const {
+    for (const Equation& eq : equations_)
+        if (eq.kind == EquationKind::Subexpression && !eq.hasFlag("constant over dt") &&
+            drawsRandomNumbers(eq.expr))
+            failAt(eq.position, "The subexpression '" + eq.name +
+                                    "' refers to a stateful function (e.g. rand()). Such "
+                                    "expressions should only be evaluated once per timestep, add "
+                                    "the 'constant over dt' flag.");
 }
 
 void EquationSet::orderSubexpressions() {

@@ -51,6 +51,7 @@ public:
 
 private:
     void checkNamesAndFlags() const;
+    void refuseRandomSubexpressions() const;
     void orderSubexpressions();
     void checkUnits(const Scope& constants);
     void collectNoise();

@@ -4,9 +4,11 @@
 #include "expr/BuiltinFunction.h"
 #include "expr/DimensionChecker.h"
 #include "expr/ExprText.h"
+#include "expr/ExprWalk.h"
 #include "expr/MathFunctions.h"
 
 #include <cmath>
+#include <unordered_map>
 
 namespace spikestudio {
 
@@ -112,58 +114,89 @@ double applyBuiltin(std::string_view f, const double* a) {
 
 namespace {
 
-std::optional<double> fold(const ExprPtr& e, const Scope& scope) {
-    switch (e->kind) {
+// Bottom up, each distinct node once; nullopt marks a node that is not
+// constant. Nodes folded by an earlier walk are not walked again.
+struct FoldingWalk : ExprVisitor {
+    ConstantFolder& folder;
+    std::unordered_map<const Expr*, std::optional<double>>& values;
+
+    size_t enter(const ExprPtr& node) {
+        return values.count(node.get()) ? 0 : node->operands.size();
+    }
+    void leave(const ExprPtr& node) {
+        if (!values.count(node.get()))
+            values[node.get()] = folder.foldNode(*node);
+    }
+};
+
+} // namespace
+
+std::optional<double> ConstantFolder::fold(const ExprPtr& expr) {
+    FoldingWalk walk{{}, *this, values_};
+    walkDepthFirst(expr, walk);
+    return values_.at(expr.get());
+}
+
+std::optional<double> ConstantFolder::operand(const Expr& node, size_t k) const {
+    return values_.at(node.operands[k].get());
+}
+
+std::optional<double> ConstantFolder::foldNode(const Expr& e) const {
+    switch (e.kind) {
     case ExprKind::Number:
-        return e->number;
+        return e.number;
     case ExprKind::Boolean:
-        return e->boolean ? 1.0 : 0.0;
+        return e.boolean ? 1.0 : 0.0;
     case ExprKind::Name: {
-        const auto symbol = scope.lookup(e->name);
+        const auto symbol = scope_.lookup(e.name);
         if (!symbol || symbol->kind != SymbolKind::Constant)
             return std::nullopt;
         return symbol->value;
     }
     case ExprKind::Unary: {
-        const auto operand = fold(e->operands[0], scope);
-        return operand ? std::optional(applyUnary(e->unaryOp(), *operand)) : std::nullopt;
+        const auto value = operand(e, 0);
+        return value ? std::optional(applyUnary(e.unaryOp(), *value)) : std::nullopt;
     }
     case ExprKind::Binary:
     case ExprKind::Compare:
-    case ExprKind::Logical: {
-        const auto left = fold(e->operands[0], scope);
-        const auto right = fold(e->operands[1], scope);
-        if (!left || !right)
-            return std::nullopt;
-        if (e->kind == ExprKind::Binary)
-            return applyBinary(e->binaryOp(), *left, *right);
-        if (e->kind == ExprKind::Compare)
-            return applyCompare(e->compareOp(), *left, *right);
-        const bool both = e->logicalOp() == LogicalOp::And ? (*left != 0 && *right != 0)
-                                                           : (*left != 0 || *right != 0);
-        return both ? 1.0 : 0.0;
-    }
-    case ExprKind::Call: {
-        const BuiltinFunction* function = findBuiltinFunction(e->name);
-        if (!function || function->isRandom || e->operands.size() > 3)
-            return std::nullopt;
-        double arguments[3] = {0, 0, 0};
-        for (size_t k = 0; k < e->operands.size(); ++k) {
-            const auto value = fold(e->operands[k], scope);
-            if (!value)
-                return std::nullopt;
-            arguments[k] = *value;
-        }
-        return applyBuiltin(e->name, arguments);
-    }
+    case ExprKind::Logical:
+        return foldPair(e);
+    case ExprKind::Call:
+        return foldCall(e);
     }
     return std::nullopt;
 }
 
-} // namespace
+std::optional<double> ConstantFolder::foldPair(const Expr& e) const {
+    const auto left = operand(e, 0);
+    const auto right = operand(e, 1);
+    if (!left || !right)
+        return std::nullopt;
+    if (e.kind == ExprKind::Binary)
+        return applyBinary(e.binaryOp(), *left, *right);
+    if (e.kind == ExprKind::Compare)
+        return applyCompare(e.compareOp(), *left, *right);
+    const bool both =
+        e.logicalOp() == LogicalOp::And ? (*left != 0 && *right != 0) : (*left != 0 || *right != 0);
+    return both ? 1.0 : 0.0;
+}
+
+std::optional<double> ConstantFolder::foldCall(const Expr& e) const {
+    const BuiltinFunction* function = findBuiltinFunction(e.name);
+    if (!function || function->isRandom || e.operands.size() > 3)
+        return std::nullopt;
+    double arguments[3] = {0, 0, 0};
+    for (size_t k = 0; k < e.operands.size(); ++k) {
+        const auto value = operand(e, k);
+        if (!value)
+            return std::nullopt;
+        arguments[k] = *value;
+    }
+    return applyBuiltin(e.name, arguments);
+}
 
 std::optional<double> foldConstant(const ExprPtr& expr, const Scope& scope) {
-    return fold(expr, scope);
+    return ConstantFolder(scope).fold(expr);
 }
 
 Quantity evaluateQuantity(const ExprPtr& expr, const Scope& scope) {

@@ -5,8 +5,30 @@
 #include "units/Quantity.h"
 
 #include <optional>
+#include <unordered_map>
 
 namespace spikestudio {
+
+/// Folds expressions over one scope, remembering every node it folded, so
+/// that folding many overlapping expressions (each exponent of a long
+/// expression) costs their combined size once. Walks without recursion.
+class ConstantFolder {
+public:
+    explicit ConstantFolder(const Scope& scope) : scope_(scope) {}
+
+    /// The value of `expr`, or nullopt when it is not constant (see foldConstant).
+    std::optional<double> fold(const ExprPtr& expr);
+    /// One node whose operands are folded already.
+    std::optional<double> foldNode(const Expr& node) const;
+
+private:
+    std::optional<double> operand(const Expr& node, size_t k) const;
+    std::optional<double> foldPair(const Expr& node) const;
+    std::optional<double> foldCall(const Expr& node) const;
+
+    const Scope& scope_;
+    std::unordered_map<const Expr*, std::optional<double>> values_;
+};
 
 /// The value of `expr` when every name in it is a Constant of `scope` and it
 /// draws no random numbers; otherwise nullopt. Values are in SI base units.

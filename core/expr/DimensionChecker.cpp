@@ -4,7 +4,10 @@
 #include "expr/BuiltinFunction.h"
 #include "expr/ConstantFolder.h"
 #include "expr/ExprText.h"
+#include "expr/ExprWalk.h"
 #include "expr/Parser.h"
+
+#include <unordered_map>
 
 namespace spikestudio {
 
@@ -23,11 +26,40 @@ ValueType arithmeticType(ValueType a, ValueType b) {
     return integral ? ValueType::Integer : ValueType::Float;
 }
 
-class Checker {
+// Bottom up without recursion, each distinct node once. Problems a node can
+// show before its operands are looked at (an unknown function, a wrong
+// argument count) are reported first, and each operand of and/or is checked
+// as soon as it is known, so messages come in the order of the text.
+class Checker : public ExprVisitor {
 public:
-    explicit Checker(const Scope& scope) : scope_(scope) {}
+    explicit Checker(const Scope& scope) : scope_(scope), folder_(scope) {}
 
     ValueInfo check(const ExprPtr& e) {
+        walkDepthFirst(e, *this);
+        return infos_.at(e.get());
+    }
+
+    size_t enter(const ExprPtr& e) {
+        if (e->kind == ExprKind::Call)
+            checkCallee(*e);
+        return e->operands.size();
+    }
+
+    void afterOperand(const ExprPtr& e, size_t k) {
+        const ExprPtr& operand = e->operands[k];
+        if (e->kind == ExprKind::Logical && !info(operand).isBoolean())
+            failAt(*operand, "Expression ought to be boolean but is not: '" + toText(operand) +
+                                 "' is used with 'and'/'or'");
+        if (e->kind == ExprKind::Call && isTimedArrayCall(*e))
+            checkTimedArrayArgument(*e, k);
+    }
+
+    void leave(const ExprPtr& e) { infos_[e.get()] = infoOf(e); }
+
+private:
+    const ValueInfo& info(const ExprPtr& e) const { return infos_.at(e.get()); }
+
+    ValueInfo infoOf(const ExprPtr& e) {
         switch (e->kind) {
         case ExprKind::Number:
             return {Dimension(), e->isIntegerLiteral ? ValueType::Integer : ValueType::Float};
@@ -42,14 +74,13 @@ public:
         case ExprKind::Compare:
             return compare(e);
         case ExprKind::Logical:
-            return logical(*e);
+            return {Dimension(), ValueType::Boolean};
         case ExprKind::Call:
             return call(*e);
         }
         failAt(*e, "unsupported expression");
     }
 
-private:
     ValueInfo name(const Expr& e) {
         if (const auto symbol = scope_.lookup(e.name)) {
             if (symbol->kind == SymbolKind::Function)
@@ -63,7 +94,7 @@ private:
     }
 
     ValueInfo unary(const Expr& e) {
-        const ValueInfo operand = check(e.operands[0]);
+        const ValueInfo& operand = info(e.operands[0]);
         if (e.unaryOp() == UnaryOp::Not)
             return {Dimension(), ValueType::Boolean};
         return {operand.dim,
@@ -71,8 +102,8 @@ private:
     }
 
     ValueInfo binary(const ExprPtr& e) {
-        const ValueInfo left = check(e->operands[0]);
-        const ValueInfo right = check(e->operands[1]);
+        const ValueInfo& left = info(e->operands[0]);
+        const ValueInfo& right = info(e->operands[1]);
         switch (e->binaryOp()) {
         case BinaryOp::Add:
         case BinaryOp::Subtract:
@@ -101,7 +132,7 @@ private:
                                         displayUnit(exponent.dim));
         if (base.dim.isDimensionless())
             return {Dimension(), ValueType::Float};
-        const auto value = foldConstant(e->operands[1], scope_);
+        const auto value = folder_.fold(e->operands[1]);
         if (!value)
             failAt(*e->operands[1], "a quantity with units ('" + toText(e->operands[0]) +
                                         "') can only be raised to a constant power, not '" +
@@ -121,8 +152,8 @@ private:
     }
 
     ValueInfo compare(const ExprPtr& e) {
-        const ValueInfo left = check(e->operands[0]);
-        const ValueInfo right = check(e->operands[1]);
+        const ValueInfo& left = info(e->operands[0]);
+        const ValueInfo& right = info(e->operands[1]);
         if (left.dim != right.dim)
             failAt(*e, "DimensionMismatchError: Comparison of expressions with different units. "
                        "Expression '" +
@@ -132,51 +163,50 @@ private:
         return {Dimension(), ValueType::Boolean};
     }
 
-    ValueInfo logical(const Expr& e) {
-        for (const ExprPtr& operand : e.operands)
-            if (!check(operand).isBoolean())
-                failAt(*operand, "Expression ought to be boolean but is not: '" + toText(operand) +
-                                     "' is used with 'and'/'or'");
-        return {Dimension(), ValueType::Boolean};
-    }
+    bool isTimedArrayCall(const Expr& e) const { return !findBuiltinFunction(e.name); }
 
-    ValueInfo call(const Expr& e) {
+    // What a call's name and argument count say, before its arguments are checked.
+    void checkCallee(const Expr& e) {
         const BuiltinFunction* function = findBuiltinFunction(e.name);
-        if (!function) {
+        int arity = 0;
+        if (function) {
+            arity = function->arity;
+        } else {
             const auto symbol = scope_.lookup(e.name);
-            if (symbol && symbol->kind == SymbolKind::Function)
-                return timedArrayCall(e, *symbol);
-            if (symbol)
+            if (symbol && symbol->kind != SymbolKind::Function)
                 failAt(e, "'" + e.name + "' is a variable, but it was used like a function.");
-            failAt(e, "unknown function '" + e.name + "'");
+            if (!symbol)
+                failAt(e, "unknown function '" + e.name + "'");
+            arity = symbol->timed.arity();
         }
-        if (static_cast<int>(e.operands.size()) != function->arity)
-            failAt(e, "Function '" + e.name + "' was called with " +
-                          std::to_string(e.operands.size()) + " parameters, needs " +
-                          std::to_string(function->arity) + ".");
-        std::vector<ValueInfo> arguments;
-        for (const ExprPtr& operand : e.operands)
-            arguments.push_back(check(operand));
-        checkArguments(e, *function, arguments);
-        return {returnDimension(*function, arguments),
-                function->kind == ReturnKind::Integer ? ValueType::Integer : ValueType::Float};
-    }
-
-    /// `name(t)` or `name(t, i)`: a time, then a dimensionless index.
-    ValueInfo timedArrayCall(const Expr& e, const Symbol& symbol) {
-        const int arity = symbol.timed.arity();
         if (static_cast<int>(e.operands.size()) != arity)
             failAt(e, "Function '" + e.name + "' was called with " +
                           std::to_string(e.operands.size()) + " parameters, needs " +
                           std::to_string(arity) + ".");
-        const ValueInfo time = check(e.operands[0]);
-        if (time.dim != Dimension::second())
+    }
+
+    /// `name(t)` or `name(t, i)`: a time, then a dimensionless index.
+    void checkTimedArrayArgument(const Expr& e, size_t k) {
+        const ValueInfo& argument = info(e.operands[k]);
+        if (k == 0 && argument.dim != Dimension::second())
             failAt(*e.operands[0], "DimensionMismatchError: argument 1 of TimedArray '" + e.name +
-                                       "' must be a time, but has unit " + displayUnit(time.dim));
-        if (arity == 2 && !check(e.operands[1]).dim.isDimensionless())
+                                       "' must be a time, but has unit " +
+                                       displayUnit(argument.dim));
+        if (k == 1 && !argument.dim.isDimensionless())
             failAt(*e.operands[1], "DimensionMismatchError: argument 2 of TimedArray '" + e.name +
                                        "' (the index) must be dimensionless");
-        return {symbol.dim, ValueType::Float};
+    }
+
+    ValueInfo call(const Expr& e) {
+        const BuiltinFunction* function = findBuiltinFunction(e.name);
+        if (!function)
+            return {scope_.lookup(e.name)->dim, ValueType::Float};
+        std::vector<ValueInfo> arguments;
+        for (const ExprPtr& operand : e.operands)
+            arguments.push_back(info(operand));
+        checkArguments(e, *function, arguments);
+        return {returnDimension(*function, arguments),
+                function->kind == ReturnKind::Integer ? ValueType::Integer : ValueType::Float};
     }
 
     void checkArguments(const Expr& e, const BuiltinFunction& function,
@@ -221,6 +251,8 @@ private:
     }
 
     const Scope& scope_;
+    ConstantFolder folder_; // exponents, each shared node once
+    std::unordered_map<const Expr*, ValueInfo> infos_;
 };
 
 } // namespace

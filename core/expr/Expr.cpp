@@ -2,6 +2,23 @@
 
 namespace spikestudio {
 
+// The default destructor would free a chain of N operands N calls deep. Here
+// a node about to die hands its operands to a list first, so each node dies
+// without any operand left to free.
+Expr::~Expr() {
+    std::vector<ExprPtr> dying = std::move(operands);
+    while (!dying.empty()) {
+        ExprPtr node = std::move(dying.back());
+        dying.pop_back();
+        if (node.use_count() != 1)
+            continue; // someone else still holds it
+        auto& orphans = const_cast<Expr&>(*node).operands;
+        for (ExprPtr& orphan : orphans)
+            dying.push_back(std::move(orphan));
+        orphans.clear();
+    }
+}
+
 namespace {
 std::shared_ptr<Expr> makeNode(ExprKind kind, TextPosition at) {
     auto node = std::make_shared<Expr>();

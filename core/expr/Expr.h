@@ -27,6 +27,11 @@ struct TextPosition {
 /// One node of Brian2's expression language. Only the fields that belong to
 /// the node's kind are meaningful; build nodes through the factory functions.
 struct Expr {
+    Expr() = default;
+    Expr(const Expr&) = default;
+    Expr& operator=(const Expr&) = default;
+    ~Expr(); // frees long chains of operands without recursion
+
     ExprKind kind = ExprKind::Number;
     double number = 0.0;           // Number
     bool isIntegerLiteral = false; // Number written without '.', 'e' (Brian2 treats 3 as int)

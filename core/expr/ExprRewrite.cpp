@@ -1,29 +1,60 @@
 #include "expr/ExprRewrite.h"
 
 #include "expr/BuiltinFunction.h"
+#include "expr/ExprWalk.h"
+
+#include <unordered_map>
 
 namespace spikestudio {
 
+namespace {
+
+// Bottom up, each distinct node once: a node is copied only when one of its
+// operands changed, so the result shares all it can with the input.
+class NameReplacer : public ExprVisitor {
+public:
+    explicit NameReplacer(const std::function<ExprPtr(const std::string&)>& replacement)
+        : replacement_(replacement) {}
+
+    void leave(const ExprPtr& node) { results_[node.get()] = rebuilt(node); }
+    const ExprPtr& result(const ExprPtr& root) const { return results_.at(root.get()); }
+
+private:
+    ExprPtr rebuilt(const ExprPtr& node) {
+        if (node->kind == ExprKind::Name)
+            return replaced(node);
+        bool changed = false;
+        for (const ExprPtr& operand : node->operands)
+            changed = changed || results_.at(operand.get()) != operand;
+        if (!changed)
+            return node;
+        auto copy = std::make_shared<Expr>(*node);
+        for (ExprPtr& operand : copy->operands)
+            operand = results_.at(operand.get());
+        return copy;
+    }
+
+    // One call per distinct name: the replacement of a name is built once and
+    // shared by all its uses.
+    ExprPtr replaced(const ExprPtr& node) {
+        auto [found, isNew] = byName_.try_emplace(node->name);
+        if (isNew)
+            found->second = replacement_(node->name);
+        return found->second ? found->second : node;
+    }
+
+    const std::function<ExprPtr(const std::string&)>& replacement_;
+    std::unordered_map<const Expr*, ExprPtr> results_;
+    std::unordered_map<std::string, ExprPtr> byName_;
+};
+
+} // namespace
+
 ExprPtr replaceNames(const ExprPtr& expr,
                      const std::function<ExprPtr(const std::string& name)>& replacement) {
-    if (expr->kind == ExprKind::Name) {
-        ExprPtr replaced = replacement(expr->name);
-        return replaced ? replaced : expr;
-    }
-    if (expr->operands.empty())
-        return expr;
-    bool changed = false;
-    std::vector<ExprPtr> operands;
-    operands.reserve(expr->operands.size());
-    for (const ExprPtr& operand : expr->operands) {
-        operands.push_back(replaceNames(operand, replacement));
-        changed = changed || operands.back() != operand;
-    }
-    if (!changed)
-        return expr;
-    auto copy = std::make_shared<Expr>(*expr);
-    copy->operands = std::move(operands);
-    return copy;
+    NameReplacer replacer(replacement);
+    walkDepthFirst(expr, replacer);
+    return replacer.result(expr);
 }
 
 ExprPtr substitute(const ExprPtr& expr, const std::map<std::string, ExprPtr>& substitutions) {
@@ -33,35 +64,42 @@ ExprPtr substitute(const ExprPtr& expr, const std::map<std::string, ExprPtr>& su
     });
 }
 
-namespace {
-void collect(const ExprPtr& expr, std::set<std::string>& names) {
-    if (expr->kind == ExprKind::Name)
-        names.insert(expr->name);
-    for (const ExprPtr& operand : expr->operands)
-        collect(operand, names);
-}
-} // namespace
-
 std::set<std::string> collectNames(const ExprPtr& expr) {
     std::set<std::string> names;
-    collect(expr, names);
+    for (const Expr* node : nodesBottomUp(expr))
+        if (node->kind == ExprKind::Name)
+            names.insert(node->name);
     return names;
 }
 
+const Expr* findCall(const ExprPtr& expr,
+                     const std::function<bool(const std::string&)>& predicate) {
+    struct Finder : ExprVisitor {
+        const std::function<bool(const std::string&)>& predicate;
+        const Expr* found = nullptr;
+
+        explicit Finder(const std::function<bool(const std::string&)>& test) : predicate(test) {}
+        size_t enter(const ExprPtr& node) {
+            if (!found && node->kind == ExprKind::Call && predicate(node->name))
+                found = node.get();
+            return found ? 0 : node->operands.size();
+        }
+    } finder(predicate);
+    walkDepthFirst(expr, finder);
+    return finder.found;
+}
+
 bool containsCall(const ExprPtr& expr, const std::function<bool(const std::string&)>& predicate) {
-    if (expr->kind == ExprKind::Call && predicate(expr->name))
-        return true;
-    for (const ExprPtr& operand : expr->operands)
-        if (containsCall(operand, predicate))
-            return true;
-    return false;
+    return findCall(expr, predicate) != nullptr;
+}
+
+bool isRandomFunction(const std::string& name) {
+    const BuiltinFunction* function = findBuiltinFunction(name);
+    return function && function->isRandom;
 }
 
 bool drawsRandomNumbers(const ExprPtr& expr) {
-    return containsCall(expr, [](const std::string& name) {
-        const BuiltinFunction* function = findBuiltinFunction(name);
-        return function && function->isRandom;
-    });
+    return containsCall(expr, isRandomFunction);
 }
 
 } // namespace spikestudio

@@ -10,7 +10,9 @@
 namespace spikestudio {
 
 /// Rebuilds `expr` with every Name node for which `replacement` returns a
-/// non-null tree replaced by that tree. Untouched subtrees are shared.
+/// non-null tree replaced by that tree. Untouched subtrees are shared, and so
+/// is the replacement of a name used several times: `replacement` is called
+/// once per distinct name. Costs the size of the graph, at any depth.
 ExprPtr replaceNames(const ExprPtr& expr,
                      const std::function<ExprPtr(const std::string& name)>& replacement);
 
@@ -22,6 +24,12 @@ std::set<std::string> collectNames(const ExprPtr& expr);
 
 /// True if the expression calls a function for which `predicate` holds.
 bool containsCall(const ExprPtr& expr, const std::function<bool(const std::string&)>& predicate);
+
+/// The first such call, reading left to right (null when there is none).
+const Expr* findCall(const ExprPtr& expr, const std::function<bool(const std::string&)>& predicate);
+
+/// True for the built-in functions that draw random numbers (rand, randn, poisson).
+bool isRandomFunction(const std::string& name);
 
 /// True if the expression draws random numbers (rand, randn, poisson).
 bool drawsRandomNumbers(const ExprPtr& expr);

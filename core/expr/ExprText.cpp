@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <string_view>
+#include <vector>
 
 namespace spikestudio {
 
@@ -43,59 +45,111 @@ int precedence(const Expr& e) {
     }
 }
 
-std::string render(const ExprPtr& e);
+/// Writes a tree left to right from a stack of things still to write, so
+/// that no expression is too deep for it; stops at the length limit.
+class Renderer {
+public:
+    explicit Renderer(size_t maxLength) : maxLength_(maxLength) {}
 
-std::string renderOperand(const ExprPtr& operand, int parentPrecedence, bool tightSide) {
-    const int own = precedence(*operand);
-    const bool needsBrackets = own < parentPrecedence || (own == parentPrecedence && tightSide);
-    const std::string text = render(operand);
-    return needsBrackets ? "(" + text + ")" : text;
-}
-
-std::string renderBinary(const ExprPtr& e, const char* symbol) {
-    const int own = precedence(*e);
-    // '**' is right-associative; every other operator groups to the left.
-    const bool rightAssociative = e->kind == ExprKind::Binary && e->binaryOp() == BinaryOp::Power;
-    return renderOperand(e->operands[0], own, rightAssociative) + " " + symbol + " " +
-           renderOperand(e->operands[1], own, !rightAssociative);
-}
-
-std::string render(const ExprPtr& e) {
-    switch (e->kind) {
-    case ExprKind::Number:
-        if (e->isIntegerLiteral && std::abs(e->number) < 1e15)
-            return std::to_string(static_cast<long long>(e->number));
-        return formatNumber(e->number);
-    case ExprKind::Boolean:
-        return e->boolean ? "True" : "False";
-    case ExprKind::Name:
-        return e->name;
-    case ExprKind::Unary:
-        return symbolOf(e->unaryOp()) + renderOperand(e->operands[0], precedence(*e), false);
-    case ExprKind::Binary:
-        return renderBinary(e, symbolOf(e->binaryOp()));
-    case ExprKind::Compare:
-        return renderBinary(e, symbolOf(e->compareOp()));
-    case ExprKind::Logical:
-        return renderBinary(e, symbolOf(e->logicalOp()));
-    case ExprKind::Call: {
-        std::string text = e->name + "(";
-        for (size_t k = 0; k < e->operands.size(); ++k)
-            text += (k ? ", " : "") + render(e->operands[k]);
-        return text + ")";
+    std::string run(const ExprPtr& root) {
+        pending_.push_back({root.get(), {}});
+        while (!pending_.empty()) {
+            if (text_.size() > maxLength_) {
+                text_.resize(maxLength_);
+                return text_ + "...";
+            }
+            const Piece piece = pending_.back();
+            pending_.pop_back();
+            if (piece.node)
+                render(*piece.node);
+            else
+                text_ += piece.literal;
+        }
+        return text_;
     }
+
+private:
+    struct Piece {
+        const Expr* node;         // to render, or null for
+        std::string_view literal; // fixed text
+    };
+
+    // Pieces go on the stack last first.
+    void later(std::string_view literal) { pending_.push_back({nullptr, literal}); }
+    void later(const Expr& node) { pending_.push_back({&node, {}}); }
+
+    void laterOperand(const Expr& operand, int parentPrecedence, bool tightSide) {
+        const int own = precedence(operand);
+        const bool needsBrackets = own < parentPrecedence || (own == parentPrecedence && tightSide);
+        if (needsBrackets)
+            later(")");
+        later(operand);
+        if (needsBrackets)
+            later("(");
     }
-    return "?";
-}
+
+    void laterPair(const Expr& e, std::string_view symbol) {
+        const int own = precedence(e);
+        // '**' is right-associative; every other operator groups to the left.
+        const bool rightAssociative = e.kind == ExprKind::Binary && e.binaryOp() == BinaryOp::Power;
+        laterOperand(*e.operands[1], own, !rightAssociative);
+        later(" ");
+        later(symbol);
+        later(" ");
+        laterOperand(*e.operands[0], own, rightAssociative);
+    }
+
+    void render(const Expr& e) {
+        switch (e.kind) {
+        case ExprKind::Number:
+            if (e.isIntegerLiteral && std::abs(e.number) < 1e15)
+                text_ += std::to_string(static_cast<long long>(e.number));
+            else
+                text_ += formatNumber(e.number);
+            return;
+        case ExprKind::Boolean:
+            text_ += e.boolean ? "True" : "False";
+            return;
+        case ExprKind::Name:
+            text_ += e.name;
+            return;
+        case ExprKind::Unary:
+            text_ += symbolOf(e.unaryOp());
+            laterOperand(*e.operands[0], precedence(e), false);
+            return;
+        case ExprKind::Binary:
+            return laterPair(e, symbolOf(e.binaryOp()));
+        case ExprKind::Compare:
+            return laterPair(e, symbolOf(e.compareOp()));
+        case ExprKind::Logical:
+            return laterPair(e, symbolOf(e.logicalOp()));
+        case ExprKind::Call:
+            text_ += e.name;
+            text_ += "(";
+            later(")");
+            for (size_t k = e.operands.size(); k-- > 0;) {
+                later(*e.operands[k]);
+                if (k > 0)
+                    later(", ");
+            }
+            return;
+        }
+        text_ += "?";
+    }
+
+    size_t maxLength_;
+    std::string text_;
+    std::vector<Piece> pending_;
+};
 
 } // namespace
 
-std::string toText(const ExprPtr& expr) {
-    return render(expr);
+std::string toText(const ExprPtr& expr, size_t maxLength) {
+    return Renderer(maxLength).run(expr);
 }
 
 std::string toText(const Statement& statement) {
-    return statement.target + " " + symbolOf(statement.op) + " " + render(statement.value);
+    return statement.target + " " + symbolOf(statement.op) + " " + toText(statement.value);
 }
 
 } // namespace spikestudio

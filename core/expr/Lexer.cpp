@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 
 namespace spikestudio {
 
@@ -27,24 +28,49 @@ bool isDigit(char c) {
 
 class Scanner {
 public:
-    Scanner(std::string_view text, LineBreaks lineBreaks)
-        : text_(text), lineBreaksSeparate_(lineBreaks == LineBreaks::SeparateStatements) {}
+    Scanner(std::string_view text, LineBreaks lineBreaks, size_t maxTerms)
+        : text_(text), lineBreaksSeparate_(lineBreaks == LineBreaks::SeparateStatements),
+          maxTerms_(maxTerms) {}
 
-    std::vector<Token> run() {
+    BoundedTokens run() {
         while (pos_ < text_.size())
             scanOne();
-        tokens_.push_back(Token{TokenKind::End, "", 0.0, false, here()});
-        return std::move(tokens_);
+        add(Token{TokenKind::End, "", 0.0, false, here()});
+        return {std::move(tokens_), terms_};
     }
 
 private:
+    static bool isTerm(const Token& token) {
+        if (token.kind == TokenKind::Number || token.kind == TokenKind::Identifier)
+            return true;
+        if (token.kind != TokenKind::Operator)
+            return false;
+        static constexpr std::string_view kPunctuation[] = {
+            "(", ")", ",", ";", "=", "+=", "-=", "*=", "/=", "%=", "**="};
+        for (std::string_view mark : kPunctuation)
+            if (token.text == mark)
+                return false;
+        return true;
+    }
+
+    // Past the limit the text is only counted, so that an enormous text
+    // costs time in proportion to its length but no memory.
+    void add(Token token) {
+        if (isTerm(token) && ++terms_ > maxTerms_) {
+            tokens_.clear();
+            tokens_.shrink_to_fit();
+        }
+        if (terms_ <= maxTerms_)
+            tokens_.push_back(std::move(token));
+    }
+
     TextPosition here() const { return {line_, static_cast<int>(pos_ - lineStart_) + 1}; }
 
     void scanOne() {
         const char c = text_[pos_];
         if (c == '\n') {
             if (depth_ == 0 && lineBreaksSeparate_)
-                tokens_.push_back(Token{TokenKind::Newline, "\n", 0.0, false, here()});
+                add(Token{TokenKind::Newline, "\n", 0.0, false, here()});
             ++pos_;
             ++line_;
             lineStart_ = pos_;
@@ -97,7 +123,7 @@ private:
         if (result.ec == std::errc::result_out_of_range)
             throw ModelError({"", "", start.line, start.column},
                              "number '" + token.text + "' is out of range");
-        tokens_.push_back(std::move(token));
+        add(std::move(token));
     }
 
     void scanIdentifier() {
@@ -105,8 +131,8 @@ private:
         const size_t begin = pos_;
         while (pos_ < text_.size() && isIdentifierChar(text_[pos_]))
             ++pos_;
-        tokens_.push_back(Token{TokenKind::Identifier,
-                                std::string(text_.substr(begin, pos_ - begin)), 0.0, false, start});
+        add(Token{TokenKind::Identifier, std::string(text_.substr(begin, pos_ - begin)), 0.0, false,
+                  start});
     }
 
     void scanOperator() {
@@ -118,7 +144,7 @@ private:
                 else if (op == ")" && depth_ > 0)
                     --depth_;
                 pos_ += op.size();
-                tokens_.push_back(Token{TokenKind::Operator, std::string(op), 0.0, false, start});
+                add(Token{TokenKind::Operator, std::string(op), 0.0, false, start});
                 return;
             }
         }
@@ -140,13 +166,19 @@ private:
     size_t lineStart_ = 0;
     int line_ = 1;
     int depth_ = 0;
+    size_t maxTerms_;
+    size_t terms_ = 0;
     std::vector<Token> tokens_;
 };
 
 } // namespace
 
 std::vector<Token> tokenize(std::string_view text, LineBreaks lineBreaks) {
-    return Scanner(text, lineBreaks).run();
+    return Scanner(text, lineBreaks, SIZE_MAX).run().tokens;
+}
+
+BoundedTokens tokenize(std::string_view text, LineBreaks lineBreaks, size_t maxTerms) {
+    return Scanner(text, lineBreaks, maxTerms).run();
 }
 
 } // namespace spikestudio

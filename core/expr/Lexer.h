@@ -15,4 +15,12 @@ namespace spikestudio {
 std::vector<Token> tokenize(std::string_view text,
                             LineBreaks lineBreaks = LineBreaks::SeparateStatements);
 
+/// The tokens of a text that must hold at most `maxTerms` terms (numbers,
+/// names and operators; not brackets, commas, assignments or separators).
+struct BoundedTokens {
+    std::vector<Token> tokens; // empty when there are more terms than allowed
+    size_t terms = 0;          // all of them, however many
+};
+BoundedTokens tokenize(std::string_view text, LineBreaks lineBreaks, size_t maxTerms);
+
 } // namespace spikestudio

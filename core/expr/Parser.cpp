@@ -1,9 +1,13 @@
 #include "expr/Parser.h"
 
 #include "diagnostics/ModelError.h"
+#include "expr/ExprLimits.h"
+#include "expr/ExprWalk.h"
 #include "expr/Lexer.h"
 
+#include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace spikestudio {
 
@@ -23,8 +27,8 @@ namespace {
 
 class Parser {
 public:
-    explicit Parser(std::string_view text, LineBreaks lineBreaks = LineBreaks::SeparateStatements)
-        : tokens_(tokenize(text, lineBreaks)) {}
+    Parser(std::string_view text, LineBreaks lineBreaks, TextKind kind, TermBudget* budget)
+        : tokens_(limitedTokens(text, lineBreaks, kind, budget)) {}
 
     ExprPtr wholeExpression() {
         skipNewlines();
@@ -49,6 +53,18 @@ public:
     }
 
 private:
+    static std::vector<Token> limitedTokens(std::string_view text, LineBreaks lineBreaks,
+                                            TextKind kind, TermBudget* budget) {
+        const size_t used = budget ? budget->used : 0;
+        const size_t allowed = ExprLimits::kMaxTerms - std::min(used, ExprLimits::kMaxTerms);
+        BoundedTokens bounded = tokenize(text, lineBreaks, allowed);
+        if (bounded.terms > allowed)
+            throw ModelError({"", "", 1, 1}, tooLongMessage(kind, used + bounded.terms));
+        if (budget)
+            budget->used += bounded.terms;
+        return std::move(bounded.tokens);
+    }
+
     const Token& peek() const { return tokens_[index_]; }
     const Token& advance() { return tokens_[index_ < tokens_.size() - 1 ? index_++ : index_]; }
 
@@ -127,8 +143,8 @@ private:
     }
 
     ExprPtr negation() {
-        DepthGuard guard(*this, peek());
         if (peek().isWord("not")) {
+            DepthGuard guard(*this, peek());
             const TextPosition at = advance().position;
             return makeUnary(UnaryOp::Not, negation(), at);
         }
@@ -193,24 +209,27 @@ private:
         }
     }
 
-    // Bounds recursion so that hostile input ("((((...", "----...") cannot
-    // exhaust the stack.
+    // Every place where the parser calls itself again for what is inside
+    // (brackets, call arguments, unary operators, exponents) takes a level, so
+    // that hostile input ("((((...", "----...") cannot exhaust the stack.
+    // Chains of binary operators are loops, not recursion.
     class DepthGuard {
     public:
         DepthGuard(Parser& parser, const Token& at) : parser_(parser) {
-            if (++parser_.depth_ > kMaxDepth)
-                fail(at, "expression is nested too deeply");
+            if (++parser_.depth_ > ExprLimits::kMaxNesting)
+                fail(at, "expression nested too deeply: more than " +
+                             std::to_string(ExprLimits::kMaxNesting) +
+                             " levels of brackets, calls and unary operators");
         }
         ~DepthGuard() { --parser_.depth_; }
 
     private:
         Parser& parser_;
     };
-    static constexpr int kMaxDepth = 200;
 
     ExprPtr unary() {
-        DepthGuard guard(*this, peek());
         if (peek().is("-") || peek().is("+")) {
+            DepthGuard guard(*this, peek());
             const Token& token = advance();
             const UnaryOp op = token.text == "-" ? UnaryOp::Minus : UnaryOp::Plus;
             return makeUnary(op, unary(), token.position);
@@ -221,6 +240,7 @@ private:
     ExprPtr power() {
         ExprPtr base = atom();
         if (peek().is("**")) {
+            DepthGuard guard(*this, peek());
             const TextPosition at = advance().position;
             return makeBinary(BinaryOp::Power, base, unary(), at);
         }
@@ -250,6 +270,7 @@ private:
             return makeName(token.text, token.position);
         }
         if (token.is("(")) {
+            DepthGuard guard(*this, token);
             advance();
             skipNewlines();
             ExprPtr inner = expression();
@@ -260,6 +281,7 @@ private:
     }
 
     ExprPtr call(const Token& function) {
+        DepthGuard guard(*this, function);
         expectOperator("(");
         std::vector<ExprPtr> arguments;
         if (!peek().is(")")) {
@@ -281,36 +303,51 @@ private:
 } // namespace
 
 namespace {
-ExprPtr parseWholeExpression(std::string_view text, LineBreaks lineBreaks) {
+ExprPtr parseWholeExpression(std::string_view text, LineBreaks lineBreaks, TextKind kind,
+                             TermBudget* budget) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw ModelError({"", "", 1, 1}, "syntax error: the expression is empty");
-    return Parser(text, lineBreaks).wholeExpression();
+    return Parser(text, lineBreaks, kind, budget).wholeExpression();
 }
 } // namespace
 
 ExprPtr parseExpression(std::string_view text) {
-    return parseWholeExpression(text, LineBreaks::SeparateStatements);
+    return parseWholeExpression(text, LineBreaks::SeparateStatements, TextKind::Expression,
+                                nullptr);
 }
 
 std::vector<Statement> parseStatements(std::string_view text) {
-    return Parser(text).statements();
+    return Parser(text, LineBreaks::SeparateStatements, TextKind::Statements, nullptr).statements();
 }
 
 namespace {
+// A copy of a freshly parsed tree with every position moved by `start`.
 ExprPtr shifted(const ExprPtr& expr, const TextPosition& start) {
-    auto copy = std::make_shared<Expr>(*expr);
-    if (copy->position.line == 1)
-        copy->position.column += start.column - 1;
-    copy->position.line += start.line - 1;
-    for (ExprPtr& operand : copy->operands)
-        operand = shifted(operand, start);
-    return copy;
+    struct Shifter : ExprVisitor {
+        const TextPosition& start;
+        std::unordered_map<const Expr*, ExprPtr> copies;
+
+        explicit Shifter(const TextPosition& at) : start(at) {}
+        void leave(const ExprPtr& node) {
+            auto copy = std::make_shared<Expr>(*node);
+            if (copy->position.line == 1)
+                copy->position.column += start.column - 1;
+            copy->position.line += start.line - 1;
+            for (ExprPtr& operand : copy->operands)
+                operand = copies.at(operand.get());
+            copies[node.get()] = copy;
+        }
+    } shifter(start);
+    walkDepthFirst(expr, shifter);
+    return shifter.copies.at(expr.get());
 }
 } // namespace
 
-ExprPtr parseExpressionAt(std::string_view text, const TextPosition& start, LineBreaks lineBreaks) {
+ExprPtr parseExpressionAt(std::string_view text, const TextPosition& start, LineBreaks lineBreaks,
+                          TermBudget* budget) {
     try {
-        return shifted(parseWholeExpression(text, lineBreaks), start);
+        const TextKind kind = budget ? TextKind::Equations : TextKind::Expression;
+        return shifted(parseWholeExpression(text, lineBreaks, kind, budget), start);
     } catch (const ModelError& error) {
         SourceLocation where = error.where();
         if (where.line == 1)

@@ -1,6 +1,7 @@
 #include "model/SynapseGenerator.h"
 
 #include "diagnostics/ModelError.h"
+#include "expr/ExprLimits.h"
 #include "expr/Lexer.h"
 #include "expr/Parser.h"
 #include "model/NameRules.h"
@@ -49,10 +50,18 @@ private:
     const std::vector<Token>& tokens_;
 };
 
+// The whole text holds no more terms than one expression may.
+std::vector<Token> boundedTokens(std::string_view text) {
+    BoundedTokens bounded = tokenize(text, LineBreaks::AreWhiteSpace, ExprLimits::kMaxTerms);
+    if (bounded.terms > ExprLimits::kMaxTerms)
+        failAt({1, 1}, tooLongMessage(TextKind::Expression, bounded.terms));
+    return std::move(bounded.tokens);
+}
+
 class GeneratorParser {
 public:
     explicit GeneratorParser(std::string_view text)
-        : tokens_(tokenize(text, LineBreaks::AreWhiteSpace)), pieces_(text, tokens_) {}
+        : tokens_(boundedTokens(text)), pieces_(text, tokens_) {}
 
     SynapseGenerator run() {
         if (tokens_.size() <= 1 || tokens_[0].kind == TokenKind::End)

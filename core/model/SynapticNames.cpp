@@ -83,14 +83,18 @@ ExprPtr SynapticNames::substituteGroupSubexpressions(const ExprPtr& expr,
         if (!eq || eq->kind != EquationKind::Subexpression || eq->hasFlag("constant over dt"))
             return nullptr;
         // The group's definition, its names moved to this side (`v` -> `v_post`, `i` -> `j`).
-        const ExprPtr definition = group.equations.substitutedExpression(*eq);
-        return replaceNames(definition, [&](const std::string& inner) -> ExprPtr {
-            if (inner == "i")
-                return makeName(ref->side == SynapseSide::Pre ? "i" : "j");
-            if (isGroupVariable(group, inner))
-                return makeName(inner + suffixOf(ref->side));
-            return nullptr;
-        });
+        ExprPtr& renamed = renamed_[suffixOf(ref->side) + (":" + ref->variable)];
+        if (!renamed)
+            renamed =
+                replaceNames(group.equations.substitutedExpression(*eq),
+                             [&](const std::string& inner) -> ExprPtr {
+                                 if (inner == "i")
+                                     return makeName(ref->side == SynapseSide::Pre ? "i" : "j");
+                                 if (isGroupVariable(group, inner))
+                                     return makeName(inner + suffixOf(ref->side));
+                                 return nullptr;
+                             });
+        return renamed;
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/CheckedModel.h"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -40,6 +41,9 @@ public:
 private:
     const CheckedGroup& source_;
     const CheckedGroup& target_;
+    // Each group subexpression in synaptic names, built once and shared by all
+    // code that reads it, so that many statements cost no more than one.
+    mutable std::map<std::string, ExprPtr> renamed_;
 };
 
 /// The names of a group that synaptic code may read: its equations and

@@ -2,6 +2,7 @@
 
 #include "expr/BuiltinFunction.h"
 #include "expr/ConstantFolder.h"
+#include "expr/ExprRewrite.h"
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
 #include "model/NameRules.h"
@@ -65,15 +66,10 @@ bool holdsOverStep(double gridDt, double dt) {
 }
 
 const Expr* firstTimedArrayCall(const ExprPtr& expr, const Scope& scope) {
-    if (expr->kind == ExprKind::Call) {
-        const auto symbol = scope.lookup(expr->name);
-        if (symbol && symbol->kind == SymbolKind::Function)
-            return expr.get();
-    }
-    for (const ExprPtr& operand : expr->operands)
-        if (const Expr* found = firstTimedArrayCall(operand, scope))
-            return found;
-    return nullptr;
+    return findCall(expr, [&scope](const std::string& name) {
+        const auto symbol = scope.lookup(name);
+        return symbol && symbol->kind == SymbolKind::Function;
+    });
 }
 
 } // namespace

@@ -35,6 +35,7 @@ public:
     VectorEvaluator(const Scope& scope, size_t size, ColumnSource names, RandomGenerator& random)
         : scope_(scope), size_(size), names_(std::move(names)), random_(random) {}
 
+    /// Without recursion, and each subexpression shared by substitution once.
     Column evaluate(const ExprPtr& e);
 
     /// The most columns of `size` values that evaluating `e` holds at once
@@ -42,10 +43,15 @@ public:
     static size_t columnsNeeded(const ExprPtr& e);
 
 private:
+    class Walk;
+
+    /// One node, its operands' columns on top of `columns` (taken off).
+    Column node(const Expr& e, std::vector<Column>& columns);
     Column name(const std::string& name);
-    Column call(const Expr& e);
+    Column pair(const Expr& e, const Column& a, const Column& b);
+    Column call(const Expr& e, const std::vector<Column>& arguments);
     template <typename F> Column map1(Column column, F f);
-    template <typename F> Column map2(const ExprPtr& e, F f);
+    template <typename F> Column map2(const Column& a, const Column& b, F f);
 
     const Scope& scope_;
     size_t size_;

@@ -1,10 +1,12 @@
 #include "units/UnitDeclaration.h"
 
 #include "diagnostics/ModelError.h"
+#include "expr/ExprWalk.h"
 #include "expr/Parser.h"
 #include "units/UnitRegistry.h"
 
 #include <cctype>
+#include <unordered_map>
 
 namespace spikestudio {
 
@@ -50,30 +52,55 @@ double exponentValue(const ExprPtr& e) {
     failAt(*e, "the exponent of a unit must be a number");
 }
 
-Dimension dimensionOf(const ExprPtr& e) {
-    switch (e->kind) {
-    case ExprKind::Name:
-        return unitName(*e);
-    case ExprKind::Number:
-        if (e->number != 1.0)
+bool combinesUnits(const Expr& e) {
+    if (e.kind != ExprKind::Binary)
+        return false;
+    const BinaryOp op = e.binaryOp();
+    return op == BinaryOp::Multiply || op == BinaryOp::Divide || op == BinaryOp::Power;
+}
+
+// Bottom up without recursion (a declaration can be a long product). A
+// power's exponent is read as a number, not walked.
+struct UnitWalk : ExprVisitor {
+    std::unordered_map<const Expr*, Dimension> dims;
+
+    size_t enter(const ExprPtr& e) {
+        if (e->kind == ExprKind::Number && e->number != 1.0)
             failAt(*e, "a unit declaration may only contain the number 1");
-        return Dimension();
-    case ExprKind::Binary:
+        if (e->kind == ExprKind::Name || e->kind == ExprKind::Number)
+            return 0;
+        if (!combinesUnits(*e))
+            failAt(*e, "a unit declaration combines units with '*', '/' and '**' only");
+        return e->binaryOp() == BinaryOp::Power ? 1 : 2;
+    }
+
+    void leave(const ExprPtr& e) {
+        if (e->kind == ExprKind::Name) {
+            dims[e.get()] = unitName(*e);
+            return;
+        }
+        if (e->kind == ExprKind::Number) {
+            dims[e.get()] = Dimension();
+            return;
+        }
+        const Dimension& left = dims.at(e->operands[0].get());
         switch (e->binaryOp()) {
         case BinaryOp::Multiply:
-            return dimensionOf(e->operands[0]) * dimensionOf(e->operands[1]);
+            dims[e.get()] = left * dims.at(e->operands[1].get());
+            return;
         case BinaryOp::Divide:
-            return dimensionOf(e->operands[0]) / dimensionOf(e->operands[1]);
-        case BinaryOp::Power:
-            return dimensionOf(e->operands[0]).power(exponentValue(e->operands[1]));
+            dims[e.get()] = left / dims.at(e->operands[1].get());
+            return;
         default:
-            break;
+            dims[e.get()] = left.power(exponentValue(e->operands[1]));
         }
-        break;
-    default:
-        break;
     }
-    failAt(*e, "a unit declaration combines units with '*', '/' and '**' only");
+};
+
+Dimension dimensionOf(const ExprPtr& e) {
+    UnitWalk walk;
+    walkDepthFirst(e, walk);
+    return walk.dims.at(e.get());
 }
 
 } // namespace

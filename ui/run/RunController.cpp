@@ -115,11 +115,11 @@ void RunController::setState(State state) {
     emit stateChanged(state);
 }
 
-void RunController::end(State state, const QString& message) {
+void RunController::end(State state, const QString& message, bool built) {
     {
         std::lock_guard lock(mutex_);
         message_ = message;
-        networkReady_ = network_ != nullptr;
+        networkReady_ = built && network_ != nullptr;
     }
     setState(state);
     emit finished(state, message);
@@ -130,7 +130,7 @@ void RunController::work(Model model, CheckOptions options, std::string projectP
         const std::string modelText = writeModelJson(model); // the run's own copy
         auto checked = std::make_shared<const CheckedModel>(checkModel(std::move(model), options));
         BuildReport report;
-        auto network = buildNetwork(*checked, &report);
+        auto network = buildNetwork(*checked, &report, &stopRequested_);
         live_.shapeLike(*network);
         {
             std::lock_guard lock(mutex_);
@@ -143,6 +143,8 @@ void RunController::work(Model model, CheckOptions options, std::string projectP
             progress_.tier = tier_->status().describe();
         }
         simulate(*checked, *network_, projectPath, modelText);
+    } catch (const BuildCancelled&) {
+        end(State::Stopped, {}, false);
     } catch (...) {
         end(State::Failed, QString::fromStdString(currentFailureMessage("running the model")));
     }

@@ -82,7 +82,8 @@ private:
     void applyPendingConstants(Network& network);
     void publishProgress(const Network& network, std::chrono::steady_clock::time_point now);
     void setState(State state);
-    void end(State state, const QString& message);
+    /// `built`: false when the run ended before its network was built.
+    void end(State state, const QString& message, bool built = true);
 
     using Clock = std::chrono::steady_clock;
 

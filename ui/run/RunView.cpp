@@ -290,7 +290,9 @@ void RunView::showEnd(int state, const QString& message) {
         status_->setToolTip(QString::fromStdString(progress.tier));
         break;
     case RunController::State::Stopped:
-        status_->setText("Stopped at " + seconds(progress.simulated) + "; results kept.");
+        status_->setText(progress.duration > 0
+                             ? "Stopped at " + seconds(progress.simulated) + "; results kept."
+                             : QString("Stopped before the run started."));
         break;
     default: // a run refused before its first step (bad model, too big) never started
         status_->setText((progress.duration > 0 ? "Failed: " : "Cannot start: ") + message);

@@ -8,6 +8,7 @@
 #include "expr/ConstantFolder.h"
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
+#include "expr/ExprWalk.h"
 
 #include <cmath>
 #include <complex>
@@ -26,17 +27,25 @@ bool callsTimedArray(const ExprPtr& expr, const Scope& scope) {
 /// Whether `expr` changes within a step: it reads the time, other than through
 /// a TimedArray whose values hold over a step (Brian2's locally constant functions).
 bool dependsOnTime(const ExprPtr& expr, const Scope& scope) {
-    if (expr->kind == ExprKind::Name)
-        return expr->name == "t" || expr->name == "t_in_timesteps";
-    if (expr->kind == ExprKind::Call) {
-        const auto symbol = scope.lookup(expr->name);
-        if (symbol && symbol->kind == SymbolKind::Function && symbol->timed.constantOverStep)
-            return false;
-    }
-    for (const ExprPtr& operand : expr->operands)
-        if (dependsOnTime(operand, scope))
-            return true;
-    return false;
+    struct TimeReader : ExprVisitor {
+        const Scope& scope;
+        bool found = false;
+
+        explicit TimeReader(const Scope& names) : scope(names) {}
+        size_t enter(const ExprPtr& node) {
+            if (node->kind == ExprKind::Name)
+                found = found || node->name == "t" || node->name == "t_in_timesteps";
+            return found || holdsOverStep(*node) ? 0 : node->operands.size();
+        }
+        bool holdsOverStep(const Expr& node) const {
+            if (node.kind != ExprKind::Call)
+                return false;
+            const auto symbol = scope.lookup(node.name);
+            return symbol && symbol->kind == SymbolKind::Function && symbol->timed.constantOverStep;
+        }
+    } reader(scope);
+    walkDepthFirst(expr, reader);
+    return reader.found;
 }
 
 // A value for every name that is not a known constant: a fixed pseudo-random

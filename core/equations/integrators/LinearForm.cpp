@@ -1,6 +1,11 @@
 #include "equations/integrators/LinearForm.h"
 
 #include "expr/ExprRewrite.h"
+#include "expr/ExprWalk.h"
+
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace spikestudio {
 
@@ -8,13 +13,6 @@ namespace {
 
 bool isNumber(const ExprPtr& e, double value) {
     return e && e->kind == ExprKind::Number && e->number == value;
-}
-
-bool mentions(const ExprPtr& expr, const std::set<std::string>& variables) {
-    for (const std::string& name : collectNames(expr))
-        if (variables.count(name))
-            return true;
-    return false;
 }
 
 LinearForm scaled(LinearForm form, const ExprPtr& factor, bool divide) {
@@ -61,55 +59,128 @@ ExprPtr negateTerm(const ExprPtr& a) {
     return a ? makeUnary(UnaryOp::Minus, a) : nullptr;
 }
 
-std::optional<LinearForm> linearForm(const ExprPtr& expr, const std::set<std::string>& variables) {
-    if (!mentions(expr, variables))
-        return LinearForm{{}, expr};
-    switch (expr->kind) {
-    case ExprKind::Name:
-        return LinearForm{{{expr->name, makeNumber(1.0, true)}}, nullptr};
-    case ExprKind::Unary: {
-        auto inner = linearForm(expr->operands[0], variables);
-        if (!inner || expr->unaryOp() == UnaryOp::Not)
-            return std::nullopt;
-        return expr->unaryOp() == UnaryOp::Minus ? scaled(*inner, makeNumber(-1.0, true), false)
-                                                 : *inner;
+namespace {
+
+/// Which distinct nodes read one of the variables, and which are met more
+/// than once (their forms are kept for the next meeting).
+struct Mentions {
+    std::unordered_set<const Expr*> reading;
+    std::unordered_set<const Expr*> shared;
+
+    Mentions(const ExprPtr& root, const std::set<std::string>& variables) {
+        std::unordered_set<const Expr*> met;
+        for (const Expr* node : nodesBottomUp(root)) {
+            bool reads = node->kind == ExprKind::Name && variables.count(node->name);
+            for (const ExprPtr& operand : node->operands) {
+                reads = reads || reading.count(operand.get());
+                if (!met.insert(operand.get()).second)
+                    shared.insert(operand.get());
+            }
+            if (reads)
+                reading.insert(node);
+        }
     }
-    case ExprKind::Binary: {
-        const ExprPtr& left = expr->operands[0];
-        const ExprPtr& right = expr->operands[1];
-        switch (expr->binaryOp()) {
-        case BinaryOp::Add:
-        case BinaryOp::Subtract: {
-            auto a = linearForm(left, variables);
-            auto b = linearForm(right, variables);
-            if (!a || !b)
-                return std::nullopt;
-            return combined(*a, *b, expr->binaryOp() == BinaryOp::Subtract);
+};
+
+// Bottom up on a stack of forms, without recursion; a part that reads none
+// of the variables is a constant and is not walked. The first part that is
+// not affine ends the walk.
+class FormWalk : public ExprVisitor {
+public:
+    FormWalk(const ExprPtr& root, const std::set<std::string>& variables)
+        : mentions_(root, variables) {}
+
+    size_t enter(const ExprPtr& node) {
+        return failed_ || !reads(node) ? 0 : node->operands.size();
+    }
+
+    void revisit(const ExprPtr& node) {
+        if (!failed_)
+            forms_.push_back(kept_.at(node.get()));
+    }
+
+    void leave(const ExprPtr& node) {
+        if (failed_)
+            return;
+        std::optional<LinearForm> form = reads(node) ? formOf(*node) : LinearForm{{}, node};
+        if (!form) {
+            failed_ = true;
+            return;
         }
-        case BinaryOp::Multiply: {
-            if (!mentions(left, variables)) {
-                auto b = linearForm(right, variables);
-                return b ? std::optional(scaled(*b, left, false)) : std::nullopt;
-            }
-            if (!mentions(right, variables)) {
-                auto a = linearForm(left, variables);
-                return a ? std::optional(scaled(*a, right, false)) : std::nullopt;
-            }
-            return std::nullopt;
-        }
-        case BinaryOp::Divide: {
-            if (mentions(right, variables))
+        if (mentions_.shared.count(node.get()))
+            kept_[node.get()] = *form;
+        forms_.push_back(std::move(*form));
+    }
+
+    std::optional<LinearForm> result() {
+        return failed_ ? std::nullopt : std::optional(std::move(forms_.back()));
+    }
+
+private:
+    bool reads(const ExprPtr& node) const { return mentions_.reading.count(node.get()) > 0; }
+
+    LinearForm take() {
+        LinearForm form = std::move(forms_.back());
+        forms_.pop_back();
+        return form;
+    }
+
+    // A node that reads a variable, its operands' forms on the stack.
+    std::optional<LinearForm> formOf(const Expr& e) {
+        switch (e.kind) {
+        case ExprKind::Name:
+            return LinearForm{{{e.name, makeNumber(1.0, true)}}, nullptr};
+        case ExprKind::Unary: {
+            LinearForm inner = take();
+            if (e.unaryOp() == UnaryOp::Not)
                 return std::nullopt;
-            auto a = linearForm(left, variables);
-            return a ? std::optional(scaled(*a, right, true)) : std::nullopt;
+            return e.unaryOp() == UnaryOp::Minus ? scaled(inner, makeNumber(-1.0, true), false)
+                                                 : inner;
+        }
+        case ExprKind::Binary: {
+            LinearForm b = take();
+            LinearForm a = take();
+            return binaryForm(e, std::move(a), b);
         }
         default:
             return std::nullopt;
         }
     }
-    default:
-        return std::nullopt;
+
+    std::optional<LinearForm> binaryForm(const Expr& e, LinearForm a, const LinearForm& b) {
+        const ExprPtr& left = e.operands[0];
+        const ExprPtr& right = e.operands[1];
+        switch (e.binaryOp()) {
+        case BinaryOp::Add:
+        case BinaryOp::Subtract:
+            return combined(std::move(a), b, e.binaryOp() == BinaryOp::Subtract);
+        case BinaryOp::Multiply:
+            if (!reads(left))
+                return scaled(b, left, false);
+            if (!reads(right))
+                return scaled(std::move(a), right, false);
+            return std::nullopt;
+        case BinaryOp::Divide:
+            if (reads(right))
+                return std::nullopt;
+            return scaled(std::move(a), right, true);
+        default:
+            return std::nullopt;
+        }
     }
+
+    Mentions mentions_;
+    std::vector<LinearForm> forms_;
+    std::unordered_map<const Expr*, LinearForm> kept_;
+    bool failed_ = false;
+};
+
+} // namespace
+
+std::optional<LinearForm> linearForm(const ExprPtr& expr, const std::set<std::string>& variables) {
+    FormWalk walk(expr, variables);
+    walkDepthFirst(expr, walk);
+    return walk.result();
 }
 
 } // namespace spikestudio
