@@ -1,4 +1,4 @@
-#include "units/UnitDeclaration.h"
+#include "expr/UnitDeclarationParser.h"
 
 #include "diagnostics/ModelError.h"
 #include "expr/Parser.h"
