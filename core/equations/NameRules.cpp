@@ -1,4 +1,4 @@
-#include "model/NameRules.h"
+#include "equations/NameRules.h"
 
 #include "diagnostics/ModelError.h"
 #include "expr/BuiltinFunction.h"
