@@ -7,8 +7,8 @@
 #include "NetworkBuilder.h"
 #include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelError.h"
+#include "memory/MemoryBudget.h"
 #include "model/ModelReader.h"
-#include "runtime/MemoryBudget.h"
 #include "support/CliRunner.h"
 #include "support/CsvTable.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "memory/MemoryBudget.h"
 #include "model/CheckedModel.h"
 #include "runtime/GroupState.h"
-#include "runtime/MemoryBudget.h"
 #include "runtime/RandomGenerator.h"
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "runtime/MemoryBudget.h"
+#include "memory/MemoryBudget.h"
 
 #include "diagnostics/ModelError.h"
 

@@ -54,7 +54,6 @@ public:
     [[noreturn]] void refuse(double bytes, const std::string& object, const std::string& field,
                              const std::string& what) const;
 
-    double claimed() const { return claimed_; }
     /// Bytes still free; infinity when the limit is unknown.
     double remaining() const;
     const MemoryLimit& limit() const { return limit_; }
