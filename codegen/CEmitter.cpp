@@ -1,4 +1,4 @@
-#include "CEmitter.h"
+#include "codegen/CEmitter.h"
 
 #include "expr/BuiltinFunction.h"
 #include "expr/ExprRewrite.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "KernelView.h"
-#include "LoopInvariants.h"
+#include "codegen/KernelView.h"
+#include "codegen/LoopInvariants.h"
 #include "equations/AbstractCode.h"
 #include "model/CheckedModel.h"
 

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "KernelTier.h"
-#include "runtime/KernelAbi.h"
+#include "codegen/KernelAbi.h"
 
 #include <memory>
 
@@ -12,22 +11,16 @@ namespace spikestudio {
 /// code (a libtcc state or a loaded shared object) and releases it.
 class CompiledKernel {
 public:
-    CompiledKernel(std::shared_ptr<void> module, SpikeStudioKernel function, KernelTier tier,
-                   double compileMilliseconds)
-        : module_(std::move(module)), function_(function), tier_(tier),
-          compileMilliseconds_(compileMilliseconds) {}
+    CompiledKernel(std::shared_ptr<void> module, SpikeStudioKernel function)
+        : module_(std::move(module)), function_(function) {}
     CompiledKernel(const CompiledKernel&) = delete;
     CompiledKernel& operator=(const CompiledKernel&) = delete;
 
     SpikeStudioKernel function() const { return function_; }
-    KernelTier tier() const { return tier_; }
-    double compileMilliseconds() const { return compileMilliseconds_; }
 
 private:
     std::shared_ptr<void> module_;
     SpikeStudioKernel function_;
-    KernelTier tier_;
-    double compileMilliseconds_;
 };
 
 } // namespace spikestudio

@@ -1,18 +1,18 @@
-#include "NetworkBuilder.h"
+#include "engine/NetworkBuilder.h"
 
-#include "BoundKernel.h"
-#include "KernelCache.h"
-#include "KernelWriter.h"
-#include "SynapsesKernelWriter.h"
+#include "codegen/KernelWriter.h"
+#include "codegen/SynapsesKernelWriter.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/OutOfMemory.h"
 #include "diagnostics/SizeText.h"
+#include "engine/BoundKernel.h"
+#include "engine/SynapseConnector.h"
+#include "engine/TccKernelCache.h"
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "memory/MemoryBudget.h"
 #include "runtime/InitialValues.h"
 #include "runtime/SpikeGenerator.h"
-#include "runtime/SynapseConnector.h"
 #include "runtime/SynapseValues.h"
 #include "runtime/VectorEvaluator.h"
 
@@ -284,7 +284,7 @@ private:
                                                 const KernelSource& source) {
         bool cached = false;
         const auto compileStart = Stopwatch::now();
-        auto kernel = KernelCache::instance().get(source.code, &cached);
+        auto kernel = TccKernelCache::instance().get(source.code, &cached);
         const double milliseconds = cached ? 0.0 : millisecondsSince(compileStart);
         report_.compileMilliseconds += milliseconds;
         auto bound = std::make_shared<BoundKernel>();

@@ -1,4 +1,4 @@
-#include "CacheFiles.h"
+#include "engine/CacheFiles.h"
 
 #include <cerrno>
 #include <cstring>

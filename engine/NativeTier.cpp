@@ -1,6 +1,6 @@
-#include "NativeTier.h"
+#include "engine/NativeTier.h"
 
-#include "NativeCompiler.h"
+#include "engine/NativeCompiler.h"
 
 #include <chrono>
 #include <iomanip>

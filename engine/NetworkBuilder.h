@@ -1,6 +1,6 @@
 #pragma once
 
-#include "BoundKernel.h"
+#include "engine/BoundKernel.h"
 #include "model/CheckedModel.h"
 #include "runtime/Network.h"
 

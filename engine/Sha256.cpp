@@ -1,4 +1,4 @@
-#include "Sha256.h"
+#include "engine/Sha256.h"
 
 #include <memory>
 #include <openssl/evp.h>

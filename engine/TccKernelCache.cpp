@@ -1,15 +1,15 @@
-#include "KernelCache.h"
+#include "engine/TccKernelCache.h"
 
-#include "TccCompiler.h"
+#include "engine/TccCompiler.h"
 
 namespace spikestudio {
 
-KernelCache& KernelCache::instance() {
-    static KernelCache cache;
+TccKernelCache& TccKernelCache::instance() {
+    static TccKernelCache cache;
     return cache;
 }
 
-std::uint64_t KernelCache::hashOf(const std::string& source) {
+std::uint64_t TccKernelCache::hashOf(const std::string& source) {
     std::uint64_t hash = 1469598103934665603ULL;
     for (unsigned char c : source) {
         hash ^= c;
@@ -18,7 +18,7 @@ std::uint64_t KernelCache::hashOf(const std::string& source) {
     return hash;
 }
 
-std::shared_ptr<CompiledKernel> KernelCache::get(const std::string& source, bool* wasCached) {
+std::shared_ptr<CompiledKernel> TccKernelCache::get(const std::string& source, bool* wasCached) {
     const std::uint64_t key = hashOf(source);
     {
         std::lock_guard lock(mutex_);
@@ -39,14 +39,9 @@ std::shared_ptr<CompiledKernel> KernelCache::get(const std::string& source, bool
     return kernel;
 }
 
-void KernelCache::clear() {
+void TccKernelCache::clear() {
     std::lock_guard lock(mutex_);
     kernels_.clear();
-}
-
-size_t KernelCache::size() const {
-    std::lock_guard lock(mutex_);
-    return kernels_.size();
 }
 
 } // namespace spikestudio

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "NetworkBuilder.h"
+#include "engine/NetworkBuilder.h"
 
 #include <string>
 

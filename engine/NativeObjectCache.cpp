@@ -1,7 +1,7 @@
-#include "NativeObjectCache.h"
+#include "engine/NativeObjectCache.h"
 
-#include "CacheFiles.h"
-#include "Sha256.h"
+#include "engine/CacheFiles.h"
+#include "engine/Sha256.h"
 
 #include <algorithm>
 #include <sstream>

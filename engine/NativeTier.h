@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CancelFlag.h"
-#include "KernelTier.h"
-#include "NetworkBuilder.h"
+#include "engine/CancelFlag.h"
+#include "engine/KernelTier.h"
+#include "engine/NetworkBuilder.h"
 
 #include <memory>
 #include <mutex>

@@ -1,8 +1,7 @@
-#include "TccCompiler.h"
+#include "engine/TccCompiler.h"
 
-#include "RuntimeSymbols.h"
+#include "engine/RuntimeSymbols.h"
 
-#include <chrono>
 #include <libtcc.h>
 #include <stdexcept>
 
@@ -26,7 +25,6 @@ void collectError(void* opaque, const char* message) {
 } // namespace
 
 std::shared_ptr<CompiledKernel> TccCompiler::compile(const std::string& source) {
-    const auto start = std::chrono::steady_clock::now();
     TCCState* state = tcc_new();
     if (!state)
         throw std::runtime_error("libtcc could not start");
@@ -46,12 +44,9 @@ std::shared_ptr<CompiledKernel> TccCompiler::compile(const std::string& source) 
         tcc_delete(state);
         throw std::runtime_error("internal error: generated kernel has no entry point");
     }
-    const double milliseconds =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     std::shared_ptr<void> module(state,
                                  [](void* owned) { tcc_delete(static_cast<TCCState*>(owned)); });
-    return std::make_shared<CompiledKernel>(std::move(module), function, KernelTier::Tcc,
-                                            milliseconds);
+    return std::make_shared<CompiledKernel>(std::move(module), function);
 }
 
 } // namespace spikestudio

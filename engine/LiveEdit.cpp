@@ -1,4 +1,4 @@
-#include "LiveEdit.h"
+#include "engine/LiveEdit.h"
 
 #include "model/ModelWriter.h"
 

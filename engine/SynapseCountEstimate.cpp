@@ -1,8 +1,8 @@
-#include "runtime/SynapseCountEstimate.h"
+#include "engine/SynapseCountEstimate.h"
 
 #include "diagnostics/ModelError.h"
+#include "engine/ConnectEvaluator.h"
 #include "runtime/CandidateSampler.h"
-#include "runtime/ConnectEvaluator.h"
 
 #include <algorithm>
 #include <cmath>

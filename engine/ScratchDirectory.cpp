@@ -1,4 +1,4 @@
-#include "ScratchDirectory.h"
+#include "engine/ScratchDirectory.h"
 
 #include <cerrno>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "KernelObjectAudit.h"
+#include "engine/KernelObjectAudit.h"
 
 #include <elf.h>
 #include <gelf.h>

@@ -1,4 +1,4 @@
-#include "CancelFlag.h"
+#include "engine/CancelFlag.h"
 
 #include <cstdint>
 #include <sys/eventfd.h>

@@ -1,4 +1,4 @@
-#include "PrivateDirectory.h"
+#include "engine/PrivateDirectory.h"
 
 #include <cerrno>
 #include <cstdio>

@@ -1,14 +1,14 @@
-#include "NativeCompiler.h"
+#include "engine/NativeCompiler.h"
 
-#include "CacheFiles.h"
-#include "CancelFlag.h"
-#include "ChildProcess.h"
-#include "KernelObjectAudit.h"
-#include "NativeKernelModule.h"
-#include "NativeObjectCache.h"
-#include "PrivateDirectory.h"
-#include "ScratchDirectory.h"
-#include "Sha256.h"
+#include "engine/CacheFiles.h"
+#include "engine/CancelFlag.h"
+#include "engine/ChildProcess.h"
+#include "engine/KernelObjectAudit.h"
+#include "engine/NativeKernelModule.h"
+#include "engine/NativeObjectCache.h"
+#include "engine/PrivateDirectory.h"
+#include "engine/ScratchDirectory.h"
+#include "engine/Sha256.h"
 
 #include <algorithm>
 #include <charconv>
@@ -278,7 +278,6 @@ std::string NativeCompiler::build(const std::string& nativeSource, const std::st
 
 std::shared_ptr<CompiledKernel> NativeCompiler::compile(const std::string& source, bool* fromCache,
                                                         const CancelFlag* cancel) const {
-    const auto start = std::chrono::steady_clock::now();
     const std::string native = NativeKernelModule::slotsPrelude() + source;
     const std::string key = cacheKey(native);
     const NativeObjectCache cache(cacheDirectory_);
@@ -286,7 +285,7 @@ std::shared_ptr<CompiledKernel> NativeCompiler::compile(const std::string& sourc
         try {
             if (!auditKernelObject(*object, NativeKernelModule::allowedImports()).empty())
                 throw std::runtime_error("cached object refused");
-            std::shared_ptr<CompiledKernel> kernel = NativeKernelModule::load(*object, 0.0);
+            std::shared_ptr<CompiledKernel> kernel = NativeKernelModule::load(*object);
             if (fromCache)
                 *fromCache = true;
             return kernel;
@@ -297,9 +296,7 @@ std::shared_ptr<CompiledKernel> NativeCompiler::compile(const std::string& sourc
     const std::string object = build(native, key, cancel);
     if (fromCache)
         *fromCache = false;
-    const double elapsed =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    return NativeKernelModule::load(object, elapsed);
+    return NativeKernelModule::load(object);
 }
 
 } // namespace spikestudio

@@ -1,10 +1,10 @@
-#include "runtime/SynapseConnector.h"
+#include "engine/SynapseConnector.h"
 
 #include "diagnostics/ModelError.h"
+#include "engine/ConnectEvaluator.h"
+#include "engine/SynapseCountEstimate.h"
 #include "expr/ExprText.h"
 #include "model/ConnectChecker.h"
-#include "runtime/ConnectEvaluator.h"
-#include "runtime/SynapseCountEstimate.h"
 
 #include <algorithm>
 #include <cmath>

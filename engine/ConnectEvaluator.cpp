@@ -1,4 +1,4 @@
-#include "runtime/ConnectEvaluator.h"
+#include "engine/ConnectEvaluator.h"
 
 #include "diagnostics/ModelError.h"
 #include "expr/ExprRewrite.h"

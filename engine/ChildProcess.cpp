@@ -1,6 +1,6 @@
-#include "ChildProcess.h"
+#include "engine/ChildProcess.h"
 
-#include "CancelFlag.h"
+#include "engine/CancelFlag.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CompiledKernel.h"
+#include "engine/CompiledKernel.h"
 #include "runtime/Clock.h"
 
 #include <memory>

@@ -1,6 +1,6 @@
-#include "NativeKernelModule.h"
+#include "engine/NativeKernelModule.h"
 
-#include "RuntimeSymbols.h"
+#include "engine/RuntimeSymbols.h"
 
 #include <cerrno>
 #include <cstring>
@@ -99,8 +99,7 @@ const std::set<std::string>& NativeKernelModule::allowedImports() {
     return names;
 }
 
-std::shared_ptr<CompiledKernel> NativeKernelModule::load(const std::string& image,
-                                                         double compileMilliseconds) {
+std::shared_ptr<CompiledKernel> NativeKernelModule::load(const std::string& image) {
     auto module = std::make_shared<LoadedModule>();
     module->memoryFile = sealedMemoryFile(image);
     const std::string path = "/proc/self/fd/" + std::to_string(module->memoryFile);
@@ -116,8 +115,7 @@ std::shared_ptr<CompiledKernel> NativeKernelModule::load(const std::string& imag
     const SpikeStudioKernel function = bindLoadedKernel(module->handle);
     if (!function)
         throw std::runtime_error("internal error: native kernel has no entry point");
-    return std::make_shared<CompiledKernel>(std::shared_ptr<void>(module, module.get()), function,
-                                            KernelTier::Native, compileMilliseconds);
+    return std::make_shared<CompiledKernel>(std::shared_ptr<void>(module, module.get()), function);
 }
 
 } // namespace spikestudio

@@ -1,4 +1,4 @@
-#include "RuntimeSymbols.h"
+#include "engine/RuntimeSymbols.h"
 
 #include "expr/MathFunctions.h"
 #include "runtime/BinomialSampler.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CompiledKernel.h"
+#include "engine/CompiledKernel.h"
 
 #include <memory>
 #include <set>
@@ -26,8 +26,7 @@ public:
     /// The bytes are copied into a sealed memory file that is what dlopen
     /// maps, so what runs is exactly what was checked whatever happens to
     /// files meanwhile. Throws std::runtime_error when it cannot be loaded.
-    static std::shared_ptr<CompiledKernel> load(const std::string& image,
-                                                double compileMilliseconds);
+    static std::shared_ptr<CompiledKernel> load(const std::string& image);
 };
 
 } // namespace spikestudio
