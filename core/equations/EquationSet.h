@@ -31,8 +31,6 @@ public:
     const std::vector<Equation>& equations() const { return equations_; }
     const Equation* find(const std::string& name) const;
     std::vector<const Equation*> ofKind(EquationKind kind) const;
-    /// Subexpressions in an order where each comes after those it uses.
-    const std::vector<const Equation*>& orderedSubexpressions() const { return ordered_; }
 
     /// The right-hand side of a differential equation with subexpressions
     /// substituted (recursively) and, for `unless refractory`, *not* yet gated.
@@ -56,7 +54,7 @@ private:
     void collectNoise();
 
     std::vector<Equation> equations_;
-    std::vector<const Equation*> ordered_;
+    std::vector<const Equation*> ordered_;         // subexpressions, each after those it uses
     std::map<std::string, ExprPtr> substitutions_; // subexpression name -> substituted tree
     std::vector<std::string> noise_;
     EquationContext context_;
