@@ -22,23 +22,21 @@ struct Layer {
 
 // Folders of one level are independent of each other (model and runtime
 // never see each other's types; storage and csv both read run results).
+// clang-format off
 const Layer kLayers[] = {
-    {"core/diagnostics", 0}, //
-    {"core/files", 1},
-    {"core/memory", 1},
-    {"core/timing", 1},    //
-    {"core/units", 2},     //
-    {"core/expr", 3},      //
-    {"core/equations", 4}, //
-    {"core/model", 5},
-    {"core/runtime", 5}, //
-    {"core/storage", 6},
-    {"core/csv", 6}, //
-    {"codegen", 7},  //
-    {"engine", 8},   //
-    {"ui", 9},       //
+    {"core/diagnostics", 0},
+    {"core/files", 1}, {"core/memory", 1}, {"core/timing", 1},
+    {"core/units", 2},
+    {"core/expr", 3},
+    {"core/equations", 4},
+    {"core/model", 5}, {"core/runtime", 5},
+    {"core/storage", 6}, {"core/csv", 6},
+    {"codegen", 7},
+    {"engine", 8},
+    {"ui", 9},
     {"app", 10},
 };
+// clang-format on
 
 // Levels up to this one are free of Qt (the CLI, the engine and a future run
 // session use them without a GUI).
