@@ -1,11 +1,11 @@
 #include "ImportCommand.h"
 
-#include "ChildProcess.h"
 #include "CommandErrors.h"
 #include "PythonPackages.h"
-#include "ScratchDirectory.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
+#include "engine/ChildProcess.h"
+#include "engine/ScratchDirectory.h"
 #include "model/CheckedModel.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"

@@ -1,11 +1,11 @@
 #include "RunCommand.h"
 
 #include "CommandErrors.h"
-#include "NativeTier.h"
-#include "NetworkBuilder.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
+#include "engine/NativeTier.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "runtime/NonFiniteWatch.h"
 #include "storage/PathChecks.h"

@@ -7,9 +7,9 @@
 //   build/bench/codegen_scaling            all families
 //   build/bench/codegen_scaling chain      one family (chain, sum, product,
 //                                          and, reset, shared, brackets)
-#include "KernelCache.h"
-#include "NetworkBuilder.h"
 #include "diagnostics/ModelError.h"
+#include "engine/NetworkBuilder.h"
+#include "engine/TccKernelCache.h"
 #include "model/ModelReader.h"
 
 #include <chrono>
@@ -80,7 +80,7 @@ std::string brackets(int depth) {
 }
 
 void measure(const char* family, int size, const std::string& json) {
-    KernelCache::instance().clear(); // cold compiles every time
+    TccKernelCache::instance().clear(); // cold compiles every time
     try {
         const auto start = Stopwatch::now();
         const CheckedModel checked = checkModel(readModel(json));

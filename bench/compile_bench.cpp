@@ -2,8 +2,8 @@
 // libtcc compile time per kernel, and load-to-first-step (read, check,
 // generate, compile, allocate, one step) for a model file (default: the
 // bundled 4000-neuron CUBA neurons). Prints medians of several runs.
-#include "KernelCache.h"
-#include "NetworkBuilder.h"
+#include "engine/NetworkBuilder.h"
+#include "engine/TccKernelCache.h"
 #include "model/ModelReader.h"
 
 #include <algorithm>
@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     std::map<std::string, std::vector<double>> compileTimes;
     std::vector<double> loadToFirstStep, simulateSecond;
     for (int r = 0; r < repetitions; ++r) {
-        KernelCache::instance().clear(); // measure cold compiles every time
+        TccKernelCache::instance().clear(); // measure cold compiles every time
         const auto start = Stopwatch::now();
         const CheckedModel model = checkModel(readModelFile(path));
         BuildReport report;

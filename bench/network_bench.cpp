@@ -5,7 +5,7 @@
 // also run through Brian2's cpp_standalone target in the same invocation
 // (bench/brian2_standalone_time.py), so the figures come from one machine;
 // CUBA also runs once in Brian2's numpy runtime. Prints medians of several runs.
-#include "NetworkBuilder.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 
 #include <algorithm>

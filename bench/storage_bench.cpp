@@ -3,7 +3,7 @@
 // recording to a project slows the CUBA network (resources/examples/cuba.json).
 // Results are written as a run writes them: in flushes during the run, then
 // finish(). Prints medians of several runs.
-#include "NetworkBuilder.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "storage/Project.h"
 #include "storage/RunWriter.h"

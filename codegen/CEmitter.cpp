@@ -1,4 +1,4 @@
-#include "CEmitter.h"
+#include "codegen/CEmitter.h"
 
 #include "diagnostics/ModelError.h"
 #include "expr/BuiltinFunction.h"

@@ -1,4 +1,4 @@
-#include "CommonSubexpressions.h"
+#include "codegen/CommonSubexpressions.h"
 
 #include "ShapeIds.h"
 #include "expr/ExprRewrite.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "KernelView.h"
+#include "codegen/KernelView.h"
 #include "model/CheckedModel.h"
 
 namespace spikestudio {

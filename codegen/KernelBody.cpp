@@ -1,7 +1,7 @@
-#include "KernelBody.h"
+#include "codegen/KernelBody.h"
 
-#include "CEmitter.h"
-#include "CommonSubexpressions.h"
+#include "codegen/CEmitter.h"
+#include "codegen/CommonSubexpressions.h"
 
 #include <algorithm>
 #include <stdexcept>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CEmitter.h"
-#include "KernelView.h"
-#include "LoopInvariants.h"
+#include "codegen/CEmitter.h"
+#include "codegen/KernelView.h"
+#include "codegen/LoopInvariants.h"
 #include "equations/AbstractCode.h"
 #include "model/CheckedModel.h"
 

@@ -1,7 +1,7 @@
-#include "KernelWriter.h"
+#include "codegen/KernelWriter.h"
 
-#include "CEmitter.h"
-#include "KernelTemplates.h"
+#include "codegen/CEmitter.h"
+#include "codegen/KernelTemplates.h"
 #include "model/CheckSupport.h"
 #include "runtime/BinomialSampler.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "GroupView.h"
-#include "KernelBody.h"
-#include "KernelSource.h"
+#include "codegen/GroupView.h"
+#include "codegen/KernelBody.h"
+#include "codegen/KernelSource.h"
 
 namespace spikestudio {
 

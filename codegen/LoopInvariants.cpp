@@ -1,4 +1,4 @@
-#include "LoopInvariants.h"
+#include "codegen/LoopInvariants.h"
 
 #include "expr/ExprRewrite.h"
 #include "expr/ExprWalk.h"

@@ -1,6 +1,6 @@
-#include "SynapsesKernelWriter.h"
+#include "codegen/SynapsesKernelWriter.h"
 
-#include "KernelTemplates.h"
+#include "codegen/KernelTemplates.h"
 #include "model/CheckSupport.h"
 
 namespace spikestudio {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "KernelBody.h"
-#include "KernelSource.h"
-#include "SynapsesView.h"
+#include "codegen/KernelBody.h"
+#include "codegen/KernelSource.h"
+#include "codegen/SynapsesView.h"
 
 namespace spikestudio {
 

@@ -1,4 +1,4 @@
-#include "SynapsesView.h"
+#include "codegen/SynapsesView.h"
 
 namespace spikestudio {
 

@@ -1,7 +1,7 @@
 // Sharing of repeated subexpressions within one element's update
 // (codegen/CommonSubexpressions): what is shared, what must not be, and that
 // the rewritten code reads the same values as the original.
-#include "CommonSubexpressions.h"
+#include "codegen/CommonSubexpressions.h"
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "expr/Parser.h"

@@ -1,7 +1,7 @@
 // Every bundled example (resources/examples) is a valid model that runs: it
 // checks, builds, simulates its first 50 ms without NaN or infinity, and its
 // neurons spike.
-#include "NetworkBuilder.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "runtime/NonFiniteWatch.h"
 

@@ -2,7 +2,6 @@
 // canvas, the inspector's editors with live diagnostics, undo/redo, saving and
 // reopening, and bad files that must leave the current model alone.
 #include "MainWindow.h"
-#include "NetworkBuilder.h"
 #include "canvas/GroupNodeItem.h"
 #include "canvas/NetworkView.h"
 #include "canvas/SynapsesArrowItem.h"
@@ -10,6 +9,7 @@
 #include "document/ModelDocument.h"
 #include "document/NeuronTemplates.h"
 #include "document/RecentFiles.h"
+#include "engine/NetworkBuilder.h"
 #include "inspector/CodeEdit.h"
 #include "inspector/FieldEditor.h"
 #include "inspector/InspectorPanel.h"

@@ -5,12 +5,12 @@
 // model, index arrays with known degrees and CUBA's binned 4000 x 4000
 // matrix; models that cannot be built say why; opened from the inspector and
 // from the Runs tab (the run's own synapses).
-#include "NetworkBuilder.h"
 #include "connectivity/ConnectivityFigure.h"
 #include "connectivity/ConnectivityWindow.h"
 #include "connectivity/ModelConnectivity.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "document/ModelDocument.h"
+#include "engine/NetworkBuilder.h"
 #include "inspector/InspectorPanel.h"
 #include "model/CheckedModel.h"
 #include "model/ModelReader.h"

@@ -6,7 +6,7 @@
 // a time axis in ms, s or min by the range; whole-number neuron ticks; raster
 // labels that fit; and a raster that thins out for the window in view, so a
 // short window of a long run shows every neuron.
-#include "NetworkBuilder.h"
+#include "engine/NetworkBuilder.h"
 #include "model/CheckedModel.h"
 #include "model/ModelReader.h"
 #include "plots/AxisUnit.h"

@@ -5,9 +5,9 @@
 // along an expression; chained subexpressions that double the tree at every
 // level build as a graph; and `and`/`or` draw random numbers on their right
 // only when the left side asks for it, however long that side is.
-#include "NativeCompiler.h"
-#include "NetworkBuilder.h"
 #include "diagnostics/ModelError.h"
+#include "engine/NativeCompiler.h"
+#include "engine/NetworkBuilder.h"
 #include "expr/ExprLimits.h"
 #include "model/ModelReader.h"
 #include "support/CliRunner.h"

@@ -2,8 +2,8 @@
 // dimension rules of TimedArray calls, the integrator choice they allow, and
 // bad input refused with a message naming the object and field. Agreement with
 // Brian2 on whole models lives in tst_reference (inputs_*).
-#include "NetworkBuilder.h"
 #include "diagnostics/ModelError.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "runtime/BinomialSampler.h"
 #include "runtime/RandomGenerator.h"

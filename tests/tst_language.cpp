@@ -9,7 +9,7 @@
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "expr/Parser.h"
-#include "units/UnitDeclaration.h"
+#include "expr/UnitDeclarationParser.h"
 #include "units/UnitRegistry.h"
 
 #include <QtTest>

@@ -4,11 +4,11 @@
 // runs with SPIKESTUDIO_MEMORY_LIMIT set small, so no test allocates much;
 // without the estimates these models would run into the kernel's OOM killer.
 // No output ever shows the C++ library's own words.
-#include "NetworkBuilder.h"
 #include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelError.h"
+#include "engine/NetworkBuilder.h"
+#include "memory/MemoryBudget.h"
 #include "model/ModelReader.h"
-#include "runtime/MemoryBudget.h"
 #include "support/CliRunner.h"
 #include "support/CsvTable.h"
 

@@ -6,11 +6,11 @@
 // outside libtcc's whitelist is refused by the native compiler on its own;
 // and a compiler that never returns is killed, with everything it started,
 // by the timeout or by a cancel. Each test has its own cache directory.
-#include "CacheFiles.h"
-#include "CancelFlag.h"
-#include "ChildProcess.h"
-#include "NativeCompiler.h"
-#include "PrivateDirectory.h"
+#include "engine/CacheFiles.h"
+#include "engine/CancelFlag.h"
+#include "engine/ChildProcess.h"
+#include "engine/NativeCompiler.h"
+#include "engine/PrivateDirectory.h"
 #include "support/HangingCompiler.h"
 
 #include <QCryptographicHash>

@@ -2,7 +2,7 @@
 // sample-by-sample agreement with Brian2 lives in tst_reference (ou_euler,
 // noise_heun_milstein); this test shows the statistics are right for seeds
 // Brian2 was never run with, so agreement is not an artefact of one stream.
-#include "NetworkBuilder.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 
 #include <QtTest>

@@ -2,8 +2,8 @@
 // tests/reference/models; Brian2's output (tests/reference/brian2) was made by
 // tests/reference/regenerate.sh. Spikes: equal count, same neurons, times
 // within one dt. Traces: within 1e-6 of each column's range.
-#include "NetworkBuilder.h"
 #include "csv/CsvWriter.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "support/CsvTable.h"
 

@@ -2,8 +2,8 @@
 // recorded in chunks while they run and read back bit for bit, so that the CSV
 // exported from the project equals the CSV written from the live run; a failed
 // save or a full disk leaves the project as it was.
-#include "NetworkBuilder.h"
 #include "csv/CsvWriter.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "storage/ChunkCodec.h"
 #include "storage/Project.h"

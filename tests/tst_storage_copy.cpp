@@ -2,8 +2,8 @@
 // into the project a model is first saved as): every result comes back bit for
 // bit under a new id, in one transaction; a run still being written, a missing
 // run or copying a project into itself changes nothing.
-#include "NetworkBuilder.h"
 #include "csv/CsvWriter.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "storage/Project.h"
 #include "storage/RunCopier.h"

@@ -2,8 +2,8 @@
 // generator syntax, CUBA spike counts against Brian2 across seeds, and bad
 // input refused with a message naming the object and field. Exact agreement
 // with Brian2 on synaptic models lives in tst_reference (synapses_*, cuba_network).
-#include "NetworkBuilder.h"
 #include "diagnostics/ModelError.h"
+#include "engine/NetworkBuilder.h"
 #include "expr/ExprText.h"
 #include "model/ModelReader.h"
 #include "model/SynapseGenerator.h"

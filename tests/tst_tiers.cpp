@@ -3,10 +3,10 @@
 // switching natively halfway through, and switching whenever the background
 // compiler is done; all records must agree bit for bit (CSV byte for byte).
 // Without a working system compiler everything runs on libtcc, and says so.
-#include "NativeCompiler.h"
-#include "NativeTier.h"
-#include "NetworkBuilder.h"
 #include "csv/CsvWriter.h"
+#include "engine/NativeCompiler.h"
+#include "engine/NativeTier.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "support/FileTree.h"
 

@@ -1,7 +1,6 @@
 #include "diagnostics/FailureMessage.h"
 
-#include "diagnostics/ModelError.h"
-#include "storage/StorageError.h"
+#include "diagnostics/UserError.h"
 
 #include <filesystem>
 #include <new>
@@ -24,7 +23,7 @@ bool isOwnSentence(const std::exception& error) {
 } // namespace
 
 std::string failureMessage(const std::exception& error, const std::string& activity) {
-    if (dynamic_cast<const ModelError*>(&error) || dynamic_cast<const StorageError*>(&error))
+    if (dynamic_cast<const UserError*>(&error))
         return error.what();
     if (dynamic_cast<const std::bad_alloc*>(&error) ||
         dynamic_cast<const std::length_error*>(&error))

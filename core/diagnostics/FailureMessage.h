@@ -6,8 +6,8 @@
 namespace spikestudio {
 
 /// What a user reads for an exception that ended `activity` ("running
-/// cuba.json"): a ModelError or StorageError as it is (both are written for
-/// users, naming object and field or the file); running out of memory as "out
+/// cuba.json"): a UserError (ModelError, StorageError) as it is (written
+/// for users, naming object and field or the file); running out of memory as "out
 /// of memory while <activity>"; an operating system error in its own words;
 /// anything else as an internal error to report. The C++ library's own text
 /// ("std::bad_alloc", "vector::reserve") never reaches a user.

@@ -26,7 +26,7 @@ static std::string composeMessage(const SourceLocation& where, const std::string
 }
 
 ModelError::ModelError(SourceLocation where, std::string problem)
-    : std::runtime_error(composeMessage(where, problem)), where_(std::move(where)),
+    : UserError(composeMessage(where, problem)), where_(std::move(where)),
       problem_(std::move(problem)) {}
 
 ModelError ModelError::locatedIn(const std::string& object, const std::string& field,

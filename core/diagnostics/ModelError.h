@@ -1,6 +1,7 @@
 #pragma once
 
-#include <stdexcept>
+#include "diagnostics/UserError.h"
+
 #include <string>
 
 namespace spikestudio {
@@ -16,7 +17,7 @@ struct SourceLocation {
 
 /// The one exception type for bad input anywhere in a model. Its what() is the
 /// complete message a user sees: location first, then the problem.
-class ModelError : public std::runtime_error {
+class ModelError : public UserError {
 public:
     ModelError(SourceLocation where, std::string problem);
 

@@ -2,6 +2,7 @@
 
 #include "diagnostics/ModelError.h"
 #include "expr/Parser.h"
+#include "expr/UnitDeclarationParser.h"
 
 #include <cctype>
 

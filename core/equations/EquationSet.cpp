@@ -1,10 +1,10 @@
 #include "equations/EquationSet.h"
 
 #include "diagnostics/ModelError.h"
+#include "equations/NameRules.h"
 #include "expr/DimensionChecker.h"
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
-#include "model/NameRules.h"
 
 #include <algorithm>
 #include <functional>

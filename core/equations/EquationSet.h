@@ -57,7 +57,7 @@ private:
     void collectNoise();
 
     std::vector<Equation> equations_;
-    std::vector<const Equation*> ordered_;
+    std::vector<const Equation*> ordered_;         // subexpressions, each after those it uses
     std::map<std::string, ExprPtr> substitutions_; // subexpression name -> substituted tree
     std::vector<std::string> noise_;
     EquationContext context_;

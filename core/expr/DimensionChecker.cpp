@@ -261,15 +261,6 @@ ValueInfo checkDimensions(const ExprPtr& expr, const Scope& scope) {
     return Checker(scope).check(expr);
 }
 
-void requireDimension(const ExprPtr& expr, const Scope& scope, const Dimension& expected,
-                      const std::string& what) {
-    const ValueInfo info = checkDimensions(expr, scope);
-    if (info.dim != expected)
-        failAt(*expr, "DimensionMismatchError: " + what + " '" + toText(expr) +
-                          "' does not have the expected unit " + displayUnit(expected) +
-                          " (unit is " + displayUnit(info.dim) + ")");
-}
-
 void requireBoolean(const ExprPtr& expr, const Scope& scope, const std::string& what) {
     const ValueInfo info = checkDimensions(expr, scope);
     if (!info.isBoolean())

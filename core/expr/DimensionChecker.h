@@ -21,11 +21,6 @@ struct ValueInfo {
 /// floor division of dimensioned values.
 ValueInfo checkDimensions(const ExprPtr& expr, const Scope& scope);
 
-/// Throws unless `expr` has dimension `expected`; `what` names the expression in
-/// the message, e.g. "The threshold condition".
-void requireDimension(const ExprPtr& expr, const Scope& scope, const Dimension& expected,
-                      const std::string& what);
-
 /// Throws unless `expr` is a boolean expression (comparisons, and/or/not, booleans).
 void requireBoolean(const ExprPtr& expr, const Scope& scope, const std::string& what);
 

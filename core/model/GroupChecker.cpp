@@ -9,11 +9,12 @@
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
 #include "model/TimedArrays.h"
-#include "runtime/Clock.h"
-#include "runtime/SpikeGenerator.h"
+#include "timing/TimeSteps.h"
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <utility>
 
 namespace spikestudio {
 
@@ -260,6 +261,16 @@ CheckedGroup checkPoissonGroup(const GroupSpec& spec, const Scope& constants, do
     return group;
 }
 
+/// The index of a neuron given two spikes in one time step, or -1.
+long long neuronSpikingTwiceInAStep(const std::vector<long long>& indices,
+                                    const std::vector<double>& times, double dt) {
+    std::set<std::pair<std::int64_t, long long>> seen;
+    for (size_t k = 0; k < indices.size(); ++k)
+        if (!seen.emplace(spikeStepOf(times[k], dt), indices[k]).second)
+            return indices[k];
+    return -1;
+}
+
 /// Brian2's SpikeGeneratorGroup: spikes sorted by time, binned to steps of dt.
 CheckedGroup checkSpikeGeneratorGroup(const GroupSpec& spec, const Scope& constants,
                                       double defaultDt) {
@@ -277,7 +288,7 @@ CheckedGroup checkSpikeGeneratorGroup(const GroupSpec& spec, const Scope& consta
         group.spikeIndices.push_back(index);
     }
     const long long twice =
-        SpikeGenerator::neuronSpikingTwiceInABin(group.spikeIndices, group.spikeTimes, group.dt);
+        neuronSpikingTwiceInAStep(group.spikeIndices, group.spikeTimes, group.dt);
     if (twice >= 0)
         throw ModelError({spec.name, "times", 0, 0}, "using a dt of " + formatNumber(group.dt) +
                                                          " s, neuron " + std::to_string(twice) +

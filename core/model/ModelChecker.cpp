@@ -1,25 +1,30 @@
 #include "diagnostics/ModelError.h"
 #include "diagnostics/SizeText.h"
+#include "equations/NameRules.h"
 #include "expr/ConstantFolder.h"
 #include "expr/ExprText.h"
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
 #include "model/CheckedModel.h"
 #include "model/GroupChecker.h"
-#include "model/NameRules.h"
 #include "model/PoissonInputChecker.h"
 #include "model/SynapsesChecker.h"
 #include "model/TimedArrays.h"
-#include "runtime/Clock.h"
-#include "runtime/RandomGenerator.h"
+#include "timing/TimeSteps.h"
 
 #include <cctype>
 #include <map>
+#include <random>
 #include <set>
 
 namespace spikestudio {
 
 namespace {
+
+/// A seed for models that give none: different on every run.
+std::uint32_t freshSeed() {
+    return std::random_device{}();
+}
 
 std::unique_ptr<Scope> checkConstants(const NamedExpressions& constants) {
     auto scope = std::make_unique<Scope>();
@@ -202,7 +207,7 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     if (duration.empty())
         throw ModelError({"model", "duration", 0, 0}, "missing field 'duration'");
     checked.duration = positiveTime(duration, *checked.constants, "model", "duration", true);
-    checked.seed = options.seed ? *options.seed : (m.seed ? *m.seed : RandomGenerator::freshSeed());
+    checked.seed = options.seed ? *options.seed : (m.seed ? *m.seed : freshSeed());
     for (const GroupSpec& spec : m.groups)
         checked.groups.push_back(checkGroup(spec, *checked.constants, checked.dt));
     for (const SynapsesSpec& spec : m.synapses)

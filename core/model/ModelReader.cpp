@@ -1,8 +1,8 @@
 #include "model/ModelReader.h"
 
 #include "diagnostics/ModelError.h"
+#include "memory/MemoryBudget.h"
 #include "model/DuplicateKeyGuard.h"
-#include "runtime/MemoryBudget.h"
 
 #include <cmath>
 #include <filesystem>

@@ -1,10 +1,10 @@
 #include "model/SynapseGenerator.h"
 
 #include "diagnostics/ModelError.h"
+#include "equations/NameRules.h"
 #include "expr/ExprLimits.h"
 #include "expr/Lexer.h"
 #include "expr/Parser.h"
-#include "model/NameRules.h"
 
 #include <vector>
 

@@ -1,11 +1,11 @@
 #include "model/TimedArrays.h"
 
+#include "equations/NameRules.h"
 #include "expr/BuiltinFunction.h"
 #include "expr/ConstantFolder.h"
 #include "expr/ExprRewrite.h"
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
-#include "model/NameRules.h"
 
 #include <cmath>
 

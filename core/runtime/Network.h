@@ -44,8 +44,6 @@ public:
     /// TimedArray values (SI, row-major) by name; kernels read them in place.
     std::map<std::string, std::vector<double>>& timedArrays() { return timedArrays_; }
 
-    GroupState* findGroup(const std::string& name);
-
     /// Keeps compiled code (or anything kernels point into) alive with the network.
     void keepAlive(std::shared_ptr<const void> object) { keepAlive_.push_back(std::move(object)); }
 

@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <cstdint>
-#include <random>
 
 namespace spikestudio {
 
@@ -58,9 +57,6 @@ public:
         } while (value > max);
         return value;
     }
-
-    /// A seed for models that give none: different on every run.
-    static std::uint32_t freshSeed() { return std::random_device{}(); }
 
 private:
     MersenneTwister engine_;

@@ -1,10 +1,10 @@
 #include "runtime/SpikeGenerator.h"
 
+#include "timing/TimeSteps.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <set>
-#include <utility>
 
 namespace spikestudio {
 
@@ -22,7 +22,7 @@ std::vector<size_t> byTime(const std::vector<double>& times) {
 SpikeGenerator::SpikeGenerator(const std::vector<long long>& indices,
                                const std::vector<double>& times, double period, double dt) {
     for (size_t k : byTime(times)) {
-        bins_.push_back(binOf(times[k], dt));
+        bins_.push_back(spikeStepOf(times[k], dt));
         neurons_.push_back(static_cast<std::int32_t>(indices[k]));
     }
     if (period > 0)
@@ -36,15 +36,6 @@ void SpikeGenerator::emit(std::int64_t timestep, std::int32_t* events, std::int6
     for (auto it = first; it != last; ++it)
         events[count++] = neurons_[static_cast<size_t>(it - bins_.begin())];
     events[size] = static_cast<std::int32_t>(count);
-}
-
-long long SpikeGenerator::neuronSpikingTwiceInABin(const std::vector<long long>& indices,
-                                                   const std::vector<double>& times, double dt) {
-    std::set<std::pair<std::int64_t, long long>> seen;
-    for (size_t k = 0; k < indices.size(); ++k)
-        if (!seen.emplace(binOf(times[k], dt), indices[k]).second)
-            return indices[k];
-    return -1;
 }
 
 } // namespace spikestudio

@@ -6,7 +6,7 @@
 namespace spikestudio {
 
 /// Brian2's SpikeGeneratorGroup at run time: the given spikes binned to time
-/// steps, int((t + 1e-3 dt) / dt), emitted into the group's eventspace in the
+/// steps (spikeStepOf), emitted into the group's eventspace in the
 /// thresholds slot, repeating every `period` when period > 0.
 class SpikeGenerator {
 public:
@@ -15,14 +15,6 @@ public:
 
     /// Fills `events` (indices, count in events[size]) with the spikes of step `timestep`.
     void emit(std::int64_t timestep, std::int32_t* events, std::int64_t size) const;
-
-    static std::int64_t binOf(double time, double dt) {
-        return static_cast<std::int64_t>((time + 1e-3 * dt) / dt);
-    }
-
-    /// The index of a neuron given two spikes in one bin, or -1.
-    static long long neuronSpikingTwiceInABin(const std::vector<long long>& indices,
-                                              const std::vector<double>& times, double dt);
 
 private:
     std::vector<std::int64_t> bins_;    // sorted

@@ -84,13 +84,6 @@ std::map<std::string, std::string> Project::metadata() {
     return values;
 }
 
-void Project::setMetadata(const std::string& key, const std::string& value) {
-    database_->prepare("INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)")
-        .bind(1, key)
-        .bind(2, value)
-        .run();
-}
-
 void Project::saveModel(const std::string& modelJson, const std::string& layoutJson) {
     DurableWrites durable(*database_);
     Transaction transaction(*database_);

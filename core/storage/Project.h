@@ -36,7 +36,6 @@ public:
 
     /// Project metadata (created_at, created_with, written_with, ...).
     std::map<std::string, std::string> metadata();
-    void setMetadata(const std::string& key, const std::string& value);
 
     /// Replaces the model in one durable transaction: when it fails (a full
     /// disk, a read-only file) the previous model is still there.

@@ -1,16 +1,17 @@
 #pragma once
 
-#include <stdexcept>
+#include "diagnostics/UserError.h"
+
 #include <string>
 
 namespace spikestudio {
 
 /// A project file could not be opened, read or written. The message names the
 /// file and says what went wrong in words a user can act on.
-class StorageError : public std::runtime_error {
+class StorageError : public UserError {
 public:
     StorageError(const std::string& message, int sqliteCode = 0)
-        : std::runtime_error(message), sqliteCode_(sqliteCode) {}
+        : UserError(message), sqliteCode_(sqliteCode) {}
 
     /// The SQLite result code behind the error (extended), 0 when not from SQLite.
     int sqliteCode() const { return sqliteCode_; }

@@ -1,7 +1,7 @@
 #include "connectivity/ModelConnectivity.h"
 
-#include "NetworkBuilder.h"
 #include "diagnostics/ModelError.h"
+#include "engine/NetworkBuilder.h"
 #include "model/CheckedModel.h"
 
 #include <QObject>

@@ -1,10 +1,10 @@
 #include "run/RunController.h"
 
-#include "LiveEdit.h"
-#include "NativeTier.h"
-#include "NetworkBuilder.h"
 #include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelError.h"
+#include "engine/LiveEdit.h"
+#include "engine/NativeTier.h"
+#include "engine/NetworkBuilder.h"
 #include "model/ModelWriter.h"
 #include "runtime/Network.h"
 #include "runtime/NonFiniteWatch.h"

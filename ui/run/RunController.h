@@ -1,6 +1,6 @@
 #pragma once
 
-#include "NetworkBuilder.h"
+#include "engine/NetworkBuilder.h"
 #include "model/CheckedModel.h"
 #include "run/LiveRecords.h"
 #include "run/RunProgress.h"

@@ -1,0 +1,92 @@
+#include "engine/LiveEdit.h"
+
+#include "model/ModelWriter.h"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+namespace spikestudio {
+
+namespace {
+
+/// The model with every field an edit may change mid-run blanked out.
+std::string structureOf(Model model) {
+    model.name.clear();
+    model.description.clear();
+    model.duration.clear();
+    model.seed.reset();
+    for (auto& [name, value] : model.constants)
+        value.clear();
+    for (GroupSpec& group : model.groups) {
+        if (group.type != GroupType::NeuronGroup)
+            continue;
+        group.equations.clear();
+        group.threshold.clear();
+        group.reset.clear();
+        group.refractory.clear();
+        group.method.clear();
+        group.initial.clear(); // initial values matter only at the start
+    }
+    return writeModelJson(model);
+}
+
+std::vector<std::string> sorted(std::vector<std::string> names) {
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::map<std::string, std::shared_ptr<BoundKernel>> byName(const BuildReport& report) {
+    std::map<std::string, std::shared_ptr<BoundKernel>> kernels;
+    for (const BuildReport::KernelInfo& kernel : report.kernels)
+        kernels[kernel.name] = kernel.bound;
+    return kernels;
+}
+
+} // namespace
+
+std::string LiveEdit::whyNot(const CheckedModel& running, const CheckedModel& edited) {
+    if (structureOf(running.model) != structureOf(edited.model))
+        return "only neuron groups' equations, threshold, reset, refractoriness, method and "
+               "the constants' values can change during a run";
+    for (size_t k = 0; k < running.groups.size(); ++k)
+        if (sorted(running.groups[k].stateVariables) != sorted(edited.groups[k].stateVariables))
+            return "group '" + running.groups[k].name +
+                   "' would get other state variables than the running network holds";
+    return {};
+}
+
+BuildReport LiveEdit::apply(const CheckedModel& running, const CheckedModel& edited,
+                            Network& network, const BuildReport& current) {
+    // The running model's group kernels, rebuilt (from the kernel cache): the
+    // edit must have exactly the same ones, or an operation would be missing.
+    BuildReport before, after;
+    rebuildGroupKernels(running, network, before);
+    std::vector<double> constants = rebuildGroupKernels(edited, network, after);
+    const auto oldNames = byName(before), newNames = byName(after);
+    const bool sameKernels =
+        std::equal(oldNames.begin(), oldNames.end(), newNames.begin(), newNames.end(),
+                   [](const auto& a, const auto& b) { return a.first == b.first; });
+    if (!sameKernels)
+        throw std::runtime_error("the edit adds or removes a threshold, reset or state update; "
+                                 "it takes effect at the next run");
+    BuildReport updated = current;
+    std::vector<std::pair<std::shared_ptr<BoundKernel>, std::shared_ptr<BoundKernel>>> swaps;
+    for (BuildReport::KernelInfo& kernel : updated.kernels) {
+        const auto edit = std::find_if(after.kernels.begin(), after.kernels.end(),
+                                       [&](const auto& k) { return k.name == kernel.name; });
+        if (edit == after.kernels.end())
+            continue;
+        swaps.emplace_back(kernel.bound, edit->bound);
+        kernel.source = edit->source;
+    }
+    Network* target = &network;
+    network.betweenSteps().post([target, swaps, constants = std::move(constants)] {
+        for (const auto& [running, edited] : swaps)
+            *running = *edited; // code, arrays and context; the scheduled call stays
+        target->constants() = constants;
+    });
+    return updated;
+}
+
+} // namespace spikestudio

@@ -1,0 +1,687 @@
+#include "engine/NetworkBuilder.h"
+
+#include "codegen/KernelWriter.h"
+#include "codegen/SynapsesKernelWriter.h"
+#include "diagnostics/ModelError.h"
+#include "diagnostics/OutOfMemory.h"
+#include "diagnostics/SizeText.h"
+#include "engine/BoundKernel.h"
+#include "engine/SynapseConnector.h"
+#include "engine/TccKernelCache.h"
+#include "expr/ExprRewrite.h"
+#include "expr/ExprText.h"
+#include "memory/MemoryBudget.h"
+#include "runtime/InitialValues.h"
+#include "runtime/SpikeGenerator.h"
+#include "runtime/SynapseValues.h"
+#include "runtime/VectorEvaluator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <optional>
+
+namespace spikestudio {
+
+namespace {
+
+using Stopwatch = std::chrono::steady_clock;
+
+double millisecondsSince(Stopwatch::time_point start) {
+    return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
+}
+
+class Builder {
+public:
+    Builder(const CheckedModel& model, BuildReport& report, const std::atomic<bool>* cancel)
+        : model_(model), report_(report), owned_(std::make_unique<Network>(model.seed)),
+          network_(owned_.get()), cancel_(cancel) {}
+
+    /// For rebuilding kernels against a network that exists (and may be running).
+    Builder(const CheckedModel& model, BuildReport& report, Network& existing)
+        : model_(model), report_(report), network_(&existing), rebinding_(true) {}
+
+    std::unique_ptr<Network> run() {
+        allocateArrays(true);
+        for (size_t k = 0; k < model_.groups.size(); ++k)
+            scheduleGroup(model_.groups[k], network_->groups()[k]);
+        for (size_t k = 0; k < model_.synapses.size(); ++k)
+            scheduleSynapses(model_.synapses[k], network_->synapses()[k]);
+        for (const CheckedPoissonInput& input : model_.poissonInputs)
+            schedulePoissonInput(input);
+        for (const CheckedMonitor& monitor : model_.monitors)
+            allocatingFor(monitor.spec->name, "source", "setting up the monitor",
+                          [&] { scheduleMonitor(monitor); });
+        // What the run's records and spikes in flight may still take.
+        network_->memoryWatch().limitTo(budget_->remaining(), budget_->limit().describe());
+        return std::move(owned_);
+    }
+
+    /// The groups and synapses only: nothing compiled, scheduled or recorded.
+    std::unique_ptr<Network> arraysOnly() {
+        allocateArrays(false);
+        return std::move(owned_);
+    }
+
+    /// The neuron groups' kernels built against the existing arrays, not
+    /// scheduled: they are in the report, with the constants' new values.
+    std::vector<double> rebindGroupKernels() {
+        for (const auto& [name, text] : model_.model.constants) {
+            constantNames_.push_back(name);
+            values_.push_back(model_.constants->lookup(name)->value);
+        }
+        for (size_t k = 0; k < model_.groups.size(); ++k)
+            if (model_.groups[k].type != GroupType::SpikeGeneratorGroup)
+                scheduleGroup(model_.groups[k], network_->groups()[k]);
+        return values_;
+    }
+
+private:
+    void stopIfCancelled() const {
+        if (cancel_ && cancel_->load())
+            throw BuildCancelled();
+    }
+
+    void collectConstants() {
+        for (const auto& [name, text] : model_.model.constants) {
+            constantNames_.push_back(name);
+            network_->constants().push_back(model_.constants->lookup(name)->value);
+        }
+    }
+
+    /// Groups, then synapses in model order, as Brian2 creates them, so that
+    /// the random stream matches. Monitors are claimed only when they will be built.
+    void allocateArrays(bool withMonitors) {
+        budget_.emplace();
+        collectConstants();
+        checkMemory(withMonitors);
+        for (const CheckedTimedArray& array : model_.timedArrays)
+            network_->timedArrays()[array.name] = array.values;
+        const auto setupStart = Stopwatch::now();
+        for (const CheckedGroup& group : model_.groups) {
+            stopIfCancelled();
+            allocate(group);
+        }
+        for (const CheckedSynapses& synapses : model_.synapses) {
+            stopIfCancelled();
+            allocateSynapses(synapses);
+        }
+        report_.setupMilliseconds += millisecondsSince(setupStart);
+    }
+
+    /// Claims what the groups, TimedArrays and monitors of groups will hold
+    /// before allocating any of it (synapses are claimed as they are created).
+    void checkMemory(bool withMonitors) {
+        for (const CheckedTimedArray& array : model_.timedArrays)
+            budget_->claim(8.0 * static_cast<double>(array.values.size()), array.name, "values",
+                           formatCount(static_cast<double>(array.values.size())) + " values");
+        for (const CheckedGroup& group : model_.groups) {
+            const double neurons = static_cast<double>(group.size);
+            budget_->claim(neurons * (8.0 * static_cast<double>(group.stateVariables.size()) + 4.0),
+                           group.name, "N", formatCount(neurons) + " neurons");
+            budget_->claim(
+                20.0 * static_cast<double>(group.spikeIndices.size()), group.name, "indices",
+                formatCount(static_cast<double>(group.spikeIndices.size())) + " generated spikes");
+        }
+        for (const CheckedMonitor& monitor : model_.monitors)
+            if (withMonitors && !monitor.ofSynapses)
+                claimMonitor(monitor);
+    }
+
+    /// Rows a monitor on a clock of `dt` records in the run: one per step, and the first.
+    double rowsFor(double dt) const { return std::ceil(model_.duration / dt) + 1.0; }
+
+    void claimMonitor(const CheckedMonitor& monitor) {
+        const MonitorSpec& spec = *monitor.spec;
+        const CheckedGroup& group = model_.groups[monitor.group];
+        switch (spec.type) {
+        case MonitorType::Spike:
+            budget_->claim(8.0 * static_cast<double>(group.size), spec.name, "source",
+                           "counting the spikes of " +
+                               formatCount(static_cast<double>(group.size)) + " neurons");
+            break;
+        case MonitorType::PopulationRate:
+            budget_->claim(16.0 * rowsFor(group.dt), spec.name, "source",
+                           "recording the rate for " + formatCount(rowsFor(group.dt)) + " steps");
+            break;
+        case MonitorType::State:
+            claimStateRecord(monitor, recordedCount(monitor, group.size));
+            break;
+        }
+    }
+
+    /// Elements a StateMonitor records of an object of `size`.
+    static double recordedCount(const CheckedMonitor& monitor, long long size) {
+        return static_cast<double>(monitor.indices.size()) +
+               (monitor.spec->recordAll ? static_cast<double>(size) : 0.0);
+    }
+
+    /// The recorded elements: all of them for `record: true`, then those listed.
+    static std::vector<long long> recordedIndices(const CheckedMonitor& monitor, long long size) {
+        std::vector<long long> indices;
+        indices.reserve(static_cast<size_t>(recordedCount(monitor, size)));
+        if (monitor.spec->recordAll)
+            for (long long k = 0; k < size; ++k)
+                indices.push_back(k);
+        indices.insert(indices.end(), monitor.indices.begin(), monitor.indices.end());
+        return indices;
+    }
+
+    /// A row per step of a value per variable and element, the time, and per
+    /// column its name and index (also while the indices are listed).
+    void claimStateRecord(const CheckedMonitor& monitor, double indices) {
+        const double rows = rowsFor(monitor.dt);
+        const double columns = static_cast<double>(monitor.variables.size()) * indices;
+        const double perColumn = sizeof(StateRecord::Column) + sizeof(std::int32_t);
+        budget_->claim(8.0 * rows * (columns + 1.0) + perColumn * columns + 8.0 * indices,
+                       monitor.spec->name, "record",
+                       "recording " + formatCount(columns) + " values for " + formatCount(rows) +
+                           " steps");
+    }
+
+    /// Memory for evaluating `initial` over `size` elements, held while it runs.
+    double initialValuesScratch(const std::vector<Statement>& initial, double size) const {
+        size_t columns = 0;
+        for (const Statement& statement : initial)
+            columns = std::max(columns, VectorEvaluator::columnsNeeded(statement.expandedValue()));
+        return 8.0 * size * static_cast<double>(columns);
+    }
+
+    void allocate(const CheckedGroup& checked) {
+        GroupState& group = network_->groups().emplace_back();
+        group.name = checked.name;
+        group.size = checked.size;
+        group.clock = &network_->scheduler().clockFor(checked.dt);
+        const auto size = static_cast<size_t>(checked.size);
+        allocatingFor(checked.name, "N", "creating " + formatCount(checked.size) + " neurons", [&] {
+            for (const std::string& name : checked.stateVariables) {
+                const double initial = name == "not_refractory" ? 1.0
+                                       : name == "lastspike"    ? -1e4
+                                                                : 0.0;
+                group.variables[name].assign(size, initial);
+            }
+            group.events.assign(size + 1, 0);
+        });
+        const double scratch =
+            initialValuesScratch(checked.initial, static_cast<double>(checked.size));
+        budget_->claim(scratch, checked.name, "initial", "evaluating the initial values");
+        allocatingFor(checked.name, "initial", "evaluating the initial values", [&] {
+            applyInitialValues(checked.initial, *checked.scope, group, network_->random());
+        });
+        budget_->release(scratch);
+        if (checked.type == GroupType::PoissonGroup)
+            refuseNegativeRates(checked);
+    }
+
+    /// PoissonGroup rates that depend on i only are known now: each neuron's
+    /// must be finite and zero or more (a constant one the checker saw; one
+    /// that reads t or draws is evaluated every step, as Brian2 does).
+    void refuseNegativeRates(const CheckedGroup& checked) const {
+        const Equation* rates = checked.equations.find("rates");
+        if (!rates || !rates->expr || drawsRandomNumbers(rates->expr) ||
+            collectNames(rates->expr).count("t"))
+            return;
+        constexpr long long kChunk = 1 << 16;
+        RandomGenerator unused; // never drawn from: the expression draws nothing
+        for (long long first = 0; first < checked.size; first += kChunk) {
+            const long long count = std::min(kChunk, checked.size - first);
+            std::vector<double> indices(static_cast<size_t>(count));
+            for (long long k = 0; k < count; ++k)
+                indices[static_cast<size_t>(k)] = static_cast<double>(first + k);
+            VectorEvaluator evaluator(
+                *checked.scope, indices.size(),
+                [&indices](const std::string& name) -> std::optional<Column> {
+                    return name == "i" ? std::optional<Column>(Column::of(indices)) : std::nullopt;
+                },
+                unused);
+            const Column values = evaluator.evaluate(rates->expr);
+            for (long long k = 0; k < count; ++k)
+                if (const double rate = values.at(static_cast<size_t>(k));
+                    !(rate >= 0.0 && std::isfinite(rate)))
+                    throw ModelError({checked.name, "rates", 0, 0},
+                                     "the rates of neuron " + std::to_string(first + k) + " are " +
+                                         formatNumber(rate) +
+                                         " Hz; rates must be finite and zero or more");
+        }
+    }
+
+    std::shared_ptr<BoundKernel> compile(const std::string& name, const KernelSource& source,
+                                         GroupState& group) {
+        auto bound = compileUnbound(name, source);
+        bound->context.size = group.size;
+        bound->context.events = group.events.data();
+        for (const std::string& array : source.arrays)
+            bound->arrays.push_back(array.starts_with("@")        ? nullptr
+                                    : array.starts_with("timed:") ? timedArray(array)
+                                                                  : group.variable(array).data());
+        return bound;
+    }
+
+    /// Synapse kernels reach their own arrays, by "pre:"/"post:" keys the groups',
+    /// by "count:" keys N_incoming and N_outgoing per neuron.
+    std::shared_ptr<BoundKernel> compile(const std::string& name, const KernelSource& source,
+                                         SynapseState& synapses) {
+        auto bound = compileUnbound(name, source);
+        bound->context.size = synapses.size();
+        bound->context.pre = synapses.pre.data();
+        bound->context.post = synapses.post.data();
+        for (const std::string& array : source.arrays) {
+            if (array.starts_with("@"))
+                bound->arrays.push_back(nullptr);
+            else if (array.starts_with("timed:"))
+                bound->arrays.push_back(timedArray(array));
+            else if (array.starts_with("pre:"))
+                bound->arrays.push_back(synapses.source->variable(array.substr(4)).data());
+            else if (array.starts_with("post:"))
+                bound->arrays.push_back(synapses.target->variable(array.substr(5)).data());
+            else if (array.starts_with("count:"))
+                bound->arrays.push_back(countsPerNeuron(synapses, array.substr(6)).data());
+            else
+                bound->arrays.push_back(perSynapseArray(synapses, array).data());
+        }
+        return bound;
+    }
+
+    /// The values of the TimedArray a "timed:NAME" key names.
+    double* timedArray(const std::string& key) {
+        return network_->timedArrays().at(key.substr(6)).data();
+    }
+
+    std::shared_ptr<BoundKernel> compileUnbound(const std::string& name,
+                                                const KernelSource& source) {
+        stopIfCancelled();
+        bool cached = false;
+        const auto compileStart = Stopwatch::now();
+        auto kernel = TccKernelCache::instance().get(source.code, &cached);
+        const double milliseconds = cached ? 0.0 : millisecondsSince(compileStart);
+        report_.compileMilliseconds += milliseconds;
+        auto bound = std::make_shared<BoundKernel>();
+        bound->kernel = kernel;
+        bound->constants = &network_->constants();
+        bound->context.rng = &network_->random();
+        report_.kernels.push_back({name, milliseconds, cached, source.code, bound});
+        return bound;
+    }
+
+    void schedule(ScheduleSlot slot, int order, const std::string& name,
+                  std::shared_ptr<BoundKernel> kernel, Clock* clock) {
+        if (rebinding_) // the report holds the kernel; the old operation will call it
+            return;
+        network_->keepAlive(kernel);
+        BoundKernel* raw = kernel.get();
+        network_->scheduler().add(
+            Operation{slot, order, name, clock, [raw, clock] { raw->call(*clock); }});
+    }
+
+    KernelSource timed(KernelSource (KernelWriter::*write)() const, const KernelWriter& writer) {
+        stopIfCancelled();
+        const auto start = Stopwatch::now();
+        KernelSource source = (writer.*write)();
+        report_.codegenMilliseconds += millisecondsSince(start);
+        return source;
+    }
+
+    void scheduleSpikeGenerator(const CheckedGroup& checked, GroupState& group) {
+        auto generator = std::make_shared<SpikeGenerator>(checked.spikeIndices, checked.spikeTimes,
+                                                          checked.period, checked.dt);
+        network_->keepAlive(generator);
+        GroupState* state = &group;
+        Clock* clock = group.clock;
+        network_->scheduler().add(
+            Operation{ScheduleSlot::Thresholds, 0, checked.name + "_spikegenerator", clock,
+                      [generator, state, clock] {
+                          generator->emit(clock->timestep(), state->events.data(), state->size);
+                      }});
+    }
+
+    void scheduleGroup(const CheckedGroup& checked, GroupState& group) {
+        if (checked.type == GroupType::SpikeGeneratorGroup)
+            return scheduleSpikeGenerator(checked, group);
+        const KernelWriter writer(checked, constantNames_);
+        const KernelSource subexpressions = timed(&KernelWriter::constantOverDt, writer);
+        if (!subexpressions.code.empty())
+            schedule(ScheduleSlot::BeforeStart, 0, checked.name + "_subexpression_update",
+                     compile(checked.name + " constant over dt", subexpressions, group),
+                     group.clock);
+        if (!checked.stateUpdate.empty())
+            schedule(ScheduleSlot::Groups, 0, checked.name + "_stateupdater",
+                     compile(checked.name + " state update",
+                             timed(&KernelWriter::stateUpdate, writer), group),
+                     group.clock);
+        if (!checked.threshold)
+            return;
+        schedule(
+            ScheduleSlot::Thresholds, 0, checked.name + "_spike_thresholder",
+            compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer), group),
+            group.clock);
+        const KernelSource reset = timed(&KernelWriter::reset, writer);
+        if (!reset.code.empty())
+            schedule(ScheduleSlot::Resets, 0, checked.name + "_spike_resetter",
+                     compile(checked.name + " reset", reset, group), group.clock);
+    }
+
+    /// Brian2 runs a PoissonInput in the synapses slot with order 0, between the
+    /// pre (-1) and post (+1) pathways. No inputs, or a zero rate, draw nothing.
+    void schedulePoissonInput(const CheckedPoissonInput& input) {
+        if (input.count == 0 || input.probability == 0.0)
+            return;
+        const CheckedGroup& checked = model_.groups[input.target];
+        GroupState& group = network_->groups()[input.target];
+        const KernelWriter writer(checked, constantNames_);
+        const auto start = Stopwatch::now();
+        const KernelSource source = writer.poissonInput(input);
+        report_.codegenMilliseconds += millisecondsSince(start);
+        schedule(ScheduleSlot::Synapses, 0, input.scheduleName,
+                 compile(input.name + " PoissonInput", source, group), group.clock);
+    }
+
+    /// Creates the synapses (connect, delays, initial values), as Brian2 does
+    /// in model order after every group, so the random stream matches.
+    void allocateSynapses(const CheckedSynapses& checked) {
+        SynapseState& synapses = network_->synapses().emplace_back();
+        synapses.name = checked.name;
+        synapses.source = &network_->groups()[checked.source];
+        synapses.target = &network_->groups()[checked.target];
+        synapses.clock = &network_->scheduler().clockFor(checked.dt);
+        const SynapseLimit limit{&*budget_, bytesPerSynapse(checked)};
+        SynapseIndices indices;
+        try {
+            indices = allocatingFor(checked.name, "connect", "creating the synapses", [&] {
+                return connectSynapses(checked.connect, *synapses.source, *synapses.target,
+                                       *model_.constants, network_->random(), limit);
+            });
+        } catch (const ModelError& error) {
+            throw error.locatedIn(checked.name, "connect");
+        }
+        synapses.pre = std::move(indices.pre);
+        synapses.post = std::move(indices.post);
+        const double count = static_cast<double>(synapses.size());
+        const double spare = static_cast<double>(synapses.pre.capacity()) - count;
+        budget_->claim(limit.bytesPerSynapse * count + 8.0 * spare, checked.name, "connect",
+                       formatCount(count) + " synapses");
+        allocatingFor(checked.name, "model", "creating the synapses' variables", [&] {
+            for (const std::string& name : checked.stateVariables)
+                synapses.variables[name].assign(static_cast<size_t>(count), 0.0);
+        });
+        if (checked.delay)
+            allocatingFor(checked.name, "delay", "evaluating the delays",
+                          [&] { setDelays(checked, synapses); });
+        allocatingFor(checked.name, "initial", "evaluating the initial values", [&] {
+            applySynapseInitialValues(checked.initial, *checked.scope, synapses,
+                                      network_->random());
+        });
+    }
+
+    /// All one synapse takes at its peak: pre and post (with room to grow
+    /// while they are created), its variables, its delay (with its steps and
+    /// the queue's copy), its id in each queue that stores ids (see
+    /// SpikeQueue), and scratch for evaluating its delay and initial values.
+    static double bytesPerSynapse(const CheckedSynapses& checked) {
+        double bytes = 2 * 4.0 + 2 * 4.0 + 8.0 * static_cast<double>(checked.stateVariables.size());
+        if (checked.delay)
+            bytes += 8.0 + 4.0 + 4.0;
+        bytes += 4.0 * static_cast<double>(checked.pathways.size());
+        size_t columns = checked.delay ? VectorEvaluator::columnsNeeded(checked.delay) : 0;
+        for (const Statement& statement : checked.initial)
+            columns = std::max(columns, VectorEvaluator::columnsNeeded(statement.expandedValue()));
+        return bytes + 8.0 * static_cast<double>(columns);
+    }
+
+    /// A delay that is the same for all synapses stays one value.
+    void setDelays(const CheckedSynapses& checked, SynapseState& synapses) {
+        Column delays =
+            evaluatePerSynapse(checked.delay, *checked.scope, synapses, network_->random());
+        const auto count = static_cast<size_t>(synapses.size());
+        for (size_t k = 0; k < (delays.uniform ? std::min<size_t>(1, count) : count); ++k)
+            checkDelay(checked, k, delays.at(k));
+        if (delays.uniform) {
+            synapses.uniformDelay = delays.value;
+            return;
+        }
+        synapses.variables["delay"] = std::move(delays.values);
+        synapses.uniformDelay.reset();
+    }
+
+    static void checkDelay(const CheckedSynapses& checked, size_t synapse, double delay) {
+        if (!(delay >= 0.0) || !std::isfinite(delay))
+            throw ModelError({checked.name, "delay", 0, 0},
+                             "the delay of synapse " + std::to_string(synapse) + " is " +
+                                 std::to_string(delay) + " s; delays must be non-negative");
+    }
+
+    /// Delay steps as Brian2's queue rounds them, (int)(delay / dt + 0.5),
+    /// refused beyond the queue's 32-bit steps rather than wrapped around.
+    static std::vector<std::int32_t> delaySteps(const SynapseState& synapses, double dt) {
+        constexpr double kMostSteps = std::numeric_limits<std::int32_t>::max() - 1;
+        const auto steps = [&](double delay, size_t synapse) {
+            const double rounded = std::floor(delay / dt + 0.5);
+            if (!(rounded <= kMostSteps))
+                throw ModelError({synapses.name, "delay", 0, 0},
+                                 "the delay of synapse " + std::to_string(synapse) + " is " +
+                                     formatNumber(delay) + " s, " + formatCount(rounded) +
+                                     " time steps of " + formatNumber(dt) +
+                                     " s; a delay can be at most " + formatCount(kMostSteps) +
+                                     " steps");
+            return static_cast<std::int32_t>(rounded);
+        };
+        if (synapses.size() == 0)
+            return {};
+        if (synapses.uniformDelay)
+            return {steps(*synapses.uniformDelay, 0)};
+        const std::vector<double>& delay = synapses.variables.at("delay");
+        std::vector<std::int32_t> result(delay.size());
+        for (size_t k = 0; k < delay.size(); ++k)
+            result[k] = steps(delay[k], k);
+        return result;
+    }
+
+    void scheduleSynapses(const CheckedSynapses& checked, SynapseState& synapses) {
+        const CheckedGroup& source = model_.groups[checked.source];
+        const CheckedGroup& target = model_.groups[checked.target];
+        const SynapsesKernelWriter writer(checked, source, target, constantNames_);
+        if (!checked.stateUpdate.empty())
+            schedule(ScheduleSlot::Groups, 0, checked.name + "_stateupdater",
+                     compile(checked.name + " state update",
+                             timedSource([&] { return writer.stateUpdate(); }), synapses),
+                     synapses.clock);
+        for (const CheckedSummedVariable& summed : checked.summed)
+            scheduleSummed(checked, synapses, writer, summed);
+        for (const CheckedPathway& pathway : checked.pathways)
+            schedulePathway(checked, synapses, writer, pathway);
+    }
+
+    KernelSource timedSource(const std::function<KernelSource()>& write) {
+        stopIfCancelled();
+        const auto start = Stopwatch::now();
+        KernelSource source = write();
+        report_.codegenMilliseconds += millisecondsSince(start);
+        return source;
+    }
+
+    void scheduleSummed(const CheckedSynapses& checked, SynapseState& synapses,
+                        const SynapsesKernelWriter& writer, const CheckedSummedVariable& summed) {
+        GroupState& written =
+            summed.side == SynapseSide::Post ? *synapses.target : *synapses.source;
+        const std::string name = checked.name + "_summed_variable_" + summed.variable +
+                                 (summed.side == SynapseSide::Post ? "_post" : "_pre");
+        auto bound = compile(name, timedSource([&] { return writer.summed(summed); }), synapses);
+        bound->arrays[0] = written.variable(summed.variable).data();
+        bound->context.targetSize = written.size;
+        // Brian2: slot groups, just before the written group's state update.
+        schedule(ScheduleSlot::Groups, -1, name, bound, written.clock);
+    }
+
+    void schedulePathway(const CheckedSynapses& checked, SynapseState& synapses,
+                         const SynapsesKernelWriter& writer, const CheckedPathway& pathway) {
+        const bool pre = pathway.side == SynapseSide::Pre;
+        GroupState& trigger = pre ? *synapses.source : *synapses.target;
+        SpikeQueue& queue = synapses.queues.emplace_back();
+        std::vector<std::int32_t> steps =
+            pre ? delaySteps(synapses, trigger.clock->dt()) : std::vector<std::int32_t>{};
+        const double slots =
+            steps.empty()
+                ? 1.0
+                : static_cast<double>(*std::max_element(steps.begin(), steps.end())) + 1.0;
+        budget_->claim(
+            SpikeQueue::preparedBytes(slots, static_cast<double>(trigger.size), 0.0, false, false),
+            checked.name, pre ? "delay" : "on_post",
+            "a spike queue of " + formatCount(slots) + " delay steps");
+        try {
+            allocatingFor(checked.name, pre ? "delay" : "on_post", "setting up the spike queue",
+                          [&] {
+                              queue.prepare(pre ? synapses.pre : synapses.post, trigger.size,
+                                            std::move(steps));
+                          });
+        } catch (const std::invalid_argument& error) {
+            throw ModelError({checked.name, "delay", 0, 0}, error.what());
+        }
+        const std::string name = checked.name + (pre ? "_pre" : "_post");
+        auto bound = compile(name, timedSource([&] { return writer.pathway(pathway); }), synapses);
+        bound->context.queue = &queue;
+        bound->context.events = trigger.events.data();
+        bound->context.sourceSize = trigger.size;
+        // Brian2: slot synapses on the triggering group's clock, pre (-1) before post (+1).
+        schedule(ScheduleSlot::Synapses, pre ? -1 : 1, name, bound, trigger.clock);
+    }
+
+    void scheduleMonitor(const CheckedMonitor& monitor) {
+        if (monitor.ofSynapses)
+            return scheduleSynapseStateMonitor(monitor);
+        GroupState& group = network_->groups()[monitor.group];
+        const MonitorSpec& spec = *monitor.spec;
+        switch (spec.type) {
+        case MonitorType::Spike:
+            scheduleSpikeMonitor(spec, group);
+            break;
+        case MonitorType::PopulationRate:
+            scheduleRateMonitor(spec, group);
+            break;
+        case MonitorType::State:
+            scheduleStateMonitor(monitor, group);
+            break;
+        }
+    }
+
+    void scheduleSpikeMonitor(const MonitorSpec& spec, GroupState& group) {
+        SpikeRecord& record = network_->spikeRecords().emplace_back();
+        record.monitor = spec.name;
+        record.source = group.name;
+        record.countPerNeuron.assign(static_cast<size_t>(group.size), 0); // claimed in checkMemory
+        GroupState* source = &group;
+        Clock* clock = group.clock;
+        // Brian2 runs the SpikeMonitor right after its source's thresholder.
+        network_->scheduler().add(
+            Operation{ScheduleSlot::Thresholds, 1, spec.name, clock, [&record, source, clock] {
+                          record.append(source->events.data(), source->spikeCount(), clock->t());
+                      }});
+    }
+
+    void scheduleRateMonitor(const MonitorSpec& spec, GroupState& group) {
+        RateRecord& record = network_->rateRecords().emplace_back();
+        record.monitor = spec.name;
+        record.source = group.name;
+        // Reserved up front (checkMemory counted it): the run appends a row a step.
+        record.times.reserve(static_cast<size_t>(rowsFor(group.clock->dt())));
+        record.rates.reserve(static_cast<size_t>(rowsFor(group.clock->dt())));
+        GroupState* source = &group;
+        Clock* clock = group.clock;
+        network_->scheduler().add(
+            Operation{ScheduleSlot::End, 0, spec.name, clock, [&record, source, clock] {
+                          record.times.push_back(clock->t());
+                          record.rates.push_back(static_cast<double>(source->spikeCount()) /
+                                                 (static_cast<double>(source->size) * clock->dt()));
+                      }});
+    }
+
+    void scheduleStateMonitor(const CheckedMonitor& monitor, GroupState& group) {
+        const CheckedGroup& checked = model_.groups[monitor.group];
+        const KernelWriter writer(checked, constantNames_);
+        auto bound =
+            compile(monitor.spec->name + " state monitor",
+                    timedSource([&] { return writer.stateMonitor(monitor.variables); }), group);
+        recordStates(monitor, recordedIndices(monitor, group.size), bound, group.name);
+    }
+
+    /// Schedules a state monitor's kernel: each recorded step appends a row.
+    void recordStates(const CheckedMonitor& monitor, const std::vector<long long>& recorded,
+                      const std::shared_ptr<BoundKernel>& bound, const std::string& source) {
+        StateRecord& record = network_->stateRecords().emplace_back();
+        record.monitor = monitor.spec->name;
+        record.source = source;
+        for (size_t v = 0; v < monitor.variables.size(); ++v)
+            for (long long index : recorded)
+                record.columns.push_back(
+                    {monitor.spec->variables[v], index, monitor.dimensions[v]});
+        auto indices =
+            std::make_shared<std::vector<std::int32_t>>(recorded.begin(), recorded.end());
+        network_->keepAlive(indices);
+        bound->arrays[0] = indices->data();
+        bound->context.size = static_cast<std::int64_t>(indices->size());
+        network_->keepAlive(bound);
+        Clock* clock = &network_->scheduler().clockFor(monitor.dt);
+        BoundKernel* raw = bound.get();
+        const size_t columns = record.columns.size();
+        // Reserved up front (checkMemory counted it): appending never moves
+        // the buffer, so readers may keep pointers into it.
+        const auto rows = static_cast<size_t>(rowsFor(monitor.dt));
+        record.times.reserve(rows);
+        record.values.reserve(rows * columns);
+        network_->scheduler().add(Operation{
+            ScheduleSlot::Start, 0, monitor.spec->name, clock, [raw, &record, clock, columns] {
+                record.times.push_back(clock->t());
+                record.values.resize(record.values.size() + columns);
+                raw->arrays[1] = record.values.data() + record.values.size() - columns;
+                raw->call(*clock);
+            }});
+    }
+
+    void scheduleSynapseStateMonitor(const CheckedMonitor& monitor) {
+        const CheckedSynapses& checked = model_.synapses[monitor.group];
+        SynapseState& synapses = network_->synapses()[monitor.group];
+        for (long long index : monitor.indices)
+            if (index >= synapses.size())
+                throw ModelError({monitor.spec->name, "record", 0, 0},
+                                 "index " + std::to_string(index) + " is out of range for '" +
+                                     checked.name + "' with " + std::to_string(synapses.size()) +
+                                     " synapses");
+        const SynapsesKernelWriter writer(checked, model_.groups[checked.source],
+                                          model_.groups[checked.target], constantNames_);
+        claimStateRecord(monitor, recordedCount(monitor, synapses.size()));
+        auto bound =
+            compile(monitor.spec->name + " state monitor",
+                    timedSource([&] { return writer.stateMonitor(monitor.variables); }), synapses);
+        recordStates(monitor, recordedIndices(monitor, synapses.size()), bound, checked.name);
+    }
+
+    const CheckedModel& model_;
+    BuildReport& report_;
+    std::optional<MemoryBudget> budget_; // one for the whole build; none when rebinding
+    std::unique_ptr<Network> owned_;     // null when rebinding
+    Network* network_;
+    bool rebinding_ = false;
+    const std::atomic<bool>* cancel_ = nullptr;
+    std::vector<double> values_;
+    ConstantTable constantNames_;
+};
+
+} // namespace
+
+std::unique_ptr<Network> buildNetwork(const CheckedModel& model, BuildReport* report,
+                                      const std::atomic<bool>* cancel) {
+    BuildReport local;
+    return Builder(model, report ? *report : local, cancel).run();
+}
+
+std::unique_ptr<Network> buildConnectivity(const CheckedModel& model) {
+    BuildReport report;
+    return Builder(model, report, nullptr).arraysOnly();
+}
+
+std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,
+                                        BuildReport& report) {
+    return Builder(model, report, network).rebindGroupKernels();
+}
+
+} // namespace spikestudio
