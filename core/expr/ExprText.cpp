@@ -45,6 +45,21 @@ int precedence(const Expr& e) {
 
 std::string render(const ExprPtr& e);
 
+/// Integer literals as all their digits, other numbers with a '.' or an
+/// exponent: `3` and `3.0` are different expressions (int and float in Brian2).
+std::string renderNumber(const Expr& e) {
+    if (e.isIntegerLiteral) {
+        char digits[400]; // a double's integral value has at most 309 digits
+        const auto result =
+            std::to_chars(digits, digits + sizeof digits, e.number, std::chars_format::fixed);
+        return std::string(digits, result.ptr);
+    }
+    std::string text = formatNumber(e.number);
+    if (text.find_first_of(".en") == std::string::npos) // not 1.5, 1e+20, inf or nan
+        text += ".0";
+    return text;
+}
+
 std::string renderOperand(const ExprPtr& operand, int parentPrecedence, bool tightSide) {
     const int own = precedence(*operand);
     const bool needsBrackets = own < parentPrecedence || (own == parentPrecedence && tightSide);
@@ -63,9 +78,7 @@ std::string renderBinary(const ExprPtr& e, const char* symbol) {
 std::string render(const ExprPtr& e) {
     switch (e->kind) {
     case ExprKind::Number:
-        if (e->isIntegerLiteral && std::abs(e->number) < 1e15)
-            return std::to_string(static_cast<long long>(e->number));
-        return formatNumber(e->number);
+        return renderNumber(*e);
     case ExprKind::Boolean:
         return e->boolean ? "True" : "False";
     case ExprKind::Name:
