@@ -7,6 +7,8 @@
 #include "storage/SqlStatement.h"
 #include "storage/StorageError.h"
 
+#include <limits>
+
 namespace spikestudio {
 
 namespace {
@@ -67,7 +69,12 @@ SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
     SpikeRecord record;
     record.monitor = monitor.columnText(Name);
     record.source = monitor.columnText(Source);
-    record.countPerNeuron.assign(static_cast<size_t>(monitor.columnInt(SourceSize)), 0);
+    const std::int64_t neurons = monitor.columnInt(SourceSize);
+    if (neurons < 0 || neurons > std::numeric_limits<std::int32_t>::max())
+        throw StorageError(project_.path() + ": the spike monitor '" + record.monitor +
+                           "' records " + std::to_string(neurons) +
+                           " neurons, which cannot be (corrupt data)");
+    record.countPerNeuron.assign(static_cast<size_t>(neurons), 0);
     const double dt = monitor.columnDouble(Dt);
     forEachChunk(
         monitor.columnInt(Id), [&](const std::string& format, std::span<const std::byte> blob) {
