@@ -10,7 +10,9 @@ packages=(
     xvfb xauth
 )
 # Brian2 only generates and checks reference data; tests skip what needs it when absent.
-optional_packages=(python3-brian)
+# clang 14 with its libFuzzer runtime builds the fuzz targets (fuzz/, docs/fuzzing.md);
+# the fuzz_smoke test is skipped without them.
+optional_packages=(python3-brian clang-14 libclang-rt-14-dev)
 
 missing=()
 for pkg in "${packages[@]}" "${optional_packages[@]}"; do
