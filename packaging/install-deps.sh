@@ -12,8 +12,9 @@ packages=(
     dpkg-dev librsvg2-bin desktop-file-utils appstream lintian file man-db shared-mime-info
 )
 # Brian2: reference data, and `spikestudio import` of Brian2 scripts; tests skip what
-# needs it when absent.
-optional_packages=(python3-brian)
+# needs it when absent. clang 14 with its libFuzzer runtime builds the fuzz targets
+# (fuzz/, docs/fuzzing.md); the fuzz_smoke test is skipped without them.
+optional_packages=(python3-brian clang-14 libclang-rt-14-dev)
 
 missing=()
 for pkg in "${packages[@]}" "${optional_packages[@]}"; do

@@ -45,6 +45,21 @@ int precedence(const Expr& e) {
     }
 }
 
+/// Integer literals as all their digits, other numbers with a '.' or an
+/// exponent: `3` and `3.0` are different expressions (int and float in Brian2).
+std::string renderNumber(const Expr& e) {
+    if (e.isIntegerLiteral) {
+        char digits[400]; // a double's integral value has at most 309 digits
+        const auto result =
+            std::to_chars(digits, digits + sizeof digits, e.number, std::chars_format::fixed);
+        return std::string(digits, result.ptr);
+    }
+    std::string text = formatNumber(e.number);
+    if (text.find_first_of(".en") == std::string::npos) // not 1.5, 1e+20, inf or nan
+        text += ".0";
+    return text;
+}
+
 /// Writes a tree left to right from a stack of things still to write, so
 /// that no expression is too deep for it; stops at the length limit.
 class Renderer {
@@ -102,10 +117,7 @@ private:
     void render(const Expr& e) {
         switch (e.kind) {
         case ExprKind::Number:
-            if (e.isIntegerLiteral && std::abs(e.number) < 1e15)
-                text_ += std::to_string(static_cast<long long>(e.number));
-            else
-                text_ += formatNumber(e.number);
+            text_ += renderNumber(e);
             return;
         case ExprKind::Boolean:
             text_ += e.boolean ? "True" : "False";

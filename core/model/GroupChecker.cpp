@@ -192,7 +192,11 @@ private:
     }
 
     void checkInitial(CheckedGroup& group) const {
-        for (const auto& [target, text] : spec_.initial) {
+        // Named references, not a structured binding: clang 14 (the fuzz build)
+        // cannot capture bindings in a lambda.
+        for (const auto& entry : spec_.initial) {
+            const std::string& target = entry.first;
+            const std::string& text = entry.second;
             within(spec_.name, "initial." + target, [&] {
                 Statement statement = assignment(target, parseExpression(text));
                 checkAssignment(group, statement, true);

@@ -28,7 +28,9 @@ std::uint32_t freshSeed() {
 
 std::unique_ptr<Scope> checkConstants(const NamedExpressions& constants) {
     auto scope = std::make_unique<Scope>();
-    for (const auto& [name, text] : constants) {
+    for (const auto& constant : constants) {
+        const std::string& name = constant.first; // clang 14 cannot capture bindings
+        const std::string& text = constant.second;
         requireValidName(name, "constants", name);
         if (scope->definesLocally(name))
             throw ModelError({"constants", name, 0, 0}, "'" + name + "' is defined twice");

@@ -405,6 +405,8 @@ Model readModel(std::string_view text) {
     } catch (const Json::parse_error& error) {
         const auto [line, column] = lineAndColumn(text, error.byte > 0 ? error.byte - 1 : 0);
         throw ModelError({"model file", "", line, column}, "invalid JSON");
+    } catch (const Json::out_of_range&) { // a number beyond a double, like 1e400
+        throw ModelError({"model file", "", 0, 0}, "invalid JSON: a number is too large");
     }
     ObjectReader in(parsed, "model",
                     {"format", "version", "name", "description", "dt", "duration", "seed",

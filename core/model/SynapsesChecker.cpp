@@ -238,7 +238,9 @@ private:
     }
 
     void checkInitial(CheckedSynapses& s) const {
-        for (const auto& [target, text] : spec_.initial) {
+        for (const auto& entry : spec_.initial) {
+            const std::string& target = entry.first; // clang 14 cannot capture bindings
+            const std::string& text = entry.second;
             within(spec_.name, "initial." + target, [&] {
                 const Equation* eq = s.equations.find(target);
                 if (!eq || eq->kind == EquationKind::Subexpression)

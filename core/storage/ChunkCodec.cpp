@@ -145,6 +145,8 @@ void ChunkCodec::unpackSpikeTimes(std::span<const std::byte> blob,
 
 void ChunkCodec::unpackRows(std::span<const std::byte> blob, size_t columns,
                             std::vector<double>& times, std::vector<double>& values) {
+    if (columns >= std::numeric_limits<size_t>::max() / sizeof(double))
+        throw StorageError("a result chunk has more columns than can be stored (corrupt data)");
     const size_t rowBytes = (columns + 1) * sizeof(double);
     requireMultiple(blob, rowBytes);
     for (size_t offset = 0; offset < blob.size(); offset += rowBytes) {

@@ -1,11 +1,14 @@
 #include "storage/RunReader.h"
 
+#include "memory/MemoryBudget.h"
 #include "runtime/Network.h"
 #include "storage/ChunkCodec.h"
 #include "storage/DimensionText.h"
 #include "storage/Project.h"
 #include "storage/SqlStatement.h"
 #include "storage/StorageError.h"
+
+#include <limits>
 
 namespace spikestudio {
 
@@ -67,7 +70,21 @@ SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
     SpikeRecord record;
     record.monitor = monitor.columnText(Name);
     record.source = monitor.columnText(Source);
-    record.countPerNeuron.assign(static_cast<size_t>(monitor.columnInt(SourceSize)), 0);
+    const std::int64_t neurons = monitor.columnInt(SourceSize);
+    if (neurons < 0 || neurons > std::numeric_limits<std::int32_t>::max())
+        throw StorageError(project_.path() + ": the spike monitor '" + record.monitor +
+                           "' records " + std::to_string(neurons) +
+                           " neurons, which cannot be (corrupt data)");
+    // A project file is untrusted: a legal but huge source_size must be refused,
+    // not allocated until the kernel's OOM killer ends the process.
+    const double countBytes = static_cast<double>(neurons) * sizeof(std::int32_t);
+    const MemoryBudget budget;
+    if (!budget.fits(countBytes))
+        throw StorageError(project_.path() + ": the spike monitor '" + record.monitor +
+                           "' records " + std::to_string(neurons) +
+                           " neurons, whose counts would need " + formatBytes(countBytes) + "; " +
+                           budget.limit().describe());
+    record.countPerNeuron.assign(static_cast<size_t>(neurons), 0);
     const double dt = monitor.columnDouble(Dt);
     forEachChunk(
         monitor.columnInt(Id), [&](const std::string& format, std::span<const std::byte> blob) {
