@@ -3,7 +3,8 @@
 // exported and run by Brian2's numpy target (tests/brian2_export/run_scripts.py)
 // and by `spikestudio run` with the same seed: spikes within one dt, traces
 // within 1e-6 of each column's range. Each script is imported back
-// (tests/brian2_export/round_trip.py) and must give the same model. One
+// (tests/brian2_export/round_trip.py) and must give the same model; so must
+// tests/brian2_export/edge_cases.json, the exporter's less common forms. One
 // model runs under Brian2's C++ standalone device; the brian2cuda and
 // brian2genn scripts, which cannot run here, must hold the lines those
 // packages document and be valid Python. Bad input fails with one line and
@@ -57,7 +58,8 @@ QList<RoundTripCase> roundTripCases() {
     QList<RoundTripCase> cases;
     const QList<QPair<QString, QString>> folders{
         {"example", kSource + "/resources/examples"},
-        {"reference", kSource + "/tests/reference/models"}};
+        {"reference", kSource + "/tests/reference/models"},
+        {"export", kSource + "/tests/brian2_export"}};
     for (const auto& [prefix, folder] : folders) {
         for (const QString& file : QDir(folder).entryList({"*.json"}, QDir::Files, QDir::Name)) {
             RoundTripCase entry{

@@ -89,30 +89,30 @@ def initial_rule(normal):
     return rule
 
 
+def field_rules(normal):
+    """field -> how one model's value of it is normalised."""
+    def optional(function):
+        return lambda value: MISSING if value is MISSING else function(value)
+
+    return {
+        'equations': optional(normal.equations),
+        'model': lambda text: normal.equations('' if text is MISSING else text),
+        'reset': optional(normal.code), 'on_pre': optional(normal.code),
+        'on_post': optional(normal.code), 'threshold': normal.text, 'weight': normal.text,
+        'refractory': normal.quantity, 'rates': normal.quantity, 'delay': normal.quantity,
+        'dt': normal.quantity, 'period': normal.quantity, 'rate': normal.quantity,
+        'initial': initial_rule(normal),
+        'times': optional(lambda times: [normal.quantity(t) for t in times]),
+        'connect': optional(lambda connect: {
+            k: (v if isinstance(v, list) else normal.text(v)) for k, v in connect.items()}),
+        'record': lambda record: True if record is MISSING else record,
+    }
+
+
 def object_rules(original, imported):
     """field -> (normalise the original's value, normalise the imported's value)."""
-    def both(function_a, function_b=None):
-        return (function_a, function_b or function_a)
-
-    rules = {}
-    for normal, side in ((original, 0), (imported, 1)):
-        per_side = {
-            'equations': lambda t, n=normal: MISSING if t is MISSING else n.equations(t),
-            'model': lambda t, n=normal: n.equations('' if t is MISSING else t),
-            'reset': lambda t, n=normal: MISSING if t is MISSING else n.code(t),
-            'on_pre': lambda t, n=normal: MISSING if t is MISSING else n.code(t),
-            'on_post': lambda t, n=normal: MISSING if t is MISSING else n.code(t),
-            'threshold': normal.text, 'refractory': normal.quantity, 'rates': normal.quantity,
-            'delay': normal.quantity, 'dt': normal.quantity, 'period': normal.quantity,
-            'rate': normal.quantity, 'weight': normal.text, 'initial': initial_rule(normal),
-            'times': lambda ts, n=normal: MISSING if ts is MISSING else [n.quantity(t) for t in ts],
-            'connect': lambda c, n=normal: MISSING if c is MISSING else {
-                k: (v if isinstance(v, list) else n.text(v)) for k, v in c.items()},
-            'record': lambda r: True if r is MISSING else r,
-        }
-        for key, function in per_side.items():
-            rules.setdefault(key, [None, None])[side] = function
-    return {key: tuple(pair) for key, pair in rules.items()}
+    left, right = field_rules(original), field_rules(imported)
+    return {key: (left[key], right[key]) for key in left}
 
 
 # Fields whose fixed values the script computes in Python: the importer gets

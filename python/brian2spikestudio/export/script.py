@@ -31,7 +31,7 @@ API_NAMES = ('defaultclock', 'seed', 'prefs', 'set_device', 'device', 'TimedArra
              'second')
 
 
-POISSON_INPUTS_TITLE = '# Poisson inputs (Brian2 runs them in the order made, as Spike Studio does)'
+POISSON_INPUTS_TITLE = '# Poisson inputs (Brian2 runs them in the order made, as Spike Studio)'
 
 
 def titled(title, lines):

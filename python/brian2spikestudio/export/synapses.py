@@ -51,6 +51,8 @@ def connect_arguments(connect, indent):
     """Brian2's connect arguments for the model's `connect` (`{}`: all to all)."""
     if isinstance(connect.get('j'), str):
         arguments = ['j=' + string_literal(connect['j'])]
+    elif connect.get('i') == [] and connect.get('j') == []:
+        return ['False']  # no synapses (Brian2 refuses empty index lists: not integers)
     elif 'i' in connect or 'j' in connect:
         arguments = ['%s=%s' % (key, index_list(connect[key], indent + 2))
                      for key in ('i', 'j')]

@@ -1,5 +1,7 @@
 """The one error bad input gets (the model file reader's), and Brian2's errors in one line."""
-from brian2spikestudio.model_file import ModelFileError  # noqa: F401
+from brian2spikestudio.model_file import ModelFileError
+
+__all__ = ['ModelFileError', 'describe_brian2_error', 'first_line']
 
 
 def first_line(error):
