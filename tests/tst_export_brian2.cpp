@@ -56,10 +56,9 @@ QString readText(const QString& path) {
 
 QList<RoundTripCase> roundTripCases() {
     QList<RoundTripCase> cases;
-    const QList<QPair<QString, QString>> folders{
-        {"example", kSource + "/resources/examples"},
-        {"reference", kSource + "/tests/reference/models"},
-        {"export", kSource + "/tests/brian2_export"}};
+    const QList<QPair<QString, QString>> folders{{"example", kSource + "/resources/examples"},
+                                                 {"reference", kSource + "/tests/reference/models"},
+                                                 {"export", kSource + "/tests/brian2_export"}};
     for (const auto& [prefix, folder] : folders) {
         for (const QString& file : QDir(folder).entryList({"*.json"}, QDir::Files, QDir::Name)) {
             RoundTripCase entry{

@@ -88,6 +88,10 @@ def main(argv=None):
     except (RecursionError, MemoryError) as error:
         sys.exit('error: %s: the model is too %s to export' % (
             args.model, 'deeply nested' if isinstance(error, RecursionError) else 'large'))
+    except Exception as error:  # a case the exporter does not know: say so, never a traceback
+        lines = str(error).strip().splitlines()
+        sys.exit('error: %s: the exporter failed (%s%s); please report it' % (
+            args.model, type(error).__name__, ': ' + lines[0] if lines else ''))
     for note in notes:
         print('note: %s' % note, file=sys.stderr)
 
