@@ -55,6 +55,21 @@ const CommandUsage kCommands[] = {
      "                   project (.spikestudio) whose model the import becomes;\n"
      "                   default: SCRIPT's name with .json, in this folder\n"
      "  --timeout SECONDS  how long the script may run (default: 600)\n"},
+    {"export-brian2",
+     "  spikestudio export-brian2 MODEL|PROJECT [--run ID] -o SCRIPT.py\n"
+     "                        [--device runtime|cpp_standalone|cuda_standalone|genn]\n"
+     "                        [--duration EXPR] [--seed N]\n",
+     "Writes the model as a readable Brian2 script: parameters with units, groups,\n"
+     "synapses with their connect calls, monitors, run() and a plot. With the\n"
+     "runtime device and the same seed, Brian2 draws Spike Studio's random numbers\n"
+     "and gives the same spikes. Needs Python 3 (the script needs Brian2 to run).\n",
+     "  --run ID         export the model a run of PROJECT used, with its seed and\n"
+     "                   duration (see 'spikestudio runs PROJECT')\n"
+     "  -o SCRIPT.py     the script to write (replaced when complete)\n"
+     "  --device DEVICE  runtime (default: Brian2's numpy target), cpp_standalone,\n"
+     "                   cuda_standalone (brian2cuda, GPUs) or genn (brian2genn)\n"
+     "  --duration EXPR  simulated time, e.g. 100*ms (default: the model's)\n"
+     "  --seed N         random seed, 0 to 4294967295 (default: the model's)\n"},
 };
 
 const char* kHelpOption = "  -h, --help       show this help\n";
@@ -119,6 +134,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.output = value();
         else if (argument == "--timeout")
             line.timeout = value();
+        else if (argument == "--device")
+            line.device = value();
         else if (argument == "--show-kernels")
             line.showKernels = true;
         else if (argument == "--help" || argument == "-h")

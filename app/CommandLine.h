@@ -19,6 +19,7 @@ struct CommandLine {
     std::optional<std::string> tier;     // --tier auto|tcc|native
     std::optional<std::string> output;   // -o FILE
     std::optional<std::string> timeout;  // --timeout SECONDS
+    std::optional<std::string> device;   // --device NAME (export-brian2)
     bool showKernels = false;
     bool help = false; // -h or --help after the verb
 };

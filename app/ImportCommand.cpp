@@ -1,10 +1,10 @@
 #include "ImportCommand.h"
 
 #include "CommandErrors.h"
-#include "PythonPackages.h"
+#include "OutputFileCheck.h"
+#include "bridge/PythonModule.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
-#include "engine/ChildProcess.h"
 #include "engine/ScratchDirectory.h"
 #include "model/CheckedModel.h"
 #include "model/ModelReader.h"
@@ -14,10 +14,8 @@
 
 #include <charconv>
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -27,20 +25,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kDefaultPython = "/usr/bin/python3";
 constexpr long long kDefaultTimeoutSeconds = 600;
 constexpr long long kLongestTimeoutSeconds = 7 * 24 * 3600;
 constexpr const char* kInstallHint = "(on Debian: apt-get install python3-brian)";
-
-/// Runs the importer module from the package directory given as the first
-/// argument ("" for Python's own search path). -P keeps the current folder
-/// off the import path, -B keeps Python from writing next to the package.
-constexpr const char* kBootstrap = "import sys\n"
-                                   "packages = sys.argv.pop(1)\n"
-                                   "if packages:\n"
-                                   "    sys.path.insert(0, packages)\n"
-                                   "from brian2spikestudio.importer import main\n"
-                                   "main()\n";
 
 /// Where the import goes: a model file, or a project whose model it becomes.
 struct ImportTarget {
@@ -80,23 +67,10 @@ std::string outputPath(const CommandLine& line, const std::string& script) {
     return path;
 }
 
-/// Refuses, before the script runs, an output that cannot be written.
-void refuseUnwritable(const std::string& path, const std::string& script) {
-    std::error_code error;
-    const fs::path folder = fs::absolute(path, error).parent_path();
-    if (error || !fs::is_directory(folder, error))
-        throw outputError("cannot write " + path + ": the folder " + folder.string() +
-                          " does not exist");
-    if (fs::is_directory(path, error))
-        throw outputError(path + " is a folder");
-    if (fs::equivalent(path, script, error))
-        throw outputError("the output would replace the script");
-}
-
 ImportTarget importTarget(const CommandLine& line, const std::string& script) {
     ImportTarget target;
     target.path = outputPath(line, script);
-    refuseUnwritable(target.path, script);
+    refuseUnwritableOutput(target.path, script, "the script");
     std::error_code error;
     target.project =
         endsWith(target.path, ".spikestudio") ||
@@ -117,54 +91,19 @@ std::chrono::seconds parseTimeout(const std::optional<std::string>& text) {
     return std::chrono::seconds(seconds);
 }
 
-/// SPIKESTUDIO_PYTHON, else Debian's Python 3.
-std::string pythonExecutable() {
-    const char* chosen = std::getenv("SPIKESTUDIO_PYTHON");
-    return chosen && *chosen ? chosen : kDefaultPython;
-}
-
-std::vector<std::string> outputLines(const std::string& output) {
-    std::vector<std::string> lines;
-    std::istringstream in(output);
-    for (std::string text; std::getline(in, text);)
-        if (!text.empty())
-            lines.push_back(text);
-    return lines;
-}
-
-/// The importer's one line of failure, without its "error: ".
-std::string failureLine(const ProcessResult& result) {
-    const std::vector<std::string> lines = outputLines(result.output);
-    if (lines.empty())
-        return "the importer stopped without a message (exit status " +
-               std::to_string(result.exitCode) + ")";
-    const std::string& last = lines.back();
-    return last.rfind("error: ", 0) == 0 ? last.substr(7) : last;
-}
-
 /// Runs the Python importer on `script`, writing the model to `modelPath`.
 void runImporter(const std::string& script, const std::string& modelPath,
                  std::chrono::seconds timeout, std::ostream& err) {
-    const std::string python = pythonExecutable();
     ProcessLimits limits;
     limits.timeout = timeout;
     const ProcessResult result =
-        runProcess({python, "-B", "-P", "-c", kBootstrap, pythonPackagesDirectory(), "-o",
-                    modelPath, "--", script},
-                   limits);
-    if (!result.started)
-        throw ModelError({}, "cannot start " + python +
-                                 ", the Python that runs the importer: install Python 3 and "
-                                 "Brian2 " +
-                                 kInstallHint + " or set SPIKESTUDIO_PYTHON");
+        runPythonModule("importer", {"-o", modelPath, "--", script}, limits);
     if (result.timedOut)
         throw ModelError({}, script + ": the script did not finish within " +
                                  std::to_string(timeout.count()) + " s (--timeout)");
-    if (result.exitCode != 0)
-        throw ModelError({}, failureLine(result));
-    for (const std::string& text : outputLines(result.output))
-        if (text.rfind("note: ", 0) == 0)
-            err << printable(text) << "\n";
+    requireSuccess(result, "the importer", std::string("Python 3 and Brian2 ") + kInstallHint);
+    for (const std::string& note : noteLines(result))
+        err << printable(note) << "\n";
 }
 
 /// The model the importer wrote, read and checked as `check` would; a model
@@ -178,15 +117,6 @@ Model checkedModel(const std::string& modelPath, const std::string& script) {
         const std::string where =
             error.where().object == modelPath ? error.problem() : std::string(error.what());
         throw ModelError({}, script + ": the imported model is refused: " + where);
-    }
-}
-
-/// A private folder for the importer's model, removed with everything in it.
-std::unique_ptr<ScratchDirectory> scratchDirectory() {
-    try {
-        return std::make_unique<ScratchDirectory>(fs::temp_directory_path());
-    } catch (const std::exception& error) {
-        throw ModelError({}, std::string("the importer needs a temporary folder: ") + error.what());
     }
 }
 
@@ -223,7 +153,7 @@ int importCommand(const CommandLine& line, std::ostream& out, std::ostream& err)
             const std::string& script = scriptPath(line);
             const ImportTarget target = importTarget(line, script);
             const std::chrono::seconds timeout = parseTimeout(line.timeout);
-            const std::unique_ptr<ScratchDirectory> scratch = scratchDirectory();
+            const std::unique_ptr<ScratchDirectory> scratch = scratchDirectoryFor("the importer");
             const std::string modelPath = (scratch->path() / "model.json").string();
             runImporter(script, modelPath, timeout, err);
             const Model model = checkedModel(modelPath, script);

@@ -2,6 +2,7 @@
 // argument (its start page) or with a single model file.
 #include "CommandLine.h"
 #include "ExamplesDirectory.h"
+#include "ExportBrian2Command.h"
 #include "ImportCommand.h"
 #include "ProjectCommands.h"
 #include "RunCommand.h"
@@ -22,7 +23,8 @@
 namespace {
 
 bool isVerb(const std::string& argument) {
-    static const std::set<std::string> verbs{"run", "check", "runs", "export", "import"};
+    static const std::set<std::string> verbs{"run",    "check",  "runs",
+                                             "export", "import", "export-brian2"};
     return verbs.count(argument) > 0;
 }
 
@@ -75,6 +77,8 @@ int runCli(const std::vector<std::string>& arguments) {
         return exportCommand(line, std::cout, std::cerr);
     if (line.verb == "import")
         return importCommand(line, std::cout, std::cerr);
+    if (line.verb == "export-brian2")
+        return exportBrian2Command(line, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << printable(line.verb) << "'\n" << usageText();
     return 1;
 }

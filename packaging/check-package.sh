@@ -84,7 +84,7 @@ for example in $source_examples; do
     expected+=("./usr/share/spikestudio/examples/${example#./}")
 done
 python_package=./usr/lib/python3/dist-packages/brian2spikestudio
-for module in $(cd "$(dirname "$0")/../python/brian2spikestudio" && ls ./*.py); do
+for module in $(cd "$(dirname "$0")/../python/brian2spikestudio" && find . -name '*.py' | sort); do
     expected+=("$python_package/${module#./}")
 done
 dpkg-deb --contents "$deb" | awk '$1 !~ /^d/ {print $6}' | sort >"$work/files"
@@ -158,12 +158,22 @@ else
     echo "not checked: import with the installed importer (python3-brian is not installed)"
 fi
 
+# The installed exporter, found beside the binary (it needs no Brian2).
+start=$(now_ms)
+if cli export-brian2 "$examples/cuba.json" -o "$work/cuba.py" >"$work/export.out" 2>&1; then
+    grep -q "^P = NeuronGroup(4000, eqs" "$work/cuba.py" || fail "the exported script: $(head -c 400 "$work/cuba.py")"
+else
+    fail "export-brian2 with the installed exporter: $(cat "$work/export.out")"
+fi
+echo "installed binary, exporting CUBA as a Brian2 script: $(ms_since "$start") ms"
+find "$root" -name __pycache__ | grep -q . && fail "exporting wrote byte-code into the package"
+
 # --- the manual describes every command and option of --help ----------------
 # An entry is the line after .TP (its tag), with roff's \- read as -.
 zcat "$root/usr/share/man/man1/spikestudio.1.gz" >"$work/spikestudio.1"
 awk 'previous == ".TP" {print} {previous = $0}' "$work/spikestudio.1" | sed 's/\\-/-/g' \
     >"$work/manual-entries"
-commands=$(sed -nE 's/^  spikestudio ([a-z]+) .*/\1/p' "$work/help" | sort -u)
+commands=$(sed -nE 's/^  spikestudio ([a-z][a-z0-9-]*) .*/\1/p' "$work/help" | sort -u)
 [ -n "$commands" ] || fail "--help lists no commands"
 for command in $commands; do
     cli "$command" --help >"$work/help-$command" || fail "$command --help exits with status $?"

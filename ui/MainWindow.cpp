@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "bridge/Brian2Export.h"
 #include "canvas/GroupNodeItem.h"
 #include "canvas/NetworkView.h"
 #include "canvas/SelectionEditing.h"
@@ -129,6 +130,7 @@ void MainWindow::askWithMessageBoxes() {
                             count == 1 ? tr("it") : tr("them"), QFileInfo(project).fileName()),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
     };
+    askBrian2Script_ = [this] { return askBrian2ScriptWithDialog(); };
     askRecovery_ = [this](const QString& originalPath) {
         return QMessageBox::question(
                    this, tr("Recover unsaved changes"),
@@ -283,12 +285,15 @@ void MainWindow::createFileActions() {
     addAction("saveAs", tr("Save &As…"), QKeySequence("Ctrl+Shift+S"),
               [this] { saveWithDialog(); });
     addAction("quit", tr("&Quit"), QKeySequence("Ctrl+Q"), [this] { close(); });
+    addAction("exportBrian2", tr("&Brian2 Script…"), {}, [this] { exportBrian2Script(); });
     describeAction("new", tr("Start an empty model"));
     describeAction("open", tr("Open a model (.json) or project (.spikestudio)"));
     describeAction("close", tr("Close the model and show the start page"));
     describeAction("save", tr("Save the model"));
     describeAction("saveAs", tr("Save as a project (.spikestudio: model, layout and runs) or "
                                 "a model file (.json)"));
+    describeAction("exportBrian2", tr("Write the model as a Brian2 script, for Brian2's runtime, "
+                                      "C++ standalone, or GPUs (brian2cuda, brian2genn)"));
 }
 
 void MainWindow::createEditActions() {
@@ -395,6 +400,9 @@ void MainWindow::createMenus() {
     examplesMenu_->setEnabled(false);
     file->addSeparator();
     file->addActions({actions_["save"], actions_["saveAs"], actions_["close"]});
+    QMenu* exportMenu = file->addMenu(tr("E&xport"));
+    exportMenu->setObjectName("exportMenu");
+    exportMenu->addAction(actions_["exportBrian2"]);
     file->addSeparator();
     file->addAction(actions_["quit"]);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -856,6 +864,50 @@ bool MainWindow::saveModelFile(const QString& path) {
     if (!hadProject && isProjectPath(path))
         offerScratchRuns(path);
     return true;
+}
+
+/// A save dialog whose file types are the devices (docs/brian2-export.md).
+std::optional<MainWindow::Brian2ScriptChoice> MainWindow::askBrian2ScriptWithDialog() {
+    const QStringList filters{tr("Brian2 script, runtime device (*.py)"),
+                              tr("Brian2 script, C++ standalone device (*.py)"),
+                              tr("Brian2 script, brian2cuda: NVIDIA GPUs (*.py)"),
+                              tr("Brian2 script, brian2genn: NVIDIA GPUs (*.py)")};
+    const QString name = QFileInfo(document_->filePath()).completeBaseName();
+    QString filter = filters.first();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export as a Brian2 script"),
+                                                (name.isEmpty() ? "model" : name) + ".py",
+                                                filters.join(";;"), &filter);
+    if (path.isEmpty())
+        return std::nullopt;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += ".py";
+    const auto device = brian2ExportDevices().at(std::max<qsizetype>(0, filters.indexOf(filter)));
+    return Brian2ScriptChoice{path, QString::fromStdString(device)};
+}
+
+/// File > Export > Brian2 Script: the model being edited, by the command line's exporter.
+void MainWindow::exportBrian2Script() {
+    const std::optional<Brian2ScriptChoice> choice = askBrian2Script_();
+    if (!choice)
+        return;
+    std::vector<std::string> notes;
+    try {
+        Brian2ExportOptions options;
+        options.device = choice->device.toStdString();
+        notes = spikestudio::exportBrian2Script(writeModelJson(document_->model()),
+                                                choice->path.toStdString(), options);
+    } catch (const std::exception& error) {
+        showMessage_(tr("Cannot export the model"),
+                     QString::fromStdString(failureMessage(error, "exporting the model")));
+        return;
+    }
+    report(tr("Exported a Brian2 script to %1").arg(choice->path));
+    if (!notes.empty()) {
+        QStringList lines;
+        for (const std::string& note : notes)
+            lines << QString::fromStdString(note);
+        showMessage_(tr("Exported, with notes on the device"), lines.join("\n"));
+    }
 }
 
 /// The model's first project: its runs so far, in the scratch project, may go along.

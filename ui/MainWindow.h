@@ -49,6 +49,13 @@ public:
     /// Asks whether to take `count` runs from the scratch project into the
     /// project the model was just saved as (a message box; tests replace it).
     using TakeRunsHandler = std::function<bool(int count, const QString& project)>;
+    /// Where File > Export > Brian2 Script writes, and for which Brian2 device.
+    struct Brian2ScriptChoice {
+        QString path;
+        QString device; // one of brian2ExportDevices()
+    };
+    /// Asks for the script's file and device (a save dialog; tests replace it).
+    using Brian2ScriptHandler = std::function<std::optional<Brian2ScriptChoice>()>;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -71,6 +78,9 @@ public:
     }
     void setStopRunHandler(StopRunHandler handler) { askStopRun_ = std::move(handler); }
     void setTakeRunsHandler(TakeRunsHandler handler) { askTakeRuns_ = std::move(handler); }
+    void setBrian2ScriptHandler(Brian2ScriptHandler handler) {
+        askBrian2Script_ = std::move(handler);
+    }
 
     /// Opens a model file; on failure shows why and keeps the current model.
     bool openModelFile(const QString& path);
@@ -143,6 +153,8 @@ private:
     void openWithDialog();
     bool save();
     bool saveWithDialog();
+    std::optional<Brian2ScriptChoice> askBrian2ScriptWithDialog();
+    void exportBrian2Script();
     bool mayReplaceModel();
     bool isExample(const QString& path) const;
     void offerScratchRuns(const QString& project);
@@ -180,6 +192,7 @@ private:
     UnsavedChangesHandler askUnsaved_;
     StopRunHandler askStopRun_;
     TakeRunsHandler askTakeRuns_;
+    Brian2ScriptHandler askBrian2Script_;
     RecoveryHandler askRecovery_;
     std::unique_ptr<Autosave> autosave_;
 };

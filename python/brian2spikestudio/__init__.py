@@ -12,4 +12,11 @@ records), translate (recording -> model, one function per kind of Brian2
 object, in groups, synapses, inputs and monitors), names (external names
 resolved to constants and TimedArrays), initial_values, random_order,
 quantities and equations_text (exact model text for Brian2 values).
+
+    python3 -m brian2spikestudio.exporter MODEL.json -o SCRIPT.py [--device ...]
+
+writes a model as a readable Brian2 script (docs/brian2-export.md), without
+needing Brian2: exporter (the command line), export (the script, one module
+per part), model_file (reading and checking a model file's shape; also used
+by tests/reference/brian_ref.py). Shared: atomic_file, memory_limit.
 """

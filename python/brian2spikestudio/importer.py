@@ -18,12 +18,12 @@ where the imported model's random numbers will differ from Brian2's.
 import argparse
 import json
 import os
-import resource
 import sys
-import tempfile
 import warnings
 
+from .atomic_file import CannotWrite, write_atomically
 from .errors import ImportFailure
+from .memory_limit import limit_memory
 from .script_runner import ScriptRaised, ScriptSource, run_script
 
 INSTALL_HINT = 'Brian2 is not installed for %s (on Debian: apt-get install python3-brian)'
@@ -105,41 +105,6 @@ def capture(source):
     return recording
 
 
-def write_atomically(path, text):
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        handle, temporary = tempfile.mkstemp(prefix='.' + os.path.basename(path) + '.',
-                                             dir=directory)
-    except OSError as error:
-        raise ImportFailure('', 'cannot write %s (%s)' % (path, error.strerror))
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(handle, 0o666 & ~umask)  # as open() would create it, not mkstemp's 0600
-        with os.fdopen(handle, 'w', encoding='utf-8') as output:
-            output.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        os.unlink(temporary)
-        raise ImportFailure('', 'cannot write %s (%s)' % (path, error.strerror))
-
-
-def limit_memory():
-    """The capture builds the network's arrays as Brian2 would (synapses
-    included): a script that needs more than three quarters of the machine's
-    memory gets a MemoryError, reported like any other, rather than exhausting
-    the machine. RLIMIT_DATA counts what the process allocates, not its
-    reserved address space."""
-    try:
-        most = os.sysconf('SC_PHYS_PAGES') * os.sysconf('SC_PAGE_SIZE') * 3 // 4
-        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
-        if soft == resource.RLIM_INFINITY or soft > most:
-            resource.setrlimit(resource.RLIMIT_DATA,
-                               (most if hard == resource.RLIM_INFINITY else min(most, hard), hard))
-    except (ValueError, OSError):
-        pass  # no limit where the system gives none
-
-
 def import_script(script, output):
     """Imports `script` into the model file `output`; the notes for the user."""
     source = ScriptSource(script)
@@ -149,7 +114,10 @@ def import_script(script, output):
     import_brian2()
     from .translate import translate
     translation = translate(capture(source))
-    write_atomically(output, json.dumps(translation.model, indent=2, allow_nan=False) + '\n')
+    try:
+        write_atomically(output, json.dumps(translation.model, indent=2, allow_nan=False) + '\n')
+    except CannotWrite as error:
+        raise ImportFailure('', str(error))
     return translation.notes
 
 

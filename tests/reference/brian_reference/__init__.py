@@ -5,8 +5,16 @@
     network.run()
     write_csv_files(network, outdir)   <monitor>.csv in Spike Studio's CSV contract
 
-tests/reference/brian_ref.py is the command line built from these.
+tests/reference/brian_ref.py is the command line built from these. The
+model file reader is Spike Studio's Python package's (python/brian2spikestudio),
+found in this source tree.
 """
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..',
+                                'python'))
+
 from .brian2_import import import_brian2
 from .csv_files import write_csv_files
 from .errors import ModelFileError, describe_brian2_error

@@ -1,14 +1,7 @@
-"""The one error bad input gets."""
+"""The one error bad input gets (the model file reader's), and Brian2's errors in one line."""
+from brian2spikestudio.model_file import ModelFileError
 
-
-class ModelFileError(Exception):
-    """Bad input. The message names the object and the field first, as Spike
-    Studio's own messages do: "'P', field 'N': expected an integer"."""
-
-    def __init__(self, obj, fld, problem):
-        where = ', '.join(part for part in (
-            "'%s'" % obj if obj else '', "field '%s'" % fld if fld else '') if part)
-        super().__init__('%s: %s' % (where, problem) if where else problem)
+__all__ = ['ModelFileError', 'describe_brian2_error', 'first_line']
 
 
 def first_line(error):

@@ -1,0 +1,125 @@
+#include "ExportBrian2Command.h"
+
+#include "CommandErrors.h"
+#include "OutputFileCheck.h"
+#include "bridge/Brian2Export.h"
+#include "diagnostics/ModelError.h"
+#include "diagnostics/PrintableText.h"
+#include "model/CheckedModel.h"
+#include "model/ModelReader.h"
+#include "storage/PathChecks.h"
+#include "storage/Project.h"
+
+#include <charconv>
+#include <cstdio>
+#include <stdexcept>
+
+namespace spikestudio {
+
+namespace {
+
+/// The model to export and what replaces its duration and seed.
+struct ExportSource {
+    std::string modelJson;
+    Brian2ExportOptions options;
+    std::string description; // "cuba.json", "runs.spikestudio, run 3"
+};
+
+std::uint32_t parseSeed(const std::string& text) {
+    unsigned long long value = 0;
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (result.ec != std::errc() || result.ptr != text.data() + text.size() ||
+        value > 4294967295ULL)
+        throw ModelError({"command line", "--seed", 0, 0},
+                         "the seed must be an integer from 0 to 4294967295");
+    return static_cast<std::uint32_t>(value);
+}
+
+std::int64_t parseRunId(const std::string& text) {
+    std::int64_t id = 0;
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (result.ec != std::errc() || result.ptr != text.data() + text.size() || id < 1)
+        throw ModelError({"command line", "--run", 0, 0},
+                         "--run needs a run number, got '" + text + "'");
+    return id;
+}
+
+/// Seconds as an exact Brian2 quantity ("0.25*second").
+std::string secondsText(double seconds) {
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, seconds);
+    return std::string(buffer, result.ptr) + "*second";
+}
+
+/// The model a stored run used, with the run's seed, and its duration when
+/// it differs from that model's own.
+ExportSource storedRun(Project& project, const std::string& path, const std::string& runText) {
+    const std::int64_t id = parseRunId(runText);
+    const RunSummary run = project.run(id);
+    ExportSource source{project.runModel(id), {}, path + ", run " + std::to_string(id)};
+    source.options.seed = run.seed;
+    const Model model = readModel(source.modelJson);
+    if (model.duration.empty() || checkModel(model).duration != run.duration)
+        source.options.duration = secondsText(run.duration);
+    return source;
+}
+
+ExportSource projectModel(const std::string& path, const std::optional<std::string>& runText) {
+    Project project(path, ProjectAccess::ReadOnly);
+    if (runText)
+        return storedRun(project, path, *runText);
+    const std::optional<StoredModel> stored = project.model();
+    if (!stored)
+        throw ModelError({path, "", 0, 0}, "the project holds no model yet");
+    return {stored->modelJson, {}, path};
+}
+
+ExportSource exportSource(const CommandLine& line) {
+    if (line.positional.size() != 1)
+        throw std::invalid_argument("expected exactly one MODEL or PROJECT file");
+    const std::string& path = line.positional[0];
+    ExportSource source;
+    if (PathChecks::hasSqliteHeader(path)) {
+        source = projectModel(path, line.runId);
+    } else {
+        if (line.runId)
+            throw ModelError({"command line", "--run", 0, 0},
+                             path + " is a model file; --run picks a run of a PROJECT");
+        readModelFile(path, &source.modelJson);
+        source.description = path;
+    }
+    if (line.device)
+        source.options.device = *line.device;
+    if (line.duration)
+        source.options.duration = *line.duration;
+    if (line.seed)
+        source.options.seed = parseSeed(*line.seed);
+    return source;
+}
+
+const std::string& scriptPath(const CommandLine& line) {
+    if (!line.output)
+        throw std::invalid_argument("export-brian2 needs -o SCRIPT.py");
+    refuseUnwritableOutput(*line.output, line.positional[0], "the model");
+    return *line.output;
+}
+
+} // namespace
+
+int exportBrian2Command(const CommandLine& line, std::ostream& out, std::ostream& err) {
+    return reportingErrors(
+        err,
+        [&] {
+            const ExportSource source = exportSource(line);
+            const std::string& script = scriptPath(line);
+            for (const std::string& note :
+                 exportBrian2Script(source.modelJson, script, source.options))
+                err << printable(note) << "\n";
+            out << "exported " << printable(source.description) << " as a Brian2 script for the "
+                << source.options.device << " device: " << printable(script) << "\n";
+            return 0;
+        },
+        "exporting the model as a Brian2 script");
+}
+
+} // namespace spikestudio

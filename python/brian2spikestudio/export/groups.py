@@ -1,0 +1,116 @@
+"""NeuronGroup, PoissonGroup and SpikeGeneratorGroup as Brian2 code: the
+constructor call, then the initial values in the model's order (as Brian2
+string expressions, which Brian2 evaluates per neuron, drawing rand() from
+its stream exactly where Spike Studio draws it)."""
+import ast
+
+from ..model_file import ModelFileError
+from .python_text import block_literal, call, list_literal, number_literal, string_literal
+from .python_text import value_literal
+from .script_names import check_name
+
+
+def clock_arguments(spec, context):
+    if 'dt' in spec:
+        return ['dt=' + context.value(spec['dt'], spec['name'], 'dt').text]
+    return []
+
+
+def initial_values(spec, variable, context):
+    """`G.v = 'El'` for each initial value, in the model's order."""
+    lines = []
+    for name, value in spec.get('initial', {}).items():
+        check_name(name, spec['name'], 'initial')
+        lines.append('%s.%s = %s' % (variable, name, value_literal(value)))
+    return lines
+
+
+def neuron_group(spec, context, equations_name):
+    """`equations_name` names the variable that holds multi-line equations."""
+    name = spec['name']
+    variable = context.variable(name)
+    lines = []
+    equations = str(spec['equations'])
+    if len([line for line in equations.splitlines() if line.strip()]) > 1:
+        lines.append('%s = %s' % (equations_name, block_literal(equations, 0)))
+        equations_argument = equations_name
+    else:
+        equations_argument = string_literal(equations.strip())
+    arguments = [number_literal(spec['N']), equations_argument]
+    for key in ('threshold', 'reset'):
+        if spec.get(key, '') != '':
+            arguments.append('%s=%s' % (key, string_literal(spec[key])))
+    if spec.get('refractory', '') != '':
+        arguments.append('refractory=' + context.value_or_code(spec['refractory'], name,
+                                                               'refractory'))
+    if spec.get('method', '') != '':
+        arguments.append('method=' + string_literal(spec['method']))
+    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    lines.append(call('%s = %s(' % (variable, context.api('NeuronGroup')), arguments))
+    return lines + initial_values(spec, variable, context)
+
+
+def poisson_group(spec, context, _equations_name=None):
+    name = spec['name']
+    arguments = [number_literal(spec['N']),
+                 'rates=' + context.value_or_code(spec['rates'], name, 'rates')]
+    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    return [call('%s = %s(' % (context.variable(name), context.api('PoissonGroup')), arguments)]
+
+
+def spike_generator_group(spec, context, _equations_name=None):
+    name = spec['name']
+    variable = context.variable(name)
+    head = '%s = %s(' % (variable, context.api('SpikeGeneratorGroup'))
+    indent = len(head)
+    indices = spec['indices'] if isinstance(spec['indices'], list) else [spec['indices']]
+    arguments = [number_literal(spec['N']),
+                 list_literal([number_literal(k) for k in indices], indent),
+                 spike_times(spec, context, indent)]
+    if spec.get('period', '') != '':
+        arguments.append('period=' + context.value(spec['period'], name, 'period').text)
+    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    return [call(head, arguments)]
+
+
+def spike_times(spec, context, indent):
+    """`[2, 5.03, 20]*ms` when every time is a number times one unit (the
+    same doubles: Brian2 multiplies each number by the unit), else a
+    Quantity of the times as written."""
+    times = spec['times']
+    checked = [context.value(t, spec['name'], 'times[%d]' % k) for k, t in enumerate(times)]
+    parts = [number_times_unit(expression.text, context) for expression in checked]
+    units = {part[1] for part in parts if part is not None}
+    if times and None not in parts and len(units) == 1:
+        numbers = [part[0] for part in parts]
+        return list_literal(numbers, indent) + '*' + units.pop()
+    if not times:
+        return '[]*%s' % context.api('second')
+    items = [expression.text for expression in checked]
+    head = context.api('Quantity') + '('
+    return head + list_literal(items, indent + len(head)) + ')'
+
+
+def number_times_unit(text, context):
+    """("5.03", "ms") for "5.03*ms" where ms is a unit, else None."""
+    try:
+        node = ast.parse(text, mode='eval').body
+    except SyntaxError:
+        return None
+    if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)
+            and isinstance(node.left, ast.Constant) and isinstance(node.left.value, (int, float))
+            and not isinstance(node.left.value, bool) and isinstance(node.right, ast.Name)
+            and context.is_unit(node.right.id)):
+        return number_literal(node.left.value), node.right.id
+    return None
+
+
+GROUP_WRITERS = {'NeuronGroup': neuron_group, 'PoissonGroup': poisson_group,
+                 'SpikeGeneratorGroup': spike_generator_group}
+
+
+def group_lines(spec, context, equations_name):
+    writer = GROUP_WRITERS.get(spec['type'])
+    if writer is None:
+        raise ModelFileError(spec['name'], 'type', "unknown group type '%s'" % spec['type'])
+    return writer(spec, context, equations_name)

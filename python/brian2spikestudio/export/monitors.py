@@ -1,0 +1,39 @@
+"""SpikeMonitor, StateMonitor and PopulationRateMonitor as Brian2 code."""
+from .python_text import call, list_literal, number_literal, string_literal
+
+
+def spike_monitor(spec, context):
+    return [call('%s = %s(' % (context.variable(spec['name']), context.api('SpikeMonitor')),
+                 [context.variable(spec['source']), 'name=' + string_literal(spec['name'])])]
+
+
+def rate_monitor(spec, context):
+    head = '%s = %s(' % (context.variable(spec['name']), context.api('PopulationRateMonitor'))
+    return [call(head, [context.variable(spec['source']),
+                        'name=' + string_literal(spec['name'])])]
+
+
+def state_monitor(spec, context):
+    head = '%s = %s(' % (context.variable(spec['name']), context.api('StateMonitor'))
+    variables = [string_literal(v) for v in spec['variables']]
+    arguments = [context.variable(spec['source']),
+                 variables[0] if len(variables) == 1 else '[%s]' % ', '.join(variables),
+                 'record=' + record_literal(spec.get('record', True), len(head) + 7)]
+    if 'dt' in spec:
+        arguments.append('dt=' + context.value(spec['dt'], spec['name'], 'dt').text)
+    arguments.append('name=' + string_literal(spec['name']))
+    return [call(head, arguments)]
+
+
+def record_literal(record, indent):
+    if isinstance(record, bool):
+        return 'True' if record else 'False'
+    return list_literal([number_literal(k) for k in record], indent)
+
+
+MONITOR_WRITERS = {'SpikeMonitor': spike_monitor, 'StateMonitor': state_monitor,
+                   'PopulationRateMonitor': rate_monitor}
+
+
+def monitor_lines(spec, context):
+    return MONITOR_WRITERS[spec['type']](spec, context)

@@ -1,0 +1,174 @@
+"""A model (a dict, its shape checked by model_file.check_model) as a
+readable Brian2 script in the style of Brian2's documentation: imports and
+device, defaultclock.dt and seed(), the constants as Python names with
+units, TimedArrays, groups with their initial values, synapses with their
+connect calls, PoissonInputs, monitors, run(), and a plot of what the
+monitors recorded.
+
+Objects are created in the order in which Spike Studio draws their random
+numbers (every group with its initial values, then each Synapses object's
+connect, delay and values), so that with the seed, Brian2's numpy target
+gives the same numbers and the same spikes."""
+import textwrap
+
+from ..model_file import ModelFileError
+from .context import ExportContext
+from .devices import DEVICES, build_directory, device_lines, device_notes
+from .groups import group_lines
+from .inputs import poisson_input_lines, timed_array_lines
+from .monitors import monitor_lines
+from .plot import PlotWriter
+from .python_text import docstring, string_literal
+from .script_names import QUALIFIED_MODULE, ScriptNames, check_name
+from .synapses import has_fixed_delay, synapses_lines
+
+DEFAULT_DT = '0.1*ms'
+DOCSTRING_WIDTH = 79
+# The Brian2 (and numpy) names the script calls at module level.
+API_NAMES = ('defaultclock', 'seed', 'prefs', 'set_device', 'device', 'TimedArray',
+             'NeuronGroup', 'PoissonGroup', 'SpikeGeneratorGroup', 'Synapses', 'PoissonInput',
+             'SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor', 'run', 'Quantity', 'array',
+             'second')
+
+
+POISSON_INPUTS_TITLE = '# Poisson inputs (Brian2 runs them in the order made, as Spike Studio)'
+
+
+def titled(title, lines):
+    return [title] + lines if lines else []
+
+
+class ExportOptions:
+    def __init__(self, device='runtime', duration=None, seed=None, stem='model'):
+        if device not in DEVICES:
+            raise ModelFileError('command line', '--device', "unknown device '%s' (%s)"
+                                 % (device, ', '.join(DEVICES)))
+        self.device = device
+        self.duration = duration  # replaces the model's duration (an expression)
+        self.seed = seed          # replaces the model's seed
+        self.stem = stem          # the script's name without .py (standalone folders)
+
+
+class ExportedScript:
+    def __init__(self, text, notes):
+        self.text = text
+        self.notes = notes  # what the chosen device does not support, for the user
+
+
+def export_script(model, options):
+    """The script for `model`; ModelFileError naming object and field when
+    something in the model cannot be written as Brian2 Python."""
+    constants = model.get('constants', {})
+    fixed = [check_name(name, 'constants', name) for name in constants]
+    fixed += [check_name(spec['name'], spec['name'], 'name') for spec in model['timed_arrays']]
+    names = ScriptNames(fixed, API_NAMES)
+    for kind in ('groups', 'synapses', 'poisson_inputs', 'monitors'):
+        for spec in model[kind]:
+            names.variable(check_name(spec['name'], spec['name'], 'name'))
+    context = ExportContext(model, names)
+    body = ScriptBody(model, context, options)
+    notes = device_notes(options.device, model,
+                         lambda spec: has_fixed_delay(spec, context))
+    return ExportedScript(body.text(), notes)
+
+
+class ScriptBody:
+    """Writes the sections in order; sections are lists of lines."""
+
+    def __init__(self, model, context, options):
+        self.model, self.context, self.options = model, context, options
+        self.names = context.names
+
+    def text(self):
+        # The body first: writing it collects the unit names to import.
+        body = [self.constants(), self.timed_arrays(), self.clock_and_seed(), self.groups(),
+                self.synapses(), self.poisson_inputs(), self.monitors(), self.run(),
+                self.plot()]
+        sections = [self.header(), self.imports(), self.device()] + body
+        return '\n\n'.join('\n'.join(section) for section in sections if section) + '\n'
+
+    def header(self):
+        lines = [str(self.model.get('name', '')).strip() or 'A Spike Studio model']
+        description = str(self.model.get('description', '')).strip()
+        if description:
+            lines += [''] + [wrapped for line in description.splitlines()
+                             for wrapped in textwrap.wrap(line, DOCSTRING_WIDTH) or ['']]
+        lines += ['', 'Exported by Spike Studio as a Brian2 script (device: %s).'
+                  % self.options.device]
+        return [docstring(lines)]
+
+    def imports(self):
+        lines = ['from brian2 import *']
+        if self.context.other_units:
+            lines.append('from brian2.units.allunits import %s'
+                         % ', '.join(sorted(self.context.other_units)))
+        if self.names.needs_module():
+            lines.append('import brian2 as %s' % QUALIFIED_MODULE)
+        return lines
+
+    def device(self):
+        directory = string_literal(build_directory(self.options.stem, self.options.device))
+        return device_lines(self.options.device, self.names, directory)
+
+    def clock_and_seed(self):
+        dt = self.context.value(self.model.get('dt', DEFAULT_DT), 'model', 'dt').text
+        lines = ['%s.dt = %s' % (self.context.api('defaultclock'), dt)]
+        seed = self.options.seed if self.options.seed is not None else self.model.get('seed')
+        if seed is None:
+            lines.append('# No seed: every run draws other random numbers.')
+        else:
+            lines.append('%s(%d)' % (self.context.api('seed'), seed))
+        return lines
+
+    def constants(self):
+        lines = ['# Parameters'] if self.model.get('constants') else []
+        for name, source in self.model.get('constants', {}).items():
+            expression = self.context.value(source, 'constants', name)
+            self.context.define_constant(name, expression)
+            lines.append('%s = %s' % (name, expression.text))
+        return lines
+
+    def timed_arrays(self):
+        return titled('# Inputs over time', [line for spec in self.model['timed_arrays']
+                                             for line in timed_array_lines(spec, self.context)])
+
+    def groups(self):
+        multi_line = [spec for spec in self.model['groups'] if spec['type'] == 'NeuronGroup'
+                      and len(str(spec['equations']).strip().splitlines()) > 1]
+        lines = []
+        for spec in self.model['groups']:
+            equations = self.names.fresh('eqs' if len(multi_line) == 1 else
+                                         'eqs_%s' % spec['name']) if spec in multi_line else None
+            lines += group_lines(spec, self.context, equations)
+        return titled('# Groups', lines)
+
+    def synapses(self):
+        return titled('# Synapses', [line for spec in self.model['synapses']
+                                     for line in synapses_lines(spec, self.context)])
+
+    def poisson_inputs(self):
+        inputs = self.model['poisson_inputs']
+        lines = []
+        for spec in inputs:
+            lines += poisson_input_lines(spec, self.context)
+        return titled(POISSON_INPUTS_TITLE if len(inputs) > 1 else '# Poisson input', lines)
+
+    def monitors(self):
+        return titled('# Monitors', [line for spec in self.model['monitors']
+                                     for line in monitor_lines(spec, self.context)])
+
+    def run(self):
+        duration = self.options.duration
+        if duration is None:
+            if self.model.get('duration', '') == '':
+                raise ModelFileError('model', 'duration', "missing field 'duration'")
+            duration = self.model['duration']
+        field = '--duration' if self.options.duration is not None else 'duration'
+        text = self.context.value(duration, 'model', field).text
+        return ['%s(%s)' % (self.context.api('run'), text)]
+
+    def plot(self):
+        plot = PlotWriter(self.model, self.names)
+        for spec in self.model['monitors']:
+            plot.add(spec)
+        return plot.lines()

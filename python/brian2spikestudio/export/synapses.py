@@ -1,0 +1,72 @@
+"""Synapses as Brian2 code: the constructor (equations, pathways, a delay
+that is one value for all synapses, method, clock, name), the connect call
+(a rule, index arrays or generator syntax), a delay per synapse, and the
+initial values: in the order in which Spike Studio draws their random
+numbers (connect, delay, values)."""
+from .groups import clock_arguments, initial_values
+from .python_text import block_literal, call, list_literal, number_literal, string_literal
+from .python_text import value_literal
+
+
+def synapses_lines(spec, context):
+    name = spec['name']
+    variable = context.variable(name)
+    lines = [constructor(spec, variable, context),
+             connect_call(spec['connect'], variable, context)]
+    if spec.get('delay', '') != '' and not has_fixed_delay(spec, context):
+        lines.append('%s.delay = %s' % (variable, value_literal(spec['delay'])))
+    return lines + initial_values(spec, variable, context)
+
+
+def has_fixed_delay(spec, context):
+    """Whether the delay is one value for every synapse, known before the run
+    (then it goes to the constructor, as brian2genn requires)."""
+    return spec.get('delay', '') != '' and context.is_fixed(spec['delay'])
+
+
+def constructor(spec, variable, context):
+    name = spec['name']
+    head = '%s = %s(' % (variable, context.api('Synapses'))
+    indent = len(head)
+    arguments = [context.variable(spec['source']), context.variable(spec['target'])]
+    if str(spec.get('model', '')).strip():
+        arguments.append(block_literal(spec['model'], indent))
+    for key in ('on_pre', 'on_post'):
+        if str(spec.get(key, '')).strip():
+            arguments.append('%s=%s' % (key, block_literal(spec[key], indent)))
+    if has_fixed_delay(spec, context):
+        arguments.append('delay=' + context.value(spec['delay'], name, 'delay').text)
+    if spec.get('method', '') != '':
+        arguments.append('method=' + string_literal(spec['method']))
+    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    return call(head, arguments)
+
+
+def connect_call(connect, variable, context):
+    head = '%s.connect(' % variable
+    return call(head, connect_arguments(connect, len(head)))
+
+
+def connect_arguments(connect, indent):
+    """Brian2's connect arguments for the model's `connect` (`{}`: all to all)."""
+    if isinstance(connect.get('j'), str):
+        arguments = ['j=' + string_literal(connect['j'])]
+    elif connect.get('i') == [] and connect.get('j') == []:
+        return ['False']  # no synapses (Brian2 refuses empty index lists: not integers)
+    elif 'i' in connect or 'j' in connect:
+        arguments = ['%s=%s' % (key, index_list(connect[key], indent + 2))
+                     for key in ('i', 'j')]
+    elif 'condition' in connect:
+        arguments = ['condition=' + value_literal(connect['condition'])]
+    else:
+        arguments = []
+    for key in ('p', 'n'):
+        if key in connect:
+            arguments.append('%s=%s' % (key, value_literal(connect[key])))
+    return arguments
+
+
+def index_list(indices, indent):
+    if isinstance(indices, list):
+        return list_literal([number_literal(k) for k in indices], indent)
+    return number_literal(indices)

@@ -1,0 +1,294 @@
+"""Reading a Spike Studio model file (format version 1, docs/model-format.md)
+and checking its shape the way Spike Studio's reader does: valid JSON without
+duplicate keys, the format tag and version, no unknown or missing fields,
+every value of the right kind, names that are unique and references to
+objects that exist. What the expressions mean is left to the reader's user
+(Brian2 for tests/reference/brian_ref.py; the exporter checks what it writes
+as Python). Needs no Brian2."""
+import json
+import re
+
+
+class ModelFileError(Exception):
+    """Bad input. The message names the object and the field first, as Spike
+    Studio's own messages do: "'P', field 'N': expected an integer"."""
+
+    def __init__(self, obj, fld, problem):
+        where = ', '.join(part for part in (
+            "'%s'" % obj if obj else '', "field '%s'" % fld if fld else '') if part)
+        super().__init__('%s: %s' % (where, problem) if where else problem)
+
+FORMAT_TAG = 'spikestudio-model'
+FORMAT_VERSION = 1
+IDENTIFIER = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
+
+
+def refuse_duplicate_keys(pairs):
+    result = {}
+    for key, value in pairs:
+        if key in result:
+            raise ModelFileError('', '', "duplicate key '%s' in one JSON object" % key)
+        result[key] = value
+    return result
+
+
+def refuse_constant(name):
+    raise ModelFileError('', '', 'invalid JSON: %s is not a JSON number' % name)
+
+
+def read_json(path):
+    try:
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+    except OSError as error:
+        raise ModelFileError('', '', 'cannot read the model file (%s)' % error.strerror)
+    except UnicodeDecodeError:
+        raise ModelFileError('', '', 'the model file is not UTF-8 text')
+    try:
+        return json.loads(text, object_pairs_hook=refuse_duplicate_keys,
+                          parse_constant=refuse_constant)
+    except json.JSONDecodeError as error:
+        raise ModelFileError('', '', 'invalid JSON at line %d, column %d'
+                             % (error.lineno, error.colno))
+    except RecursionError:
+        raise ModelFileError('', '', 'invalid JSON: nested too deeply')
+
+
+# What each kind of value may be in the file (the same rules as core/model/ModelReader).
+NAME, EXPRESSION, INTEGER, INTEGERS, NAMED, LIST, OBJECT, RECORD, STRINGS = range(9)
+
+MODEL_FIELDS = {
+    'format': NAME, 'version': INTEGER, 'name': EXPRESSION, 'description': EXPRESSION,
+    'dt': EXPRESSION, 'duration': EXPRESSION, 'seed': INTEGER, 'constants': NAMED,
+    'timed_arrays': LIST, 'groups': LIST, 'synapses': LIST, 'poisson_inputs': LIST,
+    'monitors': LIST}
+GROUP_FIELDS = {
+    'NeuronGroup': {'equations': EXPRESSION, 'threshold': EXPRESSION, 'reset': EXPRESSION,
+                    'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': NAMED},
+    'PoissonGroup': {'rates': EXPRESSION},
+    'SpikeGeneratorGroup': {'indices': INTEGERS, 'times': LIST, 'period': EXPRESSION},
+}
+GROUP_COMMON = {'name': NAME, 'type': NAME, 'N': INTEGER, 'dt': EXPRESSION}
+GROUP_REQUIRED = {'NeuronGroup': ('equations',), 'PoissonGroup': ('rates',),
+                  'SpikeGeneratorGroup': ('indices', 'times')}
+SYNAPSES_FIELDS = {
+    'name': NAME, 'source': NAME, 'target': NAME, 'model': EXPRESSION, 'on_pre': EXPRESSION,
+    'on_post': EXPRESSION, 'connect': OBJECT, 'delay': EXPRESSION, 'method': EXPRESSION,
+    'dt': EXPRESSION, 'initial': NAMED}
+CONNECT_FIELDS = {'condition': EXPRESSION, 'p': EXPRESSION, 'n': EXPRESSION}
+TIMED_ARRAY_FIELDS = {'name': NAME, 'dt': EXPRESSION, 'unit': EXPRESSION, 'values': LIST}
+POISSON_INPUT_FIELDS = {'name': NAME, 'target': NAME, 'variable': NAME, 'N': INTEGER,
+                        'rate': EXPRESSION, 'weight': EXPRESSION}
+MONITOR_FIELDS = {'name': NAME, 'type': NAME, 'source': NAME, 'variables': STRINGS,
+                  'record': RECORD, 'dt': EXPRESSION}
+MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor')
+MAX_GROUP_SIZE = 1_000_000_000
+
+
+def is_integer(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def value_is(kind, value):
+    if kind == NAME:
+        return isinstance(value, str)
+    if kind == EXPRESSION:
+        return isinstance(value, (str, int, float))  # bool is an int: True/False
+    if kind == INTEGER:
+        return is_integer(value)
+    if kind == INTEGERS:
+        return is_integer(value) or (isinstance(value, list) and all(map(is_integer, value)))
+    if kind == NAMED:
+        return isinstance(value, dict) and all(
+            isinstance(v, (str, int, float)) for v in value.values())
+    if kind == LIST:
+        return isinstance(value, list)
+    if kind == OBJECT:
+        return isinstance(value, dict)
+    if kind == RECORD:
+        return isinstance(value, bool) or (isinstance(value, list) and all(
+            is_integer(k) and k >= 0 for k in value))
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)  # STRINGS
+
+
+EXPECTED = {NAME: 'a string', EXPRESSION: 'a string or a number', INTEGER: 'an integer',
+            INTEGERS: 'a list of integers', NAMED: 'an object mapping names to expressions',
+            LIST: 'an array', OBJECT: 'a JSON object',
+            RECORD: 'true, false or a list of non-negative integer indices',
+            STRINGS: 'a list of variable names'}
+
+
+def check_fields(obj, name, fields, required=()):
+    """Refuses a non-object, unknown keys, missing required keys and wrong kinds."""
+    if not isinstance(obj, dict):
+        raise ModelFileError(name, '', 'expected a JSON object')
+    for key, value in obj.items():
+        if key not in fields:
+            raise ModelFileError(name, key, "unknown field '%s'" % key)
+        if not value_is(fields[key], value):
+            raise ModelFileError(name, key, 'expected ' + EXPECTED[fields[key]])
+    for key in required:
+        if key not in obj:
+            raise ModelFileError(name, key, "missing field '%s'" % key)
+
+
+def check_integer(obj, name, key, low, high):
+    if not low <= obj[key] <= high:
+        raise ModelFileError(name, key, 'expected an integer from %d to %d, got %d'
+                             % (low, high, obj[key]))
+
+
+def object_name(obj, fallback):
+    if isinstance(obj, dict) and isinstance(obj.get('name'), str):
+        return obj['name']
+    return fallback
+
+
+def as_list(value):
+    return [value] if is_integer(value) else value
+
+
+def check_group(group, index):
+    name = object_name(group, 'groups[%d]' % index)
+    if not isinstance(group, dict):
+        raise ModelFileError(name, '', 'expected a JSON object')
+    if 'type' not in group:
+        raise ModelFileError(name, 'type', "missing field 'type'")
+    kind = group['type']
+    if not isinstance(kind, str) or kind not in GROUP_FIELDS:
+        raise ModelFileError(name, 'type', "unknown group type '%s' (%s)"
+                             % (kind, ', '.join(GROUP_FIELDS)))
+    check_fields(group, name, dict(GROUP_COMMON, **GROUP_FIELDS[kind]),
+                 ('name', 'type', 'N') + GROUP_REQUIRED[kind])
+    check_integer(group, name, 'N', 1, MAX_GROUP_SIZE)
+    if kind == 'SpikeGeneratorGroup':
+        indices = group['indices'] = as_list(group['indices'])
+        if len(indices) != len(group['times']):
+            raise ModelFileError(name, 'times', "'indices' and 'times' must have the same "
+                                 'length (%d and %d)' % (len(indices), len(group['times'])))
+        for time in group['times']:
+            if not value_is(EXPRESSION, time):
+                raise ModelFileError(name, 'times', 'expected a list of time expressions')
+
+
+def check_connect(connect, name):
+    generator = isinstance(connect.get('j'), str)
+    fields = dict(CONNECT_FIELDS, i=INTEGERS, j=EXPRESSION if generator else INTEGERS)
+    check_fields(connect, name, fields)
+    if generator:
+        for key in ('condition', 'p', 'i'):
+            if key in connect:
+                raise ModelFileError(name, 'connect.' + key, "generator syntax for 'j' cannot "
+                                     "be combined with '%s'" % key)
+    elif 'i' in connect or 'j' in connect:
+        if 'condition' in connect:
+            raise ModelFileError(name, 'connect.condition',
+                                 "a condition cannot be combined with 'i' and 'j'")
+        for key in ('i', 'j'):
+            if key not in connect:
+                raise ModelFileError(name, 'connect.' + key, "missing field '%s'" % key)
+            connect[key] = as_list(connect[key])
+        if len(connect['i']) != len(connect['j']):
+            raise ModelFileError(name, 'connect.j', "'i' and 'j' must have the same length "
+                                 '(%d and %d)' % (len(connect['i']), len(connect['j'])))
+
+
+def check_synapses(synapses, index):
+    name = object_name(synapses, 'synapses[%d]' % index)
+    check_fields(synapses, name, SYNAPSES_FIELDS, ('name', 'source', 'target'))
+    check_connect(synapses.setdefault('connect', {}), name)
+
+
+def check_timed_array(array, index):
+    name = object_name(array, 'timed_arrays[%d]' % index)
+    check_fields(array, name, TIMED_ARRAY_FIELDS, ('name', 'dt', 'values'))
+    values = array['values']
+    if not values:
+        raise ModelFileError(name, 'values', 'a TimedArray needs at least one value')
+    rows = values if isinstance(values[0], list) else [values]
+    width = len(rows[0])
+    for row in rows:
+        if not isinstance(row, list) or len(row) != width or not width:
+            raise ModelFileError(name, 'values', 'every row needs %d values' % width)
+        if not all(map(is_number, row)):
+            raise ModelFileError(name, 'values', 'expected numbers (a list, or a list of '
+                                 'equally long lists)')
+
+
+def check_poisson_input(spec, index):
+    name = object_name(spec, 'poisson_inputs[%d]' % index)
+    check_fields(spec, name, POISSON_INPUT_FIELDS, tuple(POISSON_INPUT_FIELDS))
+    check_integer(spec, name, 'N', 0, 2**31 - 1)
+
+
+def check_monitor(monitor, index):
+    name = object_name(monitor, 'monitors[%d]' % index)
+    check_fields(monitor, name, MONITOR_FIELDS, ('name', 'type', 'source'))
+    if monitor['type'] not in MONITOR_TYPES:
+        raise ModelFileError(name, 'type', "unknown monitor type '%s'" % monitor['type'])
+    if monitor['type'] != 'StateMonitor':
+        for key in ('variables', 'record', 'dt'):
+            if key in monitor:
+                raise ModelFileError(name, key, "'%s' only applies to a StateMonitor" % key)
+    elif not monitor.get('variables'):
+        raise ModelFileError(name, 'variables',
+                             'a StateMonitor needs a non-empty list of variables')
+
+
+def check_names(model):
+    """Object names are unique; every reference names an object that exists."""
+    owners, functions = {}, set()
+    for kind in ('timed_arrays', 'groups', 'synapses', 'poisson_inputs', 'monitors'):
+        for spec in model[kind]:
+            if not IDENTIFIER.fullmatch(spec['name']):
+                raise ModelFileError(spec['name'], 'name', "'%s' is not a valid name (letters, "
+                                     "digits and '_', not starting with a digit)" % spec['name'])
+            if kind == 'timed_arrays':  # a function's name, beside the constants
+                if spec['name'] in functions or spec['name'] in model.get('constants', {}):
+                    raise ModelFileError(spec['name'], 'name', "'%s' is already a constant or "
+                                         'TimedArray' % spec['name'])
+                functions.add(spec['name'])
+                continue
+            if spec['name'] in owners:
+                raise ModelFileError(spec['name'], 'name', "another object is already called "
+                                     "'%s'" % spec['name'])
+            owners[spec['name']] = kind
+    references = [(s, 'source', ('groups',)) for s in model['synapses']]
+    references += [(s, 'target', ('groups',)) for s in model['synapses']]
+    references += [(p, 'target', ('groups',)) for p in model['poisson_inputs']]
+    references += [(m, 'source', ('groups', 'synapses') if m['type'] == 'StateMonitor'
+                    else ('groups',)) for m in model['monitors']]
+    for spec, key, kinds in references:
+        if owners.get(spec[key]) not in kinds:
+            raise ModelFileError(spec['name'], key, "unknown %s '%s'" % (key, spec[key]))
+
+
+def check_model(model):
+    """Checks the file's shape as Spike Studio's reader does; fills in empty lists."""
+    check_fields(model, 'model', MODEL_FIELDS, ('format', 'version'))
+    if model['format'] != FORMAT_TAG:
+        raise ModelFileError('model', 'format', 'not a Spike Studio model (expected "%s")'
+                             % FORMAT_TAG)
+    check_integer(model, 'model', 'version', 1, 2**31 - 1)
+    if model['version'] != FORMAT_VERSION:
+        raise ModelFileError('model', 'version', 'this model was written by a newer Spike '
+                             'Studio (format version %d)' % model['version'])
+    if 'seed' in model:
+        check_integer(model, 'model', 'seed', 0, 2**32 - 1)
+    for kind, check in (('timed_arrays', check_timed_array), ('groups', check_group),
+                        ('synapses', check_synapses), ('poisson_inputs', check_poisson_input),
+                        ('monitors', check_monitor)):
+        model.setdefault(kind, [])
+        for index, spec in enumerate(model[kind]):
+            check(spec, index)
+    check_names(model)
+    return model
+
+
+def load_model(path):
+    """The model file at `path` as a dict, its shape checked."""
+    return check_model(read_json(path))

@@ -1,0 +1,211 @@
+#!/usr/bin/python3
+"""import(export(model)) for tests/tst_export_brian2.cpp: imports scripts
+exported by `spikestudio export-brian2` with Spike Studio's importer (one
+process, one script after the other) and compares each imported model with
+the model it was exported from, after normalising what may differ in form
+but not in meaning.
+
+usage: round_trip.py OUTROOT MODEL.json=SCRIPT.py...
+
+Writes OUTROOT/<script name>.json (the imported model) and
+OUTROOT/<script name>.diff: empty when the models are the same, else one
+line per difference; a failed import leaves its one-line message there.
+
+Same means: the same groups, synapses, PoissonInputs and monitors in the
+same order (groups and Synapses objects that draw no random numbers may
+come later: they draw nothing), with the same names (PoissonInputs: Brian2
+names them itself),
+fields and values; equations as Brian2 parses them; code one statement a
+line; quantities (constants, dt, the duration, times, fixed rates, delays
+and refractory periods) by their values in SI units; the seed. The model's
+name and description are the importer's own; constants that no code uses
+(folded into the others by Python) are not carried over.
+"""
+import os
+import sys
+
+sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, '..', 'reference'))
+
+from brian_reference import import_brian2, load_model  # noqa: E402
+from brian_reference.quantities import NotConstant, QuantityEvaluator  # noqa: E402
+from brian2spikestudio.errors import ImportFailure  # noqa: E402
+
+MISSING = object()
+
+
+class Normaliser:
+    """One model's texts and quantities in a form both models share."""
+
+    def __init__(self, model):
+        from brian2.equations.equations import Equations
+        from brian2spikestudio.equations_text import code_text, equations_text
+        from brian2.utils.stringtools import get_identifiers
+        self.equations = lambda text: equations_text(Equations(str(text)))
+        self.code = lambda text: code_text(str(text))
+        self.identifiers = get_identifiers
+        self.evaluator = QuantityEvaluator()
+        self.constants = {}
+        for name, text in model.get('constants', {}).items():
+            value = self.evaluator.evaluate(text, 'constants', name)
+            self.evaluator.define(name, value)
+            self.constants[name] = value
+
+    def quantity(self, text):
+        """A fixed value as (SI number, dimensions), else the text stripped."""
+        if text is MISSING:
+            return MISSING
+        try:
+            value = self.evaluator.evaluate(text, '', '')
+        except NotConstant:
+            return str(text).strip()
+        brian2 = import_brian2()
+        return float(brian2.asarray(value)), tuple(brian2.get_dimensions(value)._dims)
+
+    def text(self, value):
+        return MISSING if value is MISSING else str(value).strip()
+
+
+def compare(path, a, b, differences):
+    if a != b:
+        differences.append('%s: %r != %r' % (path, a, b))
+
+
+def compare_fields(path, original, imported, rules, differences):
+    for key in sorted(set(original) | set(imported)):
+        rule = rules.get(key)
+        if rule is None:
+            compare('%s.%s' % (path, key), original.get(key, MISSING), imported.get(key, MISSING),
+                    differences)
+            continue
+        left, right = rule[0](original.get(key, MISSING)), rule[1](imported.get(key, MISSING))
+        compare('%s.%s' % (path, key), left, right, differences)
+
+
+def initial_rule(normal):
+    def rule(initial):
+        return MISSING if initial is MISSING else [(k, normal.text(v)) for k, v in initial.items()]
+    return rule
+
+
+def field_rules(normal):
+    """field -> how one model's value of it is normalised."""
+    def optional(function):
+        return lambda value: MISSING if value is MISSING else function(value)
+
+    return {
+        'equations': optional(normal.equations),
+        'model': lambda text: normal.equations('' if text is MISSING else text),
+        'reset': optional(normal.code), 'on_pre': optional(normal.code),
+        'on_post': optional(normal.code), 'threshold': normal.text, 'weight': normal.text,
+        'refractory': normal.quantity, 'rates': normal.quantity, 'delay': normal.quantity,
+        'dt': normal.quantity, 'period': normal.quantity, 'rate': normal.quantity,
+        'initial': initial_rule(normal),
+        'times': optional(lambda times: [normal.quantity(t) for t in times]),
+        'connect': optional(lambda connect: {
+            k: (v if isinstance(v, list) else normal.text(v)) for k, v in connect.items()}),
+        'record': lambda record: True if record is MISSING else record,
+    }
+
+
+def object_rules(original, imported):
+    """field -> (normalise the original's value, normalise the imported's value)."""
+    left, right = field_rules(original), field_rules(imported)
+    return {key: (left[key], right[key]) for key in left}
+
+
+# Fields whose fixed values the script computes in Python: the importer gets
+# their values, not the names of the constants they use.
+VALUE_FIELDS = ('rates', 'rate', 'delay', 'refractory', 'dt', 'period', 'times')
+
+
+def used_names(model, normal):
+    """Every identifier the model's Brian2 code uses (constants referenced
+    only by values the script computes are folded into those values)."""
+    names = set()
+
+    def visit(value):
+        if isinstance(value, str):
+            names.update(normal.identifiers(value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in VALUE_FIELDS or not is_fixed(item):
+                    visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+    def is_fixed(item):
+        items = item if isinstance(item, list) else [item]
+        return all(not isinstance(normal.quantity(x), str) for x in items)
+
+    for kind in ('groups', 'synapses', 'poisson_inputs'):
+        visit(model[kind])
+    return names
+
+
+def differences_between(original, imported):
+    differences = []
+    a, b = Normaliser(original), Normaliser(imported)
+    for key in ('format', 'version', 'seed'):
+        compare(key, original.get(key, MISSING), imported.get(key, MISSING), differences)
+    for key in ('dt', 'duration'):
+        compare(key, a.quantity(original.get(key, '0.1*ms' if key == 'dt' else MISSING)),
+                b.quantity(imported.get(key, '0.1*ms' if key == 'dt' else MISSING)), differences)
+    used = used_names(original, a)
+    expected = {name: value for name, value in a.constants.items() if name in used}
+    compare('constants', sorted(expected), sorted(b.constants), differences)
+    for name in set(expected) & set(b.constants):
+        compare('constants.' + name, a.quantity(name), b.quantity(name), differences)
+    rules = object_rules(a, b)
+    for kind in ('timed_arrays', 'groups', 'synapses', 'poisson_inputs', 'monitors'):
+        left, right = original.get(kind, []), imported.get(kind, [])
+        if kind in ('groups', 'synapses'):  # the importer orders by first random draw
+            right = sorted(right, key=lambda spec: [x['name'] for x in left].index(spec['name'])
+                           if spec['name'] in [x['name'] for x in left] else len(left))
+        compare(kind + ' count', len(left), len(right), differences)
+        for index, (x, y) in enumerate(zip(left, right)):
+            if kind == 'poisson_inputs':  # named by Brian2 in creation order
+                x, y = dict(x, name=index), dict(y, name=index)
+            if kind == 'timed_arrays':
+                x, y = timed_array_values(x, a), timed_array_values(y, b)
+            compare_fields('%s[%d]' % (kind, index), x, y, rules, differences)
+    return differences
+
+
+def timed_array_values(spec, normal):
+    """A TimedArray's values in SI units."""
+    unit = normal.quantity(spec.get('unit', '1') or '1')
+    scale = unit[0] if isinstance(unit, tuple) else 1.0
+    values = spec['values']
+    rows = values if values and isinstance(values[0], list) else [values]
+    return {'name': spec['name'], 'dt': spec['dt'],
+            'dims': unit[1] if isinstance(unit, tuple) else (),
+            'values': [[float(v) * scale for v in row] for row in rows]}
+
+
+def round_trip(outroot, model_path, script):
+    from brian2spikestudio.importer import import_script
+    name = os.path.splitext(os.path.basename(script))[0]
+    imported_path = os.path.join(outroot, name + '.json')
+    try:
+        import_script(script, imported_path)
+        differences = differences_between(load_model(model_path), load_model(imported_path))
+    except ImportFailure as failure:
+        differences = ['import failed: %s' % failure]
+    with open(os.path.join(outroot, name + '.diff'), 'w') as report:
+        report.write(''.join(line + '\n' for line in differences))
+
+
+def main(outroot, pairs):
+    import_brian2()
+    os.makedirs(outroot, exist_ok=True)
+    for pair in pairs:
+        model_path, script = pair.split('=', 1)
+        round_trip(outroot, model_path, script)
+
+
+if __name__ == '__main__':
+    if len(sys.argv) < 3:
+        sys.exit(__doc__.strip().split('\n\n')[1])
+    main(sys.argv[1], sys.argv[2:])
