@@ -13,11 +13,12 @@ that method where the test passes none (a variant of the test). Brian2 generates
 PROJECT_DIR and compiles it (`make`); bench/speed_table.py --speedtests then
 runs `./main` there and times it.
 
-Two statements are added around the network's run in the generated main(): a
-CLOCK_MONOTONIC reading before and after, written to
-results/speedtest_simulate_wall.txt, the wall time of the simulation loop
-(Brian2's own timer, results/last_run_info.txt, is std::clock CPU time
-without OpenMP and omp_get_wtime wall time with it).
+Statements added around the network's run in the generated main() read
+CLOCK_MONOTONIC and CLOCK_PROCESS_CPUTIME_ID before and after it and write
+the wall time and the CPU time (of all threads) of the simulation loop to
+results/speedtest_simulate_times.txt (Brian2's own timer,
+results/last_run_info.txt, is std::clock CPU time without OpenMP and
+omp_get_wtime wall time with it).
 
 Prints one JSON object on stdout (Brian2's and make's output go to stderr):
   codegen_s, make_s   Python: building the network and generating code; make
@@ -37,17 +38,22 @@ import time
 
 import numpy
 
-WALL_FILE = 'results/speedtest_simulate_wall.txt'
-BEFORE_RUN = '''struct timespec _speedtest_start;
-clock_gettime(CLOCK_MONOTONIC, &_speedtest_start);'''
+TIMES_FILE = 'results/speedtest_simulate_times.txt'
+BEFORE_RUN = '''struct timespec _speedtest_wall_start, _speedtest_cpu_start;
+clock_gettime(CLOCK_MONOTONIC, &_speedtest_wall_start);
+clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &_speedtest_cpu_start);'''
 AFTER_RUN = '''{
-    struct timespec _speedtest_end;
-    clock_gettime(CLOCK_MONOTONIC, &_speedtest_end);
+    struct timespec _speedtest_wall_end, _speedtest_cpu_end;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &_speedtest_cpu_end);
+    clock_gettime(CLOCK_MONOTONIC, &_speedtest_wall_end);
     std::ofstream _speedtest_out("%s");
     _speedtest_out.precision(17);
-    _speedtest_out << (_speedtest_end.tv_sec - _speedtest_start.tv_sec)
-                      + 1e-9 * (_speedtest_end.tv_nsec - _speedtest_start.tv_nsec) << std::endl;
-}''' % WALL_FILE
+    _speedtest_out << (_speedtest_wall_end.tv_sec - _speedtest_wall_start.tv_sec)
+                      + 1e-9 * (_speedtest_wall_end.tv_nsec - _speedtest_wall_start.tv_nsec)
+                   << " " << (_speedtest_cpu_end.tv_sec - _speedtest_cpu_start.tv_sec)
+                      + 1e-9 * (_speedtest_cpu_end.tv_nsec - _speedtest_cpu_start.tv_nsec)
+                   << std::endl;
+}''' % TIMES_FILE
 
 
 METHODS = ('exact', 'linear', 'euler', 'rk2', 'rk4', 'exponential_euler', 'heun', 'milstein')

@@ -50,6 +50,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -69,11 +70,11 @@ PYTHON = speed_table.PYTHON
 SPIKE_STUDIO, BRIAN2_SERIAL, BRIAN2_OPENMP = 'Spike Studio', 'Brian2 1 thread', 'Brian2 OpenMP'
 WARM_UP_DURATION = '0.1*ms'
 COMPILED = re.compile(r'(\d+) compiled in')
-CSV_FIELDS = ['test', 'n', 'tool', 'threads', 'status', 'reps', 'simulate_s', 'whole_s',
-              'whole_cpu_s', 'brian2_timer_s', 'peak_rss_kb', 'spikes', 'synapses',
+CSV_FIELDS = ['test', 'n', 'tool', 'threads', 'status', 'reps', 'simulate_s', 'simulate_cpu_s',
+              'whole_s', 'whole_cpu_s', 'brian2_timer_s', 'peak_rss_kb', 'spikes', 'synapses',
               'codegen_s', 'compile_s', 'load_average', 'note']
-NUMERIC_FIELDS = {'n', 'threads', 'reps', 'simulate_s', 'whole_s', 'whole_cpu_s',
-                  'brian2_timer_s', 'peak_rss_kb', 'spikes', 'synapses', 'codegen_s',
+NUMERIC_FIELDS = {'n', 'threads', 'reps', 'simulate_s', 'simulate_cpu_s', 'whole_s',
+                  'whole_cpu_s', 'brian2_timer_s', 'peak_rss_kb', 'spikes', 'synapses', 'codegen_s',
                   'compile_s', 'load_average'}
 
 log = speed_table.log
@@ -290,27 +291,31 @@ class SpikeStudioRunner:
     def warm_up(self):
         """A 0.1 ms run compiles the kernels into the cache (they do not depend
         on N or the duration); its compile time is reported."""
-        finished = run_process(self.command + ['--duration', WARM_UP_DURATION], self.timeout,
-                               env_extra=self.env)
+        _, summary = self.run(['--duration', WARM_UP_DURATION])
+        self.compile_s = summary['compile_s']
+
+    def run(self, extra=()):
+        finished = run_process(self.command + list(extra), self.timeout, env_extra=self.env)
         if finished.returncode != 0:
             raise Failed(failure_reason(finished, 'spikestudio run'))
         try:
-            self.compile_s = speed_table.parse_summary(finished.stdout)['compile_s']
+            return finished, speed_table.parse_summary(finished.stdout)
         except ValueError:
             raise Failed('spikestudio run printed no "time:" line') from None
 
     def run_once(self):
-        finished = run_process(self.command, self.timeout, env_extra=self.env)
-        if finished.returncode != 0:
-            raise Failed(failure_reason(finished, 'spikestudio run'))
-        try:
-            summary = speed_table.parse_summary(finished.stdout)
-        except ValueError:
-            raise Failed('spikestudio run printed no "time:" line') from None
+        """The run, and the same run for one step: the difference of their
+        CPU times is the simulation's (the app reports wall time only)."""
+        finished, summary = self.run()
+        setup, _ = self.run(['--duration', WARM_UP_DURATION])
         compiled = COMPILED.search(summary['tier_line'])
-        return {'simulate_s': summary['simulate_s'], 'whole_s': finished.wall_s,
+        return {'simulate_s': summary['simulate_s'],
+                'simulate_cpu_s': max(0.0, finished.cpu_s - setup.cpu_s),
+                'whole_s': finished.wall_s,
                 'whole_cpu_s': finished.cpu_s, 'peak_rss_kb': finished.maxrss_kb,
-                'spikes': summary['spikes'], 'synapses': summary['synapses'],
+                'spikes': (summary['spikes'] if speed_table.SPIKES_LINE.search(finished.stdout)
+                           else ''),
+                'synapses': summary['synapses'],
                 'cold_kernels': bool(compiled and int(compiled.group(1)) > 0)}
 
 
@@ -341,30 +346,38 @@ class Brian2Runner:
         self.compile_s = self.build['make_s']
 
     def count(self, files):
+        """Elements in the result files ('' when there are none)."""
+        if not files:
+            return ''
         total = 0
         for name, itemsize in files:
             path = os.path.join(self.project, name)
             total += os.path.getsize(path) // itemsize if os.path.exists(path) else 0
         return total
 
-    def read_result(self, name):
+    def read_numbers(self, name, count):
+        """The first `count` numbers of a file the binary wrote in results/."""
         with open(os.path.join(self.project, 'results', name)) as f:
-            return float(f.read().split()[0])
+            words = f.read().split()
+        if len(words) < count:
+            raise ValueError('%s holds %d numbers, not %d' % (name, len(words), count))
+        return [float(word) for word in words[:count]]
 
     def run_once(self):
-        wall_file = os.path.join(self.project, 'results', 'speedtest_simulate_wall.txt')
-        if os.path.exists(wall_file):
-            os.unlink(wall_file)
+        times_file = os.path.join(self.project, 'results', 'speedtest_simulate_times.txt')
+        if os.path.exists(times_file):
+            os.unlink(times_file)
         finished = run_process(self.build['run_command'], self.args.timeout, cwd=self.project,
                                env_extra=self.build['run_environment'])
         if finished.returncode != 0:
             raise Failed(failure_reason(finished, 'Brian2 ./main'))
         try:
-            simulate = self.read_result('speedtest_simulate_wall.txt')
-            own_timer = self.read_result('last_run_info.txt')
-        except (OSError, ValueError, IndexError) as error:
+            simulate, simulate_cpu = self.read_numbers('speedtest_simulate_times.txt', 2)
+            own_timer, = self.read_numbers('last_run_info.txt', 1)
+        except (OSError, ValueError) as error:
             raise Failed('Brian2 ./main wrote no timing (%s)' % error) from None
-        return {'simulate_s': simulate, 'brian2_timer_s': own_timer, 'whole_s': finished.wall_s,
+        return {'simulate_s': simulate, 'simulate_cpu_s': simulate_cpu,
+                'brian2_timer_s': own_timer, 'whole_s': finished.wall_s,
                 'whole_cpu_s': finished.cpu_s, 'peak_rss_kb': finished.maxrss_kb,
                 'spikes': self.count(self.build['spike_files']),
                 'synapses': self.count(self.build['synapse_files'])}
@@ -378,9 +391,9 @@ def median_row(test, n, tool, runner, runs, load):
            'compile_s': runner.compile_s,
            'codegen_s': runner.build['codegen_s'] if getattr(runner, 'build', None) else '',
            'note': ''}
-    for key in ('simulate_s', 'whole_s', 'whole_cpu_s', 'brian2_timer_s', 'peak_rss_kb',
-                'spikes', 'synapses'):
-        values = [run[key] for run in runs if key in run]
+    for key in ('simulate_s', 'simulate_cpu_s', 'whole_s', 'whole_cpu_s', 'brian2_timer_s',
+                'peak_rss_kb', 'spikes', 'synapses'):
+        values = [run[key] for run in runs if run.get(key, '') != '']
         row[key] = statistics.median(values) if values else ''
     if any(run.get('cold_kernels') for run in runs):
         row['note'] = 'some runs compiled kernels (the cache was not warm)'
@@ -496,9 +509,9 @@ def ratio_cell(row, other, key):
 
 
 def markdown_table(rows):
-    lines = ['| test | N | tool | threads | simulate | whole process | spikes '
+    lines = ['| test | N | tool | threads | simulate | simulate CPU | whole process | spikes '
              '| simulate ÷ Brian2 1 thread | simulate ÷ Brian2 OpenMP '
-             '| whole ÷ Brian2 1 thread | whole ÷ Brian2 OpenMP | reps |',
+             '| simulate CPU ÷ Brian2 1 thread | reps |',
              '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |']
     for row in rows:
         n = '{:,}'.format(int(row['n']))
@@ -513,15 +526,14 @@ def markdown_table(rows):
             continue
         serial, openmp = reference(rows, row, BRIAN2_SERIAL), reference(rows, row, BRIAN2_OPENMP)
         # Spike Studio against both; OpenMP against one thread (its speed-up)
-        compare_openmp = row['tool'] == SPIKE_STUDIO
         lines.append('| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %d |' % (
-            row['test'], n, row['tool'], int(row['threads']), speed_table.seconds(row['simulate_s']),
+            row['test'], n, row['tool'], int(row['threads']),
+            speed_table.seconds(row['simulate_s']), speed_table.seconds(row['simulate_cpu_s']),
             speed_table.seconds(row['whole_s']),
             '{:,}'.format(int(row['spikes'])) if row['spikes'] != '' else '',
             ratio_cell(row, serial, 'simulate_s'),
-            ratio_cell(row, openmp, 'simulate_s') if compare_openmp else '',
-            ratio_cell(row, serial, 'whole_s'),
-            ratio_cell(row, openmp, 'whole_s') if compare_openmp else '',
+            ratio_cell(row, openmp, 'simulate_s') if row['tool'] == SPIKE_STUDIO else '',
+            ratio_cell(row, serial, 'simulate_cpu_s') if row['tool'] == SPIKE_STUDIO else '',
             int(row['reps'])))
     return lines
 
@@ -543,16 +555,17 @@ def plot(rows, path):
     lines_of_panels = (len(tests) + columns - 1) // columns
     figure, axes = plt.subplots(lines_of_panels, columns, squeeze=False,
                                 figsize=(4.2 * columns, 3.3 * lines_of_panels))
+    labels = {}
     for panel, test in zip(axes.flat, tests):
         for tool, (colour, marker) in TOOL_STYLES.items():
             points = sorted((row['n'], row['simulate_s'], int(row['threads']))
                             for row in measured if row['test'] == test and row['tool'] == tool)
             if points:
-                threads = sorted({p[2] for p in points})
-                label = '%s (%s)' % (tool, ', '.join('%d thread%s' % (t, 's' if t > 1 else '')
-                                                     for t in threads))
-                panel.plot([p[0] for p in points], [p[1] for p in points], marker=marker,
-                           color=colour, label=label)
+                line, = panel.plot([p[0] for p in points], [p[1] for p in points],
+                                   marker=marker, color=colour)
+                threads = max(p[2] for p in points)
+                labels.setdefault(tool if 'thread' in tool else '%s (%d thread%s)' % (
+                    tool, threads, 's' if threads > 1 else ''), line)
         panel.set_xscale('log')
         panel.set_yscale('log')
         panel.set_title(test, fontsize=9)
@@ -560,11 +573,12 @@ def plot(rows, path):
         panel.set_ylabel('simulation time (s)', fontsize=8)
         panel.tick_params(labelsize=7)
         panel.grid(True, which='major', alpha=0.3)
-        panel.legend(fontsize=6)
     for panel in list(axes.flat)[len(tests):]:
         panel.set_visible(False)
-    figure.suptitle("Brian2's speed tests: simulation time against size", fontsize=11)
-    figure.tight_layout()
+    figure.suptitle("Brian2's speed tests: simulation time (wall) against size", fontsize=11)
+    figure.legend(list(labels.values()), list(labels.keys()), loc='lower center',
+                  ncol=len(labels), fontsize=8)
+    figure.tight_layout(rect=(0, 0.05, 1, 1))
     temporary = path + '.partial' + os.path.splitext(path)[1]
     figure.savefig(temporary, dpi=90)
     os.replace(temporary, path)
@@ -575,18 +589,23 @@ NOTES = """\
 Columns (medians over `reps` runs, each a fresh process; tools interleaved):
 - *simulate*: wall time of the simulation loop. Spike Studio: the `simulate`
   figure of `spikestudio run` (steady clock). Brian2: CLOCK_MONOTONIC read
-  just before and after the network's run inside the generated main()
-  (Brian2's own timer, std::clock CPU time without OpenMP, is in the CSV as
-  brian2_timer_s).
+  just before and after the network's run inside the generated main().
+- *simulate CPU*: CPU time of the same loop, which a busy machine inflates
+  far less than wall time. Spike Studio: the process's CPU time (os.wait4)
+  minus that of the same run for one step (0.1 ms). Brian2:
+  CLOCK_PROCESS_CPUTIME_ID around the run, all threads (with OpenMP it
+  includes the threads' busy waiting). Brian2's own timer (std::clock
+  without OpenMP, omp_get_wtime with it) is in the CSV as brian2_timer_s.
 - *whole process*: wall time of the whole `spikestudio run` process
   (reading, checking, connecting, code generation, loading the cached
   kernels, simulating), and of Brian2's `./main` (creating synapses, initial
   values, simulating, writing every array to results/). Brian2's code
-  generation and `make` are not counted (the CSV has them).
+  generation and `make` are not counted (the CSV has them, and the CPU times
+  of the whole processes).
 - *threads*: Spike Studio runs on one thread until its binary has
   `--threads`; Brian2 OpenMP runs at --threads.
 - *ratios*: Spike Studio's figure divided by Brian2's (below 1: Spike Studio
-  is faster); on the OpenMP row, OpenMP's figure divided by one thread's.
+  is faster); on the OpenMP row, OpenMP's simulate divided by one thread's.
 - *spikes*: recorded by the test's SpikeMonitor (tests without one: blank).
   Brian2's tests set no seed, so its counts vary from run to run."""
 
@@ -660,6 +679,8 @@ def measure(args):
 
 def main(argv):
     args = parse_arguments(argv)
+    # a stopped run (kill) still removes its scratch directory
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit('speed_table.py --speedtests: stopped'))
     try:
         if args.from_csv:
             rows = read_csv(args.from_csv)

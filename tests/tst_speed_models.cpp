@@ -1,11 +1,12 @@
 // bench/speed_models.py, Brian2's speed tests as Spike Studio models, cannot rot:
 // it covers every speed test class of the installed Brian2, every family it
-// writes checks and runs 1 ms at its smallest size; bad arguments get one line,
-// exit status 1 and no file. bench/speed_table.py --speedtests refuses bad
+// writes checks and runs 1 ms at its smallest size; bad arguments and a failing
+// write get one line, exit status 1 and no file. bench/speed_table.py --speedtests refuses bad
 // options before running anything, skips sizes over its memory budget, and
 // computes its ratios from the rows of one table. Needs /usr/bin/python3 (Brian2
 // only for the coverage check); nothing here is timed.
 #include "support/CliRunner.h"
+#include "support/FileSizeLimit.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,9 +36,14 @@ class TestSpeedModels : public QObject {
 
     QTemporaryDir dir_;
 
-    /// Runs a program with HOME and the kernel cache inside the test's directory.
-    CliResult runProgram(const QString& program, const QStringList& arguments) {
+    /// Runs a program with HOME and the kernel cache inside the test's
+    /// directory; fileSizeLimit > 0 limits the size of the files it writes.
+    CliResult runProgram(const QString& program, const QStringList& arguments,
+                         rlim_t fileSizeLimit = 0) {
         QProcess process;
+        if (fileSizeLimit > 0)
+            process.setChildProcessModifier(
+                [fileSizeLimit] { FileSizeLimit::applyInChild(fileSizeLimit); });
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert("HOME", dir_.filePath("home"));
         environment.insert("SPIKESTUDIO_CACHE_DIR", dir_.filePath("cache"));
@@ -72,6 +78,12 @@ class TestSpeedModels : public QObject {
             result.append({fields.value(0), fields.value(1).split(',').value(0).toInt()});
         }
         return result;
+    }
+
+    static QByteArray csvHeader() {
+        return "test,n,tool,threads,status,reps,simulate_s,simulate_cpu_s,whole_s,whole_cpu_s,"
+               "brian2_timer_s,peak_rss_kb,spikes,synapses,codegen_s,compile_s,load_average,"
+               "note\n";
     }
 
     static void verifyOneLineError(const CliResult& result, const QString& prefix) {
@@ -189,6 +201,17 @@ private slots:
             QDir(dir_.path()).entryList({".speed_model_*"}, QDir::Hidden | QDir::Files).isEmpty());
     }
 
+    void generatorWritesAModelCompletelyOrNotAtAll() {
+        const QString path = dir_.filePath("partial.json");
+        const CliResult result = runProgram(
+            kPython, {kBench + "/speed_models.py", "write", "COBAHHFixedConnectivity", "100", path},
+            100);
+        verifyOneLineError(result, "speed_models.py: cannot write " + path);
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(
+            QDir(dir_.path()).entryList({".speed_model_*"}, QDir::Hidden | QDir::Files).isEmpty());
+    }
+
     void speedTableRefusesBadOptions_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("unknown test") << QStringList{"--tests", "CUBA"};
@@ -217,10 +240,7 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::newRow("not its CSV") << QByteArray("a,b\n1,2\n");
         QTest::newRow("not a number")
-            << QByteArray("test,n,tool,threads,status,reps,simulate_s,whole_s,whole_cpu_s,"
-                          "brian2_timer_s,peak_rss_kb,spikes,synapses,codegen_s,compile_s,"
-                          "load_average,note\n"
-                          "STDP,many,Spike Studio,1,ok,1,1,1,1,,1,1,1,,1,1,\n");
+            << csvHeader() + "STDP,many,Spike Studio,1,ok,1,1,1,1,1,,1,1,1,,1,1,\n";
     }
 
     void speedTableRefusesABadCsv() {
@@ -244,16 +264,14 @@ private slots:
     }
 
     void speedTableRatiosComeFromTheSameTable() {
-        const QByteArray header =
-            "test,n,tool,threads,status,reps,simulate_s,whole_s,whole_cpu_s,brian2_timer_s,"
-            "peak_rss_kb,spikes,synapses,codegen_s,compile_s,load_average,note\n";
         const QString path = writeFile(
-            "table.csv", header + "STDP,100,Spike Studio,1,ok,3,1.5,2.0,1.9,,1000,150,100,,0.5,1,\n"
-                                  "STDP,100,Brian2 1 thread,1,ok,3,3.0,8.0,7.5,2.9,900,148,100,"
-                                  "2,12,1,\n"
-                                  "STDP,100,Brian2 OpenMP,2,ok,3,2.0,4.0,7.9,2.0,950,151,100,"
-                                  "2,13,1,\n"
-                                  "STDP,500,,,skipped,,,,,,,,,,,,too big\n");
+            "table.csv", csvHeader() +
+                             "STDP,100,Spike Studio,1,ok,3,1.5,1.2,2.0,1.9,,1000,150,100,,0.5,1,\n"
+                             "STDP,100,Brian2 1 thread,1,ok,3,3.0,2.4,8.0,7.5,2.9,900,148,100,2,12,"
+                             "1,\n"
+                             "STDP,100,Brian2 OpenMP,2,ok,3,2.0,3.5,4.0,7.9,2.0,950,151,100,2,13,1,"
+                             "\n"
+                             "STDP,500,,,skipped,,,,,,,,,,,,,too big\n");
         const bool matplotlib = runProgram(kPython, {"-c", "import matplotlib"}).exitCode == 0;
         const QString plot = dir_.filePath("plot.svg");
         const CliResult result =
@@ -265,13 +283,16 @@ private slots:
             QVERIFY(svg.open(QIODevice::ReadOnly));
             QVERIFY(svg.readAll().contains("<svg"));
         }
-        // Spike Studio: 1.5/3.0 and 1.5/2.0 simulated, 2/8 and 2/4 whole;
-        // OpenMP against one thread: 2/3 and 4/8
-        QVERIFY2(result.out.contains("| STDP | 100 | Spike Studio | 1 | 1.5 s | 2 s | 150 | 0.5 "
-                                     "| 0.75 | 0.25 | 0.5 | 3 |"),
+        // Spike Studio: simulate 1.5/3.0 and 1.5/2.0, CPU 1.2/2.4;
+        // OpenMP against one thread: simulate 2/3
+        QVERIFY2(result.out.contains("| STDP | 100 | Spike Studio | 1 | 1.5 s | 1.2 s | 2 s | 150 "
+                                     "| 0.5 | 0.75 | 0.5 | 3 |"),
                  qPrintable(result.out));
-        QVERIFY2(result.out.contains("| STDP | 100 | Brian2 OpenMP | 2 | 2 s | 4 s | 151 | 0.67 "
-                                     "|  | 0.5 |  | 3 |"),
+        QVERIFY2(result.out.contains("| STDP | 100 | Brian2 1 thread | 1 | 3 s | 2.4 s | 8 s | 148 "
+                                     "|  |  |  | 3 |"),
+                 qPrintable(result.out));
+        QVERIFY2(result.out.contains("| STDP | 100 | Brian2 OpenMP | 2 | 2 s | 3.5 s | 4 s | 151 "
+                                     "| 0.67 |  |  | 3 |"),
                  qPrintable(result.out));
         QVERIFY2(result.out.contains("| STDP | 500 | too big |"), qPrintable(result.out));
     }
