@@ -15,6 +15,9 @@ usage: /usr/bin/python3 bench/speed_table.py SPIKESTUDIO_BINARY [options]
   --tiers LIST       Spike Studio tiers to run when the binary has --tier
                      (default: tcc,native); without --tier one default row
   --json FILE        also write every single measurement as JSON
+  --speedtests       instead: Brian2's own speed tests (brian2/tests/features/
+                     speed.py) against Brian2 cpp_standalone with one thread
+                     and with OpenMP; its options are in bench/speedtests.py
 
 Standard library only; the Brian2 rows come from bench/brian2_phases.py (which
 builds each model through tests/reference/brian_ref.py) when python3-brian is
@@ -329,6 +332,11 @@ Columns (medians over the repetitions, each a fresh process; `reps` says how man
 
 
 def main():
+    if '--speedtests' in sys.argv[1:]:
+        sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
+        import speedtests  # Brian2's own speed tests: bench/speedtests.py
+        speedtests.main(sys.argv[1:])
+        return
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('binary')
     parser.add_argument('--reps', type=int, default=3)

@@ -10,6 +10,8 @@ packages=(
     xvfb xauth
     # The .deb (cmake --build build --target package) and its check (ctest's tst_package).
     dpkg-dev librsvg2-bin desktop-file-utils appstream lintian file man-db shared-mime-info
+    # bench/speed_models.py (Brian2's speed tests as models) and its test, tst_speed_models.
+    python3
 )
 # Brian2: reference data, and `spikestudio import` of Brian2 scripts; tests skip what
 # needs it when absent. clang 14 with its libFuzzer runtime builds the fuzz targets
