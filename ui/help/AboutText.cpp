@@ -17,7 +17,11 @@ QString html() {
                        "<li>TinyCC (libtcc), the in-memory C compiler: GNU Lesser General "
                        "Public License v2.1 (LGPL-2.1)</li>"
                        "<li>SQLite %4: public domain</li>"
-                       "<li>nlohmann/json: MIT License</li></ul>"
+                       "<li>nlohmann/json: MIT License</li>"
+                       "<li>OpenSSL's libcrypto (SHA-256 of cached kernels): Apache License "
+                       "2.0</li>"
+                       "<li>libelf of elfutils (kernel audits): GNU LGPL v3 or GNU GPL v2, "
+                       "or later</li></ul>"
                        "<p>The equation language and the examples follow "
                        "<a href=\"https://briansimulator.org\">Brian2</a> (CeCILL-2.1).</p>")
         .arg(QStringLiteral(SPIKESTUDIO_VERSION), QString::fromLatin1(qVersion()),
