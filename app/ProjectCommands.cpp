@@ -35,7 +35,8 @@ void printRun(const RunSummary& run, std::ostream& out) {
     out << std::setw(4) << run.id << "  " << printable(run.startedAt) << "  " << std::left
         << std::setw(11) << runStatusName(run.status) << std::right << "  " << std::setprecision(6)
         << run.simulatedTime << " of " << run.duration << " s, dt " << run.dt << " s, seed "
-        << run.seed << ", " << run.spikeCount << " spikes";
+        << run.seed << ", "
+        << (run.spikeCount ? std::to_string(*run.spikeCount) + " spikes" : "no spike monitor");
     if (run.simulateMilliseconds)
         out << ", simulated in " << std::fixed << std::setprecision(1) << *run.simulateMilliseconds
             << " ms" << std::defaultfloat;

@@ -63,6 +63,28 @@ private slots:
                  qPrintable(lines[1]));
     }
 
+    /// A run without a SpikeMonitor recorded no spikes: "0 spikes" would say
+    /// its neurons were silent.
+    void aRunWithoutSpikeMonitorSaysSo() {
+        const QString model = dir_.filePath("driven.json");
+        QFile file(model);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms", "duration": "20*ms", "seed": 1,
+          "groups": [{"name": "G", "type": "NeuronGroup", "N": 2,
+                      "equations": "dv/dt = (2 - v)/(5*ms) : 1", "threshold": "v > 1",
+                      "reset": "v = 0"}],
+          "monitors": [{"name": "trace", "type": "StateMonitor", "source": "G",
+                        "variables": ["v"], "record": [0]}]})");
+        file.close();
+        const QString project = dir_.filePath("driven.spikestudio");
+        QCOMPARE(runCli({"run", model, "--db", project}).exitCode, 0);
+        const Result runs = runCli({"runs", project});
+        QCOMPARE(runs.exitCode, 0);
+        QVERIFY2(runs.out.contains("seed 1, no spike monitor"), qPrintable(runs.out));
+        QVERIFY2(!runs.out.contains("0 spikes"), qPrintable(runs.out));
+    }
+
     void aProjectRunsItsOwnModel() {
         const QString project = dir_.filePath("own.spikestudio");
         QCOMPARE(

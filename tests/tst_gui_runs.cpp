@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <qcustomplot.h>
@@ -275,6 +276,29 @@ private slots:
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         QVERIFY(!browser.exportSelected(dir_.filePath("blocked")).isEmpty());
+    }
+
+    /// "0" would say the neurons were silent: a run without a SpikeMonitor
+    /// shows a dash, explained in its tooltip.
+    void aRunWithoutSpikeMonitorShowsNoCount() {
+        Model model = cuba();
+        std::erase_if(model.monitors,
+                      [](const MonitorSpec& m) { return m.type == MonitorType::Spike; });
+        const std::string withSpikes = project_;
+        project_ = dir_.filePath("no-spike-monitor.spikestudio").toStdString();
+        runInto(std::move(model), 1, dir_.filePath("no-spikes"));
+        RunsBrowser browser;
+        browser.setProjectPath(project_);
+        project_ = withSpikes;
+        auto* table = browser.findChild<QTableWidget*>();
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 5)->text(), QString("–"));
+        QVERIFY(table->item(0, 5)->toolTip().contains("no SpikeMonitor"));
+
+        browser.setProjectPath(withSpikes);
+        bool counted = false;
+        QVERIFY(table->item(0, 5)->text().toLongLong(&counted) > 0 && counted);
     }
 
     void anUnreadableProjectListsNothing() {

@@ -276,7 +276,7 @@ private slots:
         const auto runs = project.runs();
         QCOMPARE(runs.size(), size_t(1));
         QCOMPARE(runs[0].status, RunStatus::Finished);
-        QCOMPARE(runs[0].spikeCount,
+        QCOMPARE(runs[0].spikeCount.value_or(-1),
                  std::int64_t(controller.network()->spikeRecords().front().indices.size()));
     }
 

@@ -215,7 +215,7 @@ private slots:
         std::int64_t spikes = 0;
         for (const SpikeRecord& record : ran->spikeRecords())
             spikes += static_cast<std::int64_t>(record.indices.size());
-        QCOMPARE(summary.spikeCount, spikes);
+        QCOMPARE(summary.spikeCount, std::optional<std::int64_t>(spikes));
         QCOMPARE(summary.simulatedTime, ran->scheduler().time());
         // Spike times are all step * dt: stored as 8 bytes per spike.
         QCOMPARE(project.database().queryInt("SELECT count(*) FROM chunks WHERE format = "

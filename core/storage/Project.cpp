@@ -133,7 +133,8 @@ std::vector<RunSummary> Project::queryRuns(const std::string& where, std::int64_
         "r.message, r.build_ms, r.simulate_ms, r.simulated_time, r.writer, "
         "(SELECT count(*) FROM monitors m WHERE m.run_id = r.id), "
         "(SELECT coalesce(sum(c.count), 0) FROM chunks c JOIN monitors m ON c.monitor_id = m.id "
-        " WHERE m.run_id = r.id AND m.type = 'spike') "
+        " WHERE m.run_id = r.id AND m.type = 'spike'), "
+        "(SELECT count(*) FROM monitors m WHERE m.run_id = r.id AND m.type = 'spike') "
         "FROM runs r " +
         where + " ORDER BY r.id");
     if (!where.empty())
@@ -157,7 +158,8 @@ std::vector<RunSummary> Project::queryRuns(const std::string& where, std::int64_
             run.message = "the program writing this run ended before the run finished";
         }
         run.monitorCount = select.columnInt(12);
-        run.spikeCount = select.columnInt(13);
+        if (select.columnInt(14) > 0)
+            run.spikeCount = select.columnInt(13);
     }
     return runs;
 }

@@ -20,8 +20,10 @@ struct RunSummary {
     std::string message;
     std::optional<double> buildMilliseconds;
     std::optional<double> simulateMilliseconds;
-    double simulatedTime = 0.0;  // seconds reached (of the last committed chunk)
-    std::int64_t spikeCount = 0; // over all SpikeMonitors, as committed
+    double simulatedTime = 0.0; // seconds reached (of the last committed chunk)
+    /// Over all SpikeMonitors, as committed; nothing when the run had no
+    /// SpikeMonitor (its neurons may well have spiked).
+    std::optional<std::int64_t> spikeCount;
     std::int64_t monitorCount = 0;
 };
 

@@ -41,6 +41,16 @@ QTableWidgetItem* cell(const QString& text) {
     return item;
 }
 
+/// The run's spike count, or a dash when nothing recorded spikes: "0" would
+/// say the neurons were silent.
+QTableWidgetItem* spikeCountCell(const RunSummary& run) {
+    if (run.spikeCount)
+        return cell(QString::number(*run.spikeCount));
+    QTableWidgetItem* item = cell(QStringLiteral("–"));
+    item->setToolTip(QObject::tr("This run had no SpikeMonitor: its spikes were not recorded."));
+    return item;
+}
+
 /// A stored run's results, read back into the records a live run has.
 std::unique_ptr<Network> readResults(Project& project, const RunSummary& run) {
     auto network = std::make_unique<Network>(run.seed);
@@ -167,7 +177,7 @@ void RunsBrowser::refresh() {
                                          .arg(run.simulatedTime, 0, 'g', 4)
                                          .arg(run.duration, 0, 'g', 4)));
                 table_->setItem(row, 4, cell(QString::number(run.seed)));
-                table_->setItem(row, 5, cell(QString::number(run.spikeCount)));
+                table_->setItem(row, 5, spikeCountCell(run));
                 if (scratch_) // runs of many models: say which each ran
                     table_->setItem(row, kModelColumn, cell(modelName(project.runModel(run.id))));
             }
