@@ -2,10 +2,9 @@
 
 #include "CommandErrors.h"
 #include "OutputFileCheck.h"
-#include "bridge/PythonModule.h"
+#include "bridge/Brian2Import.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
-#include "engine/ScratchDirectory.h"
 #include "model/CheckedModel.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
@@ -25,9 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr long long kDefaultTimeoutSeconds = 600;
 constexpr long long kLongestTimeoutSeconds = 7 * 24 * 3600;
-constexpr const char* kInstallHint = "(on Debian: apt-get install python3-brian)";
 
 /// Where the import goes: a model file, or a project whose model it becomes.
 struct ImportTarget {
@@ -38,13 +35,8 @@ struct ImportTarget {
 const std::string& scriptPath(const CommandLine& line) {
     if (line.positional.size() != 1)
         throw std::invalid_argument("expected exactly one SCRIPT file");
-    const std::string& path = line.positional[0];
-    std::error_code error;
-    if (!fs::exists(path, error))
-        throw ModelError({path, "", 0, 0}, "no such file");
-    if (!fs::is_regular_file(path, error))
-        throw ModelError({path, "", 0, 0}, "not a Python script (a folder or a device)");
-    return path;
+    requireBrian2Script(line.positional[0]);
+    return line.positional[0];
 }
 
 bool endsWith(const std::string& text, const std::string& end) {
@@ -80,7 +72,7 @@ ImportTarget importTarget(const CommandLine& line, const std::string& script) {
 
 std::chrono::seconds parseTimeout(const std::optional<std::string>& text) {
     if (!text)
-        return std::chrono::seconds(kDefaultTimeoutSeconds);
+        return kDefaultImportTimeout;
     long long seconds = 0;
     const auto result = std::from_chars(text->data(), text->data() + text->size(), seconds);
     if (result.ec != std::errc() || result.ptr != text->data() + text->size() || seconds < 1 ||
@@ -89,35 +81,6 @@ std::chrono::seconds parseTimeout(const std::optional<std::string>& text) {
                          "the timeout must be a number of seconds from 1 to " +
                              std::to_string(kLongestTimeoutSeconds));
     return std::chrono::seconds(seconds);
-}
-
-/// Runs the Python importer on `script`, writing the model to `modelPath`.
-void runImporter(const std::string& script, const std::string& modelPath,
-                 std::chrono::seconds timeout, std::ostream& err) {
-    ProcessLimits limits;
-    limits.timeout = timeout;
-    const ProcessResult result =
-        runPythonModule("importer", {"-o", modelPath, "--", script}, limits);
-    if (result.timedOut)
-        throw ModelError({}, script + ": the script did not finish within " +
-                                 std::to_string(timeout.count()) + " s (--timeout)");
-    requireSuccess(result, "the importer", std::string("Python 3 and Brian2 ") + kInstallHint);
-    for (const std::string& note : noteLines(result))
-        err << printable(note) << "\n";
-}
-
-/// The model the importer wrote, read and checked as `check` would; a model
-/// Spike Studio refuses never lands.
-Model checkedModel(const std::string& modelPath, const std::string& script) {
-    try {
-        Model model = readModelFile(modelPath);
-        checkModel(model);
-        return model;
-    } catch (const ModelError& error) {
-        const std::string where =
-            error.where().object == modelPath ? error.problem() : std::string(error.what());
-        throw ModelError({}, script + ": the imported model is refused: " + where);
-    }
 }
 
 void save(const Model& model, const ImportTarget& target) {
@@ -153,10 +116,10 @@ int importCommand(const CommandLine& line, std::ostream& out, std::ostream& err)
             const std::string& script = scriptPath(line);
             const ImportTarget target = importTarget(line, script);
             const std::chrono::seconds timeout = parseTimeout(line.timeout);
-            const std::unique_ptr<ScratchDirectory> scratch = scratchDirectoryFor("the importer");
-            const std::string modelPath = (scratch->path() / "model.json").string();
-            runImporter(script, modelPath, timeout, err);
-            const Model model = checkedModel(modelPath, script);
+            const Brian2Import imported = importBrian2Script(script, timeout);
+            for (const std::string& note : imported.notes)
+                err << printable(note) << "\n";
+            const Model& model = imported.model;
             save(model, target);
             printSummary(model, script, target, out);
             return 0;

@@ -19,6 +19,7 @@
 #include "document/RecentFiles.h"
 #include "help/AboutText.h"
 #include "help/HelpWindow.h"
+#include "importing/ScriptImporter.h"
 #include "inspector/InspectorPanel.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
@@ -78,6 +79,9 @@ MainWindow::MainWindow(QWidget* parent)
       scene_(new NetworkScene(document_, this)), view_(new NetworkView(scene_, this)),
       editing_(new SelectionEditing(document_, scene_, view_, this)) {
     askWithMessageBoxes();
+    scriptImporter_ = new ScriptImporter(this);
+    connect(scriptImporter_, &ScriptImporter::imported, this, &MainWindow::openImportedModel);
+    connect(scriptImporter_, &ScriptImporter::failed, this, &MainWindow::reportImportFailure);
     view_->setObjectName("canvas");
     createCentralPages();
     createDocks();
@@ -131,6 +135,11 @@ void MainWindow::askWithMessageBoxes() {
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
     };
     askBrian2Script_ = [this] { return askBrian2ScriptWithDialog(); };
+    askScriptToImport_ = [this] {
+        return QFileDialog::getOpenFileName(this,
+                                            tr("Import a Brian2 script (its Python code runs)"), {},
+                                            tr("Brian2 scripts (*.py);;All files (*)"));
+    };
     askRecovery_ = [this](const QString& originalPath) {
         return QMessageBox::question(
                    this, tr("Recover unsaved changes"),
@@ -286,12 +295,19 @@ void MainWindow::createFileActions() {
               [this] { saveWithDialog(); });
     addAction("quit", tr("&Quit"), QKeySequence("Ctrl+Q"), [this] { close(); });
     addAction("exportBrian2", tr("&Brian2 Script…"), {}, [this] { exportBrian2Script(); });
+    addAction("importBrian2", tr("&Brian2 Script…"), {}, [this] {
+        const QString script = askScriptToImport_();
+        if (!script.isEmpty())
+            importBrian2Script(script);
+    });
     describeAction("new", tr("Start an empty model"));
     describeAction("open", tr("Open a model (.json) or project (.spikestudio)"));
     describeAction("close", tr("Close the model and show the start page"));
     describeAction("save", tr("Save the model"));
     describeAction("saveAs", tr("Save as a project (.spikestudio: model, layout and runs) or "
                                 "a model file (.json)"));
+    describeAction("importBrian2", tr("Open a Brian2 script as a model: the script runs, with "
+                                      "Brian2 recording its network instead of simulating it"));
     describeAction("exportBrian2", tr("Write the model as a Brian2 script, for Brian2's runtime, "
                                       "C++ standalone, or GPUs (brian2cuda, brian2genn)"));
 }
@@ -400,6 +416,9 @@ void MainWindow::createMenus() {
     examplesMenu_->setEnabled(false);
     file->addSeparator();
     file->addActions({actions_["save"], actions_["saveAs"], actions_["close"]});
+    QMenu* importMenu = file->addMenu(tr("&Import"));
+    importMenu->setObjectName("importMenu");
+    importMenu->addAction(actions_["importBrian2"]);
     QMenu* exportMenu = file->addMenu(tr("E&xport"));
     exportMenu->setObjectName("exportMenu");
     exportMenu->addAction(actions_["exportBrian2"]);
@@ -883,6 +902,43 @@ std::optional<MainWindow::Brian2ScriptChoice> MainWindow::askBrian2ScriptWithDia
         path += ".py";
     const auto device = brian2ExportDevices().at(std::max<qsizetype>(0, filters.indexOf(filter)));
     return Brian2ScriptChoice{path, QString::fromStdString(device)};
+}
+
+/// File > Import > Brian2 Script: the importer runs the script on a worker
+/// thread; its model opens unsaved, as a new model.
+void MainWindow::importBrian2Script(const QString& scriptPath) {
+    if (!scriptImporter_->start(scriptPath))
+        return;
+    actions_["importBrian2"]->setEnabled(false);
+    report(tr("Importing %1: its Python code runs…").arg(QFileInfo(scriptPath).fileName()));
+}
+
+void MainWindow::openImportedModel(const Model& model, const QStringList& notes) {
+    actions_["importBrian2"]->setEnabled(true);
+    const QString script = QFileInfo(scriptImporter_->scriptPath()).fileName();
+    if (!mayStopRun() || !mayReplaceModel()) {
+        report(tr("Import of %1 not opened").arg(script));
+        return;
+    }
+    document_->load(model, {});
+    document_->markUnsaved();
+    useProject({});
+    scratchRuns_.forget();
+    runView_->clear();
+    inspector_->showObject({});
+    showEditor();
+    view_->fitNetwork();
+    diagnostics_->checkNow();
+    updateTitle();
+    report(tr("Imported %1; save it to keep it").arg(script));
+    if (!notes.isEmpty())
+        showMessage_(tr("Imported, with notes"), notes.join("\n"));
+}
+
+void MainWindow::reportImportFailure(const QString& message) {
+    actions_["importBrian2"]->setEnabled(true);
+    report(tr("Import failed"));
+    showMessage_(tr("Cannot import the script"), message);
 }
 
 /// File > Export > Brian2 Script: the model being edited, by the command line's exporter.

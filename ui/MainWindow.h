@@ -23,6 +23,7 @@ class QToolBar;
 namespace spikestudio {
 
 class HelpWindow;
+class ScriptImporter;
 class InspectorPanel;
 class RunView;
 class RunsBrowser;
@@ -56,6 +57,8 @@ public:
     };
     /// Asks for the script's file and device (a save dialog; tests replace it).
     using Brian2ScriptHandler = std::function<std::optional<Brian2ScriptChoice>()>;
+    /// The Brian2 script to import; empty to cancel.
+    using ScriptToImportHandler = std::function<QString()>;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -81,6 +84,12 @@ public:
     void setBrian2ScriptHandler(Brian2ScriptHandler handler) {
         askBrian2Script_ = std::move(handler);
     }
+    void setScriptToImportHandler(ScriptToImportHandler handler) {
+        askScriptToImport_ = std::move(handler);
+    }
+    /// Imports a Brian2 script on a worker thread; the model opens unsaved.
+    void importBrian2Script(const QString& scriptPath);
+    ScriptImporter* scriptImporter() const { return scriptImporter_; }
 
     /// Opens a model file; on failure shows why and keeps the current model.
     bool openModelFile(const QString& path);
@@ -155,6 +164,8 @@ private:
     bool saveWithDialog();
     std::optional<Brian2ScriptChoice> askBrian2ScriptWithDialog();
     void exportBrian2Script();
+    void openImportedModel(const spikestudio::Model& model, const QStringList& notes);
+    void reportImportFailure(const QString& message);
     bool mayReplaceModel();
     bool isExample(const QString& path) const;
     void offerScratchRuns(const QString& project);
@@ -193,6 +204,8 @@ private:
     StopRunHandler askStopRun_;
     TakeRunsHandler askTakeRuns_;
     Brian2ScriptHandler askBrian2Script_;
+    ScriptToImportHandler askScriptToImport_;
+    ScriptImporter* scriptImporter_ = nullptr;
     RecoveryHandler askRecovery_;
     std::unique_ptr<Autosave> autosave_;
 };

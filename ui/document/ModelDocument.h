@@ -26,6 +26,8 @@ public:
     void setFilePath(const QString& path);
     bool isModified() const { return !undoStack_.isClean(); }
     void markSaved() { undoStack_.setClean(); }
+    /// A model that exists in no file yet (an imported script): closing asks first.
+    void markUnsaved() { undoStack_.resetClean(); }
 
     /// Replaces everything and forgets the undo history (New, Open).
     void load(spikestudio::Model model, const QString& path, NodeLayout layout = {});
