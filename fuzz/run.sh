@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets (the `fuzz` preset) and runs each for a while.
 #
-#   fuzz/run.sh [--time SECONDS] [--jobs N] [--build-dir DIR] [--smoke] [TARGET...]
+#   fuzz/run.sh [--time SECONDS] [--jobs N] [--unit-timeout SECONDS] [--build-dir DIR]
+#               [--smoke] [TARGET...]
 #
 # TARGET: expression model generator chunk_codec project (default: all).
 # --time: seconds per target (default 600); --jobs: parallel fuzzing processes
-# per target (default 1); --build-dir: default build-fuzz in the source tree.
+# per target (default 1); --unit-timeout: an input running longer is a finding
+# (default 10; raise it on a loaded machine); --build-dir: default build-fuzz
+# in the source tree.
 # --smoke: what ctest runs: 20 s per target (SPIKESTUDIO_FUZZ_SECONDS
 # overrides), exit 77 (skipped) when clang's libFuzzer is missing.
 # New corpus entries go to BUILD/corpus/<target>, findings to
@@ -16,15 +19,17 @@ source_dir="$(cd "$(dirname "$0")/.." && pwd)"
 build_dir="$source_dir/build-fuzz"
 seconds=600
 jobs=1
+unit_timeout=10
 smoke=0
 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --time) seconds="$2"; shift 2 ;;
         --jobs) jobs="$2"; shift 2 ;;
+        --unit-timeout) unit_timeout="$2"; shift 2 ;;
         --build-dir) build_dir="$2"; shift 2 ;;
         --smoke) smoke=1; seconds="${SPIKESTUDIO_FUZZ_SECONDS:-20}"; shift ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1"); shift ;;
     esac
@@ -67,7 +72,7 @@ for target in "${targets[@]}"; do
     findings="$build_dir/findings/$target"
     [ -d "$seeds" ] || { echo "fuzz: no target '$target'" >&2; exit 2; }
     mkdir -p "$corpus" "$findings"
-    options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024
+    options=(-max_total_time="$seconds" -timeout="$unit_timeout" -rss_limit_mb=2048 -malloc_limit_mb=1024
              -artifact_prefix="$findings/" -print_final_stats=1)
     dict="$source_dir/fuzz/dict/$target.dict"
     [ -f "$dict" ] && options+=(-dict="$dict")
