@@ -85,6 +85,30 @@ private slots:
         QVERIFY(result.out.startsWith("ok"));
     }
 
+    /// Object names follow Brian2's rule (any identifier): an object may be
+    /// called `N`, `t`, `_x` or `exp`, which code may not use as names.
+    void objectNamesFollowBrian2_data() {
+        QTest::addColumn<QString>("name");
+        for (const char* name : {"N", "t", "i", "_x", "exp", "second", "lastspike"})
+            QTest::newRow(name) << name;
+    }
+
+    void objectNamesFollowBrian2() {
+        QFETCH(QString, name);
+        QJsonObject model = withGroupField("name", name);
+        QJsonArray monitors = model["monitors"].toArray();
+        for (qsizetype k = 0; k < monitors.size(); ++k) {
+            QJsonObject monitor = monitors[k].toObject();
+            monitor["source"] = name;
+            monitors[k] = monitor;
+        }
+        model["monitors"] = monitors;
+        const QString path = writeModel("named-" + name + ".json", QJsonDocument(model).toJson());
+        const Result result = runCli({"run", path, "--duration", "5*ms", "--tier", "tcc"});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.out.contains("spikes " + name + " (spikes): "), qPrintable(result.out));
+    }
+
     void badInput_data() {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("message");

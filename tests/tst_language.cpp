@@ -312,6 +312,20 @@ private slots:
         QVERIFY(eqs[2].hasFlag("shared") && eqs[2].hasFlag("constant"));
     }
 
+    /// Brian2 reads an equation up to its ':'; a line break in it is white
+    /// space, also outside brackets (Brian2's synfire example breaks a line
+    /// after a trailing '+'; a continuation line may also start with one).
+    void equationsSpanLinesOutsideBrackets() {
+        const auto eqs = parseEquations("dv/dt = -v/tau +\n      1/tau : 1\n"
+                                        "x = v\n    + 2 : 1\n"
+                                        "y : 1\n");
+        QCOMPARE(eqs.size(), size_t(3));
+        QCOMPARE(toText(eqs[0].expr), toText(parseExpression("-v/tau + 1/tau")));
+        QCOMPARE(toText(eqs[1].expr), toText(parseExpression("v + 2")));
+        QCOMPARE(eqs[1].position.line, 3);
+        QCOMPARE(eqs[2].position.line, 5);
+    }
+
     void equationErrors_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");

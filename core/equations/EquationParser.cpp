@@ -123,7 +123,8 @@ private:
         advance();
     }
 
-    // The expression runs to the next ':' and may span lines.
+    // The expression runs to the next ':' and may span lines: Brian2 reads line
+    // breaks in it as white space, also outside brackets (`-v/tau +` then `I/tau`).
     ExprPtr expressionUntilColon() {
         const TextPosition start = here();
         const size_t begin = pos_;
@@ -132,7 +133,7 @@ private:
         if (atEnd())
             fail(start, "syntax error: missing ':' and unit after the expression");
         return parseExpressionAt(text_.substr(begin, pos_ - begin), start,
-                                 LineBreaks::SeparateStatements, &terms_);
+                                 LineBreaks::AreWhiteSpace, &terms_);
     }
 
     void unitAndFlags(Equation& eq) {

@@ -48,12 +48,20 @@ bool isIdentifier(std::string_view name) {
     return true;
 }
 
-std::string whyNameIsRefused(std::string_view name) {
+std::string whyObjectNameIsRefused(std::string_view name) {
     const std::string quoted = "'" + std::string(name) + "'";
     if (!isIdentifier(name))
         return quoted + " is not a valid name (letters, digits and '_', not starting with a digit)";
     if (name.size() > 64)
         return quoted + " is too long (at most 64 characters)";
+    return "";
+}
+
+std::string whyNameIsRefused(std::string_view name) {
+    const std::string objectRule = whyObjectNameIsRefused(name);
+    if (!objectRule.empty())
+        return objectRule;
+    const std::string quoted = "'" + std::string(name) + "'";
     if (name[0] == '_')
         return quoted + " starts with '_', which is reserved for generated names";
     if (isLanguageKeyword(name))

@@ -14,6 +14,12 @@ bool isIdentifier(std::string_view name);
 /// suffixes, refractoriness), or a leading underscore (generated names).
 std::string whyNameIsRefused(std::string_view name);
 
+/// Why `name` may not name an object (a group, Synapses, monitor or
+/// PoissonInput), or "" if it may. Object names live apart from the names
+/// code uses, so Brian2's rule applies: any identifier (`N`, `t`, `_x`, `exp`
+/// are fine), at most 64 characters.
+std::string whyObjectNameIsRefused(std::string_view name);
+
 /// Throws ModelError(object, field) if whyNameIsRefused(name) is not empty.
 void requireValidName(std::string_view name, const std::string& object, const std::string& field);
 

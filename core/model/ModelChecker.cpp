@@ -177,7 +177,8 @@ void checkRunLength(const CheckedModel& model) {
 void checkUniqueObjectNames(const Model& model) {
     std::set<std::string> names;
     auto claim = [&names](const std::string& name, const std::string& kind) {
-        requireValidName(name, name, "name");
+        if (const std::string why = whyObjectNameIsRefused(name); !why.empty())
+            throw ModelError({name, "name", 0, 0}, why);
         if (!names.insert(name).second)
             throw ModelError({name, "name", 0, 0}, "another " + kind +
                                                        " or object is already "
