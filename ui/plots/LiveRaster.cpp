@@ -101,10 +101,9 @@ double LiveRaster::visibleNeuronShare() const {
 
 void LiveRaster::showStride() {
     panel_.header->setText(
-        stride_ == 1 ? caption_
-                     : caption_ + QObject::tr(" · 1 in %1 neurons drawn: zoom in or choose a "
-                                              "shorter window to see every neuron")
-                                      .arg(stride_));
+        stride_ == 1
+            ? caption_
+            : caption_ + QObject::tr(" · 1 in %1 neurons drawn (zoom in for all)").arg(stride_));
 }
 
 } // namespace spikestudio
