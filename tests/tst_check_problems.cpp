@@ -114,7 +114,8 @@ private slots:
         QCOMPARE(result.out, QString());
         const QStringList lines = result.err.split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        QVERIFY2(lines[0].startsWith("error: 'A', field 'threshold', line 1"), qPrintable(lines[0]));
+        QVERIFY2(lines[0].startsWith("error: 'A', field 'threshold', line 1"),
+                 qPrintable(lines[0]));
         QVERIFY2(lines[1].startsWith("error: 'B', field 'equations'"), qPrintable(lines[1]));
         QCOMPARE(lines[2], QString("error: 'm', field 'source': unknown source 'H'"));
     }
