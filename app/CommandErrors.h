@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 #include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelError.h"
+#include "diagnostics/ModelProblems.h"
 #include "diagnostics/PrintableText.h"
 
 #include <ostream>
@@ -21,6 +22,9 @@ int reportingErrors(std::ostream& err, Body body,
                     const std::string& activity = "carrying out the command") {
     try {
         return body();
+    } catch (const ModelProblems& problems) { // every problem the checker found, one a line
+        for (const ModelError& error : problems.all())
+            err << "error: " << printable(error.what()) << "\n";
     } catch (const ModelError& error) {
         err << "error: " << printable(error.what()) << "\n";
     } catch (const std::invalid_argument& error) {

@@ -1,6 +1,7 @@
 #include "engine/LiveEdit.h"
 
 #include "model/ModelWriter.h"
+#include "model/ObjectKinds.h"
 
 #include <algorithm>
 #include <map>
@@ -19,16 +20,26 @@ std::string structureOf(Model model) {
     for (auto& [name, value] : model.constants)
         value.clear();
     for (GroupSpec& group : model.groups) {
-        if (group.type != GroupType::NeuronGroup)
-            continue;
-        group.equations.clear();
-        group.threshold.clear();
-        group.reset.clear();
-        group.refractory.clear();
-        group.method.clear();
-        group.initial.clear(); // initial values matter only at the start
+        const GroupKind& kind = ObjectKinds::of(group.type);
+        for (size_t k = 0; k < kind.fields.size(); ++k)
+            if (kind.fields[k].liveEditable)
+                clearField(kind.members[k], group);
     }
     return writeModelJson(model);
+}
+
+/// "a NeuronGroup's equations, threshold, ...": what the kinds let change mid-run.
+std::string liveEditableFields() {
+    std::string text;
+    for (const GroupKind* kind : ObjectKinds::groups()) {
+        std::string keys;
+        for (const FieldDescriptor& field : kind->fields)
+            if (field.liveEditable)
+                keys += (keys.empty() ? "" : ", ") + field.key;
+        if (!keys.empty())
+            text += (text.empty() ? "" : "; ") + ("a " + kind->typeName + "'s " + keys);
+    }
+    return text;
 }
 
 std::vector<std::string> sorted(std::vector<std::string> names) {
@@ -47,8 +58,8 @@ std::map<std::string, std::shared_ptr<BoundKernel>> byName(const BuildReport& re
 
 std::string LiveEdit::whyNot(const CheckedModel& running, const CheckedModel& edited) {
     if (structureOf(running.model) != structureOf(edited.model))
-        return "only neuron groups' equations, threshold, reset, refractoriness, method and "
-               "the constants' values can change during a run";
+        return "only " + liveEditableFields() +
+               " and the constants' values can change during a run";
     for (size_t k = 0; k < running.groups.size(); ++k)
         if (sorted(running.groups[k].stateVariables) != sorted(edited.groups[k].stateVariables))
             return "group '" + running.groups[k].name +

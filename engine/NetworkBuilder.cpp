@@ -73,7 +73,7 @@ public:
             values_.push_back(model_.constants->lookup(name)->value);
         }
         for (size_t k = 0; k < model_.groups.size(); ++k)
-            if (model_.groups[k].type != GroupType::SpikeGeneratorGroup)
+            if (stepFor(model_.groups[k].type).kernels)
                 scheduleGroup(model_.groups[k], network_->groups()[k]);
         return values_;
     }
@@ -134,22 +134,22 @@ private:
     double rowsFor(double dt) const { return std::ceil(model_.duration / dt) + 1.0; }
 
     void claimMonitor(const CheckedMonitor& monitor) {
-        const MonitorSpec& spec = *monitor.spec;
-        const CheckedGroup& group = model_.groups[monitor.group];
-        switch (spec.type) {
-        case MonitorType::Spike:
-            budget_->claim(8.0 * static_cast<double>(group.size), spec.name, "source",
-                           "counting the spikes of " +
-                               formatCount(static_cast<double>(group.size)) + " neurons");
-            break;
-        case MonitorType::PopulationRate:
-            budget_->claim(16.0 * rowsFor(group.dt), spec.name, "source",
-                           "recording the rate for " + formatCount(rowsFor(group.dt)) + " steps");
-            break;
-        case MonitorType::State:
-            claimStateRecord(monitor, recordedCount(monitor, group.size));
-            break;
-        }
+        (this->*stepFor(monitor.spec->type).claim)(monitor, model_.groups[monitor.group]);
+    }
+
+    void claimSpikeRecord(const CheckedMonitor& monitor, const CheckedGroup& group) {
+        budget_->claim(8.0 * static_cast<double>(group.size), monitor.spec->name, "source",
+                       "counting the spikes of " + formatCount(static_cast<double>(group.size)) +
+                           " neurons");
+    }
+
+    void claimRateRecord(const CheckedMonitor& monitor, const CheckedGroup& group) {
+        budget_->claim(16.0 * rowsFor(group.dt), monitor.spec->name, "source",
+                       "recording the rate for " + formatCount(rowsFor(group.dt)) + " steps");
+    }
+
+    void claimStateRecordOf(const CheckedMonitor& monitor, const CheckedGroup& group) {
+        claimStateRecord(monitor, recordedCount(monitor, group.size));
     }
 
     /// Elements a StateMonitor records of an object of `size`.
@@ -211,8 +211,8 @@ private:
             applyInitialValues(checked.initial, *checked.scope, group, network_->random());
         });
         budget_->release(scratch);
-        if (checked.type == GroupType::PoissonGroup)
-            refuseNegativeRates(checked);
+        if (const auto allocated = stepFor(checked.type).allocated)
+            (this->*allocated)(checked);
     }
 
     /// PoissonGroup rates that depend on i only are known now: each neuron's
@@ -337,8 +337,12 @@ private:
     }
 
     void scheduleGroup(const CheckedGroup& checked, GroupState& group) {
-        if (checked.type == GroupType::SpikeGeneratorGroup)
-            return scheduleSpikeGenerator(checked, group);
+        (this->*stepFor(checked.type).schedule)(checked, group);
+    }
+
+    /// Kernels for what the group's fields say: `constant over dt`
+    /// subexpressions, state update, threshold and reset.
+    void scheduleKernels(const CheckedGroup& checked, GroupState& group) {
         const KernelWriter writer(checked, constantNames_);
         const KernelSource subexpressions = timed(&KernelWriter::constantOverDt, writer);
         if (!subexpressions.code.empty())
@@ -549,22 +553,11 @@ private:
     void scheduleMonitor(const CheckedMonitor& monitor) {
         if (monitor.ofSynapses)
             return scheduleSynapseStateMonitor(monitor);
-        GroupState& group = network_->groups()[monitor.group];
-        const MonitorSpec& spec = *monitor.spec;
-        switch (spec.type) {
-        case MonitorType::Spike:
-            scheduleSpikeMonitor(spec, group);
-            break;
-        case MonitorType::PopulationRate:
-            scheduleRateMonitor(spec, group);
-            break;
-        case MonitorType::State:
-            scheduleStateMonitor(monitor, group);
-            break;
-        }
+        (this->*stepFor(monitor.spec->type).schedule)(monitor, network_->groups()[monitor.group]);
     }
 
-    void scheduleSpikeMonitor(const MonitorSpec& spec, GroupState& group) {
+    void scheduleSpikeMonitor(const CheckedMonitor& monitor, GroupState& group) {
+        const MonitorSpec& spec = *monitor.spec;
         SpikeRecord& record = network_->spikeRecords().emplace_back();
         record.monitor = spec.name;
         record.source = group.name;
@@ -578,7 +571,8 @@ private:
                       }});
     }
 
-    void scheduleRateMonitor(const MonitorSpec& spec, GroupState& group) {
+    void scheduleRateMonitor(const CheckedMonitor& monitor, GroupState& group) {
+        const MonitorSpec& spec = *monitor.spec;
         RateRecord& record = network_->rateRecords().emplace_back();
         record.monitor = spec.name;
         record.source = group.name;
@@ -637,6 +631,41 @@ private:
             }});
     }
 
+public:
+    /// The build steps of each kind of group and monitor (model/kinds/
+    /// describes the kinds), by type name: what its objects become at run time.
+    struct GroupBuildStep {
+        void (Builder::*allocated)(const CheckedGroup&) const; // once its arrays exist
+        void (Builder::*schedule)(const CheckedGroup&, GroupState&);
+        bool kernels; // compiled from its fields: rebuilt when a running network takes an edit
+    };
+    struct MonitorBuildStep {
+        void (Builder::*claim)(const CheckedMonitor&, const CheckedGroup&);
+        void (Builder::*schedule)(const CheckedMonitor&, GroupState&);
+    };
+
+    static const std::map<std::string, GroupBuildStep>& groupSteps() {
+        static const std::map<std::string, GroupBuildStep> steps{
+            {"NeuronGroup", {nullptr, &Builder::scheduleKernels, true}},
+            {"PoissonGroup", {&Builder::refuseNegativeRates, &Builder::scheduleKernels, true}},
+            {"SpikeGeneratorGroup", {nullptr, &Builder::scheduleSpikeGenerator, false}}};
+        return steps;
+    }
+
+    static const std::map<std::string, MonitorBuildStep>& monitorSteps() {
+        static const std::map<std::string, MonitorBuildStep> steps{
+            {"SpikeMonitor", {&Builder::claimSpikeRecord, &Builder::scheduleSpikeMonitor}},
+            {"PopulationRateMonitor", {&Builder::claimRateRecord, &Builder::scheduleRateMonitor}},
+            {"StateMonitor", {&Builder::claimStateRecordOf, &Builder::scheduleStateMonitor}}};
+        return steps;
+    }
+
+private:
+    static const GroupBuildStep& stepFor(GroupType type) { return groupSteps().at(typeName(type)); }
+    static const MonitorBuildStep& stepFor(MonitorType type) {
+        return monitorSteps().at(typeName(type));
+    }
+
     void scheduleSynapseStateMonitor(const CheckedMonitor& monitor) {
         const CheckedSynapses& checked = model_.synapses[monitor.group];
         SynapseState& synapses = network_->synapses()[monitor.group];
@@ -682,6 +711,10 @@ std::unique_ptr<Network> buildConnectivity(const CheckedModel& model) {
 std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,
                                         BuildReport& report) {
     return Builder(model, report, network).rebindGroupKernels();
+}
+
+bool hasBuildStep(const std::string& typeName) {
+    return Builder::groupSteps().count(typeName) > 0 || Builder::monitorSteps().count(typeName) > 0;
 }
 
 } // namespace spikestudio

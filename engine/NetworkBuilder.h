@@ -56,4 +56,8 @@ std::unique_ptr<Network> buildConnectivity(const CheckedModel& model);
 std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,
                                         BuildReport& report);
 
+/// Whether the engine has a build step for objects of the group or monitor
+/// kind called `typeName` (the runtime operations they become).
+bool hasBuildStep(const std::string& typeName);
+
 } // namespace spikestudio

@@ -199,9 +199,12 @@ private slots:
         const QString out = dir_.filePath(QString("out-") + QTest::currentDataTag());
         const Result result = runCli({"run", model, "--csv", out});
         QCOMPARE(result.exitCode, 1);
-        QVERIFY2(result.err.startsWith("error: "), qPrintable(result.err));
-        QVERIFY2(result.err.contains(message), qPrintable(result.err));
-        QCOMPARE(result.err.count('\n'), 1); // one clear message
+        // One clear line per problem the checker finds, the expected one first.
+        const QStringList lines = result.err.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(result.err.count('\n'), lines.size());
+        for (const QString& line : lines)
+            QVERIFY2(line.startsWith("error: "), qPrintable(result.err));
+        QVERIFY2(lines.first().contains(message), qPrintable(result.err));
         QVERIFY(!QFile::exists(out));
     }
 

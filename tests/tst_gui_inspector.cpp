@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "canvas/GroupNodeItem.h"
 #include "canvas/NetworkView.h"
+#include "commands/ChangeFieldCommand.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "document/ModelDocument.h"
 #include "inspector/CodeEdit.h"
@@ -13,6 +14,7 @@
 #include "inspector/MonitorsSection.h"
 #include "inspector/TableSection.h"
 #include "model/ModelWriter.h"
+#include "model/ObjectKinds.h"
 #include "run/RunView.h"
 
 #include <QAction>
@@ -20,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QToolButton>
@@ -317,6 +320,68 @@ private slots:
         QCOMPARE(model().poissonInputs[0].rate, std::string("5*Hz"));
         removeRow(inputs, 0);
         QVERIFY(model().poissonInputs.empty());
+    }
+
+    /// A group's page shows exactly the field editors its kind's descriptor lists.
+    void groupPagesShowTheirKindsFields_data() {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<int>("type");
+        QTest::newRow("PoissonGroup") << "addPoissonGroup" << int(GroupType::PoissonGroup);
+        QTest::newRow("NeuronGroup") << "addNeuronGroup" << int(GroupType::NeuronGroup);
+        QTest::newRow("SpikeGeneratorGroup")
+            << "addSpikeGenerator" << int(GroupType::SpikeGeneratorGroup);
+    }
+
+    void groupPagesShowTheirKindsFields() {
+        QFETCH(QString, action);
+        QFETCH(int, type);
+        window_->action(action)->trigger();
+        clickNode(QString::fromStdString(model().groups.back().name));
+        QStringList expected;
+        for (const FieldDescriptor* descriptor :
+             InspectorPanel::editedFields(ObjectKinds::of(GroupType(type))))
+            expected << QString::fromStdString(descriptor->key);
+        QStringList shown;
+        for (const FieldEditor* editor : window_->inspector()->findChildren<FieldEditor*>())
+            if (editor->isVisible())
+                shown << editor->field();
+        std::sort(expected.begin(), expected.end());
+        std::sort(shown.begin(), shown.end());
+        QCOMPARE(shown, expected);
+        if (GroupType(type) == GroupType::PoissonGroup)
+            QCOMPARE(shown, QStringList({"rates"}));
+        QVERIFY(window_->inspector()->sizeEdit()->isVisible()); // N, a Number field
+        for (const FieldDescriptor* descriptor :
+             InspectorPanel::editedFields(ObjectKinds::of(GroupType(type))))
+            QCOMPARE(field(QString::fromStdString(descriptor->key))->toolTip(),
+                     QString::fromStdString(descriptor->description));
+    }
+
+    /// Every problem the checker finds is marked at its field, not only the first.
+    void everyProblemIsMarkedAtItsField() {
+        addNeuronGroups(2);
+        const auto change = [this](const QString& group, const QString& field,
+                                   const QString& text) {
+            undoStack()->push(
+                new ChangeFieldCommand(window_->document(), ObjectRef::group(group), field, text));
+        };
+        change("G1", "threshold", "v > 1*ms");
+        change("G1", "reset", "v = 1*second");
+        change("G2", "equations", "dv/dt = -v/(10*ms) : foo");
+        window_->diagnostics()->checkNow();
+        QCOMPARE(window_->diagnostics()->problems().size(), 3);
+        QCOMPARE(window_->diagnostics()->problems()[0].field, QString("threshold"));
+        window_->inspector()->showObject(ObjectRef::group("G1"));
+        QVERIFY(field("threshold")->problemText().contains("DimensionMismatchError"));
+        QVERIFY(field("reset")->problemText().contains("DimensionMismatchError"));
+        QVERIFY(field("equations")->problemText().isEmpty());
+        window_->inspector()->showObject(ObjectRef::group("G2"));
+        QVERIFY(field("equations")->problemText().contains("foo"));
+        QVERIFY(field("threshold")->problemText().isEmpty());
+        const auto* status = window_->findChild<QLabel*>("checkStatus");
+        QVERIFY2(status->text().contains("'G1', field 'threshold'") &&
+                     status->text().contains("and 2 more"),
+                 qPrintable(status->text()));
     }
 
     void connectArraysAreEditedAndBadNumbersShown() {

@@ -11,6 +11,7 @@
 #include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "diagnostics/ModelError.h"
+#include "document/KindText.h"
 #include "document/LayoutJson.h"
 #include "document/ModelDefaults.h"
 #include "document/ModelDocument.h"
@@ -23,6 +24,7 @@
 #include "inspector/InspectorPanel.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
+#include "model/ObjectKinds.h"
 #include "run/RunController.h"
 #include "run/RunView.h"
 #include "runs/RunsBrowser.h"
@@ -357,18 +359,12 @@ void MainWindow::createEditActions() {
     describeAction("select", tr("Select and move groups and synapses"));
     describeAction("connect", tr("Connect: click the source group, then the target group"));
 
-    addAction("addNeuronGroup", tr("Neuron group"), {},
-              [this] { addGroup(GroupType::NeuronGroup); });
-    addAction("addPoissonGroup", tr("Poisson group"), {},
-              [this] { addGroup(GroupType::PoissonGroup); });
-    addAction("addSpikeGenerator", tr("Spike generator"), {},
-              [this] { addGroup(GroupType::SpikeGeneratorGroup); });
-    describeAction("addNeuronGroup", tr("Add a NeuronGroup (leaky integrate-and-fire, 100 "
-                                        "neurons) in the middle of the view"));
-    describeAction("addPoissonGroup",
-                   tr("Add a PoissonGroup (100 inputs at 10 Hz) in the middle of the view"));
-    describeAction("addSpikeGenerator", tr("Add a SpikeGeneratorGroup (spikes at given times) "
-                                           "in the middle of the view"));
+    for (const GroupKind* kind : ObjectKinds::groups()) {
+        const GroupType type = kind->type;
+        addAction(KindText::addActionName(*kind), KindText::title(*kind), {},
+                  [this, type] { addGroup(type); });
+        describeAction(KindText::addActionName(*kind), KindText::addDescription(*kind));
+    }
     for (const NeuronTemplates::Template& entry : NeuronTemplates::all())
         addAction("template:" + entry.id, entry.title, {},
                   [this, id = entry.id] { addTemplateGroup(id); });
@@ -431,8 +427,7 @@ void MainWindow::createMenus() {
     edit->addSeparator();
     edit->addActions({actions_["rename"], actions_["delete"]});
     QMenu* add = menuBar()->addMenu(tr("&Add"));
-    add->addActions(
-        {actions_["addNeuronGroup"], actions_["addPoissonGroup"], actions_["addSpikeGenerator"]});
+    add->addActions(addGroupActions());
     QMenu* templates = add->addMenu(tr("Neuron from template"));
     for (const NeuronTemplates::Template& entry : NeuronTemplates::all())
         templates->addAction(actions_["template:" + entry.id]);
@@ -448,6 +443,14 @@ void MainWindow::createMenus() {
     help->addAction(actions_["about"]);
 }
 
+/// One action per group kind, in the registry's order.
+QList<QAction*> MainWindow::addGroupActions() const {
+    QList<QAction*> actions;
+    for (const GroupKind* kind : ObjectKinds::groups())
+        actions << actions_.value(KindText::addActionName(*kind));
+    return actions;
+}
+
 void MainWindow::createPalette() {
     palette_ = addToolBar(tr("Palette"));
     palette_->setObjectName("palette");
@@ -455,8 +458,7 @@ void MainWindow::createPalette() {
     palette_->setToolButtonStyle(Qt::ToolButtonTextOnly);
     palette_->addActions({actions_["select"], actions_["connect"]});
     palette_->addSeparator();
-    palette_->addActions(
-        {actions_["addNeuronGroup"], actions_["addPoissonGroup"], actions_["addSpikeGenerator"]});
+    palette_->addActions(addGroupActions());
     palette_->addSeparator();
     palette_->addActions(
         {paletteStep("undoButton", tr("Undo")), paletteStep("redoButton", tr("Redo"))});
@@ -557,12 +559,8 @@ QMenu* MainWindow::canvasMenu(const QPoint& at) {
         paste->setShortcut(actions_["paste"]->shortcut());
         paste->setEnabled(SelectionEditing::clipboardHasFragment());
         menu->addSeparator();
-        const std::pair<QString, GroupType> kinds[] = {
-            {tr("Add a neuron group here"), GroupType::NeuronGroup},
-            {tr("Add a Poisson group here"), GroupType::PoissonGroup},
-            {tr("Add a spike generator here"), GroupType::SpikeGeneratorGroup}};
-        for (const auto& [text, type] : kinds)
-            menu->addAction(text, this, [this, type = type, spot] {
+        for (const GroupKind* kind : ObjectKinds::groups())
+            menu->addAction(KindText::addHere(*kind), this, [this, type = kind->type, spot] {
                 addGroupSpec(ModelDefaults::group(type, document_->model()), spot);
             });
         menu->addSeparator();
@@ -576,11 +574,11 @@ void MainWindow::addGroupMenuItems(QMenu& menu, const QString& group) {
     const GroupSpec* spec = ModelLookup::group(document_->model(), group);
     if (!spec)
         return;
-    menu.addAction(tr("Record spikes"), this,
-                   [this, group] { addMonitor(group, MonitorType::Spike); });
-    menu.addAction(tr("Record population rate"), this,
-                   [this, group] { addMonitor(group, MonitorType::PopulationRate); });
-    if (spec->type == GroupType::NeuronGroup)
+    for (const MonitorKind* kind : ObjectKinds::monitors())
+        if (!kind->hasField("variables"))
+            menu.addAction(tr("Record %1").arg(QString::fromStdString(kind->summary)), this,
+                           [this, group, type = kind->type] { addMonitor(group, type); });
+    if (ObjectKinds::of(spec->type).hasField("equations"))
         menu.addAction(tr("Record variables…"), this, [this, group] {
             bool ok = false;
             const QString text = QInputDialog::getText(
@@ -657,8 +655,13 @@ void MainWindow::showCheckResult() {
         return;
     }
     checkStatus_->setStyleSheet(QStringLiteral("color: #d0312d;"));
-    checkStatus_->setText(tr("✗ %1").arg(problem->message));
-    checkStatus_->setToolTip(problem->message);
+    const qsizetype more = diagnostics_->problems().size() - 1;
+    checkStatus_->setText(more > 0 ? tr("✗ %1 (and %n more)", "", int(more)).arg(problem->message)
+                                   : tr("✗ %1").arg(problem->message));
+    QStringList messages;
+    for (const Diagnostic& each : diagnostics_->problems())
+        messages << each.message;
+    checkStatus_->setToolTip(messages.join('\n'));
 }
 
 void MainWindow::updateTitle() {

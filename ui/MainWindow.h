@@ -136,6 +136,7 @@ private:
     void createHelpActions();
     void createMenus();
     void createPalette();
+    QList<QAction*> addGroupActions() const;
     QAction* paletteStep(const QString& name, const QString& text);
     void createCentralPages();
     void createDocks();

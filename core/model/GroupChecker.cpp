@@ -8,6 +8,8 @@
 #include "expr/ExprText.h"
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
+#include "model/ObjectKinds.h"
+#include "model/ProblemCollector.h"
 #include "model/TimedArrays.h"
 #include "timing/TimeSteps.h"
 
@@ -87,11 +89,16 @@ public:
         buildEquations(
             group, within(spec_.name, "equations", [&] { return parseEquations(spec_.equations); }),
             constants_, "equations");
-        checkRefractory(group);
-        checkThreshold(group);
-        checkReset(group);
-        checkStateUpdate(group);
-        checkInitial(group);
+        // Past the equations, each field is checked on its own: every problem
+        // is reported. The state update needs the refractoriness it prepends.
+        ProblemCollector problems;
+        const bool refractory = problems.attempt([&] { checkRefractory(group); });
+        problems.attempt([&] { checkThreshold(group); });
+        problems.attempt([&] { checkReset(group); });
+        if (refractory)
+            problems.attempt([&] { checkStateUpdate(group); });
+        checkInitial(group, problems);
+        problems.throwIfAny();
         collectState(group);
         return group;
     }
@@ -191,21 +198,26 @@ private:
                     Assignment{eq.name, group.equations.substituteSubexpressions(eq.expr)});
     }
 
-    void checkInitial(CheckedGroup& group) const {
+    void checkInitial(CheckedGroup& group, ProblemCollector& problems) const {
         // Named references, not a structured binding: clang 14 (the fuzz build)
         // cannot capture bindings in a lambda.
         for (const auto& entry : spec_.initial) {
             const std::string& target = entry.first;
             const std::string& text = entry.second;
-            within(spec_.name, "initial." + target, [&] {
-                Statement statement = assignment(target, parseExpression(text));
-                checkAssignment(group, statement, true);
-                statement.value = group.equations.substituteSubexpressions(statement.value);
-                refuseTimedArrayCalls(statement.value, *group.scope);
-                group.initial.push_back(statement);
-                return 0;
-            });
+            problems.attempt([&] { checkInitialValue(group, target, text); });
         }
+    }
+
+    void checkInitialValue(CheckedGroup& group, const std::string& target,
+                           const std::string& text) const {
+        within(spec_.name, "initial." + target, [&] {
+            Statement statement = assignment(target, parseExpression(text));
+            checkAssignment(group, statement, true);
+            statement.value = group.equations.substituteSubexpressions(statement.value);
+            refuseTimedArrayCalls(statement.value, *group.scope);
+            group.initial.push_back(statement);
+            return 0;
+        });
     }
 
     const GroupSpec& spec_;
@@ -232,6 +244,8 @@ double countableTime(const GroupSpec& spec, const std::string& text, const Scope
                                                        " s, more than the 2^62 a clock can count");
     return time;
 }
+
+} // namespace
 
 /// Brian2's PoissonGroup: `rates` is a parameter when it is a plain rate and a
 /// subexpression when it depends on i or t; threshold `rand() < rates*dt`.
@@ -265,6 +279,8 @@ CheckedGroup checkPoissonGroup(const GroupSpec& spec, const Scope& constants, do
     return group;
 }
 
+namespace {
+
 /// The index of a neuron given two spikes in one time step, or -1.
 long long neuronSpikingTwiceInAStep(const std::vector<long long>& indices,
                                     const std::vector<double>& times, double dt) {
@@ -274,6 +290,8 @@ long long neuronSpikingTwiceInAStep(const std::vector<long long>& indices,
             return indices[k];
     return -1;
 }
+
+} // namespace
 
 /// Brian2's SpikeGeneratorGroup: spikes sorted by time, binned to steps of dt.
 CheckedGroup checkSpikeGeneratorGroup(const GroupSpec& spec, const Scope& constants,
@@ -310,8 +328,6 @@ CheckedGroup checkSpikeGeneratorGroup(const GroupSpec& spec, const Scope& consta
     return group;
 }
 
-} // namespace
-
 IntegrationMethod chooseMethod(const std::string& name, const EquationSet& equations,
                                const Scope& scope) {
     if (name.empty())
@@ -324,16 +340,12 @@ IntegrationMethod chooseMethod(const std::string& name, const EquationSet& equat
     return *method;
 }
 
-CheckedGroup checkGroup(const GroupSpec& spec, const Scope& constants, double defaultDt) {
-    switch (spec.type) {
-    case GroupType::PoissonGroup:
-        return checkPoissonGroup(spec, constants, defaultDt);
-    case GroupType::SpikeGeneratorGroup:
-        return checkSpikeGeneratorGroup(spec, constants, defaultDt);
-    case GroupType::NeuronGroup:
-        break;
-    }
+CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, double defaultDt) {
     return NeuronGroupChecker(spec, constants, defaultDt).run();
+}
+
+CheckedGroup checkGroup(const GroupSpec& spec, const Scope& constants, double defaultDt) {
+    return ObjectKinds::of(spec.type).check(spec, constants, defaultDt);
 }
 
 } // namespace spikestudio

@@ -4,9 +4,15 @@
 
 namespace spikestudio {
 
-/// Checks one group of any type (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)
-/// against the model's constants; `defaultDt` is the model's dt.
+/// Checks one group of any type with its kind's checker against the model's
+/// constants; `defaultDt` is the model's dt.
 CheckedGroup checkGroup(const GroupSpec& spec, const Scope& constants, double defaultDt);
+
+/// The checkers of each group kind (model/kinds/).
+CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, double defaultDt);
+CheckedGroup checkPoissonGroup(const GroupSpec& spec, const Scope& constants, double defaultDt);
+CheckedGroup checkSpikeGeneratorGroup(const GroupSpec& spec, const Scope& constants,
+                                      double defaultDt);
 
 /// The method named in a model, or Brian2's choice when `name` is empty.
 IntegrationMethod chooseMethod(const std::string& name, const EquationSet& equations,

@@ -1,29 +1,15 @@
 #include "model/Model.h"
 
+#include "model/ObjectKinds.h"
+
 namespace spikestudio {
 
 const char* typeName(MonitorType type) {
-    switch (type) {
-    case MonitorType::Spike:
-        return "SpikeMonitor";
-    case MonitorType::State:
-        return "StateMonitor";
-    case MonitorType::PopulationRate:
-        return "PopulationRateMonitor";
-    }
-    return "Monitor";
+    return ObjectKinds::of(type).typeName.c_str();
 }
 
 const char* typeName(GroupType type) {
-    switch (type) {
-    case GroupType::NeuronGroup:
-        return "NeuronGroup";
-    case GroupType::PoissonGroup:
-        return "PoissonGroup";
-    case GroupType::SpikeGeneratorGroup:
-        return "SpikeGeneratorGroup";
-    }
-    return "group";
+    return ObjectKinds::of(type).typeName.c_str();
 }
 
 } // namespace spikestudio

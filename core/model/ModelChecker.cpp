@@ -7,9 +7,8 @@
 #include "model/CheckSupport.h"
 #include "model/CheckedModel.h"
 #include "model/GroupChecker.h"
-#include "model/PoissonInputChecker.h"
-#include "model/SynapsesChecker.h"
-#include "model/TimedArrays.h"
+#include "model/ObjectKinds.h"
+#include "model/ProblemCollector.h"
 #include "timing/TimeSteps.h"
 
 #include <cctype>
@@ -39,72 +38,6 @@ std::unique_ptr<Scope> checkConstants(const NamedExpressions& constants) {
         scope->define(name, Symbol{SymbolKind::Constant, value.dim, ValueType::Float, value.value});
     }
     return scope;
-}
-
-/// The equations, scope and size a StateMonitor reads from.
-struct MonitoredObject {
-    std::string name;
-    const EquationSet& equations;
-    const Scope& scope;
-    long long size;
-    double dt;
-};
-
-void checkRecordedVariables(CheckedMonitor& monitor, const MonitorSpec& spec,
-                            const MonitoredObject& object) {
-    for (const std::string& variable : spec.variables) {
-        const Equation* eq = object.equations.find(variable);
-        if (!eq)
-            throw ModelError({spec.name, "variables", 0, 0},
-                             "'" + variable + "' is not a variable of '" + object.name + "'");
-        monitor.variables.push_back(object.equations.substituteSubexpressions(makeName(variable)));
-        monitor.dimensions.push_back(eq->unit.dim);
-    }
-    // `record: true` adds every element when the network is built, after its
-    // memory is claimed (a group of 1e9 neurons would be 8 GB of indices here).
-    if (object.size < 0) { // synapses: counted after connecting, indices checked then
-        monitor.indices = spec.record;
-        return;
-    }
-    for (long long index : spec.record) {
-        if (index < 0 || index >= object.size)
-            throw ModelError({spec.name, "record", 0, 0},
-                             "index " + std::to_string(index) + " is out of range for '" +
-                                 object.name + "' of size " + std::to_string(object.size));
-        monitor.indices.push_back(index);
-    }
-}
-
-CheckedMonitor checkMonitor(const MonitorSpec& spec, const CheckedModel& model) {
-    CheckedMonitor monitor;
-    monitor.spec = &spec;
-    const auto& groups = model.groups;
-    size_t found = groups.size();
-    for (size_t k = 0; k < groups.size(); ++k)
-        if (groups[k].name == spec.source)
-            found = k;
-    if (found == groups.size()) {
-        for (size_t k = 0; k < model.synapses.size(); ++k)
-            if (model.synapses[k].name == spec.source && spec.type == MonitorType::State) {
-                const CheckedSynapses& s = model.synapses[k];
-                monitor.group = k;
-                monitor.ofSynapses = true;
-                monitor.dt = spec.dt.empty()
-                                 ? s.dt
-                                 : positiveTime(spec.dt, *s.scope, spec.name, "dt", false);
-                checkRecordedVariables(monitor, spec, {s.name, s.equations, *s.scope, -1, s.dt});
-                return monitor;
-            }
-        throw ModelError({spec.name, "source", 0, 0}, "unknown source '" + spec.source + "'");
-    }
-    monitor.group = found;
-    const CheckedGroup& group = groups[found];
-    monitor.dt =
-        spec.dt.empty() ? group.dt : positiveTime(spec.dt, *group.scope, spec.name, "dt", false);
-    if (spec.type == MonitorType::State)
-        checkRecordedVariables(monitor, spec,
-                               {group.name, group.equations, *group.scope, group.size, group.dt});
-    return monitor;
 }
 
 /// Brian2 allows one summed variable per target variable.
@@ -174,16 +107,16 @@ void checkRunLength(const CheckedModel& model) {
                          " steps, beyond which t is no longer an exact multiple of dt");
 }
 
-void checkUniqueObjectNames(const Model& model) {
+void checkUniqueObjectNames(const Model& model, ProblemCollector& problems) {
     std::set<std::string> names;
-    auto claim = [&names](const std::string& name, const std::string& kind) {
-        if (const std::string why = whyObjectNameIsRefused(name); !why.empty())
-            throw ModelError({name, "name", 0, 0}, why);
-        if (!names.insert(name).second)
-            throw ModelError({name, "name", 0, 0}, "another " + kind +
-                                                       " or object is already "
-                                                       "called '" +
-                                                       name + "'");
+    auto claim = [&names, &problems](const std::string& name, const std::string& kind) {
+        problems.attempt([&] {
+            if (const std::string why = whyObjectNameIsRefused(name); !why.empty())
+                throw ModelError({name, "name", 0, 0}, why);
+            if (!names.insert(name).second)
+                throw ModelError({name, "name", 0, 0},
+                                 "another " + kind + " or object is already called '" + name + "'");
+        });
     };
     for (const GroupSpec& group : model.groups)
         claim(group.name, "group");
@@ -193,7 +126,64 @@ void checkUniqueObjectNames(const Model& model) {
         claim(input.name, "PoissonInput");
     for (const MonitorSpec& monitor : model.monitors)
         claim(monitor.name, "monitor");
-    checkMonitorNamesIgnoringCase(model.monitors);
+    problems.attempt([&] { checkMonitorNamesIgnoringCase(model.monitors); });
+}
+
+/// The names of the objects whose check failed: what refers to them cannot
+/// be checked meaningfully (it would only repeat that they are unknown).
+using FailedObjects = std::set<std::string>;
+
+void checkAllGroups(CheckedModel& checked, ProblemCollector& problems, FailedObjects& failed) {
+    for (const GroupSpec& spec : checked.model.groups)
+        if (!problems.attempt([&] {
+                checked.groups.push_back(checkGroup(spec, *checked.constants, checked.dt));
+            }))
+            failed.insert(spec.name);
+}
+
+void checkAllSynapses(CheckedModel& checked, ProblemCollector& problems, FailedObjects& failed) {
+    for (const SynapsesSpec& spec : checked.model.synapses) {
+        if (failed.count(spec.source) || failed.count(spec.target)) {
+            failed.insert(spec.name);
+            continue;
+        }
+        if (!problems.attempt([&] {
+                checked.synapses.push_back(ObjectKinds::synapses().check(
+                    spec, checked.groups, *checked.constants, checked.dt));
+            }))
+            failed.insert(spec.name);
+    }
+}
+
+void checkInputsAndMonitors(CheckedModel& checked, ProblemCollector& problems,
+                            const FailedObjects& failed) {
+    const Model& m = checked.model;
+    for (size_t k = 0; k < m.poissonInputs.size(); ++k)
+        if (!failed.count(m.poissonInputs[k].target))
+            problems.attempt([&] {
+                checked.poissonInputs.push_back(ObjectKinds::poissonInput().check(
+                    m.poissonInputs[k], k, checked.groups, *checked.constants));
+            });
+    for (const MonitorSpec& spec : m.monitors)
+        if (!failed.count(spec.source))
+            problems.attempt([&] {
+                checked.monitors.push_back(ObjectKinds::of(spec.type).check(spec, checked));
+            });
+}
+
+/// The model's clock and duration; false when the objects cannot be checked.
+bool checkTimes(CheckedModel& checked, const CheckOptions& options, ProblemCollector& problems,
+                bool& durationChecked) {
+    const Model& m = checked.model;
+    const bool dtChecked = problems.attempt(
+        [&] { checked.dt = positiveTime(m.dt, *checked.constants, "model", "dt", false); });
+    durationChecked = problems.attempt([&] {
+        const std::string duration = options.duration.value_or(m.duration);
+        if (duration.empty())
+            throw ModelError({"model", "duration", 0, 0}, "missing field 'duration'");
+        checked.duration = positiveTime(duration, *checked.constants, "model", "duration", true);
+    });
+    return dtChecked;
 }
 
 } // namespace
@@ -202,27 +192,26 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     CheckedModel checked;
     checked.model = std::move(model);
     const Model& m = checked.model;
-    checkUniqueObjectNames(m);
-    checked.constants = checkConstants(m.constants);
-    checked.timedArrays = checkTimedArrays(m.timedArrays, *checked.constants);
-    checked.dt = positiveTime(m.dt, *checked.constants, "model", "dt", false);
-    const std::string duration = options.duration.value_or(m.duration);
-    if (duration.empty())
-        throw ModelError({"model", "duration", 0, 0}, "missing field 'duration'");
-    checked.duration = positiveTime(duration, *checked.constants, "model", "duration", true);
+    ProblemCollector problems;
+    checkUniqueObjectNames(m, problems);
+    // Everything else reads the constants, the TimedArrays and the model's dt:
+    // past a problem in those, it would only report what follows from it.
+    bool durationChecked = false;
+    const bool foundation = problems.attempt([&] {
+        checked.constants = checkConstants(m.constants);
+        checked.timedArrays = ObjectKinds::timedArray().check(m.timedArrays, *checked.constants);
+    }) && checkTimes(checked, options, problems, durationChecked);
+    if (!foundation)
+        problems.throwIfAny();
     checked.seed = options.seed ? *options.seed : (m.seed ? *m.seed : freshSeed());
-    for (const GroupSpec& spec : m.groups)
-        checked.groups.push_back(checkGroup(spec, *checked.constants, checked.dt));
-    for (const SynapsesSpec& spec : m.synapses)
-        checked.synapses.push_back(
-            checkSynapses(spec, checked.groups, *checked.constants, checked.dt));
-    checkSummedWriters(checked);
-    for (size_t k = 0; k < m.poissonInputs.size(); ++k)
-        checked.poissonInputs.push_back(
-            checkPoissonInput(m.poissonInputs[k], k, checked.groups, *checked.constants));
-    for (const MonitorSpec& spec : m.monitors)
-        checked.monitors.push_back(checkMonitor(spec, checked));
-    checkRunLength(checked);
+    FailedObjects failed;
+    checkAllGroups(checked, problems, failed);
+    checkAllSynapses(checked, problems, failed);
+    problems.attempt([&] { checkSummedWriters(checked); });
+    checkInputsAndMonitors(checked, problems, failed);
+    if (durationChecked)
+        problems.attempt([&] { checkRunLength(checked); });
+    problems.throwIfAny();
     return checked;
 }
 

@@ -3,6 +3,7 @@
 #include "diagnostics/ModelError.h"
 #include "memory/MemoryBudget.h"
 #include "model/DuplicateKeyGuard.h"
+#include "model/ObjectKinds.h"
 
 #include <cmath>
 #include <filesystem>
@@ -131,86 +132,6 @@ private:
     std::string object_;
 };
 
-// Large enough for any realistic network, small enough that allocation
-// failures surface as a clear message rather than a crash.
-constexpr long long kMaxGroupSize = 1'000'000'000;
-
-std::string objectName(const Json& json, const std::string& fallback) {
-    if (json.is_object() && json.contains("name") && json.at("name").is_string())
-        return json.at("name").get<std::string>();
-    return fallback;
-}
-
-GroupSpec readNeuronGroup(const ObjectReader& in) {
-    GroupSpec group;
-    group.size = in.integer("N", 1, kMaxGroupSize);
-    group.equations = in.text("equations", true);
-    group.threshold = in.text("threshold", false);
-    group.reset = in.text("reset", false);
-    group.refractory = in.text("refractory", false);
-    group.method = in.text("method", false);
-    group.initial = in.namedExpressions("initial");
-    return group;
-}
-
-GroupSpec readPoissonGroup(const ObjectReader& in) {
-    GroupSpec group;
-    group.size = in.integer("N", 1, kMaxGroupSize);
-    group.rates = in.text("rates", true);
-    return group;
-}
-
-GroupSpec readSpikeGeneratorGroup(const ObjectReader& in) {
-    GroupSpec group;
-    group.size = in.integer("N", 1, kMaxGroupSize);
-    group.spikeIndices = in.integers("indices", true);
-    const Json& times = in.array("times");
-    if (!in.has("times"))
-        in.fail("times", "missing field 'times'");
-    for (const Json& time : times)
-        group.spikeTimes.push_back(in.expression(time, "times"));
-    if (group.spikeTimes.size() != group.spikeIndices.size())
-        in.fail("times", "'indices' and 'times' must have the same length (" +
-                             std::to_string(group.spikeIndices.size()) + " and " +
-                             std::to_string(group.spikeTimes.size()) + ")");
-    group.period = in.text("period", false);
-    return group;
-}
-
-GroupSpec readGroup(const Json& json, size_t index) {
-    const std::string name = objectName(json, "groups[" + std::to_string(index) + "]");
-    const std::string type =
-        json.is_object() && json.contains("type") && json.at("type").is_string()
-            ? json.at("type").get<std::string>()
-            : "";
-    std::set<std::string> keys{"name", "type", "N", "dt"};
-    if (type == "NeuronGroup")
-        keys.insert({"equations", "threshold", "reset", "refractory", "method", "initial"});
-    else if (type == "PoissonGroup")
-        keys.insert("rates");
-    else if (type == "SpikeGeneratorGroup")
-        keys.insert({"indices", "times", "period"});
-    const ObjectReader in(json, name, keys);
-    in.text("name", true);
-    in.text("type", true);
-    GroupSpec group;
-    if (type == "NeuronGroup")
-        group = readNeuronGroup(in);
-    else if (type == "PoissonGroup")
-        group = readPoissonGroup(in);
-    else if (type == "SpikeGeneratorGroup")
-        group = readSpikeGeneratorGroup(in);
-    else
-        in.fail("type", "unknown group type '" + type +
-                            "' (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)");
-    group.name = name;
-    group.type = type == "PoissonGroup"          ? GroupType::PoissonGroup
-                 : type == "SpikeGeneratorGroup" ? GroupType::SpikeGeneratorGroup
-                                                 : GroupType::NeuronGroup;
-    group.dt = in.text("dt", false);
-    return group;
-}
-
 ConnectSpec readConnect(const ObjectReader& owner) {
     ConnectSpec connect;
     if (!owner.has("connect"))
@@ -249,128 +170,228 @@ ConnectSpec readConnect(const ObjectReader& owner) {
     return connect;
 }
 
-SynapsesSpec readSynapses(const Json& json, size_t index) {
-    const std::string name = objectName(json, "synapses[" + std::to_string(index) + "]");
-    const ObjectReader in(json, name,
-                          {"name", "source", "target", "model", "on_pre", "on_post", "connect",
-                           "delay", "method", "dt", "initial"});
-    SynapsesSpec synapses;
-    synapses.name = in.text("name", true);
-    synapses.source = in.text("source", true);
-    synapses.target = in.text("target", true);
-    synapses.model = in.text("model", false);
-    synapses.onPre = in.text("on_pre", false);
-    synapses.onPost = in.text("on_post", false);
-    synapses.connect = readConnect(in);
-    synapses.delay = in.text("delay", false);
-    synapses.method = in.text("method", false);
-    synapses.dt = in.text("dt", false);
-    synapses.initial = in.namedExpressions("initial");
-    return synapses;
-}
-
-/// One row of a TimedArray's values: plain JSON numbers.
-void appendNumbers(const ObjectReader& in, const Json& row, TimedArraySpec& array) {
-    for (const Json& value : row) {
-        if (!value.is_number())
-            in.fail("values", "expected numbers (a list, or a list of equally long lists)");
-        array.values.push_back(value.get<double>());
-    }
-}
-
-TimedArraySpec readTimedArray(const Json& json, size_t index) {
-    const std::string name = objectName(json, "timed_arrays[" + std::to_string(index) + "]");
-    const ObjectReader in(json, name, {"name", "dt", "unit", "values"});
-    TimedArraySpec array;
-    array.name = in.text("name", true);
-    array.dt = in.text("dt", true);
-    array.unit = in.text("unit", false);
-    const Json& values = in.array("values");
-    if (values.empty())
-        in.fail("values", "a TimedArray needs at least one value");
-    const bool table = values.at(0).is_array();
-    array.rows = static_cast<long long>(values.size());
-    if (!table) {
-        appendNumbers(in, values, array);
-        return array;
-    }
-    array.columns = static_cast<long long>(values.at(0).size());
-    if (array.columns == 0)
-        in.fail("values", "the rows of a two-dimensional TimedArray cannot be empty");
-    for (const Json& row : values) {
-        if (!row.is_array() || static_cast<long long>(row.size()) != array.columns)
-            in.fail("values", "every row needs " + std::to_string(array.columns) + " values");
-        appendNumbers(in, row, array);
-    }
-    return array;
-}
-
-PoissonInputSpec readPoissonInput(const Json& json, size_t index) {
-    const std::string name = objectName(json, "poisson_inputs[" + std::to_string(index) + "]");
-    const ObjectReader in(json, name, {"name", "target", "variable", "N", "rate", "weight"});
-    PoissonInputSpec input;
-    input.name = in.text("name", true);
-    input.target = in.text("target", true);
-    input.variable = in.text("variable", true);
-    input.count = in.integer("N", 0, std::numeric_limits<int>::max());
-    input.rate = in.text("rate", true);
-    input.weight = in.text("weight", true);
-    return input;
-}
-
-std::vector<long long> readRecordIndices(const ObjectReader& in, bool& recordAll) {
+std::vector<long long> readRecordIndices(const ObjectReader& in, const std::string& key,
+                                         bool& recordAll) {
     std::vector<long long> indices;
     recordAll = false;
-    if (!in.has("record")) {
+    if (!in.has(key)) {
         recordAll = true;
         return indices;
     }
-    const Json& record = in.at("record");
+    const Json& record = in.at(key);
     if (record.is_boolean()) {
         recordAll = record.get<bool>();
         return indices;
     }
     if (!record.is_array())
-        in.fail("record", "expected true, false or a list of indices");
+        in.fail(key, "expected true, false or a list of indices");
     for (const Json& index : record) {
         if (!index.is_number_integer() || index.get<long long>() < 0)
-            in.fail("record", "expected a list of non-negative integer indices");
+            in.fail(key, "expected a list of non-negative integer indices");
         indices.push_back(index.get<long long>());
     }
     return indices;
 }
 
+/// One row of a NumberTable: plain JSON numbers.
+void appendNumbers(const ObjectReader& in, const std::string& key, const Json& row,
+                   std::vector<double>& values) {
+    for (const Json& value : row) {
+        if (!value.is_number())
+            in.fail(key, "expected numbers (a list, or a list of equally long lists)");
+        values.push_back(value.get<double>());
+    }
+}
+
+struct NumberTable {
+    std::vector<double> values; // row-major
+    long long rows = 0;
+    long long columns = 0; // 0: a list, not a table
+};
+
+NumberTable readNumberTable(const ObjectReader& in, const ObjectKind& kind,
+                            const std::string& key) {
+    NumberTable table;
+    const Json& values = in.array(key);
+    if (values.empty())
+        in.fail(key, "a " + kind.typeName + " needs at least one value");
+    table.rows = static_cast<long long>(values.size());
+    if (!values.at(0).is_array()) {
+        appendNumbers(in, key, values, table.values);
+        return table;
+    }
+    table.columns = static_cast<long long>(values.at(0).size());
+    if (table.columns == 0)
+        in.fail(key, "the rows of a two-dimensional " + kind.typeName + " cannot be empty");
+    for (const Json& row : values) {
+        if (!row.is_array() || static_cast<long long>(row.size()) != table.columns)
+            in.fail(key, "every row needs " + std::to_string(table.columns) + " values");
+        appendNumbers(in, key, row, table.values);
+    }
+    return table;
+}
+
+std::string objectName(const Json& json, const std::string& fallback) {
+    if (json.is_object() && json.contains("name") && json.at("name").is_string())
+        return json.at("name").get<std::string>();
+    return fallback;
+}
+
+/// Why `key` is not a field of `kind`: a field of its family's other kinds
+/// is named as such.
+std::string unknownFieldProblem(const ObjectKind& kind, const std::string& key) {
+    std::string owners;
+    for (const ObjectKind* other : ObjectKinds::all())
+        if (other->family == kind.family && other->hasField(key))
+            owners += (owners.empty() ? "" : " or ") + other->typeName;
+    if (owners.empty())
+        return "unknown field '" + key + "'";
+    return "'" + key + "' only applies to a " + owners;
+}
+
+/// Refuses keys `kind` does not have.
+void refuseUnknownFields(const Json& json, const ObjectKind& kind, const std::string& object) {
+    if (!json.is_object())
+        throw ModelError({object, "", 0, 0}, "expected a JSON object");
+    for (const auto& [key, value] : json.items())
+        if (!kind.hasField(key))
+            throw ModelError({object, key, 0, 0}, unknownFieldProblem(kind, key));
+}
+
+std::set<std::string> keysOf(const ObjectKind& kind) {
+    std::set<std::string> keys;
+    for (const FieldDescriptor& field : kind.fields)
+        keys.insert(field.key);
+    return keys;
+}
+
+/// The kind a group or monitor names in "type"; `named` finds it by name.
+template <typename Kind>
+const Kind& kindNamedIn(const Json& json, const std::string& object, ObjectFamily family,
+                        const std::string& familyWord, const Kind* (*named)(std::string_view)) {
+    if (!json.is_object())
+        throw ModelError({object, "", 0, 0}, "expected a JSON object");
+    if (!json.contains("type"))
+        throw ModelError({object, "type", 0, 0}, "missing field 'type'");
+    const Json& type = json.at("type");
+    const std::string known = " (" + ObjectKinds::typeNames(family) + ")";
+    if (!type.is_string())
+        throw ModelError({object, "type", 0, 0},
+                         "expected the name of a " + familyWord + " type" + known);
+    const std::string typeName = type.get<std::string>();
+    if (const Kind* kind = named(typeName))
+        return *kind;
+    throw ModelError({object, "type", 0, 0},
+                     "unknown " + familyWord + " type '" + typeName + "'" + known);
+}
+
+// Each field type is read into the member its kind keeps it in.
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::monostate, Spec&) {
+    in.text(field.key, field.required); // the type name, already resolved
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::string Spec::*member, Spec& spec) {
+    spec.*member = in.text(field.key, field.required);
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              long long Spec::*member, Spec& spec) {
+    if (field.required || in.has(field.key))
+        spec.*member = in.integer(field.key, field.minimum, field.maximum);
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::vector<long long> Spec::*member, Spec& spec) {
+    spec.*member = in.integers(field.key, field.required);
+}
+
+/// Names must be a non-empty list of strings; expressions may be numbers too.
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind& kind, const FieldDescriptor& field,
+              std::vector<std::string> Spec::*member, Spec& spec) {
+    const Json& list = in.array(field.key);
+    const bool names = field.type == FieldType::Names;
+    if (names && field.required && list.empty())
+        in.fail(field.key, "a " + kind.typeName + " needs a non-empty list of " + field.key);
+    if (field.required && !in.has(field.key))
+        in.fail(field.key, "missing field '" + field.key + "'");
+    std::vector<std::string> values;
+    for (const Json& element : list) {
+        if (names && !element.is_string())
+            in.fail(field.key, "expected a list of variable names");
+        values.push_back(names ? element.get<std::string>() : in.expression(element, field.key));
+    }
+    spec.*member = std::move(values);
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              NamedExpressions Spec::*member, Spec& spec) {
+    spec.*member = in.namedExpressions(field.key);
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor&,
+              ConnectSpec Spec::*member, Spec& spec) {
+    spec.*member = readConnect(in);
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              RecordSlot<Spec> slot, Spec& spec) {
+    spec.*slot.indices = readRecordIndices(in, field.key, spec.*slot.all);
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind& kind, const FieldDescriptor& field,
+              TableSlot<Spec> slot, Spec& spec) {
+    const NumberTable table = readNumberTable(in, kind, field.key);
+    spec.*slot.values = table.values;
+    spec.*slot.rows = table.rows;
+    spec.*slot.columns = table.columns;
+}
+
+/// Reads every field of `kind` from `json` into a new Spec.
+template <typename Spec>
+Spec readObject(const SpecKind<Spec>& kind, const Json& json, const std::string& object) {
+    refuseUnknownFields(json, kind, object);
+    const ObjectReader in(json, object, keysOf(kind));
+    Spec spec;
+    for (size_t k = 0; k < kind.fields.size(); ++k)
+        std::visit([&](auto member) { readInto(in, kind, kind.fields[k], member, spec); },
+                   kind.members[k]);
+    if (kind.shapeProblem)
+        if (const auto problem = kind.shapeProblem(spec))
+            in.fail(problem->field, problem->problem);
+    return spec;
+}
+
+std::string fallbackName(const char* list, size_t index) {
+    return std::string(list) + "[" + std::to_string(index) + "]";
+}
+
+GroupSpec readGroup(const Json& json, size_t index) {
+    const std::string name = objectName(json, fallbackName("groups", index));
+    const GroupKind& kind =
+        kindNamedIn(json, name, ObjectFamily::Group, "group", ObjectKinds::groupNamed);
+    GroupSpec group = readObject(kind, json, name);
+    group.type = kind.type;
+    return group;
+}
+
 MonitorSpec readMonitor(const Json& json, size_t index) {
-    const std::string name = objectName(json, "monitors[" + std::to_string(index) + "]");
-    ObjectReader in(json, name, {"name", "type", "source", "variables", "record", "dt"});
-    MonitorSpec monitor;
-    monitor.name = in.text("name", true);
-    const std::string type = in.text("type", true);
-    monitor.source = in.text("source", true);
-    if (type == "SpikeMonitor")
-        monitor.type = MonitorType::Spike;
-    else if (type == "StateMonitor")
-        monitor.type = MonitorType::State;
-    else if (type == "PopulationRateMonitor")
-        monitor.type = MonitorType::PopulationRate;
-    else
-        in.fail("type", "unknown monitor type '" + type + "'");
-    if (monitor.type != MonitorType::State) {
-        for (const char* key : {"variables", "record", "dt"})
-            if (in.has(key))
-                in.fail(key, std::string("'") + key + "' only applies to a StateMonitor");
-        return monitor;
-    }
-    const Json& variables = in.array("variables");
-    if (variables.empty())
-        in.fail("variables", "a StateMonitor needs a non-empty list of variables");
-    for (const Json& variable : variables) {
-        if (!variable.is_string())
-            in.fail("variables", "expected a list of variable names");
-        monitor.variables.push_back(variable.get<std::string>());
-    }
-    monitor.record = readRecordIndices(in, monitor.recordAll);
-    monitor.dt = in.text("dt", false);
+    const std::string name = objectName(json, fallbackName("monitors", index));
+    const MonitorKind& kind =
+        kindNamedIn(json, name, ObjectFamily::Monitor, "monitor", ObjectKinds::monitorNamed);
+    MonitorSpec monitor = readObject(kind, json, name);
+    monitor.type = kind.type;
     return monitor;
 }
 
@@ -428,16 +449,21 @@ Model readModel(std::string_view text) {
     model.constants = in.namedExpressions("constants");
     const Json& timedArrays = in.array("timed_arrays");
     for (size_t k = 0; k < timedArrays.size(); ++k)
-        model.timedArrays.push_back(readTimedArray(timedArrays[k], k));
+        model.timedArrays.push_back(
+            readObject(ObjectKinds::timedArray(), timedArrays[k],
+                       objectName(timedArrays[k], fallbackName("timed_arrays", k))));
     const Json& groups = in.array("groups");
     for (size_t k = 0; k < groups.size(); ++k)
         model.groups.push_back(readGroup(groups[k], k));
     const Json& synapses = in.array("synapses");
     for (size_t k = 0; k < synapses.size(); ++k)
-        model.synapses.push_back(readSynapses(synapses[k], k));
+        model.synapses.push_back(readObject(ObjectKinds::synapses(), synapses[k],
+                                            objectName(synapses[k], fallbackName("synapses", k))));
     const Json& inputs = in.array("poisson_inputs");
     for (size_t k = 0; k < inputs.size(); ++k)
-        model.poissonInputs.push_back(readPoissonInput(inputs[k], k));
+        model.poissonInputs.push_back(
+            readObject(ObjectKinds::poissonInput(), inputs[k],
+                       objectName(inputs[k], fallbackName("poisson_inputs", k))));
     const Json& monitors = in.array("monitors");
     for (size_t k = 0; k < monitors.size(); ++k)
         model.monitors.push_back(readMonitor(monitors[k], k));

@@ -2,6 +2,7 @@
 
 #include "diagnostics/ModelError.h"
 #include "files/AtomicOutputFile.h"
+#include "model/ObjectKinds.h"
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -27,55 +28,6 @@ void putNamed(Json& json, const char* key, const NamedExpressions& entries) {
     json[key] = object;
 }
 
-Json timedArrayJson(const TimedArraySpec& array) {
-    Json json;
-    json["name"] = array.name;
-    json["dt"] = array.dt;
-    putText(json, "unit", array.unit);
-    if (array.columns == 0) {
-        json["values"] = array.values;
-        return json;
-    }
-    Json rows = Json::array();
-    for (long long row = 0; row < array.rows; ++row) {
-        const auto first = array.values.begin() + row * array.columns;
-        rows.push_back(std::vector<double>(first, first + array.columns));
-    }
-    json["values"] = rows;
-    return json;
-}
-
-void putGroupFields(Json& json, const GroupSpec& group) {
-    switch (group.type) {
-    case GroupType::NeuronGroup:
-        json["equations"] = group.equations;
-        putText(json, "threshold", group.threshold);
-        putText(json, "reset", group.reset);
-        putText(json, "refractory", group.refractory);
-        putText(json, "method", group.method);
-        putNamed(json, "initial", group.initial);
-        break;
-    case GroupType::PoissonGroup:
-        json["rates"] = group.rates;
-        break;
-    case GroupType::SpikeGeneratorGroup:
-        json["indices"] = group.spikeIndices;
-        json["times"] = group.spikeTimes;
-        putText(json, "period", group.period);
-        break;
-    }
-}
-
-Json groupJson(const GroupSpec& group) {
-    Json json;
-    json["name"] = group.name;
-    json["type"] = typeName(group.type);
-    json["N"] = group.size;
-    putGroupFields(json, group);
-    putText(json, "dt", group.dt);
-    return json;
-}
-
 Json connectJson(const ConnectSpec& connect) {
     Json json = Json::object();
     switch (connect.form) {
@@ -96,47 +48,94 @@ Json connectJson(const ConnectSpec& connect) {
     return json;
 }
 
-Json synapsesJson(const SynapsesSpec& synapses) {
+// Each field is written from the member its kind keeps it in: required
+// fields always, optional ones only when set.
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind& kind, const FieldDescriptor& field, std::monostate,
+               const Spec&) {
+    json[field.key] = kind.typeName;
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               std::string Spec::*member, const Spec& spec) {
+    if (field.required)
+        json[field.key] = spec.*member;
+    else
+        putText(json, field.key.c_str(), spec.*member);
+}
+
+template <typename Spec, typename Value>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, Value Spec::*member,
+               const Spec& spec) {
+    json[field.key] = spec.*member;
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               NamedExpressions Spec::*member, const Spec& spec) {
+    putNamed(json, field.key.c_str(), spec.*member);
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               ConnectSpec Spec::*member, const Spec& spec) {
+    json[field.key] = connectJson(spec.*member);
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, RecordSlot<Spec> slot,
+               const Spec& spec) {
+    if (spec.*slot.all)
+        json[field.key] = true;
+    else
+        json[field.key] = spec.*slot.indices;
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, TableSlot<Spec> slot,
+               const Spec& spec) {
+    const std::vector<double>& values = spec.*slot.values;
+    const long long columns = spec.*slot.columns;
+    if (columns == 0) {
+        json[field.key] = values;
+        return;
+    }
+    Json rows = Json::array();
+    for (long long row = 0; row < spec.*slot.rows; ++row) {
+        const auto first = values.begin() + row * columns;
+        rows.push_back(std::vector<double>(first, first + columns));
+    }
+    json[field.key] = rows;
+}
+
+template <typename Spec> Json objectJson(const SpecKind<Spec>& kind, const Spec& spec) {
     Json json;
-    json["name"] = synapses.name;
-    json["source"] = synapses.source;
-    json["target"] = synapses.target;
-    putText(json, "model", synapses.model);
-    putText(json, "on_pre", synapses.onPre);
-    putText(json, "on_post", synapses.onPost);
-    json["connect"] = connectJson(synapses.connect);
-    putText(json, "delay", synapses.delay);
-    putText(json, "method", synapses.method);
-    putText(json, "dt", synapses.dt);
-    putNamed(json, "initial", synapses.initial);
+    for (size_t k = 0; k < kind.fields.size(); ++k)
+        std::visit([&](auto member) { writeFrom(json, kind, kind.fields[k], member, spec); },
+                   kind.members[k]);
     return json;
+}
+
+Json timedArrayJson(const TimedArraySpec& array) {
+    return objectJson(ObjectKinds::timedArray(), array);
+}
+
+Json groupJson(const GroupSpec& group) {
+    return objectJson(ObjectKinds::of(group.type), group);
+}
+
+Json synapsesJson(const SynapsesSpec& synapses) {
+    return objectJson(ObjectKinds::synapses(), synapses);
 }
 
 Json poissonInputJson(const PoissonInputSpec& input) {
-    Json json;
-    json["name"] = input.name;
-    json["target"] = input.target;
-    json["variable"] = input.variable;
-    json["N"] = input.count;
-    json["rate"] = input.rate;
-    json["weight"] = input.weight;
-    return json;
+    return objectJson(ObjectKinds::poissonInput(), input);
 }
 
 Json monitorJson(const MonitorSpec& monitor) {
-    Json json;
-    json["name"] = monitor.name;
-    json["type"] = typeName(monitor.type);
-    json["source"] = monitor.source;
-    if (monitor.type != MonitorType::State)
-        return json;
-    json["variables"] = monitor.variables;
-    if (monitor.recordAll)
-        json["record"] = true;
-    else
-        json["record"] = monitor.record;
-    putText(json, "dt", monitor.dt);
-    return json;
+    return objectJson(ObjectKinds::of(monitor.type), monitor);
 }
 
 template <typename Spec, typename Convert>

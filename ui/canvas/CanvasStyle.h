@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/Model.h"
+#include "model/ObjectKinds.h"
 
 #include <QColor>
 
@@ -31,17 +31,28 @@ inline QColor background() {
     return QColor(0xf6, 0xf7, 0xf9);
 }
 
-/// One colour per kind of group, used for the node's side stripe.
-inline QColor groupColor(spikestudio::GroupType type) {
-    switch (type) {
-    case spikestudio::GroupType::NeuronGroup:
+/// The colour of each style role a kind names (model/kinds/).
+inline QColor roleColor(spikestudio::StyleRole role) {
+    switch (role) {
+    case spikestudio::StyleRole::Neurons:
         return QColor(0x3b, 0x82, 0xf6);
-    case spikestudio::GroupType::PoissonGroup:
+    case spikestudio::StyleRole::Stimulus:
         return QColor(0x16, 0xa3, 0x4a);
-    case spikestudio::GroupType::SpikeGeneratorGroup:
+    case spikestudio::StyleRole::Generator:
         return QColor(0xea, 0x8a, 0x0c);
+    case spikestudio::StyleRole::Connection:
+        return arrow();
+    case spikestudio::StyleRole::Recorder:
+    case spikestudio::StyleRole::Input:
+    case spikestudio::StyleRole::Table:
+        break;
     }
     return accent();
+}
+
+/// One colour per kind of group, used for the node's side stripe.
+inline QColor groupColor(spikestudio::GroupType type) {
+    return roleColor(spikestudio::ObjectKinds::of(type).style);
 }
 
 } // namespace CanvasStyle

@@ -7,6 +7,7 @@
 #include "commands/MoveNodeCommand.h"
 #include "document/ModelDefaults.h"
 #include "document/ModelDocument.h"
+#include "model/ObjectKinds.h"
 
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
@@ -22,16 +23,12 @@ QString monitorSummary(const Model& model, const std::string& group) {
     for (const MonitorSpec& monitor : model.monitors) {
         if (monitor.source != group)
             continue;
-        if (monitor.type == MonitorType::Spike)
-            parts << QObject::tr("spikes");
-        else if (monitor.type == MonitorType::PopulationRate)
-            parts << QObject::tr("rate");
-        else {
-            QStringList variables;
-            for (const std::string& variable : monitor.variables)
-                variables << QString::fromStdString(variable);
-            parts << variables.join(", ");
-        }
+        const MonitorKind& kind = ObjectKinds::of(monitor.type);
+        QStringList variables;
+        for (const std::string& variable : monitor.variables)
+            variables << QString::fromStdString(variable);
+        parts << (kind.hasField("variables") ? variables.join(", ")
+                                             : QString::fromStdString(kind.shortLabel));
     }
     parts.removeDuplicates();
     return parts.join(QStringLiteral(" · "));

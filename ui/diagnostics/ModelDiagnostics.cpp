@@ -2,6 +2,7 @@
 
 #include "diagnostics/FailureMessage.h"
 #include "diagnostics/ModelError.h"
+#include "diagnostics/ModelProblems.h"
 #include "document/ModelDocument.h"
 #include "model/CheckedModel.h"
 
@@ -37,15 +38,22 @@ void ModelDiagnostics::schedule() {
 void ModelDiagnostics::checkNow() {
     timer_.stop();
     problem_.reset();
+    problems_.clear();
     try {
         checkModel(document_->model());
+    } catch (const ModelProblems& found) {
+        for (const ModelError& error : found.all())
+            problems_ << fromModelError(error);
+        problem_ = problems_.first();
     } catch (const ModelError& error) {
         problem_ = fromModelError(error);
+        problems_ << *problem_;
     } catch (...) {
         // The checker reports bad input as ModelError; anything else is still
         // shown (in words for users) rather than allowed to take the editor down.
         const QString text = QString::fromStdString(currentFailureMessage("checking the model"));
         problem_ = Diagnostic{{}, {}, 0, 0, text, text};
+        problems_ << *problem_;
     }
     checked_ = true;
     emit updated();

@@ -2,6 +2,7 @@
 
 #include "diagnostics/Diagnostic.h"
 
+#include <QList>
 #include <QObject>
 #include <QTimer>
 #include <optional>
@@ -11,7 +12,8 @@ namespace spikestudio {
 class ModelDocument;
 
 /// Runs core's checker on the edited model shortly after every change
-/// (debounced, so typing stays smooth) and keeps the first problem it reports.
+/// (debounced, so typing stays smooth) and keeps every problem it reports,
+/// the first first.
 /// A model with a problem cannot be run.
 class ModelDiagnostics : public QObject {
     Q_OBJECT
@@ -21,7 +23,10 @@ public:
 
     explicit ModelDiagnostics(ModelDocument* document, QObject* parent = nullptr);
 
+    /// The first problem, which the status bar shows.
     const std::optional<Diagnostic>& problem() const { return problem_; }
+    /// Every problem, in the order the checker found them.
+    const QList<Diagnostic>& problems() const { return problems_; }
     bool canRun() const { return checked_ && !problem_; }
 
     /// Checks at once (also cancels a pending check).
@@ -36,6 +41,7 @@ private:
     ModelDocument* document_;
     QTimer timer_;
     std::optional<Diagnostic> problem_;
+    QList<Diagnostic> problems_;
     bool checked_ = false;
 };
 

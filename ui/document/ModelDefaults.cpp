@@ -2,6 +2,7 @@
 
 #include "document/EquationVariables.h"
 #include "document/ModelLookup.h"
+#include "model/ObjectKinds.h"
 
 #include <algorithm>
 
@@ -11,67 +12,49 @@ namespace ModelDefaults {
 
 namespace {
 
-QString namePrefix(GroupType type) {
-    switch (type) {
-    case GroupType::NeuronGroup:
-        return "G";
-    case GroupType::PoissonGroup:
-        return "input";
-    case GroupType::SpikeGeneratorGroup:
-        return "generator";
-    }
-    return "G";
+/// A name not yet used in `model`, made from `prefix` as ModelLookup::freeName makes it.
+std::string newName(const Model& model, const std::string& prefix) {
+    return ModelLookup::freeName(model, QString::fromStdString(prefix)).toStdString();
+}
+
+/// `prefix` if no object has that name yet, else the first free prefix_1, ...
+std::string newSuffixedName(const Model& model, const std::string& prefix) {
+    const QString base = QString::fromStdString(prefix);
+    return ModelLookup::nameTaken(model, base) ? newName(model, prefix + "_") : prefix;
+}
+
+/// Groups whose neurons have equations (variables to act on and record).
+bool hasEquations(const GroupSpec& group) {
+    return ObjectKinds::of(group.type).hasField("equations");
 }
 
 } // namespace
 
 GroupSpec group(GroupType type, const Model& model) {
-    GroupSpec spec;
+    const GroupKind& kind = ObjectKinds::of(type);
+    GroupSpec spec = kind.prototype();
     spec.type = type;
-    spec.name = ModelLookup::freeName(model, namePrefix(type)).toStdString();
-    switch (type) {
-    case GroupType::NeuronGroup:
-        spec.size = 100;
-        spec.equations = "dv/dt = -v/(10*ms) : volt (unless refractory)";
-        spec.threshold = "v > 10*mV";
-        spec.reset = "v = 0*mV";
-        spec.refractory = "2*ms";
-        break;
-    case GroupType::PoissonGroup:
-        spec.size = 100;
-        spec.rates = "10*Hz";
-        break;
-    case GroupType::SpikeGeneratorGroup:
-        spec.size = 1;
-        spec.spikeIndices = {0};
-        spec.spikeTimes = {"10*ms"};
-        break;
-    }
+    spec.name = newName(model, kind.namePrefix);
     return spec;
 }
 
 SynapsesSpec synapses(const Model& model, const std::string& source, const std::string& target) {
-    SynapsesSpec spec;
-    spec.name = ModelLookup::freeName(model, "S").toStdString();
+    const SynapsesKind& kind = ObjectKinds::synapses();
+    SynapsesSpec spec = kind.prototype();
+    spec.name = newName(model, kind.namePrefix);
     spec.source = source;
     spec.target = target;
     const GroupSpec* targetGroup = ModelLookup::group(model, QString::fromStdString(target));
-    if (targetGroup && targetGroup->type == GroupType::NeuronGroup)
+    if (targetGroup && hasEquations(*targetGroup))
         spec.onPre = "v_post += 0.5*mV";
-    spec.connect.p = "0.1";
     return spec;
 }
 
 MonitorSpec monitor(const Model& model, const std::string& source, MonitorType type,
                     const std::vector<std::string>& variables, long long count) {
-    const char* prefix = type == MonitorType::Spike            ? "spikes_"
-                         : type == MonitorType::PopulationRate ? "rate_"
-                                                               : "trace_";
-    MonitorSpec spec;
-    const QString base = prefix + QString::fromStdString(source);
-    spec.name =
-        (ModelLookup::nameTaken(model, base) ? ModelLookup::freeName(model, base + "_") : base)
-            .toStdString();
+    const MonitorKind& kind = ObjectKinds::of(type);
+    MonitorSpec spec = kind.prototype();
+    spec.name = newSuffixedName(model, kind.namePrefix + source);
     spec.type = type;
     spec.source = source;
     spec.variables = variables;
@@ -84,27 +67,23 @@ MonitorSpec monitor(const Model& model, const std::string& source, MonitorType t
 }
 
 TimedArraySpec timedArray(const Model& model) {
-    TimedArraySpec spec;
-    spec.name = ModelLookup::freeName(model, "stimulus").toStdString();
-    spec.dt = "10*ms";
-    spec.values = {0, 1};
-    spec.rows = 2;
+    const TimedArrayKind& kind = ObjectKinds::timedArray();
+    TimedArraySpec spec = kind.prototype();
+    spec.name = newName(model, kind.namePrefix);
     return spec;
 }
 
 PoissonInputSpec poissonInput(const Model& model) {
-    PoissonInputSpec spec;
-    spec.name = ModelLookup::freeName(model, "background").toStdString();
+    const PoissonInputKind& kind = ObjectKinds::poissonInput();
+    PoissonInputSpec spec = kind.prototype();
+    spec.name = newName(model, kind.namePrefix);
     for (const GroupSpec& group : model.groups)
-        if (group.type == GroupType::NeuronGroup) {
+        if (hasEquations(group)) {
             spec.target = group.name;
             const QStringList variables = EquationVariables::stateVariables(group.equations);
             spec.variable = variables.isEmpty() ? "v" : variables.first().toStdString();
             break;
         }
-    spec.count = 100;
-    spec.rate = "10*Hz";
-    spec.weight = "0.1*mV";
     return spec;
 }
 

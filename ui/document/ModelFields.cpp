@@ -2,6 +2,7 @@
 
 #include "document/ModelLookup.h"
 #include "document/NumberLists.h"
+#include "model/ObjectKinds.h"
 
 #include <QObject>
 #include <limits>
@@ -10,35 +11,18 @@ namespace spikestudio {
 
 namespace {
 
-template <typename Group>
-auto groupText(Group& group, const QString& field) -> decltype(&group.equations) {
-    if (field == "equations")
-        return &group.equations;
-    if (field == "threshold")
-        return &group.threshold;
-    if (field == "reset")
-        return &group.reset;
-    if (field == "refractory")
-        return &group.refractory;
-    if (field == "method")
-        return &group.method;
-    if (field == "dt")
-        return &group.dt;
-    if (field == "rates")
-        return &group.rates;
-    if (field == "period")
-        return &group.period;
-    return nullptr;
+/// A text field of an object of `kind`, as its descriptor names it. Names and
+/// references change through renames and connections, never as text.
+template <typename Spec, typename Kind>
+auto kindText(const Kind& kind, Spec& spec, const QString& field) {
+    const FieldDescriptor* descriptor = kind.field(field.toStdString());
+    const bool editable = descriptor && descriptor->type != FieldType::Name &&
+                          descriptor->type != FieldType::Reference;
+    return editable ? kind.text(spec, field.toStdString()) : nullptr;
 }
 
 template <typename Synapses>
-auto synapsesText(Synapses& synapses, const QString& field) -> decltype(&synapses.model) {
-    if (field == "model")
-        return &synapses.model;
-    if (field == "on_pre")
-        return &synapses.onPre;
-    if (field == "on_post")
-        return &synapses.onPost;
+auto connectText(Synapses& synapses, const QString& field) -> decltype(&synapses.model) {
     if (field == "connect.condition")
         return &synapses.connect.condition;
     if (field == "connect.p")
@@ -47,13 +31,19 @@ auto synapsesText(Synapses& synapses, const QString& field) -> decltype(&synapse
         return &synapses.connect.n;
     if (field == "connect.j")
         return &synapses.connect.generator;
-    if (field == "delay")
-        return &synapses.delay;
-    if (field == "method")
-        return &synapses.method;
-    if (field == "dt")
-        return &synapses.dt;
     return nullptr;
+}
+
+template <typename Group>
+auto groupText(Group& group, const QString& field) -> decltype(&group.equations) {
+    return kindText(ObjectKinds::of(group.type), group, field);
+}
+
+template <typename Synapses>
+auto synapsesText(Synapses& synapses, const QString& field) -> decltype(&synapses.model) {
+    if (field.startsWith("connect."))
+        return connectText(synapses, field);
+    return kindText(ObjectKinds::synapses(), synapses, field);
 }
 
 template <typename ModelType>

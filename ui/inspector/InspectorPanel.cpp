@@ -13,6 +13,7 @@
 #include "inspector/NamedExpressionsSection.h"
 #include "inspector/PoissonInputsSection.h"
 #include "inspector/TimedArraysSection.h"
+#include "model/ObjectKinds.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -101,23 +102,7 @@ void InspectorPanel::buildForm() {
     addField("dt", tr("dt"), 1, "0.1*ms");
     addField("duration", tr("Duration"), 1, "1*second");
     addField("seed", tr("Seed"), 1, tr("random"));
-    addField("equations", tr("Equations"), 6, "dv/dt = -v/tau : volt");
-    addField("threshold", tr("Threshold"), 1, tr("none"));
-    addField("reset", tr("Reset"), 2, tr("none"));
-    addField("refractory", tr("Refractory"), 1, tr("none"));
-    addField("rates", tr("Rates"), 1, "10*Hz");
-    addField("period", tr("Period"), 1, tr("no repetition"));
-    addField("model", tr("Model"), 3, "w : volt");
-    addField("on_pre", tr("On pre"), 2, "v_post += w");
-    addField("on_post", tr("On post"), 2, tr("none"));
-    addConnectForm();
-    addField("connect.i", tr("i"), 1, "0, 1, 2");
-    addField("connect.condition", tr("Condition"), 1, tr("every pair"));
-    addField("connect.j", tr("Generator j"), 1, "k for k in range(i-3, i+4)");
-    addField("connect.p", tr("p"), 1, "1");
-    addField("connect.n", tr("n"), 1, "1");
-    addField("delay", tr("Delay"), 1, "0*ms");
-    addField("method", tr("Method"), 1, tr("automatic"));
+    addKindFields();
     addSections();
     form_->setRowStretch(form_->rowCount(), 1);
 
@@ -130,6 +115,57 @@ void InspectorPanel::buildForm() {
     layout->addWidget(scroll);
 }
 
+namespace {
+
+/// The rows of every kind's fields, each key once (kinds share "method"), in
+/// an order that keeps every kind's own order.
+QList<const FieldDescriptor*> fieldRows() {
+    QList<const FieldDescriptor*> rows;
+    for (const ObjectKind* kind : ObjectKinds::all()) {
+        qsizetype cursor = 0;
+        for (const FieldDescriptor* field : InspectorPanel::editedFields(*kind)) {
+            qsizetype at = -1;
+            for (qsizetype k = 0; k < rows.size(); ++k)
+                if (rows[k]->key == field->key)
+                    at = k;
+            if (at < 0) {
+                rows.insert(cursor, field);
+                at = cursor;
+            } else if (at < cursor) {
+                rows.move(at, cursor - 1);
+                at = cursor - 1;
+            }
+            cursor = at + 1;
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+QList<const FieldDescriptor*> InspectorPanel::editedFields(const ObjectKind& kind) {
+    QList<const FieldDescriptor*> fields;
+    for (const FieldDescriptor& field : kind.fields)
+        if (field.editor == EditorHint::CodeEditor || field.editor == EditorHint::Expression ||
+            field.editor == EditorHint::ConnectForm)
+            fields << &field;
+    return fields;
+}
+
+void InspectorPanel::addKindFields() {
+    for (const FieldDescriptor* field : fieldRows()) {
+        if (field->editor == EditorHint::ConnectForm) {
+            addConnectForm();
+            continue;
+        }
+        addField(QString::fromStdString(field->key), QString::fromStdString(field->label),
+                 field->editor == EditorHint::CodeEditor ? field->lines : 1,
+                 QString::fromStdString(field->placeholder()));
+        fields_.value(QString::fromStdString(field->key))
+            ->setToolTip(QString::fromStdString(field->description));
+    }
+}
+
 void InspectorPanel::addConnectForm() {
     connectForm_ = new QComboBox;
     connectForm_->setObjectName("connect.form");
@@ -140,6 +176,11 @@ void InspectorPanel::addConnectForm() {
         commitField("connect.form", connectForm_->itemData(index).toString());
     });
     addRow(tr("Connect"), connectForm_);
+    addField("connect.i", tr("i"), 1, "0, 1, 2");
+    addField("connect.condition", tr("Condition"), 1, tr("every pair"));
+    addField("connect.j", tr("Generator j"), 1, "k for k in range(i-3, i+4)");
+    addField("connect.p", tr("p"), 1, "1");
+    addField("connect.n", tr("n"), 1, "1");
 }
 
 /// Synapses only, under the heading: the connectivity view of the model as it stands.
@@ -207,37 +248,35 @@ QStringList InspectorPanel::visibleFields() const {
     switch (object_.kind) {
     case ObjectRef::Kind::Model:
         return {"description", "dt", "duration", "seed"};
-    case ObjectRef::Kind::Group: {
-        const GroupSpec* group = ModelLookup::group(document_->model(), object_.name);
-        if (group->type == GroupType::PoissonGroup)
-            return {"rates"};
-        if (group->type == GroupType::SpikeGeneratorGroup)
-            return {"period"};
-        return {"equations", "threshold", "reset", "refractory", "method"};
-    }
-    case ObjectRef::Kind::Synapses: {
-        const SynapsesSpec* synapses = ModelLookup::synapses(document_->model(), object_.name);
-        QStringList fields{"model", "on_pre", "on_post"};
-        switch (synapses->connect.form) {
-        case ConnectSpec::Form::Rule:
-            fields << "connect.condition"
-                   << "connect.p";
-            break;
-        case ConnectSpec::Form::Arrays:
-            fields << "connect.i"
-                   << "connect.j"
-                   << "connect.p";
-            break;
-        case ConnectSpec::Form::Generator:
-            fields << "connect.j";
-            break;
-        }
-        return fields << "connect.n"
-                      << "delay"
-                      << "method";
-    }
+    case ObjectRef::Kind::Group:
+        return fieldKeys(
+            ObjectKinds::of(ModelLookup::group(document_->model(), object_.name)->type));
+    case ObjectRef::Kind::Synapses:
+        return fieldKeys(ObjectKinds::synapses());
     }
     return {};
+}
+
+/// The keys of the field editors `kind` shows; its connect rule as the
+/// fields of the rule's form.
+QStringList InspectorPanel::fieldKeys(const ObjectKind& kind) const {
+    QStringList keys;
+    for (const FieldDescriptor* field : editedFields(kind)) {
+        if (field->editor == EditorHint::ConnectForm)
+            keys << connectFields();
+        else
+            keys << QString::fromStdString(field->key);
+    }
+    return keys;
+}
+
+QStringList InspectorPanel::connectFields() const {
+    const QString form = document_->fieldText(object_, "connect.form");
+    if (form == "arrays")
+        return {"connect.i", "connect.j", "connect.p", "connect.n"};
+    if (form == "generator")
+        return {"connect.j", "connect.n"};
+    return {"connect.condition", "connect.p", "connect.n"};
 }
 
 void InspectorPanel::setRowShown(QWidget* field, bool shown) {
@@ -274,7 +313,7 @@ void InspectorPanel::refresh() {
         showFromStart(nameEdit_, QString::fromStdString(model.name));
     } else if (object_.kind == ObjectRef::Kind::Group) {
         const GroupSpec* group = ModelLookup::group(model, object_.name);
-        title_->setText(typeName(group->type));
+        title_->setText(QString::fromStdString(ObjectKinds::of(group->type).typeName));
         subtitle_->setText(tr("Group"));
         showFromStart(nameEdit_, object_.name);
         const QSignalBlocker blocker(sizeEdit_);
@@ -316,14 +355,19 @@ void InspectorPanel::applyDiagnostics() {
     objectProblem_->hide();
     for (auto it = unstoredProblems_.cbegin(); it != unstoredProblems_.cend(); ++it)
         fields_.value(it.key())->showProblem(it.value(), 0, 0);
-    const auto& problem = diagnostics_->problem();
-    bool shownInTable = false;
-    for (TableSection* section : std::as_const(sections_)) {
-        section->applyProblem(problem);
-        shownInTable = shownInTable || !section->problemText().isEmpty();
-    }
-    if (problem && !shownInTable)
-        applyFieldProblem(*problem);
+    const QList<Diagnostic>& problems = diagnostics_->problems();
+    for (TableSection* section : std::as_const(sections_))
+        section->applyProblems(problems);
+    for (const Diagnostic& problem : problems)
+        if (!shownInTable(problem))
+            applyFieldProblem(problem);
+}
+
+bool InspectorPanel::shownInTable(const Diagnostic& problem) const {
+    for (TableSection* section : std::as_const(sections_))
+        if (section->shows(problem))
+            return true;
+    return false;
 }
 
 void InspectorPanel::applyFieldProblem(const Diagnostic& problem) {
@@ -333,16 +377,26 @@ void InspectorPanel::applyFieldProblem(const Diagnostic& problem) {
     // The connect checker may name the rule as a whole ("connect").
     const QString field = problem.field == "connect" ? "connect.condition" : problem.field;
     FieldEditor* editor = fields_.value(field);
-    if (editor && visibleFields().contains(field) && !unstoredProblems_.contains(field))
-        editor->showProblem(problem.problem, problem.line, problem.column);
-    else
-        showNameProblem(problem.field.isEmpty() ? problem.problem
-                                                : tr("%1: %2").arg(problem.field, problem.problem));
+    if (editor && visibleFields().contains(field) && !unstoredProblems_.contains(field)) {
+        if (editor->problemText().isEmpty()) // the first problem of a field is the one to fix
+            editor->showProblem(problem.problem, problem.line, problem.column);
+    } else {
+        addObjectProblem(problem.field.isEmpty()
+                             ? problem.problem
+                             : tr("%1: %2").arg(problem.field, problem.problem));
+    }
 }
 
 void InspectorPanel::showNameProblem(const QString& message) {
     objectProblem_->setText(message);
     objectProblem_->show();
+}
+
+void InspectorPanel::addObjectProblem(const QString& message) {
+    if (objectProblem_->isHidden())
+        showNameProblem(message);
+    else
+        objectProblem_->setText(objectProblem_->text() + "\n" + message);
 }
 
 void InspectorPanel::commitName() {

@@ -16,6 +16,8 @@ class QVBoxLayout;
 namespace spikestudio {
 
 struct Diagnostic;
+struct FieldDescriptor;
+struct ObjectKind;
 class FieldEditor;
 class ModelDiagnostics;
 class ModelDocument;
@@ -44,11 +46,21 @@ public:
     /// when none is selected).
     QWidget* showConnectivity();
 
+    /// The fields of `kind` the panel edits as text (and its connect rule),
+    /// in the kind's order.
+    static QList<const spikestudio::FieldDescriptor*>
+    editedFields(const spikestudio::ObjectKind& kind);
+
+    /// The keys of the field editors shown for the selected object.
+    QStringList visibleFields() const;
+
 private:
     void buildForm();
+    void addKindFields();
+    QStringList fieldKeys(const spikestudio::ObjectKind& kind) const;
+    QStringList connectFields() const;
     void addField(const QString& field, const QString& label, int lines,
                   const QString& placeholder = {});
-    QStringList visibleFields() const;
     void addSections();
     void addConnectivityButton(QVBoxLayout* heading);
     void addConnectForm();
@@ -64,6 +76,8 @@ private:
     void applyFieldProblem(const Diagnostic& problem);
     void followRename(const ObjectRef& before, const QString& newName);
     void showNameProblem(const QString& message);
+    void addObjectProblem(const QString& message);
+    bool shownInTable(const Diagnostic& problem) const;
 
     ModelDocument* document_;
     ModelDiagnostics* diagnostics_;

@@ -6,6 +6,7 @@
 #include "document/ModelDocument.h"
 #include "document/ModelLookup.h"
 #include "document/NumberLists.h"
+#include "model/ObjectKinds.h"
 
 #include <QMenu>
 #include <QRegularExpression>
@@ -20,15 +21,7 @@ enum Column { NameColumn, TypeColumn, VariablesColumn, RecordColumn };
 constexpr long long kRecordedNeurons = 5; // as the canvas menu records
 
 QString typeLabel(MonitorType type) {
-    switch (type) {
-    case MonitorType::Spike:
-        return QObject::tr("spikes");
-    case MonitorType::State:
-        return QObject::tr("state");
-    case MonitorType::PopulationRate:
-        return QObject::tr("rate");
-    }
-    return {};
+    return QString::fromStdString(ObjectKinds::of(type).shortLabel);
 }
 
 QString recordText(const MonitorSpec& monitor) {
@@ -92,14 +85,14 @@ bool MonitorsSection::isEditable(int row, int column) const {
 
 void MonitorsSection::fillAddMenu() {
     addMenu_->clear();
-    addMenu_->addAction(tr("Record spikes"), this, [this] { addMonitor(MonitorType::Spike); })
-        ->setObjectName("addSpikeMonitor");
-    addMenu_
-        ->addAction(tr("Record population rate"), this,
-                    [this] { addMonitor(MonitorType::PopulationRate); })
-        ->setObjectName("addRateMonitor");
+    for (const MonitorKind* kind : ObjectKinds::monitors())
+        if (!kind->hasField("variables"))
+            addMenu_
+                ->addAction(tr("Record %1").arg(QString::fromStdString(kind->summary)), this,
+                            [this, type = kind->type] { addMonitor(type); })
+                ->setObjectName(QString::fromStdString("add" + kind->typeName));
     const GroupSpec* group = ModelLookup::group(model(), object().name);
-    if (!group || group->type != GroupType::NeuronGroup)
+    if (!group || !ObjectKinds::of(group->type).hasField("equations"))
         return;
     addMenu_->addSection(tr("Record a variable (first %1 neurons)").arg(kRecordedNeurons));
     for (const QString& variable : EquationVariables::recordable(group->equations))

@@ -2,6 +2,7 @@
 
 #include "document/EquationVariables.h"
 #include "document/ModelLookup.h"
+#include "model/ObjectKinds.h"
 
 #include <QToolButton>
 
@@ -46,7 +47,7 @@ bool NamedExpressionsSection::appliesTo(const ObjectRef& object) const {
         return true;
     const GroupSpec* group =
         object.kind == ObjectRef::Kind::Group ? ModelLookup::group(model(), object.name) : nullptr;
-    return group && group->type == GroupType::NeuronGroup;
+    return group && ObjectKinds::of(group->type).hasField("initial");
 }
 
 const NamedExpressions* NamedExpressionsSection::entries() const {

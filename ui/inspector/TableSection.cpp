@@ -99,13 +99,20 @@ void TableSection::setCellText(int row, int column, const QString& text) {
     item->setFlags(isEditable(row, column) ? flags | Qt::ItemIsEditable : flags);
 }
 
-void TableSection::applyProblem(const std::optional<Diagnostic>& problem) {
+void TableSection::applyProblems(const QList<Diagnostic>& problems) {
     clearProblem();
-    if (!problem || !appliesTo(object_))
-        return;
-    const std::optional<Cell> cell = problemCell(*problem);
-    if (cell && cell->row < table_->rowCount())
-        markCell(cell->row, cell->column, problem->problem);
+    for (const Diagnostic& problem : problems)
+        if (shows(problem)) {
+            const Cell cell = *problemCell(problem);
+            markCell(cell.row, cell.column, problem.problem);
+        }
+}
+
+bool TableSection::shows(const Diagnostic& problem) const {
+    if (!appliesTo(object_))
+        return false;
+    const std::optional<Cell> cell = problemCell(problem);
+    return cell && cell->row < table_->rowCount();
 }
 
 QString TableSection::problemText() const {
@@ -135,7 +142,9 @@ void TableSection::markCell(int row, int column, const QString& message) {
         item->setBackground(kProblemBackground);
     refreshing_ = false;
     const QString entry = table_->item(row, 0) ? table_->item(row, 0)->text() : QString();
-    problem_->setText(entry.isEmpty() ? message : tr("%1: %2").arg(entry, message));
+    const QString line = entry.isEmpty() ? message : tr("%1: %2").arg(entry, message);
+    // Several problems in one table: one line each, in the order found.
+    problem_->setText(problem_->isHidden() ? line : problem_->text() + "\n" + line);
     problem_->show();
     setExpanded(true);
 }

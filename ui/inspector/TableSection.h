@@ -34,7 +34,10 @@ public:
     /// Shows the entries of `object` when this section is about such objects.
     void showObject(const ObjectRef& object);
     virtual void refresh();
-    void applyProblem(const std::optional<Diagnostic>& problem);
+    /// Marks the cell of every problem in this table (the first listed first).
+    void applyProblems(const QList<Diagnostic>& problems);
+    /// Whether `problem` is in a cell of this table as it shows now.
+    bool shows(const Diagnostic& problem) const;
 
     QTableWidget* table() const { return table_; }
     QToolButton* addButton() const { return addButton_; }

@@ -1,0 +1,80 @@
+#include "model/MonitorChecker.h"
+
+#include "expr/Parser.h"
+#include "model/CheckSupport.h"
+#include "model/ObjectKinds.h"
+
+namespace spikestudio {
+
+namespace {
+
+/// The equations, scope and size a StateMonitor reads from.
+struct MonitoredObject {
+    std::string name;
+    const EquationSet& equations;
+    const Scope& scope;
+    long long size;
+    double dt;
+};
+
+void checkRecordedVariables(CheckedMonitor& monitor, const MonitorSpec& spec,
+                            const MonitoredObject& object) {
+    for (const std::string& variable : spec.variables) {
+        const Equation* eq = object.equations.find(variable);
+        if (!eq)
+            throw ModelError({spec.name, "variables", 0, 0},
+                             "'" + variable + "' is not a variable of '" + object.name + "'");
+        monitor.variables.push_back(object.equations.substituteSubexpressions(makeName(variable)));
+        monitor.dimensions.push_back(eq->unit.dim);
+    }
+    // `record: true` adds every element when the network is built, after its
+    // memory is claimed (a group of 1e9 neurons would be 8 GB of indices here).
+    if (object.size < 0) { // synapses: counted after connecting, indices checked then
+        monitor.indices = spec.record;
+        return;
+    }
+    for (long long index : spec.record) {
+        if (index < 0 || index >= object.size)
+            throw ModelError({spec.name, "record", 0, 0},
+                             "index " + std::to_string(index) + " is out of range for '" +
+                                 object.name + "' of size " + std::to_string(object.size));
+        monitor.indices.push_back(index);
+    }
+}
+
+} // namespace
+
+CheckedMonitor checkMonitor(const MonitorSpec& spec, const CheckedModel& model) {
+    CheckedMonitor monitor;
+    monitor.spec = &spec;
+    const bool recordsVariables = ObjectKinds::of(spec.type).hasField("variables");
+    const auto& groups = model.groups;
+    size_t found = groups.size();
+    for (size_t k = 0; k < groups.size(); ++k)
+        if (groups[k].name == spec.source)
+            found = k;
+    if (found == groups.size()) {
+        for (size_t k = 0; k < model.synapses.size(); ++k)
+            if (model.synapses[k].name == spec.source && recordsVariables) {
+                const CheckedSynapses& s = model.synapses[k];
+                monitor.group = k;
+                monitor.ofSynapses = true;
+                monitor.dt = spec.dt.empty()
+                                 ? s.dt
+                                 : positiveTime(spec.dt, *s.scope, spec.name, "dt", false);
+                checkRecordedVariables(monitor, spec, {s.name, s.equations, *s.scope, -1, s.dt});
+                return monitor;
+            }
+        throw ModelError({spec.name, "source", 0, 0}, "unknown source '" + spec.source + "'");
+    }
+    monitor.group = found;
+    const CheckedGroup& group = groups[found];
+    monitor.dt =
+        spec.dt.empty() ? group.dt : positiveTime(spec.dt, *group.scope, spec.name, "dt", false);
+    if (recordsVariables)
+        checkRecordedVariables(monitor, spec,
+                               {group.name, group.equations, *group.scope, group.size, group.dt});
+    return monitor;
+}
+
+} // namespace spikestudio

@@ -1,0 +1,88 @@
+#include "model/GroupChecker.h"
+#include "model/kinds/CommonFields.h"
+
+namespace spikestudio {
+
+namespace {
+
+GroupSpec newNeuronGroup() {
+    GroupSpec spec;
+    spec.size = 100;
+    spec.equations = "dv/dt = -v/(10*ms) : volt (unless refractory)";
+    spec.threshold = "v > 10*mV";
+    spec.reset = "v = 0*mV";
+    spec.refractory = "2*ms";
+    return spec;
+}
+
+GroupKind describe() {
+    GroupKind kind;
+    kind.typeName = "NeuronGroup";
+    kind.type = GroupType::NeuronGroup;
+    kind.family = ObjectFamily::Group;
+    kind.label = "neuron group";
+    kind.shortLabel = "neurons";
+    kind.summary = "leaky integrate-and-fire, 100 neurons";
+    kind.description = "Neurons whose state follows differential equations";
+    kind.namePrefix = "G";
+    kind.style = StyleRole::Neurons;
+    kind.add(CommonFields::name("group"), &GroupSpec::name);
+    kind.add(CommonFields::typeName(), {});
+    kind.add(CommonFields::groupSize(), &GroupSpec::size);
+    kind.add({.key = "equations",
+              .type = FieldType::Equations,
+              .required = true,
+              .unit = UnitRule::Declared,
+              .editor = EditorHint::CodeEditor,
+              .label = "Equations",
+              .example = "dv/dt = -v/tau : volt",
+              .description = "Brian2 equations: differential equations, subexpressions and "
+                             "parameters, each with its unit and flags",
+              .lines = 6,
+              .liveEditable = true},
+             &GroupSpec::equations);
+    kind.add({.key = "threshold",
+              .type = FieldType::Expression,
+              .unit = UnitRule::Condition,
+              .editor = EditorHint::Expression,
+              .label = "Threshold",
+              .emptyMeans = "none",
+              .description = "The condition under which a neuron spikes",
+              .liveEditable = true},
+             &GroupSpec::threshold);
+    kind.add({.key = "reset",
+              .type = FieldType::Statements,
+              .unit = UnitRule::PerStatementTarget,
+              .editor = EditorHint::CodeEditor,
+              .label = "Reset",
+              .emptyMeans = "none",
+              .description = "Statements run for every neuron that spiked (needs a threshold)",
+              .lines = 2,
+              .liveEditable = true},
+             &GroupSpec::reset);
+    kind.add({.key = "refractory",
+              .type = FieldType::Expression,
+              .unit = UnitRule::TimeOrCondition,
+              .editor = EditorHint::Expression,
+              .label = "Refractory",
+              .emptyMeans = "none",
+              .description = "A refractory period after each spike, or a condition that "
+                             "holds while a neuron is refractory",
+              .liveEditable = true},
+             &GroupSpec::refractory);
+    kind.add(CommonFields::method(true), &GroupSpec::method);
+    kind.add(CommonFields::initial(true), &GroupSpec::initial);
+    kind.add(CommonFields::dt("the model's dt"), &GroupSpec::dt);
+    kind.prototype = newNeuronGroup;
+    kind.check = checkNeuronGroup;
+    return kind;
+}
+
+} // namespace
+
+const GroupKind& neuronGroupKind() {
+    static const GroupKind kind = describe();
+    return kind;
+}
+
+} // namespace spikestudio

@@ -1,0 +1,53 @@
+#include "model/MonitorChecker.h"
+#include "model/kinds/CommonFields.h"
+
+namespace spikestudio {
+
+namespace {
+
+MonitorKind describe() {
+    MonitorKind kind;
+    kind.typeName = "StateMonitor";
+    kind.type = MonitorType::State;
+    kind.family = ObjectFamily::Monitor;
+    kind.label = "state monitor";
+    kind.shortLabel = "state";
+    kind.summary = "variables";
+    kind.description = "Records variables of chosen elements of its source at every step "
+                       "of its clock";
+    kind.namePrefix = "trace_";
+    kind.style = StyleRole::Recorder;
+    kind.add(CommonFields::name("monitor"), &MonitorSpec::name);
+    kind.add(CommonFields::typeName(), {});
+    kind.add(CommonFields::reference("source", "Source",
+                                     {ObjectFamily::Group, ObjectFamily::Synapses},
+                                     "The group or Synapses object whose variables are recorded"),
+             &MonitorSpec::source);
+    kind.add({.key = "variables",
+              .type = FieldType::Names,
+              .required = true,
+              .editor = EditorHint::Table,
+              .label = "Variables",
+              .description = "The variables of the source to record (at least one)"},
+             &MonitorSpec::variables);
+    kind.add({.key = "record",
+              .type = FieldType::RecordChoice,
+              .editor = EditorHint::Table,
+              .label = "Record",
+              .emptyMeans = "every element",
+              .description = "true (every element), false (none) or a list of indices"},
+             RecordSlot<MonitorSpec>{&MonitorSpec::recordAll, &MonitorSpec::record});
+    kind.add(CommonFields::dt("the source's dt"), &MonitorSpec::dt);
+    kind.prototype = [] { return MonitorSpec{}; };
+    kind.check = checkMonitor;
+    return kind;
+}
+
+} // namespace
+
+const MonitorKind& stateMonitorKind() {
+    static const MonitorKind kind = describe();
+    return kind;
+}
+
+} // namespace spikestudio

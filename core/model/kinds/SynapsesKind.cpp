@@ -1,0 +1,89 @@
+#include "model/SynapsesChecker.h"
+#include "model/kinds/CommonFields.h"
+
+namespace spikestudio {
+
+namespace {
+
+SynapsesSpec newSynapses() {
+    SynapsesSpec spec;
+    spec.connect.p = "0.1";
+    return spec;
+}
+
+SynapsesKind describe() {
+    SynapsesKind kind;
+    kind.typeName = "Synapses";
+    kind.family = ObjectFamily::Synapses;
+    kind.label = "synapses";
+    kind.shortLabel = "synapses";
+    kind.summary = "each pair connected with probability 0.1";
+    kind.description = "Connections from a source group to a target group";
+    kind.namePrefix = "S";
+    kind.style = StyleRole::Connection;
+    kind.add(CommonFields::name("Synapses object"), &SynapsesSpec::name);
+    kind.add(CommonFields::reference("source", "Source", {ObjectFamily::Group},
+                                     "The group whose spikes arrive through these synapses"),
+             &SynapsesSpec::source);
+    kind.add(CommonFields::reference("target", "Target", {ObjectFamily::Group},
+                                     "The group these synapses act on"),
+             &SynapsesSpec::target);
+    kind.add({.key = "model",
+              .type = FieldType::Equations,
+              .unit = UnitRule::Declared,
+              .editor = EditorHint::CodeEditor,
+              .label = "Model",
+              .example = "w : volt",
+              .description = "Synaptic equations: weights, traces, summed variables",
+              .lines = 3},
+             &SynapsesSpec::model);
+    kind.add({.key = "on_pre",
+              .type = FieldType::Statements,
+              .unit = UnitRule::PerStatementTarget,
+              .editor = EditorHint::CodeEditor,
+              .label = "On pre",
+              .example = "v_post += w",
+              .description = "Statements run for each synapse when its source neuron spikes",
+              .lines = 2},
+             &SynapsesSpec::onPre);
+    kind.add({.key = "on_post",
+              .type = FieldType::Statements,
+              .unit = UnitRule::PerStatementTarget,
+              .editor = EditorHint::CodeEditor,
+              .label = "On post",
+              .emptyMeans = "none",
+              .description = "Statements run for each synapse when its target neuron spikes",
+              .lines = 2},
+             &SynapsesSpec::onPost);
+    kind.add({.key = "connect",
+              .type = FieldType::ConnectRule,
+              .editor = EditorHint::ConnectForm,
+              .label = "Connect",
+              .emptyMeans = "every pair",
+              .description = "Which synapses exist: a condition with p and n, index arrays, "
+                             "or a generator for j"},
+             &SynapsesSpec::connect);
+    kind.add({.key = "delay",
+              .type = FieldType::Expression,
+              .unit = UnitRule::Time,
+              .editor = EditorHint::Expression,
+              .label = "Delay",
+              .emptyMeans = "0*ms",
+              .description = "How long a presynaptic spike takes to arrive, per synapse"},
+             &SynapsesSpec::delay);
+    kind.add(CommonFields::method(false), &SynapsesSpec::method);
+    kind.add(CommonFields::dt("the model's dt"), &SynapsesSpec::dt);
+    kind.add(CommonFields::initial(false), &SynapsesSpec::initial);
+    kind.prototype = newSynapses;
+    kind.check = checkSynapses;
+    return kind;
+}
+
+} // namespace
+
+const SynapsesKind& synapsesKind() {
+    static const SynapsesKind kind = describe();
+    return kind;
+}
+
+} // namespace spikestudio
