@@ -166,8 +166,11 @@ void KernelBody::assignC(const std::string& name, const std::string& cValue) {
 }
 
 void KernelBody::statements(const AbstractCode& code) {
-    const AbstractCode shared = shareCommonSubexpressions(
-        code, [this](const std::string& name) { return isInvariantName(name); });
+    const AbstractCode shared =
+        commonSubexpressionSharing()
+            ? shareCommonSubexpressions(
+                  code, [this](const std::string& name) { return isInvariantName(name); })
+            : code;
     for (const AbstractStatement& statement : shared) {
         if (const auto* assignment = std::get_if<Assignment>(&statement))
             assign(assignment->target, assignment->value);
