@@ -1,8 +1,11 @@
 #include "codegen/GeneratedNames.h"
 
+#include "codegen/KernelTemplates.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <stdexcept>
 
 namespace spikestudio {
 
@@ -13,7 +16,8 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view word) 
     return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-constexpr std::array<std::string_view, 6> kKeywords = {"void", "double", "const", "for", "if", "restrict"};
+constexpr std::array<std::string_view, 6> kKeywords = {"void", "double", "const",
+                                                       "for",  "if",     "restrict"};
 
 constexpr std::array<std::string_view, 40> kRuntimeSymbols = {"int64_t",
                                                               "int32_t",
@@ -192,6 +196,17 @@ bool isGeneratedName(std::string_view word) {
 
 std::vector<std::string> breachesOfNameGrammar(std::string_view code) {
     return Scanner(code).breaches();
+}
+
+void requireGeneratedNames(const std::string& kernelSource) {
+    const std::string& prelude = kernelTemplate("prelude");
+    if (!kernelSource.starts_with(prelude))
+        throw std::logic_error("generated C does not start with the kernel prelude");
+    const std::vector<std::string> breaches =
+        breachesOfNameGrammar(std::string_view(kernelSource).substr(prelude.size()));
+    if (!breaches.empty())
+        throw std::logic_error("generated C holds '" + breaches.front().substr(0, 40) +
+                               "', which is not a generated name");
 }
 
 } // namespace spikestudio

@@ -40,4 +40,9 @@ bool isGeneratedName(std::string_view word);
 /// lines; comments and numbers are skipped. Empty when all of it fits.
 std::vector<std::string> breachesOfNameGrammar(std::string_view code);
 
+/// Checks a whole kernel before it is compiled: the prelude, then code that
+/// fits the grammar. Throws std::logic_error naming the first breach (a bug
+/// in the code generator: no model can cause one).
+void requireGeneratedNames(const std::string& kernelSource);
+
 } // namespace spikestudio

@@ -1,5 +1,6 @@
 #include "engine/NetworkBuilder.h"
 
+#include "codegen/GeneratedNames.h"
 #include "codegen/KernelWriter.h"
 #include "codegen/SynapsesKernelWriter.h"
 #include "diagnostics/ModelError.h"
@@ -274,6 +275,7 @@ private:
     std::shared_ptr<BoundKernel> compileUnbound(const std::string& name,
                                                 const KernelSource& source) {
         stopIfCancelled();
+        requireGeneratedNames(source.code); // no user text reaches a compiler
         bool cached = false;
         const auto compileStart = Stopwatch::now();
         auto kernel = TccKernelCache::instance().get(source.code, &cached);

@@ -118,6 +118,17 @@ private slots:
         QCOMPARE(found, breaches);
     }
 
+    // The builder checks every kernel before it compiles it.
+    void aKernelOutsideTheGrammarIsNeverCompiled() {
+        const std::string prelude = kernelTemplate("prelude");
+        const std::string head = "void spikestudio_kernel(void* const* _arrays, const double* "
+                                 "_constants, SpikeStudioKernelContext* _context)\n{\n";
+        requireGeneratedNames(prelude + head + "    double _t0 = exp(_context->t);\n}\n");
+        QVERIFY_THROWS_EXCEPTION(std::logic_error,
+                                 requireGeneratedNames(prelude + head + "    system(0);\n}\n"));
+        QVERIFY_THROWS_EXCEPTION(std::logic_error, requireGeneratedNames(head + "}\n"));
+    }
+
     void everyModelsKernelsFitTheGrammar_data() {
         QTest::addColumn<QString>("path");
         for (const QString& folder : {"resources/examples", "tests/reference/models"})
