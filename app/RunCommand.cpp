@@ -150,10 +150,11 @@ void printSummary(const CheckedModel& model, const Network& network, const Build
     for (const auto& kernel : report.kernels)
         compiled += !kernel.cached;
     out << std::fixed << std::setprecision(2) << "time: parse " << timings.parseMs
-        << " ms, codegen " << report.codegenMilliseconds << " ms, compile "
-        << report.compileMilliseconds << " ms (" << compiled << " of " << report.kernels.size()
-        << " kernels compiled, libtcc), setup " << report.setupMilliseconds << " ms, simulate "
-        << timings.simulateMs << " ms (" << timings.steps << " steps, seed " << model.seed << ")\n";
+        << " ms, codegen " << report.timings.codegenMilliseconds << " ms, compile "
+        << report.timings.compileMilliseconds << " ms (" << compiled << " of "
+        << report.kernels.size() << " kernels compiled, libtcc), setup "
+        << report.timings.setupMilliseconds << " ms, simulate " << timings.simulateMs << " ms ("
+        << timings.steps << " steps, seed " << model.seed << ")\n";
     out << "first step: " << timings.firstStepMs << " ms after opening the model\n";
     out << "tier: " << printable(tier.describe()) << "\n";
 }
@@ -181,7 +182,7 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
                 writer.emplace(*project, *network,
                                RunSettings{modelText, model.duration, model.dt, model.seed});
             NonFiniteWatch watch(*network);
-            const std::unique_ptr<NativeTier> tier = startTier(tierMode, *network, report);
+            const std::unique_ptr<NativeTier> tier = startTier(tierMode, *network, report.kernels);
             timings.firstStepMs = millisecondsSince(parseStart);
             const auto simulateStart = Stopwatch::now();
             timings.steps = network->run(model.duration, [&] {
@@ -192,9 +193,7 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
             const bool finite = watch.scan();
             const auto& outOfMemory = network->memoryWatch().problem();
             if (writer) {
-                writer->setTimings(report.codegenMilliseconds + report.compileMilliseconds +
-                                       report.setupMilliseconds,
-                                   timings.simulateMs);
+                writer->setTimings(report.timings.totalMilliseconds(), timings.simulateMs);
                 if (!finite)
                     writer->finish(RunStatus::Failed, watch.found()->message());
                 else if (outOfMemory)

@@ -94,8 +94,8 @@ void measure(const char* family, int size, const std::string& json) {
             bytes += kernel.source.size();
         std::printf("%-9s %6d   check %8.2f ms   codegen %8.2f ms   libtcc %8.2f ms   "
                     "build %8.2f ms   C %8zu bytes\n",
-                    family, size, check, report.codegenMilliseconds, report.compileMilliseconds,
-                    build, bytes);
+                    family, size, check, report.timings.codegenMilliseconds,
+                    report.timings.compileMilliseconds, build, bytes);
     } catch (const ModelError& error) {
         std::printf("%-9s %6d   refused: %s\n", family, size, error.what());
     }

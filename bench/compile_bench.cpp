@@ -36,8 +36,8 @@ int main(int argc, char** argv) {
         network->run(model.dt); // the first step
         loadToFirstStep.push_back(
             std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count());
-        for (const auto& kernel : report.kernels)
-            compileTimes[kernel.name].push_back(kernel.compileMilliseconds);
+        for (const auto& kernel : report.timings.kernelCompiles)
+            compileTimes[kernel.kernel].push_back(kernel.milliseconds);
         if (r == 0) {
             const auto runStart = Stopwatch::now();
             network->run(model.duration);

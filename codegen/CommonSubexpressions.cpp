@@ -4,6 +4,7 @@
 #include "expr/ExprRewrite.h"
 #include "expr/ExprWalk.h"
 
+#include <atomic>
 #include <map>
 #include <unordered_map>
 
@@ -218,6 +219,18 @@ private:
 AbstractCode shareCommonSubexpressions(const AbstractCode& code,
                                        const InvariantNamePredicate& isInvariantName) {
     return SubexpressionSharing(isInvariantName).run(code);
+}
+
+namespace {
+std::atomic<bool> sharing{true};
+} // namespace
+
+void setCommonSubexpressionSharing(bool enabled) {
+    sharing = enabled;
+}
+
+bool commonSubexpressionSharing() {
+    return sharing;
 }
 
 } // namespace spikestudio

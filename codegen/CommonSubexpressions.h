@@ -32,4 +32,10 @@ using InvariantNamePredicate = std::function<bool(const std::string&)>;
 AbstractCode shareCommonSubexpressions(const AbstractCode& code,
                                        const InvariantNamePredicate& isInvariantName);
 
+/// For tests that compare results with the unshared code: while sharing is
+/// off, the kernels this process generates share nothing (KernelBody leaves
+/// the pass out). On unless a test switches it off.
+void setCommonSubexpressionSharing(bool enabled);
+bool commonSubexpressionSharing();
+
 } // namespace spikestudio

@@ -22,16 +22,18 @@ public:
         const auto symbol = group_.scope->lookup(name);
         if (!symbol || symbol->kind == SymbolKind::Constant || !group_.scope->definesLocally(name))
             return std::nullopt;
-        return NameAccess{name, symbol->kind == SymbolKind::Shared ? "0" : "_idx",
-                          writeGuardOf(name)};
+        return NameAccess{binding::OwnVariable{name},
+                          symbol->kind == SymbolKind::Shared ? "0" : "_idx", writeGuardOf(name)};
     }
 
 private:
-    std::string writeGuardOf(const std::string& name) const {
+    std::optional<ArrayBinding> writeGuardOf(const std::string& name) const {
         const Equation* eq = group_.equations.find(name);
         const bool guarded = guardWrites_ && group_.refractoryKind != RefractoryKind::None && eq &&
                              eq->hasFlag("unless refractory");
-        return guarded ? "not_refractory" : "";
+        if (!guarded)
+            return std::nullopt;
+        return binding::OwnVariable{"not_refractory"};
     }
 
     const CheckedGroup& group_;

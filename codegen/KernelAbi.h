@@ -2,7 +2,9 @@
 
 /* The calling convention between the runtime and compiled kernels. Plain C:
  * the code generator declares the same struct in every kernel's prelude
- * (codegen/templates/prelude.c), and a test checks both layouts agree. */
+ * (codegen/templates/prelude.c); tests/tst_kernel_abi.cpp compiles a probe
+ * with that prelude by libtcc and by the system compiler and checks every
+ * field's offset and size against this declaration. */
 
 #include <stdint.h>
 

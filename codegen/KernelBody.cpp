@@ -23,7 +23,7 @@ ExprPtr orZero(const ExprPtr& expr) {
 } // namespace
 
 KernelBody::KernelBody(const KernelView& view, const ConstantTable& constants,
-                       std::vector<std::string> fixedArrays)
+                       std::vector<ArrayBinding> fixedArrays)
     : view_(view), constants_(constants), fixedArrays_(std::move(fixedArrays)),
       invariants_([this](const std::string& name) { return isInvariantName(name); }),
       emitter_([this](const std::string& name) { return cName(name); },
@@ -38,11 +38,11 @@ bool KernelBody::isInvariantName(const std::string& name) const {
     return symbol && symbol->kind != SymbolKind::PerElement;
 }
 
-int KernelBody::arrayFor(const std::string& key) {
-    const auto found = std::find(arrays_.begin(), arrays_.end(), key);
+int KernelBody::arrayFor(const ArrayBinding& array) {
+    const auto found = std::find(arrays_.begin(), arrays_.end(), array);
     if (found != arrays_.end())
         return static_cast<int>(found - arrays_.begin());
-    arrays_.push_back(key);
+    arrays_.push_back(array);
     return static_cast<int>(arrays_.size()) - 1;
 }
 
@@ -70,9 +70,9 @@ std::string KernelBody::writeVariable(const std::string& name) {
     const NameAccess access = accessOf(name);
     written_.insert(access.array);
     writtenNames_.insert(name);
-    if (!access.writeGuard.empty()) {
-        arrayFor(access.writeGuard);
-        accesses_[access.writeGuard] = NameAccess{access.writeGuard, access.index, ""};
+    if (access.writeGuard) {
+        arrayFor(*access.writeGuard);
+        accesses_[*access.writeGuard] = NameAccess{*access.writeGuard, access.index, std::nullopt};
     }
     return local;
 }
@@ -125,14 +125,14 @@ CCode KernelBody::emitCode(const ExprPtr& expr, const std::string& indent) {
     return emitter_.emit(expr, indent);
 }
 
-// A TimedArray call reads the runtime's copy of its values ("timed:NAME") with
+// A TimedArray call reads the runtime's copy of its values with
 // the grid the caller's clock sees (Brian2's oversampling factor K).
 std::string KernelBody::cFunction(const std::string& name) {
     const auto symbol = view_.scope().lookup(name);
     if (!symbol || symbol->kind != SymbolKind::Function || symbol->timed.oversampling < 1)
         throw std::logic_error("code generation met a function without an implementation");
     const TimedArrayShape& shape = symbol->timed;
-    const std::string values = "_a" + std::to_string(arrayFor("timed:" + name));
+    const std::string values = "_a" + std::to_string(arrayFor(binding::TimedArrayValues{name}));
     const std::string grid = cLiteral(shape.gridDt / static_cast<double>(shape.oversampling)) +
                              ", " + std::to_string(shape.oversampling);
     if (shape.columns == 0)
@@ -166,8 +166,11 @@ void KernelBody::assignC(const std::string& name, const std::string& cValue) {
 }
 
 void KernelBody::statements(const AbstractCode& code) {
-    const AbstractCode shared = shareCommonSubexpressions(
-        code, [this](const std::string& name) { return isInvariantName(name); });
+    const AbstractCode shared =
+        commonSubexpressionSharing()
+            ? shareCommonSubexpressions(
+                  code, [this](const std::string& name) { return isInvariantName(name); })
+            : code;
     for (const AbstractStatement& statement : shared) {
         if (const auto* assignment = std::get_if<Assignment>(&statement))
             assign(assignment->target, assignment->value);
@@ -310,20 +313,24 @@ void KernelBody::linearUpdate(const LinearUpdate& update) {
     }
 }
 
-std::vector<std::string> KernelBody::arrays() const {
-    std::vector<std::string> all = fixedArrays_;
+std::vector<ArrayBinding> KernelBody::arrays() const {
+    std::vector<ArrayBinding> all = fixedArrays_;
     all.insert(all.end(), arrays_.begin(), arrays_.end());
     return all;
 }
 
 // `restrict` lets a compiler keep values in registers and vectorise loops. It
-// holds unless two keys can name one array: `pre:x` and `post:x` of Synapses
-// whose source is their target.
+// holds unless two bindings can name one array: the pre and post `x` of
+// Synapses whose source is their target.
 bool KernelBody::arraysAreDistinct() const {
-    for (const std::string& key : arrays_)
-        if (key.starts_with("pre:") &&
-            std::find(arrays_.begin(), arrays_.end(), "post:" + key.substr(4)) != arrays_.end())
+    for (const ArrayBinding& array : arrays_) {
+        const auto* pre = std::get_if<binding::GroupVariable>(&array);
+        if (pre && pre->side == SynapseSide::Pre &&
+            std::find(arrays_.begin(), arrays_.end(),
+                      ArrayBinding{binding::GroupVariable{SynapseSide::Post, pre->name}}) !=
+                arrays_.end())
             return false;
+    }
     return true;
 }
 
@@ -348,10 +355,10 @@ std::string KernelBody::fill(std::string kernelTemplate) {
         if (!written_.count(arrays_[k]))
             continue;
         std::string store = "_a" + index + "[" + element + "] = _v" + index + ";\n";
-        const std::string& guard = access->second.writeGuard;
-        if (!guard.empty()) // Brian2's conditional write for `(unless refractory)` targets
+        const std::optional<ArrayBinding>& guard = access->second.writeGuard;
+        if (guard) // Brian2's conditional write for `(unless refractory)` targets
             store =
-                "if (_a" + std::to_string(arrayFor(guard)) + "[" + element + "] != 0.0) " + store;
+                "if (_a" + std::to_string(arrayFor(*guard)) + "[" + element + "] != 0.0) " + store;
         stores += kIndent + store;
     }
     std::string text = replaceAll(kernelTemplate, "%ARRAYS%\n", arrays);

@@ -22,8 +22,10 @@ using ConstantTable = std::vector<std::string>;
 /// and stores of the arrays that the element loop needs.
 class KernelBody {
 public:
+    /// `fixedArrays` come first in the kernel's arrays, for its template
+    /// (a state monitor's indices and row, a summed variable's target).
     KernelBody(const KernelView& view, const ConstantTable& constants,
-               std::vector<std::string> fixedArrays = {});
+               std::vector<ArrayBinding> fixedArrays = {});
 
     /// Appends statements to the element loop.
     void assign(const std::string& target, const ExprPtr& value);
@@ -50,14 +52,14 @@ public:
 
     /// Fills the template's %ARRAYS%, %SCALAR%, %LOADS%, %VECTOR%, %STORES%.
     std::string fill(std::string kernelTemplate);
-    std::vector<std::string> arrays() const;
+    std::vector<ArrayBinding> arrays() const;
 
 private:
     std::string cName(const std::string& name);
     std::string cFunction(const std::string& name);
     CCode emitCode(const ExprPtr& expr, const std::string& indent);
     bool isInvariantName(const std::string& name) const;
-    int arrayFor(const std::string& key);
+    int arrayFor(const ArrayBinding& array);
     NameAccess accessOf(const std::string& name) const;
     std::string temporary(const std::string& name, bool& isNew);
     std::string linearRow(const LinearUpdate& update, const std::string& id, size_t row,
@@ -67,12 +69,12 @@ private:
 
     const KernelView& view_;
     const ConstantTable& constants_;
-    std::vector<std::string> fixedArrays_;
-    std::vector<std::string> arrays_;            // runtime array keys, in kernel order
-    std::map<std::string, NameAccess> accesses_; // array key -> how it is indexed
-    std::set<std::string> loaded_;               // array keys
-    std::set<std::string> written_;              // array keys
-    std::set<std::string> writtenNames_;         // names as the code wrote them
+    std::vector<ArrayBinding> fixedArrays_;
+    std::vector<ArrayBinding> arrays_;            // runtime arrays, in kernel order
+    std::map<ArrayBinding, NameAccess> accesses_; // how each array is indexed
+    std::set<ArrayBinding> loaded_;
+    std::set<ArrayBinding> written_;
+    std::set<std::string> writtenNames_; // names as the code wrote them
     std::map<std::string, std::string> temporaries_;
     LoopInvariants invariants_;
     CEmitter emitter_;

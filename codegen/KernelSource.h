@@ -1,16 +1,17 @@
 #pragma once
 
+#include "codegen/ArrayBinding.h"
+
 #include <string>
 #include <vector>
 
 namespace spikestudio {
 
 /// Generated C for one kernel and what its `arrays` argument must hold:
-/// entry k names the group variable whose storage goes in arrays[k], or one
-/// of the kernel's own buffers ("@record", "@row").
+/// entry k says where the pointer in arrays[k] comes from.
 struct KernelSource {
     std::string code;
-    std::vector<std::string> arrays;
+    std::vector<ArrayBinding> arrays;
 };
 
 } // namespace spikestudio

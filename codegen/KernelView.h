@@ -1,5 +1,6 @@
 #pragma once
 
+#include "codegen/ArrayBinding.h"
 #include "expr/Scope.h"
 
 #include <optional>
@@ -9,9 +10,9 @@ namespace spikestudio {
 
 /// Where a kernel finds the per-element value of a name.
 struct NameAccess {
-    std::string array;      // key of the runtime array: "v", "w", "post:ge", "pre:v"
-    std::string index;      // C expression selecting the element: "_idx", "_pre", "_post", "0"
-    std::string writeGuard; // key of a not_refractory array that gates writes, or ""
+    ArrayBinding array; // the runtime array: own `v`, the target group's `ge`, …
+    std::string index;  // C expression selecting the element: "_idx", "_pre", "_post", "0"
+    std::optional<ArrayBinding> writeGuard; // a not_refractory array that gates writes
 };
 
 /// How a kernel sees the names of the object it runs for: the scope that types

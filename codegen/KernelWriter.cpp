@@ -92,8 +92,8 @@ KernelSource KernelWriter::poissonInput(const CheckedPoissonInput& input) const 
         // Brian2 evaluates a conditionally written statement only where the
         // condition holds, so refractory neurons draw no random numbers.
         const auto access = guarded.access(input.variable);
-        if (access && !access->writeGuard.empty())
-            draw = "((" + body.variable(access->writeGuard) + " != 0.0) ? " + draw + " : 0.0)";
+        if (access && access->writeGuard) // a group's write guard is its not_refractory
+            draw = "((" + body.variable("not_refractory") + " != 0.0) ? " + draw + " : 0.0)";
         body.assignC("_inputs", draw);
         body.assign(input.variable, makeName(input.variable) + makeName("_inputs") * input.weight);
         return finish(body, "stateupdate");
@@ -102,7 +102,7 @@ KernelSource KernelWriter::poissonInput(const CheckedPoissonInput& input) const 
 
 KernelSource KernelWriter::stateMonitor(const std::vector<ExprPtr>& variables) const {
     return within(group_.name, "equations", [&]() -> KernelSource {
-        KernelBody body(view_, constants_, {"@record", "@row"});
+        KernelBody body(view_, constants_, {binding::RecordedIndices{}, binding::RecordRow{}});
         for (size_t v = 0; v < variables.size(); ++v)
             body.appendVector("        _row[" + std::to_string(v) +
                               "*_N + _k] = " + body.emit(variables[v]) + ";\n");

@@ -41,7 +41,7 @@ KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const 
 
 KernelSource SynapsesKernelWriter::summed(const CheckedSummedVariable& summed) const {
     return within(synapses_.name, "model", [&]() -> KernelSource {
-        KernelBody body(view_, constants_, {"@sum"});
+        KernelBody body(view_, constants_, {binding::GroupVariable{summed.side, summed.variable}});
         body.assign("_summed", summed.value);
         std::string code = body.fill(synapseTemplate("summed"));
         replaceFirst(code, "%INTO%", summed.side == SynapseSide::Post ? "_post" : "_pre");
@@ -52,7 +52,7 @@ KernelSource SynapsesKernelWriter::summed(const CheckedSummedVariable& summed) c
 
 KernelSource SynapsesKernelWriter::stateMonitor(const std::vector<ExprPtr>& variables) const {
     return within(synapses_.name, "model", [&]() -> KernelSource {
-        KernelBody body(view_, constants_, {"@record", "@row"});
+        KernelBody body(view_, constants_, {binding::RecordedIndices{}, binding::RecordRow{}});
         for (size_t v = 0; v < variables.size(); ++v)
             body.appendVector("        _row[" + std::to_string(v) +
                               "*_N + _k] = " + body.emit(variables[v]) + ";\n");

@@ -17,7 +17,7 @@ public:
 
     KernelSource stateUpdate() const; // clock-driven equations
     KernelSource pathway(const CheckedPathway& pathway) const;
-    /// Array 0 ("@sum") is the summed variable's array in the written group.
+    /// Array 0 is the summed variable's array in the written group.
     KernelSource summed(const CheckedSummedVariable& summed) const;
     KernelSource stateMonitor(const std::vector<ExprPtr>& variables) const;
 

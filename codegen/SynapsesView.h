@@ -8,7 +8,7 @@ namespace spikestudio {
 /// A Synapses object's names: its own variables indexed by the synapse (_idx),
 /// `x_pre` by the presynaptic neuron (_pre), `x_post` and bare target names by
 /// the postsynaptic neuron (_post), N_incoming and N_outgoing (counted per
-/// neuron, "count:" arrays) by _post and _pre. Writes to a target variable declared
+/// neuron) by _post and _pre. Writes to a target variable declared
 /// `(unless refractory)` only land while that neuron is not refractory, as in Brian2.
 class SynapsesView : public KernelView {
 public:

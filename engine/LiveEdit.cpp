@@ -47,11 +47,11 @@ std::vector<std::string> sorted(std::vector<std::string> names) {
     return names;
 }
 
-std::map<std::string, std::shared_ptr<BoundKernel>> byName(const BuildReport& report) {
-    std::map<std::string, std::shared_ptr<BoundKernel>> kernels;
-    for (const BuildReport::KernelInfo& kernel : report.kernels)
-        kernels[kernel.name] = kernel.bound;
-    return kernels;
+std::map<std::string, std::shared_ptr<BoundKernel>> byName(const LiveKernels& kernels) {
+    std::map<std::string, std::shared_ptr<BoundKernel>> named;
+    for (const LiveKernel& kernel : kernels)
+        named[kernel.name] = kernel.bound;
+    return named;
 }
 
 } // namespace
@@ -67,11 +67,11 @@ std::string LiveEdit::whyNot(const CheckedModel& running, const CheckedModel& ed
     return {};
 }
 
-BuildReport LiveEdit::apply(const CheckedModel& running, const CheckedModel& edited,
-                            Network& network, const BuildReport& current) {
+LiveKernels LiveEdit::apply(const CheckedModel& running, const CheckedModel& edited,
+                            Network& network, const LiveKernels& current) {
     // The running model's group kernels, rebuilt (from the kernel cache): the
     // edit must have exactly the same ones, or an operation would be missing.
-    BuildReport before, after;
+    LiveKernels before, after;
     rebuildGroupKernels(running, network, before);
     std::vector<double> constants = rebuildGroupKernels(edited, network, after);
     const auto oldNames = byName(before), newNames = byName(after);
@@ -81,12 +81,12 @@ BuildReport LiveEdit::apply(const CheckedModel& running, const CheckedModel& edi
     if (!sameKernels)
         throw std::runtime_error("the edit adds or removes a threshold, reset or state update; "
                                  "it takes effect at the next run");
-    BuildReport updated = current;
+    LiveKernels updated = current;
     std::vector<std::pair<std::shared_ptr<BoundKernel>, std::shared_ptr<BoundKernel>>> swaps;
-    for (BuildReport::KernelInfo& kernel : updated.kernels) {
-        const auto edit = std::find_if(after.kernels.begin(), after.kernels.end(),
+    for (LiveKernel& kernel : updated) {
+        const auto edit = std::find_if(after.begin(), after.end(),
                                        [&](const auto& k) { return k.name == kernel.name; });
-        if (edit == after.kernels.end())
+        if (edit == after.end())
             continue;
         swaps.emplace_back(kernel.bound, edit->bound);
         kernel.source = edit->source;

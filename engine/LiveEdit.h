@@ -21,8 +21,8 @@ public:
     /// values. `current` lists the network's kernels; the result lists them
     /// as they will be after the swap (sources updated), for the native tier.
     /// Throws std::runtime_error when the edit adds or removes a kernel.
-    static BuildReport apply(const CheckedModel& running, const CheckedModel& edited,
-                             Network& network, const BuildReport& current);
+    static LiveKernels apply(const CheckedModel& running, const CheckedModel& edited,
+                             Network& network, const LiveKernels& current);
 };
 
 } // namespace spikestudio

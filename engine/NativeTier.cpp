@@ -46,9 +46,9 @@ std::string TierStatus::describe() const {
     return "libtcc";
 }
 
-NativeTier::NativeTier(Network& network, const BuildReport& report)
+NativeTier::NativeTier(Network& network, const LiveKernels& kernels)
     : network_(network), shared_(std::make_shared<Shared>()) {
-    for (const BuildReport::KernelInfo& kernel : report.kernels)
+    for (const LiveKernel& kernel : kernels)
         if (kernel.bound)
             kernels_.emplace_back(kernel.bound, kernel.source);
 }
@@ -154,8 +154,8 @@ void NativeTier::startInBackground() {
     });
 }
 
-std::unique_ptr<NativeTier> startTier(TierMode mode, Network& network, const BuildReport& report) {
-    auto tier = std::make_unique<NativeTier>(network, report);
+std::unique_ptr<NativeTier> startTier(TierMode mode, Network& network, const LiveKernels& kernels) {
+    auto tier = std::make_unique<NativeTier>(network, kernels);
     if (mode == TierMode::Native)
         tier->compileAndSwapNow();
     else if (mode == TierMode::Auto)

@@ -2,7 +2,8 @@
 
 #include "engine/CancelFlag.h"
 #include "engine/KernelTier.h"
-#include "engine/NetworkBuilder.h"
+#include "engine/LiveKernels.h"
+#include "runtime/Network.h"
 
 #include <memory>
 #include <mutex>
@@ -35,7 +36,7 @@ struct TierStatus {
 /// milliseconds: the compiler's whole process group is killed at once).
 class NativeTier {
 public:
-    NativeTier(Network& network, const BuildReport& report);
+    NativeTier(Network& network, const LiveKernels& kernels);
     ~NativeTier();
     NativeTier(const NativeTier&) = delete;
     NativeTier& operator=(const NativeTier&) = delete;
@@ -74,6 +75,6 @@ private:
 };
 
 /// The tier `mode` asks for, started on a freshly built network (not yet running).
-std::unique_ptr<NativeTier> startTier(TierMode mode, Network& network, const BuildReport& report);
+std::unique_ptr<NativeTier> startTier(TierMode mode, Network& network, const LiveKernels& kernels);
 
 } // namespace spikestudio

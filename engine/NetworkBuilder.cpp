@@ -1,11 +1,14 @@
 #include "engine/NetworkBuilder.h"
 
+#include "codegen/GeneratedNames.h"
 #include "codegen/KernelWriter.h"
 #include "codegen/SynapsesKernelWriter.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/OutOfMemory.h"
 #include "diagnostics/SizeText.h"
+#include "engine/ArrayBinder.h"
 #include "engine/BoundKernel.h"
+#include "engine/StateRecording.h"
 #include "engine/SynapseConnector.h"
 #include "engine/TccKernelCache.h"
 #include "expr/ExprRewrite.h"
@@ -108,7 +111,7 @@ private:
             stopIfCancelled();
             allocateSynapses(synapses);
         }
-        report_.setupMilliseconds += millisecondsSince(setupStart);
+        report_.timings.setupMilliseconds += millisecondsSince(setupStart);
     }
 
     /// Claims what the groups, TimedArrays and monitors of groups will hold
@@ -247,61 +250,43 @@ private:
         }
     }
 
+    /// A kernel of `group` (or of a state monitor of it, with `recording`).
     std::shared_ptr<BoundKernel> compile(const std::string& name, const KernelSource& source,
-                                         GroupState& group) {
+                                         GroupState& group, StateRecording* recording = nullptr) {
         auto bound = compileUnbound(name, source);
         bound->context.size = group.size;
         bound->context.events = group.events.data();
-        for (const std::string& array : source.arrays)
-            bound->arrays.push_back(array.starts_with("@")        ? nullptr
-                                    : array.starts_with("timed:") ? timedArray(array)
-                                                                  : group.variable(array).data());
+        bound->arrays = resolveArrays(source.arrays, {*network_, &group, nullptr, recording});
         return bound;
     }
 
-    /// Synapse kernels reach their own arrays, by "pre:"/"post:" keys the groups',
-    /// by "count:" keys N_incoming and N_outgoing per neuron.
+    /// A kernel of `synapses` (or of a state monitor of them, with `recording`).
     std::shared_ptr<BoundKernel> compile(const std::string& name, const KernelSource& source,
-                                         SynapseState& synapses) {
+                                         SynapseState& synapses,
+                                         StateRecording* recording = nullptr) {
         auto bound = compileUnbound(name, source);
         bound->context.size = synapses.size();
         bound->context.pre = synapses.pre.data();
         bound->context.post = synapses.post.data();
-        for (const std::string& array : source.arrays) {
-            if (array.starts_with("@"))
-                bound->arrays.push_back(nullptr);
-            else if (array.starts_with("timed:"))
-                bound->arrays.push_back(timedArray(array));
-            else if (array.starts_with("pre:"))
-                bound->arrays.push_back(synapses.source->variable(array.substr(4)).data());
-            else if (array.starts_with("post:"))
-                bound->arrays.push_back(synapses.target->variable(array.substr(5)).data());
-            else if (array.starts_with("count:"))
-                bound->arrays.push_back(countsPerNeuron(synapses, array.substr(6)).data());
-            else
-                bound->arrays.push_back(perSynapseArray(synapses, array).data());
-        }
+        bound->arrays = resolveArrays(source.arrays, {*network_, nullptr, &synapses, recording});
         return bound;
-    }
-
-    /// The values of the TimedArray a "timed:NAME" key names.
-    double* timedArray(const std::string& key) {
-        return network_->timedArrays().at(key.substr(6)).data();
     }
 
     std::shared_ptr<BoundKernel> compileUnbound(const std::string& name,
                                                 const KernelSource& source) {
         stopIfCancelled();
+        requireGeneratedNames(source.code); // no user text reaches a compiler
         bool cached = false;
         const auto compileStart = Stopwatch::now();
         auto kernel = TccKernelCache::instance().get(source.code, &cached);
         const double milliseconds = cached ? 0.0 : millisecondsSince(compileStart);
-        report_.compileMilliseconds += milliseconds;
+        report_.timings.compileMilliseconds += milliseconds;
+        report_.timings.kernelCompiles.push_back({name, milliseconds});
         auto bound = std::make_shared<BoundKernel>();
         bound->kernel = kernel;
         bound->constants = &network_->constants();
         bound->context.rng = &network_->random();
-        report_.kernels.push_back({name, milliseconds, cached, source.code, bound});
+        report_.kernels.push_back({name, source.code, bound, cached});
         return bound;
     }
 
@@ -319,7 +304,7 @@ private:
         stopIfCancelled();
         const auto start = Stopwatch::now();
         KernelSource source = (writer.*write)();
-        report_.codegenMilliseconds += millisecondsSince(start);
+        report_.timings.codegenMilliseconds += millisecondsSince(start);
         return source;
     }
 
@@ -376,7 +361,7 @@ private:
         const KernelWriter writer(checked, constantNames_);
         const auto start = Stopwatch::now();
         const KernelSource source = writer.poissonInput(input);
-        report_.codegenMilliseconds += millisecondsSince(start);
+        report_.timings.codegenMilliseconds += millisecondsSince(start);
         schedule(ScheduleSlot::Synapses, 0, input.scheduleName,
                  compile(input.name + " PoissonInput", source, group), group.clock);
     }
@@ -500,7 +485,7 @@ private:
         stopIfCancelled();
         const auto start = Stopwatch::now();
         KernelSource source = write();
-        report_.codegenMilliseconds += millisecondsSince(start);
+        report_.timings.codegenMilliseconds += millisecondsSince(start);
         return source;
     }
 
@@ -511,7 +496,6 @@ private:
         const std::string name = checked.name + "_summed_variable_" + summed.variable +
                                  (summed.side == SynapseSide::Post ? "_post" : "_pre");
         auto bound = compile(name, timedSource([&] { return writer.summed(summed); }), synapses);
-        bound->arrays[0] = written.variable(summed.variable).data();
         bound->context.targetSize = written.size;
         // Brian2: slot groups, just before the written group's state update.
         schedule(ScheduleSlot::Groups, -1, name, bound, written.clock);
@@ -592,27 +576,33 @@ private:
     void scheduleStateMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const CheckedGroup& checked = model_.groups[monitor.group];
         const KernelWriter writer(checked, constantNames_);
-        auto bound =
-            compile(monitor.spec->name + " state monitor",
-                    timedSource([&] { return writer.stateMonitor(monitor.variables); }), group);
-        recordStates(monitor, recordedIndices(monitor, group.size), bound, group.name);
+        const auto recording = recordingOf(recordedIndices(monitor, group.size));
+        auto bound = compile(monitor.spec->name + " state monitor",
+                             timedSource([&] { return writer.stateMonitor(monitor.variables); }),
+                             group, recording.get());
+        recordStates(monitor, *recording, bound, group.name);
     }
 
-    /// Schedules a state monitor's kernel: each recorded step appends a row.
-    void recordStates(const CheckedMonitor& monitor, const std::vector<long long>& recorded,
+    /// What a state monitor's kernel records, kept alive by the network.
+    std::shared_ptr<StateRecording> recordingOf(const std::vector<long long>& recorded) {
+        auto recording = std::make_shared<StateRecording>();
+        recording->indices.assign(recorded.begin(), recorded.end());
+        network_->keepAlive(recording);
+        return recording;
+    }
+
+    /// Schedules a state monitor's kernel: each recorded step appends a row
+    /// and points the kernel's row at it.
+    void recordStates(const CheckedMonitor& monitor, StateRecording& recording,
                       const std::shared_ptr<BoundKernel>& bound, const std::string& source) {
         StateRecord& record = network_->stateRecords().emplace_back();
         record.monitor = monitor.spec->name;
         record.source = source;
         for (size_t v = 0; v < monitor.variables.size(); ++v)
-            for (long long index : recorded)
+            for (std::int32_t index : recording.indices)
                 record.columns.push_back(
                     {monitor.spec->variables[v], index, monitor.dimensions[v]});
-        auto indices =
-            std::make_shared<std::vector<std::int32_t>>(recorded.begin(), recorded.end());
-        network_->keepAlive(indices);
-        bound->arrays[0] = indices->data();
-        bound->context.size = static_cast<std::int64_t>(indices->size());
+        bound->context.size = static_cast<std::int64_t>(recording.indices.size());
         network_->keepAlive(bound);
         Clock* clock = &network_->scheduler().clockFor(monitor.dt);
         BoundKernel* raw = bound.get();
@@ -622,11 +612,12 @@ private:
         const auto rows = static_cast<size_t>(rowsFor(monitor.dt));
         record.times.reserve(rows);
         record.values.reserve(rows * columns);
+        StateRecording* row = &recording;
         network_->scheduler().add(Operation{
-            ScheduleSlot::Start, 0, monitor.spec->name, clock, [raw, &record, clock, columns] {
+            ScheduleSlot::Start, 0, monitor.spec->name, clock, [raw, row, &record, clock, columns] {
                 record.times.push_back(clock->t());
                 record.values.resize(record.values.size() + columns);
-                raw->arrays[1] = record.values.data() + record.values.size() - columns;
+                row->row = record.values.data() + record.values.size() - columns;
                 raw->call(*clock);
             }});
     }
@@ -678,10 +669,11 @@ private:
         const SynapsesKernelWriter writer(checked, model_.groups[checked.source],
                                           model_.groups[checked.target], constantNames_);
         claimStateRecord(monitor, recordedCount(monitor, synapses.size()));
-        auto bound =
-            compile(monitor.spec->name + " state monitor",
-                    timedSource([&] { return writer.stateMonitor(monitor.variables); }), synapses);
-        recordStates(monitor, recordedIndices(monitor, synapses.size()), bound, checked.name);
+        const auto recording = recordingOf(recordedIndices(monitor, synapses.size()));
+        auto bound = compile(monitor.spec->name + " state monitor",
+                             timedSource([&] { return writer.stateMonitor(monitor.variables); }),
+                             synapses, recording.get());
+        recordStates(monitor, *recording, bound, checked.name);
     }
 
     const CheckedModel& model_;
@@ -709,8 +701,11 @@ std::unique_ptr<Network> buildConnectivity(const CheckedModel& model) {
 }
 
 std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,
-                                        BuildReport& report) {
-    return Builder(model, report, network).rebindGroupKernels();
+                                        LiveKernels& kernels) {
+    BuildReport report;
+    std::vector<double> constants = Builder(model, report, network).rebindGroupKernels();
+    kernels = std::move(report.kernels);
+    return constants;
 }
 
 bool hasBuildStep(const std::string& typeName) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/BoundKernel.h"
+#include "engine/BuildReport.h"
 #include "model/CheckedModel.h"
 #include "runtime/Network.h"
 
@@ -11,21 +11,6 @@
 #include <vector>
 
 namespace spikestudio {
-
-/// What building a network cost, for the CLI summary and benchmarks.
-struct BuildReport {
-    struct KernelInfo {
-        std::string name;
-        double compileMilliseconds = 0.0; // 0 when taken from the cache
-        bool cached = false;
-        std::string source;
-        std::shared_ptr<BoundKernel> bound; // the scheduled call, to swap its code later
-    };
-    double codegenMilliseconds = 0.0;
-    double compileMilliseconds = 0.0;
-    double setupMilliseconds = 0.0; // arrays, initial values, monitors
-    std::vector<KernelInfo> kernels;
-};
 
 /// Thrown by buildNetwork when its `cancel` flag was raised (Stop pressed).
 struct BuildCancelled : std::runtime_error {
@@ -49,12 +34,12 @@ std::unique_ptr<Network> buildConnectivity(const CheckedModel& model);
 
 /// For an edit during a run: the kernels of `model`'s neuron groups (state
 /// update, threshold, reset, constant-over-dt values) generated, compiled and
-/// bound to `network`'s existing arrays, listed in `report` by name; nothing
+/// bound to `network`'s existing arrays, listed in `kernels` by name; nothing
 /// is scheduled or allocated. `model` must have the network's groups and
 /// state variables. Returns the values of the model's constants, in the order
 /// the kernels read them. Safe while the network runs (it only reads addresses).
 std::vector<double> rebuildGroupKernels(const CheckedModel& model, Network& network,
-                                        BuildReport& report);
+                                        LiveKernels& kernels);
 
 /// Whether the engine has a build step for objects of the group or monitor
 /// kind called `typeName` (the runtime operations they become).

@@ -155,8 +155,6 @@ private slots:
         QSignalSpy finished(&controller, &RunController::finished);
         const Model running = modelOf(kDrivenModel);
         QVERIFY(controller.start(running));
-        QVERIFY(!controller.applyEdit(running).isEmpty() ||
-                controller.state() != State::Building); // nothing to edit before it runs
         QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > 0.01, 30000);
         controller.pause();
         QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 10000);
@@ -170,6 +168,25 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
         const StateRecord& trace = controller.network()->stateRecords().front();
         verifyHeldAtZeroThenRelaxedToOne(trace);
+    }
+
+    // An edit needs a network that runs: before the first run and after a
+    // run ended it is refused, and the model being run is never touched.
+    void anEditWithoutARunGoingIsRefused() {
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        const Model running = modelOf(kDrivenModel);
+        QCOMPARE(controller.applyEdit(running), QString("no run is going"));
+        QCOMPARE(controller.state(), State::Idle);
+        CheckOptions shortRun;
+        shortRun.duration = "10*ms";
+        QVERIFY(controller.start(running, shortRun));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(controller.state(), State::Finished);
+        Model edited = running;
+        edited.groups[0].equations = "dv/dt = (1 - v)/tau : 1";
+        QCOMPARE(controller.applyEdit(edited), QString("no run is going"));
+        QCOMPARE(controller.state(), State::Finished);
     }
 
     // What the running network cannot take waits for the next run, and a bad
@@ -287,10 +304,11 @@ private slots:
         QTemporaryDir dir;
         const QString pids = dir.filePath("pids");
         qputenv("SPIKESTUDIO_CC", writeHangingCompiler(dir.filePath("cc"), pids).toUtf8());
+        const QByteArray testCache = qgetenv("SPIKESTUDIO_CACHE_DIR");
         qputenv("SPIKESTUDIO_CACHE_DIR", dir.filePath("cache").toUtf8());
-        const auto restore = qScopeGuard([] {
+        const auto restore = qScopeGuard([testCache] {
             qunsetenv("SPIKESTUDIO_CC");
-            qunsetenv("SPIKESTUDIO_CACHE_DIR");
+            qputenv("SPIKESTUDIO_CACHE_DIR", testCache); // the test's own, set by CTest
         });
         RunController controller;
         QSignalSpy finished(&controller, &RunController::finished);

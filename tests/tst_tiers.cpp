@@ -34,7 +34,7 @@ TierStatus runInto(const CheckedModel& model, Switch when, const QString& direct
     auto network = buildNetwork(model, &report);
     TierStatus status;
     {
-        NativeTier tier(*network, report);
+        NativeTier tier(*network, report.kernels);
         if (when == Switch::BeforeRun)
             tier.compileAndSwapNow();
         if (when == Switch::Background)

@@ -4,7 +4,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
 {
 %SYNAPSE_LOCALS%
     const int32_t* _record = (const int32_t*)_arrays[0];
-    double* _row = (double*)_arrays[1];
+    double* _row = *(double* const*)_arrays[1];
     int64_t _k;
 %ARRAYS%
 %SCALAR%

@@ -137,9 +137,9 @@ void RunController::work(Model model, CheckOptions options, std::string projectP
             network_ = std::move(network);
             progress_.duration = checked->duration;
             checked_ = checked;
-            report_ = std::move(report);
+            kernels_ = std::move(report.kernels);
             // libtcc runs the first steps; native code takes over when compiled.
-            tier_ = startTier(TierMode::Auto, *network_, report_);
+            tier_ = startTier(TierMode::Auto, *network_, kernels_);
             progress_.tier = tier_->status().describe();
         }
         simulate(*checked, *network_, projectPath, modelText);
@@ -239,9 +239,9 @@ QString RunController::applyEdit(const Model& edited) {
         previousTier = std::move(tier_);
         if (previousTier)
             previousTier->cancel(); // its native code is never swapped in over the edit
-        report_ = LiveEdit::apply(*checked_, *checked, *network_, report_);
+        kernels_ = LiveEdit::apply(*checked_, *checked, *network_, kernels_);
         checked_ = checked;
-        tier_ = startTier(TierMode::Auto, *network_, report_);
+        tier_ = startTier(TierMode::Auto, *network_, kernels_);
     } catch (...) {
         return QString::fromStdString(currentFailureMessage("applying the edit"));
     }

@@ -103,7 +103,7 @@ private:
     bool networkReady_ = false;
     CheckOptions options_;                        // the run's, to check edits alike
     std::shared_ptr<const CheckedModel> checked_; // the model the kernels run now
-    BuildReport report_;                          // the network's kernels
+    LiveKernels kernels_;                         // the network's kernels
     std::unique_ptr<NativeTier> tier_;            // after network_: goes first
 
     Clock::time_point runningSince_;
