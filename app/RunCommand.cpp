@@ -6,6 +6,7 @@
 #include "diagnostics/PrintableText.h"
 #include "engine/RunSession.h"
 #include "model/ModelReader.h"
+#include "model/Seed.h"
 #include "runtime/Network.h"
 #include "storage/PathChecks.h"
 #include "storage/Project.h"
@@ -15,7 +16,6 @@
 #include "plots/HeadlessFigure.h"
 #endif
 
-#include <charconv>
 #include <iomanip>
 #include <optional>
 #include <stdexcept>
@@ -23,16 +23,6 @@
 namespace spikestudio {
 
 namespace {
-
-std::uint32_t parseSeed(const std::string& text) {
-    unsigned long long value = 0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ec != std::errc() || result.ptr != text.data() + text.size() ||
-        value > 4294967295ULL)
-        throw ModelError({"command line", "--seed", 0, 0},
-                         "the seed must be an integer from 0 to 4294967295");
-    return static_cast<std::uint32_t>(value);
-}
 
 TierMode parseTier(const std::optional<std::string>& text) {
     if (!text || *text == "auto")
@@ -74,7 +64,7 @@ CheckOptions checkOptions(const CommandLine& line) {
     CheckOptions options;
     options.duration = line.duration;
     if (line.seed)
-        options.seed = parseSeed(*line.seed);
+        options.seed = Seed::fromOption(*line.seed, "--seed");
     return options;
 }
 
