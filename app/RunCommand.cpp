@@ -8,8 +8,7 @@
 #include "model/ModelReader.h"
 #include "model/Seed.h"
 #include "runtime/Network.h"
-#include "storage/PathChecks.h"
-#include "storage/Project.h"
+#include "storage/ModelOpener.h"
 #include "storage/ProjectRunSink.h"
 
 #ifdef SPIKESTUDIO_WITH_GUI
@@ -34,27 +33,6 @@ TierMode parseTier(const std::optional<std::string>& text) {
     throw ModelError({"command line", "--tier", 0, 0}, "the tier must be auto, tcc or native");
 }
 
-/// Whether `path` is a project rather than a model file (its first bytes).
-bool isProjectFile(const std::string& path) {
-    return PathChecks::hasSqliteHeader(path);
-}
-
-/// The model a project holds, as text; errors name the project.
-Model readProjectModel(const std::string& path, std::string& text) {
-    const std::optional<StoredModel> stored = Project(path, ProjectAccess::ReadOnly).model();
-    if (!stored)
-        throw ModelError({path, "", 0, 0}, "the project holds no model yet");
-    text = stored->modelJson;
-    try {
-        return readModel(text);
-    } catch (const ModelError& error) {
-        if (error.where().object != "model file")
-            throw;
-        throw ModelError({path, "model", error.where().line, error.where().column},
-                         "the project's model: " + error.problem());
-    }
-}
-
 void requireOneModel(const CommandLine& line) {
     if (line.positional.size() != 1)
         throw std::invalid_argument("expected exactly one MODEL file");
@@ -70,10 +48,8 @@ CheckOptions checkOptions(const CommandLine& line) {
 
 /// MODEL is a model file or a project (whose model runs, and which keeps the run).
 ModelSource loadModel(const std::string& path) {
-    ModelSource source;
-    source.model = isProjectFile(path) ? readProjectModel(path, source.text)
-                                       : readModelFile(path, &source.text);
-    return source;
+    OpenedModel opened = openModel(path);
+    return {std::move(opened.model), std::move(opened.text)};
 }
 
 /// The project the run goes into (`--db`, or MODEL when it is a project);
