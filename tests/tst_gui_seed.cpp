@@ -90,8 +90,7 @@ private slots:
 
         const CliResult cli = runCli({"run", modelPath_, "--seed", text});
         QCOMPARE(cli.exitCode, 1);
-        QCOMPARE(cli.err.trimmed(),
-                 "error: 'command line', field '--seed': " + problem_);
+        QCOMPARE(cli.err.trimmed(), "error: 'command line', field '--seed': " + problem_);
 
         RunView view([] { return std::optional<Model>(readModel(kModel)); });
         child<QLineEdit>(view, "runSeed")->setText(text);
