@@ -7,6 +7,7 @@
 #include "diagnostics/PrintableText.h"
 #include "model/CheckedModel.h"
 #include "model/ModelReader.h"
+#include "model/Seed.h"
 #include "storage/PathChecks.h"
 #include "storage/Project.h"
 
@@ -24,16 +25,6 @@ struct ExportSource {
     Brian2ExportOptions options;
     std::string description; // "cuba.json", "runs.spikestudio, run 3"
 };
-
-std::uint32_t parseSeed(const std::string& text) {
-    unsigned long long value = 0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ec != std::errc() || result.ptr != text.data() + text.size() ||
-        value > 4294967295ULL)
-        throw ModelError({"command line", "--seed", 0, 0},
-                         "the seed must be an integer from 0 to 4294967295");
-    return static_cast<std::uint32_t>(value);
-}
 
 std::int64_t parseRunId(const std::string& text) {
     std::int64_t id = 0;
@@ -93,7 +84,7 @@ ExportSource exportSource(const CommandLine& line) {
     if (line.duration)
         source.options.duration = *line.duration;
     if (line.seed)
-        source.options.seed = parseSeed(*line.seed);
+        source.options.seed = Seed::fromOption(*line.seed, "--seed");
     return source;
 }
 

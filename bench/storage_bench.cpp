@@ -77,6 +77,7 @@ void benchSpikes(const std::string& path) {
         SpikeRecord& record = run.network.spikeRecords().emplace_back();
         record.monitor = "spikes";
         record.source = "G";
+        record.dt = kDt;
         record.countPerNeuron.assign(kNeurons, 0);
         std::mt19937 random(static_cast<unsigned>(repeat));
         std::vector<std::int32_t> events(10);
@@ -105,6 +106,7 @@ void benchStates(const std::string& path) {
         StateRecord& record = run.network.stateRecords().emplace_back();
         record.monitor = "trace";
         record.source = "G";
+        record.dt = kDt;
         for (std::int64_t c = 0; c < kColumns; ++c)
             record.columns.push_back({"v", c, Dimension::volt()});
         std::mt19937_64 random(static_cast<unsigned>(repeat));

@@ -545,6 +545,7 @@ private:
         SpikeRecord& record = network_->spikeRecords().emplace_back();
         record.monitor = spec.name;
         record.source = group.name;
+        record.dt = group.clock->dt();
         record.countPerNeuron.assign(static_cast<size_t>(group.size), 0); // claimed in checkMemory
         GroupState* source = &group;
         Clock* clock = group.clock;
@@ -560,6 +561,7 @@ private:
         RateRecord& record = network_->rateRecords().emplace_back();
         record.monitor = spec.name;
         record.source = group.name;
+        record.dt = group.clock->dt();
         // Reserved up front (checkMemory counted it): the run appends a row a step.
         record.times.reserve(static_cast<size_t>(rowsFor(group.clock->dt())));
         record.rates.reserve(static_cast<size_t>(rowsFor(group.clock->dt())));
@@ -598,6 +600,7 @@ private:
         StateRecord& record = network_->stateRecords().emplace_back();
         record.monitor = monitor.spec->name;
         record.source = source;
+        record.dt = monitor.dt;
         for (size_t v = 0; v < monitor.variables.size(); ++v)
             for (std::int32_t index : recording.indices)
                 record.columns.push_back(

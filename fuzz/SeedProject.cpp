@@ -25,13 +25,14 @@ Dimension volt() {
 void recordOnGrid(Project& project, const std::string& modelJson) {
     Network network(1);
     SpikeRecord& spikes = network.spikeRecords().emplace_back();
-    spikes = {"spikes", "G", {}, {}, std::vector<std::int64_t>(4, 0)};
+    spikes = {{"spikes", "G", kDt}, {}, {}, std::vector<std::int64_t>(4, 0)};
     StateRecord& trace = network.stateRecords().emplace_back();
     trace.monitor = "trace";
     trace.source = "G";
+    trace.dt = kDt;
     trace.columns = {{"v", 0, volt()}, {"s", 3, Dimension()}};
     RateRecord& rate = network.rateRecords().emplace_back();
-    rate = {"rate", "G", {}, {}};
+    rate = {{"rate", "G", kDt}, {}, {}};
     Clock& clock = network.scheduler().clockFor(kDt);
     network.scheduler().add(
         {ScheduleSlot::Groups, 0, "spikes", &clock, [&] {
@@ -61,7 +62,7 @@ void recordOnGrid(Project& project, const std::string& modelJson) {
 void recordOffGrid(Project& project, const std::string& modelJson) {
     Network network(2);
     SpikeRecord& spikes = network.spikeRecords().emplace_back();
-    spikes = {"late", "P", {}, {}, std::vector<std::int64_t>(3, 0)};
+    spikes = {{"late", "P"}, {}, {}, std::vector<std::int64_t>(3, 0)};
     const std::int32_t events[] = {2, 0};
     spikes.append(events, 2, 0.00013);
     spikes.append(events + 1, 1, 0.0007);

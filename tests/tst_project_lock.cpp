@@ -54,6 +54,7 @@ struct RecordedNetwork {
         network.scheduler().add(Operation{ScheduleSlot::Thresholds, 1, "spikes", &clock, [] {}});
         spikes.monitor = "spikes";
         spikes.source = "G";
+        spikes.dt = clock.dt();
         spikes.countPerNeuron.assign(10, 0);
     }
     void record(int steps) {

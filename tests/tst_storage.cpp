@@ -90,6 +90,7 @@ class TestStorage : public QObject {
             const SpikeRecord& b = stored.spikes[k];
             QCOMPARE(b.monitor, a.monitor);
             QCOMPARE(b.source, a.source);
+            QCOMPARE(b.dt, a.dt);
             QVERIFY(sameBits(b.indices, a.indices));
             QVERIFY2(sameBits(b.times, a.times), "spike times must come back bit for bit");
             QVERIFY(sameBits(b.countPerNeuron, a.countPerNeuron));
@@ -98,6 +99,7 @@ class TestStorage : public QObject {
         for (size_t k = 0; k < stored.states.size(); ++k) {
             const StateRecord& a = ran.stateRecords()[k];
             const StateRecord& b = stored.states[k];
+            QCOMPARE(b.dt, a.dt);
             QCOMPARE(b.columns.size(), a.columns.size());
             for (size_t c = 0; c < a.columns.size(); ++c) {
                 QCOMPARE(b.columns[c].variable, a.columns[c].variable);
@@ -109,6 +111,7 @@ class TestStorage : public QObject {
         }
         QCOMPARE(stored.rates.size(), ran.rateRecords().size());
         for (size_t k = 0; k < stored.rates.size(); ++k) {
+            QCOMPARE(stored.rates[k].dt, ran.rateRecords()[k].dt);
             QVERIFY(sameBits(stored.rates[k].times, ran.rateRecords()[k].times));
             QVERIFY(sameBits(stored.rates[k].rates, ran.rateRecords()[k].rates));
         }
@@ -223,6 +226,48 @@ private slots:
         QCOMPARE(project.database().queryInt("SELECT count(*) FROM chunks WHERE format = "
                                              "'spike_times'"),
                  std::int64_t(0));
+    }
+
+    // A monitor's dt comes from its record, not from the scheduler: this
+    // StateMonitor is named like its group's state updater (0.1 ms) and was
+    // once stored with that operation's dt instead of its own 1 ms.
+    void aMonitorsOwnDtIsStoredWhateverItsName() {
+        const std::string model = R"({
+          "format": "spikestudio-model", "version": 1, "dt": "0.1*ms", "duration": "5*ms",
+          "seed": 3,
+          "groups": [{"name": "P", "type": "NeuronGroup", "N": 2,
+            "equations": "dv/dt = (1 - v)/(10*ms) : 1", "threshold": "v > 0.3",
+            "reset": "v = 0"}],
+          "monitors": [{"name": "P_stateupdater", "type": "StateMonitor", "source": "P",
+             "variables": ["v"], "record": true, "dt": "1*ms"},
+            {"name": "P_spike_thresholder", "type": "SpikeMonitor", "source": "P"}]
+        })";
+        const QString path = newPath();
+        std::int64_t runId = 0;
+        Project project(path.toStdString());
+        const auto ran = runInto(project, model, std::chrono::milliseconds(0), &runId);
+        QCOMPARE(ran->stateRecords().front().dt, 1e-3);
+        SqlStatement storedDt =
+            project.database().prepare("SELECT dt FROM monitors WHERE name = 'P_stateupdater'");
+        QVERIFY(storedDt.step());
+        QCOMPARE(storedDt.columnDouble(0), 1e-3);
+        const RunResults stored = RunReader(project).read(runId);
+        QCOMPARE(stored.states.front().dt, 1e-3);
+        QCOMPARE(stored.spikes.front().dt, 1e-4);
+        QVERIFY(!stored.spikes.front().times.empty());
+        compareRecords(*ran, stored);
+
+        Network exported(0);
+        RunReader(project).readInto(runId, exported);
+        const QString csvDir = dir_.filePath("own-dt");
+        const auto files = csvFiles(exported, csvDir);
+        std::istringstream csv(files.at("P_stateupdater.csv"));
+        std::string line;
+        std::getline(csv, line); // header
+        std::vector<std::string> times;
+        while (std::getline(csv, line))
+            times.push_back(line.substr(0, line.find(',')));
+        QCOMPARE(times, (std::vector<std::string>{"0", "0.001", "0.002", "0.003", "0.004"}));
     }
 
     void flushingEveryStepWritesChunksNotNumbers() {

@@ -41,10 +41,12 @@ std::array<std::int32_t, 3> spikesAt(std::int64_t step) {
         SpikeRecord& spikes = network.spikeRecords().emplace_back();
         spikes.monitor = "spikes";
         spikes.source = "G";
+        spikes.dt = kDt;
         spikes.countPerNeuron.assign(kNeurons, 0);
         StateRecord& trace = network.stateRecords().emplace_back();
         trace.monitor = "trace";
         trace.source = "G";
+        trace.dt = kDt;
         trace.columns = {{"v", 0, Dimension::volt()}, {"v", 5, Dimension::volt()}};
         RunWriter writer(project, network, {"{\"child\": true}", 1e6, kDt, 1});
         for (std::int64_t step = 0;; ++step) {

@@ -30,6 +30,7 @@
 #include "runs/RunsBrowser.h"
 #include "runs/ScratchProject.h"
 #include "start/StartPage.h"
+#include "storage/ModelOpener.h"
 #include "storage/PathChecks.h"
 #include "storage/Project.h"
 
@@ -828,16 +829,10 @@ bool MainWindow::openModelFile(const QString& path) {
     Model model;
     NodeLayout layout;
     try {
-        if (isProjectPath(path)) { // the project's model and where its nodes were
-            const std::optional<StoredModel> stored =
-                Project(path.toStdString(), ProjectAccess::ReadOnly).model();
-            if (!stored)
-                throw ModelError({"", "", 0, 0}, "the project holds no model");
-            model = readModel(stored->modelJson);
-            layout = LayoutJson::read(stored->layoutJson);
-        } else {
-            model = readModelFile(path.toStdString());
-        }
+        OpenedModel opened = openModel(path.toStdString());
+        model = std::move(opened.model);
+        if (opened.fromProject) // where its nodes were
+            layout = LayoutJson::read(opened.layoutJson);
     } catch (const std::exception& error) {
         if (!QFileInfo::exists(path))
             RecentFiles::remove(path); // gone: not offered again

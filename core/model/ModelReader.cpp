@@ -4,6 +4,7 @@
 #include "memory/MemoryBudget.h"
 #include "model/DuplicateKeyGuard.h"
 #include "model/ObjectKinds.h"
+#include "model/Seed.h"
 
 #include <cmath>
 #include <filesystem>
@@ -444,8 +445,12 @@ Model readModel(std::string_view text) {
     if (in.has("dt"))
         model.dt = in.text("dt", true);
     model.duration = in.text("duration", false);
-    if (in.has("seed"))
-        model.seed = static_cast<std::uint32_t>(in.integer("seed", 0, 4294967295LL));
+    if (in.has("seed")) {
+        model.seed = Seed::fromInteger(in.integer("seed", std::numeric_limits<long long>::min(),
+                                                  std::numeric_limits<long long>::max()));
+        if (!model.seed)
+            in.fail("seed", Seed::problem());
+    }
     model.constants = in.namedExpressions("constants");
     const Json& timedArrays = in.array("timed_arrays");
     for (size_t k = 0; k < timedArrays.size(); ++k)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runtime/MonitorRecord.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -8,9 +10,9 @@ namespace spikestudio {
 
 /// What a SpikeMonitor recorded: one (index, time) per spike in the order
 /// they happened, plus a count per neuron (Brian2 always keeps `count`).
-struct SpikeRecord {
-    std::string monitor;
-    std::string source;
+/// Times are steps of `dt` (the source's clock), which storage packs as steps.
+struct SpikeRecord : MonitorRecord {
+    static constexpr RecordKind kind = RecordKind::Spike;
     std::vector<std::int32_t> indices;
     std::vector<double> times;
     std::vector<std::int64_t> countPerNeuron;

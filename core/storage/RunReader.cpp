@@ -16,6 +16,13 @@ namespace {
 
 enum MonitorColumn { Id, Name, Type, Source, SourceSize, Dt };
 
+/// What the monitors row says about the record: name, source, dt.
+void readHeader(const SqlStatement& monitor, MonitorRecord& record) {
+    record.monitor = monitor.columnText(Name);
+    record.source = monitor.columnText(Source);
+    record.dt = monitor.columnDouble(Dt);
+}
+
 } // namespace
 
 RunResults RunReader::read(std::int64_t runId) {
@@ -68,8 +75,7 @@ template <typename Unpack> void RunReader::forEachChunk(std::int64_t monitorId, 
 
 SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
     SpikeRecord record;
-    record.monitor = monitor.columnText(Name);
-    record.source = monitor.columnText(Source);
+    readHeader(monitor, record);
     const std::int64_t neurons = monitor.columnInt(SourceSize);
     if (neurons < 0 || neurons > std::numeric_limits<std::int32_t>::max())
         throw StorageError(project_.path() + ": the spike monitor '" + record.monitor +
@@ -85,7 +91,7 @@ SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
                            " neurons, whose counts would need " + formatBytes(countBytes) + "; " +
                            budget.limit().describe());
     record.countPerNeuron.assign(static_cast<size_t>(neurons), 0);
-    const double dt = monitor.columnDouble(Dt);
+    const double dt = record.dt;
     forEachChunk(
         monitor.columnInt(Id), [&](const std::string& format, std::span<const std::byte> blob) {
             const size_t before = record.indices.size();
@@ -110,8 +116,7 @@ SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
 
 StateRecord RunReader::readStates(const SqlStatement& monitor) {
     StateRecord record;
-    record.monitor = monitor.columnText(Name);
-    record.source = monitor.columnText(Source);
+    readHeader(monitor, record);
     SqlStatement columns = project_.database().prepare(
         "SELECT variable, element, dimension FROM monitor_columns WHERE monitor_id = ? "
         "ORDER BY position");
@@ -132,8 +137,7 @@ StateRecord RunReader::readStates(const SqlStatement& monitor) {
 
 RateRecord RunReader::readRates(const SqlStatement& monitor) {
     RateRecord record;
-    record.monitor = monitor.columnText(Name);
-    record.source = monitor.columnText(Source);
+    readHeader(monitor, record);
     forEachChunk(
         monitor.columnInt(Id), [&](const std::string& format, std::span<const std::byte> blob) {
             if (format != "f64_rows")

@@ -26,7 +26,7 @@ constexpr size_t kChunkBytes = 1 << 20;
 
 } // namespace
 
-RunWriter::RunWriter(Project& project, Network& network, const RunSettings& settings)
+RunWriter::RunWriter(Project& project, const Network& network, const RunSettings& settings)
     : database_(project.database()), network_(network),
       lastFlush_(std::chrono::steady_clock::now()) {
     Transaction transaction(database_);
@@ -73,21 +73,17 @@ void RunWriter::insertRun(const RunSettings& settings) {
 
 void RunWriter::insertMonitors() {
     size_t position = 0;
-    for (const SpikeRecord& record : network_.spikeRecords()) {
-        const double dt = monitorDt(record.monitor);
-        spikes_.push_back(
-            {insertMonitor(position++, record.monitor, "spike", record.source,
-                           static_cast<std::int64_t>(record.countPerNeuron.size()), dt),
-             dt});
-    }
+    for (const SpikeRecord& record : network_.spikeRecords())
+        spikes_.push_back({insertMonitor(position++, record, "spike",
+                                         static_cast<std::int64_t>(record.countPerNeuron.size())),
+                           record.dt});
     position = 0;
     SqlStatement column = database_.prepare(
         "INSERT INTO monitor_columns (monitor_id, position, variable, element, unit, dimension) "
         "VALUES (?, ?, ?, ?, ?, ?)");
     for (const StateRecord& record : network_.stateRecords()) {
-        const std::int64_t id = insertMonitor(position++, record.monitor, "state", record.source, 0,
-                                              monitorDt(record.monitor));
-        states_.push_back({id, monitorDt(record.monitor)});
+        const std::int64_t id = insertMonitor(position++, record, "state", 0);
+        states_.push_back({id, record.dt});
         for (size_t c = 0; c < record.columns.size(); ++c) {
             const StateRecord::Column& info = record.columns[c];
             column.bind(1, id)
@@ -101,35 +97,23 @@ void RunWriter::insertMonitors() {
     }
     position = 0;
     for (const RateRecord& record : network_.rateRecords())
-        rates_.push_back({insertMonitor(position++, record.monitor, "rate", record.source, 0,
-                                        monitorDt(record.monitor)),
-                          monitorDt(record.monitor)});
+        rates_.push_back({insertMonitor(position++, record, "rate", 0), record.dt});
 }
 
-std::int64_t RunWriter::insertMonitor(size_t position, const std::string& name, const char* type,
-                                      const std::string& source, std::int64_t sourceSize,
-                                      double dt) {
+std::int64_t RunWriter::insertMonitor(size_t position, const MonitorRecord& record,
+                                      const char* type, std::int64_t sourceSize) {
     database_
         .prepare("INSERT INTO monitors (run_id, position, name, type, source, source_size, dt) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
         .bind(1, runId_)
         .bind(2, static_cast<std::int64_t>(position))
-        .bind(3, name)
+        .bind(3, record.monitor)
         .bind(4, type)
-        .bind(5, source)
+        .bind(5, record.source)
         .bind(6, sourceSize)
-        .bind(7, dt)
+        .bind(7, record.dt)
         .run();
     return database_.lastInsertId();
-}
-
-/// The dt of the clock the scheduler runs the monitor on (the operation
-/// carries the monitor's name); 0 when there is none.
-double RunWriter::monitorDt(const std::string& name) const {
-    for (const Operation& operation : network_.scheduler().operations())
-        if (operation.name == name && operation.clock)
-            return operation.clock->dt();
-    return 0.0;
 }
 
 void RunWriter::flush() {
@@ -161,7 +145,8 @@ bool RunWriter::flushIfDue() {
     return true;
 }
 
-void RunWriter::setTimings(double buildMilliseconds, double simulateMilliseconds) {
+void RunWriter::setTimings(std::optional<double> buildMilliseconds,
+                           std::optional<double> simulateMilliseconds) {
     buildMilliseconds_ = buildMilliseconds;
     simulateMilliseconds_ = simulateMilliseconds;
 }

@@ -13,6 +13,7 @@
 namespace spikestudio {
 
 class Database;
+struct MonitorRecord;
 class Network;
 class Project;
 class SqlStatement;
@@ -30,7 +31,7 @@ class StorageError;
 class RunWriter {
 public:
     /// Adds the run (status running) and its monitors to the project.
-    RunWriter(Project& project, Network& network, const RunSettings& settings);
+    RunWriter(Project& project, const Network& network, const RunSettings& settings);
     /// A run never finished (an exception unwound past it) is marked failed.
     ~RunWriter();
     RunWriter(const RunWriter&) = delete;
@@ -48,8 +49,10 @@ public:
     bool flushIfDue();
     void setFlushInterval(std::chrono::milliseconds interval) { interval_ = interval; }
 
-    /// Milliseconds spent building (parse, codegen, compile) and simulating.
-    void setTimings(double buildMilliseconds, double simulateMilliseconds);
+    /// Milliseconds spent building (codegen, compile, setup) and simulating;
+    /// nullopt stores none.
+    void setTimings(std::optional<double> buildMilliseconds,
+                    std::optional<double> simulateMilliseconds);
 
     /// Stores the rest of the results and the status (Finished, Stopped or
     /// Failed) with `message`, in one transaction.
@@ -58,16 +61,15 @@ public:
 private:
     struct Progress {
         std::int64_t monitorId = 0;
-        double dt = 0.0;    // the monitor's clock dt; 0 when unknown
+        double dt = 0.0;    // the record's dt; 0 when unknown
         size_t stored = 0;  // spikes or rows already in the file
         size_t pending = 0; // stored once the current transaction commits
     };
 
     void insertRun(const RunSettings& settings);
     void insertMonitors();
-    std::int64_t insertMonitor(size_t position, const std::string& name, const char* type,
-                               const std::string& source, std::int64_t sourceSize, double dt);
-    double monitorDt(const std::string& name) const;
+    std::int64_t insertMonitor(size_t position, const MonitorRecord& record, const char* type,
+                               std::int64_t sourceSize);
     void finishTransaction(RunStatus status, const std::string& message);
     void writeNewResults();
     void writeSpikes(size_t record, Progress& progress);
@@ -79,7 +81,7 @@ private:
     [[noreturn]] void failStoring(const StorageError& error);
 
     Database& database_;
-    Network& network_;
+    const Network& network_;
     std::int64_t runId_ = 0;
     std::vector<Progress> spikes_, states_, rates_;
     std::vector<std::byte> buffer_;

@@ -89,6 +89,10 @@ double SqlStatement::columnDouble(int column) const {
     return sqlite3_column_double(statement_, column);
 }
 
+int SqlStatement::columnCount() const {
+    return sqlite3_column_count(statement_);
+}
+
 std::string SqlStatement::columnText(int column) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
     const int size = sqlite3_column_bytes(statement_, column);

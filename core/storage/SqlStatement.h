@@ -35,6 +35,8 @@ public:
     /// Makes the statement ready to run again (bindings are kept).
     void reset();
 
+    /// Columns in the rows the statement returns.
+    int columnCount() const;
     bool isNull(int column) const;
     std::int64_t columnInt(int column) const;
     double columnDouble(int column) const;

@@ -3,6 +3,7 @@
 #include "document/ModelLookup.h"
 #include "document/NumberLists.h"
 #include "model/ObjectKinds.h"
+#include "model/Seed.h"
 
 #include <QObject>
 #include <limits>
@@ -119,14 +120,10 @@ bool isIndexArray(const Model& model, const ObjectRef& object, const QString& fi
 }
 
 std::optional<std::uint32_t> parseSeed(const QString& value, QString* problem) {
-    bool ok = false;
-    const qulonglong seed = value.trimmed().toULongLong(&ok);
-    if (!ok || seed > std::numeric_limits<std::uint32_t>::max()) {
-        *problem = QObject::tr("the seed must be a whole number from 0 to %1, or empty")
-                       .arg(std::numeric_limits<std::uint32_t>::max());
-        return std::nullopt;
-    }
-    return static_cast<std::uint32_t>(seed);
+    const std::optional<std::uint32_t> seed = Seed::parse(value.toStdString());
+    if (!seed)
+        *problem = QString::fromStdString(Seed::problem()) + QObject::tr(", or empty");
+    return seed;
 }
 
 /// Fields read and written other than as plain text, or nothing.

@@ -19,20 +19,17 @@ void LiveRecords::shapeLike(const Network& network) {
     rates_.clear();
     for (const SpikeRecord& record : network.spikeRecords()) {
         SpikeRecord& copy = spikes_.emplace_back();
-        copy.monitor = record.monitor;
-        copy.source = record.source;
+        static_cast<MonitorRecord&>(copy) = record;
         copy.countPerNeuron.assign(record.countPerNeuron.size(), 0);
     }
     for (const StateRecord& record : network.stateRecords()) {
         StateRecord& copy = states_.emplace_back();
-        copy.monitor = record.monitor;
-        copy.source = record.source;
+        static_cast<MonitorRecord&>(copy) = record;
         copy.columns = record.columns;
     }
     for (const RateRecord& record : network.rateRecords()) {
         RateRecord& copy = rates_.emplace_back();
-        copy.monitor = record.monitor;
-        copy.source = record.source;
+        static_cast<MonitorRecord&>(copy) = record;
     }
 }
 

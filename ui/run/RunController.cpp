@@ -1,17 +1,9 @@
 #include "run/RunController.h"
 
 #include "diagnostics/FailureMessage.h"
-#include "diagnostics/ModelError.h"
-#include "engine/LiveEdit.h"
-#include "engine/NativeTier.h"
-#include "engine/NetworkBuilder.h"
 #include "model/ModelWriter.h"
 #include "runtime/Network.h"
-#include "runtime/NonFiniteWatch.h"
-#include "storage/Project.h"
-#include "storage/RunWriter.h"
-
-#include <optional>
+#include "storage/ProjectRunSink.h"
 
 namespace spikestudio {
 
@@ -25,7 +17,6 @@ RunController::RunController(QObject* parent) : QObject(parent) {}
 RunController::~RunController() {
     stop();
     wait();
-    tier_.reset(); // its compiler thread may still hold the network
 }
 
 bool RunController::isActive() const {
@@ -36,8 +27,8 @@ bool RunController::isActive() const {
 bool RunController::start(Model model, CheckOptions options, std::string projectPath) {
     if (isActive())
         return false;
-    wait();                                   // a finished worker is joined before the next starts
-    std::unique_ptr<NativeTier> previousTier; // joined after the lock is released
+    wait();                               // a finished worker is joined before the next starts
+    std::unique_ptr<RunSession> previous; // destroyed after the lock is released
     {
         std::lock_guard lock(mutex_);
         constantNames_.clear();
@@ -47,18 +38,21 @@ bool RunController::start(Model model, CheckOptions options, std::string project
         progress_ = {};
         message_.clear();
         networkReady_ = false;
-        previousTier = std::move(tier_); // before the network it works on is replaced
-        if (previousTier)
-            previousTier->cancel();
-        options_ = options;
+        running_ = false;
+        previous = std::move(session_);
+        // The model is written out on the worker: the run's own copy of its text.
+        session_ = std::make_unique<RunSession>(
+            [model = std::move(model)] {
+                return ModelSource{model, writeModelJson(model)};
+            },
+            options, TierMode::Auto);
     }
-    previousTier.reset();
+    previous.reset();
     stopRequested_ = false;
     pauseRequested_ = false;
     storedRunId_ = 0;
     setState(State::Building);
-    worker_ = std::thread(&RunController::work, this, std::move(model), std::move(options),
-                          std::move(projectPath));
+    worker_ = std::thread(&RunController::work, this, std::move(projectPath));
     return true;
 }
 
@@ -102,7 +96,7 @@ RunProgress RunController::progress() const {
 
 const Network* RunController::network() const {
     std::lock_guard lock(mutex_);
-    return networkReady_ ? network_.get() : nullptr;
+    return networkReady_ ? &session_->network() : nullptr;
 }
 
 QString RunController::message() const {
@@ -119,83 +113,53 @@ void RunController::end(State state, const QString& message, bool built) {
     {
         std::lock_guard lock(mutex_);
         message_ = message;
-        networkReady_ = built && network_ != nullptr;
+        networkReady_ = built && session_ && session_->hasNetwork();
+        running_ = false;
     }
     setState(state);
     emit finished(state, message);
 }
 
-void RunController::work(Model model, CheckOptions options, std::string projectPath) {
+void RunController::work(std::string projectPath) {
     try {
-        const std::string modelText = writeModelJson(model); // the run's own copy
-        auto checked = std::make_shared<const CheckedModel>(checkModel(std::move(model), options));
-        BuildReport report;
-        auto network = buildNetwork(*checked, &report, &stopRequested_);
-        live_.shapeLike(*network);
-        {
-            std::lock_guard lock(mutex_);
-            network_ = std::move(network);
-            progress_.duration = checked->duration;
-            checked_ = checked;
-            kernels_ = std::move(report.kernels);
-            // libtcc runs the first steps; native code takes over when compiled.
-            tier_ = startTier(TierMode::Auto, *network_, kernels_);
-            progress_.tier = tier_->status().describe();
-        }
-        simulate(*checked, *network_, projectPath, modelText);
-    } catch (const BuildCancelled&) {
-        end(State::Stopped, {}, false);
+        RunSession& session = *session_;
+        if (!projectPath.empty())
+            session.setSinkOpener([this, projectPath](const std::string& modelText) {
+                auto sink = std::make_unique<ProjectRunSink>(projectPath, modelText);
+                sink->setLockWaitObserver([this](std::chrono::milliseconds waited) {
+                    std::lock_guard lock(mutex_);
+                    progress_.lockWait = std::chrono::duration<double>(waited).count();
+                });
+                return sink;
+            });
+        RunSession::Hooks hooks;
+        hooks.cancel = &stopRequested_;
+        hooks.built = [this, &session](Network& network) {
+            live_.shapeLike(network);
+            if (auto* sink = dynamic_cast<ProjectRunSink*>(session.sink()))
+                storedRunId_ = sink->runId();
+            {
+                std::lock_guard lock(mutex_);
+                progress_.duration = session.model()->duration;
+                running_ = true;
+            }
+            runningSince_ = lastPublished_ = Clock::now();
+            wallBeforePause_ = 0.0;
+            setState(State::Running);
+        };
+        hooks.betweenSteps = [this](Network& network) { return betweenSteps(network); };
+        const RunReport report = session.run(hooks);
+        if (!report.built)
+            return end(State::Stopped, {}, false);
+        live_.appendNewFrom(session.network());
+        publishProgress(session.network(), Clock::now());
+        const State outcome = report.status == RunStatus::Failed    ? State::Failed
+                              : report.status == RunStatus::Stopped ? State::Stopped
+                                                                    : State::Finished;
+        end(outcome, QString::fromStdString(report.message));
     } catch (...) {
         end(State::Failed, QString::fromStdString(currentFailureMessage("running the model")));
     }
-}
-
-void RunController::simulate(const CheckedModel& checked, Network& network,
-                             const std::string& projectPath, const std::string& modelText) {
-    std::optional<Project> project;
-    std::optional<RunWriter> writer;
-    if (!projectPath.empty()) {
-        // A new project takes the model it first runs, created with it in one step.
-        project.emplace(Project::openOrCreate(projectPath, modelText));
-        project->database().setLockWaitObserver([this](std::chrono::milliseconds waited) {
-            std::lock_guard lock(mutex_);
-            progress_.lockWait = std::chrono::duration<double>(waited).count();
-        });
-        writer.emplace(*project, network,
-                       RunSettings{modelText, checked.duration, checked.dt, checked.seed});
-        storedRunId_ = writer->runId();
-    }
-    NonFiniteWatch watch(network);
-    runningSince_ = lastPublished_ = Clock::now();
-    wallBeforePause_ = 0.0;
-    setState(State::Running);
-    network.run(checked.duration, [&] {
-        return betweenSteps(network) && watch.keepGoing() && (!writer || flushed(*writer));
-    });
-    const bool finite = watch.scan();
-    const auto& outOfMemory = network.memoryWatch().problem();
-    live_.appendNewFrom(network);
-    publishProgress(network, Clock::now());
-    const State outcome = !finite || outOfMemory ? State::Failed
-                          : stopRequested_       ? State::Stopped
-                                                 : State::Finished;
-    const QString message = !finite       ? QString::fromStdString(watch.found()->message())
-                            : outOfMemory ? QString::fromStdString(*outOfMemory)
-                                          : QString();
-    if (writer)
-        writer->finish(outcome == State::Finished  ? RunStatus::Finished
-                       : outcome == State::Stopped ? RunStatus::Stopped
-                                                   : RunStatus::Failed,
-                       message.toStdString());
-    end(outcome, message);
-}
-
-/// Stores the results due, then clears a lock wait the progress line showed.
-bool RunController::flushed(RunWriter& writer) {
-    writer.flushIfDue();
-    std::lock_guard lock(mutex_);
-    progress_.lockWait = 0.0;
-    return true;
 }
 
 /// Between two steps: the only place the network changes hands or values.
@@ -206,6 +170,10 @@ bool RunController::betweenSteps(Network& network) {
         return false;
     applyPendingConstants(network);
     const auto now = Clock::now();
+    {
+        std::lock_guard lock(mutex_);
+        progress_.lockWait = 0.0; // a flush that waited for a lock has ended
+    }
     if (now - lastPublished_ >= kPublishInterval) {
         lastPublished_ = now;
         live_.appendNewFrom(network);
@@ -218,8 +186,8 @@ void RunController::publishProgress(const Network& network, Clock::time_point no
     std::lock_guard lock(mutex_);
     progress_.simulated = network.scheduler().time();
     progress_.wall = wallBeforePause_ + std::chrono::duration<double>(now - runningSince_).count();
-    if (tier_) {
-        const TierStatus tier = tier_->status();
+    if (running_) {
+        const TierStatus tier = session_->tierStatus();
         progress_.tier = tier.describe();
         progress_.nativeCode = tier.tier == KernelTier::Native;
     }
@@ -229,23 +197,11 @@ QString RunController::applyEdit(const Model& edited) {
     const State state = state_.load();
     if (state != State::Running && state != State::Paused)
         return tr("no run is going");
-    std::unique_ptr<NativeTier> previousTier; // declared first: joined after the lock is released
-    std::lock_guard lock(mutex_);
     try {
-        const auto checked = std::make_shared<const CheckedModel>(checkModel(edited, options_));
-        const std::string whyNot = LiveEdit::whyNot(*checked_, *checked);
-        if (!whyNot.empty())
-            return QString::fromStdString(whyNot + "; it takes effect at the next run");
-        previousTier = std::move(tier_);
-        if (previousTier)
-            previousTier->cancel(); // its native code is never swapped in over the edit
-        kernels_ = LiveEdit::apply(*checked_, *checked, *network_, kernels_);
-        checked_ = checked;
-        tier_ = startTier(TierMode::Auto, *network_, kernels_);
+        return QString::fromStdString(session_->applyEdit(edited));
     } catch (...) {
         return QString::fromStdString(currentFailureMessage("applying the edit"));
     }
-    return {};
 }
 
 void RunController::waitWhilePaused() {

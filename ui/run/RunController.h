@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/NetworkBuilder.h"
+#include "engine/RunSession.h"
 #include "model/CheckedModel.h"
 #include "run/LiveRecords.h"
 #include "run/RunProgress.h"
@@ -18,17 +18,14 @@
 
 namespace spikestudio {
 
-class RunWriter;
-
 class Network;
-class NativeTier;
 
-/// Runs a model on a worker thread so that the GUI never blocks: check,
-/// build, simulate, with pause, resume and stop between steps, live
-/// constants, progress, and the monitors' new data handed to the plots
-/// (LiveRecords). A stopped run keeps its results up to the stop; a run whose
-/// numbers turn NaN or infinite fails with the variable named. With a project
-/// path every run is stored as it goes (core/storage).
+/// Runs a model on a worker thread so that the GUI never blocks: a
+/// RunSession (check, build, simulate, store) whose hooks give pause, resume
+/// and stop between steps, live constants, progress, and the monitors' new
+/// data handed to the plots (LiveRecords). A stopped run keeps its results up
+/// to the stop; a run whose numbers turn NaN or infinite fails with the
+/// variable named. With a project path every run is stored as it goes.
 class RunController : public QObject {
     Q_OBJECT
 
@@ -73,11 +70,8 @@ signals:
     void finished(spikestudio::RunController::State state, const QString& message);
 
 private:
-    void work(Model model, CheckOptions options, std::string projectPath);
-    void simulate(const CheckedModel& checked, Network& network, const std::string& projectPath,
-                  const std::string& modelText);
+    void work(std::string projectPath);
     bool betweenSteps(Network& network);
-    bool flushed(RunWriter& writer);
     void waitWhilePaused();
     void applyPendingConstants(Network& network);
     void publishProgress(const Network& network, std::chrono::steady_clock::time_point now);
@@ -99,12 +93,9 @@ private:
     std::vector<std::pair<size_t, double>> pendingConstants_;
     RunProgress progress_;
     QString message_;
-    std::unique_ptr<Network> network_;
+    std::unique_ptr<RunSession> session_;
     bool networkReady_ = false;
-    CheckOptions options_;                        // the run's, to check edits alike
-    std::shared_ptr<const CheckedModel> checked_; // the model the kernels run now
-    LiveKernels kernels_;                         // the network's kernels
-    std::unique_ptr<NativeTier> tier_;            // after network_: goes first
+    bool running_ = false; // the session's network is built and runs
 
     Clock::time_point runningSince_;
     Clock::time_point lastPublished_;

@@ -1,6 +1,7 @@
 #include "run/RunView.h"
 
 #include "model/ModelWriter.h"
+#include "model/Seed.h"
 #include "plots/LivePlot.h"
 #include "plots/PlotStyle.h"
 #include "run/ConstantsPanel.h"
@@ -196,13 +197,11 @@ void RunView::run() {
     if (!duration_->text().trimmed().isEmpty())
         options.duration = duration_->text().trimmed().toStdString();
     if (!seed_->text().trimmed().isEmpty()) {
-        bool ok = false;
-        const qulonglong seed = seed_->text().trimmed().toULongLong(&ok);
-        if (!ok || seed > 4294967295ULL) {
-            status_->setText("The seed must be an integer from 0 to 4294967295.");
+        options.seed = Seed::parse(seed_->text().toStdString());
+        if (!options.seed) {
+            status_->setText(QString::fromStdString("Seed: " + Seed::problem() + "."));
             return;
         }
-        options.seed = static_cast<std::uint32_t>(seed);
     }
     constants_->setModel(*model);
     constantsArea_->setVisible(constants_->constantCount() > 0);
