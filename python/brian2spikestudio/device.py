@@ -18,6 +18,7 @@ import os
 import secrets
 import tempfile
 
+from brian2.core.variables import VariableView
 from brian2.devices.device import all_devices, get_device
 from brian2.monitors.ratemonitor import PopulationRateMonitor
 from brian2.monitors.spikemonitor import SpikeMonitor
@@ -28,6 +29,7 @@ from brian2.utils.logger import get_logger
 from .caller_locator import CallerLocator
 from .capture import CaptureDevice
 from .monitor_results import fill_monitors
+from .recording import Recording
 from .spikestudio_program import open_in_app, run_headless
 from .translate import translate
 
@@ -49,13 +51,17 @@ class SpikeStudioDevice(CaptureDevice):
 
     def __init__(self):
         super().__init__(CallerLocator())
+        self._forget_networks()
+
+    def _forget_networks(self):
+        self.recording = Recording(CallerLocator())
         self._seed = secrets.randbelow(2 ** 32)  # for models without seed()
         self._simulated = set()  # names of the groups and synapses run so far
         self._running = False
 
     def reinit(self):
         """Forgets the recorded networks (Brian2's tests call it between tests)."""
-        self.__init__()
+        self._forget_networks()
 
     def activate(self, build_on_run=True, **kwargs):
         unknown = sorted(set(kwargs) - set(OPTIONS) - set(IGNORED_OPTIONS))
@@ -101,27 +107,42 @@ class SpikeStudioDevice(CaptureDevice):
             fill_monitors(run.objects, csv_dir)
 
     # -- reading ---------------------------------------------------------------------
+    # Brian2 reads a group's values for a script (G.v[:], G.v['v > 0'], print(G.v))
+    # through these three hooks; its own writes go through get_value.
 
-    def get_value(self, var, access_data=True):
-        if not self._running and changed_by_run(var, self._simulated):
-            owner = var.owner
+    def variableview_get_with_index_array(self, view, item):
+        self._refuse_state_after_run(view)
+        return VariableView.get_with_index_array.original_function(view, item)
+
+    def variableview_get_with_expression(self, view, code, level=0, run_namespace=None):
+        self._refuse_state_after_run(view)
+        return VariableView.get_with_expression.original_function(view, code, level + 1,
+                                                                 run_namespace)
+
+    def variableview_get_subexpression_with_index_array(self, view, item, level=0,
+                                                        run_namespace=None):
+        self._refuse_state_after_run(view)
+        return VariableView.get_subexpression_with_index_array.original_function(
+            view, item, level + 1, run_namespace)
+
+    def _refuse_state_after_run(self, view):
+        if changed_by_run(view.variable, view.group, self._simulated):
             raise NotImplementedError(
-                "the value of '%s' of %s '%s' after a run is not available from the spikestudio "
-                'device yet (record it with a StateMonitor)'
-                % (var.name, type(owner).__name__, owner.name))
-        return super().get_value(var, access_data)
+                "the value of '%s' of %s '%s' after a run is not available from the "
+                'spikestudio device yet (record it with a StateMonitor)'
+                % (view.name, view.group.__class__.__name__, view.group.name))
 
 
-def changed_by_run(var, simulated):
-    """Whether a run may have changed `var` (a state variable of a simulated
-    group or synapses, not a constant or a structural one like i, j or N)."""
-    owner = getattr(var, 'owner', None)
+def changed_by_run(var, owner, simulated):
+    """Whether a run may have changed `var` of `owner`: a state variable or a
+    subexpression of a simulated group or synapses, not a constant or a
+    structural one like i, j or N."""
     try:
         name = owner.name
-    except (AttributeError, ReferenceError):
+    except ReferenceError:
         return False
     return (name in simulated and not var.read_only and not var.constant
-            and not var.name.startswith('_') and var.name != 'delay')
+            and var.name != 'delay')
 
 
 def write_model(folder, model):
