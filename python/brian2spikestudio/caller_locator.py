@@ -7,13 +7,15 @@ import sys
 
 import brian2
 
-IGNORED_DIRECTORIES = (os.path.dirname(os.path.abspath(brian2.__file__)) + os.sep,
-                       os.path.dirname(os.path.abspath(__file__)) + os.sep)
+BRIAN2_DIRECTORY = os.path.dirname(os.path.abspath(brian2.__file__)) + os.sep
+IGNORED_DIRECTORIES = (BRIAN2_DIRECTORY, os.path.dirname(os.path.abspath(__file__)) + os.sep)
+BRIAN2_TESTS = os.path.join(BRIAN2_DIRECTORY, 'tests') + os.sep  # users' code, for Brian2
 STACK_ENTRY = re.compile(r"File '(.*)', line (\d+),")
 
 
 def is_user_file(filename):
-    return not os.path.abspath(filename).startswith(IGNORED_DIRECTORIES)
+    path = os.path.abspath(filename)
+    return path.startswith(BRIAN2_TESTS) or not path.startswith(IGNORED_DIRECTORIES)
 
 
 def main_script_name():
