@@ -37,17 +37,34 @@ STRICT, TOLERANT = 1e-5, 0.05
 
 # -- reasons -------------------------------------------------------------------------------
 
+# What the model format cannot express yet (issue 17), by a word of the
+# importer's message: the class of reason shown in the table.
+FORMAT_FEATURES = [
+    ('subgroup', 'subgroups'),
+    ('array of different values', 'arrays of different values for a variable'),
+    ('run_regularly', 'run_regularly'),
+    ('(scheduling)', "when= / order= scheduling"),
+    ('active=False', 'active=False'),
+    ('several run() calls', 'several run() calls with changes between them'),
+    ('store()/restore()', 'store() / restore()'),
+    ('custom event', 'custom events'),
+    ('conditional assignment', 'conditional or indexed assignments'),
+]
+
+
 def reason_class(message):
     """A short class for why a test did not pass."""
     text = message or ''
     if 'is not supported yet' in text:
-        return 'feature not in the model format yet'
+        for word, feature in FORMAT_FEATURES:
+            if word in text:
+                return 'not in the model format yet: ' + feature
+        detail = text.split(' is not supported yet')[0].rsplit(': ', 1)[-1]
+        return 'not in the model format yet: ' + detail[:60]
     if 'after a run is not available' in text:
-        return "group state after a run (G.v) not available yet"
+        return 'group state after a run (G.v) not available yet'
     if 'Spike Studio could not run the network' in text:
         return 'refused or failed by Spike Studio'
-    if 'the script never calls run()' in text:
-        return 'no run()'
     if 'InaccuracyError' in text or 'AssertionError' in text or 'assert ' in text:
         return 'results differ'
     first = text.strip().splitlines()[0] if text.strip() else ''
@@ -138,7 +155,33 @@ def judge(test, results, baseline, tolerance):
     try:
         instance.check(tolerance, results)
     except NotImplementedError:
-        instance.compare(tolerance, baseline, results)
+        try:
+            instance.compare(tolerance, baseline, results)
+        except TypeError as error:
+            if 'boolean negative' not in str(error):
+                raise
+            compare_arrays(tolerance, baseline, results)
+
+
+def compare_arrays(tolerance, base, test):
+    """FeatureTest.compare_arrays's rule (the largest relative error where
+    the baseline is not zero; zero where it is), for the arrays it cannot
+    compare itself with today's numpy (it negates a boolean array with '-')."""
+    from brian2.tests.features.base import InaccuracyError
+    import numpy as np
+    if isinstance(base, dict):
+        for key in base:
+            compare_arrays(tolerance, base[key], test[key])
+        return
+    base, test = np.asarray(base), np.asarray(test)
+    if base.shape != test.shape:
+        raise InaccuracyError(np.inf)
+    nonzero = base != 0
+    error = np.amax(np.abs(base[nonzero] - test[nonzero]) / np.abs(base[nonzero]), initial=0.0)
+    if error > tolerance:
+        raise InaccuracyError(error)
+    if (test[~nonzero] != 0).any():
+        raise InaccuracyError(np.inf)
 
 
 def feature_rows():
