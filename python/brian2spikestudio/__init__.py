@@ -33,4 +33,4 @@ spikestudio_program (finding and running the program), monitor_results
 import sys as _sys
 
 if 'brian2' in _sys.modules:  # the importer and exporter start without Brian2: no cost for them
-    from . import device as _device
+    from . import device as _device  # noqa: F401 (registers the device)

@@ -58,6 +58,7 @@ class SpikeStudioDevice(CaptureDevice):
         self._seed = secrets.randbelow(2 ** 32)  # for models without seed()
         self._simulated = set()  # names of the groups and synapses run so far
         self._running = False
+        self.app_process = None  # the desktop app started by gui=True (a subprocess.Popen)
 
     def reinit(self):
         """Forgets the recorded networks (Brian2's tests call it between tests)."""
@@ -96,8 +97,8 @@ class SpikeStudioDevice(CaptureDevice):
 
     def _run_model(self, run, model):
         if self.option('gui', False):
-            folder = tempfile.mkdtemp(prefix='spikestudio-device-')
-            open_in_app(write_model(folder, model))
+            folder = tempfile.mkdtemp(prefix='spikestudio-device-')  # the app keeps reading it
+            self.app_process = open_in_app(write_model(folder, model))
             return
         with tempfile.TemporaryDirectory(prefix='spikestudio-device-') as folder:
             csv_dir = os.path.join(folder, 'csv')
