@@ -37,10 +37,10 @@ def keep_device(module_names=('brian2',)):
 
 def main(argv):
     script, outdir = os.path.abspath(argv[0]), os.path.abspath(argv[1])
-    sys.path.insert(0, os.path.join(HERE, '..', 'reference'))
-    from brian_reference.csv_files import write_csv_files
     from brian2 import set_device
-    import brian2spikestudio.device  # registers the device (the package may be loaded already)
+    import brian2spikestudio.device  # registers the device, from PYTHONPATH
+    sys.path.insert(0, os.path.join(HERE, '..', 'reference'))
+    from brian_reference.csv_files import write_csv_files  # (puts python/ on sys.path)
     set_device('spikestudio', **device_options(argv[2:]))
     keep_device()
     from brian2.devices.device import get_device
