@@ -1,5 +1,6 @@
-# Where Spike Studio's Python parts go: the Brian2 importer (app/CMakeLists.txt
-# installs python/brian2spikestudio) and the Brian2 device (not written yet). Debian's python3 finds packages installed under
+# Where Spike Studio's Python parts go: the Brian2 importer and the Brian2 device
+# (app/CMakeLists.txt installs python/brian2spikestudio; the device finds the
+# program at ../../../bin from there). Debian's python3 finds packages installed under
 # /usr/lib/python3/dist-packages, the default below for the /usr prefix the
 # .deb uses. A build installed to another prefix (/usr/local) needs a
 # versioned directory Python searches there, e.g.

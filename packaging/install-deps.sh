@@ -15,8 +15,9 @@ packages=(
 )
 # Brian2: reference data, and `spikestudio import` of Brian2 scripts; tests skip what
 # needs it when absent. clang 14 with its libFuzzer runtime builds the fuzz targets
-# (fuzz/, docs/fuzzing.md); the fuzz_smoke test is skipped without them.
-optional_packages=(python3-brian clang-14 libclang-rt-14-dev)
+# (fuzz/, docs/fuzzing.md); the fuzz_smoke test is skipped without them. pytest runs
+# Brian2's own tests against the Brian2 device (tests/brian2_device/run_brian2_tests.py).
+optional_packages=(python3-brian python3-pytest clang-14 libclang-rt-14-dev)
 
 missing=()
 for pkg in "${packages[@]}" "${optional_packages[@]}"; do

@@ -33,6 +33,7 @@ DEVICE_NAME = 'spikestudio_capture'
 # The module itself: `brian2.devices.device` as an attribute is the device proxy.
 device_module = importlib.import_module('brian2.devices.device')
 BRIAN2_DIRECTORY = os.path.dirname(os.path.dirname(os.path.abspath(device_module.__file__)))
+BRIAN2_TESTS = os.path.join(BRIAN2_DIRECTORY, 'tests') + os.sep
 # Brian2's own functions between a script's `G.v = ...` (or `G.set_states(...)`)
 # and the device's hook; "*" for every function of a file.
 ASSIGNMENT_PLUMBING = {
@@ -69,7 +70,12 @@ def set_by_user():
     frame = sys._getframe(2)
     while frame is not None and is_plumbing(frame):
         frame = frame.f_back
-    return frame is not None and not frame.f_code.co_filename.startswith(BRIAN2_DIRECTORY)
+    return frame is not None and is_user_code(frame.f_code.co_filename)
+
+
+def is_user_code(filename):
+    """Code outside Brian2, or Brian2's own tests (which use Brian2 as a user does)."""
+    return not filename.startswith(BRIAN2_DIRECTORY) or filename.startswith(BRIAN2_TESTS)
 
 
 def owner_of(group):

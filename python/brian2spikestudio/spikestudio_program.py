@@ -1,0 +1,75 @@
+"""Finding and running the `spikestudio` program for the spikestudio device.
+
+The program is SPIKESTUDIO_BINARY when set; otherwise the one installed
+with this package (a .deb: /usr/lib/python3/dist-packages beside /usr/bin;
+a build tree: build/lib/python3/dist-packages beside build/app); otherwise
+the one on PATH."""
+import os
+import shutil
+import subprocess
+
+from .errors import ImportFailure
+
+PROGRAM = 'spikestudio'
+ENVIRONMENT_VARIABLE = 'SPIKESTUDIO_BINARY'
+
+
+class RunFailure(ImportFailure):
+    """Spike Studio refused or failed to run the captured network."""
+
+
+def installed_beside_package():
+    """The program installed with this package, if any."""
+    dist_packages = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    prefix = os.path.normpath(os.path.join(dist_packages, os.pardir, os.pardir, os.pardir))
+    for candidate in (os.path.join(prefix, 'bin', PROGRAM), os.path.join(prefix, 'app', PROGRAM)):
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def find_program():
+    configured = os.environ.get(ENVIRONMENT_VARIABLE)
+    if configured:
+        if not (os.path.isfile(configured) and os.access(configured, os.X_OK)):
+            raise RunFailure('', '%s=%s is not an executable file' % (ENVIRONMENT_VARIABLE,
+                                                                      configured))
+        return configured
+    found = installed_beside_package() or shutil.which(PROGRAM)
+    if found is None:
+        raise RunFailure('', 'cannot find the spikestudio program (install Spike Studio or set '
+                         '%s)' % ENVIRONMENT_VARIABLE)
+    return found
+
+
+def first_error_line(text):
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith('error: ')]
+    chosen = errors[0] if errors else (lines[-1] if lines else '')
+    return chosen[len('error: '):] if chosen.startswith('error: ') else chosen
+
+
+def run_headless(where, model_path, csv_dir, seed=None, project=None, tier=None):
+    """`spikestudio run MODEL --csv DIR ...`; RunFailure naming `where` when
+    Spike Studio refuses the model or the run fails."""
+    command = [find_program(), 'run', model_path, '--csv', csv_dir]
+    if project is not None:
+        command += ['--db', os.fspath(project)]
+    if tier is not None:
+        command += ['--tier', tier]
+    if seed is not None:
+        command += ['--seed', str(seed)]
+    try:
+        result = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, errors='replace')
+    except OSError as error:
+        raise RunFailure(where, 'cannot start %s (%s)' % (command[0], error.strerror))
+    if result.returncode != 0:
+        problem = first_error_line(result.stderr) or 'exit status %d' % result.returncode
+        raise RunFailure(where, 'Spike Studio could not run the network: %s' % problem)
+
+
+def open_in_app(model_path):
+    """Starts the desktop app on the model and returns at once."""
+    return subprocess.Popen([find_program(), model_path], stdin=subprocess.DEVNULL,
+                            start_new_session=True)

@@ -1,0 +1,72 @@
+"""What the spikestudio device says when it cannot do what a script asks (run
+by tst_brian2_device): each case runs in a fresh scope and prints one line,
+"CASE: ExceptionType: message", or "CASE: no error"."""
+import os
+
+from brian2 import *
+import brian2spikestudio.device
+from brian2.devices.device import get_device
+
+SCRIPT = os.path.basename(__file__)
+
+
+def group(name):
+    return NeuronGroup(3, 'dv/dt = (1.1 - v)/(10*ms) : 1', threshold='v > 1', reset='v = 0',
+                       method='exact', name=name)
+
+
+def unsupported_feature():
+    G = group('G1')
+    G.run_regularly('v = 0.5', dt=1*ms)
+    run(1*ms)
+
+
+def refused_by_spike_studio():
+    auto = 10*ms  # a C keyword: Spike Studio refuses it as a name
+    G = NeuronGroup(1, 'dv/dt = -v/auto : 1', name='G2')
+    run(1*ms)
+
+
+def state_after_run():
+    G = group('G3')
+    M = SpikeMonitor(G, name='M3')
+    run(30*ms)
+    assert M.num_spikes == 3, M.num_spikes  # the monitors hold the run's data
+    print(G.v[:])
+
+
+def second_run_with_changes():
+    G = group('G4')
+    run(1*ms)
+    G.v = 0.5
+    run(1*ms)
+
+
+def program_missing():
+    os.environ['SPIKESTUDIO_BINARY'] = '/nonexistent/spikestudio'
+    G = group('G5')
+    run(1*ms)
+
+
+def unknown_tier():
+    set_device('spikestudio', tier='fast')
+
+
+def unknown_option():
+    set_device('spikestudio', threads=4)
+
+
+CASES = [unsupported_feature, refused_by_spike_studio, state_after_run, second_run_with_changes,
+         program_missing, unknown_tier, unknown_option]
+
+if __name__ == '__main__':
+    for case in CASES:
+        set_device('spikestudio', tier='tcc')
+        get_device().reinit()
+        start_scope()
+        try:
+            case()
+            print('%s: no error' % case.__name__)
+        except Exception as error:
+            print('%s: %s: %s' % (case.__name__, type(error).__name__,
+                                  str(error).strip().splitlines()[0]))

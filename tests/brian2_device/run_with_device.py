@@ -1,0 +1,61 @@
+#!/usr/bin/python3
+"""Runs a Brian2 script with Spike Studio as its device and writes what its
+monitors hold afterwards, read through Brian2 (mon.i, mon.t, mon.v, mon.rate),
+as CSV files in the format of tests/brian2_scripts/reference (the CSV
+contract of docs/model-format.md), for tst_brian2_device to compare with
+Brian2's own runs.
+
+usage: run_with_device.py SCRIPT.py OUTDIR [DEVICE OPTIONS as name=value ...]
+
+The script runs as `python3 SCRIPT.py` would, after
+`import brian2spikestudio; set_device('spikestudio', ...)`; set_device()
+calls of the script itself are kept from switching the device."""
+import os
+import runpy
+import sys
+from types import SimpleNamespace
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor')
+
+
+def device_options(arguments):
+    options = {}
+    for argument in arguments:
+        name, _, value = argument.partition('=')
+        options[name] = {'True': True, 'False': False}.get(value, value)
+    return options
+
+
+def keep_device(module_names=('brian2',)):
+    """The script's own set_device() calls do nothing."""
+    for module in list(sys.modules.values()):
+        if (getattr(module, '__name__', '').startswith(module_names)
+                and hasattr(module, 'set_device')):
+            module.set_device = lambda *args, **kwargs: None
+
+
+def main(argv):
+    script, outdir = os.path.abspath(argv[0]), os.path.abspath(argv[1])
+    from brian2 import set_device
+    import brian2spikestudio.device  # registers the device, from PYTHONPATH
+    sys.path.insert(0, os.path.join(HERE, '..', 'reference'))
+    from brian_reference.csv_files import write_csv_files  # (puts python/ on sys.path)
+    set_device('spikestudio', **device_options(argv[2:]))
+    keep_device()
+    from brian2.devices.device import get_device
+    device = get_device()
+    os.chdir(os.path.dirname(script))
+    sys.path.insert(0, os.path.dirname(script))
+    runpy.run_path(script, run_name='__main__')
+    run = device.recording.runs()[-1]
+    monitors = sorted((obj for obj in run.objects if type(obj).__name__ in MONITOR_TYPES),
+                      key=lambda obj: obj.name)
+    write_csv_files(SimpleNamespace(monitors=[
+        ({'name': m.name, 'type': type(m).__name__,
+          'variables': list(getattr(m, 'record_variables', []))}, m) for m in monitors]),
+        outdir)
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])

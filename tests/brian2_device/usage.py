@@ -1,0 +1,35 @@
+"""A script as a user writes it for the spikestudio device (run by
+tst_brian2_device in a temporary folder): the monitors' data are read through
+Brian2 as after a standalone run, with units, and the run is recorded in a
+project. Prints one line per fact checked, 'ok' when all hold."""
+from brian2 import *
+import brian2spikestudio
+
+set_device('spikestudio', project='runs.spikestudio', tier='tcc')
+
+tau = 10*ms
+G = NeuronGroup(4, 'dv/dt = (drive - v)/tau : volt\ndrive : volt (constant)',
+                threshold='v > 10*mV', reset='v = 0*mV', refractory=2*ms, method='exact',
+                name='G')
+G.drive = '11*mV + i*2*mV'
+spikes = SpikeMonitor(G, name='spikes')
+trace = StateMonitor(G, 'v', record=[0, 3], name='trace')
+rate = PopulationRateMonitor(G, name='rate')
+run(50*ms)
+
+checks = {
+    'spikes': spikes.num_spikes > 0 and len(spikes.i) == spikes.num_spikes == len(spikes.t),
+    'count': list(spikes.count[:]) == list(np.bincount(spikes.i, minlength=4)),
+    'spike times in seconds': spikes.t.dim == second.dim,
+    'trace shape': trace.v.shape == (2, 500) and len(trace.t) == 500,
+    'trace in volt': trace.v.dim == volt.dim and trace[3].v.dim == volt.dim,
+    'trace starts at rest': float(trace.v[0][0]) == 0.0,
+    'rate': len(rate.rate) == 500 and rate.rate.dim == Hz.dim,
+    'smooth rate': len(rate.smooth_rate(window='flat', width=2*ms)) == 500,
+    'spike trains': sorted(spikes.spike_trains()) == [0, 1, 2, 3],
+    'time moved on': abs(defaultclock.t_ - 0.05) < 1e-12,
+}
+for fact, holds in checks.items():
+    print('%s: %s' % (fact, 'ok' if holds else 'FAILED'))
+print('spikes of the fastest neuron:', spikes.count[3])
+print('ok' if all(checks.values()) else 'FAILED')

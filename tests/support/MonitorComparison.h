@@ -1,0 +1,42 @@
+#pragma once
+
+#include "CsvTable.h"
+
+#include <QtTest>
+#include <algorithm>
+#include <cmath>
+
+/// Spike for spike: the same neurons in the same order, at times within `tolerance`.
+inline void compareSpikeTables(const CsvTable& ours, const CsvTable& brian, double tolerance,
+                               const QString& what) {
+    QVERIFY2(ours.rows.size() == brian.rows.size(), qPrintable(QString("%1: %2 spikes, Brian2 %3")
+                                                                   .arg(what)
+                                                                   .arg(ours.rows.size())
+                                                                   .arg(brian.rows.size())));
+    for (int k = 0; k < ours.rows.size(); ++k)
+        QVERIFY2(ours.rows[k][0] == brian.rows[k][0] &&
+                     std::abs(ours.rows[k][1] - brian.rows[k][1]) <= tolerance,
+                 qPrintable(QString("%1: spike %2 is neuron %3 at %4 s, Brian2's neuron %5 at %6 s")
+                                .arg(what)
+                                .arg(k)
+                                .arg(ours.rows[k][0])
+                                .arg(ours.rows[k][1])
+                                .arg(brian.rows[k][0])
+                                .arg(brian.rows[k][1])));
+}
+
+/// Traces and rates: the same header and rows, values within 1e-6 of each column's range.
+inline void compareValueTables(const CsvTable& ours, const CsvTable& brian, const QString& what) {
+    QCOMPARE(ours.header, brian.header);
+    QVERIFY2(ours.rows.size() == brian.rows.size(), qPrintable(what + ": rows differ"));
+    for (int c = 0; c < brian.header.size(); ++c) {
+        const double tolerance = 1e-6 * std::max(brian.columnRange(c), 1e-300);
+        double worst = 0.0;
+        for (int r = 0; r < brian.rows.size(); ++r)
+            worst = std::max(worst, std::abs(ours.rows[r][c] - brian.rows[r][c]));
+        QVERIFY2(worst <= tolerance, qPrintable(QString("%1: column %2 differs by %3 (allowed %4)")
+                                                    .arg(what, brian.header[c])
+                                                    .arg(worst)
+                                                    .arg(tolerance)));
+    }
+}
