@@ -801,7 +801,13 @@ bool MainWindow::isExample(const QString& path) const {
 
 void MainWindow::newModel() {
     document_->load(ModelDefaults::emptyModel(), {});
-    useProject({});
+    startEditing({});
+}
+
+/// After a model was loaded: its project (or none), a clean run panel, the
+/// editor in front with the whole network in view, and a fresh check.
+void MainWindow::startEditing(const QString& projectPath) {
+    useProject(projectPath);
     scratchRuns_.forget();
     runView_->clear();
     inspector_->showObject({});
@@ -848,13 +854,7 @@ bool MainWindow::openModelFile(const QString& path) {
     document_->load(std::move(model), path, std::move(layout));
     if (!isExample(path)) // examples never push the user's own files out
         RecentFiles::add(path);
-    useProject(path);
-    scratchRuns_.forget();
-    runView_->clear();
-    inspector_->showObject({});
-    showEditor();
-    view_->fitNetwork();
-    diagnostics_->checkNow();
+    startEditing(path);
     return true;
 }
 
@@ -920,13 +920,7 @@ void MainWindow::openImportedModel(const Model& model, const QStringList& notes)
     }
     document_->load(model, {});
     document_->markUnsaved();
-    useProject({});
-    scratchRuns_.forget();
-    runView_->clear();
-    inspector_->showObject({});
-    showEditor();
-    view_->fitNetwork();
-    diagnostics_->checkNow();
+    startEditing({});
     updateTitle();
     report(tr("Imported %1; save it to keep it").arg(script));
     if (!notes.isEmpty())

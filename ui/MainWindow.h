@@ -166,6 +166,7 @@ private:
     std::optional<Brian2ScriptChoice> askBrian2ScriptWithDialog();
     void exportBrian2Script();
     void openImportedModel(const spikestudio::Model& model, const QStringList& notes);
+    void startEditing(const QString& projectPath);
     void reportImportFailure(const QString& message);
     bool mayReplaceModel();
     bool isExample(const QString& path) const;
