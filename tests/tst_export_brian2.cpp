@@ -13,6 +13,7 @@
 // Brian2 are skipped, with a message, when python3-brian is missing.
 #include "support/CliRunner.h"
 #include "support/CsvTable.h"
+#include "support/MonitorComparison.h"
 
 #include <QDir>
 #include <QFile>
@@ -177,42 +178,6 @@ class TestExportBrian2 : public QObject {
         QVERIFY(!result.err.contains("Traceback"));
     }
 
-    static void compareSpikes(const CsvTable& ours, const CsvTable& brian, double dt,
-                              const QString& what) {
-        QVERIFY2(ours.rows.size() == brian.rows.size(),
-                 qPrintable(QString("%1: %2 spikes, Brian2 %3")
-                                .arg(what)
-                                .arg(ours.rows.size())
-                                .arg(brian.rows.size())));
-        for (int k = 0; k < ours.rows.size(); ++k)
-            QVERIFY2(ours.rows[k][0] == brian.rows[k][0] &&
-                         std::abs(ours.rows[k][1] - brian.rows[k][1]) <= dt * 1.0001,
-                     qPrintable(QString("%1: spike %2 is neuron %3 at %4 s, Brian2's neuron %5 "
-                                        "at %6 s")
-                                    .arg(what)
-                                    .arg(k)
-                                    .arg(ours.rows[k][0])
-                                    .arg(ours.rows[k][1])
-                                    .arg(brian.rows[k][0])
-                                    .arg(brian.rows[k][1])));
-    }
-
-    static void compareTraces(const CsvTable& ours, const CsvTable& brian, const QString& what) {
-        QCOMPARE(ours.header, brian.header);
-        QVERIFY2(ours.rows.size() == brian.rows.size(), qPrintable(what + ": rows differ"));
-        for (int c = 0; c < brian.header.size(); ++c) {
-            const double tolerance = 1e-6 * std::max(brian.columnRange(c), 1e-300);
-            double worst = 0.0;
-            for (int r = 0; r < brian.rows.size(); ++r)
-                worst = std::max(worst, std::abs(ours.rows[r][c] - brian.rows[r][c]));
-            QVERIFY2(worst <= tolerance, qPrintable(QString("%1: column %2 differs by %3 "
-                                                            "(allowed %4)")
-                                                        .arg(what, brian.header[c])
-                                                        .arg(worst)
-                                                        .arg(tolerance)));
-        }
-    }
-
     /// Every CSV of `brian` (Brian2 running the script) against `ours`.
     static void compareOutputs(const QString& ours, const QString& brian, double dt,
                                const QString& what) {
@@ -223,9 +188,9 @@ class TestExportBrian2 : public QObject {
             const CsvTable theirs = CsvTable::read(brian + "/" + file);
             const CsvTable mine = CsvTable::read(ours + "/" + file);
             if (theirs.header.first() == "i")
-                compareSpikes(mine, theirs, dt, what + "/" + file);
+                compareSpikeTables(mine, theirs, dt * 1.0001, what + "/" + file);
             else
-                compareTraces(mine, theirs, what + "/" + file);
+                compareValueTables(mine, theirs, what + "/" + file);
         }
     }
 

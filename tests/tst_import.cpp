@@ -9,6 +9,7 @@
 // output behind. Skipped when python3-brian is missing.
 #include "support/CliRunner.h"
 #include "support/CsvTable.h"
+#include "support/MonitorComparison.h"
 
 #include <QDir>
 #include <QFile>
@@ -234,43 +235,6 @@ class TestImport : public QObject {
         return path;
     }
 
-    static void compareSpikes(const CsvTable& ours, const CsvTable& brian, double dt,
-                              const QString& what) {
-        QVERIFY2(ours.rows.size() == brian.rows.size(),
-                 qPrintable(QString("%1: %2 spikes, Brian2 %3")
-                                .arg(what)
-                                .arg(ours.rows.size())
-                                .arg(brian.rows.size())));
-        for (int k = 0; k < ours.rows.size(); ++k) {
-            QVERIFY2(ours.rows[k][0] == brian.rows[k][0] &&
-                         std::abs(ours.rows[k][1] - brian.rows[k][1]) <= dt * 1.0001,
-                     qPrintable(QString("%1: spike %2 is neuron %3 at %4 s, Brian2's neuron %5 "
-                                        "at %6 s")
-                                    .arg(what)
-                                    .arg(k)
-                                    .arg(ours.rows[k][0])
-                                    .arg(ours.rows[k][1])
-                                    .arg(brian.rows[k][0])
-                                    .arg(brian.rows[k][1])));
-        }
-    }
-
-    static void compareTraces(const CsvTable& ours, const CsvTable& brian, const QString& what) {
-        QCOMPARE(ours.header, brian.header);
-        QVERIFY2(ours.rows.size() == brian.rows.size(), qPrintable(what + ": rows differ"));
-        for (int c = 0; c < brian.header.size(); ++c) {
-            const double tolerance = 1e-6 * std::max(brian.columnRange(c), 1e-300);
-            double worst = 0.0;
-            for (int r = 0; r < brian.rows.size(); ++r)
-                worst = std::max(worst, std::abs(ours.rows[r][c] - brian.rows[r][c]));
-            QVERIFY2(worst <= tolerance,
-                     qPrintable(QString("%1: column %2 differs by %3 (allowed %4)")
-                                    .arg(what, brian.header[c])
-                                    .arg(worst)
-                                    .arg(tolerance)));
-        }
-    }
-
     /// Imports `script` into `model`; the result of the command.
     static CliResult import(const QString& script, const QString& model,
                             const QStringList& extra = {}) {
@@ -349,9 +313,9 @@ private slots:
                                         .arg(ours.rows.size())
                                         .arg(count)));
             } else if (brian.header.first() == "i") {
-                compareSpikes(ours, brian, dt, name + "/" + file);
+                compareSpikeTables(ours, brian, dt * 1.0001, name + "/" + file);
             } else {
-                compareTraces(ours, brian, name + "/" + file);
+                compareValueTables(ours, brian, name + "/" + file);
             }
         }
     }
