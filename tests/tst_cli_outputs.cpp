@@ -6,6 +6,7 @@
 // printed escaped; standard output that cannot be written gives exit 1.
 #include "support/CliRunner.h"
 #include "support/FileSizeLimit.h"
+#include "support/FileTree.h"
 #include "support/SmallDisk.h"
 
 #include <QDir>
@@ -22,27 +23,6 @@ namespace {
 
 QString example(const char* name) {
     return QString(SPIKESTUDIO_SOURCE_DIR "/resources/examples/") + name;
-}
-
-QByteArray contents(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void writeText(const QString& path, const QByteArray& text) {
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text);
-}
-
-QStringList treeOf(const QString& root) {
-    QStringList entries;
-    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        entries << QDir(root).relativeFilePath(it.next());
-    entries.sort();
-    return entries;
 }
 
 /// Runs one SQL statement with `text` bound to its first parameter.

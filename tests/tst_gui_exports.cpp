@@ -9,6 +9,7 @@
 #include "runs/RunsBrowser.h"
 #include "storage/LockTimeout.h"
 #include "storage/Project.h"
+#include "support/FileTree.h"
 #include "support/SmallDisk.h"
 
 #include <QDir>
@@ -22,27 +23,6 @@
 using namespace spikestudio;
 
 namespace {
-
-QByteArray contents(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void writeText(const QString& path, const QByteArray& text) {
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text);
-}
-
-QStringList treeOf(const QString& root) {
-    QStringList entries;
-    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        entries << QDir(root).relativeFilePath(it.next());
-    entries.sort();
-    return entries;
-}
 
 /// A plot with one busy graph of `points` points (a PNG of it is tens of KiB).
 void fillPlot(QCustomPlot& plot, int points) {

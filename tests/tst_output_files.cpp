@@ -12,6 +12,7 @@
 #include "storage/Project.h"
 #include "storage/StorageError.h"
 #include "support/FileSizeLimit.h"
+#include "support/FileTree.h"
 #include "support/SmallDisk.h"
 
 #include <QDir>
@@ -23,28 +24,6 @@
 using namespace spikestudio;
 
 namespace {
-
-QByteArray contents(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void writeText(const QString& path, const QByteArray& text) {
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text);
-}
-
-/// Every entry under `root` (hidden ones too), relative, sorted.
-QStringList treeOf(const QString& root) {
-    QStringList entries;
-    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        entries << QDir(root).relativeFilePath(it.next());
-    entries.sort();
-    return entries;
-}
 
 /// A network holding one spike record per name, with a few spikes each.
 std::unique_ptr<Network> networkWithMonitors(const QStringList& names) {
