@@ -33,6 +33,29 @@ const CommandUsage kCommands[] = {
      "  --tier TIER      auto (default): start on libtcc, switch to native code once\n"
      "                   the system C compiler is done; tcc: libtcc only; native:\n"
      "                   compile with the system C compiler before the first step\n"},
+    {"sweep",
+     "  spikestudio sweep MODEL --vary NAME=VALUES [--vary ...] [--zip] [--seeds S]\n"
+     "                        [--duration EXPR] [--jobs N] [--db PROJECT] [--csv DIR]\n"
+     "                        [--tier auto|tcc|native]\n",
+     "Runs MODEL once for every combination of the values given to its constants\n"
+     "(and every seed), several runs at a time, and prints a row per run: its\n"
+     "values, seed, status, and spikes and mean rate per SpikeMonitor. Each run is\n"
+     "an ordinary run; in a project they are kept together as one sweep.\n",
+     "  --vary NAME=VALUES  a constant and its values: START:STOP:COUNT (evenly\n"
+     "                   spaced, e.g. we=0.5*mV:2*mV:8), START:STOP:COUNT:log, a\n"
+     "                   list [10, 20]*ms or [1*nA, 2*nA], or one value\n"
+     "  --zip            pair the k-th values of every --vary instead of running\n"
+     "                   every combination\n"
+     "  --seeds S        run every point with each seed: 1:5 or 1,2,7\n"
+     "  --duration EXPR  simulated time of every run (default: the model's)\n"
+     "  --jobs N         runs at a time, 1 to 1024 (default: the number of cores)\n"
+     "  --db PROJECT     keep the sweep and its runs in PROJECT (created if missing);\n"
+     "                   a MODEL that is a project keeps them itself\n"
+     "  --csv DIR        write sweep.csv (a row per run) and each run's monitors\n"
+     "                   into DIR/run-NNNN/\n"
+     "  --tier TIER      as for run\n"},
+    {"sweeps", "  spikestudio sweeps PROJECT\n",
+     "Lists the sweeps PROJECT keeps: number, time, what varied, runs stored.\n", ""},
     {"check", "  spikestudio check MODEL\n",
      "Parses MODEL (a model file or a project) and checks its units and names\n"
      "without running it.\n",
@@ -136,6 +159,14 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.timeout = value();
         else if (argument == "--device")
             line.device = value();
+        else if (argument == "--vary")
+            line.vary.push_back(value());
+        else if (argument == "--seeds")
+            line.seeds = value();
+        else if (argument == "--jobs")
+            line.jobs = value();
+        else if (argument == "--zip")
+            line.zip = true;
         else if (argument == "--show-kernels")
             line.showKernels = true;
         else if (argument == "--help" || argument == "-h")

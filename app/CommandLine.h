@@ -20,6 +20,10 @@ struct CommandLine {
     std::optional<std::string> output;   // -o FILE
     std::optional<std::string> timeout;  // --timeout SECONDS
     std::optional<std::string> device;   // --device NAME (export-brian2)
+    std::vector<std::string> vary;       // --vary NAME=VALUES (sweep), in order
+    std::optional<std::string> seeds;    // --seeds 1:5 (sweep)
+    std::optional<std::string> jobs;     // --jobs N (sweep)
+    bool zip = false;                    // --zip (sweep)
     bool showKernels = false;
     bool help = false; // -h or --help after the verb
 };

@@ -1,6 +1,7 @@
 #include "RunCommand.h"
 
 #include "CommandErrors.h"
+#include "RunOptions.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
@@ -22,46 +23,6 @@
 namespace spikestudio {
 
 namespace {
-
-TierMode parseTier(const std::optional<std::string>& text) {
-    if (!text || *text == "auto")
-        return TierMode::Auto;
-    if (*text == "tcc")
-        return TierMode::Tcc;
-    if (*text == "native")
-        return TierMode::Native;
-    throw ModelError({"command line", "--tier", 0, 0}, "the tier must be auto, tcc or native");
-}
-
-void requireOneModel(const CommandLine& line) {
-    if (line.positional.size() != 1)
-        throw std::invalid_argument("expected exactly one MODEL file");
-}
-
-CheckOptions checkOptions(const CommandLine& line) {
-    CheckOptions options;
-    options.duration = line.duration;
-    if (line.seed)
-        options.seed = Seed::fromOption(*line.seed, "--seed");
-    return options;
-}
-
-/// MODEL is a model file or a project (whose model runs, and which keeps the run).
-ModelSource loadModel(const std::string& path) {
-    OpenedModel opened = openModel(path);
-    return {std::move(opened.model), std::move(opened.text)};
-}
-
-/// The project the run goes into (`--db`, or MODEL when it is a project);
-/// none: the run is not stored. A new project takes the model as its own,
-/// created with it in one step (a failure leaves no file).
-std::optional<std::string> projectPath(const CommandLine& line) {
-    if (line.database)
-        return line.database;
-    if (isProjectFile(line.positional[0]))
-        return line.positional[0];
-    return std::nullopt;
-}
 
 /// `--plot FILE`: raster, rate and traces rendered without a display.
 void savePlot(const Network& network, const CheckedModel& model, const std::string& path) {

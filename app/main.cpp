@@ -7,6 +7,7 @@
 #include "ProjectCommands.h"
 #include "RunCommand.h"
 #include "StandardStreams.h"
+#include "SweepCommand.h"
 #include "diagnostics/FailureMessage.h"
 #include "diagnostics/PrintableText.h"
 
@@ -23,8 +24,8 @@
 namespace {
 
 bool isVerb(const std::string& argument) {
-    static const std::set<std::string> verbs{"run",    "check",  "runs",
-                                             "export", "import", "export-brian2"};
+    static const std::set<std::string> verbs{"run",    "check", "runs",   "export",
+                                             "import", "sweep", "sweeps", "export-brian2"};
     return verbs.count(argument) > 0;
 }
 
@@ -69,6 +70,10 @@ int runCli(const std::vector<std::string>& arguments) {
     }
     if (line.verb == "run")
         return runCommand(line, std::cout, std::cerr);
+    if (line.verb == "sweep")
+        return sweepCommand(line, std::cout, std::cerr);
+    if (line.verb == "sweeps")
+        return sweepsCommand(line, std::cout, std::cerr);
     if (line.verb == "check")
         return checkCommand(line, std::cout, std::cerr);
     if (line.verb == "runs")

@@ -9,7 +9,7 @@
 
 namespace {
 
-const QStringList kCommands{"run", "check", "runs", "export", "export-brian2"};
+const QStringList kCommands{"run", "check", "runs", "sweep", "sweeps", "export", "export-brian2"};
 
 /// The newest version in packaging/changelog, which the build requires to be
 /// the project's version.
@@ -92,6 +92,9 @@ private slots:
                              << QStringList{"--duration", "--seed",         "--csv", "--db",
                                             "--plot",     "--show-kernels", "--tier"};
         QTest::newRow("export") << "export" << QStringList{"--run", "--csv"};
+        QTest::newRow("sweep") << "sweep"
+                               << QStringList{"--vary", "--zip", "--seeds", "--duration",
+                                              "--jobs", "--db", "--csv", "--tier"};
         QTest::newRow("export-brian2")
             << "export-brian2" << QStringList{"--run", "-o", "--device", "--duration", "--seed"};
     }

@@ -94,9 +94,28 @@ ALTER TABLE chunks_v2 RENAME TO chunks;
 )sql");
 }
 
+/// Version 3: parameter sweeps. A sweep keeps its specification and base
+/// model; each of its runs is an ordinary run that names its sweep and its
+/// place in it (deleting a sweep leaves its runs, unlinked).
+void migrateToVersion3(Database& database) {
+    database.execute(R"sql(
+CREATE TABLE sweeps (
+    id            INTEGER PRIMARY KEY,
+    created_at    TEXT NOT NULL,
+    specification TEXT NOT NULL,
+    variants      INTEGER NOT NULL CHECK (variants >= 1),
+    model_json    TEXT NOT NULL
+);
+ALTER TABLE runs ADD COLUMN sweep_id INTEGER REFERENCES sweeps(id) ON DELETE SET NULL;
+ALTER TABLE runs ADD COLUMN sweep_variant INTEGER;
+CREATE INDEX runs_by_sweep ON runs (sweep_id, sweep_variant);
+)sql");
+}
+
 const std::vector<Migration> kMigrations = {
     {1, "metadata, model, runs, monitors and result chunks", createVersion1},
     {2, "compact spike chunks (spike_step_runs)", migrateToVersion2},
+    {3, "parameter sweeps", migrateToVersion3},
 };
 
 } // namespace

@@ -17,7 +17,9 @@ void ProjectRunSink::setLockWaitObserver(std::function<void(std::chrono::millise
 void ProjectRunSink::begin(const RunSettings& settings, const Network& network) {
     if (writer_)
         throw std::logic_error("a project sink stores one run");
-    writer_.emplace(project_, network, settings);
+    RunSettings stored = settings;
+    stored.sweep = sweep_;
+    writer_.emplace(project_, network, stored);
     writer_->setFlushInterval(interval_);
 }
 

@@ -23,6 +23,8 @@ public:
     /// Called while a write waits for a lock another program holds.
     void setLockWaitObserver(std::function<void(std::chrono::milliseconds)> observer);
     void setFlushInterval(std::chrono::milliseconds interval) { interval_ = interval; }
+    /// Stores the run as variant `membership.variant` of a sweep (SweepStore).
+    void joinSweep(SweepMembership membership) { sweep_ = membership; }
 
     void begin(const RunSettings& settings, const Network& network) override;
     void flushIfDue() override;
@@ -38,6 +40,7 @@ private:
     Project project_;
     std::optional<RunWriter> writer_;
     std::chrono::milliseconds interval_{1000};
+    std::optional<SweepMembership> sweep_;
 };
 
 } // namespace spikestudio

@@ -58,16 +58,20 @@ RunWriter::~RunWriter() {
 }
 
 void RunWriter::insertRun(const RunSettings& settings) {
-    database_
-        .prepare(std::string("INSERT INTO runs (started_at, duration, dt, seed, model_json, "
-                             "status, writer) VALUES (") +
-                 kNow + ", ?, ?, ?, ?, 'running', ?)")
-        .bind(1, settings.duration)
+    SqlStatement insert = database_.prepare(
+        std::string("INSERT INTO runs (started_at, duration, dt, seed, model_json, status, "
+                    "writer, sweep_id, sweep_variant) VALUES (") +
+        kNow + ", ?, ?, ?, ?, 'running', ?, ?, ?)");
+    insert.bind(1, settings.duration)
         .bind(2, settings.dt)
         .bind(3, static_cast<std::int64_t>(settings.seed))
         .bind(4, settings.modelJson)
-        .bind(5, ProcessIdentity::current())
-        .run();
+        .bind(5, ProcessIdentity::current());
+    if (settings.sweep)
+        insert.bind(6, settings.sweep->sweepId).bind(7, settings.sweep->variant);
+    else
+        insert.bindNull(6).bindNull(7);
+    insert.run();
     runId_ = database_.lastInsertId();
 }
 

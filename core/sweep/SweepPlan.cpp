@@ -3,6 +3,7 @@
 #include "diagnostics/UserError.h"
 #include "model/CheckedModel.h"
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace spikestudio {
@@ -65,6 +66,19 @@ void SweepPlan::checkAgainst(const CheckedModel& model) const {
     }
 }
 
+std::string SweepPlan::specificationJson(const std::optional<std::string>& duration) const {
+    nlohmann::ordered_json spec;
+    spec["vary"] = nlohmann::ordered_json::array();
+    for (const SweepAxis& axis : axes_)
+        spec["vary"].push_back(axis.text);
+    spec["combination"] = combination_ == SweepCombination::Zip ? "zip" : "grid";
+    spec["seeds"] = seeds_;
+    if (duration)
+        spec["duration"] = *duration;
+    // Replaced, not refused: a specification is for people and may hold any text.
+    return spec.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::size_t SweepPlan::pointCount() const {
     if (combination_ == SweepCombination::Zip)
         return axes_.front().values.size();
@@ -87,6 +101,10 @@ std::vector<std::size_t> SweepPlan::valueIndices(std::size_t point) const {
         point /= axes_[k].values.size();
     }
     return indices;
+}
+
+std::size_t SweepPlan::valueIndex(std::size_t variant, std::size_t axis) const {
+    return valueIndices(variant / std::max<std::size_t>(1, seeds_.size())).at(axis);
 }
 
 SweepVariant SweepPlan::variant(std::size_t index) const {

@@ -4,6 +4,8 @@
 #include "sweep/SweepVariant.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace spikestudio {
@@ -32,9 +34,15 @@ public:
     const std::vector<std::uint32_t>& seeds() const { return seeds_; }
     SweepCombination combination() const { return combination_; }
 
+    /// What a project keeps of the sweep (JSON): the `--vary` texts, grid or
+    /// zip, the seeds and, when given, the duration every variant ran.
+    std::string specificationJson(const std::optional<std::string>& duration = {}) const;
+
     std::size_t pointCount() const;   // combinations of constants
     std::size_t variantCount() const; // points times seeds (at least one each)
     SweepVariant variant(std::size_t index) const;
+    /// Which value of axis `axis` variant `variant` takes.
+    std::size_t valueIndex(std::size_t variant, std::size_t axis) const;
 
 private:
     std::vector<std::size_t> valueIndices(std::size_t point) const;

@@ -1,0 +1,47 @@
+#include "RunOptions.h"
+
+#include "diagnostics/ModelError.h"
+#include "model/Seed.h"
+#include "storage/ModelOpener.h"
+
+#include <stdexcept>
+
+namespace spikestudio {
+
+TierMode parseTier(const std::optional<std::string>& text) {
+    if (!text || *text == "auto")
+        return TierMode::Auto;
+    if (*text == "tcc")
+        return TierMode::Tcc;
+    if (*text == "native")
+        return TierMode::Native;
+    throw ModelError({"command line", "--tier", 0, 0}, "the tier must be auto, tcc or native");
+}
+
+void requireOneModel(const CommandLine& line) {
+    if (line.positional.size() != 1)
+        throw std::invalid_argument("expected exactly one MODEL file");
+}
+
+CheckOptions checkOptions(const CommandLine& line) {
+    CheckOptions options;
+    options.duration = line.duration;
+    if (line.seed)
+        options.seed = Seed::fromOption(*line.seed, "--seed");
+    return options;
+}
+
+ModelSource loadModel(const std::string& path) {
+    OpenedModel opened = openModel(path);
+    return {std::move(opened.model), std::move(opened.text)};
+}
+
+std::optional<std::string> projectPath(const CommandLine& line) {
+    if (line.database)
+        return line.database;
+    if (isProjectFile(line.positional[0]))
+        return line.positional[0];
+    return std::nullopt;
+}
+
+} // namespace spikestudio

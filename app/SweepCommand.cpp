@@ -1,0 +1,187 @@
+#include "SweepCommand.h"
+
+#include "CommandErrors.h"
+#include "RunOptions.h"
+#include "SweepTable.h"
+#include "csv/CsvWriter.h"
+#include "diagnostics/FailureMessage.h"
+#include "diagnostics/PrintableText.h"
+#include "engine/SweepRunner.h"
+#include "files/AtomicOutputFile.h"
+#include "storage/ProjectRunSink.h"
+#include "storage/SweepStore.h"
+#include "sweep/SeedList.h"
+
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+namespace spikestudio {
+namespace {
+
+constexpr std::size_t kMaxJobs = 1024;
+
+std::size_t parseJobs(const std::optional<std::string>& text) {
+    if (!text)
+        return std::max(1u, std::thread::hardware_concurrency());
+    std::size_t jobs = 0;
+    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), jobs);
+    if (error != std::errc() || end != text->data() + text->size() || jobs < 1 || jobs > kMaxJobs)
+        throw ModelError({"command line", "--jobs", 0, 0},
+                         "the number of jobs must be a whole number from 1 to " +
+                             std::to_string(kMaxJobs));
+    return jobs;
+}
+
+SweepPlan planOf(const CommandLine& line) {
+    if (line.vary.empty())
+        throw std::invalid_argument("sweep needs at least one --vary NAME=VALUES");
+    std::vector<SweepAxis> axes;
+    for (const std::string& text : line.vary)
+        axes.push_back(parseSweepAxis(text));
+    return SweepPlan(std::move(axes),
+                     line.seeds ? parseSeedList(*line.seeds) : std::vector<std::uint32_t>{},
+                     line.zip ? SweepCombination::Zip : SweepCombination::Grid);
+}
+
+std::string runFolder(const std::string& directory, std::size_t variant) {
+    char name[32];
+    std::snprintf(name, sizeof name, "run-%04zu", variant + 1);
+    return (std::filesystem::path(directory) / name).string();
+}
+
+/// Where a sweep's results go: a project (the sweep and its runs) and CSV files.
+class SweepOutputs {
+public:
+    SweepOutputs(const CommandLine& line, const ModelSource& base, const SweepPlan& plan)
+        : csvDirectory_(line.csvDirectory), project_(projectPath(line)) {
+        if (!project_)
+            return;
+        Project project = Project::openOrCreate(*project_, base.text);
+        sweepId_ = SweepStore(project).create(plan.specificationJson(line.duration),
+                                              std::int64_t(plan.variantCount()), base.text);
+    }
+
+    SweepRunner::SinkOpener sinkOpener() const {
+        if (!project_)
+            return {};
+        return [path = *project_, sweepId = sweepId_](const SweepVariant& variant,
+                                                      const std::string& text) {
+            auto sink = std::make_unique<ProjectRunSink>(path, text);
+            sink->joinSweep({sweepId, std::int64_t(variant.index)});
+            return sink;
+        };
+    }
+
+    /// A variant's monitors as CSV (DIR/run-NNNN/); the first failure is kept.
+    void writeRunCsv(const SweepVariant& variant, const Network& network) {
+        if (!csvDirectory_ || !csvFailure_.empty())
+            return;
+        try {
+            writeAllCsv(network, runFolder(*csvDirectory_, variant.index));
+        } catch (const std::exception& error) {
+            csvFailure_ = failureMessage(error, "writing CSV files");
+        }
+    }
+
+    /// Completes the table with the stored runs, writes DIR/sweep.csv and prints it.
+    void finish(SweepTable& table, std::ostream& out) {
+        if (project_) {
+            Project project(*project_);
+            for (const SweepRunEntry& run : SweepStore(project).runsOf(sweepId_))
+                table.setRunId(std::size_t(run.variant), run.runId);
+        }
+        if (csvDirectory_ && csvFailure_.empty()) {
+            AtomicOutputFile file((std::filesystem::path(*csvDirectory_) / "sweep.csv").string());
+            table.writeCsv(file.stream());
+            file.commit();
+        }
+        table.print(out);
+        if (project_)
+            out << "stored as sweep " << sweepId_ << " in " << printable(*project_) << "\n";
+        if (!csvFailure_.empty())
+            throw std::runtime_error(csvFailure_);
+    }
+
+private:
+    std::optional<std::string> csvDirectory_;
+    std::optional<std::string> project_;
+    std::int64_t sweepId_ = 0;
+    std::string csvFailure_;
+};
+
+/// The evidence that a sweep compiles once: kernels compiled per run.
+void printCompilation(const std::vector<SweepVariantOutcome>& outcomes, std::ostream& err) {
+    std::size_t compiled = 0, kernels = 0;
+    for (const SweepVariantOutcome& outcome : outcomes) {
+        compiled += outcome.kernelsCompiled;
+        kernels += outcome.kernels;
+    }
+    err << "kernels: " << compiled << " compiled, " << kernels - compiled
+        << " taken from the cache, over " << outcomes.size() << " runs\n";
+}
+
+} // namespace
+
+int sweepCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
+    return reportingErrors(
+        err,
+        [&] {
+            requireOneModel(line);
+            SweepPlan plan = planOf(line);
+            const std::size_t jobs = parseJobs(line.jobs);
+            const TierMode tier = parseTier(line.tier);
+            const CheckOptions options = checkOptions(line);
+            ModelSource base = loadModel(line.positional[0]);
+            // The model as it stands must be sound, and every swept name one of its constants.
+            plan.checkAgainst(checkModel(base.model, options));
+            SweepOutputs outputs(line, base, plan);
+            SweepTable table(plan);
+            SweepRunner runner(base.model, plan, options, tier);
+            runner.setSinkOpener(outputs.sinkOpener());
+            err << "sweep: " << plan.variantCount() << " runs, "
+                << std::min(jobs, plan.variantCount()) << " at a time\n";
+            const auto outcomes =
+                runner.run(jobs, [&](const SweepVariantOutcome& outcome, const Network* network) {
+                    table.add(outcome, network);
+                    if (network)
+                        outputs.writeRunCsv(outcome.variant, *network);
+                    err << table.progressLine(outcome) << "\n" << std::flush;
+                });
+            outputs.finish(table, out);
+            printCompilation(outcomes, err);
+            std::size_t failed = 0;
+            for (const SweepVariantOutcome& outcome : outcomes)
+                failed += outcome.report.status == RunStatus::Failed;
+            if (failed > 0) {
+                err << "error: " << failed << " of " << outcomes.size() << " runs failed\n";
+                return 1;
+            }
+            return 0;
+        },
+        "sweeping " + (line.positional.empty() ? std::string("the model") : line.positional[0]));
+}
+
+int sweepsCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
+    return reportingErrors(
+        err,
+        [&] {
+            if (line.positional.size() != 1)
+                throw std::invalid_argument("expected exactly one PROJECT file");
+            Project project(line.positional[0], ProjectAccess::ReadOnly);
+            const auto sweeps = SweepStore(project).sweeps();
+            if (sweeps.empty())
+                out << "no sweeps in " << printable(line.positional[0]) << "\n";
+            for (const SweepSummary& sweep : sweeps)
+                out << "sweep " << sweep.id << "  " << printable(sweep.createdAt) << "  "
+                    << sweep.stored << " of " << sweep.variants << " runs stored  "
+                    << printable(sweep.specification) << "\n";
+            return 0;
+        },
+        "listing the sweeps of " +
+            (line.positional.empty() ? std::string("the project") : line.positional[0]));
+}
+
+} // namespace spikestudio
