@@ -2,6 +2,7 @@
 
 #include "CommandErrors.h"
 #include "RunOptions.h"
+#include "StatisticsText.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
@@ -104,6 +105,7 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
                 savePlot(session.network(), model, *line.plotFile);
             printSummary(model, session.network(), session.buildReport(), report.timings,
                          report.tier, out);
+            printStatistics(report.statistics, out);
             if (!report.stored.empty())
                 out << report.stored << "\n";
             if (report.status == RunStatus::Failed) {

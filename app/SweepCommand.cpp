@@ -145,7 +145,7 @@ int sweepCommand(const CommandLine& line, std::ostream& out, std::ostream& err) 
                 << std::min(jobs, plan.variantCount()) << " at a time\n";
             const auto outcomes =
                 runner.run(jobs, [&](const SweepVariantOutcome& outcome, const Network* network) {
-                    table.add(outcome, network);
+                    table.add(outcome);
                     if (network)
                         outputs.writeRunCsv(outcome.variant, *network);
                     err << table.progressLine(outcome) << "\n" << std::flush;

@@ -1,7 +1,6 @@
 #include "SweepTable.h"
 
 #include "diagnostics/PrintableText.h"
-#include "runtime/Network.h"
 #include "storage/RunStatus.h"
 
 #include <algorithm>
@@ -39,22 +38,11 @@ std::string csvField(const std::string& text) {
 
 } // namespace
 
-void SweepTable::add(const SweepVariantOutcome& outcome, const Network* network) {
-    Row row{outcome, {}, std::nullopt};
-    if (network) {
-        for (const SpikeRecord& record : network->spikeRecords()) {
-            MonitorFigures figures{record.monitor, std::int64_t(record.indices.size()), 0.0};
-            const double neuronSeconds =
-                double(record.countPerNeuron.size()) * outcome.simulatedTime;
-            if (neuronSeconds > 0)
-                figures.meanRate = double(figures.spikes) / neuronSeconds;
-            row.monitors.push_back(figures);
-        }
-        if (monitorNames_.empty())
-            for (const MonitorFigures& figures : row.monitors)
-                monitorNames_.push_back(figures.monitor);
-    }
-    rows_.push_back(std::move(row));
+void SweepTable::add(const SweepVariantOutcome& outcome) {
+    if (monitorNames_.empty())
+        for (const SpikeTrainStatistics& monitor : outcome.report.statistics.spikeMonitors)
+            monitorNames_.push_back(monitor.monitor);
+    rows_.push_back({outcome, std::nullopt});
 }
 
 void SweepTable::setRunId(std::size_t variant, std::int64_t runId) {
@@ -80,11 +68,9 @@ std::string SweepTable::progressLine(const SweepVariantOutcome& outcome) const {
     line += ": " + std::string(runStatusName(outcome.report.status));
     if (!outcome.report.message.empty())
         line += " (" + outcome.report.message + ")";
-    for (const Row& row : rows_)
-        if (row.outcome.variant.index == variant.index)
-            for (const MonitorFigures& figures : row.monitors)
-                line += "; " + figures.monitor + ": " + std::to_string(figures.spikes) +
-                        " spikes, " + shortNumber(figures.meanRate) + " Hz";
+    for (const SpikeTrainStatistics& monitor : outcome.report.statistics.spikeMonitors)
+        line += "; " + monitor.monitor + ": " + std::to_string(monitor.spikes) + " spikes, " +
+                shortNumber(monitor.rateMean) + " Hz";
     return printable(line);
 }
 
@@ -96,8 +82,8 @@ std::vector<std::string> SweepTable::header(bool forCsv) const {
         names.push_back("seed");
     names.push_back("status");
     for (const std::string& monitor : monitorNames_) {
-        names.push_back(monitor + ":spikes");
-        names.push_back(monitor + ":rate [Hz]");
+        for (const char* figure : {":spikes", ":rate [Hz]", ":ISI CV", ":Fano", ":peak [Hz]"})
+            names.push_back(monitor + figure);
     }
     if (stored_)
         names.push_back(forCsv ? "stored run" : "stored");
@@ -114,14 +100,23 @@ std::vector<std::string> SweepTable::cells(const Row& row, bool forCsv) const {
     if (!plan_.seeds().empty())
         cells.push_back(variant.seed ? std::to_string(*variant.seed) : "");
     cells.emplace_back(runStatusName(row.outcome.report.status));
+    const auto& monitors = row.outcome.report.statistics.spikeMonitors;
+    auto value = [&](const std::optional<double>& v) {
+        return !v ? std::string() : forCsv ? number(*v) : shortNumber(*v);
+    };
     for (const std::string& monitor : monitorNames_) {
-        const auto figures =
-            std::find_if(row.monitors.begin(), row.monitors.end(),
-                         [&](const MonitorFigures& f) { return f.monitor == monitor; });
-        const bool known = figures != row.monitors.end();
-        cells.push_back(known ? std::to_string(figures->spikes) : "");
-        cells.push_back(
-            known ? (forCsv ? number(figures->meanRate) : shortNumber(figures->meanRate)) : "");
+        const auto found =
+            std::find_if(monitors.begin(), monitors.end(),
+                         [&](const SpikeTrainStatistics& s) { return s.monitor == monitor; });
+        if (found == monitors.end() || !row.outcome.report.built) {
+            cells.insert(cells.end(), 5, "");
+            continue;
+        }
+        cells.push_back(std::to_string(found->spikes));
+        cells.push_back(value(found->rateMean));
+        cells.push_back(value(found->isiCvMean));
+        cells.push_back(value(found->fanoFactor));
+        cells.push_back(value(found->dominantFrequency));
     }
     if (stored_)
         cells.push_back(row.runId ? std::to_string(*row.runId) : "");
@@ -151,6 +146,7 @@ void SweepTable::print(std::ostream& out) const {
         for (std::size_t k = 0; k < line.size(); ++k)
             text += line[k] +
                     (k + 1 < line.size() ? std::string(widths[k] - line[k].size() + 2, ' ') : "");
+        text.erase(text.find_last_not_of(' ') + 1);
         out << printable(text) << "\n";
     }
 }

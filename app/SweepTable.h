@@ -10,17 +10,16 @@
 
 namespace spikestudio {
 
-class Network;
-
 /// What a sweep prints and writes to sweep.csv: a row per variant with its
-/// constants' values, seed, status, and per SpikeMonitor the spikes and the
-/// mean rate per recorded neuron.
+/// constants' values, seed, status, and per SpikeMonitor the spikes, the mean
+/// rate per recorded neuron, the ISI CV, the Fano factor and the dominant
+/// frequency (the run's statistics).
 class SweepTable {
 public:
     explicit SweepTable(const SweepPlan& plan) : plan_(plan) {}
 
-    /// Adds the row of a variant that ended; `network` as the runner passes it.
-    void add(const SweepVariantOutcome& outcome, const Network* network);
+    /// Adds the row of a variant that ended.
+    void add(const SweepVariantOutcome& outcome);
     /// The stored run of variant `variant`, once the sweep is in a project
     /// (the table then has a column for them).
     void setRunId(std::size_t variant, std::int64_t runId);
@@ -33,14 +32,8 @@ public:
     void writeCsv(std::ostream& out) const;
 
 private:
-    struct MonitorFigures {
-        std::string monitor;
-        std::int64_t spikes = 0;
-        double meanRate = 0.0; // Hz per recorded neuron
-    };
     struct Row {
         SweepVariantOutcome outcome;
-        std::vector<MonitorFigures> monitors;
         std::optional<std::int64_t> runId;
     };
 

@@ -143,11 +143,13 @@ RunReport RunSession::simulate(const Hooks& hooks, const ModelSource& source,
     } else if (stopped) {
         report.status = RunStatus::Stopped;
     }
+    report.statistics = computeRunStatistics(network_->spikeRecords(), network_->stateRecords(),
+                                             double(timings.steps) * checked.dt);
     if (sink_) {
         try {
             report.stored = sink_->describe();
-            sink_->finish(
-                RunOutcome{report.status, report.message, timings.buildMs(), timings.simulateMs});
+            sink_->finish(RunOutcome{report.status, report.message, timings.buildMs(),
+                                     timings.simulateMs, runStatisticsJson(report.statistics)});
         } catch (const StorageError& error) {
             sink_.reset();
             report.stored.clear();

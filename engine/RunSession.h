@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/RunStatistics.h"
 #include "engine/NativeTier.h"
 #include "engine/NetworkBuilder.h"
 #include "model/CheckedModel.h"
@@ -47,6 +48,7 @@ struct RunReport {
     std::string stored; // where the results went (RunSink::describe); empty: nowhere
     RunTimings timings;
     TierStatus tier;
+    RunStatistics statistics; // of what the monitors recorded, over the steps run
 };
 
 /// One run of one model, without Qt, for the command line and the desktop

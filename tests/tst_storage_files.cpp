@@ -165,7 +165,8 @@ INSERT INTO chunks VALUES (1, 1, 0, 2, 'spike_step_runs', X'0A01000A0102');
 )sql";
 
 // Version 3: parameter sweeps (a sweeps table; runs name their sweep, added
-// with ALTER TABLE, as SQLite words it); the same run, not in a sweep.
+// with ALTER TABLE, as SQLite words it) and run statistics; the same run, not
+// in a sweep, without statistics.
 const char* const kSchemaV3 = R"sql(
 CREATE TABLE project (
     key   TEXT PRIMARY KEY,
@@ -231,6 +232,10 @@ CREATE TABLE sweeps (
     model_json    TEXT NOT NULL
 );
 CREATE INDEX runs_by_sweep ON runs (sweep_id, sweep_variant);
+CREATE TABLE run_statistics (
+    run_id          INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    statistics_json TEXT NOT NULL
+);
 )sql";
 
 const char* const kDataV3 = R"sql(

@@ -94,9 +94,10 @@ ALTER TABLE chunks_v2 RENAME TO chunks;
 )sql");
 }
 
-/// Version 3: parameter sweeps. A sweep keeps its specification and base
-/// model; each of its runs is an ordinary run that names its sweep and its
-/// place in it (deleting a sweep leaves its runs, unlinked).
+/// Version 3: parameter sweeps and run statistics. A sweep keeps its
+/// specification and base model; each of its runs is an ordinary run that
+/// names its sweep and its place in it (deleting a sweep leaves its runs,
+/// unlinked). A run's statistics are computed once when it ends.
 void migrateToVersion3(Database& database) {
     database.execute(R"sql(
 CREATE TABLE sweeps (
@@ -109,13 +110,17 @@ CREATE TABLE sweeps (
 ALTER TABLE runs ADD COLUMN sweep_id INTEGER REFERENCES sweeps(id) ON DELETE SET NULL;
 ALTER TABLE runs ADD COLUMN sweep_variant INTEGER;
 CREATE INDEX runs_by_sweep ON runs (sweep_id, sweep_variant);
+CREATE TABLE run_statistics (
+    run_id          INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    statistics_json TEXT NOT NULL
+);
 )sql");
 }
 
 const std::vector<Migration> kMigrations = {
     {1, "metadata, model, runs, monitors and result chunks", createVersion1},
     {2, "compact spike chunks (spike_step_runs)", migrateToVersion2},
-    {3, "parameter sweeps", migrateToVersion3},
+    {3, "parameter sweeps and run statistics", migrateToVersion3},
 };
 
 } // namespace

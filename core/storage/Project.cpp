@@ -127,6 +127,18 @@ std::string Project::runModel(std::int64_t id) {
     return select.columnText(0);
 }
 
+std::optional<std::string> Project::runStatistics(std::int64_t id) {
+    run(id);
+    if (schemaVersion() < 3) // opened read-only, older than statistics
+        return std::nullopt;
+    SqlStatement select =
+        database_->prepare("SELECT statistics_json FROM run_statistics WHERE run_id = ?");
+    select.bind(1, id);
+    if (!select.step())
+        return std::nullopt;
+    return select.columnText(0);
+}
+
 std::vector<RunSummary> Project::queryRuns(const std::string& where, std::int64_t id) {
     SqlStatement select = database_->prepare(
         "SELECT r.id, r.started_at, r.finished_at, r.duration, r.dt, r.seed, r.status, "

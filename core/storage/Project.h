@@ -53,6 +53,9 @@ public:
     void deleteRun(std::int64_t id);
     /// The exact model JSON the run was started with.
     std::string runModel(std::int64_t id);
+    /// The statistics stored when the run ended (JSON, analysis/RunStatistics);
+    /// nothing for a run that did not finish or was stored before them.
+    std::optional<std::string> runStatistics(std::int64_t id);
 
     Database& database() { return *database_; }
 

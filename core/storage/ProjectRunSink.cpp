@@ -37,6 +37,7 @@ void ProjectRunSink::finish(const RunOutcome& outcome) {
     if (!writer_)
         return;
     writer_->setTimings(outcome.buildMilliseconds, outcome.simulateMilliseconds);
+    writer_->setStatistics(outcome.statisticsJson);
     writer_->finish(outcome.status, outcome.message);
 }
 

@@ -14,6 +14,7 @@ struct RunOutcome {
     std::string message; // why it failed; empty otherwise
     std::optional<double> buildMilliseconds;
     std::optional<double> simulateMilliseconds;
+    std::string statisticsJson; // analysis/RunStatistics as JSON; empty: none
 };
 
 } // namespace spikestudio

@@ -178,6 +178,13 @@ void RunWriter::finishTransaction(RunStatus status, const std::string& message) 
     buildMilliseconds_ ? update.bind(3, *buildMilliseconds_) : update.bindNull(3);
     simulateMilliseconds_ ? update.bind(4, *simulateMilliseconds_) : update.bindNull(4);
     update.run();
+    if (!statisticsJson_.empty())
+        database_
+            .prepare(
+                "INSERT OR REPLACE INTO run_statistics (run_id, statistics_json) VALUES (?, ?)")
+            .bind(1, runId_)
+            .bind(2, statisticsJson_)
+            .run();
     transaction.commit();
 }
 

@@ -57,6 +57,8 @@ public:
     /// Stores the rest of the results and the status (Finished, Stopped or
     /// Failed) with `message`, in one transaction.
     void finish(RunStatus status, const std::string& message = {});
+    /// The run's statistics (JSON), stored by finish(); empty: none.
+    void setStatistics(std::string json) { statisticsJson_ = std::move(json); }
 
 private:
     struct Progress {
@@ -89,6 +91,7 @@ private:
     std::chrono::milliseconds interval_{1000};
     std::chrono::steady_clock::time_point lastFlush_;
     bool finished_ = false;
+    std::string statisticsJson_;
     double storedTime_ = 0.0; // simulated time of the last committed flush
     std::string failure_;     // why the last write failed, for the run's message
     bool lockedOut_ = false;  // the last write gave up waiting for a lock
