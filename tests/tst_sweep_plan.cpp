@@ -219,6 +219,56 @@ private slots:
                 }).contains("more than 100000 runs"));
     }
 
+    void specificationReadsBackAsTheSamePlan() {
+        const SweepPlan plan(
+            {parseSweepAxis("we=0.5*mV:2*mV:3"), parseSweepAxis("taum=[10,20]*ms")}, {4, 9},
+            SweepCombination::Grid);
+        const std::string json = plan.specificationJson(std::string("50*ms"));
+        QVERIFY(QString::fromStdString(json).contains(R"("duration":"50*ms")"));
+        const SweepPlan again = SweepPlan::fromSpecification(json);
+        QCOMPARE(again.variantCount(), plan.variantCount());
+        QCOMPARE(again.seeds(), plan.seeds());
+        QCOMPARE(again.combination(), plan.combination());
+        for (size_t k = 0; k < plan.variantCount(); ++k)
+            QCOMPARE(again.variant(k).constants, plan.variant(k).constants);
+        const SweepPlan zipped = SweepPlan::fromSpecification(
+            SweepPlan({parseSweepAxis("a=[1,2]"), parseSweepAxis("b=[3,4]")}, {},
+                      SweepCombination::Zip)
+                .specificationJson());
+        QCOMPARE(zipped.combination(), SweepCombination::Zip);
+        QCOMPARE(zipped.variantCount(), size_t(2));
+    }
+
+    void damagedSpecificationsAreRefused_data() {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("not json") << "{"
+                                  << "not a JSON object";
+        QTest::newRow("no vary") << R"({"combination": "grid"})"
+                                 << "'vary' is not a list";
+        QTest::newRow("number in vary") << R"({"vary": [3], "combination": "grid"})"
+                                        << "not text";
+        QTest::newRow("bad axis") << R"({"vary": ["we"], "combination": "grid"})"
+                                  << "write NAME=VALUES";
+        QTest::newRow("negative seed")
+            << R"({"vary": ["a=1"], "seeds": [-1], "combination": "grid"})"
+            << "a seed";
+        QTest::newRow("huge seed")
+            << R"({"vary": ["a=1"], "seeds": [4294967296], "combination": "grid"})"
+            << "a seed";
+        QTest::newRow("bad combination") << R"({"vary": ["a=1"], "combination": "star"})"
+                                         << "'combination'";
+        QTest::newRow("no axes") << R"({"vary": [], "combination": "grid"})"
+                                 << "at least one --vary";
+    }
+    void damagedSpecificationsAreRefused() {
+        QFETCH(QString, json);
+        QFETCH(QString, problem);
+        const QString refusal =
+            refusalOf([&] { SweepPlan::fromSpecification(json.toStdString()); });
+        QVERIFY2(refusal.contains(problem), qPrintable(refusal));
+    }
+
     void planIsCheckedAgainstTheModelsConstants() {
         const CheckedModel model = checkModel(readModel(kModel));
         SweepPlan({parseSweepAxis("we=1*mV:2*mV:3"), parseSweepAxis("gain=[1,2]")}, {},

@@ -2,6 +2,7 @@
 
 #include "diagnostics/UserError.h"
 #include "model/CheckedModel.h"
+#include "sweep/SeedList.h"
 
 #include <nlohmann/json.hpp>
 #include <set>
@@ -77,6 +78,40 @@ std::string SweepPlan::specificationJson(const std::optional<std::string>& durat
         spec["duration"] = *duration;
     // Replaced, not refused: a specification is for people and may hold any text.
     return spec.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+SweepPlan SweepPlan::fromSpecification(const std::string& json) {
+    const auto refuse = [](const std::string& why) -> UserError {
+        return UserError("the sweep's specification is not readable: " + why);
+    };
+    const nlohmann::json spec = nlohmann::json::parse(json, nullptr, false);
+    if (spec.is_discarded() || !spec.is_object())
+        throw refuse("not a JSON object");
+    const auto vary = spec.find("vary");
+    if (vary == spec.end() || !vary->is_array())
+        throw refuse("'vary' is not a list");
+    std::vector<SweepAxis> axes;
+    for (const auto& text : *vary) {
+        if (!text.is_string())
+            throw refuse("an entry of 'vary' is not text");
+        axes.push_back(parseSweepAxis(text.get<std::string>()));
+    }
+    std::vector<std::uint32_t> seeds;
+    if (const auto list = spec.find("seeds"); list != spec.end()) {
+        if (!list->is_array() || list->size() > kMaxSweepSeeds)
+            throw refuse("'seeds' is not a list of at most " + std::to_string(kMaxSweepSeeds));
+        for (const auto& seed : *list) {
+            if (!seed.is_number_unsigned() || seed.get<std::uint64_t>() > 4294967295u)
+                throw refuse("a seed is not a whole number from 0 to 4294967295");
+            seeds.push_back(seed.get<std::uint32_t>());
+        }
+    }
+    const auto combination = spec.find("combination");
+    if (combination == spec.end() || !combination->is_string() ||
+        (*combination != "grid" && *combination != "zip"))
+        throw refuse("'combination' is neither \"grid\" nor \"zip\"");
+    return SweepPlan(std::move(axes), std::move(seeds),
+                     *combination == "zip" ? SweepCombination::Zip : SweepCombination::Grid);
 }
 
 std::size_t SweepPlan::pointCount() const {

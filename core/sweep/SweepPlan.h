@@ -37,6 +37,10 @@ public:
     /// What a project keeps of the sweep (JSON): the `--vary` texts, grid or
     /// zip, the seeds and, when given, the duration every variant ran.
     std::string specificationJson(const std::optional<std::string>& duration = {}) const;
+    /// The plan a specificationJson() describes (a project's, so untrusted):
+    /// every text is read again as `--vary` and `--seeds` read it. Throws
+    /// UserError naming what is wrong.
+    static SweepPlan fromSpecification(const std::string& json);
 
     std::size_t pointCount() const;   // combinations of constants
     std::size_t variantCount() const; // points times seeds (at least one each)
