@@ -36,7 +36,8 @@ const CommandUsage kCommands[] = {
     {"sweep",
      "  spikestudio sweep MODEL --vary NAME=VALUES [--vary ...] [--zip] [--seeds S]\n"
      "                        [--duration EXPR] [--jobs N] [--db PROJECT] [--csv DIR]\n"
-     "                        [--tier auto|tcc|native]\n",
+     "                        [--tier auto|tcc|native] [--part K/N]\n"
+     "                        [--emit-jobs DIR [--tasks N]]\n",
      "Runs MODEL once for every combination of the values given to its constants\n"
      "(and every seed), several runs at a time, and prints a row per run: its\n"
      "values, seed, status, and spikes and mean rate per SpikeMonitor. Each run is\n"
@@ -53,7 +54,17 @@ const CommandUsage kCommands[] = {
      "                   a MODEL that is a project keeps them itself\n"
      "  --csv DIR        write sweep.csv (a row per run) and each run's monitors\n"
      "                   into DIR/run-NNNN/\n"
-     "  --tier TIER      as for run\n"},
+     "  --tier TIER      as for run\n"
+     "  --part K/N       run only the K-th of N equal parts of the sweep (K from 0)\n"
+     "  --emit-jobs DIR  run nothing; write DIR/sweep.sh, a Slurm job array of\n"
+     "                   --tasks parts (default 10) storing DIR/part-K.spikestudio,\n"
+     "                   which 'spikestudio merge' gathers\n"
+     "  --tasks N        how many parts --emit-jobs makes, 1 to 10000\n"},
+    {"merge", "  spikestudio merge PART... -o PROJECT\n",
+     "Gathers the runs of projects (the parts of a sweep run as a job array) into\n"
+     "PROJECT, created if missing: a sweep's parts become one sweep again. A run\n"
+     "of a sweep already in PROJECT is not copied twice.\n",
+     "  -o PROJECT       the project to merge into\n"},
     {"sweeps", "  spikestudio sweeps PROJECT\n",
      "Lists the sweeps PROJECT keeps: number, time, what varied, runs stored.\n", ""},
     {"check", "  spikestudio check MODEL\n",
@@ -167,6 +178,12 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.jobs = value();
         else if (argument == "--zip")
             line.zip = true;
+        else if (argument == "--part")
+            line.part = value();
+        else if (argument == "--emit-jobs")
+            line.emitJobs = value();
+        else if (argument == "--tasks")
+            line.tasks = value();
         else if (argument == "--show-kernels")
             line.showKernels = true;
         else if (argument == "--help" || argument == "-h")

@@ -1,6 +1,7 @@
 #include "SweepCommand.h"
 
 #include "CommandErrors.h"
+#include "JobArray.h"
 #include "RunOptions.h"
 #include "SweepTable.h"
 #include "csv/CsvWriter.h"
@@ -22,6 +23,7 @@ namespace spikestudio {
 namespace {
 
 constexpr std::size_t kMaxJobs = 1024;
+constexpr std::size_t kMaxTasks = 10000;
 
 std::size_t parseJobs(const std::optional<std::string>& text) {
     if (!text)
@@ -33,6 +35,44 @@ std::size_t parseJobs(const std::optional<std::string>& text) {
                          "the number of jobs must be a whole number from 1 to " +
                              std::to_string(kMaxJobs));
     return jobs;
+}
+
+struct VariantRange {
+    std::size_t first = 0;
+    std::size_t end = 0;
+};
+
+/// `--part K/N`: the K-th (from 0) of N near-equal consecutive parts.
+VariantRange partOf(const std::optional<std::string>& text, std::size_t variants) {
+    if (!text)
+        return {0, variants};
+    const std::size_t slash = text->find('/');
+    std::size_t part = 0, parts = 0;
+    const auto readNumber = [](std::string_view digits, std::size_t& value) {
+        const auto [end, error] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        return error == std::errc() && end == digits.data() + digits.size() && !digits.empty();
+    };
+    if (slash == std::string::npos || !readNumber(std::string_view(*text).substr(0, slash), part) ||
+        !readNumber(std::string_view(*text).substr(slash + 1), parts) || parts < 1 ||
+        parts > kMaxTasks || part >= parts)
+        throw ModelError({"command line", "--part", 0, 0},
+                         "write K/N: part K (from 0) of N parts, N from 1 to " +
+                             std::to_string(kMaxTasks));
+    return {part * variants / parts, (part + 1) * variants / parts};
+}
+
+std::size_t taskCount(const std::optional<std::string>& text, std::size_t variants) {
+    std::size_t tasks = 10;
+    if (text) {
+        const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), tasks);
+        if (error != std::errc() || end != text->data() + text->size() || tasks < 1 ||
+            tasks > kMaxTasks)
+            throw ModelError({"command line", "--tasks", 0, 0},
+                             "the number of tasks must be a whole number from 1 to " +
+                                 std::to_string(kMaxTasks));
+    }
+    return std::min(tasks, variants);
 }
 
 SweepPlan planOf(const CommandLine& line) {
@@ -137,12 +177,28 @@ int sweepCommand(const CommandLine& line, std::ostream& out, std::ostream& err) 
             ModelSource base = loadModel(line.positional[0]);
             // The model as it stands must be sound, and every swept name one of its constants.
             plan.checkAgainst(checkModel(base.model, options));
+            const VariantRange range = partOf(line.part, plan.variantCount());
+            if (line.emitJobs) {
+                if (line.part || line.database || line.csvDirectory)
+                    throw std::invalid_argument(
+                        "--emit-jobs writes a job array: its tasks take --part and --db");
+                const std::size_t tasks = taskCount(line.tasks, plan.variantCount());
+                const std::string script = writeJobArray(line, base.text, tasks);
+                out << "wrote " << printable(script) << ": a job array of " << tasks
+                    << " tasks for " << plan.variantCount() << " runs\n";
+                return 0;
+            }
             SweepOutputs outputs(line, base, plan);
             SweepTable table(plan);
             SweepRunner runner(base.model, plan, options, tier);
             runner.setSinkOpener(outputs.sinkOpener());
-            err << "sweep: " << plan.variantCount() << " runs, "
-                << std::min(jobs, plan.variantCount()) << " at a time\n";
+            runner.restrictTo(range.first, range.end);
+            err << "sweep: " << range.end - range.first << " runs";
+            if (line.part)
+                err << " (" << range.first + 1 << " to " << range.end << " of "
+                    << plan.variantCount() << ")";
+            err << ", " << std::min(jobs, std::max<std::size_t>(1, range.end - range.first))
+                << " at a time\n";
             const auto outcomes =
                 runner.run(jobs, [&](const SweepVariantOutcome& outcome, const Network* network) {
                     table.add(outcome);

@@ -4,6 +4,7 @@
 #include "ExamplesDirectory.h"
 #include "ExportBrian2Command.h"
 #include "ImportCommand.h"
+#include "MergeCommand.h"
 #include "ProjectCommands.h"
 #include "RunCommand.h"
 #include "StandardStreams.h"
@@ -24,8 +25,8 @@
 namespace {
 
 bool isVerb(const std::string& argument) {
-    static const std::set<std::string> verbs{"run",    "check", "runs",   "export",
-                                             "import", "sweep", "sweeps", "export-brian2"};
+    static const std::set<std::string> verbs{"run",   "check",  "runs",  "export",       "import",
+                                             "sweep", "sweeps", "merge", "export-brian2"};
     return verbs.count(argument) > 0;
 }
 
@@ -72,6 +73,8 @@ int runCli(const std::vector<std::string>& arguments) {
         return runCommand(line, std::cout, std::cerr);
     if (line.verb == "sweep")
         return sweepCommand(line, std::cout, std::cerr);
+    if (line.verb == "merge")
+        return mergeCommand(line, std::cout, std::cerr);
     if (line.verb == "sweeps")
         return sweepsCommand(line, std::cout, std::cerr);
     if (line.verb == "check")

@@ -16,9 +16,9 @@ SweepRunner::SweepRunner(Model base, SweepPlan plan, CheckOptions options, TierM
 
 std::vector<SweepVariantOutcome> SweepRunner::run(std::size_t jobs, const Finished& finished,
                                                   const std::atomic<bool>* cancel) {
-    const std::size_t count = plan_.variantCount();
+    const std::size_t count = std::min(plan_.variantCount(), end_);
     std::vector<std::optional<SweepVariantOutcome>> outcomes(count);
-    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> next{std::min(first_, count)};
     auto work = [&] {
         for (std::size_t k = next++; k < count; k = next++) {
             if (cancel && cancel->load())
@@ -27,7 +27,7 @@ std::vector<SweepVariantOutcome> SweepRunner::run(std::size_t jobs, const Finish
         }
     };
     std::vector<std::thread> workers;
-    const std::size_t threads = std::clamp<std::size_t>(jobs, 1, count);
+    const std::size_t threads = std::clamp<std::size_t>(jobs, 1, std::max<std::size_t>(1, count - next));
     for (std::size_t k = 1; k < threads; ++k)
         workers.emplace_back(work);
     work();

@@ -4,6 +4,7 @@
 #include "sweep/SweepPlan.h"
 
 #include <atomic>
+#include <cstdint>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -44,6 +45,11 @@ public:
     SweepRunner(Model base, SweepPlan plan, CheckOptions options, TierMode tier);
 
     void setSinkOpener(SinkOpener opener) { openSink_ = std::move(opener); }
+    /// Runs only variants first..end-1 (a part of a sweep run elsewhere in parts).
+    void restrictTo(std::size_t first, std::size_t end) {
+        first_ = first;
+        end_ = end;
+    }
 
     /// Runs the variants on `jobs` threads (at least one) and returns how each
     /// ended, in variant order. Raising `cancel` stops the running variants
@@ -62,6 +68,8 @@ private:
     CheckOptions options_;
     TierMode tier_;
     SinkOpener openSink_;
+    std::size_t first_ = 0;
+    std::size_t end_ = SIZE_MAX;
     std::mutex finishedMutex_; // one Finished call at a time
 };
 

@@ -9,7 +9,8 @@
 
 namespace {
 
-const QStringList kCommands{"run", "check", "runs", "sweep", "sweeps", "export", "export-brian2"};
+const QStringList kCommands{"run",    "check", "runs",   "sweep",
+                            "sweeps", "merge", "export", "export-brian2"};
 
 /// The newest version in packaging/changelog, which the build requires to be
 /// the project's version.
@@ -93,8 +94,9 @@ private slots:
                                             "--plot",     "--show-kernels", "--tier"};
         QTest::newRow("export") << "export" << QStringList{"--run", "--csv"};
         QTest::newRow("sweep") << "sweep"
-                               << QStringList{"--vary", "--zip", "--seeds", "--duration",
-                                              "--jobs", "--db", "--csv", "--tier"};
+                               << QStringList{"--vary", "--zip",       "--seeds", "--duration",
+                                              "--jobs", "--db",        "--csv",   "--tier",
+                                              "--part", "--emit-jobs", "--tasks"};
         QTest::newRow("export-brian2")
             << "export-brian2" << QStringList{"--run", "-o", "--device", "--duration", "--seed"};
     }

@@ -7,6 +7,7 @@
 #include "support/CliRunner.h"
 #include "support/FileTree.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -168,6 +169,99 @@ private slots:
         QVERIFY(!sweep.err.contains("[1/"));
         QVERIFY(!QFile::exists(project));
         QVERIFY(!QFile::exists(csv));
+    }
+
+    /// --emit-jobs, each task run by bash as Slurm would (SLURM_ARRAY_TASK_ID),
+    /// and merge: one sweep again, run for run the sweep run in one piece. The
+    /// folder's name holds a quote and a '$': the script must not expand them.
+    void jobArrayPartsMergeIntoTheSweep() {
+        const QString model = dir_.filePath("array.json");
+        writeText(model, kPoissonModel);
+        const QStringList sweep{"sweep",   model, "--vary", "rate=[10, 20, 30, 40, 50]*Hz",
+                                "--seeds", "1:2", "--tier", "tcc"};
+        const QString whole = dir_.filePath("whole.spikestudio");
+        QCOMPARE(runCli(sweep + QStringList{"--db", whole}).exitCode, 0);
+        const QString folder = dir_.filePath("it's $HOME");
+        const CliResult emitted =
+            runCli(sweep + QStringList{"--emit-jobs", folder, "--tasks", "3"});
+        QCOMPARE(emitted.exitCode, 0);
+        QVERIFY2(emitted.out.contains("a job array of 3 tasks for 10 runs"),
+                 qPrintable(emitted.out));
+        QVERIFY(contents(folder + "/sweep.sh").contains("#SBATCH --array=0-2"));
+        QStringList parts;
+        for (int task = 0; task < 3; ++task) {
+            QProcess bash;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert("SPIKESTUDIO", SPIKESTUDIO_CLI);
+            environment.insert("SLURM_ARRAY_TASK_ID", QString::number(task));
+            bash.setProcessEnvironment(environment);
+            bash.setWorkingDirectory(dir_.path());
+            bash.start("bash", {folder + "/sweep.sh"});
+            QVERIFY(bash.waitForFinished(60000));
+            QVERIFY2(bash.exitCode() == 0, bash.readAllStandardError().constData());
+            parts << folder + QString("/part-%1.spikestudio").arg(task);
+            QVERIFY(QFile::exists(parts.back()));
+        }
+        QVERIFY(!QFile::exists(dir_.filePath(QDir::homePath().mid(1))));
+        const QString merged = dir_.filePath("merged.spikestudio");
+        const CliResult merge = runCli(QStringList{"merge"} + parts + QStringList{"-o", merged});
+        QCOMPARE(merge.exitCode, 0);
+        QVERIFY2(merge.out.contains("merged 10 runs from 3 projects") &&
+                     merge.out.contains("sweep 1: 10 of 10 runs"),
+                 qPrintable(merge.out));
+        // Merging again copies nothing: every variant is there.
+        const CliResult again = runCli(QStringList{"merge"} + parts + QStringList{"-o", merged});
+        QVERIFY2(again.out.contains("merged 0 runs") && again.out.contains("10 runs were there"),
+                 qPrintable(again.out));
+        Project one(whole.toStdString(), ProjectAccess::ReadOnly);
+        Project gathered(merged.toStdString(), ProjectAccess::ReadOnly);
+        const auto expected = SweepStore(one).runsOf(1);
+        const auto found = SweepStore(gathered).runsOf(1);
+        QCOMPARE(found.size(), expected.size());
+        for (size_t k = 0; k < found.size(); ++k) {
+            QCOMPARE(found[k].variant, expected[k].variant);
+            QCOMPARE(*gathered.runStatistics(found[k].runId),
+                     *one.runStatistics(expected[k].runId));
+            QCOMPARE(gathered.runModel(found[k].runId), one.runModel(expected[k].runId));
+        }
+    }
+
+    void badPartsAndArraysAreRefused_data() {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("part past the end") << QStringList{"--part", "3/3"} << "write K/N";
+        QTest::newRow("part text") << QStringList{"--part", "x"} << "write K/N";
+        QTest::newRow("no tasks") << QStringList{"--emit-jobs", dir_.filePath("jobs"), "--tasks",
+                                                 "0"}
+                                  << "from 1 to 10000";
+        QTest::newRow("jobs with db") << QStringList{"--emit-jobs", dir_.filePath("jobs"), "--db",
+                                                     dir_.filePath("x.spikestudio")}
+                                      << "its tasks take --part and --db";
+        QTest::newRow("control character")
+            << QStringList{"--emit-jobs", dir_.filePath("a\nb")} << "control character";
+    }
+    void badPartsAndArraysAreRefused() {
+        QFETCH(QStringList, options);
+        QFETCH(QString, problem);
+        const QString model = dir_.filePath("parts.json");
+        writeText(model, kPoissonModel);
+        const CliResult sweep =
+            runCli(QStringList{"sweep", model, "--vary", "rate=[1,2]*Hz"} + options);
+        QCOMPARE(sweep.exitCode, 1);
+        QVERIFY2(sweep.err.contains(problem), qPrintable(sweep.err));
+        QVERIFY(!QFile::exists(dir_.filePath("jobs")));
+    }
+
+    void mergeRefusesBadParts() {
+        const QString notProject = dir_.filePath("plain.txt");
+        writeText(notProject, "hello");
+        const QString into = dir_.filePath("into.spikestudio");
+        const CliResult merge = runCli({"merge", notProject, "-o", into});
+        QCOMPARE(merge.exitCode, 1);
+        QVERIFY2(merge.err.startsWith("error: ") && merge.err.contains("plain.txt"),
+                 qPrintable(merge.err));
+        QVERIFY(!QFile::exists(into));
+        QCOMPARE(runCli({"merge", into}).exitCode, 1);
     }
 
     void sweepsOfAProjectWithoutAnyIsSaid() {

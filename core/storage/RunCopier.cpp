@@ -69,6 +69,18 @@ void copyMonitor(Database& database, std::int64_t sourceMonitor, std::int64_t ru
         .run();
 }
 
+/// A run's statistics, when the source is new enough to have them.
+void copyStatistics(Database& database, std::int64_t sourceRun, std::int64_t run) {
+    if (database.queryInt("PRAGMA source.user_version") < 3)
+        return;
+    database
+        .prepare("INSERT INTO main.run_statistics (run_id, statistics_json) "
+                 "SELECT ?, statistics_json FROM source.run_statistics WHERE run_id = ?")
+        .bind(1, run)
+        .bind(2, sourceRun)
+        .run();
+}
+
 std::int64_t copyRun(Database& database, std::int64_t sourceRun) {
     database
         .prepare("INSERT INTO main.runs (started_at, finished_at, duration, dt, seed, "
@@ -87,22 +99,44 @@ std::int64_t copyRun(Database& database, std::int64_t sourceRun) {
         monitors.push_back(select.columnInt(0));
     for (std::int64_t monitor : monitors)
         copyMonitor(database, monitor, run);
+    copyStatistics(database, sourceRun, run);
     return run;
+}
+
+void joinSweep(Database& database, std::int64_t run, const SweepMembership& sweep) {
+    database.prepare("UPDATE main.runs SET sweep_id = ?, sweep_variant = ? WHERE id = ?")
+        .bind(1, sweep.sweepId)
+        .bind(2, sweep.variant)
+        .bind(3, run)
+        .run();
 }
 
 } // namespace
 
 std::vector<std::int64_t> copyRuns(Project& from, Project& to,
                                    const std::vector<std::int64_t>& ids) {
+    std::vector<RunToCopy> runs;
+    for (std::int64_t id : ids)
+        runs.push_back({id, std::nullopt});
+    return copyRuns(from, to, runs);
+}
+
+std::vector<std::int64_t> copyRuns(Project& from, Project& to, const std::vector<RunToCopy>& runs) {
     if (sameFile(from.path(), to.path()))
         throw StorageError(to.path() + ": runs cannot be copied into the project they are in");
+    std::vector<std::int64_t> ids;
+    for (const RunToCopy& run : runs)
+        ids.push_back(run.id);
     requireEnded(from, ids);
     Database& database = to.database();
     const AttachedSource source(database, from.path());
     Transaction transaction(database);
     std::vector<std::int64_t> copies;
-    for (std::int64_t id : ids)
-        copies.push_back(copyRun(database, id));
+    for (const RunToCopy& run : runs) {
+        copies.push_back(copyRun(database, run.id));
+        if (run.sweep)
+            joinSweep(database, copies.back(), *run.sweep);
+    }
     transaction.commit();
     return copies;
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "storage/RunSettings.h"
+
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace spikestudio {
@@ -15,5 +18,15 @@ class Project;
 /// written, or when both are the same file.
 std::vector<std::int64_t> copyRuns(Project& from, Project& to,
                                    const std::vector<std::int64_t>& ids);
+
+/// A run to copy and, when its copy joins a sweep of `to`, which and where.
+struct RunToCopy {
+    std::int64_t id = 0;
+    std::optional<SweepMembership> sweep;
+};
+
+/// As above; each copy also joins its sweep (spikestudio merge). Statistics
+/// are copied with their runs.
+std::vector<std::int64_t> copyRuns(Project& from, Project& to, const std::vector<RunToCopy>& runs);
 
 } // namespace spikestudio

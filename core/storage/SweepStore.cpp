@@ -34,6 +34,19 @@ std::int64_t SweepStore::create(const std::string& specification, std::int64_t v
     return id;
 }
 
+std::int64_t SweepStore::findOrCreate(const std::string& specification, std::int64_t variants,
+                                      const std::string& modelJson) {
+    if (hasSweeps()) {
+        SqlStatement select = project_.database().prepare(
+            "SELECT id FROM sweeps WHERE specification = ? AND variants = ? AND model_json = ? "
+            "ORDER BY id LIMIT 1");
+        select.bind(1, specification).bind(2, variants).bind(3, modelJson);
+        if (select.step())
+            return select.columnInt(0);
+    }
+    return create(specification, variants, modelJson);
+}
+
 std::vector<SweepSummary> SweepStore::sweeps() {
     return hasSweeps() ? query("", 0) : std::vector<SweepSummary>{};
 }

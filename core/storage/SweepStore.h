@@ -33,6 +33,10 @@ public:
     /// Records a sweep and returns its id.
     std::int64_t create(const std::string& specification, std::int64_t variants,
                         const std::string& modelJson);
+    /// The sweep with this specification, size and model (parts of one sweep
+    /// run apart have the same), recorded if there is none yet.
+    std::int64_t findOrCreate(const std::string& specification, std::int64_t variants,
+                              const std::string& modelJson);
     /// Every sweep, oldest first; none in a project older than sweeps.
     std::vector<SweepSummary> sweeps();
     /// Throws StorageError when there is no sweep `id`.
