@@ -1,6 +1,7 @@
 #include "SweepCommand.h"
 
 #include "CommandErrors.h"
+#include "InterruptFlag.h"
 #include "JobArray.h"
 #include "RunOptions.h"
 #include "SweepTable.h"
@@ -199,15 +200,23 @@ int sweepCommand(const CommandLine& line, std::ostream& out, std::ostream& err) 
                     << plan.variantCount() << ")";
             err << ", " << std::min(jobs, std::max<std::size_t>(1, range.end - range.first))
                 << " at a time\n";
-            const auto outcomes =
-                runner.run(jobs, [&](const SweepVariantOutcome& outcome, const Network* network) {
+            const std::atomic<bool>& interrupted = watchInterrupts();
+            const auto outcomes = runner.run(
+                jobs,
+                [&](const SweepVariantOutcome& outcome, const Network* network) {
                     table.add(outcome);
                     if (network)
                         outputs.writeRunCsv(outcome.variant, *network);
                     err << table.progressLine(outcome) << "\n" << std::flush;
-                });
+                },
+                &interrupted);
             outputs.finish(table, out);
             printCompilation(outcomes, err);
+            if (interrupted) {
+                err << "stopped: " << outcomes.size() << " of " << plan.variantCount()
+                    << " runs ended; the others did not start\n";
+                return kInterruptedStatus;
+            }
             std::size_t failed = 0;
             for (const SweepVariantOutcome& outcome : outcomes)
                 failed += outcome.report.status == RunStatus::Failed;

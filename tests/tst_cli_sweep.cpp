@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <csignal>
 
 using namespace spikestudio;
 
@@ -262,6 +263,43 @@ private slots:
                  qPrintable(merge.err));
         QVERIFY(!QFile::exists(into));
         QCOMPARE(runCli({"merge", into}).exitCode, 1);
+    }
+
+    /// Ctrl+C stops the running variant between two steps (stored as
+    /// stopped), starts no other, keeps what ended and says so; status 130.
+    void anInterruptKeepsWhatEnded() {
+        const QString project = dir_.filePath("interrupted.spikestudio");
+        QProcess sweep;
+        sweep.start(SPIKESTUDIO_CLI,
+                    {"sweep", example("cuba_neurons.json"), "--vary", "taum=[10, 20, 30]*ms",
+                     "--duration", "4*second", "--jobs", "1", "--tier", "tcc", "--db", project});
+        QVERIFY(sweep.waitForStarted());
+        sweep.setReadChannel(QProcess::StandardError); // progress lines come there
+        QByteArray progress;
+        while (!progress.contains("[1/3]") && sweep.state() == QProcess::Running &&
+               sweep.waitForReadyRead(120000))
+            progress += sweep.readAllStandardError();
+        QVERIFY2(progress.contains("[1/3]"), progress.constData());
+        // Interrupt once the second variant is running (its row is stored).
+        const auto storedRuns = [&] {
+            return runCli({"runs", project}).out.count("\n");
+        };
+        while (storedRuns() < 2 && sweep.state() == QProcess::Running)
+            QTest::qWait(50);
+        ::kill(pid_t(sweep.processId()), SIGINT);
+        QVERIFY(sweep.waitForFinished(120000));
+        progress += sweep.readAllStandardError();
+        QCOMPARE(sweep.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sweep.exitCode(), 130);
+        QVERIFY2(progress.contains("[2/3] taum=0.02 s: stopped") &&
+                     progress.contains("stopped: 2 of 3 runs ended") && !progress.contains("[3/3]"),
+                 progress.constData());
+        Project stored(project.toStdString(), ProjectAccess::ReadOnly);
+        const auto runs = stored.runs();
+        QCOMPARE(runs.size(), size_t(2));
+        QCOMPARE(runs[0].status, RunStatus::Finished);
+        QCOMPARE(runs[1].status, RunStatus::Stopped);
+        QVERIFY(runs[1].simulatedTime < 4.0);
     }
 
     void sweepsOfAProjectWithoutAnyIsSaid() {
