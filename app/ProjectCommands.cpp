@@ -3,7 +3,6 @@
 #include "CommandErrors.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/PrintableText.h"
-#include "runtime/Network.h"
 #include "storage/Project.h"
 #include "storage/RunReader.h"
 
@@ -72,10 +71,9 @@ int exportCommand(const CommandLine& line, std::ostream& out, std::ostream& err)
                 throw std::invalid_argument("export needs --csv DIR");
             Project project(path, ProjectAccess::ReadOnly);
             const RunSummary run = project.run(id);
-            Network network(run.seed);
-            RunReader(project).readInto(id, network);
+            const RunResults results = RunReader(project).read(id);
             try {
-                writeAllCsv(network, *line.csvDirectory);
+                writeAllCsv(results, *line.csvDirectory);
             } catch (const std::runtime_error& error) { // names the monitor or file
                 throw std::runtime_error(path + ", run " + std::to_string(id) + ": " +
                                          error.what());

@@ -26,17 +26,26 @@ namespace spikestudio {
 namespace {
 
 /// `--plot FILE`: raster, rate and traces rendered without a display.
-void savePlot(const Network& network, const CheckedModel& model, const std::string& path) {
+void savePlot(const RunResults& results, const CheckedModel& model, const std::string& path) {
 #ifdef SPIKESTUDIO_WITH_GUI
     const std::string problem = saveResultFigure(
-        network, model.duration, model.model.name.empty() ? "" : model.model.name, path);
+        results, model.duration, model.model.name.empty() ? "" : model.model.name, path);
     if (!problem.empty())
         throw ModelError({"command line", "--plot", 0, 0}, problem);
 #else
-    (void)network, (void)model, (void)path;
+    (void)results, (void)model, (void)path;
     throw ModelError({"command line", "--plot", 0, 0},
                      "this build has no GUI libraries, so it cannot draw plots");
 #endif
+}
+
+void printRecordCounts(const RunResults& results, std::ostream& out) {
+    for (const SpikeRecord& record : results.spikes)
+        out << "spikes " << printable(record.source) << " (" << printable(record.monitor)
+            << "): " << record.indices.size() << "\n";
+    for (const StateRecord& record : results.states)
+        out << "recorded " << printable(record.monitor) << ": " << record.rowCount()
+            << " samples x " << record.columns.size() << " columns\n";
 }
 
 void printSummary(const CheckedModel& model, const Network& network, const BuildReport& report,
@@ -58,12 +67,7 @@ void printSummary(const CheckedModel& model, const Network& network, const Build
         out << "poisson input " << printable(input.name) << ": " << input.count << " inputs -> "
             << printable(model.groups[input.target].name) << "." << printable(input.variable)
             << "\n";
-    for (const SpikeRecord& record : network.spikeRecords())
-        out << "spikes " << printable(record.source) << " (" << printable(record.monitor)
-            << "): " << record.indices.size() << "\n";
-    for (const StateRecord& record : network.stateRecords())
-        out << "recorded " << printable(record.monitor) << ": " << record.rowCount()
-            << " samples x " << record.columns.size() << " columns\n";
+    printRecordCounts(network.results(), out);
     size_t compiled = 0;
     for (const auto& kernel : report.kernels)
         compiled += !kernel.cached;
@@ -100,9 +104,9 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
             const CheckedModel& model = *session.model();
             // Results up to a blow-up are kept: they show how it happened.
             if (line.csvDirectory)
-                writeAllCsv(session.network(), *line.csvDirectory);
+                writeAllCsv(session.network().results(), *line.csvDirectory);
             if (line.plotFile)
-                savePlot(session.network(), model, *line.plotFile);
+                savePlot(session.network().results(), model, *line.plotFile);
             printSummary(model, session.network(), session.buildReport(), report.timings,
                          report.tier, out);
             printStatistics(report.statistics, out);

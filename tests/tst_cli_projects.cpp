@@ -1,8 +1,11 @@
 // Projects from the command line: `run --db` stores every run, `runs` lists
-// them, `export` writes the same CSV `run --csv` wrote; a run killed with
+// them, `export` writes the same CSV `run --csv` wrote, and so does this
+// process from the stored records alone (no Network); a run killed with
 // SIGKILL leaves a project that opens with the run marked interrupted; bad
 // projects and arguments are refused with one message and files left as they were.
+#include "csv/CsvWriter.h"
 #include "storage/Project.h"
+#include "storage/RunReader.h"
 #include "support/CliRunner.h"
 #include "support/FileTree.h"
 
@@ -44,6 +47,30 @@ private slots:
         const auto written = filesOf(direct);
         QVERIFY(written.contains("spikes.csv") && written["spikes.csv"].size() > 1000);
         QCOMPARE(filesOf(dir_.filePath("exported")), written);
+    }
+
+    /// A project another process wrote, exported here from RunReader's
+    /// records alone: the outputs need no Network (this test builds none).
+    void aStoredRunExportsFromItsRecordsAlone() {
+        const QString project = dir_.filePath("adex.spikestudio");
+        const QString direct = dir_.filePath("adex-direct");
+        QCOMPARE(runCli({"run", example("adex.json"), "--duration", "100*ms", "--db", project,
+                         "--csv", direct})
+                     .exitCode,
+                 0);
+        spikestudio::Project stored(project.toStdString(), spikestudio::ProjectAccess::ReadOnly);
+        const spikestudio::RunResults results = spikestudio::RunReader(stored).read(1);
+        QCOMPARE(results.spikes.size(), size_t(1));
+        QCOMPARE(results.states.size(), size_t(1));
+        QCOMPARE(results.rates.size(), size_t(1));
+        QCOMPARE(results.states.front().monitor, std::string("trace"));
+        QVERIFY(results.states.front().dt > 0);
+        const QString fromRecords = dir_.filePath("adex-from-records");
+        spikestudio::writeAllCsv(results, fromRecords.toStdString());
+        const auto written = filesOf(direct);
+        QCOMPARE(written.keys(), (QStringList{"rate.csv", "spikes.csv", "trace.csv"}));
+        QVERIFY(written["spikes.csv"].count('\n') > 10);
+        QCOMPARE(filesOf(fromRecords), written);
     }
 
     void runsAppendAndAreListed() {

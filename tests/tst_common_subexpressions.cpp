@@ -69,20 +69,20 @@ const char* kRepeatingModel = R"json({"format": "spikestudio-model", "version": 
     {"name": "s", "type": "SpikeMonitor", "source": "G"}]})json";
 
 /// What a run of a model recorded, and the C its kernels were generated as.
-struct RunResults {
+struct SharingRun {
     std::vector<std::vector<double>> states; // per state monitor, its values then its times
     std::vector<std::vector<std::int32_t>> spikes;
     std::vector<std::string> sources;
 };
 
 /// Runs `model` with kernels generated with or without sharing.
-RunResults runWithSharing(const CheckedModel& model, bool sharing) {
+SharingRun runWithSharing(const CheckedModel& model, bool sharing) {
     setCommonSubexpressionSharing(sharing);
     const auto restore = qScopeGuard([] { setCommonSubexpressionSharing(true); });
     BuildReport report;
     const auto network = buildNetwork(model, &report);
     network->run(model.duration);
-    RunResults results;
+    SharingRun results;
     for (const StateRecord& record : network->stateRecords()) {
         results.states.push_back(record.values);
         results.states.push_back(record.times);
@@ -221,8 +221,8 @@ private slots:
         const Model read = model.startsWith("{") ? readModel(model.toStdString())
                                                  : readModelFile(model.toStdString());
         const CheckedModel checked = checkModel(read, {duration.toStdString(), std::nullopt});
-        const RunResults shared = runWithSharing(checked, true);
-        const RunResults unshared = runWithSharing(checked, false);
+        const SharingRun shared = runWithSharing(checked, true);
+        const SharingRun unshared = runWithSharing(checked, false);
         QVERIFY2(shared.sources != unshared.sources, "nothing was shared: the test tests nothing");
         QCOMPARE(shared.states.size(), unshared.states.size());
         QVERIFY(!shared.states.empty() && !shared.states.front().empty());

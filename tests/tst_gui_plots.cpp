@@ -232,9 +232,10 @@ private slots:
         const Ran ran = run(example(name));
         QCustomPlot plot;
         plot.resize(1000, 800);
-        ResultFigure::build(plot, FigureContent::of(*ran.network, ran.checked.duration, name));
+        ResultFigure::build(plot,
+                            FigureContent::of(ran.network->results(), ran.checked.duration, name));
         plot.replot();
-        const StateRecord& record = ran.network->stateRecords().front();
+        const StateRecord& record = ran.network->results().states.front();
         QCPAxisRect* firstPanel = panelLabelled(plot, firstLabel);
         QCPAxisRect* secondPanel = panelLabelled(plot, secondLabel);
         QVERIFY2(firstPanel && secondPanel, qPrintable(valueLabels(plot).join(" | ")));
@@ -256,7 +257,7 @@ private slots:
     void panelsNameTheirMonitorAndGroup() {
         const Ran stdp = run(example("stdp_song2000"), "200*ms");
         QCustomPlot plot;
-        ResultFigure::build(plot, FigureContent::of(*stdp.network, 0.2, "STDP"));
+        ResultFigure::build(plot, FigureContent::of(stdp.network->results(), 0.2, "STDP"));
         QCOMPARE(headerTexts(plot),
                  (QStringList{"Spikes of 'neuron' · SpikeMonitor 'output_spikes'",
                               "Population rate of 'input' · PopulationRateMonitor 'rate'",
@@ -265,7 +266,7 @@ private slots:
 
         const Ran hh = run(example("hh"));
         QCustomPlot withoutRate;
-        ResultFigure::build(withoutRate, FigureContent::of(*hh.network, 0.1, "HH"));
+        ResultFigure::build(withoutRate, FigureContent::of(hh.network->results(), 0.1, "HH"));
         QCOMPARE(valueLabels(withoutRate), (QStringList{"neuron", "v [mV]", "m"}));
         QCOMPARE(headers(withoutRate).size(), withoutRate.axisRects().size());
     }
@@ -286,14 +287,14 @@ private slots:
         QFETCH(double, duration);
         QFETCH(QString, label);
         QFETCH(QString, lastTick);
-        Network network(1);
-        SpikeRecord& spikes = network.spikeRecords().emplace_back();
+        RunResults results;
+        SpikeRecord& spikes = results.spikes.emplace_back();
         spikes.monitor = "spikes";
         spikes.source = "G";
         fillSpikes(spikes, 10, std::min(duration, 1.0));
         QCustomPlot plot;
         plot.resize(900, 500);
-        ResultFigure::build(plot, FigureContent::of(network, duration, ""));
+        ResultFigure::build(plot, FigureContent::of(results, duration, ""));
         plot.replot();
         QCPAxis* time = plot.axisRects().back()->axis(QCPAxis::atBottom);
         QCOMPARE(time->label(), label);
@@ -305,7 +306,7 @@ private slots:
 
         LivePlot live; // the live view's axis follows the same rule
         LiveRecords records;
-        records.shapeLike(network);
+        records.shapeLike(results);
         live.reset(duration);
         live.refresh(records, 0.0);
         QCOMPARE(live.plot()->axisRects().back()->axis(QCPAxis::atBottom)->label(), label);
@@ -321,17 +322,17 @@ private slots:
 
     void smallGroupsGetWholeNeuronTicks() {
         QFETCH(int, neurons);
-        Network network(1);
-        SpikeRecord& spikes = network.spikeRecords().emplace_back();
+        RunResults results;
+        SpikeRecord& spikes = results.spikes.emplace_back();
         spikes.monitor = "spikes";
         spikes.source = "G";
         fillSpikes(spikes, neurons, 1.0);
         LiveRecords records;
-        records.shapeLike(network);
-        records.appendNewFrom(network);
+        records.shapeLike(results);
+        records.appendNewFrom(results);
         QCustomPlot figure;
         figure.resize(900, 300);
-        ResultFigure::build(figure, FigureContent::of(network, 1.0, ""));
+        ResultFigure::build(figure, FigureContent::of(results, 1.0, ""));
         LivePlot live;
         live.resize(900, 300);
         live.reset(1.0);
@@ -352,14 +353,14 @@ private slots:
     // The case: 105 s of a 100-neuron run thins the whole-run raster;
     // "Last 1 s" (or zooming in on one second) draws every neuron again.
     void aShortWindowOfALongRunShowsEveryNeuron() {
-        Network network(1);
-        SpikeRecord& spikes = network.spikeRecords().emplace_back();
+        RunResults results;
+        SpikeRecord& spikes = results.spikes.emplace_back();
         spikes.monitor = "spikes";
         spikes.source = "G";
         fillSpikes(spikes, 100, 105.0);
         LiveRecords records;
-        records.shapeLike(network);
-        records.appendNewFrom(network);
+        records.shapeLike(results);
+        records.appendNewFrom(results);
         LivePlot live;
         live.resize(900, 400);
         live.reset(105.0);
@@ -392,13 +393,13 @@ private slots:
     // A scrolling window during a long run keeps every neuron and lets go of
     // the spikes it has left behind.
     void aScrollingWindowKeepsEveryNeuronAndForgetsThePast() {
-        Network network(1);
-        SpikeRecord& spikes = network.spikeRecords().emplace_back();
+        RunResults results;
+        SpikeRecord& spikes = results.spikes.emplace_back();
         spikes.monitor = "spikes";
         spikes.source = "G";
         spikes.countPerNeuron.assign(100, 0);
         LiveRecords records;
-        records.shapeLike(network);
+        records.shapeLike(results);
         LivePlot live;
         live.reset(100.0);
         live.setScrollingWindow(1.0);
@@ -409,7 +410,7 @@ private slots:
                 spikes.indices.push_back(more.indices[k]);
                 spikes.times.push_back(more.times[k] + second - 1);
             }
-            records.appendNewFrom(network);
+            records.appendNewFrom(results);
             live.refresh(records, double(second));
             QCOMPARE(live.neuronStride(), 1);
             QVERIFY(live.spikePoints() <= 3000); // about three windows of 1000 spikes
@@ -465,27 +466,27 @@ private slots:
     // A current that grows from pA to nA during the run: the axis follows,
     // and what is drawn already is rescaled with it.
     void theLiveUnitFollowsTheData() {
-        Network network(1);
-        StateRecord& trace = network.stateRecords().emplace_back();
+        RunResults results;
+        StateRecord& trace = results.states.emplace_back();
         trace.monitor = "trace";
         trace.source = "G";
         trace.columns = {{"I", 0, Dimension::amp()}};
         LiveRecords records;
-        records.shapeLike(network);
+        records.shapeLike(results);
         LivePlot live;
         live.reset(1.0);
         for (int row = 0; row < 10; ++row) {
             trace.times.push_back(row * 1e-3);
             trace.values.push_back(5e-12 * row);
         }
-        records.appendNewFrom(network);
+        records.appendNewFrom(results);
         live.refresh(records, 0.01);
         QCOMPARE(valueLabels(*live.plot()), QStringList{"I [pA]"});
         QCPGraph* graph = live.plot()->axisRects().front()->graphs().front();
         QCOMPARE(graph->data()->at(9)->value, 45.0);
         trace.times.push_back(0.01);
         trace.values.push_back(2e-9);
-        records.appendNewFrom(network);
+        records.appendNewFrom(results);
         live.refresh(records, 0.011);
         QCOMPARE(valueLabels(*live.plot()), QStringList{"I [nA]"});
         QCOMPARE(graph->data()->at(9)->value, 0.045);
@@ -494,8 +495,8 @@ private slots:
 
     // Past four trace panels the live view stops, and says what it left out.
     void theLiveViewSaysWhatItLeavesOut() {
-        Network network(1);
-        StateRecord& trace = network.stateRecords().emplace_back();
+        RunResults results;
+        StateRecord& trace = results.states.emplace_back();
         trace.monitor = "trace";
         trace.source = "G";
         for (const char* variable : {"a", "b", "c", "d", "e", "f"})
@@ -503,8 +504,8 @@ private slots:
         trace.times = {0.0};
         trace.values.assign(6, 0.5);
         LiveRecords records;
-        records.shapeLike(network);
-        records.appendNewFrom(network);
+        records.shapeLike(results);
+        records.appendNewFrom(results);
         LivePlot live;
         live.reset(1.0);
         live.refresh(records, 0.0);

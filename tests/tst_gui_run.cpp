@@ -127,12 +127,12 @@ private slots:
     }
 
     void aMillionSpikesAreThinnedToStaySmooth() {
-        Network network(1);
-        SpikeRecord& record = network.spikeRecords().emplace_back();
+        RunResults results;
+        SpikeRecord& record = results.spikes.emplace_back();
         record.monitor = "spikes";
         record.countPerNeuron.assign(10000, 0);
         LiveRecords live;
-        live.shapeLike(network);
+        live.shapeLike(results);
         LivePlot plot;
         plot.reset(10.0);
         for (int step = 0; step < 100000; ++step) // 10 spikes per 0.1 ms step for 10 s
@@ -141,7 +141,7 @@ private slots:
                 record.indices.push_back(neuron);
                 record.times.push_back(step * 1e-4);
             }
-        live.appendNewFrom(network);
+        live.appendNewFrom(results);
         plot.refresh(live, 10.0);
         QVERIFY(plot.neuronStride() > 1);
         QVERIFY(plot.spikePoints() <= 20000);
@@ -267,12 +267,11 @@ private slots:
         QCOMPARE(runs.size(), size_t(1));
         QCOMPARE(runs.front().status, RunStatus::Stopped);
         QVERIFY(runs.front().simulatedTime >= 0.05 && runs.front().simulatedTime < 1000);
-        Network results(runs.front().seed);
-        RunReader(stored).readInto(runs.front().id, results);
-        const SpikeRecord& spikes = run.controller().network()->spikeRecords().front();
+        const RunResults results = RunReader(stored).read(runs.front().id);
+        const SpikeRecord& spikes = run.controller().network()->results().spikes.front();
         QVERIFY(spikes.times.size() > 100);
-        QCOMPARE(results.spikeRecords().front().times, spikes.times);
-        QCOMPARE(results.spikeRecords().front().indices, spikes.indices);
+        QCOMPARE(results.spikes.front().times, spikes.times);
+        QCOMPARE(results.spikes.front().indices, spikes.indices);
         QFile::remove(ScratchProject::path());
     }
 

@@ -82,14 +82,12 @@ class TestGuiRuns : public QObject {
         options.seed = seed;
         QVERIFY(controller.start(std::move(model), options, project_));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
-        writeAllCsv(*controller.network(), csv.toStdString());
+        writeAllCsv(controller.network()->results(), csv.toStdString());
     }
 
-    std::unique_ptr<Network> stored(std::int64_t run) {
+    RunResults stored(std::int64_t run) {
         Project project(project_, ProjectAccess::ReadOnly);
-        auto network = std::make_unique<Network>(project.run(run).seed);
-        RunReader(project).readInto(run, *network);
-        return network;
+        return RunReader(project).read(run);
     }
 
 private slots:
@@ -138,11 +136,11 @@ private slots:
         QVERIFY(window);
         auto* plot = window->findChild<QCustomPlot*>("runPlot");
         QVERIFY(plot);
-        const std::unique_ptr<Network> runs[2] = {stored(1), stored(3)};
+        const RunResults runs[2] = {stored(1), stored(3)};
         const QList<QCPGraph*> rasters = graphsLabelled(*plot, "neuron");
         QCOMPARE(rasters.size(), 2);
         for (int r = 0; r < 2; ++r) { // each raster holds its run's spikes in its colour
-            QCOMPARE(rasters[r]->dataCount(), int(runs[r]->spikeRecords().front().times.size()));
+            QCOMPARE(rasters[r]->dataCount(), int(runs[r].spikes.front().times.size()));
             QCOMPARE(rasters[r]->scatterStyle().pen().color(), PlotStyle::kRunColours[r]);
         }
         // Each panel's header names the run (rasters), the monitor and the group.
@@ -156,7 +154,7 @@ private slots:
                                        "v[0] of 'P' · StateMonitor 'trace'",
                                        "v[1] of 'P' · StateMonitor 'trace'",
                                        "v[2] of 'P' · StateMonitor 'trace'"}));
-        QVERIFY(runs[0]->spikeRecords().front().times != runs[1]->spikeRecords().front().times);
+        QVERIFY(runs[0].spikes.front().times != runs[1].spikes.front().times);
         const QList<QCPGraph*> rates = graphsLabelled(*plot, "rate [Hz]");
         QCOMPARE(rates.size(), 2);
         for (int index : {0, 1, 2}) { // v[0], v[1], v[2]: one panel each, both runs in it
@@ -164,7 +162,7 @@ private slots:
             QCOMPARE(traces.size(), 2);
             for (int r = 0; r < 2; ++r) {
                 QCOMPARE(traces[r]->pen().color(), PlotStyle::kRunColours[r]);
-                const StateRecord& record = runs[r]->stateRecords().front();
+                const StateRecord& record = runs[r].states.front();
                 QCOMPARE(traces[r]->dataCount(), int(record.rowCount()));
                 QCOMPARE(traces[r]->data()->at(20)->value, record.value(20, size_t(index)) * 1e3);
             }
@@ -188,8 +186,8 @@ private slots:
         const SvgFile svg = SvgFile::read(path);
         QVERIFY2(svg.error.isEmpty(), qPrintable(svg.error));
         QCOMPARE(svg.root, QString("svg"));
-        const int spikes = int(stored(1)->spikeRecords().front().times.size() +
-                               stored(2)->spikeRecords().front().times.size());
+        const int spikes =
+            int(stored(1).spikes.front().times.size() + stored(2).spikes.front().times.size());
         QCOMPARE(svg.elements.value("circle"), spikes); // every spike a vector dot
         QVERIFY(svg.elements.value("polyline") >= 8);   // 2 rates, 6 traces, axes
         QVERIFY(svg.elements.value("text") > 10);       // tick labels, axis labels, legend

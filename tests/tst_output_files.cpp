@@ -8,7 +8,7 @@
 #include "diagnostics/PrintableText.h"
 #include "files/AtomicOutputFile.h"
 #include "files/OutputName.h"
-#include "runtime/Network.h"
+#include "runtime/RunResults.h"
 #include "storage/Project.h"
 #include "storage/StorageError.h"
 #include "support/FileSizeLimit.h"
@@ -25,18 +25,18 @@ using namespace spikestudio;
 
 namespace {
 
-/// A network holding one spike record per name, with a few spikes each.
-std::unique_ptr<Network> networkWithMonitors(const QStringList& names) {
-    auto network = std::make_unique<Network>(1);
+/// One spike record per name, with a few spikes each.
+RunResults resultsOfMonitors(const QStringList& names) {
+    RunResults results;
     for (const QString& name : names) {
-        SpikeRecord& record = network->spikeRecords().emplace_back();
+        SpikeRecord& record = results.spikes.emplace_back();
         record.monitor = name.toStdString();
         record.source = "G";
         record.countPerNeuron.assign(4, 0);
         const std::int32_t events[] = {0, 3};
         record.append(events, 2, 0.001);
     }
-    return network;
+    return results;
 }
 
 std::string what(const std::function<void()>& action) {
@@ -103,7 +103,7 @@ private slots:
         writeText(dir + "/victim", "precious");
         QDir().mkpath(dir + "/out");
         QVERIFY(QFile::link(dir + "/victim", dir + "/out/spikes.csv.partial"));
-        writeAllCsv(*networkWithMonitors({"spikes"}), (dir + "/out").toStdString());
+        writeAllCsv(resultsOfMonitors({"spikes"}), (dir + "/out").toStdString());
         QCOMPARE(contents(dir + "/victim"), QByteArray("precious"));
         QVERIFY(QFileInfo(dir + "/out/spikes.csv.partial").isSymLink());
         QVERIFY(contents(dir + "/out/spikes.csv").startsWith("i,t [s]\n"));
@@ -114,8 +114,8 @@ private slots:
         writeText(dir + "/victim", "precious");
         QDir().mkpath(dir + "/out");
         QVERIFY(QFile::link(dir + "/victim", dir + "/out/spikes.csv"));
-        const std::string error = what(
-            [&] { writeAllCsv(*networkWithMonitors({"spikes"}), (dir + "/out").toStdString()); });
+        const std::string error =
+            what([&] { writeAllCsv(resultsOfMonitors({"spikes"}), (dir + "/out").toStdString()); });
         QVERIFY2(error.find("symbolic link") != std::string::npos, error.c_str());
         QCOMPARE(contents(dir + "/victim"), QByteArray("precious"));
         QCOMPARE(treeOf(dir + "/out"), QStringList{"spikes.csv"});
@@ -125,7 +125,7 @@ private slots:
         const QString dir = freshDir("folder");
         QDir().mkpath(dir + "/spikes.csv");
         const std::string error =
-            what([&] { writeAllCsv(*networkWithMonitors({"spikes"}), dir.toStdString()); });
+            what([&] { writeAllCsv(resultsOfMonitors({"spikes"}), dir.toStdString()); });
         QVERIFY2(error.find("it is a folder") != std::string::npos, error.c_str());
         const std::string device = what([] { AtomicOutputFile file("/dev/null"); });
         QVERIFY2(device.find("not a regular file") != std::string::npos, device.c_str());
@@ -157,13 +157,13 @@ private slots:
             QSKIP("cannot mount a small tmpfs here (needs root)");
         writeText(disk.path() + "/spikes.csv", "earlier");
         const std::string error = what([&] {
-            auto network = networkWithMonitors({"spikes"});
-            SpikeRecord& record = network->spikeRecords().front();
+            RunResults results = resultsOfMonitors({"spikes"});
+            SpikeRecord& record = results.spikes.front();
             for (int k = 0; k < 20000; ++k) {
                 const std::int32_t events[] = {1};
                 record.append(events, 1, k * 1e-4);
             }
-            writeAllCsv(*network, disk.path().toStdString());
+            writeAllCsv(results, disk.path().toStdString());
         });
         QVERIFY2(error.find("the disk is full") != std::string::npos, error.c_str());
         QCOMPARE(contents(disk.path() + "/spikes.csv"), QByteArray("earlier"));
@@ -225,7 +225,7 @@ private slots:
         const QString root = freshDir("bad");
         const QString out = root + "/a/b/out";
         const std::string error =
-            what([&] { writeAllCsv(*networkWithMonitors(names), out.toStdString()); });
+            what([&] { writeAllCsv(resultsOfMonitors(names), out.toStdString()); });
         QVERIFY2(error.find(expected.toStdString()) != std::string::npos, error.c_str());
         QVERIFY2(error.find("monitor") == 0, error.c_str());
         QVERIFY2(error.find('\x1b') == std::string::npos, error.c_str());

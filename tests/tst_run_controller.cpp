@@ -97,10 +97,10 @@ private slots:
         QVERIFY(network);
         QCOMPARE(controller.progress().simulated, network->scheduler().time());
         // What the plots hold is what the monitors recorded.
-        controller.live().read([&](const auto& spikes, const auto& states, const auto& rates) {
-            QCOMPARE(spikes.front().indices, network->spikeRecords().front().indices);
-            QCOMPARE(states.front().values, network->stateRecords().front().values);
-            QCOMPARE(rates.front().rates, network->rateRecords().front().rates);
+        controller.live().read([&](const RunResults& plotted) {
+            QCOMPARE(plotted.spikes.front().indices, network->results().spikes.front().indices);
+            QCOMPARE(plotted.states.front().values, network->results().states.front().values);
+            QCOMPARE(plotted.rates.front().rates, network->results().rates.front().rates);
         });
     }
 

@@ -34,9 +34,9 @@ template <typename T> bool sameBits(const std::vector<T>& a, const std::vector<T
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0;
 }
 
-/// Every CSV of `network` as text, keyed by file name.
-std::map<std::string, std::string> csvFiles(const Network& network, const QString& directory) {
-    writeAllCsv(network, directory.toStdString());
+/// Every CSV of `results` as text, keyed by file name.
+std::map<std::string, std::string> csvFiles(const RunResults& results, const QString& directory) {
+    writeAllCsv(results, directory.toStdString());
     std::map<std::string, std::string> files;
     for (const QString& name : QDir(directory).entryList(QDir::Files))
         files[name.toStdString()] = readText(directory + "/" + name);
@@ -201,12 +201,12 @@ private slots:
                           &runId);
         }
         Project project(path.toStdString(), ProjectAccess::ReadOnly);
-        compareRecords(*ran, RunReader(project).read(runId));
+        const RunResults stored = RunReader(project).read(runId);
+        compareRecords(*ran, stored);
 
-        Network exported(0);
-        RunReader(project).readInto(runId, exported);
-        const auto direct = csvFiles(*ran, dir_.filePath(QString("direct%1").arg(files_)));
-        const auto fromDb = csvFiles(exported, dir_.filePath(QString("fromdb%1").arg(files_)));
+        const auto direct =
+            csvFiles(ran->results(), dir_.filePath(QString("direct%1").arg(files_)));
+        const auto fromDb = csvFiles(stored, dir_.filePath(QString("fromdb%1").arg(files_)));
         QVERIFY(!direct.empty());
         QVERIFY2(direct == fromDb, "CSV from the project must equal CSV from the run");
 
@@ -257,10 +257,8 @@ private slots:
         QVERIFY(!stored.spikes.front().times.empty());
         compareRecords(*ran, stored);
 
-        Network exported(0);
-        RunReader(project).readInto(runId, exported);
         const QString csvDir = dir_.filePath("own-dt");
-        const auto files = csvFiles(exported, csvDir);
+        const auto files = csvFiles(stored, csvDir);
         std::istringstream csv(files.at("P_stateupdater.csv"));
         std::string line;
         std::getline(csv, line); // header

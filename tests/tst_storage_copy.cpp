@@ -60,10 +60,8 @@ class TestStorageCopy : public QObject {
 
     /// The CSV files a run exports, by name, with their bytes.
     QMap<QString, QByteArray> exported(Project& project, std::int64_t run, const QString& name) {
-        Network network(project.run(run).seed);
-        RunReader(project).readInto(run, network);
         const QString directory = dir_.filePath(name);
-        writeAllCsv(network, directory.toStdString());
+        writeAllCsv(RunReader(project).read(run), directory.toStdString());
         return filesOf(directory);
     }
 

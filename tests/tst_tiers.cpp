@@ -48,7 +48,7 @@ TierStatus runInto(const CheckedModel& model, Switch when, const QString& direct
         }
         status = tier.status();
     }
-    writeAllCsv(*network, directory.toStdString());
+    writeAllCsv(network->results(), directory.toStdString());
     return status;
 }
 

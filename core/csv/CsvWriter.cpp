@@ -28,13 +28,13 @@ template <typename Writer> void writeFile(const std::filesystem::path& path, Wri
 /// Checks that every monitor's name is a plain file name and that no two give
 /// the same file on a case-insensitive file system. Names can come from a
 /// project file, so nothing is written unless all pass.
-void checkFileNames(const Network& network) {
+void checkFileNames(const RunResults& results) {
     std::vector<std::string> names;
-    for (const SpikeRecord& record : network.spikeRecords())
+    for (const SpikeRecord& record : results.spikes)
         names.push_back(record.monitor);
-    for (const StateRecord& record : network.stateRecords())
+    for (const StateRecord& record : results.states)
         names.push_back(record.monitor);
-    for (const RateRecord& record : network.rateRecords())
+    for (const RateRecord& record : results.rates)
         names.push_back(record.monitor);
     std::map<std::string, std::string> byFoldedName;
     for (const std::string& name : names) {
@@ -91,8 +91,8 @@ void writeRateCsv(const RateRecord& record, std::ostream& out) {
         out << formatNumber(record.times[k]) << ',' << formatNumber(record.rates[k]) << '\n';
 }
 
-void writeAllCsv(const Network& network, const std::string& directory) {
-    checkFileNames(network);
+void writeAllCsv(const RunResults& results, const std::string& directory) {
+    checkFileNames(results);
     if (directory.empty())
         throw std::runtime_error("the CSV folder's name is empty");
     std::error_code error;
@@ -101,13 +101,13 @@ void writeAllCsv(const Network& network, const std::string& directory) {
         throw std::runtime_error("cannot create the folder " + directory + " (" + error.message() +
                                  ")");
     const std::filesystem::path dir(directory);
-    for (const SpikeRecord& record : network.spikeRecords())
+    for (const SpikeRecord& record : results.spikes)
         writeFile(dir / (record.monitor + ".csv"),
                   [&record](std::ostream& out) { writeSpikeCsv(record, out); });
-    for (const StateRecord& record : network.stateRecords())
+    for (const StateRecord& record : results.states)
         writeFile(dir / (record.monitor + ".csv"),
                   [&record](std::ostream& out) { writeStateCsv(record, out); });
-    for (const RateRecord& record : network.rateRecords())
+    for (const RateRecord& record : results.rates)
         writeFile(dir / (record.monitor + ".csv"),
                   [&record](std::ostream& out) { writeRateCsv(record, out); });
 }

@@ -3,10 +3,8 @@
 #include "runtime/GroupState.h"
 #include "runtime/MemoryWatch.h"
 #include "runtime/RandomGenerator.h"
-#include "runtime/RateRecord.h"
+#include "runtime/RunResults.h"
 #include "runtime/Scheduler.h"
-#include "runtime/SpikeRecord.h"
-#include "runtime/StateRecord.h"
 #include "runtime/StepBoundaryTasks.h"
 #include "runtime/SynapseState.h"
 
@@ -33,13 +31,16 @@ public:
     std::deque<GroupState>& groups() { return groups_; }
     std::deque<SynapseState>& synapses() { return synapses_; }
     const std::deque<SynapseState>& synapses() const { return synapses_; }
-    std::deque<SpikeRecord>& spikeRecords() { return spikeRecords_; }
-    std::deque<StateRecord>& stateRecords() { return stateRecords_; }
-    std::deque<RateRecord>& rateRecords() { return rateRecords_; }
     const std::deque<GroupState>& groups() const { return groups_; }
-    const std::deque<SpikeRecord>& spikeRecords() const { return spikeRecords_; }
-    const std::deque<StateRecord>& stateRecords() const { return stateRecords_; }
-    const std::deque<RateRecord>& rateRecords() const { return rateRecords_; }
+    std::deque<SpikeRecord>& spikeRecords() { return results_.spikes; }
+    std::deque<StateRecord>& stateRecords() { return results_.states; }
+    std::deque<RateRecord>& rateRecords() { return results_.rates; }
+    const std::deque<SpikeRecord>& spikeRecords() const { return results_.spikes; }
+    const std::deque<StateRecord>& stateRecords() const { return results_.states; }
+    const std::deque<RateRecord>& rateRecords() const { return results_.rates; }
+
+    /// What the monitors recorded so far: all that outputs (CSV, plots) read.
+    const RunResults& results() const { return results_; }
 
     /// TimedArray values (SI, row-major) by name; kernels read them in place.
     std::map<std::string, std::vector<double>>& timedArrays() { return timedArrays_; }
@@ -70,9 +71,7 @@ private:
     std::vector<double> constants_;
     std::deque<GroupState> groups_;
     std::deque<SynapseState> synapses_;
-    std::deque<SpikeRecord> spikeRecords_;
-    std::deque<StateRecord> stateRecords_;
-    std::deque<RateRecord> rateRecords_;
+    RunResults results_;
     std::map<std::string, std::vector<double>> timedArrays_;
     std::vector<std::shared_ptr<const void>> keepAlive_;
     StepBoundaryTasks betweenSteps_;

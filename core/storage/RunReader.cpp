@@ -1,7 +1,6 @@
 #include "storage/RunReader.h"
 
 #include "memory/MemoryBudget.h"
-#include "runtime/Network.h"
 #include "storage/ChunkCodec.h"
 #include "storage/DimensionText.h"
 #include "storage/Project.h"
@@ -42,16 +41,6 @@ RunResults RunReader::read(std::int64_t runId) {
             results.rates.push_back(readRates(monitors));
     }
     return results;
-}
-
-void RunReader::readInto(std::int64_t runId, Network& network) {
-    RunResults results = read(runId);
-    for (SpikeRecord& record : results.spikes)
-        network.spikeRecords().push_back(std::move(record));
-    for (StateRecord& record : results.states)
-        network.stateRecords().push_back(std::move(record));
-    for (RateRecord& record : results.rates)
-        network.rateRecords().push_back(std::move(record));
 }
 
 template <typename Unpack> void RunReader::forEachChunk(std::int64_t monitorId, Unpack unpack) {

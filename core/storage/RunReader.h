@@ -1,17 +1,16 @@
 #pragma once
 
-#include "storage/RunResults.h"
+#include "runtime/RunResults.h"
 
 #include <cstdint>
 #include <string>
 
 namespace spikestudio {
 
-class Network;
 class Project;
 class SqlStatement;
 
-/// Reads a stored run's results back into the records a Network holds,
+/// Reads a stored run's results back as the RunResults its Network held,
 /// bit for bit: CsvWriter writes the same CSV from them as from the live run.
 /// An interrupted run gives what was committed.
 class RunReader {
@@ -20,9 +19,6 @@ public:
 
     /// Throws StorageError when there is no such run or its data are damaged.
     RunResults read(std::int64_t runId);
-    /// Appends the run's records to `network` (e.g. a fresh Network(seed)),
-    /// so that writeAllCsv(network, dir) exports it.
-    void readInto(std::int64_t runId, Network& network);
 
 private:
     SpikeRecord readSpikes(const SqlStatement& monitor);

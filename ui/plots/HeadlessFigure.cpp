@@ -22,11 +22,11 @@ void ensureApplication() {
 
 } // namespace
 
-std::string saveResultFigure(const Network& network, double duration, const std::string& title,
+std::string saveResultFigure(const RunResults& results, double duration, const std::string& title,
                              const std::string& path) {
     ensureApplication();
     const FigureContent content =
-        FigureContent::of(network, duration, QString::fromStdString(title));
+        FigureContent::of(results, duration, QString::fromStdString(title));
     return ResultFigure::save(content, QString::fromStdString(path)).toStdString();
 }
 

@@ -66,23 +66,25 @@ void LivePlot::refresh(const LiveRecords& records, double simulatedTime) {
         return;
     records_ = &records;
     syncing_ = true; // axes moved while the records are locked must not read them again
-    records.read([&](const auto& spikes, const auto& states, const auto& rates) {
+    records.read([&](const RunResults& results) {
         if (!built_)
-            build(spikes, states, rates);
+            build(results);
         updateRange(simulatedTime);
         for (size_t k = 0; k < rasters_.size(); ++k)
-            rasters_[k]->update(spikes[k]);
+            rasters_[k]->update(results.spikes[k]);
         for (size_t k = 0; k < rates_.size(); ++k)
-            rates_[k]->update(rates[k]);
+            rates_[k]->update(results.rates[k]);
         for (size_t k = 0; k < traces_.size(); ++k)
-            traces_[k]->update(states[traceRecords_[k]]);
+            traces_[k]->update(results.states[traceRecords_[k]]);
     });
     syncing_ = false;
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LivePlot::build(const std::deque<SpikeRecord>& spikes, const std::deque<StateRecord>& states,
-                     const std::deque<RateRecord>& rates) {
+void LivePlot::build(const RunResults& results) {
+    const std::deque<SpikeRecord>& spikes = results.spikes;
+    const std::deque<StateRecord>& states = results.states;
+    const std::deque<RateRecord>& rates = results.rates;
     auto* margins = new QCPMarginGroup(plot_);
     int row = 0;
     for (size_t k = 0; k < std::min(spikes.size(), kMaxRasters); ++k, row += 2) {
@@ -153,9 +155,9 @@ void LivePlot::updatePanels() {
     if (!records_)
         return;
     syncing_ = true; // a raster redrawn for its view moves no axis
-    records_->read([&](const auto& spikes, const auto&, const auto&) {
+    records_->read([&](const RunResults& results) {
         for (size_t k = 0; k < rasters_.size(); ++k)
-            rasters_[k]->update(spikes[k]);
+            rasters_[k]->update(results.spikes[k]);
     });
     syncing_ = false;
     plot_->replot(QCustomPlot::rpQueuedReplot);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QWidget>
-#include <deque>
 #include <memory>
 #include <vector>
 
@@ -14,9 +13,7 @@ class LiveRaster;
 class LiveRate;
 class LiveRecords;
 class LiveTrace;
-struct RateRecord;
-struct SpikeRecord;
-struct StateRecord;
+struct RunResults;
 
 /// The live view of a run, one panel per monitor record on one time axis:
 /// a raster per SpikeMonitor, a rate per PopulationRateMonitor, and a panel
@@ -53,8 +50,7 @@ public:
 
 private:
     void clear();
-    void build(const std::deque<SpikeRecord>& spikes, const std::deque<StateRecord>& states,
-               const std::deque<RateRecord>& rates);
+    void build(const RunResults& results);
     void showMessage(const QString& message);
     /// The time axes' range for the run's progress (while syncing_).
     void updateRange(double simulatedTime);

@@ -3,7 +3,6 @@
 #include "plots/FigurePanels.h"
 #include "plots/MonitorCaption.h"
 #include "plots/PlotStyle.h"
-#include "runtime/Network.h"
 
 #include <QApplication>
 #include <cmath>
@@ -39,10 +38,10 @@ struct SharedTrace {
     size_t columns[2];
 };
 
-std::vector<SharedTrace> sharedTraces(const Network& first, const Network& second) {
+std::vector<SharedTrace> sharedTraces(const RunResults& first, const RunResults& second) {
     std::vector<SharedTrace> shared;
-    for (const StateRecord& a : first.stateRecords())
-        for (const StateRecord& b : second.stateRecords()) {
+    for (const StateRecord& a : first.states)
+        for (const StateRecord& b : second.states) {
             if (a.monitor != b.monitor || a.rowCount() == 0 || b.rowCount() == 0)
                 continue;
             for (size_t i = 0; i < a.columns.size(); ++i)
@@ -82,10 +81,9 @@ struct Figure {
 
 /// Each run's raster in its own panel: superimposed, dots would hide dots.
 void addRasters(Figure& figure) {
-    const std::string name = firstName(figure.runs[0]->network->spikeRecords());
+    const std::string name = firstName(figure.runs[0]->results->spikes);
     for (int r = 0; r < 2; ++r)
-        if (const SpikeRecord* spikes =
-                sameOrFirst(figure.runs[r]->network->spikeRecords(), name)) {
+        if (const SpikeRecord* spikes = sameOrFirst(figure.runs[r]->results->spikes, name)) {
             QCPAxisRect* panel = figure.addPanel(
                 figure.runs[r]->name + " · " + MonitorCaption::spikes(*spikes), "neuron",
                 0.8 * PlotStyle::rasterStretch(spikes->countPerNeuron.size()));
@@ -95,10 +93,10 @@ void addRasters(Figure& figure) {
 }
 
 void addRates(Figure& figure) {
-    const std::string name = firstName(figure.runs[0]->network->rateRecords());
+    const std::string name = firstName(figure.runs[0]->results->rates);
     QCPAxisRect* panel = nullptr;
     for (int r = 0; r < 2; ++r) {
-        const RateRecord* rate = sameOrFirst(figure.runs[r]->network->rateRecords(), name);
+        const RateRecord* rate = sameOrFirst(figure.runs[r]->results->rates, name);
         if (!rate || rate->times.empty())
             continue;
         if (!panel)
@@ -124,7 +122,7 @@ AxisUnit unitOf(const SharedTrace& trace) {
 
 void addTraces(Figure& figure) {
     for (const SharedTrace& trace :
-         sharedTraces(*figure.runs[0]->network, *figure.runs[1]->network)) {
+         sharedTraces(*figure.runs[0]->results, *figure.runs[1]->results)) {
         const StateRecord& record = *trace.records[0];
         const StateRecord::Column& column = record.columns[trace.columns[0]];
         const QString name =

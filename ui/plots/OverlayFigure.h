@@ -1,17 +1,17 @@
 #pragma once
 
+#include "runtime/RunResults.h"
+
 #include <QString>
 
 class QCustomPlot;
 
 namespace spikestudio {
 
-class Network;
-
 /// One of the two runs an overlay compares: its records and how the legend
 /// names it.
 struct OverlayRun {
-    const Network* network = nullptr;
+    const RunResults* results = nullptr;
     double duration = 0.0; // seconds
     QString name;          // "run 3": labels its raster
     QString caption;       // names it in the legend

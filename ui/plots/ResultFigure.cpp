@@ -5,7 +5,6 @@
 #include "plots/PanelHeader.h"
 #include "plots/PlotStyle.h"
 #include "plots/TraceVariables.h"
-#include "runtime/Network.h"
 
 #include <qcustomplot.h>
 
@@ -52,16 +51,16 @@ void addVariable(Figure& figure, const StateRecord& record, const TraceVariable&
 
 } // namespace
 
-FigureContent FigureContent::of(const Network& network, double duration, const QString& title) {
+FigureContent FigureContent::of(const RunResults& results, double duration, const QString& title) {
     FigureContent content;
     content.title = title;
     content.duration = duration;
-    for (const SpikeRecord& record : network.spikeRecords())
+    for (const SpikeRecord& record : results.spikes)
         content.spikes.push_back(&record);
-    for (const RateRecord& record : network.rateRecords())
+    for (const RateRecord& record : results.rates)
         if (!record.times.empty())
             content.rates.push_back(&record);
-    for (const StateRecord& record : network.stateRecords())
+    for (const StateRecord& record : results.states)
         if (!record.columns.empty() && record.rowCount() > 0)
             content.traces.push_back(&record);
     return content;

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "runtime/RateRecord.h"
-#include "runtime/SpikeRecord.h"
-#include "runtime/StateRecord.h"
+#include "runtime/RunResults.h"
 
 #include <QString>
 #include <vector>
@@ -10,8 +8,6 @@
 class QCustomPlot;
 
 namespace spikestudio {
-
-class Network;
 
 /// What a results figure shows, stacked on one time axis: a raster per
 /// SpikeMonitor, a rate per PopulationRateMonitor and a panel per variable of
@@ -23,8 +19,8 @@ struct FigureContent {
     std::vector<const RateRecord*> rates;
     std::vector<const StateRecord*> traces;
 
-    /// Every monitor of a run that recorded something to draw.
-    static FigureContent of(const Network& network, double duration, const QString& title);
+    /// Every record of a run that holds something to draw; points into `results`.
+    static FigureContent of(const RunResults& results, double duration, const QString& title);
     bool empty() const { return spikes.empty() && rates.empty() && traces.empty(); }
 };
 

@@ -1,7 +1,5 @@
 #include "run/LiveRecords.h"
 
-#include "runtime/Network.h"
-
 namespace spikestudio {
 
 namespace {
@@ -12,44 +10,42 @@ template <typename T> void appendTail(std::vector<T>& to, const std::vector<T>& 
 
 } // namespace
 
-void LiveRecords::shapeLike(const Network& network) {
+void LiveRecords::shapeLike(const RunResults& results) {
     std::lock_guard lock(mutex_);
-    spikes_.clear();
-    states_.clear();
-    rates_.clear();
-    for (const SpikeRecord& record : network.spikeRecords()) {
-        SpikeRecord& copy = spikes_.emplace_back();
+    copy_ = {};
+    for (const SpikeRecord& record : results.spikes) {
+        SpikeRecord& copy = copy_.spikes.emplace_back();
         static_cast<MonitorRecord&>(copy) = record;
         copy.countPerNeuron.assign(record.countPerNeuron.size(), 0);
     }
-    for (const StateRecord& record : network.stateRecords()) {
-        StateRecord& copy = states_.emplace_back();
+    for (const StateRecord& record : results.states) {
+        StateRecord& copy = copy_.states.emplace_back();
         static_cast<MonitorRecord&>(copy) = record;
         copy.columns = record.columns;
     }
-    for (const RateRecord& record : network.rateRecords()) {
-        RateRecord& copy = rates_.emplace_back();
+    for (const RateRecord& record : results.rates) {
+        RateRecord& copy = copy_.rates.emplace_back();
         static_cast<MonitorRecord&>(copy) = record;
     }
 }
 
-void LiveRecords::appendNewFrom(const Network& network) {
+void LiveRecords::appendNewFrom(const RunResults& results) {
     std::lock_guard lock(mutex_);
-    for (size_t k = 0; k < spikes_.size(); ++k) {
-        const SpikeRecord& from = network.spikeRecords()[k];
-        SpikeRecord& to = spikes_[k];
+    for (size_t k = 0; k < copy_.spikes.size(); ++k) {
+        const SpikeRecord& from = results.spikes[k];
+        SpikeRecord& to = copy_.spikes[k];
         for (size_t s = to.indices.size(); s < from.indices.size(); ++s)
             ++to.countPerNeuron[static_cast<size_t>(from.indices[s])];
         appendTail(to.indices, from.indices);
         appendTail(to.times, from.times);
     }
-    for (size_t k = 0; k < states_.size(); ++k) {
-        appendTail(states_[k].times, network.stateRecords()[k].times);
-        appendTail(states_[k].values, network.stateRecords()[k].values);
+    for (size_t k = 0; k < copy_.states.size(); ++k) {
+        appendTail(copy_.states[k].times, results.states[k].times);
+        appendTail(copy_.states[k].values, results.states[k].values);
     }
-    for (size_t k = 0; k < rates_.size(); ++k) {
-        appendTail(rates_[k].times, network.rateRecords()[k].times);
-        appendTail(rates_[k].rates, network.rateRecords()[k].rates);
+    for (size_t k = 0; k < copy_.rates.size(); ++k) {
+        appendTail(copy_.rates[k].times, results.rates[k].times);
+        appendTail(copy_.rates[k].rates, results.rates[k].rates);
     }
 }
 

@@ -135,7 +135,7 @@ void RunController::work(std::string projectPath) {
         RunSession::Hooks hooks;
         hooks.cancel = &stopRequested_;
         hooks.built = [this, &session](Network& network) {
-            live_.shapeLike(network);
+            live_.shapeLike(network.results());
             if (auto* sink = dynamic_cast<ProjectRunSink*>(session.sink()))
                 storedRunId_ = sink->runId();
             {
@@ -151,7 +151,7 @@ void RunController::work(std::string projectPath) {
         const RunReport report = session.run(hooks);
         if (!report.built)
             return end(State::Stopped, {}, false);
-        live_.appendNewFrom(session.network());
+        live_.appendNewFrom(session.network().results());
         publishProgress(session.network(), Clock::now());
         const State outcome = report.status == RunStatus::Failed    ? State::Failed
                               : report.status == RunStatus::Stopped ? State::Stopped
@@ -176,7 +176,7 @@ bool RunController::betweenSteps(Network& network) {
     }
     if (now - lastPublished_ >= kPublishInterval) {
         lastPublished_ = now;
-        live_.appendNewFrom(network);
+        live_.appendNewFrom(network.results());
         publishProgress(network, now);
     }
     return true;

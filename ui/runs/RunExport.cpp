@@ -1,7 +1,5 @@
 #include "runs/RunExport.h"
 
-#include "runtime/Network.h"
-
 #include <QDir>
 #include <QFileInfo>
 
@@ -11,15 +9,15 @@ QString folderFor(const QString& directory, std::int64_t run) {
     return QDir(directory).filePath(QStringLiteral("run-%1").arg(run));
 }
 
-QStringList fileNames(const Network& network) {
+QStringList fileNames(const RunResults& results) {
     QStringList names;
     auto add = [&](const auto& records) {
         for (const auto& record : records)
             names << QString::fromStdString(record.monitor) + ".csv";
     };
-    add(network.spikeRecords());
-    add(network.stateRecords());
-    add(network.rateRecords());
+    add(results.spikes);
+    add(results.states);
+    add(results.rates);
     return names;
 }
 

@@ -9,7 +9,6 @@
 #include "plots/ResultFigure.h"
 #include "runs/RunCaptions.h"
 #include "runs/RunExport.h"
-#include "runtime/Network.h"
 #include "storage/Project.h"
 #include "storage/RunReader.h"
 
@@ -25,7 +24,6 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <memory>
 #include <qcustomplot.h>
 
 namespace spikestudio {
@@ -49,13 +47,6 @@ QTableWidgetItem* spikeCountCell(const RunSummary& run) {
     QTableWidgetItem* item = cell(QStringLiteral("–"));
     item->setToolTip(QObject::tr("This run had no SpikeMonitor: its spikes were not recorded."));
     return item;
-}
-
-/// A stored run's results, read back into the records a live run has.
-std::unique_ptr<Network> readResults(Project& project, const RunSummary& run) {
-    auto network = std::make_unique<Network>(run.seed);
-    RunReader(project).readInto(run.id, *network);
-    return network;
 }
 
 /// "2024-05-01 14:00", in the user's time zone, for the file's UTC time.
@@ -226,9 +217,9 @@ QString RunsBrowser::exportSelected(const QString& directory) {
     try {
         Project project(projectPath_, ProjectAccess::ReadOnly);
         const RunSummary run = project.run(selectedRun());
-        const std::unique_ptr<Network> results = readResults(project, run);
+        const RunResults results = RunReader(project).read(run.id);
         const QString folder = RunExport::folderFor(directory, run.id);
-        const QStringList files = RunExport::fileNames(*results);
+        const QStringList files = RunExport::fileNames(results);
         if (files.isEmpty()) {
             showExportNote(
                 tr("Run %1 recorded nothing (it had no monitors): no files written.").arg(run.id));
@@ -238,7 +229,7 @@ QString RunsBrowser::exportSelected(const QString& directory) {
             showExportNote(tr("Export cancelled: nothing written."));
             return {};
         }
-        writeAllCsv(*results, folder.toStdString());
+        writeAllCsv(results, folder.toStdString());
         showExportNote(tr("Exported run %1 to %2: %3")
                            .arg(run.id)
                            .arg(QDir::toNativeSeparators(folder), files.join(", ")));
@@ -288,10 +279,10 @@ QWidget* RunsBrowser::showSelected() {
     try {
         Project project(projectPath_, ProjectAccess::ReadOnly);
         const RunSummary run = project.run(selectedRun());
-        const std::unique_ptr<Network> network = readResults(project, run);
+        const RunResults results = RunReader(project).read(run.id);
         const QString title = tr("Run %1").arg(run.id);
         auto* window = new FigureWindow(title, this);
-        ResultFigure::build(*window->plot(), FigureContent::of(*network, run.duration, title));
+        ResultFigure::build(*window->plot(), FigureContent::of(results, run.duration, title));
         window->show();
         return window;
     } catch (const std::exception& error) {
@@ -311,15 +302,14 @@ QWidget* RunsBrowser::overlaySelected() {
         const RunSummary second = project.run(ids[1]);
         const auto [firstCaption, secondCaption] =
             RunCaptions::of(first, project.runModel(first.id), second, project.runModel(second.id));
-        const std::unique_ptr<Network> firstResults = readResults(project, first);
-        const std::unique_ptr<Network> secondResults = readResults(project, second);
+        const RunResults firstResults = RunReader(project).read(first.id);
+        const RunResults secondResults = RunReader(project).read(second.id);
         const QString title = tr("Run %1 and run %2").arg(first.id).arg(second.id);
         auto* window = new FigureWindow(title, this);
         OverlayFigure::build(
             *window->plot(),
-            {firstResults.get(), first.duration, tr("run %1").arg(first.id), firstCaption},
-            {secondResults.get(), second.duration, tr("run %1").arg(second.id), secondCaption},
-            title);
+            {&firstResults, first.duration, tr("run %1").arg(first.id), firstCaption},
+            {&secondResults, second.duration, tr("run %1").arg(second.id), secondCaption}, title);
         window->show();
         return window;
     } catch (const std::exception& error) {
