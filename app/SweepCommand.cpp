@@ -10,6 +10,7 @@
 #include "diagnostics/PrintableText.h"
 #include "engine/SweepRunner.h"
 #include "files/AtomicOutputFile.h"
+#include "runtime/Network.h"
 #include "storage/ProjectRunSink.h"
 #include "storage/SweepStore.h"
 #include "sweep/SeedList.h"
@@ -121,7 +122,7 @@ public:
         if (!csvDirectory_ || !csvFailure_.empty())
             return;
         try {
-            writeAllCsv(network, runFolder(*csvDirectory_, variant.index));
+            writeAllCsv(network.results(), runFolder(*csvDirectory_, variant.index));
         } catch (const std::exception& error) {
             csvFailure_ = failureMessage(error, "writing CSV files");
         }
