@@ -245,6 +245,10 @@ private slots:
             << "second_run_with_changes"
             << "ImportFailure: error_cases.py:42: several run() calls with changes between them "
                "(G4.v set at error_cases.py:41) is not supported yet";
+        QTest::newRow("values set through a subgroup")
+            << "values_through_subgroup"
+            << "ImportFailure: error_cases.py:61: values set through the subgroup G6[1:3] is not "
+               "supported yet";
         QTest::newRow("program missing")
             << "program_missing"
             << "RunFailure: SPIKESTUDIO_BINARY=/nonexistent/spikestudio is not an executable "

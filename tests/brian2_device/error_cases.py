@@ -56,8 +56,15 @@ def unknown_option():
     set_device('spikestudio', threads=4)
 
 
+def values_through_subgroup():
+    G = group('G6')
+    G[1:3].v = 0.5  # would be dropped if not refused
+    run(1*ms)
+
+
 CASES = [unsupported_feature, refused_by_spike_studio, state_spike_studio_lacks,
-         second_run_with_changes, program_missing, unknown_tier, unknown_option]
+         second_run_with_changes, values_through_subgroup, program_missing, unknown_tier,
+         unknown_option]
 
 if __name__ == '__main__':
     for case in CASES:
