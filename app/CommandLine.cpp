@@ -19,13 +19,15 @@ const CommandUsage kCommands[] = {
     {"run",
      "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--db PROJECT]\n"
      "                        [--plot FILE.png|.jpg|.svg|.pdf] [--show-kernels]\n"
-     "                        [--tier auto|tcc|native]\n",
+     "                        [--tier auto|tcc|native] [--final-state DIR]\n",
      "Simulates MODEL without a window and prints its groups, the spikes per\n"
      "SpikeMonitor and the time spent. MODEL is a model file, or a project: its\n"
      "model runs and the project keeps the run.\n",
      "  --duration EXPR  simulated time, e.g. 100*ms (default: the model's)\n"
      "  --seed N         random seed, 0 to 4294967295 (default: the model's)\n"
      "  --csv DIR        write one MONITOR.csv per monitor into DIR\n"
+     "  --final-state DIR  write every group's and synapses' variables as they are\n"
+     "                   at the end into DIR: OBJECT.VARIABLE.npy and index.json\n"
      "  --db PROJECT     record the run in PROJECT, created if it does not exist\n"
      "  --plot FILE      draw the raster, population rate and traces to FILE\n"
      "                   (.png, .jpg, .svg or .pdf)\n"
@@ -156,6 +158,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.seed = value();
         else if (argument == "--csv")
             line.csvDirectory = value();
+        else if (argument == "--final-state")
+            line.finalStateDirectory = value();
         else if (argument == "--plot")
             line.plotFile = value();
         else if (argument == "--db")

@@ -13,6 +13,7 @@ struct CommandLine {
     std::optional<std::string> duration;
     std::optional<std::string> seed;
     std::optional<std::string> csvDirectory;
+    std::optional<std::string> finalStateDirectory;
     std::optional<std::string> database; // --db PROJECT
     std::optional<std::string> plotFile; // --plot FILE
     std::optional<std::string> runId;    // --run ID

@@ -4,6 +4,7 @@
 #include "RunOptions.h"
 #include "StatisticsText.h"
 #include "csv/CsvWriter.h"
+#include "csv/FinalStateWriter.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
 #include "engine/RunSession.h"
@@ -105,6 +106,8 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
             // Results up to a blow-up are kept: they show how it happened.
             if (line.csvDirectory)
                 writeAllCsv(session.network().results(), *line.csvDirectory);
+            if (line.finalStateDirectory)
+                writeFinalState(session.network(), model, *line.finalStateDirectory);
             if (line.plotFile)
                 savePlot(session.network().results(), model, *line.plotFile);
             printSummary(model, session.network(), session.buildReport(), report.timings,

@@ -3,7 +3,10 @@
 // device, and what their monitors hold afterwards, read through Brian2
 // (mon.i, mon.t, mon.v, mon.rate), must equal Brian2 2.5.1's own numpy runs of
 // the same scripts (tests/brian2_scripts/reference): spike for spike, traces
-// within 1e-6 of each column's range. A script as users write it reads its
+// within 1e-6 of each column's range. The groups' and synapses' state read
+// afterwards (G.v, S.w, S.i, len(S), ...) equals Brian2's numpy run of the same
+// network with the same seed, and without a seed the synapses read back are
+// those Spike Studio made. A script as users write it reads its
 // results with units and records its run in a project; the device finds the
 // program installed beside its package; and what it cannot do fails with an
 // exception naming the object or option. Skipped when python3-brian is missing.
@@ -142,6 +145,8 @@ private slots:
                    folder("usage"));
         batch_.add("errors", {sourcePath("tests/brian2_device/error_cases.py")}, environment(),
                    folder("errors"));
+        batch_.add("final state", {sourcePath("tests/brian2_device/final_state.py")}, environment(),
+                   folder("final-state"));
         QProcessEnvironment installed = QProcessEnvironment::systemEnvironment();
         installed.insert("PYTHONPATH", buildTreePackages());
         installed.insert("PATH", "/usr/bin:/bin");
@@ -177,6 +182,16 @@ private slots:
             else
                 compareValueTables(ours, brian, name + "/" + file);
         }
+    }
+
+    // -- the groups' and synapses' state after a run ---------------------------------------
+
+    void stateAfterTheRunMatchesBrian2() {
+        const CliResult ran = batch_.result("final state");
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err.right(2000)));
+        QVERIFY2(!ran.out.contains("FAILED") && ran.out.trimmed().endsWith("\nok"),
+                 qPrintable(ran.out));
+        QCOMPARE(ran.out.count(": ok\n"), 1 + 2 * 14 + 4); // every fact was checked
     }
 
     // -- a script as users write it ------------------------------------------------------
@@ -221,14 +236,19 @@ private slots:
             << "refused_by_spike_studio"
             << "RunFailure: error_cases.py:27: Spike Studio could not run the network: "
                "'constants', field 'auto': 'auto' is a reserved word of C";
-        QTest::newRow("state after the run")
-            << "state_after_run"
-            << "NotImplementedError: the value of 'v' of NeuronGroup 'G3' after a run is not "
-               "available from the spikestudio device yet";
+        QTest::newRow("state Spike Studio does not keep")
+            << "state_spike_studio_lacks"
+            << "NotImplementedError: the value of '_spikespace' of NeuronGroup 'G3' after a run "
+               "is not available from the spikestudio device: Spike Studio does not hold this "
+               "variable";
         QTest::newRow("second run with changes")
             << "second_run_with_changes"
             << "ImportFailure: error_cases.py:42: several run() calls with changes between them "
                "(G4.v set at error_cases.py:41) is not supported yet";
+        QTest::newRow("values set through a subgroup")
+            << "values_through_subgroup"
+            << "ImportFailure: error_cases.py:61: values set through the subgroup G6[1:3] is not "
+               "supported yet";
         QTest::newRow("program missing")
             << "program_missing"
             << "RunFailure: SPIKESTUDIO_BINARY=/nonexistent/spikestudio is not an executable "

@@ -89,9 +89,9 @@ private slots:
     void commandHelpExplainsItsOptions_data() {
         QTest::addColumn<QString>("command");
         QTest::addColumn<QStringList>("options");
-        QTest::newRow("run") << "run"
-                             << QStringList{"--duration", "--seed",         "--csv", "--db",
-                                            "--plot",     "--show-kernels", "--tier"};
+        QTest::newRow("run") << "run" << QStringList{"--duration",     "--seed", "--csv",
+                                                     "--final-state",  "--db",   "--plot",
+                                                     "--show-kernels", "--tier"};
         QTest::newRow("export") << "export" << QStringList{"--run", "--csv"};
         QTest::newRow("sweep") << "sweep"
                                << QStringList{"--vary", "--zip",       "--seeds", "--duration",

@@ -23,6 +23,7 @@ from brian2.core.namespace import get_local_namespace
 from brian2.core.network import Network
 from brian2.core.variables import VariableView
 from brian2.devices.device import RuntimeDevice, all_devices
+from brian2.groups.subgroup import Subgroup
 from brian2.synapses.synapses import Synapses, SynapticPathway
 from brian2.units.fundamentalunits import fail_for_dimension_mismatch
 from brian2.units.allunits import second
@@ -78,11 +79,24 @@ def is_user_code(filename):
     return not filename.startswith(BRIAN2_DIRECTORY) or filename.startswith(BRIAN2_TESTS)
 
 
+class SubgroupPart:
+    """A subgroup whose values the script set (`G[3:7].v = ...`), kept by
+    name: the subgroup itself may be gone by the run."""
+
+    def __init__(self, subgroup):
+        self.name = subgroup.name
+        self.source_name = subgroup.source.name
+        self.start, self.stop = subgroup.start, subgroup.stop
+
+
 def owner_of(group):
     """The object whose variable an assignment sets: a SynapticPathway's
-    variables (`S.pre.delay`) belong to its Synapses."""
+    variables (`S.pre.delay`) belong to its Synapses; a subgroup's are noted
+    as a SubgroupPart."""
     if isinstance(group, SynapticPathway):
         return group.synapses
+    if isinstance(group, Subgroup):
+        return SubgroupPart(group)
     return group
 
 

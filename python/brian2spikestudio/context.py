@@ -1,6 +1,7 @@
 """What every translator of a Brian2 object kind needs: the run being
 translated, the script's calls before it, the names collected so far, and
 the script lines for messages."""
+from .capture import SubgroupPart
 from .errors import unsupported
 from .initial_values import InitialValues
 from .names import ExternalNames
@@ -38,8 +39,15 @@ class TranslationContext:
     # -- what the script did ---------------------------------------------------------------
 
     def assignments_to(self, owner):
-        return [event for event in self.events
-                if isinstance(event, Assignment) and event.owner.name == owner.name]
+        """The values the script set on `owner`; values set through a subgroup
+        of it (`G[3:7].v = ...`) are refused, never dropped."""
+        events = [event for event in self.events if isinstance(event, Assignment)]
+        for event in events:
+            part = event.owner
+            if isinstance(part, SubgroupPart) and part.source_name == owner.name:
+                raise unsupported(event.where, 'values set through the subgroup %s[%d:%d]'
+                                  % (owner.name, part.start, part.stop))
+        return [event for event in events if event.owner.name == owner.name]
 
     def connect_calls(self, synapses):
         return [event for event in self.events

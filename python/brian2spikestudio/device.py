@@ -11,8 +11,9 @@ then hold what Spike Studio recorded, as after a standalone run. A later
 run() with nothing changed in between runs the model again for the total
 duration with the same seed, so it continues the first run exactly. What the
 model format cannot express fails the run() with the importer's message,
-naming the feature, the object and the line. The groups' state after a run
-is not available yet: reading it raises NotImplementedError naming it."""
+naming the feature, the object and the line. Afterwards the groups and
+synapses hold their state as Spike Studio left it (final_state); reading a
+variable Spike Studio does not hold raises NotImplementedError naming it."""
 import json
 import os
 import secrets
@@ -28,6 +29,7 @@ from brian2.utils.logger import get_logger
 
 from .caller_locator import CallerLocator
 from .capture import CaptureDevice
+from .final_state import fill_final_state
 from .monitor_results import fill_monitors
 from .recording import Recording
 from .spikestudio_program import open_in_app, run_headless
@@ -57,6 +59,7 @@ class SpikeStudioDevice(CaptureDevice):
         self.recording = Recording(CallerLocator())
         self._seed = secrets.randbelow(2 ** 32)  # for models without seed()
         self._simulated = set()  # names of the groups and synapses run so far
+        self._filled = set()  # (object, variable) pairs holding Spike Studio's final state
         self._running = False
         self.app_process = None  # the desktop app started by gui=True (a subprocess.Popen)
 
@@ -96,42 +99,53 @@ class SpikeStudioDevice(CaptureDevice):
             self._running = False
 
     def _run_model(self, run, model):
+        self._filled = set()
         if self.option('gui', False):
             folder = tempfile.mkdtemp(prefix='spikestudio-device-')  # the app keeps reading it
             self.app_process = open_in_app(write_model(folder, model))
             return
         with tempfile.TemporaryDirectory(prefix='spikestudio-device-') as folder:
             csv_dir = os.path.join(folder, 'csv')
-            run_headless(run.where, write_model(folder, model), csv_dir,
+            state_dir = os.path.join(folder, 'state')
+            run_headless(run.where, write_model(folder, model), csv_dir, state_dir,
                          seed=model.get('seed', self._seed), project=self.option('project'),
                          tier=self.option('tier'))
             fill_monitors(run.objects, csv_dir)
+            self._filled = fill_final_state(run.objects, state_dir)
 
     # -- reading ---------------------------------------------------------------------
     # Brian2 reads a group's values for a script (G.v[:], G.v['v > 0'], print(G.v))
     # through these three hooks; its own writes go through get_value.
 
     def variableview_get_with_index_array(self, view, item):
-        self._refuse_state_after_run(view)
+        self._refuse_unknown_state(view)
         return VariableView.get_with_index_array.original_function(view, item)
 
-    def variableview_get_with_expression(self, view, code, level=0, run_namespace=None):
-        self._refuse_state_after_run(view)
-        return VariableView.get_with_expression.original_function(view, code, level + 1,
-                                                                 run_namespace)
+    def variableview_get_with_expression(self, view, code, run_namespace=None):
+        self._refuse_unknown_state(view)
+        return VariableView.get_with_expression.original_function(view, code, run_namespace)
 
-    def variableview_get_subexpression_with_index_array(self, view, item, level=0,
-                                                        run_namespace=None):
-        self._refuse_state_after_run(view)
+    def variableview_get_subexpression_with_index_array(self, view, item, run_namespace=None):
+        self._refuse_unknown_state(view)
         return VariableView.get_subexpression_with_index_array.original_function(
-            view, item, level + 1, run_namespace)
+            view, item, run_namespace)
 
-    def _refuse_state_after_run(self, view):
-        if changed_by_run(view.variable, view.group, self._simulated):
-            raise NotImplementedError(
-                "the value of '%s' of %s '%s' after a run is not available from the "
-                'spikestudio device yet (record it with a StateMonitor)'
-                % (view.name, view.group.__class__.__name__, view.group.name))
+    def _refuse_unknown_state(self, view):
+        """A variable a run may have changed holds Spike Studio's value, or
+        reading it fails (a variable Spike Studio does not hold, or a run left
+        to the desktop app)."""
+        variable = view.variable
+        if not changed_by_run(variable, view.group, self._simulated):
+            return
+        owner = getattr(variable.owner, 'name', view.group.name)
+        if (owner, variable.name) in self._filled:
+            return
+        reason = ('the run goes on in the desktop app (gui=True)' if self.option('gui', False)
+                  else 'Spike Studio does not hold this variable')
+        raise NotImplementedError(
+            "the value of '%s' of %s '%s' after a run is not available from the spikestudio "
+            'device: %s (record it with a StateMonitor)'
+            % (view.name, view.group.__class__.__name__, view.group.name, reason))
 
 
 def changed_by_run(var, owner, simulated):

@@ -49,10 +49,10 @@ def first_error_line(text):
     return chosen[len('error: '):] if chosen.startswith('error: ') else chosen
 
 
-def run_headless(where, model_path, csv_dir, seed=None, project=None, tier=None):
-    """`spikestudio run MODEL --csv DIR ...`; RunFailure naming `where` when
-    Spike Studio refuses the model or the run fails."""
-    command = [find_program(), 'run', model_path, '--csv', csv_dir]
+def run_headless(where, model_path, csv_dir, state_dir, seed=None, project=None, tier=None):
+    """`spikestudio run MODEL --csv DIR --final-state DIR ...`; RunFailure
+    naming `where` when Spike Studio refuses the model or the run fails."""
+    command = [find_program(), 'run', model_path, '--csv', csv_dir, '--final-state', state_dir]
     if project is not None:
         command += ['--db', os.fspath(project)]
     if tier is not None:

@@ -27,12 +27,12 @@ def refused_by_spike_studio():
     run(1*ms)
 
 
-def state_after_run():
+def state_spike_studio_lacks():
     G = group('G3')
     M = SpikeMonitor(G, name='M3')
     run(30*ms)
-    assert M.num_spikes == 3, M.num_spikes  # the monitors hold the run's data
-    print(G.v[:])
+    assert M.num_spikes == 3 and 0 < G.v[0] < 1, (M.num_spikes, G.v[0])  # data and state
+    print(G.state('_spikespace')[:])  # Brian2's bookkeeping, which Spike Studio does not keep
 
 
 def second_run_with_changes():
@@ -56,8 +56,15 @@ def unknown_option():
     set_device('spikestudio', threads=4)
 
 
-CASES = [unsupported_feature, refused_by_spike_studio, state_after_run, second_run_with_changes,
-         program_missing, unknown_tier, unknown_option]
+def values_through_subgroup():
+    G = group('G6')
+    G[1:3].v = 0.5  # would be dropped if not refused
+    run(1*ms)
+
+
+CASES = [unsupported_feature, refused_by_spike_studio, state_spike_studio_lacks,
+         second_run_with_changes, values_through_subgroup, program_missing, unknown_tier,
+         unknown_option]
 
 if __name__ == '__main__':
     for case in CASES:

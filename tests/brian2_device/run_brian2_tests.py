@@ -62,7 +62,7 @@ def reason_class(message):
         detail = text.split(' is not supported yet')[0].rsplit(': ', 1)[-1]
         return 'not in the model format yet: ' + detail[:60]
     if 'after a run is not available' in text:
-        return 'group state after a run (G.v) not available yet'
+        return 'a variable Spike Studio does not keep, read after a run'
     if 'Spike Studio could not run the network' in text:
         return 'refused or failed by Spike Studio'
     if 'InaccuracyError' in text or 'AssertionError' in text or 'assert ' in text:
