@@ -74,7 +74,8 @@ int mergeCommand(const CommandLine& line, std::ostream& out, std::ostream& err) 
             MergeCounts counts;
             for (auto& part : parts) {
                 const std::vector<RunToCopy> runs = runsToCopy(*part, into, counts);
-                copyRuns(*part, into, runs); // one transaction per part: all of it or none
+                copyRunsJoiningSweeps(*part, into,
+                                      runs); // one transaction per part: all of it or none
                 counts.copied += runs.size();
             }
             out << "merged " << counts.copied << " runs from " << parts.size() << " projects into "

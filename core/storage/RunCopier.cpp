@@ -118,10 +118,11 @@ std::vector<std::int64_t> copyRuns(Project& from, Project& to,
     std::vector<RunToCopy> runs;
     for (std::int64_t id : ids)
         runs.push_back({id, std::nullopt});
-    return copyRuns(from, to, runs);
+    return copyRunsJoiningSweeps(from, to, runs);
 }
 
-std::vector<std::int64_t> copyRuns(Project& from, Project& to, const std::vector<RunToCopy>& runs) {
+std::vector<std::int64_t> copyRunsJoiningSweeps(Project& from, Project& to,
+                                                const std::vector<RunToCopy>& runs) {
     if (sameFile(from.path(), to.path()))
         throw StorageError(to.path() + ": runs cannot be copied into the project they are in");
     std::vector<std::int64_t> ids;

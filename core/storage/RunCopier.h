@@ -27,6 +27,7 @@ struct RunToCopy {
 
 /// As above; each copy also joins its sweep (spikestudio merge). Statistics
 /// are copied with their runs.
-std::vector<std::int64_t> copyRuns(Project& from, Project& to, const std::vector<RunToCopy>& runs);
+std::vector<std::int64_t> copyRunsJoiningSweeps(Project& from, Project& to,
+                                                const std::vector<RunToCopy>& runs);
 
 } // namespace spikestudio
