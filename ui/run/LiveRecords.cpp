@@ -21,6 +21,7 @@ void LiveRecords::shapeLike(const Network& network) {
         SpikeRecord& copy = spikes_.emplace_back();
         static_cast<MonitorRecord&>(copy) = record;
         copy.countPerNeuron.assign(record.countPerNeuron.size(), 0);
+        copy.columns = record.columns;
     }
     for (const StateRecord& record : network.stateRecords()) {
         StateRecord& copy = states_.emplace_back();
@@ -42,6 +43,7 @@ void LiveRecords::appendNewFrom(const Network& network) {
             ++to.countPerNeuron[static_cast<size_t>(from.indices[s])];
         appendTail(to.indices, from.indices);
         appendTail(to.times, from.times);
+        appendTail(to.values, from.values);
     }
     for (size_t k = 0; k < states_.size(); ++k) {
         appendTail(states_[k].times, network.stateRecords()[k].times);
