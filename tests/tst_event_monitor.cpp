@@ -187,6 +187,18 @@ private slots:
         }
     }
 
+    /// A SpikeGeneratorGroup has the 'spike' event without a threshold.
+    void aSpikeGeneratorGroupHasTheSpikeEvent() {
+        auto network = runModel(R"({
+  "format": "spikestudio-model", "version": 1, "name": "generator",
+  "dt": "0.1*ms", "duration": "5*ms", "seed": 1,
+  "groups": [{"name": "P", "type": "SpikeGeneratorGroup", "N": 3, "indices": [2, 0],
+    "times": ["1*ms", "2*ms"]}],
+  "monitors": [{"name": "events", "type": "EventMonitor", "source": "P"}]
+})");
+        QCOMPARE(network->spikeRecords()[0].indices, (std::vector<std::int32_t>{2, 0}));
+    }
+
     void csvHasAColumnPerVariable() {
         SpikeRecord record;
         record.monitor = "events";

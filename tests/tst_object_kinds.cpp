@@ -201,9 +201,10 @@ private slots:
         QTest::newRow("group") << int(ObjectFamily::Group)
                                << "'thing', field 'type': unknown group type 'Neuron' "
                                   "(NeuronGroup, PoissonGroup, SpikeGeneratorGroup)";
-        QTest::newRow("monitor") << int(ObjectFamily::Monitor)
-                                 << "'thing', field 'type': unknown monitor type 'Neuron' "
-                                    "(SpikeMonitor, StateMonitor, PopulationRateMonitor)";
+        QTest::newRow("monitor")
+            << int(ObjectFamily::Monitor)
+            << "'thing', field 'type': unknown monitor type 'Neuron' "
+               "(SpikeMonitor, StateMonitor, PopulationRateMonitor, EventMonitor)";
     }
 
     void unknownTypeNamesAreRefusedWithTheKnownOnes() {
