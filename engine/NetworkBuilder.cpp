@@ -14,6 +14,7 @@
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "memory/MemoryBudget.h"
+#include "runtime/EventRecorder.h"
 #include "runtime/InitialValues.h"
 #include "runtime/SpikeGenerator.h"
 #include "runtime/SynapseValues.h"
@@ -556,6 +557,25 @@ private:
                       }});
     }
 
+    /// An EventMonitor of 'spike': a spike record with a column per
+    /// recorded variable, filled in the SpikeMonitor's slot (after the
+    /// threshold, before the reset), as Brian2 does.
+    void scheduleEventMonitor(const CheckedMonitor& monitor, GroupState& group) {
+        const MonitorSpec& spec = *monitor.spec;
+        SpikeRecord& record = network_->spikeRecords().emplace_back();
+        record.monitor = spec.name;
+        record.source = group.name;
+        record.dt = group.clock->dt();
+        record.countPerNeuron.assign(static_cast<size_t>(group.size), 0); // claimed in checkMemory
+        std::vector<const std::vector<double>*> sources;
+        for (size_t v = 0; v < spec.variables.size(); ++v) {
+            record.columns.push_back({spec.variables[v], monitor.dimensions[v]});
+            sources.push_back(&group.variable(spec.variables[v]));
+        }
+        network_->scheduler().add(Operation{ScheduleSlot::Thresholds, 1, spec.name, group.clock,
+                                            EventRecorder(record, group, std::move(sources))});
+    }
+
     void scheduleRateMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const MonitorSpec& spec = *monitor.spec;
         RateRecord& record = network_->rateRecords().emplace_back();
@@ -650,7 +670,8 @@ public:
         static const std::map<std::string, MonitorBuildStep> steps{
             {"SpikeMonitor", {&Builder::claimSpikeRecord, &Builder::scheduleSpikeMonitor}},
             {"PopulationRateMonitor", {&Builder::claimRateRecord, &Builder::scheduleRateMonitor}},
-            {"StateMonitor", {&Builder::claimStateRecordOf, &Builder::scheduleStateMonitor}}};
+            {"StateMonitor", {&Builder::claimStateRecordOf, &Builder::scheduleStateMonitor}},
+            {"EventMonitor", {&Builder::claimSpikeRecord, &Builder::scheduleEventMonitor}}};
         return steps;
     }
 

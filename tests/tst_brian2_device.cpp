@@ -37,9 +37,9 @@ QString buildTreePackages() {
 }
 
 /// Corpus scripts run with the device: synapses, plasticity, two run() calls,
-/// inputs, TimedArrays, clocks of their own.
-const QStringList kCorpusScripts = {"cuba",          "stdp",         "two_runs",
-                                    "poisson_input", "timed_arrays", "clocks_and_dt"};
+/// inputs, TimedArrays, clocks of their own, values recorded at spikes.
+const QStringList kCorpusScripts = {
+    "cuba", "stdp", "two_runs", "poisson_input", "timed_arrays", "clocks_and_dt", "event_monitor"};
 
 /// Python processes run side by side (most of each is Brian2 being imported).
 class PythonBatch {

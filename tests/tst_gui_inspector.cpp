@@ -271,6 +271,36 @@ private slots:
         QCOMPARE(model().monitors.size(), size_t(2));
     }
 
+    /// An EventMonitor is offered and edited by what its descriptor lists:
+    /// its event in the Records column, optional variables, no indices.
+    void eventMonitorIsAddedAndEditedInTheInspector() {
+        addNeuronGroups(1);
+        clickNode("G1");
+        auto* monitors = qobject_cast<MonitorsSection*>(section("monitors"));
+        QVERIFY(monitors && monitors->isVisible());
+        QAction* add = monitors->addMenu()->findChild<QAction*>("addEventMonitor");
+        QVERIFY(add);
+        add->trigger();
+        QCOMPARE(model().monitors.size(), size_t(1));
+        QCOMPARE(model().monitors[0].type, MonitorType::Event);
+        QVERIFY(model().monitors[0].variables.empty() && model().monitors[0].record.empty());
+        QCOMPARE(monitors->table()->item(0, 1)->text(), QString("events (spike)"));
+        QVERIFY(monitors->table()->item(0, 2)->flags() & Qt::ItemIsEditable);
+        QVERIFY(!(monitors->table()->item(0, 3)->flags() & Qt::ItemIsEditable));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        editCell(monitors, 0, 2, "v");
+        QCOMPARE(model().monitors[0].variables, std::vector<std::string>{"v"});
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(monitors, 0, 2, "v, nothing");
+        QTRY_VERIFY(monitors->problemText().contains("'nothing' is not a variable of 'G1'"));
+        QVERIFY(cellMarked(monitors, 0, 2));
+        QVERIFY(!window_->diagnostics()->canRun());
+        editCell(monitors, 0, 2, " ");
+        QVERIFY(model().monitors[0].variables.empty()); // optional, unlike a StateMonitor's
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
+
     void timedArraysAndPoissonInputsAreEditedOnTheModelPage() {
         addNeuronGroups(1);
         clickEmptyCanvas();

@@ -201,9 +201,10 @@ private slots:
         QTest::newRow("group") << int(ObjectFamily::Group)
                                << "'thing', field 'type': unknown group type 'Neuron' "
                                   "(NeuronGroup, PoissonGroup, SpikeGeneratorGroup)";
-        QTest::newRow("monitor") << int(ObjectFamily::Monitor)
-                                 << "'thing', field 'type': unknown monitor type 'Neuron' "
-                                    "(SpikeMonitor, StateMonitor, PopulationRateMonitor)";
+        QTest::newRow("monitor")
+            << int(ObjectFamily::Monitor)
+            << "'thing', field 'type': unknown monitor type 'Neuron' "
+               "(SpikeMonitor, StateMonitor, PopulationRateMonitor, EventMonitor)";
     }
 
     void unknownTypeNamesAreRefusedWithTheKnownOnes() {
@@ -226,7 +227,8 @@ private slots:
         Json monitor = fullObject(ObjectKinds::of(MonitorType::Spike));
         monitor["variables"] = Json::array({"v"});
         QVERIFY(readProblem(modelWith(ObjectFamily::Monitor, monitor))
-                    .endsWith("field 'variables': 'variables' only applies to a StateMonitor"));
+                    .endsWith("field 'variables': 'variables' only applies to a StateMonitor "
+                              "or EventMonitor"));
         Json group = fullObject(ObjectKinds::of(GroupType::NeuronGroup));
         group["period"] = "1*ms";
         QVERIFY(readProblem(modelWith(ObjectFamily::Group, group))
@@ -239,7 +241,7 @@ private slots:
             QVERIFY2(hasBuildStep(kind->typeName), kind->typeName.c_str());
         for (const MonitorKind* kind : ObjectKinds::monitors())
             QVERIFY2(hasBuildStep(kind->typeName), kind->typeName.c_str());
-        QVERIFY(!hasBuildStep("EventMonitor"));
+        QVERIFY(!hasBuildStep("SpatialNeuron"));
     }
 
     /// Every field says what it is for; quantities say their unit.

@@ -1,11 +1,12 @@
 // Compares Spike Studio with Brian2 on the reference models (seeded noise included) in
 // tests/reference/models; Brian2's output (tests/reference/brian2) was made by
 // tests/reference/regenerate.sh. Spikes: equal count, same neurons, times
-// within one dt. Traces: within 1e-6 of each column's range.
+// within one dt; an EventMonitor's values, and traces: within 1e-6 of each
+// column's range.
 #include "csv/CsvWriter.h"
 #include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
-#include "support/CsvTable.h"
+#include "support/MonitorComparison.h"
 
 #include <QDir>
 #include <QtTest>
@@ -32,6 +33,7 @@ private:
                                     .arg(ours.rows[k][1])
                                     .arg(brian.rows[k][1])));
         }
+        compareEventValues(ours, brian, "events");
     }
 
     static void compareTraces(const CsvTable& ours, const CsvTable& brian) {

@@ -94,6 +94,12 @@ class TestStorage : public QObject {
             QVERIFY(sameBits(b.indices, a.indices));
             QVERIFY2(sameBits(b.times, a.times), "spike times must come back bit for bit");
             QVERIFY(sameBits(b.countPerNeuron, a.countPerNeuron));
+            QCOMPARE(b.columns.size(), a.columns.size());
+            for (size_t c = 0; c < a.columns.size(); ++c) {
+                QCOMPARE(b.columns[c].variable, a.columns[c].variable);
+                QVERIFY(b.columns[c].dim == a.columns[c].dim);
+            }
+            QVERIFY2(sameBits(b.values, a.values), "event values must come back bit for bit");
         }
         QCOMPARE(stored.states.size(), ran.stateRecords().size());
         for (size_t k = 0; k < stored.states.size(); ++k) {

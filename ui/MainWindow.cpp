@@ -576,7 +576,7 @@ void MainWindow::addGroupMenuItems(QMenu& menu, const QString& group) {
     if (!spec)
         return;
     for (const MonitorKind* kind : ObjectKinds::monitors())
-        if (!kind->hasField("variables"))
+        if (!kind->needs("variables"))
             menu.addAction(tr("Record %1").arg(QString::fromStdString(kind->summary)), this,
                            [this, group, type = kind->type] { addMonitor(group, type); });
     if (ObjectKinds::of(spec->type).hasField("equations"))

@@ -58,7 +58,10 @@ void checkFileNames(const RunResults& results) {
 } // namespace
 
 void writeSpikeCsv(const SpikeRecord& record, std::ostream& out) {
-    out << "i,t [s]\n";
+    out << "i,t [s]";
+    for (const SpikeRecord::ValueColumn& column : record.columns)
+        out << ',' << column.variable << headerUnit(column.dim);
+    out << '\n';
     // Recorded in time order already; within a step, order by index.
     std::vector<size_t> order(record.indices.size());
     std::iota(order.begin(), order.end(), 0);
@@ -67,8 +70,12 @@ void writeSpikeCsv(const SpikeRecord& record, std::ostream& out) {
             return record.times[a] < record.times[b];
         return record.indices[a] < record.indices[b];
     });
-    for (size_t k : order)
-        out << record.indices[k] << ',' << formatNumber(record.times[k]) << '\n';
+    for (size_t k : order) {
+        out << record.indices[k] << ',' << formatNumber(record.times[k]);
+        for (size_t c = 0; c < record.columns.size(); ++c)
+            out << ',' << formatNumber(record.value(k, c));
+        out << '\n';
+    }
 }
 
 void writeStateCsv(const StateRecord& record, std::ostream& out) {

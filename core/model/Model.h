@@ -81,16 +81,17 @@ struct PoissonInputSpec {
     std::string weight; // an expression in the target's names
 };
 
-enum class MonitorType { Spike, State, PopulationRate };
+enum class MonitorType { Spike, State, PopulationRate, Event };
 
 struct MonitorSpec {
     std::string name;
     MonitorType type = MonitorType::Spike;
     std::string source;
-    std::vector<std::string> variables; // StateMonitor
+    std::vector<std::string> variables; // StateMonitor, EventMonitor
     bool recordAll = false;             // StateMonitor "record": true
     std::vector<long long> record;      // StateMonitor indices
     std::string dt;                     // StateMonitor; "" = the source's dt
+    std::string event;                  // EventMonitor; "" = "spike"
 };
 
 /// Model format v1 as plain data: exactly what the JSON file says, nothing

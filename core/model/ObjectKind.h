@@ -62,6 +62,11 @@ struct ObjectKind {
 
     const FieldDescriptor* field(std::string_view key) const;
     bool hasField(std::string_view key) const { return field(key) != nullptr; }
+    /// Whether field `key` exists and must be given (a new object needs a choice).
+    bool needs(std::string_view key) const {
+        const FieldDescriptor* descriptor = field(key);
+        return descriptor && descriptor->required;
+    }
 };
 
 /// A kind whose objects are stored as `Spec`: each field with its member.

@@ -12,6 +12,7 @@ const SynapsesKind& synapsesKind();
 const MonitorKind& spikeMonitorKind();
 const MonitorKind& stateMonitorKind();
 const MonitorKind& populationRateMonitorKind();
+const MonitorKind& eventMonitorKind();
 const PoissonInputKind& poissonInputKind();
 const TimedArrayKind& timedArrayKind();
 
@@ -32,7 +33,8 @@ const std::vector<const GroupKind*>& groups() {
 
 const std::vector<const MonitorKind*>& monitors() {
     static const std::vector<const MonitorKind*> kinds{&spikeMonitorKind(), &stateMonitorKind(),
-                                                       &populationRateMonitorKind()};
+                                                       &populationRateMonitorKind(),
+                                                       &eventMonitorKind()};
     return kinds;
 }
 

@@ -13,8 +13,10 @@ namespace {
 
 double spikeRecordPeak(const SpikeRecord& record) {
     const double held = 4.0 * static_cast<double>(record.indices.capacity()) +
-                        8.0 * static_cast<double>(record.times.capacity());
-    const double oneStep = 12.0 * static_cast<double>(record.countPerNeuron.size());
+                        8.0 * static_cast<double>(record.times.capacity()) +
+                        8.0 * static_cast<double>(record.values.capacity());
+    const double perEvent = 12.0 + 8.0 * static_cast<double>(record.columns.size());
+    const double oneStep = perEvent * static_cast<double>(record.countPerNeuron.size());
     return 3.0 * held + 2.0 * oneStep;
 }
 

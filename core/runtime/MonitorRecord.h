@@ -6,8 +6,8 @@ namespace spikestudio {
 
 /// The kinds of record a monitor fills. Brian2's SpikeMonitor is an
 /// EventMonitor of the 'spike' event; a SpikeRecord holds events, so an
-/// EventMonitor of another event will fill the same record (plus columns of
-/// variables recorded per event) rather than add a kind.
+/// EventMonitor fills the same record, with a column per variable it records
+/// at each event, rather than add a kind.
 enum class RecordKind { Spike, State, Rate };
 
 /// What every record knows about the monitor that fills it, so that storage

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runtime/MonitorRecord.h"
+#include "units/Dimension.h"
 
 #include <cstdint>
 #include <string>
@@ -8,20 +9,34 @@
 
 namespace spikestudio {
 
-/// What a SpikeMonitor recorded: one (index, time) per spike in the order
-/// they happened, plus a count per neuron (Brian2 always keeps `count`).
+/// What a SpikeMonitor or EventMonitor recorded: one (index, time) per event
+/// in the order they happened, a count per neuron (Brian2 always keeps
+/// `count`), and per event the values of the variables it records, if any.
 /// Times are steps of `dt` (the source's clock), which storage packs as steps.
 struct SpikeRecord : MonitorRecord {
     static constexpr RecordKind kind = RecordKind::Spike;
+
+    /// A variable recorded at each event, in SI base units.
+    struct ValueColumn {
+        std::string variable;
+        Dimension dim;
+    };
+
     std::vector<std::int32_t> indices;
     std::vector<double> times;
     std::vector<std::int64_t> countPerNeuron;
+    std::vector<ValueColumn> columns;
+    std::vector<double> values; // indices.size() rows of columns.size(), event by event
 
     void append(const std::int32_t* events, std::int32_t count, double t) {
         indices.insert(indices.end(), events, events + count);
         times.insert(times.end(), static_cast<size_t>(count), t);
         for (std::int32_t k = 0; k < count; ++k)
             ++countPerNeuron[static_cast<size_t>(events[k])];
+    }
+
+    double value(size_t event, size_t column) const {
+        return values[event * columns.size() + column];
     }
 };
 

@@ -1,5 +1,6 @@
 #include "storage/RunReader.h"
 
+#include "expr/ExprText.h"
 #include "memory/MemoryBudget.h"
 #include "storage/ChunkCodec.h"
 #include "storage/DimensionText.h"
@@ -7,6 +8,7 @@
 #include "storage/SqlStatement.h"
 #include "storage/StorageError.h"
 
+#include <cmath>
 #include <limits>
 
 namespace spikestudio {
@@ -80,11 +82,14 @@ SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
                            " neurons, whose counts would need " + formatBytes(countBytes) + "; " +
                            budget.limit().describe());
     record.countPerNeuron.assign(static_cast<size_t>(neurons), 0);
+    readEventColumns(monitor.columnInt(Id), record);
     const double dt = record.dt;
     forEachChunk(
         monitor.columnInt(Id), [&](const std::string& format, std::span<const std::byte> blob) {
             const size_t before = record.indices.size();
-            if (format == "spike_step_runs")
+            if (!record.columns.empty() || format == "f64_rows")
+                readEventRows(format, blob, record);
+            else if (format == "spike_step_runs")
                 ChunkCodec::unpackSpikeStepRuns(blob, dt, record.indices, record.times);
             else if (format == "spike_steps")
                 ChunkCodec::unpackSpikeSteps(blob, dt, record.indices, record.times);
@@ -101,6 +106,38 @@ SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
         ++record.countPerNeuron[static_cast<size_t>(index)];
     }
     return record;
+}
+
+void RunReader::readEventColumns(std::int64_t monitorId, SpikeRecord& record) {
+    SqlStatement columns = project_.database().prepare(
+        "SELECT variable, dimension FROM monitor_columns WHERE monitor_id = ? ORDER BY position");
+    columns.bind(1, monitorId);
+    while (columns.step())
+        record.columns.push_back(
+            {columns.columnText(0), DimensionText::parse(columns.columnText(1))});
+}
+
+/// An f64_rows chunk of events: per event its time, index and values.
+void RunReader::readEventRows(const std::string& format, std::span<const std::byte> blob,
+                              SpikeRecord& record) {
+    if (format != "f64_rows" || record.columns.empty())
+        throw StorageError(project_.path() + ": the spike monitor '" + record.monitor +
+                           "' has a chunk of format '" + format + "' but " +
+                           std::to_string(record.columns.size()) + " recorded variables");
+    std::vector<double> rows;
+    const size_t columns = record.columns.size() + 1;
+    ChunkCodec::unpackRows(blob, columns, record.times, rows);
+    for (size_t row = 0; row < rows.size(); row += columns) {
+        const double index = rows[row];
+        if (!(index >= 0.0 && index < static_cast<double>(record.countPerNeuron.size())) ||
+            index != std::floor(index))
+            throw StorageError(project_.path() + ": a stored event of '" + record.monitor +
+                               "' names neuron " + formatNumber(index) + ", out of range");
+        record.indices.push_back(static_cast<std::int32_t>(index));
+        record.values.insert(record.values.end(),
+                             rows.begin() + static_cast<std::ptrdiff_t>(row + 1),
+                             rows.begin() + static_cast<std::ptrdiff_t>(row + columns));
+    }
 }
 
 StateRecord RunReader::readStates(const SqlStatement& monitor) {

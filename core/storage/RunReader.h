@@ -2,7 +2,9 @@
 
 #include "runtime/RunResults.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 
 namespace spikestudio {
@@ -22,6 +24,9 @@ public:
 
 private:
     SpikeRecord readSpikes(const SqlStatement& monitor);
+    void readEventColumns(std::int64_t monitorId, SpikeRecord& record);
+    void readEventRows(const std::string& format, std::span<const std::byte> blob,
+                       SpikeRecord& record);
     StateRecord readStates(const SqlStatement& monitor);
     RateRecord readRates(const SqlStatement& monitor);
     /// Calls `unpack(format, blob)` for each chunk in order, checking they follow on.

@@ -24,6 +24,9 @@ const char* const kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 // About 1 MiB per chunk: few rows in the chunks table, small enough to read piecewise.
 constexpr size_t kChunkBytes = 1 << 20;
 
+// The `element` of a column recorded per event rather than of one element.
+constexpr long long kPerEvent = -1;
+
 } // namespace
 
 RunWriter::RunWriter(Project& project, const Network& network, const RunSettings& settings)
@@ -77,27 +80,35 @@ void RunWriter::insertRun(const RunSettings& settings) {
 
 void RunWriter::insertMonitors() {
     size_t position = 0;
-    for (const SpikeRecord& record : network_.spikeRecords())
-        spikes_.push_back({insertMonitor(position++, record, "spike",
-                                         static_cast<std::int64_t>(record.countPerNeuron.size())),
-                           record.dt});
-    position = 0;
     SqlStatement column = database_.prepare(
         "INSERT INTO monitor_columns (monitor_id, position, variable, element, unit, dimension) "
         "VALUES (?, ?, ?, ?, ?, ?)");
+    const auto insertColumn = [&column](std::int64_t id, size_t position,
+                                        const std::string& variable, long long element,
+                                        const Dimension& dim) {
+        column.bind(1, id)
+            .bind(2, static_cast<std::int64_t>(position))
+            .bind(3, variable)
+            .bind(4, static_cast<std::int64_t>(element))
+            .bind(5, dim.unitSymbol())
+            .bind(6, DimensionText::format(dim))
+            .run();
+    };
+    for (const SpikeRecord& record : network_.spikeRecords()) {
+        const std::int64_t id = insertMonitor(
+            position++, record, "spike", static_cast<std::int64_t>(record.countPerNeuron.size()));
+        spikes_.push_back({id, record.dt});
+        // A spike monitor's columns are values per event: no element of their own.
+        for (size_t c = 0; c < record.columns.size(); ++c)
+            insertColumn(id, c, record.columns[c].variable, kPerEvent, record.columns[c].dim);
+    }
+    position = 0;
     for (const StateRecord& record : network_.stateRecords()) {
         const std::int64_t id = insertMonitor(position++, record, "state", 0);
         states_.push_back({id, record.dt});
-        for (size_t c = 0; c < record.columns.size(); ++c) {
-            const StateRecord::Column& info = record.columns[c];
-            column.bind(1, id)
-                .bind(2, static_cast<std::int64_t>(c))
-                .bind(3, info.variable)
-                .bind(4, static_cast<std::int64_t>(info.index))
-                .bind(5, info.dim.unitSymbol())
-                .bind(6, DimensionText::format(info.dim))
-                .run();
-        }
+        for (size_t c = 0; c < record.columns.size(); ++c)
+            insertColumn(id, c, record.columns[c].variable, record.columns[c].index,
+                         record.columns[c].dim);
     }
     position = 0;
     for (const RateRecord& record : network_.rateRecords())
@@ -207,6 +218,8 @@ void RunWriter::writeNewResults() {
 
 void RunWriter::writeSpikes(size_t record, Progress& progress) {
     const SpikeRecord& spikes = network_.spikeRecords()[record];
+    if (!spikes.columns.empty())
+        return writeEventRows(spikes, progress);
     constexpr size_t kPerChunk = kChunkBytes / 8;
     for (size_t first = progress.stored; first < spikes.indices.size(); first += kPerChunk) {
         const size_t count = std::min(kPerChunk, spikes.indices.size() - first);
@@ -218,6 +231,26 @@ void RunWriter::writeSpikes(size_t record, Progress& progress) {
         insertChunk(progress, first, count, steps ? "spike_step_runs" : "spike_times");
     }
     progress.pending = spikes.indices.size();
+}
+
+/// Events with values are stored as f64_rows: per event its time, then its
+/// index and the values of the record's columns.
+void RunWriter::writeEventRows(const SpikeRecord& events, Progress& progress) {
+    const size_t columns = events.columns.size() + 1; // the index, then the values
+    const size_t perChunk = std::max<size_t>(1, kChunkBytes / (8 * (columns + 1)));
+    std::vector<double> rows;
+    for (size_t first = progress.stored; first < events.indices.size(); first += perChunk) {
+        const size_t count = std::min(perChunk, events.indices.size() - first);
+        rows.clear();
+        for (size_t event = first; event < first + count; ++event) {
+            rows.push_back(events.indices[event]);
+            for (size_t c = 0; c < events.columns.size(); ++c)
+                rows.push_back(events.value(event, c));
+        }
+        ChunkCodec::packRows(std::span(events.times.data() + first, count), rows, columns, buffer_);
+        insertChunk(progress, first, count, "f64_rows");
+    }
+    progress.pending = events.indices.size();
 }
 
 void RunWriter::writeRows(size_t columns, const std::vector<double>& times,

@@ -18,6 +18,7 @@ class Network;
 class Project;
 class SqlStatement;
 class StorageError;
+struct SpikeRecord;
 
 /// Records one run of `network` into a project while it runs. The records of
 /// a Network only grow; flush() stores what was added since the last flush,
@@ -75,6 +76,7 @@ private:
     void finishTransaction(RunStatus status, const std::string& message);
     void writeNewResults();
     void writeSpikes(size_t record, Progress& progress);
+    void writeEventRows(const SpikeRecord& events, Progress& progress);
     void writeRows(std::size_t columns, const std::vector<double>& times,
                    const std::vector<double>& values, Progress& progress);
     void insertChunk(const Progress& progress, size_t first, size_t count, const char* format);

@@ -22,7 +22,7 @@ import tempfile
 from brian2.core.variables import VariableView
 from brian2.devices.device import all_devices, get_device
 from brian2.monitors.ratemonitor import PopulationRateMonitor
-from brian2.monitors.spikemonitor import SpikeMonitor
+from brian2.monitors.spikemonitor import EventMonitor, SpikeMonitor
 from brian2.monitors.statemonitor import StateMonitor
 from brian2.synapses.synapses import Synapses
 from brian2.utils.logger import get_logger
@@ -40,7 +40,7 @@ TIERS = ('auto', 'tcc', 'native')
 OPTIONS = ('project', 'gui', 'tier')
 # Options Brian2's test machinery gives every standalone device.
 IGNORED_OPTIONS = ('directory', 'with_output')
-MONITORS = (SpikeMonitor, StateMonitor, PopulationRateMonitor)
+MONITORS = (SpikeMonitor, EventMonitor, StateMonitor, PopulationRateMonitor)
 RANDOM_NOTE_END = ("; Spike Studio's random numbers will differ from Brian2's "
                    '(their statistics will not)')
 

@@ -79,9 +79,12 @@ CONNECT_FIELDS = {'condition': EXPRESSION, 'p': EXPRESSION, 'n': EXPRESSION}
 TIMED_ARRAY_FIELDS = {'name': NAME, 'dt': EXPRESSION, 'unit': EXPRESSION, 'values': LIST}
 POISSON_INPUT_FIELDS = {'name': NAME, 'target': NAME, 'variable': NAME, 'N': INTEGER,
                         'rate': EXPRESSION, 'weight': EXPRESSION}
-MONITOR_FIELDS = {'name': NAME, 'type': NAME, 'source': NAME, 'variables': STRINGS,
+MONITOR_FIELDS = {'name': NAME, 'type': NAME, 'source': NAME, 'event': NAME, 'variables': STRINGS,
                   'record': RECORD, 'dt': EXPRESSION}
-MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor')
+MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor', 'EventMonitor')
+# The fields beyond name, type and source each monitor type takes.
+MONITOR_OWN_FIELDS = {'StateMonitor': ('variables', 'record', 'dt'),
+                      'EventMonitor': ('event', 'variables')}
 MAX_GROUP_SIZE = 1_000_000_000
 
 
@@ -230,11 +233,13 @@ def check_monitor(monitor, index):
     check_fields(monitor, name, MONITOR_FIELDS, ('name', 'type', 'source'))
     if monitor['type'] not in MONITOR_TYPES:
         raise ModelFileError(name, 'type', "unknown monitor type '%s'" % monitor['type'])
-    if monitor['type'] != 'StateMonitor':
-        for key in ('variables', 'record', 'dt'):
-            if key in monitor:
-                raise ModelFileError(name, key, "'%s' only applies to a StateMonitor" % key)
-    elif not monitor.get('variables'):
+    own = MONITOR_OWN_FIELDS.get(monitor['type'], ())
+    for key in ('event', 'variables', 'record', 'dt'):
+        if key in monitor and key not in own:
+            takers = [t for t in MONITOR_TYPES if key in MONITOR_OWN_FIELDS.get(t, ())]
+            raise ModelFileError(name, key,
+                                 "'%s' only applies to a %s" % (key, ' or '.join(takers)))
+    if monitor['type'] == 'StateMonitor' and not monitor.get('variables'):
         raise ModelFileError(name, 'variables',
                              'a StateMonitor needs a non-empty list of variables')
 

@@ -7,7 +7,7 @@ import warnings
 
 import numpy as np
 from brian2.monitors.ratemonitor import PopulationRateMonitor
-from brian2.monitors.spikemonitor import SpikeMonitor
+from brian2.monitors.spikemonitor import EventMonitor, SpikeMonitor
 from brian2.monitors.statemonitor import StateMonitor
 
 from .errors import ImportFailure
@@ -41,6 +41,10 @@ def fill_spike_monitor(monitor, values):
     monitor.variables['N'].set_value(len(indices))
     monitor.variables['count'].set_value(
         np.bincount(indices, minlength=len(monitor.source)).astype(np.int32))
+    # Recorded variables follow i and t in the order the importer wrote them.
+    for k, name in enumerate(sorted(set(monitor.record_variables) - {'i', 't'})):
+        variable = monitor.variables[name]
+        variable.set_value(values[:, 2 + k].astype(variable.dtype))
 
 
 def fill_state_monitor(monitor, values):
@@ -64,7 +68,8 @@ def fill_rate_monitor(monitor, values):
     monitor.variables['N'].set_value(len(values))
 
 
-FILLERS = {SpikeMonitor: fill_spike_monitor, StateMonitor: fill_state_monitor,
+FILLERS = {SpikeMonitor: fill_spike_monitor, EventMonitor: fill_spike_monitor,
+           StateMonitor: fill_state_monitor,
            PopulationRateMonitor: fill_rate_monitor}
 
 

@@ -1,4 +1,4 @@
-"""SpikeMonitor, StateMonitor and PopulationRateMonitor as model monitors."""
+"""SpikeMonitor, EventMonitor, StateMonitor and PopulationRateMonitor as model monitors."""
 from brian2.groups.neurongroup import NeuronGroup
 from brian2.input.poissongroup import PoissonGroup
 from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
@@ -18,14 +18,35 @@ def source_name(monitor, context, kinds=GROUPS):
 
 
 def spike_monitor(monitor, context):
+    """A SpikeMonitor; with variables=, the EventMonitor of 'spike' it is."""
+    if recorded_variables(monitor):
+        return event_monitor(monitor, context)
+    check_records_events(monitor, context)
+    return {'name': monitor.name, 'type': 'SpikeMonitor',
+            'source': source_name(monitor, context)}
+
+
+def event_monitor(monitor, context):
+    if monitor.event != 'spike':
+        context.fail(monitor, "recording the custom event '%s'" % monitor.event)
+    check_records_events(monitor, context)
+    spec = {'name': monitor.name, 'type': 'EventMonitor',
+            'source': source_name(monitor, context), 'event': monitor.event}
+    if recorded_variables(monitor):
+        spec['variables'] = recorded_variables(monitor)
+    return spec
+
+
+def recorded_variables(monitor):
+    """What an event monitor records beside i and t, in the order its CSV columns
+    come (Brian2 keeps them as a set)."""
+    return sorted(set(monitor.record_variables) - {'i', 't'})
+
+
+def check_records_events(monitor, context):
     if monitor.record is not True:
         context.fail(monitor, 'record=%s (recording some neurons only)'
                      % ([int(k) for k in monitor.record] if monitor.record is not False else False))
-    extra = set(monitor.record_variables) - {'i', 't'}
-    if extra:
-        context.fail(monitor, "recording the variable '%s' at spikes" % sorted(extra)[0])
-    return {'name': monitor.name, 'type': 'SpikeMonitor',
-            'source': source_name(monitor, context)}
 
 
 def state_monitor(monitor, context):

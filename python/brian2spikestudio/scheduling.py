@@ -10,6 +10,7 @@ TOP_LEVEL = {
     'NeuronGroup': ('start', 0), 'PoissonGroup': ('thresholds', 0),
     'SpikeGeneratorGroup': ('thresholds', 0), 'Synapses': ('start', 0),
     'PoissonInput': ('synapses', 0), 'SpikeMonitor': ('thresholds', 1),
+    'EventMonitor': ('thresholds', 1),
     'StateMonitor': ('start', 0), 'PopulationRateMonitor': ('end', 0),
 }
 # A part's default (when, order) by its type's name; a pathway's order is its side's.

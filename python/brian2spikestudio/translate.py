@@ -14,7 +14,7 @@ from brian2.input.poissongroup import PoissonGroup
 from brian2.input.poissoninput import PoissonInput
 from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
 from brian2.monitors.ratemonitor import PopulationRateMonitor
-from brian2.monitors.spikemonitor import SpikeMonitor
+from brian2.monitors.spikemonitor import EventMonitor, SpikeMonitor
 from brian2.monitors.statemonitor import StateMonitor
 from brian2.synapses.synapses import Synapses
 from brian2.utils.stringtools import get_identifiers
@@ -40,13 +40,13 @@ KINDS = {
     Synapses: ('synapses', synapses.synapses),
     PoissonInput: ('poisson_inputs', inputs.poisson_input),
     SpikeMonitor: ('monitors', monitors.spike_monitor),
+    EventMonitor: ('monitors', monitors.event_monitor),
     StateMonitor: ('monitors', monitors.state_monitor),
     PopulationRateMonitor: ('monitors', monitors.rate_monitor),
 }
 # Kinds known not to fit the format yet, by type name: what to call them.
 UNSUPPORTED_KINDS = {
     'NetworkOperation': 'network_operation', 'SpatialNeuron': 'SpatialNeuron',
-    'EventMonitor': 'EventMonitor (custom events)',
 }
 
 

@@ -16,7 +16,7 @@ import sys
 from types import SimpleNamespace
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor')
+MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor', 'EventMonitor')
 
 
 def device_options(arguments):
@@ -40,7 +40,7 @@ def main(argv):
     from brian2 import set_device
     import brian2spikestudio.device  # registers the device, from PYTHONPATH
     sys.path.insert(0, os.path.join(HERE, '..', 'reference'))
-    from brian_reference.csv_files import write_csv_files  # (puts python/ on sys.path)
+    from brian_reference.csv_files import recorded_variables, write_csv_files  # (puts python/ on sys.path)
     set_device('spikestudio', **device_options(argv[2:]))
     keep_device()
     from brian2.devices.device import get_device
@@ -53,7 +53,7 @@ def main(argv):
                       key=lambda obj: obj.name)
     write_csv_files(SimpleNamespace(monitors=[
         ({'name': m.name, 'type': type(m).__name__,
-          'variables': list(getattr(m, 'record_variables', []))}, m) for m in monitors]),
+          'variables': recorded_variables(m)}, m) for m in monitors]),
         outdir)
 
 

@@ -21,9 +21,9 @@ import traceback
 sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'reference'))
 
-from brian_reference import import_brian2, write_csv_files  # noqa: E402
+from brian_reference import import_brian2, recorded_variables, write_csv_files  # noqa: E402
 
-MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor')
+MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor', 'EventMonitor')
 
 
 class Monitors:
@@ -32,7 +32,7 @@ class Monitors:
     def __init__(self, namespace):
         found = [value for value in namespace.values() if type(value).__name__ in MONITOR_TYPES]
         self.monitors = [({'name': monitor.name, 'type': type(monitor).__name__,
-                           'variables': list(getattr(monitor, 'record_variables', []))}, monitor)
+                           'variables': recorded_variables(monitor)}, monitor)
                          for monitor in sorted(found, key=lambda m: m.name)]
 
 

@@ -21,7 +21,7 @@ from types import SimpleNamespace
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REFERENCE = os.path.join(HERE, 'reference')
-MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor')
+MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor', 'EventMonitor')
 
 
 def scripts(names):
@@ -62,7 +62,7 @@ def runtime_device_recording_runs():
 def run_one(script, outdir):
     """In a fresh process: runs `script`, writes its monitors into `outdir`."""
     sys.path.insert(0, os.path.join(HERE, '..', 'reference'))
-    from brian_reference import import_brian2, write_csv_files
+    from brian_reference import import_brian2, recorded_variables, write_csv_files
     brian2 = import_brian2()
     device_module = sys.modules['brian2.devices.device']
     device = runtime_device_recording_runs()
@@ -76,7 +76,7 @@ def run_one(script, outdir):
     sys.path.insert(0, os.path.dirname(script))
     runpy.run_path(script, run_name='__main__')
     monitors = [({'name': name, 'type': type(obj).__name__,
-                  'variables': list(getattr(obj, 'record_variables', []))}, obj)
+                  'variables': recorded_variables(obj)}, obj)
                 for name, obj in sorted(device.monitors.items())]
     shutil.rmtree(outdir, ignore_errors=True)
     write_csv_files(SimpleNamespace(monitors=monitors), outdir)

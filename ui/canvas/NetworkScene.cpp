@@ -27,8 +27,8 @@ QString monitorSummary(const Model& model, const std::string& group) {
         QStringList variables;
         for (const std::string& variable : monitor.variables)
             variables << QString::fromStdString(variable);
-        parts << (kind.hasField("variables") ? variables.join(", ")
-                                             : QString::fromStdString(kind.shortLabel));
+        parts << (variables.isEmpty() ? QString::fromStdString(kind.shortLabel)
+                                      : variables.join(", "));
     }
     parts.removeDuplicates();
     return parts.join(QStringLiteral(" · "));

@@ -20,8 +20,16 @@ enum Column { NameColumn, TypeColumn, VariablesColumn, RecordColumn };
 
 constexpr long long kRecordedNeurons = 5; // as the canvas menu records
 
-QString typeLabel(MonitorType type) {
-    return QString::fromStdString(ObjectKinds::of(type).shortLabel);
+/// What the monitor records: its kind's short label, and the event it
+/// listens to when its kind has that choice ("events (spike)").
+QString typeLabel(const MonitorSpec& monitor) {
+    const MonitorKind& kind = ObjectKinds::of(monitor.type);
+    QString label = QString::fromStdString(kind.shortLabel);
+    if (const FieldDescriptor* event = kind.field("event"))
+        label += " (" +
+                 QString::fromStdString(monitor.event.empty() ? event->emptyMeans : monitor.event) +
+                 ")";
+    return label;
 }
 
 QString recordText(const MonitorSpec& monitor) {
@@ -69,24 +77,28 @@ std::vector<const MonitorSpec*> MonitorsSection::monitors() const {
 QList<QStringList> MonitorsSection::rows() const {
     QList<QStringList> rows;
     for (const MonitorSpec* monitor : monitors()) {
-        const bool state = monitor->type == MonitorType::State;
-        rows.append({QString::fromStdString(monitor->name), typeLabel(monitor->type),
-                     state ? variablesText(*monitor) : QString(),
-                     state ? recordText(*monitor) : QString()});
+        const MonitorKind& kind = ObjectKinds::of(monitor->type);
+        rows.append({QString::fromStdString(monitor->name), typeLabel(*monitor),
+                     kind.hasField("variables") ? variablesText(*monitor) : QString(),
+                     kind.hasField("record") ? recordText(*monitor) : QString()});
     }
     return rows;
 }
 
+/// A cell is edited when the monitor's kind has the column's field.
 bool MonitorsSection::isEditable(int row, int column) const {
     const auto shown = monitors();
-    return column >= VariablesColumn && row < int(shown.size()) &&
-           shown[size_t(row)]->type == MonitorType::State;
+    if (row >= int(shown.size()))
+        return false;
+    const MonitorKind& kind = ObjectKinds::of(shown[size_t(row)]->type);
+    return (column == VariablesColumn && kind.hasField("variables")) ||
+           (column == RecordColumn && kind.hasField("record"));
 }
 
 void MonitorsSection::fillAddMenu() {
     addMenu_->clear();
     for (const MonitorKind* kind : ObjectKinds::monitors())
-        if (!kind->hasField("variables"))
+        if (!kind->needs("variables"))
             addMenu_
                 ->addAction(tr("Record %1").arg(QString::fromStdString(kind->summary)), this,
                             [this, type = kind->type] { addMonitor(type); })
@@ -108,7 +120,7 @@ void MonitorsSection::addMonitor(MonitorType type, const QString& variable) {
         variables.push_back(variable.toStdString());
     const MonitorSpec monitor =
         ModelDefaults::monitor(model(), object().name.toStdString(), type, variables,
-                               type == MonitorType::State ? kRecordedNeurons : 0);
+                               ObjectKinds::of(type).hasField("record") ? kRecordedNeurons : 0);
     document()->undoStack()->push(new AddMonitorCommand(document(), monitor));
 }
 
@@ -137,8 +149,14 @@ void MonitorsSection::commitVariables(int row, const QString& text) {
     std::vector<std::string> variables;
     for (const QString& name : text.split(separators, Qt::SkipEmptyParts))
         variables.push_back(name.toStdString());
-    if (variables.empty()) {
-        showLocalProblem(row, VariablesColumn, tr("a StateMonitor records at least one variable"));
+    const auto shown = monitors();
+    if (row >= int(shown.size()))
+        return;
+    const MonitorKind& kind = ObjectKinds::of(shown[size_t(row)]->type);
+    if (variables.empty() && kind.needs("variables")) {
+        showLocalProblem(
+            row, VariablesColumn,
+            tr("a %1 records at least one variable").arg(QString::fromStdString(kind.typeName)));
         return;
     }
     editMonitor(row, tr("Record variables of %1"),

@@ -5,6 +5,7 @@
 #include "runtime/StateRecord.h"
 
 #include <QObject>
+#include <QStringList>
 
 namespace spikestudio::MonitorCaption {
 
@@ -17,8 +18,14 @@ QString quoted(const std::string& name) {
 } // namespace
 
 QString spikes(const SpikeRecord& record) {
-    return QObject::tr("Spikes of %1 · SpikeMonitor %2")
-        .arg(quoted(record.source), quoted(record.monitor));
+    if (record.columns.empty())
+        return QObject::tr("Spikes of %1 · SpikeMonitor %2")
+            .arg(quoted(record.source), quoted(record.monitor));
+    QStringList variables;
+    for (const SpikeRecord::ValueColumn& column : record.columns)
+        variables << QString::fromStdString(column.variable);
+    return QObject::tr("Spikes of %1 with %2 · monitor %3")
+        .arg(quoted(record.source), variables.join(", "), quoted(record.monitor));
 }
 
 QString rate(const RateRecord& record) {

@@ -9,7 +9,8 @@ struct SpikeRecord;
 struct StateRecord;
 
 /// What a panel shows, named by group and monitor, for its header:
-/// "Spikes of 'P' · SpikeMonitor 'spikes'".
+/// "Spikes of 'P' · SpikeMonitor 'spikes'"; with the variables recorded at
+/// each spike, "Spikes of 'P' with v, w · monitor 'events'".
 namespace MonitorCaption {
 
 QString spikes(const SpikeRecord& record);

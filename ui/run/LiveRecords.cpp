@@ -17,6 +17,7 @@ void LiveRecords::shapeLike(const RunResults& results) {
         SpikeRecord& copy = copy_.spikes.emplace_back();
         static_cast<MonitorRecord&>(copy) = record;
         copy.countPerNeuron.assign(record.countPerNeuron.size(), 0);
+        copy.columns = record.columns;
     }
     for (const StateRecord& record : results.states) {
         StateRecord& copy = copy_.states.emplace_back();
@@ -38,6 +39,7 @@ void LiveRecords::appendNewFrom(const RunResults& results) {
             ++to.countPerNeuron[static_cast<size_t>(from.indices[s])];
         appendTail(to.indices, from.indices);
         appendTail(to.times, from.times);
+        appendTail(to.values, from.values);
     }
     for (size_t k = 0; k < copy_.states.size(); ++k) {
         appendTail(copy_.states[k].times, results.states[k].times);

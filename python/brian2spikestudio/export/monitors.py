@@ -1,10 +1,20 @@
-"""SpikeMonitor, StateMonitor and PopulationRateMonitor as Brian2 code."""
+"""SpikeMonitor, EventMonitor, StateMonitor and PopulationRateMonitor as Brian2 code."""
 from .python_text import call, list_literal, number_literal, string_literal
 
 
 def spike_monitor(spec, context):
     return [call('%s = %s(' % (context.variable(spec['name']), context.api('SpikeMonitor')),
                  [context.variable(spec['source']), 'name=' + string_literal(spec['name'])])]
+
+
+def event_monitor(spec, context):
+    head = '%s = %s(' % (context.variable(spec['name']), context.api('EventMonitor'))
+    arguments = [context.variable(spec['source']), string_literal(spec.get('event', 'spike'))]
+    if spec.get('variables'):
+        arguments.append('variables=' + list_literal(
+            [string_literal(v) for v in spec['variables']], len(head) + 10))
+    arguments.append('name=' + string_literal(spec['name']))
+    return [call(head, arguments)]
 
 
 def rate_monitor(spec, context):
@@ -32,7 +42,7 @@ def record_literal(record, indent):
 
 
 MONITOR_WRITERS = {'SpikeMonitor': spike_monitor, 'StateMonitor': state_monitor,
-                   'PopulationRateMonitor': rate_monitor}
+                   'PopulationRateMonitor': rate_monitor, 'EventMonitor': event_monitor}
 
 
 def monitor_lines(spec, context):

@@ -88,7 +88,7 @@ class PlotWriter:
         monitor = self.names.variable(spec['name'])
         title = 'AXIS.set_title(%s, loc=\'left\', fontsize=\'small\')' % string_literal(
             '%s (%s of %s)' % (spec['name'], spec['type'], spec['source']))
-        if spec['type'] == 'SpikeMonitor':
+        if spec['type'] in ('SpikeMonitor', 'EventMonitor'):  # a raster of the events
             self.panels.append([
                 "AXIS.plot(%s.t/ms, %s.i, '.k', markersize=2)" % (monitor, monitor),
                 'AXIS.set_ylabel(%s)' % string_literal('%s index' % spec['source']), title])

@@ -27,7 +27,8 @@ DOCSTRING_WIDTH = 79
 # The Brian2 (and numpy) names the script calls at module level.
 API_NAMES = ('defaultclock', 'seed', 'prefs', 'set_device', 'device', 'TimedArray',
              'NeuronGroup', 'PoissonGroup', 'SpikeGeneratorGroup', 'Synapses', 'PoissonInput',
-             'SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor', 'run', 'Quantity', 'array',
+             'SpikeMonitor', 'EventMonitor', 'StateMonitor', 'PopulationRateMonitor', 'run',
+             'Quantity', 'array',
              'second')
 
 

@@ -16,10 +16,11 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'
                                 'python'))
 
 from .brian2_import import import_brian2
-from .csv_files import write_csv_files
+from .csv_files import recorded_variables, write_csv_files
 from .errors import ModelFileError, describe_brian2_error
 from .model_file import FORMAT_TAG, FORMAT_VERSION, check_model, load_model
 from .network import BrianNetwork, build_network
 
 __all__ = ['BrianNetwork', 'FORMAT_TAG', 'FORMAT_VERSION', 'ModelFileError', 'build_network',
-           'check_model', 'describe_brian2_error', 'import_brian2', 'load_model', 'write_csv_files']
+           'check_model', 'describe_brian2_error', 'import_brian2', 'load_model',
+           'recorded_variables', 'write_csv_files']

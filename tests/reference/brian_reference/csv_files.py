@@ -20,6 +20,33 @@ def spike_table(spec, monitor):
     return ['i', 't [s]'], ([int(indices[k]), number(times[k])] for k in order)
 
 
+def unit_suffix(dim):
+    brian2 = import_brian2()
+    return '' if dim.is_dimensionless else ' [%s]' % brian2.get_unit(dim)
+
+
+def recorded_variables(monitor):
+    """A monitor's variables in the order of its CSV columns: a StateMonitor's
+    as given; an event monitor's (a set in Brian2) sorted, without i and t,
+    as the importer writes them."""
+    variables = getattr(monitor, 'record_variables', [])
+    if isinstance(variables, (set, frozenset)):
+        return sorted(set(variables) - {'i', 't'})
+    return list(variables)
+
+
+def event_table(spec, monitor):
+    """Like spike_table, then each recorded variable's value at the event."""
+    variables = spec.get('variables', [])
+    header, rows = spike_table(spec, monitor)
+    header += ['%s%s' % (v, unit_suffix(monitor.source.variables[v].dim)) for v in variables]
+    times, indices = np.asarray(monitor.t_), np.asarray(monitor.i)
+    values = [np.asarray(getattr(monitor, v + '_')) for v in variables]
+    order = np.lexsort((indices, times))
+    return header, ([int(indices[k]), number(times[k])] + [number(c[k]) for c in values]
+                    for k in order)
+
+
 def state_table(spec, monitor):
     brian2 = import_brian2()
     header, columns = ['t [s]'], []
@@ -40,8 +67,8 @@ def rate_table(spec, monitor):
                                     for t, r in zip(monitor.t_, monitor.rate_))
 
 
-CSV_TABLES = {'SpikeMonitor': spike_table, 'StateMonitor': state_table,
-              'PopulationRateMonitor': rate_table}
+CSV_TABLES = {'SpikeMonitor': event_table, 'StateMonitor': state_table,
+              'PopulationRateMonitor': rate_table, 'EventMonitor': event_table}
 
 
 def write_csv_files(network, outdir):

@@ -200,6 +200,11 @@ class NetworkBuilder:
         self.where = (spec['name'], 'source')
         return self.b2.SpikeMonitor(self.built.objects[spec['source']], name=spec['name'])
 
+    def event_monitor(self, spec):
+        self.where = (spec['name'], 'variables')
+        return self.b2.EventMonitor(self.built.objects[spec['source']], spec.get('event', 'spike'),
+                                    variables=spec.get('variables') or None, name=spec['name'])
+
     def state_monitor(self, spec):
         options = self.clock_arguments(spec)
         self.where = (spec['name'], 'variables')
@@ -218,7 +223,8 @@ GROUP_BUILDERS = {'NeuronGroup': NetworkBuilder.neuron_group,
                   'SpikeGeneratorGroup': NetworkBuilder.spike_generator_group}
 MONITOR_BUILDERS = {'SpikeMonitor': NetworkBuilder.spike_monitor,
                     'StateMonitor': NetworkBuilder.state_monitor,
-                    'PopulationRateMonitor': NetworkBuilder.rate_monitor}
+                    'PopulationRateMonitor': NetworkBuilder.rate_monitor,
+                    'EventMonitor': NetworkBuilder.event_monitor}
 
 
 def build_network(model, duration=None, seed=None):

@@ -1,0 +1,120 @@
+#include "diagnostics/ModelError.h"
+#include "expr/Parser.h"
+#include "model/kinds/CommonFields.h"
+
+#include <algorithm>
+
+namespace spikestudio {
+
+namespace {
+
+constexpr const char* kSpike = "spike";
+
+/// The events `group` emits: 'spike' when it has a threshold (or generates
+/// spikes). Custom events come with groups that declare them.
+std::vector<std::string> eventsOf(const CheckedGroup& group) {
+    if (group.threshold || group.type == GroupType::SpikeGeneratorGroup)
+        return {kSpike};
+    return {};
+}
+
+const CheckedGroup& sourceGroup(const MonitorSpec& spec, const CheckedModel& model) {
+    for (const CheckedGroup& group : model.groups)
+        if (group.name == spec.source)
+            return group;
+    for (const CheckedSynapses& synapses : model.synapses)
+        if (synapses.name == spec.source)
+            throw ModelError({spec.name, "source", 0, 0},
+                             "'" + spec.source +
+                                 "' is a Synapses object; an EventMonitor records the events "
+                                 "of a group");
+    throw ModelError({spec.name, "source", 0, 0}, "unknown source '" + spec.source + "'");
+}
+
+void checkEvent(const MonitorSpec& spec, const CheckedGroup& group) {
+    const std::string event = spec.event.empty() ? kSpike : spec.event;
+    const std::vector<std::string> events = eventsOf(group);
+    if (std::find(events.begin(), events.end(), event) != events.end())
+        return;
+    std::string known;
+    for (const std::string& name : events)
+        known += (known.empty() ? "'" : ", '") + name + "'";
+    throw ModelError(
+        {spec.name, "event", 0, 0},
+        "'" + group.name + "' has no event '" + event + "' (" +
+            (known.empty() ? "it has no events: no threshold" : "its events: " + known) + ")");
+}
+
+/// Each recorded variable must be one the group stores per neuron: the
+/// monitor copies its value at each event.
+void checkVariables(const MonitorSpec& spec, const CheckedGroup& group, CheckedMonitor& monitor) {
+    for (const std::string& variable : spec.variables) {
+        const auto& stored = group.stateVariables;
+        if (std::find(stored.begin(), stored.end(), variable) == stored.end()) {
+            const Equation* eq = group.equations.find(variable);
+            throw ModelError({spec.name, "variables", 0, 0},
+                             "'" + variable + "' is " +
+                                 (eq ? "a subexpression of '" + group.name +
+                                           "'; an EventMonitor records stored variables"
+                                     : "not a variable of '" + group.name + "'"));
+        }
+        monitor.variables.push_back(makeName(variable));
+        monitor.dimensions.push_back(group.scope->lookup(variable)->dim);
+    }
+}
+
+CheckedMonitor checkEventMonitor(const MonitorSpec& spec, const CheckedModel& model) {
+    const CheckedGroup& group = sourceGroup(spec, model);
+    checkEvent(spec, group);
+    CheckedMonitor monitor;
+    monitor.spec = &spec;
+    monitor.group = static_cast<size_t>(&group - model.groups.data());
+    monitor.dt = group.dt;
+    checkVariables(spec, group, monitor);
+    return monitor;
+}
+
+MonitorKind describe() {
+    MonitorKind kind;
+    kind.typeName = "EventMonitor";
+    kind.type = MonitorType::Event;
+    kind.family = ObjectFamily::Monitor;
+    kind.label = "event monitor";
+    kind.shortLabel = "events";
+    kind.summary = "events";
+    kind.description = "Records the index i, the time t and chosen variables of its source at "
+                       "each of its events";
+    kind.namePrefix = "events_";
+    kind.style = StyleRole::Recorder;
+    kind.add(CommonFields::name("monitor"), &MonitorSpec::name);
+    kind.add(CommonFields::typeName(), {});
+    kind.add(CommonFields::reference("source", "Source", {ObjectFamily::Group},
+                                     "The group whose events are recorded"),
+             &MonitorSpec::source);
+    kind.add({.key = "event",
+              .type = FieldType::Name,
+              .label = "Event", // shown in the monitors table; one event to choose from today
+              .emptyMeans = kSpike,
+              .description = "The event of the source to record (its threshold's 'spike')"},
+             &MonitorSpec::event);
+    kind.add({.key = "variables",
+              .type = FieldType::Names,
+              .editor = EditorHint::Table,
+              .label = "Variables",
+              .emptyMeans = "none: only i and t",
+              .description = "Variables of the source recorded at each event, after the "
+                             "threshold and before the reset"},
+             &MonitorSpec::variables);
+    kind.prototype = [] { return MonitorSpec{}; };
+    kind.check = checkEventMonitor;
+    return kind;
+}
+
+} // namespace
+
+const MonitorKind& eventMonitorKind() {
+    static const MonitorKind kind = describe();
+    return kind;
+}
+
+} // namespace spikestudio

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "runtime/GroupState.h"
+#include "runtime/SpikeRecord.h"
+
+#include <vector>
+
+namespace spikestudio {
+
+/// An EventMonitor's operation: appends this step's events of `group` to
+/// `record`, each with the current value of every recorded variable. It runs
+/// after the group's thresholder, so values are those that crossed the
+/// threshold, before the reset changes them.
+class EventRecorder {
+public:
+    /// `variables` are the group's arrays, one per column of `record`.
+    EventRecorder(SpikeRecord& record, const GroupState& group,
+                  std::vector<const std::vector<double>*> variables)
+        : record_(&record), group_(&group), variables_(std::move(variables)) {}
+
+    void operator()() const {
+        const std::int32_t count = group_->spikeCount();
+        const std::int32_t* events = group_->events.data();
+        record_->append(events, count, group_->clock->t());
+        for (std::int32_t k = 0; k < count; ++k)
+            for (const std::vector<double>* variable : variables_)
+                record_->values.push_back((*variable)[static_cast<size_t>(events[k])]);
+    }
+
+private:
+    SpikeRecord* record_;
+    const GroupState* group_;
+    std::vector<const std::vector<double>*> variables_;
+};
+
+} // namespace spikestudio
