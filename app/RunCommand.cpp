@@ -5,6 +5,7 @@
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
 #include "engine/RunSession.h"
+#include "formats/ModelFormats.h"
 #include "model/ModelReader.h"
 #include "model/Seed.h"
 #include "runtime/Network.h"
@@ -46,8 +47,17 @@ CheckOptions checkOptions(const CommandLine& line) {
     return options;
 }
 
-/// MODEL is a model file or a project (whose model runs, and which keeps the run).
-ModelSource loadModel(const std::string& path) {
+/// MODEL is a model file or a project (whose model runs, and which keeps the
+/// run), or a file of an importing format (a Brian2 script, whose code runs):
+/// imported first, its notes written to `err`.
+ModelSource loadModel(const std::string& path, std::ostream& err) {
+    const ModelFormat* format = ModelFormats::ofContent(path);
+    if (format && format->can(FormatCapability::Import)) {
+        LoadedModel imported = format->read(path);
+        for (const std::string& note : imported.notes)
+            err << printable(note) << "\n";
+        return {std::move(imported.model), std::move(imported.text)};
+    }
     OpenedModel opened = openModel(path);
     return {std::move(opened.model), std::move(opened.text)};
 }
@@ -122,8 +132,8 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
         [&] {
             requireOneModel(line);
             const TierMode tierMode = parseTier(line.tier);
-            RunSession session([&] { return loadModel(line.positional[0]); }, checkOptions(line),
-                               tierMode);
+            RunSession session([&] { return loadModel(line.positional[0], err); },
+                               checkOptions(line), tierMode);
             if (const std::optional<std::string> path = projectPath(line))
                 session.setSinkOpener([path = *path](const std::string& modelText) {
                     return std::make_unique<ProjectRunSink>(path, modelText);
@@ -160,7 +170,7 @@ int checkCommand(const CommandLine& line, std::ostream& out, std::ostream& err) 
         [&] {
             requireOneModel(line);
             const CheckedModel model =
-                checkModel(loadModel(line.positional[0]).model, checkOptions(line));
+                checkModel(loadModel(line.positional[0], err).model, checkOptions(line));
             out << "ok: " << model.groups.size() << " groups, " << model.monitors.size()
                 << " monitors; units and names check\n";
             return 0;

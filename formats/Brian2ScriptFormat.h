@@ -15,6 +15,7 @@ public:
         return "Open a Brian2 script as a model: the script runs, with Brian2 recording its "
                "network instead of simulating it";
     }
+    std::string readingWarning() const override { return "its Python code runs"; }
     std::vector<std::string> extensions() const override { return {"py"}; }
     FormatCapability capabilities() const override { return FormatCapability::Import; }
     bool supportsFile(const std::string& path) const override;

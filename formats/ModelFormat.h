@@ -21,6 +21,9 @@ public:
     virtual std::string shortName() const = 0;
     /// One line for the status bar of its menu entry; empty for none.
     virtual std::string description() const { return {}; }
+    /// What reading a file does beyond reading it ("its Python code runs"),
+    /// said where the user picks one; empty for nothing.
+    virtual std::string readingWarning() const { return {}; }
     /// Without the dot; the first is added to a name that has none.
     virtual std::vector<std::string> extensions() const = 0;
     virtual FormatCapability capabilities() const = 0;

@@ -155,7 +155,7 @@ private slots:
     void aRenamedProjectOpensAsAProject() {
         const QString renamed = path("renamed.json");
         Project::openOrCreate(renamed.toStdString(), contents(kCuba).toStdString(),
-                              R"({"P": [10, 20]})");
+                              R"({"positions": {"P": [10, 20]}})");
         fileToOpen_ = renamed;
         window_->action("open")->trigger();
         QVERIFY2(messages_.isEmpty(), qPrintable(messages_.join('\n')));

@@ -228,10 +228,8 @@ private slots:
                  std::string("Spike Studio projects and models (*.spikestudio *.json);;Spike "
                              "Studio project (*.spikestudio);;Spike Studio model file "
                              "(*.json);;All files (*)"));
-        ;
-        "));
-            QCOMPARE(shortNameOf(open.formatOf("Spike Studio model file (*.json)")),
-                     std::string("json"));
+        QCOMPARE(shortNameOf(open.formatOf("Spike Studio model file (*.json)")),
+                 std::string("json"));
         QVERIFY(!open.formatOf("All files (*)"));
         QVERIFY(!open.formatOf(open.filters().front()));
 

@@ -149,10 +149,12 @@ void MainWindow::askWithMessageBoxes() {
         return askExportTargetWithDialog(exporter);
     };
     askFileToImport_ = [this](const ModelFormat& format) {
-        const QString title = tr("Import a %1").arg(fromStd(format.name()));
+        const QString warning = fromStd(format.readingWarning());
         return QFileDialog::getOpenFileName(
-            this, format.can(FormatCapability::Import) ? title + tr(" (its code runs)") : title, {},
-            fromStd(format.nameFilter()) + ";;" + tr("All files (*)"));
+            this,
+            tr("Import a %1").arg(fromStd(format.name())) +
+                (warning.isEmpty() ? QString() : " (" + warning + ")"),
+            {}, fromStd(format.nameFilter()) + ";;" + tr("All files (*)"));
     };
     askRecovery_ = [this](const QString& originalPath) {
         return QMessageBox::question(
@@ -945,7 +947,9 @@ void MainWindow::importFile(const ModelFormat& format, const QString& path) {
     if (!scriptImporter_->start(format, path))
         return;
     enableImports(false);
-    report(tr("Importing %1: its code runs…").arg(QFileInfo(path).fileName()));
+    const QString warning = fromStd(format.readingWarning());
+    report(tr("Importing %1").arg(QFileInfo(path).fileName()) +
+           (warning.isEmpty() ? tr("…") : ": " + warning + tr("…")));
 }
 
 void MainWindow::enableImports(bool enabled) {
