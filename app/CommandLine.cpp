@@ -22,7 +22,8 @@ const CommandUsage kCommands[] = {
      "                        [--tier auto|tcc|native] [--final-state DIR]\n",
      "Simulates MODEL without a window and prints its groups, the spikes per\n"
      "SpikeMonitor and the time spent. MODEL is a model file, or a project: its\n"
-     "model runs and the project keeps the run.\n",
+     "model runs and the project keeps the run. A Brian2 script (told by a line\n"
+     "importing brian2) is imported first, as `import` does: its Python code runs.\n",
      "  --duration EXPR  simulated time, e.g. 100*ms (default: the model's)\n"
      "  --seed N         random seed, 0 to 4294967295 (default: the model's)\n"
      "  --csv DIR        write one MONITOR.csv per monitor into DIR\n"
@@ -70,8 +71,8 @@ const CommandUsage kCommands[] = {
     {"sweeps", "  spikestudio sweeps PROJECT\n",
      "Lists the sweeps PROJECT keeps: number, time, what varied, runs stored.\n", ""},
     {"check", "  spikestudio check MODEL\n",
-     "Parses MODEL (a model file or a project) and checks its units and names\n"
-     "without running it.\n",
+     "Parses MODEL (a model file, a project, or a Brian2 script, imported first)\n"
+     "and checks its units and names without running it.\n",
      ""},
     {"runs", "  spikestudio runs PROJECT\n",
      "Lists the runs PROJECT keeps: number, start time, status, simulated time,\n"

@@ -2,13 +2,13 @@
 
 #include "CommandErrors.h"
 #include "OutputFileCheck.h"
-#include "bridge/Brian2Export.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
+#include "formats/Exporters.h"
+#include "formats/ModelFormats.h"
 #include "model/CheckedModel.h"
 #include "model/ModelReader.h"
 #include "model/Seed.h"
-#include "storage/PathChecks.h"
 #include "storage/Project.h"
 
 #include <charconv>
@@ -19,10 +19,10 @@ namespace spikestudio {
 
 namespace {
 
-/// The model to export and what replaces its duration and seed.
+/// The model to export (with what replaces its duration and seed) and the device.
 struct ExportSource {
-    std::string modelJson;
-    Brian2ExportOptions options;
+    ExportInput input;
+    std::string device = "runtime";
     std::string description; // "cuba.json", "runs.spikestudio, run 3"
 };
 
@@ -47,11 +47,11 @@ std::string secondsText(double seconds) {
 ExportSource storedRun(Project& project, const std::string& path, const std::string& runText) {
     const std::int64_t id = parseRunId(runText);
     const RunSummary run = project.run(id);
-    ExportSource source{project.runModel(id), {}, path + ", run " + std::to_string(id)};
-    source.options.seed = run.seed;
-    const Model model = readModel(source.modelJson);
+    ExportSource source{
+        {project.runModel(id), {}, run.seed}, {}, path + ", run " + std::to_string(id)};
+    const Model model = readModel(source.input.modelJson);
     if (model.duration.empty() || checkModel(model).duration != run.duration)
-        source.options.duration = secondsText(run.duration);
+        source.input.duration = secondsText(run.duration);
     return source;
 }
 
@@ -62,7 +62,7 @@ ExportSource projectModel(const std::string& path, const std::optional<std::stri
     const std::optional<StoredModel> stored = project.model();
     if (!stored)
         throw ModelError({path, "", 0, 0}, "the project holds no model yet");
-    return {stored->modelJson, {}, path};
+    return {{stored->modelJson, {}, {}}, {}, path};
 }
 
 ExportSource exportSource(const CommandLine& line) {
@@ -70,21 +70,21 @@ ExportSource exportSource(const CommandLine& line) {
         throw std::invalid_argument("expected exactly one MODEL or PROJECT file");
     const std::string& path = line.positional[0];
     ExportSource source;
-    if (PathChecks::hasSqliteHeader(path)) {
+    if (ModelFormats::keepsRuns(path)) { // a project, by content
         source = projectModel(path, line.runId);
     } else {
         if (line.runId)
             throw ModelError({"command line", "--run", 0, 0},
                              path + " is a model file; --run picks a run of a PROJECT");
-        readModelFile(path, &source.modelJson);
+        readModelFile(path, &source.input.modelJson);
         source.description = path;
     }
     if (line.device)
-        source.options.device = *line.device;
+        source.device = *line.device;
     if (line.duration)
-        source.options.duration = *line.duration;
+        source.input.duration = *line.duration;
     if (line.seed)
-        source.options.seed = Seed::fromOption(*line.seed, "--seed");
+        source.input.seed = Seed::fromOption(*line.seed, "--seed");
     return source;
 }
 
@@ -103,11 +103,11 @@ int exportBrian2Command(const CommandLine& line, std::ostream& out, std::ostream
         [&] {
             const ExportSource source = exportSource(line);
             const std::string& script = scriptPath(line);
-            for (const std::string& note :
-                 exportBrian2Script(source.modelJson, script, source.options))
+            const Exporter& brian2 = *Exporters::byShortName("brian2");
+            for (const std::string& note : brian2.write(source.input, source.device, script))
                 err << printable(note) << "\n";
             out << "exported " << printable(source.description) << " as a Brian2 script for the "
-                << source.options.device << " device: " << printable(script) << "\n";
+                << printable(source.device) << " device: " << printable(script) << "\n";
             return 0;
         },
         "exporting the model as a Brian2 script");

@@ -5,11 +5,9 @@
 #include "bridge/Brian2Import.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
+#include "formats/ModelFormats.h"
 #include "model/CheckedModel.h"
 #include "model/ModelReader.h"
-#include "model/ModelWriter.h"
-#include "storage/PathChecks.h"
-#include "storage/Project.h"
 
 #include <charconv>
 #include <chrono>
@@ -29,7 +27,7 @@ constexpr long long kLongestTimeoutSeconds = 7 * 24 * 3600;
 /// Where the import goes: a model file, or a project whose model it becomes.
 struct ImportTarget {
     std::string path;
-    bool project = false;
+    const ModelFormat* format = nullptr;
 };
 
 const std::string& scriptPath(const CommandLine& line) {
@@ -37,11 +35,6 @@ const std::string& scriptPath(const CommandLine& line) {
         throw std::invalid_argument("expected exactly one SCRIPT file");
     requireBrian2Script(line.positional[0]);
     return line.positional[0];
-}
-
-bool endsWith(const std::string& text, const std::string& end) {
-    return text.size() >= end.size() &&
-           text.compare(text.size() - end.size(), end.size(), end) == 0;
 }
 
 ModelError outputError(const std::string& problem) {
@@ -63,10 +56,7 @@ ImportTarget importTarget(const CommandLine& line, const std::string& script) {
     ImportTarget target;
     target.path = outputPath(line, script);
     refuseUnwritableOutput(target.path, script, "the script");
-    std::error_code error;
-    target.project =
-        endsWith(target.path, ".spikestudio") ||
-        (fs::is_regular_file(target.path, error) && PathChecks::hasSqliteHeader(target.path));
+    target.format = &ModelFormats::forWriting(target.path);
     return target;
 }
 
@@ -83,18 +73,6 @@ std::chrono::seconds parseTimeout(const std::optional<std::string>& text) {
     return std::chrono::seconds(seconds);
 }
 
-void save(const Model& model, const ImportTarget& target) {
-    if (!target.project) {
-        writeModelFile(model, target.path);
-        return;
-    }
-    const std::string json = writeModelJson(model);
-    if (PathChecks::exists(target.path))
-        Project(target.path).saveModel(json);
-    else
-        Project::openOrCreate(target.path, json);
-}
-
 void printSummary(const Model& model, const std::string& script, const ImportTarget& target,
                   std::ostream& out) {
     out << "imported " << printable(script) << ": " << model.groups.size() << " groups, "
@@ -104,7 +82,8 @@ void printSummary(const Model& model, const std::string& script, const ImportTar
     if (model.seed)
         out << ", seed " << *model.seed;
     out << "\n"
-        << (target.project ? "saved as the model of " : "wrote ") << printable(target.path) << "\n";
+        << (target.format->can(FormatCapability::KeepsRuns) ? "saved as the model of " : "wrote ")
+        << printable(target.path) << "\n";
 }
 
 } // namespace
@@ -120,7 +99,7 @@ int importCommand(const CommandLine& line, std::ostream& out, std::ostream& err)
             for (const std::string& note : imported.notes)
                 err << printable(note) << "\n";
             const Model& model = imported.model;
-            save(model, target);
+            target.format->write(model, "{}", target.path);
             printSummary(model, script, target, out);
             return 0;
         },

@@ -8,6 +8,7 @@
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
 #include "engine/RunSession.h"
+#include "formats/ModelFormats.h"
 #include "model/ModelReader.h"
 #include "model/Seed.h"
 #include "runtime/Network.h"
@@ -89,8 +90,8 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
         [&] {
             requireOneModel(line);
             const TierMode tierMode = parseTier(line.tier);
-            RunSession session([&] { return loadModel(line.positional[0]); }, checkOptions(line),
-                               tierMode);
+            RunSession session([&] { return loadModel(line.positional[0], err); },
+                               checkOptions(line), tierMode);
             if (const std::optional<std::string> path = projectPath(line))
                 session.setSinkOpener([path = *path](const std::string& modelText) {
                     return std::make_unique<ProjectRunSink>(path, modelText);
@@ -130,7 +131,7 @@ int checkCommand(const CommandLine& line, std::ostream& out, std::ostream& err) 
         [&] {
             requireOneModel(line);
             const CheckedModel model =
-                checkModel(loadModel(line.positional[0]).model, checkOptions(line));
+                checkModel(loadModel(line.positional[0], err).model, checkOptions(line));
             out << "ok: " << model.groups.size() << " groups, " << model.monitors.size()
                 << " monitors; units and names check\n";
             return 0;

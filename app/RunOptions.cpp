@@ -1,6 +1,8 @@
 #include "RunOptions.h"
 
 #include "diagnostics/ModelError.h"
+#include "diagnostics/PrintableText.h"
+#include "formats/ModelFormats.h"
 #include "model/Seed.h"
 #include "storage/ModelOpener.h"
 
@@ -31,7 +33,14 @@ CheckOptions checkOptions(const CommandLine& line) {
     return options;
 }
 
-ModelSource loadModel(const std::string& path) {
+ModelSource loadModel(const std::string& path, std::ostream& err) {
+    const ModelFormat* format = ModelFormats::ofContent(path);
+    if (format && format->can(FormatCapability::Import)) {
+        LoadedModel imported = format->read(path);
+        for (const std::string& note : imported.notes)
+            err << printable(note) << "\n";
+        return {std::move(imported.model), std::move(imported.text)};
+    }
     OpenedModel opened = openModel(path);
     return {std::move(opened.model), std::move(opened.text)};
 }

@@ -6,6 +6,7 @@
 #include "model/CheckedModel.h"
 
 #include <optional>
+#include <ostream>
 #include <string>
 
 namespace spikestudio {
@@ -20,8 +21,10 @@ TierMode parseTier(const std::optional<std::string>& text);
 void requireOneModel(const CommandLine& line);
 /// `--duration` and `--seed`.
 CheckOptions checkOptions(const CommandLine& line);
-/// MODEL is a model file or a project (whose model runs, and which keeps the run).
-ModelSource loadModel(const std::string& path);
+/// MODEL is a model file or a project (whose model runs, and which keeps the
+/// run), or a file of an importing format (a Brian2 script, whose code runs):
+/// imported first, its notes written to `err`.
+ModelSource loadModel(const std::string& path, std::ostream& err);
 /// The project the results go into (`--db`, or MODEL when it is a project);
 /// none: they are not stored. A new project takes the model as its own,
 /// created with it in one step (a failure leaves no file).

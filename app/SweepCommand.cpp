@@ -176,7 +176,7 @@ int sweepCommand(const CommandLine& line, std::ostream& out, std::ostream& err) 
             const std::size_t jobs = parseJobs(line.jobs);
             const TierMode tier = parseTier(line.tier);
             const CheckOptions options = checkOptions(line);
-            ModelSource base = loadModel(line.positional[0]);
+            ModelSource base = loadModel(line.positional[0], err);
             // The model as it stands must be sound, and every swept name one of its constants.
             plan.checkAgainst(checkModel(base.model, options));
             const VariantRange range = partOf(line.part, plan.variantCount());

@@ -437,7 +437,8 @@ private slots:
             << QByteArray("{\"format\": \"spikestudio-model\", ") << "invalid JSON";
         QTest::newRow("foreign JSON")
             << QByteArray(R"({"format": "other", "version": 1})") << "not a Spike Studio model";
-        QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10) << "invalid JSON";
+        QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10)
+                                << "cannot tell what this file is";
         QTest::newRow("bad field") << QByteArray(R"({"format": "spikestudio-model", "version": 1,
             "groups": [{"name": "G", "type": "NeuronGroup", "N": 1, "equations": "v:1", "treshold": "v>1"}]})")
                                    << "unknown field 'treshold'";

@@ -4,6 +4,7 @@
 // written are explained in a message box and write nothing. Offscreen.
 #include "MainWindow.h"
 #include "document/ModelDocument.h"
+#include "formats/Exporter.h"
 #include "model/ModelReader.h"
 #include "runs/ScratchProject.h"
 
@@ -35,7 +36,8 @@ class TestGuiExportBrian2 : public QObject {
     QTemporaryDir dir_;
     std::unique_ptr<MainWindow> window_;
     QStringList messages_;
-    std::optional<MainWindow::Brian2ScriptChoice> choice_;
+    std::optional<MainWindow::ExportTarget> choice_;
+    QString askedExporter_;
     int asked_ = 0;
 
     QMenu* exportMenu() const { return window_->findChild<QMenu*>("exportMenu"); }
@@ -56,8 +58,9 @@ private slots:
         window_->setMessageHandler(
             [this](const QString&, const QString& text) { messages_ << text; });
         window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
-        window_->setBrian2ScriptHandler([this] {
+        window_->setExportTargetHandler([this](const Exporter& exporter) {
             ++asked_;
+            askedExporter_ = QString::fromStdString(exporter.shortName());
             return choice_;
         });
         QVERIFY(window_->openModelFile(kExamples + "/cuba.json"));
@@ -68,8 +71,8 @@ private slots:
     void theFileMenuHasTheExport() {
         QMenu* menu = exportMenu();
         QVERIFY(menu);
-        QVERIFY(menu->actions().contains(window_->action("exportBrian2")));
-        QCOMPARE(window_->action("exportBrian2")->text().remove('&'), QString("Brian2 Script…"));
+        QVERIFY(menu->actions().contains(window_->action("export:brian2")));
+        QCOMPARE(window_->action("export:brian2")->text().remove('&'), QString("Brian2 script…"));
     }
 
     void exportsTheEditedModelForTheChosenDevice() {
@@ -77,9 +80,10 @@ private slots:
         model.seed = 42; // an edit not saved: the export takes the model being edited
         window_->document()->load(model, window_->document()->filePath());
         const QString path = dir_.filePath("cuba_gpu.py");
-        choice_ = MainWindow::Brian2ScriptChoice{path, "cuda_standalone"};
-        window_->action("exportBrian2")->trigger();
+        choice_ = MainWindow::ExportTarget{path, "cuda_standalone"};
+        window_->action("export:brian2")->trigger();
         QCOMPARE(asked_, 1);
+        QCOMPARE(askedExporter_, QString("brian2"));
         QVERIFY2(messages_.isEmpty(), qPrintable(messages_.join("\n")));
         const QString script = readText(path);
         QVERIFY(script.contains("\nimport brian2cuda\n"));
@@ -93,8 +97,8 @@ private slots:
         QVERIFY(window_->openModelFile(SPIKESTUDIO_SOURCE_DIR
                                        "/tests/reference/models/synapses_chain_delays.json"));
         const QString path = dir_.filePath("chain_genn.py");
-        choice_ = MainWindow::Brian2ScriptChoice{path, "genn"};
-        window_->action("exportBrian2")->trigger();
+        choice_ = MainWindow::ExportTarget{path, "genn"};
+        window_->action("export:brian2")->trigger();
         QVERIFY(QFile::exists(path));
         QCOMPARE(messages_.size(), 1);
         QVERIFY2(messages_[0].contains("'feed' has a different delay per synapse"),
@@ -103,7 +107,7 @@ private slots:
 
     void cancellingWritesNothing() {
         choice_.reset();
-        window_->action("exportBrian2")->trigger();
+        window_->action("export:brian2")->trigger();
         QCOMPARE(asked_, 1);
         QVERIFY(messages_.isEmpty());
     }
@@ -113,8 +117,8 @@ private slots:
         model.groups[0].threshold = "v - Vt"; // not a condition
         window_->document()->load(model, window_->document()->filePath());
         const QString path = dir_.filePath("refused.py");
-        choice_ = MainWindow::Brian2ScriptChoice{path, "runtime"};
-        window_->action("exportBrian2")->trigger();
+        choice_ = MainWindow::ExportTarget{path, "runtime"};
+        window_->action("export:brian2")->trigger();
         QCOMPARE(messages_.size(), 1);
         QVERIFY2(messages_[0].contains("'P', field 'threshold'"), qPrintable(messages_[0]));
         QVERIFY(!QFile::exists(path));
@@ -122,8 +126,8 @@ private slots:
 
     void aFileThatCannotBeWrittenIsExplained() {
         const QString path = dir_.filePath("no-such-folder/cuba.py");
-        choice_ = MainWindow::Brian2ScriptChoice{path, "runtime"};
-        window_->action("exportBrian2")->trigger();
+        choice_ = MainWindow::ExportTarget{path, "runtime"};
+        window_->action("export:brian2")->trigger();
         QCOMPARE(messages_.size(), 1);
         QVERIFY2(messages_[0].contains("cannot write") && messages_[0].contains("does not exist"),
                  qPrintable(messages_[0]));

@@ -44,10 +44,10 @@ class TestGuiImportBrian2 : public QObject {
     /// Imports through the File menu's action and waits for the importer.
     void importThroughTheMenu(const QString& script) {
         script_ = script;
-        window_->action("importBrian2")->trigger();
-        QVERIFY(!window_->action("importBrian2")->isEnabled()); // one import at a time
+        window_->action("import:brian2")->trigger();
+        QVERIFY(!window_->action("import:brian2")->isEnabled()); // one import at a time
         QTRY_VERIFY_WITH_TIMEOUT(!window_->scriptImporter()->isRunning(), 180000);
-        QTRY_VERIFY(window_->action("importBrian2")->isEnabled());
+        QTRY_VERIFY(window_->action("import:brian2")->isEnabled());
     }
 
 private slots:
@@ -71,7 +71,7 @@ private slots:
             messages_ << title + ": " + text;
         });
         window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
-        window_->setScriptToImportHandler([this] { return script_; });
+        window_->setFileToImportHandler([this](const ModelFormat&) { return script_; });
         QVERIFY(window_->openModelFile(kExamples + "/cuba.json"));
     }
 
@@ -80,8 +80,8 @@ private slots:
     void theFileMenuHasTheImport() {
         auto* menu = window_->findChild<QMenu*>("importMenu");
         QVERIFY(menu);
-        QVERIFY(menu->actions().contains(window_->action("importBrian2")));
-        QVERIFY(window_->action("importBrian2")->statusTip().contains("the script runs"));
+        QVERIFY(menu->actions().contains(window_->action("import:brian2")));
+        QVERIFY(window_->action("import:brian2")->statusTip().contains("the script runs"));
     }
 
     void aScriptOpensAsAnUnsavedModel() {
@@ -109,7 +109,7 @@ private slots:
         const Model before = window_->document()->model();
         importThroughTheMenu(script);
         QCOMPARE(messages_.size(), 1);
-        QVERIFY2(messages_[0].startsWith("Cannot import the script: ") &&
+        QVERIFY2(messages_[0].startsWith("Cannot import the file: ") &&
                      messages_[0].contains("subgroup.py:3: the subgroup G[1:3]"),
                  qPrintable(messages_[0]));
         QCOMPARE(window_->document()->model().groups.front().name, before.groups.front().name);

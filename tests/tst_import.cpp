@@ -567,6 +567,64 @@ private slots:
         QVERIFY(runCli({"runs", project}).out.contains("   1  "));
     }
 
+    // The target's format is told by its content: a project renamed .json takes
+    // the import as its model and keeps its runs.
+    void importsIntoARenamedProject() {
+        const QString script = writeScript("renamed.py", "from brian2 import *\n"
+                                                         "C = NeuronGroup(4, 'v : 1', name='C')\n"
+                                                         "run(1*ms)\n");
+        const QString project = dir_.filePath("renamed.spikestudio");
+        QCOMPARE(import(script, project).exitCode, 0);
+        QCOMPARE(runCli({"run", project, "--tier", "tcc"}).exitCode, 0);
+        const QString renamed = dir_.filePath("renamed-project.json");
+        QVERIFY(QFile::rename(project, renamed));
+        const CliResult again = import(script, renamed);
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QVERIFY(again.out.contains("saved as the model of " + renamed));
+        QVERIFY(runCli({"runs", renamed}).out.contains("   1  "));
+    }
+
+    // A model file named .spikestudio is refused before the script runs, and kept.
+    void refusesAModelFileNamedAsAProject() {
+        const QString trace = dir_.filePath("script-ran.txt");
+        const QString script =
+            writeScript("traced.py", "from brian2 import *\nopen('" + trace +
+                                         "', 'w').close()\nG = NeuronGroup(1, 'v : 1')\n"
+                                         "run(1*ms)\n");
+        const QString fake = dir_.filePath("model-file.spikestudio");
+        const QByteArray model = R"({"format": "spikestudio-model", "version": 1})";
+        QFile file(fake);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(model);
+        file.close();
+        const CliResult refused = import(script, fake);
+        expectFailure(refused, {}, {"model-file.spikestudio", "rename it to .json"});
+        QVERIFY(!QFile::exists(trace));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), model);
+    }
+
+    // `run` and `check` import a Brian2 script first (told by its content, not its
+    // name); the run is stored only with --db; a refused script fails as import does.
+    void runsAndChecksAScriptDirectly() {
+        const QString script = writeScript("direct.txt", "from brian2 import *\n"
+                                                         "D = NeuronGroup(5, 'v : 1', name='D')\n"
+                                                         "run(1*ms)\n");
+        const CliResult ran = runCli({"run", script, "--tier", "tcc"}, 600000);
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        QVERIFY(ran.out.contains("group D: NeuronGroup, N=5"));
+        QVERIFY(!ran.out.contains("stored as run"));
+        const CliResult checked = runCli({"check", script}, 600000);
+        QVERIFY2(checked.exitCode == 0, qPrintable(checked.err));
+        QVERIFY(checked.out.startsWith("ok: 1 groups"));
+
+        const QString refused = writeScript("refused.py", "from brian2 import *\n"
+                                                          "G = NeuronGroup(3, 'v : 1')\n"
+                                                          "M = SpikeMonitor(G[1:3])\n"
+                                                          "run(1*ms)\n");
+        expectFailure(runCli({"run", refused}, 600000), {}, {"refused.py:3"});
+    }
+
     void helpSaysTheScriptRuns() {
         const CliResult help = runCli({"import", "--help"});
         QCOMPARE(help.exitCode, 0);

@@ -1,7 +1,7 @@
 // The folders form a strict layering: every `#include` under core/, codegen/,
-// engine/, bridge/, ui/ and app/ names a file of its own folder or of a lower level,
-// never one beside it or above it; core, codegen, the engine and the bridge never include
-// Qt. The table below is the rule; docs/architecture.md ("Layers") shows the
+// engine/, bridge/, formats/, ui/ and app/ names a file of its own folder or of a lower level,
+// never one beside it or above it; core, codegen, the engine, the bridge and the formats
+// never include Qt. The table below is the rule; docs/architecture.md ("Layers") shows the
 // same table, and a test keeps the two alike.
 #include <QDir>
 #include <QDirIterator>
@@ -34,16 +34,18 @@ const Layer kLayers[] = {
     {"codegen", 7},
     {"engine", 8},
     {"bridge", 9},
-    {"ui", 10},
-    {"app", 11},
+    {"formats", 10},
+    {"ui", 11},
+    {"app", 12},
 };
 // clang-format on
 
 // Levels up to this one are free of Qt (the CLI, the engine and a future run
 // session use them without a GUI).
-constexpr int kHighestLevelWithoutQt = 9;
+constexpr int kHighestLevelWithoutQt = 10;
 
-const char* const kScannedFolders[] = {"core", "codegen", "engine", "bridge", "ui", "app"};
+const char* const kScannedFolders[] = {"core",    "codegen", "engine", "bridge",
+                                       "formats", "ui",      "app"};
 
 // Where a quoted include is looked up after the including file's own folder:
 // the include directories the targets declare (core/ and ui/ for their own
@@ -214,11 +216,11 @@ private slots:
         QTest::newRow("the engine includes the desktop app")
             << "engine/LiveEdit.cpp" << QByteArray("#include \"MainWindow.h\"\n")
             << "engine/LiveEdit.cpp:1: #include \"MainWindow.h\": engine (level 8) may not "
-               "include ui (level 10)";
+               "include ui (level 11)";
         QTest::newRow("ui includes app")
             << "ui/MainWindow.cpp" << QByteArray("#include \"app/RunCommand.h\"\n")
-            << "ui/MainWindow.cpp:1: #include \"app/RunCommand.h\": ui (level 10) may not "
-               "include app (level 11)";
+            << "ui/MainWindow.cpp:1: #include \"app/RunCommand.h\": ui (level 11) may not "
+               "include app (level 12)";
         QTest::newRow("core includes Qt")
             << "core/storage/Project.cpp" << QByteArray("#include <QString>\n")
             << "core/storage/Project.cpp:1: #include <QString>: core/storage never includes Qt";

@@ -53,7 +53,9 @@ int runGui(int argc, char** argv, const QString& modelPath, const QString& examp
     window.show();
     if (!window.offerRecovery()) {
         const QString path = fileToOpen(modelPath);
-        if (!path.isEmpty())
+        if (path == modelPath && !path.isEmpty())
+            window.openOrImport(path); // named by the user: a Brian2 script is imported
+        else if (!path.isEmpty())
             window.openModelFile(path);
     }
     const QString screenshot = qEnvironmentVariable("SPIKESTUDIO_SCREENSHOT");

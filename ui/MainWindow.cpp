@@ -1,6 +1,5 @@
 #include "MainWindow.h"
 
-#include "bridge/Brian2Export.h"
 #include "canvas/GroupNodeItem.h"
 #include "canvas/NetworkView.h"
 #include "canvas/SelectionEditing.h"
@@ -18,6 +17,9 @@
 #include "document/ModelLookup.h"
 #include "document/NeuronTemplates.h"
 #include "document/RecentFiles.h"
+#include "formats/Exporters.h"
+#include "formats/FormatFilters.h"
+#include "formats/ModelFormats.h"
 #include "help/AboutText.h"
 #include "help/HelpWindow.h"
 #include "importing/ScriptImporter.h"
@@ -30,9 +32,6 @@
 #include "runs/RunsBrowser.h"
 #include "runs/ScratchProject.h"
 #include "start/StartPage.h"
-#include "storage/ModelOpener.h"
-#include "storage/PathChecks.h"
-#include "storage/Project.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -57,16 +56,19 @@ namespace spikestudio {
 
 namespace {
 
-const QString kModelFilter =
-    QObject::tr("Spike Studio projects and models (*.spikestudio *.json);;Spike Studio projects "
-                "(*.spikestudio);;Models (*.json);;All files (*)");
 constexpr int kReportMs = 10000; // how long a status bar report stays
 
-/// Projects (SQLite, keeping the layout and every run) by their extension or,
-/// for an existing file, by their first bytes.
-bool isProjectPath(const QString& path) {
-    return QFileInfo(path).suffix() == "spikestudio" ||
-           PathChecks::hasSqliteHeader(path.toStdString());
+const std::string kAllModelFiles = "Spike Studio projects and models";
+
+QString fromStd(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+QStringList fromStd(const std::vector<std::string>& lines) {
+    QStringList list;
+    for (const std::string& line : lines)
+        list << QString::fromStdString(line);
+    return list;
 }
 
 /// Menu text shows '&' as a mnemonic marker; "A & B" must stay "A & B".
@@ -137,11 +139,22 @@ void MainWindow::askWithMessageBoxes() {
                             count == 1 ? tr("it") : tr("them"), QFileInfo(project).fileName()),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
     };
-    askBrian2Script_ = [this] { return askBrian2ScriptWithDialog(); };
-    askScriptToImport_ = [this] {
-        return QFileDialog::getOpenFileName(this,
-                                            tr("Import a Brian2 script (its Python code runs)"), {},
-                                            tr("Brian2 scripts (*.py);;All files (*)"));
+    askFileToOpen_ = [this](const QString& filters) {
+        return QFileDialog::getOpenFileName(this, tr("Open Model"), {}, filters);
+    };
+    askSavePath_ = [this](const QString& suggested, const QString& filters, QString* chosen) {
+        return QFileDialog::getSaveFileName(this, tr("Save As"), suggested, filters, chosen);
+    };
+    askExportTarget_ = [this](const Exporter& exporter) {
+        return askExportTargetWithDialog(exporter);
+    };
+    askFileToImport_ = [this](const ModelFormat& format) {
+        const QString warning = fromStd(format.readingWarning());
+        return QFileDialog::getOpenFileName(
+            this,
+            tr("Import a %1").arg(fromStd(format.name())) +
+                (warning.isEmpty() ? QString() : " (" + warning + ")"),
+            {}, fromStd(format.nameFilter()) + ";;" + tr("All files (*)"));
     };
     askRecovery_ = [this](const QString& originalPath) {
         return QMessageBox::question(
@@ -297,22 +310,12 @@ void MainWindow::createFileActions() {
     addAction("saveAs", tr("Save &As…"), QKeySequence("Ctrl+Shift+S"),
               [this] { saveWithDialog(); });
     addAction("quit", tr("&Quit"), QKeySequence("Ctrl+Q"), [this] { close(); });
-    addAction("exportBrian2", tr("&Brian2 Script…"), {}, [this] { exportBrian2Script(); });
-    addAction("importBrian2", tr("&Brian2 Script…"), {}, [this] {
-        const QString script = askScriptToImport_();
-        if (!script.isEmpty())
-            importBrian2Script(script);
-    });
     describeAction("new", tr("Start an empty model"));
     describeAction("open", tr("Open a model (.json) or project (.spikestudio)"));
     describeAction("close", tr("Close the model and show the start page"));
     describeAction("save", tr("Save the model"));
     describeAction("saveAs", tr("Save as a project (.spikestudio: model, layout and runs) or "
                                 "a model file (.json)"));
-    describeAction("importBrian2", tr("Open a Brian2 script as a model: the script runs, with "
-                                      "Brian2 recording its network instead of simulating it"));
-    describeAction("exportBrian2", tr("Write the model as a Brian2 script, for Brian2's runtime, "
-                                      "C++ standalone, or GPUs (brian2cuda, brian2genn)"));
 }
 
 void MainWindow::createEditActions() {
@@ -415,10 +418,10 @@ void MainWindow::createMenus() {
     file->addActions({actions_["save"], actions_["saveAs"], actions_["close"]});
     QMenu* importMenu = file->addMenu(tr("&Import"));
     importMenu->setObjectName("importMenu");
-    importMenu->addAction(actions_["importBrian2"]);
+    createImportActions(*importMenu);
     QMenu* exportMenu = file->addMenu(tr("E&xport"));
     exportMenu->setObjectName("exportMenu");
-    exportMenu->addAction(actions_["exportBrian2"]);
+    createExportActions(*exportMenu);
     file->addSeparator();
     file->addAction(actions_["quit"]);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -714,7 +717,7 @@ void MainWindow::showAbout() {
 /// Runs are recorded into, and listed from, the open file when it is a
 /// project, and otherwise the scratch project, so that no run is lost.
 void MainWindow::useProject(const QString& path) {
-    const bool scratch = !isProjectPath(path);
+    const bool scratch = !ModelFormats::keepsRuns(path.toStdString());
     const std::string project = (scratch ? ScratchProject::path() : path).toStdString();
     runView_->setProjectPath(project);
     runsBrowser_->setProjectPath(project, scratch);
@@ -835,10 +838,15 @@ bool MainWindow::openModelFile(const QString& path) {
     Model model;
     NodeLayout layout;
     try {
-        OpenedModel opened = openModel(path.toStdString());
-        model = std::move(opened.model);
-        if (opened.fromProject) // where its nodes were
-            layout = LayoutJson::read(opened.layoutJson);
+        const ModelFormat& format = ModelFormats::forReading(path.toStdString());
+        if (!format.can(FormatCapability::Read)) // an import runs code: only when asked for
+            throw ModelError({path.toStdString(), "", 0, 0},
+                             "a " + format.name() + " is opened with File > Import > " +
+                                 format.name());
+        LoadedModel loaded = format.read(path.toStdString());
+        model = std::move(loaded.model);
+        if (!loaded.layoutJson.empty()) // where its nodes were
+            layout = LayoutJson::read(loaded.layoutJson);
     } catch (const std::exception& error) {
         if (!QFileInfo::exists(path))
             RecentFiles::remove(path); // gone: not offered again
@@ -858,16 +866,20 @@ bool MainWindow::openModelFile(const QString& path) {
     return true;
 }
 
+void MainWindow::openOrImport(const QString& path) {
+    const ModelFormat* format = ModelFormats::ofContent(path.toStdString());
+    if (format && format->can(FormatCapability::Import) && !format->can(FormatCapability::Read))
+        importFile(*format, path);
+    else
+        openModelFile(path);
+}
+
 bool MainWindow::saveModelFile(const QString& path) {
-    const bool hadProject = isProjectPath(document_->filePath());
+    const bool hadProject = ModelFormats::keepsRuns(document_->filePath().toStdString());
     try {
-        if (isProjectPath(path)) { // a failed save keeps the old model, or leaves no new file
-            const std::string model = writeModelJson(document_->model());
-            const std::string layout = LayoutJson::write(document_->layout());
-            Project::openOrCreate(path.toStdString(), model, layout).saveModel(model, layout);
-        } else {
-            writeModelFile(document_->model(), path.toStdString());
-        }
+        const ModelFormat& format = ModelFormats::forWriting(path.toStdString());
+        format.write(document_->model(), LayoutJson::write(document_->layout()),
+                     path.toStdString());
     } catch (const std::exception& error) {
         showMessage_(tr("Cannot save the model"),
                      QString::fromStdString(failureMessage(error, "saving the model")));
@@ -878,41 +890,75 @@ bool MainWindow::saveModelFile(const QString& path) {
     RecentFiles::add(path);
     useProject(path);
     updateTitle();
-    if (!hadProject && isProjectPath(path))
+    if (!hadProject && ModelFormats::keepsRuns(path.toStdString()))
         offerScratchRuns(path);
     return true;
 }
 
-/// A save dialog whose file types are the devices (docs/brian2-export.md).
-std::optional<MainWindow::Brian2ScriptChoice> MainWindow::askBrian2ScriptWithDialog() {
-    const QStringList filters{tr("Brian2 script, runtime device (*.py)"),
-                              tr("Brian2 script, C++ standalone device (*.py)"),
-                              tr("Brian2 script, brian2cuda: NVIDIA GPUs (*.py)"),
-                              tr("Brian2 script, brian2genn: NVIDIA GPUs (*.py)")};
+/// One entry per importing format (ModelFormats) under File > Import.
+void MainWindow::createImportActions(QMenu& menu) {
+    for (const ModelFormat* format : ModelFormats::with(FormatCapability::Import)) {
+        const QString name = "import:" + fromStd(format->shortName());
+        addAction(name, menuText(fromStd(format->name())) + tr("…"), {}, [this, format] {
+            const QString path = askFileToImport_(*format);
+            if (!path.isEmpty())
+                importFile(*format, path);
+        });
+        describeAction(name, fromStd(format->description()));
+        menu.addAction(actions_[name]);
+    }
+}
+
+/// One entry per registered exporter under File > Export.
+void MainWindow::createExportActions(QMenu& menu) {
+    for (const Exporter* exporter : Exporters::all()) {
+        const QString name = "export:" + fromStd(exporter->shortName());
+        addAction(name, menuText(fromStd(exporter->name())) + tr("…"), {}, [this, exporter] {
+            if (const std::optional<ExportTarget> target = askExportTarget_(*exporter))
+                exportModel(*exporter, *target);
+        });
+        describeAction(name, fromStd(exporter->description()));
+        menu.addAction(actions_[name]);
+    }
+}
+
+/// A save dialog whose file types are the exporter's variants (for Brian2, the devices).
+std::optional<MainWindow::ExportTarget>
+MainWindow::askExportTargetWithDialog(const Exporter& exporter) {
+    const QStringList filters = fromStd(exporter.nameFilters());
+    const QString extension = fromStd(exporter.extension());
     const QString name = QFileInfo(document_->filePath()).completeBaseName();
     QString filter = filters.first();
-    QString path = QFileDialog::getSaveFileName(this, tr("Export as a Brian2 script"),
-                                                (name.isEmpty() ? "model" : name) + ".py",
-                                                filters.join(";;"), &filter);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export as a %1").arg(fromStd(exporter.name())),
+        (name.isEmpty() ? "model" : name) + "." + extension, filters.join(";;"), &filter);
     if (path.isEmpty())
         return std::nullopt;
     if (QFileInfo(path).suffix().isEmpty())
-        path += ".py";
-    const auto device = brian2ExportDevices().at(std::max<qsizetype>(0, filters.indexOf(filter)));
-    return Brian2ScriptChoice{path, QString::fromStdString(device)};
+        path += "." + extension;
+    const std::vector<ExportChoice> choices = exporter.choices();
+    const qsizetype chosen = std::max<qsizetype>(0, filters.indexOf(filter));
+    return ExportTarget{path, choices.empty() ? QString() : fromStd(choices.at(chosen).id)};
 }
 
-/// File > Import > Brian2 Script: the importer runs the script on a worker
-/// thread; its model opens unsaved, as a new model.
-void MainWindow::importBrian2Script(const QString& scriptPath) {
-    if (!scriptImporter_->start(scriptPath))
+/// File > Import > (a format): the format reads the file on a worker thread
+/// (a Brian2 script runs); its model opens unsaved, as a new model.
+void MainWindow::importFile(const ModelFormat& format, const QString& path) {
+    if (!scriptImporter_->start(format, path))
         return;
-    actions_["importBrian2"]->setEnabled(false);
-    report(tr("Importing %1: its Python code runs…").arg(QFileInfo(scriptPath).fileName()));
+    enableImports(false);
+    const QString warning = fromStd(format.readingWarning());
+    report(tr("Importing %1").arg(QFileInfo(path).fileName()) +
+           (warning.isEmpty() ? tr("…") : ": " + warning + tr("…")));
+}
+
+void MainWindow::enableImports(bool enabled) {
+    for (const ModelFormat* format : ModelFormats::with(FormatCapability::Import))
+        actions_["import:" + fromStd(format->shortName())]->setEnabled(enabled);
 }
 
 void MainWindow::openImportedModel(const Model& model, const QStringList& notes) {
-    actions_["importBrian2"]->setEnabled(true);
+    enableImports(true);
     const QString script = QFileInfo(scriptImporter_->scriptPath()).fileName();
     if (!mayStopRun() || !mayReplaceModel()) {
         report(tr("Import of %1 not opened").arg(script));
@@ -928,34 +974,27 @@ void MainWindow::openImportedModel(const Model& model, const QStringList& notes)
 }
 
 void MainWindow::reportImportFailure(const QString& message) {
-    actions_["importBrian2"]->setEnabled(true);
+    enableImports(true);
     report(tr("Import failed"));
-    showMessage_(tr("Cannot import the script"), message);
+    showMessage_(tr("Cannot import the file"), message);
 }
 
-/// File > Export > Brian2 Script: the model being edited, by the command line's exporter.
-void MainWindow::exportBrian2Script() {
-    const std::optional<Brian2ScriptChoice> choice = askBrian2Script_();
-    if (!choice)
-        return;
+/// File > Export > (an exporter): the model being edited, unsaved edits and all,
+/// through the same exporter as the command line.
+bool MainWindow::exportModel(const Exporter& exporter, const ExportTarget& target) {
     std::vector<std::string> notes;
     try {
-        Brian2ExportOptions options;
-        options.device = choice->device.toStdString();
-        notes = spikestudio::exportBrian2Script(writeModelJson(document_->model()),
-                                                choice->path.toStdString(), options);
+        notes = exporter.write({writeModelJson(document_->model()), {}, {}},
+                               target.choice.toStdString(), target.path.toStdString());
     } catch (const std::exception& error) {
         showMessage_(tr("Cannot export the model"),
-                     QString::fromStdString(failureMessage(error, "exporting the model")));
-        return;
+                     fromStd(failureMessage(error, "exporting the model")));
+        return false;
     }
-    report(tr("Exported a Brian2 script to %1").arg(choice->path));
-    if (!notes.empty()) {
-        QStringList lines;
-        for (const std::string& note : notes)
-            lines << QString::fromStdString(note);
-        showMessage_(tr("Exported, with notes on the device"), lines.join("\n"));
-    }
+    report(tr("Exported a %1 to %2").arg(fromStd(exporter.name()), target.path));
+    if (!notes.empty())
+        showMessage_(tr("Exported, with notes"), fromStd(notes).join("\n"));
+    return true;
 }
 
 /// The model's first project: its runs so far, in the scratch project, may go along.
@@ -984,7 +1023,8 @@ void MainWindow::recordScratchRun() {
 }
 
 void MainWindow::openWithDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), {}, kModelFilter);
+    const FormatFilters filters(FormatCapability::Read, kAllModelFiles);
+    const QString path = askFileToOpen_(fromStd(filters.joined()));
     if (!path.isEmpty())
         openModelFile(path);
 }
@@ -996,16 +1036,23 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveWithDialog() {
+    // A project by default: the layout and every run are kept.
+    const QString projectExtension =
+        fromStd("." + ModelFormats::byShortName("project")->extensions().front());
     QString suggested = document_->filePath();
     if (suggested.isEmpty() || isExample(suggested))
         suggested = QDir::home().filePath(
             (suggested.isEmpty() ? tr("model") : QFileInfo(suggested).completeBaseName()) +
-            ".spikestudio");
-    QString path = QFileDialog::getSaveFileName(this, tr("Save As"), suggested, kModelFilter);
+            projectExtension);
+    const FormatFilters filters(FormatCapability::Write, kAllModelFiles);
+    QString filter;
+    QString path = askSavePath_(suggested, fromStd(filters.joined()), &filter);
     if (path.isEmpty())
         return false;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += ".spikestudio"; // a project: the layout and every run are kept
+    if (QFileInfo(path).suffix().isEmpty()) { // the chosen type's, else a project's
+        const ModelFormat* chosen = filters.formatOf(filter.toStdString());
+        path += chosen ? fromStd("." + chosen->extensions().front()) : projectExtension;
+    }
     return saveModelFile(path);
 }
 

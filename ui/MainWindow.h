@@ -22,7 +22,9 @@ class QToolBar;
 
 namespace spikestudio {
 
+class Exporter;
 class HelpWindow;
+class ModelFormat;
 class ScriptImporter;
 class InspectorPanel;
 class RunView;
@@ -50,15 +52,23 @@ public:
     /// Asks whether to take `count` runs from the scratch project into the
     /// project the model was just saved as (a message box; tests replace it).
     using TakeRunsHandler = std::function<bool(int count, const QString& project)>;
-    /// Where File > Export > Brian2 Script writes, and for which Brian2 device.
-    struct Brian2ScriptChoice {
+    /// Where File > Export > (an exporter) writes, and which of its variants
+    /// (a Brian2 device).
+    struct ExportTarget {
         QString path;
-        QString device; // one of brian2ExportDevices()
+        QString choice; // an id of the exporter's choices(); empty when it has none
     };
-    /// Asks for the script's file and device (a save dialog; tests replace it).
-    using Brian2ScriptHandler = std::function<std::optional<Brian2ScriptChoice>()>;
-    /// The Brian2 script to import; empty to cancel.
-    using ScriptToImportHandler = std::function<QString()>;
+    /// Asks where to export and as which variant (a save dialog; tests replace it).
+    using ExportTargetHandler = std::function<std::optional<ExportTarget>(const Exporter&)>;
+    /// The file to open, offered `filters` (";;"-separated); empty to cancel
+    /// (an open dialog; tests replace it).
+    using FileToOpenHandler = std::function<QString(const QString& filters)>;
+    /// Where Save As writes, offered `filters`, starting at `suggested`; sets
+    /// `chosenFilter` to the type picked; empty to cancel (a save dialog; tests replace it).
+    using SavePathHandler = std::function<QString(const QString& suggested, const QString& filters,
+                                                  QString* chosenFilter)>;
+    /// The file to import as `format`; empty to cancel (an open dialog; tests replace it).
+    using FileToImportHandler = std::function<QString(const ModelFormat& format)>;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -81,19 +91,29 @@ public:
     }
     void setStopRunHandler(StopRunHandler handler) { askStopRun_ = std::move(handler); }
     void setTakeRunsHandler(TakeRunsHandler handler) { askTakeRuns_ = std::move(handler); }
-    void setBrian2ScriptHandler(Brian2ScriptHandler handler) {
-        askBrian2Script_ = std::move(handler);
+    void setFileToOpenHandler(FileToOpenHandler handler) { askFileToOpen_ = std::move(handler); }
+    void setSavePathHandler(SavePathHandler handler) { askSavePath_ = std::move(handler); }
+    void setExportTargetHandler(ExportTargetHandler handler) {
+        askExportTarget_ = std::move(handler);
     }
-    void setScriptToImportHandler(ScriptToImportHandler handler) {
-        askScriptToImport_ = std::move(handler);
+    void setFileToImportHandler(FileToImportHandler handler) {
+        askFileToImport_ = std::move(handler);
     }
-    /// Imports a Brian2 script on a worker thread; the model opens unsaved.
-    void importBrian2Script(const QString& scriptPath);
+    /// Imports `path` as `format` on a worker thread (a Brian2 script runs);
+    /// the model opens unsaved.
+    void importFile(const ModelFormat& format, const QString& path);
+    /// The model being edited through `exporter`; on failure shows why.
+    bool exportModel(const Exporter& exporter, const ExportTarget& target);
     ScriptImporter* scriptImporter() const { return scriptImporter_; }
 
-    /// Opens a model file; on failure shows why and keeps the current model.
+    /// Opens a file of a readable format, told by its content; on failure
+    /// shows why and keeps the current model.
     bool openModelFile(const QString& path);
-    /// Writes the model through ModelWriter; on failure shows why.
+    /// A file named on the command line: one of an importing format (a Brian2
+    /// script, whose code runs: naming it is asking for that) is imported,
+    /// anything else opened.
+    void openOrImport(const QString& path);
+    /// Writes the model in the format ModelFormats chooses for `path`; on failure shows why.
     bool saveModelFile(const QString& path);
     /// Starts an empty model in the editor, with a clean run panel.
     void newModel();
@@ -163,8 +183,10 @@ private:
     void openWithDialog();
     bool save();
     bool saveWithDialog();
-    std::optional<Brian2ScriptChoice> askBrian2ScriptWithDialog();
-    void exportBrian2Script();
+    void createImportActions(QMenu& menu);
+    void createExportActions(QMenu& menu);
+    std::optional<ExportTarget> askExportTargetWithDialog(const Exporter& exporter);
+    void enableImports(bool enabled);
     void openImportedModel(const spikestudio::Model& model, const QStringList& notes);
     void startEditing(const QString& projectPath);
     void reportImportFailure(const QString& message);
@@ -205,8 +227,10 @@ private:
     UnsavedChangesHandler askUnsaved_;
     StopRunHandler askStopRun_;
     TakeRunsHandler askTakeRuns_;
-    Brian2ScriptHandler askBrian2Script_;
-    ScriptToImportHandler askScriptToImport_;
+    FileToOpenHandler askFileToOpen_;
+    SavePathHandler askSavePath_;
+    ExportTargetHandler askExportTarget_;
+    FileToImportHandler askFileToImport_;
     ScriptImporter* scriptImporter_ = nullptr;
     RecoveryHandler askRecovery_;
     std::unique_ptr<Autosave> autosave_;

@@ -1,6 +1,7 @@
 #include "importing/ScriptImporter.h"
 
 #include "diagnostics/FailureMessage.h"
+#include "formats/ModelFormat.h"
 
 #include <QtConcurrent>
 
@@ -10,20 +11,20 @@ ScriptImporter::ScriptImporter(QObject* parent) : QObject(parent) {
     connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, &ScriptImporter::deliver);
 }
 
-bool ScriptImporter::start(const QString& scriptPath) {
+bool ScriptImporter::start(const ModelFormat& format, const QString& path) {
     if (isRunning())
         return false;
-    scriptPath_ = scriptPath;
-    watcher_.setFuture(QtConcurrent::run(&ScriptImporter::run, scriptPath.toStdString()));
+    scriptPath_ = path;
+    watcher_.setFuture(QtConcurrent::run(&ScriptImporter::run, &format, path.toStdString()));
     return true;
 }
 
-ScriptImporter::Outcome ScriptImporter::run(std::string scriptPath) {
+ScriptImporter::Outcome ScriptImporter::run(const ModelFormat* format, std::string path) {
     Outcome outcome;
     try {
-        outcome.result = importBrian2Script(scriptPath);
+        outcome.result = format->read(path);
     } catch (const std::exception& error) {
-        outcome.error = failureMessage(error, "importing " + scriptPath);
+        outcome.error = failureMessage(error, "importing " + path);
     }
     return outcome;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bridge/Brian2Import.h"
+#include "formats/LoadedModel.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -10,16 +10,19 @@
 
 namespace spikestudio {
 
-/// Imports a Brian2 script on a worker thread (the script's Python code runs
-/// and may take a while), so the window stays responsive; one import at a time.
+class ModelFormat;
+
+/// Imports a file through its format on a worker thread (a Brian2 script's
+/// Python code runs and may take a while), so the window stays responsive;
+/// one import at a time.
 class ScriptImporter : public QObject {
     Q_OBJECT
 
 public:
     explicit ScriptImporter(QObject* parent = nullptr);
 
-    /// Starts importing `scriptPath`; false while another import runs.
-    bool start(const QString& scriptPath);
+    /// Starts reading `path` as `format`; false while another import runs.
+    bool start(const ModelFormat& format, const QString& path);
     bool isRunning() const { return watcher_.isRunning(); }
     QString scriptPath() const { return scriptPath_; }
 
@@ -29,10 +32,10 @@ signals:
 
 private:
     struct Outcome {
-        std::optional<Brian2Import> result;
-        std::string error; // one line, naming the script
+        std::optional<LoadedModel> result;
+        std::string error; // one line, naming the file
     };
-    static Outcome run(std::string scriptPath);
+    static Outcome run(const ModelFormat* format, std::string path);
     void deliver();
 
     QString scriptPath_;
