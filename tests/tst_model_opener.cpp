@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sys/stat.h>
 
 using namespace spikestudio;
 
@@ -77,6 +78,17 @@ private slots:
         QVERIFY(!problemOpening(garbage).empty());
         QVERIFY(!isProjectFile(garbage.toStdString()));
         QVERIFY(!problemOpening(dir_.filePath("missing.json")).empty());
+    }
+
+    /// A pipe has no writer: reading it would wait forever. It is refused
+    /// without being opened (this test hangs if it is read).
+    void aPipeIsRefusedWithoutWaiting() {
+        const QString pipe = dir_.filePath("pipe.json");
+        QCOMPARE(::mkfifo(pipe.toUtf8().constData(), 0600), 0);
+        QVERIFY(!isProjectFile(pipe.toStdString()));
+        const std::string problem = problemOpening(pipe);
+        QVERIFY2(problem.find("a device or a pipe, not a model file") != std::string::npos,
+                 problem.c_str());
     }
 };
 

@@ -75,8 +75,12 @@ namespace {
 constexpr char kSqliteHeader[] = "SQLite format 3"; // 16 bytes with its NUL
 
 /// How many of the header's bytes the file has (0 for an empty or unreadable
-/// file), and whether they all match.
+/// file, and for anything but a regular file: opening a pipe would wait for a
+/// writer forever), and whether they all match.
 std::pair<std::streamsize, bool> readSqliteHeader(const std::string& path) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error))
+        return {0, false};
     std::ifstream in(path, std::ios::binary);
     std::array<char, sizeof(kSqliteHeader)> bytes{};
     in.read(bytes.data(), bytes.size());

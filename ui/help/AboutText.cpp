@@ -21,7 +21,8 @@ QString html() {
                        "<li>OpenSSL's libcrypto (SHA-256 of cached kernels): Apache License "
                        "2.0</li>"
                        "<li>libelf of elfutils (kernel audits): GNU LGPL v3 or GNU GPL v2, "
-                       "or later</li></ul>"
+                       "or later</li>"
+                       "<li>FFTW 3 (spectra of run statistics): GNU GPL v2 or later</li></ul>"
                        "<p>The equation language and the examples follow "
                        "<a href=\"https://briansimulator.org\">Brian2</a> (CeCILL-2.1).</p>")
         .arg(QStringLiteral(SPIKESTUDIO_VERSION), QString::fromLatin1(qVersion()),
