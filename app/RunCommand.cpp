@@ -13,7 +13,7 @@
 #include "model/Seed.h"
 #include "runtime/Network.h"
 #include "storage/ModelOpener.h"
-#include "storage/ProjectRunSink.h"
+#include "storage/RunSinks.h"
 
 #ifdef SPIKESTUDIO_WITH_GUI
 #include "plots/HeadlessFigure.h"
@@ -94,7 +94,7 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
                                checkOptions(line), tierMode);
             if (const std::optional<std::string> path = projectPath(line))
                 session.setSinkOpener([path = *path](const std::string& modelText) {
-                    return std::make_unique<ProjectRunSink>(path, modelText);
+                    return openRunSink(path, modelText);
                 });
             RunSession::Hooks hooks;
             if (line.showKernels)

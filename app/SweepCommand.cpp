@@ -11,7 +11,7 @@
 #include "engine/SweepRunner.h"
 #include "files/AtomicOutputFile.h"
 #include "runtime/Network.h"
-#include "storage/ProjectRunSink.h"
+#include "storage/RunSinks.h"
 #include "storage/SweepStore.h"
 #include "sweep/SeedList.h"
 
@@ -111,9 +111,8 @@ public:
             return {};
         return [path = *project_, sweepId = sweepId_](const SweepVariant& variant,
                                                       const std::string& text) {
-            auto sink = std::make_unique<ProjectRunSink>(path, text);
-            sink->joinSweep({sweepId, std::int64_t(variant.index)});
-            return sink;
+            return openRunSink(path, text,
+                               {SweepMembership{sweepId, std::int64_t(variant.index)}, {}});
         };
     }
 

@@ -64,6 +64,7 @@ struct RecordingSink : RunSink {
             throw StorageError("x.spikestudio: the disk is full");
     }
     void flush() override { log.calls.push_back("flush"); }
+    std::int64_t runId() const override { return 0; }
     void finish(const RunOutcome& outcome) override {
         log.calls.push_back("finish");
         log.outcome = outcome;

@@ -33,7 +33,7 @@ public:
     std::string describe() const override;
 
     /// The run's id in the project; 0 before begin().
-    std::int64_t runId() const { return writer_ ? writer_->runId() : 0; }
+    std::int64_t runId() const override { return writer_ ? writer_->runId() : 0; }
     const std::string& path() const { return project_.path(); }
 
 private:

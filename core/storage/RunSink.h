@@ -3,6 +3,7 @@
 #include "storage/RunOutcome.h"
 #include "storage/RunSettings.h"
 
+#include <cstdint>
 #include <string>
 
 namespace spikestudio {
@@ -29,6 +30,8 @@ public:
     virtual void finish(const RunOutcome& outcome) = 0;
     /// One line for a summary ("stored as run 3 in x.spikestudio"); empty before begin().
     virtual std::string describe() const = 0;
+    /// The stored run's number where the backend numbers runs; 0 before begin().
+    virtual std::int64_t runId() const = 0;
 };
 
 } // namespace spikestudio

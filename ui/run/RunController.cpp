@@ -3,7 +3,7 @@
 #include "diagnostics/FailureMessage.h"
 #include "model/ModelWriter.h"
 #include "runtime/Network.h"
-#include "storage/ProjectRunSink.h"
+#include "storage/RunSinks.h"
 
 namespace spikestudio {
 
@@ -125,18 +125,18 @@ void RunController::work(std::string projectPath) {
         RunSession& session = *session_;
         if (!projectPath.empty())
             session.setSinkOpener([this, projectPath](const std::string& modelText) {
-                auto sink = std::make_unique<ProjectRunSink>(projectPath, modelText);
-                sink->setLockWaitObserver([this](std::chrono::milliseconds waited) {
+                RunSinkOptions options;
+                options.lockWaitObserver = [this](std::chrono::milliseconds waited) {
                     std::lock_guard lock(mutex_);
                     progress_.lockWait = std::chrono::duration<double>(waited).count();
-                });
-                return sink;
+                };
+                return openRunSink(projectPath, modelText, options);
             });
         RunSession::Hooks hooks;
         hooks.cancel = &stopRequested_;
         hooks.built = [this, &session](Network& network) {
             live_.shapeLike(network.results());
-            if (auto* sink = dynamic_cast<ProjectRunSink*>(session.sink()))
+            if (RunSink* sink = session.sink())
                 storedRunId_ = sink->runId();
             {
                 std::lock_guard lock(mutex_);
