@@ -541,13 +541,19 @@ private:
         (this->*stepFor(monitor.spec->type).schedule)(monitor, network_->groups()[monitor.group]);
     }
 
-    void scheduleSpikeMonitor(const CheckedMonitor& monitor, GroupState& group) {
-        const MonitorSpec& spec = *monitor.spec;
+    /// The record a monitor of `group`'s spikes fills (a SpikeMonitor's or an EventMonitor's).
+    SpikeRecord& newSpikeRecord(const MonitorSpec& spec, const GroupState& group) {
         SpikeRecord& record = network_->spikeRecords().emplace_back();
         record.monitor = spec.name;
         record.source = group.name;
         record.dt = group.clock->dt();
         record.countPerNeuron.assign(static_cast<size_t>(group.size), 0); // claimed in checkMemory
+        return record;
+    }
+
+    void scheduleSpikeMonitor(const CheckedMonitor& monitor, GroupState& group) {
+        const MonitorSpec& spec = *monitor.spec;
+        SpikeRecord& record = newSpikeRecord(spec, group);
         GroupState* source = &group;
         Clock* clock = group.clock;
         // Brian2 runs the SpikeMonitor right after its source's thresholder.
@@ -562,11 +568,7 @@ private:
     /// threshold, before the reset), as Brian2 does.
     void scheduleEventMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const MonitorSpec& spec = *monitor.spec;
-        SpikeRecord& record = network_->spikeRecords().emplace_back();
-        record.monitor = spec.name;
-        record.source = group.name;
-        record.dt = group.clock->dt();
-        record.countPerNeuron.assign(static_cast<size_t>(group.size), 0); // claimed in checkMemory
+        SpikeRecord& record = newSpikeRecord(spec, group);
         std::vector<const std::vector<double>*> sources;
         for (size_t v = 0; v < spec.variables.size(); ++v) {
             record.columns.push_back({spec.variables[v], monitor.dimensions[v]});
