@@ -60,12 +60,7 @@ class TestCliOutputs : public QObject {
     QTemporaryDir dir_;
     QString baseProject_;
 
-    QString freshDir(const QString& name) {
-        const QString path = dir_.filePath(name);
-        QDir(path).removeRecursively();
-        QDir().mkpath(path);
-        return path;
-    }
+    QString freshDir(const QString& name) const { return freshDirectory(QDir(dir_.path()), name); }
 
 private slots:
     void initTestCase() {
@@ -161,7 +156,7 @@ private slots:
             root};
         QCOMPARE(runCli(arguments).exitCode, 0);
         QMap<QString, QByteArray> earlier;
-        for (const QString& name : {"rate.csv", "spikes.csv", "trace.csv"})
+        for (const char* name : {"rate.csv", "spikes.csv", "trace.csv"})
             earlier[name] = contents(root + "/" + name);
         QVERIFY(earlier["spikes.csv"].size() > 16 * 1024);
         const CliResult limited = runCliLimited(arguments, 16 * 1024);

@@ -54,12 +54,7 @@ class TestGuiExports : public QObject {
 
     QTemporaryDir dir_;
 
-    QString freshDir(const QString& name) {
-        const QString path = dir_.filePath(name);
-        QDir(path).removeRecursively();
-        QDir().mkpath(path);
-        return path;
-    }
+    QString freshDir(const QString& name) const { return freshDirectory(QDir(dir_.path()), name); }
 
 private slots:
     void initTestCase() { // runs compile native kernels in the background
@@ -97,7 +92,7 @@ private slots:
         const QString project = root + "/p.spikestudio";
         {
             RunController controller;
-            QVERIFY(controller.start(readModel(kLongModel), {.duration = "5*ms"},
+            QVERIFY(controller.start(readModel(kLongModel), {.duration = "5*ms", .seed = {}},
                                      project.toStdString()));
             controller.wait();
         }

@@ -55,12 +55,7 @@ class TestOutputFiles : public QObject {
 
     QTemporaryDir dir_;
 
-    QString freshDir(const QString& name) {
-        const QString path = dir_.filePath(name);
-        QDir(path).removeRecursively();
-        QDir().mkpath(path);
-        return path;
-    }
+    QString freshDir(const QString& name) const { return freshDirectory(QDir(dir_.path()), name); }
 
 private slots:
     void theFileAppearsOnlyWhenCommitted() {

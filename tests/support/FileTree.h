@@ -44,3 +44,11 @@ inline QStringList treeOf(const QString& root) {
     entries.sort();
     return entries;
 }
+
+/// An empty directory `name` inside `parent`, emptied when a previous case left it.
+inline QString freshDirectory(const QDir& parent, const QString& name) {
+    const QString path = parent.filePath(name);
+    QDir(path).removeRecursively();
+    QDir().mkpath(path);
+    return path;
+}
