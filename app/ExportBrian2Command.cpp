@@ -4,6 +4,7 @@
 #include "OutputFileCheck.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
+#include "diagnostics/WholeNumber.h"
 #include "formats/Exporters.h"
 #include "formats/ModelFormats.h"
 #include "model/CheckedModel.h"
@@ -27,12 +28,11 @@ struct ExportSource {
 };
 
 std::int64_t parseRunId(const std::string& text) {
-    std::int64_t id = 0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (result.ec != std::errc() || result.ptr != text.data() + text.size() || id < 1)
+    const auto id = wholeNumber(text, 1, INT64_MAX);
+    if (!id)
         throw ModelError({"command line", "--run", 0, 0},
                          "--run needs a run number, got '" + text + "'");
-    return id;
+    return std::int64_t(*id);
 }
 
 /// Seconds as an exact Brian2 quantity ("0.25*second").

@@ -5,11 +5,11 @@
 #include "bridge/Brian2Import.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
+#include "diagnostics/WholeNumber.h"
 #include "formats/ModelFormats.h"
 #include "model/CheckedModel.h"
 #include "model/ModelReader.h"
 
-#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -63,14 +63,12 @@ ImportTarget importTarget(const CommandLine& line, const std::string& script) {
 std::chrono::seconds parseTimeout(const std::optional<std::string>& text) {
     if (!text)
         return kDefaultImportTimeout;
-    long long seconds = 0;
-    const auto result = std::from_chars(text->data(), text->data() + text->size(), seconds);
-    if (result.ec != std::errc() || result.ptr != text->data() + text->size() || seconds < 1 ||
-        seconds > kLongestTimeoutSeconds)
+    const auto seconds = wholeNumber(*text, 1, kLongestTimeoutSeconds);
+    if (!seconds)
         throw ModelError({"command line", "--timeout", 0, 0},
                          "the timeout must be a number of seconds from 1 to " +
                              std::to_string(kLongestTimeoutSeconds));
-    return std::chrono::seconds(seconds);
+    return std::chrono::seconds(*seconds);
 }
 
 void printSummary(const Model& model, const std::string& script, const ImportTarget& target,

@@ -3,10 +3,10 @@
 #include "CommandErrors.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/PrintableText.h"
+#include "diagnostics/WholeNumber.h"
 #include "storage/Project.h"
 #include "storage/RunReader.h"
 
-#include <charconv>
 #include <iomanip>
 #include <stdexcept>
 
@@ -23,11 +23,10 @@ const std::string& projectPath(const CommandLine& line) {
 std::int64_t parseRunId(const std::optional<std::string>& text) {
     if (!text)
         throw std::invalid_argument("export needs --run ID (see 'spikestudio runs PROJECT')");
-    std::int64_t id = 0;
-    const auto result = std::from_chars(text->data(), text->data() + text->size(), id);
-    if (result.ec != std::errc() || result.ptr != text->data() + text->size() || id < 1)
+    const auto id = wholeNumber(*text, 1, INT64_MAX);
+    if (!id)
         throw std::invalid_argument("--run needs a run number, got '" + *text + "'");
-    return id;
+    return std::int64_t(*id);
 }
 
 void printRun(const RunSummary& run, std::ostream& out) {

@@ -8,6 +8,7 @@
 #include "csv/CsvWriter.h"
 #include "diagnostics/FailureMessage.h"
 #include "diagnostics/PrintableText.h"
+#include "diagnostics/WholeNumber.h"
 #include "engine/SweepRunner.h"
 #include "files/AtomicOutputFile.h"
 #include "runtime/Network.h"
@@ -15,7 +16,6 @@
 #include "storage/SweepStore.h"
 #include "sweep/SeedList.h"
 
-#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -30,13 +30,12 @@ constexpr std::size_t kMaxTasks = 10000;
 std::size_t parseJobs(const std::optional<std::string>& text) {
     if (!text)
         return std::max(1u, std::thread::hardware_concurrency());
-    std::size_t jobs = 0;
-    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), jobs);
-    if (error != std::errc() || end != text->data() + text->size() || jobs < 1 || jobs > kMaxJobs)
+    const auto jobs = wholeNumber(*text, 1, kMaxJobs);
+    if (!jobs)
         throw ModelError({"command line", "--jobs", 0, 0},
                          "the number of jobs must be a whole number from 1 to " +
                              std::to_string(kMaxJobs));
-    return jobs;
+    return *jobs;
 }
 
 struct VariantRange {
@@ -49,30 +48,27 @@ VariantRange partOf(const std::optional<std::string>& text, std::size_t variants
     if (!text)
         return {0, variants};
     const std::size_t slash = text->find('/');
-    std::size_t part = 0, parts = 0;
-    const auto readNumber = [](std::string_view digits, std::size_t& value) {
-        const auto [end, error] =
-            std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        return error == std::errc() && end == digits.data() + digits.size() && !digits.empty();
-    };
-    if (slash == std::string::npos || !readNumber(std::string_view(*text).substr(0, slash), part) ||
-        !readNumber(std::string_view(*text).substr(slash + 1), parts) || parts < 1 ||
-        parts > kMaxTasks || part >= parts)
+    const std::string_view whole(*text);
+    const auto parts = slash == std::string::npos
+                           ? std::nullopt
+                           : wholeNumber(whole.substr(slash + 1), 1, kMaxTasks);
+    const auto part = parts ? wholeNumber(whole.substr(0, slash), 0, *parts - 1) : std::nullopt;
+    if (!part)
         throw ModelError({"command line", "--part", 0, 0},
                          "write K/N: part K (from 0) of N parts, N from 1 to " +
                              std::to_string(kMaxTasks));
-    return {part * variants / parts, (part + 1) * variants / parts};
+    return {*part * variants / *parts, (*part + 1) * variants / *parts};
 }
 
 std::size_t taskCount(const std::optional<std::string>& text, std::size_t variants) {
     std::size_t tasks = 10;
     if (text) {
-        const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), tasks);
-        if (error != std::errc() || end != text->data() + text->size() || tasks < 1 ||
-            tasks > kMaxTasks)
+        const auto given = wholeNumber(*text, 1, kMaxTasks);
+        if (!given)
             throw ModelError({"command line", "--tasks", 0, 0},
                              "the number of tasks must be a whole number from 1 to " +
                                  std::to_string(kMaxTasks));
+        tasks = *given;
     }
     return std::min(tasks, variants);
 }

@@ -1,8 +1,7 @@
 #include "model/Seed.h"
 
 #include "diagnostics/ModelError.h"
-
-#include <charconv>
+#include "diagnostics/WholeNumber.h"
 
 namespace spikestudio {
 
@@ -11,12 +10,10 @@ std::optional<std::uint32_t> Seed::parse(std::string_view text) {
     if (first == std::string_view::npos)
         return std::nullopt;
     text = text.substr(first, text.find_last_not_of(" \t") - first + 1);
-    std::uint32_t seed = 0;
-    // from_chars takes no sign, no spaces and no hex prefix: digits only.
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), seed);
-    if (result.ec != std::errc() || result.ptr != text.data() + text.size())
+    const auto seed = wholeNumber(text, 0, kLargest);
+    if (!seed)
         return std::nullopt;
-    return seed;
+    return static_cast<std::uint32_t>(*seed);
 }
 
 std::optional<std::uint32_t> Seed::fromInteger(long long value) {

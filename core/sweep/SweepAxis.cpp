@@ -2,13 +2,13 @@
 
 #include "diagnostics/ModelError.h"
 #include "diagnostics/UserError.h"
+#include "diagnostics/WholeNumber.h"
 #include "expr/ConstantFolder.h"
 #include "expr/Parser.h"
 #include "expr/Scope.h"
 #include "sweep/QuantityText.h"
 
 #include <cctype>
-#include <charconv>
 #include <cmath>
 
 namespace spikestudio {
@@ -74,13 +74,11 @@ public:
 
     std::size_t count(std::string_view text) const {
         text = trimmed(text);
-        std::size_t value = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (error != std::errc() || end != text.data() + text.size() || value < 1 ||
-            value > kMaxAxisValues)
+        const auto value = wholeNumber(text, 1, kMaxAxisValues);
+        if (!value)
             refuse(option_, "the number of values must be a whole number from 1 to " +
                                 std::to_string(kMaxAxisValues));
-        return value;
+        return *value;
     }
 
     void sameDimension(SweepAxis& axis, const Quantity& value) const {
