@@ -40,7 +40,7 @@ std::int64_t runInto(Project& project, std::uint32_t seed) {
     options.seed = seed;
     const CheckedModel checked = checkModel(readModel(kModel), options);
     auto network = buildNetwork(checked);
-    RunWriter writer(project, *network, {kModel, checked.duration, checked.dt, checked.seed});
+    RunWriter writer(project, *network, {kModel, checked.duration, checked.dt, checked.seed, {}});
     writer.setFlushInterval(std::chrono::milliseconds(0));
     network->run(checked.duration, [&writer] { return writer.flushIfDue(); });
     writer.finish(RunStatus::Stopped, "by the user");
@@ -109,7 +109,7 @@ private slots:
         {
             const CheckedModel checked = checkModel(readModel(kModel));
             auto network = buildNetwork(checked);
-            RunWriter running(scratch, *network, {kModel, checked.duration, checked.dt, 1});
+            RunWriter running(scratch, *network, {kModel, checked.duration, checked.dt, 1, {}});
             QVERIFY_THROWS_EXCEPTION(StorageError,
                                      copyRuns(scratch, target, {ended, running.runId()}));
         }
