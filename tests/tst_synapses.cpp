@@ -364,7 +364,11 @@ private slots:
             "'S', field 'connect': the connect rule produced the target index j=3");
         row("generator syntax", twoGroups(3, 3, R"j("connect": {"j": "k for k in zip(3)"})j"),
             "'S', field 'connect.j'");
-        row("p out of range", twoGroups(2, 2, R"("connect": {"p": 1.5})"), "from 0 to 1");
+        row("negative p", twoGroups(2, 2, R"("connect": {"p": -0.5})"),
+            "'S', field 'connect.p': p must not be negative, got -0.5");
+        row("negative p with arrays",
+            twoGroups(2, 2, R"("connect": {"i": [0], "j": [1], "p": -1})"),
+            "'S', field 'connect.p': with 'i' and 'j' arrays, p must be a number, 0 or more");
         row("p with unit", twoGroups(2, 2, R"("connect": {"p": "0.1*mV"})"), "dimensionless");
         row("negative delay", twoGroups(2, 2, R"("delay": "-1*ms", "on_pre": "v += 1")"),
             "'S', field 'delay'");

@@ -111,8 +111,8 @@ CheckedConnect checkArrays(const ConnectSpec& spec, const SynapticNames& names,
     if (!spec.p.empty()) {
         connect.arrayProbability = scope.parse(spec.p, "p", false);
         const auto p = constantValue(connect.arrayProbability, scope.scope());
-        if (!p || *p < 0 || *p > 1)
-            fail("p", "with 'i' and 'j' arrays, p must be a number from 0 to 1");
+        if (!p || *p < 0)
+            fail("p", "with 'i' and 'j' arrays, p must be a number, 0 or more");
     }
     return connect;
 }
@@ -131,8 +131,9 @@ CheckedConnect checkRule(const ConnectSpec& spec, const SynapticNames& names,
         return connect;
     const ExprPtr p = scope.parse(spec.p, "p", false);
     const auto value = constantValue(p, scope.scope());
-    if (value && (*value < 0 || *value > 1))
-        fail("p", "p must be from 0 to 1, got " + formatNumber(*value));
+    // Above 1 every candidate is kept, drawing its number as Brian2 does.
+    if (value && *value < 0)
+        fail("p", "p must not be negative, got " + formatNumber(*value));
     if (value && *value == 1.0)
         return connect;
     if (dependsOnTarget(p, names, connect.variable)) {
