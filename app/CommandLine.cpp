@@ -19,7 +19,7 @@ const CommandUsage kCommands[] = {
     {"run",
      "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--db PROJECT]\n"
      "                        [--plot FILE.png|.jpg|.svg|.pdf] [--show-kernels]\n"
-     "                        [--tier auto|tcc|native] [--final-state DIR]\n",
+     "                        [--tier auto|tcc|native] [--final-state DIR] [--allow-nan]\n",
      "Simulates MODEL without a window and prints its groups, the spikes per\n"
      "SpikeMonitor and the time spent. MODEL is a model file, or a project: its\n"
      "model runs and the project keeps the run. A Brian2 script (told by a line\n"
@@ -35,7 +35,9 @@ const CommandUsage kCommands[] = {
      "  --show-kernels   print the generated C code\n"
      "  --tier TIER      auto (default): start on libtcc, switch to native code once\n"
      "                   the system C compiler is done; tcc: libtcc only; native:\n"
-     "                   compile with the system C compiler before the first step\n"},
+     "                   compile with the system C compiler before the first step\n"
+     "  --allow-nan      go on when a variable becomes NaN or infinite and warn at the\n"
+     "                   end, as Brian2 does (default: the run stops there, exit 1)\n"},
     {"sweep",
      "  spikestudio sweep MODEL --vary NAME=VALUES [--vary ...] [--zip] [--seeds S]\n"
      "                        [--duration EXPR] [--jobs N] [--db PROJECT] [--csv DIR]\n"
@@ -191,6 +193,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.tasks = value();
         else if (argument == "--show-kernels")
             line.showKernels = true;
+        else if (argument == "--allow-nan")
+            line.allowNonFinite = true;
         else if (argument == "--help" || argument == "-h")
             line.help = true;
         else if (argument.size() > 1 && argument[0] == '-')

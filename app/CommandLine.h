@@ -29,7 +29,8 @@ struct CommandLine {
     std::optional<std::string> emitJobs; // --emit-jobs DIR (sweep)
     std::optional<std::string> tasks;    // --tasks N (sweep --emit-jobs)
     bool showKernels = false;
-    bool help = false; // -h or --help after the verb
+    bool allowNonFinite = false; // --allow-nan (run)
+    bool help = false;           // -h or --help after the verb
 };
 
 /// Parses argv; throws std::invalid_argument with a message for the user.

@@ -96,6 +96,8 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
                 session.setSinkOpener([path = *path](const std::string& modelText) {
                     return openRunSink(path, modelText);
                 });
+            if (line.allowNonFinite)
+                session.setNonFinitePolicy(NonFinitePolicy::Continue);
             RunSession::Hooks hooks;
             if (line.showKernels)
                 hooks.built = [&](Network&) {
@@ -116,6 +118,8 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
             printStatistics(report.statistics, out);
             if (!report.stored.empty())
                 out << report.stored << "\n";
+            if (!report.warning.empty())
+                err << "warning: " << printable(report.warning) << "\n";
             if (report.status == RunStatus::Failed) {
                 err << "error: " << printable(report.message) << "\n";
                 return 1;

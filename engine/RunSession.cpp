@@ -115,7 +115,7 @@ RunReport RunSession::simulate(const Hooks& hooks, const ModelSource& source,
                 stopped = true;
                 return false;
             }
-            if (!watch.keepGoing())
+            if (nonFinite_ == NonFinitePolicy::Stop && !watch.keepGoing())
                 return false;
             if (sink_)
                 sink_->flushIfDue();
@@ -132,11 +132,14 @@ RunReport RunSession::simulate(const Hooks& hooks, const ModelSource& source,
     report.timings = timings;
     report.tier = tierStatus();
     const bool finite = watch.scan();
+    const bool stopsOnNonFinite = nonFinite_ == NonFinitePolicy::Stop;
+    if (!finite && !stopsOnNonFinite)
+        report.warning = watch.found()->description() + "; the run went on";
     const auto& outOfMemory = network_->memoryWatch().problem();
-    const std::string failure = !storageFailure.empty() ? storageFailure
-                                : !finite               ? watch.found()->message()
-                                : outOfMemory           ? *outOfMemory
-                                                        : std::string();
+    const std::string failure = !storageFailure.empty()       ? storageFailure
+                                : !finite && stopsOnNonFinite ? watch.found()->message()
+                                : outOfMemory                 ? *outOfMemory
+                                                              : std::string();
     if (!failure.empty()) {
         report.status = RunStatus::Failed;
         report.message = failure;

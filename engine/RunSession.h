@@ -38,14 +38,19 @@ struct RunTimings {
     double buildMs() const { return codegenMs + compileMs + setupMs; }
 };
 
+/// What a run does when a state variable becomes NaN or infinite: stop and
+/// fail (Spike Studio's default), or go on and warn at the end, as Brian2 does.
+enum class NonFinitePolicy { Stop, Continue };
+
 /// How a run ended: finished, stopped (by the caller, or cancelled before
 /// its network was built) or failed (a non-finite value, the memory watch,
 /// storage refusing, e.g. a lock held too long), with the message saying why.
 struct RunReport {
     RunStatus status = RunStatus::Finished;
     std::string message;
-    bool built = false; // false: the run ended before its network was built
-    std::string stored; // where the results went (RunSink::describe); empty: nowhere
+    std::string warning; // a finished run's caveat (a NaN it went on with); empty: none
+    bool built = false;  // false: the run ended before its network was built
+    std::string stored;  // where the results went (RunSink::describe); empty: nowhere
     RunTimings timings;
     TierStatus tier;
     RunStatistics statistics; // of what the monitors recorded, over the steps run
@@ -82,6 +87,7 @@ public:
     RunSession& operator=(const RunSession&) = delete;
 
     void setSinkOpener(SinkOpener opener) { openSink_ = std::move(opener); }
+    void setNonFinitePolicy(NonFinitePolicy policy) { nonFinite_ = policy; }
 
     /// Runs the session once. Throws UserError (ModelError, StorageError)
     /// for what stops it before the first step: a bad model, a bad project,
@@ -114,6 +120,7 @@ private:
     CheckOptions options_;
     TierMode tierMode_;
     SinkOpener openSink_;
+    NonFinitePolicy nonFinite_ = NonFinitePolicy::Stop;
 
     mutable std::mutex mutex_; // guards checked_, report_ and tier_ against applyEdit
     std::shared_ptr<const CheckedModel> checked_;

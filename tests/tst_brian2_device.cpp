@@ -147,6 +147,8 @@ private slots:
                    folder("errors"));
         batch_.add("final state", {sourcePath("tests/brian2_device/final_state.py")}, environment(),
                    folder("final-state"));
+        batch_.add("blow up", {sourcePath("tests/brian2_device/blow_up.py")}, environment(),
+                   folder("blow-up"));
         QProcessEnvironment installed = QProcessEnvironment::systemEnvironment();
         installed.insert("PYTHONPATH", buildTreePackages());
         installed.insert("PATH", "/usr/bin:/bin");
@@ -192,6 +194,15 @@ private slots:
         QVERIFY2(!ran.out.contains("FAILED") && ran.out.trimmed().endsWith("\nok"),
                  qPrintable(ran.out));
         QCOMPARE(ran.out.count(": ok\n"), 1 + 2 * 14 + 4); // every fact was checked
+    }
+
+    // A NaN or infinity does not stop a run in Brian2: it warns afterwards.
+    void valuesThatBlowUpWarnAsInBrian2() {
+        const CliResult ran = batch_.result("blow up");
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err.right(2000)));
+        QVERIFY2(!ran.out.contains("FAILED") && ran.out.trimmed().endsWith("\nok"),
+                 qPrintable(ran.out));
+        QCOMPARE(ran.out.count(": ok\n"), 5);
     }
 
     // -- a script as users write it ------------------------------------------------------

@@ -377,9 +377,9 @@ private slots:
                              << "'G', variable 'v': became NaN (neuron 0)";
     }
 
-    void aRunThatBlowsUpStopsWithAMessage() {
-        QFETCH(QString, equations);
-        QFETCH(QString, expected);
+private:
+    /// G's v, integrated with euler from 0.1*(i + 1), recorded for 20 ms.
+    QString blowUpModel(const QString& equations) {
         QJsonObject model = withGroupField("equations", equations);
         QJsonArray groups = model["groups"].toArray();
         QJsonObject group = groups[0].toObject();
@@ -394,19 +394,44 @@ private slots:
                                                    {"source", "G"},
                                                    {"variables", QJsonArray{"v"}},
                                                    {"record", true}}};
-        const QString path = writeModel("blowup.json", QJsonDocument(model).toJson());
+        return writeModel("blowup.json", QJsonDocument(model).toJson());
+    }
+
+    static int dataRows(const QString& csv) {
+        QFile file(csv);
+        return file.open(QIODevice::ReadOnly) ? int(file.readAll().count('\n')) - 1 : -1;
+    }
+
+private slots:
+
+    void aRunThatBlowsUpStopsWithAMessage() {
+        QFETCH(QString, equations);
+        QFETCH(QString, expected);
+        const QString path = blowUpModel(equations);
         const QString out = dir_.filePath("blowup-out");
         const QString project = dir_.filePath("blowup.spikestudio");
         const Result result = runCli({"run", path, "--csv", out, "--db", project});
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.err.startsWith("error: " + expected), qPrintable(result.err));
         QVERIFY2(result.err.contains("the run stopped there"), qPrintable(result.err));
-        QFile trace(out + "/trace.csv");
-        QVERIFY(trace.open(QIODevice::ReadOnly));
-        const int rows = trace.readAll().count('\n') - 1;
+        const int rows = dataRows(out + "/trace.csv");
         QVERIFY2(rows > 0 && rows < 200, qPrintable(QString::number(rows))); // 20 ms would be 200
         const Result runs = runCli({"runs", project});
         QVERIFY2(runs.out.contains("failed") && runs.out.contains(expected), qPrintable(runs.out));
+    }
+
+    // `--allow-nan`: Brian2's behaviour, for scripts run through the Brian2 device.
+    void aRunAllowedToBlowUpGoesOnAndWarns_data() { aRunThatBlowsUpStopsWithAMessage_data(); }
+
+    void aRunAllowedToBlowUpGoesOnAndWarns() {
+        QFETCH(QString, equations);
+        QFETCH(QString, expected);
+        const QString out = dir_.filePath("allowed-out");
+        const Result result = runCli({"run", blowUpModel(equations), "--csv", out, "--allow-nan"});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.startsWith("warning: " + expected), qPrintable(result.err));
+        QVERIFY2(result.err.contains("by t = 20 ms; the run went on"), qPrintable(result.err));
+        QCOMPARE(dataRows(out + "/trace.csv"), 200);
     }
 
     // `--plot` renders raster, rate and traces without a display.

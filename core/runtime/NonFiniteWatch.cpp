@@ -25,15 +25,18 @@ std::optional<NonFiniteValue> firstNonFinite(const std::string& object, const ch
 
 } // namespace
 
-std::string NonFiniteValue::message() const {
+std::string NonFiniteValue::description() const {
     std::ostringstream text;
     text << "'" << object << "', variable '" << variable << "': became "
          << (std::isnan(value) ? "NaN"
              : value > 0       ? "+inf"
                                : "-inf")
-         << " (" << element << " " << index << ") by t = " << t * 1e3
-         << " ms; the run stopped there";
+         << " (" << element << " " << index << ") by t = " << t * 1e3 << " ms";
     return text.str();
+}
+
+std::string NonFiniteValue::message() const {
+    return description() + "; the run stopped there";
 }
 
 bool NonFiniteWatch::keepGoing() {

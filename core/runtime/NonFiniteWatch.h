@@ -18,7 +18,9 @@ struct NonFiniteValue {
     double value = 0.0; // NaN, +inf or -inf
     double t = 0.0;     // seconds: the run had reached this time when it was found
 
-    /// "'G', variable 'v': became NaN (neuron 3) by t = 12.3 ms; the run stopped"
+    /// "'G', variable 'v': became NaN (neuron 3) by t = 12.3 ms"
+    std::string description() const;
+    /// The description, then "; the run stopped there".
     std::string message() const;
 };
 

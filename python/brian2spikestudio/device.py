@@ -11,7 +11,9 @@ then hold what Spike Studio recorded, as after a standalone run. A later
 run() with nothing changed in between runs the model again for the total
 duration with the same seed, so it continues the first run exactly. What the
 model format cannot express fails the run() with the importer's message,
-naming the feature, the object and the line. Afterwards the groups and
+naming the feature, the object and the line. `device._last_run_time` holds
+the seconds Spike Studio's simulation loop took, as after a standalone run
+(the whole model, from t = 0: after a second run(), both runs). Afterwards the groups and
 synapses hold their state as Spike Studio left it (final_state); reading a
 variable Spike Studio does not hold raises NotImplementedError naming it."""
 import json
@@ -21,6 +23,7 @@ import tempfile
 
 from brian2.core.variables import VariableView
 from brian2.devices.device import all_devices, get_device
+from brian2.groups.group import Group
 from brian2.monitors.ratemonitor import PopulationRateMonitor
 from brian2.monitors.spikemonitor import EventMonitor, SpikeMonitor
 from brian2.monitors.statemonitor import StateMonitor
@@ -107,11 +110,16 @@ class SpikeStudioDevice(CaptureDevice):
         with tempfile.TemporaryDirectory(prefix='spikestudio-device-') as folder:
             csv_dir = os.path.join(folder, 'csv')
             state_dir = os.path.join(folder, 'state')
-            run_headless(run.where, write_model(folder, model), csv_dir, state_dir,
-                         seed=model.get('seed', self._seed), project=self.option('project'),
-                         tier=self.option('tier'))
+            seconds = run_headless(run.where, write_model(folder, model), csv_dir, state_dir,
+                                   seed=model.get('seed', self._seed),
+                                   project=self.option('project'), tier=self.option('tier'))
+            # What Brian2's standalone devices report after a run (speed tests read it).
+            if seconds is not None:
+                self._last_run_time = seconds
+                self._last_run_completed_fraction = 1.0
             fill_monitors(run.objects, csv_dir)
             self._filled = fill_final_state(run.objects, state_dir)
+        warn_of_invalid_states(run.objects)
 
     # -- reading ---------------------------------------------------------------------
     # Brian2 reads a group's values for a script (G.v[:], G.v['v > 0'], print(G.v))
@@ -146,6 +154,14 @@ class SpikeStudioDevice(CaptureDevice):
             "the value of '%s' of %s '%s' after a run is not available from the spikestudio "
             'device: %s (record it with a StateMonitor)'
             % (view.name, view.group.__class__.__name__, view.group.name, reason))
+
+
+def warn_of_invalid_states(objects):
+    """Brian2's warning after a run for a group whose integrated variables hold
+    NaN or huge values (Network.run and the standalone device give it too)."""
+    for obj in objects:
+        if isinstance(obj, Group):
+            obj._check_for_invalid_states()
 
 
 def changed_by_run(var, owner, simulated):

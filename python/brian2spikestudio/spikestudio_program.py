@@ -5,6 +5,7 @@ with this package (a .deb: /usr/lib/python3/dist-packages beside /usr/bin;
 a build tree: build/lib/python3/dist-packages beside build/app); otherwise
 the one on PATH."""
 import os
+import re
 import shutil
 import subprocess
 
@@ -49,10 +50,24 @@ def first_error_line(text):
     return chosen[len('error: '):] if chosen.startswith('error: ') else chosen
 
 
+# The timings line `spikestudio run` prints: "time: parse ..., simulate 38.99 ms (1000 steps, ...)".
+SIMULATE_TIME = re.compile(r'^time: .*\bsimulate ([0-9.]+) ms\b', re.MULTILINE)
+
+
+def simulation_seconds(output):
+    """The wall time of the simulation loop `spikestudio run` reported, or None."""
+    found = SIMULATE_TIME.search(output)
+    return float(found.group(1)) / 1000.0 if found else None
+
+
 def run_headless(where, model_path, csv_dir, state_dir, seed=None, project=None, tier=None):
-    """`spikestudio run MODEL --csv DIR --final-state DIR ...`; RunFailure
+    """`spikestudio run MODEL --csv DIR --final-state DIR ...`; returns the
+    seconds the simulation loop took (None when not reported). RunFailure
     naming `where` when Spike Studio refuses the model or the run fails."""
-    command = [find_program(), 'run', model_path, '--csv', csv_dir, '--final-state', state_dir]
+    # --allow-nan: a variable that blows up does not stop the run, as in Brian2
+    # (the device then warns as Brian2 does, from the final state).
+    command = [find_program(), 'run', model_path, '--csv', csv_dir, '--final-state', state_dir,
+               '--allow-nan']
     if project is not None:
         command += ['--db', os.fspath(project)]
     if tier is not None:
@@ -67,6 +82,7 @@ def run_headless(where, model_path, csv_dir, state_dir, seed=None, project=None,
     if result.returncode != 0:
         problem = first_error_line(result.stderr) or 'exit status %d' % result.returncode
         raise RunFailure(where, 'Spike Studio could not run the network: %s' % problem)
+    return simulation_seconds(result.stdout)
 
 
 def open_in_app(model_path):

@@ -30,6 +30,8 @@ checks = {
     'smooth rate': len(rate.smooth_rate(window='flat', width=2*ms)) == 500,
     'spike trains': sorted(spikes.spike_trains()) == [0, 1, 2, 3],
     'time moved on': abs(defaultclock.t_ - 0.05) < 1e-12,
+    'simulation time reported': 0 < device._last_run_time < 60
+                                and device._last_run_completed_fraction == 1.0,
 }
 for fact, holds in checks.items():
     print('%s: %s' % (fact, 'ok' if holds else 'FAILED'))
