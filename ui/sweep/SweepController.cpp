@@ -14,6 +14,7 @@ namespace {
 SweepVariantResult resultOf(const SweepVariantOutcome& outcome, const Network* network) {
     SweepVariantResult result;
     result.variant = outcome.variant.index;
+    result.built = outcome.report.built;
     switch (outcome.report.status) {
     case RunStatus::Finished:
         result.status = SweepVariantResult::Status::Finished;

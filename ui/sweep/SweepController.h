@@ -18,6 +18,7 @@ struct SweepVariantResult {
     std::size_t variant = 0;
     enum class Status { Finished, Stopped, Failed } status = Status::Finished;
     QString message;          // why it did not finish
+    bool built = false;       // false: it ended before its network was built, nothing stored
     SweepThumbnail thumbnail; // of the first SpikeMonitor; empty when none recorded
 };
 

@@ -18,11 +18,12 @@ QColor inkOf(const QPalette& palette) {
 
 } // namespace
 
-SweepTile::SweepTile(std::size_t variant, const QString& label, QWidget* parent)
-    : QFrame(parent), variant_(variant), label_(label) {
+SweepTile::SweepTile(std::size_t variant, const QString& label, const QString& description,
+                     QWidget* parent)
+    : QFrame(parent), variant_(variant), label_(label), description_(description) {
     setFrameShape(QFrame::StyledPanel);
     setObjectName(QString("sweepTile%1").arg(variant));
-    setToolTip(label);
+    setToolTip(description);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
@@ -30,9 +31,9 @@ void SweepTile::setResult(State state, SweepThumbnail thumbnail, const QString& 
     state_ = state;
     thumbnail_ = std::move(thumbnail);
     message_ = message;
-    setToolTip(message.isEmpty() ? label_ + "\n" + tr("Click to show the run's plots")
-                                 : label_ + "\n" + message);
-    setCursor(state == State::Failed ? Qt::ArrowCursor : Qt::PointingHandCursor);
+    const bool stored = state == State::Finished || state == State::Stopped;
+    setCursor(stored ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    setToolTip(description_ + "\n" + (stored ? tr("Click to show the run's plots") : message));
     update();
 }
 
@@ -57,6 +58,8 @@ QString SweepTile::footer() const {
         return tr("waiting…");
     case State::Failed:
         return tr("failed");
+    case State::NotRun:
+        return tr("cancelled before it ran");
     case State::Stopped:
         return tr("stopped · %1 Hz").arg(thumbnail_.meanRate, 0, 'f', 1);
     case State::Finished:

@@ -16,9 +16,11 @@ class SweepTile : public QFrame {
 
 public:
     enum class Drawing { Raster, Rate };
-    enum class State { Waiting, Finished, Stopped, Failed };
+    enum class State { Waiting, Finished, Stopped, Failed, NotRun };
 
-    SweepTile(std::size_t variant, const QString& label, QWidget* parent = nullptr);
+    /// `description`: the variant in full (every value and the seed), its tooltip.
+    SweepTile(std::size_t variant, const QString& label, const QString& description,
+              QWidget* parent = nullptr);
 
     std::size_t variant() const { return variant_; }
     QString label() const { return label_; }
@@ -47,6 +49,7 @@ private:
 
     std::size_t variant_;
     QString label_;
+    QString description_;
     State state_ = State::Waiting;
     SweepThumbnail thumbnail_;
     QString message_;

@@ -189,8 +189,7 @@ void SweepView::layOutMatrix(const SweepPlan& plan) {
                               QString::fromStdString(columns.constant) + " " +
                               valueText(columns, plan.valueIndex(v, 1));
         const QString seedLabel = seedText(plan.variant(v));
-        addTile(v, seedLabel.isEmpty() ? label : seedLabel, row, column);
-        tiles_[v]->setToolTip(variantLabel(plan, v));
+        addTile(v, seedLabel.isEmpty() ? label : seedLabel, variantLabel(plan, v), row, column);
     }
     for (int c = 1; c <= int(columns.values.size()) * seeds; ++c)
         grid_->setColumnStretch(c, 1);
@@ -203,15 +202,16 @@ void SweepView::layOutRows(const SweepPlan& plan) {
     const std::size_t count = plan.variantCount();
     const int perRow = std::clamp(int(std::ceil(std::sqrt(double(count) * 1.5))), 1, 8);
     for (std::size_t v = 0; v < count; ++v)
-        addTile(v, variantLabel(plan, v), int(v) / perRow, int(v) % perRow);
+        addTile(v, variantLabel(plan, v), variantLabel(plan, v), int(v) / perRow, int(v) % perRow);
     for (int c = 0; c < perRow; ++c)
         grid_->setColumnStretch(c, 1);
     for (int r = 0; r <= int(count - 1) / perRow; ++r)
         grid_->setRowStretch(r, 1);
 }
 
-SweepTile* SweepView::addTile(std::size_t variant, const QString& label, int row, int column) {
-    auto* tile = new SweepTile(variant, label, tilesArea_);
+SweepTile* SweepView::addTile(std::size_t variant, const QString& label, const QString& description,
+                              int row, int column) {
+    auto* tile = new SweepTile(variant, label, description, tilesArea_);
     tiles_[variant] = tile;
     grid_->addWidget(tile, row, column);
     connect(tile, &SweepTile::clicked, this, &SweepView::activate);
@@ -231,9 +231,11 @@ void SweepView::showResult(const SweepVariantResult& result) {
     if (result.variant >= tiles_.size() || !tiles_[result.variant])
         return;
     using Status = SweepVariantResult::Status;
-    const SweepTile::State state = result.status == Status::Finished  ? SweepTile::State::Finished
-                                   : result.status == Status::Stopped ? SweepTile::State::Stopped
-                                                                      : SweepTile::State::Failed;
+    SweepTile::State state = SweepTile::State::Failed;
+    if (result.status == Status::Finished)
+        state = SweepTile::State::Finished;
+    else if (result.status == Status::Stopped)
+        state = result.built ? SweepTile::State::Stopped : SweepTile::State::NotRun;
     if (!drawing_ && !result.thumbnail.empty())
         chooseDrawing(result.thumbnail);
     const double peak =

@@ -58,7 +58,8 @@ private:
     void layOutTiles(const SweepPlan& plan);
     void layOutMatrix(const SweepPlan& plan);
     void layOutRows(const SweepPlan& plan);
-    SweepTile* addTile(std::size_t variant, const QString& label, int row, int column);
+    SweepTile* addTile(std::size_t variant, const QString& label, const QString& description,
+                       int row, int column);
     QLabel* addHeader(const QString& text, int row, int column, int rowSpan, int columnSpan,
                       Qt::Alignment alignment);
     void showResult(const SweepVariantResult& result);
