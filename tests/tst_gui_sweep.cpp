@@ -6,6 +6,7 @@
 // cannot be written refuses the sweep. With SPIKESTUDIO_UPDATE_DOCS set, a
 // 3×3 sweep's view is saved as docs/sweep-view.png.
 #include "MainWindow.h"
+#include "canvas/NetworkView.h"
 #include "document/ModelDocument.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
@@ -291,6 +292,7 @@ private slots:
         QCOMPARE(window->startSweep(weTimesWi(window->document()->model(), 3, "300*ms", 2)),
                  QString());
         // Live: some tiles drawn, others still waiting.
+        window->view()->fitNetwork();
         QTRY_VERIFY_WITH_TIMEOUT(view.endedCount() >= 5, 120000);
         const QImage picture = window->grab().toImage();
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 120000);

@@ -81,7 +81,9 @@ void SweepTile::paintEvent(QPaintEvent* event) {
     painter.setPen(inkOf(palette()));
     painter.drawText(top, Qt::AlignLeft | Qt::AlignVCenter,
                      metrics.elidedText(label_, Qt::ElideRight, top.width()));
-    painter.setPen(state_ == State::Failed ? QColor("#b00020") : palette().color(QPalette::Mid));
+    QColor quiet = inkOf(palette());
+    quiet.setAlphaF(0.7f);
+    painter.setPen(state_ == State::Failed ? QColor("#b00020") : quiet);
     painter.drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter,
                      metrics.elidedText(footer(), Qt::ElideRight, bottom.width()));
     const QRect area(inner.left(), top.bottom() + 3, inner.width(),

@@ -111,7 +111,9 @@ QString SweepView::start(SweepRequest request, const std::string& projectPath) {
     QStringList varied;
     for (const SweepAxis& axis : plan.axes())
         varied << QString::fromStdString(axis.constant);
-    title_->setText(tr("Sweep %1 of %2").arg(controller_->sweepId()).arg(varied.join(" × ")));
+    sweepTitle_ = tr("Sweep %1 of %2").arg(controller_->sweepId()).arg(varied.join(" × "));
+    drawingTitle_.clear();
+    updateTitle();
     layOutTiles(plan);
     note_->hide();
     cancelButton_->setEnabled(true);
@@ -247,6 +249,7 @@ void SweepView::showResult(const SweepVariantResult& result) {
     ++ended_;
     if (peak > rateScale_) {
         rateScale_ = peak; // one scale for all tiles, so that their rates compare
+        updateTitle();
         for (SweepTile* each : tiles_)
             each->setDrawing(drawing_.value_or(SweepTile::Drawing::Raster), rateScale_);
     } else {
@@ -261,10 +264,20 @@ void SweepView::showResult(const SweepVariantResult& result) {
 void SweepView::chooseDrawing(const SweepThumbnail& first) {
     drawing_ =
         first.neurons <= kMaxRasterNeurons ? SweepTile::Drawing::Raster : SweepTile::Drawing::Rate;
-    const QString what = *drawing_ == SweepTile::Drawing::Raster
-                             ? tr("spikes of %1 (raster)")
-                             : tr("population rate of %1 (one scale for all)");
-    title_->setText(title_->text() + " · " + what.arg(first.monitor));
+    drawingTitle_ = (*drawing_ == SweepTile::Drawing::Raster ? tr("spikes of %1 (raster)")
+                                                             : tr("population rate of %1"))
+                        .arg(first.monitor);
+    updateTitle();
+}
+
+/// "Sweep 3 of we × wi · population rate of spikes, 0 to 62 Hz in every tile".
+void SweepView::updateTitle() {
+    QString title = sweepTitle_;
+    if (!drawingTitle_.isEmpty())
+        title += " · " + drawingTitle_;
+    if (drawing_ == SweepTile::Drawing::Rate && rateScale_ > 0.0)
+        title += tr(", 0 to %1 Hz in every tile").arg(rateScale_, 0, 'f', 0);
+    title_->setText(title);
 }
 
 void SweepView::showEnd(bool cancelled) {

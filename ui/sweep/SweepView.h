@@ -66,6 +66,7 @@ private:
     void chooseDrawing(const SweepThumbnail& first);
     void showEnd(bool cancelled);
     void updateProgress();
+    void updateTitle();
     void activate(std::size_t variant);
 
     SweepController* controller_;
@@ -83,6 +84,8 @@ private:
     std::vector<SweepTile*> tiles_;
     std::optional<SweepTile::Drawing> drawing_;
     double rateScale_ = 0.0;
+    QString sweepTitle_;   // "Sweep 3 of we × wi"
+    QString drawingTitle_; // what the tiles draw
     int ended_ = 0;
     std::size_t variants_ = 0;
 };
