@@ -32,6 +32,8 @@
 #include "runs/RunsBrowser.h"
 #include "runs/ScratchProject.h"
 #include "start/StartPage.h"
+#include "sweep/SweepDialog.h"
+#include "sweep/SweepView.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -247,6 +249,19 @@ void MainWindow::createDocks() {
     connect(runView_, &spikestudio::RunView::runEnded, runsBrowser_,
             &spikestudio::RunsBrowser::refresh);
     connect(runsBrowser_, &RunsBrowser::exported, this, &MainWindow::report);
+    // The sweep's small multiples, a tab beside the runs once a sweep starts.
+    sweepView_ = new SweepView(this);
+    sweepView_->setObjectName("sweepView");
+    sweepDock_ = new QDockWidget(tr("Sweep"), this);
+    sweepDock_->setObjectName("sweepDock");
+    sweepDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    sweepDock_->setWidget(sweepView_);
+    addDockWidget(Qt::RightDockWidgetArea, sweepDock_);
+    tabifyDockWidget(runsDock_, sweepDock_);
+    sweepDock_->hide();
+    connect(sweepView_, &SweepView::variantStored, runsBrowser_, &RunsBrowser::refresh);
+    connect(sweepView_, &SweepView::runActivated, this, &MainWindow::showSweepRun);
+    connect(runView_, &RunView::sweepRequested, this, &MainWindow::openSweepDialog);
 }
 
 void MainWindow::createStatusBar() {
@@ -395,6 +410,44 @@ void MainWindow::createRunActions() {
     describeAction("run", tr("Run the model"));
     describeAction("pause", tr("Pause or resume the run"));
     describeAction("stop", tr("Stop the run, keeping its results so far"));
+    addAction("sweep", tr("S&weep…"), {}, [this] { openSweepDialog(); });
+    describeAction("sweep", tr("Run the model for many values of its constants at once"));
+}
+
+void MainWindow::openSweepDialog() {
+    showEditor();
+    if (!diagnostics_->canRun()) {
+        showMessage_(tr("Cannot sweep"), tr("The model has errors; the status bar names them."));
+        return;
+    }
+    SweepDialog dialog(document_->model(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (std::optional<SweepRequest> request = dialog.request())
+        startSweep(std::move(*request));
+}
+
+QString MainWindow::startSweep(SweepRequest request) {
+    const QString problem = sweepView_->start(std::move(request), runView_->projectPath());
+    if (!problem.isEmpty()) {
+        showMessage_(tr("Cannot start the sweep"), problem);
+        return problem;
+    }
+    sweepDock_->show();
+    sweepDock_->raise();
+    // Room for the tiles: about half the window.
+    resizeDocks({sweepDock_}, {std::max(560, width() / 2)}, Qt::Horizontal);
+    return {};
+}
+
+/// A tile of the Sweep view clicked: the run's plots, as the Runs tab shows them.
+void MainWindow::showSweepRun(const QString& project, qint64 run) {
+    if (project.toStdString() != runView_->projectPath()) {
+        report(tr("Run %1 is in %2, which is no longer open.").arg(run).arg(project));
+        return;
+    }
+    runsBrowser_->selectRun(run);
+    runsBrowser_->showSelected();
 }
 
 void MainWindow::createHelpActions() {
@@ -441,6 +494,8 @@ void MainWindow::createMenus() {
     view->addActions({actions_["zoomIn"], actions_["zoomOut"], actions_["fit"]});
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addActions({actions_["run"], actions_["pause"], actions_["stop"]});
+    run->addSeparator();
+    run->addAction(actions_["sweep"]);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addActions({actions_["help"], actions_["shortcuts"]});
     help->addSeparator();
@@ -502,6 +557,7 @@ void MainWindow::showStartPage() {
     pages_->setCurrentWidget(startPage_);
     inspectorDock_->hide();
     runsDock_->hide();
+    sweepDock_->hide();
     palette_->hide();
     checkStatus_->hide(); // no model to check, no canvas to zoom
     zoomStatus_->hide();
@@ -526,7 +582,7 @@ void MainWindow::showEditor() {
 // What needs a model in the editor is off on the start page.
 void MainWindow::enableEditing(bool enabled) {
     for (const QString name : {"save", "saveAs", "close", "copy", "duplicate", "delete", "rename",
-                               "zoomIn", "zoomOut", "fit", "pause", "stop"})
+                               "zoomIn", "zoomOut", "fit", "pause", "stop", "sweep"})
         actions_[name]->setEnabled(enabled);
 }
 

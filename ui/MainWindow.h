@@ -33,6 +33,8 @@ class ModelDiagnostics;
 class ModelDocument;
 class NetworkView;
 class SelectionEditing;
+class SweepView;
+struct SweepRequest;
 
 /// Spike Studio's main window: a start page while no model is open; then the
 /// network canvas in the middle with the run panel (controls and live plots)
@@ -80,6 +82,7 @@ public:
     InspectorPanel* inspector() const { return inspector_; }
     spikestudio::RunView* runView() const { return runView_; }
     spikestudio::RunsBrowser* runsBrowser() const { return runsBrowser_; }
+    spikestudio::SweepView* sweepView() const { return sweepView_; }
     StartPage* startPage() const { return startPage_; }
     /// The guide's window once F1 opened it.
     HelpWindow* helpWindow() const;
@@ -140,6 +143,9 @@ public:
     /// The canvas's context menu for a click at `at` (viewport coordinates):
     /// for a group, a Synapses object, or the empty canvas. The caller owns it.
     QMenu* canvasMenu(const QPoint& at);
+    /// Starts a sweep of the Sweep dialog, stored in the project runs go to,
+    /// and shows the Sweep view; an error message (also shown), or "".
+    QString startSweep(spikestudio::SweepRequest request);
     /// Opens the guide (F1), at the section whose title starts with `section`.
     HelpWindow* openHelp(const QString& section = {});
 
@@ -199,6 +205,8 @@ private:
     void updateTitle();
     void updateModeActions(NetworkScene::Mode mode);
     void showAbout();
+    void openSweepDialog();
+    void showSweepRun(const QString& project, qint64 run);
 
     ModelDocument* document_;
     ModelDiagnostics* diagnostics_;
@@ -211,6 +219,8 @@ private:
     InspectorPanel* inspector_ = nullptr;
     QDockWidget* inspectorDock_ = nullptr;
     QDockWidget* runsDock_ = nullptr;
+    QDockWidget* sweepDock_ = nullptr;
+    spikestudio::SweepView* sweepView_ = nullptr;
     QToolBar* palette_ = nullptr;
     spikestudio::RunView* runView_ = nullptr;
     spikestudio::RunsBrowser* runsBrowser_ = nullptr;

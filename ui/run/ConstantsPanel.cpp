@@ -4,6 +4,7 @@
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
 #include "expr/Parser.h"
+#include "run/ModelConstants.h"
 #include "run/RunController.h"
 
 #include <QFormLayout>
@@ -38,23 +39,14 @@ void ConstantsPanel::setModel(const Model& model) {
         form_->removeRow(0);
     rows_.clear();
     problem_->clear();
-    Scope scope; // the constants as the checker evaluates them, in order
-    for (const auto& [name, text] : model.constants) {
-        Dimension dim;
-        try {
-            const Quantity value = evaluateQuantity(parseExpression(text), scope);
-            scope.define(name,
-                         Symbol(SymbolKind::Constant, value.dim, ValueType::Float, value.value));
-            dim = value.dim;
-        } catch (const std::exception&) {
-            continue; // the model check reports it; nothing to edit here
-        }
-        auto* field = new QLineEdit(QString::fromStdString(text), this);
-        field->setObjectName("constant:" + QString::fromStdString(name));
+    for (const ModelConstant& constant : evaluableConstants(model)) {
+        const QString text = QString::fromStdString(constant.text);
+        auto* field = new QLineEdit(text, this);
+        field->setObjectName("constant:" + QString::fromStdString(constant.name));
         field->setCursorPosition(0); // long values show their start, the number
-        field->setToolTip(QString::fromStdString(name + " = " + text));
-        rows_.push_back({name, dim, field});
-        form_->addRow(QString::fromStdString(name), field);
+        field->setToolTip(QString::fromStdString(constant.name + " = " + constant.text));
+        rows_.push_back({constant.name, constant.dim, field});
+        form_->addRow(QString::fromStdString(constant.name), field);
     }
     for (const Row& row : rows_)
         connect(row.field, &QLineEdit::returnPressed, this, [this, name = row.name] {

@@ -125,6 +125,11 @@ void RunView::buildControls() {
     controls->addWidget(runButton_);
     controls->addWidget(pauseButton_);
     controls->addWidget(stopButton_);
+    auto* sweepButton = new QPushButton(tr("Sweep…"), this);
+    sweepButton->setObjectName("sweepButton");
+    sweepButton->setToolTip(tr("Run the model for many values of its constants at once"));
+    connect(sweepButton, &QPushButton::clicked, this, &RunView::sweepRequested);
+    controls->addWidget(sweepButton);
     controls->addStretch(1);
     controls->addWidget(window_);
     controls->addWidget(exportButton_);

@@ -59,6 +59,8 @@ public slots:
 
 signals:
     void runEnded(const QString& message);
+    /// The "Sweep…" button: the main window opens the Sweep dialog.
+    void sweepRequested();
 
 private:
     void buildControls();
