@@ -268,9 +268,10 @@ void SweepSummaryPlot::drawHeatMap(const SweepStatisticColumn& column) {
     scale->setBarWidth(12);
     scale->axis()->setLabel(unit.axisLabel(QString::fromStdString(column.name())));
     map->setColorScale(scale);
-    auto* margins = new QCPMarginGroup(plot_);
-    plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    if (!margins_) // one for the plot's life: redraws replace the elements, not the group
+        margins_ = new QCPMarginGroup(plot_);
+    plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins_);
+    scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins_);
     const AxisUnit acrossUnit = unitFor(across), upUnit = unitFor(up);
     plot_->xAxis->setTicker(valueTicks(across, acrossUnit));
     plot_->yAxis->setTicker(valueTicks(up, upUnit));

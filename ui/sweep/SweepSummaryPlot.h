@@ -11,6 +11,7 @@
 #include <vector>
 
 class QComboBox;
+class QCPMarginGroup;
 class QCustomPlot;
 class QLabel;
 class QMouseEvent;
@@ -75,6 +76,7 @@ private:
     QComboBox* statistic_;
     QLabel* note_;
     QCustomPlot* plot_;
+    QCPMarginGroup* margins_ = nullptr;
     QPushButton* exportPlot_;
     QPushButton* exportTable_;
 };
