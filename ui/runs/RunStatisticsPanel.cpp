@@ -92,12 +92,12 @@ RunStatisticsPanel::RunStatisticsPanel(QWidget* parent)
     plot_->setObjectName("histogramPlot");
     plot_->setMinimumHeight(160);
     plot_->plotLayout()->clear();
+    monitor_->setToolTip(tr("The SpikeMonitor whose histograms are drawn"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(compute_);
-    bar->addStretch(1);
-    bar->addWidget(new QLabel(tr("SpikeMonitor:"), this));
     bar->addWidget(monitor_);
     bar->addWidget(histograms_);
+    bar->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(note_);

@@ -35,9 +35,9 @@ namespace spikestudio {
 namespace {
 
 const QStringList kColumns = {"Run",  "Started", "Status", "Simulated",
-                              "Seed", "Spikes",  "Sweep",  "Model"};
-constexpr int kSweepColumn = 6;
-constexpr int kModelColumn = 7;
+                              "Seed", "Spikes",  "Model",  "Sweep"};
+constexpr int kModelColumn = 6;
+constexpr int kSweepColumn = 7;
 
 QTableWidgetItem* cell(const QString& text) {
     auto* item = new QTableWidgetItem(text);
@@ -114,7 +114,6 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     buttons->addWidget(overlayButton_);
     buttons->addWidget(exportButton_);
     buttons->addWidget(connectivityButton_);
-    buttons->addWidget(sweepButton_);
     buttons->addStretch(1);
     buttons->addWidget(deleteButton_);
     auto* layout = new QVBoxLayout(this);
@@ -124,6 +123,10 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->addWidget(table_, 1);
     listLayout->addLayout(buttons);
+    auto* sweepRow = new QHBoxLayout; // a row of its own: the dock stays as narrow as before
+    sweepRow->addWidget(sweepButton_);
+    sweepRow->addStretch(1);
+    listLayout->addLayout(sweepRow);
     listLayout->addWidget(exportNote_);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(list);
