@@ -80,10 +80,16 @@ const CommandUsage kCommands[] = {
      "Lists the runs PROJECT keeps: number, start time, status, simulated time,\n"
      "dt, seed and spikes.\n",
      ""},
-    {"export", "  spikestudio export PROJECT --run ID --csv DIR\n",
-     "Writes a stored run as CSV files, the files run --csv writes.\n",
+    {"export",
+     "  spikestudio export PROJECT --run ID --csv DIR\n"
+     "  spikestudio export PROJECT --sweep ID --csv DIR\n",
+     "Writes a stored run as CSV files, the files run --csv writes. With --sweep,\n"
+     "writes DIR/summary.csv (a row per variant: values, seed, status, run and\n"
+     "every statistic) and each variant's monitors in DIR/variant-NNNN/; DIR is\n"
+     "a new folder, written whole or not at all.\n",
      "  --run ID         the run's number, as 'spikestudio runs PROJECT' lists it\n"
-     "  --csv DIR        the directory to write into\n"},
+     "  --sweep ID       the sweep's number, as 'spikestudio sweeps PROJECT' lists it\n"
+     "  --csv DIR        the directory to write into (with --sweep: missing or empty)\n"},
     {"import", "  spikestudio import SCRIPT.py [-o MODEL.json|PROJECT] [--timeout SECONDS]\n",
      "Imports a Brian2 script as a model, checked as 'check' checks it. The script\n"
      "RUNS: its Python code runs, with Brian2 recording the network instead of\n"
@@ -169,6 +175,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.database = value();
         else if (argument == "--run")
             line.runId = value();
+        else if (argument == "--sweep")
+            line.sweepId = value();
         else if (argument == "--tier")
             line.tier = value();
         else if (argument == "-o")

@@ -17,6 +17,7 @@ struct CommandLine {
     std::optional<std::string> database; // --db PROJECT
     std::optional<std::string> plotFile; // --plot FILE
     std::optional<std::string> runId;    // --run ID
+    std::optional<std::string> sweepId;  // --sweep ID (export)
     std::optional<std::string> tier;     // --tier auto|tcc|native
     std::optional<std::string> output;   // -o FILE
     std::optional<std::string> timeout;  // --timeout SECONDS

@@ -6,6 +6,7 @@
 #include "diagnostics/WholeNumber.h"
 #include "storage/Project.h"
 #include "storage/RunReader.h"
+#include "sweepresults/SweepExport.h"
 
 #include <iomanip>
 #include <stdexcept>
@@ -20,13 +21,32 @@ const std::string& projectPath(const CommandLine& line) {
     return line.positional[0];
 }
 
+std::int64_t parseNumber(const std::string& text, const char* option, const char* what) {
+    const auto id = wholeNumber(text, 1, INT64_MAX);
+    if (!id)
+        throw std::invalid_argument(std::string(option) + " needs a " + what + " number, got '" +
+                                    printable(text) + "'");
+    return std::int64_t(*id);
+}
+
 std::int64_t parseRunId(const std::optional<std::string>& text) {
     if (!text)
-        throw std::invalid_argument("export needs --run ID (see 'spikestudio runs PROJECT')");
-    const auto id = wholeNumber(*text, 1, INT64_MAX);
-    if (!id)
-        throw std::invalid_argument("--run needs a run number, got '" + *text + "'");
-    return std::int64_t(*id);
+        throw std::invalid_argument(
+            "export needs --run ID or --sweep ID (see 'spikestudio runs PROJECT')");
+    return parseNumber(*text, "--run", "run");
+}
+
+int exportSweep(const CommandLine& line, std::ostream& out) {
+    if (line.runId)
+        throw std::invalid_argument("export takes --run ID or --sweep ID, not both");
+    const std::int64_t id = parseNumber(*line.sweepId, "--sweep", "sweep");
+    if (!line.csvDirectory)
+        throw std::invalid_argument("export needs --csv DIR");
+    Project project(projectPath(line), ProjectAccess::ReadOnly);
+    const std::size_t variants = exportSweepCsv(project, id, *line.csvDirectory);
+    out << "exported sweep " << id << " (" << variants << " runs) to "
+        << printable(*line.csvDirectory) << "\n";
+    return 0;
 }
 
 void printRun(const RunSummary& run, std::ostream& out) {
@@ -65,6 +85,8 @@ int exportCommand(const CommandLine& line, std::ostream& out, std::ostream& err)
         err,
         [&] {
             const std::string& path = projectPath(line);
+            if (line.sweepId)
+                return exportSweep(line, out);
             const std::int64_t id = parseRunId(line.runId);
             if (!line.csvDirectory)
                 throw std::invalid_argument("export needs --csv DIR");
@@ -81,7 +103,7 @@ int exportCommand(const CommandLine& line, std::ostream& out, std::ostream& err)
                 << printable(*line.csvDirectory) << "\n";
             return 0;
         },
-        "exporting the run");
+        line.sweepId ? "exporting the sweep" : "exporting the run");
 }
 
 } // namespace spikestudio

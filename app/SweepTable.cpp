@@ -9,12 +9,6 @@
 namespace spikestudio {
 namespace {
 
-std::string number(double value) {
-    char text[40];
-    std::snprintf(text, sizeof text, "%.17g", value);
-    return text;
-}
-
 std::string shortNumber(double value) {
     char text[40];
     std::snprintf(text, sizeof text, "%.6g", value);
@@ -26,30 +20,53 @@ std::string unitSuffix(const Dimension& dim) {
     return symbol.empty() ? "" : " [" + symbol + "]";
 }
 
-// A CSV field: quoted when it holds a separator, a quote or a line break.
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
+// The statistics a terminal has room for.
+bool printed(const SweepStatisticColumn& column) {
+    for (const char* figure :
+         {"spikes", "rate_mean", "isi_cv_mean", "fano_factor", "dominant_frequency"})
+        if (column.figure == figure)
+            return true;
+    return false;
+}
+
+std::vector<std::vector<std::string>> terminalLines(const SweepResultTable& table) {
+    std::vector<SweepStatisticColumn> columns = table.statisticColumns();
+    std::erase_if(columns, [](const SweepStatisticColumn& column) { return !printed(column); });
+    const bool seeded = !table.plan().seeds().empty();
+    std::vector<std::string> header{"variant"};
+    for (const SweepAxis& axis : table.plan().axes())
+        header.push_back(axis.constant + unitSuffix(axis.dimension));
+    if (seeded)
+        header.push_back("seed");
+    header.push_back("status");
+    if (table.stored())
+        header.push_back("run id");
+    for (const SweepStatisticColumn& column : columns)
+        header.push_back(column.header());
+    std::vector<std::vector<std::string>> lines{header};
+    for (const SweepResultRow& row : table.rows()) {
+        std::vector<std::string> cells{std::to_string(row.variant + 1)};
+        for (double value : row.values)
+            cells.push_back(shortNumber(value));
+        if (seeded)
+            cells.push_back(row.seed ? std::to_string(*row.seed) : "");
+        cells.emplace_back(runStatusName(row.status));
+        if (table.stored())
+            cells.push_back(row.runId ? std::to_string(*row.runId) : "");
+        for (const SweepStatisticColumn& column : columns) {
+            const auto value = SweepResultTable::statistic(row, column);
+            cells.push_back(value ? shortNumber(*value) : "");
+        }
+        lines.push_back(std::move(cells));
+    }
+    return lines;
 }
 
 } // namespace
 
 void SweepTable::add(const SweepVariantOutcome& outcome) {
-    if (monitorNames_.empty())
-        for (const SpikeTrainStatistics& monitor : outcome.report.statistics.spikeMonitors)
-            monitorNames_.push_back(monitor.monitor);
-    rows_.push_back({outcome, std::nullopt});
-}
-
-void SweepTable::setRunId(std::size_t variant, std::int64_t runId) {
-    stored_ = true;
-    for (Row& row : rows_)
-        if (row.outcome.variant.index == variant)
-            row.runId = runId;
+    results_.add(outcome.variant.index, outcome.report.status,
+                 outcome.report.built ? std::optional(outcome.report.statistics) : std::nullopt);
 }
 
 std::string SweepTable::progressLine(const SweepVariantOutcome& outcome) const {
@@ -74,69 +91,8 @@ std::string SweepTable::progressLine(const SweepVariantOutcome& outcome) const {
     return printable(line);
 }
 
-std::vector<std::string> SweepTable::header(bool forCsv) const {
-    std::vector<std::string> names{"run"};
-    for (const SweepAxis& axis : plan_.axes())
-        names.push_back(axis.constant + unitSuffix(axis.dimension));
-    if (!plan_.seeds().empty())
-        names.push_back("seed");
-    names.push_back("status");
-    for (const std::string& monitor : monitorNames_) {
-        for (const char* figure : {":spikes", ":rate [Hz]", ":ISI CV", ":Fano", ":peak [Hz]"})
-            names.push_back(monitor + figure);
-    }
-    if (stored_)
-        names.push_back(forCsv ? "stored run" : "stored");
-    return names;
-}
-
-std::vector<std::string> SweepTable::cells(const Row& row, bool forCsv) const {
-    const SweepVariant& variant = row.outcome.variant;
-    std::vector<std::string> cells{std::to_string(variant.index + 1)};
-    for (std::size_t k = 0; k < plan_.axes().size(); ++k) {
-        const double value = plan_.axes()[k].values[plan_.valueIndex(variant.index, k)];
-        cells.push_back(forCsv ? number(value) : shortNumber(value));
-    }
-    if (!plan_.seeds().empty())
-        cells.push_back(variant.seed ? std::to_string(*variant.seed) : "");
-    cells.emplace_back(runStatusName(row.outcome.report.status));
-    const auto& monitors = row.outcome.report.statistics.spikeMonitors;
-    auto value = [&](const std::optional<double>& v) {
-        return !v ? std::string() : forCsv ? number(*v) : shortNumber(*v);
-    };
-    for (const std::string& monitor : monitorNames_) {
-        const auto found =
-            std::find_if(monitors.begin(), monitors.end(),
-                         [&](const SpikeTrainStatistics& s) { return s.monitor == monitor; });
-        if (found == monitors.end() || !row.outcome.report.built) {
-            cells.insert(cells.end(), 5, "");
-            continue;
-        }
-        cells.push_back(std::to_string(found->spikes));
-        cells.push_back(value(found->rateMean));
-        cells.push_back(value(found->isiCvMean));
-        cells.push_back(value(found->fanoFactor));
-        cells.push_back(value(found->dominantFrequency));
-    }
-    if (stored_)
-        cells.push_back(row.runId ? std::to_string(*row.runId) : "");
-    return cells;
-}
-
-std::vector<const SweepTable::Row*> SweepTable::sortedRows() const {
-    std::vector<const Row*> rows;
-    for (const Row& row : rows_)
-        rows.push_back(&row);
-    std::sort(rows.begin(), rows.end(), [](const Row* a, const Row* b) {
-        return a->outcome.variant.index < b->outcome.variant.index;
-    });
-    return rows;
-}
-
 void SweepTable::print(std::ostream& out) const {
-    std::vector<std::vector<std::string>> lines{header(false)};
-    for (const Row* row : sortedRows())
-        lines.push_back(cells(*row, false));
+    const auto lines = terminalLines(results_);
     std::vector<std::size_t> widths(lines.front().size(), 0);
     for (const auto& line : lines)
         for (std::size_t k = 0; k < line.size(); ++k)
@@ -149,17 +105,6 @@ void SweepTable::print(std::ostream& out) const {
         text.erase(text.find_last_not_of(' ') + 1);
         out << printable(text) << "\n";
     }
-}
-
-void SweepTable::writeCsv(std::ostream& out) const {
-    auto writeLine = [&](const std::vector<std::string>& fields) {
-        for (std::size_t k = 0; k < fields.size(); ++k)
-            out << (k ? "," : "") << csvField(fields[k]);
-        out << "\n";
-    };
-    writeLine(header(true));
-    for (const Row* row : sortedRows())
-        writeLine(cells(*row, true));
 }
 
 } // namespace spikestudio

@@ -67,7 +67,7 @@ private slots:
         // The table: four rows in variant order, each finished.
         const QStringList rows = sequential.out.trimmed().split('\n');
         QCOMPARE(rows.size(), 5);
-        QVERIFY2(rows[0].startsWith("run  we [V]  seed  status"), qPrintable(rows[0]));
+        QVERIFY2(rows[0].startsWith("variant  we [V]  seed  status"), qPrintable(rows[0]));
         for (int k = 1; k <= 4; ++k)
             QVERIFY2(rows[k].startsWith(QString::number(k) + " ") && rows[k].contains("finished"),
                      qPrintable(rows[k]));
@@ -281,9 +281,7 @@ private slots:
             progress += sweep.readAllStandardError();
         QVERIFY2(progress.contains("[1/3]"), progress.constData());
         // Interrupt once the second variant is running (its row is stored).
-        const auto storedRuns = [&] {
-            return runCli({"runs", project}).out.count("\n");
-        };
+        const auto storedRuns = [&] { return runCli({"runs", project}).out.count("\n"); };
         while (storedRuns() < 2 && sweep.state() == QProcess::Running)
             QTest::qWait(50);
         ::kill(pid_t(sweep.processId()), SIGINT);

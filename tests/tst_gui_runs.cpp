@@ -288,7 +288,7 @@ private slots:
         RunsBrowser browser;
         browser.setProjectPath(project_);
         project_ = withSpikes;
-        auto* table = browser.findChild<QTableWidget*>();
+        auto* table = browser.findChild<QTableWidget*>("runsTable");
         QVERIFY(table);
         QCOMPARE(table->rowCount(), 1);
         QCOMPARE(table->item(0, 5)->text(), QString("–"));

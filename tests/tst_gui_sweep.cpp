@@ -17,6 +17,7 @@
 #include "storage/Project.h"
 #include "storage/SweepStore.h"
 #include "sweep/SweepDialog.h"
+#include "sweep/SweepSummaryPlot.h"
 #include "sweep/SweepView.h"
 
 #include <QApplication>
@@ -231,6 +232,19 @@ private slots:
         QVERIFY(figure);
         QCOMPARE(figure->windowTitle(), QString("Run %1").arg(run));
         QVERIFY(figure->plot()->graphCount() > 0);
+
+        // Under the tiles, the summary: a 2 x 2 heat map of the stored statistics, whose
+        // cells open their run too.
+        SweepSummaryPlot* summary = view.summary();
+        QVERIFY(summary && view.summaryPlace()->isVisible());
+        QCOMPARE(int(summary->table().rows().size()), 4);
+        QCOMPARE(int(summary->points().size()), 4);
+        summary->plot()->replot();
+        QSignalSpy activated(&view, &SweepView::runActivated);
+        const auto& first = summary->points()[0];
+        QTest::mouseClick(summary->plot(), Qt::LeftButton, {}, summary->pixelOf(0));
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated[0][1].toLongLong(), first.runIds.at(0));
     }
 
     void cancelKeepsWhatEndedAndTheAppStaysUsable() {

@@ -31,7 +31,7 @@ const Layer kLayers[] = {
     {"core/equations", 4},
     {"core/model", 5}, {"core/runtime", 5},
     {"core/storage", 6}, {"core/csv", 6}, {"core/sweep", 6}, {"core/analysis", 6},
-    {"codegen", 7},
+    {"codegen", 7}, {"core/sweepresults", 7},
     {"engine", 8},
     {"bridge", 9},
     {"formats", 10},

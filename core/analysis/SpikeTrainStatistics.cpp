@@ -1,6 +1,7 @@
 #include "analysis/SpikeTrainStatistics.h"
 
 #include "analysis/PowerSpectrum.h"
+#include "analysis/SpikeDistributions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,32 +29,8 @@ template <typename Values> MeanAndSd meanAndSd(const Values& values) {
     return result;
 }
 
-/// Each neuron's spike times in order, from the record's time-ordered events.
-std::vector<std::vector<double>> spikeTimesByNeuron(const SpikeRecord& record) {
-    std::vector<std::vector<double>> trains(record.countPerNeuron.size());
-    for (std::size_t k = 0; k < trains.size(); ++k)
-        trains[k].reserve(std::size_t(record.countPerNeuron[k]));
-    for (std::size_t e = 0; e < record.indices.size(); ++e) {
-        const auto neuron = std::size_t(record.indices[e]);
-        if (neuron < trains.size())
-            trains[neuron].push_back(record.times[e]);
-    }
-    return trains;
-}
-
 void addRegularity(const SpikeRecord& record, SpikeTrainStatistics& statistics) {
-    std::vector<double> cvs;
-    std::vector<double> intervals;
-    for (const std::vector<double>& train : spikeTimesByNeuron(record)) {
-        if (train.size() < 3)
-            continue;
-        intervals.clear();
-        for (std::size_t k = 1; k < train.size(); ++k)
-            intervals.push_back(train[k] - train[k - 1]);
-        const MeanAndSd isi = meanAndSd(intervals);
-        if (isi.mean > 0)
-            cvs.push_back(isi.sd / isi.mean);
-    }
+    const std::vector<double> cvs = neuronIsiCvs(record);
     statistics.isiCvNeurons = std::int64_t(cvs.size());
     if (!cvs.empty())
         statistics.isiCvMean = meanAndSd(cvs).mean;
@@ -86,11 +63,7 @@ SpikeTrainStatistics spikeTrainStatistics(const SpikeRecord& record, double dura
     statistics.duration = duration;
     if (duration <= 0 || statistics.neurons == 0)
         return statistics;
-    std::vector<double> rates;
-    rates.reserve(record.countPerNeuron.size());
-    for (const std::int64_t count : record.countPerNeuron)
-        rates.push_back(double(count) / duration);
-    const MeanAndSd rate = meanAndSd(rates);
+    const MeanAndSd rate = meanAndSd(neuronRates(record, duration));
     statistics.rateMean = rate.mean;
     statistics.rateSd = rate.sd;
     addRegularity(record, statistics);

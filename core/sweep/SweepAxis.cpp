@@ -131,6 +131,7 @@ void readRange(const AxisReader& reader, std::string_view option,
                            stop.dim.toString() + ")");
     axis.dimension = start.dim;
     const bool logarithmic = parts.size() == 4;
+    axis.logarithmic = logarithmic;
     if (logarithmic && !(start.value > 0 && stop.value > 0))
         refuse(option, "a logarithmic range needs a positive start and stop");
     if (!std::isfinite(start.value) || !std::isfinite(stop.value))

@@ -15,6 +15,7 @@ struct SweepAxis {
     Dimension dimension;
     std::vector<double> values; // SI
     std::string text;           // as the user wrote it, for summaries and storage
+    bool logarithmic = false;   // a `:log` range: plots use a logarithmic axis
 
     /// The value of variant `k` as a model expression that reads back exactly.
     std::string valueText(std::size_t k) const;

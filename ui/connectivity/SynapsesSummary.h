@@ -1,7 +1,7 @@
 #pragma once
 
+#include "analysis/Histogram.h"
 #include "connectivity/ConnectionMatrix.h"
-#include "connectivity/Histogram.h"
 #include "units/Dimension.h"
 
 #include <string>

@@ -9,8 +9,11 @@
 #include "plots/ResultFigure.h"
 #include "runs/RunCaptions.h"
 #include "runs/RunExport.h"
+#include "runs/RunStatisticsPanel.h"
 #include "storage/Project.h"
 #include "storage/RunReader.h"
+#include "storage/SweepStore.h"
+#include "sweep/SweepSummaryPlot.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -22,6 +25,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -30,8 +34,10 @@ namespace spikestudio {
 
 namespace {
 
-const QStringList kColumns = {"Run", "Started", "Status", "Simulated", "Seed", "Spikes", "Model"};
+const QStringList kColumns = {"Run",  "Started", "Status", "Simulated",
+                              "Seed", "Spikes",  "Model",  "Sweep"};
 constexpr int kModelColumn = 6;
+constexpr int kSweepColumn = 7;
 
 QTableWidgetItem* cell(const QString& text) {
     auto* item = new QTableWidgetItem(text);
@@ -72,7 +78,12 @@ RunsBrowser::RunsBrowser(QWidget* parent)
       overlayButton_(new QPushButton(tr("Overlay"), this)),
       exportButton_(new QPushButton(tr("Export CSV…"), this)),
       deleteButton_(new QPushButton(tr("Delete"), this)),
-      connectivityButton_(new QPushButton(tr("Connectivity…"), this)) {
+      connectivityButton_(new QPushButton(tr("Connectivity…"), this)),
+      sweepButton_(new QPushButton(tr("Sweep summary…"), this)),
+      statistics_(new RunStatisticsPanel(this)) {
+    sweepButton_->setObjectName("sweepSummaryButton");
+    sweepButton_->setToolTip(tr("Plot a statistic of the selected run's sweep against the "
+                                "constants it varied"));
     connectivityButton_->setToolTip(tr("Show how the selected run's synapses connect its groups"));
     exportNote_ = new QLabel(this);
     exportNote_->setObjectName("exportNote");
@@ -107,14 +118,28 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     buttons->addWidget(deleteButton_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    auto* list = new QWidget(this);
+    auto* listLayout = new QVBoxLayout(list);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(table_, 1);
+    listLayout->addLayout(buttons);
+    auto* sweepRow = new QHBoxLayout; // a row of its own: the dock stays as narrow as before
+    sweepRow->addWidget(sweepButton_);
+    sweepRow->addStretch(1);
+    listLayout->addLayout(sweepRow);
+    listLayout->addWidget(exportNote_);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(list);
+    splitter->addWidget(statistics_);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     layout->addWidget(note_);
-    layout->addWidget(table_, 1);
-    layout->addLayout(buttons);
-    layout->addWidget(exportNote_);
+    layout->addWidget(splitter, 1);
     connect(table_, &QTableWidget::itemSelectionChanged, this, &RunsBrowser::updateButtons);
     connect(plotButton_, &QPushButton::clicked, this, [this] { showSelected(); });
     connect(overlayButton_, &QPushButton::clicked, this, [this] { overlaySelected(); });
     connect(connectivityButton_, &QPushButton::clicked, this, [this] { connectivitySelected(); });
+    connect(sweepButton_, &QPushButton::clicked, this, [this] { sweepSummarySelected(); });
     connect(exportButton_, &QPushButton::clicked, this, [this] {
         const QString directory = QFileDialog::getExistingDirectory(
             this, tr("Export run %1 into (its files go in a folder run-%1)").arg(selectedRun()),
@@ -154,9 +179,11 @@ void RunsBrowser::setProjectPath(const std::string& path, bool scratch) {
 void RunsBrowser::refresh() {
     const std::vector<std::int64_t> selected = selectedRuns();
     table_->setRowCount(0);
+    sweeps_.clear();
     if (!projectPath_.empty()) {
         try {
             Project project(projectPath_, ProjectAccess::ReadOnly);
+            readSweeps();
             for (const RunSummary& run : project.runs()) {
                 const int row = table_->rowCount();
                 table_->insertRow(row);
@@ -169,6 +196,11 @@ void RunsBrowser::refresh() {
                                          .arg(run.duration, 0, 'g', 4)));
                 table_->setItem(row, 4, cell(QString::number(run.seed)));
                 table_->setItem(row, 5, spikeCountCell(run));
+                if (const auto sweep = sweeps_.find(run.id); sweep != sweeps_.end())
+                    table_->setItem(row, kSweepColumn,
+                                    cell(tr("%1, variant %2")
+                                             .arg(sweep->second.first)
+                                             .arg(sweep->second.second + 1)));
                 if (scratch_) // runs of many models: say which each ran
                     table_->setItem(row, kModelColumn, cell(modelName(project.runModel(run.id))));
             }
@@ -177,7 +209,9 @@ void RunsBrowser::refresh() {
             // opening it said why.
         }
     }
+    table_->setColumnHidden(kSweepColumn, sweeps_.empty());
     table_->resizeColumnsToContents();
+    shownStatistics_ = -1; // a run may have ended meanwhile: read its statistics again
     selectRuns(selected);
     updateButtons();
 }
@@ -336,8 +370,55 @@ QWidget* RunsBrowser::connectivitySelected() {
     }
 }
 
+void RunsBrowser::readSweeps() {
+    sweeps_.clear();
+    try {
+        Project project(projectPath_, ProjectAccess::ReadOnly);
+        SweepStore store(project);
+        for (const SweepSummary& sweep : store.sweeps())
+            for (const SweepRunEntry& entry : store.runsOf(sweep.id))
+                sweeps_[entry.runId] = {sweep.id, entry.variant};
+    } catch (const std::exception&) {
+        // A project whose sweeps cannot be read lists its runs without them.
+    }
+}
+
+std::int64_t RunsBrowser::sweepOf(std::int64_t runId) const {
+    const auto found = sweeps_.find(runId);
+    return found == sweeps_.end() ? 0 : found->second.first;
+}
+
+QWidget* RunsBrowser::sweepSummarySelected() {
+    const std::vector<std::int64_t> runs = selectedRuns();
+    const std::int64_t sweep = runs.empty() ? 0 : sweepOf(runs.front());
+    if (sweep == 0)
+        return nullptr;
+    try {
+        SweepSummaryPlot* window = SweepSummaryPlot::open(projectPath_, sweep, this);
+        connect(window, &SweepSummaryPlot::runsChosen, this, [this](const QList<qint64>& ids) {
+            selectRuns(std::vector<std::int64_t>(ids.begin(), ids.end()));
+        });
+        window->show();
+        return window;
+    } catch (const std::exception& error) {
+        QMessageBox::warning(this, tr("Cannot show the sweep"),
+                             QString::fromStdString(failureMessage(error, "reading the sweep")));
+        return nullptr;
+    }
+}
+
 void RunsBrowser::updateButtons() {
     const size_t selected = selectedRuns().size();
+    const std::vector<std::int64_t> runs = selectedRuns();
+    sweepButton_->setEnabled(!runs.empty() && sweepOf(runs.front()) != 0 &&
+                             std::all_of(runs.begin(), runs.end(), [&](std::int64_t id) {
+                                 return sweepOf(id) == sweepOf(runs.front());
+                             }));
+    const std::int64_t shown = selected == 1 ? runs.front() : 0;
+    if (shown != shownStatistics_) {
+        shownStatistics_ = shown;
+        statistics_->setRun(projectPath_, shown);
+    }
     plotButton_->setEnabled(selected == 1);
     overlayButton_->setEnabled(selected == 2);
     exportButton_->setEnabled(selected == 1);

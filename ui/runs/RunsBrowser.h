@@ -3,6 +3,7 @@
 #include <QString>
 #include <QWidget>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,11 +13,14 @@ class QTableWidget;
 
 namespace spikestudio {
 
+class RunStatisticsPanel;
+
 /// The runs kept in the open project: when each started, its status, duration,
 /// seed and spike count (and, in the scratch project, which model it ran).
 /// Show a run's plots again, overlay two runs' plots, export a run as CSV
 /// (the same files `spikestudio export` writes, in a folder per run) or
-/// delete it.
+/// delete it. Below the list, the selected run's statistics and histograms
+/// (RunStatisticsPanel); for a run of a sweep, the sweep's summary plot.
 class RunsBrowser : public QWidget {
     Q_OBJECT
 
@@ -52,6 +56,11 @@ public:
     QWidget* overlaySelected();
     /// Opens the connectivity view of the selected run's model and seed.
     QWidget* connectivitySelected();
+    /// Opens the summary plot of the sweep the selected runs belong to.
+    QWidget* sweepSummarySelected();
+    /// The sweep a run belongs to, or 0.
+    std::int64_t sweepOf(std::int64_t runId) const;
+    RunStatisticsPanel* statisticsPanel() const { return statistics_; }
 
 signals:
     /// An export finished; `summary` says what was written where.
@@ -59,6 +68,7 @@ signals:
 
 private:
     void updateButtons();
+    void readSweeps();
     bool mayReplace(const QString& folder, const QStringList& files);
     void showExportNote(const QString& text);
 
@@ -73,6 +83,10 @@ private:
     QPushButton* exportButton_;
     QPushButton* deleteButton_;
     QPushButton* connectivityButton_;
+    QPushButton* sweepButton_;
+    RunStatisticsPanel* statistics_;
+    std::int64_t shownStatistics_ = -1; // the run the panel shows
+    std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> sweeps_; // run: sweep, variant
 };
 
 } // namespace spikestudio

@@ -1,6 +1,10 @@
 #include "sweep/SweepView.h"
 
+#include "diagnostics/UserError.h"
 #include "plots/AxisUnit.h"
+#include "storage/Project.h"
+#include "sweep/SweepSummaryPlot.h"
+#include "sweepresults/StoredSweepResults.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -107,6 +111,7 @@ QString SweepView::start(SweepRequest request, const std::string& projectPath) {
     if (!problem.isEmpty())
         return problem;
     clearTiles();
+    clearSummary();
     variants_ = plan.variantCount();
     QStringList varied;
     for (const SweepAxis& axis : plan.axes())
@@ -291,7 +296,37 @@ void SweepView::showEnd(bool cancelled) {
     } else {
         note_->hide();
     }
+    showSummary();
     emit sweepEnded();
+}
+
+void SweepView::clearSummary() {
+    delete summary_;
+    summary_ = nullptr;
+    summaryPlace_->hide();
+}
+
+/// The summary of what ended (a cancelled sweep's too), read back from the
+/// project as the Runs tab's Sweep summary reads it.
+void SweepView::showSummary() {
+    clearSummary();
+    if (ended_ == 0)
+        return;
+    try {
+        Project project(controller_->projectPath(), ProjectAccess::ReadOnly);
+        summary_ = new SweepSummaryPlot(loadSweepResults(project, controller_->sweepId()),
+                                        sweepTitle_, summaryPlace_);
+    } catch (const UserError& error) {
+        note_->setText(tr("No summary plot: %1").arg(QString::fromStdString(error.what())));
+        note_->show();
+        return;
+    }
+    summaryPlace_->layout()->addWidget(summary_);
+    connect(summary_, &SweepSummaryPlot::runsChosen, this, [this](const QList<qint64>& runs) {
+        if (!runs.isEmpty())
+            emit runActivated(QString::fromStdString(controller_->projectPath()), runs.first());
+    });
+    summaryPlace_->show();
 }
 
 void SweepView::activate(std::size_t variant) {

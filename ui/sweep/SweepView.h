@@ -19,6 +19,8 @@ class QVBoxLayout;
 
 namespace spikestudio {
 
+class SweepSummaryPlot;
+
 /// A sweep as it runs: a tile per variant (small multiples of the first
 /// SpikeMonitor, a raster or the population rate, chosen once for the
 /// sweep), filled as variants end; a 2-D grid sweep as a matrix with its
@@ -40,10 +42,10 @@ public:
     const std::vector<SweepTile*>& tiles() const { return tiles_; }
     int endedCount() const { return ended_; }
     QString progressText() const;
-    /// Where the summary plot of the sweep's statistics goes
-    /// (ui/sweep/SweepSummaryPlot, wired in by the main window); empty and
-    /// hidden until something is put in its layout.
+    /// Under the tiles once the sweep ended: the summary plot of its statistics
+    /// against the swept constants (a click on a point shows its first run).
     QWidget* summaryPlace() const { return summaryPlace_; }
+    SweepSummaryPlot* summary() const { return summary_; }
 
 signals:
     /// A tile was clicked: show run `runId` of project `projectPath`.
@@ -65,6 +67,8 @@ private:
     void showResult(const SweepVariantResult& result);
     void chooseDrawing(const SweepThumbnail& first);
     void showEnd(bool cancelled);
+    void clearSummary();
+    void showSummary();
     void updateProgress();
     void updateTitle();
     void activate(std::size_t variant);
@@ -79,6 +83,7 @@ private:
     QWidget* tilesArea_;
     QGridLayout* grid_;
     QWidget* summaryPlace_;
+    SweepSummaryPlot* summary_ = nullptr;
     QTimer* clock_;
     QElapsedTimer elapsed_;
     std::vector<SweepTile*> tiles_;

@@ -1,4 +1,4 @@
-#include "connectivity/Histogram.h"
+#include "analysis/Histogram.h"
 
 #include <algorithm>
 #include <cmath>
@@ -48,6 +48,11 @@ Histogram Histogram::ofValues(const std::vector<double>& values, size_t bins) {
             histogram.counts[bin] += 1.0;
         }
     return histogram;
+}
+
+size_t Histogram::binsFor(size_t values) {
+    const auto root = size_t(std::ceil(std::sqrt(double(values))));
+    return std::clamp<size_t>(root, 1, 50);
 }
 
 } // namespace spikestudio

@@ -19,6 +19,8 @@ struct Histogram {
     /// Real numbers: `bins` bins from the smallest to the largest finite
     /// value (one narrow bin when all are equal); non-finite values are left out.
     static Histogram ofValues(const std::vector<double>& values, size_t bins = 50);
+    /// A bin count for `values` values: their square root, from 1 to 50.
+    static size_t binsFor(size_t values);
 };
 
 } // namespace spikestudio
