@@ -27,6 +27,10 @@ def check_schedule(obj, context):
     if not obj.active:
         raise unsupported(where, 'an inactive object (active=False), %s' % label(obj))
     expected = TOP_LEVEL.get(type(obj).__name__)
+    if expected is not None and type(getattr(obj, 'source', None)).__name__ == 'Subgroup' \
+            and type(obj).__name__ in ('SpikeMonitor', 'EventMonitor'):
+        # A subgroup runs one order after its group, and its monitors one after it.
+        expected = (expected[0], expected[1] + 1)
     if expected is not None:
         check_slot(obj, expected, obj, where)
     for part in obj.contained_objects:
