@@ -503,6 +503,15 @@ private:
         return source;
     }
 
+    /// Whether the side of `checked` is named as a subgroup in the model.
+    bool writesSubgroup(const CheckedSynapses& checked, SynapseSide side) const {
+        const SynapsesSpec& spec =
+            model_.model.synapses[static_cast<size_t>(&checked - model_.synapses.data())];
+        const bool post = side == SynapseSide::Post;
+        return (post ? spec.target : spec.source) !=
+               model_.groups[post ? checked.target : checked.source].name;
+    }
+
     void scheduleSummed(const CheckedSynapses& checked, SynapseState& synapses,
                         const SynapsesKernelWriter& writer, const CheckedSummedVariable& summed) {
         GroupState& written =
@@ -513,8 +522,10 @@ private:
         const ElementRange& range =
             summed.side == SynapseSide::Post ? checked.targetRange : checked.sourceRange;
         bound->context.targetSize = range.start + range.size; // zeroed from range.start
-        // Brian2: slot groups, just before the written group's state update.
-        schedule(ScheduleSlot::Groups, -1, name, bound, written.clock);
+        // Brian2: slot groups, one order before the written group's (a
+        // subgroup's is one after its group's, so then with it, by name).
+        schedule(ScheduleSlot::Groups, writesSubgroup(checked, summed.side) ? 0 : -1, name, bound,
+                 written.clock);
     }
 
     void schedulePathway(const CheckedSynapses& checked, SynapseState& synapses,

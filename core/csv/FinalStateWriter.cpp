@@ -28,8 +28,7 @@ struct StateArray {
     ValueType type = ValueType::Float;
     const std::vector<double>* doubles = nullptr;
     const std::vector<std::int32_t>* integers = nullptr; // i and j
-    std::vector<std::int32_t> fromStart; // i or j of a subgroup, counted from its start
-    std::vector<double> expanded;        // a delay shared by all synapses, once per synapse
+    std::vector<double> expanded; // a delay shared by all synapses, once per synapse
     std::string file;
 
     const std::vector<double>& values() const { return doubles ? *doubles : expanded; }
@@ -84,18 +83,11 @@ StateObject groupState(const CheckedGroup& checked, const GroupState& state) {
     return object;
 }
 
-/// Brian2's S.i and S.j count from the start of the subgroup the synapses name.
-void addIndices(StateObject& object, const char* name, const std::vector<std::int32_t>& values,
-                long long start) {
+void addIndices(StateObject& object, const char* name, const std::vector<std::int32_t>& values) {
     StateArray& array = object.arrays.emplace_back();
     array.variable = name;
     array.type = ValueType::Integer;
     array.integers = &values;
-    if (start == 0)
-        return;
-    array.fromStart.reserve(values.size());
-    for (std::int32_t index : values)
-        array.fromStart.push_back(static_cast<std::int32_t>(index - start));
 }
 
 void addDelay(StateObject& object, const SynapseState& state) {
@@ -113,8 +105,10 @@ void addDelay(StateObject& object, const SynapseState& state) {
 StateObject synapsesState(const CheckedSynapses& checked, const SynapseState& state) {
     StateObject object{checked.name,       "Synapses",         state.size(),
                        state.source->name, state.target->name, {}};
-    addIndices(object, "i", state.pre, checked.sourceRange.start);
-    addIndices(object, "j", state.post, checked.targetRange.start);
+    // The group's own indices, as Brian2's _synaptic_pre and _synaptic_post
+    // hold them also when the synapses name subgroups.
+    addIndices(object, "i", state.pre);
+    addIndices(object, "j", state.post);
     addDelay(object, state);
     addVariables(object, checked.stateVariables, state.variables, *checked.scope);
     return object;
@@ -169,8 +163,7 @@ void nameFiles(std::vector<StateObject>& objects) {
 void writeArray(const std::filesystem::path& directory, const StateArray& array) {
     AtomicOutputFile file((directory / array.file).string());
     if (array.integers)
-        NpyFile::writeInt32s(file.stream(),
-                             array.fromStart.empty() ? *array.integers : array.fromStart);
+        NpyFile::writeInt32s(file.stream(), *array.integers);
     else
         NpyFile::writeDoubles(file.stream(), array.values());
     file.commit();

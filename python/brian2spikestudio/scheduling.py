@@ -56,6 +56,9 @@ def check_part(owner, part, where):
         return
     if kind not in PARTS:
         raise unsupported(where, '%s (a %s) of %s' % (part.name, kind, label(owner)))
-    check_slot(part, PARTS[kind], owner, where)
+    expected = PARTS[kind]
+    if kind == 'SummedVariableUpdater' and type(part.target).__name__ == 'Subgroup':
+        expected = (expected[0], expected[1] + 1)  # one before the subgroup's order
+    check_slot(part, expected, owner, where)
     if not part.active:
         raise unsupported(where, 'an inactive part (%s) of %s' % (part.name, label(owner)))
