@@ -27,7 +27,7 @@ def check_schedule(obj, context):
     if not obj.active:
         raise unsupported(where, 'an inactive object (active=False), %s' % label(obj))
     expected = TOP_LEVEL.get(type(obj).__name__)
-    if expected is not None and type(getattr(obj, 'source', None)).__name__ == 'Subgroup' \
+    if expected is not None and getattr(obj, 'source', None).__class__.__name__ == 'Subgroup' \
             and type(obj).__name__ in ('SpikeMonitor', 'EventMonitor'):
         # A subgroup runs one order after its group, and its monitors one after it.
         expected = (expected[0], expected[1] + 1)
@@ -57,7 +57,7 @@ def check_part(owner, part, where):
     if kind not in PARTS:
         raise unsupported(where, '%s (a %s) of %s' % (part.name, kind, label(owner)))
     expected = PARTS[kind]
-    if kind == 'SummedVariableUpdater' and type(part.target).__name__ == 'Subgroup':
+    if kind == 'SummedVariableUpdater' and part.target.__class__.__name__ == 'Subgroup':
         expected = (expected[0], expected[1] + 1)  # one before the subgroup's order
     check_slot(part, expected, owner, where)
     if not part.active:
