@@ -11,8 +11,11 @@ public:
     /// With `guardWrites`, writes to `(unless refractory)` variables land only
     /// while the neuron is not refractory (Brian2's conditional write for code
     /// that is not the group's own, such as a PoissonInput).
-    explicit GroupView(const CheckedGroup& group, bool guardWrites = false)
-        : group_(group), guardWrites_(guardWrites) {}
+    /// With a `start`, element _idx is the group's element start + _idx (code
+    /// that runs on a subgroup: its i counts from the subgroup's start).
+    explicit GroupView(const CheckedGroup& group, bool guardWrites = false, long long start = 0)
+        : group_(group), guardWrites_(guardWrites),
+          element_(start == 0 ? "_idx" : "(_idx + " + std::to_string(start) + ")") {}
 
     const Scope& scope() const override { return *group_.scope; }
     std::string special(const std::string& name) const override {
@@ -23,7 +26,7 @@ public:
         if (!symbol || symbol->kind == SymbolKind::Constant || !group_.scope->definesLocally(name))
             return std::nullopt;
         return NameAccess{binding::OwnVariable{name},
-                          symbol->kind == SymbolKind::Shared ? "0" : "_idx", writeGuardOf(name)};
+                          symbol->kind == SymbolKind::Shared ? "0" : element_, writeGuardOf(name)};
     }
 
 private:
@@ -38,6 +41,7 @@ private:
 
     const CheckedGroup& group_;
     bool guardWrites_;
+    std::string element_; // C for the element _idx stands for
 };
 
 } // namespace spikestudio

@@ -86,7 +86,7 @@ std::string binomialDraw(const BinomialPlan& plan) {
 
 KernelSource KernelWriter::poissonInput(const CheckedPoissonInput& input) const {
     return within(input.name, "weight", [&]() -> KernelSource {
-        const GroupView guarded(group_, true);
+        const GroupView guarded(group_, true, input.range.start);
         KernelBody body(guarded, constants_);
         std::string draw = binomialDraw(planBinomial(input.count, input.probability));
         // Brian2 evaluates a conditionally written statement only where the

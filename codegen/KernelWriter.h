@@ -9,8 +9,10 @@ namespace spikestudio {
 /// Fills the C templates for a checked group's operations.
 class KernelWriter {
 public:
-    KernelWriter(const CheckedGroup& group, const ConstantTable& constants)
-        : group_(group), view_(group), constants_(constants) {}
+    /// With a `start`, kernels run on the subgroup from element `start`:
+    /// their _idx and i count from it (a subgroup's StateMonitor).
+    KernelWriter(const CheckedGroup& group, const ConstantTable& constants, long long start = 0)
+        : group_(group), view_(group, false, start), constants_(constants) {}
 
     KernelSource stateUpdate() const;
     KernelSource constantOverDt() const; // empty code when the group has none

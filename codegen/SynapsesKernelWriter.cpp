@@ -44,7 +44,10 @@ KernelSource SynapsesKernelWriter::summed(const CheckedSummedVariable& summed) c
         KernelBody body(view_, constants_, {binding::GroupVariable{summed.side, summed.variable}});
         body.assign("_summed", summed.value);
         std::string code = body.fill(synapseTemplate("summed"));
-        replaceFirst(code, "%INTO%", summed.side == SynapseSide::Post ? "_post" : "_pre");
+        const bool post = summed.side == SynapseSide::Post;
+        replaceFirst(code, "%INTO%", post ? "_post" : "_pre");
+        const ElementRange& written = post ? synapses_.targetRange : synapses_.sourceRange;
+        replaceFirst(code, "%FIRST_NEURON%", std::to_string(written.start));
         replaceFirst(code, "%VALUE%", body.temporaryLocal("_summed"));
         return {kernelTemplate("prelude") + code, body.arrays()};
     });

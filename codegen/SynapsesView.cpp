@@ -2,11 +2,21 @@
 
 namespace spikestudio {
 
+namespace {
+
+std::string fromStart(const std::string& index, long long start) {
+    return start == 0 ? index : "(" + index + " - " + std::to_string(start) + ")";
+}
+
+} // namespace
+
 std::string SynapsesView::special(const std::string& name) const {
+    // Brian2 counts i and j from the start of the subgroup the synapses name;
+    // the start is a number from the checked model, never text from it.
     if (name == "i")
-        return "((double)_pre)";
+        return "((double)" + fromStart("_pre", synapses_.sourceRange.start) + ")";
     if (name == "j")
-        return "((double)_post)";
+        return "((double)" + fromStart("_post", synapses_.targetRange.start) + ")";
     if (name == "N")
         return "((double)_N)";
     return "";

@@ -14,7 +14,8 @@ class SynapsesView : public KernelView {
 public:
     SynapsesView(const CheckedSynapses& synapses, const CheckedGroup& source,
                  const CheckedGroup& target)
-        : synapses_(synapses), names_(source, target) {}
+        : synapses_(synapses),
+          names_(source, target, synapses.sourceRange.size, synapses.targetRange.size) {}
 
     const Scope& scope() const override { return *synapses_.scope; }
     std::string special(const std::string& name) const override;

@@ -9,12 +9,14 @@
 #include "engine/ArrayBinder.h"
 #include "engine/BoundKernel.h"
 #include "engine/StateRecording.h"
+#include "engine/SubgroupState.h"
 #include "engine/SynapseConnector.h"
 #include "engine/TccKernelCache.h"
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "memory/MemoryBudget.h"
 #include "runtime/EventRecorder.h"
+#include "runtime/EventsInRange.h"
 #include "runtime/InitialValues.h"
 #include "runtime/SpikeGenerator.h"
 #include "runtime/SynapseValues.h"
@@ -141,10 +143,10 @@ private:
         (this->*stepFor(monitor.spec->type).claim)(monitor, model_.groups[monitor.group]);
     }
 
-    void claimSpikeRecord(const CheckedMonitor& monitor, const CheckedGroup& group) {
-        budget_->claim(8.0 * static_cast<double>(group.size), monitor.spec->name, "source",
-                       "counting the spikes of " + formatCount(static_cast<double>(group.size)) +
-                           " neurons");
+    void claimSpikeRecord(const CheckedMonitor& monitor, const CheckedGroup&) {
+        const auto neurons = static_cast<double>(monitor.range.size);
+        budget_->claim(8.0 * neurons, monitor.spec->name, "source",
+                       "counting the spikes of " + formatCount(neurons) + " neurons");
     }
 
     void claimRateRecord(const CheckedMonitor& monitor, const CheckedGroup& group) {
@@ -152,8 +154,8 @@ private:
                        "recording the rate for " + formatCount(rowsFor(group.dt)) + " steps");
     }
 
-    void claimStateRecordOf(const CheckedMonitor& monitor, const CheckedGroup& group) {
-        claimStateRecord(monitor, recordedCount(monitor, group.size));
+    void claimStateRecordOf(const CheckedMonitor& monitor, const CheckedGroup&) {
+        claimStateRecord(monitor, recordedCount(monitor, monitor.range.size));
     }
 
     /// Elements a StateMonitor records of an object of `size`.
@@ -363,8 +365,9 @@ private:
         const auto start = Stopwatch::now();
         const KernelSource source = writer.poissonInput(input);
         report_.timings.codegenMilliseconds += millisecondsSince(start);
-        schedule(ScheduleSlot::Synapses, 0, input.scheduleName,
-                 compile(input.name + " PoissonInput", source, group), group.clock);
+        auto bound = compile(input.name + " PoissonInput", source, group);
+        bound->context.size = input.range.size; // from input.range.start (the kernel's offset)
+        schedule(ScheduleSlot::Synapses, 0, input.scheduleName, bound, group.clock);
     }
 
     /// Creates the synapses (connect, delays, initial values), as Brian2 does
@@ -372,8 +375,17 @@ private:
     void allocateSynapses(const CheckedSynapses& checked) {
         SynapseState& synapses = network_->synapses().emplace_back();
         synapses.name = checked.name;
-        synapses.source = &network_->groups()[checked.source];
-        synapses.target = &network_->groups()[checked.target];
+        GroupState& source = network_->groups()[checked.source];
+        GroupState& target = network_->groups()[checked.target];
+        // Brian2 connects a subgroup in its own indices (i, j, N_pre, N_post
+        // from its start): created between copies of the slices, then attached.
+        std::optional<GroupState> sourceSlice, targetSlice;
+        if (!isWhole(checked.sourceRange, source))
+            sourceSlice = subgroupCopy(source, checked.sourceRange);
+        if (!isWhole(checked.targetRange, target))
+            targetSlice = subgroupCopy(target, checked.targetRange);
+        synapses.source = sourceSlice ? &*sourceSlice : &source;
+        synapses.target = targetSlice ? &*targetSlice : &target;
         synapses.clock = &network_->scheduler().clockFor(checked.dt);
         const SynapseLimit limit{&*budget_, bytesPerSynapse(checked)};
         SynapseIndices indices;
@@ -402,6 +414,7 @@ private:
             applySynapseInitialValues(checked.initial, *checked.scope, synapses,
                                       network_->random());
         });
+        attachToGroups(synapses, source, checked.sourceRange, target, checked.targetRange);
     }
 
     /// All one synapse takes at its peak: pre and post (with room to grow
@@ -490,6 +503,15 @@ private:
         return source;
     }
 
+    /// Whether the side of `checked` is named as a subgroup in the model.
+    bool writesSubgroup(const CheckedSynapses& checked, SynapseSide side) const {
+        const SynapsesSpec& spec =
+            model_.model.synapses[static_cast<size_t>(&checked - model_.synapses.data())];
+        const bool post = side == SynapseSide::Post;
+        return (post ? spec.target : spec.source) !=
+               model_.groups[post ? checked.target : checked.source].name;
+    }
+
     void scheduleSummed(const CheckedSynapses& checked, SynapseState& synapses,
                         const SynapsesKernelWriter& writer, const CheckedSummedVariable& summed) {
         GroupState& written =
@@ -497,9 +519,13 @@ private:
         const std::string name = checked.name + "_summed_variable_" + summed.variable +
                                  (summed.side == SynapseSide::Post ? "_post" : "_pre");
         auto bound = compile(name, timedSource([&] { return writer.summed(summed); }), synapses);
-        bound->context.targetSize = written.size;
-        // Brian2: slot groups, just before the written group's state update.
-        schedule(ScheduleSlot::Groups, -1, name, bound, written.clock);
+        const ElementRange& range =
+            summed.side == SynapseSide::Post ? checked.targetRange : checked.sourceRange;
+        bound->context.targetSize = range.start + range.size; // zeroed from range.start
+        // Brian2: slot groups, one order before the written group's (a
+        // subgroup's is one after its group's, so then with it, by name).
+        schedule(ScheduleSlot::Groups, writesSubgroup(checked, summed.side) ? 0 : -1, name, bound,
+                 written.clock);
     }
 
     void schedulePathway(const CheckedSynapses& checked, SynapseState& synapses,
@@ -542,24 +568,35 @@ private:
     }
 
     /// The record a monitor of `group`'s spikes fills (a SpikeMonitor's or an EventMonitor's).
-    SpikeRecord& newSpikeRecord(const MonitorSpec& spec, const GroupState& group) {
+    SpikeRecord& newSpikeRecord(const CheckedMonitor& monitor, const GroupState& group) {
         SpikeRecord& record = network_->spikeRecords().emplace_back();
-        record.monitor = spec.name;
-        record.source = group.name;
+        record.monitor = monitor.spec->name;
+        record.source = monitor.spec->source;
         record.dt = group.clock->dt();
-        record.countPerNeuron.assign(static_cast<size_t>(group.size), 0); // claimed in checkMemory
+        // claimed in checkMemory
+        record.countPerNeuron.assign(static_cast<size_t>(monitor.range.size), 0);
         return record;
+    }
+
+    /// Brian2 runs a subgroup one order after its group (order 1) in the
+    /// thresholds slot, and a monitor of it one order after that.
+    int eventMonitorOrder(const CheckedMonitor& monitor) const {
+        return monitor.spec->source == model_.groups[monitor.group].name ? 1 : 2;
     }
 
     void scheduleSpikeMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const MonitorSpec& spec = *monitor.spec;
-        SpikeRecord& record = newSpikeRecord(spec, group);
+        SpikeRecord& record = newSpikeRecord(monitor, group);
         GroupState* source = &group;
         Clock* clock = group.clock;
+        const long long start = monitor.range.start, stop = start + monitor.range.size;
         // Brian2 runs the SpikeMonitor right after its source's thresholder.
         network_->scheduler().add(
-            Operation{ScheduleSlot::Thresholds, 1, spec.name, clock, [&record, source, clock] {
-                          record.append(source->events.data(), source->spikeCount(), clock->t());
+            Operation{ScheduleSlot::Thresholds, eventMonitorOrder(monitor), spec.name, clock,
+                      [&record, source, clock, start, stop] {
+                          const EventsInRange events(*source, start, stop);
+                          record.append(events.first, events.count, clock->t(),
+                                        static_cast<std::int32_t>(start));
                       }});
     }
 
@@ -568,43 +605,47 @@ private:
     /// threshold, before the reset), as Brian2 does.
     void scheduleEventMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const MonitorSpec& spec = *monitor.spec;
-        SpikeRecord& record = newSpikeRecord(spec, group);
+        SpikeRecord& record = newSpikeRecord(monitor, group);
         std::vector<const std::vector<double>*> sources;
         for (size_t v = 0; v < spec.variables.size(); ++v) {
             record.columns.push_back({spec.variables[v], monitor.dimensions[v]});
             sources.push_back(&group.variable(spec.variables[v]));
         }
-        network_->scheduler().add(Operation{ScheduleSlot::Thresholds, 1, spec.name, group.clock,
-                                            EventRecorder(record, group, std::move(sources))});
+        network_->scheduler().add(
+            Operation{ScheduleSlot::Thresholds, eventMonitorOrder(monitor), spec.name, group.clock,
+                      EventRecorder(record, group, std::move(sources), monitor.range.start,
+                                    monitor.range.start + monitor.range.size)});
     }
 
     void scheduleRateMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const MonitorSpec& spec = *monitor.spec;
         RateRecord& record = network_->rateRecords().emplace_back();
         record.monitor = spec.name;
-        record.source = group.name;
+        record.source = spec.source;
         record.dt = group.clock->dt();
         // Reserved up front (checkMemory counted it): the run appends a row a step.
         record.times.reserve(static_cast<size_t>(rowsFor(group.clock->dt())));
         record.rates.reserve(static_cast<size_t>(rowsFor(group.clock->dt())));
         GroupState* source = &group;
         Clock* clock = group.clock;
-        network_->scheduler().add(
-            Operation{ScheduleSlot::End, 0, spec.name, clock, [&record, source, clock] {
-                          record.times.push_back(clock->t());
-                          record.rates.push_back(static_cast<double>(source->spikeCount()) /
-                                                 (static_cast<double>(source->size) * clock->dt()));
-                      }});
+        const long long start = monitor.range.start, stop = start + monitor.range.size;
+        network_->scheduler().add(Operation{
+            ScheduleSlot::End, 0, spec.name, clock, [&record, source, clock, start, stop] {
+                record.times.push_back(clock->t());
+                const double spikes = EventsInRange(*source, start, stop).count;
+                record.rates.push_back(spikes / (static_cast<double>(stop - start) * clock->dt()));
+            }});
     }
 
     void scheduleStateMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const CheckedGroup& checked = model_.groups[monitor.group];
-        const KernelWriter writer(checked, constantNames_);
-        const auto recording = recordingOf(recordedIndices(monitor, group.size));
+        // Indices count from the subgroup's start, in the kernel (i) as in the record.
+        const KernelWriter writer(checked, constantNames_, monitor.range.start);
+        const auto recording = recordingOf(recordedIndices(monitor, monitor.range.size));
         auto bound = compile(monitor.spec->name + " state monitor",
                              timedSource([&] { return writer.stateMonitor(monitor.variables); }),
                              group, recording.get());
-        recordStates(monitor, *recording, bound, group.name);
+        recordStates(monitor, *recording, bound, monitor.spec->source);
     }
 
     /// What a state monitor's kernel records, kept alive by the network.

@@ -103,14 +103,14 @@ private slots:
         file.write("from brian2 import *\n"
                    "G = NeuronGroup(3, 'dv/dt = -v/(10*ms) : 1', threshold='v > 1', "
                    "reset='v = 0', name='G')\n"
-                   "M = SpikeMonitor(G[1:3])\n"
+                   "G[1:3].v = 0.5\n"
                    "run(1*ms)\n");
         file.close();
         const Model before = window_->document()->model();
         importThroughTheMenu(script);
         QCOMPARE(messages_.size(), 1);
         QVERIFY2(messages_[0].startsWith("Cannot import the file: ") &&
-                     messages_[0].contains("subgroup.py:3: the subgroup G[1:3]"),
+                     messages_[0].contains("subgroup.py:3: values set through the subgroup G[1:3]"),
                  qPrintable(messages_[0]));
         QCOMPARE(window_->document()->model().groups.front().name, before.groups.front().name);
         QVERIFY(!window_->document()->isModified());

@@ -114,12 +114,8 @@ QList<FeatureCase> unsupportedFeatures() {
                           "G = NeuronGroup(3, 'dv/dt = -v/(10*ms) : 1', threshold='v > 1', "
                           "reset='v = 0', name='G')\n";
     return {
-        {"subgroup",
-         group + "S = Synapses(G[:2], G, on_pre='v += 0.1')  # <-\nS.connect()\n"
-                 "run(1*ms)\n",
-         "the subgroup G[0:2] as source"},
-        {"subgroup monitor", group + "M = SpikeMonitor(G[1:3])  # <-\nrun(1*ms)\n",
-         "the subgroup G[1:3] as source"},
+        {"values through a subgroup", group + "G[1:3].v = 0.5  # <-\nrun(1*ms)\n",
+         "values set through the subgroup G[1:3]"},
         {"pathways",
          group + "S = Synapses(G, G, on_pre={'up': 'v += 0.1', 'down': 'v -= 0.1'})  # <-\n"
                  "S.connect()\nrun(1*ms)\n",

@@ -106,7 +106,7 @@ private slots:
         QTest::addColumn<QString>("model");
         for (const char* model :
              {"inputs_timed_arrays", "inputs_poisson_input", "synapses_chain_delays",
-              "synapses_pre_before_post", "lif_default_method"})
+              "synapses_pre_before_post", "lif_default_method", "subgroups_cuba"})
             QTest::newRow(model) << QString(model);
     }
 

@@ -1,5 +1,5 @@
-/* Summed variable: zeroes the written variable of every neuron, then adds
- * each synapse's value to its neuron. */
+/* Summed variable: zeroes the written variable of every neuron it writes
+ * (a subgroup's from its first), then adds each synapse's value to its neuron. */
 void spikestudio_kernel(void* const* _arrays, const double* _constants,
                         SpikeStudioKernelContext* _context)
 {
@@ -8,7 +8,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
     int64_t _neuron;
 %ARRAYS%
 %SCALAR%
-    for (_neuron = 0; _neuron < _context->targetSize; ++_neuron)
+    for (_neuron = %FIRST_NEURON%; _neuron < _context->targetSize; ++_neuron)
         _sum[_neuron] = 0.0;
     for (_idx = 0; _idx < _N; ++_idx) {
         _pre = _synaptic_pre[_idx];

@@ -105,6 +105,8 @@ void addDelay(StateObject& object, const SynapseState& state) {
 StateObject synapsesState(const CheckedSynapses& checked, const SynapseState& state) {
     StateObject object{checked.name,       "Synapses",         state.size(),
                        state.source->name, state.target->name, {}};
+    // The group's own indices, as Brian2's _synaptic_pre and _synaptic_post
+    // hold them also when the synapses name subgroups.
     addIndices(object, "i", state.pre);
     addIndices(object, "j", state.post);
     addDelay(object, state);

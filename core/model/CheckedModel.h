@@ -17,6 +17,14 @@ namespace spikestudio {
 
 enum class RefractoryKind { None, Time, Condition };
 
+/// The elements of a group that a Synapses object, monitor or PoissonInput
+/// acts on: [start, start + size), all of them or a subgroup's slice. Indices
+/// it sees (i, j, recorded indices) count from `start`, as in Brian2.
+struct ElementRange {
+    long long start = 0;
+    long long size = 0;
+};
+
 /// A NeuronGroup after checking: every text parsed, every name resolved, every
 /// unit checked, subexpressions substituted, and its state update as abstract code.
 struct CheckedGroup {
@@ -44,6 +52,8 @@ struct CheckedGroup {
     std::vector<long long> spikeIndices;
     std::vector<double> spikeTimes;
     double period = 0.0;
+
+    std::vector<SubgroupSpec> subgroups; // checked against size
 };
 
 enum class SynapseSide { Pre, Post };
@@ -85,6 +95,8 @@ struct CheckedSynapses {
     std::string name;
     size_t source = 0; // index into CheckedModel::groups
     size_t target = 0;
+    ElementRange sourceRange; // all of the source, or the subgroup it names
+    ElementRange targetRange;
     double dt = 0.0;
     EquationSet equations;
     std::unique_ptr<Scope> outerScope; // pre/post names and specials, then constants
@@ -116,6 +128,7 @@ struct CheckedPoissonInput {
     std::string name;
     std::string scheduleName; // Brian2's own name for it, which orders it in its slot
     size_t target = 0;        // index into CheckedModel::groups
+    ElementRange range;       // the target's neurons it drives
     std::string variable;
     long long count = 0;
     double probability = 0.0; // rate * the target's dt
@@ -126,10 +139,11 @@ struct CheckedMonitor {
     const MonitorSpec* spec = nullptr;
     size_t group = 0;                  // index into CheckedModel::groups (or synapses)
     bool ofSynapses = false;           // StateMonitor of a Synapses object
+    ElementRange range;                // of a group: all of it, or a subgroup's slice
     std::vector<ExprPtr> variables;    // StateMonitor: what each variable reads
     std::vector<Dimension> dimensions; // StateMonitor: the unit of each variable
-    std::vector<long long> indices;    // StateMonitor: recorded elements after all of
-                                       // them when spec->recordAll (added when built)
+    std::vector<long long> indices; // StateMonitor: recorded elements (from range.start) after all
+                                    // of them when spec->recordAll (added when built)
     double dt = 0.0;
 };
 

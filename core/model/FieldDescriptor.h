@@ -21,6 +21,7 @@ enum class FieldType {
     RecordChoice,     // true, false or a list of indices
     ConnectRule,      // Brian2's connect(): condition, p, n, i, j or a generator
     NumberTable,      // numbers: a list, or a list of equally long lists
+    Subgroups,        // named slices of a group: [{"name", "start", "stop"}, ...]
 };
 
 /// Which unit a field's value must have.

@@ -14,6 +14,14 @@ using NamedExpressions = std::vector<std::pair<std::string, std::string>>;
 
 enum class GroupType { NeuronGroup, PoissonGroup, SpikeGeneratorGroup };
 
+/// A named contiguous slice of a group, Brian2's `Pe = P[start:stop]`
+/// (`stop` exclusive), which synapses, monitors and PoissonInputs may name.
+struct SubgroupSpec {
+    std::string name;
+    long long start = 0;
+    long long stop = 0;
+};
+
 /// A group of model format v1 (NeuronGroup, PoissonGroup or SpikeGeneratorGroup).
 /// Text fields hold Brian2 source as written; fields of other types stay empty.
 struct GroupSpec {
@@ -31,6 +39,7 @@ struct GroupSpec {
     std::vector<long long> spikeIndices; // SpikeGeneratorGroup
     std::vector<std::string> spikeTimes; // SpikeGeneratorGroup, time expressions
     std::string period;                  // SpikeGeneratorGroup; "" = no repetition
+    std::vector<SubgroupSpec> subgroups; // NeuronGroup, PoissonGroup
 };
 
 /// How a Synapses object creates its synapses (Brian2's `connect`).

@@ -9,6 +9,7 @@
 #include "model/GroupChecker.h"
 #include "model/ObjectKinds.h"
 #include "model/ProblemCollector.h"
+#include "model/Subgroups.h"
 #include "timing/TimeSteps.h"
 
 #include <cctype>
@@ -40,19 +41,30 @@ std::unique_ptr<Scope> checkConstants(const NamedExpressions& constants) {
     return scope;
 }
 
-/// Brian2 allows one summed variable per target variable.
+/// Brian2 allows one summed variable per target variable, or several onto
+/// subgroups of its group that do not overlap.
 void checkSummedWriters(const CheckedModel& model) {
-    std::map<std::pair<size_t, std::string>, std::string> writers;
+    struct Writer {
+        std::string synapses;
+        ElementRange range;
+    };
+    std::map<std::pair<size_t, std::string>, std::vector<Writer>> writers;
     for (const CheckedSynapses& s : model.synapses)
         for (const CheckedSummedVariable& summed : s.summed) {
-            const size_t group = summed.side == SynapseSide::Post ? s.target : s.source;
-            const auto [at, isNew] =
-                writers.emplace(std::make_pair(group, summed.variable), s.name);
-            if (!isNew)
-                throw ModelError({s.name, "model", 0, 0},
-                                 "'" + summed.variable + "' of '" + model.groups[group].name +
-                                     "' is already written by the summed variable of '" +
-                                     at->second + "'; only one summed variable may write it");
+            const bool post = summed.side == SynapseSide::Post;
+            const size_t group = post ? s.target : s.source;
+            const ElementRange range = post ? s.targetRange : s.sourceRange;
+            auto& earlier = writers[std::make_pair(group, summed.variable)];
+            for (const Writer& other : earlier)
+                if (range.start < other.range.start + other.range.size &&
+                    other.range.start < range.start + range.size)
+                    throw ModelError({s.name, "model", 0, 0},
+                                     "'" + summed.variable + "' of '" + model.groups[group].name +
+                                         "' is already written by the summed variable of '" +
+                                         other.synapses +
+                                         "'; only one summed variable may write it (onto "
+                                         "subgroups, only onto subgroups that do not overlap)");
+            earlier.push_back({s.name, range});
         }
 }
 
@@ -109,17 +121,25 @@ void checkRunLength(const CheckedModel& model) {
 
 void checkUniqueObjectNames(const Model& model, ProblemCollector& problems) {
     std::set<std::string> names;
-    auto claim = [&names, &problems](const std::string& name, const std::string& kind) {
+    // A subgroup's name is claimed in its group's field ('P', 'subgroups[0].name').
+    auto claimIn = [&names, &problems](const std::string& object, const std::string& field,
+                                       const std::string& name, const std::string& kind) {
         problems.attempt([&] {
             if (const std::string why = whyObjectNameIsRefused(name); !why.empty())
-                throw ModelError({name, "name", 0, 0}, why);
+                throw ModelError({object, field, 0, 0}, why);
             if (!names.insert(name).second)
-                throw ModelError({name, "name", 0, 0},
+                throw ModelError({object, field, 0, 0},
                                  "another " + kind + " or object is already called '" + name + "'");
         });
     };
-    for (const GroupSpec& group : model.groups)
+    auto claim = [&claimIn](const std::string& name, const std::string& kind) {
+        claimIn(name, "name", name, kind);
+    };
+    for (const GroupSpec& group : model.groups) {
         claim(group.name, "group");
+        for (size_t k = 0; k < group.subgroups.size(); ++k)
+            claimIn(group.name, subgroupField(k, "name"), group.subgroups[k].name, "subgroup");
+    }
     for (const SynapsesSpec& synapses : model.synapses)
         claim(synapses.name, "synapses");
     for (const PoissonInputSpec& input : model.poissonInputs)
@@ -136,9 +156,14 @@ using FailedObjects = std::set<std::string>;
 void checkAllGroups(CheckedModel& checked, ProblemCollector& problems, FailedObjects& failed) {
     for (const GroupSpec& spec : checked.model.groups)
         if (!problems.attempt([&] {
-                checked.groups.push_back(checkGroup(spec, *checked.constants, checked.dt));
-            }))
+                CheckedGroup group = checkGroup(spec, *checked.constants, checked.dt);
+                group.subgroups = checkSubgroups(spec);
+                checked.groups.push_back(std::move(group));
+            })) {
             failed.insert(spec.name);
+            for (const SubgroupSpec& subgroup : spec.subgroups)
+                failed.insert(subgroup.name);
+        }
 }
 
 void checkAllSynapses(CheckedModel& checked, ProblemCollector& problems, FailedObjects& failed) {

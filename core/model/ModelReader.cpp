@@ -359,6 +359,40 @@ void readInto(const ObjectReader& in, const ObjectKind& kind, const FieldDescrip
     spec.*slot.columns = table.columns;
 }
 
+/// Subgroups as written: each an object with a name, a start and a stop.
+/// Their meaning (bounds, names) is the checker's.
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::vector<SubgroupSpec> Spec::*member, Spec& spec) {
+    std::vector<SubgroupSpec> subgroups;
+    const Json& list = in.array(field.key);
+    for (size_t k = 0; k < list.size(); ++k) {
+        const std::string where = field.key + "[" + std::to_string(k) + "]";
+        if (!list[k].is_object())
+            in.fail(where, "expected an object with 'name', 'start' and 'stop'");
+        for (const auto& [key, value] : list[k].items())
+            if (key != "name" && key != "start" && key != "stop")
+                in.fail(where, "unknown field '" + key + "'");
+        const ObjectReader entry(list[k], in.object(), {"name", "start", "stop"});
+        SubgroupSpec subgroup;
+        if (!entry.has("name") || !entry.at("name").is_string())
+            in.fail(where + ".name", "expected the subgroup's name as a string");
+        subgroup.name = entry.at("name").get<std::string>();
+        const auto bound = [&](const char* key) {
+            if (!entry.has(key) || !entry.at(key).is_number_integer() ||
+                (entry.at(key).is_number_unsigned() &&
+                 entry.at(key).get<unsigned long long>() >
+                     static_cast<unsigned long long>(std::numeric_limits<long long>::max())))
+                in.fail(where + "." + key, "expected an integer");
+            return entry.at(key).get<long long>();
+        };
+        subgroup.start = bound("start");
+        subgroup.stop = bound("stop");
+        subgroups.push_back(std::move(subgroup));
+    }
+    spec.*member = std::move(subgroups);
+}
+
 /// Reads every field of `kind` from `json` into a new Spec.
 template <typename Spec>
 Spec readObject(const SpecKind<Spec>& kind, const Json& json, const std::string& object) {

@@ -110,6 +110,23 @@ void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, Tabl
     json[field.key] = rows;
 }
 
+/// Written only when the group has subgroups, so other groups stay byte for byte as before.
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               std::vector<SubgroupSpec> Spec::*member, const Spec& spec) {
+    if ((spec.*member).empty())
+        return;
+    Json list = Json::array();
+    for (const SubgroupSpec& subgroup : spec.*member) {
+        Json entry;
+        entry["name"] = subgroup.name;
+        entry["start"] = subgroup.start;
+        entry["stop"] = subgroup.stop;
+        list.push_back(entry);
+    }
+    json[field.key] = list;
+}
+
 template <typename Spec> Json objectJson(const SpecKind<Spec>& kind, const Spec& spec) {
     Json json;
     for (size_t k = 0; k < kind.fields.size(); ++k)

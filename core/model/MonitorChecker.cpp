@@ -3,6 +3,7 @@
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
 #include "model/ObjectKinds.h"
+#include "model/Subgroups.h"
 
 namespace spikestudio {
 
@@ -48,12 +49,8 @@ CheckedMonitor checkMonitor(const MonitorSpec& spec, const CheckedModel& model) 
     CheckedMonitor monitor;
     monitor.spec = &spec;
     const bool recordsVariables = ObjectKinds::of(spec.type).hasField("variables");
-    const auto& groups = model.groups;
-    size_t found = groups.size();
-    for (size_t k = 0; k < groups.size(); ++k)
-        if (groups[k].name == spec.source)
-            found = k;
-    if (found == groups.size()) {
+    const auto slice = findGroupSlice(model.groups, spec.source);
+    if (!slice) {
         for (size_t k = 0; k < model.synapses.size(); ++k)
             if (model.synapses[k].name == spec.source && recordsVariables) {
                 const CheckedSynapses& s = model.synapses[k];
@@ -67,13 +64,15 @@ CheckedMonitor checkMonitor(const MonitorSpec& spec, const CheckedModel& model) 
             }
         throw ModelError({spec.name, "source", 0, 0}, "unknown source '" + spec.source + "'");
     }
-    monitor.group = found;
-    const CheckedGroup& group = groups[found];
+    monitor.group = slice->group;
+    monitor.range = slice->range;
+    const CheckedGroup& group = model.groups[slice->group];
     monitor.dt =
         spec.dt.empty() ? group.dt : positiveTime(spec.dt, *group.scope, spec.name, "dt", false);
     if (recordsVariables)
-        checkRecordedVariables(monitor, spec,
-                               {group.name, group.equations, *group.scope, group.size, group.dt});
+        checkRecordedVariables(
+            monitor, spec,
+            {spec.source, group.equations, *group.scope, slice->range.size, group.dt});
     return monitor;
 }
 

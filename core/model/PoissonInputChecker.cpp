@@ -2,9 +2,11 @@
 
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
+#include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
+#include "model/Subgroups.h"
 
 #include <cmath>
 
@@ -17,16 +19,16 @@ namespace {
     throw ModelError({spec.name, field, 0, 0}, problem);
 }
 
-size_t findTarget(const PoissonInputSpec& spec, const std::vector<CheckedGroup>& groups) {
-    for (size_t k = 0; k < groups.size(); ++k)
-        if (groups[k].name == spec.target) {
-            if (groups[k].type != GroupType::NeuronGroup)
-                fail(spec, "target",
-                     "a PoissonInput needs a NeuronGroup as its target, '" + spec.target +
-                         "' is a " + typeName(groups[k].type));
-            return k;
-        }
-    fail(spec, "target", "unknown target '" + spec.target + "'");
+GroupSlice findTarget(const PoissonInputSpec& spec, const std::vector<CheckedGroup>& groups) {
+    const auto slice = findGroupSlice(groups, spec.target);
+    if (!slice)
+        fail(spec, "target", "unknown target '" + spec.target + "'");
+    const CheckedGroup& group = groups[slice->group];
+    if (group.type != GroupType::NeuronGroup)
+        fail(spec, "target",
+             "a PoissonInput needs a NeuronGroup as its target, '" + spec.target + "' is " +
+                 (group.name == spec.target ? "" : "a subgroup of ") + "a " + typeName(group.type));
+    return *slice;
 }
 
 const Equation& targetVariable(const PoissonInputSpec& spec, const CheckedGroup& group) {
@@ -86,13 +88,19 @@ CheckedPoissonInput checkPoissonInput(const PoissonInputSpec& spec, size_t index
     input.name = spec.name;
     // Brian2 names them poissoninput, poissoninput_1, ... in creation order.
     input.scheduleName = index == 0 ? "poissoninput" : "poissoninput_" + std::to_string(index);
-    input.target = findTarget(spec, groups);
+    const GroupSlice target = findTarget(spec, groups);
+    input.target = target.group;
+    input.range = target.range;
     const CheckedGroup& group = groups[input.target];
     const Equation& variable = targetVariable(spec, group);
     input.variable = spec.variable;
     input.count = spec.count;
     input.probability = firingProbability(spec, group, constants);
     input.weight = checkedWeight(spec, group, variable);
+    if (input.range.size != group.size) // on a subgroup, N is the subgroup's size (Brian2)
+        input.weight = replaceNames(input.weight, [&](const std::string& name) -> ExprPtr {
+            return name == "N" ? makeNumber(static_cast<double>(input.range.size), true) : nullptr;
+        });
     return input;
 }
 

@@ -8,6 +8,7 @@
 #include "model/CheckSupport.h"
 #include "model/ConnectChecker.h"
 #include "model/GroupChecker.h"
+#include "model/Subgroups.h"
 #include "model/SynapticNames.h"
 #include "model/TimedArrays.h"
 
@@ -15,11 +16,10 @@ namespace spikestudio {
 
 namespace {
 
-size_t findGroup(const std::vector<CheckedGroup>& groups, const std::string& name,
-                 const std::string& object, const std::string& field) {
-    for (size_t k = 0; k < groups.size(); ++k)
-        if (groups[k].name == name)
-            return k;
+GroupSlice findGroup(const std::vector<CheckedGroup>& groups, const std::string& name,
+                     const std::string& object, const std::string& field) {
+    if (const auto slice = findGroupSlice(groups, name))
+        return *slice;
     throw ModelError({object, field, 0, 0}, "unknown " + field + " group '" + name + "'");
 }
 
@@ -56,11 +56,16 @@ public:
     CheckedSynapses run() {
         CheckedSynapses s;
         s.name = spec_.name;
-        s.source = findGroup(groups_, spec_.source, spec_.name, "source");
-        s.target = findGroup(groups_, spec_.target, spec_.name, "target");
+        const GroupSlice source = findGroup(groups_, spec_.source, spec_.name, "source");
+        const GroupSlice target = findGroup(groups_, spec_.target, spec_.name, "target");
+        s.source = source.group;
+        s.target = target.group;
+        s.sourceRange = source.range;
+        s.targetRange = target.range;
         s.dt = spec_.dt.empty() ? defaultDt_
                                 : positiveTime(spec_.dt, constants_, spec_.name, "dt", false);
-        names_.emplace(groups_[s.source], groups_[s.target]);
+        names_.emplace(groups_[s.source], groups_[s.target], s.sourceRange.size,
+                       s.targetRange.size);
         checkEquations(s);
         checkSummed(s);
         checkClockDriven(s);

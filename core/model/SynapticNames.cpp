@@ -44,9 +44,9 @@ std::unique_ptr<Scope> SynapticNames::outerScope(const Scope& constants, bool ev
     for (const char* name : {"i", "j", "N_incoming", "N_outgoing"})
         scope->define(name, integerPerSynapse());
     scope->define("N_pre", Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
-                                  static_cast<double>(source_.size)});
+                                  static_cast<double>(sourceSize_)});
     scope->define("N_post", Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
-                                   static_cast<double>(target_.size)});
+                                   static_cast<double>(targetSize_)});
     scope->define("delay",
                   Symbol{SymbolKind::PerElement, Dimension::second(), ValueType::Float, 0.0});
     if (eventDriven)

@@ -19,8 +19,11 @@ struct GroupVariableRef {
 /// `i` and `j` (pre- and postsynaptic index), then the model's constants.
 class SynapticNames {
 public:
-    SynapticNames(const CheckedGroup& source, const CheckedGroup& target)
-        : source_(source), target_(target) {}
+    /// N_pre and N_post are the sizes of the source and target as the
+    /// synapses see them: a subgroup's size when they name a subgroup.
+    SynapticNames(const CheckedGroup& source, const CheckedGroup& target, long long sourceSize,
+                  long long targetSize)
+        : source_(source), target_(target), sourceSize_(sourceSize), targetSize_(targetSize) {}
 
     /// The scope under the synapses' own variables: group variables, special
     /// names (i, j, N_pre, N_post, N_incoming, N_outgoing, delay, lastupdate), constants.
@@ -41,6 +44,8 @@ public:
 private:
     const CheckedGroup& source_;
     const CheckedGroup& target_;
+    long long sourceSize_;
+    long long targetSize_;
     // Each group subexpression in synaptic names, built once and shared by all
     // code that reads it, so that many statements cost no more than one.
     mutable std::map<std::string, ExprPtr> renamed_;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runtime/EventsInRange.h"
 #include "runtime/GroupState.h"
 #include "runtime/SpikeRecord.h"
 
@@ -13,15 +14,20 @@ namespace spikestudio {
 /// threshold, before the reset changes them.
 class EventRecorder {
 public:
-    /// `variables` are the group's arrays, one per column of `record`.
+    /// `variables` are the group's arrays, one per column of `record`; it
+    /// records the events of elements [start, stop) (a subgroup's), each
+    /// index counted from `start`.
     EventRecorder(SpikeRecord& record, const GroupState& group,
-                  std::vector<const std::vector<double>*> variables)
-        : record_(&record), group_(&group), variables_(std::move(variables)) {}
+                  std::vector<const std::vector<double>*> variables, long long start,
+                  long long stop)
+        : record_(&record), group_(&group), variables_(std::move(variables)), start_(start),
+          stop_(stop) {}
 
     void operator()() const {
-        const std::int32_t count = group_->spikeCount();
-        const std::int32_t* events = group_->events.data();
-        record_->append(events, count, group_->clock->t());
+        const EventsInRange range(*group_, start_, stop_);
+        const std::int32_t count = range.count;
+        const std::int32_t* events = range.first;
+        record_->append(events, count, group_->clock->t(), static_cast<std::int32_t>(start_));
         for (std::int32_t k = 0; k < count; ++k)
             for (const std::vector<double>* variable : variables_)
                 record_->values.push_back((*variable)[static_cast<size_t>(events[k])]);
@@ -31,6 +37,8 @@ private:
     SpikeRecord* record_;
     const GroupState* group_;
     std::vector<const std::vector<double>*> variables_;
+    long long start_;
+    long long stop_;
 };
 
 } // namespace spikestudio

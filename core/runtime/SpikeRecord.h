@@ -28,11 +28,14 @@ struct SpikeRecord : MonitorRecord {
     std::vector<ValueColumn> columns;
     std::vector<double> values; // indices.size() rows of columns.size(), event by event
 
-    void append(const std::int32_t* events, std::int32_t count, double t) {
-        indices.insert(indices.end(), events, events + count);
+    /// Appends `count` events at time t; a subgroup's monitor records each
+    /// index counted from the subgroup's `start`, as Brian2 does.
+    void append(const std::int32_t* events, std::int32_t count, double t, std::int32_t start = 0) {
+        for (std::int32_t k = 0; k < count; ++k)
+            indices.push_back(events[k] - start);
         times.insert(times.end(), static_cast<size_t>(count), t);
         for (std::int32_t k = 0; k < count; ++k)
-            ++countPerNeuron[static_cast<size_t>(events[k])];
+            ++countPerNeuron[static_cast<size_t>(events[k] - start)];
     }
 
     double value(size_t event, size_t column) const {

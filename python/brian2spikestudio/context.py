@@ -19,6 +19,7 @@ class TranslationContext:
         self._positions = {id(event): k for k, event in enumerate(recording.events)}
         self.names = ExternalNames()
         self.objects = {obj.name for obj in run.objects}  # names: Brian2 links objects by proxies
+        self.subgroups = {}  # group name -> its subgroups' specs, in the order first used
 
     # -- where things are -----------------------------------------------------------------
 
@@ -35,6 +36,48 @@ class TranslationContext:
 
     def in_model(self, obj):
         return obj.name in self.objects
+
+    def group_name(self, group, kinds):
+        """The model name of `group` when it is one of `kinds` in the run, or a
+        subgroup of one (Brian2's `P[start:stop]`, which becomes the group's
+        subgroup `P_start_stop`); None otherwise."""
+        if group.__class__ in kinds and self.in_model(group):
+            return group.name
+        if group.__class__.__name__ == 'Subgroup':
+            whole = group.source
+            if whole.__class__ in kinds and self.in_model(whole):
+                return self.subgroup_name(whole, int(group.start), int(group.stop))
+        return None
+
+    def subgroup_name(self, group, start, stop):
+        """The script's variable for the slice (`Pe` for `Pe = P[:3200]`), else
+        `P_0_3200`; one name per slice of a group, never one of another object."""
+        entries = self.subgroups.setdefault(group.name, [])
+        for entry in entries:
+            if (entry['start'], entry['stop']) == (start, stop):
+                return entry['name']
+        taken = self.objects | {e['name'] for es in self.subgroups.values() for e in es}
+        name = self.script_variable(group, start, stop, taken)
+        if name is None:
+            name = base = '%s_%d_%d' % (group.name, start, stop)
+            suffix = 1
+            while name in taken:
+                name = '%s_%d' % (base, suffix)
+                suffix += 1
+        entries.append({'name': name, 'start': start, 'stop': stop})
+        return name
+
+    def script_variable(self, group, start, stop, taken):
+        """The first (alphabetically) of the script's names at the run that
+        holds this slice of `group`, when one does and its name is free."""
+        names = []
+        for name, value in (self.run.namespace or {}).items():
+            if type(value).__name__ != 'Subgroup' or name.startswith('_') or len(name) > 64:
+                continue
+            if (value.source.name, int(value.start), int(value.stop)) == (group.name, start, stop):
+                names.append(name)
+        free = sorted(name for name in names if name not in taken)
+        return free[0] if free else None
 
     # -- what the script did ---------------------------------------------------------------
 

@@ -11,8 +11,8 @@ Whatever else the script does (writing files, say) happens as usual.
 
 The model (docs/model-format.md) is written to MODEL.json, replacing a file
 of that name only when complete. Exit status 0 on success; 1 with one line
-on stderr ("error: script.py:42: subgroup P[0:3200] ... is not supported
-yet") when the script cannot be imported. Lines starting with "note: " say
+on stderr ("error: script.py:42: run_regularly on NeuronGroup 'G' is not
+supported yet") when the script cannot be imported. Lines starting with "note: " say
 where the imported model's random numbers will differ from Brian2's.
 """
 import argparse

@@ -6,17 +6,16 @@ from .quantities import value_text
 
 def poisson_input(obj, context):
     target = obj._group
-    if target.__class__ is not NeuronGroup or not context.in_model(target):
-        kind = target.__class__.__name__
-        context.fail(obj, 'the %s %s as target' % ('subgroup' if kind == 'Subgroup' else kind,
-                                                   target.name))
+    target_name = context.group_name(target, (NeuronGroup,))
+    if target_name is None:
+        context.fail(obj, 'the %s %s as target' % (target.__class__.__name__, target.name))
     where = context.where(obj)
     weight = obj._weight
     if isinstance(weight, str):
         context.names.add(target, [weight], context.run.namespace, where)
     else:
         weight = value_text(weight, where, 'weight')
-    return {'name': obj.name, 'target': target.name, 'variable': obj._target_var,
+    return {'name': obj.name, 'target': target_name, 'variable': obj._target_var,
             'N': int(obj._N), 'rate': value_text(obj._rate, where, 'rate'), 'weight': weight}
 
 

@@ -64,8 +64,9 @@ MODEL_FIELDS = {
     'monitors': LIST}
 GROUP_FIELDS = {
     'NeuronGroup': {'equations': EXPRESSION, 'threshold': EXPRESSION, 'reset': EXPRESSION,
-                    'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': NAMED},
-    'PoissonGroup': {'rates': EXPRESSION},
+                    'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': NAMED,
+                    'subgroups': LIST},
+    'PoissonGroup': {'rates': EXPRESSION, 'subgroups': LIST},
     'SpikeGeneratorGroup': {'indices': INTEGERS, 'times': LIST, 'period': EXPRESSION},
 }
 GROUP_COMMON = {'name': NAME, 'type': NAME, 'N': INTEGER, 'dt': EXPRESSION}
@@ -155,6 +156,28 @@ def as_list(value):
     return [value] if is_integer(value) else value
 
 
+SUBGROUP_FIELDS = {'name': NAME, 'start': INTEGER, 'stop': INTEGER}
+
+
+def check_subgroups(subgroups, name, size):
+    """Each subgroup a named slice [start, stop) within the group, as the
+    reader and checker of core/model (Subgroups.cpp) require."""
+    for k, subgroup in enumerate(subgroups):
+        where = 'subgroups[%d]' % k
+        check_fields(subgroup, name, SUBGROUP_FIELDS, ('name', 'start', 'stop'))
+        start, stop = subgroup['start'], subgroup['stop']
+        if start < 0:
+            raise ModelFileError(name, where + '.start', "subgroup '%s' starts at %d; a start "
+                                 'must be 0 or more' % (subgroup['name'], start))
+        if stop > size:
+            raise ModelFileError(name, where + '.stop', "subgroup '%s' stops at %d, beyond the "
+                                 "%d elements of '%s'" % (subgroup['name'], stop, size, name))
+        if start >= stop:
+            raise ModelFileError(name, where + '.stop', "subgroup '%s' is empty: its start %d is "
+                                 'not below its stop %d (the stop is exclusive)'
+                                 % (subgroup['name'], start, stop))
+
+
 def check_group(group, index):
     name = object_name(group, 'groups[%d]' % index)
     if not isinstance(group, dict):
@@ -168,6 +191,7 @@ def check_group(group, index):
     check_fields(group, name, dict(GROUP_COMMON, **GROUP_FIELDS[kind]),
                  ('name', 'type', 'N') + GROUP_REQUIRED[kind])
     check_integer(group, name, 'N', 1, MAX_GROUP_SIZE)
+    check_subgroups(group.get('subgroups', []), name, group['N'])
     if kind == 'SpikeGeneratorGroup':
         indices = group['indices'] = as_list(group['indices'])
         if len(indices) != len(group['times']):
@@ -262,6 +286,11 @@ def check_names(model):
                 raise ModelFileError(spec['name'], 'name', "another object is already called "
                                      "'%s'" % spec['name'])
             owners[spec['name']] = kind
+            for k, subgroup in enumerate(spec.get('subgroups', [])):  # groups only
+                if subgroup['name'] in owners:
+                    raise ModelFileError(spec['name'], 'subgroups[%d].name' % k, "another object "
+                                         "is already called '%s'" % subgroup['name'])
+                owners[subgroup['name']] = kind
     references = [(s, 'source', ('groups',)) for s in model['synapses']]
     references += [(s, 'target', ('groups',)) for s in model['synapses']]
     references += [(p, 'target', ('groups',)) for p in model['poisson_inputs']]

@@ -9,11 +9,9 @@ GROUPS = (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)
 
 def source_name(monitor, context, kinds=GROUPS):
     source = monitor.source
-    if source.__class__ in kinds and context.in_model(source):
-        return source.name
-    if source.__class__.__name__ == 'Subgroup':
-        context.fail(monitor, 'the subgroup %s[%d:%d] as source' % (
-            source.source.name, source.start, source.stop))
+    name = context.group_name(source, kinds)
+    if name is not None:
+        return name
     context.fail(monitor, "the %s '%s' as source" % (source.__class__.__name__, source.name))
 
 

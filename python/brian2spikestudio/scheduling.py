@@ -27,6 +27,10 @@ def check_schedule(obj, context):
     if not obj.active:
         raise unsupported(where, 'an inactive object (active=False), %s' % label(obj))
     expected = TOP_LEVEL.get(type(obj).__name__)
+    if expected is not None and getattr(obj, 'source', None).__class__.__name__ == 'Subgroup' \
+            and type(obj).__name__ in ('SpikeMonitor', 'EventMonitor'):
+        # A subgroup runs one order after its group, and its monitors one after it.
+        expected = (expected[0], expected[1] + 1)
     if expected is not None:
         check_slot(obj, expected, obj, where)
     for part in obj.contained_objects:
@@ -52,6 +56,9 @@ def check_part(owner, part, where):
         return
     if kind not in PARTS:
         raise unsupported(where, '%s (a %s) of %s' % (part.name, kind, label(owner)))
-    check_slot(part, PARTS[kind], owner, where)
+    expected = PARTS[kind]
+    if kind == 'SummedVariableUpdater' and part.target.__class__.__name__ == 'Subgroup':
+        expected = (expected[0], expected[1] + 1)  # one before the subgroup's order
+    check_slot(part, expected, owner, where)
     if not part.active:
         raise unsupported(where, 'an inactive part (%s) of %s' % (part.name, label(owner)))

@@ -18,13 +18,11 @@ SIDES = ('pre', 'post')
 
 
 def endpoint(synapses, group, side, context):
-    """The model group on one side of `synapses`."""
-    if group.__class__ in MODEL_GROUPS and context.in_model(group):
-        return group.name
+    """The model group or subgroup on one side of `synapses`."""
+    name = context.group_name(group, MODEL_GROUPS)
+    if name is not None:
+        return name
     kind = group.__class__.__name__
-    if kind == 'Subgroup':
-        context.fail(synapses, 'the subgroup %s[%d:%d] as %s' % (
-            group.source.name, group.start, group.stop, 'source' if side == 'pre' else 'target'))
     if kind == 'Synapses':
         context.fail(synapses, "Synapses acting on Synapses ('%s')" % group.name)
     context.fail(synapses, "the %s '%s' as %s" % (kind, group.name, side))

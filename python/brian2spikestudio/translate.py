@@ -102,11 +102,19 @@ def translate_run(recording, run):
     model['constants'] = context.names.constants_model()
     model['timed_arrays'] = [timed_array(name, array, where) for name, (array, where)
                              in context.names.timed_arrays.items()]
-    model['groups'] = [spec for _, spec in plan.groups]
+    model['groups'] = [with_subgroups(spec, context) for _, spec in plan.groups]
     model['synapses'] = [spec for _, spec in plan.synapses]
     model['poisson_inputs'] = inputs.schedule_order([spec for _, spec in lists['poisson_inputs']])
     model['monitors'] = [spec for _, spec in lists['monitors']]
     return Translation(model, plan.notes)
+
+
+def with_subgroups(spec, context):
+    """The group's spec with the subgroups the run's objects use."""
+    subgroups = context.subgroups.get(spec['name'])
+    if subgroups:
+        spec['subgroups'] = sorted(subgroups, key=lambda s: (s['start'], s['stop']))
+    return spec
 
 
 def check_schedule_and_precision(run, context):

@@ -17,11 +17,24 @@ namespace spikestudio {
 
 namespace {
 
-/// What the monitors of `group` record, e.g. "spikes · rate · v, ge".
+/// The group `name` is, or whose subgroup it is ("" when none): a
+/// subgroup's synapses and monitors are drawn at its group's card.
+std::string owningGroup(const Model& model, const std::string& name) {
+    for (const GroupSpec& group : model.groups) {
+        if (group.name == name)
+            return name;
+        for (const SubgroupSpec& subgroup : group.subgroups)
+            if (subgroup.name == name)
+                return group.name;
+    }
+    return {};
+}
+
+/// What the monitors of `group` (and of its subgroups) record, e.g. "spikes · rate · v, ge".
 QString monitorSummary(const Model& model, const std::string& group) {
     QStringList parts;
     for (const MonitorSpec& monitor : model.monitors) {
-        if (monitor.source != group)
+        if (owningGroup(model, monitor.source) != group)
             continue;
         const MonitorKind& kind = ObjectKinds::of(monitor.type);
         QStringList variables;
@@ -124,8 +137,9 @@ void NetworkScene::syncArrows() {
     QHash<QPair<QString, QString>, int> lanes; // parallel arrows per node pair
     for (const auto& synapses : document_->model().synapses) {
         const QString name = QString::fromStdString(synapses.name);
-        const QString source = QString::fromStdString(synapses.source);
-        const QString target = QString::fromStdString(synapses.target);
+        const Model& model = document_->model();
+        const QString source = QString::fromStdString(owningGroup(model, synapses.source));
+        const QString target = QString::fromStdString(owningGroup(model, synapses.target));
         SynapsesArrowItem* arrow = arrows_.take(name);
         if (!arrow) {
             arrow = new SynapsesArrowItem(synapses);

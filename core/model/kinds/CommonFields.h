@@ -71,6 +71,15 @@ inline FieldDescriptor initial(bool liveEditable) {
             .liveEditable = liveEditable};
 }
 
+inline FieldDescriptor subgroups() {
+    return {.key = "subgroups",
+            .type = FieldType::Subgroups,
+            .label = "Subgroups",
+            .emptyMeans = "none",
+            .description = "Named slices of the group (Brian2's P[start:stop]) that synapses, "
+                           "monitors and PoissonInputs can use as their source or target"};
+}
+
 inline FieldDescriptor reference(const std::string& key, const std::string& label,
                                  std::vector<ObjectFamily> families,
                                  const std::string& description) {

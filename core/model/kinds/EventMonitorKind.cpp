@@ -1,5 +1,6 @@
 #include "diagnostics/ModelError.h"
 #include "expr/Parser.h"
+#include "model/Subgroups.h"
 #include "model/kinds/CommonFields.h"
 
 #include <algorithm>
@@ -18,10 +19,9 @@ std::vector<std::string> eventsOf(const CheckedGroup& group) {
     return {};
 }
 
-const CheckedGroup& sourceGroup(const MonitorSpec& spec, const CheckedModel& model) {
-    for (const CheckedGroup& group : model.groups)
-        if (group.name == spec.source)
-            return group;
+GroupSlice sourceGroup(const MonitorSpec& spec, const CheckedModel& model) {
+    if (const auto slice = findGroupSlice(model.groups, spec.source))
+        return *slice;
     for (const CheckedSynapses& synapses : model.synapses)
         if (synapses.name == spec.source)
             throw ModelError({spec.name, "source", 0, 0},
@@ -64,11 +64,13 @@ void checkVariables(const MonitorSpec& spec, const CheckedGroup& group, CheckedM
 }
 
 CheckedMonitor checkEventMonitor(const MonitorSpec& spec, const CheckedModel& model) {
-    const CheckedGroup& group = sourceGroup(spec, model);
+    const GroupSlice source = sourceGroup(spec, model);
+    const CheckedGroup& group = model.groups[source.group];
     checkEvent(spec, group);
     CheckedMonitor monitor;
     monitor.spec = &spec;
-    monitor.group = static_cast<size_t>(&group - model.groups.data());
+    monitor.group = source.group;
+    monitor.range = source.range;
     monitor.dt = group.dt;
     checkVariables(spec, group, monitor);
     return monitor;

@@ -73,6 +73,7 @@ GroupKind describe() {
     kind.add(CommonFields::method(true), &GroupSpec::method);
     kind.add(CommonFields::initial(true), &GroupSpec::initial);
     kind.add(CommonFields::dt("the model's dt"), &GroupSpec::dt);
+    kind.add(CommonFields::subgroups(), &GroupSpec::subgroups);
     kind.prototype = newNeuronGroup;
     kind.check = checkNeuronGroup;
     return kind;

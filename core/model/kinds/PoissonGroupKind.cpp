@@ -36,6 +36,7 @@ GroupKind describe() {
               .description = "The firing rate: a rate, or an expression of i and t"},
              &GroupSpec::rates);
     kind.add(CommonFields::dt("the model's dt"), &GroupSpec::dt);
+    kind.add(CommonFields::subgroups(), &GroupSpec::subgroups);
     kind.prototype = newPoissonGroup;
     kind.check = checkPoissonGroup;
     return kind;

@@ -113,4 +113,11 @@ def group_lines(spec, context, equations_name):
     writer = GROUP_WRITERS.get(spec['type'])
     if writer is None:
         raise ModelFileError(spec['name'], 'type', "unknown group type '%s'" % spec['type'])
-    return writer(spec, context, equations_name)
+    return writer(spec, context, equations_name) + subgroup_lines(spec, context)
+
+
+def subgroup_lines(spec, context):
+    """`Pe = P[0:3200]` for each subgroup, which synapses, monitors and inputs use."""
+    group = context.variable(spec['name'])
+    return ['%s = %s[%d:%d]' % (context.variable(subgroup['name']), group, subgroup['start'],
+                                subgroup['stop']) for subgroup in spec.get('subgroups', [])]

@@ -82,6 +82,9 @@ class PlotWriter:
         self.names = names
         self.units = {spec['name']: variable_units(spec.get('equations', spec.get('model', '')))
                       for spec in model['groups'] + model['synapses']}
+        for group in model['groups']:  # a subgroup's variables are its group's
+            for subgroup in group.get('subgroups', []):
+                self.units[subgroup['name']] = self.units[group['name']]
         self.panels = []  # (lines using AXIS for the panel's axes)
 
     def add(self, spec):

@@ -54,7 +54,10 @@ class NetworkBuilder:
         b2.defaultclock.dt = self.time(self.model.get('dt', DEFAULT_DT), 'model', 'dt')
         self.built = BrianNetwork(b2.Network(), duration, self.namespace)
         for spec in self.model['groups']:
-            self.add(spec, GROUP_BUILDERS[spec['type']](self, spec))
+            group = GROUP_BUILDERS[spec['type']](self, spec)
+            self.add(spec, group)
+            for subgroup in spec.get('subgroups', []):  # Brian2's P[start:stop]
+                self.built.objects[subgroup['name']] = group[subgroup['start']:subgroup['stop']]
         for spec in self.model['synapses']:
             self.add(spec, self.synapses(spec))
         for spec in self.model['poisson_inputs']:
