@@ -2,6 +2,7 @@
 
 #include "diagnostics/ModelError.h"
 #include "files/AtomicOutputFile.h"
+#include "model/AssignmentWriter.h"
 #include "model/ObjectKinds.h"
 
 #include <filesystem>
@@ -76,6 +77,15 @@ template <typename Spec>
 void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
                NamedExpressions Spec::*member, const Spec& spec) {
     putNamed(json, field.key.c_str(), spec.*member);
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, InitialSlot<Spec> slot,
+               const Spec& spec) {
+    if ((spec.*slot.assignments).empty())
+        putNamed(json, field.key.c_str(), spec.*slot.plain);
+    else
+        json[field.key] = assignmentsJson(spec.*slot.assignments);
 }
 
 template <typename Spec>
