@@ -164,6 +164,18 @@ private slots:
         QVERIFY(again.groups[0].initial.empty());
     }
 
+    /// Map entries beside a list (added by an editor) are applied first, so
+    /// they are written at the head of the list.
+    void mapEntriesBesideAListLeadIt() {
+        Model read = readModel(model(2, R"j([{"variable": "x", "value": "x + 1"}])j"));
+        read.groups[0].initial.emplace_back("x", "5");
+        const Model again = readModel(writeModelJson(read));
+        QVERIFY(again.groups[0].initial.empty());
+        QCOMPARE(again.groups[0].assignments.size(), size_t(2));
+        QCOMPARE(again.groups[0].assignments[0].value, std::string("5"));
+        QCOMPARE(groupValues(writeModelJson(read), "x"), std::vector<double>({6, 6}));
+    }
+
     void theMapFormStaysAMap() {
         const Model read = readModel(model(2, R"j({"v": "w0", "x": "i"})j"));
         QVERIFY(read.groups[0].assignments.empty());

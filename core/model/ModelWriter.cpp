@@ -82,10 +82,16 @@ void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
 template <typename Spec>
 void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, InitialSlot<Spec> slot,
                const Spec& spec) {
-    if ((spec.*slot.assignments).empty())
+    if ((spec.*slot.assignments).empty()) {
         putNamed(json, field.key.c_str(), spec.*slot.plain);
-    else
-        json[field.key] = assignmentsJson(spec.*slot.assignments);
+        return;
+    }
+    // Map entries (an editor may have added some) are applied first: they lead the list.
+    std::vector<AssignmentSpec> all;
+    for (const auto& [variable, value] : spec.*slot.plain)
+        all.push_back(AssignmentSpec{.variable = variable, .value = value});
+    all.insert(all.end(), (spec.*slot.assignments).begin(), (spec.*slot.assignments).end());
+    json[field.key] = assignmentsJson(all);
 }
 
 template <typename Spec>
