@@ -15,6 +15,7 @@
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "memory/MemoryBudget.h"
+#include "runtime/ElementAssignments.h"
 #include "runtime/EventRecorder.h"
 #include "runtime/EventsInRange.h"
 #include "runtime/InitialValues.h"
@@ -195,6 +196,26 @@ private:
         return 8.0 * size * static_cast<double>(columns);
     }
 
+    /// Memory for applying `initial` in its list form: the selection, a
+    /// gathered copy of each column read and the columns of the evaluation.
+    static double assignmentsScratch(const std::vector<ElementAssignment>& assignments,
+                                     double size) {
+        return 8.0 * size * static_cast<double>(assignmentColumns(assignments));
+    }
+
+    static size_t assignmentColumns(const std::vector<ElementAssignment>& assignments) {
+        size_t columns = 0;
+        for (const ElementAssignment& assignment : assignments) {
+            size_t needed = 3;
+            if (assignment.value)
+                needed += 2 * VectorEvaluator::columnsNeeded(assignment.value);
+            if (assignment.condition)
+                needed += VectorEvaluator::columnsNeeded(assignment.condition);
+            columns = std::max(columns, needed);
+        }
+        return columns;
+    }
+
     void allocate(const CheckedGroup& checked) {
         GroupState& group = network_->groups().emplace_back();
         group.name = checked.name;
@@ -211,10 +232,12 @@ private:
             group.events.assign(size + 1, 0);
         });
         const double scratch =
-            initialValuesScratch(checked.initial, static_cast<double>(checked.size));
+            initialValuesScratch(checked.initial, static_cast<double>(checked.size)) +
+            assignmentsScratch(checked.assignments, static_cast<double>(checked.size));
         budget_->claim(scratch, checked.name, "initial", "evaluating the initial values");
         allocatingFor(checked.name, "initial", "evaluating the initial values", [&] {
             applyInitialValues(checked.initial, *checked.scope, group, network_->random());
+            applyGroupAssignments(checked.assignments, *checked.scope, group, network_->random());
         });
         budget_->release(scratch);
         if (const auto allocated = stepFor(checked.type).allocated)
@@ -413,6 +436,8 @@ private:
         allocatingFor(checked.name, "initial", "evaluating the initial values", [&] {
             applySynapseInitialValues(checked.initial, *checked.scope, synapses,
                                       network_->random());
+            applySynapseAssignments(checked.assignments, *checked.scope, synapses,
+                                    network_->random());
         });
         attachToGroups(synapses, source, checked.sourceRange, target, checked.targetRange);
     }
@@ -429,6 +454,7 @@ private:
         size_t columns = checked.delay ? VectorEvaluator::columnsNeeded(checked.delay) : 0;
         for (const Statement& statement : checked.initial)
             columns = std::max(columns, VectorEvaluator::columnsNeeded(statement.expandedValue()));
+        columns = std::max(columns, assignmentColumns(checked.assignments));
         return bytes + 8.0 * static_cast<double>(columns);
     }
 

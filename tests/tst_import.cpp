@@ -134,12 +134,8 @@ QList<FeatureCase> unsupportedFeatures() {
          group + "S = Synapses(G, G, on_pre='v += 0.1')\nS.connect(i=0, j=1)\n"
                  "S.connect(i=1, j=0)  # <-\nrun(1*ms)\n",
          "several connect() calls"},
-        {"array of values", group + "G.v = [0.1, 0.2, 0.3]  # <-\nrun(1*ms)\n",
-         "G.v set from an array of different values"},
-        {"conditional assignment", group + "G.v['i > 0'] = 0.5  # <-\nrun(1*ms)\n",
-         "conditional assignment G.v['i > 0']"},
-        {"indexed assignment", group + "G.v[0:2] = 0.5  # <-\nrun(1*ms)\n",
-         "indexed assignment G.v"},
+        {"indexed by a group", group + "G.v[G[0:2]] = 0.5  # <-\nrun(1*ms)\n",
+         "G.v[...] indexed by a group"},
         {"linked variable",
          group + "H = NeuronGroup(3, 'v : 1 (linked)', name='H')  # <-\n"
                  "H.v = linked_var(G, 'v')\nrun(1*ms)\n",
@@ -174,8 +170,6 @@ QList<FeatureCase> unsupportedFeatures() {
                  "net.schedule = ['start', 'groups', 'synapses', 'thresholds', 'resets', 'end']\n"
                  "net.run(1*ms)  # <-\n",
          "a changed schedule"},
-        {"random value set twice", group + "G.v = 'rand()'\nG.v = 0.5  # <-\nrun(1*ms)\n",
-         "G.v set a second time before the run"},
         {"value read before it is set",
          "from brian2 import *\nG = NeuronGroup(3, 'x : 1', threshold='x > 1', name='G')\n"
          "S = Synapses(G, G, on_pre='x += 1')\nS.connect(condition='x_pre > 0')  # <-\n"

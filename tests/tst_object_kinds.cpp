@@ -66,6 +66,8 @@ Json sampleValue(const ObjectKind& kind, const FieldDescriptor& field) {
         return Json::object({{"condition", "i != j"}, {"p", "0.5"}});
     case FieldType::NumberTable:
         return Json::array({Json::array({1.5, 2.5}), Json::array({3.5, 4.5})});
+    case FieldType::Subgroups:
+        return Json::array({Json::object({{"name", "front"}, {"start", 0}, {"stop", 2}})});
     }
     return nullptr;
 }

@@ -3,6 +3,7 @@
 #include "equations/AbstractCode.h"
 #include "equations/EquationSet.h"
 #include "equations/integrators/StateUpdateMethod.h"
+#include "expr/ElementAssignment.h"
 #include "expr/Scope.h"
 #include "expr/Statement.h"
 #include "model/Model.h"
@@ -40,8 +41,9 @@ struct CheckedGroup {
     std::vector<Statement> reset; // right-hand sides with subexpressions substituted
     RefractoryKind refractoryKind = RefractoryKind::None;
     ExprPtr refractory;
-    std::vector<Statement> initial;         // `v = expr` in the order written
-    std::vector<Assignment> constantOverDt; // recomputed at the start of every step
+    std::vector<Statement> initial;             // `v = expr` in the order written
+    std::vector<ElementAssignment> assignments; // `initial` as a list, in order
+    std::vector<Assignment> constantOverDt;     // recomputed at the start of every step
 
     /// Per-element state the runtime allocates: parameters, differential
     /// variables, `constant over dt` values, refractoriness bookkeeping.
@@ -108,6 +110,7 @@ struct CheckedSynapses {
     CheckedConnect connect;
     ExprPtr delay; // per synapse (seconds); null = no delay
     std::vector<Statement> initial;
+    std::vector<ElementAssignment> assignments; // `initial` as a list, in order
     /// Per-synapse arrays: parameters, differential variables, lastupdate.
     std::vector<std::string> stateVariables;
 };

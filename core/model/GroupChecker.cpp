@@ -7,6 +7,7 @@
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "expr/Parser.h"
+#include "model/AssignmentChecker.h"
 #include "model/CheckSupport.h"
 #include "model/ObjectKinds.h"
 #include "model/ProblemCollector.h"
@@ -206,6 +207,28 @@ private:
             const std::string& text = entry.second;
             problems.attempt([&] { checkInitialValue(group, target, text); });
         }
+        const AssignmentOwner owner = assignmentOwner(group);
+        for (size_t k = 0; k < spec_.assignments.size(); ++k)
+            problems.attempt([&] {
+                group.assignments.push_back(checkAssignment(spec_.assignments[k], k, owner));
+            });
+    }
+
+    static AssignmentOwner assignmentOwner(const CheckedGroup& group) {
+        AssignmentOwner owner;
+        owner.object = group.name;
+        owner.elements = "neurons";
+        owner.scope = group.scope.get();
+        owner.size = group.size;
+        owner.requireWritable = [&group](const std::string& variable) {
+            const std::string why = whyNotWritable(group, variable, true);
+            if (!why.empty())
+                throw ModelError({"", "", 0, 0}, why);
+        };
+        owner.resolve = [&group](const ExprPtr& expr) {
+            return group.equations.substituteSubexpressions(expr);
+        };
+        return owner;
     }
 
     void checkInitialValue(CheckedGroup& group, const std::string& target,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/AssignmentSpec.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,11 +37,12 @@ struct GroupSpec {
     std::string method;     // "" = chosen as Brian2 chooses
     std::string dt;         // "" = the model's dt
     NamedExpressions initial;
-    std::string rates;                   // PoissonGroup: a rate, or an expression of i and t
-    std::vector<long long> spikeIndices; // SpikeGeneratorGroup
-    std::vector<std::string> spikeTimes; // SpikeGeneratorGroup, time expressions
-    std::string period;                  // SpikeGeneratorGroup; "" = no repetition
-    std::vector<SubgroupSpec> subgroups; // NeuronGroup, PoissonGroup
+    std::vector<AssignmentSpec> assignments; // `initial` as a list (indices, arrays)
+    std::string rates;                       // PoissonGroup: a rate, or an expression of i and t
+    std::vector<long long> spikeIndices;     // SpikeGeneratorGroup
+    std::vector<std::string> spikeTimes;     // SpikeGeneratorGroup, time expressions
+    std::string period;                      // SpikeGeneratorGroup; "" = no repetition
+    std::vector<SubgroupSpec> subgroups;     // NeuronGroup, PoissonGroup
 };
 
 /// How a Synapses object creates its synapses (Brian2's `connect`).
@@ -66,6 +69,7 @@ struct SynapsesSpec {
     std::string method;
     std::string dt;
     NamedExpressions initial;
+    std::vector<AssignmentSpec> assignments; // `initial` as a list (indices, arrays)
 };
 
 /// Brian2's TimedArray: values on a time grid, called in expressions as

@@ -2,6 +2,7 @@
 
 #include "diagnostics/ModelError.h"
 #include "memory/MemoryBudget.h"
+#include "model/AssignmentReader.h"
 #include "model/DuplicateKeyGuard.h"
 #include "model/ObjectKinds.h"
 #include "model/Seed.h"
@@ -336,6 +337,20 @@ template <typename Spec>
 void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
               NamedExpressions Spec::*member, Spec& spec) {
     spec.*member = in.namedExpressions(field.key);
+}
+
+/// `initial`: an ordered map, or a list of assignments with indices or arrays.
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              InitialSlot<Spec> slot, Spec& spec) {
+    if (in.has(field.key) && !in.at(field.key).is_object() && !in.at(field.key).is_array())
+        in.fail(field.key, "expected an object mapping names to expressions, or a list of "
+                           "assignments");
+    if (in.has(field.key) && in.at(field.key).is_array())
+        spec.*slot.assignments =
+            readAssignments(in.at(field.key), in.object(), std::is_same_v<Spec, SynapsesSpec>);
+    else
+        spec.*slot.plain = in.namedExpressions(field.key);
 }
 
 template <typename Spec>

@@ -2,6 +2,7 @@
 
 #include "diagnostics/ModelError.h"
 #include "files/AtomicOutputFile.h"
+#include "model/AssignmentWriter.h"
 #include "model/ObjectKinds.h"
 
 #include <filesystem>
@@ -76,6 +77,21 @@ template <typename Spec>
 void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
                NamedExpressions Spec::*member, const Spec& spec) {
     putNamed(json, field.key.c_str(), spec.*member);
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, InitialSlot<Spec> slot,
+               const Spec& spec) {
+    if ((spec.*slot.assignments).empty()) {
+        putNamed(json, field.key.c_str(), spec.*slot.plain);
+        return;
+    }
+    // Map entries (an editor may have added some) are applied first: they lead the list.
+    std::vector<AssignmentSpec> all;
+    for (const auto& [variable, value] : spec.*slot.plain)
+        all.push_back(AssignmentSpec{.variable = variable, .value = value});
+    all.insert(all.end(), (spec.*slot.assignments).begin(), (spec.*slot.assignments).end());
+    json[field.key] = assignmentsJson(all);
 }
 
 template <typename Spec>

@@ -29,13 +29,21 @@ template <typename Spec> struct RecordSlot {
     std::vector<long long> Spec::*indices;
 };
 
+/// Where `initial` keeps its two forms: the ordered map, and the list of
+/// assignments with indices, conditions or arrays (only one is used).
+template <typename Spec> struct InitialSlot {
+    NamedExpressions Spec::*plain;
+    std::vector<AssignmentSpec> Spec::*assignments;
+};
+
 /// The member of `Spec` a field is stored in. The kind's type name has no
 /// member: it is the kind itself.
 template <typename Spec>
-using FieldSlot = std::variant<std::monostate, std::string Spec::*, long long Spec::*,
-                               std::vector<long long> Spec::*, std::vector<std::string> Spec::*,
-                               NamedExpressions Spec::*, ConnectSpec Spec::*, RecordSlot<Spec>,
-                               TableSlot<Spec>, std::vector<SubgroupSpec> Spec::*>;
+using FieldSlot =
+    std::variant<std::monostate, std::string Spec::*, long long Spec::*,
+                 std::vector<long long> Spec::*, std::vector<std::string> Spec::*,
+                 NamedExpressions Spec::*, ConnectSpec Spec::*, RecordSlot<Spec>, TableSlot<Spec>,
+                 InitialSlot<Spec>, std::vector<SubgroupSpec> Spec::*>;
 
 /// A problem with a whole object rather than one field's JSON type (two
 /// lists of different length).
@@ -102,6 +110,9 @@ template <typename Spec> void clearField(const FieldSlot<Spec>& slot, Spec& spec
             } else if constexpr (std::is_same_v<Member, TableSlot<Spec>>) {
                 (spec.*member.values).clear();
                 spec.*member.rows = spec.*member.columns = 0;
+            } else if constexpr (std::is_same_v<Member, InitialSlot<Spec>>) {
+                (spec.*member.plain).clear();
+                (spec.*member.assignments).clear();
             } else if constexpr (!std::is_same_v<Member, std::monostate>) {
                 spec.*member = {};
             }

@@ -5,6 +5,7 @@
 #include "expr/DimensionChecker.h"
 #include "expr/ExprRewrite.h"
 #include "expr/Parser.h"
+#include "model/AssignmentChecker.h"
 #include "model/CheckSupport.h"
 #include "model/ConnectChecker.h"
 #include "model/GroupChecker.h"
@@ -259,6 +260,26 @@ private:
                 return 0;
             });
         }
+        const AssignmentOwner owner = assignmentOwner(s);
+        for (size_t k = 0; k < spec_.assignments.size(); ++k)
+            s.assignments.push_back(checkAssignment(spec_.assignments[k], k, owner));
+    }
+
+    AssignmentOwner assignmentOwner(const CheckedSynapses& s) const {
+        AssignmentOwner owner;
+        owner.object = spec_.name;
+        owner.elements = "synapses";
+        owner.scope = s.scope.get();
+        owner.sourceSize = groups_[s.source].size;
+        owner.targetSize = groups_[s.target].size;
+        owner.requireWritable = [this, &s](const std::string& variable) {
+            const Equation* eq = s.equations.find(variable);
+            if (!eq || eq->kind == EquationKind::Subexpression)
+                throw ModelError({"", "", 0, 0},
+                                 "'" + variable + "' is not a variable of '" + spec_.name + "'");
+        };
+        owner.resolve = [this, &s](const ExprPtr& expr) { return resolved(s, expr); };
+        return owner;
     }
 
     static void collectState(CheckedSynapses& s, bool eventDriven) {

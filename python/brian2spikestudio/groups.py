@@ -58,7 +58,7 @@ def neuron_group(group, context):
                 context.code_names(group, [text])
             spec[field] = text
     context.clock_field(group, spec)
-    initial = context.initial_values(group).values
+    initial = context.initial_values(group).field()
     if initial:
         spec['initial'] = initial
     return spec
@@ -78,6 +78,8 @@ def poisson_rates(group, context):
         context.code_names(group, [group._rates])
         return group._rates
     assigned = context.initial_values(group)
+    if assigned.is_list:
+        context.fail(group, 'rates set by index, by condition or as an array')
     if assigned.values:
         event = assigned.events['rates']
         if event.draws_random:

@@ -55,7 +55,7 @@ def read_json(path):
 
 
 # What each kind of value may be in the file (the same rules as core/model/ModelReader).
-NAME, EXPRESSION, INTEGER, INTEGERS, NAMED, LIST, OBJECT, RECORD, STRINGS = range(9)
+NAME, EXPRESSION, INTEGER, INTEGERS, NAMED, LIST, OBJECT, RECORD, STRINGS, INITIAL = range(10)
 
 MODEL_FIELDS = {
     'format': NAME, 'version': INTEGER, 'name': EXPRESSION, 'description': EXPRESSION,
@@ -64,7 +64,7 @@ MODEL_FIELDS = {
     'monitors': LIST}
 GROUP_FIELDS = {
     'NeuronGroup': {'equations': EXPRESSION, 'threshold': EXPRESSION, 'reset': EXPRESSION,
-                    'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': NAMED,
+                    'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': INITIAL,
                     'subgroups': LIST},
     'PoissonGroup': {'rates': EXPRESSION, 'subgroups': LIST},
     'SpikeGeneratorGroup': {'indices': INTEGERS, 'times': LIST, 'period': EXPRESSION},
@@ -75,7 +75,7 @@ GROUP_REQUIRED = {'NeuronGroup': ('equations',), 'PoissonGroup': ('rates',),
 SYNAPSES_FIELDS = {
     'name': NAME, 'source': NAME, 'target': NAME, 'model': EXPRESSION, 'on_pre': EXPRESSION,
     'on_post': EXPRESSION, 'connect': OBJECT, 'delay': EXPRESSION, 'method': EXPRESSION,
-    'dt': EXPRESSION, 'initial': NAMED}
+    'dt': EXPRESSION, 'initial': INITIAL}
 CONNECT_FIELDS = {'condition': EXPRESSION, 'p': EXPRESSION, 'n': EXPRESSION}
 TIMED_ARRAY_FIELDS = {'name': NAME, 'dt': EXPRESSION, 'unit': EXPRESSION, 'values': LIST}
 POISSON_INPUT_FIELDS = {'name': NAME, 'target': NAME, 'variable': NAME, 'N': INTEGER,
@@ -109,6 +109,8 @@ def value_is(kind, value):
     if kind == NAMED:
         return isinstance(value, dict) and all(
             isinstance(v, (str, int, float)) for v in value.values())
+    if kind == INITIAL:  # an ordered map, or a list of assignments (checked on their own)
+        return isinstance(value, list) or value_is(NAMED, value)
     if kind == LIST:
         return isinstance(value, list)
     if kind == OBJECT:
@@ -123,7 +125,8 @@ EXPECTED = {NAME: 'a string', EXPRESSION: 'a string or a number', INTEGER: 'an i
             INTEGERS: 'a list of integers', NAMED: 'an object mapping names to expressions',
             LIST: 'an array', OBJECT: 'a JSON object',
             RECORD: 'true, false or a list of non-negative integer indices',
-            STRINGS: 'a list of variable names'}
+            STRINGS: 'a list of variable names',
+            INITIAL: 'an object mapping names to expressions, or a list of assignments'}
 
 
 def check_fields(obj, name, fields, required=()):
@@ -192,6 +195,7 @@ def check_group(group, index):
                  ('name', 'type', 'N') + GROUP_REQUIRED[kind])
     check_integer(group, name, 'N', 1, MAX_GROUP_SIZE)
     check_subgroups(group.get('subgroups', []), name, group['N'])
+    check_initial(group, name, synapses=False)
     if kind == 'SpikeGeneratorGroup':
         indices = group['indices'] = as_list(group['indices'])
         if len(indices) != len(group['times']):
@@ -228,6 +232,13 @@ def check_synapses(synapses, index):
     name = object_name(synapses, 'synapses[%d]' % index)
     check_fields(synapses, name, SYNAPSES_FIELDS, ('name', 'source', 'target'))
     check_connect(synapses.setdefault('connect', {}), name)
+    check_initial(synapses, name, synapses=True)
+
+
+def check_initial(spec, name, synapses):
+    from .assignments import check_assignments  # it reports with ModelFileError from here
+    if isinstance(spec.get('initial'), list):
+        check_assignments(spec['initial'], name, synapses)
 
 
 def check_timed_array(array, index):

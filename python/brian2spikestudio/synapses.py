@@ -66,6 +66,8 @@ def delay_field(synapses, context):
     post = getattr(synapses, 'post', None)
     if post is not None and constant_delay(post, context, synapses) is not None:
         context.fail(synapses, 'a delay on the on_post pathway')
+    if assigned.is_list:
+        context.fail(synapses, 'delays set by index, by condition, as an array or more than once')
     if 'delay' in assigned.values:
         return assigned.values['delay']
     pre = getattr(synapses, 'pre', None)
@@ -161,7 +163,7 @@ def synapses(obj, context):
         if method is not None:
             spec['method'] = method
     context.clock_field(obj, spec)
-    initial = context.initial_values(obj, skip=('delay',)).values
+    initial = context.initial_values(obj, skip=('delay',)).field()
     if initial:
         spec['initial'] = initial
     return spec

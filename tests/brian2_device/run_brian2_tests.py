@@ -41,14 +41,13 @@ STRICT, TOLERANT = 1e-5, 0.05
 # importer's message: the class of reason shown in the table.
 FORMAT_FEATURES = [
     ('subgroup', 'subgroups'),
-    ('array of different values', 'arrays of different values for a variable'),
+    ('indexed by a group', 'values indexed by a subgroup'),
     ('run_regularly', 'run_regularly'),
     ('(scheduling)', "when= / order= scheduling"),
     ('active=False', 'active=False'),
     ('several run() calls', 'several run() calls with changes between them'),
     ('store()/restore()', 'store() / restore()'),
     ('custom event', 'custom events'),
-    ('conditional assignment', 'conditional or indexed assignments'),
 ]
 
 

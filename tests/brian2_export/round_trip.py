@@ -85,8 +85,29 @@ def compare_fields(path, original, imported, rules, differences):
 
 def initial_rule(normal):
     def rule(initial):
-        return MISSING if initial is MISSING else [(k, normal.text(v)) for k, v in initial.items()]
+        if initial is MISSING:
+            return MISSING
+        if isinstance(initial, dict):
+            return [(k, normal.text(v)) for k, v in initial.items()]
+        return [assignment(entry, normal) for entry in initial]
     return rule
+
+
+def assignment(entry, normal):
+    """One entry of `initial` in its list form: numbers in SI units, slices
+    as (start, stop, step), a single index as a list of one."""
+    from brian2spikestudio.assignments import parse_slice
+    result = {}
+    for key, value in entry.items():
+        if key == 'value' and isinstance(value, list):
+            unit = normal.quantity(entry.get('unit', '1') or '1')
+            result[key] = ([float(v) * unit[0] for v in value], unit[1])
+        elif key in ('index', 'pre', 'post'):
+            result[key] = (parse_slice(value) if isinstance(value, str)
+                           else value if isinstance(value, list) else [value])
+        elif key != 'unit':
+            result[key] = normal.text(value)
+    return sorted(result.items())
 
 
 def field_rules(normal):

@@ -71,7 +71,8 @@ GroupKind describe() {
               .liveEditable = true},
              &GroupSpec::refractory);
     kind.add(CommonFields::method(true), &GroupSpec::method);
-    kind.add(CommonFields::initial(true), &GroupSpec::initial);
+    kind.add(CommonFields::initial(true),
+             InitialSlot<GroupSpec>{&GroupSpec::initial, &GroupSpec::assignments});
     kind.add(CommonFields::dt("the model's dt"), &GroupSpec::dt);
     kind.add(CommonFields::subgroups(), &GroupSpec::subgroups);
     kind.prototype = newNeuronGroup;

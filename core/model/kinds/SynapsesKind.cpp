@@ -73,7 +73,8 @@ SynapsesKind describe() {
              &SynapsesSpec::delay);
     kind.add(CommonFields::method(false), &SynapsesSpec::method);
     kind.add(CommonFields::dt("the model's dt"), &SynapsesSpec::dt);
-    kind.add(CommonFields::initial(false), &SynapsesSpec::initial);
+    kind.add(CommonFields::initial(false),
+             InitialSlot<SynapsesSpec>{&SynapsesSpec::initial, &SynapsesSpec::assignments});
     kind.prototype = newSynapses;
     kind.check = checkSynapses;
     return kind;

@@ -4,6 +4,7 @@ string expressions, which Brian2 evaluates per neuron, drawing rand() from
 its stream exactly where Spike Studio draws it)."""
 import ast
 
+from ..assignments import brian2_item_text, entries_of
 from ..model_file import ModelFileError
 from .python_text import block_literal, call, list_literal, number_literal, string_literal
 from .python_text import value_literal
@@ -17,12 +18,29 @@ def clock_arguments(spec, context):
 
 
 def initial_values(spec, variable, context):
-    """`G.v = 'El'` for each initial value, in the model's order."""
+    """`G.v = 'El'` for each initial value, in the model's order; in the list
+    form with Brian2's indexing (`G.v[10:20] = ...`, `S.w['i > j'] = ...`,
+    `S.w[0, :] = ...`) and arrays as lists times their unit."""
     lines = []
-    for name, value in spec.get('initial', {}).items():
-        check_name(name, spec['name'], 'initial')
-        lines.append('%s.%s = %s' % (variable, name, value_literal(value)))
+    for position, entry in enumerate(entries_of(spec)):
+        check_name(entry['variable'], spec['name'], 'initial')
+        target = '%s.%s%s' % (variable, entry['variable'], brian2_item_text(entry))
+        value = entry['value']
+        if isinstance(value, list):
+            text = array_literal(entry, len(target) + 3, spec['name'], position, context)
+        else:
+            text = value_literal(value)
+        lines.append('%s = %s' % (target, text))
     return lines
+
+
+def array_literal(entry, indent, name, position, context):
+    """`[-70, -65.5]*mV`: Brian2 multiplies each number by the unit, as Spike Studio does."""
+    numbers = list_literal([number_literal(v) for v in entry['value']], indent)
+    if entry.get('unit', '') in ('', '1'):
+        return numbers
+    unit = context.value(entry['unit'], name, 'initial[%d].unit' % position).text
+    return '%s*%s' % (numbers, unit if context.is_unit(unit) else '(%s)' % unit)
 
 
 def neuron_group(spec, context, equations_name):

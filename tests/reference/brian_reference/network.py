@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
+from brian2spikestudio.assignments import brian2_item
 
 from .brian2_import import import_brian2
 from .errors import ModelFileError, describe_brian2_error
@@ -129,9 +130,29 @@ class NetworkBuilder:
 
     def set_initial_values(self, obj, spec):
         """`initial` in the order written; numbers as they are, text as Brian2 code."""
+        if isinstance(spec.get('initial'), list):
+            self.set_assignments(obj, spec)
+            return
         for variable, value in spec.get('initial', {}).items():
             self.where = (spec['name'], 'initial.' + variable)
             setattr(obj, variable, value)
+
+    def set_assignments(self, obj, spec):
+        """`initial` as a list: `obj.var[item] = value` entry by entry, as a
+        script writes it (lists of numbers times their unit)."""
+        for position, entry in enumerate(spec['initial']):
+            field = 'initial[%d]' % position
+            self.where = (spec['name'], field)
+            value = entry['value']
+            if isinstance(value, list):
+                unit = (self.quantity(entry['unit'], spec['name'], field + '.unit')
+                        if entry.get('unit', '') != '' else 1)
+                value = np.asarray(value, dtype=np.float64) * unit
+            item = brian2_item(entry)
+            if item is None:
+                setattr(obj, entry['variable'], value)
+            else:
+                getattr(obj, entry['variable']).set_item(item, value, namespace=self.namespace)
 
     # -- groups ------------------------------------------------------------------------
 
