@@ -240,6 +240,21 @@ private slots:
         QVERIFY(written.contains(R"("N": 1)"));
     }
 
+    // A plain JSON number becomes the shortest text that reads back as the same double:
+    // 0.05, not 0.050000000000000003 (what the canvas and the inspector show).
+    void readsPlainNumbersAsTheirShortestText() {
+        const Model model = readModel(R"({"format": "spikestudio-model", "version": 1,
+            "constants": {"a": 0.05, "b": 1e-05, "c": 3, "d": 0.1},
+            "groups": [{"name": "G", "type": "NeuronGroup", "N": 1, "equations": "v : 1"}],
+            "synapses": [{"name": "S", "source": "G", "target": "G", "connect": {"p": 0.05}}]})");
+        QCOMPARE(QString::fromStdString(model.synapses[0].connect.p), QString("0.05"));
+        QStringList texts;
+        for (const auto& [name, text] : model.constants)
+            texts << QString::fromStdString(text);
+        QCOMPARE(texts, QStringList({"0.05", "1e-05", "3", "0.1"}));
+        QCOMPARE(std::stod(model.constants[0].second), 0.05);
+    }
+
     void leavesUnusedExtensionsOut() {
         Model model;
         const QString written = QString::fromStdString(writeModelJson(model));

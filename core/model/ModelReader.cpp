@@ -1,6 +1,7 @@
 #include "model/ModelReader.h"
 
 #include "diagnostics/ModelError.h"
+#include "expr/ExprText.h"
 #include "memory/MemoryBudget.h"
 #include "model/AssignmentReader.h"
 #include "model/DuplicateKeyGuard.h"
@@ -13,7 +14,6 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 namespace spikestudio {
 
@@ -53,12 +53,8 @@ public:
     std::string expression(const Json& value, const std::string& field) const {
         if (value.is_string())
             return value.get<std::string>();
-        if (value.is_number()) {
-            std::ostringstream out;
-            out.precision(17);
-            out << value.get<double>();
-            return out.str();
-        }
+        if (value.is_number()) // the shortest text that reads back as the same double
+            return formatNumber(value.get<double>());
         if (value.is_boolean())
             return value.get<bool>() ? "True" : "False";
         fail(field, "expected a string or a number");
