@@ -150,16 +150,17 @@ def feature_result(device, test, folder):
 
 
 def judge(test, results, baseline, tolerance):
+    """The test's own check(), or its compare() against Brian2's numpy run;
+    the arrays it compares are compared by compare_arrays below, which
+    FeatureTest.compare_arrays cannot do with today's numpy."""
+    from brian2.tests.features.base import FeatureTest
+    FeatureTest.compare_arrays = lambda self, maxrelerr, base, test: compare_arrays(
+        maxrelerr, base, test)
     instance = test()
     try:
         instance.check(tolerance, results)
     except NotImplementedError:
-        try:
-            instance.compare(tolerance, baseline, results)
-        except TypeError as error:
-            if 'boolean negative' not in str(error):
-                raise
-            compare_arrays(tolerance, baseline, results)
+        instance.compare(tolerance, baseline, results)
 
 
 def compare_arrays(tolerance, base, test):

@@ -56,6 +56,7 @@ void addHistogram(QCustomPlot& plot, int column, const std::vector<double>& valu
     }
     bars->setData(keys, counts, true);
     axes->axis(QCPAxis::atBottom)->setLabel(unit.axisLabel(quantity));
+    axes->axis(QCPAxis::atBottom)->ticker()->setTickCount(2); // three narrow panels side by side
     axes->axis(QCPAxis::atLeft)->setLabel(QObject::tr("count"));
     if (histogram.counts.empty()) {
         axes->axis(QCPAxis::atBottom)->setRange(0, 1);
