@@ -14,6 +14,7 @@
 #include "storage/SqlStatement.h"
 #include "storage/StorageError.h"
 #include "support/CliRunner.h"
+#include "support/ModelProblem.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -54,16 +55,6 @@ std::unique_ptr<Network> runModel(const std::string& json) {
     auto network = buildNetwork(checked);
     network->run(checked.duration);
     return network;
-}
-
-/// The one-line message reading and checking `json` gives.
-std::string problemOf(const std::string& json) {
-    try {
-        checkModel(readModel(json));
-    } catch (const ModelError& error) {
-        return error.what();
-    }
-    return "(accepted)";
 }
 
 template <typename T> bool sameBits(const std::vector<T>& a, const std::vector<T>& b) {

@@ -9,6 +9,7 @@
 #include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
+#include "support/ModelProblem.h"
 
 #include <QtTest>
 #include <fstream>
@@ -40,15 +41,6 @@ const char* const kSynapses =
     R"([{"name": "S", "source": "mid", "target": "low", "model": "w : 1",
          "on_pre": "x += i + 10*N_pre + 100*N_post", "connect": {"condition": "j == i"},
          "initial": {"w": "i + 10*j"}}])";
-
-std::string problemOf(const std::string& json) {
-    try {
-        checkModel(readModel(json));
-    } catch (const ModelError& error) {
-        return error.what();
-    }
-    return "(accepted)";
-}
 
 std::string problemOfSubgroups(const std::string& subgroups) {
     return problemOf(modelWith(subgroups, "[]", "[]"));
