@@ -15,6 +15,7 @@
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "memory/MemoryBudget.h"
+#include "model/GroupEvents.h"
 #include "runtime/ElementAssignments.h"
 #include "runtime/EventRecorder.h"
 #include "runtime/EventsInRange.h"
@@ -126,7 +127,9 @@ private:
                            formatCount(static_cast<double>(array.values.size())) + " values");
         for (const CheckedGroup& group : model_.groups) {
             const double neurons = static_cast<double>(group.size);
-            budget_->claim(neurons * (8.0 * static_cast<double>(group.stateVariables.size()) + 4.0),
+            const double eventspaces = 1.0 + static_cast<double>(group.events.size());
+            budget_->claim(neurons * (8.0 * static_cast<double>(group.stateVariables.size()) +
+                                      4.0 * eventspaces),
                            group.name, "N", formatCount(neurons) + " neurons");
             budget_->claim(
                 20.0 * static_cast<double>(group.spikeIndices.size()), group.name, "indices",
@@ -230,6 +233,8 @@ private:
                 group.variables[name].assign(size, initial);
             }
             group.events.assign(size + 1, 0);
+            for (const CheckedEvent& event : checked.events)
+                group.customEvents[event.name].assign(size + 1, 0);
         });
         const double scratch =
             initialValuesScratch(checked.initial, static_cast<double>(checked.size)) +
@@ -365,16 +370,37 @@ private:
                      compile(checked.name + " state update",
                              timed(&KernelWriter::stateUpdate, writer), group),
                      group.clock);
-        if (!checked.threshold)
+        if (checked.threshold) {
+            schedule(ScheduleSlot::Thresholds, 0, checked.name + "_spike_thresholder",
+                     compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer),
+                             group),
+                     group.clock);
+            const KernelSource reset = timed(&KernelWriter::reset, writer);
+            if (!reset.code.empty())
+                schedule(ScheduleSlot::Resets, 0, checked.name + "_spike_resetter",
+                         compile(checked.name + " reset", reset, group), group.clock);
+        }
+        for (const CheckedEvent& event : checked.events)
+            scheduleCustomEvent(checked, group, writer, event);
+    }
+
+    /// Brian2 checks a custom event in slot after_thresholds and runs its
+    /// code (run_on_event) in after_resets, both at the group's order and
+    /// named <group>_<event>_thresholder / _resetter, which sorts them.
+    void scheduleCustomEvent(const CheckedGroup& checked, GroupState& group,
+                             const KernelWriter& writer, const CheckedEvent& event) {
+        std::vector<std::int32_t>& eventspace = group.eventspace(event.name);
+        const std::string prefix = checked.name + "_" + event.name;
+        auto threshold = compile(checked.name + " event " + event.name + " threshold",
+                                 timedSource([&] { return writer.eventThreshold(event); }), group);
+        threshold->context.events = eventspace.data();
+        schedule(ScheduleSlot::AfterThresholds, 0, prefix + "_thresholder", threshold, group.clock);
+        const KernelSource code = timedSource([&] { return writer.eventCode(event); });
+        if (code.code.empty())
             return;
-        schedule(
-            ScheduleSlot::Thresholds, 0, checked.name + "_spike_thresholder",
-            compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer), group),
-            group.clock);
-        const KernelSource reset = timed(&KernelWriter::reset, writer);
-        if (!reset.code.empty())
-            schedule(ScheduleSlot::Resets, 0, checked.name + "_spike_resetter",
-                     compile(checked.name + " reset", reset, group), group.clock);
+        auto resetter = compile(checked.name + " event " + event.name + " code", code, group);
+        resetter->context.events = eventspace.data();
+        schedule(ScheduleSlot::AfterResets, 0, prefix + "_resetter", resetter, group.clock);
     }
 
     /// Brian2 runs a PoissonInput in the synapses slot with order 0, between the
@@ -610,6 +636,18 @@ private:
         return monitor.spec->source == model_.groups[monitor.group].name ? 1 : 2;
     }
 
+    /// Brian2 runs an EventMonitor of a whole group right after the event's
+    /// thresholder (one order later in its slot: thresholds for 'spike',
+    /// after_thresholds for a custom event). A subgroup has no thresholder of
+    /// its own: the monitor follows the subgroup in thresholds, so for a
+    /// custom event it sees the events of the step before, as in Brian2.
+    ScheduleSlot eventMonitorSlot(const CheckedMonitor& monitor) const {
+        const bool whole = monitor.spec->source == model_.groups[monitor.group].name;
+        return whole && customEvent(model_.groups[monitor.group], monitor.spec->event)
+                   ? ScheduleSlot::AfterThresholds
+                   : ScheduleSlot::Thresholds;
+    }
+
     void scheduleSpikeMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const MonitorSpec& spec = *monitor.spec;
         SpikeRecord& record = newSpikeRecord(monitor, group);
@@ -626,9 +664,9 @@ private:
                       }});
     }
 
-    /// An EventMonitor of 'spike': a spike record with a column per
-    /// recorded variable, filled in the SpikeMonitor's slot (after the
-    /// threshold, before the reset), as Brian2 does.
+    /// An EventMonitor: a spike record with a column per recorded variable,
+    /// filled right after its event's thresholder (before the reset or the
+    /// event's code), as Brian2 does.
     void scheduleEventMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const MonitorSpec& spec = *monitor.spec;
         SpikeRecord& record = newSpikeRecord(monitor, group);
@@ -637,10 +675,12 @@ private:
             record.columns.push_back({spec.variables[v], monitor.dimensions[v]});
             sources.push_back(&group.variable(spec.variables[v]));
         }
-        network_->scheduler().add(
-            Operation{ScheduleSlot::Thresholds, eventMonitorOrder(monitor), spec.name, group.clock,
-                      EventRecorder(record, group, std::move(sources), monitor.range.start,
-                                    monitor.range.start + monitor.range.size)});
+        const std::vector<std::int32_t>& eventspace =
+            group.eventspace(spec.event.empty() ? kSpikeEvent : spec.event);
+        network_->scheduler().add(Operation{
+            eventMonitorSlot(monitor), eventMonitorOrder(monitor), spec.name, group.clock,
+            EventRecorder(record, group, eventspace, std::move(sources), monitor.range.start,
+                          monitor.range.start + monitor.range.size)});
     }
 
     void scheduleRateMonitor(const CheckedMonitor& monitor, GroupState& group) {

@@ -22,6 +22,7 @@ enum class FieldType {
     ConnectRule,      // Brian2's connect(): condition, p, n, i, j or a generator
     NumberTable,      // numbers: a list, or a list of equally long lists
     Subgroups,        // named slices of a group: [{"name", "start", "stop"}, ...]
+    Events,           // custom events: [{"name", "condition", "code"}, ...]
 };
 
 /// Which unit a field's value must have.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/AssignmentSpec.h"
+#include "model/EventSpec.h"
 
 #include <cstdint>
 #include <optional>
@@ -43,6 +44,7 @@ struct GroupSpec {
     std::vector<std::string> spikeTimes;     // SpikeGeneratorGroup, time expressions
     std::string period;                      // SpikeGeneratorGroup; "" = no repetition
     std::vector<SubgroupSpec> subgroups;     // NeuronGroup, PoissonGroup
+    std::vector<EventSpec> events;           // NeuronGroup: custom events beside `spike`
 };
 
 /// How a Synapses object creates its synapses (Brian2's `connect`).
