@@ -122,10 +122,10 @@ QList<FeatureCase> unsupportedFeatures() {
          "several pathways"},
         {"run_regularly", group + "G.run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
          "run_regularly"},
-        {"custom events",
-         "from brian2 import *\nG = NeuronGroup(3, 'v : 1', events={'up': 'v > 0.5'})  # <-\n"
-         "run(1*ms)\n",
-         "custom event 'up'"},
+        {"custom event code in another slot",
+         "from brian2 import *\nG = NeuronGroup(3, 'v : 1', events={'up': 'v > 0.5'})\n"
+         "G.run_on_event('up', 'v = 0', when='resets')  # <-\nrun(1*ms)\n",
+         "when='resets' (scheduling) on NeuronGroup"},
         {"changes between runs", group + "run(1*ms)\nG.v = 0.5\nrun(1*ms)  # <-\n",
          "several run() calls with changes between them (G.v set"},
         {"store and restore", group + "store()\nG.v = 0.5\nrestore()  # <-\nrun(1*ms)\n",

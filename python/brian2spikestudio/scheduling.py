@@ -1,7 +1,7 @@
 """Brian2's schedule as Spike Studio runs it: every object and every part of
 it (state updater, thresholder, reset, pathways, ...) in its default slot and
-order. `when=` and `order=` elsewhere, inactive objects, run_regularly and
-custom events are refused: the model format cannot say them yet."""
+order. `when=` and `order=` elsewhere, inactive objects and run_regularly
+are refused: the model format cannot say them yet."""
 from .context import label
 from .errors import unsupported
 
@@ -18,7 +18,16 @@ PARTS = {
     'StateUpdater': ('groups', 0), 'Thresholder': ('thresholds', 0), 'Resetter': ('resets', 0),
     'SubexpressionUpdater': ('before_start', 0), 'SummedVariableUpdater': ('groups', -1),
 }
+# A custom event's thresholder and its run_on_event code (Brian2's defaults).
+CUSTOM_EVENT_PARTS = {'Thresholder': ('after_thresholds', 0), 'Resetter': ('after_resets', 0)}
 PATHWAY_ORDER = {'pre': -1, 'post': 1}
+
+
+def records_custom_event_of_group(obj):
+    """An EventMonitor of a whole group's custom event follows that event's
+    thresholder; a subgroup's follows the subgroup in 'thresholds'."""
+    return type(obj).__name__ == 'EventMonitor' and obj.event != 'spike' \
+        and obj.source.__class__.__name__ != 'Subgroup'
 
 
 def check_schedule(obj, context):
@@ -31,6 +40,8 @@ def check_schedule(obj, context):
             and type(obj).__name__ in ('SpikeMonitor', 'EventMonitor'):
         # A subgroup runs one order after its group, and its monitors one after it.
         expected = (expected[0], expected[1] + 1)
+    if records_custom_event_of_group(obj):
+        expected = ('after_thresholds', 1)
     if expected is not None:
         check_slot(obj, expected, obj, where)
     for part in obj.contained_objects:
@@ -49,8 +60,9 @@ def check_part(owner, part, where):
     kind = type(part).__name__
     if '_run_regularly' in part.name:
         raise unsupported(where, 'run_regularly on %s' % label(owner))
-    if kind in ('Thresholder', 'Resetter') and part.event != 'spike':
-        raise unsupported(where, "the custom event '%s' of %s" % (part.event, label(owner)))
+    if kind in CUSTOM_EVENT_PARTS and part.event != 'spike':
+        check_slot(part, CUSTOM_EVENT_PARTS[kind], owner, where)
+        return
     if kind == 'SynapticPathway':
         check_slot(part, ('synapses', PATHWAY_ORDER.get(part.prepost)), owner, where)
         return
