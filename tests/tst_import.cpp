@@ -114,8 +114,9 @@ QList<FeatureCase> unsupportedFeatures() {
                           "G = NeuronGroup(3, 'dv/dt = -v/(10*ms) : 1', threshold='v > 1', "
                           "reset='v = 0', name='G')\n";
     return {
-        {"values through a subgroup", group + "G[1:3].v = 0.5  # <-\nrun(1*ms)\n",
-         "values set through the subgroup G[1:3]"},
+        {"random condition through a subgroup",
+         group + "H = G[1:3]\nH.v['rand() < 0.5'] = 0.5  # <-\nrun(1*ms)\n",
+         "a condition drawing numbers through a subgroup"},
         {"pathways",
          group + "S = Synapses(G, G, on_pre={'up': 'v += 0.1', 'down': 'v -= 0.1'})  # <-\n"
                  "S.connect()\nrun(1*ms)\n",

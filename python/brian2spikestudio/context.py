@@ -7,6 +7,7 @@ from .initial_values import InitialValues
 from .names import ExternalNames
 from .quantities import time_text
 from .recording import Assignment, ConnectCall
+from .subgroup_values import whole_group_assignment
 
 
 class TranslationContext:
@@ -20,6 +21,7 @@ class TranslationContext:
         self.names = ExternalNames()
         self.objects = {obj.name for obj in run.objects}  # names: Brian2 links objects by proxies
         self.subgroups = {}  # group name -> its subgroups' specs, in the order first used
+        self._translated = []  # assignments made through subgroups, as the whole group's
 
     # -- where things are -----------------------------------------------------------------
 
@@ -82,15 +84,22 @@ class TranslationContext:
     # -- what the script did ---------------------------------------------------------------
 
     def assignments_to(self, owner):
-        """The values the script set on `owner`; values set through a subgroup
-        of it (`G[3:7].v = ...`) are refused, never dropped."""
-        events = [event for event in self.events if isinstance(event, Assignment)]
-        for event in events:
+        """The values the script set on `owner`, in script order; values set
+        through a subgroup of it (`G[3:7].v = ...`) as the same assignment on
+        `owner` (see subgroup_values)."""
+        result = []
+        for event in self.events:
+            if not isinstance(event, Assignment):
+                continue
             part = event.owner
             if isinstance(part, SubgroupPart) and part.source_name == owner.name:
-                raise unsupported(event.where, 'values set through the subgroup %s[%d:%d]'
-                                  % (owner.name, part.start, part.stop))
-        return [event for event in events if event.owner.name == owner.name]
+                whole = whole_group_assignment(event, owner)
+                self._positions[id(whole)] = self._positions[id(event)]
+                self._translated.append(whole)  # keeps its id unique while positions hold it
+                result.append(whole)
+            elif not isinstance(part, SubgroupPart) and part.name == owner.name:
+                result.append(event)
+        return result
 
     def connect_calls(self, synapses):
         return [event for event in self.events
