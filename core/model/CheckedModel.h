@@ -150,6 +150,18 @@ struct CheckedMonitor {
     double dt = 0.0;
 };
 
+/// A value a protocol sets before its segment, on one of the groups.
+struct CheckedProtocolChange {
+    size_t group = 0; // index into CheckedModel::groups
+    ElementAssignment assignment;
+};
+
+/// One segment of a protocol: the values set before it, then `duration`.
+struct CheckedSegment {
+    double duration = 0.0;
+    std::vector<CheckedProtocolChange> set;
+};
+
 /// A model ready for code generation. Owns the Model it was checked from.
 struct CheckedModel {
     Model model;
@@ -160,7 +172,8 @@ struct CheckedModel {
     std::vector<CheckedPoissonInput> poissonInputs;
     std::vector<CheckedMonitor> monitors;
     double dt = 0.0;
-    double duration = 0.0;
+    double duration = 0.0;                // with a protocol: the sum of its segments
+    std::vector<CheckedSegment> protocol; // empty: one run of `duration`
     std::uint32_t seed = 0;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/AssignmentSpec.h"
+#include "model/ProtocolSpec.h"
 
 #include <cstdint>
 #include <optional>
@@ -121,6 +122,7 @@ struct Model {
     std::vector<PoissonInputSpec> poissonInputs;
     std::vector<SynapsesSpec> synapses;
     std::vector<MonitorSpec> monitors;
+    std::vector<ProtocolSegmentSpec> protocol; // empty: one run of `duration`
 };
 
 const char* typeName(MonitorType type);

@@ -9,6 +9,7 @@
 #include "model/GroupChecker.h"
 #include "model/ObjectKinds.h"
 #include "model/ProblemCollector.h"
+#include "model/ProtocolChecker.h"
 #include "model/Subgroups.h"
 #include "timing/TimeSteps.h"
 
@@ -203,6 +204,11 @@ bool checkTimes(CheckedModel& checked, const CheckOptions& options, ProblemColle
     const bool dtChecked = problems.attempt(
         [&] { checked.dt = positiveTime(m.dt, *checked.constants, "model", "dt", false); });
     durationChecked = problems.attempt([&] {
+        if (!m.protocol.empty()) {
+            checked.duration = checkProtocolDurations(
+                m, *checked.constants, options.duration.has_value(), checked.protocol);
+            return;
+        }
         const std::string duration = options.duration.value_or(m.duration);
         if (duration.empty())
             throw ModelError({"model", "duration", 0, 0}, "missing field 'duration'");
@@ -234,6 +240,8 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     checkAllSynapses(checked, problems, failed);
     problems.attempt([&] { checkSummedWriters(checked); });
     checkInputsAndMonitors(checked, problems, failed);
+    if (durationChecked && failed.empty()) // group indices hold only when all were checked
+        problems.attempt([&] { checkProtocolChanges(checked); });
     if (durationChecked)
         problems.attempt([&] { checkRunLength(checked); });
     problems.throwIfAny();

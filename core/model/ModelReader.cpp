@@ -6,6 +6,7 @@
 #include "model/AssignmentReader.h"
 #include "model/DuplicateKeyGuard.h"
 #include "model/ObjectKinds.h"
+#include "model/ProtocolReader.h"
 #include "model/Seed.h"
 
 #include <cmath>
@@ -478,7 +479,7 @@ Model readModel(std::string_view text) {
     ObjectReader in(parsed, "model",
                     {"format", "version", "name", "description", "dt", "duration", "seed",
                      "constants", "timed_arrays", "groups", "synapses", "poisson_inputs",
-                     "monitors"});
+                     "monitors", "protocol"});
     if (in.text("format", true) != "spikestudio-model")
         in.fail("format", "not a Spike Studio model (expected \"spikestudio-model\")");
     if (in.integer("version", 1, std::numeric_limits<int>::max()) != 1)
@@ -517,6 +518,8 @@ Model readModel(std::string_view text) {
     const Json& monitors = in.array("monitors");
     for (size_t k = 0; k < monitors.size(); ++k)
         model.monitors.push_back(readMonitor(monitors[k], k));
+    if (in.has("protocol"))
+        model.protocol = readProtocol(in.at("protocol"));
     return model;
 }
 

@@ -4,6 +4,7 @@
 #include "files/AtomicOutputFile.h"
 #include "model/AssignmentWriter.h"
 #include "model/ObjectKinds.h"
+#include "model/ProtocolWriter.h"
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -199,6 +200,8 @@ Json modelJson(const Model& model) {
     if (!model.poissonInputs.empty())
         json["poisson_inputs"] = listJson(model.poissonInputs, poissonInputJson);
     json["monitors"] = listJson(model.monitors, monitorJson);
+    if (!model.protocol.empty())
+        json["protocol"] = protocolJson(model.protocol);
     return json;
 }
 

@@ -11,12 +11,14 @@ from .subgroup_values import whole_group_assignment
 
 
 class TranslationContext:
-    def __init__(self, recording, run):
+    def __init__(self, recording, run, history_until=None):
+        """`history_until`: the run() call up to which the script's calls count
+        (default `run`; a protocol's later runs count from its first)."""
         self.recording = recording
         self.locator = recording.locator
         self.run = run
-        position = recording.events.index(run)
-        self.events = recording.events[:position]  # what the script did before this run
+        position = recording.events.index(history_until or run)
+        self.events = recording.events[:position]  # what the script did before that run
         self._positions = {id(event): k for k, event in enumerate(recording.events)}
         self.names = ExternalNames()
         self.objects = {obj.name for obj in run.objects}  # names: Brian2 links objects by proxies
@@ -38,6 +40,10 @@ class TranslationContext:
 
     def in_model(self, obj):
         return obj.name in self.objects
+
+    def object_named(self, name):
+        """The run's object called `name`, or None."""
+        return next((obj for obj in self.run.objects if obj.name == name), None)
 
     def group_name(self, group, kinds):
         """The model name of `group` when it is one of `kinds` in the run, or a

@@ -61,7 +61,7 @@ MODEL_FIELDS = {
     'format': NAME, 'version': INTEGER, 'name': EXPRESSION, 'description': EXPRESSION,
     'dt': EXPRESSION, 'duration': EXPRESSION, 'seed': INTEGER, 'constants': NAMED,
     'timed_arrays': LIST, 'groups': LIST, 'synapses': LIST, 'poisson_inputs': LIST,
-    'monitors': LIST}
+    'monitors': LIST, 'protocol': LIST}
 GROUP_FIELDS = {
     'NeuronGroup': {'equations': EXPRESSION, 'threshold': EXPRESSION, 'reset': EXPRESSION,
                     'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': INITIAL,
@@ -331,7 +331,41 @@ def check_model(model):
         for index, spec in enumerate(model[kind]):
             check(spec, index)
     check_names(model)
+    check_protocol(model)
     return model
+
+
+def check_protocol(model):
+    """`protocol`: segments with a duration and values set on groups."""
+    if 'protocol' not in model:
+        return
+    protocol = model['protocol']
+    if not protocol:
+        raise ModelFileError('model', 'protocol', 'expected a non-empty list of segments')
+    if 'duration' in model:
+        raise ModelFileError('model', 'duration', 'a model with a protocol runs for the sum of '
+                             "its segments' durations; leave 'duration' out")
+    from .assignments import check_entry  # it reports with ModelFileError from here
+    groups = {spec['name'] for spec in model['groups']}
+    for k, segment in enumerate(protocol):
+        field = 'protocol[%d]' % k
+        if not isinstance(segment, dict):
+            raise ModelFileError('model', field, "expected an object with 'duration'")
+        for key in segment:
+            if key not in ('duration', 'set'):
+                raise ModelFileError('model', '%s.%s' % (field, key), "unknown field '%s'" % key)
+        if not isinstance(segment.get('duration'), str):
+            raise ModelFileError('model', field + '.duration', 'expected a time such as "100*ms"')
+        changes = segment.get('set', [])
+        if not isinstance(changes, list) or (changes and k == 0):
+            raise ModelFileError('model', field + '.set', 'expected a list of values to set '
+                                 '(none in the first segment)')
+        for j, change in enumerate(changes):
+            where = '%s.set[%d]' % (field, j)
+            if not isinstance(change, dict) or change.get('object') not in groups:
+                raise ModelFileError('model', where + '.object', 'expected the name of a group')
+            check_entry({key: value for key, value in change.items() if key != 'object'},
+                        change['object'], 0, False)
 
 
 def load_model(path):

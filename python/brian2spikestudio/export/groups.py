@@ -23,23 +23,29 @@ def initial_values(spec, variable, context):
     `S.w[0, :] = ...`) and arrays as lists times their unit."""
     lines = []
     for position, entry in enumerate(entries_of(spec)):
-        check_name(entry['variable'], spec['name'], 'initial')
-        target = '%s.%s%s' % (variable, entry['variable'], brian2_item_text(entry))
-        value = entry['value']
-        if isinstance(value, list):
-            text = array_literal(entry, len(target) + 3, spec['name'], position, context)
-        else:
-            text = value_literal(value)
-        lines.append('%s = %s' % (target, text))
+        lines += assignment_lines(entry, variable, spec['name'], 'initial[%d]' % position,
+                                  context)
     return lines
 
 
-def array_literal(entry, indent, name, position, context):
+def assignment_lines(entry, variable, name, field, context):
+    """One entry of a list of assignments (`initial`, a protocol's `set`) as Brian2 code."""
+    check_name(entry['variable'], name, field)
+    target = '%s.%s%s' % (variable, entry['variable'], brian2_item_text(entry))
+    value = entry['value']
+    if isinstance(value, list):
+        text = array_literal(entry, len(target) + 3, name, field, context)
+    else:
+        text = value_literal(value)
+    return ['%s = %s' % (target, text)]
+
+
+def array_literal(entry, indent, name, field, context):
     """`[-70, -65.5]*mV`: Brian2 multiplies each number by the unit, as Spike Studio does."""
     numbers = list_literal([number_literal(v) for v in entry['value']], indent)
     if entry.get('unit', '') in ('', '1'):
         return numbers
-    unit = context.value(entry['unit'], name, 'initial[%d].unit' % position).text
+    unit = context.value(entry['unit'], name, field + '.unit').text
     return '%s*%s' % (numbers, unit if context.is_unit(unit) else '(%s)' % unit)
 
 
