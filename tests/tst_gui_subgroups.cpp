@@ -210,6 +210,23 @@ private slots:
         TableSection* monitors = section("monitors");
         QCOMPARE(monitors->table()->rowCount(), 1);
         QCOMPARE(monitors->table()->item(0, 1)->text(), QString("Pi"));
+
+        // A PoissonInput's target is chosen among groups and subgroups.
+        window_->scene()->clearSelection();
+        QTRY_COMPARE(window_->inspector()->object().kind, ObjectRef::Kind::Model);
+        TableSection* inputs = section("poisson_inputs");
+        inputs->addButton()->click();
+        QCOMPARE(model().poissonInputs.size(), size_t(1));
+        QTableWidget* table = inputs->table();
+        table->setCurrentCell(0, 1);
+        table->editItem(table->item(0, 1));
+        auto* chooser = qobject_cast<QComboBox*>(table->indexWidget(table->currentIndex()));
+        QVERIFY(chooser);
+        QVERIFY(chooser->findText("Pe") >= 0 && chooser->findText("Pi") >= 0);
+        chooser->setCurrentText("Pi");
+        QTest::keyClick(chooser, Qt::Key_Return);
+        QCoreApplication::processEvents();
+        QCOMPARE(model().poissonInputs[0].target, std::string("Pi"));
     }
 
     void synapsesAreDrawnFromAndToBands() {
@@ -218,6 +235,11 @@ private slots:
         // The existing arrow leaves Pe's band.
         QVERIFY(distance(window_->scene()->arrow("Ce")->start(), p->bandAnchor("Pe")) < 1.0);
         QVERIFY(p->bandRect("Pe").width() > 3 * p->bandRect("Pi").width());
+        // The monitor of Pi marks Pi's band, not the card.
+        QCOMPARE(p->bands()[1].name, QString("Pi"));
+        QCOMPARE(p->bands()[1].monitors, QString("spikes"));
+        QVERIFY(p->bands()[0].monitors.isEmpty());
+        QVERIFY(p->monitors().isEmpty());
 
         // Connect mode: a click on Pi's band, then on Pe's band.
         const QString before = modelText(model());
@@ -246,6 +268,38 @@ private slots:
         undoStack()->undo();
         undoStack()->undo();
         QCOMPARE(modelText(model()), before);
+    }
+
+    void copiesGetFreeSubgroupNamesAndDeletingTakesDependents() {
+        open(kSlicedModel);
+        const QString original = modelText(model());
+        window_->scene()->selectObjects({ObjectRef::group("P"), ObjectRef::group("Q")});
+        window_->action("copy")->trigger();
+        window_->action("paste")->trigger();
+        QCOMPARE(model().groups.size(), size_t(4));
+        const GroupSpec& copy = model().groups[2];
+        QCOMPARE(copy.name, std::string("P_copy"));
+        QCOMPARE(copy.subgroups.size(), size_t(2));
+        QCOMPARE(copy.subgroups[0].name, std::string("Pe_copy"));
+        QCOMPARE(copy.subgroups[1].name, std::string("Pi_copy"));
+        QCOMPARE(model().synapses.size(), size_t(2)); // Ce came along: it joins Pe and Q
+        QCOMPARE(model().synapses[1].source, std::string("Pe_copy"));
+        QCOMPARE(model().synapses[1].target, std::string("Q_copy"));
+        QCOMPARE(model().monitors.size(), size_t(2));
+        QCOMPARE(model().monitors[1].source, std::string("Pi_copy"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        undoStack()->undo();
+        QCOMPARE(modelText(model()), original);
+
+        // Deleting P takes what is on its subgroups with it.
+        window_->scene()->selectObject(ObjectRef::group("P"));
+        window_->action("delete")->trigger();
+        QCOMPARE(model().groups.size(), size_t(1));
+        QVERIFY(model().synapses.empty());
+        QVERIFY(model().monitors.empty());
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        undoStack()->undo();
+        QCOMPARE(modelText(model()), original);
     }
 
     void overlappingSubgroupsGetLanes() {

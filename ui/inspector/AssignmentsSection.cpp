@@ -136,7 +136,10 @@ void AssignmentsSection::editEntries(const QString& text,
 
 void AssignmentsSection::commitCell(int row, int column, const QString& text) {
     const QString trimmed = text.trimmed();
-    AssignmentSpec changed = entries().at(size_t(row));
+    const auto list = entries();
+    if (row < 0 || row >= int(list.size()))
+        return;
+    AssignmentSpec changed = list[size_t(row)];
     if (column == VariableColumn) {
         if (trimmed.isEmpty()) {
             showLocalProblem(row, column, tr("an initial value needs a variable"));
