@@ -128,7 +128,7 @@ QList<FeatureCase> unsupportedFeatures() {
          "run(1*ms)\n",
          "custom event 'up'"},
         {"connect between runs",
-         group + "S = Synapses(G, G, on_pre='v += 0.1')\nS.connect(i=0, j=1)\nrun(1*ms)\n"
+         group + "S = Synapses(G, G, on_pre='v += 0.1', name='S')\nS.connect(i=0, j=1)\nrun(1*ms)\n"
                  "S.connect(i=1, j=0)\nrun(1*ms)  # <-\n",
          "several run() calls with changes between them (S.connect() at"},
         {"synaptic values between runs",
