@@ -5,6 +5,7 @@ then each Synapses object's connect, delay and initial values. When the
 script's order cannot be kept (or the script draws numpy numbers itself),
 the model still runs the same network, but its random numbers differ from
 Brian2's: a note says so."""
+from .pathways import delay_rank
 from .recording import Assignment, ConnectCall, SeedCall
 
 INFINITY = float('inf')
@@ -77,7 +78,7 @@ def spike_studio_order(drawing, groups, synapses):
     for syn, _ in synapses:
         own = [event for event in drawing if owner_of(event) == syn.name]
         order += [event for event in own if isinstance(event, ConnectCall)]
-        order += [event for event in own if is_delay(event)]
+        order += sorted((event for event in own if is_delay(event)), key=delay_rank)
         order += [event for event in own
                   if isinstance(event, Assignment) and not is_delay(event)]
     return order
