@@ -180,6 +180,9 @@ private slots:
             << R"("pathways": [{"name": "2up", "direction": "pre", "code": ""}])"
             << "'S', field 'pathways[0].name': '2up' is not a valid name (letters, digits and "
                "'_', not starting with a digit)";
+        QTest::newRow("a reserved name")
+            << R"("pathways": [{"name": "delay", "direction": "pre", "code": ""}])"
+            << "'S', field 'pathways[0].name': 'delay' is a name Brian2 reserves";
         QTest::newRow("an event the source lacks")
             << R"("pathways": [{"name": "up", "direction": "pre", "code": "", "event": "custom"}])"
             << "'S', field 'pathways[0].event': 'gen' has no event 'custom' (its events: "

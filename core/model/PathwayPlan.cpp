@@ -71,7 +71,7 @@ private:
     }
 
     void checkName(const std::string& name, size_t k) const {
-        if (const std::string why = whyObjectNameIsRefused(name); !why.empty())
+        if (const std::string why = whyNameIsRefused(name); !why.empty())
             fail(k, "name", why);
         if (equations_.find(name))
             fail(k, "name",

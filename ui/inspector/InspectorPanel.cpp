@@ -11,6 +11,7 @@
 #include "inspector/FieldEditor.h"
 #include "inspector/MonitorsSection.h"
 #include "inspector/NamedExpressionsSection.h"
+#include "inspector/PathwaysSection.h"
 #include "inspector/PoissonInputsSection.h"
 #include "inspector/TimedArraysSection.h"
 #include "model/ObjectKinds.h"
@@ -206,9 +207,11 @@ QWidget* InspectorPanel::showConnectivity() {
 void InspectorPanel::addSections() {
     sections_ = {
         new NamedExpressionsSection(document_, NamedExpressionsSection::Kind::InitialValues),
+        new PathwaysSection(document_),
         new MonitorsSection(document_),
         new NamedExpressionsSection(document_, NamedExpressionsSection::Kind::Constants),
-        new TimedArraysSection(document_), new PoissonInputsSection(document_)};
+        new TimedArraysSection(document_),
+        new PoissonInputsSection(document_)};
     for (TableSection* section : std::as_const(sections_))
         form_->addWidget(section, form_->rowCount(), 0, 1, 2);
 }
