@@ -8,6 +8,7 @@
 #include "diagnostics/SizeText.h"
 #include "engine/ArrayBinder.h"
 #include "engine/BoundKernel.h"
+#include "engine/PathwayDelays.h"
 #include "engine/StateRecording.h"
 #include "engine/SubgroupState.h"
 #include "engine/SynapseConnector.h"
@@ -433,6 +434,10 @@ private:
         if (checked.delay)
             allocatingFor(checked.name, "delay", "evaluating the delays",
                           [&] { setDelays(checked, synapses); });
+        for (const CheckedPathway& pathway : checked.pathways)
+            if (pathway.delay)
+                allocatingFor(checked.name, pathway.delayField, "evaluating the delays",
+                              [&] { setPathwayDelays(checked, pathway, synapses); });
         allocatingFor(checked.name, "initial", "evaluating the initial values", [&] {
             applySynapseInitialValues(checked.initial, *checked.scope, synapses,
                                       network_->random());
@@ -452,6 +457,11 @@ private:
             bytes += 8.0 + 4.0 + 4.0;
         bytes += 4.0 * static_cast<double>(checked.pathways.size());
         size_t columns = checked.delay ? VectorEvaluator::columnsNeeded(checked.delay) : 0;
+        for (const CheckedPathway& pathway : checked.pathways)
+            if (pathway.delay) {
+                bytes += 8.0 + 4.0 + 4.0;
+                columns = std::max(columns, VectorEvaluator::columnsNeeded(pathway.delay));
+            }
         for (const Statement& statement : checked.initial)
             columns = std::max(columns, VectorEvaluator::columnsNeeded(statement.expandedValue()));
         columns = std::max(columns, assignmentColumns(checked.assignments));
@@ -462,48 +472,25 @@ private:
     void setDelays(const CheckedSynapses& checked, SynapseState& synapses) {
         Column delays =
             evaluatePerSynapse(checked.delay, *checked.scope, synapses, network_->random());
-        const auto count = static_cast<size_t>(synapses.size());
-        for (size_t k = 0; k < (delays.uniform ? std::min<size_t>(1, count) : count); ++k)
-            checkDelay(checked, k, delays.at(k));
-        if (delays.uniform) {
-            synapses.uniformDelay = delays.value;
+        const bool uniform = delays.uniform;
+        std::vector<double> stored = storedDelays(
+            std::move(delays), static_cast<size_t>(synapses.size()), checked.name, "delay");
+        if (uniform) {
+            synapses.uniformDelay = stored.empty() ? 0.0 : stored[0];
             return;
         }
-        synapses.variables["delay"] = std::move(delays.values);
+        synapses.variables["delay"] = std::move(stored);
         synapses.uniformDelay.reset();
     }
 
-    static void checkDelay(const CheckedSynapses& checked, size_t synapse, double delay) {
-        if (!(delay >= 0.0) || !std::isfinite(delay))
-            throw ModelError({checked.name, "delay", 0, 0},
-                             "the delay of synapse " + std::to_string(synapse) + " is " +
-                                 std::to_string(delay) + " s; delays must be non-negative");
-    }
-
-    /// Delay steps as Brian2's queue rounds them, (int)(delay / dt + 0.5),
-    /// refused beyond the queue's 32-bit steps rather than wrapped around.
-    static std::vector<std::int32_t> delaySteps(const SynapseState& synapses, double dt) {
-        constexpr double kMostSteps = std::numeric_limits<std::int32_t>::max() - 1;
-        const auto steps = [&](double delay, size_t synapse) {
-            const double rounded = std::floor(delay / dt + 0.5);
-            if (!(rounded <= kMostSteps))
-                throw ModelError({synapses.name, "delay", 0, 0},
-                                 "the delay of synapse " + std::to_string(synapse) + " is " +
-                                     formatNumber(delay) + " s, " + formatCount(rounded) +
-                                     " time steps of " + formatNumber(dt) +
-                                     " s; a delay can be at most " + formatCount(kMostSteps) +
-                                     " steps");
-            return static_cast<std::int32_t>(rounded);
-        };
-        if (synapses.size() == 0)
-            return {};
-        if (synapses.uniformDelay)
-            return {steps(*synapses.uniformDelay, 0)};
-        const std::vector<double>& delay = synapses.variables.at("delay");
-        std::vector<std::int32_t> result(delay.size());
-        for (size_t k = 0; k < delay.size(); ++k)
-            result[k] = steps(delay[k], k);
-        return result;
+    /// The delays of a pathway other than 'pre', drawn after the object's.
+    void setPathwayDelays(const CheckedSynapses& checked, const CheckedPathway& pathway,
+                          SynapseState& synapses) {
+        Column delays =
+            evaluatePerSynapse(pathway.delay, *checked.scope, synapses, network_->random());
+        synapses.pathwayDelays[pathway.name] =
+            storedDelays(std::move(delays), static_cast<size_t>(synapses.size()), checked.name,
+                         pathway.delayField);
     }
 
     void scheduleSynapses(const CheckedSynapses& checked, SynapseState& synapses) {
@@ -558,33 +545,44 @@ private:
                          const SynapsesKernelWriter& writer, const CheckedPathway& pathway) {
         const bool pre = pathway.side == SynapseSide::Pre;
         GroupState& trigger = pre ? *synapses.source : *synapses.target;
+        const std::string field =
+            pathway.delayField.empty() ? pathway.codeField : pathway.delayField;
         SpikeQueue& queue = synapses.queues.emplace_back();
         std::vector<std::int32_t> steps =
-            pre ? delaySteps(synapses, trigger.clock->dt()) : std::vector<std::int32_t>{};
+            delaySteps(delaysOf(synapses, pathway), trigger.clock->dt(), checked.name, field);
         const double slots =
             steps.empty()
                 ? 1.0
                 : static_cast<double>(*std::max_element(steps.begin(), steps.end())) + 1.0;
         budget_->claim(
             SpikeQueue::preparedBytes(slots, static_cast<double>(trigger.size), 0.0, false, false),
-            checked.name, pre ? "delay" : "on_post",
-            "a spike queue of " + formatCount(slots) + " delay steps");
+            checked.name, field, "a spike queue of " + formatCount(slots) + " delay steps");
         try {
-            allocatingFor(checked.name, pre ? "delay" : "on_post", "setting up the spike queue",
-                          [&] {
-                              queue.prepare(pre ? synapses.pre : synapses.post, trigger.size,
-                                            std::move(steps));
-                          });
+            allocatingFor(checked.name, field, "setting up the spike queue", [&] {
+                queue.prepare(pre ? synapses.pre : synapses.post, trigger.size, std::move(steps));
+            });
         } catch (const std::invalid_argument& error) {
-            throw ModelError({checked.name, "delay", 0, 0}, error.what());
+            throw ModelError({checked.name, field, 0, 0}, error.what());
         }
-        const std::string name = checked.name + (pre ? "_pre" : "_post");
+        const std::string name = checked.name + "_" + pathway.name;
         auto bound = compile(name, timedSource([&] { return writer.pathway(pathway); }), synapses);
         bound->context.queue = &queue;
-        bound->context.events = trigger.events.data();
+        bound->context.events = eventsFor(checked, pathway, trigger);
         bound->context.sourceSize = trigger.size;
-        // Brian2: slot synapses on the triggering group's clock, pre (-1) before post (+1).
+        // Brian2: slot synapses on the listening group's clock, pre (-1) before post (+1),
+        // pathways of one direction by name.
         schedule(ScheduleSlot::Synapses, pre ? -1 : 1, name, bound, trigger.clock);
+    }
+
+    /// The event space a pathway listens to: the group's spikes. Other events
+    /// come with groups that declare them.
+    static std::int32_t* eventsFor(const CheckedSynapses& checked, const CheckedPathway& pathway,
+                                   GroupState& trigger) {
+        if (pathway.event != "spike")
+            throw ModelError({checked.name, pathway.codeField, 0, 0},
+                             "pathway '" + pathway.name + "' listens to the event '" +
+                                 pathway.event + "', which this version cannot run yet");
+        return trigger.events.data();
     }
 
     void scheduleMonitor(const CheckedMonitor& monitor) {

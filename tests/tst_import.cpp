@@ -117,10 +117,10 @@ QList<FeatureCase> unsupportedFeatures() {
         {"random condition through a subgroup",
          group + "H = G[1:3]\nH.v['rand() < 0.5'] = 0.5  # <-\nrun(1*ms)\n",
          "a condition drawing numbers through a subgroup"},
-        {"pathways",
+        {"pathway delays from an array",
          group + "S = Synapses(G, G, on_pre={'up': 'v += 0.1', 'down': 'v -= 0.1'})  # <-\n"
-                 "S.connect()\nrun(1*ms)\n",
-         "several pathways"},
+                 "S.connect()\nS.up.delay = [1, 2, 3, 4, 5, 6, 7, 8, 9]*ms\nrun(1*ms)\n",
+         "delays of the pathway 'up' set by index, by condition, as an array or more than once"},
         {"run_regularly", group + "G.run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
          "run_regularly"},
         {"custom events",

@@ -60,11 +60,20 @@ struct CheckedGroup {
 
 enum class SynapseSide { Pre, Post };
 
-/// A synaptic pathway (`on_pre` or `on_post`): the statements run for each
-/// synapse whose spike arrives, event-driven updates first, `lastupdate = t` last.
+/// A synaptic pathway (`on_pre`, `on_post` or one of `pathways`): the
+/// statements run for each synapse whose event arrives, event-driven updates
+/// first, `lastupdate = t` last. Brian2 names it `<synapses>_<name>`.
 struct CheckedPathway {
-    SynapseSide side = SynapseSide::Pre; // whose spikes trigger it
+    std::string name = "pre";            // "pre" for on_pre, "post" for on_post
+    SynapseSide side = SynapseSide::Pre; // whose events trigger it
+    std::string event = "spike";         // of the source (pre) or the target (post)
     AbstractCode code;
+    std::string codeField = "on_pre"; // the field messages name
+    /// The pathway "pre" keeps its delay in the object's `delay`
+    /// (CheckedSynapses::delay); any other has its own.
+    bool objectDelay = false;
+    ExprPtr delay; // per synapse (seconds), of a pathway without objectDelay; null = none
+    std::string delayField;
 };
 
 /// `x_post = expr : unit (summed)`: every step, x of the target group (or the
@@ -108,7 +117,7 @@ struct CheckedSynapses {
     std::vector<CheckedPathway> pathways;
     std::vector<CheckedSummedVariable> summed;
     CheckedConnect connect;
-    ExprPtr delay; // per synapse (seconds); null = no delay
+    ExprPtr delay; // the pathway "pre"'s, per synapse (seconds); null = no delay
     std::vector<Statement> initial;
     std::vector<ElementAssignment> assignments; // `initial` as a list, in order
     /// Per-synapse arrays: parameters, differential variables, lastupdate.

@@ -22,6 +22,7 @@ enum class FieldType {
     ConnectRule,      // Brian2's connect(): condition, p, n, i, j or a generator
     NumberTable,      // numbers: a list, or a list of equally long lists
     Subgroups,        // named slices of a group: [{"name", "start", "stop"}, ...]
+    Pathways,         // synaptic pathways: [{"name", "direction", "code", "delay", "event"}, ...]
 };
 
 /// Which unit a field's value must have.

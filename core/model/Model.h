@@ -57,6 +57,18 @@ struct ConnectSpec {
     std::string generator;       // Generator: `j` in Brian2's generator syntax
 };
 
+/// A synaptic pathway written in `pathways` (Brian2's `on_pre={'up': ...}`,
+/// `S.up.delay`, `on_event`): `code` runs for each synapse when `event` of
+/// the listening group (the source for "pre", the target for "post") arrives
+/// after `delay`. Text as written; the checker gives it meaning.
+struct PathwaySpec {
+    std::string name;
+    std::string direction; // "pre" or "post"
+    std::string code;
+    std::string delay; // a time expression per synapse; "" = 0
+    std::string event; // "" = "spike"
+};
+
 /// A Synapses object of model format v1.
 struct SynapsesSpec {
     std::string name;
@@ -66,7 +78,8 @@ struct SynapsesSpec {
     std::string onPre;
     std::string onPost;
     ConnectSpec connect;
-    std::string delay; // a time expression per synapse for the pre pathway; "" = 0
+    std::string delay;                 // a time expression per synapse for the pre pathway; "" = 0
+    std::vector<PathwaySpec> pathways; // besides on_pre (named "pre") and on_post ("post")
     std::string method;
     std::string dt;
     NamedExpressions initial;

@@ -6,6 +6,7 @@
 #include "model/AssignmentReader.h"
 #include "model/DuplicateKeyGuard.h"
 #include "model/ObjectKinds.h"
+#include "model/PathwaysJson.h"
 #include "model/ProtocolReader.h"
 #include "model/Seed.h"
 
@@ -403,6 +404,12 @@ void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& 
         subgroups.push_back(std::move(subgroup));
     }
     spec.*member = std::move(subgroups);
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::vector<PathwaySpec> Spec::*member, Spec& spec) {
+    spec.*member = readPathways(in.array(field.key), in.object());
 }
 
 /// Reads every field of `kind` from `json` into a new Spec.

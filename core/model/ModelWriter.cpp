@@ -4,6 +4,7 @@
 #include "files/AtomicOutputFile.h"
 #include "model/AssignmentWriter.h"
 #include "model/ObjectKinds.h"
+#include "model/PathwaysJson.h"
 #include "model/ProtocolWriter.h"
 
 #include <filesystem>
@@ -142,6 +143,14 @@ void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
         list.push_back(entry);
     }
     json[field.key] = list;
+}
+
+/// Written only when used, so Synapses with only on_pre and on_post stay byte for byte as before.
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               std::vector<PathwaySpec> Spec::*member, const Spec& spec) {
+    if (!(spec.*member).empty())
+        json[field.key] = pathwaysJson(spec.*member);
 }
 
 template <typename Spec> Json objectJson(const SpecKind<Spec>& kind, const Spec& spec) {

@@ -74,8 +74,8 @@ GROUP_REQUIRED = {'NeuronGroup': ('equations',), 'PoissonGroup': ('rates',),
                   'SpikeGeneratorGroup': ('indices', 'times')}
 SYNAPSES_FIELDS = {
     'name': NAME, 'source': NAME, 'target': NAME, 'model': EXPRESSION, 'on_pre': EXPRESSION,
-    'on_post': EXPRESSION, 'connect': OBJECT, 'delay': EXPRESSION, 'method': EXPRESSION,
-    'dt': EXPRESSION, 'initial': INITIAL}
+    'on_post': EXPRESSION, 'connect': OBJECT, 'delay': EXPRESSION, 'pathways': LIST,
+    'method': EXPRESSION, 'dt': EXPRESSION, 'initial': INITIAL}
 CONNECT_FIELDS = {'condition': EXPRESSION, 'p': EXPRESSION, 'n': EXPRESSION}
 TIMED_ARRAY_FIELDS = {'name': NAME, 'dt': EXPRESSION, 'unit': EXPRESSION, 'values': LIST}
 POISSON_INPUT_FIELDS = {'name': NAME, 'target': NAME, 'variable': NAME, 'N': INTEGER,
@@ -129,18 +129,19 @@ EXPECTED = {NAME: 'a string', EXPRESSION: 'a string or a number', INTEGER: 'an i
             INITIAL: 'an object mapping names to expressions, or a list of assignments'}
 
 
-def check_fields(obj, name, fields, required=()):
-    """Refuses a non-object, unknown keys, missing required keys and wrong kinds."""
+def check_fields(obj, name, fields, required=(), prefix=''):
+    """Refuses a non-object, unknown keys, missing required keys and wrong kinds;
+    `prefix` names a field within a list entry ('pathways[0].')."""
     if not isinstance(obj, dict):
-        raise ModelFileError(name, '', 'expected a JSON object')
+        raise ModelFileError(name, prefix.rstrip('.'), 'expected a JSON object')
     for key, value in obj.items():
         if key not in fields:
-            raise ModelFileError(name, key, "unknown field '%s'" % key)
+            raise ModelFileError(name, prefix + key, "unknown field '%s'" % key)
         if not value_is(fields[key], value):
-            raise ModelFileError(name, key, 'expected ' + EXPECTED[fields[key]])
+            raise ModelFileError(name, prefix + key, 'expected ' + EXPECTED[fields[key]])
     for key in required:
         if key not in obj:
-            raise ModelFileError(name, key, "missing field '%s'" % key)
+            raise ModelFileError(name, prefix + key, "missing field '%s'" % key)
 
 
 def check_integer(obj, name, key, low, high):
@@ -228,9 +229,36 @@ def check_connect(connect, name):
                                  '(%d and %d)' % (len(connect['i']), len(connect['j'])))
 
 
+PATHWAY_FIELDS = {'name': NAME, 'direction': NAME, 'code': NAME, 'delay': EXPRESSION,
+                  'event': NAME}
+
+
+def check_pathways(synapses, name):
+    """Each entry of 'pathways' as core/model (PathwaysJson.cpp, PathwayPlan.cpp)
+    reads it: name, direction and code, optionally delay and event; a direction
+    not also given as on_pre / on_post."""
+    for k, pathway in enumerate(synapses.get('pathways', [])):
+        where = 'pathways[%d]' % k
+        if not isinstance(pathway, dict):
+            raise ModelFileError(name, where, "expected an object with 'name', 'direction' "
+                                 "and 'code'")
+        check_fields(pathway, name, PATHWAY_FIELDS, ('name', 'direction', 'code'),
+                     prefix=where + '.')
+        direction = pathway['direction']
+        if direction not in ('pre', 'post'):
+            raise ModelFileError(name, where + '.direction',
+                                 'expected "pre" or "post", not "%s"' % direction)
+        if synapses.get('on_' + direction, '') != '':
+            raise ModelFileError(name, where + '.direction',
+                                 "'on_%s' and pathways of direction '%s' cannot be combined; "
+                                 "write the 'on_%s' code as the pathway '%s' in 'pathways'"
+                                 % ((direction,) * 4))
+
+
 def check_synapses(synapses, index):
     name = object_name(synapses, 'synapses[%d]' % index)
     check_fields(synapses, name, SYNAPSES_FIELDS, ('name', 'source', 'target'))
+    check_pathways(synapses, name)
     check_connect(synapses.setdefault('connect', {}), name)
     check_initial(synapses, name, synapses=True)
 

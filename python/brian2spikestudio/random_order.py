@@ -6,6 +6,7 @@ script's order cannot be kept (or the script draws numpy numbers itself),
 the model still runs the same network, but its random numbers differ from
 Brian2's: a note says so."""
 from .capture import SubgroupPart
+from .pathways import delay_rank
 from .recording import Assignment, ConnectCall, SeedCall
 
 INFINITY = float('inf')
@@ -82,7 +83,7 @@ def spike_studio_order(drawing, groups, synapses):
     for syn, _ in synapses:
         own = [event for event in drawing if owner_of(event) == syn.name]
         order += [event for event in own if isinstance(event, ConnectCall)]
-        order += [event for event in own if is_delay(event)]
+        order += sorted((event for event in own if is_delay(event)), key=delay_rank)
         order += [event for event in own
                   if isinstance(event, Assignment) and not is_delay(event)]
     return order

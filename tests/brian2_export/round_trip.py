@@ -127,7 +127,16 @@ def field_rules(normal):
         'connect': optional(lambda connect: {
             k: (v if isinstance(v, list) else normal.text(v)) for k, v in connect.items()}),
         'record': lambda record: True if record is MISSING else record,
+        'pathways': optional(lambda pathways: [pathway_rule(p, normal) for p in pathways]),
     }
+
+
+def pathway_rule(pathway, normal):
+    """A pathway with its code and delay normalised; the event 'spike' is the default."""
+    return {'name': pathway['name'], 'direction': pathway['direction'],
+            'code': normal.code(pathway['code']),
+            'delay': normal.quantity(pathway.get('delay', '0*second')),
+            'event': pathway.get('event', 'spike')}
 
 
 def object_rules(original, imported):

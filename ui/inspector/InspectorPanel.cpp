@@ -13,6 +13,7 @@
 #include "inspector/ConstantsSection.h"
 #include "inspector/FieldEditor.h"
 #include "inspector/MonitorsSection.h"
+#include "inspector/PathwaysSection.h"
 #include "inspector/PoissonInputsSection.h"
 #include "inspector/SubgroupsSection.h"
 #include "inspector/TimedArraysSection.h"
@@ -254,8 +255,9 @@ QWidget* InspectorPanel::showConnectivity() {
 
 void InspectorPanel::addSections() {
     sections_ = {new SubgroupsSection(document_),   new AssignmentsSection(document_),
-                 new MonitorsSection(document_),    new ConstantsSection(document_),
-                 new TimedArraysSection(document_), new PoissonInputsSection(document_)};
+                 new PathwaysSection(document_),    new MonitorsSection(document_),
+                 new ConstantsSection(document_),   new TimedArraysSection(document_),
+                 new PoissonInputsSection(document_)};
     for (TableSection* section : std::as_const(sections_))
         form_->addWidget(section, form_->rowCount(), 0, 1, 2);
 }

@@ -1,5 +1,6 @@
 #include "diagnostics/ModelError.h"
 #include "expr/Parser.h"
+#include "model/GroupEvents.h"
 #include "model/Subgroups.h"
 #include "model/kinds/CommonFields.h"
 
@@ -9,15 +10,7 @@ namespace spikestudio {
 
 namespace {
 
-constexpr const char* kSpike = "spike";
-
-/// The events `group` emits: 'spike' when it has a threshold (or generates
-/// spikes). Custom events come with groups that declare them.
-std::vector<std::string> eventsOf(const CheckedGroup& group) {
-    if (group.threshold || group.type == GroupType::SpikeGeneratorGroup)
-        return {kSpike};
-    return {};
-}
+constexpr const char* kSpike = kSpikeEvent;
 
 GroupSlice sourceGroup(const MonitorSpec& spec, const CheckedModel& model) {
     if (const auto slice = findGroupSlice(model.groups, spec.source))
@@ -32,17 +25,10 @@ GroupSlice sourceGroup(const MonitorSpec& spec, const CheckedModel& model) {
 }
 
 void checkEvent(const MonitorSpec& spec, const CheckedGroup& group) {
-    const std::string event = spec.event.empty() ? kSpike : spec.event;
-    const std::vector<std::string> events = eventsOf(group);
-    if (std::find(events.begin(), events.end(), event) != events.end())
-        return;
-    std::string known;
-    for (const std::string& name : events)
-        known += (known.empty() ? "'" : ", '") + name + "'";
-    throw ModelError(
-        {spec.name, "event", 0, 0},
-        "'" + group.name + "' has no event '" + event + "' (" +
-            (known.empty() ? "it has no events: no threshold" : "its events: " + known) + ")");
+    const std::string problem =
+        missingEventProblem(group, spec.event.empty() ? kSpike : spec.event);
+    if (!problem.empty())
+        throw ModelError({spec.name, "event", 0, 0}, problem);
 }
 
 /// Each recorded variable must be one the group stores per neuron: the

@@ -3,6 +3,7 @@ that is one value for all synapses, method, clock, name), the connect call
 (a rule, index arrays or generator syntax), a delay per synapse, and the
 initial values: in the order in which Spike Studio draws their random
 numbers (connect, delay, values)."""
+from . import pathways
 from .groups import clock_arguments, initial_values
 from .python_text import block_literal, call, list_literal, number_literal, string_literal
 from .python_text import value_literal
@@ -13,7 +14,9 @@ def synapses_lines(spec, context):
     variable = context.variable(name)
     lines = [constructor(spec, variable, context),
              connect_call(spec['connect'], variable, context)]
-    if spec.get('delay', '') != '' and not has_fixed_delay(spec, context):
+    if pathways.uses_pathways(spec):
+        lines += pathways.delay_lines(spec, variable, context)
+    elif spec.get('delay', '') != '' and not has_fixed_delay(spec, context):
         lines.append('%s.delay = %s' % (variable, value_literal(spec['delay'])))
     return lines + initial_values(spec, variable, context)
 
@@ -31,11 +34,15 @@ def constructor(spec, variable, context):
     arguments = [context.variable(spec['source']), context.variable(spec['target'])]
     if str(spec.get('model', '')).strip():
         arguments.append(block_literal(spec['model'], indent))
-    for key in ('on_pre', 'on_post'):
-        if str(spec.get(key, '')).strip():
-            arguments.append('%s=%s' % (key, block_literal(spec[key], indent)))
-    if has_fixed_delay(spec, context):
-        arguments.append('delay=' + context.value(spec['delay'], name, 'delay').text)
+    if pathways.uses_pathways(spec):
+        arguments += pathways.code_arguments(spec, indent)
+        arguments += pathways.delay_argument(spec, context)
+    else:
+        for key in ('on_pre', 'on_post'):
+            if str(spec.get(key, '')).strip():
+                arguments.append('%s=%s' % (key, block_literal(spec[key], indent)))
+        if has_fixed_delay(spec, context):
+            arguments.append('delay=' + context.value(spec['delay'], name, 'delay').text)
     if spec.get('method', '') != '':
         arguments.append('method=' + string_literal(spec['method']))
     arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]

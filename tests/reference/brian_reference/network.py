@@ -194,6 +194,7 @@ class NetworkBuilder:
         for key in ('on_pre', 'on_post', 'method'):
             if spec.get(key, '') != '':
                 options[key] = str(spec[key])
+        options.update(pathway_arguments(spec.get('pathways', [])))
         self.where = (name, 'model')
         synapses = self.b2.Synapses(objects[spec['source']], objects[spec['target']],
                                     model=str(spec.get('model', '')), name=name,
@@ -207,8 +208,21 @@ class NetworkBuilder:
         if spec.get('delay', '') != '':
             self.where = (name, 'delay')
             synapses.delay = str(spec['delay'])
+        self.set_pathway_delays(synapses, spec)
         self.set_initial_values(synapses, spec)
         return synapses
+
+    def set_pathway_delays(self, synapses, spec):
+        """Each pathway's own delay, in Spike Studio's order: the pathway 'pre'
+        first, then the pre pathways, then the post ones, each as written."""
+        pathways = spec.get('pathways', [])
+        ordered = ([p for p in pathways if p['name'] == 'pre' and p['direction'] == 'pre'] +
+                   [p for p in pathways if p['direction'] == 'pre' and p['name'] != 'pre'] +
+                   [p for p in pathways if p['direction'] == 'post'])
+        for k, pathway in enumerate(ordered):
+            if pathway.get('delay', '') != '':
+                self.where = (spec['name'], 'pathways[%d].delay' % pathways.index(pathway))
+                getattr(synapses, pathway['name']).delay = str(pathway['delay'])
 
     def poisson_input(self, spec):
         """Brian2 names PoissonInputs itself (poissoninput, poissoninput_1, ... in
@@ -240,6 +254,19 @@ class NetworkBuilder:
         self.where = (spec['name'], 'source')
         return self.b2.PopulationRateMonitor(self.built.objects[spec['source']],
                                              name=spec['name'])
+
+
+def pathway_arguments(pathways):
+    """on_pre / on_post as dicts of the pathways of each direction, and on_event."""
+    arguments = {}
+    for direction in ('pre', 'post'):
+        codes = {p['name']: str(p['code']) for p in pathways if p['direction'] == direction}
+        if codes:
+            arguments['on_' + direction] = codes
+    events = {p['name']: p['event'] for p in pathways if p.get('event', '') != ''}
+    if events:
+        arguments['on_event'] = events
+    return arguments
 
 
 GROUP_BUILDERS = {'NeuronGroup': NetworkBuilder.neuron_group,
