@@ -68,6 +68,18 @@ Json sampleValue(const ObjectKind& kind, const FieldDescriptor& field) {
         return Json::array({Json::array({1.5, 2.5}), Json::array({3.5, 4.5})});
     case FieldType::Subgroups:
         return Json::array({Json::object({{"name", "front"}, {"start", 0}, {"stop", 2}})});
+    case FieldType::ScheduleSlot:
+        return "before_end";
+    case FieldType::Order:
+        return -3;
+    case FieldType::Active:
+        return false;
+    case FieldType::RunRegularly:
+        return Json::array({Json::object({{"name", "noise"},
+                                          {"code", "v = rand()*mV"},
+                                          {"dt", "1*ms"},
+                                          {"when", "end"},
+                                          {"order", 2}})});
     }
     return nullptr;
 }
