@@ -25,7 +25,7 @@ from .errors import ImportFailure, unsupported
 from .quantities import time_text, unit_text
 from .random_order import plan_random_order
 from .recording import Assignment, ConnectCall, SeedCall, StateCall
-from .scheduling import check_schedule
+from .scheduling import schedule_fields
 
 FORMAT_TAG = 'spikestudio-model'
 FORMAT_VERSION = 1
@@ -88,7 +88,7 @@ def translate_run(recording, run):
             feature = UNSUPPORTED_KINDS.get(type(obj).__name__, '%s objects' % type(obj).__name__)
             raise unsupported(context.where(obj), "%s ('%s')" % (feature, obj.name))
         spec = kind[1](obj, context)
-        check_schedule(obj, context)
+        schedule_fields(obj, spec, context)
         lists[kind[0]].append((obj, spec))
     check_synapses_read_final_values(context, lists['synapses'])
     plan = plan_random_order(context, lists['groups'], lists['synapses'])

@@ -127,7 +127,16 @@ def field_rules(normal):
         'connect': optional(lambda connect: {
             k: (v if isinstance(v, list) else normal.text(v)) for k, v in connect.items()}),
         'record': lambda record: True if record is MISSING else record,
+        'run_regularly': optional(lambda entries: [run_regularly_entry(e, normal)
+                                                   for e in entries]),
     }
+
+
+def run_regularly_entry(entry, normal):
+    result = dict(entry, code=normal.code(entry['code']))
+    if 'dt' in entry:
+        result['dt'] = normal.quantity(entry['dt'])
+    return result
 
 
 def object_rules(original, imported):
