@@ -278,7 +278,8 @@ def check_timed_array(array, index):
 
 def check_poisson_input(spec, index):
     name = object_name(spec, 'poisson_inputs[%d]' % index)
-    check_fields(spec, name, POISSON_INPUT_FIELDS, tuple(POISSON_INPUT_FIELDS))
+    check_fields(spec, name, POISSON_INPUT_FIELDS,
+                 ('name', 'target', 'variable', 'N', 'rate', 'weight'))
     check_integer(spec, name, 'N', 0, 2**31 - 1)
 
 
