@@ -2,7 +2,7 @@
 Scheduling as Brian2's user guide writes it: run_regularly drawing random
 numbers on a clock of its own, one on a clock that is no multiple of the
 group's, a group with order=1, monitors in the 'end' slot and with an order,
-and objects switched off with active=False.
+and a group switched off with active=False.
 """
 from brian2 import *
 
@@ -29,6 +29,4 @@ late = SpikeMonitor(B, when='end', order=2, name='late')
 trace = StateMonitor(A, ['v', 'I'], record=True, name='trace')
 after = StateMonitor(A, 'v', record=[0, 3], when='end', name='after')
 still = StateMonitor(C, 'v', record=True, name='still')
-off = PopulationRateMonitor(A, name='off')
-off.active = False
 run(20*ms)
