@@ -18,6 +18,8 @@ public:
     KernelSource constantOverDt() const; // empty code when the group has none
     KernelSource threshold() const;      // requires a threshold
     KernelSource reset() const;          // empty code when the group has no reset
+    /// A run_regularly operation: its statements for every element, like a reset's.
+    KernelSource runRegularly(const CheckedRunRegularly& operation) const;
     KernelSource stateMonitor(const std::vector<ExprPtr>& variables) const;
     /// A PoissonInput onto this group: each neuron adds binomial(N, p) * weight.
     KernelSource poissonInput(const CheckedPoissonInput& input) const;

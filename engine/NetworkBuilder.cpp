@@ -23,6 +23,7 @@
 #include "runtime/SpikeGenerator.h"
 #include "runtime/SynapseValues.h"
 #include "runtime/VectorEvaluator.h"
+#include "timing/ScheduleSlotNames.h"
 
 #include <algorithm>
 #include <chrono>
@@ -318,13 +319,36 @@ private:
     }
 
     void schedule(ScheduleSlot slot, int order, const std::string& name,
-                  std::shared_ptr<BoundKernel> kernel, Clock* clock) {
+                  std::shared_ptr<BoundKernel> kernel, Clock* clock, bool active) {
         if (rebinding_) // the report holds the kernel; the old operation will call it
             return;
         network_->keepAlive(kernel);
         BoundKernel* raw = kernel.get();
-        network_->scheduler().add(
-            Operation{slot, order, name, clock, [raw, clock] { raw->call(*clock); }});
+        add(Operation{slot, order, name, clock, [raw, clock] { raw->call(*clock); }}, active);
+    }
+
+    /// Brian2 runs only active objects: an inactive one is built (its records
+    /// exist, empty) but never runs.
+    void add(Operation operation, bool active) {
+        if (active)
+            network_->scheduler().add(std::move(operation));
+    }
+
+    const GroupSpec& specOf(const CheckedGroup& checked) const {
+        return model_.model.groups[static_cast<size_t>(&checked - model_.groups.data())];
+    }
+
+    const SynapsesSpec& specOf(const CheckedSynapses& checked) const {
+        return model_.model.synapses[static_cast<size_t>(&checked - model_.synapses.data())];
+    }
+
+    /// Brian2's `order` of an object, its default when none is given.
+    static int orderOf(const std::optional<long long>& order, int fallback = 0) {
+        return order ? static_cast<int>(*order) : fallback;
+    }
+
+    static ScheduleSlot slotOf(const std::string& when, ScheduleSlot fallback) {
+        return when.empty() ? fallback : scheduleSlotNamed(when).value_or(fallback);
     }
 
     KernelSource timed(KernelSource (KernelWriter::*write)() const, const KernelWriter& writer) {
@@ -341,11 +365,13 @@ private:
         network_->keepAlive(generator);
         GroupState* state = &group;
         Clock* clock = group.clock;
-        network_->scheduler().add(
-            Operation{ScheduleSlot::Thresholds, 0, checked.name + "_spikegenerator", clock,
+        const GroupSpec& spec = specOf(checked);
+        add(Operation{slotOf(spec.when, ScheduleSlot::Thresholds), orderOf(spec.order),
+                      checked.name + "_spikegenerator", clock,
                       [generator, state, clock] {
                           generator->emit(clock->timestep(), state->events.data(), state->size);
-                      }});
+                      }},
+            spec.active);
     }
 
     void scheduleGroup(const CheckedGroup& checked, GroupState& group) {
@@ -354,28 +380,36 @@ private:
 
     /// Kernels for what the group's fields say: `constant over dt`
     /// subexpressions, state update, threshold and reset.
+    /// Brian2 gives each of them the group's order.
     void scheduleKernels(const CheckedGroup& checked, GroupState& group) {
         const KernelWriter writer(checked, constantNames_);
+        const int order = orderOf(specOf(checked).order);
+        const bool active = specOf(checked).active;
         const KernelSource subexpressions = timed(&KernelWriter::constantOverDt, writer);
         if (!subexpressions.code.empty())
-            schedule(ScheduleSlot::BeforeStart, 0, checked.name + "_subexpression_update",
+            schedule(ScheduleSlot::BeforeStart, order, checked.name + "_subexpression_update",
                      compile(checked.name + " constant over dt", subexpressions, group),
-                     group.clock);
+                     group.clock, active);
         if (!checked.stateUpdate.empty())
-            schedule(ScheduleSlot::Groups, 0, checked.name + "_stateupdater",
+            schedule(ScheduleSlot::Groups, order, checked.name + "_stateupdater",
                      compile(checked.name + " state update",
                              timed(&KernelWriter::stateUpdate, writer), group),
-                     group.clock);
+                     group.clock, active);
+        for (const CheckedRunRegularly& operation : checked.runRegularly)
+            schedule(operation.when, operation.order, operation.name,
+                     compile(operation.name + " run_regularly",
+                             timedSource([&] { return writer.runRegularly(operation); }), group),
+                     &network_->scheduler().clockFor(operation.dt), active);
         if (!checked.threshold)
             return;
         schedule(
-            ScheduleSlot::Thresholds, 0, checked.name + "_spike_thresholder",
+            ScheduleSlot::Thresholds, order, checked.name + "_spike_thresholder",
             compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer), group),
-            group.clock);
+            group.clock, active);
         const KernelSource reset = timed(&KernelWriter::reset, writer);
         if (!reset.code.empty())
-            schedule(ScheduleSlot::Resets, 0, checked.name + "_spike_resetter",
-                     compile(checked.name + " reset", reset, group), group.clock);
+            schedule(ScheduleSlot::Resets, order, checked.name + "_spike_resetter",
+                     compile(checked.name + " reset", reset, group), group.clock, active);
     }
 
     /// Brian2 runs a PoissonInput in the synapses slot with order 0, between the
@@ -391,7 +425,10 @@ private:
         report_.timings.codegenMilliseconds += millisecondsSince(start);
         auto bound = compile(input.name + " PoissonInput", source, group);
         bound->context.size = input.range.size; // from input.range.start (the kernel's offset)
-        schedule(ScheduleSlot::Synapses, 0, input.scheduleName, bound, group.clock);
+        const PoissonInputSpec& spec =
+            model_.model.poissonInputs[static_cast<size_t>(&input - model_.poissonInputs.data())];
+        schedule(slotOf(spec.when, ScheduleSlot::Synapses), orderOf(spec.order), input.scheduleName,
+                 bound, group.clock, spec.active);
     }
 
     /// Creates the synapses (connect, delays, initial values), as Brian2 does
@@ -498,10 +535,11 @@ private:
         const CheckedGroup& target = model_.groups[checked.target];
         const SynapsesKernelWriter writer(checked, source, target, constantNames_);
         if (!checked.stateUpdate.empty())
-            schedule(ScheduleSlot::Groups, 0, checked.name + "_stateupdater",
+            schedule(ScheduleSlot::Groups, orderOf(specOf(checked).order),
+                     checked.name + "_stateupdater",
                      compile(checked.name + " state update",
                              timedSource([&] { return writer.stateUpdate(); }), synapses),
-                     synapses.clock);
+                     synapses.clock, specOf(checked).active);
         for (const CheckedSummedVariable& summed : checked.summed)
             scheduleSummed(checked, synapses, writer, summed);
         for (const CheckedPathway& pathway : checked.pathways)
@@ -537,8 +575,11 @@ private:
         bound->context.targetSize = range.start + range.size; // zeroed from range.start
         // Brian2: slot groups, one order before the written group's (a
         // subgroup's is one after its group's, so then with it, by name).
-        schedule(ScheduleSlot::Groups, writesSubgroup(checked, summed.side) ? 0 : -1, name, bound,
-                 written.clock);
+        const CheckedGroup& group =
+            model_.groups[summed.side == SynapseSide::Post ? checked.target : checked.source];
+        schedule(ScheduleSlot::Groups,
+                 orderOf(specOf(group).order) + (writesSubgroup(checked, summed.side) ? 0 : -1),
+                 name, bound, written.clock, specOf(checked).active);
     }
 
     void schedulePathway(const CheckedSynapses& checked, SynapseState& synapses,
@@ -571,7 +612,8 @@ private:
         bound->context.sourceSize = trigger.size;
         // Brian2: slot synapses on the listening group's clock, pre (-1) before post (+1),
         // pathways of one direction by name.
-        schedule(ScheduleSlot::Synapses, pre ? -1 : 1, name, bound, trigger.clock);
+        schedule(ScheduleSlot::Synapses, pre ? -1 : 1, name, bound, trigger.clock,
+                 specOf(checked).active);
     }
 
     /// The event space a pathway listens to: the group's spikes. Other events
@@ -602,10 +644,18 @@ private:
         return record;
     }
 
-    /// Brian2 runs a subgroup one order after its group (order 1) in the
-    /// thresholds slot, and a monitor of it one order after that.
-    int eventMonitorOrder(const CheckedMonitor& monitor) const {
-        return monitor.spec->source == model_.groups[monitor.group].name ? 1 : 2;
+    /// Brian2 runs a subgroup one order after its group in the thresholds
+    /// slot; a SpikeMonitor or EventMonitor without `when` runs one order
+    /// after its source's threshold (a spike generator's own slot and order).
+    std::pair<ScheduleSlot, int> eventMonitorPlace(const CheckedMonitor& monitor) const {
+        const MonitorSpec& spec = *monitor.spec;
+        if (!spec.when.empty())
+            return {slotOf(spec.when, ScheduleSlot::Thresholds), orderOf(spec.order)};
+        const GroupSpec& source = specOf(model_.groups[monitor.group]);
+        const int order = orderOf(source.order) + 1;
+        if (source.type == GroupType::SpikeGeneratorGroup)
+            return {slotOf(source.when, ScheduleSlot::Thresholds), order};
+        return {ScheduleSlot::Thresholds, spec.source == source.name ? order : order + 1};
     }
 
     void scheduleSpikeMonitor(const CheckedMonitor& monitor, GroupState& group) {
@@ -614,14 +664,14 @@ private:
         GroupState* source = &group;
         Clock* clock = group.clock;
         const long long start = monitor.range.start, stop = start + monitor.range.size;
-        // Brian2 runs the SpikeMonitor right after its source's thresholder.
-        network_->scheduler().add(
-            Operation{ScheduleSlot::Thresholds, eventMonitorOrder(monitor), spec.name, clock,
+        const auto [slot, order] = eventMonitorPlace(monitor);
+        add(Operation{slot, order, spec.name, clock,
                       [&record, source, clock, start, stop] {
                           const EventsInRange events(*source, start, stop);
                           record.append(events.first, events.count, clock->t(),
                                         static_cast<std::int32_t>(start));
-                      }});
+                      }},
+            spec.active);
     }
 
     /// An EventMonitor of 'spike': a spike record with a column per
@@ -635,10 +685,11 @@ private:
             record.columns.push_back({spec.variables[v], monitor.dimensions[v]});
             sources.push_back(&group.variable(spec.variables[v]));
         }
-        network_->scheduler().add(
-            Operation{ScheduleSlot::Thresholds, eventMonitorOrder(monitor), spec.name, group.clock,
+        const auto [slot, order] = eventMonitorPlace(monitor);
+        add(Operation{slot, order, spec.name, group.clock,
                       EventRecorder(record, group, std::move(sources), monitor.range.start,
-                                    monitor.range.start + monitor.range.size)});
+                                    monitor.range.start + monitor.range.size)},
+            spec.active);
     }
 
     void scheduleRateMonitor(const CheckedMonitor& monitor, GroupState& group) {
@@ -653,12 +704,14 @@ private:
         GroupState* source = &group;
         Clock* clock = group.clock;
         const long long start = monitor.range.start, stop = start + monitor.range.size;
-        network_->scheduler().add(Operation{
-            ScheduleSlot::End, 0, spec.name, clock, [&record, source, clock, start, stop] {
-                record.times.push_back(clock->t());
-                const double spikes = EventsInRange(*source, start, stop).count;
-                record.rates.push_back(spikes / (static_cast<double>(stop - start) * clock->dt()));
-            }});
+        add(Operation{ScheduleSlot::End, 0, spec.name, clock,
+                      [&record, source, clock, start, stop] {
+                          record.times.push_back(clock->t());
+                          const double spikes = EventsInRange(*source, start, stop).count;
+                          record.rates.push_back(spikes /
+                                                 (static_cast<double>(stop - start) * clock->dt()));
+                      }},
+            spec.active);
     }
 
     void scheduleStateMonitor(const CheckedMonitor& monitor, GroupState& group) {
@@ -703,13 +756,15 @@ private:
         record.times.reserve(rows);
         record.values.reserve(rows * columns);
         StateRecording* row = &recording;
-        network_->scheduler().add(Operation{
-            ScheduleSlot::Start, 0, monitor.spec->name, clock, [raw, row, &record, clock, columns] {
-                record.times.push_back(clock->t());
-                record.values.resize(record.values.size() + columns);
-                row->row = record.values.data() + record.values.size() - columns;
-                raw->call(*clock);
-            }});
+        const MonitorSpec& spec = *monitor.spec;
+        add(Operation{slotOf(spec.when, ScheduleSlot::Start), orderOf(spec.order), spec.name, clock,
+                      [raw, row, &record, clock, columns] {
+                          record.times.push_back(clock->t());
+                          record.values.resize(record.values.size() + columns);
+                          row->row = record.values.data() + record.values.size() - columns;
+                          raw->call(*clock);
+                      }},
+            spec.active);
     }
 
 public:

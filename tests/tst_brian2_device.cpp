@@ -241,7 +241,7 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("feature the model format lacks")
             << "unsupported_feature"
-            << "ImportFailure: error_cases.py:20: run_regularly on NeuronGroup 'G1' is not "
+            << "ImportFailure: error_cases.py:20: run_regularly on Subgroup 'G1_subgroup' is not "
                "supported yet";
         QTest::newRow("model refused by Spike Studio")
             << "refused_by_spike_studio"

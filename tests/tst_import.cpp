@@ -123,6 +123,9 @@ QList<FeatureCase> unsupportedFeatures() {
          "delays of the pathway 'up' set by index, by condition, as an array or more than once"},
         {"run_regularly", group + "G.run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
          "run_regularly"},
+        {"run_regularly on a subgroup",
+         group + "G[0:2].run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
+         "run_regularly on Subgroup"},
         {"custom events",
          "from brian2 import *\nG = NeuronGroup(3, 'v : 1', events={'up': 'v > 0.5'})  # <-\n"
          "run(1*ms)\n",
@@ -135,6 +138,8 @@ QList<FeatureCase> unsupportedFeatures() {
          group + "S = Synapses(G, G, 'w : 1', on_pre='v += w', name='S')\nS.connect()\n"
                  "run(1*ms)\nS.w = 0.5  # <-\nrun(1*ms)\n",
          "values of the Synapses object S set between two run() calls"},
+        {"active changed between runs", group + "run(1*ms)\nG.active = False\nrun(1*ms)  # <-\n",
+         "several run() calls with changes between them (the model's 'groups' differ)"},
         {"store and restore", group + "store()\nG.v = 0.5\nrestore()  # <-\nrun(1*ms)\n",
          "store()/restore()"},
         {"several connect calls",
@@ -147,12 +152,10 @@ QList<FeatureCase> unsupportedFeatures() {
          group + "H = NeuronGroup(3, 'v : 1 (linked)', name='H')  # <-\n"
                  "H.v = linked_var(G, 'v')\nrun(1*ms)\n",
          "the linked variable 'v'"},
-        {"when", group + "M = StateMonitor(G, 'v', record=0, when='end')  # <-\nrun(1*ms)\n",
-         "when='end'"},
-        {"order",
-         "from brian2 import *\nG = NeuronGroup(3, 'dv/dt = -v/(10*ms) : 1', order=2)  # <-\n"
-         "run(1*ms)\n",
-         "order=2"},
+        {"when of a threshold",
+         "from brian2 import *\nG = NeuronGroup(3, 'v : 1', threshold='v > 1')  # <-\n"
+         "G.set_event_schedule('spike', when='after_synapses')\nrun(1*ms)\n",
+         "when='after_synapses'"},
         {"network_operation",
          group + "@network_operation(dt=1*ms)  # <-\ndef kick():\n    G.v += 0.1\nrun(1*ms)\n",
          "network_operation"},

@@ -71,6 +71,18 @@ Json sampleValue(const ObjectKind& kind, const FieldDescriptor& field) {
     case FieldType::Pathways:
         return Json::array({Json::object(
             {{"name", "up"}, {"direction", "pre"}, {"code", "v += 1"}, {"delay", "2*ms"}})});
+    case FieldType::ScheduleSlot:
+        return "before_end";
+    case FieldType::Order:
+        return -3;
+    case FieldType::Active:
+        return false;
+    case FieldType::RunRegularly:
+        return Json::array({Json::object({{"name", "noise"},
+                                          {"code", "v = rand()*mV"},
+                                          {"dt", "1*ms"},
+                                          {"when", "end"},
+                                          {"order", 2}})});
     }
     return nullptr;
 }

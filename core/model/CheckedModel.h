@@ -6,6 +6,7 @@
 #include "expr/ElementAssignment.h"
 #include "expr/Scope.h"
 #include "expr/Statement.h"
+#include "model/CheckedRunRegularly.h"
 #include "model/Model.h"
 
 #include <cstdint>
@@ -55,7 +56,8 @@ struct CheckedGroup {
     std::vector<double> spikeTimes;
     double period = 0.0;
 
-    std::vector<SubgroupSpec> subgroups; // checked against size
+    std::vector<SubgroupSpec> subgroups;           // checked against size
+    std::vector<CheckedRunRegularly> runRegularly; // NeuronGroup
 };
 
 enum class SynapseSide { Pre, Post };

@@ -2,6 +2,7 @@
 
 #include "model/AssignmentSpec.h"
 #include "model/ProtocolSpec.h"
+#include "model/RunRegularlySpec.h"
 
 #include <cstdint>
 #include <optional>
@@ -38,12 +39,16 @@ struct GroupSpec {
     std::string method;     // "" = chosen as Brian2 chooses
     std::string dt;         // "" = the model's dt
     NamedExpressions initial;
-    std::vector<AssignmentSpec> assignments; // `initial` as a list (indices, arrays)
-    std::string rates;                       // PoissonGroup: a rate, or an expression of i and t
-    std::vector<long long> spikeIndices;     // SpikeGeneratorGroup
-    std::vector<std::string> spikeTimes;     // SpikeGeneratorGroup, time expressions
-    std::string period;                      // SpikeGeneratorGroup; "" = no repetition
-    std::vector<SubgroupSpec> subgroups;     // NeuronGroup, PoissonGroup
+    std::vector<AssignmentSpec> assignments;    // `initial` as a list (indices, arrays)
+    std::string rates;                          // PoissonGroup: a rate, or an expression of i and t
+    std::vector<long long> spikeIndices;        // SpikeGeneratorGroup
+    std::vector<std::string> spikeTimes;        // SpikeGeneratorGroup, time expressions
+    std::string period;                         // SpikeGeneratorGroup; "" = no repetition
+    std::vector<SubgroupSpec> subgroups;        // NeuronGroup, PoissonGroup
+    std::vector<RunRegularlySpec> runRegularly; // NeuronGroup
+    std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
+    std::optional<long long> order; // Brian2's `order`; none = the kind's default
+    bool active = true;             // Brian2's `active`: an inactive object does not run
 };
 
 /// How a Synapses object creates its synapses (Brian2's `connect`).
@@ -84,6 +89,9 @@ struct SynapsesSpec {
     std::string dt;
     NamedExpressions initial;
     std::vector<AssignmentSpec> assignments; // `initial` as a list (indices, arrays)
+    std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
+    std::optional<long long> order; // Brian2's `order`; none = the kind's default
+    bool active = true;             // Brian2's `active`: an inactive object does not run
 };
 
 /// Brian2's TimedArray: values on a time grid, called in expressions as
@@ -105,7 +113,10 @@ struct PoissonInputSpec {
     std::string variable;
     long long count = 0; // N
     std::string rate;
-    std::string weight; // an expression in the target's names
+    std::string weight;             // an expression in the target's names
+    std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
+    std::optional<long long> order; // Brian2's `order`; none = the kind's default
+    bool active = true;             // Brian2's `active`: an inactive object does not run
 };
 
 enum class MonitorType { Spike, State, PopulationRate, Event };
@@ -119,6 +130,9 @@ struct MonitorSpec {
     std::vector<long long> record;      // StateMonitor indices
     std::string dt;                     // StateMonitor; "" = the source's dt
     std::string event;                  // EventMonitor; "" = "spike"
+    std::string when;                   // schedule slot (Brian2's `when`); "" = the kind's default
+    std::optional<long long> order;     // Brian2's `order`; none = the kind's default
+    bool active = true;                 // Brian2's `active`: an inactive object does not run
 };
 
 /// Model format v1 as plain data: exactly what the JSON file says, nothing

@@ -10,6 +10,8 @@
 #include "model/ObjectKinds.h"
 #include "model/ProblemCollector.h"
 #include "model/ProtocolChecker.h"
+#include "model/RunRegularlyChecker.h"
+#include "model/ScheduleChecker.h"
 #include "model/Subgroups.h"
 #include "timing/TimeSteps.h"
 
@@ -159,6 +161,7 @@ void checkAllGroups(CheckedModel& checked, ProblemCollector& problems, FailedObj
         if (!problems.attempt([&] {
                 CheckedGroup group = checkGroup(spec, *checked.constants, checked.dt);
                 group.subgroups = checkSubgroups(spec);
+                group.runRegularly = checkRunRegularly(spec, group, *checked.constants);
                 checked.groups.push_back(std::move(group));
             })) {
             failed.insert(spec.name);
@@ -225,6 +228,7 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     const Model& m = checked.model;
     ProblemCollector problems;
     checkUniqueObjectNames(m, problems);
+    checkSchedules(m, problems);
     // Everything else reads the constants, the TimedArrays and the model's dt:
     // past a problem in those, it would only report what follows from it.
     bool durationChecked = false;

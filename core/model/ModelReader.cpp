@@ -8,6 +8,7 @@
 #include "model/ObjectKinds.h"
 #include "model/PathwaysJson.h"
 #include "model/ProtocolReader.h"
+#include "model/RunRegularlyFormat.h"
 #include "model/Seed.h"
 
 #include <cmath>
@@ -410,6 +411,33 @@ template <typename Spec>
 void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
               std::vector<PathwaySpec> Spec::*member, Spec& spec) {
     spec.*member = readPathways(in.array(field.key), in.object());
+}
+
+/// `order`: an integer Brian2 can hold (a C int).
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::optional<long long> Spec::*member, Spec& spec) {
+    if (in.has(field.key))
+        spec.*member =
+            in.integer(field.key, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+}
+
+/// `active`: a JSON boolean.
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              bool Spec::*member, Spec& spec) {
+    if (!in.has(field.key))
+        return;
+    if (!in.at(field.key).is_boolean())
+        in.fail(field.key, "expected true or false");
+    spec.*member = in.at(field.key).template get<bool>();
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::vector<RunRegularlySpec> Spec::*member, Spec& spec) {
+    if (in.has(field.key))
+        spec.*member = readRunRegularly(in.at(field.key), in.object());
 }
 
 /// Reads every field of `kind` from `json` into a new Spec.

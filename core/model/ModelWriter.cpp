@@ -6,6 +6,7 @@
 #include "model/ObjectKinds.h"
 #include "model/PathwaysJson.h"
 #include "model/ProtocolWriter.h"
+#include "model/RunRegularlyFormat.h"
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -151,6 +152,30 @@ void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
                std::vector<PathwaySpec> Spec::*member, const Spec& spec) {
     if (!(spec.*member).empty())
         json[field.key] = pathwaysJson(spec.*member);
+}
+
+// The scheduling fields are written only when they differ from Brian2's
+// defaults, so models that do not use them stay byte for byte as before.
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               std::optional<long long> Spec::*member, const Spec& spec) {
+    if (spec.*member)
+        json[field.key] = *(spec.*member);
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, bool Spec::*member,
+               const Spec& spec) {
+    if (!(spec.*member))
+        json[field.key] = false;
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               std::vector<RunRegularlySpec> Spec::*member, const Spec& spec) {
+    if (!(spec.*member).empty())
+        json[field.key] = runRegularlyJson(spec.*member);
 }
 
 template <typename Spec> Json objectJson(const SpecKind<Spec>& kind, const Spec& spec) {

@@ -55,7 +55,8 @@ def read_json(path):
 
 
 # What each kind of value may be in the file (the same rules as core/model/ModelReader).
-NAME, EXPRESSION, INTEGER, INTEGERS, NAMED, LIST, OBJECT, RECORD, STRINGS, INITIAL = range(10)
+NAME, EXPRESSION, INTEGER, INTEGERS, NAMED, LIST, OBJECT, RECORD, STRINGS, INITIAL, BOOL = \
+    range(11)
 
 MODEL_FIELDS = {
     'format': NAME, 'version': INTEGER, 'name': EXPRESSION, 'description': EXPRESSION,
@@ -65,27 +66,31 @@ MODEL_FIELDS = {
 GROUP_FIELDS = {
     'NeuronGroup': {'equations': EXPRESSION, 'threshold': EXPRESSION, 'reset': EXPRESSION,
                     'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': INITIAL,
-                    'subgroups': LIST},
-    'PoissonGroup': {'rates': EXPRESSION, 'subgroups': LIST},
-    'SpikeGeneratorGroup': {'indices': INTEGERS, 'times': LIST, 'period': EXPRESSION},
+                    'subgroups': LIST, 'run_regularly': LIST, 'order': INTEGER},
+    'PoissonGroup': {'rates': EXPRESSION, 'subgroups': LIST, 'order': INTEGER},
+    'SpikeGeneratorGroup': {'indices': INTEGERS, 'times': LIST, 'period': EXPRESSION,
+                            'when': NAME, 'order': INTEGER},
 }
-GROUP_COMMON = {'name': NAME, 'type': NAME, 'N': INTEGER, 'dt': EXPRESSION}
+GROUP_COMMON = {'name': NAME, 'type': NAME, 'N': INTEGER, 'dt': EXPRESSION, 'active': BOOL}
 GROUP_REQUIRED = {'NeuronGroup': ('equations',), 'PoissonGroup': ('rates',),
                   'SpikeGeneratorGroup': ('indices', 'times')}
 SYNAPSES_FIELDS = {
     'name': NAME, 'source': NAME, 'target': NAME, 'model': EXPRESSION, 'on_pre': EXPRESSION,
     'on_post': EXPRESSION, 'connect': OBJECT, 'delay': EXPRESSION, 'pathways': LIST,
-    'method': EXPRESSION, 'dt': EXPRESSION, 'initial': INITIAL}
+    'method': EXPRESSION, 'dt': EXPRESSION, 'initial': INITIAL, 'order': INTEGER, 'active': BOOL}
 CONNECT_FIELDS = {'condition': EXPRESSION, 'p': EXPRESSION, 'n': EXPRESSION}
 TIMED_ARRAY_FIELDS = {'name': NAME, 'dt': EXPRESSION, 'unit': EXPRESSION, 'values': LIST}
 POISSON_INPUT_FIELDS = {'name': NAME, 'target': NAME, 'variable': NAME, 'N': INTEGER,
-                        'rate': EXPRESSION, 'weight': EXPRESSION}
+                        'rate': EXPRESSION, 'weight': EXPRESSION, 'when': NAME,
+                        'order': INTEGER, 'active': BOOL}
 MONITOR_FIELDS = {'name': NAME, 'type': NAME, 'source': NAME, 'event': NAME, 'variables': STRINGS,
-                  'record': RECORD, 'dt': EXPRESSION}
+                  'record': RECORD, 'dt': EXPRESSION, 'when': NAME, 'order': INTEGER,
+                  'active': BOOL}
 MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor', 'EventMonitor')
 # The fields beyond name, type and source each monitor type takes.
-MONITOR_OWN_FIELDS = {'StateMonitor': ('variables', 'record', 'dt'),
-                      'EventMonitor': ('event', 'variables')}
+MONITOR_OWN_FIELDS = {'StateMonitor': ('variables', 'record', 'dt', 'when', 'order'),
+                      'EventMonitor': ('event', 'variables', 'when', 'order'),
+                      'SpikeMonitor': ('when', 'order')}
 MAX_GROUP_SIZE = 1_000_000_000
 
 
@@ -118,6 +123,8 @@ def value_is(kind, value):
     if kind == RECORD:
         return isinstance(value, bool) or (isinstance(value, list) and all(
             is_integer(k) and k >= 0 for k in value))
+    if kind == BOOL:
+        return isinstance(value, bool)
     return isinstance(value, list) and all(isinstance(v, str) for v in value)  # STRINGS
 
 
@@ -126,7 +133,8 @@ EXPECTED = {NAME: 'a string', EXPRESSION: 'a string or a number', INTEGER: 'an i
             LIST: 'an array', OBJECT: 'a JSON object',
             RECORD: 'true, false or a list of non-negative integer indices',
             STRINGS: 'a list of variable names',
-            INITIAL: 'an object mapping names to expressions, or a list of assignments'}
+            INITIAL: 'an object mapping names to expressions, or a list of assignments',
+            BOOL: 'true or false'}
 
 
 def check_fields(obj, name, fields, required=(), prefix=''):
@@ -196,6 +204,7 @@ def check_group(group, index):
                  ('name', 'type', 'N') + GROUP_REQUIRED[kind])
     check_integer(group, name, 'N', 1, MAX_GROUP_SIZE)
     check_subgroups(group.get('subgroups', []), name, group['N'])
+    check_run_regularly(group.get('run_regularly', []), name)
     check_initial(group, name, synapses=False)
     if kind == 'SpikeGeneratorGroup':
         indices = group['indices'] = as_list(group['indices'])
@@ -205,6 +214,16 @@ def check_group(group, index):
         for time in group['times']:
             if not value_is(EXPRESSION, time):
                 raise ModelFileError(name, 'times', 'expected a list of time expressions')
+
+
+RUN_REGULARLY_FIELDS = {'name': NAME, 'code': NAME, 'dt': EXPRESSION, 'when': NAME,
+                        'order': INTEGER}
+
+
+def check_run_regularly(operations, name):
+    for k, operation in enumerate(operations):
+        check_fields(operation, '%s run_regularly[%d]' % (name, k), RUN_REGULARLY_FIELDS,
+                     ('code',))
 
 
 def check_connect(connect, name):
@@ -287,7 +306,8 @@ def check_timed_array(array, index):
 
 def check_poisson_input(spec, index):
     name = object_name(spec, 'poisson_inputs[%d]' % index)
-    check_fields(spec, name, POISSON_INPUT_FIELDS, tuple(POISSON_INPUT_FIELDS))
+    check_fields(spec, name, POISSON_INPUT_FIELDS,
+                 ('name', 'target', 'variable', 'N', 'rate', 'weight'))
     check_integer(spec, name, 'N', 0, 2**31 - 1)
 
 
@@ -297,7 +317,7 @@ def check_monitor(monitor, index):
     if monitor['type'] not in MONITOR_TYPES:
         raise ModelFileError(name, 'type', "unknown monitor type '%s'" % monitor['type'])
     own = MONITOR_OWN_FIELDS.get(monitor['type'], ())
-    for key in ('event', 'variables', 'record', 'dt'):
+    for key in ('event', 'variables', 'record', 'dt', 'when', 'order'):
         if key in monitor and key not in own:
             takers = [t for t in MONITOR_TYPES if key in MONITOR_OWN_FIELDS.get(t, ())]
             raise ModelFileError(name, key,

@@ -26,7 +26,7 @@ from .quantities import time_text, unit_text
 from .protocol import protocol_segments
 from .random_order import plan_random_order
 from .recording import Assignment, ConnectCall, StateCall
-from .scheduling import check_schedule
+from .scheduling import schedule_fields
 
 FORMAT_TAG = 'spikestudio-model'
 FORMAT_VERSION = 1
@@ -91,7 +91,7 @@ def translate_run(recording, run, protocol_runs=(), history_until=None):
             feature = UNSUPPORTED_KINDS.get(type(obj).__name__, '%s objects' % type(obj).__name__)
             raise unsupported(context.where(obj), "%s ('%s')" % (feature, obj.name))
         spec = kind[1](obj, context)
-        check_schedule(obj, context)
+        schedule_fields(obj, spec, context)
         lists[kind[0]].append((obj, spec))
     check_synapses_read_final_values(context, lists['synapses'])
     plan = plan_random_order(context, lists['groups'], lists['synapses'])

@@ -17,7 +17,7 @@ def group(name):
 
 def unsupported_feature():
     G = group('G1')
-    G.run_regularly('v = 0.5', dt=1*ms)
+    G[0:2].run_regularly('v = 0.5', dt=1*ms)
     run(1*ms)
 
 

@@ -44,7 +44,7 @@ FORMAT_FEATURES = [
     ('indexed by a group', 'values indexed by a subgroup'),
     ('run_regularly', 'run_regularly'),
     ('(scheduling)', "when= / order= scheduling"),
-    ('active=False', 'active=False'),
+    ('inactive part', 'a part of an object made inactive on its own'),
     ('several run() calls', 'several run() calls with changes between them'),
     ('store()/restore()', 'store() / restore()'),
     ('custom event', 'custom events'),

@@ -128,6 +128,8 @@ def field_rules(normal):
             k: (v if isinstance(v, list) else normal.text(v)) for k, v in connect.items()}),
         'record': lambda record: True if record is MISSING else record,
         'pathways': optional(lambda pathways: [pathway_rule(p, normal) for p in pathways]),
+        'run_regularly': optional(lambda entries: [run_regularly_entry(e, normal)
+                                                   for e in entries]),
     }
 
 
@@ -137,6 +139,13 @@ def pathway_rule(pathway, normal):
             'code': normal.code(pathway['code']),
             'delay': normal.quantity(pathway.get('delay', '0*second')),
             'event': pathway.get('event', 'spike')}
+
+
+def run_regularly_entry(entry, normal):
+    result = dict(entry, code=normal.code(entry['code']))
+    if 'dt' in entry:
+        result['dt'] = normal.quantity(entry['dt'])
+    return result
 
 
 def object_rules(original, imported):

@@ -82,6 +82,8 @@ SynapsesKind describe() {
     kind.add(CommonFields::dt("the model's dt"), &SynapsesSpec::dt);
     kind.add(CommonFields::initial(false),
              InitialSlot<SynapsesSpec>{&SynapsesSpec::initial, &SynapsesSpec::assignments});
+    kind.add(CommonFields::order("0"), &SynapsesSpec::order);
+    kind.add(CommonFields::active(), &SynapsesSpec::active);
     kind.prototype = newSynapses;
     kind.check = checkSynapses;
     return kind;

@@ -8,6 +8,7 @@ from ..assignments import brian2_item_text, entries_of
 from ..model_file import ModelFileError
 from .python_text import block_literal, call, list_literal, number_literal, string_literal
 from .python_text import value_literal
+from .scheduling import active_lines, run_regularly_lines, schedule_arguments
 from .script_names import check_name
 
 
@@ -69,7 +70,8 @@ def neuron_group(spec, context, equations_name):
                                                                'refractory'))
     if spec.get('method', '') != '':
         arguments.append('method=' + string_literal(spec['method']))
-    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    arguments += clock_arguments(spec, context) + schedule_arguments(spec)
+    arguments.append('name=' + string_literal(name))
     lines.append(call('%s = %s(' % (variable, context.api('NeuronGroup')), arguments))
     return lines + initial_values(spec, variable, context)
 
@@ -78,7 +80,8 @@ def poisson_group(spec, context, _equations_name=None):
     name = spec['name']
     arguments = [number_literal(spec['N']),
                  'rates=' + context.value_or_code(spec['rates'], name, 'rates')]
-    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    arguments += clock_arguments(spec, context) + schedule_arguments(spec)
+    arguments.append('name=' + string_literal(name))
     return [call('%s = %s(' % (context.variable(name), context.api('PoissonGroup')), arguments)]
 
 
@@ -93,7 +96,8 @@ def spike_generator_group(spec, context, _equations_name=None):
                  spike_times(spec, context, indent)]
     if spec.get('period', '') != '':
         arguments.append('period=' + context.value(spec['period'], name, 'period').text)
-    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    arguments += clock_arguments(spec, context) + schedule_arguments(spec)
+    arguments.append('name=' + string_literal(name))
     return [call(head, arguments)]
 
 
@@ -137,7 +141,9 @@ def group_lines(spec, context, equations_name):
     writer = GROUP_WRITERS.get(spec['type'])
     if writer is None:
         raise ModelFileError(spec['name'], 'type', "unknown group type '%s'" % spec['type'])
-    return writer(spec, context, equations_name) + subgroup_lines(spec, context)
+    variable = context.variable(spec['name'])
+    return (writer(spec, context, equations_name) + subgroup_lines(spec, context)
+            + run_regularly_lines(spec, variable, context) + active_lines(spec, variable))
 
 
 def subgroup_lines(spec, context):

@@ -7,6 +7,7 @@ from . import pathways
 from .groups import clock_arguments, initial_values
 from .python_text import block_literal, call, list_literal, number_literal, string_literal
 from .python_text import value_literal
+from .scheduling import active_lines, schedule_arguments
 
 
 def synapses_lines(spec, context):
@@ -18,7 +19,7 @@ def synapses_lines(spec, context):
         lines += pathways.delay_lines(spec, variable, context)
     elif spec.get('delay', '') != '' and not has_fixed_delay(spec, context):
         lines.append('%s.delay = %s' % (variable, value_literal(spec['delay'])))
-    return lines + initial_values(spec, variable, context)
+    return lines + initial_values(spec, variable, context) + active_lines(spec, variable)
 
 
 def has_fixed_delay(spec, context):
@@ -45,7 +46,8 @@ def constructor(spec, variable, context):
             arguments.append('delay=' + context.value(spec['delay'], name, 'delay').text)
     if spec.get('method', '') != '':
         arguments.append('method=' + string_literal(spec['method']))
-    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    arguments += clock_arguments(spec, context) + schedule_arguments(spec)
+    arguments.append('name=' + string_literal(name))
     return call(head, arguments)
 
 

@@ -72,6 +72,22 @@ class NetworkBuilder:
     def add(self, spec, obj):
         self.built.objects[spec['name']] = obj
         self.built.network.add(obj)
+        obj.active = spec.get('active', True)
+
+    @staticmethod
+    def schedule_arguments(spec):
+        """`when` and `order` as given: Brian2's defaults otherwise."""
+        return {key: spec[key] for key in ('when', 'order') if key in spec}
+
+    def add_run_regularly(self, group, spec):
+        for k, entry in enumerate(spec.get('run_regularly', [])):
+            options = self.schedule_arguments(entry)
+            if 'dt' in entry:
+                options['dt'] = self.time(entry['dt'], spec['name'], 'run_regularly[%d].dt' % k)
+            if 'name' in entry:
+                options['name'] = entry['name']
+            self.where = (spec['name'], 'run_regularly[%d].code' % k)
+            group.run_regularly(entry['code'], **options)
 
     # -- values ------------------------------------------------------------------------
 
@@ -163,15 +179,18 @@ class NetworkBuilder:
                 options[key] = str(spec[key])  # refractory: a time or a condition, as text
         self.where = (spec['name'], 'equations')
         group = self.b2.NeuronGroup(spec['N'], spec['equations'], name=spec['name'],
-                                    namespace=self.namespace, **options)
+                                    namespace=self.namespace, order=spec.get('order', 0),
+                                    **options)
         self.set_initial_values(group, spec)
+        self.add_run_regularly(group, spec)
         return group
 
     def poisson_group(self, spec):
         options = self.clock_arguments(spec)
         self.where = (spec['name'], 'rates')
         return self.b2.PoissonGroup(spec['N'], rates=self.constant_or_text(spec['rates']),
-                                    name=spec['name'], namespace=self.namespace, **options)
+                                    name=spec['name'], namespace=self.namespace,
+                                    order=spec.get('order', 0), **options)
 
     def spike_generator_group(self, spec):
         name = spec['name']
@@ -183,7 +202,7 @@ class NetworkBuilder:
         self.where = (name, 'times')
         return self.b2.SpikeGeneratorGroup(spec['N'], np.asarray(spec['indices']),
                                            np.asarray(seconds) * self.b2.second, name=name,
-                                           **options)
+                                           **options, **self.schedule_arguments(spec))
 
     # -- synapses and inputs -------------------------------------------------------------
 
@@ -198,7 +217,8 @@ class NetworkBuilder:
         self.where = (name, 'model')
         synapses = self.b2.Synapses(objects[spec['source']], objects[spec['target']],
                                     model=str(spec.get('model', '')), name=name,
-                                    namespace=self.namespace, **options)
+                                    namespace=self.namespace, order=spec.get('order', 0),
+                                    **options)
         connect = dict(spec['connect'])
         for key in ('i', 'j'):
             if isinstance(connect.get(key), list):
@@ -229,26 +249,31 @@ class NetworkBuilder:
         creation order); that name orders them in the synapses slot, as in Spike Studio."""
         rate = self.quantity(spec['rate'], spec['name'], 'rate')
         self.where = (spec['name'], 'weight')
-        return self.b2.PoissonInput(self.built.objects[spec['target']], spec['variable'],
-                                    spec['N'], rate, str(spec['weight']))
+        poisson_input = self.b2.PoissonInput(self.built.objects[spec['target']],
+                                             spec['variable'], spec['N'], rate,
+                                             str(spec['weight']), **self.schedule_arguments(spec))
+        poisson_input.active = spec.get('active', True)
+        return poisson_input
 
     # -- monitors ------------------------------------------------------------------------
 
     def spike_monitor(self, spec):
         self.where = (spec['name'], 'source')
-        return self.b2.SpikeMonitor(self.built.objects[spec['source']], name=spec['name'])
+        return self.b2.SpikeMonitor(self.built.objects[spec['source']], name=spec['name'],
+                                    **self.schedule_arguments(spec))
 
     def event_monitor(self, spec):
         self.where = (spec['name'], 'variables')
         return self.b2.EventMonitor(self.built.objects[spec['source']], spec.get('event', 'spike'),
-                                    variables=spec.get('variables') or None, name=spec['name'])
+                                    variables=spec.get('variables') or None, name=spec['name'],
+                                    **self.schedule_arguments(spec))
 
     def state_monitor(self, spec):
         options = self.clock_arguments(spec)
         self.where = (spec['name'], 'variables')
         return self.b2.StateMonitor(self.built.objects[spec['source']], spec['variables'],
                                     record=spec.get('record', True), name=spec['name'],
-                                    **options)
+                                    **options, **self.schedule_arguments(spec))
 
     def rate_monitor(self, spec):
         self.where = (spec['name'], 'source')
