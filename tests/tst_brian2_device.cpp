@@ -255,11 +255,12 @@ private slots:
         QTest::newRow("second run with changes")
             << "second_run_with_changes"
             << "ImportFailure: error_cases.py:42: several run() calls with changes between them "
-               "(G4.v set at error_cases.py:41) is not supported yet";
-        QTest::newRow("values set through a subgroup")
+               "(seed() at error_cases.py:41) is not supported yet";
+        QTest::newRow("a random condition through a subgroup")
             << "values_through_subgroup"
-            << "ImportFailure: error_cases.py:61: values set through the subgroup G6[1:3] is not "
-               "supported yet";
+            << "ImportFailure: error_cases.py:62: G6[1:3].v set where a condition with random "
+               "numbers holds (a condition drawing numbers through a subgroup) is not supported "
+               "yet";
         QTest::newRow("program missing")
             << "program_missing"
             << "RunFailure: SPIKESTUDIO_BINARY=/nonexistent/spikestudio is not an executable "

@@ -121,8 +121,6 @@ QList<FeatureCase> unsupportedFeatures() {
          group + "S = Synapses(G, G, on_pre={'up': 'v += 0.1', 'down': 'v -= 0.1'})  # <-\n"
                  "S.connect()\nS.up.delay = [1, 2, 3, 4, 5, 6, 7, 8, 9]*ms\nrun(1*ms)\n",
          "delays of the pathway 'up' set by index, by condition, as an array or more than once"},
-        {"run_regularly", group + "G.run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
-         "run_regularly"},
         {"run_regularly on a subgroup",
          group + "G[0:2].run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
          "run_regularly on Subgroup"},
