@@ -43,14 +43,16 @@ std::string secondsText(double seconds) {
 }
 
 /// The model a stored run used, with the run's seed, and its duration when
-/// it differs from that model's own.
+/// it differs from that model's own (a model with a protocol keeps its segments).
 ExportSource storedRun(Project& project, const std::string& path, const std::string& runText) {
     const std::int64_t id = parseRunId(runText);
     const RunSummary run = project.run(id);
     ExportSource source{
         {project.runModel(id), {}, run.seed}, {}, path + ", run " + std::to_string(id)};
     const Model model = readModel(source.input.modelJson);
-    if (model.duration.empty() || checkModel(model).duration != run.duration)
+    // A protocol's segments give its duration, which no other may replace.
+    if (model.protocol.empty() &&
+        (model.duration.empty() || checkModel(model).duration != run.duration))
         source.input.duration = secondsText(run.duration);
     return source;
 }

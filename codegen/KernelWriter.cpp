@@ -88,6 +88,15 @@ KernelSource KernelWriter::eventCode(const CheckedEvent& event) const {
     return within(group_.name, eventField(event, "code"), [&] { return resetFor(event.code); });
 }
 
+KernelSource KernelWriter::runRegularly(const CheckedRunRegularly& operation) const {
+    return within(group_.name, "run_regularly", [&]() -> KernelSource {
+        KernelBody body(view_, constants_);
+        for (const Statement& statement : operation.code)
+            body.assign(statement.target, statement.expandedValue());
+        return finish(body, "stateupdate");
+    });
+}
+
 namespace {
 /// C drawing how many of a PoissonInput's inputs fired this step, as Brian2's
 /// BinomialFunction does (only numbers reach the C, never user text).

@@ -24,6 +24,8 @@ public:
     /// A custom event's code, run for each element of its eventspace; empty
     /// code when it has none.
     KernelSource eventCode(const CheckedEvent& event) const;
+    /// A run_regularly operation: its statements for every element, like a reset's.
+    KernelSource runRegularly(const CheckedRunRegularly& operation) const;
     KernelSource stateMonitor(const std::vector<ExprPtr>& variables) const;
     /// A PoissonInput onto this group: each neuron adds binomial(N, p) * weight.
     KernelSource poissonInput(const CheckedPoissonInput& input) const;

@@ -31,12 +31,11 @@ KernelSource SynapsesKernelWriter::stateUpdate() const {
 }
 
 KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const {
-    return within(synapses_.name, pathway.side == SynapseSide::Pre ? "on_pre" : "on_post",
-                  [&]() -> KernelSource {
-                      KernelBody body(view_, constants_);
-                      body.statements(pathway.code);
-                      return finish(body, "synapses_pathway");
-                  });
+    return within(synapses_.name, pathway.codeField, [&]() -> KernelSource {
+        KernelBody body(view_, constants_);
+        body.statements(pathway.code);
+        return finish(body, "synapses_pathway");
+    });
 }
 
 KernelSource SynapsesKernelWriter::summed(const CheckedSummedVariable& summed) const {

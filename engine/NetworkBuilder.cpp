@@ -8,6 +8,7 @@
 #include "diagnostics/SizeText.h"
 #include "engine/ArrayBinder.h"
 #include "engine/BoundKernel.h"
+#include "engine/PathwayDelays.h"
 #include "engine/StateRecording.h"
 #include "engine/SubgroupState.h"
 #include "engine/SynapseConnector.h"
@@ -23,6 +24,7 @@
 #include "runtime/SpikeGenerator.h"
 #include "runtime/SynapseValues.h"
 #include "runtime/VectorEvaluator.h"
+#include "timing/ScheduleSlotNames.h"
 
 #include <algorithm>
 #include <chrono>
@@ -322,13 +324,36 @@ private:
     }
 
     void schedule(ScheduleSlot slot, int order, const std::string& name,
-                  std::shared_ptr<BoundKernel> kernel, Clock* clock) {
+                  std::shared_ptr<BoundKernel> kernel, Clock* clock, bool active) {
         if (rebinding_) // the report holds the kernel; the old operation will call it
             return;
         network_->keepAlive(kernel);
         BoundKernel* raw = kernel.get();
-        network_->scheduler().add(
-            Operation{slot, order, name, clock, [raw, clock] { raw->call(*clock); }});
+        add(Operation{slot, order, name, clock, [raw, clock] { raw->call(*clock); }}, active);
+    }
+
+    /// Brian2 runs only active objects: an inactive one is built (its records
+    /// exist, empty) but never runs.
+    void add(Operation operation, bool active) {
+        if (active)
+            network_->scheduler().add(std::move(operation));
+    }
+
+    const GroupSpec& specOf(const CheckedGroup& checked) const {
+        return model_.model.groups[static_cast<size_t>(&checked - model_.groups.data())];
+    }
+
+    const SynapsesSpec& specOf(const CheckedSynapses& checked) const {
+        return model_.model.synapses[static_cast<size_t>(&checked - model_.synapses.data())];
+    }
+
+    /// Brian2's `order` of an object, its default when none is given.
+    static int orderOf(const std::optional<long long>& order, int fallback = 0) {
+        return order ? static_cast<int>(*order) : fallback;
+    }
+
+    static ScheduleSlot slotOf(const std::string& when, ScheduleSlot fallback) {
+        return when.empty() ? fallback : scheduleSlotNamed(when).value_or(fallback);
     }
 
     KernelSource timed(KernelSource (KernelWriter::*write)() const, const KernelWriter& writer) {
@@ -345,11 +370,13 @@ private:
         network_->keepAlive(generator);
         GroupState* state = &group;
         Clock* clock = group.clock;
-        network_->scheduler().add(
-            Operation{ScheduleSlot::Thresholds, 0, checked.name + "_spikegenerator", clock,
+        const GroupSpec& spec = specOf(checked);
+        add(Operation{slotOf(spec.when, ScheduleSlot::Thresholds), orderOf(spec.order),
+                      checked.name + "_spikegenerator", clock,
                       [generator, state, clock] {
                           generator->emit(clock->timestep(), state->events.data(), state->size);
-                      }});
+                      }},
+            spec.active);
     }
 
     void scheduleGroup(const CheckedGroup& checked, GroupState& group) {
@@ -358,49 +385,60 @@ private:
 
     /// Kernels for what the group's fields say: `constant over dt`
     /// subexpressions, state update, threshold and reset.
+    /// Brian2 gives each of them the group's order.
     void scheduleKernels(const CheckedGroup& checked, GroupState& group) {
         const KernelWriter writer(checked, constantNames_);
+        const int order = orderOf(specOf(checked).order);
+        const bool active = specOf(checked).active;
         const KernelSource subexpressions = timed(&KernelWriter::constantOverDt, writer);
         if (!subexpressions.code.empty())
-            schedule(ScheduleSlot::BeforeStart, 0, checked.name + "_subexpression_update",
+            schedule(ScheduleSlot::BeforeStart, order, checked.name + "_subexpression_update",
                      compile(checked.name + " constant over dt", subexpressions, group),
-                     group.clock);
+                     group.clock, active);
         if (!checked.stateUpdate.empty())
-            schedule(ScheduleSlot::Groups, 0, checked.name + "_stateupdater",
+            schedule(ScheduleSlot::Groups, order, checked.name + "_stateupdater",
                      compile(checked.name + " state update",
                              timed(&KernelWriter::stateUpdate, writer), group),
-                     group.clock);
-        if (checked.threshold) {
-            schedule(ScheduleSlot::Thresholds, 0, checked.name + "_spike_thresholder",
-                     compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer),
-                             group),
-                     group.clock);
-            const KernelSource reset = timed(&KernelWriter::reset, writer);
-            if (!reset.code.empty())
-                schedule(ScheduleSlot::Resets, 0, checked.name + "_spike_resetter",
-                         compile(checked.name + " reset", reset, group), group.clock);
-        }
+                     group.clock, active);
+        for (const CheckedRunRegularly& operation : checked.runRegularly)
+            schedule(operation.when, operation.order, operation.name,
+                     compile(operation.name + " run_regularly",
+                             timedSource([&] { return writer.runRegularly(operation); }), group),
+                     &network_->scheduler().clockFor(operation.dt), active);
         for (const CheckedEvent& event : checked.events)
-            scheduleCustomEvent(checked, group, writer, event);
+            scheduleCustomEvent(checked, group, writer, event, order, active);
+        if (!checked.threshold)
+            return;
+        schedule(
+            ScheduleSlot::Thresholds, order, checked.name + "_spike_thresholder",
+            compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer), group),
+            group.clock, active);
+        const KernelSource reset = timed(&KernelWriter::reset, writer);
+        if (!reset.code.empty())
+            schedule(ScheduleSlot::Resets, order, checked.name + "_spike_resetter",
+                     compile(checked.name + " reset", reset, group), group.clock, active);
     }
 
     /// Brian2 checks a custom event in slot after_thresholds and runs its
     /// code (run_on_event) in after_resets, both at the group's order and
     /// named <group>_<event>_thresholder / _resetter, which sorts them.
     void scheduleCustomEvent(const CheckedGroup& checked, GroupState& group,
-                             const KernelWriter& writer, const CheckedEvent& event) {
+                             const KernelWriter& writer, const CheckedEvent& event, int order,
+                             bool active) {
         std::vector<std::int32_t>& eventspace = group.eventspace(event.name);
         const std::string prefix = checked.name + "_" + event.name;
         auto threshold = compile(checked.name + " event " + event.name + " threshold",
                                  timedSource([&] { return writer.eventThreshold(event); }), group);
         threshold->context.events = eventspace.data();
-        schedule(ScheduleSlot::AfterThresholds, 0, prefix + "_thresholder", threshold, group.clock);
+        schedule(ScheduleSlot::AfterThresholds, order, prefix + "_thresholder", threshold,
+                 group.clock, active);
         const KernelSource code = timedSource([&] { return writer.eventCode(event); });
         if (code.code.empty())
             return;
         auto resetter = compile(checked.name + " event " + event.name + " code", code, group);
         resetter->context.events = eventspace.data();
-        schedule(ScheduleSlot::AfterResets, 0, prefix + "_resetter", resetter, group.clock);
+        schedule(ScheduleSlot::AfterResets, order, prefix + "_resetter", resetter, group.clock,
+                 active);
     }
 
     /// Brian2 runs a PoissonInput in the synapses slot with order 0, between the
@@ -416,7 +454,10 @@ private:
         report_.timings.codegenMilliseconds += millisecondsSince(start);
         auto bound = compile(input.name + " PoissonInput", source, group);
         bound->context.size = input.range.size; // from input.range.start (the kernel's offset)
-        schedule(ScheduleSlot::Synapses, 0, input.scheduleName, bound, group.clock);
+        const PoissonInputSpec& spec =
+            model_.model.poissonInputs[static_cast<size_t>(&input - model_.poissonInputs.data())];
+        schedule(slotOf(spec.when, ScheduleSlot::Synapses), orderOf(spec.order), input.scheduleName,
+                 bound, group.clock, spec.active);
     }
 
     /// Creates the synapses (connect, delays, initial values), as Brian2 does
@@ -459,6 +500,10 @@ private:
         if (checked.delay)
             allocatingFor(checked.name, "delay", "evaluating the delays",
                           [&] { setDelays(checked, synapses); });
+        for (const CheckedPathway& pathway : checked.pathways)
+            if (pathway.delay)
+                allocatingFor(checked.name, pathway.delayField, "evaluating the delays",
+                              [&] { setPathwayDelays(checked, pathway, synapses); });
         allocatingFor(checked.name, "initial", "evaluating the initial values", [&] {
             applySynapseInitialValues(checked.initial, *checked.scope, synapses,
                                       network_->random());
@@ -478,6 +523,11 @@ private:
             bytes += 8.0 + 4.0 + 4.0;
         bytes += 4.0 * static_cast<double>(checked.pathways.size());
         size_t columns = checked.delay ? VectorEvaluator::columnsNeeded(checked.delay) : 0;
+        for (const CheckedPathway& pathway : checked.pathways)
+            if (pathway.delay) {
+                bytes += 8.0 + 4.0 + 4.0;
+                columns = std::max(columns, VectorEvaluator::columnsNeeded(pathway.delay));
+            }
         for (const Statement& statement : checked.initial)
             columns = std::max(columns, VectorEvaluator::columnsNeeded(statement.expandedValue()));
         columns = std::max(columns, assignmentColumns(checked.assignments));
@@ -488,48 +538,25 @@ private:
     void setDelays(const CheckedSynapses& checked, SynapseState& synapses) {
         Column delays =
             evaluatePerSynapse(checked.delay, *checked.scope, synapses, network_->random());
-        const auto count = static_cast<size_t>(synapses.size());
-        for (size_t k = 0; k < (delays.uniform ? std::min<size_t>(1, count) : count); ++k)
-            checkDelay(checked, k, delays.at(k));
-        if (delays.uniform) {
-            synapses.uniformDelay = delays.value;
+        const bool uniform = delays.uniform;
+        std::vector<double> stored = storedDelays(
+            std::move(delays), static_cast<size_t>(synapses.size()), checked.name, "delay");
+        if (uniform) {
+            synapses.uniformDelay = stored.empty() ? 0.0 : stored[0];
             return;
         }
-        synapses.variables["delay"] = std::move(delays.values);
+        synapses.variables["delay"] = std::move(stored);
         synapses.uniformDelay.reset();
     }
 
-    static void checkDelay(const CheckedSynapses& checked, size_t synapse, double delay) {
-        if (!(delay >= 0.0) || !std::isfinite(delay))
-            throw ModelError({checked.name, "delay", 0, 0},
-                             "the delay of synapse " + std::to_string(synapse) + " is " +
-                                 std::to_string(delay) + " s; delays must be non-negative");
-    }
-
-    /// Delay steps as Brian2's queue rounds them, (int)(delay / dt + 0.5),
-    /// refused beyond the queue's 32-bit steps rather than wrapped around.
-    static std::vector<std::int32_t> delaySteps(const SynapseState& synapses, double dt) {
-        constexpr double kMostSteps = std::numeric_limits<std::int32_t>::max() - 1;
-        const auto steps = [&](double delay, size_t synapse) {
-            const double rounded = std::floor(delay / dt + 0.5);
-            if (!(rounded <= kMostSteps))
-                throw ModelError({synapses.name, "delay", 0, 0},
-                                 "the delay of synapse " + std::to_string(synapse) + " is " +
-                                     formatNumber(delay) + " s, " + formatCount(rounded) +
-                                     " time steps of " + formatNumber(dt) +
-                                     " s; a delay can be at most " + formatCount(kMostSteps) +
-                                     " steps");
-            return static_cast<std::int32_t>(rounded);
-        };
-        if (synapses.size() == 0)
-            return {};
-        if (synapses.uniformDelay)
-            return {steps(*synapses.uniformDelay, 0)};
-        const std::vector<double>& delay = synapses.variables.at("delay");
-        std::vector<std::int32_t> result(delay.size());
-        for (size_t k = 0; k < delay.size(); ++k)
-            result[k] = steps(delay[k], k);
-        return result;
+    /// The delays of a pathway other than 'pre', drawn after the object's.
+    void setPathwayDelays(const CheckedSynapses& checked, const CheckedPathway& pathway,
+                          SynapseState& synapses) {
+        Column delays =
+            evaluatePerSynapse(pathway.delay, *checked.scope, synapses, network_->random());
+        synapses.pathwayDelays[pathway.name] =
+            storedDelays(std::move(delays), static_cast<size_t>(synapses.size()), checked.name,
+                         pathway.delayField);
     }
 
     void scheduleSynapses(const CheckedSynapses& checked, SynapseState& synapses) {
@@ -537,10 +564,11 @@ private:
         const CheckedGroup& target = model_.groups[checked.target];
         const SynapsesKernelWriter writer(checked, source, target, constantNames_);
         if (!checked.stateUpdate.empty())
-            schedule(ScheduleSlot::Groups, 0, checked.name + "_stateupdater",
+            schedule(ScheduleSlot::Groups, orderOf(specOf(checked).order),
+                     checked.name + "_stateupdater",
                      compile(checked.name + " state update",
                              timedSource([&] { return writer.stateUpdate(); }), synapses),
-                     synapses.clock);
+                     synapses.clock, specOf(checked).active);
         for (const CheckedSummedVariable& summed : checked.summed)
             scheduleSummed(checked, synapses, writer, summed);
         for (const CheckedPathway& pathway : checked.pathways)
@@ -576,41 +604,45 @@ private:
         bound->context.targetSize = range.start + range.size; // zeroed from range.start
         // Brian2: slot groups, one order before the written group's (a
         // subgroup's is one after its group's, so then with it, by name).
-        schedule(ScheduleSlot::Groups, writesSubgroup(checked, summed.side) ? 0 : -1, name, bound,
-                 written.clock);
+        const CheckedGroup& group =
+            model_.groups[summed.side == SynapseSide::Post ? checked.target : checked.source];
+        schedule(ScheduleSlot::Groups,
+                 orderOf(specOf(group).order) + (writesSubgroup(checked, summed.side) ? 0 : -1),
+                 name, bound, written.clock, specOf(checked).active);
     }
 
     void schedulePathway(const CheckedSynapses& checked, SynapseState& synapses,
                          const SynapsesKernelWriter& writer, const CheckedPathway& pathway) {
         const bool pre = pathway.side == SynapseSide::Pre;
         GroupState& trigger = pre ? *synapses.source : *synapses.target;
+        const std::string field =
+            pathway.delayField.empty() ? pathway.codeField : pathway.delayField;
         SpikeQueue& queue = synapses.queues.emplace_back();
         std::vector<std::int32_t> steps =
-            pre ? delaySteps(synapses, trigger.clock->dt()) : std::vector<std::int32_t>{};
+            delaySteps(delaysOf(synapses, pathway), trigger.clock->dt(), checked.name, field);
         const double slots =
             steps.empty()
                 ? 1.0
                 : static_cast<double>(*std::max_element(steps.begin(), steps.end())) + 1.0;
         budget_->claim(
             SpikeQueue::preparedBytes(slots, static_cast<double>(trigger.size), 0.0, false, false),
-            checked.name, pre ? "delay" : "on_post",
-            "a spike queue of " + formatCount(slots) + " delay steps");
+            checked.name, field, "a spike queue of " + formatCount(slots) + " delay steps");
         try {
-            allocatingFor(checked.name, pre ? "delay" : "on_post", "setting up the spike queue",
-                          [&] {
-                              queue.prepare(pre ? synapses.pre : synapses.post, trigger.size,
-                                            std::move(steps));
-                          });
+            allocatingFor(checked.name, field, "setting up the spike queue", [&] {
+                queue.prepare(pre ? synapses.pre : synapses.post, trigger.size, std::move(steps));
+            });
         } catch (const std::invalid_argument& error) {
-            throw ModelError({checked.name, "delay", 0, 0}, error.what());
+            throw ModelError({checked.name, field, 0, 0}, error.what());
         }
-        const std::string name = checked.name + (pre ? "_pre" : "_post");
+        const std::string name = checked.name + "_" + pathway.name;
         auto bound = compile(name, timedSource([&] { return writer.pathway(pathway); }), synapses);
         bound->context.queue = &queue;
-        bound->context.events = trigger.events.data();
+        bound->context.events = trigger.eventspace(pathway.event).data(); // checked: it has it
         bound->context.sourceSize = trigger.size;
-        // Brian2: slot synapses on the triggering group's clock, pre (-1) before post (+1).
-        schedule(ScheduleSlot::Synapses, pre ? -1 : 1, name, bound, trigger.clock);
+        // Brian2: slot synapses on the listening group's clock, pre (-1) before post (+1),
+        // pathways of one direction by name.
+        schedule(ScheduleSlot::Synapses, pre ? -1 : 1, name, bound, trigger.clock,
+                 specOf(checked).active);
     }
 
     void scheduleMonitor(const CheckedMonitor& monitor) {
@@ -630,22 +662,24 @@ private:
         return record;
     }
 
-    /// Brian2 runs a subgroup one order after its group (order 1) in the
-    /// thresholds slot, and a monitor of it one order after that.
-    int eventMonitorOrder(const CheckedMonitor& monitor) const {
-        return monitor.spec->source == model_.groups[monitor.group].name ? 1 : 2;
-    }
-
-    /// Brian2 runs an EventMonitor of a whole group right after the event's
-    /// thresholder (one order later in its slot: thresholds for 'spike',
-    /// after_thresholds for a custom event). A subgroup has no thresholder of
-    /// its own: the monitor follows the subgroup in thresholds, so for a
-    /// custom event it sees the events of the step before, as in Brian2.
-    ScheduleSlot eventMonitorSlot(const CheckedMonitor& monitor) const {
-        const bool whole = monitor.spec->source == model_.groups[monitor.group].name;
-        return whole && customEvent(model_.groups[monitor.group], monitor.spec->event)
-                   ? ScheduleSlot::AfterThresholds
-                   : ScheduleSlot::Thresholds;
+    /// Brian2 runs a subgroup one order after its group in the thresholds
+    /// slot; a SpikeMonitor or EventMonitor without `when` runs one order
+    /// after its source's threshold (a spike generator's own slot and order).
+    std::pair<ScheduleSlot, int> eventMonitorPlace(const CheckedMonitor& monitor) const {
+        const MonitorSpec& spec = *monitor.spec;
+        if (!spec.when.empty())
+            return {slotOf(spec.when, ScheduleSlot::Thresholds), orderOf(spec.order)};
+        const GroupSpec& source = specOf(model_.groups[monitor.group]);
+        const int order = orderOf(source.order) + 1;
+        if (source.type == GroupType::SpikeGeneratorGroup)
+            return {slotOf(source.when, ScheduleSlot::Thresholds), order};
+        // A whole group's monitor follows its event's thresholder (after_thresholds for a
+        // custom event); a subgroup has no thresholder of its own, so its monitor follows
+        // the subgroup in thresholds and, for a custom event, sees the step before's events.
+        const bool whole = spec.source == source.name;
+        if (whole && customEvent(model_.groups[monitor.group], spec.event))
+            return {ScheduleSlot::AfterThresholds, order};
+        return {ScheduleSlot::Thresholds, whole ? order : order + 1};
     }
 
     void scheduleSpikeMonitor(const CheckedMonitor& monitor, GroupState& group) {
@@ -654,14 +688,14 @@ private:
         GroupState* source = &group;
         Clock* clock = group.clock;
         const long long start = monitor.range.start, stop = start + monitor.range.size;
-        // Brian2 runs the SpikeMonitor right after its source's thresholder.
-        network_->scheduler().add(
-            Operation{ScheduleSlot::Thresholds, eventMonitorOrder(monitor), spec.name, clock,
+        const auto [slot, order] = eventMonitorPlace(monitor);
+        add(Operation{slot, order, spec.name, clock,
                       [&record, source, clock, start, stop] {
                           const EventsInRange events(*source, start, stop);
                           record.append(events.first, events.count, clock->t(),
                                         static_cast<std::int32_t>(start));
-                      }});
+                      }},
+            spec.active);
     }
 
     /// An EventMonitor: a spike record with a column per recorded variable,
@@ -677,10 +711,11 @@ private:
         }
         const std::vector<std::int32_t>& eventspace =
             group.eventspace(spec.event.empty() ? kSpikeEvent : spec.event);
-        network_->scheduler().add(Operation{
-            eventMonitorSlot(monitor), eventMonitorOrder(monitor), spec.name, group.clock,
-            EventRecorder(record, group, eventspace, std::move(sources), monitor.range.start,
-                          monitor.range.start + monitor.range.size)});
+        const auto [slot, order] = eventMonitorPlace(monitor);
+        add(Operation{slot, order, spec.name, group.clock,
+                      EventRecorder(record, group, eventspace, std::move(sources),
+                                    monitor.range.start, monitor.range.start + monitor.range.size)},
+            spec.active);
     }
 
     void scheduleRateMonitor(const CheckedMonitor& monitor, GroupState& group) {
@@ -695,12 +730,14 @@ private:
         GroupState* source = &group;
         Clock* clock = group.clock;
         const long long start = monitor.range.start, stop = start + monitor.range.size;
-        network_->scheduler().add(Operation{
-            ScheduleSlot::End, 0, spec.name, clock, [&record, source, clock, start, stop] {
-                record.times.push_back(clock->t());
-                const double spikes = EventsInRange(*source, start, stop).count;
-                record.rates.push_back(spikes / (static_cast<double>(stop - start) * clock->dt()));
-            }});
+        add(Operation{ScheduleSlot::End, 0, spec.name, clock,
+                      [&record, source, clock, start, stop] {
+                          record.times.push_back(clock->t());
+                          const double spikes = EventsInRange(*source, start, stop).count;
+                          record.rates.push_back(spikes /
+                                                 (static_cast<double>(stop - start) * clock->dt()));
+                      }},
+            spec.active);
     }
 
     void scheduleStateMonitor(const CheckedMonitor& monitor, GroupState& group) {
@@ -745,13 +782,15 @@ private:
         record.times.reserve(rows);
         record.values.reserve(rows * columns);
         StateRecording* row = &recording;
-        network_->scheduler().add(Operation{
-            ScheduleSlot::Start, 0, monitor.spec->name, clock, [raw, row, &record, clock, columns] {
-                record.times.push_back(clock->t());
-                record.values.resize(record.values.size() + columns);
-                row->row = record.values.data() + record.values.size() - columns;
-                raw->call(*clock);
-            }});
+        const MonitorSpec& spec = *monitor.spec;
+        add(Operation{slotOf(spec.when, ScheduleSlot::Start), orderOf(spec.order), spec.name, clock,
+                      [raw, row, &record, clock, columns] {
+                          record.times.push_back(clock->t());
+                          record.values.resize(record.values.size() + columns);
+                          row->row = record.values.data() + record.values.size() - columns;
+                          raw->call(*clock);
+                      }},
+            spec.active);
     }
 
 public:

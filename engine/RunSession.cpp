@@ -2,6 +2,7 @@
 
 #include "diagnostics/ModelError.h"
 #include "engine/LiveEdit.h"
+#include "engine/ProtocolRun.h"
 #include "runtime/Network.h"
 #include "runtime/NonFiniteWatch.h"
 #include "storage/StorageError.h"
@@ -110,7 +111,7 @@ RunReport RunSession::simulate(const Hooks& hooks, const ModelSource& source,
     std::string storageFailure;
     const auto simulateStart = Stopwatch::now();
     try {
-        timings.steps = network_->run(checked.duration, [&] {
+        timings.steps = runProtocol(*network_, checked, [&] {
             if (hooks.betweenSteps && !hooks.betweenSteps(*network_)) {
                 stopped = true;
                 return false;

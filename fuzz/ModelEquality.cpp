@@ -19,6 +19,10 @@ auto fields(const ConnectSpec& s) {
     return std::tie(s.form, s.condition, s.p, s.n, s.i, s.j, s.generator);
 }
 
+auto fields(const PathwaySpec& s) {
+    return std::tie(s.name, s.direction, s.code, s.delay, s.event);
+}
+
 auto fields(const SynapsesSpec& s) {
     return std::tie(s.name, s.source, s.target, s.model, s.onPre, s.onPost, s.delay, s.method, s.dt,
                     s.initial);
@@ -36,8 +40,17 @@ template <typename Spec> bool same(const Spec& a, const Spec& b) {
     return fields(a) == fields(b);
 }
 
+bool samePathways(const SynapsesSpec& a, const SynapsesSpec& b) {
+    if (a.pathways.size() != b.pathways.size())
+        return false;
+    for (size_t k = 0; k < a.pathways.size(); ++k)
+        if (fields(a.pathways[k]) != fields(b.pathways[k]))
+            return false;
+    return true;
+}
+
 bool same(const SynapsesSpec& a, const SynapsesSpec& b) {
-    return fields(a) == fields(b) && same(a.connect, b.connect);
+    return fields(a) == fields(b) && same(a.connect, b.connect) && samePathways(a, b);
 }
 
 template <typename Spec> bool sameList(const std::vector<Spec>& a, const std::vector<Spec>& b) {

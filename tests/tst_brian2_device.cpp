@@ -241,7 +241,7 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("feature the model format lacks")
             << "unsupported_feature"
-            << "ImportFailure: error_cases.py:20: run_regularly on NeuronGroup 'G1' is not "
+            << "ImportFailure: error_cases.py:20: run_regularly on Subgroup 'G1_subgroup' is not "
                "supported yet";
         QTest::newRow("model refused by Spike Studio")
             << "refused_by_spike_studio"
@@ -255,11 +255,12 @@ private slots:
         QTest::newRow("second run with changes")
             << "second_run_with_changes"
             << "ImportFailure: error_cases.py:42: several run() calls with changes between them "
-               "(G4.v set at error_cases.py:41) is not supported yet";
-        QTest::newRow("values set through a subgroup")
+               "(seed() at error_cases.py:41) is not supported yet";
+        QTest::newRow("a random condition through a subgroup")
             << "values_through_subgroup"
-            << "ImportFailure: error_cases.py:61: values set through the subgroup G6[1:3] is not "
-               "supported yet";
+            << "ImportFailure: error_cases.py:62: G6[1:3].v set where a condition with random "
+               "numbers holds (a condition drawing numbers through a subgroup) is not supported "
+               "yet";
         QTest::newRow("program missing")
             << "program_missing"
             << "RunFailure: SPIKESTUDIO_BINARY=/nonexistent/spikestudio is not an executable "

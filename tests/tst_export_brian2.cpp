@@ -477,6 +477,16 @@ private slots:
         const QString typo = write("bad/typo.json", R"({"format": "spikestudio-model",
             "version": 1, "duration": "1*ms", "treshold": 1})");
         expectFailure(exportModel({typo, "-o", script}), script, {"unknown field 'treshold'"});
+        const QString mixed = write(
+            "bad/pathways.json",
+            R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms", "duration": "1*ms",
+                "groups": [{"name": "G", "type": "NeuronGroup", "N": 2, "equations": "v : 1",
+                            "threshold": "v > 1"}],
+                "synapses": [{"name": "S", "source": "G", "target": "G", "on_pre": "v += 1",
+                              "pathways": [{"name": "up", "direction": "pre",
+                                            "code": "v -= 1"}]}]})");
+        expectFailure(exportModel({mixed, "-o", script}), script,
+                      {"'S', field 'pathways[0].direction'", "cannot be combined"});
         expectFailure(exportModel({dir_.filePath("bad/missing.json"), "-o", script}), script,
                       {"missing.json"});
         expectFailure(exportModel({cuba, "-o", script, "--device", "tpu"}), script,

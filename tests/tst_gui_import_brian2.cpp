@@ -97,20 +97,22 @@ private slots:
     }
 
     void aRefusedScriptKeepsTheModel() {
-        const QString script = dir_.filePath("subgroup.py");
+        const QString script = dir_.filePath("netop.py");
         QFile file(script);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("from brian2 import *\n"
                    "G = NeuronGroup(3, 'dv/dt = -v/(10*ms) : 1', threshold='v > 1', "
                    "reset='v = 0', name='G')\n"
-                   "G[1:3].v = 0.5\n"
+                   "@network_operation(dt=1*ms)\n"
+                   "def kick():\n"
+                   "    G.v += 0.1\n"
                    "run(1*ms)\n");
         file.close();
         const Model before = window_->document()->model();
         importThroughTheMenu(script);
         QCOMPARE(messages_.size(), 1);
         QVERIFY2(messages_[0].startsWith("Cannot import the file: ") &&
-                     messages_[0].contains("subgroup.py:3: values set through the subgroup G[1:3]"),
+                     messages_[0].contains("netop.py:3: network_operation"),
                  qPrintable(messages_[0]));
         QCOMPARE(window_->document()->model().groups.front().name, before.groups.front().name);
         QVERIFY(!window_->document()->isModified());

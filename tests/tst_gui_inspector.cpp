@@ -132,15 +132,15 @@ private slots:
 
         initial->addButton()->click(); // the first variable at its zero
         QCOMPARE(model().groups[0].initial, entries({{"v", "0*volt"}}));
-        editCell(initial, 0, 1, "-2*mV");
+        editCell(initial, 0, 2, "-2*mV");
         QCOMPARE(model().groups[0].initial, entries({{"v", "-2*mV"}}));
         QTRY_VERIFY(window_->diagnostics()->canRun());
 
-        editCell(initial, 0, 1, "-2*mV + foo");
+        editCell(initial, 0, 2, "-2*mV + foo");
         QCOMPARE(model().groups[0].initial, entries({{"v", "-2*mV + foo"}}));
         QTRY_VERIFY(initial->problemText().contains("foo"));
         QVERIFY(initial->problemText().startsWith("v: "));
-        QVERIFY(cellMarked(initial, 0, 1));
+        QVERIFY(cellMarked(initial, 0, 2));
         QVERIFY(!window_->diagnostics()->canRun());
         window_->runView()->run();
         QVERIFY(!window_->runView()->isRunning());
@@ -148,10 +148,10 @@ private slots:
 
         undoStack()->undo();
         QCOMPARE(model().groups[0].initial, entries({{"v", "-2*mV"}}));
-        QCOMPARE(initial->table()->item(0, 1)->text(), QString("-2*mV"));
+        QCOMPARE(initial->table()->item(0, 2)->text(), QString("-2*mV"));
         QTRY_VERIFY(window_->diagnostics()->canRun());
         QVERIFY(initial->problemText().isEmpty());
-        QVERIFY(!cellMarked(initial, 0, 1));
+        QVERIFY(!cellMarked(initial, 0, 2));
         undoStack()->redo();
         QCOMPARE(model().groups[0].initial, entries({{"v", "-2*mV + foo"}}));
         QTRY_VERIFY(!initial->problemText().isEmpty());
@@ -238,22 +238,22 @@ private slots:
         QCOMPARE(trace.variables, std::vector<std::string>{"v"});
         QCOMPARE(trace.record, (std::vector<long long>{0, 1, 2, 3, 4}));
 
-        editCell(monitors, 0, 3, "0, 5, 10");
+        editCell(monitors, 0, 4, "0, 5, 10");
         QCOMPARE(model().monitors[0].record, (std::vector<long long>{0, 5, 10}));
         QVERIFY(!model().monitors[0].recordAll);
-        editCell(monitors, 0, 3, "True");
+        editCell(monitors, 0, 4, "True");
         QVERIFY(model().monitors[0].recordAll);
         QVERIFY(model().monitors[0].record.empty());
 
         const QString before = modelText(model());
-        editCell(monitors, 0, 3, "0, five");
+        editCell(monitors, 0, 4, "0, five");
         QCOMPARE(modelText(model()), before);
         QVERIFY(monitors->problemText().contains("'five'"));
 
-        editCell(monitors, 0, 3, "0, 500");
+        editCell(monitors, 0, 4, "0, 500");
         QTRY_VERIFY(monitors->problemText().contains("out of range"));
         QVERIFY(!window_->diagnostics()->canRun());
-        editCell(monitors, 0, 2, "v, nothing");
+        editCell(monitors, 0, 3, "v, nothing");
         QCOMPARE(model().monitors[0].variables, (std::vector<std::string>{"v", "nothing"}));
         undoStack()->undo();
         undoStack()->undo();
@@ -284,19 +284,19 @@ private slots:
         QCOMPARE(model().monitors.size(), size_t(1));
         QCOMPARE(model().monitors[0].type, MonitorType::Event);
         QVERIFY(model().monitors[0].variables.empty() && model().monitors[0].record.empty());
-        QCOMPARE(monitors->table()->item(0, 1)->text(), QString("events (spike)"));
-        QVERIFY(monitors->table()->item(0, 2)->flags() & Qt::ItemIsEditable);
-        QVERIFY(!(monitors->table()->item(0, 3)->flags() & Qt::ItemIsEditable));
+        QCOMPARE(monitors->table()->item(0, 2)->text(), QString("events (spike)"));
+        QVERIFY(monitors->table()->item(0, 3)->flags() & Qt::ItemIsEditable);
+        QVERIFY(!(monitors->table()->item(0, 4)->flags() & Qt::ItemIsEditable));
         QTRY_VERIFY(window_->diagnostics()->canRun());
 
-        editCell(monitors, 0, 2, "v");
+        editCell(monitors, 0, 3, "v");
         QCOMPARE(model().monitors[0].variables, std::vector<std::string>{"v"});
         QTRY_VERIFY(window_->diagnostics()->canRun());
-        editCell(monitors, 0, 2, "v, nothing");
+        editCell(monitors, 0, 3, "v, nothing");
         QTRY_VERIFY(monitors->problemText().contains("'nothing' is not a variable of 'G1'"));
-        QVERIFY(cellMarked(monitors, 0, 2));
+        QVERIFY(cellMarked(monitors, 0, 3));
         QVERIFY(!window_->diagnostics()->canRun());
-        editCell(monitors, 0, 2, " ");
+        editCell(monitors, 0, 3, " ");
         QVERIFY(model().monitors[0].variables.empty()); // optional, unlike a StateMonitor's
         QTRY_VERIFY(window_->diagnostics()->canRun());
     }

@@ -114,20 +114,30 @@ QList<FeatureCase> unsupportedFeatures() {
                           "G = NeuronGroup(3, 'dv/dt = -v/(10*ms) : 1', threshold='v > 1', "
                           "reset='v = 0', name='G')\n";
     return {
-        {"values through a subgroup", group + "G[1:3].v = 0.5  # <-\nrun(1*ms)\n",
-         "values set through the subgroup G[1:3]"},
-        {"pathways",
+        {"random condition through a subgroup",
+         group + "H = G[1:3]\nH.v['rand() < 0.5'] = 0.5  # <-\nrun(1*ms)\n",
+         "a condition drawing numbers through a subgroup"},
+        {"pathway delays from an array",
          group + "S = Synapses(G, G, on_pre={'up': 'v += 0.1', 'down': 'v -= 0.1'})  # <-\n"
-                 "S.connect()\nrun(1*ms)\n",
-         "several pathways"},
-        {"run_regularly", group + "G.run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
-         "run_regularly"},
+                 "S.connect()\nS.up.delay = [1, 2, 3, 4, 5, 6, 7, 8, 9]*ms\nrun(1*ms)\n",
+         "delays of the pathway 'up' set by index, by condition, as an array or more than once"},
+        {"run_regularly on a subgroup",
+         group + "G[0:2].run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
+         "run_regularly on Subgroup"},
         {"custom event code in another slot",
          "from brian2 import *\nG = NeuronGroup(3, 'v : 1', events={'up': 'v > 0.5'})\n"
          "G.run_on_event('up', 'v = 0', when='resets')  # <-\nrun(1*ms)\n",
          "when='resets' (scheduling) on NeuronGroup"},
-        {"changes between runs", group + "run(1*ms)\nG.v = 0.5\nrun(1*ms)  # <-\n",
-         "several run() calls with changes between them (G.v set"},
+        {"connect between runs",
+         group + "S = Synapses(G, G, on_pre='v += 0.1', name='S')\nS.connect(i=0, j=1)\nrun(1*ms)\n"
+                 "S.connect(i=1, j=0)\nrun(1*ms)  # <-\n",
+         "several run() calls with changes between them (S.connect() at"},
+        {"synaptic values between runs",
+         group + "S = Synapses(G, G, 'w : 1', on_pre='v += w', name='S')\nS.connect()\n"
+                 "run(1*ms)\nS.w = 0.5  # <-\nrun(1*ms)\n",
+         "values of the Synapses object S set between two run() calls"},
+        {"active changed between runs", group + "run(1*ms)\nG.active = False\nrun(1*ms)  # <-\n",
+         "several run() calls with changes between them (the model's 'groups' differ)"},
         {"store and restore", group + "store()\nG.v = 0.5\nrestore()  # <-\nrun(1*ms)\n",
          "store()/restore()"},
         {"several connect calls",
@@ -140,12 +150,10 @@ QList<FeatureCase> unsupportedFeatures() {
          group + "H = NeuronGroup(3, 'v : 1 (linked)', name='H')  # <-\n"
                  "H.v = linked_var(G, 'v')\nrun(1*ms)\n",
          "the linked variable 'v'"},
-        {"when", group + "M = StateMonitor(G, 'v', record=0, when='end')  # <-\nrun(1*ms)\n",
-         "when='end'"},
-        {"order",
-         "from brian2 import *\nG = NeuronGroup(3, 'dv/dt = -v/(10*ms) : 1', order=2)  # <-\n"
-         "run(1*ms)\n",
-         "order=2"},
+        {"when of a threshold",
+         "from brian2 import *\nG = NeuronGroup(3, 'v : 1', threshold='v > 1')  # <-\n"
+         "G.set_event_schedule('spike', when='after_synapses')\nrun(1*ms)\n",
+         "when='after_synapses'"},
         {"network_operation",
          group + "@network_operation(dt=1*ms)  # <-\ndef kick():\n    G.v += 0.1\nrun(1*ms)\n",
          "network_operation"},
@@ -175,8 +183,8 @@ QList<FeatureCase> unsupportedFeatures() {
          "S = Synapses(G, G, on_pre='x += 1')\nS.connect(condition='x_pre > 0')  # <-\n"
          "G.x = 'i'\nrun(1*ms)\n",
          "reading G.x here, before the script sets it"},
-        {"spikes of some neurons", group + "M = SpikeMonitor(G, record=[0, 1])  # <-\nrun(1*ms)\n",
-         "record=[0, 1] (recording some neurons only)"},
+        {"counts only", group + "M = SpikeMonitor(G, record=False)  # <-\nrun(1*ms)\n",
+         "record=False (counting events without recording them)"},
         {"skip_if_invalid",
          group + "S = Synapses(G, G, on_pre='v += 0.1')\n"
                  "S.connect(j='i + 1', skip_if_invalid=True)  # <-\nrun(1*ms)\n",

@@ -159,6 +159,7 @@ Model everyFieldModel() {
                       "w += 0.1",
                       {ConnectSpec::Form::Rule, "i != j", "0.5", "2", {}, {}, ""},
                       "1*ms",
+                      {},
                       "euler",
                       "0.1*ms",
                       {{"w", "0.5"}}};
@@ -170,6 +171,7 @@ Model everyFieldModel() {
                         "",
                         {ConnectSpec::Form::Arrays, "", "0.9", "", {0, 1}, {2, 0}, ""},
                         "",
+                        {},
                         "",
                         "",
                         {}};
@@ -182,6 +184,7 @@ Model everyFieldModel() {
         "",
         {ConnectSpec::Form::Generator, "", "", "3", {}, {}, "k for k in range(i)"},
         "",
+        {},
         "",
         "",
         {}};

@@ -72,6 +72,21 @@ Json sampleValue(const ObjectKind& kind, const FieldDescriptor& field) {
         return Json::array(
             {Json::object({{"name", "up"}, {"condition", "v > 1*mV"}}),
              Json::object({{"name", "down"}, {"condition", "v < -1*mV"}, {"code", "v = 0*mV"}})});
+    case FieldType::Pathways:
+        return Json::array({Json::object(
+            {{"name", "up"}, {"direction", "pre"}, {"code", "v += 1"}, {"delay", "2*ms"}})});
+    case FieldType::ScheduleSlot:
+        return "before_end";
+    case FieldType::Order:
+        return -3;
+    case FieldType::Active:
+        return false;
+    case FieldType::RunRegularly:
+        return Json::array({Json::object({{"name", "noise"},
+                                          {"code", "v = rand()*mV"},
+                                          {"dt", "1*ms"},
+                                          {"when", "end"},
+                                          {"order", 2}})});
     }
     return nullptr;
 }

@@ -15,10 +15,10 @@ namespace {
 
 class EntryChecker {
 public:
-    EntryChecker(const AssignmentSpec& spec, size_t position, const AssignmentOwner& owner)
-        : spec_(spec), owner_(owner), prefix_("initial[" + std::to_string(position) + "]") {}
+    EntryChecker(const AssignmentSpec& spec, std::string field, const AssignmentOwner& owner)
+        : spec_(spec), owner_(owner), prefix_(std::move(field)) {}
 
-    /// Runs `body` with its problems filed under `initial[k].key`.
+    /// Runs `body` with its problems filed under `<field>.key`.
     template <typename Body> auto in(const std::string& key, Body body) const {
         return within(owner_.object, prefix_ + "." + key, body);
     }
@@ -129,7 +129,12 @@ private:
 
 ElementAssignment checkAssignment(const AssignmentSpec& spec, size_t position,
                                   const AssignmentOwner& owner) {
-    return EntryChecker(spec, position, owner).check();
+    return checkAssignment(spec, "initial[" + std::to_string(position) + "]", owner);
+}
+
+ElementAssignment checkAssignment(const AssignmentSpec& spec, const std::string& field,
+                                  const AssignmentOwner& owner) {
+    return EntryChecker(spec, field, owner).check();
 }
 
 } // namespace spikestudio

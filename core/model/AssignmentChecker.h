@@ -31,4 +31,8 @@ struct AssignmentOwner {
 ElementAssignment checkAssignment(const AssignmentSpec& spec, size_t position,
                                   const AssignmentOwner& owner);
 
+/// The same for an assignment found at `field` (`protocol[1].set[0]`).
+ElementAssignment checkAssignment(const AssignmentSpec& spec, const std::string& field,
+                                  const AssignmentOwner& owner);
+
 } // namespace spikestudio

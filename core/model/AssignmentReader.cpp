@@ -12,12 +12,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-/// Reads one entry of the list, naming its fields `initial[k].key`.
+/// Reads one assignment, naming its fields `<field>.key` (`initial[2].value`).
 class EntryReader {
 public:
-    EntryReader(const Json& json, std::string object, size_t position, bool synapses)
-        : json_(json), object_(std::move(object)),
-          prefix_("initial[" + std::to_string(position) + "]"), synapses_(synapses) {
+    EntryReader(const Json& json, std::string object, std::string field, bool synapses)
+        : json_(json), object_(std::move(object)), prefix_(std::move(field)), synapses_(synapses) {
         if (!json.is_object())
             fail("", "expected an object with 'variable' and 'value'");
         for (const auto& [key, value] : json.items())
@@ -175,8 +174,14 @@ std::vector<AssignmentSpec> readAssignments(const Json& list, const std::string&
     std::vector<AssignmentSpec> result;
     result.reserve(list.size());
     for (size_t k = 0; k < list.size(); ++k)
-        result.push_back(EntryReader(list[k], object, k, synapses).read());
+        result.push_back(
+            readAssignment(list[k], object, "initial[" + std::to_string(k) + "]", synapses));
     return result;
+}
+
+AssignmentSpec readAssignment(const Json& entry, const std::string& object,
+                              const std::string& field, bool synapses) {
+    return EntryReader(entry, object, field, synapses).read();
 }
 
 } // namespace spikestudio

@@ -15,4 +15,8 @@ namespace spikestudio {
 std::vector<AssignmentSpec> readAssignments(const nlohmann::ordered_json& list,
                                             const std::string& object, bool synapses);
 
+/// Reads one assignment found at `field` (`protocol[1].set[0]`), named so in messages.
+AssignmentSpec readAssignment(const nlohmann::ordered_json& entry, const std::string& object,
+                              const std::string& field, bool synapses);
+
 } // namespace spikestudio

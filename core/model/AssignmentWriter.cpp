@@ -13,6 +13,8 @@ void putSelection(Json& json, const char* key, const IndexSelection& selection) 
         json[key] = selection.list;
 }
 
+} // namespace
+
 Json assignmentJson(const AssignmentSpec& spec) {
     Json json = Json::object();
     json["variable"] = spec.variable;
@@ -30,8 +32,6 @@ Json assignmentJson(const AssignmentSpec& spec) {
         json["condition"] = spec.condition;
     return json;
 }
-
-} // namespace
 
 Json assignmentsJson(const std::vector<AssignmentSpec>& assignments) {
     Json list = Json::array();

@@ -6,6 +6,7 @@
 #include "expr/ElementAssignment.h"
 #include "expr/Scope.h"
 #include "expr/Statement.h"
+#include "model/CheckedRunRegularly.h"
 #include "model/Model.h"
 
 #include <cstdint>
@@ -64,16 +65,26 @@ struct CheckedGroup {
     std::vector<double> spikeTimes;
     double period = 0.0;
 
-    std::vector<SubgroupSpec> subgroups; // checked against size
+    std::vector<SubgroupSpec> subgroups;           // checked against size
+    std::vector<CheckedRunRegularly> runRegularly; // NeuronGroup
 };
 
 enum class SynapseSide { Pre, Post };
 
-/// A synaptic pathway (`on_pre` or `on_post`): the statements run for each
-/// synapse whose spike arrives, event-driven updates first, `lastupdate = t` last.
+/// A synaptic pathway (`on_pre`, `on_post` or one of `pathways`): the
+/// statements run for each synapse whose event arrives, event-driven updates
+/// first, `lastupdate = t` last. Brian2 names it `<synapses>_<name>`.
 struct CheckedPathway {
-    SynapseSide side = SynapseSide::Pre; // whose spikes trigger it
+    std::string name = "pre";            // "pre" for on_pre, "post" for on_post
+    SynapseSide side = SynapseSide::Pre; // whose events trigger it
+    std::string event = "spike";         // of the source (pre) or the target (post)
     AbstractCode code;
+    std::string codeField = "on_pre"; // the field messages name
+    /// The pathway "pre" keeps its delay in the object's `delay`
+    /// (CheckedSynapses::delay); any other has its own.
+    bool objectDelay = false;
+    ExprPtr delay; // per synapse (seconds), of a pathway without objectDelay; null = none
+    std::string delayField;
 };
 
 /// `x_post = expr : unit (summed)`: every step, x of the target group (or the
@@ -117,7 +128,7 @@ struct CheckedSynapses {
     std::vector<CheckedPathway> pathways;
     std::vector<CheckedSummedVariable> summed;
     CheckedConnect connect;
-    ExprPtr delay; // per synapse (seconds); null = no delay
+    ExprPtr delay; // the pathway "pre"'s, per synapse (seconds); null = no delay
     std::vector<Statement> initial;
     std::vector<ElementAssignment> assignments; // `initial` as a list, in order
     /// Per-synapse arrays: parameters, differential variables, lastupdate.
@@ -159,6 +170,18 @@ struct CheckedMonitor {
     double dt = 0.0;
 };
 
+/// A value a protocol sets before its segment, on one of the groups.
+struct CheckedProtocolChange {
+    size_t group = 0; // index into CheckedModel::groups
+    ElementAssignment assignment;
+};
+
+/// One segment of a protocol: the values set before it, then `duration`.
+struct CheckedSegment {
+    double duration = 0.0;
+    std::vector<CheckedProtocolChange> set;
+};
+
 /// A model ready for code generation. Owns the Model it was checked from.
 struct CheckedModel {
     Model model;
@@ -169,7 +192,8 @@ struct CheckedModel {
     std::vector<CheckedPoissonInput> poissonInputs;
     std::vector<CheckedMonitor> monitors;
     double dt = 0.0;
-    double duration = 0.0;
+    double duration = 0.0;                // with a protocol: the sum of its segments
+    std::vector<CheckedSegment> protocol; // empty: one run of `duration`
     std::uint32_t seed = 0;
 };
 

@@ -23,6 +23,11 @@ enum class FieldType {
     NumberTable,      // numbers: a list, or a list of equally long lists
     Subgroups,        // named slices of a group: [{"name", "start", "stop"}, ...]
     Events,           // custom events: [{"name", "condition", "code"}, ...]
+    Pathways,         // synaptic pathways: [{"name", "direction", "code", "delay", "event"}, ...]
+    ScheduleSlot,     // Brian2's `when`: a slot name such as "end" or "before_groups"
+    Order,            // Brian2's `order`: an integer, written only when given
+    Active,           // Brian2's `active`: true or false, written only when false
+    RunRegularly,     // [{"name", "code", "dt", "when", "order"}, ...]
 };
 
 /// Which unit a field's value must have.

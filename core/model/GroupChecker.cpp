@@ -209,28 +209,11 @@ private:
             const std::string& text = entry.second;
             problems.attempt([&] { checkInitialValue(group, target, text); });
         }
-        const AssignmentOwner owner = assignmentOwner(group);
+        const AssignmentOwner owner = groupAssignmentOwner(group);
         for (size_t k = 0; k < spec_.assignments.size(); ++k)
             problems.attempt([&] {
                 group.assignments.push_back(checkAssignment(spec_.assignments[k], k, owner));
             });
-    }
-
-    static AssignmentOwner assignmentOwner(const CheckedGroup& group) {
-        AssignmentOwner owner;
-        owner.object = group.name;
-        owner.elements = "neurons";
-        owner.scope = group.scope.get();
-        owner.size = group.size;
-        owner.requireWritable = [&group](const std::string& variable) {
-            const std::string why = whyNotWritable(group, variable, true);
-            if (!why.empty())
-                throw ModelError({"", "", 0, 0}, why);
-        };
-        owner.resolve = [&group](const ExprPtr& expr) {
-            return group.equations.substituteSubexpressions(expr);
-        };
-        return owner;
     }
 
     void checkInitialValue(CheckedGroup& group, const std::string& target,
@@ -371,6 +354,23 @@ CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, dou
 
 CheckedGroup checkGroup(const GroupSpec& spec, const Scope& constants, double defaultDt) {
     return ObjectKinds::of(spec.type).check(spec, constants, defaultDt);
+}
+
+AssignmentOwner groupAssignmentOwner(const CheckedGroup& group) {
+    AssignmentOwner owner;
+    owner.object = group.name;
+    owner.elements = "neurons";
+    owner.scope = group.scope.get();
+    owner.size = group.size;
+    owner.requireWritable = [&group](const std::string& variable) {
+        const std::string why = whyNotWritable(group, variable, true);
+        if (!why.empty())
+            throw ModelError({"", "", 0, 0}, why);
+    };
+    owner.resolve = [&group](const ExprPtr& expr) {
+        return group.equations.substituteSubexpressions(expr);
+    };
+    return owner;
 }
 
 } // namespace spikestudio

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/AssignmentChecker.h"
 #include "model/CheckedModel.h"
 
 namespace spikestudio {
@@ -22,5 +23,9 @@ IntegrationMethod chooseMethod(const std::string& name, const EquationSet& equat
 /// synaptic pathways), or "" when it can. Constants count as writable only
 /// when `allowConstant` is set (initial values).
 std::string whyNotWritable(const CheckedGroup& group, const std::string& name, bool allowConstant);
+
+/// What checking an assignment to `group`'s values needs (its `initial`
+/// list, a protocol's values set between segments); refers to `group`.
+AssignmentOwner groupAssignmentOwner(const CheckedGroup& group);
 
 } // namespace spikestudio

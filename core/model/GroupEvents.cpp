@@ -32,4 +32,10 @@ std::string describeEvents(const CheckedGroup& group) {
     return known.empty() ? "it has no events: no threshold" : "its events: " + known;
 }
 
+std::string missingEventProblem(const CheckedGroup& group, const std::string& event) {
+    if (hasEvent(group, event))
+        return "";
+    return "'" + group.name + "' has no event '" + event + "' (" + describeEvents(group) + ")";
+}
+
 } // namespace spikestudio

@@ -24,4 +24,8 @@ const CheckedEvent* customEvent(const CheckedGroup& group, const std::string& ev
 /// "its events: 'spike', 'up'" or "it has no events: no threshold", for messages.
 std::string describeEvents(const CheckedGroup& group);
 
+/// Why `group` cannot deliver `event` ("'G' has no event 'custom' (its
+/// events: 'spike')"), or "" when it emits it.
+std::string missingEventProblem(const CheckedGroup& group, const std::string& event);
+
 } // namespace spikestudio

@@ -2,6 +2,8 @@
 
 #include "model/AssignmentSpec.h"
 #include "model/EventSpec.h"
+#include "model/ProtocolSpec.h"
+#include "model/RunRegularlySpec.h"
 
 #include <cstdint>
 #include <optional>
@@ -38,13 +40,17 @@ struct GroupSpec {
     std::string method;     // "" = chosen as Brian2 chooses
     std::string dt;         // "" = the model's dt
     NamedExpressions initial;
-    std::vector<AssignmentSpec> assignments; // `initial` as a list (indices, arrays)
-    std::string rates;                       // PoissonGroup: a rate, or an expression of i and t
-    std::vector<long long> spikeIndices;     // SpikeGeneratorGroup
-    std::vector<std::string> spikeTimes;     // SpikeGeneratorGroup, time expressions
-    std::string period;                      // SpikeGeneratorGroup; "" = no repetition
-    std::vector<SubgroupSpec> subgroups;     // NeuronGroup, PoissonGroup
-    std::vector<EventSpec> events;           // NeuronGroup: custom events beside `spike`
+    std::vector<AssignmentSpec> assignments;    // `initial` as a list (indices, arrays)
+    std::string rates;                          // PoissonGroup: a rate, or an expression of i and t
+    std::vector<long long> spikeIndices;        // SpikeGeneratorGroup
+    std::vector<std::string> spikeTimes;        // SpikeGeneratorGroup, time expressions
+    std::string period;                         // SpikeGeneratorGroup; "" = no repetition
+    std::vector<SubgroupSpec> subgroups;        // NeuronGroup, PoissonGroup
+    std::vector<RunRegularlySpec> runRegularly; // NeuronGroup
+    std::vector<EventSpec> events;              // NeuronGroup: custom events beside `spike`
+    std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
+    std::optional<long long> order; // Brian2's `order`; none = the kind's default
+    bool active = true;             // Brian2's `active`: an inactive object does not run
 };
 
 /// How a Synapses object creates its synapses (Brian2's `connect`).
@@ -58,6 +64,18 @@ struct ConnectSpec {
     std::string generator;       // Generator: `j` in Brian2's generator syntax
 };
 
+/// A synaptic pathway written in `pathways` (Brian2's `on_pre={'up': ...}`,
+/// `S.up.delay`, `on_event`): `code` runs for each synapse when `event` of
+/// the listening group (the source for "pre", the target for "post") arrives
+/// after `delay`. Text as written; the checker gives it meaning.
+struct PathwaySpec {
+    std::string name;
+    std::string direction; // "pre" or "post"
+    std::string code;
+    std::string delay; // a time expression per synapse; "" = 0
+    std::string event; // "" = "spike"
+};
+
 /// A Synapses object of model format v1.
 struct SynapsesSpec {
     std::string name;
@@ -67,11 +85,15 @@ struct SynapsesSpec {
     std::string onPre;
     std::string onPost;
     ConnectSpec connect;
-    std::string delay; // a time expression per synapse for the pre pathway; "" = 0
+    std::string delay;                 // a time expression per synapse for the pre pathway; "" = 0
+    std::vector<PathwaySpec> pathways; // besides on_pre (named "pre") and on_post ("post")
     std::string method;
     std::string dt;
     NamedExpressions initial;
     std::vector<AssignmentSpec> assignments; // `initial` as a list (indices, arrays)
+    std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
+    std::optional<long long> order; // Brian2's `order`; none = the kind's default
+    bool active = true;             // Brian2's `active`: an inactive object does not run
 };
 
 /// Brian2's TimedArray: values on a time grid, called in expressions as
@@ -93,7 +115,10 @@ struct PoissonInputSpec {
     std::string variable;
     long long count = 0; // N
     std::string rate;
-    std::string weight; // an expression in the target's names
+    std::string weight;             // an expression in the target's names
+    std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
+    std::optional<long long> order; // Brian2's `order`; none = the kind's default
+    bool active = true;             // Brian2's `active`: an inactive object does not run
 };
 
 enum class MonitorType { Spike, State, PopulationRate, Event };
@@ -107,6 +132,9 @@ struct MonitorSpec {
     std::vector<long long> record;      // StateMonitor indices
     std::string dt;                     // StateMonitor; "" = the source's dt
     std::string event;                  // EventMonitor; "" = "spike"
+    std::string when;                   // schedule slot (Brian2's `when`); "" = the kind's default
+    std::optional<long long> order;     // Brian2's `order`; none = the kind's default
+    bool active = true;                 // Brian2's `active`: an inactive object does not run
 };
 
 /// Model format v1 as plain data: exactly what the JSON file says, nothing
@@ -123,6 +151,7 @@ struct Model {
     std::vector<PoissonInputSpec> poissonInputs;
     std::vector<SynapsesSpec> synapses;
     std::vector<MonitorSpec> monitors;
+    std::vector<ProtocolSegmentSpec> protocol; // empty: one run of `duration`
 };
 
 const char* typeName(MonitorType type);

@@ -9,6 +9,9 @@
 #include "model/GroupChecker.h"
 #include "model/ObjectKinds.h"
 #include "model/ProblemCollector.h"
+#include "model/ProtocolChecker.h"
+#include "model/RunRegularlyChecker.h"
+#include "model/ScheduleChecker.h"
 #include "model/Subgroups.h"
 #include "timing/TimeSteps.h"
 
@@ -158,6 +161,7 @@ void checkAllGroups(CheckedModel& checked, ProblemCollector& problems, FailedObj
         if (!problems.attempt([&] {
                 CheckedGroup group = checkGroup(spec, *checked.constants, checked.dt);
                 group.subgroups = checkSubgroups(spec);
+                group.runRegularly = checkRunRegularly(spec, group, *checked.constants);
                 checked.groups.push_back(std::move(group));
             })) {
             failed.insert(spec.name);
@@ -203,6 +207,11 @@ bool checkTimes(CheckedModel& checked, const CheckOptions& options, ProblemColle
     const bool dtChecked = problems.attempt(
         [&] { checked.dt = positiveTime(m.dt, *checked.constants, "model", "dt", false); });
     durationChecked = problems.attempt([&] {
+        if (!m.protocol.empty()) {
+            checked.duration = checkProtocolDurations(
+                m, *checked.constants, options.duration.has_value(), checked.protocol);
+            return;
+        }
         const std::string duration = options.duration.value_or(m.duration);
         if (duration.empty())
             throw ModelError({"model", "duration", 0, 0}, "missing field 'duration'");
@@ -219,6 +228,7 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     const Model& m = checked.model;
     ProblemCollector problems;
     checkUniqueObjectNames(m, problems);
+    checkSchedules(m, problems);
     // Everything else reads the constants, the TimedArrays and the model's dt:
     // past a problem in those, it would only report what follows from it.
     bool durationChecked = false;
@@ -234,6 +244,8 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     checkAllSynapses(checked, problems, failed);
     problems.attempt([&] { checkSummedWriters(checked); });
     checkInputsAndMonitors(checked, problems, failed);
+    if (durationChecked && failed.empty()) // group indices hold only when all were checked
+        problems.attempt([&] { checkProtocolChanges(checked); });
     if (durationChecked)
         problems.attempt([&] { checkRunLength(checked); });
     problems.throwIfAny();

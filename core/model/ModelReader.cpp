@@ -7,6 +7,9 @@
 #include "model/DuplicateKeyGuard.h"
 #include "model/EventSpecReader.h"
 #include "model/ObjectKinds.h"
+#include "model/PathwaysJson.h"
+#include "model/ProtocolReader.h"
+#include "model/RunRegularlyFormat.h"
 #include "model/Seed.h"
 
 #include <cmath>
@@ -411,6 +414,39 @@ void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& 
     spec.*member = readEventSpecs(in.array(field.key), in.object());
 }
 
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::vector<PathwaySpec> Spec::*member, Spec& spec) {
+    spec.*member = readPathways(in.array(field.key), in.object());
+}
+
+/// `order`: an integer Brian2 can hold (a C int).
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::optional<long long> Spec::*member, Spec& spec) {
+    if (in.has(field.key))
+        spec.*member =
+            in.integer(field.key, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+}
+
+/// `active`: a JSON boolean.
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              bool Spec::*member, Spec& spec) {
+    if (!in.has(field.key))
+        return;
+    if (!in.at(field.key).is_boolean())
+        in.fail(field.key, "expected true or false");
+    spec.*member = in.at(field.key).template get<bool>();
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::vector<RunRegularlySpec> Spec::*member, Spec& spec) {
+    if (in.has(field.key))
+        spec.*member = readRunRegularly(in.at(field.key), in.object());
+}
+
 /// Reads every field of `kind` from `json` into a new Spec.
 template <typename Spec>
 Spec readObject(const SpecKind<Spec>& kind, const Json& json, const std::string& object) {
@@ -485,7 +521,7 @@ Model readModel(std::string_view text) {
     ObjectReader in(parsed, "model",
                     {"format", "version", "name", "description", "dt", "duration", "seed",
                      "constants", "timed_arrays", "groups", "synapses", "poisson_inputs",
-                     "monitors"});
+                     "monitors", "protocol"});
     if (in.text("format", true) != "spikestudio-model")
         in.fail("format", "not a Spike Studio model (expected \"spikestudio-model\")");
     if (in.integer("version", 1, std::numeric_limits<int>::max()) != 1)
@@ -524,6 +560,8 @@ Model readModel(std::string_view text) {
     const Json& monitors = in.array("monitors");
     for (size_t k = 0; k < monitors.size(); ++k)
         model.monitors.push_back(readMonitor(monitors[k], k));
+    if (in.has("protocol"))
+        model.protocol = readProtocol(in.at("protocol"));
     return model;
 }
 

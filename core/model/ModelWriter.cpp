@@ -5,6 +5,9 @@
 #include "model/AssignmentWriter.h"
 #include "model/EventSpecWriter.h"
 #include "model/ObjectKinds.h"
+#include "model/PathwaysJson.h"
+#include "model/ProtocolWriter.h"
+#include "model/RunRegularlyFormat.h"
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -152,6 +155,38 @@ void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
         json[field.key] = eventSpecsJson(spec.*member);
 }
 
+/// Written only when used, so Synapses with only on_pre and on_post stay byte for byte as before.
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               std::vector<PathwaySpec> Spec::*member, const Spec& spec) {
+    if (!(spec.*member).empty())
+        json[field.key] = pathwaysJson(spec.*member);
+}
+
+// The scheduling fields are written only when they differ from Brian2's
+// defaults, so models that do not use them stay byte for byte as before.
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               std::optional<long long> Spec::*member, const Spec& spec) {
+    if (spec.*member)
+        json[field.key] = *(spec.*member);
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, bool Spec::*member,
+               const Spec& spec) {
+    if (!(spec.*member))
+        json[field.key] = false;
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               std::vector<RunRegularlySpec> Spec::*member, const Spec& spec) {
+    if (!(spec.*member).empty())
+        json[field.key] = runRegularlyJson(spec.*member);
+}
+
 template <typename Spec> Json objectJson(const SpecKind<Spec>& kind, const Spec& spec) {
     Json json;
     for (size_t k = 0; k < kind.fields.size(); ++k)
@@ -208,6 +243,8 @@ Json modelJson(const Model& model) {
     if (!model.poissonInputs.empty())
         json["poisson_inputs"] = listJson(model.poissonInputs, poissonInputJson);
     json["monitors"] = listJson(model.monitors, monitorJson);
+    if (!model.protocol.empty())
+        json["protocol"] = protocolJson(model.protocol);
     return json;
 }
 

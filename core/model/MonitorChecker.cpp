@@ -5,6 +5,8 @@
 #include "model/ObjectKinds.h"
 #include "model/Subgroups.h"
 
+#include <algorithm>
+
 namespace spikestudio {
 
 namespace {
@@ -16,12 +18,24 @@ struct MonitoredObject {
     const Scope& scope;
     long long size;
     double dt;
+    const std::vector<std::string>& stored; // per-element state beside the equations
 };
+
+/// A variable the object stores without an equation: `lastspike` and
+/// `not_refractory` of a refractory group, a synapse's `lastupdate`.
+bool isStoredWithoutEquation(const MonitoredObject& object, const std::string& variable) {
+    return std::find(object.stored.begin(), object.stored.end(), variable) != object.stored.end();
+}
 
 void checkRecordedVariables(CheckedMonitor& monitor, const MonitorSpec& spec,
                             const MonitoredObject& object) {
     for (const std::string& variable : spec.variables) {
         const Equation* eq = object.equations.find(variable);
+        if (!eq && isStoredWithoutEquation(object, variable)) {
+            monitor.variables.push_back(makeName(variable));
+            monitor.dimensions.push_back(object.scope.lookup(variable)->dim);
+            continue;
+        }
         if (!eq)
             throw ModelError({spec.name, "variables", 0, 0},
                              "'" + variable + "' is not a variable of '" + object.name + "'");
@@ -59,7 +73,8 @@ CheckedMonitor checkMonitor(const MonitorSpec& spec, const CheckedModel& model) 
                 monitor.dt = spec.dt.empty()
                                  ? s.dt
                                  : positiveTime(spec.dt, *s.scope, spec.name, "dt", false);
-                checkRecordedVariables(monitor, spec, {s.name, s.equations, *s.scope, -1, s.dt});
+                checkRecordedVariables(monitor, spec,
+                                       {s.name, s.equations, *s.scope, -1, s.dt, s.stateVariables});
                 return monitor;
             }
         throw ModelError({spec.name, "source", 0, 0}, "unknown source '" + spec.source + "'");
@@ -70,9 +85,9 @@ CheckedMonitor checkMonitor(const MonitorSpec& spec, const CheckedModel& model) 
     monitor.dt =
         spec.dt.empty() ? group.dt : positiveTime(spec.dt, *group.scope, spec.name, "dt", false);
     if (recordsVariables)
-        checkRecordedVariables(
-            monitor, spec,
-            {spec.source, group.equations, *group.scope, slice->range.size, group.dt});
+        checkRecordedVariables(monitor, spec,
+                               {spec.source, group.equations, *group.scope, slice->range.size,
+                                group.dt, group.stateVariables});
     return monitor;
 }
 

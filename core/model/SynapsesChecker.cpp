@@ -9,6 +9,7 @@
 #include "model/CheckSupport.h"
 #include "model/ConnectChecker.h"
 #include "model/GroupChecker.h"
+#include "model/PathwayPlan.h"
 #include "model/Subgroups.h"
 #include "model/SynapticNames.h"
 #include "model/TimedArrays.h"
@@ -71,8 +72,10 @@ public:
         checkSummed(s);
         checkClockDriven(s);
         const AbstractCode eventDriven = checkEventDriven(s);
-        checkPathway(s, spec_.onPre, "on_pre", SynapseSide::Pre, eventDriven);
-        checkPathway(s, spec_.onPost, "on_post", SynapseSide::Post, eventDriven);
+        const std::vector<PathwayPlan> plans =
+            planPathways(spec_, groups_[s.source], groups_[s.target], s.equations);
+        for (const PathwayPlan& plan : plans)
+            checkPathway(s, plan, eventDriven);
         s.connect = within(spec_.name, "connect", [&] {
             CheckedConnect connect = checkConnect(spec_.connect, *names_, constants_);
             for (const ExprPtr& expr :
@@ -81,7 +84,7 @@ public:
                 refuseTimedArrayCalls(expr, constants_);
             return connect;
         });
-        checkDelay(s);
+        checkDelays(s, plans);
         checkInitial(s);
         collectState(s, !eventDriven.empty());
         return s;
@@ -204,19 +207,29 @@ private:
         return "";
     }
 
-    void checkPathway(CheckedSynapses& s, const std::string& text, const std::string& field,
-                      SynapseSide side, const AbstractCode& eventDriven) const {
-        if (text.empty())
-            return;
-        CheckedPathway pathway{side, eventDriven};
-        within(spec_.name, field, [&] {
-            for (const Statement& statement : parseStatements(text)) {
+    void checkPathway(CheckedSynapses& s, const PathwayPlan& plan,
+                      const AbstractCode& eventDriven) const {
+        CheckedPathway pathway{.name = plan.name,
+                               .side = plan.side,
+                               .event = plan.event,
+                               .code = eventDriven,
+                               .codeField = plan.codeField,
+                               .objectDelay = plan.name == "pre" && plan.side == SynapseSide::Pre,
+                               .delay = nullptr,
+                               .delayField = plan.delayField};
+        within(spec_.name, plan.codeField, [&] {
+            for (const Statement& statement : parseStatements(plan.code)) {
                 const std::string why = whyNotWritable(s, statement.target);
                 if (!why.empty())
                     throw ModelError({"", "", statement.position.line, statement.position.column},
                                      why);
                 checkAssignedValue(statement, statement.expandedValue(),
                                    *s.scope->lookup(statement.target), *s.scope);
+                if (!pathway.objectDelay && readsDelay(statement))
+                    throw ModelError({"", "", statement.position.line, statement.position.column},
+                                     "'delay' in the code of pathway '" + plan.name +
+                                         "' is not supported: only the pathway 'pre' reads its "
+                                         "delay");
                 pathway.code.push_back(
                     Assignment{statement.target, resolved(s, statement.expandedValue())});
             }
@@ -227,19 +240,42 @@ private:
         s.pathways.push_back(std::move(pathway));
     }
 
-    void checkDelay(CheckedSynapses& s) const {
-        if (spec_.delay.empty())
-            return;
-        within(spec_.name, "delay", [&] {
-            const ExprPtr delay = parseExpression(spec_.delay);
+    static bool readsDelay(const Statement& statement) {
+        return statement.target == "delay" ||
+               collectNames(statement.expandedValue()).count("delay");
+    }
+
+    /// The object's `delay` (on_pre's; kept without on_pre, as before
+    /// pathways existed), then each other pathway's own. The pathway 'pre'
+    /// written in `pathways` keeps its delay as the object's too: Brian2's
+    /// `S.delay` is `S.pre.delay`.
+    void checkDelays(CheckedSynapses& s, const std::vector<PathwayPlan>& plans) const {
+        if (!spec_.delay.empty())
+            s.delay = checkedDelay(s, spec_.delay, "delay");
+        for (size_t k = 0; k < plans.size(); ++k) {
+            const PathwayPlan& plan = plans[k];
+            if (plan.delay.empty() || plan.delayField == "delay")
+                continue;
+            const ExprPtr delay = checkedDelay(s, plan.delay, plan.delayField);
+            if (s.pathways[k].objectDelay)
+                s.delay = delay;
+            else
+                s.pathways[k].delay = delay;
+        }
+    }
+
+    ExprPtr checkedDelay(const CheckedSynapses& s, const std::string& text,
+                         const std::string& field) const {
+        return within(spec_.name, field, [&] {
+            const ExprPtr delay = parseExpression(text);
             const ValueInfo info = checkDimensions(delay, *s.outerScope);
             if (info.dim != Dimension::second())
-                throw ModelError({"", "", 1, 1},
-                                 "DimensionMismatchError: the delay '" + spec_.delay +
-                                     "' must be a time, but has unit " + displayUnit(info.dim));
-            s.delay = names_->substituteGroupSubexpressions(delay, s.equations);
-            refuseTimedArrayCalls(s.delay, constants_);
-            return 0;
+                throw ModelError({"", "", 1, 1}, "DimensionMismatchError: the delay '" + text +
+                                                     "' must be a time, but has unit " +
+                                                     displayUnit(info.dim));
+            ExprPtr resolvedDelay = names_->substituteGroupSubexpressions(delay, s.equations);
+            refuseTimedArrayCalls(resolvedDelay, constants_);
+            return resolvedDelay;
         });
     }
 

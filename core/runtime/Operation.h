@@ -1,7 +1,7 @@
 #pragma once
 
 #include "runtime/Clock.h"
-#include "runtime/ScheduleSlot.h"
+#include "timing/ScheduleSlot.h"
 
 #include <functional>
 #include <string>

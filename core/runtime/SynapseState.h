@@ -31,6 +31,9 @@ struct SynapseState {
     /// The delay of every synapse in seconds, or nothing when each synapse has
     /// its own in variables["delay"].
     std::optional<double> uniformDelay = 0.0;
+    /// The delays (seconds) of pathways other than 'pre', by pathway name: one
+    /// value when shared by every synapse, else one per synapse.
+    std::map<std::string, std::vector<double>> pathwayDelays;
     /// N_incoming per target neuron, N_outgoing per source neuron, once counted.
     std::map<std::string, std::vector<double>> countsPerNeuron;
     std::deque<SpikeQueue> queues;

@@ -199,7 +199,8 @@ class CaptureDevice(RuntimeDevice):
         event = RunCall(where=self.recording.locator.here(), network=network,
                         objects=top_level(network.objects), duration=float(duration),
                         namespace=namespace, default_clock=self.defaultclock,
-                        default_dt=self.defaultclock.dt_)
+                        default_dt=self.defaultclock.dt_,
+                        active=active_flags(network.objects))
         self._record(event, lambda: self._prepare_without_simulating(network, duration,
                                                                      namespace))
 
@@ -217,6 +218,19 @@ class CaptureDevice(RuntimeDevice):
             clock.variables['timestep'].set_value(clock._i_end)
             clock.variables['t'].set_value(clock._i_end * clock.dt_)
         network.t_ = float(end)
+
+
+def active_flags(objects):
+    """Every object's and part's `active` as it is now: a script may change
+    them between runs."""
+    flags = {}
+    def collect(obj):
+        flags[id(obj)] = obj.active
+        for part in obj.contained_objects:
+            collect(part)
+    for obj in objects:
+        collect(obj)
+    return flags
 
 
 def top_level(objects):

@@ -7,19 +7,23 @@ from .initial_values import InitialValues
 from .names import ExternalNames
 from .quantities import time_text
 from .recording import Assignment, ConnectCall
+from .subgroup_values import whole_group_assignment
 
 
 class TranslationContext:
-    def __init__(self, recording, run):
+    def __init__(self, recording, run, history_until=None):
+        """`history_until`: the run() call up to which the script's calls count
+        (default `run`; a protocol's later runs count from its first)."""
         self.recording = recording
         self.locator = recording.locator
         self.run = run
-        position = recording.events.index(run)
-        self.events = recording.events[:position]  # what the script did before this run
+        position = recording.events.index(history_until or run)
+        self.events = recording.events[:position]  # what the script did before that run
         self._positions = {id(event): k for k, event in enumerate(recording.events)}
         self.names = ExternalNames()
         self.objects = {obj.name for obj in run.objects}  # names: Brian2 links objects by proxies
         self.subgroups = {}  # group name -> its subgroups' specs, in the order first used
+        self._translated = []  # assignments made through subgroups, as the whole group's
 
     # -- where things are -----------------------------------------------------------------
 
@@ -36,6 +40,10 @@ class TranslationContext:
 
     def in_model(self, obj):
         return obj.name in self.objects
+
+    def object_named(self, name):
+        """The run's object called `name`, or None."""
+        return next((obj for obj in self.run.objects if obj.name == name), None)
 
     def group_name(self, group, kinds):
         """The model name of `group` when it is one of `kinds` in the run, or a
@@ -82,15 +90,22 @@ class TranslationContext:
     # -- what the script did ---------------------------------------------------------------
 
     def assignments_to(self, owner):
-        """The values the script set on `owner`; values set through a subgroup
-        of it (`G[3:7].v = ...`) are refused, never dropped."""
-        events = [event for event in self.events if isinstance(event, Assignment)]
-        for event in events:
+        """The values the script set on `owner`, in script order; values set
+        through a subgroup of it (`G[3:7].v = ...`) as the same assignment on
+        `owner` (see subgroup_values)."""
+        result = []
+        for event in self.events:
+            if not isinstance(event, Assignment):
+                continue
             part = event.owner
             if isinstance(part, SubgroupPart) and part.source_name == owner.name:
-                raise unsupported(event.where, 'values set through the subgroup %s[%d:%d]'
-                                  % (owner.name, part.start, part.stop))
-        return [event for event in events if event.owner.name == owner.name]
+                whole = whole_group_assignment(event, owner)
+                self._positions[id(whole)] = self._positions[id(event)]
+                self._translated.append(whole)  # keeps its id unique while positions hold it
+                result.append(whole)
+            elif not isinstance(part, SubgroupPart) and part.name == owner.name:
+                result.append(event)
+        return result
 
     def connect_calls(self, synapses):
         return [event for event in self.events

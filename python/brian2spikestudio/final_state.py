@@ -91,7 +91,9 @@ def replace_synapses(synapses, arrays, directory, entry):
     synapses._update_synapse_numbers(0)
     delays = read_array(directory, entry, arrays['delay'])
     for pathway in synapses._pathways:
-        if not pathway.variables['delay'].scalar:
+        # `delay` is the pathway 'pre''s (S.delay); other pathways keep the delays
+        # the script gave them.
+        if pathway.objname == 'pre' and not pathway.variables['delay'].scalar:
             pathway.variables['delay'].set_value(delays)
 
 

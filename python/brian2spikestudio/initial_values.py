@@ -41,7 +41,7 @@ class InitialValues:
         return self.entries if self.is_list else self.values
 
     def add(self, event):
-        entry = self._entry(event)
+        entry = self.entry(event)
         self.entries.append(entry)
         if self.is_list:
             return
@@ -55,7 +55,8 @@ class InitialValues:
         self.values[event.variable] = entry['value']
         self.events[event.variable] = event
 
-    def _entry(self, event):
+    def entry(self, event):
+        """One assignment as an entry of the list form."""
         entry = {'variable': event.variable}
         if isinstance(event.index, str) and not is_whole(event.index):
             self.context.names.add(event.resolver, [event.index], event.namespace, event.where)

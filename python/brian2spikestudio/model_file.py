@@ -55,37 +55,43 @@ def read_json(path):
 
 
 # What each kind of value may be in the file (the same rules as core/model/ModelReader).
-NAME, EXPRESSION, INTEGER, INTEGERS, NAMED, LIST, OBJECT, RECORD, STRINGS, INITIAL = range(10)
+NAME, EXPRESSION, INTEGER, INTEGERS, NAMED, LIST, OBJECT, RECORD, STRINGS, INITIAL, BOOL = \
+    range(11)
 
 MODEL_FIELDS = {
     'format': NAME, 'version': INTEGER, 'name': EXPRESSION, 'description': EXPRESSION,
     'dt': EXPRESSION, 'duration': EXPRESSION, 'seed': INTEGER, 'constants': NAMED,
     'timed_arrays': LIST, 'groups': LIST, 'synapses': LIST, 'poisson_inputs': LIST,
-    'monitors': LIST}
+    'monitors': LIST, 'protocol': LIST}
 GROUP_FIELDS = {
     'NeuronGroup': {'equations': EXPRESSION, 'threshold': EXPRESSION, 'reset': EXPRESSION,
                     'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': INITIAL,
-                    'subgroups': LIST, 'events': LIST},
-    'PoissonGroup': {'rates': EXPRESSION, 'subgroups': LIST},
-    'SpikeGeneratorGroup': {'indices': INTEGERS, 'times': LIST, 'period': EXPRESSION},
+                    'subgroups': LIST, 'events': LIST, 'run_regularly': LIST,
+                    'order': INTEGER},
+    'PoissonGroup': {'rates': EXPRESSION, 'subgroups': LIST, 'order': INTEGER},
+    'SpikeGeneratorGroup': {'indices': INTEGERS, 'times': LIST, 'period': EXPRESSION,
+                            'when': NAME, 'order': INTEGER},
 }
-GROUP_COMMON = {'name': NAME, 'type': NAME, 'N': INTEGER, 'dt': EXPRESSION}
+GROUP_COMMON = {'name': NAME, 'type': NAME, 'N': INTEGER, 'dt': EXPRESSION, 'active': BOOL}
 GROUP_REQUIRED = {'NeuronGroup': ('equations',), 'PoissonGroup': ('rates',),
                   'SpikeGeneratorGroup': ('indices', 'times')}
 SYNAPSES_FIELDS = {
     'name': NAME, 'source': NAME, 'target': NAME, 'model': EXPRESSION, 'on_pre': EXPRESSION,
-    'on_post': EXPRESSION, 'connect': OBJECT, 'delay': EXPRESSION, 'method': EXPRESSION,
-    'dt': EXPRESSION, 'initial': INITIAL}
+    'on_post': EXPRESSION, 'connect': OBJECT, 'delay': EXPRESSION, 'pathways': LIST,
+    'method': EXPRESSION, 'dt': EXPRESSION, 'initial': INITIAL, 'order': INTEGER, 'active': BOOL}
 CONNECT_FIELDS = {'condition': EXPRESSION, 'p': EXPRESSION, 'n': EXPRESSION}
 TIMED_ARRAY_FIELDS = {'name': NAME, 'dt': EXPRESSION, 'unit': EXPRESSION, 'values': LIST}
 POISSON_INPUT_FIELDS = {'name': NAME, 'target': NAME, 'variable': NAME, 'N': INTEGER,
-                        'rate': EXPRESSION, 'weight': EXPRESSION}
+                        'rate': EXPRESSION, 'weight': EXPRESSION, 'when': NAME,
+                        'order': INTEGER, 'active': BOOL}
 MONITOR_FIELDS = {'name': NAME, 'type': NAME, 'source': NAME, 'event': NAME, 'variables': STRINGS,
-                  'record': RECORD, 'dt': EXPRESSION}
+                  'record': RECORD, 'dt': EXPRESSION, 'when': NAME, 'order': INTEGER,
+                  'active': BOOL}
 MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor', 'EventMonitor')
 # The fields beyond name, type and source each monitor type takes.
-MONITOR_OWN_FIELDS = {'StateMonitor': ('variables', 'record', 'dt'),
-                      'EventMonitor': ('event', 'variables')}
+MONITOR_OWN_FIELDS = {'StateMonitor': ('variables', 'record', 'dt', 'when', 'order'),
+                      'EventMonitor': ('event', 'variables', 'when', 'order'),
+                      'SpikeMonitor': ('when', 'order')}
 MAX_GROUP_SIZE = 1_000_000_000
 
 
@@ -118,6 +124,8 @@ def value_is(kind, value):
     if kind == RECORD:
         return isinstance(value, bool) or (isinstance(value, list) and all(
             is_integer(k) and k >= 0 for k in value))
+    if kind == BOOL:
+        return isinstance(value, bool)
     return isinstance(value, list) and all(isinstance(v, str) for v in value)  # STRINGS
 
 
@@ -126,21 +134,23 @@ EXPECTED = {NAME: 'a string', EXPRESSION: 'a string or a number', INTEGER: 'an i
             LIST: 'an array', OBJECT: 'a JSON object',
             RECORD: 'true, false or a list of non-negative integer indices',
             STRINGS: 'a list of variable names',
-            INITIAL: 'an object mapping names to expressions, or a list of assignments'}
+            INITIAL: 'an object mapping names to expressions, or a list of assignments',
+            BOOL: 'true or false'}
 
 
-def check_fields(obj, name, fields, required=()):
-    """Refuses a non-object, unknown keys, missing required keys and wrong kinds."""
+def check_fields(obj, name, fields, required=(), prefix=''):
+    """Refuses a non-object, unknown keys, missing required keys and wrong kinds;
+    `prefix` names a field within a list entry ('pathways[0].')."""
     if not isinstance(obj, dict):
-        raise ModelFileError(name, '', 'expected a JSON object')
+        raise ModelFileError(name, prefix.rstrip('.'), 'expected a JSON object')
     for key, value in obj.items():
         if key not in fields:
-            raise ModelFileError(name, key, "unknown field '%s'" % key)
+            raise ModelFileError(name, prefix + key, "unknown field '%s'" % key)
         if not value_is(fields[key], value):
-            raise ModelFileError(name, key, 'expected ' + EXPECTED[fields[key]])
+            raise ModelFileError(name, prefix + key, 'expected ' + EXPECTED[fields[key]])
     for key in required:
         if key not in obj:
-            raise ModelFileError(name, key, "missing field '%s'" % key)
+            raise ModelFileError(name, prefix + key, "missing field '%s'" % key)
 
 
 def check_integer(obj, name, key, low, high):
@@ -230,6 +240,7 @@ def check_group(group, index):
     check_integer(group, name, 'N', 1, MAX_GROUP_SIZE)
     check_subgroups(group.get('subgroups', []), name, group['N'])
     check_events(group.get('events', []), name)
+    check_run_regularly(group.get('run_regularly', []), name)
     check_initial(group, name, synapses=False)
     if kind == 'SpikeGeneratorGroup':
         indices = group['indices'] = as_list(group['indices'])
@@ -239,6 +250,16 @@ def check_group(group, index):
         for time in group['times']:
             if not value_is(EXPRESSION, time):
                 raise ModelFileError(name, 'times', 'expected a list of time expressions')
+
+
+RUN_REGULARLY_FIELDS = {'name': NAME, 'code': NAME, 'dt': EXPRESSION, 'when': NAME,
+                        'order': INTEGER}
+
+
+def check_run_regularly(operations, name):
+    for k, operation in enumerate(operations):
+        check_fields(operation, '%s run_regularly[%d]' % (name, k), RUN_REGULARLY_FIELDS,
+                     ('code',))
 
 
 def check_connect(connect, name):
@@ -263,9 +284,36 @@ def check_connect(connect, name):
                                  '(%d and %d)' % (len(connect['i']), len(connect['j'])))
 
 
+PATHWAY_FIELDS = {'name': NAME, 'direction': NAME, 'code': NAME, 'delay': EXPRESSION,
+                  'event': NAME}
+
+
+def check_pathways(synapses, name):
+    """Each entry of 'pathways' as core/model (PathwaysJson.cpp, PathwayPlan.cpp)
+    reads it: name, direction and code, optionally delay and event; a direction
+    not also given as on_pre / on_post."""
+    for k, pathway in enumerate(synapses.get('pathways', [])):
+        where = 'pathways[%d]' % k
+        if not isinstance(pathway, dict):
+            raise ModelFileError(name, where, "expected an object with 'name', 'direction' "
+                                 "and 'code'")
+        check_fields(pathway, name, PATHWAY_FIELDS, ('name', 'direction', 'code'),
+                     prefix=where + '.')
+        direction = pathway['direction']
+        if direction not in ('pre', 'post'):
+            raise ModelFileError(name, where + '.direction',
+                                 'expected "pre" or "post", not "%s"' % direction)
+        if synapses.get('on_' + direction, '') != '':
+            raise ModelFileError(name, where + '.direction',
+                                 "'on_%s' and pathways of direction '%s' cannot be combined; "
+                                 "write the 'on_%s' code as the pathway '%s' in 'pathways'"
+                                 % ((direction,) * 4))
+
+
 def check_synapses(synapses, index):
     name = object_name(synapses, 'synapses[%d]' % index)
     check_fields(synapses, name, SYNAPSES_FIELDS, ('name', 'source', 'target'))
+    check_pathways(synapses, name)
     check_connect(synapses.setdefault('connect', {}), name)
     check_initial(synapses, name, synapses=True)
 
@@ -294,7 +342,8 @@ def check_timed_array(array, index):
 
 def check_poisson_input(spec, index):
     name = object_name(spec, 'poisson_inputs[%d]' % index)
-    check_fields(spec, name, POISSON_INPUT_FIELDS, tuple(POISSON_INPUT_FIELDS))
+    check_fields(spec, name, POISSON_INPUT_FIELDS,
+                 ('name', 'target', 'variable', 'N', 'rate', 'weight'))
     check_integer(spec, name, 'N', 0, 2**31 - 1)
 
 
@@ -304,7 +353,7 @@ def check_monitor(monitor, index):
     if monitor['type'] not in MONITOR_TYPES:
         raise ModelFileError(name, 'type', "unknown monitor type '%s'" % monitor['type'])
     own = MONITOR_OWN_FIELDS.get(monitor['type'], ())
-    for key in ('event', 'variables', 'record', 'dt'):
+    for key in ('event', 'variables', 'record', 'dt', 'when', 'order'):
         if key in monitor and key not in own:
             takers = [t for t in MONITOR_TYPES if key in MONITOR_OWN_FIELDS.get(t, ())]
             raise ModelFileError(name, key,
@@ -366,7 +415,41 @@ def check_model(model):
         for index, spec in enumerate(model[kind]):
             check(spec, index)
     check_names(model)
+    check_protocol(model)
     return model
+
+
+def check_protocol(model):
+    """`protocol`: segments with a duration and values set on groups."""
+    if 'protocol' not in model:
+        return
+    protocol = model['protocol']
+    if not protocol:
+        raise ModelFileError('model', 'protocol', 'expected a non-empty list of segments')
+    if 'duration' in model:
+        raise ModelFileError('model', 'duration', 'a model with a protocol runs for the sum of '
+                             "its segments' durations; leave 'duration' out")
+    from .assignments import check_entry  # it reports with ModelFileError from here
+    groups = {spec['name'] for spec in model['groups']}
+    for k, segment in enumerate(protocol):
+        field = 'protocol[%d]' % k
+        if not isinstance(segment, dict):
+            raise ModelFileError('model', field, "expected an object with 'duration'")
+        for key in segment:
+            if key not in ('duration', 'set'):
+                raise ModelFileError('model', '%s.%s' % (field, key), "unknown field '%s'" % key)
+        if not isinstance(segment.get('duration'), str):
+            raise ModelFileError('model', field + '.duration', 'expected a time such as "100*ms"')
+        changes = segment.get('set', [])
+        if not isinstance(changes, list) or (changes and k == 0):
+            raise ModelFileError('model', field + '.set', 'expected a list of values to set '
+                                 '(none in the first segment)')
+        for j, change in enumerate(changes):
+            where = '%s.set[%d]' % (field, j)
+            if not isinstance(change, dict) or change.get('object') not in groups:
+                raise ModelFileError('model', where + '.object', 'expected the name of a group')
+            check_entry({key: value for key, value in change.items() if key != 'object'},
+                        change['object'], 0, False)
 
 
 def load_model(path):

@@ -40,9 +40,11 @@ def recorded_variables(monitor):
 
 
 def check_records_events(monitor, context):
-    if monitor.record is not True:
-        context.fail(monitor, 'record=%s (recording some neurons only)'
-                     % ([int(k) for k in monitor.record] if monitor.record is not False else False))
+    """Brian2 2.5.1 reads `record` as a truth value: `record=[0, 1]` records
+    every neuron's events, as `record=True` does; only `record=False`
+    (counts alone) has no model form."""
+    if monitor.record is False:
+        context.fail(monitor, 'record=False (counting events without recording them)')
 
 
 def state_monitor(monitor, context):

@@ -5,6 +5,8 @@ then each Synapses object's connect, delay and initial values. When the
 script's order cannot be kept (or the script draws numpy numbers itself),
 the model still runs the same network, but its random numbers differ from
 Brian2's: a note says so."""
+from .capture import SubgroupPart
+from .pathways import delay_rank
 from .recording import Assignment, ConnectCall, SeedCall
 
 INFINITY = float('inf')
@@ -20,7 +22,11 @@ class RandomPlan:
 
 def owner_of(event):
     """The name of the object an event changes (Brian2 objects' names are unique)."""
-    return (event.synapses if isinstance(event, ConnectCall) else event.owner).name
+    if isinstance(event, ConnectCall):
+        return event.synapses.name
+    if isinstance(event.owner, SubgroupPart):
+        return event.owner.source_name
+    return event.owner.name
 
 
 def is_delay(event):
@@ -77,7 +83,7 @@ def spike_studio_order(drawing, groups, synapses):
     for syn, _ in synapses:
         own = [event for event in drawing if owner_of(event) == syn.name]
         order += [event for event in own if isinstance(event, ConnectCall)]
-        order += [event for event in own if is_delay(event)]
+        order += sorted((event for event in own if is_delay(event)), key=delay_rank)
         order += [event for event in own
                   if isinstance(event, Assignment) and not is_delay(event)]
     return order

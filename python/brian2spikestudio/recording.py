@@ -58,6 +58,7 @@ class RunCall(Event):
     namespace: dict         # the names the run resolves, as Brian2 collected them
     default_clock: object   # the device's defaultclock
     default_dt: float       # its dt in seconds at the run
+    active: dict = None     # id(object) -> its `active` flag at the run, parts included
 
 
 @dataclass

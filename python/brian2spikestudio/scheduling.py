@@ -1,9 +1,15 @@
-"""Brian2's schedule as Spike Studio runs it: every object and every part of
-it (state updater, thresholder, reset, pathways, ...) in its default slot and
-order. `when=` and `order=` elsewhere, inactive objects and run_regularly
-are refused: the model format cannot say them yet."""
+"""Brian2's schedule in the model: `when`, `order` and `active` where the
+model format takes them, and a NeuronGroup's run_regularly operations. Every
+other part of an object (state updater, thresholder, reset, pathways, ...)
+must sit where Spike Studio puts it for the object's order; what the format
+cannot say (custom events' parts in other slots, run_regularly on a subgroup or Synapses, a part
+made inactive on its own) is refused."""
+import re
+
 from .context import label
+from .equations_text import code_text
 from .errors import unsupported
+from .quantities import time_text
 
 # A top-level object's default (when, order), by its type's name.
 TOP_LEVEL = {
@@ -13,39 +19,139 @@ TOP_LEVEL = {
     'EventMonitor': ('thresholds', 1),
     'StateMonitor': ('start', 0), 'PopulationRateMonitor': ('end', 0),
 }
-# A part's default (when, order) by its type's name; a pathway's order is its side's.
+# The kinds whose slot the model says (`when`); the others only their order,
+# or (PopulationRateMonitor) neither.
+TAKES_WHEN = ('SpikeGeneratorGroup', 'PoissonInput', 'SpikeMonitor', 'EventMonitor',
+              'StateMonitor')
+TAKES_ORDER = TAKES_WHEN + ('NeuronGroup', 'PoissonGroup', 'Synapses')
+# A part's default (when, order offset from its owner's order) by its type's name.
+# A custom event's thresholder and its run_on_event code: Brian2's default slots.
+CUSTOM_EVENT_PARTS = {'Thresholder': 'after_thresholds', 'Resetter': 'after_resets'}
 PARTS = {
     'StateUpdater': ('groups', 0), 'Thresholder': ('thresholds', 0), 'Resetter': ('resets', 0),
     'SubexpressionUpdater': ('before_start', 0), 'SummedVariableUpdater': ('groups', -1),
 }
-# A custom event's thresholder and its run_on_event code (Brian2's defaults).
-CUSTOM_EVENT_PARTS = {'Thresholder': ('after_thresholds', 0), 'Resetter': ('after_resets', 0)}
 PATHWAY_ORDER = {'pre': -1, 'post': 1}
 
 
-def records_custom_event_of_group(obj):
-    """An EventMonitor of a whole group's custom event follows that event's
-    thresholder; a subgroup's follows the subgroup in 'thresholds'."""
-    return type(obj).__name__ == 'EventMonitor' and obj.event != 'spike' \
-        and obj.source.__class__.__name__ != 'Subgroup'
-
-
-def check_schedule(obj, context):
-    """Refuses what Spike Studio would schedule differently from Brian2."""
+def schedule_fields(obj, spec, context):
+    """Adds to `spec` the `when`, `order`, `active` and `run_regularly` that
+    schedule `obj` as Brian2 does; refuses what the model cannot say."""
     where = context.where(obj)
-    if not obj.active:
-        raise unsupported(where, 'an inactive object (active=False), %s' % label(obj))
-    expected = TOP_LEVEL.get(type(obj).__name__)
-    if expected is not None and getattr(obj, 'source', None).__class__.__name__ == 'Subgroup' \
-            and type(obj).__name__ in ('SpikeMonitor', 'EventMonitor'):
-        # A subgroup runs one order after its group, and its monitors one after it.
-        expected = (expected[0], expected[1] + 1)
-    if records_custom_event_of_group(obj):
-        expected = ('after_thresholds', 1)
-    if expected is not None:
-        check_slot(obj, expected, obj, where)
+    kind = type(obj).__name__
+    if not active_at_run(obj, context):
+        spec['active'] = False
+    default = default_place(obj, kind)
+    if default is not None:
+        place_fields(obj, kind, default, spec, where)
     for part in obj.contained_objects:
-        check_part(obj, part, context.locator.creation_of(part))
+        part_where = context.locator.creation_of(part)
+        if type(part).__name__ == 'Subgroup':  # holds the subgroup's run_regularly
+            raise unsupported(part_where, 'run_regularly on %s' % label(part))
+        if '_run_regularly' in part.name or type(part).__name__ == 'CodeRunner':
+            spec.setdefault('run_regularly', []).append(
+                run_regularly_entry(obj, part, spec, context, part_where))
+        else:
+            check_part(obj, part, part_where)
+            if active_at_run(part, context) != active_at_run(obj, context):
+                raise unsupported(part_where, 'an inactive part (%s) of %s'
+                                  % (part.name, label(obj)))
+
+
+def active_at_run(obj, context):
+    """`obj.active` as it was at the run being translated."""
+    flags = context.run.active or {}
+    return flags.get(id(obj), obj.active)
+
+
+def default_place(obj, kind):
+    expected = TOP_LEVEL.get(kind)
+    if expected is None:
+        return None
+    if kind in ('SpikeMonitor', 'EventMonitor'):
+        # Right after the source's threshold: a subgroup runs one order after its group.
+        source = obj.source
+        base = getattr(source, 'source', source) if type(source).__name__ == 'Subgroup' \
+            else source
+        offset = 2 if base is not source else 1
+        when = base.when if type(base).__name__ == 'SpikeGeneratorGroup' else 'thresholds'
+        if obj.event != 'spike' and base is source:
+            when = 'after_thresholds'  # right after the custom event's thresholder
+        return when, base.order + offset
+    return expected
+
+
+def place_fields(obj, kind, default, spec, where):
+    when, order = default
+    if kind == 'PoissonGroup':
+        when = obj.when  # Brian2 keeps its threshold in 'thresholds' whatever `when` says
+    if obj.when == when and obj.order == order:
+        return
+    if obj.when != when and kind not in TAKES_WHEN:
+        raise unsupported(where, "when='%s' (scheduling) on %s" % (obj.when, label(obj)))
+    if kind not in TAKES_ORDER:
+        raise unsupported(where, 'order=%s (scheduling) on %s' % (obj.order, label(obj)))
+    if kind in ('SpikeMonitor', 'EventMonitor'):  # an order needs its when
+        spec['when'] = obj.when
+        spec['order'] = int(obj.order)
+        return
+    if obj.when != when:
+        spec['when'] = obj.when
+    if obj.order != order:
+        spec['order'] = int(obj.order)
+
+
+def run_regularly_entry(owner, part, spec, context, where):
+    if type(owner).__name__ != 'NeuronGroup' or part.group.name != owner.name:
+        raise unsupported(where, 'run_regularly on %s' % label(part.group))
+    if active_at_run(part, context) != active_at_run(owner, context):
+        raise unsupported(where, 'an inactive run_regularly (%s) of %s' % (part.name,
+                                                                        label(owner)))
+    code = code_text(part.abstract_code)
+    context.code_names(owner, [code])
+    entry = {}
+    taken = [e.get('name', '') for e in spec.get('run_regularly', [])]
+    if part.name != default_run_regularly_name(owner.name, taken):
+        entry['name'] = part.name
+    entry['code'] = code
+    if part.clock is not owner.clock:
+        entry['dt'] = time_text(part.clock.dt_, where, 'dt')
+    if part.when != 'start':
+        entry['when'] = part.when
+    if part.order != 0:
+        entry['order'] = int(part.order)
+    return entry
+
+
+def default_run_regularly_name(group, taken):
+    """The name Spike Studio gives an entry without one, as Brian2's find_name."""
+    names = set(taken)
+    base = group + '_run_regularly'
+    if base not in names:
+        return base
+    k = 1
+    while '%s_%d' % (base, k) in names:
+        k += 1
+    return '%s_%d' % (base, k)
+
+
+def check_part(owner, part, where):
+    kind = type(part).__name__
+    if kind in CUSTOM_EVENT_PARTS and part.event != 'spike':
+        check_slot(part, (CUSTOM_EVENT_PARTS[kind], owner.order), owner, where)
+    elif kind == 'SynapticPathway':
+        check_slot(part, ('synapses', PATHWAY_ORDER.get(part.prepost)), owner, where)
+    elif kind not in PARTS:
+        raise unsupported(where, '%s (a %s) of %s' % (part.name, kind, label(owner)))
+    else:
+        when, offset = PARTS[kind]
+        base = owner.order
+        if kind == 'SummedVariableUpdater':
+            target = part.target
+            base = target.order
+            if target.__class__.__name__ == 'Subgroup':
+                base = target.source.order + 1  # one before the subgroup's order
+        check_slot(part, (when, base + offset), owner, where)
 
 
 def check_slot(obj, expected, owner, where):
@@ -54,23 +160,3 @@ def check_slot(obj, expected, owner, where):
         raise unsupported(where, "when='%s' (scheduling) on %s" % (obj.when, label(owner)))
     if obj.order != order:
         raise unsupported(where, 'order=%s (scheduling) on %s' % (obj.order, label(owner)))
-
-
-def check_part(owner, part, where):
-    kind = type(part).__name__
-    if '_run_regularly' in part.name:
-        raise unsupported(where, 'run_regularly on %s' % label(owner))
-    if kind in CUSTOM_EVENT_PARTS and part.event != 'spike':
-        check_slot(part, CUSTOM_EVENT_PARTS[kind], owner, where)
-        return
-    if kind == 'SynapticPathway':
-        check_slot(part, ('synapses', PATHWAY_ORDER.get(part.prepost)), owner, where)
-        return
-    if kind not in PARTS:
-        raise unsupported(where, '%s (a %s) of %s' % (part.name, kind, label(owner)))
-    expected = PARTS[kind]
-    if kind == 'SummedVariableUpdater' and part.target.__class__.__name__ == 'Subgroup':
-        expected = (expected[0], expected[1] + 1)  # one before the subgroup's order
-    check_slot(part, expected, owner, where)
-    if not part.active:
-        raise unsupported(where, 'an inactive part (%s) of %s' % (part.name, label(owner)))

@@ -1,20 +1,18 @@
-"""Synapses as model synapses: equations, one pathway each way, one connect
-call, the on_pre delay, initial values."""
+"""Synapses as model synapses: equations, pathways (pathways.py), one connect
+call, initial values."""
 import numpy as np
 from brian2.groups.neurongroup import NeuronGroup
 from brian2.input.poissongroup import PoissonGroup
 from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
-from brian2.units.allunits import second
 
-from .equations_text import code_text, equations_of, equations_text, expressions_of
+from .equations_text import equations_of, equations_text, expressions_of
 from .errors import ImportFailure, unsupported
 from .groups import method_field
-from .initial_values import InitialValues
 from .names import generator_texts
-from .quantities import number_text, value_text
+from .pathways import pathway_fields
+from .quantities import number_text
 
 MODEL_GROUPS = (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)
-SIDES = ('pre', 'post')
 
 
 def endpoint(synapses, group, side, context):
@@ -26,52 +24,6 @@ def endpoint(synapses, group, side, context):
     if kind == 'Synapses':
         context.fail(synapses, "Synapses acting on Synapses ('%s')" % group.name)
     context.fail(synapses, "the %s '%s' as %s" % (kind, group.name, side))
-
-
-def pathway_code(synapses, context):
-    """on_pre and on_post: at most one pathway each way, triggered by spikes."""
-    code = {}
-    for pathway in synapses._pathways:
-        if pathway.objname not in SIDES or pathway.prepost in code:
-            context.fail(synapses, 'several pathways (%s)' % ', '.join(
-                p.objname for p in synapses._pathways))
-        if pathway.event != 'spike':
-            context.fail(synapses, "the pathway '%s' on the event '%s'" % (pathway.objname,
-                                                                           pathway.event))
-        code[pathway.prepost] = code_text(pathway.code)
-    return code
-
-
-def constant_delay(pathway, context, synapses):
-    """A pathway's delay when the script set none (given to the constructor,
-    or zero), as text; None for zero."""
-    values = np.asarray(pathway.variables['delay'].get_value())
-    if values.size == 0 or not np.any(values):
-        return None
-    if not np.all(values == values.flat[0]):
-        context.fail(synapses, 'different delays per synapse set from an array')
-    return value_text(values.flat[0] * second, context.where(synapses), 'delay')
-
-
-def delay_field(synapses, context):
-    """The on_pre pathway's delay: as the script set it last, else as the
-    constructor gave it. A delay on on_post is refused."""
-    assigned = InitialValues(context, synapses)
-    for event in context.assignments_to(synapses):
-        if event.variable == 'delay':
-            if getattr(event.resolver, 'prepost', 'pre') == 'post':
-                raise unsupported(event.where, "a delay on the on_post pathway of '%s'"
-                                  % synapses.name)
-            assigned.add(event)
-    post = getattr(synapses, 'post', None)
-    if post is not None and constant_delay(post, context, synapses) is not None:
-        context.fail(synapses, 'a delay on the on_post pathway')
-    if assigned.is_list:
-        context.fail(synapses, 'delays set by index, by condition, as an array or more than once')
-    if 'delay' in assigned.values:
-        return assigned.values['delay']
-    pre = getattr(synapses, 'pre', None)
-    return constant_delay(pre, context, synapses) if pre is not None else None
 
 
 def connect_field(synapses, context):
@@ -151,13 +103,14 @@ def synapses(obj, context):
             'target': endpoint(obj, obj.target, 'post', context)}
     if len(equations):
         spec['model'] = equations_text(equations)
-    for side, code in pathway_code(obj, context).items():
-        context.code_names(obj, [code])
-        spec['on_' + side] = code
+    fields = pathway_fields(obj, context)
+    for key in ('on_pre', 'on_post'):
+        if key in fields:
+            spec[key] = fields[key]
     spec['connect'] = connect_field(obj, context)
-    delay = delay_field(obj, context)
-    if delay is not None:
-        spec['delay'] = delay
+    for key in ('delay', 'pathways'):
+        if key in fields:
+            spec[key] = fields[key]
     if obj.state_updater is not None:
         method = method_field(obj, obj.state_updater.method_choice, context)
         if method is not None:

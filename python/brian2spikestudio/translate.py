@@ -5,7 +5,7 @@ monitors: KINDS below); a kind without one, or a feature of a kind the
 format cannot express yet, fails the import with the feature, the object
 and its script line, never a model that would behave differently. Several
 run() calls make one run of the total duration when nothing changes between
-them."""
+them, and a protocol of segments when values are set between them."""
 import os
 
 import numpy as np
@@ -23,9 +23,10 @@ from . import groups, inputs, monitors, synapses
 from .context import TranslationContext, label
 from .errors import ImportFailure, unsupported
 from .quantities import time_text, unit_text
+from .protocol import protocol_segments
 from .random_order import plan_random_order
-from .recording import Assignment, ConnectCall, SeedCall, StateCall
-from .scheduling import check_schedule
+from .recording import Assignment, ConnectCall, StateCall
+from .scheduling import schedule_fields
 
 FORMAT_TAG = 'spikestudio-model'
 FORMAT_VERSION = 1
@@ -63,22 +64,24 @@ def translate(recording):
     if not runs:
         raise ImportFailure(recording.locator.display, 'the script never calls run()')
     refuse_restore_before(runs[0], recording)
-    first = translate_run(recording, runs[0])
+    first = translate_run(recording, runs[0], protocol_runs=runs)
     duration = 0.0
     for previous, run in zip([None] + runs, runs):
         if previous is not None:
-            check_unchanged_between(recording, previous, run, first.model)
+            check_same_network(recording, runs[0], previous, run, first.model)
             if run.foreign_draws_before and 'seed' in first.model:
                 first.notes.append("%s: the script draws numbers from numpy's random stream "
                                    'itself before this line' % run.where)
         duration += run.duration
-    first.model['duration'] = time_text(duration, runs[-1].where, 'the duration')
+    if 'protocol' not in first.model:
+        first.model['duration'] = time_text(duration, runs[-1].where, 'the duration')
     return first
 
 
-def translate_run(recording, run):
-    """The model of one run() call, without its duration."""
-    context = TranslationContext(recording, run)
+def translate_run(recording, run, protocol_runs=(), history_until=None):
+    """The model of one run() call, without its duration; with the
+    `protocol` of `protocol_runs` when values are set between them."""
+    context = TranslationContext(recording, run, history_until)
     lists = {'groups': [], 'synapses': [], 'poisson_inputs': [], 'monitors': []}
     check_schedule_and_precision(run, context)
     for obj in sorted(run.objects,
@@ -88,10 +91,13 @@ def translate_run(recording, run):
             feature = UNSUPPORTED_KINDS.get(type(obj).__name__, '%s objects' % type(obj).__name__)
             raise unsupported(context.where(obj), "%s ('%s')" % (feature, obj.name))
         spec = kind[1](obj, context)
-        check_schedule(obj, context)
+        schedule_fields(obj, spec, context)
         lists[kind[0]].append((obj, spec))
     check_synapses_read_final_values(context, lists['synapses'])
     plan = plan_random_order(context, lists['groups'], lists['synapses'])
+    segments = (protocol_segments(context, list(protocol_runs), {o.name for o in run.objects})
+                if protocol_runs else [])
+    has_protocol = any('set' in segment for segment in segments)
     model = {'format': FORMAT_TAG, 'version': FORMAT_VERSION,
              'name': os.path.splitext(os.path.basename(recording.locator.display))[0],
              'description': 'Imported from the Brian2 script %s'
@@ -106,6 +112,8 @@ def translate_run(recording, run):
     model['synapses'] = [spec for _, spec in plan.synapses]
     model['poisson_inputs'] = inputs.schedule_order([spec for _, spec in lists['poisson_inputs']])
     model['monitors'] = [spec for _, spec in lists['monitors']]
+    if has_protocol:
+        model['protocol'] = segments
     return Translation(model, plan.notes)
 
 
@@ -164,37 +172,28 @@ def check_synapses_read_final_values(context, synapses_specs):
                                       'it (%s)' % (later.owner.name, later.variable, later.where))
 
 
-def check_unchanged_between(recording, previous, run, model):
-    """A later run() call continues the first run when nothing changed in between."""
-    start, end = recording.events.index(previous), recording.events.index(run)
-    members = {obj.name for obj in previous.objects}
-    for event in recording.events[start + 1:end]:
-        change = change_made_by(event, members)
-        if change:
-            raise unsupported(run.where, 'several run() calls with changes between them (%s '
-                              'at %s)' % (change, event.where))
-    if {obj.name for obj in run.objects} != members:
+def check_same_network(recording, first, previous, run, model):
+    """A later run() call continues the first run's network: the same objects,
+    dt and constants; values set in between are the protocol's, anything
+    else changed is refused (protocol.change_entry)."""
+    if {obj.name for obj in run.objects} != {obj.name for obj in previous.objects}:
         raise unsupported(run.where, 'several run() calls on different objects')
     if run.default_dt != previous.default_dt:
         raise unsupported(run.where, 'several run() calls with defaultclock.dt changed between '
                           'them')
-    later = translate_run(recording, run).model
+    later = translate_run(recording, run, history_until=first).model
     for key in model:
-        if key != 'duration' and later.get(key) != model[key]:
+        if key in ('duration', 'protocol', 'constants'):
+            continue
+        if later.get(key) != model[key]:
             raise unsupported(run.where, "several run() calls with changes between them (the "
                               "model's '%s' differ)" % key)
-
-
-def change_made_by(event, members):
-    if isinstance(event, Assignment) and event.owner.name in members:
-        return '%s.%s set' % (event.owner.name, event.variable)
-    if isinstance(event, ConnectCall) and event.synapses.name in members:
-        return '%s.connect()' % event.synapses.name
-    if isinstance(event, SeedCall):
-        return 'seed()'
-    if isinstance(event, StateCall) and event.kind == 'restore()':
-        return 'restore()'
-    return None
+    constants = model.get('constants', {})
+    for name, value in later.get('constants', {}).items():
+        if constants.get(name) != value:
+            raise unsupported(run.where, "several run() calls with changes between them (the "
+                              "constant '%s' is %s here, %s before)"
+                              % (name, value, constants.get(name)))
 
 
 def refuse_restore_before(run, recording):

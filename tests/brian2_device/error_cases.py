@@ -17,7 +17,7 @@ def group(name):
 
 def unsupported_feature():
     G = group('G1')
-    G.run_regularly('v = 0.5', dt=1*ms)
+    G[0:2].run_regularly('v = 0.5', dt=1*ms)
     run(1*ms)
 
 
@@ -38,7 +38,7 @@ def state_spike_studio_lacks():
 def second_run_with_changes():
     G = group('G4')
     run(1*ms)
-    G.v = 0.5
+    seed(3)  # a protocol cannot reseed between its segments
     run(1*ms)
 
 
@@ -58,7 +58,8 @@ def unknown_option():
 
 def values_through_subgroup():
     G = group('G6')
-    G[1:3].v = 0.5  # would be dropped if not refused
+    H = G[1:3]
+    H.v['rand() < 0.5'] = 0.5  # Brian2 draws for the subgroup's neurons only
     run(1*ms)
 
 

@@ -39,15 +39,16 @@ STRICT, TOLERANT = 1e-5, 0.05
 
 # What the model format cannot express yet (issue 17), by a word of the
 # importer's message: the class of reason shown in the table.
-FORMAT_FEATURES = [
-    ('subgroup', 'subgroups'),
-    ('indexed by a group', 'values indexed by a subgroup'),
+FORMAT_FEATURES = [  # the most specific first: a message may also name a subgroup
     ('run_regularly', 'run_regularly'),
+    ('several connect() calls', 'several connect() calls on one Synapses object'),
+    ('indexed by a group', 'values indexed by a subgroup'),
     ('(scheduling)', "when= / order= scheduling"),
-    ('active=False', 'active=False'),
+    ('inactive part', 'a part of an object made inactive on its own'),
     ('several run() calls', 'several run() calls with changes between them'),
     ('store()/restore()', 'store() / restore()'),
     ('custom event', 'custom events'),
+    ('subgroup', 'subgroups'),
 ]
 
 

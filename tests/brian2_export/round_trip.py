@@ -127,7 +127,25 @@ def field_rules(normal):
         'connect': optional(lambda connect: {
             k: (v if isinstance(v, list) else normal.text(v)) for k, v in connect.items()}),
         'record': lambda record: True if record is MISSING else record,
+        'pathways': optional(lambda pathways: [pathway_rule(p, normal) for p in pathways]),
+        'run_regularly': optional(lambda entries: [run_regularly_entry(e, normal)
+                                                   for e in entries]),
     }
+
+
+def pathway_rule(pathway, normal):
+    """A pathway with its code and delay normalised; the event 'spike' is the default."""
+    return {'name': pathway['name'], 'direction': pathway['direction'],
+            'code': normal.code(pathway['code']),
+            'delay': normal.quantity(pathway.get('delay', '0*second')),
+            'event': pathway.get('event', 'spike')}
+
+
+def run_regularly_entry(entry, normal):
+    result = dict(entry, code=normal.code(entry['code']))
+    if 'dt' in entry:
+        result['dt'] = normal.quantity(entry['dt'])
+    return result
 
 
 def object_rules(original, imported):

@@ -36,10 +36,105 @@ void GroupNodeItem::setMonitors(const QString& summary) {
     update();
 }
 
+namespace {
+
+/// Lanes for overlapping subgroups: each band goes on the first lane where it
+/// overlaps no band already placed.
+void assignLanes(QList<GroupNodeItem::Band>& bands) {
+    QList<QList<QPair<long long, long long>>> lanes; // per lane, the ranges placed on it
+    for (GroupNodeItem::Band& band : bands) {
+        int lane = 0;
+        for (; lane < lanes.size(); ++lane) {
+            bool free = true;
+            for (const auto& [start, stop] : lanes[lane])
+                free = free && (band.stop <= start || band.start >= stop);
+            if (free)
+                break;
+        }
+        if (lane == lanes.size())
+            lanes.append(QList<QPair<long long, long long>>());
+        lanes[lane].append({band.start, band.stop});
+        band.lane = lane;
+    }
+}
+
+} // namespace
+
+void GroupNodeItem::setSubgroups(const std::vector<spikestudio::SubgroupSpec>& subgroups,
+                                 const QHash<QString, QString>& monitors) {
+    QList<Band> bands;
+    for (const spikestudio::SubgroupSpec& subgroup : subgroups) {
+        const QString name = QString::fromStdString(subgroup.name);
+        bands.append({name, subgroup.start, subgroup.stop, 0, monitors.value(name)});
+    }
+    assignLanes(bands);
+    const bool same =
+        bands.size() == bands_.size() &&
+        std::equal(bands.begin(), bands.end(), bands_.begin(), [](const Band& a, const Band& b) {
+            return a.name == b.name && a.start == b.start && a.stop == b.stop && a.lane == b.lane &&
+                   a.monitors == b.monitors;
+        });
+    if (same)
+        return;
+    prepareGeometryChange(); // the card grows a lane of bands
+    bands_ = bands;
+    updateToolTip();
+    update();
+}
+
+int GroupNodeItem::laneCount() const {
+    int lanes = 0;
+    for (const Band& band : bands_)
+        lanes = std::max(lanes, band.lane + 1);
+    return lanes;
+}
+
+double GroupNodeItem::bandsHeight() const {
+    return bands_.isEmpty() ? 0 : laneCount() * kBandHeight + 6;
+}
+
+QRectF GroupNodeItem::bandRect(const QString& name) const {
+    const QRectF card = cardRect();
+    const double left = card.left() + 10, width = card.width() - 14;
+    const double top = card.bottom() - bandsHeight() + 2;
+    for (const Band& band : bands_) {
+        if (band.name != name)
+            continue;
+        // Clamped to the card: an out-of-range subgroup is the checker's to report.
+        const double n = double(std::max<long long>(size_, 1));
+        const double from = std::clamp(double(band.start) / n, 0.0, 1.0);
+        const double to = std::clamp(double(band.stop) / n, from, 1.0);
+        const double x = left + width * from;
+        const double w = std::max(width * (to - from), 6.0);
+        return QRectF(std::min(x, left + width - w), top + band.lane * kBandHeight, w,
+                      kBandHeight - 2);
+    }
+    return {};
+}
+
+QString GroupNodeItem::subgroupAt(QPointF itemPos) const {
+    // The last drawn is on top.
+    for (auto band = bands_.crbegin(); band != bands_.crend(); ++band)
+        if (bandRect(band->name).contains(itemPos))
+            return band->name;
+    return {};
+}
+
+QPointF GroupNodeItem::bandAnchor(const QString& name) const {
+    const QRectF band = bandRect(name);
+    return mapToScene(QPointF(band.center().x(), band.bottom()));
+}
+
 void GroupNodeItem::updateToolTip() {
     QString tip = QStringLiteral("%1 (%2)").arg(name_, spikestudio::typeName(type_));
     if (!monitors_.isEmpty())
         tip += QObject::tr("\nRecorded: %1").arg(monitors_);
+    for (const Band& band : bands_) {
+        tip += QStringLiteral("\n%1 = %2[%3:%4]")
+                   .arg(band.name, name_, QString::number(band.start), QString::number(band.stop));
+        if (!band.monitors.isEmpty())
+            tip += QObject::tr(" (recorded: %1)").arg(band.monitors);
+    }
     setToolTip(tip + QObject::tr("\nRight-click to record, copy or delete it"));
 }
 
@@ -58,7 +153,7 @@ void GroupNodeItem::setConnectSource(bool isSource) {
 }
 
 QRectF GroupNodeItem::cardRect() const {
-    const double height = kHeight + (monitors_.isEmpty() ? 0 : kMonitorsHeight);
+    const double height = kHeight + (monitors_.isEmpty() ? 0 : kMonitorsHeight) + bandsHeight();
     return QRectF(-kWidth / 2, -height / 2, kWidth, height);
 }
 
@@ -93,7 +188,7 @@ void GroupNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
     painter->drawPath(outline);
 
     const QRectF textArea =
-        card.adjusted(16, 9, -10, -9 - (monitors_.isEmpty() ? 0 : kMonitorsHeight));
+        card.adjusted(16, 9, -10, -9 - (monitors_.isEmpty() ? 0 : kMonitorsHeight) - bandsHeight());
     QFont font = painter->font();
     font.setBold(true);
     font.setPointSizeF(font.pointSizeF() * 1.1);
@@ -117,6 +212,30 @@ void GroupNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
                           painter->fontMetrics().elidedText(QStringLiteral("◉ ") + monitors_,
                                                             Qt::ElideRight,
                                                             int(monitorArea.width())));
+    }
+    paintBands(painter);
+}
+
+void GroupNodeItem::paintBands(QPainter* painter) {
+    if (bands_.isEmpty())
+        return;
+    QFont font = painter->font();
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    painter->setFont(font);
+    const QColor fill = CanvasStyle::groupColor(type_);
+    for (const Band& band : bands_) {
+        const QRectF rect = bandRect(band.name);
+        QColor tint = fill;
+        tint.setAlpha(band.lane % 2 == 0 ? 60 : 90);
+        painter->setPen(QPen(fill.darker(130), 1));
+        painter->setBrush(tint);
+        painter->drawRoundedRect(rect, 3, 3);
+        const QString label =
+            band.monitors.isEmpty() ? band.name : band.name + QStringLiteral(" ◉");
+        painter->setPen(band.monitors.isEmpty() ? CanvasStyle::text() : CanvasStyle::accent());
+        painter->drawText(
+            rect.adjusted(3, 0, -2, 0), Qt::AlignCenter,
+            painter->fontMetrics().elidedText(label, Qt::ElideRight, int(rect.width() - 5)));
     }
 }
 

@@ -30,11 +30,11 @@ std::string owningGroup(const Model& model, const std::string& name) {
     return {};
 }
 
-/// What the monitors of `group` (and of its subgroups) record, e.g. "spikes · rate · v, ge".
-QString monitorSummary(const Model& model, const std::string& group) {
+/// What the monitors of `source` (a group or a subgroup) record, e.g. "spikes · rate · v, ge".
+QString monitorSummary(const Model& model, const std::string& source) {
     QStringList parts;
     for (const MonitorSpec& monitor : model.monitors) {
-        if (owningGroup(model, monitor.source) != group)
+        if (monitor.source != source)
             continue;
         const MonitorKind& kind = ObjectKinds::of(monitor.type);
         QStringList variables;
@@ -123,6 +123,11 @@ void NetworkScene::syncNodes() {
         }
         node->setGroup(group);
         node->setMonitors(monitorSummary(document_->model(), group.name));
+        QHash<QString, QString> bandMonitors;
+        for (const SubgroupSpec& subgroup : group.subgroups)
+            bandMonitors.insert(QString::fromStdString(subgroup.name),
+                                monitorSummary(document_->model(), subgroup.name));
+        node->setSubgroups(group.subgroups, bandMonitors);
         node->setPos(document_->layout().value(name));
         kept.insert(name, node);
     }
@@ -149,8 +154,15 @@ void NetworkScene::syncArrows() {
         GroupNodeItem* from = node(source);
         GroupNodeItem* to = node(target);
         arrow->setVisible(from && to); // a dangling reference is the checker's to report
+        // An end on a subgroup names its band; on the group itself, none.
+        const QString sourceBand = source == QString::fromStdString(synapses.source)
+                                       ? QString()
+                                       : QString::fromStdString(synapses.source);
+        const QString targetBand = target == QString::fromStdString(synapses.target)
+                                       ? QString()
+                                       : QString::fromStdString(synapses.target);
         if (from && to)
-            arrow->setEnds(from, to, lanes[{source, target}]++);
+            arrow->setEnds(from, sourceBand, to, targetBand, lanes[{source, target}]++);
         kept.insert(name, arrow);
     }
     qDeleteAll(arrows_);
@@ -185,7 +197,7 @@ void NetworkScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
 
 void NetworkScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
     if (rubberLine_) {
-        rubberLine_->setLine(QLineF(connectSource_->scenePos(), event->scenePos()));
+        rubberLine_->setLine(QLineF(connectStart(), event->scenePos()));
         return;
     }
     QGraphicsScene::mouseMoveEvent(event);
@@ -205,6 +217,18 @@ void NetworkScene::keyPressEvent(QKeyEvent* event) {
     QGraphicsScene::keyPressEvent(event);
 }
 
+QString NetworkScene::endAt(GroupNodeItem* node, QPointF scenePos) const {
+    const QString subgroup = node->subgroupAt(node->mapFromScene(scenePos));
+    return subgroup.isEmpty() ? node->name() : subgroup;
+}
+
+QPointF NetworkScene::connectStart() const {
+    return connectSourceEnd_ == connectSource_->name()
+               ? connectSource_->scenePos()
+               : connectSource_->bandAnchor(connectSourceEnd_);
+}
+
+// A click on a subgroup's band connects that subgroup; elsewhere on the card, the group.
 void NetworkScene::connectClick(QPointF scenePos) {
     GroupNodeItem* clicked = nodeAt(scenePos);
     if (!clicked) {
@@ -213,13 +237,15 @@ void NetworkScene::connectClick(QPointF scenePos) {
     }
     if (!connectSource_) {
         connectSource_ = clicked;
+        connectSourceEnd_ = endAt(clicked, scenePos);
         clicked->setConnectSource(true);
-        rubberLine_ = addLine(QLineF(clicked->scenePos(), scenePos),
+        rubberLine_ = addLine(QLineF(connectStart(), scenePos),
                               QPen(CanvasStyle::accent(), 1.5, Qt::DashLine));
         return;
     }
-    const auto synapses = ModelDefaults::synapses(
-        document_->model(), connectSource_->name().toStdString(), clicked->name().toStdString());
+    const auto synapses =
+        ModelDefaults::synapses(document_->model(), connectSourceEnd_.toStdString(),
+                                endAt(clicked, scenePos).toStdString());
     cancelConnect();
     document_->undoStack()->push(new ConnectCommand(document_, synapses));
     setMode(Mode::Select);
@@ -230,6 +256,7 @@ void NetworkScene::cancelConnect() {
     if (connectSource_)
         connectSource_->setConnectSource(false);
     connectSource_ = nullptr;
+    connectSourceEnd_.clear();
     delete rubberLine_;
     rubberLine_ = nullptr;
 }

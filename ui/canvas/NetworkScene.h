@@ -17,7 +17,8 @@ class SynapsesArrowItem;
 /// The network as a scene: one node per group, one arrow per Synapses object,
 /// kept in step with the document. Turns finished drags into MoveNodeCommands
 /// and, in Connect mode, a click on a source then on a target into a
-/// ConnectCommand (click the same node twice for recurrent synapses).
+/// ConnectCommand (click the same node twice for recurrent synapses; a click
+/// on a subgroup's band picks that subgroup).
 class NetworkScene : public QGraphicsScene {
     Q_OBJECT
 
@@ -57,6 +58,8 @@ private:
     void followRename(const ObjectRef& before, const QString& newName);
     GroupNodeItem* nodeAt(QPointF scenePos) const;
     void connectClick(QPointF scenePos);
+    QString endAt(GroupNodeItem* node, QPointF scenePos) const;
+    QPointF connectStart() const;
     void cancelConnect();
     void recordDragStart();
     void commitMoves();
@@ -66,6 +69,7 @@ private:
     QHash<QString, SynapsesArrowItem*> arrows_;
     Mode mode_ = Mode::Select;
     GroupNodeItem* connectSource_ = nullptr;
+    QString connectSourceEnd_; // the group or subgroup picked as the source
     QGraphicsLineItem* rubberLine_ = nullptr;
     QHash<QString, QPointF> dragStart_;
     QString problemObject_;

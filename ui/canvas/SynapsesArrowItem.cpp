@@ -63,9 +63,13 @@ void SynapsesArrowItem::setSynapses(const spikestudio::SynapsesSpec& synapses) {
     updateGeometry();
 }
 
-void SynapsesArrowItem::setEnds(GroupNodeItem* source, GroupNodeItem* target, int lane) {
+void SynapsesArrowItem::setEnds(GroupNodeItem* source, const QString& sourceBand,
+                                GroupNodeItem* target, const QString& targetBand, int lane) {
     source_ = source;
     target_ = target;
+    // A band the card does not draw (yet) counts as the whole card.
+    sourceBand_ = source->bandRect(sourceBand).isEmpty() ? QString() : sourceBand;
+    targetBand_ = target->bandRect(targetBand).isEmpty() ? QString() : targetBand;
     lane_ = lane;
     updateGeometry();
 }
@@ -116,11 +120,54 @@ QPainterPath SynapsesArrowItem::curvePath(QPointF& labelAt, QPointF& tipDirectio
     return path;
 }
 
+/// Where an arrow with a subgroup at one end meets `node`: the band's lower
+/// edge, left downwards; for the whole group on the same card as the other
+/// end, the card's lower edge on the side away from that end's band (the
+/// arrow loops below the card); else the card's center, clipped at its border.
+SynapsesArrowItem::End SynapsesArrowItem::endOn(GroupNodeItem* node, const QString& band,
+                                                const QString& otherBand) const {
+    if (!band.isEmpty())
+        return {node->bandAnchor(band), true};
+    if (source_ == target_) {
+        const QRectF card = node->sceneBoundingRect().adjusted(4, 4, -4, -4);
+        const bool bandOnLeft = node->bandAnchor(otherBand).x() < card.center().x();
+        return {QPointF(bandOnLeft ? card.right() - 14 : card.left() + 14, card.bottom()), true};
+    }
+    return {node->scenePos(), false};
+}
+
+/// An arrow with an end on a subgroup: it leaves (or reaches) the band
+/// downwards, out of the card's lower edge, so it visibly meets that band.
+QPainterPath SynapsesArrowItem::bandPath(QPointF& labelAt, QPointF& tipDirectionFrom) const {
+    const End from = endOn(source_, sourceBand_, targetBand_);
+    const End to = endOn(target_, targetBand_, sourceBand_);
+    const double drop = 70.0 + 48.0 * lane_; // labels of parallel loops clear each other
+    const QPointF sideways(from.point == to.point ? 30.0 : 0.0, 0); // a band onto itself loops
+    const QPointF towards = (to.point - from.point) / 3;
+    const QPointF first =
+        from.downwards ? from.point + QPointF(0, drop) - sideways : from.point + towards;
+    const QPointF second =
+        to.downwards ? to.point + QPointF(0, drop) + sideways : to.point - towards;
+    QPainterPath full(from.point);
+    full.cubicTo(first, second, to.point);
+    const double start =
+        from.downwards ? 0.0 : exitParameter(full, source_->sceneBoundingRect(), false);
+    const double end = to.downwards ? 1.0 : exitParameter(full, target_->sceneBoundingRect(), true);
+    QPainterPath path(full.pointAtPercent(start));
+    for (int k = 1; k <= 32; ++k)
+        path.lineTo(full.pointAtPercent(start + (end - start) * k / 32.0));
+    labelAt = full.pointAtPercent(0.5);
+    tipDirectionFrom = full.pointAtPercent(std::max(start, end - 0.05));
+    return path;
+}
+
 void SynapsesArrowItem::updateGeometry() {
     if (!source_ || !target_)
         return;
     prepareGeometryChange();
-    if (source_ == target_) {
+    if (!sourceBand_.isEmpty() || !targetBand_.isEmpty()) {
+        path_ = bandPath(labelCenter_, tipFrom_);
+    } else if (source_ == target_) {
         path_ = loopPath();
         labelCenter_ = path_.pointAtPercent(0.5);
         tipFrom_ = path_.pointAtPercent(0.93);

@@ -12,14 +12,19 @@ class GroupNodeItem;
 /// A Synapses object on the canvas: a curved arrow from its source node to its
 /// target node (a loop when both are the same), labelled with its name and
 /// connect rule. Parallel arrows between the same nodes get their own `lane`
-/// so they never overlap.
+/// so they never overlap. An end on a subgroup meets that subgroup's band.
 class SynapsesArrowItem : public QGraphicsItem {
 public:
     explicit SynapsesArrowItem(const spikestudio::SynapsesSpec& synapses);
 
     QString name() const { return name_; }
     void setSynapses(const spikestudio::SynapsesSpec& synapses);
-    void setEnds(GroupNodeItem* source, GroupNodeItem* target, int lane);
+    /// `sourceBand`, `targetBand`: the subgroup at each end ("" for the whole group).
+    void setEnds(GroupNodeItem* source, const QString& sourceBand, GroupNodeItem* target,
+                 const QString& targetBand, int lane);
+    /// Where the arrow starts and ends, in scene coordinates.
+    QPointF start() const { return path_.isEmpty() ? QPointF() : path_.pointAtPercent(0); }
+    QPointF end() const { return tip_; }
     void setHasProblem(bool hasProblem);
     /// Recomputes the curve after a node moved.
     void updateGeometry();
@@ -31,6 +36,12 @@ public:
 private:
     QPainterPath loopPath() const;
     QPainterPath curvePath(QPointF& labelAt, QPointF& tipDirectionFrom) const;
+    struct End {
+        QPointF point;
+        bool downwards = false; // leaves the card's lower edge straight down
+    };
+    End endOn(GroupNodeItem* node, const QString& band, const QString& otherBand) const;
+    QPainterPath bandPath(QPointF& labelAt, QPointF& tipDirectionFrom) const;
     QRectF labelRect() const;
     QColor color() const;
 
@@ -38,6 +49,7 @@ private:
     QString rule_;
     GroupNodeItem* source_ = nullptr;
     GroupNodeItem* target_ = nullptr;
+    QString sourceBand_, targetBand_;
     int lane_ = 0;
     bool hasProblem_ = false;
     QPainterPath path_;

@@ -15,8 +15,10 @@ ModelConnectivity ModelConnectivity::build(Model model, std::optional<std::uint3
     try {
         CheckOptions options;
         options.seed = seed;
-        // Nothing runs: the duration (which may be missing while editing) is moot.
-        options.duration = "1*second";
+        // Nothing runs: the duration (which may be missing while editing) is
+        // moot; a protocol gives its own, which no duration may replace.
+        if (model.protocol.empty())
+            options.duration = "1*second";
         const CheckedModel checked = checkModel(std::move(model), options);
         result.seed = checked.seed;
         const std::unique_ptr<Network> network = buildConnectivity(checked);

@@ -44,7 +44,7 @@ SynapsesSpec synapses(const Model& model, const std::string& source, const std::
     spec.name = newName(model, kind.namePrefix);
     spec.source = source;
     spec.target = target;
-    const GroupSpec* targetGroup = ModelLookup::group(model, QString::fromStdString(target));
+    const GroupSpec* targetGroup = ModelLookup::owningGroup(model, QString::fromStdString(target));
     if (targetGroup && hasEquations(*targetGroup))
         spec.onPre = "v_post += 0.5*mV";
     return spec;

@@ -24,6 +24,15 @@ template <typename Spec> bool contains(const std::vector<Spec>& specs, const std
                        [&](const Spec& spec) { return spec.name == name; });
 }
 
+/// Whether one of `groups` is called `name` or has a subgroup called `name`.
+bool holds(const std::vector<GroupSpec>& groups, const std::string& name) {
+    return std::any_of(groups.begin(), groups.end(), [&](const GroupSpec& group) {
+        return group.name == name ||
+               std::any_of(group.subgroups.begin(), group.subgroups.end(),
+                           [&](const SubgroupSpec& subgroup) { return subgroup.name == name; });
+    });
+}
+
 bool selected(const QList<ObjectRef>& selection, ObjectRef::Kind kind, const std::string& name) {
     return selection.contains(ObjectRef{kind, QString::fromStdString(name)});
 }
@@ -89,13 +98,13 @@ ModelFragment ModelFragment::of(const Model& model, const NodeLayout& layout,
     const auto& groups = fragment.model.groups;
     for (const SynapsesSpec& synapses : model.synapses)
         if (selected(selection, ObjectRef::Kind::Synapses, synapses.name) ||
-            (contains(groups, synapses.source) && contains(groups, synapses.target)))
+            (holds(groups, synapses.source) && holds(groups, synapses.target)))
             fragment.model.synapses.push_back(synapses);
     for (const MonitorSpec& monitor : model.monitors)
-        if (contains(groups, monitor.source) || contains(fragment.model.synapses, monitor.source))
+        if (holds(groups, monitor.source) || contains(fragment.model.synapses, monitor.source))
             fragment.model.monitors.push_back(monitor);
     for (const PoissonInputSpec& input : model.poissonInputs)
-        if (contains(groups, input.target))
+        if (holds(groups, input.target))
             fragment.model.poissonInputs.push_back(input);
     return fragment;
 }
@@ -158,13 +167,20 @@ QList<ObjectRef> ModelFragment::pasteInto(Model& target, NodeLayout& layout, QPo
         const QString name = QString::fromStdString(group.name);
         layout.insert(name, this->layout.contains(original) ? this->layout.value(original) + offset
                                                             : freeSpotNear(layout, center));
+        // Subgroups share the namespace: each gets a free name, one at a time.
+        std::vector<SubgroupSpec> subgroups = std::move(group.subgroups);
+        group.subgroups.clear();
         target.groups.push_back(std::move(group));
+        for (SubgroupSpec& subgroup : subgroups) {
+            subgroup.name = renames.add(target, subgroup.name);
+            target.groups.back().subgroups.push_back(std::move(subgroup));
+        }
         added << ObjectRef::group(name);
     }
     auto groupNamed = [&](const std::string& name) -> std::optional<std::string> {
         if (auto renamed = renames.of(name))
             return renamed;
-        if (contains(target.groups, name))
+        if (holds(target.groups, name))
             return name;
         return std::nullopt;
     };

@@ -12,11 +12,32 @@ bool nameTaken(const Model& model, const QString& name) {
                 return true;
         return false;
     };
+    if (subgroup(model, name))
+        return true;
     for (const auto& [constant, value] : model.constants)
         if (constant == key)
             return true;
     return named(model.groups) || named(model.synapses) || named(model.monitors) ||
            named(model.poissonInputs) || named(model.timedArrays);
+}
+
+const SubgroupSpec* subgroup(const Model& model, const QString& name) {
+    const std::string key = name.toStdString();
+    for (const GroupSpec& group : model.groups)
+        for (const SubgroupSpec& subgroup : group.subgroups)
+            if (subgroup.name == key)
+                return &subgroup;
+    return nullptr;
+}
+
+QStringList groupChoices(const Model& model) {
+    QStringList names;
+    for (const GroupSpec& group : model.groups) {
+        names << QString::fromStdString(group.name);
+        for (const SubgroupSpec& subgroup : group.subgroups)
+            names << QString::fromStdString(subgroup.name);
+    }
+    return names;
 }
 
 QString freeName(const Model& model, const QString& prefix) {

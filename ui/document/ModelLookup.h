@@ -3,6 +3,7 @@
 #include "model/Model.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace spikestudio {
 
@@ -27,8 +28,28 @@ template <typename ModelType> auto* synapses(ModelType& model, const QString& na
     return index < 0 ? nullptr : &model.synapses[static_cast<size_t>(index)];
 }
 
+/// The group called `name`, or the group whose subgroup is called `name`.
+template <typename ModelType> auto* owningGroup(ModelType& model, const QString& name) {
+    const std::string key = name.toStdString();
+    for (auto& candidate : model.groups) {
+        if (candidate.name == key)
+            return &candidate;
+        for (const SubgroupSpec& subgroup : candidate.subgroups)
+            if (subgroup.name == key)
+                return &candidate;
+    }
+    return static_cast<decltype(&model.groups.front())>(nullptr);
+}
+
+/// The subgroup called `name`, or nullptr.
+const spikestudio::SubgroupSpec* subgroup(const spikestudio::Model& model, const QString& name);
+
+/// What synapses, monitors and PoissonInputs may name as their group: every
+/// group, each followed by its subgroups.
+QStringList groupChoices(const spikestudio::Model& model);
+
 /// Whether any named object (group, synapses, monitor, input, constant,
-/// TimedArray) already uses `name`.
+/// TimedArray, subgroup) already uses `name`.
 bool nameTaken(const spikestudio::Model& model, const QString& name);
 
 /// `prefix` followed by the smallest number that gives a free name.

@@ -12,19 +12,28 @@ void eraseIf(std::vector<Spec>& specs, Predicate drop) {
     specs.erase(std::remove_if(specs.begin(), specs.end(), drop), specs.end());
 }
 
+/// What depends on a group may name the group or one of its subgroups.
 void removeGroupAndDependents(Model& model, NodeLayout& layout, const std::string& name) {
+    std::vector<std::string> names{name};
+    for (const GroupSpec& group : model.groups)
+        if (group.name == name)
+            for (const SubgroupSpec& subgroup : group.subgroups)
+                names.push_back(subgroup.name);
+    auto named = [&](const std::string& reference) {
+        return std::find(names.begin(), names.end(), reference) != names.end();
+    };
     std::vector<std::string> removedSynapses;
     for (const SynapsesSpec& synapses : model.synapses)
-        if (synapses.source == name || synapses.target == name)
+        if (named(synapses.source) || named(synapses.target))
             removedSynapses.push_back(synapses.name);
     eraseIf(model.synapses,
-            [&](const SynapsesSpec& s) { return s.source == name || s.target == name; });
+            [&](const SynapsesSpec& s) { return named(s.source) || named(s.target); });
     eraseIf(model.monitors, [&](const MonitorSpec& m) {
-        return std::find(removedSynapses.begin(), removedSynapses.end(), m.source) !=
-               removedSynapses.end();
+        return named(m.source) || std::find(removedSynapses.begin(), removedSynapses.end(),
+                                            m.source) != removedSynapses.end();
     });
     eraseIf(model.groups, [&](const GroupSpec& g) { return g.name == name; });
-    eraseIf(model.poissonInputs, [&](const PoissonInputSpec& p) { return p.target == name; });
+    eraseIf(model.poissonInputs, [&](const PoissonInputSpec& p) { return named(p.target); });
     layout.remove(QString::fromStdString(name));
 }
 

@@ -1,17 +1,21 @@
 #include "inspector/InspectorPanel.h"
 
 #include "commands/ChangeFieldCommand.h"
+#include "commands/EditModelCommand.h"
 #include "commands/RenameObjectCommand.h"
 #include "connectivity/ConnectivityWindow.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "document/ModelDocument.h"
 #include "document/ModelFields.h"
 #include "document/ModelLookup.h"
+#include "inspector/AssignmentsSection.h"
 #include "inspector/CodeEdit.h"
+#include "inspector/ConstantsSection.h"
 #include "inspector/FieldEditor.h"
 #include "inspector/MonitorsSection.h"
-#include "inspector/NamedExpressionsSection.h"
+#include "inspector/PathwaysSection.h"
 #include "inspector/PoissonInputsSection.h"
+#include "inspector/SubgroupsSection.h"
 #include "inspector/TimedArraysSection.h"
 #include "model/ObjectKinds.h"
 
@@ -97,6 +101,7 @@ void InspectorPanel::buildForm() {
     sizeEdit_->setRange(1, kMaximumSize);
     connect(sizeEdit_, &QSpinBox::valueChanged, this, &InspectorPanel::commitSize);
     addRow(tr("N"), sizeEdit_);
+    addEndChoosers();
 
     addField("description", tr("Description"), 2, tr("what the model is about"));
     addField("dt", tr("dt"), 1, "0.1*ms");
@@ -183,6 +188,51 @@ void InspectorPanel::addConnectForm() {
     addField("connect.n", tr("n"), 1, "1");
 }
 
+/// Synapses only: the groups or subgroups they connect.
+void InspectorPanel::addEndChoosers() {
+    sourceChooser_ = endChooser("source");
+    addRow(tr("Source"), sourceChooser_);
+    targetChooser_ = endChooser("target");
+    addRow(tr("Target"), targetChooser_);
+}
+
+QComboBox* InspectorPanel::endChooser(const QString& field) {
+    auto* chooser = new QComboBox;
+    chooser->setObjectName("synapses." + field);
+    chooser->setToolTip(field == "source" ? tr("The group or subgroup the synapses come from")
+                                          : tr("The group or subgroup the synapses act on"));
+    connect(chooser, &QComboBox::activated, this,
+            [this, field, chooser](int index) { commitEnd(field, chooser->itemText(index)); });
+    return chooser;
+}
+
+void InspectorPanel::showEnd(QComboBox* chooser, const std::string& name) {
+    const QSignalBlocker blocker(chooser);
+    QStringList choices = ModelLookup::groupChoices(document_->model());
+    const QString current = QString::fromStdString(name);
+    if (!choices.contains(current))
+        choices << current; // an unknown name stays visible; the checker reports it
+    chooser->clear();
+    chooser->addItems(choices);
+    chooser->setCurrentText(current);
+}
+
+void InspectorPanel::commitEnd(const QString& field, const QString& name) {
+    const SynapsesSpec* synapses = ModelLookup::synapses(document_->model(), object_.name);
+    if (!synapses ||
+        QString::fromStdString(field == "source" ? synapses->source : synapses->target) == name)
+        return;
+    const QString synapsesName = object_.name;
+    const std::string value = name.toStdString();
+    document_->undoStack()->push(new EditModelCommand(
+        document_,
+        tr("Connect %1 %2 %3").arg(synapsesName, field == "source" ? "from" : "to", name),
+        [synapsesName, field, value](Model& model) {
+            if (SynapsesSpec* edited = ModelLookup::synapses(model, synapsesName))
+                (field == "source" ? edited->source : edited->target) = value;
+        }));
+}
+
 /// Synapses only, under the heading: the connectivity view of the model as it stands.
 void InspectorPanel::addConnectivityButton(QVBoxLayout* heading) {
     connectivityButton_ = new QPushButton(tr("Show connectivity…"));
@@ -204,11 +254,10 @@ QWidget* InspectorPanel::showConnectivity() {
 }
 
 void InspectorPanel::addSections() {
-    sections_ = {
-        new NamedExpressionsSection(document_, NamedExpressionsSection::Kind::InitialValues),
-        new MonitorsSection(document_),
-        new NamedExpressionsSection(document_, NamedExpressionsSection::Kind::Constants),
-        new TimedArraysSection(document_), new PoissonInputsSection(document_)};
+    sections_ = {new SubgroupsSection(document_),   new AssignmentsSection(document_),
+                 new PathwaysSection(document_),    new MonitorsSection(document_),
+                 new ConstantsSection(document_),   new TimedArraysSection(document_),
+                 new PoissonInputsSection(document_)};
     for (TableSection* section : std::as_const(sections_))
         form_->addWidget(section, form_->rowCount(), 0, 1, 2);
 }
@@ -290,6 +339,8 @@ void InspectorPanel::updateRowVisibility() {
         setRowShown(it.value(), visible.contains(it.key()));
     setRowShown(sizeEdit_, object_.kind == ObjectRef::Kind::Group);
     setRowShown(connectForm_, object_.kind == ObjectRef::Kind::Synapses);
+    setRowShown(sourceChooser_, object_.kind == ObjectRef::Kind::Synapses);
+    setRowShown(targetChooser_, object_.kind == ObjectRef::Kind::Synapses);
     connectivityButton_->setVisible(object_.kind == ObjectRef::Kind::Synapses);
     // "connect.j" is the generator, or with index arrays the target indices.
     const bool arrays = document_->fieldText(object_, "connect.form") == "arrays";
@@ -326,6 +377,8 @@ void InspectorPanel::refresh() {
         showFromStart(nameEdit_, object_.name);
         connectForm_->setCurrentIndex(
             connectForm_->findData(document_->fieldText(object_, "connect.form")));
+        showEnd(sourceChooser_, synapses->source);
+        showEnd(targetChooser_, synapses->target);
     }
     updateRowVisibility();
     // Bad text never changes the model, so a change comes from another edit

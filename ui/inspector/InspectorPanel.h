@@ -41,6 +41,9 @@ public:
     FieldEditor* fieldEditor(const QString& field) const { return fields_.value(field); }
     QLineEdit* nameEdit() const { return nameEdit_; }
     QSpinBox* sizeEdit() const { return sizeEdit_; }
+    /// The source and target choosers of a Synapses object.
+    QComboBox* sourceChooser() const { return sourceChooser_; }
+    QComboBox* targetChooser() const { return targetChooser_; }
     void focusName();
     /// Opens the connectivity view of the selected Synapses object (null
     /// when none is selected).
@@ -64,6 +67,10 @@ private:
     void addSections();
     void addConnectivityButton(QVBoxLayout* heading);
     void addConnectForm();
+    void addEndChoosers();
+    QComboBox* endChooser(const QString& field);
+    void showEnd(QComboBox* chooser, const std::string& name);
+    void commitEnd(const QString& field, const QString& name);
     void addRow(const QString& label, QWidget* field);
     void setRowShown(QWidget* field, bool shown);
     void updateRowVisibility();
@@ -91,6 +98,8 @@ private:
     QHash<QString, FieldEditor*> fields_;
     QHash<QWidget*, QLabel*> labels_; // the label of each field's row
     QComboBox* connectForm_ = nullptr;
+    QComboBox* sourceChooser_ = nullptr;
+    QComboBox* targetChooser_ = nullptr;
     QPushButton* connectivityButton_ = nullptr;
     QList<TableSection*> sections_;
     // Text typed into a number field that could not be stored, and why; kept

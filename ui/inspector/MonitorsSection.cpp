@@ -6,17 +6,19 @@
 #include "document/ModelDocument.h"
 #include "document/ModelLookup.h"
 #include "document/NumberLists.h"
+#include "inspector/ChoiceDelegate.h"
 #include "model/ObjectKinds.h"
 
 #include <QMenu>
 #include <QRegularExpression>
+#include <QTableWidget>
 #include <QToolButton>
 
 namespace spikestudio {
 
 namespace {
 
-enum Column { NameColumn, TypeColumn, VariablesColumn, RecordColumn };
+enum Column { NameColumn, SourceColumn, TypeColumn, VariablesColumn, RecordColumn };
 
 constexpr long long kRecordedNeurons = 5; // as the canvas menu records
 
@@ -47,12 +49,23 @@ QString variablesText(const MonitorSpec& monitor) {
 
 MonitorsSection::MonitorsSection(ModelDocument* document, QWidget* parent)
     : TableSection(document, tr("Monitors"),
-                   {tr("Name"), tr("Records"), tr("Variables"), tr("Indices")}, parent),
+                   {tr("Name"), tr("Of"), tr("Records"), tr("Variables"), tr("Indices")}, parent),
       addMenu_(new QMenu(this)) {
     setObjectName("section:monitors");
     addButton()->setToolTip(tr("Record this group"));
     addButton()->setMenu(addMenu_);
     addButton()->setPopupMode(QToolButton::InstantPopup);
+    table()->setItemDelegateForColumn(SourceColumn,
+                                      new ChoiceDelegate([this] { return sourceChoices(); }, this));
+}
+
+/// The group and its subgroups: what a monitor shown here may record.
+QStringList MonitorsSection::sourceChoices() const {
+    QStringList choices{object().name};
+    if (const GroupSpec* group = ModelLookup::group(model(), object().name))
+        for (const SubgroupSpec& subgroup : group->subgroups)
+            choices << QString::fromStdString(subgroup.name);
+    return choices;
 }
 
 bool MonitorsSection::appliesTo(const ObjectRef& object) const {
@@ -67,9 +80,9 @@ void MonitorsSection::refresh() {
 
 std::vector<const MonitorSpec*> MonitorsSection::monitors() const {
     std::vector<const MonitorSpec*> found;
-    const std::string source = object().name.toStdString();
+    const QStringList sources = sourceChoices();
     for (const MonitorSpec& monitor : model().monitors)
-        if (monitor.source == source)
+        if (sources.contains(QString::fromStdString(monitor.source)))
             found.push_back(&monitor);
     return found;
 }
@@ -78,7 +91,8 @@ QList<QStringList> MonitorsSection::rows() const {
     QList<QStringList> rows;
     for (const MonitorSpec* monitor : monitors()) {
         const MonitorKind& kind = ObjectKinds::of(monitor->type);
-        rows.append({QString::fromStdString(monitor->name), typeLabel(*monitor),
+        rows.append({QString::fromStdString(monitor->name), QString::fromStdString(monitor->source),
+                     typeLabel(*monitor),
                      kind.hasField("variables") ? variablesText(*monitor) : QString(),
                      kind.hasField("record") ? recordText(*monitor) : QString()});
     }
@@ -91,7 +105,7 @@ bool MonitorsSection::isEditable(int row, int column) const {
     if (row >= int(shown.size()))
         return false;
     const MonitorKind& kind = ObjectKinds::of(shown[size_t(row)]->type);
-    return (column == VariablesColumn && kind.hasField("variables")) ||
+    return column == SourceColumn || (column == VariablesColumn && kind.hasField("variables")) ||
            (column == RecordColumn && kind.hasField("record"));
 }
 
@@ -138,10 +152,18 @@ void MonitorsSection::editMonitor(int row, const QString& text,
 }
 
 void MonitorsSection::commitCell(int row, int column, const QString& text) {
-    if (column == VariablesColumn)
+    if (column == SourceColumn)
+        commitSource(row, text);
+    else if (column == VariablesColumn)
         commitVariables(row, text);
     else if (column == RecordColumn)
         commitRecord(row, text);
+}
+
+void MonitorsSection::commitSource(int row, const QString& text) {
+    const std::string source = text.trimmed().toStdString();
+    editMonitor(row, tr("Record %1 of ") + text.trimmed(),
+                [source](MonitorSpec& monitor) { monitor.source = source; });
 }
 
 void MonitorsSection::commitVariables(int row, const QString& text) {
@@ -195,6 +217,7 @@ std::optional<TableSection::Cell> MonitorsSection::problemCell(const Diagnostic&
         if (QString::fromStdString(shown[row]->name) == problem.object)
             return Cell{int(row), problem.field == "record"      ? RecordColumn
                                   : problem.field == "variables" ? VariablesColumn
+                                  : problem.field == "source"    ? SourceColumn
                                                                  : NameColumn};
     return std::nullopt;
 }

@@ -31,6 +31,8 @@ protected:
 
 private:
     std::vector<const spikestudio::MonitorSpec*> monitors() const;
+    QStringList sourceChoices() const;
+    void commitSource(int row, const QString& text);
     void fillAddMenu();
     void addMonitor(spikestudio::MonitorType type, const QString& variable = {});
     void editMonitor(int row, const QString& text,

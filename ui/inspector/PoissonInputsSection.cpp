@@ -1,7 +1,10 @@
 #include "inspector/PoissonInputsSection.h"
 
 #include "document/ModelDefaults.h"
+#include "document/ModelLookup.h"
+#include "inspector/ChoiceDelegate.h"
 
+#include <QTableWidget>
 #include <QToolButton>
 
 namespace spikestudio {
@@ -37,6 +40,9 @@ PoissonInputsSection::PoissonInputsSection(ModelDocument* document, QWidget* par
     setObjectName("section:poisson_inputs");
     addButton()->setToolTip(tr("Add N Poisson inputs onto a variable of a group"));
     connect(addButton(), &QToolButton::clicked, this, &PoissonInputsSection::addInput);
+    table()->setItemDelegateForColumn(
+        TargetColumn,
+        new ChoiceDelegate([this] { return ModelLookup::groupChoices(model()); }, this));
 }
 
 bool PoissonInputsSection::appliesTo(const ObjectRef& object) const {

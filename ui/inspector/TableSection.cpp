@@ -31,7 +31,7 @@ TableSection::TableSection(ModelDocument* document, const QString& title,
       table_(new QTableWidget(0, int(headers.size()), this)),
       addButton_(smallButton("+", tr("Add"), this)),
       removeButton_(smallButton("−", tr("Remove the selected row"), this)),
-      problem_(new QLabel(this)) {
+      buttons_(new QHBoxLayout), problem_(new QLabel(this)) {
     table_->setHorizontalHeaderLabels(headers);
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
@@ -46,13 +46,12 @@ TableSection::TableSection(ModelDocument* document, const QString& title,
     problem_->setWordWrap(true);
     problem_->setStyleSheet(QStringLiteral("color: #d0312d;"));
     problem_->hide();
-    auto* buttons = new QHBoxLayout;
-    buttons->setSpacing(0);
-    buttons->addWidget(addButton_);
-    buttons->addWidget(removeButton_);
-    buttons->addStretch();
+    buttons_->setSpacing(0);
+    buttons_->addWidget(addButton_);
+    buttons_->addWidget(removeButton_);
+    buttons_->addStretch();
     contentLayout()->addWidget(table_);
-    contentLayout()->addLayout(buttons);
+    contentLayout()->addLayout(buttons_);
     contentLayout()->addWidget(problem_);
     connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
         if (!refreshing_)
@@ -134,6 +133,12 @@ void TableSection::pushEdit(const QString& text, const std::function<void(Model&
 void TableSection::showLocalProblem(int row, int column, const QString& message) {
     clearProblem();
     markCell(row, column, message);
+}
+
+QToolButton* TableSection::addToolButton(const QString& text, const QString& tip) {
+    auto* button = smallButton(text, tip, this);
+    buttons_->insertWidget(buttons_->count() - 1, button); // before the stretch
+    return button;
 }
 
 void TableSection::markCell(int row, int column, const QString& message) {

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 
+class QHBoxLayout;
 class QLabel;
 class QTableWidget;
 class QToolButton;
@@ -63,6 +64,8 @@ protected:
     const spikestudio::Model& model() const;
     void pushEdit(const QString& text, const std::function<void(spikestudio::Model&)>& edit);
     void showLocalProblem(int row, int column, const QString& message);
+    /// Another button beside + and −.
+    QToolButton* addToolButton(const QString& text, const QString& tip);
 
 private:
     void setCellText(int row, int column, const QString& text);
@@ -77,6 +80,7 @@ private:
     QTableWidget* table_;
     QToolButton* addButton_;
     QToolButton* removeButton_;
+    QHBoxLayout* buttons_;
     QLabel* problem_;
     bool refreshing_ = false;
 };

@@ -90,6 +90,47 @@ inline FieldDescriptor events() {
                            "the thresholds, and code run for its neurons after the resets"};
 }
 
+/// Brian2's `when`: the slot of the time step the object runs in.
+inline FieldDescriptor when(const std::string& defaultSlot) {
+    return {.key = "when",
+            .type = FieldType::ScheduleSlot,
+            .label = "When",
+            .emptyMeans = defaultSlot,
+            .example = "end",
+            .description = "The slot of each time step it runs in (Brian2's schedule: start, "
+                           "groups, thresholds, synapses, resets, end, each also with before_ "
+                           "and after_)"};
+}
+
+/// Brian2's `order`: ties within a slot run by order, then by name.
+inline FieldDescriptor order(const std::string& defaultOrder) {
+    return {.key = "order",
+            .type = FieldType::Order,
+            .label = "Order",
+            .emptyMeans = defaultOrder,
+            .example = "1",
+            .description = "Within its slot, objects run by increasing order, then by name"};
+}
+
+/// Brian2's `active`: an inactive object does not run; its state stays.
+inline FieldDescriptor active() {
+    return {.key = "active",
+            .type = FieldType::Active,
+            .label = "Active",
+            .emptyMeans = "true",
+            .description = "Whether it runs; an inactive object keeps its state and records "
+                           "nothing"};
+}
+
+inline FieldDescriptor runRegularly() {
+    return {.key = "run_regularly",
+            .type = FieldType::RunRegularly,
+            .label = "Run regularly",
+            .emptyMeans = "none",
+            .description = "Code run for every neuron at regular intervals (Brian2's "
+                           "run_regularly), each entry with its own dt, slot and order"};
+}
+
 inline FieldDescriptor reference(const std::string& key, const std::string& label,
                                  std::vector<ObjectFamily> families,
                                  const std::string& description) {

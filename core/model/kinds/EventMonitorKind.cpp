@@ -92,6 +92,10 @@ MonitorKind describe() {
               .description = "Variables of the source recorded at each event, after the "
                              "threshold and before the reset"},
              &MonitorSpec::variables);
+    kind.add(CommonFields::when("right after the source's threshold"), &MonitorSpec::when);
+    kind.add(CommonFields::order("one after the source's threshold; 0 with a 'when'"),
+             &MonitorSpec::order);
+    kind.add(CommonFields::active(), &MonitorSpec::active);
     kind.prototype = [] { return MonitorSpec{}; };
     kind.check = checkEventMonitor;
     return kind;

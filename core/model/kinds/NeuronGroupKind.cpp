@@ -76,6 +76,9 @@ GroupKind describe() {
              InitialSlot<GroupSpec>{&GroupSpec::initial, &GroupSpec::assignments});
     kind.add(CommonFields::dt("the model's dt"), &GroupSpec::dt);
     kind.add(CommonFields::subgroups(), &GroupSpec::subgroups);
+    kind.add(CommonFields::runRegularly(), &GroupSpec::runRegularly);
+    kind.add(CommonFields::order("0"), &GroupSpec::order);
+    kind.add(CommonFields::active(), &GroupSpec::active);
     kind.prototype = newNeuronGroup;
     kind.check = checkNeuronGroup;
     return kind;

@@ -37,6 +37,8 @@ GroupKind describe() {
              &GroupSpec::rates);
     kind.add(CommonFields::dt("the model's dt"), &GroupSpec::dt);
     kind.add(CommonFields::subgroups(), &GroupSpec::subgroups);
+    kind.add(CommonFields::order("0"), &GroupSpec::order);
+    kind.add(CommonFields::active(), &GroupSpec::active);
     kind.prototype = newPoissonGroup;
     kind.check = checkPoissonGroup;
     return kind;

@@ -61,6 +61,9 @@ PoissonInputKind describe() {
               .label = "Weight",
               .description = "What each input spike adds, in the variable's unit"},
              &PoissonInputSpec::weight);
+    kind.add(CommonFields::when("synapses"), &PoissonInputSpec::when);
+    kind.add(CommonFields::order("0"), &PoissonInputSpec::order);
+    kind.add(CommonFields::active(), &PoissonInputSpec::active);
     kind.prototype = newPoissonInput;
     kind.check = checkPoissonInput;
     return kind;

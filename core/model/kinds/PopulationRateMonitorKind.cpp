@@ -21,6 +21,7 @@ MonitorKind describe() {
     kind.add(CommonFields::reference("source", "Source", {ObjectFamily::Group},
                                      "The group whose rate is recorded"),
              &MonitorSpec::source);
+    kind.add(CommonFields::active(), &MonitorSpec::active);
     kind.prototype = [] { return MonitorSpec{}; };
     kind.check = checkMonitor;
     return kind;

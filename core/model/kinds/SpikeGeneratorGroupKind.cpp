@@ -59,6 +59,9 @@ GroupKind describe() {
               .description = "Repeats the spikes every period (a multiple of dt)"},
              &GroupSpec::period);
     kind.add(CommonFields::dt("the model's dt"), &GroupSpec::dt);
+    kind.add(CommonFields::when("thresholds"), &GroupSpec::when);
+    kind.add(CommonFields::order("0"), &GroupSpec::order);
+    kind.add(CommonFields::active(), &GroupSpec::active);
     kind.prototype = newSpikeGeneratorGroup;
     kind.shapeProblem = unpairedSpikes;
     kind.check = checkSpikeGeneratorGroup;

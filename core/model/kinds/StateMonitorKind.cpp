@@ -38,6 +38,9 @@ MonitorKind describe() {
               .description = "true (every element), false (none) or a list of indices"},
              RecordSlot<MonitorSpec>{&MonitorSpec::recordAll, &MonitorSpec::record});
     kind.add(CommonFields::dt("the source's dt"), &MonitorSpec::dt);
+    kind.add(CommonFields::when("start"), &MonitorSpec::when);
+    kind.add(CommonFields::order("0"), &MonitorSpec::order);
+    kind.add(CommonFields::active(), &MonitorSpec::active);
     kind.prototype = [] { return MonitorSpec{}; };
     kind.check = checkMonitor;
     return kind;

@@ -71,10 +71,19 @@ SynapsesKind describe() {
               .emptyMeans = "0*ms",
               .description = "How long a presynaptic spike takes to arrive, per synapse"},
              &SynapsesSpec::delay);
+    kind.add({.key = "pathways",
+              .type = FieldType::Pathways,
+              .label = "Pathways",
+              .emptyMeans = "only on_pre and on_post",
+              .description = "Further pathways, each with a name, a direction (pre or post), "
+                             "code, its own delay and the event it listens to"},
+             &SynapsesSpec::pathways);
     kind.add(CommonFields::method(false), &SynapsesSpec::method);
     kind.add(CommonFields::dt("the model's dt"), &SynapsesSpec::dt);
     kind.add(CommonFields::initial(false),
              InitialSlot<SynapsesSpec>{&SynapsesSpec::initial, &SynapsesSpec::assignments});
+    kind.add(CommonFields::order("0"), &SynapsesSpec::order);
+    kind.add(CommonFields::active(), &SynapsesSpec::active);
     kind.prototype = newSynapses;
     kind.check = checkSynapses;
     return kind;

@@ -8,6 +8,7 @@ from ..assignments import brian2_item_text, entries_of
 from ..model_file import ModelFileError
 from .python_text import block_literal, call, list_literal, number_literal, string_literal
 from .python_text import value_literal
+from .scheduling import active_lines, run_regularly_lines, schedule_arguments
 from .script_names import check_name
 
 
@@ -23,23 +24,29 @@ def initial_values(spec, variable, context):
     `S.w[0, :] = ...`) and arrays as lists times their unit."""
     lines = []
     for position, entry in enumerate(entries_of(spec)):
-        check_name(entry['variable'], spec['name'], 'initial')
-        target = '%s.%s%s' % (variable, entry['variable'], brian2_item_text(entry))
-        value = entry['value']
-        if isinstance(value, list):
-            text = array_literal(entry, len(target) + 3, spec['name'], position, context)
-        else:
-            text = value_literal(value)
-        lines.append('%s = %s' % (target, text))
+        lines += assignment_lines(entry, variable, spec['name'], 'initial[%d]' % position,
+                                  context)
     return lines
 
 
-def array_literal(entry, indent, name, position, context):
+def assignment_lines(entry, variable, name, field, context):
+    """One entry of a list of assignments (`initial`, a protocol's `set`) as Brian2 code."""
+    check_name(entry['variable'], name, field)
+    target = '%s.%s%s' % (variable, entry['variable'], brian2_item_text(entry))
+    value = entry['value']
+    if isinstance(value, list):
+        text = array_literal(entry, len(target) + 3, name, field, context)
+    else:
+        text = value_literal(value)
+    return ['%s = %s' % (target, text)]
+
+
+def array_literal(entry, indent, name, field, context):
     """`[-70, -65.5]*mV`: Brian2 multiplies each number by the unit, as Spike Studio does."""
     numbers = list_literal([number_literal(v) for v in entry['value']], indent)
     if entry.get('unit', '') in ('', '1'):
         return numbers
-    unit = context.value(entry['unit'], name, 'initial[%d].unit' % position).text
+    unit = context.value(entry['unit'], name, field + '.unit').text
     return '%s*%s' % (numbers, unit if context.is_unit(unit) else '(%s)' % unit)
 
 
@@ -65,7 +72,8 @@ def neuron_group(spec, context, equations_name):
         arguments.append(events_argument(spec))
     if spec.get('method', '') != '':
         arguments.append('method=' + string_literal(spec['method']))
-    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    arguments += clock_arguments(spec, context) + schedule_arguments(spec)
+    arguments.append('name=' + string_literal(name))
     lines.append(call('%s = %s(' % (variable, context.api('NeuronGroup')), arguments))
     return lines + event_code_lines(spec, variable) + initial_values(spec, variable, context)
 
@@ -88,7 +96,8 @@ def poisson_group(spec, context, _equations_name=None):
     name = spec['name']
     arguments = [number_literal(spec['N']),
                  'rates=' + context.value_or_code(spec['rates'], name, 'rates')]
-    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    arguments += clock_arguments(spec, context) + schedule_arguments(spec)
+    arguments.append('name=' + string_literal(name))
     return [call('%s = %s(' % (context.variable(name), context.api('PoissonGroup')), arguments)]
 
 
@@ -103,7 +112,8 @@ def spike_generator_group(spec, context, _equations_name=None):
                  spike_times(spec, context, indent)]
     if spec.get('period', '') != '':
         arguments.append('period=' + context.value(spec['period'], name, 'period').text)
-    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    arguments += clock_arguments(spec, context) + schedule_arguments(spec)
+    arguments.append('name=' + string_literal(name))
     return [call(head, arguments)]
 
 
@@ -147,7 +157,9 @@ def group_lines(spec, context, equations_name):
     writer = GROUP_WRITERS.get(spec['type'])
     if writer is None:
         raise ModelFileError(spec['name'], 'type', "unknown group type '%s'" % spec['type'])
-    return writer(spec, context, equations_name) + subgroup_lines(spec, context)
+    variable = context.variable(spec['name'])
+    return (writer(spec, context, equations_name) + subgroup_lines(spec, context)
+            + run_regularly_lines(spec, variable, context) + active_lines(spec, variable))
 
 
 def subgroup_lines(spec, context):

@@ -8,6 +8,7 @@ Their model names become the Python variables."""
 import ast
 
 from .python_text import call, list_literal, number_literal, string_literal
+from .scheduling import active_lines, schedule_arguments
 
 
 def timed_array_lines(spec, context):
@@ -43,5 +44,5 @@ def poisson_input_lines(spec, context):
     arguments = [context.variable(spec['target']), string_literal(spec['variable']),
                  'N=' + number_literal(spec['N']),
                  'rate=' + context.value(spec['rate'], name, 'rate').text,
-                 'weight=' + string_literal(spec['weight'])]
-    return [call(head, arguments)]
+                 'weight=' + string_literal(spec['weight'])] + schedule_arguments(spec)
+    return [call(head, arguments)] + active_lines(spec, context.variable(name))

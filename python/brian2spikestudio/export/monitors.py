@@ -1,10 +1,12 @@
 """SpikeMonitor, EventMonitor, StateMonitor and PopulationRateMonitor as Brian2 code."""
 from .python_text import call, list_literal, number_literal, string_literal
+from .scheduling import active_lines, schedule_arguments
 
 
 def spike_monitor(spec, context):
     return [call('%s = %s(' % (context.variable(spec['name']), context.api('SpikeMonitor')),
-                 [context.variable(spec['source']), 'name=' + string_literal(spec['name'])])]
+                 [context.variable(spec['source'])] + schedule_arguments(spec)
+                 + ['name=' + string_literal(spec['name'])])]
 
 
 def event_monitor(spec, context):
@@ -13,6 +15,7 @@ def event_monitor(spec, context):
     if spec.get('variables'):
         arguments.append('variables=' + list_literal(
             [string_literal(v) for v in spec['variables']], len(head) + 10))
+    arguments += schedule_arguments(spec)
     arguments.append('name=' + string_literal(spec['name']))
     return [call(head, arguments)]
 
@@ -31,6 +34,7 @@ def state_monitor(spec, context):
                  'record=' + record_literal(spec.get('record', True), len(head) + 7)]
     if 'dt' in spec:
         arguments.append('dt=' + context.value(spec['dt'], spec['name'], 'dt').text)
+    arguments += schedule_arguments(spec)
     arguments.append('name=' + string_literal(spec['name']))
     return [call(head, arguments)]
 
@@ -46,4 +50,5 @@ MONITOR_WRITERS = {'SpikeMonitor': spike_monitor, 'StateMonitor': state_monitor,
 
 
 def monitor_lines(spec, context):
-    return MONITOR_WRITERS[spec['type']](spec, context)
+    return (MONITOR_WRITERS[spec['type']](spec, context)
+            + active_lines(spec, context.variable(spec['name'])))

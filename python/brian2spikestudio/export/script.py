@@ -14,7 +14,7 @@ import textwrap
 from ..model_file import ModelFileError
 from .context import ExportContext
 from .devices import DEVICES, build_directory, device_lines, device_notes
-from .groups import group_lines
+from .groups import assignment_lines, group_lines
 from .inputs import poisson_input_lines, timed_array_lines
 from .monitors import monitor_lines
 from .plot import PlotWriter
@@ -159,6 +159,8 @@ class ScriptBody:
                                      for line in monitor_lines(spec, self.context)])
 
     def run(self):
+        if 'protocol' in self.model:
+            return self.protocol_runs()
         duration = self.options.duration
         if duration is None:
             if self.model.get('duration', '') == '':
@@ -167,6 +169,23 @@ class ScriptBody:
         field = '--duration' if self.options.duration is not None else 'duration'
         text = self.context.value(duration, 'model', field).text
         return ['%s(%s)' % (self.context.api('run'), text)]
+
+    def protocol_runs(self):
+        """A run() call per segment, after the values the segment sets."""
+        if self.options.duration is not None:
+            raise ModelFileError('model', '--duration', 'a model with a protocol runs its '
+                                 'segments; a duration given for the run cannot replace them')
+        lines = []
+        for k, segment in enumerate(self.model['protocol']):
+            for j, change in enumerate(segment.get('set', [])):
+                entry = {key: value for key, value in change.items() if key != 'object'}
+                lines += assignment_lines(entry, self.context.variable(change['object']),
+                                          change['object'], 'protocol[%d].set[%d]' % (k, j),
+                                          self.context)
+            text = self.context.value(segment['duration'], 'model',
+                                      'protocol[%d].duration' % k).text
+            lines.append('%s(%s)' % (self.context.api('run'), text))
+        return lines
 
     def plot(self):
         plot = PlotWriter(self.model, self.names)

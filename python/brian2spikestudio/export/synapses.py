@@ -3,9 +3,11 @@ that is one value for all synapses, method, clock, name), the connect call
 (a rule, index arrays or generator syntax), a delay per synapse, and the
 initial values: in the order in which Spike Studio draws their random
 numbers (connect, delay, values)."""
+from . import pathways
 from .groups import clock_arguments, initial_values
 from .python_text import block_literal, call, list_literal, number_literal, string_literal
 from .python_text import value_literal
+from .scheduling import active_lines, schedule_arguments
 
 
 def synapses_lines(spec, context):
@@ -13,9 +15,11 @@ def synapses_lines(spec, context):
     variable = context.variable(name)
     lines = [constructor(spec, variable, context),
              connect_call(spec['connect'], variable, context)]
-    if spec.get('delay', '') != '' and not has_fixed_delay(spec, context):
+    if pathways.uses_pathways(spec):
+        lines += pathways.delay_lines(spec, variable, context)
+    elif spec.get('delay', '') != '' and not has_fixed_delay(spec, context):
         lines.append('%s.delay = %s' % (variable, value_literal(spec['delay'])))
-    return lines + initial_values(spec, variable, context)
+    return lines + initial_values(spec, variable, context) + active_lines(spec, variable)
 
 
 def has_fixed_delay(spec, context):
@@ -31,14 +35,19 @@ def constructor(spec, variable, context):
     arguments = [context.variable(spec['source']), context.variable(spec['target'])]
     if str(spec.get('model', '')).strip():
         arguments.append(block_literal(spec['model'], indent))
-    for key in ('on_pre', 'on_post'):
-        if str(spec.get(key, '')).strip():
-            arguments.append('%s=%s' % (key, block_literal(spec[key], indent)))
-    if has_fixed_delay(spec, context):
-        arguments.append('delay=' + context.value(spec['delay'], name, 'delay').text)
+    if pathways.uses_pathways(spec):
+        arguments += pathways.code_arguments(spec, indent)
+        arguments += pathways.delay_argument(spec, context)
+    else:
+        for key in ('on_pre', 'on_post'):
+            if str(spec.get(key, '')).strip():
+                arguments.append('%s=%s' % (key, block_literal(spec[key], indent)))
+        if has_fixed_delay(spec, context):
+            arguments.append('delay=' + context.value(spec['delay'], name, 'delay').text)
     if spec.get('method', '') != '':
         arguments.append('method=' + string_literal(spec['method']))
-    arguments += clock_arguments(spec, context) + ['name=' + string_literal(name)]
+    arguments += clock_arguments(spec, context) + schedule_arguments(spec)
+    arguments.append('name=' + string_literal(name))
     return call(head, arguments)
 
 

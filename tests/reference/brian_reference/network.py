@@ -72,6 +72,22 @@ class NetworkBuilder:
     def add(self, spec, obj):
         self.built.objects[spec['name']] = obj
         self.built.network.add(obj)
+        obj.active = spec.get('active', True)
+
+    @staticmethod
+    def schedule_arguments(spec):
+        """`when` and `order` as given: Brian2's defaults otherwise."""
+        return {key: spec[key] for key in ('when', 'order') if key in spec}
+
+    def add_run_regularly(self, group, spec):
+        for k, entry in enumerate(spec.get('run_regularly', [])):
+            options = self.schedule_arguments(entry)
+            if 'dt' in entry:
+                options['dt'] = self.time(entry['dt'], spec['name'], 'run_regularly[%d].dt' % k)
+            if 'name' in entry:
+                options['name'] = entry['name']
+            self.where = (spec['name'], 'run_regularly[%d].code' % k)
+            group.run_regularly(entry['code'], **options)
 
     # -- values ------------------------------------------------------------------------
 
@@ -166,19 +182,22 @@ class NetworkBuilder:
             options['events'] = events
         self.where = (spec['name'], 'equations')
         group = self.b2.NeuronGroup(spec['N'], spec['equations'], name=spec['name'],
-                                    namespace=self.namespace, **options)
+                                    namespace=self.namespace, order=spec.get('order', 0),
+                                    **options)
         for event in spec.get('events', []):
             if event.get('code', '') != '':
                 self.where = (spec['name'], 'events')
                 group.run_on_event(event['name'], event['code'])
         self.set_initial_values(group, spec)
+        self.add_run_regularly(group, spec)
         return group
 
     def poisson_group(self, spec):
         options = self.clock_arguments(spec)
         self.where = (spec['name'], 'rates')
         return self.b2.PoissonGroup(spec['N'], rates=self.constant_or_text(spec['rates']),
-                                    name=spec['name'], namespace=self.namespace, **options)
+                                    name=spec['name'], namespace=self.namespace,
+                                    order=spec.get('order', 0), **options)
 
     def spike_generator_group(self, spec):
         name = spec['name']
@@ -190,7 +209,7 @@ class NetworkBuilder:
         self.where = (name, 'times')
         return self.b2.SpikeGeneratorGroup(spec['N'], np.asarray(spec['indices']),
                                            np.asarray(seconds) * self.b2.second, name=name,
-                                           **options)
+                                           **options, **self.schedule_arguments(spec))
 
     # -- synapses and inputs -------------------------------------------------------------
 
@@ -201,10 +220,12 @@ class NetworkBuilder:
         for key in ('on_pre', 'on_post', 'method'):
             if spec.get(key, '') != '':
                 options[key] = str(spec[key])
+        options.update(pathway_arguments(spec.get('pathways', [])))
         self.where = (name, 'model')
         synapses = self.b2.Synapses(objects[spec['source']], objects[spec['target']],
                                     model=str(spec.get('model', '')), name=name,
-                                    namespace=self.namespace, **options)
+                                    namespace=self.namespace, order=spec.get('order', 0),
+                                    **options)
         connect = dict(spec['connect'])
         for key in ('i', 'j'):
             if isinstance(connect.get(key), list):
@@ -214,39 +235,70 @@ class NetworkBuilder:
         if spec.get('delay', '') != '':
             self.where = (name, 'delay')
             synapses.delay = str(spec['delay'])
+        self.set_pathway_delays(synapses, spec)
         self.set_initial_values(synapses, spec)
         return synapses
+
+    def set_pathway_delays(self, synapses, spec):
+        """Each pathway's own delay, in Spike Studio's order: the pathway 'pre'
+        first, then the pre pathways, then the post ones, each as written."""
+        pathways = spec.get('pathways', [])
+        ordered = ([p for p in pathways if p['name'] == 'pre' and p['direction'] == 'pre'] +
+                   [p for p in pathways if p['direction'] == 'pre' and p['name'] != 'pre'] +
+                   [p for p in pathways if p['direction'] == 'post'])
+        for k, pathway in enumerate(ordered):
+            if pathway.get('delay', '') != '':
+                self.where = (spec['name'], 'pathways[%d].delay' % pathways.index(pathway))
+                getattr(synapses, pathway['name']).delay = str(pathway['delay'])
 
     def poisson_input(self, spec):
         """Brian2 names PoissonInputs itself (poissoninput, poissoninput_1, ... in
         creation order); that name orders them in the synapses slot, as in Spike Studio."""
         rate = self.quantity(spec['rate'], spec['name'], 'rate')
         self.where = (spec['name'], 'weight')
-        return self.b2.PoissonInput(self.built.objects[spec['target']], spec['variable'],
-                                    spec['N'], rate, str(spec['weight']))
+        poisson_input = self.b2.PoissonInput(self.built.objects[spec['target']],
+                                             spec['variable'], spec['N'], rate,
+                                             str(spec['weight']), **self.schedule_arguments(spec))
+        poisson_input.active = spec.get('active', True)
+        return poisson_input
 
     # -- monitors ------------------------------------------------------------------------
 
     def spike_monitor(self, spec):
         self.where = (spec['name'], 'source')
-        return self.b2.SpikeMonitor(self.built.objects[spec['source']], name=spec['name'])
+        return self.b2.SpikeMonitor(self.built.objects[spec['source']], name=spec['name'],
+                                    **self.schedule_arguments(spec))
 
     def event_monitor(self, spec):
         self.where = (spec['name'], 'variables')
         return self.b2.EventMonitor(self.built.objects[spec['source']], spec.get('event', 'spike'),
-                                    variables=spec.get('variables') or None, name=spec['name'])
+                                    variables=spec.get('variables') or None, name=spec['name'],
+                                    **self.schedule_arguments(spec))
 
     def state_monitor(self, spec):
         options = self.clock_arguments(spec)
         self.where = (spec['name'], 'variables')
         return self.b2.StateMonitor(self.built.objects[spec['source']], spec['variables'],
                                     record=spec.get('record', True), name=spec['name'],
-                                    **options)
+                                    **options, **self.schedule_arguments(spec))
 
     def rate_monitor(self, spec):
         self.where = (spec['name'], 'source')
         return self.b2.PopulationRateMonitor(self.built.objects[spec['source']],
                                              name=spec['name'])
+
+
+def pathway_arguments(pathways):
+    """on_pre / on_post as dicts of the pathways of each direction, and on_event."""
+    arguments = {}
+    for direction in ('pre', 'post'):
+        codes = {p['name']: str(p['code']) for p in pathways if p['direction'] == direction}
+        if codes:
+            arguments['on_' + direction] = codes
+    events = {p['name']: p['event'] for p in pathways if p.get('event', '') != ''}
+    if events:
+        arguments['on_event'] = events
+    return arguments
 
 
 GROUP_BUILDERS = {'NeuronGroup': NetworkBuilder.neuron_group,

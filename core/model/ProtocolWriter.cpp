@@ -1,0 +1,41 @@
+#include "model/ProtocolWriter.h"
+
+#include "model/AssignmentWriter.h"
+
+namespace spikestudio {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json changeJson(const ProtocolChange& change) {
+    Json json = Json::object();
+    json["object"] = change.object;
+    const Json assignment = assignmentJson(change.assignment); // items() needs it alive
+    for (const auto& [key, value] : assignment.items())
+        json[key] = value;
+    return json;
+}
+
+Json segmentJson(const ProtocolSegmentSpec& segment) {
+    Json json = Json::object();
+    json["duration"] = segment.duration;
+    if (!segment.set.empty()) {
+        Json set = Json::array();
+        for (const ProtocolChange& change : segment.set)
+            set.push_back(changeJson(change));
+        json["set"] = std::move(set);
+    }
+    return json;
+}
+
+} // namespace
+
+Json protocolJson(const std::vector<ProtocolSegmentSpec>& protocol) {
+    Json list = Json::array();
+    for (const ProtocolSegmentSpec& segment : protocol)
+        list.push_back(segmentJson(segment));
+    return list;
+}
+
+} // namespace spikestudio

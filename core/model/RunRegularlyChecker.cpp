@@ -1,0 +1,84 @@
+#include "model/RunRegularlyChecker.h"
+
+#include "equations/NameRules.h"
+#include "expr/Parser.h"
+#include "model/CheckSupport.h"
+#include "model/GroupChecker.h"
+#include "model/ScheduleChecker.h"
+
+#include <set>
+
+namespace spikestudio {
+
+namespace {
+
+/// Brian2's find_name("G_run_regularly*"): the first free of G_run_regularly,
+/// G_run_regularly_1, ...
+std::string defaultName(const std::string& group, const std::set<std::string>& taken) {
+    const std::string base = group + "_run_regularly";
+    if (!taken.count(base))
+        return base;
+    for (int k = 1;; ++k)
+        if (!taken.count(base + "_" + std::to_string(k)))
+            return base + "_" + std::to_string(k);
+}
+
+/// Brian2 writes an `(unless refractory)` variable only where the neuron is
+/// not refractory, drawing random numbers only there: not built yet, refused.
+void refuseConditionalWrite(const CheckedGroup& group, const Statement& statement) {
+    const Equation* eq = group.equations.find(statement.target);
+    if (group.refractoryKind != RefractoryKind::None && eq && eq->hasFlag("unless refractory"))
+        throw ModelError({"", "", statement.position.line, statement.position.column},
+                         "'" + statement.target +
+                             "' is declared (unless refractory); run_regularly code that writes "
+                             "it is not supported yet");
+}
+
+std::vector<Statement> checkCode(const RunRegularlySpec& spec, const CheckedGroup& group) {
+    std::vector<Statement> code;
+    for (Statement statement : parseStatements(spec.code)) {
+        const std::string why = whyNotWritable(group, statement.target, false);
+        if (!why.empty())
+            throw ModelError({"", "", statement.position.line, statement.position.column}, why);
+        checkAssignedValue(statement, statement.expandedValue(),
+                           *group.scope->lookup(statement.target), *group.scope);
+        refuseConditionalWrite(group, statement);
+        statement.value = group.equations.substituteSubexpressions(statement.value);
+        code.push_back(statement);
+    }
+    if (code.empty())
+        throw ModelError({"", "", 0, 0}, "run_regularly needs code");
+    return code;
+}
+
+} // namespace
+
+std::vector<CheckedRunRegularly> checkRunRegularly(const GroupSpec& spec, const CheckedGroup& group,
+                                                   const Scope& constants) {
+    std::vector<CheckedRunRegularly> checked;
+    std::set<std::string> names;
+    for (size_t k = 0; k < spec.runRegularly.size(); ++k) {
+        const RunRegularlySpec& entry = spec.runRegularly[k];
+        const std::string field = "run_regularly[" + std::to_string(k) + "]";
+        CheckedRunRegularly operation;
+        if (!entry.name.empty())
+            if (const std::string why = whyObjectNameIsRefused(entry.name); !why.empty())
+                throw ModelError({spec.name, field + ".name", 0, 0}, why);
+        operation.name = entry.name.empty() ? defaultName(spec.name, names) : entry.name;
+        if (!names.insert(operation.name).second)
+            throw ModelError({spec.name, field + ".name", 0, 0},
+                             "another run_regularly of '" + spec.name + "' is already called '" +
+                                 operation.name + "'");
+        operation.code =
+            within(spec.name, field + ".code", [&] { return checkCode(entry, group); });
+        operation.dt = entry.dt.empty()
+                           ? group.dt
+                           : positiveTime(entry.dt, constants, spec.name, field + ".dt", false);
+        operation.when = checkedSlot(entry.when, ScheduleSlot::Start, spec.name, field + ".when");
+        operation.order = static_cast<int>(entry.order.value_or(0));
+        checked.push_back(std::move(operation));
+    }
+    return checked;
+}
+
+} // namespace spikestudio

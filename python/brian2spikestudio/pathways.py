@@ -1,0 +1,90 @@
+"""A Synapses object's pathways as model fields: `on_pre`, `on_post` and
+`delay` when they say it all (one pathway 'pre' on spikes, one pathway 'post'
+on spikes without delay), else, per direction, the `pathways` list: Brian2's
+pathway dicts, `S.up.delay = ...`, `S.post.delay = ...`, `delay={...}` and
+`on_event=`."""
+import numpy as np
+from brian2.units.allunits import second
+
+from .equations_text import code_text
+from .initial_values import InitialValues
+from .quantities import value_text
+
+DIRECTIONS = ('pre', 'post')
+
+
+def constant_delay(pathway, context, synapses):
+    """A pathway's delay when the script set none (given to the constructor,
+    or zero), as text; None for zero."""
+    values = np.asarray(pathway.variables['delay'].get_value())
+    if values.size == 0 or not np.any(values):
+        return None
+    if not np.all(values == values.flat[0]):
+        context.fail(synapses, "different delays per synapse set from an array on the pathway "
+                     "'%s'" % pathway.objname)
+    return value_text(values.flat[0] * second, context.where(synapses), 'delay')
+
+
+def delay_of(pathway, synapses, context):
+    """The pathway's delay as the script set it last (`S.delay` is the
+    pathway 'pre''s), else as the constructor gave it; None for none."""
+    assigned = InitialValues(context, synapses)
+    for event in context.assignments_to(synapses):
+        if event.variable == 'delay' and getattr(event.resolver, 'name', None) == pathway.name:
+            assigned.add(event)
+    if assigned.is_list:
+        context.fail(synapses, "delays of the pathway '%s' set by index, by condition, as an "
+                     'array or more than once' % pathway.objname)
+    if 'delay' in assigned.values:
+        return assigned.values['delay']
+    return constant_delay(pathway, context, synapses)
+
+
+def is_simple(own, direction, delays):
+    """Whether a direction's pathways are the simple form's (on_pre / on_post)."""
+    if not own:
+        return True
+    if len(own) > 1 or own[0].objname != direction or own[0].event != 'spike':
+        return False
+    return direction == 'pre' or delays[own[0].name] is None
+
+
+def pathway_fields(synapses, context):
+    """The model fields of `synapses`' pathways, in Brian2's pathway order."""
+    delays = {p.name: delay_of(p, synapses, context) for p in synapses._pathways}
+    fields, listed = {}, []
+    for direction in DIRECTIONS:
+        own = [p for p in synapses._pathways if p.prepost == direction]
+        simple = is_simple(own, direction, delays)
+        for pathway in own:
+            code = code_text(pathway.code)
+            context.code_names(synapses, [code])
+            delay = delays[pathway.name]
+            if simple:
+                fields['on_' + direction] = code
+                if delay is not None:
+                    fields['delay'] = delay
+                continue
+            entry = {'name': pathway.objname, 'direction': direction, 'code': code}
+            if delay is not None:
+                entry['delay'] = delay
+            if pathway.event != 'spike':
+                entry['event'] = pathway.event
+            listed.append(entry)
+    if listed:
+        fields['pathways'] = listed
+    return fields
+
+
+def delay_rank(event):
+    """Where Spike Studio evaluates the delay an assignment sets: the pathway
+    'pre' first, then the other pre pathways, then the post ones, each in
+    Brian2's order."""
+    pathway = event.resolver
+    try:
+        names = [p.name for p in pathway.synapses._pathways]
+        first = 0 if pathway.objname == 'pre' and pathway.prepost == 'pre' else (
+            1 if pathway.prepost == 'pre' else 2)
+        return first, names.index(pathway.name)
+    except (AttributeError, ReferenceError, ValueError):
+        return 0, 0

@@ -1,0 +1,59 @@
+"""Several run() calls with values set between them (`run(100*ms); G.I =
+0*nA; run(100*ms)`) as the model's `protocol` (docs/model-format.md,
+"Protocol"): one segment per run() call, each with the values the script
+set since the run before it, in script order. Spike Studio sets them between
+the segments from the same random stream, as Brian2 does between its runs.
+Anything else changed between runs (a connect(), seed(), restore(), values
+of a Synapses object) is refused with its line."""
+from .capture import SubgroupPart
+from .errors import unsupported
+from .initial_values import InitialValues
+from .quantities import time_text
+from .recording import Assignment, ConnectCall, SeedCall, StateCall
+from .subgroup_values import whole_group_assignment
+
+
+def protocol_segments(context, runs, members):
+    """The segments of `runs` (the script's run() calls in order); `members`
+    are the names of the first run's objects."""
+    segments = [{'duration': time_text(runs[0].duration, runs[0].where, 'the duration')}]
+    events = context.recording.events
+    for previous, run in zip(runs, runs[1:]):
+        segment = {'duration': time_text(run.duration, run.where, 'the duration')}
+        changes = []
+        for event in events[events.index(previous) + 1:events.index(run)]:
+            entry = change_entry(context, event, members, run)
+            if entry is not None:
+                changes.append(entry)
+        if changes:
+            segment['set'] = changes
+        segments.append(segment)
+    return segments
+
+
+def change_entry(context, event, members, run):
+    """The `set` entry for a value set between two runs; None for events that
+    change nothing of the network; refused for changes a protocol cannot hold."""
+    if isinstance(event, Assignment):
+        owner = event.owner
+        name = owner.source_name if isinstance(owner, SubgroupPart) else owner.name
+        if name not in members:
+            return None
+        group = context.object_named(name)
+        if group is None or group.__class__.__name__ == 'Synapses':
+            raise unsupported(event.where, 'values of the Synapses object %s set between two '
+                              'run() calls' % name)
+        if isinstance(owner, SubgroupPart):
+            event = whole_group_assignment(event, group)
+        entry = InitialValues(context, group).entry(event)
+        return {'object': name, **entry}
+    if isinstance(event, ConnectCall) and event.synapses.name in members:
+        raise unsupported(run.where, 'several run() calls with changes between them (%s.connect() '
+                          'at %s)' % (event.synapses.name, event.where))
+    if isinstance(event, SeedCall):
+        raise unsupported(run.where, 'several run() calls with changes between them (seed() at '
+                          '%s)' % event.where)
+    if isinstance(event, StateCall) and event.kind == 'restore()':
+        raise unsupported(run.where, 'several run() calls with changes between them (restore() '
+                          'at %s)' % event.where)
+    return None

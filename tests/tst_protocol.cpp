@@ -1,0 +1,239 @@
+// A model's `protocol`: Brian2's several run() calls with values set between
+// them. Read and written back, refused with one line naming object and field,
+// and run: the segments continue one network (bit for bit the same as one
+// run when nothing is set), values set between segments take effect at the
+// first step of the next, drawing their random numbers from the run's
+// stream. Agreement with Brian2 itself is in tst_import (protocol_values).
+#include "engine/NetworkBuilder.h"
+#include "engine/ProtocolRun.h"
+#include "model/ModelReader.h"
+#include "model/ModelWriter.h"
+#include "support/CliRunner.h"
+#include "support/ModelProblem.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cstring>
+
+using namespace spikestudio;
+
+namespace {
+
+/// Twenty noisy neurons driven by I; `protocol` is the model's protocol field
+/// (or "" for none) and `duration` its duration field (or "").
+std::string model(const std::string& protocol, const std::string& duration = "") {
+    std::string text =
+        R"j({"format": "spikestudio-model", "version": 1, "name": "protocol", "dt": "0.1*ms",
+  "seed": 7,)j";
+    if (!duration.empty())
+        text += R"j( "duration": ")j" + duration + "\",";
+    text += R"j(
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 20,
+    "equations": "dv/dt = (I - v)/(10*ms) + 0.1*xi/sqrt(ms) : 1\nI : 1",
+    "threshold": "v > 1", "reset": "v = 0", "method": "euler",
+    "initial": {"v": "rand()", "I": "1.5"}, "subgroups": [{"name": "low", "start": 0, "stop": 10}]}],
+  "synapses": [{"name": "S", "source": "G", "target": "G", "model": "w : 1",
+    "on_pre": "v += w", "connect": {"condition": "i == j + 1"}}],
+  "monitors": [{"name": "M", "type": "StateMonitor", "source": "G", "variables": ["v", "I"],
+                "record": [0, 15]},
+               {"name": "spikes", "type": "SpikeMonitor", "source": "G"}])j";
+    if (!protocol.empty())
+        text += R"j(, "protocol": )j" + protocol;
+    return text + "}";
+}
+
+const char* const kChanges = R"j([{"duration": "30*ms"},
+  {"duration": "20*ms", "set": [{"object": "G", "variable": "I", "value": "0"},
+     {"object": "G", "variable": "I", "value": "1.2 + rand()", "index": ":10"}]},
+  {"duration": "10*ms", "set": [{"object": "G", "variable": "v", "value": "rand()*0.5",
+     "condition": "i >= 15"}]}])j";
+
+std::unique_ptr<Network> runModel(const std::string& text) {
+    const CheckedModel checked = checkModel(readModel(text));
+    auto network = buildNetwork(checked);
+    runProtocol(*network, checked);
+    return network;
+}
+
+template <typename T> bool sameBits(const std::vector<T>& a, const std::vector<T>& b) {
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0;
+}
+
+} // namespace
+
+class TestProtocol : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+private slots:
+    void readAndWrittenBack() {
+        const Model read = readModel(model(kChanges));
+        QCOMPARE(read.protocol.size(), size_t(3));
+        QCOMPARE(read.protocol[1].set.size(), size_t(2));
+        QCOMPARE(read.protocol[1].set[1].object, std::string("G"));
+        QCOMPARE(read.protocol[2].set[0].assignment.condition, std::string("i >= 15"));
+        const std::string written = writeModelJson(read);
+        QCOMPARE(writeModelJson(readModel(written)), written);
+        QVERIFY(written.find(R"("object": "G")") != std::string::npos);
+        // A model without a protocol writes none.
+        QVERIFY(writeModelJson(readModel(model("", "60*ms"))).find("\"protocol\":") ==
+                std::string::npos);
+    }
+
+    /// The run lasts the segments' sum; I changes at 30 ms (0 for neuron 15,
+    /// a draw in [1.2, 2.2) for neuron 0), v of neuron 15 at 50 ms.
+    void valuesChangeBetweenSegments() {
+        const CheckedModel checked = checkModel(readModel(model(kChanges)));
+        QCOMPARE(checked.duration, 0.06);
+        auto network = buildNetwork(checked);
+        runProtocol(*network, checked);
+        const StateRecord& trace = network->stateRecords()[0];
+        QCOMPARE(trace.rowCount(), size_t(600));
+        // columns: v[0], v[15], I[0], I[15]
+        QCOMPARE(trace.value(299, 2), 1.5);
+        QCOMPARE(trace.value(299, 3), 1.5);
+        QVERIFY(trace.value(300, 2) >= 1.2 && trace.value(300, 2) < 2.2);
+        QCOMPARE(trace.value(300, 3), 0.0);
+        QCOMPARE(trace.value(599, 2), trace.value(300, 2));
+        QVERIFY(trace.value(500, 1) >= 0.0 && trace.value(500, 1) < 0.5);
+        QVERIFY(trace.value(500, 1) != trace.value(499, 1));
+    }
+
+    /// Segments without values continue the network exactly: the noise, the
+    /// spikes and the traces are those of one run of the total duration.
+    void segmentsContinueOneNetwork() {
+        auto once = runModel(model("", "60*ms"));
+        auto segmented = runModel(
+            model(R"j([{"duration": "25*ms"}, {"duration": "0*ms"}, {"duration": "35*ms"}])j"));
+        QVERIFY(sameBits(once->stateRecords()[0].values, segmented->stateRecords()[0].values));
+        QVERIFY(sameBits(once->spikeRecords()[0].indices, segmented->spikeRecords()[0].indices));
+        QVERIFY(sameBits(once->spikeRecords()[0].times, segmented->spikeRecords()[0].times));
+        QVERIFY(!once->spikeRecords()[0].indices.empty());
+    }
+
+    /// A value drawn between segments comes from the run's stream: another
+    /// seed draws another value, the same seed the same one.
+    void drawsComeFromTheRunsStream() {
+        auto first = runModel(model(kChanges));
+        auto again = runModel(model(kChanges));
+        QVERIFY(sameBits(first->stateRecords()[0].values, again->stateRecords()[0].values));
+        std::string reseeded = model(kChanges);
+        reseeded.replace(reseeded.find(R"("seed": 7)"), 9, R"("seed": 8)");
+        auto other = runModel(reseeded);
+        QVERIFY(other->stateRecords()[0].value(300, 2) != first->stateRecords()[0].value(300, 2));
+    }
+
+    void refusals_data() {
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<QString>("duration");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("duration beside a protocol")
+            << R"([{"duration": "1*ms"}])"
+            << "10*ms"
+            << "'model', field 'duration': a model with a protocol runs for the sum of its "
+               "segments' durations; leave 'duration' out";
+        QTest::newRow("empty") << "[]"
+                               << ""
+                               << "'model', field 'protocol': expected a non-empty list of "
+                                  "segments";
+        QTest::newRow("not a list") << R"({"duration": "1*ms"})"
+                                    << ""
+                                    << "'model', field 'protocol': expected a non-empty list";
+        QTest::newRow("segment without duration")
+            << R"([{"set": []}])"
+            << ""
+            << "'model', field 'protocol[0].duration': missing field";
+        QTest::newRow("duration as a number")
+            << R"([{"duration": 5}])"
+            << ""
+            << "'model', field 'protocol[0].duration': expected a time";
+        QTest::newRow("negative duration")
+            << R"([{"duration": "1*ms"}, {"duration": "-1*ms"}])"
+            << ""
+            << "'model', field 'protocol[1].duration', line 1, column 1: '-1*ms' must be a "
+               "non-negative finite time";
+        QTest::newRow("duration in volt")
+            << R"([{"duration": "1*mV"}])"
+            << ""
+            << "'model', field 'protocol[0].duration', line 1, column 1: DimensionMismatchError: "
+               "'1*mV' must be a time";
+        QTest::newRow("unknown segment field")
+            << R"([{"duration": "1*ms", "when": 3}])"
+            << ""
+            << "'model', field 'protocol[0].when': unknown field 'when'";
+        QTest::newRow("set not a list")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": {}}])"
+            << ""
+            << "'model', field 'protocol[1].set': expected a list of values to set";
+        QTest::newRow("entry without object")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"variable": "v", "value": "0"}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].object': missing field 'object'";
+        QTest::newRow("entry with an unknown field")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "variable": "v", "value": "0", "at": 1}]}])"
+            << ""
+            << "'G', field 'protocol[1].set[0].at': unknown field 'at'";
+        QTest::newRow("values in the first segment")
+            << R"([{"duration": "1*ms", "set": [{"object": "G", "variable": "v", "value": "0"}]}])"
+            << ""
+            << "'model', field 'protocol[0].set[0]': the first segment sets no values";
+        QTest::newRow("unknown group")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "X", "variable": "v", "value": "0"}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].object': unknown group 'X'";
+        QTest::newRow("a subgroup")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "low", "variable": "v", "value": "0"}]}])"
+            << ""
+            << "'low' is a subgroup of 'G'; set the values on 'G' and select the neurons with "
+               "'index'";
+        QTest::newRow("a Synapses object")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "S", "variable": "w", "value": "0"}]}])"
+            << ""
+            << "'S' is a Synapses object; a protocol sets values of groups only";
+        QTest::newRow("unknown variable")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "variable": "u", "value": "0"}]}])"
+            << ""
+            << "'G', field 'protocol[1].set[0].variable':";
+        QTest::newRow("wrong unit")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "variable": "v", "value": "3*mV"}]}])"
+            << ""
+            << "'G', field 'protocol[1].set[0].value', line 1, column 2: DimensionMismatchError";
+        QTest::newRow("index out of range")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "variable": "v", "value": "0", "index": [20]}]}])"
+            << ""
+            << "'G', field 'protocol[1].set[0].index':";
+    }
+
+    void refusals() {
+        QFETCH(QString, protocol);
+        QFETCH(QString, duration);
+        QFETCH(QString, message);
+        const QString problem = QString::fromStdString(
+            problemOf(model(protocol.toStdString(), duration.toStdString())));
+        QVERIFY2(problem.contains(message), qPrintable(problem));
+        QVERIFY(!problem.contains('\n'));
+    }
+
+    /// A duration given for the run cannot stand in for the segments: the
+    /// command line says so on one line, exit 1, and writes nothing.
+    void commandLineDurationIsRefused() {
+        const QString path = dir_.filePath("protocol.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(model(kChanges)));
+        file.close();
+        const CliResult result =
+            runCli({"run", path, "--duration", "5*ms", "--csv", dir_.filePath("out")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("a duration given for the run cannot replace them"),
+                 qPrintable(result.err));
+        QVERIFY(!QFile::exists(dir_.filePath("out")));
+        const CliResult ran = runCli({"run", path, "--csv", dir_.filePath("out")});
+        QCOMPARE(ran.exitCode, 0);
+        QVERIFY(QFile::exists(dir_.filePath("out/M.csv")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProtocol)
+#include "tst_protocol.moc"
