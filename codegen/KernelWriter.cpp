@@ -36,35 +36,56 @@ KernelSource KernelWriter::constantOverDt() const {
     });
 }
 
+KernelSource KernelWriter::thresholdFor(const ExprPtr& condition, bool marksRefractory) const {
+    KernelBody body(view_, constants_);
+    body.assign("_cond", condition);
+    // Runs over the elements found only, indexing the arrays directly.
+    std::string afterEvent;
+    if (marksRefractory)
+        afterEvent = "        " + body.arrayPointer("lastspike") + "[_idx] = _t;\n        " +
+                     body.arrayPointer("not_refractory") + "[_idx] = 0.0;\n";
+    std::string code = body.fill(kernelTemplate("threshold"));
+    replaceFirst(code, "%CONDITION%", body.temporaryLocal("_cond"));
+    replaceFirst(code, "%AFTER_SPIKE%\n", afterEvent);
+    return {kernelTemplate("prelude") + code, body.arrays()};
+}
+
+KernelSource KernelWriter::resetFor(const std::vector<Statement>& code) const {
+    if (code.empty())
+        return {};
+    KernelBody body(view_, constants_);
+    for (const Statement& statement : code)
+        body.assign(statement.target, statement.expandedValue());
+    return finish(body, "reset");
+}
+
+std::string KernelWriter::eventField(const CheckedEvent& event, const char* part) const {
+    return "events[" + std::to_string(&event - group_.events.data()) + "]." + part;
+}
+
 KernelSource KernelWriter::threshold() const {
     return within(group_.name, "threshold", [&]() -> KernelSource {
-        KernelBody body(view_, constants_);
         const bool refractory = group_.refractoryKind != RefractoryKind::None;
         ExprPtr condition = group_.threshold;
         if (refractory)
             condition = makeLogical(LogicalOp::And, condition, makeName("not_refractory"));
-        body.assign("_cond", condition);
-        // Runs over the spiking elements only, indexing the arrays directly.
-        std::string afterSpike;
-        if (refractory)
-            afterSpike = "        " + body.arrayPointer("lastspike") + "[_idx] = _t;\n        " +
-                         body.arrayPointer("not_refractory") + "[_idx] = 0.0;\n";
-        std::string code = body.fill(kernelTemplate("threshold"));
-        replaceFirst(code, "%CONDITION%", body.temporaryLocal("_cond"));
-        replaceFirst(code, "%AFTER_SPIKE%\n", afterSpike);
-        return {kernelTemplate("prelude") + code, body.arrays()};
+        return thresholdFor(condition, refractory);
     });
 }
 
 KernelSource KernelWriter::reset() const {
-    return within(group_.name, "reset", [&]() -> KernelSource {
-        if (group_.reset.empty())
-            return {};
-        KernelBody body(view_, constants_);
-        for (const Statement& statement : group_.reset)
-            body.assign(statement.target, statement.expandedValue());
-        return finish(body, "reset");
-    });
+    return within(group_.name, "reset", [&] { return resetFor(group_.reset); });
+}
+
+// Brian2 applies refractoriness to the spike event only: a custom event's
+// thresholder neither adds `not_refractory` nor sets `lastspike`.
+KernelSource KernelWriter::eventThreshold(const CheckedEvent& event) const {
+    return within(group_.name, eventField(event, "condition"),
+                  [&] { return thresholdFor(event.condition, false); });
+}
+
+KernelSource KernelWriter::eventCode(const CheckedEvent& event) const {
+    return within(group_.name, eventField(event, "code"), [&] { return resetFor(event.code); });
 }
 
 KernelSource KernelWriter::runRegularly(const CheckedRunRegularly& operation) const {

@@ -18,6 +18,12 @@ public:
     KernelSource constantOverDt() const; // empty code when the group has none
     KernelSource threshold() const;      // requires a threshold
     KernelSource reset() const;          // empty code when the group has no reset
+    /// A custom event's thresholder: fills its eventspace where its condition
+    /// holds (refractoriness only as the condition says).
+    KernelSource eventThreshold(const CheckedEvent& event) const;
+    /// A custom event's code, run for each element of its eventspace; empty
+    /// code when it has none.
+    KernelSource eventCode(const CheckedEvent& event) const;
     /// A run_regularly operation: its statements for every element, like a reset's.
     KernelSource runRegularly(const CheckedRunRegularly& operation) const;
     KernelSource stateMonitor(const std::vector<ExprPtr>& variables) const;
@@ -26,6 +32,10 @@ public:
 
 private:
     KernelSource finish(KernelBody& body, const std::string& templateName) const;
+    /// The threshold template for `condition`, `afterEvent` run per element found.
+    KernelSource thresholdFor(const ExprPtr& condition, bool marksRefractory) const;
+    KernelSource resetFor(const std::vector<Statement>& code) const;
+    std::string eventField(const CheckedEvent& event, const char* part) const;
 
     const CheckedGroup& group_;
     GroupView view_;

@@ -16,6 +16,7 @@
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "memory/MemoryBudget.h"
+#include "model/GroupEvents.h"
 #include "runtime/ElementAssignments.h"
 #include "runtime/EventRecorder.h"
 #include "runtime/EventsInRange.h"
@@ -128,7 +129,9 @@ private:
                            formatCount(static_cast<double>(array.values.size())) + " values");
         for (const CheckedGroup& group : model_.groups) {
             const double neurons = static_cast<double>(group.size);
-            budget_->claim(neurons * (8.0 * static_cast<double>(group.stateVariables.size()) + 4.0),
+            const double eventspaces = 1.0 + static_cast<double>(group.events.size());
+            budget_->claim(neurons * (8.0 * static_cast<double>(group.stateVariables.size()) +
+                                      4.0 * eventspaces),
                            group.name, "N", formatCount(neurons) + " neurons");
             budget_->claim(
                 20.0 * static_cast<double>(group.spikeIndices.size()), group.name, "indices",
@@ -232,6 +235,8 @@ private:
                 group.variables[name].assign(size, initial);
             }
             group.events.assign(size + 1, 0);
+            for (const CheckedEvent& event : checked.events)
+                group.customEvents[event.name].assign(size + 1, 0);
         });
         const double scratch =
             initialValuesScratch(checked.initial, static_cast<double>(checked.size)) +
@@ -400,6 +405,8 @@ private:
                      compile(operation.name + " run_regularly",
                              timedSource([&] { return writer.runRegularly(operation); }), group),
                      &network_->scheduler().clockFor(operation.dt), active);
+        for (const CheckedEvent& event : checked.events)
+            scheduleCustomEvent(checked, group, writer, event, order, active);
         if (!checked.threshold)
             return;
         schedule(
@@ -410,6 +417,28 @@ private:
         if (!reset.code.empty())
             schedule(ScheduleSlot::Resets, order, checked.name + "_spike_resetter",
                      compile(checked.name + " reset", reset, group), group.clock, active);
+    }
+
+    /// Brian2 checks a custom event in slot after_thresholds and runs its
+    /// code (run_on_event) in after_resets, both at the group's order and
+    /// named <group>_<event>_thresholder / _resetter, which sorts them.
+    void scheduleCustomEvent(const CheckedGroup& checked, GroupState& group,
+                             const KernelWriter& writer, const CheckedEvent& event, int order,
+                             bool active) {
+        std::vector<std::int32_t>& eventspace = group.eventspace(event.name);
+        const std::string prefix = checked.name + "_" + event.name;
+        auto threshold = compile(checked.name + " event " + event.name + " threshold",
+                                 timedSource([&] { return writer.eventThreshold(event); }), group);
+        threshold->context.events = eventspace.data();
+        schedule(ScheduleSlot::AfterThresholds, order, prefix + "_thresholder", threshold,
+                 group.clock, active);
+        const KernelSource code = timedSource([&] { return writer.eventCode(event); });
+        if (code.code.empty())
+            return;
+        auto resetter = compile(checked.name + " event " + event.name + " code", code, group);
+        resetter->context.events = eventspace.data();
+        schedule(ScheduleSlot::AfterResets, order, prefix + "_resetter", resetter, group.clock,
+                 active);
     }
 
     /// Brian2 runs a PoissonInput in the synapses slot with order 0, between the
@@ -608,23 +637,12 @@ private:
         const std::string name = checked.name + "_" + pathway.name;
         auto bound = compile(name, timedSource([&] { return writer.pathway(pathway); }), synapses);
         bound->context.queue = &queue;
-        bound->context.events = eventsFor(checked, pathway, trigger);
+        bound->context.events = trigger.eventspace(pathway.event).data(); // checked: it has it
         bound->context.sourceSize = trigger.size;
         // Brian2: slot synapses on the listening group's clock, pre (-1) before post (+1),
         // pathways of one direction by name.
         schedule(ScheduleSlot::Synapses, pre ? -1 : 1, name, bound, trigger.clock,
                  specOf(checked).active);
-    }
-
-    /// The event space a pathway listens to: the group's spikes. Other events
-    /// come with groups that declare them.
-    static std::int32_t* eventsFor(const CheckedSynapses& checked, const CheckedPathway& pathway,
-                                   GroupState& trigger) {
-        if (pathway.event != "spike")
-            throw ModelError({checked.name, pathway.codeField, 0, 0},
-                             "pathway '" + pathway.name + "' listens to the event '" +
-                                 pathway.event + "', which this version cannot run yet");
-        return trigger.events.data();
     }
 
     void scheduleMonitor(const CheckedMonitor& monitor) {
@@ -655,7 +673,13 @@ private:
         const int order = orderOf(source.order) + 1;
         if (source.type == GroupType::SpikeGeneratorGroup)
             return {slotOf(source.when, ScheduleSlot::Thresholds), order};
-        return {ScheduleSlot::Thresholds, spec.source == source.name ? order : order + 1};
+        // A whole group's monitor follows its event's thresholder (after_thresholds for a
+        // custom event); a subgroup has no thresholder of its own, so its monitor follows
+        // the subgroup in thresholds and, for a custom event, sees the step before's events.
+        const bool whole = spec.source == source.name;
+        if (whole && customEvent(model_.groups[monitor.group], spec.event))
+            return {ScheduleSlot::AfterThresholds, order};
+        return {ScheduleSlot::Thresholds, whole ? order : order + 1};
     }
 
     void scheduleSpikeMonitor(const CheckedMonitor& monitor, GroupState& group) {
@@ -674,9 +698,9 @@ private:
             spec.active);
     }
 
-    /// An EventMonitor of 'spike': a spike record with a column per
-    /// recorded variable, filled in the SpikeMonitor's slot (after the
-    /// threshold, before the reset), as Brian2 does.
+    /// An EventMonitor: a spike record with a column per recorded variable,
+    /// filled right after its event's thresholder (before the reset or the
+    /// event's code), as Brian2 does.
     void scheduleEventMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const MonitorSpec& spec = *monitor.spec;
         SpikeRecord& record = newSpikeRecord(monitor, group);
@@ -685,10 +709,12 @@ private:
             record.columns.push_back({spec.variables[v], monitor.dimensions[v]});
             sources.push_back(&group.variable(spec.variables[v]));
         }
+        const std::vector<std::int32_t>& eventspace =
+            group.eventspace(spec.event.empty() ? kSpikeEvent : spec.event);
         const auto [slot, order] = eventMonitorPlace(monitor);
         add(Operation{slot, order, spec.name, group.clock,
-                      EventRecorder(record, group, std::move(sources), monitor.range.start,
-                                    monitor.range.start + monitor.range.size)},
+                      EventRecorder(record, group, eventspace, std::move(sources),
+                                    monitor.range.start, monitor.range.start + monitor.range.size)},
             spec.active);
     }
 

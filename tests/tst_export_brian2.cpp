@@ -466,6 +466,14 @@ private slots:
                             "equations": "dv/dt = -v : volt"}]})");
         expectFailure(exportModel({unitError, "-o", script}), script,
                       {"'G', field 'equations'", "DimensionMismatchError"});
+        const QString spikeEvent = write(
+            "bad/event.json",
+            R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms", "duration": "1*ms",
+                "groups": [{"name": "G", "type": "NeuronGroup", "N": 2,
+                            "equations": "dv/dt = -v/ms : 1",
+                            "events": [{"name": "spike", "condition": "v > 1"}]}]})");
+        expectFailure(exportModel({spikeEvent, "-o", script}), script,
+                      {"'G', field 'events[0].name'", "'spike' is the event"});
         const QString typo = write("bad/typo.json", R"({"format": "spikestudio-model",
             "version": 1, "duration": "1*ms", "treshold": 1})");
         expectFailure(exportModel({typo, "-o", script}), script, {"unknown field 'treshold'"});

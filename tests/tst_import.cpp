@@ -124,10 +124,10 @@ QList<FeatureCase> unsupportedFeatures() {
         {"run_regularly on a subgroup",
          group + "G[0:2].run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
          "run_regularly on Subgroup"},
-        {"custom events",
-         "from brian2 import *\nG = NeuronGroup(3, 'v : 1', events={'up': 'v > 0.5'})  # <-\n"
-         "run(1*ms)\n",
-         "custom event 'up'"},
+        {"custom event code in another slot",
+         "from brian2 import *\nG = NeuronGroup(3, 'v : 1', events={'up': 'v > 0.5'})\n"
+         "G.run_on_event('up', 'v = 0', when='resets')  # <-\nrun(1*ms)\n",
+         "when='resets' (scheduling) on NeuronGroup"},
         {"connect between runs",
          group + "S = Synapses(G, G, on_pre='v += 0.1', name='S')\nS.connect(i=0, j=1)\nrun(1*ms)\n"
                  "S.connect(i=1, j=0)\nrun(1*ms)  # <-\n",

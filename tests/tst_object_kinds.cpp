@@ -68,6 +68,10 @@ Json sampleValue(const ObjectKind& kind, const FieldDescriptor& field) {
         return Json::array({Json::array({1.5, 2.5}), Json::array({3.5, 4.5})});
     case FieldType::Subgroups:
         return Json::array({Json::object({{"name", "front"}, {"start", 0}, {"stop", 2}})});
+    case FieldType::Events:
+        return Json::array(
+            {Json::object({{"name", "up"}, {"condition", "v > 1*mV"}}),
+             Json::object({{"name", "down"}, {"condition", "v < -1*mV"}, {"code", "v = 0*mV"}})});
     case FieldType::Pathways:
         return Json::array({Json::object(
             {{"name", "up"}, {"direction", "pre"}, {"code", "v += 1"}, {"delay", "2*ms"}})});

@@ -27,6 +27,14 @@ struct ElementRange {
     long long size = 0;
 };
 
+/// A custom event of a NeuronGroup after checking: its condition and the
+/// code run for its elements, subexpressions substituted.
+struct CheckedEvent {
+    std::string name;
+    ExprPtr condition;
+    std::vector<Statement> code; // empty: none
+};
+
 /// A NeuronGroup after checking: every text parsed, every name resolved, every
 /// unit checked, subexpressions substituted, and its state update as abstract code.
 struct CheckedGroup {
@@ -37,9 +45,10 @@ struct CheckedGroup {
     EquationSet equations;
     std::unique_ptr<Scope> scope; // variables, then the model's constants
     IntegrationMethod method = IntegrationMethod::Euler;
-    AbstractCode stateUpdate;     // refractoriness update first, then integration
-    ExprPtr threshold;            // null: the group never spikes
-    std::vector<Statement> reset; // right-hand sides with subexpressions substituted
+    AbstractCode stateUpdate;         // refractoriness update first, then integration
+    ExprPtr threshold;                // null: the group never spikes
+    std::vector<Statement> reset;     // right-hand sides with subexpressions substituted
+    std::vector<CheckedEvent> events; // custom events beside `spike`, in the order declared
     RefractoryKind refractoryKind = RefractoryKind::None;
     ExprPtr refractory;
     std::vector<Statement> initial;             // `v = expr` in the order written

@@ -22,6 +22,7 @@ enum class FieldType {
     ConnectRule,      // Brian2's connect(): condition, p, n, i, j or a generator
     NumberTable,      // numbers: a list, or a list of equally long lists
     Subgroups,        // named slices of a group: [{"name", "start", "stop"}, ...]
+    Events,           // custom events: [{"name", "condition", "code"}, ...]
     Pathways,         // synaptic pathways: [{"name", "direction", "code", "delay", "event"}, ...]
     ScheduleSlot,     // Brian2's `when`: a slot name such as "end" or "before_groups"
     Order,            // Brian2's `order`: an integer, written only when given

@@ -9,6 +9,7 @@
 #include "expr/Parser.h"
 #include "model/AssignmentChecker.h"
 #include "model/CheckSupport.h"
+#include "model/EventChecker.h"
 #include "model/ObjectKinds.h"
 #include "model/ProblemCollector.h"
 #include "model/TimedArrays.h"
@@ -96,6 +97,7 @@ public:
         const bool refractory = problems.attempt([&] { checkRefractory(group); });
         problems.attempt([&] { checkThreshold(group); });
         problems.attempt([&] { checkReset(group); });
+        problems.attempt([&] { checkEvents(spec_, group); });
         if (refractory)
             problems.attempt([&] { checkStateUpdate(group); });
         checkInitial(group, problems);

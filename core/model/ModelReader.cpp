@@ -5,6 +5,7 @@
 #include "memory/MemoryBudget.h"
 #include "model/AssignmentReader.h"
 #include "model/DuplicateKeyGuard.h"
+#include "model/EventSpecReader.h"
 #include "model/ObjectKinds.h"
 #include "model/PathwaysJson.h"
 #include "model/ProtocolReader.h"
@@ -405,6 +406,12 @@ void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& 
         subgroups.push_back(std::move(subgroup));
     }
     spec.*member = std::move(subgroups);
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::vector<EventSpec> Spec::*member, Spec& spec) {
+    spec.*member = readEventSpecs(in.array(field.key), in.object());
 }
 
 template <typename Spec>

@@ -3,6 +3,7 @@
 #include "diagnostics/ModelError.h"
 #include "files/AtomicOutputFile.h"
 #include "model/AssignmentWriter.h"
+#include "model/EventSpecWriter.h"
 #include "model/ObjectKinds.h"
 #include "model/PathwaysJson.h"
 #include "model/ProtocolWriter.h"
@@ -144,6 +145,14 @@ void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
         list.push_back(entry);
     }
     json[field.key] = list;
+}
+
+/// Written only when the group declares events, so other groups stay byte for byte as before.
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               std::vector<EventSpec> Spec::*member, const Spec& spec) {
+    if (!(spec.*member).empty())
+        json[field.key] = eventSpecsJson(spec.*member);
 }
 
 /// Written only when used, so Synapses with only on_pre and on_post stay byte for byte as before.

@@ -11,16 +11,25 @@ namespace spikestudio {
 
 /// The runtime arrays of one group: one contiguous array per variable, owned
 /// here and shared by kernels, monitors and plots (no copies), plus the
-/// eventspace (spiking indices this step, count in the last slot).
+/// eventspace (spiking indices this step, count in the last slot) and one
+/// eventspace of the same shape per custom event.
 struct GroupState {
     std::string name;
     long long size = 0;
     Clock* clock = nullptr;
     std::map<std::string, std::vector<double>> variables;
     std::vector<std::int32_t> events;
+    std::map<std::string, std::vector<std::int32_t>> customEvents; // by event name
 
     std::int32_t spikeCount() const { return events.empty() ? 0 : events.back(); }
     std::vector<double>& variable(const std::string& name) { return variables.at(name); }
+    /// The eventspace of `event`: `events` for 'spike', else the custom event's.
+    const std::vector<std::int32_t>& eventspace(const std::string& event) const {
+        return event == "spike" ? events : customEvents.at(event);
+    }
+    std::vector<std::int32_t>& eventspace(const std::string& event) {
+        return event == "spike" ? events : customEvents.at(event);
+    }
 };
 
 } // namespace spikestudio

@@ -20,9 +20,6 @@ def method_field(obj, method_choice, context):
 
 
 def check_neuron_group(group, context):
-    events = set(group.events) | set(group.event_codes)
-    if events - {SPIKE}:
-        context.fail(group, "the custom event '%s'" % sorted(events - {SPIKE})[0])
     linked = [eq.varname for eq in group.user_equations.values()
               if eq.type == PARAMETER and 'linked' in eq.flags]
     if linked or getattr(group, '_linked_variables', None):
@@ -42,6 +39,23 @@ def refractory_field(group, context):
     return value_text(refractory, context.where(group), 'refractory')
 
 
+def custom_events(group, context):
+    """The group's events beside 'spike' (events=), in the order declared,
+    each with the code run_on_event gave it."""
+    events = []
+    for name, condition in group.events.items():
+        if name == SPIKE:
+            continue
+        event = {'name': name, 'condition': str(condition)}
+        context.code_names(group, [event['condition']])
+        code = group.event_codes.get(name)
+        if code is not None:
+            event['code'] = code_text(code)
+            context.code_names(group, [event['code']])
+        events.append(event)
+    return events
+
+
 def neuron_group(group, context):
     check_neuron_group(group, context)
     equations = group.user_equations
@@ -57,6 +71,9 @@ def neuron_group(group, context):
             if field in ('threshold', 'reset'):
                 context.code_names(group, [text])
             spec[field] = text
+    events = custom_events(group, context)
+    if events:
+        spec['events'] = events
     context.clock_field(group, spec)
     initial = context.initial_values(group).field()
     if initial:

@@ -66,7 +66,8 @@ MODEL_FIELDS = {
 GROUP_FIELDS = {
     'NeuronGroup': {'equations': EXPRESSION, 'threshold': EXPRESSION, 'reset': EXPRESSION,
                     'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': INITIAL,
-                    'subgroups': LIST, 'run_regularly': LIST, 'order': INTEGER},
+                    'subgroups': LIST, 'events': LIST, 'run_regularly': LIST,
+                    'order': INTEGER},
     'PoissonGroup': {'rates': EXPRESSION, 'subgroups': LIST, 'order': INTEGER},
     'SpikeGeneratorGroup': {'indices': INTEGERS, 'times': LIST, 'period': EXPRESSION,
                             'when': NAME, 'order': INTEGER},
@@ -190,6 +191,40 @@ def check_subgroups(subgroups, name, size):
                                  % (subgroup['name'], start, stop))
 
 
+EVENT_FIELDS = {'name': NAME, 'condition': NAME, 'code': NAME}
+
+
+def check_events(events, name):
+    """Each custom event an object with a name other than 'spike', used
+    once, a condition and optional code, as core/model (EventSpecReader.cpp,
+    EventChecker.cpp) requires; what the condition and code mean is Brian2's."""
+    seen = set()
+    for k, event in enumerate(events):
+        where = 'events[%d]' % k
+        if not isinstance(event, dict):
+            raise ModelFileError(name, where, "expected an object with 'name', 'condition' "
+                                 "and optionally 'code'")
+        for key, value in event.items():
+            if key not in EVENT_FIELDS:
+                raise ModelFileError(name, where + '.' + key, "unknown field '%s'" % key)
+            if not isinstance(value, str):
+                raise ModelFileError(name, where + '.' + key, 'expected a string')
+        for key in ('name', 'condition'):
+            if key not in event:
+                raise ModelFileError(name, where + '.' + key, "missing field '%s'" % key)
+        event_name = event['name']
+        if not IDENTIFIER.fullmatch(event_name):
+            raise ModelFileError(name, where + '.name', "'%s' is not a valid name (letters, "
+                                 "digits and '_', not starting with a digit)" % event_name)
+        if event_name == 'spike':
+            raise ModelFileError(name, where + '.name', "'spike' is the event of the group's "
+                                 'threshold; a custom event needs another name')
+        if event_name in seen:
+            raise ModelFileError(name, where + '.name', "the group already has an event "
+                                 "called '%s'" % event_name)
+        seen.add(event_name)
+
+
 def check_group(group, index):
     name = object_name(group, 'groups[%d]' % index)
     if not isinstance(group, dict):
@@ -204,6 +239,7 @@ def check_group(group, index):
                  ('name', 'type', 'N') + GROUP_REQUIRED[kind])
     check_integer(group, name, 'N', 1, MAX_GROUP_SIZE)
     check_subgroups(group.get('subgroups', []), name, group['N'])
+    check_events(group.get('events', []), name)
     check_run_regularly(group.get('run_regularly', []), name)
     check_initial(group, name, synapses=False)
     if kind == 'SpikeGeneratorGroup':

@@ -2,7 +2,7 @@
 model format takes them, and a NeuronGroup's run_regularly operations. Every
 other part of an object (state updater, thresholder, reset, pathways, ...)
 must sit where Spike Studio puts it for the object's order; what the format
-cannot say (custom events, run_regularly on a subgroup or Synapses, a part
+cannot say (custom events' parts in other slots, run_regularly on a subgroup or Synapses, a part
 made inactive on its own) is refused."""
 import re
 
@@ -25,6 +25,8 @@ TAKES_WHEN = ('SpikeGeneratorGroup', 'PoissonInput', 'SpikeMonitor', 'EventMonit
               'StateMonitor')
 TAKES_ORDER = TAKES_WHEN + ('NeuronGroup', 'PoissonGroup', 'Synapses')
 # A part's default (when, order offset from its owner's order) by its type's name.
+# A custom event's thresholder and its run_on_event code: Brian2's default slots.
+CUSTOM_EVENT_PARTS = {'Thresholder': 'after_thresholds', 'Resetter': 'after_resets'}
 PARTS = {
     'StateUpdater': ('groups', 0), 'Thresholder': ('thresholds', 0), 'Resetter': ('resets', 0),
     'SubexpressionUpdater': ('before_start', 0), 'SummedVariableUpdater': ('groups', -1),
@@ -73,6 +75,8 @@ def default_place(obj, kind):
             else source
         offset = 2 if base is not source else 1
         when = base.when if type(base).__name__ == 'SpikeGeneratorGroup' else 'thresholds'
+        if obj.event != 'spike' and base is source:
+            when = 'after_thresholds'  # right after the custom event's thresholder
         return when, base.order + offset
     return expected
 
@@ -133,9 +137,9 @@ def default_run_regularly_name(group, taken):
 
 def check_part(owner, part, where):
     kind = type(part).__name__
-    if kind in ('Thresholder', 'Resetter') and part.event != 'spike':
-        raise unsupported(where, "the custom event '%s' of %s" % (part.event, label(owner)))
-    if kind == 'SynapticPathway':
+    if kind in CUSTOM_EVENT_PARTS and part.event != 'spike':
+        check_slot(part, (CUSTOM_EVENT_PARTS[kind], owner.order), owner, where)
+    elif kind == 'SynapticPathway':
         check_slot(part, ('synapses', PATHWAY_ORDER.get(part.prepost)), owner, where)
     elif kind not in PARTS:
         raise unsupported(where, '%s (a %s) of %s' % (part.name, kind, label(owner)))

@@ -80,6 +80,16 @@ inline FieldDescriptor subgroups() {
                            "monitors and PoissonInputs can use as their source or target"};
 }
 
+inline FieldDescriptor events() {
+    return {.key = "events",
+            .type = FieldType::Events,
+            .label = "Events",
+            .emptyMeans = "none",
+            .description = "Events of the group's own beside 'spike' (Brian2's events= and "
+                           "run_on_event): each a name, a condition checked every step after "
+                           "the thresholds, and code run for its neurons after the resets"};
+}
+
 /// Brian2's `when`: the slot of the time step the object runs in.
 inline FieldDescriptor when(const std::string& defaultSlot) {
     return {.key = "when",

@@ -10,8 +10,6 @@ namespace spikestudio {
 
 namespace {
 
-constexpr const char* kSpike = kSpikeEvent;
-
 GroupSlice sourceGroup(const MonitorSpec& spec, const CheckedModel& model) {
     if (const auto slice = findGroupSlice(model.groups, spec.source))
         return *slice;
@@ -25,10 +23,10 @@ GroupSlice sourceGroup(const MonitorSpec& spec, const CheckedModel& model) {
 }
 
 void checkEvent(const MonitorSpec& spec, const CheckedGroup& group) {
-    const std::string problem =
-        missingEventProblem(group, spec.event.empty() ? kSpike : spec.event);
-    if (!problem.empty())
-        throw ModelError({spec.name, "event", 0, 0}, problem);
+    const std::string event = spec.event.empty() ? kSpikeEvent : spec.event;
+    if (!hasEvent(group, event))
+        throw ModelError({spec.name, "event", 0, 0}, "'" + group.name + "' has no event '" + event +
+                                                         "' (" + describeEvents(group) + ")");
 }
 
 /// Each recorded variable must be one the group stores per neuron: the
@@ -81,9 +79,10 @@ MonitorKind describe() {
              &MonitorSpec::source);
     kind.add({.key = "event",
               .type = FieldType::Name,
-              .label = "Event", // shown in the monitors table; one event to choose from today
-              .emptyMeans = kSpike,
-              .description = "The event of the source to record (its threshold's 'spike')"},
+              .label = "Event",
+              .emptyMeans = kSpikeEvent,
+              .description = "The event of the source to record: its threshold's 'spike' or one of "
+                             "its custom events"},
              &MonitorSpec::event);
     kind.add({.key = "variables",
               .type = FieldType::Names,

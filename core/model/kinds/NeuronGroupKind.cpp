@@ -60,6 +60,7 @@ GroupKind describe() {
               .lines = 2,
               .liveEditable = true},
              &GroupSpec::reset);
+    kind.add(CommonFields::events(), &GroupSpec::events);
     kind.add({.key = "refractory",
               .type = FieldType::Expression,
               .unit = UnitRule::TimeOrCondition,

@@ -68,12 +68,28 @@ def neuron_group(spec, context, equations_name):
     if spec.get('refractory', '') != '':
         arguments.append('refractory=' + context.value_or_code(spec['refractory'], name,
                                                                'refractory'))
+    if spec.get('events'):
+        arguments.append(events_argument(spec))
     if spec.get('method', '') != '':
         arguments.append('method=' + string_literal(spec['method']))
     arguments += clock_arguments(spec, context) + schedule_arguments(spec)
     arguments.append('name=' + string_literal(name))
     lines.append(call('%s = %s(' % (variable, context.api('NeuronGroup')), arguments))
-    return lines + initial_values(spec, variable, context)
+    return lines + event_code_lines(spec, variable) + initial_values(spec, variable, context)
+
+
+def events_argument(spec):
+    """`events={'up': 'v > Vt'}`: the custom events in the model's order."""
+    return 'events={%s}' % ', '.join('%s: %s' % (string_literal(event['name']),
+                                                 string_literal(event['condition']))
+                                     for event in spec['events'])
+
+
+def event_code_lines(spec, variable):
+    """`G.run_on_event('up', 'x += 1')` for each custom event with code."""
+    return ['%s.run_on_event(%s, %s)' % (variable, string_literal(event['name']),
+                                         string_literal(event['code']))
+            for event in spec.get('events', []) if event.get('code', '') != '']
 
 
 def poisson_group(spec, context, _equations_name=None):

@@ -177,10 +177,17 @@ class NetworkBuilder:
         for key in ('threshold', 'reset', 'method', 'refractory'):
             if spec.get(key, '') != '':
                 options[key] = str(spec[key])  # refractory: a time or a condition, as text
+        events = {event['name']: event['condition'] for event in spec.get('events', [])}
+        if events:
+            options['events'] = events
         self.where = (spec['name'], 'equations')
         group = self.b2.NeuronGroup(spec['N'], spec['equations'], name=spec['name'],
                                     namespace=self.namespace, order=spec.get('order', 0),
                                     **options)
+        for event in spec.get('events', []):
+            if event.get('code', '') != '':
+                self.where = (spec['name'], 'events')
+                group.run_on_event(event['name'], event['code'])
         self.set_initial_values(group, spec)
         self.add_run_regularly(group, spec)
         return group
