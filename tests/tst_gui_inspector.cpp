@@ -311,7 +311,7 @@ private slots:
         QCOMPARE(model().monitors.size(), size_t(1));
         QCOMPARE(model().monitors[0].type, MonitorType::Event);
         QCOMPARE(model().monitors[0].event, std::string("up"));
-        QCOMPARE(monitors->table()->item(0, 1)->text(), QString("events (up)"));
+        QCOMPARE(monitors->table()->item(0, 2)->text(), QString("events (up)"));
         QTRY_VERIFY(window_->diagnostics()->canRun());
 
         // Without the event its monitor is refused, naming the group's events.
