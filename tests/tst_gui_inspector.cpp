@@ -271,6 +271,58 @@ private slots:
         QCOMPARE(model().monitors.size(), size_t(2));
     }
 
+    /// A group's custom events: added, edited and removed in their table as
+    /// undo steps, problems marked at their cell; the monitors' menu then
+    /// offers an EventMonitor of each.
+    void customEventsAreEditedAndRecordedInTheInspector() {
+        addNeuronGroups(1);
+        clickNode("G1");
+        TableSection* events = section("events");
+        QVERIFY(events && events->isVisible());
+        QCOMPARE(events->table()->rowCount(), 0);
+        events->addButton()->click();
+        QCOMPARE(model().groups[0].events.size(), size_t(1));
+        QCOMPARE(model().groups[0].events[0].name, std::string("up"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        editCell(events, 0, 1, "v > 5*mV");
+        editCell(events, 0, 2, "v = 0*mV");
+        QCOMPARE(model().groups[0].events[0].condition, std::string("v > 5*mV"));
+        QCOMPARE(model().groups[0].events[0].code, std::string("v = 0*mV"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        editCell(events, 0, 0, "spike");
+        QTRY_VERIFY(events->problemText().contains("'spike' is the event of the group's"));
+        QVERIFY(cellMarked(events, 0, 0));
+        QVERIFY(!window_->diagnostics()->canRun());
+        undoStack()->undo();
+        QCOMPARE(model().groups[0].events[0].name, std::string("up"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(events, 0, 1, "v + 5*mV");
+        QTRY_VERIFY(events->problemText().contains("must be a boolean expression"));
+        QVERIFY(cellMarked(events, 0, 1));
+        undoStack()->undo();
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        auto* monitors = qobject_cast<MonitorsSection*>(section("monitors"));
+        QAction* recordUp = monitors->addMenu()->findChild<QAction*>("addEventMonitor:up");
+        QVERIFY(recordUp);
+        recordUp->trigger();
+        QCOMPARE(model().monitors.size(), size_t(1));
+        QCOMPARE(model().monitors[0].type, MonitorType::Event);
+        QCOMPARE(model().monitors[0].event, std::string("up"));
+        QCOMPARE(monitors->table()->item(0, 2)->text(), QString("events (up)"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        // Without the event its monitor is refused, naming the group's events.
+        removeRow(events, 0);
+        QVERIFY(model().groups[0].events.empty());
+        QTRY_VERIFY(monitors->problemText().contains("has no event 'up'"));
+        undoStack()->undo();
+        QCOMPARE(model().groups[0].events.size(), size_t(1));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
+
     /// An EventMonitor is offered and edited by what its descriptor lists:
     /// its event in the Records column, optional variables, no indices.
     void eventMonitorIsAddedAndEditedInTheInspector() {

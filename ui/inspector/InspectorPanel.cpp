@@ -11,6 +11,7 @@
 #include "inspector/AssignmentsSection.h"
 #include "inspector/CodeEdit.h"
 #include "inspector/ConstantsSection.h"
+#include "inspector/EventsSection.h"
 #include "inspector/FieldEditor.h"
 #include "inspector/MonitorsSection.h"
 #include "inspector/PathwaysSection.h"
@@ -255,9 +256,9 @@ QWidget* InspectorPanel::showConnectivity() {
 
 void InspectorPanel::addSections() {
     sections_ = {new SubgroupsSection(document_),   new AssignmentsSection(document_),
-                 new PathwaysSection(document_),    new MonitorsSection(document_),
-                 new ConstantsSection(document_),   new TimedArraysSection(document_),
-                 new PoissonInputsSection(document_)};
+                 new EventsSection(document_),      new PathwaysSection(document_),
+                 new MonitorsSection(document_),    new ConstantsSection(document_),
+                 new TimedArraysSection(document_), new PoissonInputsSection(document_)};
     for (TableSection* section : std::as_const(sections_))
         form_->addWidget(section, form_->rowCount(), 0, 1, 2);
 }

@@ -120,6 +120,15 @@ void MonitorsSection::fillAddMenu() {
     const GroupSpec* group = ModelLookup::group(model(), object().name);
     if (!group || !ObjectKinds::of(group->type).hasField("equations"))
         return;
+    if (!group->events.empty())
+        addMenu_->addSection(tr("Record an event of the group's own"));
+    for (const EventSpec& event : group->events) {
+        const QString name = QString::fromStdString(event.name);
+        addMenu_
+            ->addAction(tr("Record event '%1'").arg(name), this,
+                        [this, name] { addMonitor(MonitorType::Event, {}, name); })
+            ->setObjectName("addEventMonitor:" + name);
+    }
     addMenu_->addSection(tr("Record a variable (first %1 neurons)").arg(kRecordedNeurons));
     for (const QString& variable : EquationVariables::recordable(group->equations))
         addMenu_
@@ -128,13 +137,14 @@ void MonitorsSection::fillAddMenu() {
             ->setObjectName("addStateMonitor:" + variable);
 }
 
-void MonitorsSection::addMonitor(MonitorType type, const QString& variable) {
+void MonitorsSection::addMonitor(MonitorType type, const QString& variable, const QString& event) {
     std::vector<std::string> variables;
     if (!variable.isEmpty())
         variables.push_back(variable.toStdString());
-    const MonitorSpec monitor =
+    MonitorSpec monitor =
         ModelDefaults::monitor(model(), object().name.toStdString(), type, variables,
                                ObjectKinds::of(type).hasField("record") ? kRecordedNeurons : 0);
+    monitor.event = event.toStdString();
     document()->undoStack()->push(new AddMonitorCommand(document(), monitor));
 }
 

@@ -34,7 +34,8 @@ private:
     QStringList sourceChoices() const;
     void commitSource(int row, const QString& text);
     void fillAddMenu();
-    void addMonitor(spikestudio::MonitorType type, const QString& variable = {});
+    void addMonitor(spikestudio::MonitorType type, const QString& variable = {},
+                    const QString& event = {});
     void editMonitor(int row, const QString& text,
                      const std::function<void(spikestudio::MonitorSpec&)>& edit);
     void commitVariables(int row, const QString& text);
