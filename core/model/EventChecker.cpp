@@ -40,16 +40,9 @@ ExprPtr checkCondition(const GroupSpec& spec, size_t index, const CheckedGroup& 
 /// Code as a reset: statements writing the group's own non-constant variables.
 std::vector<Statement> checkCode(const GroupSpec& spec, size_t index, const CheckedGroup& group) {
     return within(spec.name, entryField(index, "code"), [&] {
-        std::vector<Statement> code;
-        for (Statement statement : parseStatements(spec.events[index].code)) {
-            const std::string why = whyNotWritable(group, statement.target, false);
-            if (!why.empty())
-                throw ModelError({"", "", statement.position.line, statement.position.column}, why);
-            checkAssignedValue(statement, statement.expandedValue(),
-                               *group.scope->lookup(statement.target), *group.scope);
+        std::vector<Statement> code = checkCodeBlock(spec.events[index].code, codeOwner(group));
+        for (Statement& statement : code)
             statement.value = group.equations.substituteSubexpressions(statement.value);
-            code.push_back(statement);
-        }
         return code;
     });
 }

@@ -9,6 +9,7 @@
 #include "expr/Parser.h"
 #include "model/AssignmentChecker.h"
 #include "model/CheckSupport.h"
+#include "model/CodeBlockChecker.h"
 #include "model/EventChecker.h"
 #include "model/ObjectKinds.h"
 #include "model/ProblemCollector.h"
@@ -31,6 +32,11 @@ std::string whyNotWritable(const CheckedGroup& group, const std::string& name, b
     if (!allowConstant && eq->hasFlag("constant"))
         return "'" + name + "' is constant and cannot be changed by code";
     return "";
+}
+
+CodeBlockOwner codeOwner(const CheckedGroup& group) {
+    return {group.scope.get(),
+            [&group](const std::string& name) { return whyNotWritable(group, name, false); }};
 }
 
 namespace {
@@ -156,8 +162,7 @@ private:
 
     void checkReset(CheckedGroup& group) const {
         within(spec_.name, "reset", [&] {
-            for (Statement statement : parseStatements(spec_.reset)) {
-                checkAssignment(group, statement, false);
+            for (Statement statement : checkCodeBlock(spec_.reset, codeOwner(group))) {
                 statement.value = group.equations.substituteSubexpressions(statement.value);
                 group.reset.push_back(statement);
             }

@@ -2,6 +2,7 @@
 
 #include "model/AssignmentChecker.h"
 #include "model/CheckedModel.h"
+#include "model/CodeBlockChecker.h"
 
 namespace spikestudio {
 
@@ -23,6 +24,10 @@ IntegrationMethod chooseMethod(const std::string& name, const EquationSet& equat
 /// synaptic pathways), or "" when it can. Constants count as writable only
 /// when `allowConstant` is set (initial values).
 std::string whyNotWritable(const CheckedGroup& group, const std::string& name, bool allowConstant);
+
+/// The group as the owner of a block of code (a reset, an event's or
+/// run_regularly's code): it writes the group's non-constant variables.
+CodeBlockOwner codeOwner(const CheckedGroup& group);
 
 /// What checking an assignment to `group`'s values needs (its `initial`
 /// list, a protocol's values set between segments); refers to `group`.

@@ -35,16 +35,10 @@ void refuseConditionalWrite(const CheckedGroup& group, const Statement& statemen
 }
 
 std::vector<Statement> checkCode(const RunRegularlySpec& spec, const CheckedGroup& group) {
-    std::vector<Statement> code;
-    for (Statement statement : parseStatements(spec.code)) {
-        const std::string why = whyNotWritable(group, statement.target, false);
-        if (!why.empty())
-            throw ModelError({"", "", statement.position.line, statement.position.column}, why);
-        checkAssignedValue(statement, statement.expandedValue(),
-                           *group.scope->lookup(statement.target), *group.scope);
+    std::vector<Statement> code = checkCodeBlock(spec.code, codeOwner(group));
+    for (Statement& statement : code) {
         refuseConditionalWrite(group, statement);
         statement.value = group.equations.substituteSubexpressions(statement.value);
-        code.push_back(statement);
     }
     if (code.empty())
         throw ModelError({"", "", 0, 0}, "run_regularly needs code");

@@ -7,6 +7,7 @@
 #include "expr/Parser.h"
 #include "model/AssignmentChecker.h"
 #include "model/CheckSupport.h"
+#include "model/CodeBlockChecker.h"
 #include "model/ConnectChecker.h"
 #include "model/GroupChecker.h"
 #include "model/PathwayPlan.h"
@@ -218,13 +219,9 @@ private:
                                .delay = nullptr,
                                .delayField = plan.delayField};
         within(spec_.name, plan.codeField, [&] {
-            for (const Statement& statement : parseStatements(plan.code)) {
-                const std::string why = whyNotWritable(s, statement.target);
-                if (!why.empty())
-                    throw ModelError({"", "", statement.position.line, statement.position.column},
-                                     why);
-                checkAssignedValue(statement, statement.expandedValue(),
-                                   *s.scope->lookup(statement.target), *s.scope);
+            const CodeBlockOwner owner{
+                s.scope.get(), [&](const std::string& name) { return whyNotWritable(s, name); }};
+            for (const Statement& statement : checkCodeBlock(plan.code, owner)) {
                 if (!pathway.objectDelay && readsDelay(statement))
                     throw ModelError({"", "", statement.position.line, statement.position.column},
                                      "'delay' in the code of pathway '" + plan.name +

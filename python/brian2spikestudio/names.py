@@ -18,6 +18,8 @@ from .errors import ImportFailure, unsupported
 from .quantities import dimensions_of, value_text
 
 NOISE = re.compile(r'xi(_\w+)?$')
+COMMENT = re.compile(r'#.*')
+PLAIN_ASSIGNMENT = re.compile(r'(?:^|;)\s*([A-Za-z_]\w*)\s*=(?!=)', re.MULTILINE)
 GENERATOR_ARGUMENTS = ('low', 'high', 'step', 'p', 'size')  # of range() and sample()
 
 
@@ -48,10 +50,15 @@ class ExternalNames:
         self.timed_arrays = {}  # name -> (TimedArray, where)
 
     def add(self, obj, texts, namespace, where, local_names=()):
-        """Resolves the external names in `texts` (code of `obj`) in `namespace`."""
+        """Resolves the external names in `texts` (code of `obj`) in `namespace`.
+        Comments are no names, and neither are the local values code defines
+        (`U_0 = ...` for a name `obj` does not have)."""
         for text in texts:
-            for name in sorted(get_identifiers(text or '')):
-                if name in local_names or name in obj.variables or NOISE.match(name):
+            text = COMMENT.sub('', text or '')
+            defined = set(PLAIN_ASSIGNMENT.findall(text))
+            for name in sorted(get_identifiers(text)):
+                if (name in local_names or name in defined or name in obj.variables
+                        or NOISE.match(name)):
                     continue
                 if is_builtin(name):
                     continue
