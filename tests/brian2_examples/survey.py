@@ -1,0 +1,114 @@
+#!/usr/bin/python3
+"""How many of Brian2's own example scripts Spike Studio imports.
+
+usage: survey.py EXAMPLES_DIR [-o TABLE.md] [--timeout SECONDS]
+
+EXAMPLES_DIR is the `examples` folder of a Brian2 source tree of the installed
+version (Debian's python3-brian does not ship it; `git archive 2.5.1 examples`
+of Brian2's repository gives it). Every script is imported with
+`python3 -m brian2spikestudio.importer` in a scratch folder; a script counts
+as imported when the importer exits with status 0. Scripts outside the
+importer's scope by design (SpatialNeuron, network_operation, helper modules
+without a run(), multiprocessing pools) are listed apart with the reason and
+do not count against the ratio. Runs outside ctest: the examples are not part
+of this repository and some take minutes of Python before their first run().
+"""
+import argparse
+import collections
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+# Why a script is outside the importer's scope, by what it uses.
+OUT_OF_SCOPE = [
+    (re.compile(r'\bSpatialNeuron\b'), 'SpatialNeuron (multicompartment neurons)'),
+    (re.compile(r'@network_operation|\bnetwork_operation\('), 'network_operation (Python code)'),
+    (re.compile(r'\bmultiprocessing\b|\bjoblib\b'), 'a multiprocessing pool'),
+    (re.compile(r'\bsbi\b|\bcv2\b'), 'packages outside Debian (sbi, OpenCV)'),
+]
+
+PYTHON = '/usr/bin/python3'
+
+
+def out_of_scope_reason(source):
+    for pattern, reason in OUT_OF_SCOPE:
+        if pattern.search(source):
+            return reason
+    if not re.search(r'\brun\(', source):
+        return 'no run() (a helper module)'
+    return None
+
+
+def import_script(script, package_root, timeout):
+    """(status, first line of the importer's message)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        env = dict(os.environ, PYTHONPATH=str(package_root), HOME=scratch,
+                   MPLBACKEND='Agg')
+        try:
+            done = subprocess.run(
+                [PYTHON, '-m', 'brian2spikestudio.importer', str(script), '-o',
+                 os.path.join(scratch, 'model.json')],
+                cwd=scratch, env=env, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return 'timeout', 'still running after %d s' % timeout
+    errors = [line for line in done.stderr.splitlines() if line.startswith('error:')]
+    message = errors[0] if errors else (done.stderr.strip().splitlines() or [''])[-1]
+    return ('imported' if done.returncode == 0 else 'refused'), message
+
+
+def refusal_kind(message):
+    """The message without its script location, to group refusals."""
+    return re.sub(r'^error: [^:]*:\d+: ', '', message)
+
+
+def survey(examples, package_root, timeout):
+    rows = []
+    for script in sorted(examples.rglob('*.py')):
+        name = str(script.relative_to(examples))
+        reason = out_of_scope_reason(script.read_text(errors='replace'))
+        if reason:
+            rows.append((name, 'out of scope', reason))
+            continue
+        status, message = import_script(script, package_root, timeout)
+        rows.append((name, status, '' if status == 'imported' else message))
+        print('%-60s %s' % (name, status), file=sys.stderr)
+    return rows
+
+
+def table(rows):
+    counted = [row for row in rows if row[1] != 'out of scope']
+    imported = sum(1 for row in counted if row[1] == 'imported')
+    lines = ['%d of %d examples in scope import (%.0f%%); %d out of scope.' %
+             (imported, len(counted), 100.0 * imported / max(len(counted), 1),
+              len(rows) - len(counted)), '',
+             '| example | result | reason |', '| --- | --- | --- |']
+    lines += ['| %s | %s | %s |' % (name, status, reason.replace('|', '\\|'))
+              for name, status, reason in rows]
+    kinds = collections.Counter(refusal_kind(row[2]) for row in counted if row[1] != 'imported')
+    if kinds:
+        lines += ['', 'Refusals by message:', '']
+        lines += ['- %d × %s' % (count, kind) for kind, count in kinds.most_common()]
+    return '\n'.join(lines) + '\n'
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('examples', type=pathlib.Path)
+    parser.add_argument('-o', dest='output', type=pathlib.Path)
+    parser.add_argument('--timeout', type=int, default=300)
+    args = parser.parse_args()
+    if not args.examples.is_dir():
+        sys.exit('error: %s is not a folder' % args.examples)
+    package_root = pathlib.Path(__file__).resolve().parents[2] / 'python'
+    text = table(survey(args.examples.resolve(), package_root, args.timeout))
+    if args.output:
+        args.output.write_text(text)
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == '__main__':
+    main()
