@@ -19,7 +19,7 @@ S.connect(i=[0, 0, 5, 15], j=[11, 11, 2, 0])
 S.connect(j='l for l in range(i - 2, i + 3)', skip_if_invalid=True)
 S.connect(j='i', skip_if_invalid=True, n=2)
 S.w = '0.15 + 0.1*rand()'
-S.delay = '0.5*ms*k'
+S.delay = '0.5*ms*(i % 3)'
 
 spikes = SpikeMonitor(cells, name='spikes')
 trace = StateMonitor(cells, 'v', record=[0, 6, 11], name='trace')
