@@ -141,8 +141,8 @@ QList<FeatureCase> unsupportedFeatures() {
         {"store and restore", group + "store()\nG.v = 0.5\nrestore()  # <-\nrun(1*ms)\n",
          "store()/restore()"},
         {"values between connect calls",
-         group + "S = Synapses(G, G, 'w : 1', on_pre='v += w')\nS.connect(i=0, j=1)\n"
-                 "S.w = 0.5  # <-\nS.connect(i=1, j=0)\nrun(1*ms)\n",
+         group + "S = Synapses(G, G, 'w : 1', on_pre='v += w', name='S')\n"
+                 "S.connect(i=0, j=1)\nS.w = 0.5  # <-\nS.connect(i=1, j=0)\nrun(1*ms)\n",
          "values of Synapses 'S' set between two of its connect() calls"},
         {"indexed by a group", group + "G.v[G[0:2]] = 0.5  # <-\nrun(1*ms)\n",
          "G.v[...] indexed by a group"},
