@@ -129,9 +129,15 @@ double ConnectEvaluator::heldCandidates(const CandidateBounds& bounds) {
 std::vector<double> ConnectEvaluator::candidates(const CandidateBounds& bounds) {
     if (!connect_.sample)
         return rangeCandidates(bounds.low, bounds.high, bounds.step);
-    if (connect_.size)
-        return sampleBySize(bounds.low, bounds.high, bounds.step, wholeNumber(size_, "size"),
-                            random_);
+    if (connect_.size) {
+        long long size = wholeNumber(size_, "size");
+        if (connect_.skipIfInvalid) { // Brian2: no synapses, or the whole population
+            if (size < 0)
+                return {};
+            size = std::min(size, bounds.count());
+        }
+        return sampleBySize(bounds.low, bounds.high, bounds.step, size, random_);
+    }
     return sampleByProbability(bounds.low, bounds.high, bounds.step, scalar(probability_), random_);
 }
 
@@ -149,7 +155,9 @@ std::vector<double> ConnectEvaluator::keptTargets(std::vector<double> ks) {
     }
     if (!perPair)
         return js;
-    if (connect_.conditionReadsTarget)
+    if (connect_.conditionReadsTarget && connect_.skipIfInvalid)
+        dropOutOfRange(ks, js); // Brian2 skips them before the condition reads the target
+    else if (connect_.conditionReadsTarget)
         checkRange(js);
     columns_.setCandidates(&ks, &js);
     const Column condition = evaluate(connect_.condition, ks.size());
@@ -195,8 +203,27 @@ ConnectEvaluator::targetChances(const std::vector<double>& ks) {
 
 void ConnectEvaluator::checkRange(const std::vector<double>& js) const {
     for (double j : js)
-        if (!(j >= 0 && j < static_cast<double>(target_.size)))
+        if (!inRange(j))
             outOfRange(j, target_.size);
+}
+
+bool ConnectEvaluator::inRange(double j) const {
+    return j >= 0 && j < static_cast<double>(target_.size);
+}
+
+void ConnectEvaluator::dropOutOfRange(std::vector<double>& js) const {
+    std::erase_if(js, [this](double j) { return !inRange(j); });
+}
+
+void ConnectEvaluator::dropOutOfRange(std::vector<double>& ks, std::vector<double>& js) const {
+    size_t kept = 0;
+    for (size_t k = 0; k < js.size(); ++k)
+        if (inRange(js[k])) {
+            ks[kept] = ks[k];
+            js[kept++] = js[k];
+        }
+    ks.resize(kept);
+    js.resize(kept);
 }
 
 Column ConnectEvaluator::copies(const std::vector<double>& kept) {

@@ -56,6 +56,8 @@ public:
     targetChances(const std::vector<double>& candidates);
     /// Refuses a j outside the target group (ModelError, field connect).
     void checkRange(const std::vector<double>& js) const;
+    /// Leaves out every j outside the target group (skip_if_invalid).
+    void dropOutOfRange(std::vector<double>& js) const;
     /// n for each kept pair of this source (one value when it is the same for all).
     Column copies(const std::vector<double>& kept);
 
@@ -84,6 +86,9 @@ private:
     };
 
     Column evaluate(const ExprPtr& expr, size_t size);
+    bool inRange(double j) const;
+    /// Leaves out the candidates (ks) whose j is outside the target group.
+    void dropOutOfRange(std::vector<double>& ks, std::vector<double>& js) const;
     double scalar(const ExprPtr& expr) { return evaluate(expr, 1).at(0); }
     double scalar(PerSourceValue& value);
     PerSourceValue perSource(const ExprPtr& expr) const;

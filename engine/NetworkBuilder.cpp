@@ -8,6 +8,7 @@
 #include "diagnostics/SizeText.h"
 #include "engine/ArrayBinder.h"
 #include "engine/BoundKernel.h"
+#include "engine/MultisynapticIndex.h"
 #include "engine/PathwayDelays.h"
 #include "engine/StateRecording.h"
 #include "engine/SubgroupState.h"
@@ -16,6 +17,7 @@
 #include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 #include "memory/MemoryBudget.h"
+#include "model/ConnectChecker.h"
 #include "model/GroupEvents.h"
 #include "runtime/ElementAssignments.h"
 #include "runtime/EventRecorder.h"
@@ -477,18 +479,9 @@ private:
         synapses.source = sourceSlice ? &*sourceSlice : &source;
         synapses.target = targetSlice ? &*targetSlice : &target;
         synapses.clock = &network_->scheduler().clockFor(checked.dt);
-        const SynapseLimit limit{&*budget_, bytesPerSynapse(checked)};
-        SynapseIndices indices;
-        try {
-            indices = allocatingFor(checked.name, "connect", "creating the synapses", [&] {
-                return connectSynapses(checked.connect, *synapses.source, *synapses.target,
-                                       *model_.constants, network_->random(), limit);
-            });
-        } catch (const ModelError& error) {
-            throw error.locatedIn(checked.name, "connect");
-        }
-        synapses.pre = std::move(indices.pre);
-        synapses.post = std::move(indices.post);
+        SynapseLimit limit{&*budget_, bytesPerSynapse(checked)};
+        for (size_t k = 0; k < checked.connects.size(); ++k)
+            connectCall(checked, k, synapses, limit);
         const double count = static_cast<double>(synapses.size());
         const double spare = static_cast<double>(synapses.pre.capacity()) - count;
         budget_->claim(limit.bytesPerSynapse * count + 8.0 * spare, checked.name, "connect",
@@ -496,6 +489,9 @@ private:
         allocatingFor(checked.name, "model", "creating the synapses' variables", [&] {
             for (const std::string& name : checked.stateVariables)
                 synapses.variables[name].assign(static_cast<size_t>(count), 0.0);
+            if (!checked.multisynapticIndex.empty())
+                synapses.variables[checked.multisynapticIndex] =
+                    multisynapticNumbers(synapses.pre, synapses.post);
         });
         if (checked.delay)
             allocatingFor(checked.name, "delay", "evaluating the delays",
@@ -511,6 +507,32 @@ private:
                                     network_->random());
         });
         attachToGroups(synapses, source, checked.sourceRange, target, checked.targetRange);
+    }
+
+    /// Brian2's connect() call k: its synapses appended to those made before.
+    void connectCall(const CheckedSynapses& checked, size_t k, SynapseState& synapses,
+                     SynapseLimit& limit) {
+        const std::string field = connectCallField(k, checked.connects.size() > 1);
+        limit.existing = synapses.size();
+        SynapseIndices indices;
+        try {
+            indices = allocatingFor(checked.name, field, "creating the synapses", [&] {
+                return connectSynapses(checked.connects[k], *synapses.source, *synapses.target,
+                                       *model_.constants, network_->random(), limit);
+            });
+        } catch (const ModelError& error) {
+            throw inConnectCall(error, field).locatedIn(checked.name, field);
+        }
+        if (synapses.pre.empty()) {
+            synapses.pre = std::move(indices.pre);
+            synapses.post = std::move(indices.post);
+            return;
+        }
+        allocatingFor(checked.name, field, "creating the synapses", [&] {
+            synapses.pre.insert(synapses.pre.end(), indices.pre.begin(), indices.pre.end());
+            synapses.post.insert(synapses.post.end(), indices.post.begin(), indices.post.end());
+            return 0;
+        });
     }
 
     /// All one synapse takes at its peak: pre and post (with room to grow

@@ -13,11 +13,13 @@
 namespace spikestudio {
 
 long long SynapseLimit::mostSynapses() const {
-    if (!budget)
-        return kMostSynapses;
-    const double affordable = std::floor(budget->remaining() / bytesPerSynapse);
-    return affordable >= static_cast<double>(kMostSynapses) ? kMostSynapses
-                                                            : static_cast<long long>(affordable);
+    long long most = kMostSynapses;
+    if (budget) {
+        const double affordable = std::floor(budget->remaining() / bytesPerSynapse);
+        if (affordable < static_cast<double>(kMostSynapses))
+            most = static_cast<long long>(affordable);
+    }
+    return std::max(0LL, most - existing);
 }
 
 namespace {
@@ -117,7 +119,10 @@ private:
         if (ks.empty())
             return;
         std::vector<double> kept = evaluator_.keptTargets(std::move(ks));
-        evaluator_.checkRange(kept);
+        if (connect_.skipIfInvalid)
+            evaluator_.dropOutOfRange(kept);
+        else
+            evaluator_.checkRange(kept);
         addCopies(i, kept);
     }
 

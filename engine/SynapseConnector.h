@@ -24,6 +24,7 @@ struct SynapseLimit {
 
     const MemoryBudget* budget = nullptr; // null: only kMostSynapses
     double bytesPerSynapse = 8.0;         // everything one synapse will take at its peak
+    long long existing = 0;               // made by earlier connect() calls, not yet claimed
 
     long long mostSynapses() const;
 };
@@ -35,7 +36,8 @@ struct SynapseLimit {
 /// constants. Refuses (ModelError, field connect or connect.n) indices out of
 /// range, a negative n, and, before it allocates them, more synapses or
 /// candidates than `limit` allows: at once when an estimate says so, else as
-/// soon as the count gets there.
+/// soon as the count gets there. With skipIfInvalid, pairs outside the groups
+/// and sample sizes out of range are left out, as Brian2's skip_if_invalid does.
 SynapseIndices connectSynapses(const CheckedConnect& connect, const GroupState& source,
                                const GroupState& target, const Scope& scope,
                                RandomGenerator& random, const SynapseLimit& limit = {});

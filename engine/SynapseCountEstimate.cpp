@@ -40,7 +40,8 @@ public:
     std::optional<SynapseCountEstimate> run() {
         if (connect_.form == ConnectSpec::Form::Arrays)
             return fromArrays(connect_, evaluator_);
-        if (evaluator_.drawsOtherRandomNumbers())
+        // Skipped pairs are only known by making them: no estimate.
+        if (evaluator_.drawsOtherRandomNumbers() || connect_.skipIfInvalid)
             return std::nullopt;
         if (source_.size == 0)
             return SynapseCountEstimate{0.0, Kind::Exact};

@@ -16,7 +16,7 @@ auto fields(const GroupSpec& s) {
 }
 
 auto fields(const ConnectSpec& s) {
-    return std::tie(s.form, s.condition, s.p, s.n, s.i, s.j, s.generator);
+    return std::tie(s.form, s.condition, s.p, s.n, s.i, s.j, s.generator, s.skipIfInvalid);
 }
 
 auto fields(const PathwaySpec& s) {
@@ -25,7 +25,7 @@ auto fields(const PathwaySpec& s) {
 
 auto fields(const SynapsesSpec& s) {
     return std::tie(s.name, s.source, s.target, s.model, s.onPre, s.onPost, s.delay, s.method, s.dt,
-                    s.initial);
+                    s.initial, s.multisynapticIndex);
 }
 
 auto fields(const PoissonInputSpec& s) {
@@ -49,9 +49,7 @@ bool samePathways(const SynapsesSpec& a, const SynapsesSpec& b) {
     return true;
 }
 
-bool same(const SynapsesSpec& a, const SynapsesSpec& b) {
-    return fields(a) == fields(b) && same(a.connect, b.connect) && samePathways(a, b);
-}
+bool same(const SynapsesSpec& a, const SynapsesSpec& b);
 
 template <typename Spec> bool sameList(const std::vector<Spec>& a, const std::vector<Spec>& b) {
     if (a.size() != b.size())
@@ -60,6 +58,11 @@ template <typename Spec> bool sameList(const std::vector<Spec>& a, const std::ve
         if (!same(a[k], b[k]))
             return false;
     return true;
+}
+
+bool same(const SynapsesSpec& a, const SynapsesSpec& b) {
+    return fields(a) == fields(b) && same(a.connect, b.connect) &&
+           sameList(a.laterConnects, b.laterConnects) && samePathways(a, b);
 }
 
 } // namespace

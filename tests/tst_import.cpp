@@ -140,10 +140,10 @@ QList<FeatureCase> unsupportedFeatures() {
          "several run() calls with changes between them (the model's 'groups' differ)"},
         {"store and restore", group + "store()\nG.v = 0.5\nrestore()  # <-\nrun(1*ms)\n",
          "store()/restore()"},
-        {"several connect calls",
-         group + "S = Synapses(G, G, on_pre='v += 0.1')\nS.connect(i=0, j=1)\n"
-                 "S.connect(i=1, j=0)  # <-\nrun(1*ms)\n",
-         "several connect() calls"},
+        {"values between connect calls",
+         group + "S = Synapses(G, G, 'w : 1', on_pre='v += w', name='S')\n"
+                 "S.connect(i=0, j=1)\nS.w = 0.5  # <-\nS.connect(i=1, j=0)\nrun(1*ms)\n",
+         "values of Synapses 'S' set between two of its connect() calls"},
         {"indexed by a group", group + "G.v[G[0:2]] = 0.5  # <-\nrun(1*ms)\n",
          "G.v[...] indexed by a group"},
         {"linked variable",
@@ -185,10 +185,10 @@ QList<FeatureCase> unsupportedFeatures() {
          "reading G.x here, before the script sets it"},
         {"counts only", group + "M = SpikeMonitor(G, record=False)  # <-\nrun(1*ms)\n",
          "record=False (counting events without recording them)"},
-        {"skip_if_invalid",
+        {"generator syntax for i",
          group + "S = Synapses(G, G, on_pre='v += 0.1')\n"
-                 "S.connect(j='i + 1', skip_if_invalid=True)  # <-\nrun(1*ms)\n",
-         "skip_if_invalid=True"},
+                 "S.connect(i='j')  # <-\nrun(1*ms)\n",
+         "generator syntax for 'i' in connect()"},
     };
 }
 

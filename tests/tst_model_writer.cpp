@@ -86,6 +86,19 @@ private:
         same(at + "connect.i", a.connect.i, b.connect.i);
         same(at + "connect.j", a.connect.j, b.connect.j);
         same(at + "connect.generator", a.connect.generator, b.connect.generator);
+        same(at + "connect.skip_if_invalid", a.connect.skipIfInvalid, b.connect.skipIfInvalid);
+        same(at + "connect calls", a.laterConnects.size(), b.laterConnects.size());
+        for (size_t k = 0; k < std::min(a.laterConnects.size(), b.laterConnects.size()); ++k) {
+            const ConnectSpec& x = a.laterConnects[k];
+            const ConnectSpec& y = b.laterConnects[k];
+            const QString call = at + QString("connect[%1].").arg(k + 1);
+            same(call + "form", x.form, y.form);
+            same(call + "i", x.i, y.i);
+            same(call + "j", x.j, y.j);
+            same(call + "generator", x.generator, y.generator);
+            same(call + "skip_if_invalid", x.skipIfInvalid, y.skipIfInvalid);
+        }
+        same(at + "multisynaptic_index", a.multisynapticIndex, b.multisynapticIndex);
         same(at + "delay", a.delay, b.delay);
         same(at + "method", a.method, b.method);
         same(at + "dt", a.dt, b.dt);
@@ -157,7 +170,10 @@ Model everyFieldModel() {
                       "w : 1",
                       "v += w",
                       "w += 0.1",
-                      {ConnectSpec::Form::Rule, "i != j", "0.5", "2", {}, {}, ""},
+                      {ConnectSpec::Form::Rule, "i != j", "0.5", "2", {}, {}, "", true},
+                      {{ConnectSpec::Form::Arrays, "", "", "", {1}, {0}, ""},
+                       {ConnectSpec::Form::Generator, "", "", "", {}, {}, "i", true}},
+                      "k",
                       "1*ms",
                       {},
                       "euler",
@@ -170,6 +186,8 @@ Model everyFieldModel() {
                         "v += 1",
                         "",
                         {ConnectSpec::Form::Arrays, "", "0.9", "", {0, 1}, {2, 0}, ""},
+                        {},
+                        "",
                         "",
                         {},
                         "",
@@ -183,6 +201,8 @@ Model everyFieldModel() {
         "",
         "",
         {ConnectSpec::Form::Generator, "", "", "3", {}, {}, "k for k in range(i)"},
+        {},
+        "",
         "",
         {},
         "",

@@ -110,6 +110,7 @@ struct CheckedConnect {
     ExprPtr multiplicity;              // n: synapses per pair
     std::vector<long long> i, j;       // Arrays
     ExprPtr arrayProbability;          // Arrays with p
+    bool skipIfInvalid = false;        // pairs outside the groups are skipped, not refused
 };
 
 /// A Synapses object after checking.
@@ -127,7 +128,8 @@ struct CheckedSynapses {
     AbstractCode stateUpdate; // clock-driven equations; empty when there are none
     std::vector<CheckedPathway> pathways;
     std::vector<CheckedSummedVariable> summed;
-    CheckedConnect connect;
+    std::vector<CheckedConnect> connects; // Brian2's connect() calls, applied in order
+    std::string multisynapticIndex;       // an integer variable numbering each pair's synapses
     ExprPtr delay; // the pathway "pre"'s, per synapse (seconds); null = no delay
     std::vector<Statement> initial;
     std::vector<ElementAssignment> assignments; // `initial` as a list, in order

@@ -191,6 +191,18 @@ CheckedConnect checkGenerator(const ConnectSpec& spec, const SynapticNames& name
 
 } // namespace
 
+std::string connectCallField(size_t k, bool several) {
+    return several ? "connect[" + std::to_string(k) + "]" : "connect";
+}
+
+ModelError inConnectCall(const ModelError& error, const std::string& field) {
+    SourceLocation where = error.where();
+    const std::string prefix = "connect";
+    if (where.field == prefix || where.field.rfind(prefix + ".", 0) == 0)
+        where.field = field + where.field.substr(prefix.size());
+    return ModelError(where, error.problem());
+}
+
 void checkSynapsesPerPair(double copies, const std::string& pair) {
     if (!std::isfinite(copies) || copies < 0.0)
         fail("n", "the number of synapses per pair" + pair + " must be zero or more, got " +
@@ -212,6 +224,7 @@ CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
         connect = checkGenerator(spec, names, constants);
         break;
     }
+    connect.skipIfInvalid = spec.skipIfInvalid;
     connect.conditionUsesJ = dependsOnTarget(connect.condition, names, connect.variable);
     connect.conditionReadsTarget = readsTarget(connect.condition, names);
     connect.multiplicity = spec.n.empty() ? makeNumber(1, true) : scope.parse(spec.n, "n", false);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "diagnostics/ModelError.h"
 #include "model/CheckedModel.h"
 #include "model/SynapticNames.h"
 
@@ -13,6 +14,13 @@ namespace spikestudio {
 /// field left for the caller (`connect`).
 CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
                             const Scope& constants);
+
+/// The field naming connect call `k`: "connect" when it is the only one, else "connect[k]".
+std::string connectCallField(size_t k, bool several);
+
+/// `error` (field `connect` or `connect.p`) moved to the call named `field`
+/// (`connect[1]`, `connect[1].p`).
+ModelError inConnectCall(const ModelError& error, const std::string& field);
 
 /// Refuses a number of synapses per pair (`n`) that is negative or not finite,
 /// as Brian2 does; `pair` names the pair (" for i=0, j=2") or is empty. Field connect.n.

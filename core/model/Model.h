@@ -62,6 +62,7 @@ struct ConnectSpec {
     std::string n;               // synapses per pair: "" = 1
     std::vector<long long> i, j; // Arrays
     std::string generator;       // Generator: `j` in Brian2's generator syntax
+    bool skipIfInvalid = false;  // Rule or Generator: skip pairs outside the groups
 };
 
 /// A synaptic pathway written in `pathways` (Brian2's `on_pre={'up': ...}`,
@@ -84,7 +85,9 @@ struct SynapsesSpec {
     std::string model; // Brian2 synaptic equations
     std::string onPre;
     std::string onPost;
-    ConnectSpec connect;
+    ConnectSpec connect;                    // the first connect() call
+    std::vector<ConnectSpec> laterConnects; // further connect() calls, applied in order
+    std::string multisynapticIndex;         // Brian2's multisynaptic_index; "" = none
     std::string delay;                 // a time expression per synapse for the pre pathway; "" = 0
     std::vector<PathwaySpec> pathways; // besides on_pre (named "pre") and on_post ("post")
     std::string method;

@@ -29,8 +29,10 @@ using Json = nlohmann::ordered_json;
 /// Reads the fields of one JSON object, refusing unknown keys and wrong types.
 class ObjectReader {
 public:
-    ObjectReader(const Json& json, std::string object, std::set<std::string> knownKeys)
-        : json_(json), object_(std::move(object)) {
+    /// `prefix` names the field `json` is in ("connect[1]"): fields read are its parts.
+    ObjectReader(const Json& json, std::string object, std::set<std::string> knownKeys,
+                 std::string prefix = "")
+        : json_(json), object_(std::move(object)), prefix_(std::move(prefix)) {
         if (!json.is_object())
             fail("", "expected a JSON object");
         for (const auto& [key, value] : json.items())
@@ -39,7 +41,18 @@ public:
     }
 
     [[noreturn]] void fail(const std::string& field, const std::string& problem) const {
-        throw ModelError({object_, field, 0, 0}, problem);
+        const std::string located =
+            prefix_.empty() ? field : (field.empty() ? prefix_ : prefix_ + "." + field);
+        throw ModelError({object_, located, 0, 0}, problem);
+    }
+
+    /// An optional true or false; absent is false.
+    bool flag(const std::string& key) const {
+        if (!has(key))
+            return false;
+        if (!json_.at(key).is_boolean())
+            fail(key, "expected true or false");
+        return json_.at(key).get<bool>();
     }
 
     bool has(const std::string& key) const { return json_.contains(key); }
@@ -132,25 +145,26 @@ public:
 private:
     const Json& json_;
     std::string object_;
+    std::string prefix_;
 };
 
-ConnectSpec readConnect(const ObjectReader& owner) {
+/// One connect() call; `field` names it in messages ("connect" or "connect[1]").
+ConnectSpec readConnectCall(const Json& json, const std::string& object, const std::string& field) {
     ConnectSpec connect;
-    if (!owner.has("connect"))
-        return connect; // all to all, as Brian2's connect()
-    const ObjectReader in(owner.at("connect"), owner.object(), {"condition", "p", "n", "i", "j"});
+    const ObjectReader in(json, object, {"condition", "p", "n", "i", "j", "skip_if_invalid"},
+                          field);
     if (in.has("n") && in.at("n").is_number_float() &&
         in.at("n").get<double>() != std::trunc(in.at("n").get<double>()))
-        in.fail("connect.n", "n must be an integer or a string expression (Brian2: 'n must be "
-                             "int or string'), got " +
-                                 in.expression(in.at("n"), "connect.n"));
+        in.fail("n", "n must be an integer or a string expression (Brian2: 'n must be "
+                     "int or string'), got " +
+                         in.expression(in.at("n"), "n"));
     connect.n = in.text("n", false);
+    connect.skipIfInvalid = in.flag("skip_if_invalid");
     if (in.has("j") && in.at("j").is_string()) {
         for (const char* key : {"condition", "p", "i"})
             if (in.has(key))
-                in.fail(std::string("connect.") + key,
-                        "generator syntax for 'j' cannot be combined with '" + std::string(key) +
-                            "'");
+                in.fail(key, "generator syntax for 'j' cannot be combined with '" +
+                                 std::string(key) + "'");
         connect.form = ConnectSpec::Form::Generator;
         connect.generator = in.text("j", true);
         return connect;
@@ -158,18 +172,46 @@ ConnectSpec readConnect(const ObjectReader& owner) {
     connect.p = in.text("p", false);
     if (in.has("i") || in.has("j")) {
         if (in.has("condition"))
-            in.fail("connect.condition", "a condition cannot be combined with 'i' and 'j'");
+            in.fail("condition", "a condition cannot be combined with 'i' and 'j'");
+        if (connect.skipIfInvalid)
+            in.fail("skip_if_invalid",
+                    "skip_if_invalid needs a condition or generator syntax for 'j', not 'i' and "
+                    "'j' arrays (Brian2: 'Can only use skip_if_invalid with string syntax')");
         connect.form = ConnectSpec::Form::Arrays;
         connect.i = in.integers("i", true);
         connect.j = in.integers("j", true);
         if (connect.i.size() != connect.j.size())
-            in.fail("connect.j", "'i' and 'j' must have the same length (" +
-                                     std::to_string(connect.i.size()) + " and " +
-                                     std::to_string(connect.j.size()) + ")");
+            in.fail("j", "'i' and 'j' must have the same length (" +
+                             std::to_string(connect.i.size()) + " and " +
+                             std::to_string(connect.j.size()) + ")");
         return connect;
     }
     connect.condition = in.text("condition", false);
     return connect;
+}
+
+/// `connect`: one call as an object, or several (Brian2's successive
+/// connect() calls) as a list of them.
+void readConnect(const ObjectReader& owner, ConnectSpec& first, std::vector<ConnectSpec>& later) {
+    first = {};
+    later.clear();
+    if (!owner.has("connect"))
+        return; // all to all, as Brian2's connect()
+    const Json& json = owner.at("connect");
+    if (!json.is_array()) {
+        first = readConnectCall(json, owner.object(), "connect");
+        return;
+    }
+    if (json.empty())
+        owner.fail("connect", "expected at least one connect object in the list");
+    for (size_t k = 0; k < json.size(); ++k) {
+        ConnectSpec call =
+            readConnectCall(json.at(k), owner.object(), "connect[" + std::to_string(k) + "]");
+        if (k == 0)
+            first = std::move(call);
+        else
+            later.push_back(std::move(call));
+    }
 }
 
 std::vector<long long> readRecordIndices(const ObjectReader& in, const std::string& key,
@@ -355,8 +397,8 @@ void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& 
 
 template <typename Spec>
 void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor&,
-              ConnectSpec Spec::*member, Spec& spec) {
-    spec.*member = readConnect(in);
+              ConnectSlot<Spec> slot, Spec& spec) {
+    readConnect(in, spec.*slot.first, spec.*slot.later);
 }
 
 template <typename Spec>

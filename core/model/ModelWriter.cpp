@@ -50,6 +50,8 @@ Json connectJson(const ConnectSpec& connect) {
         break;
     }
     putText(json, "n", connect.n);
+    if (connect.skipIfInvalid)
+        json["skip_if_invalid"] = true;
     return json;
 }
 
@@ -98,10 +100,18 @@ void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, Init
     json[field.key] = assignmentsJson(all);
 }
 
+/// One connect() call as an object (as before there were several), more as a list.
 template <typename Spec>
-void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
-               ConnectSpec Spec::*member, const Spec& spec) {
-    json[field.key] = connectJson(spec.*member);
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field, ConnectSlot<Spec> slot,
+               const Spec& spec) {
+    if ((spec.*slot.later).empty()) {
+        json[field.key] = connectJson(spec.*slot.first);
+        return;
+    }
+    Json calls = Json::array({connectJson(spec.*slot.first)});
+    for (const ConnectSpec& call : spec.*slot.later)
+        calls.push_back(connectJson(call));
+    json[field.key] = calls;
 }
 
 template <typename Spec>

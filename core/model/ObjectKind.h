@@ -36,13 +36,20 @@ template <typename Spec> struct InitialSlot {
     std::vector<AssignmentSpec> Spec::*assignments;
 };
 
+/// Where `connect` keeps Brian2's connect() calls: the first, then any further
+/// ones (written as a list when there are any).
+template <typename Spec> struct ConnectSlot {
+    ConnectSpec Spec::*first;
+    std::vector<ConnectSpec> Spec::*later;
+};
+
 /// The member of `Spec` a field is stored in. The kind's type name has no
 /// member: it is the kind itself.
 template <typename Spec>
 using FieldSlot =
     std::variant<std::monostate, std::string Spec::*, long long Spec::*,
                  std::vector<long long> Spec::*, std::vector<std::string> Spec::*,
-                 NamedExpressions Spec::*, ConnectSpec Spec::*, RecordSlot<Spec>, TableSlot<Spec>,
+                 NamedExpressions Spec::*, ConnectSlot<Spec>, RecordSlot<Spec>, TableSlot<Spec>,
                  InitialSlot<Spec>, std::vector<SubgroupSpec> Spec::*,
                  std::vector<PathwaySpec> Spec::*, std::optional<long long> Spec::*, bool Spec::*,
                  std::vector<RunRegularlySpec> Spec::*, std::vector<EventSpec> Spec::*>;
@@ -112,6 +119,9 @@ template <typename Spec> void clearField(const FieldSlot<Spec>& slot, Spec& spec
             } else if constexpr (std::is_same_v<Member, TableSlot<Spec>>) {
                 (spec.*member.values).clear();
                 spec.*member.rows = spec.*member.columns = 0;
+            } else if constexpr (std::is_same_v<Member, ConnectSlot<Spec>>) {
+                spec.*member.first = {};
+                (spec.*member.later).clear();
             } else if constexpr (std::is_same_v<Member, InitialSlot<Spec>>) {
                 (spec.*member.plain).clear();
                 (spec.*member.assignments).clear();

@@ -1,6 +1,7 @@
 #include "model/SynapsesChecker.h"
 
 #include "equations/EquationParser.h"
+#include "equations/NameRules.h"
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
 #include "expr/ExprRewrite.h"
@@ -77,14 +78,10 @@ public:
             planPathways(spec_, groups_[s.source], groups_[s.target], s.equations);
         for (const PathwayPlan& plan : plans)
             checkPathway(s, plan, eventDriven);
-        s.connect = within(spec_.name, "connect", [&] {
-            CheckedConnect connect = checkConnect(spec_.connect, *names_, constants_);
-            for (const ExprPtr& expr :
-                 {connect.element, connect.low, connect.high, connect.step, connect.probability,
-                  connect.size, connect.condition, connect.multiplicity, connect.arrayProbability})
-                refuseTimedArrayCalls(expr, constants_);
-            return connect;
-        });
+        checkConnectCall(s, spec_.connect, 0);
+        for (size_t k = 0; k < spec_.laterConnects.size(); ++k)
+            checkConnectCall(s, spec_.laterConnects[k], k + 1);
+        s.multisynapticIndex = spec_.multisynapticIndex;
         checkDelays(s, plans);
         checkInitial(s);
         collectState(s, !eventDriven.empty());
@@ -92,6 +89,24 @@ public:
     }
 
 private:
+    /// Connect call `k` (0 is `connect` itself, or the first of its list).
+    void checkConnectCall(CheckedSynapses& s, const ConnectSpec& call, size_t k) const {
+        const std::string field = connectCallField(k, !spec_.laterConnects.empty());
+        try {
+            s.connects.push_back(within(spec_.name, "connect", [&] {
+                CheckedConnect connect = checkConnect(call, *names_, constants_);
+                for (const ExprPtr& expr :
+                     {connect.element, connect.low, connect.high, connect.step, connect.probability,
+                      connect.size, connect.condition, connect.multiplicity,
+                      connect.arrayProbability})
+                    refuseTimedArrayCalls(expr, constants_);
+                return connect;
+            }));
+        } catch (const ModelError& error) {
+            throw inConnectCall(error, field);
+        }
+    }
+
     /// Resolves group subexpressions after the synapses' own were substituted.
     ExprPtr resolved(const CheckedSynapses& s, const ExprPtr& expr) const {
         return names_->substituteGroupSubexpressions(s.equations.substituteSubexpressions(expr),
@@ -101,6 +116,7 @@ private:
     void checkEquations(CheckedSynapses& s) {
         std::vector<Equation> equations =
             within(spec_.name, "model", [&] { return parseEquations(spec_.model); });
+        addMultisynapticIndex(equations);
         bool eventDriven = false;
         for (const Equation& eq : equations)
             eventDriven = eventDriven || isEventDriven(eq);
@@ -118,6 +134,27 @@ private:
         if (s.equations.isStochastic())
             throw ModelError({spec_.name, "model", 0, 0},
                              "noise in synaptic equations is not supported");
+    }
+
+    /// Brian2 adds `name : integer` to the model for multisynaptic_index.
+    void addMultisynapticIndex(std::vector<Equation>& equations) const {
+        const std::string& name = spec_.multisynapticIndex;
+        if (name.empty())
+            return;
+        within(spec_.name, "multisynaptic_index", [&] {
+            if (const std::string why = whyNameIsRefused(name); !why.empty())
+                throw ModelError({"", "", 0, 0}, why);
+            for (const Equation& eq : equations)
+                if (eq.name == name)
+                    throw ModelError({"", "", 0, 0},
+                                     "'" + name + "' is already a variable of '" + spec_.name +
+                                         "' (Brian2 adds the multisynaptic index to the model)");
+            std::vector<Equation> added = parseEquations(name + " : integer");
+            if (added.size() != 1)
+                throw ModelError({"", "", 0, 0}, "'" + name + "' is not a valid variable name");
+            equations.push_back(std::move(added.front()));
+            return 0;
+        });
     }
 
     void checkSummed(CheckedSynapses& s) const {

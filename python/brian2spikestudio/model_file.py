@@ -55,8 +55,8 @@ def read_json(path):
 
 
 # What each kind of value may be in the file (the same rules as core/model/ModelReader).
-NAME, EXPRESSION, INTEGER, INTEGERS, NAMED, LIST, OBJECT, RECORD, STRINGS, INITIAL, BOOL = \
-    range(11)
+NAME, EXPRESSION, INTEGER, INTEGERS, NAMED, LIST, OBJECT, RECORD, STRINGS, INITIAL, BOOL, \
+    CONNECT = range(12)
 
 MODEL_FIELDS = {
     'format': NAME, 'version': INTEGER, 'name': EXPRESSION, 'description': EXPRESSION,
@@ -77,9 +77,11 @@ GROUP_REQUIRED = {'NeuronGroup': ('equations',), 'PoissonGroup': ('rates',),
                   'SpikeGeneratorGroup': ('indices', 'times')}
 SYNAPSES_FIELDS = {
     'name': NAME, 'source': NAME, 'target': NAME, 'model': EXPRESSION, 'on_pre': EXPRESSION,
-    'on_post': EXPRESSION, 'connect': OBJECT, 'delay': EXPRESSION, 'pathways': LIST,
-    'method': EXPRESSION, 'dt': EXPRESSION, 'initial': INITIAL, 'order': INTEGER, 'active': BOOL}
-CONNECT_FIELDS = {'condition': EXPRESSION, 'p': EXPRESSION, 'n': EXPRESSION}
+    'on_post': EXPRESSION, 'connect': CONNECT, 'multisynaptic_index': NAME, 'delay': EXPRESSION,
+    'pathways': LIST, 'method': EXPRESSION, 'dt': EXPRESSION, 'initial': INITIAL,
+    'order': INTEGER, 'active': BOOL}
+CONNECT_FIELDS = {'condition': EXPRESSION, 'p': EXPRESSION, 'n': EXPRESSION,
+                  'skip_if_invalid': BOOL}
 TIMED_ARRAY_FIELDS = {'name': NAME, 'dt': EXPRESSION, 'unit': EXPRESSION, 'values': LIST}
 POISSON_INPUT_FIELDS = {'name': NAME, 'target': NAME, 'variable': NAME, 'N': INTEGER,
                         'rate': EXPRESSION, 'weight': EXPRESSION, 'when': NAME,
@@ -121,6 +123,8 @@ def value_is(kind, value):
         return isinstance(value, list)
     if kind == OBJECT:
         return isinstance(value, dict)
+    if kind == CONNECT:  # one connect object, or a list of them (each checked on its own)
+        return isinstance(value, dict) or (isinstance(value, list) and len(value) > 0)
     if kind == RECORD:
         return isinstance(value, bool) or (isinstance(value, list) and all(
             is_integer(k) and k >= 0 for k in value))
@@ -135,7 +139,8 @@ EXPECTED = {NAME: 'a string', EXPRESSION: 'a string or a number', INTEGER: 'an i
             RECORD: 'true, false or a list of non-negative integer indices',
             STRINGS: 'a list of variable names',
             INITIAL: 'an object mapping names to expressions, or a list of assignments',
-            BOOL: 'true or false'}
+            BOOL: 'true or false',
+            CONNECT: 'a connect object, or a list of at least one'}
 
 
 def check_fields(obj, name, fields, required=(), prefix=''):
@@ -262,25 +267,41 @@ def check_run_regularly(operations, name):
                      ('code',))
 
 
-def check_connect(connect, name):
+def check_connects(connect, name):
+    """`connect`: one object, or a list of them (successive connect() calls)."""
+    if isinstance(connect, dict):
+        check_connect(connect, name, 'connect')
+        return
+    for k, call in enumerate(connect):
+        check_connect(call, name, 'connect[%d]' % k)
+
+
+def check_connect(connect, name, where):
+    if not isinstance(connect, dict):
+        raise ModelFileError(name, where, 'expected a JSON object')
     generator = isinstance(connect.get('j'), str)
     fields = dict(CONNECT_FIELDS, i=INTEGERS, j=EXPRESSION if generator else INTEGERS)
-    check_fields(connect, name, fields)
+    check_fields(connect, name, fields, prefix=where + '.')
     if generator:
         for key in ('condition', 'p', 'i'):
             if key in connect:
-                raise ModelFileError(name, 'connect.' + key, "generator syntax for 'j' cannot "
+                raise ModelFileError(name, where + '.' + key, "generator syntax for 'j' cannot "
                                      "be combined with '%s'" % key)
     elif 'i' in connect or 'j' in connect:
         if 'condition' in connect:
-            raise ModelFileError(name, 'connect.condition',
+            raise ModelFileError(name, where + '.condition',
                                  "a condition cannot be combined with 'i' and 'j'")
+        if connect.get('skip_if_invalid'):
+            raise ModelFileError(name, where + '.skip_if_invalid',
+                                 "skip_if_invalid needs a condition or generator syntax for 'j', "
+                                 "not 'i' and 'j' arrays (Brian2: 'Can only use skip_if_invalid "
+                                 "with string syntax')")
         for key in ('i', 'j'):
             if key not in connect:
-                raise ModelFileError(name, 'connect.' + key, "missing field '%s'" % key)
+                raise ModelFileError(name, where + '.' + key, "missing field '%s'" % key)
             connect[key] = as_list(connect[key])
         if len(connect['i']) != len(connect['j']):
-            raise ModelFileError(name, 'connect.j', "'i' and 'j' must have the same length "
+            raise ModelFileError(name, where + '.j', "'i' and 'j' must have the same length "
                                  '(%d and %d)' % (len(connect['i']), len(connect['j'])))
 
 
@@ -314,7 +335,7 @@ def check_synapses(synapses, index):
     name = object_name(synapses, 'synapses[%d]' % index)
     check_fields(synapses, name, SYNAPSES_FIELDS, ('name', 'source', 'target'))
     check_pathways(synapses, name)
-    check_connect(synapses.setdefault('connect', {}), name)
+    check_connects(synapses.setdefault('connect', {}), name)
     check_initial(synapses, name, synapses=True)
 
 

@@ -1,5 +1,6 @@
-"""Synapses as model synapses: equations, pathways (pathways.py), one connect
-call, initial values."""
+"""Synapses as model synapses: equations, pathways (pathways.py), the connect
+calls (one as an object, several as a list), the multisynaptic index, initial
+values."""
 import numpy as np
 from brian2.groups.neurongroup import NeuronGroup
 from brian2.input.poissongroup import PoissonGroup
@@ -11,6 +12,7 @@ from .groups import method_field
 from .names import generator_texts
 from .pathways import pathway_fields
 from .quantities import number_text
+from .recording import Assignment
 
 MODEL_GROUPS = (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)
 
@@ -27,19 +29,35 @@ def endpoint(synapses, group, side, context):
 
 
 def connect_field(synapses, context):
+    """The model's `connect`: one call as an object, several as a list in call order."""
     calls = context.connect_calls(synapses)
     if not calls:
         return {'i': [], 'j': []}  # never connected: no synapses
-    if len(calls) > 1:
-        raise unsupported(calls[1].where, "several connect() calls on Synapses '%s' (the first "
-                          'at %s)' % (synapses.name, calls[0].where))
-    return connect_spec(calls[0], synapses, context)
+    refuse_values_between(calls, synapses, context)
+    specs = [connect_spec(call, synapses, context) for call in calls]
+    return specs[0] if len(specs) == 1 else specs
+
+
+def refuse_values_between(calls, synapses, context):
+    """Values set between two connect() calls reach only the synapses made
+    so far; the model sets its values after all of them."""
+    first, last = context.events.index(calls[0]), context.events.index(calls[-1])
+    for event in context.events[first:last]:
+        if isinstance(event, Assignment) and getattr(event.owner, 'name', None) == synapses.name:
+            raise unsupported(event.where, "values of Synapses '%s' set between two of its "
+                              'connect() calls (%s and %s)'
+                              % (synapses.name, calls[0].where, calls[-1].where))
 
 
 def connect_spec(call, synapses, context):
-    """One connect() call as the model's `connect`: a rule, arrays or a generator."""
-    if call.skip_if_invalid:
-        raise unsupported(call.where, 'connect(skip_if_invalid=True)')
+    """One connect() call as a connect object: a rule, arrays or a generator."""
+    spec = connect_form(call, synapses, context)
+    if call.skip_if_invalid and 'i' not in spec:  # Brian2 refuses it with index arrays
+        spec['skip_if_invalid'] = True
+    return spec
+
+
+def connect_form(call, synapses, context):
     condition, i, j = call.condition, call.i, call.j
     if condition is None and i is None and j is None:
         condition = True
@@ -94,10 +112,8 @@ def index_arrays(call):
 
 
 def synapses(obj, context):
-    if obj.multisynaptic_index is not None:
-        context.fail(obj, 'multisynaptic_index')
     _, model = context.recording.synapses_models.get(id(obj), (obj, None))
-    equations = equations_of(model)
+    equations = equations_of(model)  # the model as written: without the multisynaptic index
     context.code_names(obj, expressions_of(equations))
     spec = {'name': obj.name, 'source': endpoint(obj, obj.source, 'pre', context),
             'target': endpoint(obj, obj.target, 'post', context)}
@@ -108,6 +124,8 @@ def synapses(obj, context):
         if key in fields:
             spec[key] = fields[key]
     spec['connect'] = connect_field(obj, context)
+    if obj.multisynaptic_index is not None:
+        spec['multisynaptic_index'] = obj.multisynaptic_index
     for key in ('delay', 'pathways'):
         if key in fields:
             spec[key] = fields[key]

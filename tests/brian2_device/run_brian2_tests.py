@@ -41,7 +41,6 @@ STRICT, TOLERANT = 1e-5, 0.05
 # importer's message: the class of reason shown in the table.
 FORMAT_FEATURES = [  # the most specific first: a message may also name a subgroup
     ('run_regularly', 'run_regularly'),
-    ('several connect() calls', 'several connect() calls on one Synapses object'),
     ('indexed by a group', 'values indexed by a subgroup'),
     ('(scheduling)', "when= / order= scheduling"),
     ('inactive part', 'a part of an object made inactive on its own'),

@@ -124,13 +124,18 @@ def field_rules(normal):
         'dt': normal.quantity, 'period': normal.quantity, 'rate': normal.quantity,
         'initial': initial_rule(normal),
         'times': optional(lambda times: [normal.quantity(t) for t in times]),
-        'connect': optional(lambda connect: {
-            k: (v if isinstance(v, list) else normal.text(v)) for k, v in connect.items()}),
+        'connect': optional(lambda connect: [connect_call(c, normal) for c in connect]
+                            if isinstance(connect, list) else connect_call(connect, normal)),
         'record': lambda record: True if record is MISSING else record,
         'pathways': optional(lambda pathways: [pathway_rule(p, normal) for p in pathways]),
         'run_regularly': optional(lambda entries: [run_regularly_entry(e, normal)
                                                    for e in entries]),
     }
+
+
+def connect_call(connect, normal):
+    """One connect object: index lists and flags as they are, expressions normalised."""
+    return {k: (v if isinstance(v, (list, bool)) else normal.text(v)) for k, v in connect.items()}
 
 
 def pathway_rule(pathway, normal):

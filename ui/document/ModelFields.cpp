@@ -44,6 +44,8 @@ template <typename Synapses>
 auto synapsesText(Synapses& synapses, const QString& field) -> decltype(&synapses.model) {
     if (field.startsWith("connect."))
         return connectText(synapses, field);
+    if (field == "multisynaptic_index") // a name, but of a variable: edited as text
+        return &synapses.multisynapticIndex;
     return kindText(ObjectKinds::synapses(), synapses, field);
 }
 

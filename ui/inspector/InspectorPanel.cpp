@@ -10,6 +10,7 @@
 #include "document/ModelLookup.h"
 #include "inspector/AssignmentsSection.h"
 #include "inspector/CodeEdit.h"
+#include "inspector/ConnectCallsSection.h"
 #include "inspector/ConstantsSection.h"
 #include "inspector/EventsSection.h"
 #include "inspector/FieldEditor.h"
@@ -255,10 +256,11 @@ QWidget* InspectorPanel::showConnectivity() {
 }
 
 void InspectorPanel::addSections() {
-    sections_ = {new SubgroupsSection(document_),   new AssignmentsSection(document_),
-                 new EventsSection(document_),      new PathwaysSection(document_),
-                 new MonitorsSection(document_),    new ConstantsSection(document_),
-                 new TimedArraysSection(document_), new PoissonInputsSection(document_)};
+    sections_ = {new SubgroupsSection(document_),    new AssignmentsSection(document_),
+                 new EventsSection(document_),       new ConnectCallsSection(document_),
+                 new PathwaysSection(document_),     new MonitorsSection(document_),
+                 new ConstantsSection(document_),    new TimedArraysSection(document_),
+                 new PoissonInputsSection(document_)};
     for (TableSection* section : std::as_const(sections_))
         form_->addWidget(section, form_->rowCount(), 0, 1, 2);
 }

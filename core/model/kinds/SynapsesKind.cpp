@@ -61,8 +61,16 @@ SynapsesKind describe() {
               .label = "Connect",
               .emptyMeans = "every pair",
               .description = "Which synapses exist: a condition with p and n, index arrays, "
-                             "or a generator for j"},
-             &SynapsesSpec::connect);
+                             "or a generator for j; a list of them for several connect() calls"},
+             ConnectSlot<SynapsesSpec>{&SynapsesSpec::connect, &SynapsesSpec::laterConnects});
+    kind.add({.key = "multisynaptic_index",
+              .type = FieldType::Name,
+              .editor = EditorHint::Expression,
+              .label = "Multisynaptic index",
+              .emptyMeans = "none",
+              .description = "An integer variable numbering the synapses of each (i, j) pair "
+                             "0, 1, 2, ... (Brian2's multisynaptic_index)"},
+             &SynapsesSpec::multisynapticIndex);
     kind.add({.key = "delay",
               .type = FieldType::Expression,
               .unit = UnitRule::Time,

@@ -1,6 +1,6 @@
 """Synapses as Brian2 code: the constructor (equations, pathways, a delay
 that is one value for all synapses, method, clock, name), the connect call
-(a rule, index arrays or generator syntax), a delay per synapse, and the
+(a rule, index arrays or generator syntax; one call for each of a list), a delay per synapse, and the
 initial values: in the order in which Spike Studio draws their random
 numbers (connect, delay, values)."""
 from . import pathways
@@ -13,8 +13,8 @@ from .scheduling import active_lines, schedule_arguments
 def synapses_lines(spec, context):
     name = spec['name']
     variable = context.variable(name)
-    lines = [constructor(spec, variable, context),
-             connect_call(spec['connect'], variable, context)]
+    lines = [constructor(spec, variable, context)]
+    lines += [connect_call(connect, variable, context) for connect in connect_calls(spec)]
     if pathways.uses_pathways(spec):
         lines += pathways.delay_lines(spec, variable, context)
     elif spec.get('delay', '') != '' and not has_fixed_delay(spec, context):
@@ -44,11 +44,19 @@ def constructor(spec, variable, context):
                 arguments.append('%s=%s' % (key, block_literal(spec[key], indent)))
         if has_fixed_delay(spec, context):
             arguments.append('delay=' + context.value(spec['delay'], name, 'delay').text)
+    if spec.get('multisynaptic_index', '') != '':
+        arguments.append('multisynaptic_index=' + string_literal(spec['multisynaptic_index']))
     if spec.get('method', '') != '':
         arguments.append('method=' + string_literal(spec['method']))
     arguments += clock_arguments(spec, context) + schedule_arguments(spec)
     arguments.append('name=' + string_literal(name))
     return call(head, arguments)
+
+
+def connect_calls(spec):
+    """The model's `connect` as Brian2's connect() calls, in order."""
+    connect = spec.get('connect', {})
+    return connect if isinstance(connect, list) else [connect]
 
 
 def connect_call(connect, variable, context):
@@ -72,6 +80,8 @@ def connect_arguments(connect, indent):
     for key in ('p', 'n'):
         if key in connect:
             arguments.append('%s=%s' % (key, value_literal(connect[key])))
+    if connect.get('skip_if_invalid'):
+        arguments.append('skip_if_invalid=True')
     return arguments
 
 

@@ -221,17 +221,21 @@ class NetworkBuilder:
             if spec.get(key, '') != '':
                 options[key] = str(spec[key])
         options.update(pathway_arguments(spec.get('pathways', [])))
+        if spec.get('multisynaptic_index', '') != '':
+            options['multisynaptic_index'] = str(spec['multisynaptic_index'])
         self.where = (name, 'model')
         synapses = self.b2.Synapses(objects[spec['source']], objects[spec['target']],
                                     model=str(spec.get('model', '')), name=name,
                                     namespace=self.namespace, order=spec.get('order', 0),
                                     **options)
-        connect = dict(spec['connect'])
-        for key in ('i', 'j'):
-            if isinstance(connect.get(key), list):
-                connect[key] = np.asarray(connect[key])
-        self.where = (name, 'connect')
-        synapses.connect(**connect)
+        calls = spec['connect'] if isinstance(spec['connect'], list) else [spec['connect']]
+        for k, call in enumerate(calls):
+            connect = dict(call)
+            for key in ('i', 'j'):
+                if isinstance(connect.get(key), list):
+                    connect[key] = np.asarray(connect[key])
+            self.where = (name, 'connect[%d]' % k if len(calls) > 1 else 'connect')
+            synapses.connect(**connect)
         if spec.get('delay', '') != '':
             self.where = (name, 'delay')
             synapses.delay = str(spec['delay'])

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace spikestudio {
+
+/// Brian2's multisynaptic_index: each synapse numbered among the synapses of
+/// its (pre, post) pair in creation order, 0 for the first, 1 for the second...
+std::vector<double> multisynapticNumbers(const std::vector<std::int32_t>& pre,
+                                         const std::vector<std::int32_t>& post);
+
+} // namespace spikestudio

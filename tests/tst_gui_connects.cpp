@@ -1,0 +1,142 @@
+// The synapse inspector's Connect calls table driven through its widgets,
+// offscreen: a second connect() call added, made index arrays and edited (an
+// index outside the target marks its cell with the checker's message), the
+// first removed, each step undone; the only call cannot be removed.
+#include "MainWindow.h"
+#include "canvas/GroupNodeItem.h"
+#include "canvas/NetworkView.h"
+#include "diagnostics/ModelDiagnostics.h"
+#include "document/ModelDocument.h"
+#include "inspector/InspectorPanel.h"
+#include "inspector/TableSection.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QtTest>
+#include <memory>
+
+using namespace spikestudio;
+
+class TestGuiConnects : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<MainWindow> window_;
+
+    const Model& model() { return window_->document()->model(); }
+    QUndoStack* undoStack() { return window_->document()->undoStack(); }
+    TableSection* section(const QString& name) {
+        return window_->inspector()->findChild<TableSection*>("section:" + name);
+    }
+
+    void clickNode(const QString& name) {
+        GroupNodeItem* node = window_->scene()->node(name);
+        QVERIFY(node);
+        QTest::mouseClick(window_->view()->viewport(), Qt::LeftButton, {},
+                          window_->view()->mapFromScene(node->scenePos()));
+    }
+
+    /// Types into a table cell as a user would: open its editor, replace, Enter.
+    void editCell(TableSection* table, int row, int column, const QString& text) {
+        QTableWidget* widget = table->table();
+        QTableWidgetItem* item = widget->item(row, column);
+        QVERIFY(item);
+        QVERIFY(item->flags() & Qt::ItemIsEditable);
+        widget->setCurrentItem(item);
+        widget->editItem(item);
+        auto* editor = qobject_cast<QLineEdit*>(widget->indexWidget(widget->currentIndex()));
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCoreApplication::processEvents(); // the delegate commits the editor's text queued
+    }
+
+    bool cellMarked(TableSection* table, int row, int column) {
+        return table->table()->item(row, column)->background() != QBrush();
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init() {
+        window_ = std::make_unique<MainWindow>();
+        window_->setMessageHandler([](const QString&, const QString&) {});
+        window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_->action("new")->trigger();
+    }
+
+    void cleanup() { window_.reset(); }
+
+    void callsAreAddedEditedCheckedRemovedAndUndone() {
+        window_->action("addNeuronGroup")->trigger();
+        window_->action("addNeuronGroup")->trigger();
+        window_->action("connect")->trigger();
+        clickNode("G1");
+        clickNode("G2");
+        QCOMPARE(window_->inspector()->object().kind, ObjectRef::Kind::Synapses);
+        TableSection* calls = section("connects");
+        QVERIFY(calls && calls->isVisible());
+        QCOMPARE(calls->table()->rowCount(), 1);
+        QCOMPARE(calls->table()->item(0, 2)->text(), QString("0.1"));
+
+        // The only call cannot be removed.
+        calls->table()->setCurrentCell(0, 0);
+        calls->removeButton()->click();
+        QCOMPARE(calls->table()->rowCount(), 1);
+        QVERIFY(cellMarked(calls, 0, 0));
+
+        calls->addButton()->click();
+        QCOMPARE(model().synapses[0].laterConnects.size(), size_t(1));
+        QCOMPARE(calls->table()->rowCount(), 2);
+        editCell(calls, 1, 0, "arrays");
+        QCOMPARE(model().synapses[0].laterConnects[0].form, ConnectSpec::Form::Arrays);
+        QVERIFY(!(calls->table()->item(1, 6)->flags() & Qt::ItemIsEditable));
+        editCell(calls, 1, 4, "0, 1");
+        editCell(calls, 1, 5, "2, 3");
+        QCOMPARE(model().synapses[0].laterConnects[0].j, (std::vector<long long>{2, 3}));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(calls, 0, 6, "yes");
+        QVERIFY(model().synapses[0].connect.skipIfInvalid);
+
+        // An index outside G2: the checker's message marks the cell of that call.
+        editCell(calls, 1, 5, "2, 100");
+        QTRY_VERIFY(calls->problemText().contains("outside the range [0, 99]"));
+        QVERIFY(cellMarked(calls, 1, 5));
+        QVERIFY(!window_->diagnostics()->canRun());
+        undoStack()->undo();
+        QCOMPARE(model().synapses[0].laterConnects[0].j, (std::vector<long long>{2, 3}));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QVERIFY(!cellMarked(calls, 1, 5));
+
+        // Removing the first call makes the second the first.
+        calls->table()->setCurrentCell(0, 1);
+        calls->removeButton()->click();
+        QCOMPARE(calls->table()->rowCount(), 1);
+        QCOMPARE(model().synapses[0].connect.form, ConnectSpec::Form::Arrays);
+        QVERIFY(model().synapses[0].laterConnects.empty());
+        undoStack()->undo();
+        QCOMPARE(calls->table()->rowCount(), 2);
+        QCOMPARE(model().synapses[0].connect.p, std::string("0.1"));
+        QCOMPARE(model().synapses[0].laterConnects[0].i, (std::vector<long long>{0, 1}));
+    }
+
+    void aBadFormIsRefusedInTheCell() {
+        window_->action("addNeuronGroup")->trigger();
+        window_->action("connect")->trigger();
+        clickNode("G1");
+        clickNode("G1");
+        TableSection* calls = section("connects");
+        QVERIFY(calls && calls->isVisible());
+        editCell(calls, 0, 0, "sideways");
+        QCOMPARE(model().synapses[0].connect.form, ConnectSpec::Form::Rule);
+        QVERIFY(cellMarked(calls, 0, 0));
+    }
+};
+
+QTEST_MAIN(TestGuiConnects)
+#include "tst_gui_connects.moc"
