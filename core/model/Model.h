@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/AssignmentSpec.h"
+#include "model/LinkSpec.h"
 #include "model/ProtocolSpec.h"
 #include "model/RunRegularlySpec.h"
 
@@ -46,6 +47,7 @@ struct GroupSpec {
     std::string period;                         // SpikeGeneratorGroup; "" = no repetition
     std::vector<SubgroupSpec> subgroups;        // NeuronGroup, PoissonGroup
     std::vector<RunRegularlySpec> runRegularly; // NeuronGroup
+    std::vector<LinkSpec> links;                // NeuronGroup: its (linked) variables
     std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
     std::optional<long long> order; // Brian2's `order`; none = the kind's default
     bool active = true;             // Brian2's `active`: an inactive object does not run

@@ -5,6 +5,7 @@
 #include "memory/MemoryBudget.h"
 #include "model/AssignmentReader.h"
 #include "model/DuplicateKeyGuard.h"
+#include "model/LinkFormat.h"
 #include "model/ObjectKinds.h"
 #include "model/PathwaysJson.h"
 #include "model/ProtocolReader.h"
@@ -438,6 +439,13 @@ void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& 
               std::vector<RunRegularlySpec> Spec::*member, Spec& spec) {
     if (in.has(field.key))
         spec.*member = readRunRegularly(in.at(field.key), in.object());
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::vector<LinkSpec> Spec::*member, Spec& spec) {
+    if (in.has(field.key))
+        spec.*member = readLinks(in.at(field.key), in.object());
 }
 
 /// Reads every field of `kind` from `json` into a new Spec.

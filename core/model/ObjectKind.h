@@ -39,12 +39,13 @@ template <typename Spec> struct InitialSlot {
 /// The member of `Spec` a field is stored in. The kind's type name has no
 /// member: it is the kind itself.
 template <typename Spec>
-using FieldSlot = std::variant<
-    std::monostate, std::string Spec::*, long long Spec::*, std::vector<long long> Spec::*,
-    std::vector<std::string> Spec::*, NamedExpressions Spec::*, ConnectSpec Spec::*,
-    RecordSlot<Spec>, TableSlot<Spec>, InitialSlot<Spec>, std::vector<SubgroupSpec> Spec::*,
-    std::vector<PathwaySpec> Spec::*, std::optional<long long> Spec::*, bool Spec::*,
-    std::vector<RunRegularlySpec> Spec::*>;
+using FieldSlot =
+    std::variant<std::monostate, std::string Spec::*, long long Spec::*,
+                 std::vector<long long> Spec::*, std::vector<std::string> Spec::*,
+                 NamedExpressions Spec::*, ConnectSpec Spec::*, RecordSlot<Spec>, TableSlot<Spec>,
+                 InitialSlot<Spec>, std::vector<SubgroupSpec> Spec::*,
+                 std::vector<PathwaySpec> Spec::*, std::optional<long long> Spec::*, bool Spec::*,
+                 std::vector<RunRegularlySpec> Spec::*, std::vector<LinkSpec> Spec::*>;
 
 /// A problem with a whole object rather than one field's JSON type (two
 /// lists of different length).

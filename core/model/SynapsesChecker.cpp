@@ -106,7 +106,14 @@ private:
         s.outerScope = names_->outerScope(constants_, eventDriven);
         EquationContext context{EquationOwner::Synapses, 1, false};
         s.equations = within(spec_.name, "model", [&] {
-            return EquationSet::build(std::move(equations), context, *s.outerScope);
+            try {
+                return EquationSet::build(std::move(equations), context, *s.outerScope);
+            } catch (const ModelError& error) { // EquationSet names its text 'equations'
+                SourceLocation at = error.where();
+                if (at.field == "equations")
+                    at.field = "model";
+                throw ModelError(at, error.problem());
+            }
         });
         s.scope = std::make_unique<Scope>(s.equations.variableScope(*s.outerScope));
         defineTimedArraysFor(*s.scope, constants_, s.dt);
@@ -114,9 +121,6 @@ private:
             if (eq.hasFlag("event-driven") && eq.hasFlag("clock-driven"))
                 throw ModelError({spec_.name, "model", eq.position.line, eq.position.column},
                                  "'" + eq.name + "' cannot be both event-driven and clock-driven");
-        if (s.equations.isStochastic())
-            throw ModelError({spec_.name, "model", 0, 0},
-                             "noise in synaptic equations is not supported");
     }
 
     void checkSummed(CheckedSynapses& s) const {
