@@ -22,6 +22,12 @@ std::string describe(const ArrayBinding& binding) {
         }
         std::string operator()(const binding::RecordedIndices&) const { return "recorded indices"; }
         std::string operator()(const binding::RecordRow&) const { return "record row"; }
+        std::string operator()(const binding::LinkedSource& source) const {
+            return "linked " + source.group + "." + source.variable;
+        }
+        std::string operator()(const binding::LinkIndices& indices) const {
+            return "link indices of " + indices.group + "." + indices.variable;
+        }
     };
     return std::visit(Describe{}, binding);
 }

@@ -28,6 +28,25 @@ struct GroupVariable {
     auto operator<=>(const GroupVariable&) const = default;
 };
 
+/// The array a linked variable reads: `variable` of the group `group`
+/// (Brian2's linked_var source), possibly another group's. `via` is the name
+/// the kernel reads it by (`v_other`, `v_other_pre`): each name has its own
+/// element, so each is a binding of its own.
+struct LinkedSource {
+    std::string group;
+    std::string variable;
+    std::string via;
+    auto operator<=>(const LinkedSource&) const = default;
+};
+
+/// The source elements of an indexed linked variable of `group`, one per
+/// neuron (whole numbers held as doubles, like every kernel array).
+struct LinkIndices {
+    std::string group;
+    std::string variable;
+    auto operator<=>(const LinkIndices&) const = default;
+};
+
 /// The values of a TimedArray.
 struct TimedArrayValues {
     std::string name;
@@ -56,7 +75,8 @@ struct RecordRow {
 
 using ArrayBinding =
     std::variant<binding::OwnVariable, binding::GroupVariable, binding::TimedArrayValues,
-                 binding::SynapsesPerNeuron, binding::RecordedIndices, binding::RecordRow>;
+                 binding::SynapsesPerNeuron, binding::RecordedIndices, binding::RecordRow,
+                 binding::LinkedSource, binding::LinkIndices>;
 
 /// For messages and tests: "v", "post ge", "TimedArray stimulus", "N_incoming", …
 std::string describe(const ArrayBinding& binding);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "codegen/KernelView.h"
+#include "codegen/LinkedAccess.h"
 #include "model/CheckedModel.h"
 
 namespace spikestudio {
@@ -25,6 +26,8 @@ public:
         const auto symbol = group_.scope->lookup(name);
         if (!symbol || symbol->kind == SymbolKind::Constant || !group_.scope->definesLocally(name))
             return std::nullopt;
+        if (const CheckedLink* link = group_.linkOf(name))
+            return linkedAccess(group_.name, *link, name, element_);
         return NameAccess{binding::OwnVariable{name},
                           symbol->kind == SymbolKind::Shared ? "0" : element_, writeGuardOf(name)};
     }

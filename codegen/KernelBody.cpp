@@ -57,6 +57,8 @@ std::string KernelBody::variable(const std::string& name) {
     const NameAccess access = accessOf(name);
     const int index = arrayFor(access.array);
     accesses_[access.array] = access;
+    if (access.indexArray)
+        arrayFor(*access.indexArray);
     loaded_.insert(access.array);
     return "_v" + std::to_string(index);
 }
@@ -116,7 +118,7 @@ std::string KernelBody::cName(const std::string& name) {
         return cLiteral(symbol->value);
     }
     const NameAccess access = accessOf(name);
-    if (access.index == "0" && !writtenNames_.count(name))
+    if (access.index == "0" && !access.indexArray && !writtenNames_.count(name))
         return "_a" + std::to_string(arrayFor(access.array)) + "[0]";
     return variable(name);
 }
@@ -322,8 +324,12 @@ std::vector<ArrayBinding> KernelBody::arrays() const {
 // `restrict` lets a compiler keep values in registers and vectorise loops. It
 // holds unless two bindings can name one array: the pre and post `x` of
 // Synapses whose source is their target.
+// A linked variable reads another binding's array: its source may be written
+// by the same kernel.
 bool KernelBody::arraysAreDistinct() const {
     for (const ArrayBinding& array : arrays_) {
+        if (std::holds_alternative<binding::LinkedSource>(array))
+            return false;
         const auto* pre = std::get_if<binding::GroupVariable>(&array);
         if (pre && pre->side == SynapseSide::Pre &&
             std::find(arrays_.begin(), arrays_.end(),
@@ -349,7 +355,10 @@ std::string KernelBody::fill(std::string kernelTemplate) {
         arrays +=
             "    " + pointer + index + " = (double*)_arrays[" + std::to_string(k + offset) + "];\n";
         const auto access = accesses_.find(arrays_[k]);
-        const std::string element = access == accesses_.end() ? "_idx" : access->second.index;
+        std::string element = access == accesses_.end() ? "_idx" : access->second.index;
+        if (access != accesses_.end() && access->second.indexArray)
+            element = "(int64_t)_a" + std::to_string(arrayFor(*access->second.indexArray)) + "[" +
+                      element + "]";
         if (loaded_.count(arrays_[k]))
             loads += kIndent + "double _v" + index + " = _a" + index + "[" + element + "];\n";
         if (!written_.count(arrays_[k]))

@@ -13,6 +13,9 @@ struct NameAccess {
     ArrayBinding array; // the runtime array: own `v`, the target group's `ge`, …
     std::string index;  // C expression selecting the element: "_idx", "_pre", "_post", "0"
     std::optional<ArrayBinding> writeGuard; // a not_refractory array that gates writes
+    /// When set, the element is this array's entry at `index` (a linked
+    /// variable read through Brian2's `index`).
+    std::optional<ArrayBinding> indexArray = std::nullopt;
 };
 
 /// How a kernel sees the names of the object it runs for: the scope that types

@@ -1,5 +1,7 @@
 #include "codegen/SynapsesView.h"
 
+#include "codegen/LinkedAccess.h"
+
 namespace spikestudio {
 
 namespace {
@@ -26,6 +28,8 @@ std::optional<NameAccess> SynapsesView::access(const std::string& name) const {
     if (const auto ref = names_.resolve(name, synapses_.equations)) {
         const bool pre = ref->side == SynapseSide::Pre;
         const CheckedGroup& group = names_.group(ref->side);
+        if (const CheckedLink* link = group.linkOf(ref->variable))
+            return linkedAccess(group.name, *link, name, pre ? "_pre" : "_post");
         const auto symbol = group.scope->lookup(ref->variable);
         const std::string index =
             symbol && symbol->kind == SymbolKind::Shared ? "0" : (pre ? "_pre" : "_post");

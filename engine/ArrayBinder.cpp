@@ -34,8 +34,20 @@ public:
         return recording(indices).indices.data();
     }
     void* operator()(const binding::RecordRow& row) const { return &recording(row).row; }
+    void* operator()(const binding::LinkedSource& source) const {
+        return groupNamed(source.group).variable(source.variable).data();
+    }
+    void* operator()(const binding::LinkIndices& indices) const {
+        return groupNamed(indices.group).linkIndices.at(indices.variable).data();
+    }
 
 private:
+    GroupState& groupNamed(const std::string& name) const {
+        for (GroupState& group : targets_.network.groups())
+            if (group.name == name)
+                return group;
+        throw std::logic_error("kernel array names an unknown group");
+    }
     SynapseState& synapses(const ArrayBinding& binding) const {
         if (!targets_.synapses)
             throw std::logic_error("kernel array '" + describe(binding) +

@@ -135,6 +135,10 @@ private:
             budget_->claim(neurons * (8.0 * static_cast<double>(group.stateVariables.size()) +
                                       4.0 * eventspaces),
                            group.name, "N", formatCount(neurons) + " neurons");
+            for (const CheckedLink& link : group.links)
+                budget_->claim(8.0 * static_cast<double>(link.indices.size()), group.name, "links",
+                               formatCount(static_cast<double>(link.indices.size())) +
+                                   " link indices");
             budget_->claim(
                 20.0 * static_cast<double>(group.spikeIndices.size()), group.name, "indices",
                 formatCount(static_cast<double>(group.spikeIndices.size())) + " generated spikes");
@@ -239,6 +243,10 @@ private:
             group.events.assign(size + 1, 0);
             for (const CheckedEvent& event : checked.events)
                 group.customEvents[event.name].assign(size + 1, 0);
+            for (const CheckedLink& link : checked.links)
+                if (link.element == CheckedLink::Element::Indexed)
+                    group.linkIndices[link.variable].assign(link.indices.begin(),
+                                                            link.indices.end());
         });
         const double scratch =
             initialValuesScratch(checked.initial, static_cast<double>(checked.size)) +

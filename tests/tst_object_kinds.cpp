@@ -87,6 +87,11 @@ Json sampleValue(const ObjectKind& kind, const FieldDescriptor& field) {
                                           {"dt", "1*ms"},
                                           {"when", "end"},
                                           {"order", 2}})});
+    case FieldType::Links:
+        return Json::array({Json::object({{"variable", "v_other"},
+                                          {"source", "G"},
+                                          {"source_variable", "v"},
+                                          {"index", Json::array({0, 1})}})});
     }
     return nullptr;
 }

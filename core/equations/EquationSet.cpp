@@ -185,8 +185,9 @@ void EquationSet::checkNamesAndFlags() const {
             if (!allowed.count(flag))
                 failAt(eq.position, "unexpected flag '" + flag + "' for the " + kindName(eq.kind) +
                                         " '" + eq.name + "'");
-        if (eq.hasFlag("linked"))
-            failAt(eq.position, "linked variables are not supported: '" + eq.name + "'");
+        if (eq.hasFlag("linked") && context_.owner != EquationOwner::NeuronGroup)
+            failAt(eq.position,
+                   "linked variables are supported in NeuronGroups only: '" + eq.name + "'");
         if ((eq.hasFlag("summed") || eq.hasFlag("linked")) && eq.flags.size() > 1)
             failAt(eq.position, "the flags 'summed' and 'linked' cannot be combined with others");
         if (eq.kind == EquationKind::Differential && eq.unit.type != ValueType::Float)

@@ -6,6 +6,7 @@
 #include "expr/ElementAssignment.h"
 #include "expr/Scope.h"
 #include "expr/Statement.h"
+#include "model/CheckedLink.h"
 #include "model/CheckedRunRegularly.h"
 #include "model/Model.h"
 
@@ -67,6 +68,15 @@ struct CheckedGroup {
 
     std::vector<SubgroupSpec> subgroups;           // checked against size
     std::vector<CheckedRunRegularly> runRegularly; // NeuronGroup
+    std::vector<CheckedLink> links;                // NeuronGroup: one per (linked) variable
+
+    /// The link of `variable`, or null when it is not a linked variable.
+    const CheckedLink* linkOf(const std::string& variable) const {
+        for (const CheckedLink& link : links)
+            if (link.variable == variable)
+                return &link;
+        return nullptr;
+    }
 };
 
 enum class SynapseSide { Pre, Post };

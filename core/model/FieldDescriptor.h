@@ -28,6 +28,7 @@ enum class FieldType {
     Order,            // Brian2's `order`: an integer, written only when given
     Active,           // Brian2's `active`: true or false, written only when false
     RunRegularly,     // [{"name", "code", "dt", "when", "order"}, ...]
+    Links,            // [{"variable", "source", "source_variable", "index"}, ...]
 };
 
 /// Which unit a field's value must have.

@@ -29,6 +29,9 @@ std::string whyNotWritable(const CheckedGroup& group, const std::string& name, b
         return "'" + name + "' is not a variable of '" + group.name + "'";
     if (eq->kind == EquationKind::Subexpression && !eq->hasFlag("constant over dt"))
         return "'" + name + "' is a subexpression and cannot be assigned";
+    if (eq->hasFlag("linked"))
+        return "'" + name + "' is a linked variable of '" + group.name +
+               "'; it reads its source's values and cannot be written";
     if (!allowConstant && eq->hasFlag("constant"))
         return "'" + name + "' is constant and cannot be changed by code";
     return "";
@@ -77,7 +80,8 @@ void buildEquations(CheckedGroup& group, std::vector<Equation> equations, const 
 
 void collectState(CheckedGroup& group) {
     for (const Equation& eq : group.equations.equations())
-        if (eq.kind != EquationKind::Subexpression || eq.hasFlag("constant over dt"))
+        if ((eq.kind != EquationKind::Subexpression || eq.hasFlag("constant over dt")) &&
+            !eq.hasFlag("linked")) // a linked variable reads its source's array
             group.stateVariables.push_back(eq.name);
     if (group.refractoryKind != RefractoryKind::None) {
         group.stateVariables.push_back("not_refractory");

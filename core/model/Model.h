@@ -2,6 +2,7 @@
 
 #include "model/AssignmentSpec.h"
 #include "model/EventSpec.h"
+#include "model/LinkSpec.h"
 #include "model/ProtocolSpec.h"
 #include "model/RunRegularlySpec.h"
 
@@ -48,6 +49,7 @@ struct GroupSpec {
     std::vector<SubgroupSpec> subgroups;        // NeuronGroup, PoissonGroup
     std::vector<RunRegularlySpec> runRegularly; // NeuronGroup
     std::vector<EventSpec> events;              // NeuronGroup: custom events beside `spike`
+    std::vector<LinkSpec> links;                // NeuronGroup: its (linked) variables
     std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
     std::optional<long long> order; // Brian2's `order`; none = the kind's default
     bool active = true;             // Brian2's `active`: an inactive object does not run

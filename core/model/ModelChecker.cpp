@@ -7,6 +7,8 @@
 #include "model/CheckSupport.h"
 #include "model/CheckedModel.h"
 #include "model/GroupChecker.h"
+#include "model/LinkChecker.h"
+#include "model/LinkedReads.h"
 #include "model/ObjectKinds.h"
 #include "model/ProblemCollector.h"
 #include "model/ProtocolChecker.h"
@@ -241,6 +243,7 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     checked.seed = options.seed ? *options.seed : (m.seed ? *m.seed : freshSeed());
     FailedObjects failed;
     checkAllGroups(checked, problems, failed);
+    checkLinks(checked, failed, problems);
     checkAllSynapses(checked, problems, failed);
     problems.attempt([&] { checkSummedWriters(checked); });
     checkInputsAndMonitors(checked, problems, failed);
@@ -248,6 +251,8 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
         problems.attempt([&] { checkProtocolChanges(checked); });
     if (durationChecked)
         problems.attempt([&] { checkRunLength(checked); });
+    if (problems.empty())
+        refuseLinkedVariablesOutsideKernels(checked, problems);
     problems.throwIfAny();
     return checked;
 }

@@ -6,6 +6,7 @@
 #include "model/AssignmentReader.h"
 #include "model/DuplicateKeyGuard.h"
 #include "model/EventSpecReader.h"
+#include "model/LinkFormat.h"
 #include "model/ObjectKinds.h"
 #include "model/PathwaysJson.h"
 #include "model/ProtocolReader.h"
@@ -487,6 +488,13 @@ void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& 
               std::vector<RunRegularlySpec> Spec::*member, Spec& spec) {
     if (in.has(field.key))
         spec.*member = readRunRegularly(in.at(field.key), in.object());
+}
+
+template <typename Spec>
+void readInto(const ObjectReader& in, const ObjectKind&, const FieldDescriptor& field,
+              std::vector<LinkSpec> Spec::*member, Spec& spec) {
+    if (in.has(field.key))
+        spec.*member = readLinks(in.at(field.key), in.object());
 }
 
 /// Reads every field of `kind` from `json` into a new Spec.

@@ -4,6 +4,7 @@
 #include "files/AtomicOutputFile.h"
 #include "model/AssignmentWriter.h"
 #include "model/EventSpecWriter.h"
+#include "model/LinkFormat.h"
 #include "model/ObjectKinds.h"
 #include "model/PathwaysJson.h"
 #include "model/ProtocolWriter.h"
@@ -195,6 +196,13 @@ void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
                std::vector<RunRegularlySpec> Spec::*member, const Spec& spec) {
     if (!(spec.*member).empty())
         json[field.key] = runRegularlyJson(spec.*member);
+}
+
+template <typename Spec>
+void writeFrom(Json& json, const ObjectKind&, const FieldDescriptor& field,
+               std::vector<LinkSpec> Spec::*member, const Spec& spec) {
+    if (!(spec.*member).empty())
+        json[field.key] = linksJson(spec.*member);
 }
 
 template <typename Spec> Json objectJson(const SpecKind<Spec>& kind, const Spec& spec) {

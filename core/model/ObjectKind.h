@@ -52,7 +52,8 @@ using FieldSlot =
                  NamedExpressions Spec::*, ConnectSlot<Spec>, RecordSlot<Spec>, TableSlot<Spec>,
                  InitialSlot<Spec>, std::vector<SubgroupSpec> Spec::*,
                  std::vector<PathwaySpec> Spec::*, std::optional<long long> Spec::*, bool Spec::*,
-                 std::vector<RunRegularlySpec> Spec::*, std::vector<EventSpec> Spec::*>;
+                 std::vector<RunRegularlySpec> Spec::*, std::vector<EventSpec> Spec::*,
+                 std::vector<LinkSpec> Spec::*>;
 
 /// A problem with a whole object rather than one field's JSON type (two
 /// lists of different length).

@@ -123,7 +123,14 @@ private:
         s.outerScope = names_->outerScope(constants_, eventDriven);
         EquationContext context{EquationOwner::Synapses, 1, false};
         s.equations = within(spec_.name, "model", [&] {
-            return EquationSet::build(std::move(equations), context, *s.outerScope);
+            try {
+                return EquationSet::build(std::move(equations), context, *s.outerScope);
+            } catch (const ModelError& error) { // EquationSet names its text 'equations'
+                SourceLocation at = error.where();
+                if (at.field == "equations")
+                    at.field = "model";
+                throw ModelError(at, error.problem());
+            }
         });
         s.scope = std::make_unique<Scope>(s.equations.variableScope(*s.outerScope));
         defineTimedArraysFor(*s.scope, constants_, s.dt);
@@ -131,9 +138,6 @@ private:
             if (eq.hasFlag("event-driven") && eq.hasFlag("clock-driven"))
                 throw ModelError({spec_.name, "model", eq.position.line, eq.position.column},
                                  "'" + eq.name + "' cannot be both event-driven and clock-driven");
-        if (s.equations.isStochastic())
-            throw ModelError({spec_.name, "model", 0, 0},
-                             "noise in synaptic equations is not supported");
     }
 
     /// Brian2 adds `name : integer` to the model for multisynaptic_index.

@@ -5,6 +5,8 @@
 namespace spikestudio {
 
 bool isGroupVariable(const CheckedGroup& group, const std::string& name) {
+    if (const CheckedLink* link = group.linkOf(name))
+        return link->neuronByNeuron();
     if (group.equations.find(name))
         return true;
     return group.refractoryKind != RefractoryKind::None &&

@@ -20,6 +20,8 @@ struct GroupState {
     std::map<std::string, std::vector<double>> variables;
     std::vector<std::int32_t> events;
     std::map<std::string, std::vector<std::int32_t>> customEvents; // by event name
+    /// Per indexed linked variable, the source element each neuron reads.
+    std::map<std::string, std::vector<double>> linkIndices;
 
     std::int32_t spikeCount() const { return events.empty() ? 0 : events.back(); }
     std::vector<double>& variable(const std::string& name) { return variables.at(name); }

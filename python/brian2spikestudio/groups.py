@@ -1,9 +1,9 @@
 """NeuronGroup, PoissonGroup and SpikeGeneratorGroup as model groups."""
 import numpy as np
-from brian2.equations.equations import PARAMETER
 from brian2.units.fundamentalunits import Quantity
 
 from .equations_text import code_text, equations_text, expressions_of
+from .links import links_field
 from .quantities import time_text, value_text
 
 DEFAULT_METHODS = ('exact', 'euler', 'heun')  # Brian2's choice when none is given
@@ -20,11 +20,6 @@ def method_field(obj, method_choice, context):
 
 
 def check_neuron_group(group, context):
-    linked = [eq.varname for eq in group.user_equations.values()
-              if eq.type == PARAMETER and 'linked' in eq.flags]
-    if linked or getattr(group, '_linked_variables', None):
-        context.fail(group, "the linked variable '%s'" % (
-            linked[0] if linked else sorted(group._linked_variables)[0]))
     if group.state_updater.method_options is not None:
         context.fail(group, 'method_options')
 
@@ -78,6 +73,9 @@ def neuron_group(group, context):
     initial = context.initial_values(group).field()
     if initial:
         spec['initial'] = initial
+    links = links_field(group, context)
+    if links:
+        spec['links'] = links
     return spec
 
 

@@ -66,7 +66,7 @@ MODEL_FIELDS = {
 GROUP_FIELDS = {
     'NeuronGroup': {'equations': EXPRESSION, 'threshold': EXPRESSION, 'reset': EXPRESSION,
                     'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': INITIAL,
-                    'subgroups': LIST, 'events': LIST, 'run_regularly': LIST,
+                    'subgroups': LIST, 'events': LIST, 'run_regularly': LIST, 'links': LIST,
                     'order': INTEGER},
     'PoissonGroup': {'rates': EXPRESSION, 'subgroups': LIST, 'order': INTEGER},
     'SpikeGeneratorGroup': {'indices': INTEGERS, 'times': LIST, 'period': EXPRESSION,
@@ -246,6 +246,7 @@ def check_group(group, index):
     check_subgroups(group.get('subgroups', []), name, group['N'])
     check_events(group.get('events', []), name)
     check_run_regularly(group.get('run_regularly', []), name)
+    check_links(group.get('links', []), name)
     check_initial(group, name, synapses=False)
     if kind == 'SpikeGeneratorGroup':
         indices = group['indices'] = as_list(group['indices'])
@@ -265,6 +266,15 @@ def check_run_regularly(operations, name):
     for k, operation in enumerate(operations):
         check_fields(operation, '%s run_regularly[%d]' % (name, k), RUN_REGULARLY_FIELDS,
                      ('code',))
+
+
+LINK_FIELDS = {'variable': NAME, 'source': NAME, 'source_variable': NAME, 'index': INTEGERS}
+
+
+def check_links(links, name):
+    for k, link in enumerate(links):
+        check_fields(link, '%s links[%d]' % (name, k), LINK_FIELDS,
+                     ('variable', 'source', 'source_variable'))
 
 
 def check_connects(connect, name):

@@ -19,9 +19,12 @@ fields and values; equations as Brian2 parses them; code one statement a
 line; quantities (constants, dt, the duration, times, fixed rates, delays
 and refractory periods) by their values in SI units; the seed. The model's
 name and description are the importer's own; constants that no code uses
-(folded into the others by Python) are not carried over.
+(folded into the others by Python) are not carried over. Links are compared
+by the array each neuron reads (Brian2 keeps a link to a subgroup or to
+another linked variable as an index into the array behind it).
 """
 import os
+import re
 import sys
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
@@ -188,7 +191,68 @@ def used_names(model, normal):
     return names
 
 
+def resolved_links(model):
+    """The model with each group's links followed to the arrays behind them:
+    the whole group, its variable, and the element each neuron reads (None
+    for a shared variable, which Brian2 reads without an index)."""
+    groups = {spec['name']: spec for spec in model.get('groups', [])}
+    slices = {}
+    for spec in groups.values():
+        slices[spec['name']] = (spec['name'], 0)
+        for subgroup in spec.get('subgroups', []):
+            slices[subgroup['name']] = (spec['name'], subgroup['start'])
+
+    def step(group, variable):
+        for link in groups[group].get('links', []):
+            if link['variable'] == variable:
+                return link
+        return None
+
+    def element_map(group, link):
+        whole, start = slices[link['source']]
+        size = groups[group]['N']
+        if 'index' in link:
+            return whole, [start + k for k in link['index']]
+        if groups[whole]['N'] == 1 or 'shared' in shared_variables(groups[whole]).get(
+                link['source_variable'], ''):
+            return whole, None
+        return whole, [start + k for k in range(size)]
+
+    resolved = dict(model, groups=[])
+    for spec in model.get('groups', []):
+        links = []
+        for link in spec.get('links', []):
+            whole, elements = element_map(spec['name'], link)
+            variable = link['source_variable']
+            while step(whole, variable) is not None:
+                following = step(whole, variable)
+                next_whole, next_elements = element_map(whole, following)
+                if next_elements is None or elements is None:
+                    elements = None if next_elements is None else [next_elements[0]] * spec['N']
+                else:
+                    elements = [next_elements[k] for k in elements]
+                whole, variable = next_whole, following['source_variable']
+            links.append({'variable': link['variable'], 'source': whole,
+                          'source_variable': variable, 'elements': elements})
+        resolved['groups'].append(dict(spec, links=links) if links else spec)
+    return resolved
+
+
+def shared_variables(spec):
+    """Variable -> the unit and flags written after its colon, of a group's equations."""
+    flags = {}
+    for line in str(spec.get('equations', '')).splitlines():
+        line = line.split('#', 1)[0]
+        if ':' in line:
+            left, right = line.rsplit(':', 1)
+            target = left.split('=')[0].strip()
+            differential = re.match(r'd(\w+)\s*/\s*dt$', target)
+            flags[differential.group(1) if differential else target] = right
+    return flags
+
+
 def differences_between(original, imported):
+    original, imported = resolved_links(original), resolved_links(imported)
     differences = []
     a, b = Normaliser(original), Normaliser(imported)
     for key in ('format', 'version', 'seed'):

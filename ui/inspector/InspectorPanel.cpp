@@ -14,6 +14,7 @@
 #include "inspector/ConstantsSection.h"
 #include "inspector/EventsSection.h"
 #include "inspector/FieldEditor.h"
+#include "inspector/LinksSection.h"
 #include "inspector/MonitorsSection.h"
 #include "inspector/PathwaysSection.h"
 #include "inspector/PoissonInputsSection.h"
@@ -261,6 +262,7 @@ void InspectorPanel::addSections() {
                  new PathwaysSection(document_),     new MonitorsSection(document_),
                  new ConstantsSection(document_),    new TimedArraysSection(document_),
                  new PoissonInputsSection(document_)};
+    sections_.append(new LinksSection(document_));
     for (TableSection* section : std::as_const(sections_))
         form_->addWidget(section, form_->rowCount(), 0, 1, 2);
 }

@@ -131,6 +131,16 @@ inline FieldDescriptor runRegularly() {
                            "run_regularly), each entry with its own dt, slot and order"};
 }
 
+inline FieldDescriptor links() {
+    return {.key = "links",
+            .type = FieldType::Links,
+            .label = "Links",
+            .emptyMeans = "none",
+            .description = "Where each (linked) variable reads its values: a variable of "
+                           "another group, neuron by neuron or through an index (Brian2's "
+                           "linked_var)"};
+}
+
 inline FieldDescriptor reference(const std::string& key, const std::string& label,
                                  std::vector<ObjectFamily> families,
                                  const std::string& description) {

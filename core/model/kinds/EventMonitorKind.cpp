@@ -38,7 +38,9 @@ void checkVariables(const MonitorSpec& spec, const CheckedGroup& group, CheckedM
             const Equation* eq = group.equations.find(variable);
             throw ModelError({spec.name, "variables", 0, 0},
                              "'" + variable + "' is " +
-                                 (eq ? "a subexpression of '" + group.name +
+                                 (eq ? std::string(eq->hasFlag("linked") ? "a linked variable"
+                                                                         : "a subexpression") +
+                                           " of '" + group.name +
                                            "'; an EventMonitor records stored variables"
                                      : "not a variable of '" + group.name + "'"));
         }

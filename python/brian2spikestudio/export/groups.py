@@ -162,6 +162,25 @@ def group_lines(spec, context, equations_name):
             + run_regularly_lines(spec, variable, context) + active_lines(spec, variable))
 
 
+def link_lines(spec, context):
+    """`G.x = linked_var(H, 'v', index=[...])` for each of the group's links;
+    written after every group, since a link may read a later one."""
+    variable = context.variable(spec['name'])
+    lines = []
+    for k, link in enumerate(spec.get('links', [])):
+        field = 'links[%d]' % k
+        check_name(link['variable'], spec['name'], field + '.variable')
+        check_name(link['source_variable'], spec['name'], field + '.source_variable')
+        arguments = [context.variable(link['source']), string_literal(link['source_variable'])]
+        if 'index' in link:
+            prefix = '%s.%s = %s(' % (variable, link['variable'], context.api('linked_var'))
+            arguments.append('index=' + list_literal([number_literal(k) for k in link['index']],
+                                                     len(prefix) + 6))
+        lines.append(call('%s.%s = %s(' % (variable, link['variable'],
+                                           context.api('linked_var')), arguments))
+    return lines
+
+
 def subgroup_lines(spec, context):
     """`Pe = P[0:3200]` for each subgroup, which synapses, monitors and inputs use."""
     group = context.variable(spec['name'])

@@ -14,7 +14,7 @@ import textwrap
 from ..model_file import ModelFileError
 from .context import ExportContext
 from .devices import DEVICES, build_directory, device_lines, device_notes
-from .groups import assignment_lines, group_lines
+from .groups import assignment_lines, group_lines, link_lines
 from .inputs import poisson_input_lines, timed_array_lines
 from .monitors import monitor_lines
 from .plot import PlotWriter
@@ -141,6 +141,8 @@ class ScriptBody:
             equations = self.names.fresh('eqs' if len(multi_line) == 1 else
                                          'eqs_%s' % spec['name']) if spec in multi_line else None
             lines += group_lines(spec, self.context, equations)
+        for spec in self.model['groups']:
+            lines += link_lines(spec, self.context)
         return titled('# Groups', lines)
 
     def synapses(self):

@@ -59,6 +59,8 @@ class NetworkBuilder:
             self.add(spec, group)
             for subgroup in spec.get('subgroups', []):  # Brian2's P[start:stop]
                 self.built.objects[subgroup['name']] = group[subgroup['start']:subgroup['stop']]
+        for spec in self.model['groups']:
+            self.link_variables(spec)
         for spec in self.model['synapses']:
             self.add(spec, self.synapses(spec))
         for spec in self.model['poisson_inputs']:
@@ -191,6 +193,16 @@ class NetworkBuilder:
         self.set_initial_values(group, spec)
         self.add_run_regularly(group, spec)
         return group
+
+    def link_variables(self, spec):
+        """Brian2's `G.x = linked_var(H, 'v', index=...)` for each entry of `links`."""
+        group = self.built.objects[spec['name']]
+        for k, link in enumerate(spec.get('links', [])):
+            self.where = (spec['name'], 'links[%d]' % k)
+            index = np.asarray(link['index']) if 'index' in link else None
+            source = self.built.objects[link['source']]
+            setattr(group, link['variable'],
+                    self.b2.linked_var(source, link['source_variable'], index=index))
 
     def poisson_group(self, spec):
         options = self.clock_arguments(spec)
