@@ -40,7 +40,8 @@ const CommandUsage kCommands[] = {
      "                   end, as Brian2 does (default: the run stops there, exit 1)\n"},
     {"sweep",
      "  spikestudio sweep MODEL --vary NAME=VALUES [--vary ...] [--zip] [--seeds S]\n"
-     "                        [--duration EXPR] [--jobs N] [--db PROJECT] [--csv DIR]\n"
+     "                        [--spec FILE] [--duration EXPR] [--jobs N] [--db PROJECT] [--csv "
+     "DIR]\n"
      "                        [--tier auto|tcc|native] [--part K/N]\n"
      "                        [--emit-jobs DIR [--tasks N]]\n",
      "Runs MODEL once for every combination of the values given to its constants\n"
@@ -53,6 +54,9 @@ const CommandUsage kCommands[] = {
      "  --zip            pair the k-th values of every --vary instead of running\n"
      "                   every combination\n"
      "  --seeds S        run every point with each seed: 1:5 or 1,2,7\n"
+     "  --spec FILE      the values (and seeds) from a sweep's specification, as\n"
+     "                   `import` writes it for a script that runs a network per\n"
+     "                   value (SCRIPT.sweep.json), instead of --vary and --zip\n"
      "  --duration EXPR  simulated time of every run (default: the model's)\n"
      "  --jobs N         runs at a time, 1 to 1024 (default: the number of cores)\n"
      "  --db PROJECT     keep the sweep and its runs in PROJECT (created if missing);\n"
@@ -90,13 +94,18 @@ const CommandUsage kCommands[] = {
      "  --run ID         the run's number, as 'spikestudio runs PROJECT' lists it\n"
      "  --sweep ID       the sweep's number, as 'spikestudio sweeps PROJECT' lists it\n"
      "  --csv DIR        the directory to write into (with --sweep: missing or empty)\n"},
-    {"import", "  spikestudio import SCRIPT.py [-o MODEL.json|PROJECT] [--timeout SECONDS]\n",
+    {"import",
+     "  spikestudio import SCRIPT.py [-o MODEL.json|FOLDER/|PROJECT] [--timeout SECONDS]\n",
      "Imports a Brian2 script as a model, checked as 'check' checks it. The script\n"
      "RUNS: its Python code runs, with Brian2 recording the network instead of\n"
      "simulating it, so import only scripts you would run. What the model format\n"
      "cannot express yet fails the import, naming the feature and its line.\n"
+     "A script that runs several networks in turn writes MODEL.json and the sweep\n"
+     "MODEL.sweep.json when they differ only in numbers (run it with 'sweep\n"
+     "--spec'), else MODEL-1.json, MODEL-2.json, ..., one per network.\n"
      "Needs Brian2 (on Debian: apt-get install python3-brian).\n",
-     "  -o FILE          the model file to write (replaced when complete), or a\n"
+     "  -o FILE          the model file to write (replaced when complete), a folder\n"
+     "                   (ending in /) to write SCRIPT's name with .json into, or a\n"
      "                   project (.spikestudio) whose model the import becomes;\n"
      "                   default: SCRIPT's name with .json, in this folder\n"
      "  --timeout SECONDS  how long the script may run (default: 600)\n"},
@@ -193,6 +202,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.jobs = value();
         else if (argument == "--zip")
             line.zip = true;
+        else if (argument == "--spec")
+            line.spec = value();
         else if (argument == "--part")
             line.part = value();
         else if (argument == "--emit-jobs")

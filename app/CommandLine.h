@@ -26,6 +26,7 @@ struct CommandLine {
     std::optional<std::string> seeds;    // --seeds 1:5 (sweep)
     std::optional<std::string> jobs;     // --jobs N (sweep)
     bool zip = false;                    // --zip (sweep)
+    std::optional<std::string> spec;     // --spec FILE (sweep): its specification
     std::optional<std::string> part;     // --part K/N (sweep)
     std::optional<std::string> emitJobs; // --emit-jobs DIR (sweep)
     std::optional<std::string> tasks;    // --tasks N (sweep --emit-jobs)

@@ -4,6 +4,7 @@
 #include "InterruptFlag.h"
 #include "JobArray.h"
 #include "RunOptions.h"
+#include "SweepSpecificationFile.h"
 #include "SweepTable.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/FailureMessage.h"
@@ -75,7 +76,7 @@ std::size_t taskCount(const std::optional<std::string>& text, std::size_t varian
 
 SweepPlan planOf(const CommandLine& line) {
     if (line.vary.empty())
-        throw std::invalid_argument("sweep needs at least one --vary NAME=VALUES");
+        throw std::invalid_argument("sweep needs at least one --vary NAME=VALUES (or --spec FILE)");
     std::vector<SweepAxis> axes;
     for (const std::string& text : line.vary)
         axes.push_back(parseSweepAxis(text));
@@ -162,10 +163,11 @@ void printCompilation(const std::vector<SweepVariantOutcome>& outcomes, std::ost
 
 } // namespace
 
-int sweepCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
+int sweepCommand(const CommandLine& given, std::ostream& out, std::ostream& err) {
     return reportingErrors(
         err,
         [&] {
+            const CommandLine line = withSweepSpecification(given);
             requireOneModel(line);
             SweepPlan plan = planOf(line);
             const std::size_t jobs = parseJobs(line.jobs);
@@ -222,7 +224,7 @@ int sweepCommand(const CommandLine& line, std::ostream& out, std::ostream& err) 
             }
             return 0;
         },
-        "sweeping " + (line.positional.empty() ? std::string("the model") : line.positional[0]));
+        "sweeping " + (given.positional.empty() ? std::string("the model") : given.positional[0]));
 }
 
 int sweepsCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {

@@ -5,9 +5,12 @@
 #include "engine/ScratchDirectory.h"
 #include "model/CheckedModel.h"
 #include "model/ModelReader.h"
+#include "sweep/SweepPlan.h"
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 namespace spikestudio {
 
@@ -45,6 +48,55 @@ Model checkedModel(const std::string& modelPath, const std::string& script) {
     }
 }
 
+/// `model.sweep.json` beside `modelPath`, and `model-K.json`: the importer's
+/// names for a sweep and for one model per network.
+fs::path sweepPath(const fs::path& modelPath) {
+    return modelPath.parent_path() / (modelPath.stem().string() + ".sweep.json");
+}
+
+fs::path networkPath(const fs::path& modelPath, std::size_t k) {
+    return modelPath.parent_path() /
+           (modelPath.stem().string() + "-" + std::to_string(k) + modelPath.extension().string());
+}
+
+std::string fileText(const fs::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    if (!file && !file.eof())
+        throw ModelError({}, "cannot read what the importer wrote (" + path.string() + ")");
+    return text.str();
+}
+
+/// Reads the sweep's specification into `imported`, checked against its
+/// model as `spikestudio sweep` checks it.
+void readSweep(const fs::path& path, const std::string& script, Brian2Import& imported) {
+    imported.sweep = fileText(path);
+    try {
+        const SweepPlan plan = SweepPlan::fromSpecification(*imported.sweep);
+        plan.checkAgainst(checkModel(imported.models[0]));
+        imported.networks = plan.variantCount();
+    } catch (const UserError& error) {
+        throw ModelError({}, script + ": the imported sweep is refused: " + error.what());
+    }
+}
+
+/// What the importer wrote for `script` at `modelPath` (see Brian2Import).
+void readImport(const fs::path& modelPath, const std::string& script, Brian2Import& imported) {
+    std::error_code error;
+    if (fs::exists(modelPath, error)) {
+        imported.models.push_back(checkedModel(modelPath.string(), script));
+        if (fs::exists(sweepPath(modelPath), error))
+            readSweep(sweepPath(modelPath), script, imported);
+        return;
+    }
+    for (std::size_t k = 1; fs::exists(networkPath(modelPath, k), error); ++k)
+        imported.models.push_back(checkedModel(networkPath(modelPath, k).string(), script));
+    if (imported.models.empty())
+        throw ModelError({}, script + ": the importer wrote no model");
+    imported.networks = imported.models.size();
+}
+
 } // namespace
 
 void requireBrian2Script(const std::string& path) {
@@ -58,11 +110,19 @@ void requireBrian2Script(const std::string& path) {
 Brian2Import importBrian2Script(const std::string& scriptPath, std::chrono::seconds timeout) {
     requireBrian2Script(scriptPath);
     const std::unique_ptr<ScratchDirectory> scratch = scratchDirectoryFor("the importer");
-    const std::string modelPath = (scratch->path() / "model.json").string();
+    const fs::path modelPath = scratch->path() / "model.json";
     Brian2Import imported;
-    imported.notes = runImporter(scriptPath, modelPath, timeout);
-    imported.model = checkedModel(modelPath, scriptPath);
+    imported.notes = runImporter(scriptPath, modelPath.string(), timeout);
+    readImport(modelPath, scriptPath, imported);
     return imported;
+}
+
+Model onlyModel(Brian2Import imported, const std::string& scriptPath) {
+    if (imported.severalNetworks())
+        throw ModelError({}, scriptPath + ": the script runs " + std::to_string(imported.networks) +
+                                 " networks in turn; import it with `spikestudio import " +
+                                 scriptPath + " -o FOLDER/`");
+    return std::move(imported.models.front());
 }
 
 } // namespace spikestudio

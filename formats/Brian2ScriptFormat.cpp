@@ -13,11 +13,11 @@ bool Brian2ScriptFormat::supportsFile(const std::string& path) const {
 LoadedModel Brian2ScriptFormat::read(const std::string& path) const {
     Brian2Import imported = importBrian2Script(path);
     LoadedModel loaded;
-    loaded.text = writeModelJson(imported.model);
-    loaded.model = std::move(imported.model);
+    loaded.notes = imported.notes;
+    loaded.model = onlyModel(std::move(imported), path);
+    loaded.text = writeModelJson(loaded.model);
     loaded.format = this;
     loaded.imported = true;
-    loaded.notes = std::move(imported.notes);
     return loaded;
 }
 

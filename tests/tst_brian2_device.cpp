@@ -9,7 +9,10 @@
 // those Spike Studio made. A script as users write it reads its
 // results with units and records its run in a project; the device finds the
 // program installed beside its package; and what it cannot do fails with an
-// exception naming the object or option. Skipped when python3-brian is missing.
+// exception naming the object or option. Scripts that run several networks in
+// turn (a fresh network per value, restore() in a loop, restore() of a state
+// stored halfway) leave after every run() the monitors Brian2's runtime leaves.
+// Skipped when python3-brian is missing.
 #include "support/CliRunner.h"
 #include "support/CsvTable.h"
 #include "support/MonitorComparison.h"
@@ -40,6 +43,11 @@ QString buildTreePackages() {
 /// inputs, TimedArrays, clocks of their own, values recorded at spikes.
 const QStringList kCorpusScripts = {
     "cuba", "stdp", "two_runs", "poisson_input", "timed_arrays", "clocks_and_dt", "event_monitor"};
+
+/// Corpus scripts that run several networks in turn: their monitors are
+/// compared after every run() (reference/<script>/run-K/).
+const QStringList kNetworkScripts = {"networks_if_curve", "networks_store_restore",
+                                     "networks_restore_midway"};
 
 /// Python processes run side by side (most of each is Brian2 being imported).
 class PythonBatch {
@@ -136,7 +144,7 @@ private slots:
             QSKIP("python3-brian is not installed (apt-get install python3-brian): the Brian2 "
                   "device cannot be tested");
         const QString runner = sourcePath("tests/brian2_device/run_with_device.py");
-        for (const QString& name : kCorpusScripts)
+        for (const QString& name : kCorpusScripts + kNetworkScripts)
             batch_.add(name,
                        {runner, sourcePath("tests/brian2_scripts/" + name + ".py"),
                         dir_.filePath(name + "-out"), "tier=tcc"},
@@ -183,6 +191,37 @@ private slots:
                 compareSpikeTables(ours, brian, 1e-9, name + "/" + file);
             else
                 compareValueTables(ours, brian, name + "/" + file);
+        }
+    }
+
+    void networksMatchBrian2AfterEveryRun_data() {
+        QTest::addColumn<QString>("name");
+        for (const QString& name : kNetworkScripts)
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
+    void networksMatchBrian2AfterEveryRun() {
+        QFETCH(QString, name);
+        const CliResult ran = batch_.result(name);
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err.right(2000)));
+        const QDir reference(sourcePath("tests/brian2_scripts/reference/" + name));
+        const QStringList runs = reference.entryList({"run-*"}, QDir::Dirs, QDir::Name);
+        QVERIFY2(runs.size() == 3, qPrintable(runs.join(", ")));
+        const QString out = dir_.filePath(name + "-out");
+        QCOMPARE(QDir(out).entryList({"run-*"}, QDir::Dirs, QDir::Name), runs);
+        for (const QString& run : runs) {
+            const QDir expected(reference.filePath(run));
+            const QStringList files = expected.entryList({"*.csv"}, QDir::Files, QDir::Name);
+            QCOMPARE(QDir(out + "/" + run).entryList({"*.csv"}, QDir::Files, QDir::Name), files);
+            for (const QString& file : files) {
+                const CsvTable brian = CsvTable::read(expected.filePath(file));
+                const CsvTable ours = CsvTable::read(out + "/" + run + "/" + file);
+                QVERIFY2(!brian.rows.isEmpty(), qPrintable(run + "/" + file + ": empty"));
+                if (brian.header.first() == "i")
+                    compareSpikeTables(ours, brian, 1e-9, name + "/" + run + "/" + file);
+                else
+                    compareValueTables(ours, brian, name + "/" + run + "/" + file);
+            }
         }
     }
 

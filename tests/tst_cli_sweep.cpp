@@ -136,6 +136,23 @@ private slots:
                  qPrintable(sweep.err));
     }
 
+    // A sweep's specification as a project keeps it (and `import` writes it)
+    // runs the sweep --vary, --zip and --seeds give.
+    void specificationFileRunsLikeItsOptions() {
+        const QString model = dir_.filePath("spec.json");
+        writeText(model, kPoissonModel);
+        const QString spec = dir_.filePath("spec.sweep.json");
+        writeText(spec, R"({"vary": ["rate=[10, 30]*Hz"], "combination": "zip", "seeds": [4]})");
+        const CliResult fromFile =
+            runCli({"sweep", model, "--spec", spec, "--tier", "tcc", "--jobs", "1"});
+        QVERIFY2(fromFile.exitCode == 0, qPrintable(fromFile.err));
+        const CliResult fromOptions = runCli({"sweep", model, "--vary", "rate=[10, 30]*Hz",
+                                              "--seeds", "4", "--tier", "tcc", "--jobs", "1"});
+        QVERIFY2(fromOptions.exitCode == 0, qPrintable(fromOptions.err));
+        QVERIFY2(fromFile.out.count('\n') == 3, qPrintable(fromFile.out)); // header and 2 runs
+        QCOMPARE(fromFile.out, fromOptions.out);
+    }
+
     void badOptionsAreRefusedBeforeAnythingRuns_data() {
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<QString>("problem");
@@ -156,6 +173,19 @@ private slots:
             << "need as many values each";
         QTest::newRow("bad duration")
             << QStringList{"--vary", "we=1*mV", "--duration", "5*mV"} << "duration";
+        QTest::newRow("missing spec")
+            << QStringList{"--spec", dir_.filePath("none.sweep.json")} << "'--spec': cannot read";
+        const QString notJson = dir_.filePath("not-json.sweep.json");
+        writeText(notJson, "vary: we");
+        QTest::newRow("spec not JSON") << QStringList{"--spec", notJson} << "not a JSON object";
+        const QString spec = dir_.filePath("we.sweep.json");
+        writeText(spec, R"({"vary": ["we=[1, 2]*mV"], "combination": "zip", "seeds": []})");
+        QTest::newRow("spec and vary")
+            << QStringList{"--spec", spec, "--vary", "we=1*mV"} << "leave out --vary and --zip";
+        const QString unknown = dir_.filePath("tau.sweep.json");
+        writeText(unknown, R"({"vary": ["tau=[1]*ms"], "combination": "grid", "seeds": []})");
+        QTest::newRow("spec of another model")
+            << QStringList{"--spec", unknown} << "the model has no constant 'tau'";
     }
     void badOptionsAreRefusedBeforeAnythingRuns() {
         QFETCH(QStringList, options);

@@ -182,12 +182,15 @@ class CaptureDevice(RuntimeDevice):
             synapses, condition, i, j, p, n, skip_if_invalid, namespace=namespace))
 
     def network_store(self, network, name='default', filename=None):
-        self._record(StateCall(where=self.recording.locator.here(), kind='store()'),
+        self._record(StateCall(where=self.recording.locator.here(), kind='store()', name=name,
+                               filename=state_file(filename)),
                      lambda: Network.store.original_function(network, name, filename))
 
     def network_restore(self, network, name='default', filename=None,
                         restore_random_state=False):
-        self._record(StateCall(where=self.recording.locator.here(), kind='restore()'),
+        self._record(StateCall(where=self.recording.locator.here(), kind='restore()', name=name,
+                               filename=state_file(filename),
+                               restore_random_state=bool(restore_random_state)),
                      lambda: Network.restore.original_function(network, name, filename,
                                                                 restore_random_state))
 
@@ -198,6 +201,7 @@ class CaptureDevice(RuntimeDevice):
             namespace = get_local_namespace(level=level + 2)
         event = RunCall(where=self.recording.locator.here(), network=network,
                         objects=top_level(network.objects), duration=float(duration),
+                        start=float(network.t_),
                         namespace=namespace, default_clock=self.defaultclock,
                         default_dt=self.defaultclock.dt_,
                         active=active_flags(network.objects))
@@ -218,6 +222,11 @@ class CaptureDevice(RuntimeDevice):
             clock.variables['timestep'].set_value(clock._i_end)
             clock.variables['t'].set_value(clock._i_end * clock.dt_)
         network.t_ = float(end)
+
+
+def state_file(filename):
+    """A stored state's file as one path (the script may change folders)."""
+    return None if filename is None else os.path.abspath(os.fspath(filename))
 
 
 def active_flags(objects):

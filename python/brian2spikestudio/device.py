@@ -36,7 +36,8 @@ from .final_state import fill_final_state
 from .monitor_results import fill_monitors
 from .recording import Recording
 from .spikestudio_program import open_in_app, run_headless
-from .translate import translate
+from .networks import simulated_networks
+from .translate import translate_network
 
 DEVICE_NAME = 'spikestudio'
 TIERS = ('auto', 'tcc', 'native')
@@ -60,7 +61,7 @@ class SpikeStudioDevice(CaptureDevice):
 
     def _forget_networks(self):
         self.recording = Recording(CallerLocator())
-        self._seed = secrets.randbelow(2 ** 32)  # for models without seed()
+        self._seeds = {}  # id(first run() of a network) -> its seed, for models without seed()
         self._simulated = set()  # names of the groups and synapses run so far
         self._filled = set()  # (object, variable) pairs holding Spike Studio's final state
         self._running = False
@@ -93,15 +94,17 @@ class SpikeStudioDevice(CaptureDevice):
             CaptureDevice.network_run(self, network, duration, namespace=namespace,
                                       level=level + 1)
             run = self.recording.runs()[-1]
-            translation = translate(self.recording)
+            network = simulated_networks(self.recording)[-1]
+            translation = translate_network(self.recording, network)
             for note in translation.notes:
                 logger.warn(note + RANDOM_NOTE_END, 'random_order', once=True)
-            self._run_model(run, translation.model)
+            seed = self._seeds.setdefault(id(network.runs[0]), secrets.randbelow(2 ** 32))
+            self._run_model(run, translation.model, seed)
             self._simulated |= {obj.name for obj in run.objects if not isinstance(obj, MONITORS)}
         finally:
             self._running = False
 
-    def _run_model(self, run, model):
+    def _run_model(self, run, model, seed):
         self._filled = set()
         if self.option('gui', False):
             folder = tempfile.mkdtemp(prefix='spikestudio-device-')  # the app keeps reading it
@@ -111,7 +114,7 @@ class SpikeStudioDevice(CaptureDevice):
             csv_dir = os.path.join(folder, 'csv')
             state_dir = os.path.join(folder, 'state')
             seconds = run_headless(run.where, write_model(folder, model), csv_dir, state_dir,
-                                   seed=model.get('seed', self._seed),
+                                   seed=model.get('seed', seed),
                                    project=self.option('project'), tier=self.option('tier'))
             # What Brian2's standalone devices report after a run (speed tests read it).
             if seconds is not None:

@@ -10,7 +10,11 @@ prints is dropped, and figures go to matplotlib's Agg backend (no window).
 Whatever else the script does (writing files, say) happens as usual.
 
 The model (docs/model-format.md) is written to MODEL.json, replacing a file
-of that name only when complete. Exit status 0 on success; 1 with one line
+of that name only when complete. A script that runs several networks in turn
+(docs/brian2-import.md, "Several networks") writes MODEL.json and the sweep
+MODEL.sweep.json when they differ only in numbers, else one model per
+network, MODEL-1.json, MODEL-2.json, ...; `-o FOLDER/` writes into FOLDER
+under the script's name. Each file written is named on stdout. Exit status 0 on success; 1 with one line
 on stderr ("error: script.py:42: run_regularly on NeuronGroup 'G' is not
 supported yet") when the script cannot be imported. Lines starting with "note: " say
 where the imported model's random numbers will differ from Brian2's.
@@ -27,6 +31,7 @@ from .memory_limit import limit_memory
 from .script_runner import ScriptRaised, ScriptSource, run_script
 
 INSTALL_HINT = 'Brian2 is not installed for %s (on Debian: apt-get install python3-brian)'
+SWEEP_EXTENSION = '.sweep.json'
 RANDOM_NOTE_END = ("; the imported model's random numbers will differ from Brian2's "
                    '(their statistics will not)')
 
@@ -46,7 +51,7 @@ def parse_arguments(argv):
     parser.add_argument('script', help='the Brian2 script (it is run; "--" before it if its '
                                        'name starts with "-")')
     parser.add_argument('-o', dest='output', required=True, metavar='MODEL.json',
-                        help='the model file to write')
+                        help='the model file to write (a folder: ending in "/")')
     return parser.parse_args(argv)
 
 
@@ -105,26 +110,59 @@ def capture(source):
     return recording
 
 
+def model_text(model):
+    return json.dumps(model, indent=2, allow_nan=False) + '\n'
+
+
+def model_path(output, source):
+    """The model file `-o` names: in a folder, the script's name with .json."""
+    if output.endswith(os.sep):
+        name = os.path.splitext(os.path.basename(source.display))[0] + '.json'
+        return os.path.join(output, name)
+    return output
+
+
+def files_to_write(translations, path):
+    """(path, text) of every file the import writes (see the module)."""
+    if len(translations) == 1:
+        return [(path, model_text(translations[0].model))]
+    from .network_sweep import as_sweep
+    stem, extension = os.path.splitext(path)
+    sweep = as_sweep([translation.model for translation in translations])
+    if sweep is not None:
+        return [(path, model_text(sweep.model)),
+                (stem + SWEEP_EXTENSION, json.dumps(sweep.specification, indent=2) + '\n')]
+    return [('%s-%d%s' % (stem, k, extension or '.json'), model_text(translation.model))
+            for k, translation in enumerate(translations, 1)]
+
+
 def import_script(script, output):
-    """Imports `script` into the model file `output`; the notes for the user."""
+    """Imports `script` into the model file(s) `output` names; the notes for
+    the user and the paths written."""
     source = ScriptSource(script)
-    if os.path.exists(output) and os.path.samefile(output, source.path):
-        raise ImportFailure('', 'the output %s is the script itself' % output)
+    path = model_path(output, source)
+    if os.path.exists(path) and os.path.samefile(path, source.path):
+        raise ImportFailure('', 'the output %s is the script itself' % path)
     limit_memory()
     import_brian2()
-    from .translate import translate
-    translation = translate(capture(source))
+    from .translate import translate_networks
+    translations = translate_networks(capture(source))
+    written = []
     try:
-        write_atomically(output, json.dumps(translation.model, indent=2, allow_nan=False) + '\n')
+        for target, text in files_to_write(translations, path):
+            write_atomically(target, text)
+            written.append(target)
     except CannotWrite as error:
+        for target in written:
+            os.unlink(target)
         raise ImportFailure('', str(error))
-    return translation.notes
+    return [note for translation in translations for note in translation.notes], written
 
 
 def main(argv=None):
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     try:
-        notes = import_script(args.script, args.output)
+        notes, written = import_script(args.script, args.output)
     except ImportFailure as failure:
         sys.exit('error: %s' % failure)
     except RecursionError:
@@ -135,6 +173,8 @@ def main(argv=None):
             args.script, type(error).__name__, ': ' + lines[0] if lines else ''))
     for note in notes:
         print('note: %s%s' % (note, RANDOM_NOTE_END), file=sys.stderr)
+    for target in written:
+        print('wrote %s' % target)
 
 
 if __name__ == '__main__':

@@ -3,13 +3,14 @@
 "Protocol"): one segment per run() call, each with the values the script
 set since the run before it, in script order. Spike Studio sets them between
 the segments from the same random stream, as Brian2 does between its runs.
-Anything else changed between runs (a connect(), seed(), restore(), values
-of a Synapses object) is refused with its line."""
+Anything else changed between runs (a connect(), seed(), values of a
+Synapses object) is refused with its line; a restore() starts another
+network (networks.py)."""
 from .capture import SubgroupPart
 from .errors import unsupported
 from .initial_values import InitialValues
 from .quantities import time_text
-from .recording import Assignment, ConnectCall, SeedCall, StateCall
+from .recording import Assignment, ConnectCall, SeedCall
 from .subgroup_values import whole_group_assignment
 
 
@@ -53,7 +54,4 @@ def change_entry(context, event, members, run):
     if isinstance(event, SeedCall):
         raise unsupported(run.where, 'several run() calls with changes between them (seed() at '
                           '%s)' % event.where)
-    if isinstance(event, StateCall) and event.kind == 'restore()':
-        raise unsupported(run.where, 'several run() calls with changes between them (restore() '
-                          'at %s)' % event.where)
     return None

@@ -6,14 +6,16 @@ import sys
 from dataclasses import dataclass, field
 
 
-@dataclass(kw_only=True)
+# Events compare by identity: a loop records equal calls (seed(11) each time)
+# that are different events, found in lists with index().
+@dataclass(kw_only=True, eq=False)
 class Event:
     where: str                          # "script.py:42"
     draws_random: bool = False          # it drew numbers from numpy's random stream
     foreign_draws_before: bool = False  # the script drew numbers itself since the last event
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Assignment(Event):
     """`G.v = ...`, `S.w['i > j'] = ...`, `S.delay = ...` by the script. Brian2
     hands the hooks weak proxies, so objects are told apart by their names
@@ -27,7 +29,7 @@ class Assignment(Event):
     namespace: dict = None
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class ConnectCall(Event):
     synapses: object
     condition: object = None
@@ -39,22 +41,27 @@ class ConnectCall(Event):
     namespace: dict = None
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class SeedCall(Event):
     seed: object
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class StateCall(Event):
-    """store() or restore()."""
+    """store() or restore() of a network's state, kept under `name` (in
+    memory, or in `filename`)."""
     kind: str
+    name: str = 'default'
+    filename: object = None
+    restore_random_state: bool = False  # restore(): numpy's random state too
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class RunCall(Event):
     network: object
     objects: list           # the network's objects (kept alive for translation)
     duration: float         # seconds
+    start: float = 0.0      # the network's time when the run began, seconds
     namespace: dict         # the names the run resolves, as Brian2 collected them
     default_clock: object   # the device's defaultclock
     default_dt: float       # its dt in seconds at the run

@@ -7,6 +7,7 @@ and its script line, never a model that would behave differently. Several
 run() calls make one run of the total duration when nothing changes between
 them, and a protocol of segments when values are set between them."""
 import os
+from dataclasses import replace
 
 import numpy as np
 from brian2.groups.neurongroup import NeuronGroup
@@ -25,7 +26,9 @@ from .errors import ImportFailure, unsupported
 from .quantities import time_text, unit_text
 from .protocol import protocol_segments
 from .random_order import plan_random_order
-from .recording import Assignment, ConnectCall, StateCall
+from .networks import simulated_networks
+from .random_stream import random_stream_notes
+from .recording import Assignment, ConnectCall
 from .scheduling import schedule_fields
 
 FORMAT_TAG = 'spikestudio-model'
@@ -60,10 +63,24 @@ class Translation:
 
 
 def translate(recording):
-    runs = recording.runs()
-    if not runs:
-        raise ImportFailure(recording.locator.display, 'the script never calls run()')
-    refuse_restore_before(runs[0], recording)
+    """The model of the network the script ran last (the device runs it)."""
+    return translate_network(recording, simulated_networks(recording)[-1])
+
+
+def translate_networks(recording):
+    """One Translation per network the script simulated, in the order run."""
+    return [translate_network(recording, network) for network in simulated_networks(recording)]
+
+
+def translate_network(recording, network):
+    """`network`'s model, translated from the calls that made its state."""
+    translation = translate_runs(replace(recording, events=network.events), network.runs)
+    translation.notes += random_stream_notes(recording, network, translation.model)
+    return translation
+
+
+def translate_runs(recording, runs):
+    """The model of `runs`, run() calls continuing one network."""
     first = translate_run(recording, runs[0], protocol_runs=runs)
     duration = 0.0
     for previous, run in zip([None] + runs, runs):
@@ -194,10 +211,3 @@ def check_same_network(recording, first, previous, run, model):
             raise unsupported(run.where, "several run() calls with changes between them (the "
                               "constant '%s' is %s here, %s before)"
                               % (name, value, constants.get(name)))
-
-
-def refuse_restore_before(run, recording):
-    """restore() undoes what the script set since store(): not expressible yet."""
-    for event in recording.events[:recording.events.index(run)]:
-        if isinstance(event, StateCall) and event.kind == 'restore()':
-            raise unsupported(event.where, 'store()/restore()')

@@ -9,19 +9,33 @@ usage: make_reference.py [SCRIPT.py ...]   (default: every script here)
 Each script runs in a process of its own (Brian2 keeps names and clocks
 between networks), in its own directory, as `python3 SCRIPT.py` would run it,
 except that set_device() keeps Brian2's runtime device and code is generated
-for numpy, whose random numbers Spike Studio reproduces. Needs Debian's
-python3-brian and a writable HOME.
+for numpy, whose random numbers Spike Studio reproduces. Scripts that run
+several networks in turn (SEVERAL_NETWORKS) are compared network by network:
+after their K-th run() call, the monitors of that run's network are also
+written to reference/<script>/run-K/. Needs Debian's python3-brian and a
+writable HOME.
 """
 import os
 import runpy
 import shutil
 import subprocess
+import tempfile
 import sys
 from types import SimpleNamespace
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REFERENCE = os.path.join(HERE, 'reference')
 MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor', 'EventMonitor')
+SEVERAL_NETWORKS = ('networks_if_curve', 'networks_store_restore', 'networks_restore_midway')
+
+
+def write_monitors(monitors, outdir):
+    """The monitors' CSV files in `outdir` (replaced)."""
+    from brian_reference import recorded_variables, write_csv_files
+    shutil.rmtree(outdir, ignore_errors=True)
+    write_csv_files(SimpleNamespace(monitors=[
+        ({'name': m.name, 'type': type(m).__name__, 'variables': recorded_variables(m)}, m)
+        for m in sorted(monitors, key=lambda m: m.name)]), outdir)
 
 
 def scripts(names):
@@ -31,8 +45,9 @@ def scripts(names):
                   if name.endswith('.py') and name != os.path.basename(__file__))
 
 
-def runtime_device_recording_runs():
-    """Brian2's runtime device (numpy target) that keeps every network it runs."""
+def runtime_device_recording_runs(snapshots=None):
+    """Brian2's runtime device (numpy target) that keeps every network it runs;
+    with `snapshots` (a folder), the monitors after every run() in run-K/."""
     from brian2.codegen.runtime.numpy_rt import NumpyCodeObject
     from brian2.core.namespace import get_local_namespace
     from brian2.core.network import Network
@@ -41,6 +56,7 @@ def runtime_device_recording_runs():
     class RecordingRuntimeDevice(RuntimeDevice):
         monitors = {}  # name -> monitor, of every network run (a MagicNetwork
                        # forgets its objects once it has run)
+        runs = 0
 
         def code_object_class(self, codeobj_class=None, fallback_pref='codegen.target'):
             return NumpyCodeObject
@@ -49,12 +65,15 @@ def runtime_device_recording_runs():
                         namespace=None, profile=None, level=0):
             if namespace is None:
                 namespace = get_local_namespace(level=level + 2)
-            for obj in network.objects:
-                if type(obj).__name__ in MONITOR_TYPES:
-                    self.monitors.setdefault(obj.name, obj)
+            running = [obj for obj in network.objects if type(obj).__name__ in MONITOR_TYPES]
+            for obj in running:
+                self.monitors.setdefault(obj.name, obj)
             kwargs = {} if report_period is None else {'report_period': report_period}
             Network.run.original_function(network, duration, report=report, namespace=namespace,
                                           profile=profile, **kwargs)
+            self.runs += 1
+            if snapshots is not None:
+                write_monitors(running, os.path.join(snapshots, 'run-%d' % self.runs))
 
     return RecordingRuntimeDevice()
 
@@ -62,10 +81,12 @@ def runtime_device_recording_runs():
 def run_one(script, outdir):
     """In a fresh process: runs `script`, writes its monitors into `outdir`."""
     sys.path.insert(0, os.path.join(HERE, '..', 'reference'))
-    from brian_reference import import_brian2, recorded_variables, write_csv_files
+    from brian_reference import import_brian2
     brian2 = import_brian2()
     device_module = sys.modules['brian2.devices.device']
-    device = runtime_device_recording_runs()
+    several = os.path.splitext(os.path.basename(script))[0] in SEVERAL_NETWORKS
+    snapshots = tempfile.mkdtemp() if several else None
+    device = runtime_device_recording_runs(snapshots)
     device_module.all_devices['reference_runtime'] = device
     device_module.set_device('reference_runtime')
     for module in list(sys.modules.values()):
@@ -75,11 +96,11 @@ def run_one(script, outdir):
     os.chdir(os.path.dirname(script))
     sys.path.insert(0, os.path.dirname(script))
     runpy.run_path(script, run_name='__main__')
-    monitors = [({'name': name, 'type': type(obj).__name__,
-                  'variables': recorded_variables(obj)}, obj)
-                for name, obj in sorted(device.monitors.items())]
-    shutil.rmtree(outdir, ignore_errors=True)
-    write_csv_files(SimpleNamespace(monitors=monitors), outdir)
+    write_monitors(device.monitors.values(), outdir)
+    if snapshots is not None:
+        for name in os.listdir(snapshots):
+            shutil.move(os.path.join(snapshots, name), os.path.join(outdir, name))
+        os.rmdir(snapshots)
 
 
 def main(argv):
