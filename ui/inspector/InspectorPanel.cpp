@@ -13,9 +13,12 @@
 #include "inspector/CodeEdit.h"
 #include "inspector/ConstantsSection.h"
 #include "inspector/FieldEditor.h"
+#include "inspector/MonitorScheduleSection.h"
 #include "inspector/MonitorsSection.h"
 #include "inspector/PathwaysSection.h"
 #include "inspector/PoissonInputsSection.h"
+#include "inspector/RunRegularlySection.h"
+#include "inspector/ScheduleSection.h"
 #include "inspector/SubgroupsSection.h"
 #include "inspector/TimedArraysSection.h"
 #include "model/ObjectKinds.h"
@@ -259,6 +262,9 @@ void InspectorPanel::addSections() {
                  new PathwaysSection(document_),     new MonitorsSection(document_),
                  new ConstantsSection(document_),    new TimedArraysSection(document_),
                  new PoissonInputsSection(document_)};
+    sections_ << new ScheduleSection(document_);
+    sections_ << new RunRegularlySection(document_);
+    sections_ << new MonitorScheduleSection(document_);
     for (InspectorSection* section : std::as_const(sections_))
         form_->addWidget(section, form_->rowCount(), 0, 1, 2);
 }
