@@ -152,7 +152,11 @@ private slots:
         QVERIFY(!durationField()->editor()->isReadOnly());
         const int steps = undoStack()->count();
 
+        auto* runDuration = window_->runView()->findChild<QLineEdit*>("runDuration");
+        QVERIFY(runDuration->isEnabled());
         editor()->convertButton()->click();
+        QVERIFY(!runDuration->isEnabled()); // a duration for the run would be refused
+        QCOMPARE(runDuration->placeholderText(), QString("protocol"));
         QCOMPARE(model().protocol.size(), size_t(1));
         QCOMPARE(model().protocol[0].duration, std::string("60*ms"));
         QVERIFY(model().duration.empty());

@@ -204,6 +204,8 @@ void MainWindow::createCentralPages() {
         this);
     runView_->setObjectName("runView");
     runView_->addSidePanel(new ProtocolEditor(document_, diagnostics_));
+    connect(document_, &ModelDocument::changed, runView_,
+            [this] { runView_->setProtocolShown(!document_->model().protocol.empty()); });
     editor_ = new QSplitter(Qt::Vertical, this);
     editor_->setObjectName("editorSplit");
     editor_->addWidget(view_);

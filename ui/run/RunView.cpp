@@ -174,6 +174,18 @@ void RunView::addSidePanel(QWidget* panel) {
     split_->setStretchFactor(2, 1);
 }
 
+void RunView::setProtocolShown(bool protocol) {
+    protocol_ = protocol;
+    duration_->setPlaceholderText(protocol ? "protocol" : "model's");
+    duration_->setToolTip(protocol ? tr("The model runs its protocol's segments (the Protocol "
+                                        "panel); a duration cannot replace them")
+                                   : tr("Simulated time, e.g. 500*ms (empty: the model's "
+                                        "duration)"));
+    if (protocol)
+        duration_->clear();
+    updateButtons();
+}
+
 bool RunView::exportPlot(const QString& path) {
     return PlotStyle::save(*plot_->plot(), path).isEmpty();
 }
@@ -294,7 +306,7 @@ void RunView::updateButtons() {
                              state == RunController::State::Paused);
     pauseButton_->setText(state == RunController::State::Paused ? "Resume" : "Pause");
     stopButton_->setEnabled(active);
-    duration_->setEnabled(!active);
+    duration_->setEnabled(!active && !protocol_);
     seed_->setEnabled(!active);
 }
 

@@ -50,6 +50,10 @@ public:
     /// protocol editor), in a scroll area of its own.
     void addSidePanel(QWidget* panel);
 
+    /// A model with a protocol runs its segments: the Duration field, whose
+    /// value would be refused, is off while `protocol` is true.
+    void setProtocolShown(bool protocol);
+
     /// A model edited while the run goes on: swapped into the run at the next
     /// step when the network can take it; a note under the status says so.
     void applyEdit(const Model& model);
@@ -93,6 +97,7 @@ private:
     std::string lastEdit_; // the model the run has, as JSON
     QComboBox* window_ = nullptr;
     double plottedDuration_ = 0.0;
+    bool protocol_ = false;
 };
 
 } // namespace spikestudio
