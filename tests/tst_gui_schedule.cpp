@@ -10,6 +10,7 @@
 #include "inspector/MonitorScheduleSection.h"
 #include "inspector/RunRegularlySection.h"
 #include "inspector/ScheduleSection.h"
+#include "inspector/TableSection.h"
 #include "model/ModelReader.h"
 
 #include <QAction>
@@ -275,6 +276,31 @@ private slots:
         QCOMPARE(model().monitors[0].order, std::nullopt);
         QCOMPARE(table->table()->item(0, MonitorScheduleSection::OrderColumn)->text(),
                  QString("default"));
+    }
+
+    // The group inspector's scheduling sections as a user sees them, saved as
+    // docs/scheduling-editors.png with SPIKESTUDIO_UPDATE_DOCS set.
+    void pictureOfTheSchedulingEditors() {
+        if (!qEnvironmentVariableIsSet("SPIKESTUDIO_UPDATE_DOCS"))
+            QSKIP("set SPIKESTUDIO_UPDATE_DOCS to refresh docs/scheduling-editors.png");
+        Model model = readModel(kModel);
+        model.groups[0].order = 2;
+        model.groups[0].runRegularly = {{"", "I = rand()", "5*ms", "", std::nullopt},
+                                        {"jitter", "v += 0.1*randn()", "0.25*ms", "end", 1}};
+        model.monitors[0].when = "end";
+        model.monitors[1].active = false;
+        window_->document()->load(model, QString());
+        select(ObjectRef::group("G"));
+        for (const char* folded : {"subgroups", "initial", "monitors"})
+            section<TableSection>(folded)->setExpanded(false);
+        window_->inspector()->resize(460, 900);
+        QTest::qWait(100);
+        QWidget* content = schedule()->parentWidget();
+        const int top = section<TableSection>("monitors")->y();
+        const QImage picture =
+            content->grab(QRect(0, top, content->width(), content->height() - top)).toImage();
+        QVERIFY(
+            picture.save(QStringLiteral(SPIKESTUDIO_SOURCE_DIR "/docs/scheduling-editors.png")));
     }
 };
 
