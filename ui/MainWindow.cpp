@@ -27,6 +27,7 @@
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
 #include "model/ObjectKinds.h"
+#include "protocol/ProtocolEditor.h"
 #include "run/RunController.h"
 #include "run/RunView.h"
 #include "runs/RunsBrowser.h"
@@ -202,6 +203,9 @@ void MainWindow::createCentralPages() {
         },
         this);
     runView_->setObjectName("runView");
+    runView_->addSidePanel(new ProtocolEditor(document_, diagnostics_));
+    connect(document_, &ModelDocument::changed, runView_,
+            [this] { runView_->setProtocolShown(!document_->model().protocol.empty()); });
     editor_ = new QSplitter(Qt::Vertical, this);
     editor_->setObjectName("editorSplit");
     editor_->addWidget(view_);

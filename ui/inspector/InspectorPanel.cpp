@@ -8,6 +8,7 @@
 #include "document/ModelDocument.h"
 #include "document/ModelFields.h"
 #include "document/ModelLookup.h"
+#include "document/ProtocolTimes.h"
 #include "inspector/AssignmentsSection.h"
 #include "inspector/CodeEdit.h"
 #include "inspector/ConnectCallsSection.h"
@@ -15,9 +16,12 @@
 #include "inspector/EventsSection.h"
 #include "inspector/FieldEditor.h"
 #include "inspector/LinksSection.h"
+#include "inspector/MonitorScheduleSection.h"
 #include "inspector/MonitorsSection.h"
 #include "inspector/PathwaysSection.h"
 #include "inspector/PoissonInputsSection.h"
+#include "inspector/RunRegularlySection.h"
+#include "inspector/ScheduleSection.h"
 #include "inspector/SubgroupsSection.h"
 #include "inspector/TimedArraysSection.h"
 #include "model/ObjectKinds.h"
@@ -262,8 +266,11 @@ void InspectorPanel::addSections() {
                  new PathwaysSection(document_),     new MonitorsSection(document_),
                  new ConstantsSection(document_),    new TimedArraysSection(document_),
                  new PoissonInputsSection(document_)};
-    sections_.append(new LinksSection(document_));
-    for (TableSection* section : std::as_const(sections_))
+    sections_ << new LinksSection(document_);
+    sections_ << new ScheduleSection(document_);
+    sections_ << new RunRegularlySection(document_);
+    sections_ << new MonitorScheduleSection(document_);
+    for (InspectorSection* section : std::as_const(sections_))
         form_->addWidget(section, form_->rowCount(), 0, 1, 2);
 }
 
@@ -286,7 +293,7 @@ void InspectorPanel::addRow(const QString& label, QWidget* field) {
 void InspectorPanel::showObject(const ObjectRef& object) {
     object_ = document_->contains(object) ? object : ObjectRef{};
     unstoredProblems_.clear();
-    for (TableSection* section : std::as_const(sections_))
+    for (InspectorSection* section : std::as_const(sections_))
         section->showObject(object_);
     updateRowVisibility();
     refresh();
@@ -393,7 +400,8 @@ void InspectorPanel::refresh() {
     unstoredProblems_.clear();
     for (FieldEditor* editor : std::as_const(fields_))
         showFieldText(editor);
-    for (TableSection* section : std::as_const(sections_))
+    showProtocolTotal();
+    for (InspectorSection* section : std::as_const(sections_))
         section->refresh();
 }
 
@@ -407,6 +415,29 @@ void InspectorPanel::showFieldText(FieldEditor* editor) {
     editor->setText(stored);
 }
 
+// A protocol replaces the duration: the Model page shows its total, read
+// only (a duration still written beside it stays editable, to be removed).
+void InspectorPanel::showProtocolTotal() {
+    FieldEditor* duration = fields_.value("duration");
+    const Model& model = document_->model();
+    const bool total =
+        object_.kind == ObjectRef::Kind::Model && !model.protocol.empty() && model.duration.empty();
+    duration->editor()->setReadOnly(total);
+    labels_.value(duration)->setText(total ? tr("Duration (protocol)") : tr("Duration"));
+    duration->setToolTip(total ? tr("The sum of the protocol's segments; edit them in the "
+                                    "Protocol panel of the Run dock")
+                               : QString());
+    if (!total)
+        return;
+    const std::optional<double> seconds = ProtocolTimes::total(model);
+    const QString sum = !seconds       ? tr("not known until every segment's duration checks")
+                        : *seconds < 1 ? tr("%1 ms").arg(*seconds * 1e3, 0, 'g', 6)
+                                       : tr("%1 s").arg(*seconds, 0, 'g', 6);
+    const size_t count = model.protocol.size();
+    duration->setText(count == 1 ? tr("%1 in 1 segment").arg(sum)
+                                 : tr("%1 in %2 segments").arg(sum).arg(count));
+}
+
 void InspectorPanel::applyDiagnostics() {
     for (FieldEditor* editor : std::as_const(fields_))
         editor->clearProblem();
@@ -414,7 +445,7 @@ void InspectorPanel::applyDiagnostics() {
     for (auto it = unstoredProblems_.cbegin(); it != unstoredProblems_.cend(); ++it)
         fields_.value(it.key())->showProblem(it.value(), 0, 0);
     const QList<Diagnostic>& problems = diagnostics_->problems();
-    for (TableSection* section : std::as_const(sections_))
+    for (InspectorSection* section : std::as_const(sections_))
         section->applyProblems(problems);
     for (const Diagnostic& problem : problems)
         if (!shownInTable(problem))
@@ -422,7 +453,7 @@ void InspectorPanel::applyDiagnostics() {
 }
 
 bool InspectorPanel::shownInTable(const Diagnostic& problem) const {
-    for (TableSection* section : std::as_const(sections_))
+    for (InspectorSection* section : std::as_const(sections_))
         if (section->shows(problem))
             return true;
     return false;

@@ -21,7 +21,7 @@ struct ObjectKind;
 class FieldEditor;
 class ModelDiagnostics;
 class ModelDocument;
-class TableSection;
+class InspectorSection;
 
 /// Edits the selected object: its name, size and text fields, and below them
 /// foldable tables for its lists (initial values and monitors of a group; the
@@ -76,6 +76,7 @@ private:
     void updateRowVisibility();
     void refresh();
     void showFieldText(FieldEditor* editor);
+    void showProtocolTotal();
     void applyDiagnostics();
     void commitName();
     void commitSize(int size);
@@ -101,7 +102,7 @@ private:
     QComboBox* sourceChooser_ = nullptr;
     QComboBox* targetChooser_ = nullptr;
     QPushButton* connectivityButton_ = nullptr;
-    QList<TableSection*> sections_;
+    QList<InspectorSection*> sections_;
     // Text typed into a number field that could not be stored, and why; kept
     // on screen until it is fixed or the model changes otherwise.
     QHash<QString, QString> unstoredProblems_;

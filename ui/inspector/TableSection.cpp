@@ -27,7 +27,7 @@ QToolButton* smallButton(const QString& text, const QString& tip, QWidget* paren
 
 TableSection::TableSection(ModelDocument* document, const QString& title,
                            const QStringList& headers, QWidget* parent)
-    : CollapsibleSection(title, parent), document_(document), title_(title),
+    : InspectorSection(title, parent), document_(document), title_(title),
       table_(new QTableWidget(0, int(headers.size()), this)),
       addButton_(smallButton("+", tr("Add"), this)),
       removeButton_(smallButton("−", tr("Remove the selected row"), this)),
@@ -54,7 +54,12 @@ TableSection::TableSection(ModelDocument* document, const QString& title,
     contentLayout()->addLayout(buttons_);
     contentLayout()->addWidget(problem_);
     connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
-        if (!refreshing_)
+        if (refreshing_)
+            return;
+        if (isCheckColumn(item->column()))
+            commitCell(item->row(), item->column(),
+                       item->checkState() == Qt::Checked ? "true" : "false");
+        else
             commitCell(item->row(), item->column(), item->text());
     });
     connect(removeButton_, &QToolButton::clicked, this, [this] {
@@ -91,10 +96,15 @@ void TableSection::setCellText(int row, int column, const QString& text) {
         item = new QTableWidgetItem;
         table_->setItem(row, column, item);
     }
-    item->setText(text);
-    item->setToolTip(text);
     item->setBackground({});
     const Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    if (isCheckColumn(column)) {
+        item->setFlags(isEditable(row, column) ? flags | Qt::ItemIsUserCheckable : flags);
+        item->setCheckState(text == "true" ? Qt::Checked : Qt::Unchecked);
+        return;
+    }
+    item->setText(text);
+    item->setToolTip(text);
     item->setFlags(isEditable(row, column) ? flags | Qt::ItemIsEditable : flags);
 }
 
@@ -118,8 +128,17 @@ QString TableSection::problemText() const {
     return problem_->isHidden() ? QString() : problem_->text();
 }
 
+void TableSection::setHeading(const QString& title) {
+    title_ = title;
+    updateTitle();
+}
+
 bool TableSection::isEditable(int, int) const {
     return true;
+}
+
+bool TableSection::isCheckColumn(int) const {
+    return false;
 }
 
 const Model& TableSection::model() const {

@@ -2,7 +2,7 @@
 
 #include "diagnostics/Diagnostic.h"
 #include "document/ObjectRef.h"
-#include "inspector/CollapsibleSection.h"
+#include "inspector/InspectorSection.h"
 #include "model/Model.h"
 
 #include <QStringList>
@@ -25,7 +25,7 @@ class ModelDocument;
 /// cell and is written under the table, like the problems of other fields; a
 /// cell whose text cannot even be stored (a bad number) is marked the same way
 /// and the model keeps its value.
-class TableSection : public CollapsibleSection {
+class TableSection : public InspectorSection {
     Q_OBJECT
 
 public:
@@ -33,17 +33,19 @@ public:
                  QWidget* parent = nullptr);
 
     /// Shows the entries of `object` when this section is about such objects.
-    void showObject(const ObjectRef& object);
-    virtual void refresh();
+    void showObject(const ObjectRef& object) override;
+    void refresh() override;
     /// Marks the cell of every problem in this table (the first listed first).
-    void applyProblems(const QList<Diagnostic>& problems);
+    void applyProblems(const QList<Diagnostic>& problems) override;
     /// Whether `problem` is in a cell of this table as it shows now.
-    bool shows(const Diagnostic& problem) const;
+    bool shows(const Diagnostic& problem) const override;
 
     QTableWidget* table() const { return table_; }
     QToolButton* addButton() const { return addButton_; }
     QToolButton* removeButton() const { return removeButton_; }
     QString problemText() const;
+    /// A new title; the number of rows follows it as before.
+    void setHeading(const QString& title);
 
 protected:
     struct Cell {
@@ -54,6 +56,9 @@ protected:
     virtual bool appliesTo(const ObjectRef& object) const = 0;
     virtual QList<QStringList> rows() const = 0;
     virtual bool isEditable(int row, int column) const;
+    /// A column of check boxes: its cells show "true" or "false" as a check
+    /// box, and a click commits "true" or "false".
+    virtual bool isCheckColumn(int column) const;
     virtual void commitCell(int row, int column, const QString& text) = 0;
     virtual void removeRow(int row) = 0;
     /// The cell `problem` is about, when it concerns an entry shown here.

@@ -5,6 +5,7 @@
 #include "plots/LiveTrace.h"
 #include "plots/PanelHeader.h"
 #include "plots/PlotStyle.h"
+#include "plots/SegmentMarks.h"
 #include "plots/TimeAxis.h"
 #include "run/LiveRecords.h"
 
@@ -46,6 +47,7 @@ void LivePlot::clear() {
     traces_.clear();
     traceRecords_.clear();
     plot_->clearGraphs();
+    plot_->clearItems();
     plot_->plotLayout()->clear();
     built_ = false;
 }
@@ -115,6 +117,7 @@ void LivePlot::build(const RunResults& results) {
         TimeAxis::install(panel->axis(QCPAxis::atBottom), panel == shown.back());
         panel->axis(QCPAxis::atBottom)->setTickLabels(panel == shown.back());
         followTimeAxis(panel);
+        SegmentMarks::add(*plot_, panel, segmentStarts_);
     }
     if (notShown > 0)
         PanelHeader::insert(*plot_, row,

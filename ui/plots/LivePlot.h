@@ -36,6 +36,9 @@ public:
     /// `records` must outlive the plot or the next reset.
     void refresh(const LiveRecords& records, double simulatedTime);
 
+    /// Where the segments of the run's protocol start (seconds, the first at
+    /// 0; empty: no protocol), marked on every panel when it is built.
+    void setSegmentStarts(std::vector<double> starts) { segmentStarts_ = std::move(starts); }
     /// Seconds shown while following the run; 0 shows the whole run.
     void setScrollingWindow(double seconds);
     double scrollingWindow() const { return window_; }
@@ -65,6 +68,7 @@ private:
     std::vector<std::unique_ptr<LiveTrace>> traces_;
     std::vector<size_t> traceRecords_; // the state record each trace panel draws
     const LiveRecords* records_ = nullptr;
+    std::vector<double> segmentStarts_;
     double duration_ = 0.0;
     double window_ = 0.0;
     bool built_ = false;

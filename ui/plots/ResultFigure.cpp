@@ -4,6 +4,7 @@
 #include "plots/MonitorCaption.h"
 #include "plots/PanelHeader.h"
 #include "plots/PlotStyle.h"
+#include "plots/SegmentMarks.h"
 #include "plots/TraceVariables.h"
 
 #include <qcustomplot.h>
@@ -69,6 +70,7 @@ FigureContent FigureContent::of(const RunResults& results, double duration, cons
 void ResultFigure::build(QCustomPlot& plot, const FigureContent& content) {
     plot.setAutoAddPlottableToLegend(false); // the first legend made would list every graph
     plot.clearGraphs();
+    plot.clearItems();
     plot.plotLayout()->clear();
     plot.setBackground(Qt::white);
     PlotStyle::spaceTicks(plot);
@@ -91,6 +93,8 @@ void ResultFigure::build(QCustomPlot& plot, const FigureContent& content) {
         for (const TraceVariable& variable : traceVariables(*record))
             addVariable(figure, *record, variable);
     FigurePanels::shareTimeAxis(figure.panels, content.duration);
+    for (QCPAxisRect* panel : figure.panels)
+        SegmentMarks::add(plot, panel, content.segmentStarts);
 }
 
 QString ResultFigure::save(const FigureContent& content, const QString& path) {

@@ -18,6 +18,7 @@ struct FigureContent {
     std::vector<const SpikeRecord*> spikes;
     std::vector<const RateRecord*> rates;
     std::vector<const StateRecord*> traces;
+    std::vector<double> segmentStarts; // a protocol's segments (seconds); empty: none
 
     /// Every record of a run that holds something to draw; points into `results`.
     static FigureContent of(const RunResults& results, double duration, const QString& title);

@@ -1,5 +1,6 @@
 #include "run/RunView.h"
 
+#include "document/ProtocolTimes.h"
 #include "model/ModelWriter.h"
 #include "model/Seed.h"
 #include "plots/LivePlot.h"
@@ -39,6 +40,7 @@ RunView::RunView(ModelSource model, QWidget* parent)
     buildControls();
     auto* layout = qobject_cast<QVBoxLayout*>(this->layout());
     auto* split = new QSplitter(this);
+    split_ = split;
     split->addWidget(plot_);
     constants_ = new ConstantsPanel(*controller_);
     // In a scroll area, so that many constants never make the panel taller.
@@ -161,6 +163,29 @@ void RunView::buildControls() {
     });
 }
 
+void RunView::addSidePanel(QWidget* panel) {
+    auto* area = new QScrollArea;
+    area->setWidget(panel);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setMinimumWidth(300);
+    split_->insertWidget(1, area);
+    split_->setStretchFactor(1, 2);
+    split_->setStretchFactor(2, 1);
+}
+
+void RunView::setProtocolShown(bool protocol) {
+    protocol_ = protocol;
+    duration_->setPlaceholderText(protocol ? "protocol" : "model's");
+    duration_->setToolTip(protocol ? tr("The model runs its protocol's segments (the Protocol "
+                                        "panel); a duration cannot replace them")
+                                   : tr("Simulated time, e.g. 500*ms (empty: the model's "
+                                        "duration)"));
+    if (protocol)
+        duration_->clear();
+    updateButtons();
+}
+
 bool RunView::exportPlot(const QString& path) {
     return PlotStyle::save(*plot_->plot(), path).isEmpty();
 }
@@ -208,6 +233,7 @@ void RunView::run() {
             return;
         }
     }
+    plot_->setSegmentStarts(ProtocolTimes::starts(*model));
     constants_->setModel(*model);
     constantsArea_->setVisible(constants_->constantCount() > 0);
     lastEdit_ = writeModelJson(*model);
@@ -229,6 +255,7 @@ void RunView::clear() {
     constantsArea_->hide();
     editNote_->hide();
     plottedDuration_ = 0.0;
+    plot_->setSegmentStarts({});
     plot_->reset(1.0); // empty axes over a typical second until a run says its duration
     progressBar_->setValue(0);
     status_->setText("Ready");
@@ -279,7 +306,7 @@ void RunView::updateButtons() {
                              state == RunController::State::Paused);
     pauseButton_->setText(state == RunController::State::Paused ? "Resume" : "Pause");
     stopButton_->setEnabled(active);
-    duration_->setEnabled(!active);
+    duration_->setEnabled(!active && !protocol_);
     seed_->setEnabled(!active);
 }
 

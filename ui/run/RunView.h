@@ -13,6 +13,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QScrollArea;
+class QSplitter;
 class QTimer;
 
 namespace spikestudio {
@@ -45,6 +46,14 @@ public:
     /// Saves the plots as PNG, JPEG, PDF or SVG (by the extension); false on failure.
     bool exportPlot(const QString& path);
 
+    /// Puts `panel` beside the plots, before the live constants (the
+    /// protocol editor), in a scroll area of its own.
+    void addSidePanel(QWidget* panel);
+
+    /// A model with a protocol runs its segments: the Duration field, whose
+    /// value would be refused, is off while `protocol` is true.
+    void setProtocolShown(bool protocol);
+
     /// A model edited while the run goes on: swapped into the run at the next
     /// step when the network can take it; a note under the status says so.
     void applyEdit(const Model& model);
@@ -74,6 +83,7 @@ private:
     LivePlot* plot_;
     ConstantsPanel* constants_ = nullptr;
     QScrollArea* constantsArea_ = nullptr;
+    QSplitter* split_ = nullptr;
     QTimer* timer_;
     QLineEdit* duration_ = nullptr;
     QLineEdit* seed_ = nullptr;
@@ -87,6 +97,7 @@ private:
     std::string lastEdit_; // the model the run has, as JSON
     QComboBox* window_ = nullptr;
     double plottedDuration_ = 0.0;
+    bool protocol_ = false;
 };
 
 } // namespace spikestudio

@@ -3,6 +3,7 @@
 #include "connectivity/ConnectivityWindow.h"
 #include "csv/CsvWriter.h"
 #include "diagnostics/FailureMessage.h"
+#include "document/ProtocolTimes.h"
 #include "model/ModelReader.h"
 #include "plots/FigureWindow.h"
 #include "plots/OverlayFigure.h"
@@ -33,6 +34,16 @@
 namespace spikestudio {
 
 namespace {
+
+/// Where the stored run's protocol segments start; none for a run whose
+/// model does not read (the figure is drawn without the marks).
+std::vector<double> segmentStarts(Project& project, std::int64_t id) {
+    try {
+        return ProtocolTimes::starts(readModel(project.runModel(id)));
+    } catch (const std::exception&) {
+        return {};
+    }
+}
 
 const QStringList kColumns = {"Run",  "Started", "Status", "Simulated",
                               "Seed", "Spikes",  "Model",  "Sweep"};
@@ -316,7 +327,9 @@ QWidget* RunsBrowser::showSelected() {
         const RunResults results = RunReader(project).read(run.id);
         const QString title = tr("Run %1").arg(run.id);
         auto* window = new FigureWindow(title, this);
-        ResultFigure::build(*window->plot(), FigureContent::of(results, run.duration, title));
+        FigureContent content = FigureContent::of(results, run.duration, title);
+        content.segmentStarts = segmentStarts(project, run.id);
+        ResultFigure::build(*window->plot(), content);
         window->show();
         return window;
     } catch (const std::exception& error) {

@@ -1,0 +1,367 @@
+// The protocol editor in the Run dock driven through its widgets, offscreen:
+// a plain duration converted to a protocol, segments added, edited, moved
+// and removed (the last-but-one turning the model back to a duration), values
+// set before a segment, every step undone; bad durations refused naming the
+// segment; the Model page showing the protocol's total; and segment
+// boundaries marked on the live plot and on a stored run's figure. With
+// SPIKESTUDIO_UPDATE_DOCS set the window is saved as docs/protocol-editor.png
+// (best under xvfb-run with the xcb platform).
+#include "MainWindow.h"
+#include "diagnostics/ModelDiagnostics.h"
+#include "document/InitialValues.h"
+#include "document/ModelDocument.h"
+#include "document/ProtocolTimes.h"
+#include "inspector/ArrayValuesEditor.h"
+#include "inspector/CodeEdit.h"
+#include "inspector/FieldEditor.h"
+#include "inspector/InspectorPanel.h"
+#include "model/ModelReader.h"
+#include "plots/LivePlot.h"
+#include "plots/ResultFigure.h"
+#include "protocol/ProtocolChangesTable.h"
+#include "protocol/ProtocolEditor.h"
+#include "protocol/ProtocolSegmentsTable.h"
+#include "run/RunController.h"
+#include "run/RunView.h"
+#include "runtime/Network.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+#include <memory>
+#include <qcustomplot.h>
+
+using namespace spikestudio;
+
+namespace {
+
+// A group driven by I, recorded three ways, run for 60 ms.
+const char* const kModel = R"({"format": "spikestudio-model", "version": 1,
+  "name": "drive", "dt": "0.1*ms", "duration": "60*ms", "seed": 3,
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 20,
+              "equations": "dv/dt = (I - v)/(10*ms) : 1\nI : 1",
+              "threshold": "v > 1", "reset": "v = 0", "method": "euler",
+              "initial": {"I": "1.5"}}],
+  "monitors": [{"name": "spikes", "type": "SpikeMonitor", "source": "G"},
+               {"name": "rate", "type": "PopulationRateMonitor", "source": "G"},
+               {"name": "trace", "type": "StateMonitor", "source": "G",
+                "variables": ["v"], "record": [0, 1]}]
+})";
+
+// The same model run as a protocol: 30 ms, the drive off for 20 ms, 10 ms more.
+Model protocolModel() {
+    Model model = readModel(kModel);
+    model.duration.clear();
+    ProtocolSegmentSpec first{"30*ms", {}};
+    ProtocolSegmentSpec second{"20*ms", {{"G", AssignmentSpec{.variable = "I", .value = "0"}}}};
+    ProtocolSegmentSpec third{"10*ms",
+                              {{"G", AssignmentSpec{.variable = "I", .value = "1.2 + rand()"}}}};
+    model.protocol = {first, second, third};
+    return model;
+}
+
+/// The plot's items named `name`.
+int itemsNamed(const QCustomPlot& plot, const QString& name) {
+    int count = 0;
+    for (int k = 0; k < plot.itemCount(); ++k)
+        count += plot.item(k)->objectName() == name ? 1 : 0;
+    return count;
+}
+
+/// Where the first item named `name` starts on its time axis.
+double itemTime(const QCustomPlot& plot, const QString& name) {
+    for (int k = 0; k < plot.itemCount(); ++k)
+        if (plot.item(k)->objectName() == name)
+            return plot.item(k)->positions().front()->coords().x();
+    return -1.0;
+}
+
+} // namespace
+
+class TestGuiProtocol : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<MainWindow> window_;
+    QTemporaryDir dir_;
+
+    const Model& model() { return window_->document()->model(); }
+    QUndoStack* undoStack() { return window_->document()->undoStack(); }
+    ProtocolEditor* editor() { return window_->findChild<ProtocolEditor*>("protocolEditor"); }
+    ProtocolSegmentsTable* segments() { return editor()->segments(); }
+    ProtocolChangesTable* changes() { return editor()->changes(); }
+    FieldEditor* durationField() { return window_->inspector()->fieldEditor("duration"); }
+
+    /// Types into a table cell as a user would: open its editor, replace, Enter.
+    void editCell(TableSection* table, int row, int column, const QString& text) {
+        QTableWidget* widget = table->table();
+        QTableWidgetItem* item = widget->item(row, column);
+        QVERIFY(item);
+        QVERIFY(item->flags() & Qt::ItemIsEditable);
+        widget->setCurrentItem(item);
+        widget->editItem(item);
+        auto* editor = qobject_cast<QLineEdit*>(widget->indexWidget(widget->currentIndex()));
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCoreApplication::processEvents(); // the delegate commits the editor's text queued
+    }
+
+    QString cell(TableSection* table, int row, int column) {
+        QTableWidgetItem* item = table->table()->item(row, column);
+        return item ? item->text() : QString();
+    }
+
+    void load(const Model& model) {
+        window_->document()->load(model, QString());
+        window_->diagnostics()->checkNow();
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(dir_.isValid());
+        qputenv("SPIKESTUDIO_CACHE_DIR", dir_.filePath("cache").toUtf8());
+    }
+
+    void init() {
+        window_ = std::make_unique<MainWindow>();
+        window_->setMessageHandler([](const QString&, const QString&) {});
+        window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
+        window_->resize(1400, 900);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_->action("new")->trigger();
+        load(readModel(kModel));
+    }
+
+    void cleanup() { window_.reset(); }
+
+    void aProtocolIsBuiltThroughTheEditorAndUndone() {
+        QVERIFY(editor());
+        QVERIFY(editor()->convertButton()->isVisible());
+        QVERIFY(!segments()->isVisible());
+        QVERIFY(editor()->summaryText().contains("60*ms"));
+        window_->inspector()->showObject({});
+        QVERIFY(!durationField()->editor()->isReadOnly());
+        const int steps = undoStack()->count();
+
+        auto* runDuration = window_->runView()->findChild<QLineEdit*>("runDuration");
+        QVERIFY(runDuration->isEnabled());
+        editor()->convertButton()->click();
+        QVERIFY(!runDuration->isEnabled()); // a duration for the run would be refused
+        QCOMPARE(runDuration->placeholderText(), QString("protocol"));
+        QCOMPARE(model().protocol.size(), size_t(1));
+        QCOMPARE(model().protocol[0].duration, std::string("60*ms"));
+        QVERIFY(model().duration.empty());
+        QVERIFY(segments()->isVisible());
+        QVERIFY(!editor()->convertButton()->isVisible());
+        QCOMPARE(cell(segments(), 0, ProtocolSegmentsTable::DurationColumn), QString("60*ms"));
+        // The Model page shows the total, read only.
+        QVERIFY(durationField()->editor()->isReadOnly());
+        QCOMPARE(durationField()->text(), QString("60 ms in 1 segment"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        // A second segment after the first, as long, setting nothing yet.
+        segments()->addButton()->click();
+        QCOMPARE(model().protocol.size(), size_t(2));
+        QCOMPARE(model().protocol[1].duration, std::string("60*ms"));
+        QCOMPARE(segments()->selectedSegment(), 1);
+        QVERIFY(changes()->isVisible());
+        QCOMPARE(changes()->segment(), 1);
+        editCell(segments(), 1, ProtocolSegmentsTable::DurationColumn, "25*ms");
+        QCOMPARE(model().protocol[1].duration, std::string("25*ms"));
+        QCOMPARE(durationField()->text(), QString("85 ms in 2 segments"));
+        QVERIFY(editor()->summaryText().contains("85 ms in all"));
+
+        // A value set before segment 2: the group's first variable, then edited.
+        segments()->selectSegment(1);
+        changes()->addButton()->click();
+        QCOMPARE(model().protocol[1].set.size(), size_t(1));
+        QCOMPARE(model().protocol[1].set[0].object, std::string("G"));
+        QCOMPARE(model().protocol[1].set[0].assignment.variable, std::string("v"));
+        editCell(changes(), 0, ProtocolChangesTable::VariableColumn, "I");
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, "0.5*rand()");
+        editCell(changes(), 0, ProtocolChangesTable::ElementsColumn, ":10");
+        const ProtocolChange& set = model().protocol[1].set[0];
+        QCOMPARE(set.assignment.variable, std::string("I"));
+        QCOMPARE(set.assignment.value, std::string("0.5*rand()"));
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ElementsColumn), QString(":10"));
+        QCOMPARE(cell(segments(), 1, ProtocolSegmentsTable::ChangesColumn), QString("I of G"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        // Numbers instead of an expression, one per selected neuron.
+        changes()->table()->setCurrentCell(0, 0);
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, "2");
+        changes()->numbersButton()->click();
+        QVERIFY(model().protocol[1].set[0].assignment.hasValues);
+        QVERIFY(changes()->arrayEditor()->isVisible());
+        changes()->arrayEditor()->pasteText("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n");
+        QCOMPARE(model().protocol[1].set[0].assignment.values.size(), size_t(10));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        // The first segment sets nothing: its + is off.
+        segments()->selectSegment(0);
+        QCOMPARE(changes()->segment(), 0);
+        QVERIFY(!changes()->addButton()->isEnabled());
+
+        // Reordering moves the values with their segment; the checker then
+        // refuses values before the first segment, at its cell.
+        segments()->selectSegment(1);
+        segments()->moveUpButton()->click();
+        QCOMPARE(model().protocol[0].duration, std::string("25*ms"));
+        QCOMPARE(model().protocol[0].set.size(), size_t(1));
+        QTRY_VERIFY(segments()->problemText().contains("segment 1: the first segment sets no "
+                                                       "values"));
+        QVERIFY(!window_->diagnostics()->canRun());
+        undoStack()->undo();
+        QCOMPARE(model().protocol[1].duration, std::string("25*ms"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QVERIFY(segments()->problemText().isEmpty());
+
+        // Removing the last-but-one segment turns the protocol back into a duration.
+        segments()->selectSegment(1);
+        segments()->table()->setCurrentCell(1, 0);
+        segments()->removeButton()->click();
+        QVERIFY(model().protocol.empty());
+        QCOMPARE(model().duration, std::string("60*ms"));
+        QVERIFY(editor()->convertButton()->isVisible());
+        QVERIFY(!durationField()->editor()->isReadOnly());
+        QCOMPARE(durationField()->text(), QString("60*ms"));
+        undoStack()->undo();
+        QCOMPARE(model().protocol.size(), size_t(2));
+        QCOMPARE(model().protocol[1].set.size(), size_t(1));
+
+        // Every step undone leaves the model as it was.
+        while (undoStack()->count() > steps && undoStack()->canUndo())
+            undoStack()->undo();
+        QVERIFY(model().protocol.empty());
+        QCOMPARE(model().duration, std::string("60*ms"));
+        undoStack()->redo(); // and redone: the conversion again
+        QCOMPARE(model().protocol.size(), size_t(1));
+    }
+
+    void removingTheFirstSegmentKeepsItsSuccessorsValuesAsInitialValues() {
+        load(protocolModel());
+        segments()->table()->setCurrentCell(0, 0);
+        segments()->removeButton()->click();
+        QCOMPARE(model().protocol.size(), size_t(2));
+        QVERIFY(model().protocol[0].set.empty()); // I = 0 is now what holds before the run
+        const GroupSpec& group = model().groups[0];
+        const std::vector<AssignmentSpec> initial =
+            InitialValues::list(group.initial, group.assignments);
+        QCOMPARE(initial.size(), size_t(2));
+        QCOMPARE(initial[0].value, std::string("1.5"));
+        QCOMPARE(initial[1].variable, std::string("I"));
+        QCOMPARE(initial[1].value, std::string("0"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        undoStack()->undo();
+        QCOMPARE(model().protocol.size(), size_t(3));
+        QCOMPARE(model().groups[0].initial[0].second, std::string("1.5"));
+    }
+
+    void badDurationsAreRefusedNamingTheSegment() {
+        load(protocolModel());
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        // Empty text is not stored.
+        editCell(segments(), 1, ProtocolSegmentsTable::DurationColumn, " ");
+        QCOMPARE(model().protocol[1].duration, std::string("20*ms"));
+        QCOMPARE(segments()->problemText(),
+                 QString("segment 2: a segment needs a duration, such as 100*ms"));
+        // A negative time and a voltage are stored, and the checker refuses them.
+        editCell(segments(), 1, ProtocolSegmentsTable::DurationColumn, "-5*ms");
+        QCOMPARE(model().protocol[1].duration, std::string("-5*ms"));
+        QTRY_COMPARE(segments()->problemText(),
+                     QString("segment 2: '-5*ms' must be a non-negative finite time"));
+        QVERIFY(!window_->diagnostics()->canRun());
+        QVERIFY(segments()->table()->item(1, ProtocolSegmentsTable::DurationColumn)->background() !=
+                QBrush());
+        window_->inspector()->showObject({});
+        QCOMPARE(durationField()->text(),
+                 QString("not known until every segment's duration checks in 3 segments"));
+        undoStack()->undo();
+        editCell(segments(), 2, ProtocolSegmentsTable::DurationColumn, "5*mV");
+        QTRY_VERIFY(segments()->problemText().startsWith("segment 3: DimensionMismatchError"));
+        undoStack()->undo();
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QVERIFY(segments()->problemText().isEmpty());
+
+        // A bad value set before a segment marks its cell in the values table.
+        segments()->selectSegment(2);
+        editCell(changes(), 0, ProtocolChangesTable::VariableColumn, "u");
+        QTRY_VERIFY(changes()->problemText().contains("G: "));
+        QVERIFY(changes()->problemText().contains("'u'"));
+        QVERIFY(segments()->problemText().contains("segment 3: "));
+    }
+
+    void aDurationBesideAProtocolIsShownAndCanBeRemoved() {
+        Model both = protocolModel();
+        both.duration = "60*ms";
+        load(both);
+        QTRY_VERIFY(editor()->problemText().contains("leave 'duration' out"));
+        window_->inspector()->showObject({});
+        QVERIFY(!durationField()->editor()->isReadOnly()); // so that it can be emptied
+    }
+
+    void segmentBoundariesAreMarkedOnLiveAndStoredPlots() {
+        load(protocolModel());
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        RunView& run = *window_->runView();
+        QSignalSpy ended(&run, &RunView::runEnded);
+        run.run();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+        QCOMPARE(run.controller().state(), RunController::State::Finished);
+        const QCustomPlot& live = *run.livePlot().plot();
+        // Raster, rate and trace each marked where segments 2 and 3 start.
+        QCOMPARE(itemsNamed(live, "segmentBoundary:2"), 3);
+        QCOMPARE(itemsNamed(live, "segmentBoundary:3"), 3);
+        QCOMPARE(itemsNamed(live, "segmentLabel:3"), 3);
+        QCOMPARE(itemsNamed(live, "segmentBoundary:1"), 0); // the first starts at the axis
+        QCOMPARE(itemTime(live, "segmentBoundary:2"), 0.03);
+        QCOMPARE(itemTime(live, "segmentBoundary:3"), 0.05);
+
+        // The stored figure of the same run.
+        QCustomPlot figure;
+        FigureContent content =
+            FigureContent::of(run.controller().network()->results(), 0.06, "run");
+        content.segmentStarts = ProtocolTimes::starts(model());
+        ResultFigure::build(figure, content);
+        QCOMPARE(itemsNamed(figure, "segmentBoundary:2"), 3);
+        QCOMPARE(itemTime(figure, "segmentBoundary:3"), 0.05);
+
+        // A model without a protocol gets no marks.
+        load(readModel(kModel));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        run.run();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 60000);
+        QCOMPARE(live.itemCount(), 0);
+    }
+
+    void pictureOfTheProtocolEditor() {
+        const QString path =
+            qEnvironmentVariableIsSet("SPIKESTUDIO_UPDATE_DOCS")
+                ? QStringLiteral(SPIKESTUDIO_SOURCE_DIR "/docs/protocol-editor.png")
+                : dir_.filePath("protocol-editor.png");
+        load(protocolModel());
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        RunView& run = *window_->runView();
+        QSignalSpy ended(&run, &RunView::runEnded);
+        run.run();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+        segments()->selectSegment(2);
+        window_->inspector()->showObject({});
+        QTest::qWait(200); // the queued replot
+        const QImage picture = window_->grab().toImage();
+        QVERIFY(picture.save(path));
+        QVERIFY(picture.width() >= 1000);
+    }
+};
+
+QTEST_MAIN(TestGuiProtocol)
+#include "tst_gui_protocol.moc"

@@ -1,0 +1,150 @@
+#include "inspector/RunRegularlySection.h"
+
+#include "document/EquationVariables.h"
+#include "document/ModelLookup.h"
+#include "document/ScheduleFields.h"
+#include "inspector/ChoiceDelegate.h"
+#include "model/ObjectKinds.h"
+
+#include <QRegularExpression>
+#include <QTableWidget>
+#include <QToolButton>
+
+namespace spikestudio {
+
+namespace {
+
+// Columns in the order of the fields the checker names (run_regularly[k].<field>).
+const QStringList kFields{"name", "code", "dt", "when", "order"};
+
+} // namespace
+
+RunRegularlySection::RunRegularlySection(ModelDocument* document, QWidget* parent)
+    : TableSection(document, tr("Run regularly"),
+                   {tr("Name"), tr("Code"), tr("dt"), tr("When"), tr("Order")}, parent) {
+    setObjectName("section:runRegularly");
+    addButton()->setToolTip(tr("Add code run for every neuron at regular intervals (Brian2's "
+                               "G.run_regularly)"));
+    table()->setItemDelegateForColumn(
+        WhenColumn, new ChoiceDelegate(
+                        [] { return QStringList{"default"} + ScheduleFields::slotNames(); }, this));
+    table()
+        ->horizontalHeaderItem(NameColumn)
+        ->setToolTip(tr("Brian2's name; empty: G_run_regularly, G_run_regularly_1, ..."));
+    table()->horizontalHeaderItem(DtColumn)->setToolTip(tr("The operation's clock; empty: the "
+                                                           "group's dt"));
+    table()->horizontalHeaderItem(WhenColumn)->setToolTip(tr("Its slot; default: start"));
+    table()->horizontalHeaderItem(OrderColumn)->setToolTip(tr("Its order in the slot; default: 0"));
+    connect(addButton(), &QToolButton::clicked, this, &RunRegularlySection::addOperation);
+}
+
+bool RunRegularlySection::appliesTo(const ObjectRef& object) const {
+    const GroupSpec* group =
+        object.kind == ObjectRef::Kind::Group ? ModelLookup::group(model(), object.name) : nullptr;
+    return group && ObjectKinds::of(group->type).hasField("run_regularly");
+}
+
+const std::vector<RunRegularlySpec>* RunRegularlySection::operations() const {
+    const GroupSpec* group = ModelLookup::group(model(), object().name);
+    return group ? &group->runRegularly : nullptr;
+}
+
+QList<QStringList> RunRegularlySection::rows() const {
+    QList<QStringList> rows;
+    if (const auto* list = operations())
+        for (const RunRegularlySpec& operation : *list)
+            rows.append({QString::fromStdString(operation.name),
+                         QString::fromStdString(operation.code).replace('\n', "; "),
+                         QString::fromStdString(operation.dt),
+                         ScheduleFields::whenText(operation.when),
+                         ScheduleFields::orderText(operation.order)});
+    return rows;
+}
+
+void RunRegularlySection::editOperations(
+    const QString& text, const std::function<void(std::vector<RunRegularlySpec>&)>& edit) {
+    const QString name = object().name;
+    pushEdit(text, [name, edit](Model& model) {
+        if (GroupSpec* group = ModelLookup::group(model, name))
+            edit(group->runRegularly);
+    });
+}
+
+/// Sets the group's first state variable to itself, every 10 ms: valid code
+/// that changes nothing until the user writes their own.
+void RunRegularlySection::addOperation() {
+    const GroupSpec* group = ModelLookup::group(model(), object().name);
+    if (!group)
+        return;
+    const QStringList variables = EquationVariables::stateVariables(group->equations);
+    const QString variable = variables.isEmpty() ? QStringLiteral("v") : variables.front();
+    RunRegularlySpec operation;
+    operation.code = QStringLiteral("%1 = %1").arg(variable).toStdString();
+    operation.dt = "10*ms";
+    editOperations(tr("Add run_regularly to %1").arg(object().name),
+                   [operation](std::vector<RunRegularlySpec>& list) { list.push_back(operation); });
+    table()->setCurrentCell(table()->rowCount() - 1, CodeColumn);
+}
+
+void RunRegularlySection::commitCell(int row, int column, const QString& text) {
+    const auto* list = operations();
+    if (!list || row < 0 || row >= int(list->size()))
+        return;
+    RunRegularlySpec changed = (*list)[size_t(row)];
+    const QString trimmed = text.trimmed();
+    switch (column) {
+    case NameColumn:
+        changed.name = trimmed.toStdString();
+        break;
+    case CodeColumn:
+        if (trimmed.isEmpty()) {
+            showLocalProblem(row, column, tr("run_regularly needs code, such as v = rand()*mV"));
+            return;
+        }
+        // The cell shows one line; "; " or a newline separate statements.
+        changed.code =
+            QString(trimmed).replace(QRegularExpression("\\s*;\\s*"), "\n").toStdString();
+        break;
+    case DtColumn:
+        changed.dt = trimmed.toStdString();
+        break;
+    case WhenColumn:
+        changed.when = ScheduleFields::parseWhen(trimmed);
+        break;
+    default: {
+        QString problem;
+        if (!ScheduleFields::parseOrder(trimmed, changed.order, &problem)) {
+            showLocalProblem(row, column, problem);
+            return;
+        }
+    }
+    }
+    editOperations(tr("Edit run_regularly of %1").arg(object().name),
+                   [row, changed](std::vector<RunRegularlySpec>& operations) {
+                       if (row < int(operations.size()))
+                           operations[size_t(row)] = changed;
+                   });
+}
+
+void RunRegularlySection::removeRow(int row) {
+    editOperations(tr("Remove run_regularly of %1").arg(object().name),
+                   [row](std::vector<RunRegularlySpec>& operations) {
+                       if (row < int(operations.size()))
+                           operations.erase(operations.begin() + row);
+                   });
+}
+
+std::optional<TableSection::Cell>
+RunRegularlySection::problemCell(const Diagnostic& problem) const {
+    static const QRegularExpression field("^run_regularly\\[(\\d+)\\](?:\\.(\\w+))?$");
+    const auto match = field.match(problem.field);
+    if (problem.object != object().name || !match.hasMatch())
+        return std::nullopt;
+    const int row = match.captured(1).toInt();
+    const auto* list = operations();
+    if (!list || row >= int(list->size()))
+        return std::nullopt;
+    return Cell{row, int(std::max<qsizetype>(kFields.indexOf(match.captured(2)), 0))};
+}
+
+} // namespace spikestudio

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "inspector/TableSection.h"
+
+namespace spikestudio {
+
+class ArrayValuesEditor;
+
+/// The values one segment of the protocol sets before it runs (Brian2's
+/// `G.I = 0*nA` between two `run()` calls), in order: the group, the
+/// variable, the elements (as in `G.v[...]`) and the value, an expression or
+/// numbers edited in an ArrayValuesEditor below, as in the Initial values
+/// table. Each edit is one undo step; the checker's messages mark their cell.
+class ProtocolChangesTable : public TableSection {
+    Q_OBJECT
+
+public:
+    explicit ProtocolChangesTable(ModelDocument* document, QWidget* parent = nullptr);
+
+    /// Shows the values segment `index` sets (-1: none).
+    void setSegment(int index);
+    int segment() const { return segment_; }
+    void refresh() override;
+
+    ArrayValuesEditor* arrayEditor() const { return arrayEditor_; }
+    QToolButton* numbersButton() const { return numbers_; }
+
+    enum Column { ObjectColumn, VariableColumn, ElementsColumn, ValueColumn };
+
+protected:
+    bool appliesTo(const ObjectRef& object) const override;
+    QList<QStringList> rows() const override;
+    bool isEditable(int row, int column) const override;
+    void commitCell(int row, int column, const QString& text) override;
+    void removeRow(int row) override;
+    std::optional<Cell> problemCell(const Diagnostic& problem) const override;
+
+private:
+    std::vector<ProtocolChange> changes() const;
+    QStringList groupNames() const;
+    void editChanges(const QString& text,
+                     const std::function<void(std::vector<ProtocolChange>&)>& edit, int selectRow);
+    void addChange();
+    ProtocolChange newChange() const;
+    void moveSelected(int by);
+    void toggleNumbers();
+    std::string unitOf(const ProtocolChange& change) const;
+    void showArrayOfCurrentRow();
+    void storeValues(const std::vector<double>& values);
+    void storeUnit(const QString& unit);
+
+    int segment_ = -1;
+    QToolButton* moveUp_;
+    QToolButton* moveDown_;
+    QToolButton* numbers_;
+    ArrayValuesEditor* arrayEditor_;
+};
+
+} // namespace spikestudio
