@@ -71,10 +71,14 @@ void refuseInSynapses(const CheckedModel& checked, ProblemCollector& problems) {
         for (const Statement& statement : s.initial)
             refuseReads(statement.value, linked, s.name, "initial." + statement.target, problems);
         refuseInAssignments(s.assignments, linked, s.name, problems);
-        const CheckedConnect& c = s.connect;
-        for (const ExprPtr& expr : {c.element, c.low, c.high, c.step, c.probability, c.size,
-                                    c.condition, c.multiplicity, c.arrayProbability})
-            refuseReads(expr, linked, s.name, "connect", problems);
+        for (size_t k = 0; k < s.connects.size(); ++k) {
+            const CheckedConnect& c = s.connects[k];
+            const std::string field =
+                s.connects.size() == 1 ? "connect" : "connect[" + std::to_string(k) + "]";
+            for (const ExprPtr& expr : {c.element, c.low, c.high, c.step, c.probability, c.size,
+                                        c.condition, c.multiplicity, c.arrayProbability})
+                refuseReads(expr, linked, s.name, field, problems);
+        }
         refuseReads(s.delay, linked, s.name, "delay", problems);
         for (const CheckedPathway& pathway : s.pathways)
             refuseReads(pathway.delay, linked, s.name, pathway.delayField, problems);
