@@ -192,10 +192,11 @@ void checkLinks(CheckedModel& checked, const std::set<std::string>& failed,
             direct[{group->name, variable}] = std::move(link);
     }
     for (CheckedGroup& group : checked.groups)
-        for (const auto& [key, link] : direct)
-            if (key.first == group.name)
-                problems.attempt(
-                    [&] { group.links.push_back(follow(link, group.name, group.size, direct)); });
+        for (const auto& entry : direct) // clang 14 cannot capture structured bindings
+            if (entry.first.first == group.name)
+                problems.attempt([&] {
+                    group.links.push_back(follow(entry.second, group.name, group.size, direct));
+                });
 }
 
 } // namespace spikestudio
