@@ -204,9 +204,10 @@ std::optional<TableSection::Cell>
 ConnectCallsSection::problemCell(const Diagnostic& problem) const {
     static const QRegularExpression field("^connect(?:\\[(\\d+)\\])?(?:\\.(\\w+))?$");
     const auto match = field.match(problem.field);
-    if (problem.object != object().name || !match.hasMatch())
+    // A single call's problems (`connect.p`) show under the connect fields.
+    if (problem.object != object().name || !match.hasMatch() || match.captured(1).isEmpty())
         return std::nullopt;
-    const int row = match.captured(1).isEmpty() ? 0 : match.captured(1).toInt();
+    const int row = match.captured(1).toInt();
     if (row >= int(calls().size()))
         return std::nullopt;
     return Cell{row, int(std::max<qsizetype>(kFields.indexOf(match.captured(2)), 0))};
