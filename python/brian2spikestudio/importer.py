@@ -47,6 +47,15 @@ class ArgumentParser(argparse.ArgumentParser):
         sys.exit('error: %s' % message)
 
 
+def failure_text(text):
+    """--simulate-after's value: the failure's where, what it raised, the run()'s where."""
+    value = json.loads(text)
+    if not (isinstance(value, list) and len(value) == 3
+            and all(isinstance(item, str) for item in value)):
+        raise ValueError('not three strings')
+    return value
+
+
 def parse_arguments(argv):
     parser = ArgumentParser(
         prog='python3 -m brian2spikestudio.importer',
@@ -61,8 +70,7 @@ def parse_arguments(argv):
                              'monitors after run() (default: SPIKESTUDIO_BINARY, else the one '
                              'installed with this package, else spikestudio on PATH)')
     # Internal: the importer a capture that failed after run() execs (simulated_capture.py).
-    parser.add_argument('--simulate-after', nargs=3, metavar=('WHERE', 'RAISED', 'RUN'),
-                        help=argparse.SUPPRESS)
+    parser.add_argument('--simulate-after', type=failure_text, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 

@@ -14,6 +14,7 @@ The second run happens in a fresh Python (the importer execs itself, in the
 same process, so its time and memory limits still hold): the first run's
 objects, the names Brian2 gave them, numpy's random stream, `defaultclock`
 and the script's own modules are all as the first run found them."""
+import json
 import os
 import sys
 import time
@@ -35,8 +36,9 @@ class RaisedAfterRun(ImportFailure):
         self.run_where = run_where
 
     def arguments(self):
-        """The importer's options that hand this failure to the second run."""
-        return ['--simulate-after', self.where, self.raised, self.run_where]
+        """The importer's option that hands this failure to the second run
+        (one JSON value: a script line like "-x.py:5" is no option)."""
+        return ['--simulate-after=' + json.dumps([self.where, self.raised, self.run_where])]
 
 
 def engine_program(failed, chosen):
@@ -57,8 +59,9 @@ def import_again_simulating(failed, script, output, chosen_program):
     environment = dict(os.environ)
     environment['PYTHONPATH'] = os.pathsep.join(
         [PACKAGE_ROOT] + [p for p in [environment.get('PYTHONPATH')] if p])
-    command = [sys.executable, '-B', '-P', '-m', 'brian2spikestudio.importer', '-o', output,
-               '--engine', program] + failed.arguments() + ['--', script]
+    # '-oPATH' and '--engine=PATH': a path starting with '-' stays a value.
+    command = [sys.executable, '-B', '-P', '-m', 'brian2spikestudio.importer', '-o' + output,
+               '--engine=' + program] + failed.arguments() + ['--', script]
     sys.stdout.flush()
     sys.stderr.flush()
     try:
