@@ -9,6 +9,7 @@
 #include "RunCommand.h"
 #include "StandardStreams.h"
 #include "SweepCommand.h"
+#include "bridge/Brian2Import.h"
 #include "diagnostics/FailureMessage.h"
 #include "diagnostics/PrintableText.h"
 
@@ -95,6 +96,7 @@ int runCli(const std::vector<std::string>& arguments) {
 
 int main(int argc, char** argv) {
     const std::vector<std::string> arguments(argv + 1, argv + argc);
+    spikestudio::simulateImportsWithThisProgram(); // scripts that read their monitors
 #ifdef SPIKESTUDIO_WITH_GUI
     if (startsGui(arguments)) { // no file: the start page
         const std::string model = arguments.empty() ? "" : arguments[0];

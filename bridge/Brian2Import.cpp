@@ -21,13 +21,30 @@ namespace fs = std::filesystem;
 constexpr const char* kInstallHint =
     "Python 3 and Brian2 (on Debian: apt-get install python3-brian)";
 
+/// The program simulateImportsWithThisProgram() named, or "". Set once, by
+/// main(), before any thread starts.
+std::string& importEngine() {
+    static std::string program;
+    return program;
+}
+
+/// The importer's arguments for `script` and `modelPath`.
+std::vector<std::string> importerArguments(const std::string& script,
+                                           const std::string& modelPath) {
+    std::vector<std::string> arguments{"-o", modelPath};
+    if (!importEngine().empty())
+        arguments.insert(arguments.end(), {"--engine", importEngine()});
+    arguments.insert(arguments.end(), {"--", script});
+    return arguments;
+}
+
 /// Runs the importer on `script`, writing the model to `modelPath`; its notes.
 std::vector<std::string> runImporter(const std::string& script, const std::string& modelPath,
                                      std::chrono::seconds timeout) {
     ProcessLimits limits;
     limits.timeout = timeout;
     const ProcessResult result =
-        runPythonModule("importer", {"-o", modelPath, "--", script}, limits);
+        runPythonModule("importer", importerArguments(script, modelPath), limits);
     if (result.timedOut)
         throw ModelError({}, script + ": the script did not finish within " +
                                  std::to_string(timeout.count()) + " s");
@@ -98,6 +115,13 @@ void readImport(const fs::path& modelPath, const std::string& script, Brian2Impo
 }
 
 } // namespace
+
+void simulateImportsWithThisProgram() {
+    std::error_code error;
+    const fs::path program = fs::canonical("/proc/self/exe", error);
+    if (!error)
+        importEngine() = program.string();
+}
 
 void requireBrian2Script(const std::string& path) {
     std::error_code error;

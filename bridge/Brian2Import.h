@@ -26,12 +26,23 @@ struct Brian2Import {
 /// How long a script may run by default when it is imported.
 inline constexpr std::chrono::seconds kDefaultImportTimeout{600};
 
+/// Makes the running program the `spikestudio` program the importer
+/// simulates with when a script reads its monitors after run()
+/// (docs/brian2-import.md, "Scripts that read their monitors"): the
+/// program's main() calls it, so `spikestudio import` and the desktop app's
+/// File > Import simulate with themselves. Without it (a test program, say)
+/// the importer finds the program itself: SPIKESTUDIO_BINARY, the one
+/// installed with its package, or spikestudio on PATH.
+void simulateImportsWithThisProgram();
+
 /// Throws ModelError naming `path` unless it is a regular file.
 void requireBrian2Script(const std::string& path);
 
 /// Runs the Brian2 script at `scriptPath` through Python's
 /// brian2spikestudio.importer (docs/brian2-import.md): the script's own code
-/// runs, with Brian2 recording the network instead of simulating it. The
+/// runs, with Brian2 recording the network instead of simulating it (and,
+/// for a script that reads its monitors after run(), once more with each
+/// run() simulated by Spike Studio; everything within `timeout`). The
 /// models are read and checked as `check` checks them (and a sweep as
 /// `sweep` checks it), so a model Spike Studio refuses never comes back. Throws ModelError naming
 /// the script: a script that is not a regular file, Python or Brian2 missing, the timeout, a

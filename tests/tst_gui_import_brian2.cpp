@@ -96,6 +96,25 @@ private slots:
         QVERIFY(window_->document()->isModified());         // closing asks first
     }
 
+    // A script that reads its monitors after run() imports too: the importer
+    // runs it again with the spikestudio program simulating it (here the one
+    // beside the package; the app names itself), and the second run's input,
+    // computed from the first run's spikes, becomes the protocol's. The
+    // window shows the importer's note.
+    void aScriptReadingItsMonitorsIsSimulated() {
+        importThroughTheMenu(kScripts + "/monitors_read_between_runs.py");
+        QCOMPARE(messages_.size(), 1); // the note: it was simulated, and what that cost
+        QVERIFY2(messages_[0].startsWith("Imported, with notes: note: the script uses what its "
+                                         "monitors recorded") &&
+                     messages_[0].contains("simulating its 2 run() calls, which took "),
+                 qPrintable(messages_[0]));
+        const Model& model = window_->document()->model();
+        QCOMPARE(model.groups.size(), size_t(1));
+        QCOMPARE(model.groups.front().name, std::string("G"));
+        QCOMPARE(model.protocol.size(), size_t(2));
+        QVERIFY(window_->document()->isModified());
+    }
+
     void aRefusedScriptKeepsTheModel() {
         const QString script = dir_.filePath("netop.py");
         QFile file(script);

@@ -32,6 +32,11 @@ QString corpusDir() {
 /// Scripts whose own numpy draws move Brian2's random stream: compared by statistics.
 const QStringList kStatisticalScripts = {"own_numpy_random"};
 
+/// Scripts that use what their monitors recorded after run(): imported by
+/// simulating them (docs/brian2-import.md, "Scripts that read their monitors").
+const QStringList kSimulatedScripts = {"monitors_read_between_runs"};
+const QString kSimulatedNote = "note: the script uses what its monitors recorded";
+
 /// Scripts that run several networks in turn, compared network by network
 /// with Brian2's monitors after the run() that ended each network
 /// (reference/<script>/run-K/, K counting the script's run() calls).
@@ -335,8 +340,12 @@ private slots:
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         QVERIFY(imported.out.contains("wrote " + model));
         const bool statistical = kStatisticalScripts.contains(name);
-        // The importer says when random numbers will differ from Brian2's, and only then.
-        QCOMPARE(imported.err.contains("note: "), statistical);
+        const bool simulated = kSimulatedScripts.contains(name);
+        // The importer says when random numbers will differ from Brian2's, and
+        // when it simulated the script, and only then.
+        QCOMPARE(imported.err.contains("random numbers will differ"), statistical);
+        QCOMPARE(imported.err.contains(kSimulatedNote), simulated);
+        QCOMPARE(int(imported.err.count("note: ")), int(statistical) + int(simulated));
         const CliResult ran = runCli({"run", model, "--csv", out, "--tier", "tcc"});
         QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
 
@@ -580,7 +589,9 @@ private slots:
                       {path + ":3: the script raised DimensionMismatchError"});
     }
 
-    void errorAfterRunSaysMonitorsAreEmpty() {
+    // A script that reads its monitors after run() is simulated to get past
+    // them; one that still fails reports its error as any script does.
+    void errorAfterRunEvenWhenSimulatedFails() {
         const QString path = writeScript("after.py", "from brian2 import *\n"
                                                      "G = NeuronGroup(2, 'dv/dt = -v/ms : 1', "
                                                      "threshold='v > 1', reset='v = 0')\n"
@@ -589,8 +600,80 @@ private slots:
                                                      "print(M.t[0])\n");
         const QString model = dir_.filePath("after.json");
         expectFailure(import(path, model), model,
-                      {path + ":5: the script raised IndexError", "after run() at " + path + ":4",
-                       "monitors hold no data"});
+                      {path + ":5: the script raised IndexError",
+                       "even with its runs simulated by Spike Studio"});
+    }
+
+    // What the script computes from a run's data is Spike Studio's: the
+    // second run's input below is the first run's spike count (10 here, as in
+    // Brian2); the note says the script was simulated, and what that cost.
+    void valuesComputedFromARunAreSpikeStudios() {
+        const QString path =
+            writeScript("count.py", "from brian2 import *\n"
+                                    "G = NeuronGroup(2, 'dv/dt = (I - v)/(10*ms) : 1\\nI : 1', "
+                                    "threshold='v > 1', reset='v = 0', method='exact', name='G')\n"
+                                    "G.I = 2\n"
+                                    "M = SpikeMonitor(G)\n"
+                                    "run(40*ms)\n"
+                                    "last = M.t[-1]\n"
+                                    "G.I = M.num_spikes\n"
+                                    "run(10*ms)\n");
+        const QString model = dir_.filePath("count.json");
+        const CliResult result = import(path, model);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.err.startsWith(kSimulatedNote + " (without data: IndexError at " + path +
+                                       ":6, "),
+                 qPrintable(result.err));
+        QCOMPARE(int(result.err.count('\n')), 1);
+        QVERIFY2(result.err.contains("after run() at " + path +
+                                     ":5), so the import ran it again "
+                                     "with Spike Studio simulating its 2 run() calls, which took "),
+                 qPrintable(result.err));
+        QVERIFY2(result.err.contains(" s of simulation)"), qPrintable(result.err));
+        QFile file(model);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray json = file.readAll();
+        QVERIFY2(QRegularExpression(R"("variable": "I",\s*"value": "10")")
+                     .match(QString::fromUtf8(json))
+                     .hasMatch(),
+                 json.constData());
+    }
+
+    // Without the spikestudio program the capture's error stays, saying why
+    // the script could not be simulated; `spikestudio import` names itself
+    // as the program, so it never lacks one.
+    void withoutTheProgramTheErrorSaysWhy() {
+        const QString path = writeScript("reads.py", "from brian2 import *\n"
+                                                     "G = NeuronGroup(2, 'dv/dt = (2 - v)/ms : 1', "
+                                                     "threshold='v > 1', reset='v = 0')\n"
+                                                     "M = SpikeMonitor(G)\n"
+                                                     "run(5*ms)\n"
+                                                     "first = M.t[0]\n");
+        const QString model = dir_.filePath("reads.json");
+        QProcess python;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("PYTHONPATH", SPIKESTUDIO_SOURCE_DIR "/python");
+        environment.insert("SPIKESTUDIO_BINARY", dir_.filePath("no-program"));
+        python.setProcessEnvironment(environment);
+        python.start("/usr/bin/python3", {"-m", "brian2spikestudio.importer", path, "-o", model});
+        QVERIFY(python.waitForFinished(120000));
+        QCOMPARE(python.exitCode(), 1);
+        const QString err = QString::fromUtf8(python.readAllStandardError());
+        QCOMPARE(int(err.count('\n')), 1);
+        for (const QString& fragment :
+             QStringList{path + ":5: the script raised IndexError", "after run() at " + path + ":4",
+                         "monitors hold no data",
+                         "simulating the script to get past it needs the "
+                         "spikestudio program: SPIKESTUDIO_BINARY=" +
+                             dir_.filePath("no-program") + " is not an executable file"})
+            QVERIFY2(err.contains(fragment), qPrintable("'" + fragment + "' missing from: " + err));
+        QVERIFY(!QFile::exists(model));
+
+        qputenv("SPIKESTUDIO_BINARY", dir_.filePath("no-program").toUtf8());
+        const CliResult fromTheProgram = import(path, model);
+        qunsetenv("SPIKESTUDIO_BINARY");
+        QVERIFY2(fromTheProgram.exitCode == 0, qPrintable(fromTheProgram.err));
+        QVERIFY(fromTheProgram.err.startsWith(kSimulatedNote));
     }
 
     void scriptThatNeverRunsFails() {

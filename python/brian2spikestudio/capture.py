@@ -262,9 +262,11 @@ def copied(value):
 
 
 @contextlib.contextmanager
-def capturing(locator):
-    """Activates a CaptureDevice for the `with` block; yields its Recording."""
-    device = CaptureDevice(locator)
+def capturing(locator, device=None):
+    """Activates `device` (a CaptureDevice of a kind that also simulates,
+    say), or a new CaptureDevice recording with `locator`, for the `with`
+    block; yields its Recording."""
+    device = device or CaptureDevice(locator)
     all_devices[DEVICE_NAME] = device
     set_device, reset_device = device_module.set_device, device_module.reset_device
     set_device(DEVICE_NAME)

@@ -55,12 +55,18 @@ class SpikeStudioDevice(CaptureDevice):
     """Brian2's runtime device for building and reading networks; Spike
     Studio's engine for running them (see the module)."""
 
-    def __init__(self):
-        super().__init__(CallerLocator())
+    def __init__(self, locator=None, program=None):
+        """`locator` places calls in the user's code (default: any code outside
+        Brian2, CallerLocator); `program` is the spikestudio program to run
+        (default: spikestudio_program.find_program's choice)."""
+        self._locator = locator
+        self.program = program
+        super().__init__(locator or CallerLocator())
         self._forget_networks()
 
     def _forget_networks(self):
-        self.recording = Recording(CallerLocator())
+        self.recording = Recording(self._locator or CallerLocator())
+        self.simulation_seconds = 0.0  # Spike Studio's simulation loops, every run so far
         self._seeds = {}  # id(first run() of a network) -> its seed, for models without seed()
         self._simulated = set()  # names of the groups and synapses run so far
         self._filled = set()  # (object, variable) pairs holding Spike Studio's final state
@@ -115,9 +121,11 @@ class SpikeStudioDevice(CaptureDevice):
             state_dir = os.path.join(folder, 'state')
             seconds = run_headless(run.where, write_model(folder, model), csv_dir, state_dir,
                                    seed=model.get('seed', seed),
-                                   project=self.option('project'), tier=self.option('tier'))
+                                   project=self.option('project'), tier=self.option('tier'),
+                                   program=self.program)
             # What Brian2's standalone devices report after a run (speed tests read it).
             if seconds is not None:
+                self.simulation_seconds += seconds
                 self._last_run_time = seconds
                 self._last_run_completed_fraction = 1.0
             fill_monitors(run.objects, csv_dir)

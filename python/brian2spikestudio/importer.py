@@ -8,6 +8,9 @@ you would run. Brian2 is put into a capturing mode first, so the script's
 run() calls record the network instead of simulating it; what the script
 prints is dropped, and figures go to matplotlib's Agg backend (no window).
 Whatever else the script does (writing files, say) happens as usual.
+A script that raises after run() (it reads its monitors, which the capture
+leaves empty) is run once more with Spike Studio simulating each run()
+(simulated_capture.py; `--engine PROGRAM` names the spikestudio program).
 
 The model (docs/model-format.md) is written to MODEL.json, replacing a file
 of that name only when complete. A script that runs several networks in turn
@@ -17,7 +20,8 @@ network, MODEL-1.json, MODEL-2.json, ...; `-o FOLDER/` writes into FOLDER
 under the script's name. Each file written is named on stdout. Exit status 0 on success; 1 with one line
 on stderr ("error: script.py:42: run_regularly on NeuronGroup 'G' is not
 supported yet") when the script cannot be imported. Lines starting with "note: " say
-where the imported model's random numbers will differ from Brian2's.
+where the imported model's random numbers will differ from Brian2's, and
+that the script was simulated, with what it cost.
 """
 import argparse
 import json
@@ -43,6 +47,15 @@ class ArgumentParser(argparse.ArgumentParser):
         sys.exit('error: %s' % message)
 
 
+def failure_text(text):
+    """--simulate-after's value: the failure's where, what it raised, the run()'s where."""
+    value = json.loads(text)
+    if not (isinstance(value, list) and len(value) == 3
+            and all(isinstance(item, str) for item in value)):
+        raise ValueError('not three strings')
+    return value
+
+
 def parse_arguments(argv):
     parser = ArgumentParser(
         prog='python3 -m brian2spikestudio.importer',
@@ -52,6 +65,12 @@ def parse_arguments(argv):
                                        'name starts with "-")')
     parser.add_argument('-o', dest='output', required=True, metavar='MODEL.json',
                         help='the model file to write (a folder: ending in "/")')
+    parser.add_argument('--engine', metavar='PROGRAM',
+                        help='the spikestudio program that simulates a script reading its '
+                             'monitors after run() (default: SPIKESTUDIO_BINARY, else the one '
+                             'installed with this package, else spikestudio on PATH)')
+    # Internal: the importer a capture that failed after run() execs (simulated_capture.py).
+    parser.add_argument('--simulate-after', type=failure_text, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -93,21 +112,41 @@ def remove_brian2_log_files():
             setattr(BrianLogger, attribute, None)
 
 
-def capture(source):
-    """Runs the script under the capturing device; its Recording."""
+def capture_only(source):
+    """Runs the script under the capturing device, which simulates nothing;
+    its Recording. RaisedAfterRun when the script raised after a run()."""
     from .capture import capturing
     from .recording import ScriptLocator
+    from .simulated_capture import RaisedAfterRun
     with capturing(ScriptLocator(source.path, source.display)) as recording:
         try:
             run_script(source)
         except ScriptRaised as failure:
             runs = recording.runs()
             if runs:
-                raise ImportFailure(failure.where, '%s after run() at %s (an import does not '
-                                    'simulate, so monitors hold no data)'
-                                    % (failure.problem, runs[-1].where))
+                raise RaisedAfterRun(failure.where, failure.problem, runs[-1].where) from None
             raise
     return recording
+
+
+def capture(source, script, output, program=None, simulate_after=None):
+    """The script's Recording and the notes on how it was made. First
+    captured without simulating; when the script raises after a run() (it
+    reads its monitors), this process becomes a fresh importer of `script`
+    into `output` that captures it while Spike Studio (`program`, or the
+    one find_program finds) simulates each run(): simulated_capture.py.
+    `simulate_after` (the failure's where, what it raised, the run()'s
+    where) makes this that importer."""
+    from .simulated_capture import (RaisedAfterRun, import_again_simulating,
+                                    simulated_recording)
+    if simulate_after:
+        recording, note = simulated_recording(source, RaisedAfterRun(*simulate_after), program)
+        return recording, [note]
+    try:
+        return capture_only(source), []
+    except RaisedAfterRun as failed:
+        import_again_simulating(failed, script, output, program)
+        raise  # not reached: the process is the new importer now
 
 
 def model_text(model):
@@ -136,8 +175,9 @@ def files_to_write(translations, path):
             for k, translation in enumerate(translations, 1)]
 
 
-def import_script(script, output):
-    """Imports `script` into the model file(s) `output` names; the notes for
+def import_script(script, output, program=None, simulate_after=None):
+    """Imports `script` into the model file(s) `output` names, simulating
+    with the spikestudio `program` if it must (see capture); the notes for
     the user and the paths written."""
     source = ScriptSource(script)
     path = model_path(output, source)
@@ -146,7 +186,8 @@ def import_script(script, output):
     limit_memory()
     import_brian2()
     from .translate import translate_networks
-    translations = translate_networks(capture(source))
+    recording, notes = capture(source, script, output, program, simulate_after)
+    translations = translate_networks(recording)
     written = []
     try:
         for target, text in files_to_write(translations, path):
@@ -156,13 +197,15 @@ def import_script(script, output):
         for target in written:
             os.unlink(target)
         raise ImportFailure('', str(error))
-    return [note for translation in translations for note in translation.notes], written
+    return notes + [note + RANDOM_NOTE_END for translation in translations
+                    for note in translation.notes], written
 
 
 def main(argv=None):
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     try:
-        notes, written = import_script(args.script, args.output)
+        notes, written = import_script(args.script, args.output, args.engine,
+                                       args.simulate_after)
     except ImportFailure as failure:
         sys.exit('error: %s' % failure)
     except RecursionError:
@@ -172,7 +215,7 @@ def main(argv=None):
         sys.exit('error: %s: the importer failed (%s%s)' % (
             args.script, type(error).__name__, ': ' + lines[0] if lines else ''))
     for note in notes:
-        print('note: %s%s' % (note, RANDOM_NOTE_END), file=sys.stderr)
+        print('note: %s' % note, file=sys.stderr)
     for target in written:
         print('wrote %s' % target)
 

@@ -1,6 +1,8 @@
 """Finding and running the `spikestudio` program for the spikestudio device.
 
-The program is SPIKESTUDIO_BINARY when set; otherwise the one installed
+The program is the one named by the caller when given (`spikestudio import`
+names itself, so the importer simulates with the program that started it);
+otherwise SPIKESTUDIO_BINARY when set; otherwise the one installed
 with this package (a .deb: /usr/lib/python3/dist-packages beside /usr/bin;
 a build tree: build/lib/python3/dist-packages beside build/app); otherwise
 the one on PATH."""
@@ -29,10 +31,19 @@ def installed_beside_package():
     return None
 
 
-def find_program():
+def is_executable(path):
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
+def find_program(chosen=None):
+    """The spikestudio program (see the module); RunFailure saying why there is none."""
+    if chosen:
+        if not is_executable(chosen):
+            raise RunFailure('', 'the spikestudio program %s is not an executable file' % chosen)
+        return chosen
     configured = os.environ.get(ENVIRONMENT_VARIABLE)
     if configured:
-        if not (os.path.isfile(configured) and os.access(configured, os.X_OK)):
+        if not is_executable(configured):
             raise RunFailure('', '%s=%s is not an executable file' % (ENVIRONMENT_VARIABLE,
                                                                       configured))
         return configured
@@ -60,13 +71,15 @@ def simulation_seconds(output):
     return float(found.group(1)) / 1000.0 if found else None
 
 
-def run_headless(where, model_path, csv_dir, state_dir, seed=None, project=None, tier=None):
+def run_headless(where, model_path, csv_dir, state_dir, seed=None, project=None, tier=None,
+                 program=None):
     """`spikestudio run MODEL --csv DIR --final-state DIR ...`; returns the
     seconds the simulation loop took (None when not reported). RunFailure
-    naming `where` when Spike Studio refuses the model or the run fails."""
+    naming `where` when Spike Studio refuses the model or the run fails.
+    `program`: the spikestudio program to run (find_program's choice)."""
     # --allow-nan: a variable that blows up does not stop the run, as in Brian2
     # (the device then warns as Brian2 does, from the final state).
-    command = [find_program(), 'run', model_path, '--csv', csv_dir, '--final-state', state_dir,
+    command = [find_program(program), 'run', model_path, '--csv', csv_dir, '--final-state', state_dir,
                '--allow-nan']
     if project is not None:
         command += ['--db', os.fspath(project)]
