@@ -3,6 +3,7 @@
 #include "model/CheckedModel.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
