@@ -21,6 +21,9 @@ std::string SynapsesView::special(const std::string& name) const {
         return "((double)" + fromStart("_post", synapses_.targetRange.start) + ")";
     if (name == "N")
         return "((double)_N)";
+    // Targeted synapses are counted when created: the runtime passes N_post.
+    if (name == "N_post" && synapses_.targetSynapses)
+        return "((double)_context->targetSize)";
     return "";
 }
 

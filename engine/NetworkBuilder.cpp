@@ -19,6 +19,7 @@
 #include "memory/MemoryBudget.h"
 #include "model/ConnectChecker.h"
 #include "model/GroupEvents.h"
+#include "model/SynapsesTarget.h"
 #include "runtime/ElementAssignments.h"
 #include "runtime/EventRecorder.h"
 #include "runtime/EventsInRange.h"
@@ -311,6 +312,8 @@ private:
         bound->context.size = synapses.size();
         bound->context.pre = synapses.pre.data();
         bound->context.post = synapses.post.data();
+        // N_post of synapses acting on synapses (a summed variable sets its own).
+        bound->context.targetSize = synapses.target->size;
         bound->arrays = resolveArrays(source.arrays, {*network_, nullptr, &synapses, recording});
         return bound;
     }
@@ -476,13 +479,13 @@ private:
         SynapseState& synapses = network_->synapses().emplace_back();
         synapses.name = checked.name;
         GroupState& source = network_->groups()[checked.source];
-        GroupState& target = network_->groups()[checked.target];
+        GroupState& target = targetOf(checked);
         // Brian2 connects a subgroup in its own indices (i, j, N_pre, N_post
         // from its start): created between copies of the slices, then attached.
         std::optional<GroupState> sourceSlice, targetSlice;
         if (!isWhole(checked.sourceRange, source))
             sourceSlice = subgroupCopy(source, checked.sourceRange);
-        if (!isWhole(checked.targetRange, target))
+        if (!checked.targetSynapses && !isWhole(checked.targetRange, target))
             targetSlice = subgroupCopy(target, checked.targetRange);
         synapses.source = sourceSlice ? &*sourceSlice : &source;
         synapses.target = targetSlice ? &*targetSlice : &target;
@@ -515,6 +518,18 @@ private:
                                     network_->random());
         });
         attachToGroups(synapses, source, checked.sourceRange, target, checked.targetRange);
+        // Seen as a group by Synapses objects acting on these (made after them).
+        synapses.elements.name = checked.name;
+        synapses.elements.size = synapses.size();
+        synapses.elements.clock = synapses.clock;
+    }
+
+    /// The group `checked` acts on, or the synapses it targets (created
+    /// before it, as the checker requires).
+    GroupState& targetOf(const CheckedSynapses& checked) {
+        if (checked.targetSynapses)
+            return network_->synapses()[*checked.targetSynapses].elements;
+        return network_->groups()[checked.target];
     }
 
     /// Brian2's connect() call k: its synapses appended to those made before.
@@ -591,7 +606,7 @@ private:
 
     void scheduleSynapses(const CheckedSynapses& checked, SynapseState& synapses) {
         const CheckedGroup& source = model_.groups[checked.source];
-        const CheckedGroup& target = model_.groups[checked.target];
+        const CheckedGroup& target = targetGroupOf(model_.groups, checked);
         const SynapsesKernelWriter writer(checked, source, target, constantNames_);
         if (!checked.stateUpdate.empty())
             schedule(ScheduleSlot::Groups, orderOf(specOf(checked).order),
@@ -619,26 +634,32 @@ private:
             model_.model.synapses[static_cast<size_t>(&checked - model_.synapses.data())];
         const bool post = side == SynapseSide::Post;
         return (post ? spec.target : spec.source) !=
-               model_.groups[post ? checked.target : checked.source].name;
+               (post ? targetGroupOf(model_.groups, checked) : model_.groups[checked.source]).name;
     }
 
     void scheduleSummed(const CheckedSynapses& checked, SynapseState& synapses,
                         const SynapsesKernelWriter& writer, const CheckedSummedVariable& summed) {
         GroupState& written =
             summed.side == SynapseSide::Post ? *synapses.target : *synapses.source;
+        const bool writesSynapses = summed.side == SynapseSide::Post && checked.targetSynapses;
         const std::string name = checked.name + "_summed_variable_" + summed.variable +
                                  (summed.side == SynapseSide::Post ? "_post" : "_pre");
         auto bound = compile(name, timedSource([&] { return writer.summed(summed); }), synapses);
         const ElementRange& range =
             summed.side == SynapseSide::Post ? checked.targetRange : checked.sourceRange;
-        bound->context.targetSize = range.start + range.size; // zeroed from range.start
+        // Zeroed from range.start; targeted synapses are written whole.
+        bound->context.targetSize = writesSynapses ? written.size : range.start + range.size;
         // Brian2: slot groups, one order before the written group's (a
         // subgroup's is one after its group's, so then with it, by name).
-        const CheckedGroup& group =
-            model_.groups[summed.side == SynapseSide::Post ? checked.target : checked.source];
+        const int writtenOrder =
+            writesSynapses
+                ? orderOf(specOf(model_.synapses[*checked.targetSynapses]).order)
+                : orderOf(specOf(model_.groups[summed.side == SynapseSide::Post ? checked.target
+                                                                                : checked.source])
+                              .order);
         schedule(ScheduleSlot::Groups,
-                 orderOf(specOf(group).order) + (writesSubgroup(checked, summed.side) ? 0 : -1),
-                 name, bound, written.clock, specOf(checked).active);
+                 writtenOrder + (writesSubgroup(checked, summed.side) ? 0 : -1), name, bound,
+                 written.clock, specOf(checked).active);
     }
 
     void schedulePathway(const CheckedSynapses& checked, SynapseState& synapses,
@@ -869,7 +890,7 @@ private:
                                      checked.name + "' with " + std::to_string(synapses.size()) +
                                      " synapses");
         const SynapsesKernelWriter writer(checked, model_.groups[checked.source],
-                                          model_.groups[checked.target], constantNames_);
+                                          targetGroupOf(model_.groups, checked), constantNames_);
         claimStateRecord(monitor, recordedCount(monitor, synapses.size()));
         const auto recording = recordingOf(recordedIndices(monitor, synapses.size()));
         auto bound = compile(monitor.spec->name + " state monitor",

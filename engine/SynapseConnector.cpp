@@ -156,6 +156,18 @@ private:
         }
     }
 
+    /// The checker knows a group's size; targeted synapses (Brian2's synapses
+    /// on synapses) are counted only once created, so their j is checked here.
+    void refuseOutsideTarget() const {
+        for (long long j : connect_.j)
+            if (j < 0 || j >= target_.size)
+                throw ModelError(
+                    {"", "connect.j", 0, 0},
+                    "the target index " + std::to_string(j) + " is outside the range [0, " +
+                        std::to_string(target_.size - 1) + "] of the " +
+                        std::to_string(target_.size) + " synapses of '" + target_.name + "'");
+    }
+
     SynapseIndices fromArrays() {
         const size_t count = connect_.i.size();
         std::vector<bool> use(count, true);
@@ -163,6 +175,7 @@ private:
         if (p != 1.0)
             for (size_t k = 0; k < count; ++k)
                 use[k] = random_.uniform() < p;
+        refuseOutsideTarget();
         const double copies = evaluator_.copies({}).at(0);
         for (size_t k = 0; k < count; ++k)
             if (use[k])

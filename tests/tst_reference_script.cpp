@@ -104,9 +104,9 @@ private slots:
 
     void reproducesCommittedReferences_data() {
         QTest::addColumn<QString>("model");
-        for (const char* model :
-             {"inputs_timed_arrays", "inputs_poisson_input", "synapses_chain_delays",
-              "synapses_pre_before_post", "lif_default_method", "subgroups_cuba"})
+        for (const char* model : {"inputs_timed_arrays", "inputs_poisson_input",
+                                  "synapses_chain_delays", "synapses_pre_before_post",
+                                  "lif_default_method", "subgroups_cuba", "synapses_on_synapses"})
             QTest::newRow(model) << QString(model);
     }
 

@@ -70,6 +70,11 @@ struct CheckedGroup {
     std::vector<CheckedRunRegularly> runRegularly; // NeuronGroup
     std::vector<CheckedLink> links;                // NeuronGroup: one per (linked) variable
 
+    /// The per-synapse variables of a Synapses object that another one acts on
+    /// (Brian2's synapses on synapses): its parameters and differential
+    /// variables, one element per synapse, `size` known only once connected.
+    bool ofSynapses = false;
+
     /// The link of `variable`, or null when it is not a linked variable.
     const CheckedLink* linkOf(const std::string& variable) const {
         for (const CheckedLink& link : links)
@@ -127,7 +132,12 @@ struct CheckedConnect {
 struct CheckedSynapses {
     std::string name;
     size_t source = 0; // index into CheckedModel::groups
-    size_t target = 0;
+    size_t target = 0; // unused when targetSynapses is set
+    /// Synapses acting on synapses: the index into CheckedModel::synapses of
+    /// the Synapses object targeted (created before this one), and its
+    /// variables seen as a group (CheckedGroup::ofSynapses).
+    std::optional<size_t> targetSynapses;
+    std::shared_ptr<const CheckedGroup> targetFace;
     ElementRange sourceRange; // all of the source, or the subgroup it names
     ElementRange targetRange;
     double dt = 0.0;

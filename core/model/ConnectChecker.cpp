@@ -105,7 +105,9 @@ CheckedConnect checkArrays(const ConnectSpec& spec, const SynapticNames& names,
         fail("j", "'i' and 'j' must have the same length (" + std::to_string(spec.i.size()) +
                       " and " + std::to_string(spec.j.size()) + ")");
     checkIndices(spec.i, names.group(SynapseSide::Pre), "i", "source");
-    checkIndices(spec.j, names.group(SynapseSide::Post), "j", "target");
+    // Targeted synapses are counted when created: their j is checked then.
+    if (!names.group(SynapseSide::Post).ofSynapses)
+        checkIndices(spec.j, names.group(SynapseSide::Post), "j", "target");
     connect.i = spec.i;
     connect.j = spec.j;
     if (!spec.p.empty()) {

@@ -26,6 +26,8 @@ const CheckedEvent* customEvent(const CheckedGroup& group, const std::string& ev
 }
 
 std::string describeEvents(const CheckedGroup& group) {
+    if (group.ofSynapses)
+        return "it is a Synapses object: synapses have no events";
     std::string known;
     for (const std::string& name : eventsOf(group))
         known += (known.empty() ? "'" : ", '") + name + "'";

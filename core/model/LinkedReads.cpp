@@ -2,6 +2,7 @@
 
 #include "diagnostics/ModelError.h"
 #include "expr/ExprRewrite.h"
+#include "model/SynapsesTarget.h"
 
 #include <set>
 
@@ -65,7 +66,7 @@ void refuseInGroups(const CheckedModel& checked, ProblemCollector& problems) {
 void refuseInSynapses(const CheckedModel& checked, ProblemCollector& problems) {
     for (const CheckedSynapses& s : checked.synapses) {
         const CheckedGroup& source = checked.groups[s.source];
-        const CheckedGroup& target = checked.groups[s.target];
+        const CheckedGroup& target = targetGroupOf(checked.groups, s);
         LinkedNames linked = linkedOf(source, "_pre", false);
         linked.merge(linkedOf(target, "_post", true));
         for (const Statement& statement : s.initial)

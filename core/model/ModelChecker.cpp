@@ -15,6 +15,7 @@
 #include "model/RunRegularlyChecker.h"
 #include "model/ScheduleChecker.h"
 #include "model/Subgroups.h"
+#include "model/SynapsesTarget.h"
 #include "timing/TimeSteps.h"
 
 #include <cctype>
@@ -53,18 +54,23 @@ void checkSummedWriters(const CheckedModel& model) {
         std::string synapses;
         ElementRange range;
     };
-    std::map<std::pair<size_t, std::string>, std::vector<Writer>> writers;
+    // Keyed by the written group's name: a targeted Synapses object's too.
+    std::map<std::pair<std::string, std::string>, std::vector<Writer>> writers;
     for (const CheckedSynapses& s : model.synapses)
         for (const CheckedSummedVariable& summed : s.summed) {
             const bool post = summed.side == SynapseSide::Post;
-            const size_t group = post ? s.target : s.source;
-            const ElementRange range = post ? s.targetRange : s.sourceRange;
-            auto& earlier = writers[std::make_pair(group, summed.variable)];
+            const CheckedGroup& group =
+                post ? targetGroupOf(model.groups, s) : model.groups[s.source];
+            // Targeted synapses are written whole (their count is not known yet).
+            const ElementRange range = post && s.targetFace ? ElementRange{0, 1}
+                                       : post               ? s.targetRange
+                                                            : s.sourceRange;
+            auto& earlier = writers[std::make_pair(group.name, summed.variable)];
             for (const Writer& other : earlier)
                 if (range.start < other.range.start + other.range.size &&
                     other.range.start < range.start + range.size)
                     throw ModelError({s.name, "model", 0, 0},
-                                     "'" + summed.variable + "' of '" + model.groups[group].name +
+                                     "'" + summed.variable + "' of '" + group.name +
                                          "' is already written by the summed variable of '" +
                                          other.synapses +
                                          "'; only one summed variable may write it (onto "
@@ -173,15 +179,17 @@ void checkAllGroups(CheckedModel& checked, ProblemCollector& problems, FailedObj
 }
 
 void checkAllSynapses(CheckedModel& checked, ProblemCollector& problems, FailedObjects& failed) {
-    for (const SynapsesSpec& spec : checked.model.synapses) {
+    const std::vector<SynapsesSpec>& specs = checked.model.synapses;
+    for (size_t k = 0; k < specs.size(); ++k) {
+        const SynapsesSpec& spec = specs[k];
         if (failed.count(spec.source) || failed.count(spec.target)) {
             failed.insert(spec.name);
             continue;
         }
-        if (!problems.attempt([&] {
-                checked.synapses.push_back(ObjectKinds::synapses().check(
-                    spec, checked.groups, *checked.constants, checked.dt));
-            }))
+        const SynapsesContext context{checked.groups,  *checked.constants, checked.dt, specs, k,
+                                      checked.synapses};
+        if (!problems.attempt(
+                [&] { checked.synapses.push_back(ObjectKinds::synapses().check(spec, context)); }))
             failed.insert(spec.name);
     }
 }

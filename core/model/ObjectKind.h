@@ -3,6 +3,7 @@
 #include "model/CheckedModel.h"
 #include "model/FieldDescriptor.h"
 #include "model/Model.h"
+#include "model/SynapsesChecker.h"
 
 #include <optional>
 #include <string>
@@ -141,8 +142,7 @@ struct GroupKind : SpecKind<GroupSpec> {
 };
 
 struct SynapsesKind : SpecKind<SynapsesSpec> {
-    CheckedSynapses (*check)(const SynapsesSpec&, const std::vector<CheckedGroup>&,
-                             const Scope& constants, double modelDt) = nullptr;
+    CheckedSynapses (*check)(const SynapsesSpec&, const SynapsesContext&) = nullptr;
 };
 
 struct MonitorKind : SpecKind<MonitorSpec> {

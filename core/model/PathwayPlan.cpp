@@ -21,6 +21,11 @@ public:
         if (!spec_.onPre.empty())
             plans_.push_back(
                 {"pre", SynapseSide::Pre, spec_.onPre, "on_pre", spec_.delay, "delay"});
+        // Onto a group on_post needs no threshold (it then never runs), but
+        // targeted synapses have no events at all (Brian2 refuses it).
+        if (!spec_.onPost.empty() && target_.ofSynapses)
+            throw ModelError({spec_.name, "on_post", 0, 0},
+                             missingEventProblem(target_, kSpikeEvent));
         if (!spec_.onPost.empty())
             plans_.push_back(
                 {"post", SynapseSide::Post, spec_.onPost, "on_post", "", "", kSpikeEvent});

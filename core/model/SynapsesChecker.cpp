@@ -13,6 +13,7 @@
 #include "model/GroupChecker.h"
 #include "model/PathwayPlan.h"
 #include "model/Subgroups.h"
+#include "model/SynapsesTarget.h"
 #include "model/SynapticNames.h"
 #include "model/TimedArrays.h"
 
@@ -53,29 +54,28 @@ bool hasDifferential(const std::vector<Equation>& equations) {
 
 class SynapsesChecker {
 public:
-    SynapsesChecker(const SynapsesSpec& spec, const std::vector<CheckedGroup>& groups,
-                    const Scope& constants, double defaultDt)
-        : spec_(spec), groups_(groups), constants_(constants), defaultDt_(defaultDt) {}
+    SynapsesChecker(const SynapsesSpec& spec, const SynapsesContext& context)
+        : spec_(spec), groups_(context.groups), constants_(context.constants),
+          defaultDt_(context.defaultDt), context_(context) {}
 
     CheckedSynapses run() {
         CheckedSynapses s;
         s.name = spec_.name;
+        refuseSynapsesSource();
         const GroupSlice source = findGroup(groups_, spec_.source, spec_.name, "source");
-        const GroupSlice target = findGroup(groups_, spec_.target, spec_.name, "target");
         s.source = source.group;
-        s.target = target.group;
         s.sourceRange = source.range;
-        s.targetRange = target.range;
+        findTarget(s);
         s.dt = spec_.dt.empty() ? defaultDt_
                                 : positiveTime(spec_.dt, constants_, spec_.name, "dt", false);
-        names_.emplace(groups_[s.source], groups_[s.target], s.sourceRange.size,
+        names_.emplace(groups_[s.source], targetGroupOf(groups_, s), s.sourceRange.size,
                        s.targetRange.size);
         checkEquations(s);
         checkSummed(s);
         checkClockDriven(s);
         const AbstractCode eventDriven = checkEventDriven(s);
         const std::vector<PathwayPlan> plans =
-            planPathways(spec_, groups_[s.source], groups_[s.target], s.equations);
+            planPathways(spec_, groups_[s.source], targetGroupOf(groups_, s), s.equations);
         for (const PathwayPlan& plan : plans)
             checkPathway(s, plan, eventDriven);
         checkConnectCall(s, spec_.connect, 0);
@@ -89,6 +89,36 @@ public:
     }
 
 private:
+    /// Brian2's synapses have no events, so they send nothing to act on.
+    void refuseSynapsesSource() const {
+        for (const SynapsesSpec& other : context_.specs)
+            if (other.name == spec_.source)
+                throw ModelError({spec_.name, "source", 0, 0},
+                                 "'" + spec_.source +
+                                     "' is a Synapses object; a source must be a group (synapses "
+                                     "have no events to send)");
+    }
+
+    /// A group (or subgroup), or a Synapses object made before this one
+    /// (Brian2's synapses on synapses): N_post is then its synapse count.
+    void findTarget(CheckedSynapses& s) const {
+        const auto synapses = targetedSynapses(context_.specs, context_.index);
+        if (!synapses) {
+            const GroupSlice target = findGroup(groups_, spec_.target, spec_.name, "target");
+            s.target = target.group;
+            s.targetRange = target.range;
+            return;
+        }
+        for (size_t k = 0; k < context_.synapses.size(); ++k)
+            if (context_.synapses[k].name == spec_.target) {
+                s.targetSynapses = k;
+                s.targetFace = synapsesFace(context_.synapses[k], constants_);
+                return;
+            }
+        throw ModelError({spec_.name, "target", 0, 0},
+                         "unknown target Synapses object '" + spec_.target + "'");
+    }
+
     /// Connect call `k` (0 is `connect` itself, or the first of its list).
     void checkConnectCall(CheckedSynapses& s, const ConnectSpec& call, size_t k) const {
         const std::string field = connectCallField(k, !spec_.laterConnects.empty());
@@ -345,7 +375,7 @@ private:
         owner.elements = "synapses";
         owner.scope = s.scope.get();
         owner.sourceSize = groups_[s.source].size;
-        owner.targetSize = groups_[s.target].size;
+        owner.targetSize = s.targetFace ? 0 : groups_[s.target].size; // 0: known when built
         owner.requireWritable = [this, &s](const std::string& variable) {
             const Equation* eq = s.equations.find(variable);
             if (!eq || eq->kind == EquationKind::Subexpression)
@@ -368,14 +398,14 @@ private:
     const std::vector<CheckedGroup>& groups_;
     const Scope& constants_;
     double defaultDt_;
+    const SynapsesContext& context_;
     std::optional<SynapticNames> names_;
 };
 
 } // namespace
 
-CheckedSynapses checkSynapses(const SynapsesSpec& spec, const std::vector<CheckedGroup>& groups,
-                              const Scope& constants, double defaultDt) {
-    return SynapsesChecker(spec, groups, constants, defaultDt).run();
+CheckedSynapses checkSynapses(const SynapsesSpec& spec, const SynapsesContext& context) {
+    return SynapsesChecker(spec, context).run();
 }
 
 } // namespace spikestudio

@@ -4,10 +4,20 @@
 
 namespace spikestudio {
 
-/// Checks a Synapses object: its source and target among `groups`, synaptic
-/// equations with their flags, pathways, summed variables, connect rule,
-/// delay and initial values. Throws ModelError naming the object and field.
-CheckedSynapses checkSynapses(const SynapsesSpec& spec, const std::vector<CheckedGroup>& groups,
-                              const Scope& constants, double defaultDt);
+/// What checking one Synapses object reads of the rest of the model.
+struct SynapsesContext {
+    const std::vector<CheckedGroup>& groups;
+    const Scope& constants;
+    double defaultDt;
+    const std::vector<SynapsesSpec>& specs;       // every Synapses object, in file order
+    size_t index;                                 // this one's place in `specs`
+    const std::vector<CheckedSynapses>& synapses; // those checked before it
+};
+
+/// Checks a Synapses object: its source among the groups, its target among
+/// the groups or the Synapses objects before it, synaptic equations with
+/// their flags, pathways, summed variables, connect rule, delay and initial
+/// values. Throws ModelError naming the object and field.
+CheckedSynapses checkSynapses(const SynapsesSpec& spec, const SynapsesContext& context);
 
 } // namespace spikestudio

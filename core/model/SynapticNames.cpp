@@ -7,8 +7,10 @@ namespace spikestudio {
 bool isGroupVariable(const CheckedGroup& group, const std::string& name) {
     if (const CheckedLink* link = group.linkOf(name))
         return link->neuronByNeuron();
-    if (group.equations.find(name))
-        return true;
+    if (const Equation* eq = group.equations.find(name))
+        // Targeted synapses offer their variables, not their subexpressions
+        // (which read names of their own groups).
+        return !group.ofSynapses || eq->kind != EquationKind::Subexpression;
     return group.refractoryKind != RefractoryKind::None &&
            (name == "not_refractory" || name == "lastspike");
 }
@@ -47,8 +49,13 @@ std::unique_ptr<Scope> SynapticNames::outerScope(const Scope& constants, bool ev
         scope->define(name, integerPerSynapse());
     scope->define("N_pre", Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
                                   static_cast<double>(sourceSize_)});
-    scope->define("N_post", Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
-                                   static_cast<double>(targetSize_)});
+    // Targeted synapses are counted only once they are created: N_post is
+    // then a value of the run, as a shared variable is.
+    if (target_.ofSynapses)
+        scope->define("N_post", Symbol{SymbolKind::Shared, Dimension(), ValueType::Integer, 0.0});
+    else
+        scope->define("N_post", Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
+                                       static_cast<double>(targetSize_)});
     scope->define("delay",
                   Symbol{SymbolKind::PerElement, Dimension::second(), ValueType::Float, 0.0});
     if (eventDriven)

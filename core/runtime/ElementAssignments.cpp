@@ -107,15 +107,21 @@ private:
 
 /// Synapses whose presynaptic index `pre` and postsynaptic index `post` select, in order.
 std::vector<long long> byPair(const ElementAssignment& assignment, const SynapseState& synapses) {
-    const auto mask = [](const IndexSelection& selection, long long size) {
+    // The checker knows every group's size; targeted synapses (synapses on
+    // synapses) are counted only now, so their indices are checked here.
+    const auto mask = [&](const IndexSelection& selection, long long size, const char* side) {
+        if (const long long outside = selection.firstOutside(size); outside >= 0)
+            throw ModelError({synapses.name, assignment.field + "." + side, 0, 0},
+                             "index " + std::to_string(outside) + " is out of range for " +
+                                 std::to_string(size) + " " + side + "synaptic elements");
         std::vector<bool> chosen(static_cast<size_t>(size), selection.all());
         if (!selection.all())
             for (long long index : selection.indices(size))
                 chosen[static_cast<size_t>(index)] = true;
         return chosen;
     };
-    const std::vector<bool> pre = mask(assignment.pre, synapses.source->size);
-    const std::vector<bool> post = mask(assignment.post, synapses.target->size);
+    const std::vector<bool> pre = mask(assignment.pre, synapses.source->size, "pre");
+    const std::vector<bool> post = mask(assignment.post, synapses.target->size, "post");
     std::vector<long long> selected;
     for (long long k = 0; k < synapses.size(); ++k)
         if (pre[static_cast<size_t>(synapses.pre[static_cast<size_t>(k)])] &&

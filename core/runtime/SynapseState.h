@@ -19,15 +19,24 @@ namespace spikestudio {
 /// all synapses is one value, and N_incoming / N_outgoing are counted per
 /// neuron when something reads them (SynapseValues.h).
 struct SynapseState {
+    SynapseState() = default;
+    // `variables` names a member: a copy would share the original's arrays.
+    SynapseState(const SynapseState&) = delete;
+    SynapseState& operator=(const SynapseState&) = delete;
+
     std::string name;
     GroupState* source = nullptr;
     GroupState* target = nullptr;
     Clock* clock = nullptr;
     std::vector<std::int32_t> pre;
     std::vector<std::int32_t> post;
+    /// The synapses as the group another Synapses object acts on (Brian2's
+    /// synapses on synapses): one element per synapse, no events; it holds
+    /// the per-synapse arrays that `variables` names.
+    GroupState elements;
     /// One array per synaptic variable; `delay` too when the delays differ
     /// (or a kernel reads them).
-    std::map<std::string, std::vector<double>> variables;
+    std::map<std::string, std::vector<double>>& variables = elements.variables;
     /// The delay of every synapse in seconds, or nothing when each synapse has
     /// its own in variables["delay"].
     std::optional<double> uniformDelay = 0.0;

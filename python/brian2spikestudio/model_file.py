@@ -418,7 +418,8 @@ def check_names(model):
                                          "is already called '%s'" % subgroup['name'])
                 owners[subgroup['name']] = kind
     references = [(s, 'source', ('groups',)) for s in model['synapses']]
-    references += [(s, 'target', ('groups',)) for s in model['synapses']]
+    # A Synapses object may act on another one (Brian2's synapses on synapses).
+    references += [(s, 'target', ('groups', 'synapses')) for s in model['synapses']]
     references += [(p, 'target', ('groups',)) for p in model['poisson_inputs']]
     references += [(m, 'source', ('groups', 'synapses') if m['type'] == 'StateMonitor'
                     else ('groups',)) for m in model['monitors']]

@@ -33,6 +33,19 @@ def is_delay(event):
     return isinstance(event, Assignment) and event.variable == 'delay'
 
 
+def targets_first(synapses):
+    """`synapses` in their order, except that a Synapses object acting on
+    another (Brian2's synapses on synapses) comes after it: the model creates
+    them in its order. Brian2 cannot make a cycle of them."""
+    ordered, remaining = [], list(synapses)
+    while remaining:
+        waiting = {obj.name for obj, _ in remaining}
+        ready = next(pair for pair in remaining if pair[0].target.name not in waiting)
+        ordered.append(ready)
+        remaining.remove(ready)
+    return ordered
+
+
 def plan_random_order(context, groups, synapses):
     """`groups` and `synapses` are (object, spec) pairs in the order created."""
     events = context.events + [context.run]
@@ -46,7 +59,8 @@ def plan_random_order(context, groups, synapses):
     for rank, event in enumerate(drawing):
         first_draw.setdefault(owner_of(event), rank)
     groups = sorted(groups, key=lambda pair: first_draw.get(pair[0].name, INFINITY))
-    synapses = sorted(synapses, key=lambda pair: first_draw.get(pair[0].name, INFINITY))
+    synapses = targets_first(sorted(synapses,
+                                    key=lambda pair: first_draw.get(pair[0].name, INFINITY)))
     if seed is None:
         return RandomPlan(None, groups, synapses, [])
     notes = []

@@ -18,13 +18,18 @@ MODEL_GROUPS = (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)
 
 
 def endpoint(synapses, group, side, context):
-    """The model group or subgroup on one side of `synapses`."""
+    """The model group or subgroup on one side of `synapses`; as the target,
+    also another Synapses object of the run (Brian2's synapses on synapses)."""
     name = context.group_name(group, MODEL_GROUPS)
     if name is not None:
         return name
     kind = group.__class__.__name__
     if kind == 'Synapses':
-        context.fail(synapses, "Synapses acting on Synapses ('%s')" % group.name)
+        if side == 'post' and context.in_model(group):
+            return group.name
+        context.fail(synapses, "a Synapses object ('%s') as the source of Synapses" % group.name
+                     if side == 'pre' else
+                     "the Synapses '%s' as target, which the run does not include" % group.name)
     context.fail(synapses, "the %s '%s' as %s" % (kind, group.name, side))
 
 

@@ -7,6 +7,7 @@
 #include "commands/MoveNodeCommand.h"
 #include "document/ModelDefaults.h"
 #include "document/ModelDocument.h"
+#include "document/ModelLookup.h"
 #include "model/ObjectKinds.h"
 
 #include <QGraphicsLineItem>
@@ -103,7 +104,13 @@ void NetworkScene::setProblemObject(const QString& name) {
 
 void NetworkScene::updateArrows() {
     for (SynapsesArrowItem* arrow : std::as_const(arrows_))
-        arrow->updateGeometry();
+        if (!arrow->targetArrow())
+            arrow->updateGeometry();
+    // Arrows onto arrows follow them, in model order (a target comes first).
+    for (const auto& synapses : document_->model().synapses)
+        if (SynapsesArrowItem* arrow = arrows_.value(QString::fromStdString(synapses.name));
+            arrow && arrow->targetArrow())
+            arrow->updateGeometry();
 }
 
 void NetworkScene::syncWithDocument() {
@@ -140,6 +147,7 @@ void NetworkScene::syncNodes() {
 void NetworkScene::syncArrows() {
     QHash<QString, SynapsesArrowItem*> kept;
     QHash<QPair<QString, QString>, int> lanes; // parallel arrows per node pair
+    QStringList onArrows;                      // Synapses acting on other Synapses
     for (const auto& synapses : document_->model().synapses) {
         const QString name = QString::fromStdString(synapses.name);
         const Model& model = document_->model();
@@ -153,6 +161,12 @@ void NetworkScene::syncArrows() {
         arrow->setSynapses(synapses);
         GroupNodeItem* from = node(source);
         GroupNodeItem* to = node(target);
+        if (!to && ModelLookup::synapses(model, QString::fromStdString(synapses.target))) {
+            // synapses on synapses: drawn below, onto the arrow they act on
+            onArrows.append(name);
+            kept.insert(name, arrow);
+            continue;
+        }
         arrow->setVisible(from && to); // a dangling reference is the checker's to report
         // An end on a subgroup names its band; on the group itself, none.
         const QString sourceBand = source == QString::fromStdString(synapses.source)
@@ -164,6 +178,19 @@ void NetworkScene::syncArrows() {
         if (from && to)
             arrow->setEnds(from, sourceBand, to, targetBand, lanes[{source, target}]++);
         kept.insert(name, arrow);
+    }
+    // Onto the arrows of the Synapses objects they act on, once those are placed
+    // (in model order: a target comes before what acts on it).
+    for (const QString& name : std::as_const(onArrows)) {
+        const SynapsesSpec* synapses = ModelLookup::synapses(document_->model(), name);
+        SynapsesArrowItem* arrow = kept.value(name);
+        GroupNodeItem* from =
+            node(QString::fromStdString(owningGroup(document_->model(), synapses->source)));
+        SynapsesArrowItem* to = kept.value(QString::fromStdString(synapses->target));
+        const bool drawn = from && to && to->isVisible() && to != arrow;
+        arrow->setVisible(drawn);
+        if (drawn)
+            arrow->setEndsOnArrow(from, to, 0);
     }
     qDeleteAll(arrows_);
     arrows_ = kept;

@@ -67,9 +67,20 @@ void SynapsesArrowItem::setEnds(GroupNodeItem* source, const QString& sourceBand
                                 GroupNodeItem* target, const QString& targetBand, int lane) {
     source_ = source;
     target_ = target;
+    targetArrow_ = nullptr;
     // A band the card does not draw (yet) counts as the whole card.
     sourceBand_ = source->bandRect(sourceBand).isEmpty() ? QString() : sourceBand;
     targetBand_ = target->bandRect(targetBand).isEmpty() ? QString() : targetBand;
+    lane_ = lane;
+    updateGeometry();
+}
+
+void SynapsesArrowItem::setEndsOnArrow(GroupNodeItem* source, SynapsesArrowItem* target, int lane) {
+    source_ = source;
+    target_ = nullptr;
+    targetArrow_ = target;
+    sourceBand_.clear();
+    targetBand_.clear();
     lane_ = lane;
     updateGeometry();
 }
@@ -100,8 +111,14 @@ QPainterPath SynapsesArrowItem::loopPath() const {
 }
 
 QPainterPath SynapsesArrowItem::curvePath(QPointF& labelAt, QPointF& tipDirectionFrom) const {
-    const QPointF from = source_->scenePos();
-    const QPointF to = target_->scenePos();
+    return clippedCurve(source_->scenePos(), source_->sceneBoundingRect(), target_->scenePos(),
+                        target_->sceneBoundingRect(), labelAt, tipDirectionFrom);
+}
+
+/// A curve from `from` to `to`, cut where it leaves `fromRect` and enters `toRect`.
+QPainterPath SynapsesArrowItem::clippedCurve(QPointF from, const QRectF& fromRect, QPointF to,
+                                             const QRectF& toRect, QPointF& labelAt,
+                                             QPointF& tipDirectionFrom) const {
     const QLineF line(from, to);
     // Bend to the left of the direction of travel, so A→B and B→A separate.
     const QPointF normal(-line.dy() / std::max(1.0, line.length()),
@@ -109,8 +126,8 @@ QPainterPath SynapsesArrowItem::curvePath(QPointF& labelAt, QPointF& tipDirectio
     const QPointF control = line.center() + normal * (24.0 + 40.0 * lane_);
     QPainterPath full(from);
     full.quadTo(control, to);
-    const double start = exitParameter(full, source_->sceneBoundingRect(), false);
-    const double end = exitParameter(full, target_->sceneBoundingRect(), true);
+    const double start = exitParameter(full, fromRect, false);
+    const double end = exitParameter(full, toRect, true);
     QPainterPath path(full.pointAtPercent(start));
     // The clipped curve keeps the shape of the full one: sample it.
     for (int k = 1; k <= 24; ++k)
@@ -162,10 +179,14 @@ QPainterPath SynapsesArrowItem::bandPath(QPointF& labelAt, QPointF& tipDirection
 }
 
 void SynapsesArrowItem::updateGeometry() {
-    if (!source_ || !target_)
+    if (!source_ || (!target_ && !targetArrow_))
         return;
     prepareGeometryChange();
-    if (!sourceBand_.isEmpty() || !targetBand_.isEmpty()) {
+    if (targetArrow_) { // ends at the other arrow's label, clipped at its box
+        const QRectF label = targetArrow_->labelRect();
+        path_ = clippedCurve(source_->scenePos(), source_->sceneBoundingRect(), label.center(),
+                             label.adjusted(-2, -2, 2, 2), labelCenter_, tipFrom_);
+    } else if (!sourceBand_.isEmpty() || !targetBand_.isEmpty()) {
         path_ = bandPath(labelCenter_, tipFrom_);
     } else if (source_ == target_) {
         path_ = loopPath();

@@ -22,6 +22,13 @@ public:
     /// `sourceBand`, `targetBand`: the subgroup at each end ("" for the whole group).
     void setEnds(GroupNodeItem* source, const QString& sourceBand, GroupNodeItem* target,
                  const QString& targetBand, int lane);
+    /// Synapses acting on synapses: from the source node to the label at the
+    /// middle of `target`, the arrow of the Synapses object they act on.
+    void setEndsOnArrow(GroupNodeItem* source, SynapsesArrowItem* target, int lane);
+    /// The arrow it points at when it acts on another Synapses object, else null.
+    SynapsesArrowItem* targetArrow() const { return targetArrow_; }
+    /// The middle of the arrow, where its label sits.
+    QPointF middle() const { return labelCenter_; }
     /// Where the arrow starts and ends, in scene coordinates.
     QPointF start() const { return path_.isEmpty() ? QPointF() : path_.pointAtPercent(0); }
     QPointF end() const { return tip_; }
@@ -36,6 +43,9 @@ public:
 private:
     QPainterPath loopPath() const;
     QPainterPath curvePath(QPointF& labelAt, QPointF& tipDirectionFrom) const;
+    QPainterPath clippedCurve(QPointF from, const QRectF& fromRect, QPointF to,
+                              const QRectF& toRect, QPointF& labelAt,
+                              QPointF& tipDirectionFrom) const;
     struct End {
         QPointF point;
         bool downwards = false; // leaves the card's lower edge straight down
@@ -49,6 +59,7 @@ private:
     QString rule_;
     GroupNodeItem* source_ = nullptr;
     GroupNodeItem* target_ = nullptr;
+    SynapsesArrowItem* targetArrow_ = nullptr;
     QString sourceBand_, targetBand_;
     int lane_ = 0;
     bool hasProblem_ = false;

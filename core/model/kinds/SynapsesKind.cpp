@@ -25,8 +25,10 @@ SynapsesKind describe() {
     kind.add(CommonFields::reference("source", "Source", {ObjectFamily::Group},
                                      "The group whose spikes arrive through these synapses"),
              &SynapsesSpec::source);
-    kind.add(CommonFields::reference("target", "Target", {ObjectFamily::Group},
-                                     "The group these synapses act on"),
+    kind.add(CommonFields::reference("target", "Target",
+                                     {ObjectFamily::Group, ObjectFamily::Synapses},
+                                     "The group these synapses act on, or a Synapses object "
+                                     "written before them (synapses acting on synapses)"),
              &SynapsesSpec::target);
     kind.add({.key = "model",
               .type = FieldType::Equations,
