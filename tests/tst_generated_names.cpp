@@ -123,7 +123,7 @@ private slots:
         const std::string prelude = kernelTemplate("prelude");
         const std::string head = "void spikestudio_kernel(void* const* _arrays, const double* "
                                  "_constants, SpikeStudioKernelContext* _context)\n{\n";
-        requireGeneratedNames(prelude + head + "    double _t0 = exp(_context->t);\n}\n");
+        requireGeneratedNames(prelude + head + "    double _t0 = spikestudio_exp(_context->t);\n}\n");
         QVERIFY_THROWS_EXCEPTION(std::logic_error,
                                  requireGeneratedNames(prelude + head + "    system(0);\n}\n"));
         QVERIFY_THROWS_EXCEPTION(std::logic_error, requireGeneratedNames(head + "}\n"));
