@@ -43,6 +43,7 @@ std::string cFunction(const std::string& name) {
         {"arccos", "acos"},
         {"arctan", "atan"},
         {"abs", "fabs"},
+        {"exp", "spikestudio_exp"}, // the prelude's, not libm's (ExpFunction.inc)
         {"exprel", "spikestudio_exprel"},
         {"sign", "spikestudio_sign"},
         {"clip", "spikestudio_clip"},
@@ -57,7 +58,7 @@ std::string cFunction(const std::string& name) {
             return to;
     if (!findBuiltinFunction(name))
         throw std::logic_error("code generation met an unknown function");
-    return name; // sin, cos, exp, log, sqrt, ... have the same name in C
+    return name; // sin, cos, log, sqrt, ... have the same name in C
 }
 
 /// A node written as C: the text, how many operations it nests, how many

@@ -69,7 +69,7 @@ int sealedMemoryFile(const std::string& image) {
 /// Fills the kernel's helper slots and returns its entry point.
 SpikeStudioKernel bindLoadedKernel(void* handle) {
     for (const RuntimeSymbol& symbol : runtimeSymbols()) {
-        if (!symbol.isHelper)
+        if (!symbol.isHelper || symbol.libtccOnly)
             continue;
         if (void* slot = dlsym(handle, slotName(symbol.name).c_str()))
             *static_cast<const void**>(slot) = symbol.address;
@@ -82,7 +82,7 @@ SpikeStudioKernel bindLoadedKernel(void* handle) {
 std::string NativeKernelModule::slotsPrelude() {
     std::string prelude = "/* Native tier: helpers are called through slots set at load time. */\n";
     for (const RuntimeSymbol& symbol : runtimeSymbols())
-        if (symbol.isHelper)
+        if (symbol.isHelper && !symbol.libtccOnly)
             prelude +=
                 std::string("#define ") + symbol.name + " (*" + slotName(symbol.name) + ")\n";
     return prelude;

@@ -11,6 +11,9 @@ struct RuntimeSymbol {
     const void* address;
     /// Spike Studio's own helpers (spikestudio_*), as opposed to libm's functions.
     bool isHelper;
+    /// Only libtcc links to it: for the system compiler the prelude defines it
+    /// as source, to be inlined (exp: core/expr/ExpFunction.inc).
+    bool libtccOnly = false;
 };
 
 /// Every symbol of the whitelist, in a fixed order.

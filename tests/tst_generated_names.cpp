@@ -97,7 +97,7 @@ private slots:
             << "double _v0 = _a3[_idx] * (1e-05) + _A01_4 * _B0_1;" << QStringList{};
         QTest::newRow("context fields")
             << "_count = _context->events[_context->sourceSize];" << QStringList{};
-        QTest::newRow("comment") << "/* system(\"x\") */ _t0 = exp(_v1);" << QStringList{};
+        QTest::newRow("comment") << "/* system(\"x\") */ _t0 = spikestudio_exp(_v1);" << QStringList{};
         QTest::newRow("user name") << "double v = _a0[_idx];" << QStringList{"v"};
         QTest::newRow("libc call") << "system(_t0);" << QStringList{"system"};
         QTest::newRow("a field elsewhere") << "double size = _N;" << QStringList{"size"};
@@ -123,7 +123,7 @@ private slots:
         const std::string prelude = kernelTemplate("prelude");
         const std::string head = "void spikestudio_kernel(void* const* _arrays, const double* "
                                  "_constants, SpikeStudioKernelContext* _context)\n{\n";
-        requireGeneratedNames(prelude + head + "    double _t0 = exp(_context->t);\n}\n");
+        requireGeneratedNames(prelude + head + "    double _t0 = spikestudio_exp(_context->t);\n}\n");
         QVERIFY_THROWS_EXCEPTION(std::logic_error,
                                  requireGeneratedNames(prelude + head + "    system(0);\n}\n"));
         QVERIFY_THROWS_EXCEPTION(std::logic_error, requireGeneratedNames(head + "}\n"));

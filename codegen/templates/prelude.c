@@ -17,10 +17,17 @@ typedef struct SpikeStudioKernelContext {
 double sin(double); double cos(double); double tan(double);
 double sinh(double); double cosh(double); double tanh(double);
 double asin(double); double acos(double); double atan(double);
-double exp(double); double log(double); double log10(double);
+double log(double); double log10(double);
 double expm1(double); double log1p(double); double sqrt(double);
 double fabs(double); double ceil(double); double floor(double);
 double pow(double, double);
+#ifdef __TINYC__
+double spikestudio_exp(double);
+#else
+/* Inlined at every call, however many, so that the loops around them vectorise. */
+#define SPIKESTUDIO_EXP_LINKAGE static inline __attribute__((always_inline))
+/*@EXP_FUNCTION@*/
+#endif
 double spikestudio_exprel(double); double spikestudio_int(double);
 double spikestudio_mod(double, double);
 /* Small helpers are defined here rather than called, so that loops calling

@@ -82,7 +82,7 @@ double applyBuiltin(std::string_view f, const double* a) {
     if (f == "arctan")
         return std::atan(a[0]);
     if (f == "exp")
-        return std::exp(a[0]);
+        return spikestudio_exp(a[0]);
     if (f == "log")
         return std::log(a[0]);
     if (f == "log10")

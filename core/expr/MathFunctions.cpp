@@ -4,6 +4,11 @@
 
 extern "C" {
 
+// The kernels' prelude embeds the same file (inlined there, static).
+#define SPIKESTUDIO_EXP_LINKAGE
+#include "expr/ExpFunction.inc"
+#undef SPIKESTUDIO_EXP_LINKAGE
+
 double spikestudio_exprel(double x) {
     if (std::fabs(x) < 1e-16)
         return 1.0;

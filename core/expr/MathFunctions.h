@@ -10,6 +10,9 @@
 /// (codegen/templates/prelude.c): change both together.
 extern "C" {
 
+/// exp(x) as every kernel and the constant folder compute it (ExpFunction.inc:
+/// its accuracy, and why it is not libm's).
+double spikestudio_exp(double x);
 /// Brian2's exprel: (exp(x) - 1)/x, 1 near 0, inf for large x.
 double spikestudio_exprel(double x);
 /// Python's floored division and modulo (the sign follows the divisor).
