@@ -72,8 +72,13 @@ LiveKernels LiveEdit::apply(const CheckedModel& running, const CheckedModel& edi
     // The running model's group kernels, rebuilt (from the kernel cache): the
     // edit must have exactly the same ones, or an operation would be missing.
     LiveKernels before, after;
-    rebuildGroupKernels(running, network, before);
-    std::vector<double> constants = rebuildGroupKernels(edited, network, after);
+    const std::vector<double> oldConstants = rebuildGroupKernels(running, network, before);
+    const std::vector<double> newConstants = rebuildGroupKernels(edited, network, after);
+    // Only the constants the edit changes: a protocol may have changed others.
+    std::vector<std::pair<size_t, double>> constants;
+    for (size_t k = 0; k < newConstants.size() && k < oldConstants.size(); ++k)
+        if (newConstants[k] != oldConstants[k])
+            constants.emplace_back(k, newConstants[k]);
     const auto oldNames = byName(before), newNames = byName(after);
     const bool sameKernels =
         std::equal(oldNames.begin(), oldNames.end(), newNames.begin(), newNames.end(),
@@ -95,7 +100,8 @@ LiveKernels LiveEdit::apply(const CheckedModel& running, const CheckedModel& edi
     network.betweenSteps().post([target, swaps, constants = std::move(constants)] {
         for (const auto& [running, edited] : swaps)
             *running = *edited; // code, arrays and context; the scheduled call stays
-        target->constants() = constants;
+        for (const auto& [index, value] : constants)
+            target->constants()[index] = value;
     });
     return updated;
 }

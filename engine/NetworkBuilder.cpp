@@ -58,15 +58,23 @@ public:
 
     std::unique_ptr<Network> run() {
         allocateArrays(true);
-        for (size_t k = 0; k < model_.groups.size(); ++k)
+        for (size_t k = 0; k < model_.groups.size(); ++k) {
+            owner_ = model_.groups[k].name;
             scheduleGroup(model_.groups[k], network_->groups()[k]);
-        for (size_t k = 0; k < model_.synapses.size(); ++k)
+        }
+        for (size_t k = 0; k < model_.synapses.size(); ++k) {
+            owner_ = model_.synapses[k].name;
             scheduleSynapses(model_.synapses[k], network_->synapses()[k]);
-        for (const CheckedPoissonInput& input : model_.poissonInputs)
+        }
+        for (const CheckedPoissonInput& input : model_.poissonInputs) {
+            owner_ = input.name;
             schedulePoissonInput(input);
-        for (const CheckedMonitor& monitor : model_.monitors)
+        }
+        for (const CheckedMonitor& monitor : model_.monitors) {
+            owner_ = monitor.spec->name;
             allocatingFor(monitor.spec->name, "source", "setting up the monitor",
                           [&] { scheduleMonitor(monitor); });
+        }
         // What the run's records and spikes in flight may still take.
         network_->memoryWatch().limitTo(budget_->remaining(), budget_->limit().describe());
         return std::move(owned_);
@@ -346,10 +354,12 @@ private:
     }
 
     /// Brian2 runs only active objects: an inactive one is built (its records
-    /// exist, empty) but never runs.
+    /// exist, empty) but its operations are skipped until a protocol switches
+    /// it on. Each operation is tagged with the object being scheduled.
     void add(Operation operation, bool active) {
-        if (active)
-            network_->scheduler().add(std::move(operation));
+        operation.owner = owner_;
+        operation.active = active;
+        network_->scheduler().add(std::move(operation));
     }
 
     const GroupSpec& specOf(const CheckedGroup& checked) const {
@@ -905,6 +915,7 @@ private:
     std::unique_ptr<Network> owned_;     // null when rebinding
     Network* network_;
     bool rebinding_ = false;
+    std::string owner_; // the model object whose operations are being scheduled
     const std::atomic<bool>* cancel_ = nullptr;
     std::vector<double> values_;
     ConstantTable constantNames_;

@@ -6,10 +6,53 @@ namespace spikestudio {
 
 namespace {
 
+/// Brian2 applies what a script changes between two `run()` calls before the
+/// next run starts: values are written (drawing random numbers in order), a
+/// constant is read anew by every kernel, and the active objects are listed again.
+void applyChange(Network& network, const CheckedModel& checked,
+                 const CheckedProtocolChange& change) {
+    switch (change.kind) {
+    case CheckedProtocolChange::Kind::GroupValues:
+        applyGroupAssignments({change.assignment},
+                              change.scope ? *change.scope : *checked.groups[change.group].scope,
+                              network.groups()[change.group], network.random());
+        break;
+    case CheckedProtocolChange::Kind::SynapseValues:
+        applySynapseAssignments({change.assignment},
+                                change.scope ? *change.scope
+                                             : *checked.synapses[change.group].scope,
+                                network.synapses()[change.group], network.random());
+        break;
+    case CheckedProtocolChange::Kind::Constant:
+        network.constants().at(change.constant) = change.value;
+        break;
+    case CheckedProtocolChange::Kind::Active:
+        network.scheduler().setActive(change.object, change.active);
+        break;
+    }
+}
+
 void applyChanges(Network& network, const CheckedModel& checked, const CheckedSegment& segment) {
     for (const CheckedProtocolChange& change : segment.set)
-        applyGroupAssignments({change.assignment}, *checked.groups[change.group].scope,
-                              network.groups()[change.group], network.random());
+        applyChange(network, checked, change);
+}
+
+/// Brian2 ends every run by emptying the spike space (and each custom
+/// event's) of every active thresholder, so the next run starts with no
+/// spikes of the last step: a group switched off then stays silent. A
+/// SpikeGeneratorGroup has no thresholder and keeps its last step's spikes.
+void endRun(Network& network, const CheckedModel& checked) {
+    for (size_t g = 0; g < checked.groups.size(); ++g) {
+        if (checked.groups[g].type == GroupType::SpikeGeneratorGroup ||
+            !network.scheduler().isActive(checked.groups[g].name))
+            continue;
+        GroupState& group = network.groups()[g];
+        if (!group.events.empty())
+            group.events.back() = 0;
+        for (auto& [event, space] : group.customEvents)
+            if (!space.empty())
+                space.back() = 0;
+    }
 }
 
 } // namespace
@@ -29,6 +72,7 @@ long long runProtocol(Network& network, const CheckedModel& checked,
         rounds += network.run(segment.duration, going);
         if (stopped)
             break;
+        endRun(network, checked);
     }
     return rounds;
 }

@@ -1,8 +1,9 @@
 // The protocol editor in the Run dock driven through its widgets, offscreen:
 // a plain duration converted to a protocol, segments added, edited, moved
 // and removed (the last-but-one turning the model back to a duration), values
-// set before a segment, every step undone; bad durations refused naming the
-// segment; the Model page showing the protocol's total; and segment
+// set before a segment (also of Synapses objects), constants changed and
+// objects switched on and off, every step undone; bad durations refused
+// naming the segment; the Model page showing the protocol's total; and segment
 // boundaries marked on the live plot and on a stored run's figure. With
 // SPIKESTUDIO_UPDATE_DOCS set the window is saved as docs/protocol-editor.png
 // (best under xvfb-run with the xcb platform).
@@ -26,6 +27,7 @@
 #include "runtime/Network.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -65,6 +67,19 @@ Model protocolModel() {
     model.protocol = {first, second, third};
     return model;
 }
+
+// The same model with a time constant and synapses, as a two-segment protocol.
+const char* const kChangesModel = R"({"format": "spikestudio-model", "version": 1,
+  "name": "changes", "dt": "0.1*ms", "seed": 3, "constants": {"tau": "10*ms"},
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 20,
+              "equations": "dv/dt = (I - v)/tau : 1\nI : 1",
+              "threshold": "v > 1", "reset": "v = 0", "method": "euler",
+              "initial": {"I": "1.5"}}],
+  "synapses": [{"name": "S", "source": "G", "target": "G", "model": "w : 1",
+                "on_pre": "v += w", "connect": {"condition": "i == j + 1"}}],
+  "monitors": [{"name": "spikes", "type": "SpikeMonitor", "source": "G"}],
+  "protocol": [{"duration": "10*ms"}, {"duration": "10*ms"}]
+})";
 
 /// The plot's items named `name`.
 int itemsNamed(const QCustomPlot& plot, const QString& name) {
@@ -111,6 +126,21 @@ class TestGuiProtocol : public QObject {
         QTest::keyClicks(editor, text);
         QTest::keyClick(editor, Qt::Key_Return);
         QCoreApplication::processEvents(); // the delegate commits the editor's text queued
+    }
+
+    /// Picks `choice` in a cell edited with a drop-down (the object cells).
+    void chooseInCell(TableSection* table, int row, int column, const QString& choice) {
+        QTableWidget* widget = table->table();
+        QTableWidgetItem* item = widget->item(row, column);
+        QVERIFY(item && (item->flags() & Qt::ItemIsEditable));
+        widget->setCurrentItem(item);
+        widget->editItem(item);
+        auto* combo = qobject_cast<QComboBox*>(widget->indexWidget(widget->currentIndex()));
+        QVERIFY(combo);
+        QVERIFY2(combo->findText(choice) >= 0, qPrintable(choice));
+        combo->setCurrentText(choice);
+        QTest::keyClick(combo, Qt::Key_Return); // the delegate commits and closes
+        QCoreApplication::processEvents();
     }
 
     QString cell(TableSection* table, int row, int column) {
@@ -245,6 +275,86 @@ private slots:
         QCOMPARE(model().duration, std::string("60*ms"));
         undoStack()->redo(); // and redone: the conversion again
         QCOMPARE(model().protocol.size(), size_t(1));
+    }
+
+    /// Constants, switches and synaptic values before a segment, edited in
+    /// its table and summed up in the segments' table; a bad constant name
+    /// is marked at its cell; every step undone.
+    void constantsSwitchesAndSynapticValuesAreEdited() {
+        load(readModel(kChangesModel));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        const int steps = undoStack()->count();
+        segments()->selectSegment(0);
+        QVERIFY(!changes()->addConstantButton()->isEnabled());
+        QVERIFY(!changes()->addSwitchButton()->isEnabled());
+        segments()->selectSegment(1);
+        QVERIFY(changes()->addConstantButton()->isEnabled());
+
+        changes()->addConstantButton()->click();
+        const std::vector<ProtocolChange>* set = &model().protocol[1].set;
+        QCOMPARE(set->size(), size_t(1));
+        QCOMPARE(set->at(0).constant, std::string("tau"));
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ObjectColumn), QString("constant"));
+        QVERIFY(!(changes()->table()->item(0, ProtocolChangesTable::ObjectColumn)->flags() &
+                  Qt::ItemIsEditable));
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, "5*ms");
+        QCOMPARE(model().protocol[1].set[0].assignment.value, std::string("5*ms"));
+
+        changes()->addSwitchButton()->click();
+        set = &model().protocol[1].set;
+        QCOMPARE(set->at(1).object, std::string("spikes"));
+        QVERIFY(set->at(1).switchesActive() && !*set->at(1).active);
+        QCOMPARE(cell(changes(), 1, ProtocolChangesTable::ValueColumn), QString("off"));
+        chooseInCell(changes(), 1, ProtocolChangesTable::ObjectColumn, "S");
+        QCOMPARE(model().protocol[1].set[1].object, std::string("S"));
+        editCell(changes(), 1, ProtocolChangesTable::ValueColumn, "maybe"); // refused locally
+        QVERIFY(!*model().protocol[1].set[1].active);
+        editCell(changes(), 1, ProtocolChangesTable::ValueColumn, "on");
+        QVERIFY(*model().protocol[1].set[1].active);
+
+        changes()->addButton()->click();
+        chooseInCell(changes(), 2, ProtocolChangesTable::ObjectColumn, "S");
+        editCell(changes(), 2, ProtocolChangesTable::VariableColumn, "w");
+        editCell(changes(), 2, ProtocolChangesTable::ValueColumn, "0.5");
+        editCell(changes(), 2, ProtocolChangesTable::ElementsColumn, "'j > 3'");
+        const ProtocolChange& values = model().protocol[1].set[2];
+        QCOMPARE(values.object, std::string("S"));
+        QCOMPARE(values.assignment.condition, std::string("j > 3"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QCOMPARE(cell(segments(), 1, ProtocolSegmentsTable::ChangesColumn),
+                 QString("tau = 5*ms, S on, w of S"));
+
+        editCell(changes(), 0, ProtocolChangesTable::VariableColumn, "nope");
+        QTRY_VERIFY(changes()->problemText().contains("'nope' is not one of the model's "
+                                                      "constants"));
+        QVERIFY(!window_->diagnostics()->canRun());
+
+        while (undoStack()->count() > steps && undoStack()->canUndo())
+            undoStack()->undo();
+        QVERIFY(model().protocol[1].set.empty());
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
+
+    /// Removing the first segment makes its successor's constant and switch
+    /// what holds before the run.
+    void removingTheFirstSegmentKeepsConstantsAndSwitches() {
+        Model changed = readModel(kChangesModel);
+        ProtocolChange constant;
+        constant.constant = "tau";
+        constant.assignment.value = "5*ms";
+        ProtocolChange off;
+        off.object = "spikes";
+        off.active = false;
+        changed.protocol.push_back({"5*ms", {constant, off}});
+        load(changed);
+        segments()->table()->setCurrentCell(0, 0);
+        segments()->removeButton()->click();
+        segments()->table()->setCurrentCell(0, 0);
+        segments()->removeButton()->click();
+        QVERIFY(model().protocol.empty() || model().protocol[0].set.empty());
+        QCOMPARE(model().constants[0].second, std::string("5*ms"));
+        QVERIFY(!model().monitors[0].active);
+        QTRY_VERIFY(window_->diagnostics()->canRun());
     }
 
     void removingTheFirstSegmentKeepsItsSuccessorsValuesAsInitialValues() {

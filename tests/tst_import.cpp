@@ -180,12 +180,14 @@ QList<FeatureCase> unsupportedFeatures() {
          group + "S = Synapses(G, G, on_pre='v += 0.1', name='S')\nS.connect(i=0, j=1)\nrun(1*ms)\n"
                  "S.connect(i=1, j=0)\nrun(1*ms)  # <-\n",
          "several run() calls with changes between them (S.connect() at"},
-        {"synaptic values between runs",
+        {"synaptic delays between runs",
          group + "S = Synapses(G, G, 'w : 1', on_pre='v += w', name='S')\nS.connect()\n"
-                 "run(1*ms)\nS.w = 0.5  # <-\nrun(1*ms)\n",
-         "values of the Synapses object S set between two run() calls"},
-        {"active changed between runs", group + "run(1*ms)\nG.active = False\nrun(1*ms)  # <-\n",
-         "several run() calls with changes between them (the model's 'groups' differ)"},
+                 "run(1*ms)\nS.delay = 2*ms  # <-\nrun(1*ms)\n",
+         "the delays of S set between two run() calls"},
+        {"spike generator switched between runs",
+         "from brian2 import *\nI = SpikeGeneratorGroup(2, [0, 1], [1, 2]*ms, name='I')\n"
+         "run(1*ms)\nI.active = False\nrun(1*ms)  # <-\n",
+         "the SpikeGeneratorGroup 'I' switched on or off between two run() calls"},
         {"runs alternating between networks",
          group + "H = NeuronGroup(2, 'v : 1', name='H')\nnet1 = Network(G)\nnet2 = Network(H)\n"
                  "net1.run(1*ms)\nnet2.run(1*ms)\nnet1.run(1*ms)  # <-\n",

@@ -3,7 +3,10 @@
 // and run: the segments continue one network (bit for bit the same as one
 // run when nothing is set), values set between segments take effect at the
 // first step of the next, drawing their random numbers from the run's
-// stream. Agreement with Brian2 itself is in tst_import (protocol_values).
+// stream. Between segments a protocol also changes constants (every kernel
+// reads the new value), values of Synapses objects, and switches objects on
+// and off. Agreement with Brian2 itself is in tst_import (protocol_values,
+// protocol_segments) and tst_reference (protocol_segments).
 #include "engine/NetworkBuilder.h"
 #include "engine/ProtocolRun.h"
 #include "model/ModelReader.h"
@@ -13,6 +16,7 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 #include <cstring>
 
 using namespace spikestudio;
@@ -54,6 +58,30 @@ std::unique_ptr<Network> runModel(const std::string& text) {
     runProtocol(*network, checked);
     return network;
 }
+
+/// Relaxation of v towards `drive` with time constant `tau`, both constants
+/// the protocol changes; S (from a spike generator) carries weights it sets,
+/// `spikes` records the generator and is off in the second segment.
+const char* const kSegments = R"j({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+  "seed": 3, "constants": {"tau": "10*ms", "drive": "2"},
+  "groups": [{"name": "In", "type": "SpikeGeneratorGroup", "N": 2, "indices": [0, 1, 0, 1],
+              "times": ["1*ms", "1*ms", "12*ms", "25*ms"]},
+             {"name": "G", "type": "NeuronGroup", "N": 3, "method": "exact",
+              "equations": "dv/dt = (drive - v)/tau : 1"},
+             {"name": "H", "type": "NeuronGroup", "N": 3, "equations": "x : 1"}],
+  "synapses": [{"name": "S", "source": "In", "target": "H", "model": "w : 1",
+                "on_pre": "x += w", "connect": {}, "initial": {"w": "1"}}],
+  "monitors": [{"name": "M", "type": "StateMonitor", "source": "G", "variables": ["v"],
+                "record": [0]},
+               {"name": "spikes", "type": "SpikeMonitor", "source": "In"}],
+  "protocol": [{"duration": "10*ms"},
+    {"duration": "10*ms", "set": [{"constant": "tau", "value": "2*tau"},
+       {"constant": "drive", "value": "-1"},
+       {"object": "S", "variable": "w", "value": "10 + j", "pre": [1]},
+       {"object": "S", "variable": "w", "value": "0.5", "condition": "j == 0"},
+       {"object": "spikes", "active": false}]},
+    {"duration": "10*ms", "set": [{"object": "spikes", "active": true},
+       {"object": "S", "active": false}]}]})j";
 
 template <typename T> bool sameBits(const std::vector<T>& a, const std::vector<T>& b) {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0;
@@ -124,6 +152,96 @@ private slots:
         QVERIFY(other->stateRecords()[0].value(300, 2) != first->stateRecords()[0].value(300, 2));
     }
 
+    void segmentEntriesReadAndWrittenBack() {
+        const Model read = readModel(kSegments);
+        const std::vector<ProtocolChange>& set = read.protocol[1].set;
+        QCOMPARE(set[0].constant, std::string("tau"));
+        QCOMPARE(set[0].assignment.value, std::string("2*tau"));
+        QCOMPARE(set[2].object, std::string("S"));
+        QCOMPARE(set[2].assignment.pre.list, std::vector<long long>{1});
+        QVERIFY(set[4].switchesActive() && !*set[4].active);
+        const std::string written = writeModelJson(read);
+        QCOMPARE(writeModelJson(readModel(written)), written);
+        QVERIFY(written.find(R"("constant": "tau")") != std::string::npos);
+        QVERIFY(written.find(R"("active": false)") != std::string::npos);
+        QVERIFY(written.find(R"("pre": [1])") != std::string::npos);
+    }
+
+    /// From 10 ms v relaxes towards the new drive with the new time constant
+    /// (2*tau of the old value), read by the running kernel.
+    void constantsChangeBetweenSegments() {
+        const CheckedModel checked = checkModel(readModel(kSegments));
+        auto network = buildNetwork(checked);
+        runProtocol(*network, checked);
+        const StateRecord& trace = network->stateRecords()[0];
+        const auto expected = [](double v0, double drive, double tau, double t) {
+            return drive + (v0 - drive) * std::exp(-t / tau);
+        };
+        const double at10 = expected(0.0, 2.0, 0.01, 0.01);
+        QVERIFY(std::abs(trace.value(100, 0) - at10) < 1e-12);
+        QVERIFY(std::abs(trace.value(150, 0) - expected(at10, -1.0, 0.02, 0.005)) < 1e-12);
+        QCOMPARE(network->constants()[0], 0.02); // the run ends with the last values
+        QCOMPARE(network->constants()[1], -1.0);
+    }
+
+    /// Synaptic values set by presynaptic index and by condition, in order;
+    /// x sums what arrived: 1 + 1 at 1 ms (both sources), then source 0's
+    /// spike at 12 ms with the new weights; source 1's at 25 ms finds S off.
+    void synapticValuesAndActiveBetweenSegments() {
+        const CheckedModel checked = checkModel(readModel(kSegments));
+        auto network = buildNetwork(checked);
+        runProtocol(*network, checked);
+        const SynapseState& s = network->synapses()[0];
+        std::vector<double> w;
+        for (long long k = 0; k < s.size(); ++k)
+            w.push_back(s.variables.at("w")[size_t(k)]);
+        // synapses (0,0) (0,1) (0,2) (1,0) (1,1) (1,2)
+        QCOMPARE(w, (std::vector<double>{0.5, 1, 1, 0.5, 11, 12}));
+        const std::vector<double>& x = network->groups()[2].variables.at("x");
+        QCOMPARE(x, (std::vector<double>{2.5, 3, 3}));
+        // the generator's spike at 12 ms falls in the segment `spikes` is off
+        const SpikeRecord& spikes = network->spikeRecords()[0];
+        QCOMPARE(spikes.times.size(), size_t(3));
+        QVERIFY(std::abs(spikes.times.back() - 0.025) < 1e-12);
+    }
+
+    /// An object switched off stays off until a segment switches it on:
+    /// without that entry `spikes` keeps only the spikes of the first segment.
+    void switchedOffStaysOff() {
+        std::string text = kSegments;
+        text.replace(text.find(R"({"object": "spikes", "active": true},)"),
+                     std::string(R"({"object": "spikes", "active": true},)").size(), "");
+        const CheckedModel checked = checkModel(readModel(text));
+        auto network = buildNetwork(checked);
+        runProtocol(*network, checked);
+        QCOMPARE(network->spikeRecords()[0].times.size(), size_t(2));
+    }
+
+    /// A constant keeps the unit it was declared with.
+    void constantUnitIsChecked() {
+        std::string text = kSegments;
+        text.replace(text.find("2*tau"), 5, "2*mV");
+        const std::string problem = problemOf(text);
+        QVERIFY2(problem.find("'model', field 'protocol[1].set[0].value', line 1, column 1: "
+                              "DimensionMismatchError: the constant 'tau' has unit s, but "
+                              "'2*mV' has unit V") != std::string::npos,
+                 problem.c_str());
+    }
+
+    /// Brian2 emits a spike generator's missed spikes at once when it runs
+    /// again; until that is built, switching one is refused.
+    void spikeGeneratorSwitchIsRefused() {
+        std::string text = kSegments;
+        text.replace(text.find(R"({"object": "spikes", "active": false})"),
+                     std::string(R"({"object": "spikes", "active": false})").size(),
+                     R"({"object": "In", "active": false})");
+        const std::string problem = problemOf(text);
+        QVERIFY2(problem.find("'model', field 'protocol[1].set[4].object': 'In' is a "
+                              "SpikeGeneratorGroup; switching it on or off between segments is "
+                              "not supported yet") != std::string::npos,
+                 problem.c_str());
+    }
+
     void refusals_data() {
         QTest::addColumn<QString>("protocol");
         QTest::addColumn<QString>("duration");
@@ -181,16 +299,64 @@ private slots:
         QTest::newRow("unknown group")
             << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "X", "variable": "v", "value": "0"}]}])"
             << ""
-            << "'model', field 'protocol[1].set[0].object': unknown group 'X'";
+            << "'model', field 'protocol[1].set[0].object': unknown group or Synapses object 'X'";
         QTest::newRow("a subgroup")
             << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "low", "variable": "v", "value": "0"}]}])"
             << ""
             << "'low' is a subgroup of 'G'; set the values on 'G' and select the neurons with "
                "'index'";
-        QTest::newRow("a Synapses object")
-            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "S", "variable": "w", "value": "0"}]}])"
+        QTest::newRow("a Synapses variable that is not one")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "S", "variable": "u", "value": "0"}]}])"
             << ""
-            << "'S' is a Synapses object; a protocol sets values of groups only";
+            << "'S', field 'protocol[1].set[0].variable': 'u' is not a variable of 'S'";
+        QTest::newRow("pre on a group")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "variable": "v", "value": "0", "pre": [1]}]}])"
+            << ""
+            << "'G', field 'protocol[1].set[0].pre': 'pre' only applies to a Synapses object's "
+               "values";
+        QTest::newRow("a synaptic index out of range")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "S", "variable": "w", "value": "0", "pre": [20]}]}])"
+            << ""
+            << "'S', field 'protocol[1].set[0].pre':";
+        QTest::newRow("unknown constant")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"constant": "tau", "value": "5*ms"}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].constant': 'tau' is not one of the model's "
+               "constants";
+        QTest::newRow("a constant entry with another field")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"constant": "tau", "value": "5*ms", "object": "G"}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].object': unknown field 'object' in an entry "
+               "that changes a constant";
+        QTest::newRow("a constant's value as a number")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"constant": "tau", "value": 5}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].value': expected the constant's new value";
+        QTest::newRow("a constant in the first segment")
+            << R"([{"duration": "1*ms", "set": [{"constant": "tau", "value": "5*ms"}]}])"
+            << ""
+            << "'model', field 'protocol[0].set[0]': the first segment changes no constant";
+        QTest::newRow("active not a boolean")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "M", "active": 0}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].active': expected true or false";
+        QTest::newRow("active of an unknown object")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "Q", "active": false}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].object': unknown object 'Q'";
+        QTest::newRow("active of a subgroup")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "low", "active": false}]}])"
+            << ""
+            << "'low' is a subgroup of 'G'; only 'G' as a whole can be switched on or off";
+        QTest::newRow("active with values")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "active": false, "variable": "v"}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].variable': unknown field 'variable' in an entry "
+               "that switches 'active'";
+        QTest::newRow("active in the first segment")
+            << R"([{"duration": "1*ms", "set": [{"object": "M", "active": false}]}])"
+            << ""
+            << "'model', field 'protocol[0].set[0]': the first segment switches nothing";
         QTest::newRow("unknown variable")
             << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "variable": "u", "value": "0"}]}])"
             << ""

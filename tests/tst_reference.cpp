@@ -5,6 +5,7 @@
 // column's range.
 #include "csv/CsvWriter.h"
 #include "engine/NetworkBuilder.h"
+#include "engine/ProtocolRun.h"
 #include "model/ModelReader.h"
 #include "support/MonitorComparison.h"
 
@@ -65,7 +66,7 @@ private slots:
         QFETCH(QString, model);
         const CheckedModel checked = checkModel(readModelFile(model.toStdString()));
         auto network = buildNetwork(checked);
-        network->run(checked.duration);
+        runProtocol(*network, checked); // one run of the duration, or the protocol's segments
         const QString expected =
             referenceDir() + "/brian2/" + QFileInfo(model).completeBaseName() + "/";
         for (const SpikeRecord& record : network->spikeRecords()) {

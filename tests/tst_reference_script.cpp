@@ -1,7 +1,8 @@
 // tests/reference/brian_ref.py, the script that makes the Brian2 reference data:
 // it still reproduces the committed CSVs byte for byte for models covering what
 // it builds itself (TimedArrays, PoissonInputs, spike generators, array and
-// generator connects, delays, synaptic state, a refractory condition); it agrees
+// generator connects, delays, synaptic state, a refractory condition, a protocol
+// changing values, constants and active between its segments); it agrees
 // with Spike Studio on what no reference model uses (a spike generator's
 // period, `n` and `p` with connect arrays, --duration and --seed); and it
 // refuses bad input with one line naming object and field, exit status 1 and
@@ -104,9 +105,10 @@ private slots:
 
     void reproducesCommittedReferences_data() {
         QTest::addColumn<QString>("model");
-        for (const char* model : {"inputs_timed_arrays", "inputs_poisson_input",
-                                  "synapses_chain_delays", "synapses_pre_before_post",
-                                  "lif_default_method", "subgroups_cuba", "synapses_on_synapses"})
+        for (const char* model :
+             {"inputs_timed_arrays", "inputs_poisson_input", "synapses_chain_delays",
+              "synapses_pre_before_post", "lif_default_method", "subgroups_cuba",
+              "synapses_on_synapses", "protocol_segments"})
             QTest::newRow(model) << QString(model);
     }
 

@@ -192,10 +192,22 @@ struct CheckedMonitor {
     double dt = 0.0;
 };
 
-/// A value a protocol sets before its segment, on one of the groups.
+/// What a protocol changes before its segment: values of a group or of a
+/// Synapses object, a constant kernels read, or whether an object runs.
 struct CheckedProtocolChange {
-    size_t group = 0; // index into CheckedModel::groups
-    ElementAssignment assignment;
+    enum class Kind { GroupValues, SynapseValues, Constant, Active };
+    Kind kind = Kind::GroupValues;
+    size_t group = 0;             // GroupValues: CheckedModel::groups; SynapseValues: ::synapses
+    ElementAssignment assignment; // GroupValues, SynapseValues
+    /// GroupValues, SynapseValues after a constant changed: the object's names
+    /// with the constants' values as the protocol has them here (null: the
+    /// object's scope), as Brian2 evaluates `G.v = 'tau/ms'` with the script's
+    /// names at that line.
+    std::shared_ptr<const Scope> scope;
+    size_t constant = 0; // Constant: its position in the model's constants
+    double value = 0.0;  // Constant: the new value (SI)
+    std::string object;  // Active: the object whose operations it switches
+    bool active = true;  // Active: whether they run from this segment on
 };
 
 /// One segment of a protocol: the values set before it, then `duration`.

@@ -57,10 +57,11 @@ void refuseInGroups(const CheckedModel& checked, ProblemCollector& problems) {
         refuseInAssignments(group.assignments, linked, group.name, problems);
     }
     for (size_t k = 0; k < checked.protocol.size(); ++k)
-        for (const CheckedProtocolChange& change : checked.protocol[k].set) {
-            const CheckedGroup& group = checked.groups[change.group];
-            refuseInAssignments({change.assignment}, linkedOf(group, "", false), "model", problems);
-        }
+        for (const CheckedProtocolChange& change : checked.protocol[k].set)
+            if (change.kind == CheckedProtocolChange::Kind::GroupValues)
+                refuseInAssignments({change.assignment},
+                                    linkedOf(checked.groups[change.group], "", false), "model",
+                                    problems);
 }
 
 void refuseInSynapses(const CheckedModel& checked, ProblemCollector& problems) {
@@ -72,6 +73,11 @@ void refuseInSynapses(const CheckedModel& checked, ProblemCollector& problems) {
         for (const Statement& statement : s.initial)
             refuseReads(statement.value, linked, s.name, "initial." + statement.target, problems);
         refuseInAssignments(s.assignments, linked, s.name, problems);
+        for (const CheckedSegment& segment : checked.protocol)
+            for (const CheckedProtocolChange& change : segment.set)
+                if (change.kind == CheckedProtocolChange::Kind::SynapseValues &&
+                    &checked.synapses[change.group] == &s)
+                    refuseInAssignments({change.assignment}, linked, "model", problems);
         for (size_t k = 0; k < s.connects.size(); ++k) {
             const CheckedConnect& c = s.connects[k];
             const std::string field =

@@ -610,8 +610,12 @@ Model readModel(std::string_view text) {
     const Json& monitors = in.array("monitors");
     for (size_t k = 0; k < monitors.size(); ++k)
         model.monitors.push_back(readMonitor(monitors[k], k));
-    if (in.has("protocol"))
-        model.protocol = readProtocol(in.at("protocol"));
+    if (in.has("protocol")) {
+        std::set<std::string> synapsesNames;
+        for (const SynapsesSpec& spec : model.synapses)
+            synapsesNames.insert(spec.name);
+        model.protocol = readProtocol(in.at("protocol"), synapsesNames);
+    }
     return model;
 }
 

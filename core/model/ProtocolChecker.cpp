@@ -1,8 +1,16 @@
 #include "model/ProtocolChecker.h"
 
 #include "diagnostics/ModelError.h"
+#include "expr/ConstantFolder.h"
+#include "expr/DimensionChecker.h"
+#include "expr/Parser.h"
 #include "model/CheckSupport.h"
 #include "model/GroupChecker.h"
+#include "model/SynapsesChecker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
 
 namespace spikestudio {
 
@@ -12,26 +20,138 @@ std::string segmentField(size_t k) {
     return "protocol[" + std::to_string(k) + "]";
 }
 
-/// The index of the group a change names; refused for anything else.
-size_t changedGroup(const CheckedModel& checked, const ProtocolChange& change,
-                    const std::string& field) {
-    for (size_t g = 0; g < checked.groups.size(); ++g)
-        if (checked.groups[g].name == change.object)
-            return g;
-    for (const GroupSpec& group : checked.model.groups)
+[[noreturn]] void refuse(const std::string& field, const std::string& problem) {
+    throw ModelError({"model", field, 0, 0}, problem);
+}
+
+/// The group whose subgroup `name` is, or null.
+const GroupSpec* parentOfSubgroup(const Model& model, const std::string& name) {
+    for (const GroupSpec& group : model.groups)
         for (const SubgroupSpec& subgroup : group.subgroups)
-            if (subgroup.name == change.object)
-                throw ModelError({"model", field + ".object", 0, 0},
-                                 "'" + change.object + "' is a subgroup of '" + group.name +
-                                     "'; set the values on '" + group.name +
-                                     "' and select the neurons with 'index'");
-    for (const SynapsesSpec& synapses : checked.model.synapses)
-        if (synapses.name == change.object)
-            throw ModelError({"model", field + ".object", 0, 0},
-                             "'" + change.object +
-                                 "' is a Synapses object; a protocol sets values of groups "
-                                 "only (synaptic values between segments are not supported yet)");
-    throw ModelError({"model", field + ".object", 0, 0}, "unknown group '" + change.object + "'");
+            if (subgroup.name == name)
+                return &group;
+    return nullptr;
+}
+
+/// `objectScope` with the constants the protocol changed so far (the local
+/// symbols of `current`) at their new values; null when none changed.
+std::shared_ptr<const Scope> withChangedConstants(const Scope& objectScope, const Scope& current) {
+    if (current.localSymbols().empty())
+        return nullptr;
+    auto scope = std::make_shared<Scope>(&objectScope);
+    for (const auto& symbol : current.localSymbols()) {
+        const auto seen = objectScope.lookup(symbol.first);
+        if (seen && seen->kind == SymbolKind::Constant) // not hidden by a variable
+            scope->define(symbol.first, symbol.second);
+    }
+    return scope;
+}
+
+/// Values of a group or of a Synapses object, checked as its `initial` list.
+CheckedProtocolChange checkValues(const CheckedModel& checked, const ProtocolChange& change,
+                                  const std::string& field, const Scope& current) {
+    CheckedProtocolChange result;
+    for (size_t g = 0; g < checked.groups.size(); ++g)
+        if (checked.groups[g].name == change.object) {
+            result.group = g;
+            result.assignment =
+                checkAssignment(change.assignment, field, groupAssignmentOwner(checked.groups[g]));
+            result.scope = withChangedConstants(*checked.groups[g].scope, current);
+            return result;
+        }
+    for (size_t s = 0; s < checked.synapses.size(); ++s)
+        if (checked.synapses[s].name == change.object) {
+            result.kind = CheckedProtocolChange::Kind::SynapseValues;
+            result.group = s;
+            result.assignment =
+                checkAssignment(change.assignment, field,
+                                synapsesAssignmentOwner(checked.synapses[s], checked.groups));
+            result.scope = withChangedConstants(*checked.synapses[s].scope, current);
+            return result;
+        }
+    if (const GroupSpec* group = parentOfSubgroup(checked.model, change.object))
+        refuse(field + ".object", "'" + change.object + "' is a subgroup of '" + group->name +
+                                      "'; set the values on '" + group->name +
+                                      "' and select the neurons with 'index'");
+    refuse(field + ".object", "unknown group or Synapses object '" + change.object + "'");
+}
+
+/// A constant's new value: an expression of constants (with the values the
+/// protocol gave them so far) in the unit the constant was declared with.
+CheckedProtocolChange checkConstant(const CheckedModel& checked, const ProtocolChange& change,
+                                    const std::string& field, Scope& current) {
+    const NamedExpressions& constants = checked.model.constants;
+    const auto declared =
+        std::find_if(constants.begin(), constants.end(),
+                     [&](const auto& constant) { return constant.first == change.constant; });
+    if (declared == constants.end())
+        refuse(field + ".constant",
+               "'" + change.constant + "' is not one of the model's constants");
+    const Symbol before = *current.lookup(change.constant);
+    const Quantity value = within("model", field + ".value", [&] {
+        const Quantity q = evaluateQuantity(parseExpression(change.assignment.value), current);
+        if (q.dim != before.dim)
+            throw ModelError({"", "", 1, 1},
+                             "DimensionMismatchError: the constant '" + change.constant +
+                                 "' has unit " + displayUnit(before.dim) + ", but '" +
+                                 change.assignment.value + "' has unit " + displayUnit(q.dim));
+        if (!std::isfinite(q.value))
+            throw ModelError({"", "", 1, 1},
+                             "'" + change.assignment.value + "' is not a finite value");
+        return q;
+    });
+    current.define(change.constant,
+                   Symbol{SymbolKind::Constant, value.dim, ValueType::Float, value.value});
+    CheckedProtocolChange result;
+    result.kind = CheckedProtocolChange::Kind::Constant;
+    result.constant = static_cast<size_t>(declared - constants.begin());
+    result.value = value.value;
+    return result;
+}
+
+/// Whether `name` is an object with operations of its own: a group, a
+/// Synapses object, a PoissonInput or a monitor.
+bool runsOperations(const Model& model, const std::string& name) {
+    const auto named = [&](const auto& list) {
+        return std::any_of(list.begin(), list.end(),
+                           [&](const auto& spec) { return spec.name == name; });
+    };
+    return named(model.groups) || named(model.synapses) || named(model.poissonInputs) ||
+           named(model.monitors);
+}
+
+CheckedProtocolChange checkActive(const CheckedModel& checked, const ProtocolChange& change,
+                                  const std::string& field) {
+    if (!runsOperations(checked.model, change.object)) {
+        if (const GroupSpec* group = parentOfSubgroup(checked.model, change.object))
+            refuse(field + ".object", "'" + change.object + "' is a subgroup of '" + group->name +
+                                          "'; only '" + group->name +
+                                          "' as a whole can be switched on or off");
+        refuse(field + ".object", "unknown object '" + change.object + "'");
+    }
+    for (const GroupSpec& group : checked.model.groups)
+        if (group.name == change.object && group.type == GroupType::SpikeGeneratorGroup)
+            refuse(field + ".object",
+                   "'" + change.object +
+                       "' is a SpikeGeneratorGroup; switching it on or off "
+                       "between segments is not supported yet (Brian2 emits the spikes it missed "
+                       "all at once when it runs again)");
+    CheckedProtocolChange result;
+    result.kind = CheckedProtocolChange::Kind::Active;
+    result.object = change.object;
+    result.active = *change.active;
+    return result;
+}
+
+void refuseInFirstSegment(const ProtocolChange& change, const std::string& field) {
+    if (change.changesConstant())
+        refuse(field, "the first segment changes no constant: its values are the model's "
+                      "'constants'");
+    if (change.switchesActive())
+        refuse(field, "the first segment switches nothing: whether an object runs in it is "
+                      "its 'active'");
+    refuse(field, "the first segment sets no values: what holds before the run is the objects' "
+                  "'initial'");
 }
 
 } // namespace
@@ -60,18 +180,17 @@ double checkProtocolDurations(const Model& model, const Scope& constants, bool o
 
 void checkProtocolChanges(CheckedModel& checked) {
     const std::vector<ProtocolSegmentSpec>& protocol = checked.model.protocol;
+    Scope current(checked.constants.get()); // the constants as the segments change them
     for (size_t k = 0; k < protocol.size() && k < checked.protocol.size(); ++k)
         for (size_t j = 0; j < protocol[k].set.size(); ++j) {
             const std::string field = segmentField(k) + ".set[" + std::to_string(j) + "]";
-            if (k == 0)
-                throw ModelError({"model", field, 0, 0},
-                                 "the first segment sets no values: what holds before the run "
-                                 "is the objects' 'initial'");
             const ProtocolChange& change = protocol[k].set[j];
-            const size_t group = changedGroup(checked, change, field);
+            if (k == 0)
+                refuseInFirstSegment(change, field);
             checked.protocol[k].set.push_back(
-                {group, checkAssignment(change.assignment, field,
-                                        groupAssignmentOwner(checked.groups[group]))});
+                change.changesConstant()  ? checkConstant(checked, change, field, current)
+                : change.switchesActive() ? checkActive(checked, change, field)
+                                          : checkValues(checked, change, field, current));
         }
 }
 

@@ -3,6 +3,8 @@
 #include "diagnostics/ModelError.h"
 #include "model/AssignmentReader.h"
 
+#include <algorithm>
+
 namespace spikestudio {
 
 namespace {
@@ -13,25 +15,73 @@ using Json = nlohmann::ordered_json;
     throw ModelError({"model", field, 0, 0}, problem);
 }
 
-ProtocolChange readChange(const Json& entry, const std::string& field) {
-    if (!entry.is_object())
-        fail(field, "expected an object with 'object', 'variable' and 'value'");
+/// Refuses keys of `entry` other than `allowed` (an entry is of one kind).
+void refuseOtherKeys(const Json& entry, const std::string& field,
+                     const std::vector<std::string>& allowed, const std::string& kind) {
+    for (const auto& [key, value] : entry.items())
+        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+            fail(field + "." + key, "unknown field '" + key + "' in an entry that " + kind);
+}
+
+std::string objectName(const Json& entry, const std::string& field) {
     const auto object = entry.find("object");
     if (object == entry.end())
         fail(field + ".object", "missing field 'object'");
     if (!object->is_string() || object->get<std::string>().empty())
-        fail(field + ".object", "expected the name of a group");
+        fail(field + ".object", "expected the name of a group or Synapses object");
+    return object->get<std::string>();
+}
+
+/// `{"constant": "tau", "value": "5*ms"}`: the constant's value from this segment on.
+ProtocolChange readConstantChange(const Json& entry, const std::string& field) {
+    refuseOtherKeys(entry, field, {"constant", "value"}, "changes a constant");
     ProtocolChange change;
-    change.object = object->get<std::string>();
-    Json assignment = entry;
-    assignment.erase("object");
-    // Values of Synapses objects between segments are refused by the checker
-    // with its own message, so pre/post read like a group's here.
-    change.assignment = readAssignment(assignment, change.object, field, false);
+    const Json& constant = entry.at("constant");
+    if (!constant.is_string() || constant.get<std::string>().empty())
+        fail(field + ".constant", "expected the name of a constant");
+    change.constant = constant.get<std::string>();
+    const auto value = entry.find("value");
+    if (value == entry.end())
+        fail(field + ".value", "missing field 'value'");
+    if (!value->is_string())
+        fail(field + ".value", "expected the constant's new value as an expression such as "
+                               "\"5*ms\"");
+    change.assignment.value = value->get<std::string>();
     return change;
 }
 
-ProtocolSegmentSpec readSegment(const Json& json, const std::string& field) {
+/// `{"object": "M", "active": false}`: whether the object runs from this segment on.
+ProtocolChange readActiveSwitch(const Json& entry, const std::string& field) {
+    refuseOtherKeys(entry, field, {"object", "active"}, "switches 'active'");
+    ProtocolChange change;
+    change.object = objectName(entry, field);
+    const Json& active = entry.at("active");
+    if (!active.is_boolean())
+        fail(field + ".active", "expected true or false");
+    change.active = active.get<bool>();
+    return change;
+}
+
+ProtocolChange readChange(const Json& entry, const std::string& field,
+                          const std::set<std::string>& synapses) {
+    if (!entry.is_object())
+        fail(field, "expected an object with 'object', 'variable' and 'value'");
+    if (entry.contains("constant"))
+        return readConstantChange(entry, field);
+    if (entry.contains("active"))
+        return readActiveSwitch(entry, field);
+    ProtocolChange change;
+    change.object = objectName(entry, field);
+    Json assignment = entry;
+    assignment.erase("object");
+    // Only a Synapses object's values may select synapses by `pre` and `post`.
+    change.assignment =
+        readAssignment(assignment, change.object, field, synapses.count(change.object) > 0);
+    return change;
+}
+
+ProtocolSegmentSpec readSegment(const Json& json, const std::string& field,
+                                const std::set<std::string>& synapses) {
     if (!json.is_object())
         fail(field, "expected an object with 'duration' and optionally 'set'");
     for (const auto& [key, value] : json.items())
@@ -50,18 +100,20 @@ ProtocolSegmentSpec readSegment(const Json& json, const std::string& field) {
     if (!set->is_array())
         fail(field + ".set", "expected a list of values to set");
     for (size_t k = 0; k < set->size(); ++k)
-        segment.set.push_back(readChange((*set)[k], field + ".set[" + std::to_string(k) + "]"));
+        segment.set.push_back(
+            readChange((*set)[k], field + ".set[" + std::to_string(k) + "]", synapses));
     return segment;
 }
 
 } // namespace
 
-std::vector<ProtocolSegmentSpec> readProtocol(const Json& list) {
+std::vector<ProtocolSegmentSpec> readProtocol(const Json& list,
+                                              const std::set<std::string>& synapses) {
     if (!list.is_array() || list.empty())
         fail("protocol", "expected a non-empty list of segments");
     std::vector<ProtocolSegmentSpec> protocol;
     for (size_t k = 0; k < list.size(); ++k)
-        protocol.push_back(readSegment(list[k], "protocol[" + std::to_string(k) + "]"));
+        protocol.push_back(readSegment(list[k], "protocol[" + std::to_string(k) + "]", synapses));
     return protocol;
 }
 

@@ -2,16 +2,26 @@
 
 #include "model/AssignmentSpec.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace spikestudio {
 
-/// A value a protocol sets between two segments: Brian2's `G.I = 0*nA`
-/// written between two `run()` calls. `object` names the group.
+/// What a protocol changes between two segments, one of three kinds:
+/// - values of a group or Synapses object (Brian2's `G.I = 0*nA`, `S.w['i > j'] = ...`
+///   written between two `run()` calls): `object` and `assignment`;
+/// - a constant (`tau = 5*ms` before the next `run()`, which reads the namespace
+///   again): `constant`, with its new value in `assignment.value`;
+/// - whether an object runs (`M.active = False`): `object` and `active`.
 struct ProtocolChange {
     std::string object;
     AssignmentSpec assignment;
+    std::string constant;       // non-empty: this entry changes the constant
+    std::optional<bool> active; // set: this entry switches `object` on or off
+
+    bool changesConstant() const { return !constant.empty(); }
+    bool switchesActive() const { return active.has_value(); }
 };
 
 /// One `run()` of a script with several: the values set before it, then

@@ -10,7 +10,16 @@ using Json = nlohmann::ordered_json;
 
 Json changeJson(const ProtocolChange& change) {
     Json json = Json::object();
+    if (change.changesConstant()) {
+        json["constant"] = change.constant;
+        json["value"] = change.assignment.value;
+        return json;
+    }
     json["object"] = change.object;
+    if (change.switchesActive()) {
+        json["active"] = *change.active;
+        return json;
+    }
     const Json assignment = assignmentJson(change.assignment); // items() needs it alive
     for (const auto& [key, value] : assignment.items())
         json[key] = value;

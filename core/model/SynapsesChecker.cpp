@@ -17,6 +17,8 @@
 #include "model/SynapticNames.h"
 #include "model/TimedArrays.h"
 
+#include <memory>
+
 namespace spikestudio {
 
 namespace {
@@ -370,20 +372,7 @@ private:
     }
 
     AssignmentOwner assignmentOwner(const CheckedSynapses& s) const {
-        AssignmentOwner owner;
-        owner.object = spec_.name;
-        owner.elements = "synapses";
-        owner.scope = s.scope.get();
-        owner.sourceSize = groups_[s.source].size;
-        owner.targetSize = s.targetFace ? 0 : groups_[s.target].size; // 0: known when built
-        owner.requireWritable = [this, &s](const std::string& variable) {
-            const Equation* eq = s.equations.find(variable);
-            if (!eq || eq->kind == EquationKind::Subexpression)
-                throw ModelError({"", "", 0, 0},
-                                 "'" + variable + "' is not a variable of '" + spec_.name + "'");
-        };
-        owner.resolve = [this, &s](const ExprPtr& expr) { return resolved(s, expr); };
-        return owner;
+        return synapsesAssignmentOwner(s, groups_);
     }
 
     static void collectState(CheckedSynapses& s, bool eventDriven) {
@@ -403,6 +392,29 @@ private:
 };
 
 } // namespace
+
+AssignmentOwner synapsesAssignmentOwner(const CheckedSynapses& s,
+                                        const std::vector<CheckedGroup>& groups) {
+    AssignmentOwner owner;
+    owner.object = s.name;
+    owner.elements = "synapses";
+    owner.scope = s.scope.get();
+    owner.sourceSize = groups[s.source].size;
+    owner.targetSize = s.targetFace ? 0 : groups[s.target].size; // 0: known when built
+    owner.requireWritable = [&s](const std::string& variable) {
+        const Equation* eq = s.equations.find(variable);
+        if (!eq || eq->kind == EquationKind::Subexpression)
+            throw ModelError({"", "", 0, 0},
+                             "'" + variable + "' is not a variable of '" + s.name + "'");
+    };
+    const auto names = std::make_shared<SynapticNames>(groups[s.source], targetGroupOf(groups, s),
+                                                       s.sourceRange.size, s.targetRange.size);
+    owner.resolve = [names, &s](const ExprPtr& expr) {
+        return names->substituteGroupSubexpressions(s.equations.substituteSubexpressions(expr),
+                                                    s.equations);
+    };
+    return owner;
+}
 
 CheckedSynapses checkSynapses(const SynapsesSpec& spec, const SynapsesContext& context) {
     return SynapsesChecker(spec, context).run();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/AssignmentChecker.h"
 #include "model/CheckedModel.h"
 
 namespace spikestudio {
@@ -19,5 +20,11 @@ struct SynapsesContext {
 /// their flags, pathways, summed variables, connect rule, delay and initial
 /// values. Throws ModelError naming the object and field.
 CheckedSynapses checkSynapses(const SynapsesSpec& spec, const SynapsesContext& context);
+
+/// What checking assignments to the checked `synapses` needs (its
+/// `initial` list, a protocol's values): its names, sizes and writable
+/// variables. Refers to `synapses` and `groups`, which must outlive it.
+AssignmentOwner synapsesAssignmentOwner(const CheckedSynapses& synapses,
+                                        const std::vector<CheckedGroup>& groups);
 
 } // namespace spikestudio

@@ -20,6 +20,18 @@ void Scheduler::add(Operation operation) {
     sorted_ = false;
 }
 
+void Scheduler::setActive(const std::string& owner, bool active) {
+    for (Operation& operation : operations_)
+        if (operation.owner == owner)
+            operation.active = active;
+}
+
+bool Scheduler::isActive(const std::string& owner) const {
+    return std::any_of(operations_.begin(), operations_.end(), [&](const Operation& operation) {
+        return operation.owner == owner && operation.active;
+    });
+}
+
 void Scheduler::sortOperations() {
     std::stable_sort(
         operations_.begin(), operations_.end(), [](const Operation& a, const Operation& b) {
@@ -57,7 +69,8 @@ long long Scheduler::run(double duration, const std::function<bool()>& keepGoing
             if (clock->running() && clock->t() - earliest < 1e-4 * clock->dt())
                 current.push_back(clock.get());
         for (const Operation& operation : operations_)
-            if (std::find(current.begin(), current.end(), operation.clock) != current.end())
+            if (operation.active &&
+                std::find(current.begin(), current.end(), operation.clock) != current.end())
                 operation.run();
         for (Clock* clock : current)
             clock->tick();

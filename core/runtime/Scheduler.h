@@ -17,6 +17,13 @@ public:
     Clock& clockFor(double dt);
     void add(Operation operation);
 
+    /// Brian2's `obj.active = ...` between runs: switches every operation of
+    /// `owner` on or off (it is read when the next run starts, as Brian2
+    /// lists the active objects once per run).
+    void setActive(const std::string& owner, bool active);
+    /// Whether `owner` has an operation that runs.
+    bool isActive(const std::string& owner) const;
+
     /// Advances `duration` seconds. `keepGoing` is asked between steps; returning
     /// false stops the run early (its results so far stay valid).
     /// Returns the number of scheduler rounds run.

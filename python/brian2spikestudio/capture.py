@@ -204,7 +204,8 @@ class CaptureDevice(RuntimeDevice):
                         start=float(network.t_),
                         namespace=namespace, default_clock=self.defaultclock,
                         default_dt=self.defaultclock.dt_,
-                        active=active_flags(network.objects))
+                        active=active_flags(network.objects),
+                        namespaces=object_namespaces(network.objects))
         self._record(event, lambda: self._prepare_without_simulating(network, duration,
                                                                      namespace))
 
@@ -240,6 +241,17 @@ def active_flags(objects):
     for obj in objects:
         collect(obj)
     return flags
+
+
+def object_namespaces(objects):
+    """A copy of every object's own `namespace=` as it is now: the script may
+    change it before a later run (`G.namespace['tau'] = 5*ms`), which
+    resolves its names anew."""
+    namespaces = {}
+    for obj in objects:
+        if isinstance(getattr(obj, 'namespace', None), dict):
+            namespaces[id(obj)] = dict(obj.namespace)
+    return namespaces
 
 
 def top_level(objects):

@@ -20,7 +20,7 @@ class TranslationContext:
         position = recording.events.index(history_until or run)
         self.events = recording.events[:position]  # what the script did before that run
         self._positions = {id(event): k for k, event in enumerate(recording.events)}
-        self.names = ExternalNames()
+        self.names = ExternalNames(run.namespaces)
         self.objects = {obj.name for obj in run.objects}  # names: Brian2 links objects by proxies
         self.subgroups = {}  # group name -> its subgroups' specs, in the order first used
         self._translated = []  # assignments made through subgroups, as the whole group's

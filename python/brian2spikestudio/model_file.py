@@ -452,7 +452,8 @@ def check_model(model):
 
 
 def check_protocol(model):
-    """`protocol`: segments with a duration and values set on groups."""
+    """`protocol`: segments with a duration and what changes before each: values
+    of groups and Synapses objects, constants, objects switched on or off."""
     if 'protocol' not in model:
         return
     protocol = model['protocol']
@@ -461,8 +462,6 @@ def check_protocol(model):
     if 'duration' in model:
         raise ModelFileError('model', 'duration', 'a model with a protocol runs for the sum of '
                              "its segments' durations; leave 'duration' out")
-    from .assignments import check_entry  # it reports with ModelFileError from here
-    groups = {spec['name'] for spec in model['groups']}
     for k, segment in enumerate(protocol):
         field = 'protocol[%d]' % k
         if not isinstance(segment, dict):
@@ -477,11 +476,40 @@ def check_protocol(model):
             raise ModelFileError('model', field + '.set', 'expected a list of values to set '
                                  '(none in the first segment)')
         for j, change in enumerate(changes):
-            where = '%s.set[%d]' % (field, j)
-            if not isinstance(change, dict) or change.get('object') not in groups:
-                raise ModelFileError('model', where + '.object', 'expected the name of a group')
-            check_entry({key: value for key, value in change.items() if key != 'object'},
-                        change['object'], 0, False)
+            check_change(model, change, '%s.set[%d]' % (field, j))
+
+
+def check_change(model, change, where):
+    """One entry of a segment's `set`: {"constant", "value"}, {"object", "active"}
+    or values of a group or Synapses object as in its `initial` list."""
+    from .assignments import check_entry  # it reports with ModelFileError from here
+    if not isinstance(change, dict):
+        raise ModelFileError('model', where, "expected an object with 'object', 'variable' and "
+                             "'value'")
+    if 'constant' in change:
+        if set(change) != {'constant', 'value'} or not isinstance(change['value'], str):
+            raise ModelFileError('model', where, "expected 'constant' and 'value' (an "
+                                 'expression)')
+        if change['constant'] not in model.get('constants', {}):
+            raise ModelFileError('model', where + '.constant', "'%s' is not one of the model's "
+                                 'constants' % change['constant'])
+        return
+    runs = {spec['name'] for kind in ('groups', 'synapses', 'poisson_inputs', 'monitors')
+            for spec in model[kind]}
+    if 'active' in change:
+        if set(change) != {'object', 'active'} or not isinstance(change['active'], bool):
+            raise ModelFileError('model', where, "expected 'object' and 'active' (true or false)")
+        if change['object'] not in runs:
+            raise ModelFileError('model', where + '.object', "unknown object '%s'"
+                                 % change['object'])
+        return
+    groups = {spec['name'] for spec in model['groups']}
+    synapses = {spec['name'] for spec in model['synapses']}
+    if change.get('object') not in groups | synapses:
+        raise ModelFileError('model', where + '.object',
+                             'expected the name of a group or Synapses object')
+    check_entry({key: value for key, value in change.items() if key != 'object'},
+                change['object'], 0, change['object'] in synapses)
 
 
 def load_model(path):

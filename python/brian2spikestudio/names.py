@@ -45,9 +45,12 @@ class ExternalNames:
     """The constants and TimedArrays a model's code needs, with where each
     was first used."""
 
-    def __init__(self):
+    def __init__(self, object_namespaces=None):
         self.constants = {}     # name -> (value, where)
         self.timed_arrays = {}  # name -> (TimedArray, where)
+        # id(object) -> its own namespace= as it was at the run translated
+        # (the script may change it before a later run: G.namespace['x'] = ...)
+        self.object_namespaces = object_namespaces or {}
 
     def add(self, obj, texts, namespace, where, local_names=()):
         """Resolves the external names in `texts` (code of `obj`) in `namespace`.
@@ -64,12 +67,18 @@ class ExternalNames:
                     continue
                 self._add_resolved(name, self._resolve(obj, name, namespace, where), where)
 
-    @staticmethod
-    def _resolve(obj, name, namespace, where):
+    def _resolve(self, obj, name, namespace, where):
+        snapshot = self.object_namespaces.get(id(obj))
+        current = getattr(obj, 'namespace', None)
         try:
+            if snapshot is not None:
+                obj.namespace = snapshot  # resolved as the run resolved it
             return obj._resolve_external(name, run_namespace=namespace or {})
         except KeyError:
             raise ImportFailure(where, "the name '%s' cannot be resolved" % name)
+        finally:
+            if snapshot is not None:
+                obj.namespace = current
 
     def _add_resolved(self, name, resolved, where):
         if isinstance(resolved, TimedArray):

@@ -135,7 +135,8 @@ def constant_name(model, path, taken):
     """`<object>_<variable>` for a number set at `path`, unique in `taken`."""
     if path[0] == 'protocol':
         entry = at(model, path[:-1])
-        base = '%s_%s' % (entry['object'], entry['variable'])
+        base = ('%s_later' % entry['constant'] if 'constant' in entry  # a constant changed
+                else '%s_%s' % (entry['object'], entry['variable']))
     else:
         obj = at(model, path[:2])
         variable = path[3] if len(path) == 4 else at(model, path[:-1])['variable']

@@ -1,11 +1,12 @@
 """Several run() calls with values set between them (`run(100*ms); G.I =
-0*nA; run(100*ms)`) as the model's `protocol` (docs/model-format.md,
-"Protocol"): one segment per run() call, each with the values the script
-set since the run before it, in script order. Spike Studio sets them between
-the segments from the same random stream, as Brian2 does between its runs.
-Anything else changed between runs (a connect(), seed(), values of a
-Synapses object) is refused with its line; a restore() starts another
-network (networks.py)."""
+0*nA; S.w['i > j'] = 0; run(100*ms)`) as the model's `protocol`
+(docs/model-format.md, "Protocol"): one segment per run() call, each with the
+values the script set on groups and Synapses objects since the run before
+it, in script order. Spike Studio sets them between the segments from the
+same random stream, as Brian2 does between its runs. Constants and `active`
+flags changed between runs are added by run_changes.py. Anything else
+changed between runs (a connect(), seed(), synaptic delays) is refused with
+its line; a restore() starts another network (networks.py)."""
 from .capture import SubgroupPart
 from .errors import unsupported
 from .initial_values import InitialValues
@@ -41,9 +42,10 @@ def change_entry(context, event, members, run):
         if name not in members:
             return None
         group = context.object_named(name)
-        if group is None or group.__class__.__name__ == 'Synapses':
-            raise unsupported(event.where, 'values of the Synapses object %s set between two '
-                              'run() calls' % name)
+        if group is None:
+            raise unsupported(event.where, 'values of %s set between two run() calls' % name)
+        if group.__class__.__name__ == 'Synapses' and event.variable == 'delay':
+            raise unsupported(event.where, 'the delays of %s set between two run() calls' % name)
         if isinstance(owner, SubgroupPart):
             event = whole_group_assignment(event, group)
         entry = InitialValues(context, group).entry(event)

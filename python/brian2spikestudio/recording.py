@@ -66,6 +66,7 @@ class RunCall(Event):
     default_clock: object   # the device's defaultclock
     default_dt: float       # its dt in seconds at the run
     active: dict = None     # id(object) -> its `active` flag at the run, parts included
+    namespaces: dict = None  # id(object) -> a copy of its own namespace= at the run
 
 
 @dataclass

@@ -29,6 +29,7 @@ from .random_order import plan_random_order
 from .networks import simulated_networks
 from .random_stream import random_stream_notes
 from .recording import Assignment, ConnectCall
+from .run_changes import RunState, without_active
 from .scheduling import schedule_fields
 
 FORMAT_TAG = 'spikestudio-model'
@@ -57,9 +58,10 @@ UNSUPPORTED_KINDS = {
 class Translation:
     """The model and the notes for the user."""
 
-    def __init__(self, model, notes):
+    def __init__(self, model, notes, segments=()):
         self.model = model
         self.notes = notes
+        self.segments = list(segments)  # the protocol's, before what later runs change
 
 
 def translate(recording):
@@ -80,17 +82,26 @@ def translate_network(recording, network):
 
 
 def translate_runs(recording, runs):
-    """The model of `runs`, run() calls continuing one network."""
+    """The model of `runs`, run() calls continuing one network. What changes
+    between them (values set, constants the next run() resolves anew, objects
+    switched on or off) becomes the protocol's segments."""
     first = translate_run(recording, runs[0], protocol_runs=runs)
+    segments = first.segments
+    state = RunState(first.model)
     duration = 0.0
-    for previous, run in zip([None] + runs, runs):
+    for k, (previous, run) in enumerate(zip([None] + runs, runs)):
         if previous is not None:
-            check_same_network(recording, runs[0], previous, run, first.model)
+            later = check_same_network(recording, runs[0], previous, run, first.model)
+            changes = state.changes_to(later, run)
+            if changes:
+                segments[k].setdefault('set', []).extend(changes)
             if run.foreign_draws_before and 'seed' in first.model:
                 first.notes.append("%s: the script draws numbers from numpy's random stream "
                                    'itself before this line' % run.where)
         duration += run.duration
-    if 'protocol' not in first.model:
+    if any('set' in segment for segment in segments):
+        first.model['protocol'] = segments
+    else:
         first.model['duration'] = time_text(duration, runs[-1].where, 'the duration')
     return first
 
@@ -114,7 +125,6 @@ def translate_run(recording, run, protocol_runs=(), history_until=None):
     plan = plan_random_order(context, lists['groups'], lists['synapses'])
     segments = (protocol_segments(context, list(protocol_runs), {o.name for o in run.objects})
                 if protocol_runs else [])
-    has_protocol = any('set' in segment for segment in segments)
     model = {'format': FORMAT_TAG, 'version': FORMAT_VERSION,
              'name': os.path.splitext(os.path.basename(recording.locator.display))[0],
              'description': 'Imported from the Brian2 script %s'
@@ -129,9 +139,7 @@ def translate_run(recording, run, protocol_runs=(), history_until=None):
     model['synapses'] = [spec for _, spec in plan.synapses]
     model['poisson_inputs'] = inputs.schedule_order([spec for _, spec in lists['poisson_inputs']])
     model['monitors'] = [spec for _, spec in lists['monitors']]
-    if has_protocol:
-        model['protocol'] = segments
-    return Translation(model, plan.notes)
+    return Translation(model, plan.notes, segments)
 
 
 def with_subgroups(spec, context):
@@ -190,9 +198,10 @@ def check_synapses_read_final_values(context, synapses_specs):
 
 
 def check_same_network(recording, first, previous, run, model):
-    """A later run() call continues the first run's network: the same objects,
-    dt and constants; values set in between are the protocol's, anything
-    else changed is refused (protocol.change_entry)."""
+    """A later run() call continues the first run's network: the same objects
+    and dt; its model (returned) may differ from the first's only in the
+    constants and the objects' `active` (RunState); values set in between are
+    the protocol's, anything else changed is refused (protocol.change_entry)."""
     if {obj.name for obj in run.objects} != {obj.name for obj in previous.objects}:
         raise unsupported(run.where, 'several run() calls on different objects')
     if run.default_dt != previous.default_dt:
@@ -202,12 +211,7 @@ def check_same_network(recording, first, previous, run, model):
     for key in model:
         if key in ('duration', 'protocol', 'constants'):
             continue
-        if later.get(key) != model[key]:
+        if without_active(later.get(key)) != without_active(model[key]):
             raise unsupported(run.where, "several run() calls with changes between them (the "
                               "model's '%s' differ)" % key)
-    constants = model.get('constants', {})
-    for name, value in later.get('constants', {}).items():
-        if constants.get(name) != value:
-            raise unsupported(run.where, "several run() calls with changes between them (the "
-                              "constant '%s' is %s here, %s before)"
-                              % (name, value, constants.get(name)))
+    return later

@@ -10,18 +10,53 @@ namespace {
 
 const char* const kDefaultDuration = "100*ms";
 
-/// The values the first segment sets go to their groups' initial lists.
+/// `list` with `entry` appended, stored back as `initial` (map or list form).
+template <typename Spec> void appendInitial(Spec& spec, const AssignmentSpec& entry) {
+    std::vector<AssignmentSpec> list = InitialValues::list(spec.initial, spec.assignments);
+    list.push_back(entry);
+    InitialValues::store(list, spec.initial, spec.assignments);
+}
+
+/// Sets `active` of the object named `name`, whatever its kind.
+void setActive(Model& model, const std::string& name, bool active) {
+    const auto apply = [&](auto& specs) {
+        for (auto& spec : specs)
+            if (spec.name == name)
+                spec.active = active;
+    };
+    apply(model.groups);
+    apply(model.synapses);
+    apply(model.poissonInputs);
+    apply(model.monitors);
+}
+
+/// What the first segment changes becomes what holds before the run: values
+/// go to their objects' initial lists, a constant gets the new value as its
+/// own, a switch becomes the object's `active`.
 void moveFirstChangesToInitial(Model& model) {
     if (model.protocol.empty())
         return;
     for (const ProtocolChange& change : model.protocol.front().set) {
+        if (change.changesConstant()) {
+            for (auto& constant : model.constants)
+                if (constant.first == change.constant)
+                    constant.second = change.assignment.value;
+            continue;
+        }
+        if (change.switchesActive()) {
+            setActive(model, change.object, *change.active);
+            continue;
+        }
         auto group = std::find_if(model.groups.begin(), model.groups.end(),
                                   [&](const GroupSpec& g) { return g.name == change.object; });
-        if (group == model.groups.end())
-            continue; // the checker named this object already; nothing to keep it on
-        std::vector<AssignmentSpec> list = InitialValues::list(group->initial, group->assignments);
-        list.push_back(change.assignment);
-        InitialValues::store(list, group->initial, group->assignments);
+        auto synapses =
+            std::find_if(model.synapses.begin(), model.synapses.end(),
+                         [&](const SynapsesSpec& s) { return s.name == change.object; });
+        if (group != model.groups.end())
+            appendInitial(*group, change.assignment);
+        else if (synapses != model.synapses.end())
+            appendInitial(*synapses, change.assignment);
+        // else the checker named this object already; nothing to keep it on
     }
     model.protocol.front().set.clear();
 }

@@ -17,6 +17,18 @@ namespace spikestudio {
 
 namespace {
 
+const char* const kActiveVariable = "active";
+
+/// "on"/"off" (also "true"/"false") as a switch; nullopt for anything else.
+std::optional<bool> switchValue(const QString& text) {
+    const QString word = text.trimmed().toLower();
+    if (word == "on" || word == "true")
+        return true;
+    if (word == "off" || word == "false")
+        return false;
+    return std::nullopt;
+}
+
 QString valueText(const AssignmentSpec& entry) {
     if (!entry.hasValues)
         return QString::fromStdString(entry.value);
@@ -31,27 +43,36 @@ QString valueText(const AssignmentSpec& entry) {
 } // namespace
 
 ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* parent)
-    : TableSection(document, tr("Values set before the segment"),
-                   {tr("Group"), tr("Variable"), tr("Elements"), tr("Value")}, parent),
+    : TableSection(document, tr("Changes before the segment"),
+                   {tr("Object"), tr("Variable"), tr("Elements"), tr("Value")}, parent),
       moveUp_(addToolButton("↑", tr("Move the selected value up (values are set in order)"))),
       moveDown_(addToolButton("↓", tr("Move the selected value down"))),
       numbers_(addToolButton("[…]", tr("Set the selected value from a list of numbers, one per "
                                        "element (or back to an expression)"))),
+      addConstant_(addToolButton("c=", tr("Give a constant a new value from this segment on "
+                                          "(Brian2: tau = 5*ms between two run() calls)"))),
+      addSwitch_(addToolButton("on/off", tr("Switch an object on or off from this segment on "
+                                            "(Brian2: M.active = False between two run() calls)"))),
       arrayEditor_(new ArrayValuesEditor(this)) {
     setObjectName("section:segmentValues");
-    addButton()->setToolTip(tr("Set a value before this segment (Brian2: G.I = ... between two "
-                               "run() calls)"));
+    addButton()->setToolTip(tr("Set a value of a group or Synapses object before this segment "
+                               "(Brian2: G.I = ... between two run() calls)"));
+    addConstant_->setObjectName("addConstantChange");
+    addSwitch_->setObjectName("addActiveSwitch");
     moveUp_->setObjectName("valueUp");
     moveDown_->setObjectName("valueDown");
     numbers_->setObjectName("valueAsNumbers");
     table()
         ->horizontalHeaderItem(ElementsColumn)
         ->setToolTip(tr("Which neurons, as in Brian2's G.v[...]: all, 3, [1, 5], 10:20, 'i > 5'"));
-    table()->setItemDelegateForColumn(ObjectColumn,
-                                      new ChoiceDelegate([this] { return groupNames(); }, this));
+    table()->setItemDelegateForColumn(
+        ObjectColumn,
+        new ChoiceDelegate([this] { return objectNames(table()->currentRow()); }, this));
     contentLayout()->addWidget(arrayEditor_);
     arrayEditor_->hide();
     connect(addButton(), &QToolButton::clicked, this, &ProtocolChangesTable::addChange);
+    connect(addConstant_, &QToolButton::clicked, this, &ProtocolChangesTable::addConstantChange);
+    connect(addSwitch_, &QToolButton::clicked, this, &ProtocolChangesTable::addActiveSwitch);
     connect(moveUp_, &QToolButton::clicked, this, [this] { moveSelected(-1); });
     connect(moveDown_, &QToolButton::clicked, this, [this] { moveSelected(1); });
     connect(numbers_, &QToolButton::clicked, this, &ProtocolChangesTable::toggleNumbers);
@@ -80,33 +101,63 @@ std::vector<ProtocolChange> ProtocolChangesTable::changes() const {
     return model().protocol[size_t(segment_)].set;
 }
 
-QStringList ProtocolChangesTable::groupNames() const {
+/// What the object cell of `row` may name: groups and Synapses objects for
+/// values; for a switch also PoissonInputs and monitors.
+QStringList ProtocolChangesTable::objectNames(int row) const {
+    const auto list = changes();
+    const bool switches = row >= 0 && row < int(list.size()) && list[size_t(row)].switchesActive();
     QStringList names;
-    for (const GroupSpec& group : model().groups)
-        names << QString::fromStdString(group.name);
+    const auto add = [&names](const auto& specs) {
+        for (const auto& spec : specs)
+            names << QString::fromStdString(spec.name);
+    };
+    add(model().groups);
+    add(model().synapses);
+    if (switches) {
+        add(model().poissonInputs);
+        add(model().monitors);
+    }
     return names;
 }
 
 void ProtocolChangesTable::refresh() {
     TableSection::refresh();
     addButton()->setEnabled(segment_ > 0); // the first segment starts from `initial`
+    addConstant_->setEnabled(segment_ > 0 && !model().constants.empty());
+    addSwitch_->setEnabled(segment_ > 0);
     showArrayOfCurrentRow();
 }
 
 QList<QStringList> ProtocolChangesTable::rows() const {
     QList<QStringList> rows;
-    for (const ProtocolChange& change : changes())
-        rows.append({QString::fromStdString(change.object),
-                     QString::fromStdString(change.assignment.variable),
-                     AssignmentElements::format(change.assignment), valueText(change.assignment)});
+    for (const ProtocolChange& change : changes()) {
+        if (change.changesConstant())
+            rows.append({tr("constant"), QString::fromStdString(change.constant), QString(),
+                         QString::fromStdString(change.assignment.value)});
+        else if (change.switchesActive())
+            rows.append({QString::fromStdString(change.object), kActiveVariable, QString(),
+                         *change.active ? tr("on") : tr("off")});
+        else
+            rows.append({QString::fromStdString(change.object),
+                         QString::fromStdString(change.assignment.variable),
+                         AssignmentElements::format(change.assignment),
+                         valueText(change.assignment)});
+    }
     return rows;
 }
 
-// Numbers are edited in the array editor below the table, not in the cell.
+// Numbers are edited in the array editor below the table, not in the cell. A
+// constant's row names no object or elements, a switch no variable or elements.
 bool ProtocolChangesTable::isEditable(int row, int column) const {
     const auto list = changes();
-    return column != ValueColumn ||
-           (row < int(list.size()) && !list[size_t(row)].assignment.hasValues);
+    if (row < 0 || row >= int(list.size()))
+        return false;
+    const ProtocolChange& change = list[size_t(row)];
+    if (change.changesConstant())
+        return column == VariableColumn || column == ValueColumn;
+    if (change.switchesActive())
+        return column == ObjectColumn || column == ValueColumn;
+    return column != ValueColumn || !change.assignment.hasValues;
 }
 
 void ProtocolChangesTable::editChanges(
@@ -127,15 +178,21 @@ void ProtocolChangesTable::commitCell(int row, int column, const QString& text) 
     if (row < 0 || row >= int(list.size()))
         return;
     ProtocolChange changed = list[size_t(row)];
+    if (changed.changesConstant() || changed.switchesActive()) {
+        commitOtherCell(row, column, trimmed, changed);
+        return;
+    }
     if (column == ElementsColumn) {
         QString problem;
-        if (!AssignmentElements::parse(trimmed, false, changed.assignment, &problem)) {
+        const bool synapses =
+            ModelLookup::synapses(model(), QString::fromStdString(changed.object)) != nullptr;
+        if (!AssignmentElements::parse(trimmed, synapses, changed.assignment, &problem)) {
             showLocalProblem(row, column, problem);
             return;
         }
     } else if (trimmed.isEmpty()) {
         showLocalProblem(row, column,
-                         column == ObjectColumn     ? tr("a value needs the group it sets")
+                         column == ObjectColumn     ? tr("a value needs the object it sets")
                          : column == VariableColumn ? tr("a value needs a variable")
                                                     : tr("a value needs a value"));
         return;
@@ -157,6 +214,81 @@ void ProtocolChangesTable::commitCell(int row, int column, const QString& text) 
         row);
 }
 
+/// A cell of a constant's row (its name, its value) or of a switch (its
+/// object, on or off).
+void ProtocolChangesTable::commitOtherCell(int row, int column, const QString& text,
+                                           ProtocolChange changed) {
+    QString what;
+    if (changed.switchesActive() && column == ValueColumn) {
+        const std::optional<bool> on = switchValue(text);
+        if (!on) {
+            showLocalProblem(row, column, tr("a switch is 'on' or 'off'"));
+            return;
+        }
+        changed.active = *on;
+        what = tr("Switch %1 %2").arg(QString::fromStdString(changed.object), text);
+    } else if (text.isEmpty()) {
+        showLocalProblem(row, column,
+                         changed.switchesActive()   ? tr("a switch needs the object it switches")
+                         : column == VariableColumn ? tr("a change needs the constant it changes")
+                                                    : tr("a constant needs a value"));
+        return;
+    } else if (changed.switchesActive()) {
+        changed.object = text.toStdString();
+        what = tr("Switch %1").arg(text);
+    } else if (column == VariableColumn) {
+        changed.constant = text.toStdString();
+        what = tr("Change constant %1").arg(text);
+    } else {
+        changed.assignment.value = text.toStdString();
+        what = tr("Change constant %1").arg(QString::fromStdString(changed.constant));
+    }
+    editChanges(
+        what + tr(" before segment %1").arg(segment_ + 1),
+        [row, changed](std::vector<ProtocolChange>& list) {
+            if (row < int(list.size()))
+                list[size_t(row)] = changed;
+        },
+        row);
+}
+
+/// The first constant at its current text: checks until the user edits it.
+void ProtocolChangesTable::addConstantChange() {
+    if (segment_ <= 0 || model().constants.empty())
+        return;
+    ProtocolChange change;
+    change.constant = model().constants.front().first;
+    change.assignment.value = model().constants.front().second;
+    appendChange(change, tr("Change constant %1 before segment %2")
+                             .arg(QString::fromStdString(change.constant))
+                             .arg(segment_ + 1));
+}
+
+/// The first monitor (else the first object) switched off.
+void ProtocolChangesTable::addActiveSwitch() {
+    if (segment_ <= 0)
+        return;
+    ProtocolChange change;
+    change.active = false;
+    const QStringList monitors = [this] {
+        QStringList names;
+        for (const MonitorSpec& monitor : model().monitors)
+            names << QString::fromStdString(monitor.name);
+        return names;
+    }();
+    const QStringList objects = monitors.isEmpty() ? objectNames(-1) : monitors;
+    change.object = objects.isEmpty() ? std::string() : objects.front().toStdString();
+    appendChange(change, tr("Switch %1 off before segment %2")
+                             .arg(QString::fromStdString(change.object))
+                             .arg(segment_ + 1));
+}
+
+void ProtocolChangesTable::appendChange(const ProtocolChange& change, const QString& text) {
+    const int row = int(changes().size());
+    editChanges(
+        text, [change](std::vector<ProtocolChange>& list) { list.push_back(change); }, row);
+}
+
 void ProtocolChangesTable::addChange() {
     if (segment_ <= 0) {
         showLocalProblem(0, 0,
@@ -165,13 +297,10 @@ void ProtocolChangesTable::addChange() {
         return;
     }
     const ProtocolChange change = newChange();
-    const int row = int(changes().size());
-    editChanges(
-        tr("Set %1 of %2 before segment %3")
-            .arg(QString::fromStdString(change.assignment.variable),
-                 QString::fromStdString(change.object))
-            .arg(segment_ + 1),
-        [change](std::vector<ProtocolChange>& list) { list.push_back(change); }, row);
+    appendChange(change, tr("Set %1 of %2 before segment %3")
+                             .arg(QString::fromStdString(change.assignment.variable),
+                                  QString::fromStdString(change.object))
+                             .arg(segment_ + 1));
 }
 
 /// The first state variable of the first group that has one, at its zero,
@@ -213,10 +342,13 @@ void ProtocolChangesTable::moveSelected(int by) {
 /// The unit of the variable a change sets, as its zero is written ("mV"; ""
 /// for a dimensionless one or one not found).
 std::string ProtocolChangesTable::unitOf(const ProtocolChange& change) const {
-    const GroupSpec* group = ModelLookup::group(model(), QString::fromStdString(change.object));
-    if (!group)
+    const QString object = QString::fromStdString(change.object);
+    const GroupSpec* group = ModelLookup::group(model(), object);
+    const SynapsesSpec* synapses = ModelLookup::synapses(model(), object);
+    if (!group && !synapses)
         return {};
-    for (const EquationVariables::Variable& variable : EquationVariables::all(group->equations))
+    for (const EquationVariables::Variable& variable :
+         EquationVariables::all(group ? group->equations : synapses->model))
         if (variable.name.toStdString() == change.assignment.variable) {
             const qsizetype star = variable.zero.indexOf('*');
             return star < 0 ? std::string() : variable.zero.mid(star + 1).toStdString();
@@ -232,6 +364,8 @@ void ProtocolChangesTable::toggleNumbers() {
     if (row < 0 || row >= int(list.size()))
         return;
     ProtocolChange changed = list[size_t(row)];
+    if (changed.changesConstant() || changed.switchesActive())
+        return; // a constant's value is an expression, a switch on or off
     AssignmentSpec& entry = changed.assignment;
     if (entry.hasValues) {
         const QString first = NumberColumn::number(entry.values.empty() ? 0.0 : entry.values[0]);
@@ -313,10 +447,11 @@ ProtocolChangesTable::problemCell(const Diagnostic& problem) const {
     if (row >= int(changes().size()))
         return std::nullopt;
     const QString part = match.captured(3);
-    const int column = part == "object"                                      ? ObjectColumn
-                       : part == "variable"                                  ? VariableColumn
-                       : part == "value" || part == "unit" || part.isEmpty() ? ValueColumn
-                                                                             : ElementsColumn;
+    const int column = part == "object"                           ? ObjectColumn
+                       : part == "variable" || part == "constant" ? VariableColumn
+                       : part == "value" || part == "unit" || part == "active" || part.isEmpty()
+                           ? ValueColumn
+                           : ElementsColumn;
     return Cell{row, column};
 }
 

@@ -6,11 +6,14 @@ namespace spikestudio {
 
 class ArrayValuesEditor;
 
-/// The values one segment of the protocol sets before it runs (Brian2's
-/// `G.I = 0*nA` between two `run()` calls), in order: the group, the
-/// variable, the elements (as in `G.v[...]`) and the value, an expression or
-/// numbers edited in an ArrayValuesEditor below, as in the Initial values
-/// table. Each edit is one undo step; the checker's messages mark their cell.
+/// What one segment of the protocol changes before it runs, in order:
+/// values (Brian2's `G.I = 0*nA`, `S.w['i > j'] = 0` between two `run()`
+/// calls: the group or Synapses object, the variable, the elements as in
+/// `G.v[...]` and the value, an expression or numbers edited in an
+/// ArrayValuesEditor below, as in the Initial values table), a constant's
+/// new value (`tau = 5*ms`: "constant", its name, its value) and switches
+/// (`M.active = False`: the object, "active", on or off). Each edit is one
+/// undo step; the checker's messages mark their cell.
 class ProtocolChangesTable : public TableSection {
     Q_OBJECT
 
@@ -24,6 +27,8 @@ public:
 
     ArrayValuesEditor* arrayEditor() const { return arrayEditor_; }
     QToolButton* numbersButton() const { return numbers_; }
+    QToolButton* addConstantButton() const { return addConstant_; }
+    QToolButton* addSwitchButton() const { return addSwitch_; }
 
     enum Column { ObjectColumn, VariableColumn, ElementsColumn, ValueColumn };
 
@@ -37,10 +42,14 @@ protected:
 
 private:
     std::vector<ProtocolChange> changes() const;
-    QStringList groupNames() const;
+    QStringList objectNames(int row) const;
     void editChanges(const QString& text,
                      const std::function<void(std::vector<ProtocolChange>&)>& edit, int selectRow);
     void addChange();
+    void addConstantChange();
+    void addActiveSwitch();
+    void appendChange(const ProtocolChange& change, const QString& text);
+    void commitOtherCell(int row, int column, const QString& text, ProtocolChange changed);
     ProtocolChange newChange() const;
     void moveSelected(int by);
     void toggleNumbers();
@@ -53,6 +62,8 @@ private:
     QToolButton* moveUp_;
     QToolButton* moveDown_;
     QToolButton* numbers_;
+    QToolButton* addConstant_;
+    QToolButton* addSwitch_;
     ArrayValuesEditor* arrayEditor_;
 };
 

@@ -106,7 +106,7 @@ void ProtocolEditor::showSegment(int index) {
     changes_->setSegment(shown ? index : -1);
     changes_->setVisible(shown);
     changes_->setHeading(shown ? (index == 0 ? tr("Segment 1 starts from the initial values")
-                                             : tr("Values set before segment %1").arg(index + 1))
+                                             : tr("Changes before segment %1").arg(index + 1))
                                : QString());
     changes_->refresh();
     applyDiagnostics();

@@ -10,13 +10,20 @@ namespace spikestudio {
 
 namespace {
 
-/// "I of G, v of G" for the values a segment sets.
+/// "I of G, tau = 5*ms, spikes off" for what a segment changes.
 QString changesSummary(const ProtocolSegmentSpec& segment) {
     QStringList parts;
     for (const ProtocolChange& change : segment.set)
-        parts << QObject::tr("%1 of %2")
-                     .arg(QString::fromStdString(change.assignment.variable),
-                          QString::fromStdString(change.object));
+        if (change.changesConstant())
+            parts << QStringLiteral("%1 = %2").arg(QString::fromStdString(change.constant),
+                                                   QString::fromStdString(change.assignment.value));
+        else if (change.switchesActive())
+            parts << (*change.active ? QObject::tr("%1 on") : QObject::tr("%1 off"))
+                         .arg(QString::fromStdString(change.object));
+        else
+            parts << QObject::tr("%1 of %2")
+                         .arg(QString::fromStdString(change.assignment.variable),
+                              QString::fromStdString(change.object));
     return parts.isEmpty() ? QObject::tr("none") : parts.join(", ");
 }
 

@@ -180,14 +180,23 @@ class ScriptBody:
         lines = []
         for k, segment in enumerate(self.model['protocol']):
             for j, change in enumerate(segment.get('set', [])):
-                entry = {key: value for key, value in change.items() if key != 'object'}
-                lines += assignment_lines(entry, self.context.variable(change['object']),
-                                          change['object'], 'protocol[%d].set[%d]' % (k, j),
-                                          self.context)
+                lines += self.change_lines(change, 'protocol[%d].set[%d]' % (k, j))
             text = self.context.value(segment['duration'], 'model',
                                       'protocol[%d].duration' % k).text
             lines.append('%s(%s)' % (self.context.api('run'), text))
         return lines
+
+    def change_lines(self, change, field):
+        """Before a run(): a constant assigned anew (run() reads the namespace
+        again), an object's `active`, or values set as in `initial`."""
+        if 'constant' in change:
+            value = self.context.value(change['value'], 'model', field + '.value').text
+            return ['%s = %s' % (change['constant'], value)]
+        variable = self.context.variable(change['object'])
+        if 'active' in change:
+            return ['%s.active = %s' % (variable, change['active'])]
+        entry = {key: value for key, value in change.items() if key != 'object'}
+        return assignment_lines(entry, variable, change['object'], field, self.context)
 
     def plot(self):
         plot = PlotWriter(self.model, self.names)

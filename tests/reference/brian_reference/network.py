@@ -22,9 +22,17 @@ class BrianNetwork:
     namespace: dict
     objects: dict = field(default_factory=dict)   # name -> group, Synapses or monitor
     monitors: list = field(default_factory=list)  # (monitor spec, Brian2 monitor)
+    segments: list = field(default_factory=list)  # a protocol's (duration, changes)
+    change: object = None                         # applies one change of a segment
 
     def run(self):
-        self.network.run(self.duration, namespace=self.namespace)
+        if not self.segments:
+            self.network.run(self.duration, namespace=self.namespace)
+            return
+        for duration, changes in self.segments:  # a script's run() calls, one per segment
+            for where, change in changes:
+                self.change(change, where)
+            self.network.run(duration, namespace=self.namespace)
 
 
 class NetworkBuilder:
@@ -46,14 +54,17 @@ class NetworkBuilder:
         b2 = self.b2
         self.define_constants()
         self.add_timed_arrays()
-        if self.duration_text in (None, ''):
+        segments = self.protocol_segments()
+        if self.duration_text in (None, '') and not segments:
             raise ModelFileError('model', 'duration', "missing field 'duration'")
-        duration = self.time(self.duration_text, 'model', 'duration', allow_zero=True)
+        duration = (sum((d for d, _ in segments), 0 * b2.second) if segments else
+                    self.time(self.duration_text, 'model', 'duration', allow_zero=True))
         if self.seed is not None:
             b2.seed(self.seed)
         self.where = ('model', 'dt')
         b2.defaultclock.dt = self.time(self.model.get('dt', DEFAULT_DT), 'model', 'dt')
-        self.built = BrianNetwork(b2.Network(), duration, self.namespace)
+        self.built = BrianNetwork(b2.Network(), duration, self.namespace, segments=segments,
+                                  change=self.apply_change)
         for spec in self.model['groups']:
             group = GROUP_BUILDERS[spec['type']](self, spec)
             self.add(spec, group)
@@ -64,7 +75,8 @@ class NetworkBuilder:
         for spec in self.model['synapses']:
             self.add(spec, self.synapses(spec))
         for spec in self.model['poisson_inputs']:
-            self.built.network.add(self.poisson_input(spec))
+            self.built.objects[spec['name']] = self.poisson_input(spec)
+            self.built.network.add(self.built.objects[spec['name']])
         for spec in self.model['monitors']:
             monitor = MONITOR_BUILDERS[spec['type']](self, spec)
             self.add(spec, monitor)
@@ -155,11 +167,12 @@ class NetworkBuilder:
             self.where = (spec['name'], 'initial.' + variable)
             setattr(obj, variable, value)
 
-    def set_assignments(self, obj, spec):
+    def set_assignments(self, obj, spec, where=None):
         """`initial` as a list: `obj.var[item] = value` entry by entry, as a
-        script writes it (lists of numbers times their unit)."""
+        script writes it (lists of numbers times their unit). `where` names
+        a single entry found elsewhere (a protocol's)."""
         for position, entry in enumerate(spec['initial']):
-            field = 'initial[%d]' % position
+            field = where or 'initial[%d]' % position
             self.where = (spec['name'], field)
             value = entry['value']
             if isinstance(value, list):
@@ -171,6 +184,35 @@ class NetworkBuilder:
                 setattr(obj, entry['variable'], value)
             else:
                 getattr(obj, entry['variable']).set_item(item, value, namespace=self.namespace)
+
+    # -- protocol ------------------------------------------------------------------------
+
+    def protocol_segments(self):
+        """(duration, [(field, change)]) per segment of the model's protocol."""
+        segments = []
+        for k, segment in enumerate(self.model.get('protocol', [])):
+            field = 'protocol[%d]' % k
+            duration = self.time(segment['duration'], 'model', field + '.duration',
+                                 allow_zero=True)
+            changes = [('%s.set[%d]' % (field, j), change)
+                       for j, change in enumerate(segment.get('set', []))]
+            segments.append((duration, changes))
+        return segments
+
+    def apply_change(self, change, where):
+        """What a script does between two run() calls: assigns a constant anew
+        (the next run reads the namespace again), switches an object's
+        `active`, or sets values as `initial` does."""
+        if 'constant' in change:
+            value = self.quantity(change['value'], 'model', where + '.value')
+            self.namespace[change['constant']] = value
+            self.evaluator.define(change['constant'], value)
+        elif 'active' in change:
+            self.built.objects[change['object']].active = change['active']
+        else:
+            entry = {key: value for key, value in change.items() if key != 'object'}
+            self.set_assignments(self.built.objects[change['object']],
+                                 {'name': change['object'], 'initial': [entry]}, where)
 
     # -- groups ------------------------------------------------------------------------
 
