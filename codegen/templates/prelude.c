@@ -24,9 +24,10 @@ double pow(double, double);
 #ifdef __TINYC__
 double spikestudio_exp(double);
 #else
-/* Inlined at every call, however many, so that the loops around them vectorise. */
-#define SPIKESTUDIO_EXP_LINKAGE static inline __attribute__((always_inline))
 /*@EXP_FUNCTION@*/
+static inline __attribute__((always_inline)) double spikestudio_exp(double x) {
+    return spikestudio_exp_inline(x);
+}
 #endif
 double spikestudio_exprel(double); double spikestudio_int(double);
 double spikestudio_mod(double, double);

@@ -4,10 +4,12 @@
 
 extern "C" {
 
-// The kernels' prelude embeds the same file (inlined there, static).
-#define SPIKESTUDIO_EXP_LINKAGE
+// The kernels' prelude embeds the same file; libtcc's kernels call this copy.
 #include "expr/ExpFunction.inc"
-#undef SPIKESTUDIO_EXP_LINKAGE
+
+double spikestudio_exp(double x) {
+    return spikestudio_exp_inline(x);
+}
 
 double spikestudio_exprel(double x) {
     if (std::fabs(x) < 1e-16)
