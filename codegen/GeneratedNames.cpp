@@ -60,9 +60,9 @@ constexpr std::array<std::string_view, 40> kRuntimeSymbols = {"int64_t",
                                                               "spikestudio_queue_advance",
                                                               "spikestudio_linear_propagator"};
 
-constexpr std::array<std::string_view, 11> kContextFields = {
-    "t",   "dt",   "timestep", "size",       "rng",       "events",
-    "pre", "post", "queue",    "sourceSize", "targetSize"};
+constexpr std::array<std::string_view, 14> kContextFields = {
+    "t",    "dt",    "timestep",   "size",       "rng",   "events", "pre",
+    "post", "queue", "sourceSize", "targetSize", "first", "last",   "eventCount"};
 
 constexpr std::array<std::string_view, 20> kTemplateLocals = {
     "_arrays", "_constants",    "_context",       "_t",         "_dt",  "_N",   "_idx",    "_k",

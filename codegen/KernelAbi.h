@@ -24,6 +24,9 @@ typedef struct SpikeStudioKernelContext {
     void* queue;         /* pathway: its SpikeQueue */
     int64_t sourceSize;  /* pathway: N of the group whose events it reads */
     int64_t targetSize;  /* summed variable: N of the group it writes */
+    int64_t first;       /* the part of the loop this call runs: elements (or a */
+    int64_t last;        /* reset's eventspace entries) from first to last - 1 */
+    int64_t eventCount;  /* threshold: crossings it wrote from events[first] on */
 } SpikeStudioKernelContext;
 
 /* arrays[k] points at the k-th array the kernel declared (the runtime's own

@@ -2,6 +2,7 @@
 
 #include "codegen/CEmitter.h"
 #include "codegen/CommonSubexpressions.h"
+#include "codegen/KernelTemplates.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -338,6 +339,30 @@ bool KernelBody::arraysAreDistinct() const {
             return false;
     }
     return true;
+}
+
+// A linked variable may read another element's entry (of this group, even),
+// and a write at any index but the element's own may meet another element's.
+bool KernelBody::writesOnlyOwnElements() const {
+    for (const ArrayBinding& array : arrays_)
+        if (std::holds_alternative<binding::LinkedSource>(array))
+            return false;
+    for (const auto& [array, access] : accesses_) {
+        if (access.indexArray)
+            return false;
+        if (written_.count(array) && access.index != "_idx")
+            return false;
+    }
+    return true;
+}
+
+KernelSource KernelBody::source(const std::string& filledTemplate, KernelLoop loop) const {
+    KernelSource source{kernelTemplate("prelude") + filledTemplate, arrays(), loop};
+    // Every draw passes the generator, so this finds them all (rand, randn,
+    // binomial, poisson): the stream's order needs one pass.
+    const bool draws = filledTemplate.find("_context->rng") != std::string::npos;
+    source.independentElements = loop != KernelLoop::Own && !draws && writesOnlyOwnElements();
+    return source;
 }
 
 std::string KernelBody::fill(std::string kernelTemplate) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "codegen/CEmitter.h"
+#include "codegen/KernelSource.h"
 #include "codegen/KernelView.h"
 #include "codegen/LoopInvariants.h"
 #include "equations/AbstractCode.h"
@@ -53,6 +54,9 @@ public:
     /// Fills the template's %ARRAYS%, %SCALAR%, %LOADS%, %VECTOR%, %STORES%.
     std::string fill(std::string kernelTemplate);
     std::vector<ArrayBinding> arrays() const;
+    /// The finished kernel: its C (prelude first), arrays, loop, and whether
+    /// its elements may be shared out between threads.
+    KernelSource source(const std::string& filledTemplate, KernelLoop loop) const;
 
 private:
     std::string cName(const std::string& name);
@@ -66,6 +70,7 @@ private:
                           bool gatedVariant, bool scalarEntries);
     static std::string scalarCopies(const std::string& array, size_t count);
     bool arraysAreDistinct() const;
+    bool writesOnlyOwnElements() const;
 
     const KernelView& view_;
     const ConstantTable& constants_;

@@ -7,11 +7,25 @@
 
 namespace spikestudio {
 
+/// How a kernel walks its work; it says how the runtime may share the work
+/// out between threads (engine/BoundKernel.cpp).
+enum class KernelLoop {
+    Own,       ///< its own loop (pathways, summed variables): called once
+    Elements,  ///< elements from context.first to context.last (state updates, monitors)
+    Threshold, ///< Elements, writing the crossings from events[first] on, eventCount of them
+    Events,    ///< the eventspace's entries from first to last (resets)
+};
+
 /// Generated C for one kernel and what its `arrays` argument must hold:
 /// entry k says where the pointer in arrays[k] comes from.
 struct KernelSource {
     std::string code;
     std::vector<ArrayBinding> arrays;
+    KernelLoop loop = KernelLoop::Own;
+    /// Each element writes only its own entries, reads no entry another
+    /// element writes and draws no random numbers: any split of the loop
+    /// gives the same bits as one pass.
+    bool independentElements = false;
 };
 
 } // namespace spikestudio

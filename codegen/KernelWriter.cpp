@@ -14,7 +14,8 @@ void replaceFirst(std::string& text, const std::string& placeholder, const std::
 } // namespace
 
 KernelSource KernelWriter::finish(KernelBody& body, const std::string& templateName) const {
-    return {kernelTemplate("prelude") + body.fill(kernelTemplate(templateName)), body.arrays()};
+    const KernelLoop loop = templateName == "reset" ? KernelLoop::Events : KernelLoop::Elements;
+    return body.source(body.fill(kernelTemplate(templateName)), loop);
 }
 
 KernelSource KernelWriter::stateUpdate() const {
@@ -47,7 +48,7 @@ KernelSource KernelWriter::thresholdFor(const ExprPtr& condition, bool marksRefr
     std::string code = body.fill(kernelTemplate("threshold"));
     replaceFirst(code, "%CONDITION%", body.temporaryLocal("_cond"));
     replaceFirst(code, "%AFTER_SPIKE%\n", afterEvent);
-    return {kernelTemplate("prelude") + code, body.arrays()};
+    return body.source(code, KernelLoop::Threshold);
 }
 
 KernelSource KernelWriter::resetFor(const std::vector<Statement>& code) const {

@@ -19,7 +19,9 @@ std::string synapseTemplate(const std::string& name) {
 } // namespace
 
 KernelSource SynapsesKernelWriter::finish(KernelBody& body, const std::string& templateName) const {
-    return {kernelTemplate("prelude") + body.fill(synapseTemplate(templateName)), body.arrays()};
+    const KernelLoop loop =
+        templateName == "synapses_pathway" ? KernelLoop::Own : KernelLoop::Elements;
+    return body.source(body.fill(synapseTemplate(templateName)), loop);
 }
 
 KernelSource SynapsesKernelWriter::stateUpdate() const {
@@ -48,7 +50,7 @@ KernelSource SynapsesKernelWriter::summed(const CheckedSummedVariable& summed) c
         const ElementRange& written = post ? synapses_.targetRange : synapses_.sourceRange;
         replaceFirst(code, "%FIRST_NEURON%", std::to_string(written.start));
         replaceFirst(code, "%VALUE%", body.temporaryLocal("_summed"));
-        return {kernelTemplate("prelude") + code, body.arrays()};
+        return body.source(code, KernelLoop::Own);
     });
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "codegen/KernelSource.h"
 #include "engine/CompiledKernel.h"
+#include "engine/ElementCost.h"
 #include "runtime/Clock.h"
+#include "runtime/WorkerPool.h"
 
 #include <memory>
 #include <vector>
@@ -10,18 +13,33 @@ namespace spikestudio {
 
 /// Everything one kernel call needs, bound once at build time: the compiled
 /// code, the runtime arrays it reads and writes, and its context.
+///
+/// A kernel whose elements are independent is shared out between the
+/// network's threads in contiguous parts; the parts write disjoint entries
+/// and a threshold's crossings are joined in element order, so the result
+/// is the same bits for any number of threads. Whether a call is worth
+/// sharing out depends on its measured cost per element.
 struct BoundKernel {
     std::shared_ptr<CompiledKernel> kernel;
     std::vector<void*> arrays;
     SpikeStudioKernelContext context{};
     const std::vector<double>* constants = nullptr;
+    KernelLoop loop = KernelLoop::Own;
+    WorkerPool* workers = nullptr; // set when the elements may be shared out
 
-    void call(const Clock& clock) {
-        context.t = clock.t();
-        context.dt = clock.dt();
-        context.timestep = clock.timestep();
-        kernel->function()(arrays.data(), constants->data(), &context);
+    void call(const Clock& clock);
+
+private:
+    /// Runs elements [0, count) in as many parts as the workers take.
+    /// Returns the number of parts.
+    int runParts(std::int64_t count);
+    void invoke(SpikeStudioKernelContext& part) {
+        kernel->function()(arrays.data(), constants->data(), &part);
     }
+    static void runPart(void* self, int part);
+
+    std::vector<SpikeStudioKernelContext> parts_; // one per part of the call under way
+    ElementCost cost_;                            // decides whether a call is worth sharing out
 };
 
 } // namespace spikestudio

@@ -340,6 +340,9 @@ private:
         bound->kernel = kernel;
         bound->constants = &network_->constants();
         bound->context.rng = &network_->random();
+        bound->loop = source.loop;
+        if (source.independentElements)
+            bound->workers = &network_->workers();
         report_.kernels.push_back({name, source.code, bound, cached});
         return bound;
     }

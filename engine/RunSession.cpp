@@ -80,6 +80,9 @@ RunReport RunSession::run(const Hooks& hooks) {
         network_ = std::move(network);
         report_ = std::move(report);
     }
+    network_->workers().setGrain(threads_.grain);
+    network_->workers().setPartTime(threads_.partNanoseconds);
+    network_->workers().resize(threads_.threads);
     // Opened once the network is built: a model that cannot run touches no project.
     if (openSink_)
         sink_ = openSink_(source.text);

@@ -9,6 +9,7 @@
 #include "storage/RunStatus.h"
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -36,6 +37,16 @@ struct RunTimings {
     long long steps = 0;
 
     double buildMs() const { return codegenMs + compileMs + setupMs; }
+};
+
+/// How many threads a run's kernels share their elements on, and the least
+/// work worth a thread: elements, and nanoseconds of one thread's time
+/// (runtime/WorkerPool.h). Any choice gives the same bits; one thread is the
+/// default of a session, the command line and the app choose the machine's cores.
+struct ThreadOptions {
+    int threads = 1;
+    std::int64_t grain = 64;
+    double partNanoseconds = 20000.0;
 };
 
 /// What a run does when a state variable becomes NaN or infinite: stop and
@@ -88,6 +99,7 @@ public:
 
     void setSinkOpener(SinkOpener opener) { openSink_ = std::move(opener); }
     void setNonFinitePolicy(NonFinitePolicy policy) { nonFinite_ = policy; }
+    void setThreads(ThreadOptions threads) { threads_ = threads; }
 
     /// Runs the session once. Throws UserError (ModelError, StorageError)
     /// for what stops it before the first step: a bad model, a bad project,
@@ -121,6 +133,7 @@ private:
     TierMode tierMode_;
     SinkOpener openSink_;
     NonFinitePolicy nonFinite_ = NonFinitePolicy::Stop;
+    ThreadOptions threads_;
 
     mutable std::mutex mutex_; // guards checked_, report_ and tier_ against applyEdit
     std::shared_ptr<const CheckedModel> checked_;

@@ -13,6 +13,9 @@ typedef struct SpikeStudioKernelContext {
     void* queue;
     int64_t sourceSize;
     int64_t targetSize;
+    int64_t first;
+    int64_t last;
+    int64_t eventCount;
 } SpikeStudioKernelContext;
 double sin(double); double cos(double); double tan(double);
 double sinh(double); double cosh(double); double tanh(double);

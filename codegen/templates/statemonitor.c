@@ -13,7 +13,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
     int64_t _idx;
 %ARRAYS%
 %SCALAR%
-    for (_k = 0; _k < _N; ++_k) {
+    for (_k = _context->first; _k < _context->last; ++_k) {
         _idx = _record[_k];
 %LOADS%
 %VECTOR%

@@ -1,4 +1,5 @@
-/* State update (and `constant over dt` values): every element, every step. */
+/* State update (and `constant over dt` values): every element, every step;
+ * this call's part of them, from first to last. */
 void spikestudio_kernel(void* const* _arrays, const double* _constants,
                         SpikeStudioKernelContext* _context)
 {
@@ -8,7 +9,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
     int64_t _idx;
 %ARRAYS%
 %SCALAR%
-    for (_idx = 0; _idx < _N; ++_idx) {
+    for (_idx = _context->first; _idx < _context->last; ++_idx) {
 %LOADS%
 %VECTOR%
 %STORES%

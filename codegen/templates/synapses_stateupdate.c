@@ -5,7 +5,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
 %SYNAPSE_LOCALS%
 %ARRAYS%
 %SCALAR%
-    for (_idx = 0; _idx < _N; ++_idx) {
+    for (_idx = _context->first; _idx < _context->last; ++_idx) {
         _pre = _synaptic_pre[_idx];
         _post = _synaptic_post[_idx];
 %LOADS%

@@ -7,6 +7,7 @@
 #include "runtime/Scheduler.h"
 #include "runtime/StepBoundaryTasks.h"
 #include "runtime/SynapseState.h"
+#include "runtime/WorkerPool.h"
 
 #include <deque>
 #include <functional>
@@ -26,6 +27,10 @@ public:
     Scheduler& scheduler() { return scheduler_; }
     const Scheduler& scheduler() const { return scheduler_; }
     RandomGenerator& random() { return random_; }
+    /// The threads kernels with independent elements share their work on
+    /// (one, the caller, until a run asks for more).
+    WorkerPool& workers() { return workers_; }
+    const WorkerPool& workers() const { return workers_; }
     std::vector<double>& constants() { return constants_; }
 
     std::deque<GroupState>& groups() { return groups_; }
@@ -67,6 +72,7 @@ public:
 
 private:
     Scheduler scheduler_;
+    WorkerPool workers_;
     RandomGenerator random_;
     std::vector<double> constants_;
     std::deque<GroupState> groups_;

@@ -1,0 +1,122 @@
+#include "runtime/WorkerPool.h"
+
+namespace spikestudio {
+
+namespace {
+/// Polls before sleeping: about the length of a few short simulation steps.
+constexpr int kSpins = 4000;
+
+inline void relax() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#else
+    std::this_thread::yield();
+#endif
+}
+
+/// Waits until `value` differs from `old`, spinning first; returns it.
+template <typename T> T awaitChange(const std::atomic<T>& value, T old) {
+    for (int spin = 0; spin < kSpins; ++spin) {
+        const T now = value.load(std::memory_order_acquire);
+        if (now != old)
+            return now;
+        relax();
+    }
+    for (;;) {
+        value.wait(old, std::memory_order_acquire);
+        const T now = value.load(std::memory_order_acquire);
+        if (now != old)
+            return now;
+    }
+}
+
+constexpr std::uint64_t ticket(std::uint32_t piece, int parts, int next) {
+    return (std::uint64_t{piece} << 32) | (std::uint64_t(parts) << 16) | std::uint64_t(next);
+}
+constexpr std::uint32_t pieceOf(std::uint64_t ticket) {
+    return std::uint32_t(ticket >> 32);
+}
+constexpr int partsOf(std::uint64_t ticket) {
+    return int((ticket >> 16) & 0xffff);
+}
+constexpr int nextOf(std::uint64_t ticket) {
+    return int(ticket & 0xffff);
+}
+} // namespace
+
+WorkerPool::WorkerPool(int threads) {
+    resize(threads);
+}
+
+WorkerPool::~WorkerPool() {
+    stopWorkers();
+}
+
+void WorkerPool::resize(int threads) {
+    stopWorkers();
+    stopping_ = false;
+    // Read here, not in the thread: work handed out before a worker first
+    // runs must still count as new to it.
+    const std::uint32_t current = wake_.load(std::memory_order_acquire);
+    for (int k = 1; k < std::max(threads, 1); ++k)
+        workers_.emplace_back([this, current] { serve(current); });
+}
+
+void WorkerPool::stopWorkers() {
+    if (workers_.empty())
+        return;
+    stopping_ = true;
+    wake_.fetch_add(1, std::memory_order_release);
+    wake_.notify_all();
+    for (std::thread& worker : workers_)
+        worker.join();
+    workers_.clear();
+}
+
+void WorkerPool::run(int parts, Part part, void* work) {
+    if (parts <= 1 || workers_.empty()) {
+        for (int k = 0; k < parts; ++k)
+            part(work, k);
+        return;
+    }
+    parts = std::min(parts, 0xffff);
+    const std::uint32_t piece = ++pieces_;
+    jobs_[piece & 1] = {part, work};
+    done_.store(0, std::memory_order_relaxed);
+    ticket_.store(ticket(piece, parts, 0), std::memory_order_release);
+    wake_.fetch_add(1, std::memory_order_release);
+    wake_.notify_all();
+    claimParts();
+    for (int finished = done_.load(std::memory_order_acquire); finished != parts;
+         finished = done_.load(std::memory_order_acquire))
+        awaitChange(done_, finished);
+}
+
+void WorkerPool::claimParts() {
+    std::uint64_t current = ticket_.load(std::memory_order_acquire);
+    for (;;) {
+        const int parts = partsOf(current);
+        const int next = nextOf(current);
+        if (next >= parts)
+            return;
+        if (!ticket_.compare_exchange_weak(current, current + 1, std::memory_order_acq_rel))
+            continue; // `current` now holds the newer ticket
+        // The piece is live until this part is done, so its job stands still.
+        const Job& job = jobs_[pieceOf(current) & 1];
+        job.part(job.work, next);
+        if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == parts)
+            done_.notify_all();
+        current = ticket_.load(std::memory_order_acquire);
+    }
+}
+
+void WorkerPool::serve(std::uint32_t seen) {
+    for (;;) {
+        seen = awaitChange(wake_, seen);
+        if (stopping_)
+            return;
+        claimParts();
+    }
+}
+
+} // namespace spikestudio

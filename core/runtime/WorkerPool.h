@@ -1,0 +1,85 @@
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <thread>
+#include <vector>
+
+namespace spikestudio {
+
+/// The threads one simulation runs on: the caller plus `threads - 1` workers
+/// that wait between pieces of work. run() splits a piece into parts that
+/// every thread, the caller included, claims one at a time, and returns when
+/// all are done; so a step's operations still follow each other in Brian2's
+/// order, and only the elements inside one operation are shared out.
+///
+/// Parts are claimed, not assigned: a worker the system has not scheduled
+/// yet leaves its share to the others instead of holding the step up (a busy
+/// machine would otherwise make a threaded run slower than one thread).
+/// A waiting worker spins briefly, since a step is short and waking a
+/// sleeping thread costs more than most parts, then sleeps on the atomic.
+class WorkerPool {
+public:
+    using Part = void (*)(void* work, int part);
+
+    explicit WorkerPool(int threads = 1);
+    ~WorkerPool();
+    WorkerPool(const WorkerPool&) = delete;
+    WorkerPool& operator=(const WorkerPool&) = delete;
+
+    /// Stops the workers and starts `threads - 1` new ones (never while run() runs).
+    void resize(int threads);
+    int threads() const { return static_cast<int>(workers_.size()) + 1; }
+
+    /// The fewest elements worth a part of their own (smaller pieces run on
+    /// the caller alone: handing them out would cost more than it saves).
+    void setGrain(std::int64_t elements) { grain_ = std::max<std::int64_t>(elements, 1); }
+    /// The least work, in nanoseconds of one thread's time, worth a part of
+    /// its own: waking a thread and waiting for it costs about a microsecond.
+    /// 0 splits by the grain alone.
+    void setPartTime(double nanoseconds) { partTime_ = std::max(nanoseconds, 0.0); }
+    double partTime() const { return partTime_; }
+    /// How many parts `elements` independent elements are split into, at
+    /// `nanosecondsEach` (by the grain alone when the part time is 0).
+    int partsFor(std::int64_t elements, double nanosecondsEach = 0.0) const {
+        std::int64_t parts = std::clamp<std::int64_t>(elements / grain_, 1, threads());
+        if (partTime_ > 0.0) {
+            const double worth = double(elements) * nanosecondsEach / partTime_;
+            parts =
+                std::clamp<std::int64_t>(std::int64_t(std::min(worth, double(parts))), 1, parts);
+        }
+        return static_cast<int>(parts);
+    }
+
+    /// Calls part(work, k) once for every k in [0, parts), 1 <= parts <=
+    /// 65535, on whichever threads claim them, and returns when all have returned.
+    void run(int parts, Part part, void* work);
+
+private:
+    struct Job {
+        Part part = nullptr;
+        void* work = nullptr;
+    };
+
+    /// Claims and runs parts of the current piece until none is left.
+    void claimParts();
+    void stopWorkers();
+    void serve(std::uint32_t seen);
+
+    std::vector<std::thread> workers_;
+    // A ticket packs the piece's number (high 32 bits), its part count and
+    // the next unclaimed part (16 bits each): a claim is one compare-exchange
+    // that fails once the piece is over, so a late worker never runs a part
+    // of a piece that has ended or reads a job being replaced.
+    std::atomic<std::uint64_t> ticket_{0};
+    std::atomic<std::uint32_t> wake_{0}; // raised with each piece, and to stop
+    std::atomic<int> done_{0};           // parts of the current piece finished
+    std::uint32_t pieces_ = 0;
+    Job jobs_[2]; // the current piece's and the one before (a late worker may still read it)
+    bool stopping_ = false; // written before wake_ is raised
+    std::int64_t grain_ = 64;
+    double partTime_ = 20000.0;
+};
+
+} // namespace spikestudio

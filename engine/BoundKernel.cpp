@@ -1,0 +1,84 @@
+#include "engine/BoundKernel.h"
+
+#include <chrono>
+#include <cstring>
+
+namespace spikestudio {
+
+namespace {
+/// Where part `k` of `parts` starts: on a multiple of 16 elements, so that
+/// two threads rarely write the same cache line.
+std::int64_t partStart(std::int64_t count, int k, int parts) {
+    if (k == parts)
+        return count;
+    return (count * k / parts) & ~std::int64_t{15};
+}
+} // namespace
+
+void BoundKernel::call(const Clock& clock) {
+    context.t = clock.t();
+    context.dt = clock.dt();
+    context.timestep = clock.timestep();
+    switch (loop) {
+    case KernelLoop::Own:
+        invoke(context);
+        return;
+    case KernelLoop::Elements:
+        runParts(context.size);
+        return;
+    case KernelLoop::Events:
+        runParts(context.events[context.size]);
+        return;
+    case KernelLoop::Threshold: {
+        // Each part wrote its crossings at the start of its own elements:
+        // moved down one after another, they are in element order.
+        const int parts = runParts(context.size);
+        std::int64_t total = parts_[0].eventCount;
+        for (int k = 1; k < parts; ++k) {
+            const SpikeStudioKernelContext& part = parts_[static_cast<size_t>(k)];
+            std::memmove(context.events + total, context.events + part.first,
+                         static_cast<size_t>(part.eventCount) * sizeof(std::int32_t));
+            total += part.eventCount;
+        }
+        context.events[context.size] = static_cast<std::int32_t>(total);
+        return;
+    }
+    }
+}
+
+int BoundKernel::runParts(std::int64_t count) {
+    int parts = 1;
+    bool measure = false;
+    if (workers && workers->threads() > 1) {
+        if (workers->partTime() <= 0.0)
+            parts = workers->partsFor(count);
+        else if (cost_.knownFor(kernel.get()))
+            parts = workers->partsFor(count, cost_.nanosecondsPerElement());
+        else
+            measure = true;
+    }
+    parts_.resize(static_cast<size_t>(parts), context);
+    for (int k = 0; k < parts; ++k) {
+        SpikeStudioKernelContext& part = parts_[static_cast<size_t>(k)];
+        part = context;
+        part.first = partStart(count, k, parts);
+        part.last = partStart(count, k + 1, parts);
+    }
+    if (parts > 1) {
+        workers->run(parts, &BoundKernel::runPart, this);
+    } else if (measure) {
+        const auto start = std::chrono::steady_clock::now();
+        invoke(parts_[0]);
+        cost_.add(count, std::chrono::steady_clock::now() - start);
+    } else {
+        invoke(parts_[0]);
+    }
+    return parts;
+}
+
+void BoundKernel::runPart(void* self, int part) {
+    auto* kernel = static_cast<BoundKernel*>(self);
+    kernel->invoke(kernel->parts_[static_cast<size_t>(part)]);
+}
+
+} // namespace spikestudio

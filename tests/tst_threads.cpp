@@ -1,0 +1,229 @@
+// Threads share a kernel's elements without changing a bit: every reference
+// model and every bundled example runs 50 ms on one thread, then on 2 and 3
+// threads on libtcc and on 3 natively, with every kernel that may be shared
+// split into as many parts as there are threads (grain 1); every record and
+// every final value must agree byte for byte. Kernels that draw random numbers, or whose elements
+// may meet, stay on one thread.
+#include "csv/CsvWriter.h"
+#include "csv/FinalStateWriter.h"
+#include "engine/ElementCost.h"
+#include "engine/NativeCompiler.h"
+#include "engine/NativeTier.h"
+#include "engine/NetworkBuilder.h"
+#include "model/ModelReader.h"
+#include "runtime/WorkerPool.h"
+#include "support/FileTree.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <set>
+#include <thread>
+
+using namespace spikestudio;
+
+namespace {
+
+/// A model for 50 ms (a protocol runs its own segments).
+CheckedModel loadModel(const QString& path) {
+    Model model = readModelFile(path.toStdString());
+    CheckOptions options;
+    if (model.protocol.empty())
+        options.duration = "50*ms";
+    return checkModel(std::move(model), options);
+}
+
+/// Runs `model` on `threads` threads, each shared kernel split as finely as
+/// the threads allow; records and final state go to `directory`.
+void runInto(const CheckedModel& model, int threads, bool native, const QString& directory) {
+    BuildReport report;
+    auto network = buildNetwork(model, &report);
+    network->workers().setGrain(1);
+    network->workers().setPartTime(0.0); // split by the grain alone
+    network->workers().resize(threads);
+    {
+        NativeTier tier(*network, report.kernels);
+        if (native)
+            tier.compileAndSwapNow();
+        network->run(model.duration);
+    }
+    writeAllCsv(network->results(), directory.toStdString());
+    writeFinalState(*network, model, directory.toStdString());
+}
+
+void addModels(const QString& directory, const char* prefix) {
+    const QDir models(directory);
+    for (const QString& file : models.entryList({"*.json"}, QDir::Files, QDir::Name))
+        QTest::newRow(qPrintable(prefix + file)) << models.filePath(file);
+}
+
+/// The names of the kernels a model shares out between threads.
+std::set<std::string> sharedKernels(const QString& path) {
+    BuildReport report;
+    auto network = buildNetwork(loadModel(path), &report);
+    std::set<std::string> shared;
+    for (const LiveKernel& kernel : report.kernels)
+        if (kernel.bound->workers)
+            shared.insert(kernel.name);
+    return shared;
+}
+
+} // namespace
+
+class TestThreads : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir cache_;
+    QTemporaryDir out_;
+    bool haveCompiler_ = false;
+
+    QString outDir(const QString& name) const { return out_.filePath(name); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(cache_.isValid() && out_.isValid());
+        qputenv("SPIKESTUDIO_CACHE_DIR", cache_.path().toUtf8());
+        qunsetenv("SPIKESTUDIO_CC");
+        haveCompiler_ = NativeCompiler::find().has_value();
+    }
+
+    void everyThreadCountGivesTheSameBits_data() {
+        QTest::addColumn<QString>("path");
+        addModels(SPIKESTUDIO_SOURCE_DIR "/tests/reference/models", "reference/");
+        addModels(SPIKESTUDIO_SOURCE_DIR "/resources/examples", "example/");
+    }
+
+    void everyThreadCountGivesTheSameBits() {
+        QFETCH(QString, path);
+        const CheckedModel model = loadModel(path);
+        const QString name = QFileInfo(path).baseName();
+        runInto(model, 1, false, outDir(name + "-1"));
+        const QMap<QString, QByteArray> expected = filesOf(outDir(name + "-1"));
+        QVERIFY(!expected.empty());
+        const std::pair<int, bool> variants[] = {{2, false}, {3, false}, {3, true}};
+        for (const auto& [threads, native] : variants) {
+            if (native && !haveCompiler_)
+                continue;
+            {
+                const QString directory = outDir(
+                    QString("%1-%2-%3").arg(name).arg(threads).arg(native ? "native" : "tcc"));
+                runInto(model, threads, native, directory);
+                const QMap<QString, QByteArray> got = filesOf(directory);
+                QCOMPARE(got.keys(), expected.keys());
+                for (auto it = expected.begin(); it != expected.end(); ++it)
+                    QVERIFY2(got.value(it.key()) == it.value(),
+                             qPrintable(QString("%1 differs on %2 threads (%3)")
+                                            .arg(it.key())
+                                            .arg(threads)
+                                            .arg(native ? "native" : "libtcc")));
+            }
+        }
+    }
+
+    // What may be shared: CUBA's state update, threshold, reset and monitor
+    // kernels are; its synaptic pathways (each target written in queue order)
+    // are not.
+    void independentKernelsAreShared() {
+        const std::set<std::string> shared =
+            sharedKernels(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json");
+        QVERIFY2(shared.count("P state update") == 1, "CUBA's state update is shared");
+        QVERIFY(shared.count("P threshold") == 1);
+        QVERIFY(shared.count("P reset") == 1);
+        for (const std::string& name : shared)
+            QVERIFY2(name.find("pathway") == std::string::npos &&
+                         name.find("on_pre") == std::string::npos,
+                     name.c_str());
+    }
+
+    // A kernel that draws random numbers runs whole: numpy's stream is one
+    // sequence, drawn element after element.
+    void kernelsDrawingRandomNumbersStayWhole() {
+        const QString path = SPIKESTUDIO_SOURCE_DIR "/tests/reference/models/ou_euler.json";
+        if (!QFile::exists(path))
+            QSKIP("no OU reference model");
+        BuildReport report;
+        auto network = buildNetwork(loadModel(path), &report);
+        bool sawDraws = false;
+        for (const LiveKernel& kernel : report.kernels) {
+            const bool draws = kernel.source.find("_context->rng") != std::string::npos;
+            sawDraws = sawDraws || draws;
+            if (draws)
+                QVERIFY2(!kernel.bound->workers, kernel.name.c_str());
+        }
+        QVERIFY(sawDraws);
+    }
+
+    // The pool itself: every part of every piece of work runs exactly once,
+    // and run() returns only when all of them are done.
+    void thePoolRunsEveryPartOnce() {
+        for (int threads : {1, 2, 3, 8}) {
+            WorkerPool pool(threads);
+            QCOMPARE(pool.threads(), threads);
+            struct Work {
+                std::atomic<int> calls[8];
+                std::atomic<int> total{0};
+            } work;
+            for (int round = 0; round < 5000; ++round) {
+                for (auto& calls : work.calls)
+                    calls = 0;
+                const int parts = 1 + round % threads;
+                pool.run(
+                    parts,
+                    [](void* data, int part) {
+                        auto* w = static_cast<Work*>(data);
+                        w->calls[part].fetch_add(1);
+                        w->total.fetch_add(1);
+                    },
+                    &work);
+                for (int part = 0; part < 8; ++part)
+                    QCOMPARE(work.calls[part].load(), part < parts ? 1 : 0);
+            }
+        }
+    }
+
+    void theGrainDecidesHowManyParts() {
+        WorkerPool pool(4);
+        pool.setGrain(100);
+        pool.setPartTime(0.0);
+        QCOMPARE(pool.partsFor(50), 1);
+        QCOMPARE(pool.partsFor(250), 2);
+        QCOMPARE(pool.partsFor(100000), 4);
+        pool.resize(1);
+        QCOMPARE(pool.partsFor(100000), 1);
+    }
+
+    // A part must hold at least the part time's worth of measured work.
+    void thePartTimeDecidesHowManyParts() {
+        WorkerPool pool(4);
+        pool.setGrain(1);
+        pool.setPartTime(20000.0);
+        QCOMPARE(pool.partsFor(1000, 10.0), 1); // 10 us in all: not worth a thread
+        QCOMPARE(pool.partsFor(4000, 10.0), 2); // 40 us: two parts of 20
+        QCOMPARE(pool.partsFor(1000000, 10.0), 4);
+        QCOMPARE(pool.partsFor(1000000, 0.0), 1); // nothing measured yet
+        pool.setPartTime(0.0);
+        QCOMPARE(pool.partsFor(1000, 0.0), 4);
+    }
+
+    // The cost per element is the least of eight calls, measured again for new code.
+    void theElementCostIsTheLeastOfItsFirstCalls() {
+        ElementCost cost;
+        int code = 0, otherCode = 0;
+        QVERIFY(!cost.knownFor(&code));
+        cost.add(0, std::chrono::nanoseconds(5)); // no elements: no sample
+        for (int call = 0; call < 7; ++call)
+            cost.add(100, std::chrono::nanoseconds(call == 3 ? 200 : 900));
+        QVERIFY(!cost.knownFor(&code));
+        cost.add(100, std::chrono::nanoseconds(1000));
+        QVERIFY(cost.knownFor(&code));
+        QCOMPARE(cost.nanosecondsPerElement(), 2.0);
+        QVERIFY(!cost.knownFor(&otherCode));
+        QVERIFY(std::isinf(cost.nanosecondsPerElement()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestThreads)
+#include "tst_threads.moc"
