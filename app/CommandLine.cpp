@@ -19,7 +19,8 @@ const CommandUsage kCommands[] = {
     {"run",
      "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--db PROJECT]\n"
      "                        [--plot FILE.png|.jpg|.svg|.pdf] [--show-kernels]\n"
-     "                        [--tier auto|tcc|native] [--final-state DIR] [--allow-nan]\n",
+     "                        [--tier auto|tcc|native] [--threads N] [--final-state DIR]\n"
+     "                        [--allow-nan]\n",
      "Simulates MODEL without a window and prints its groups, the spikes per\n"
      "SpikeMonitor and the time spent. MODEL is a model file, or a project: its\n"
      "model runs and the project keeps the run. A Brian2 script (told by a line\n"
@@ -36,6 +37,9 @@ const CommandUsage kCommands[] = {
      "  --tier TIER      auto (default): start on libtcc, switch to native code once\n"
      "                   the system C compiler is done; tcc: libtcc only; native:\n"
      "                   compile with the system C compiler before the first step\n"
+     "  --threads N      threads the kernels share their elements on, 1 to 256\n"
+     "                   (default: the number of cores); the results are the same\n"
+     "                   bits for every N\n"
      "  --allow-nan      go on when a variable becomes NaN or infinite and warn at the\n"
      "                   end, as Brian2 does (default: the run stops there, exit 1)\n"},
     {"sweep",
@@ -200,6 +204,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.seeds = value();
         else if (argument == "--jobs")
             line.jobs = value();
+        else if (argument == "--threads")
+            line.threads = value();
         else if (argument == "--zip")
             line.zip = true;
         else if (argument == "--spec")

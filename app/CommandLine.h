@@ -25,6 +25,7 @@ struct CommandLine {
     std::vector<std::string> vary;       // --vary NAME=VALUES (sweep), in order
     std::optional<std::string> seeds;    // --seeds 1:5 (sweep)
     std::optional<std::string> jobs;     // --jobs N (sweep)
+    std::optional<std::string> threads;  // --threads N (run)
     bool zip = false;                    // --zip (sweep)
     std::optional<std::string> spec;     // --spec FILE (sweep): its specification
     std::optional<std::string> part;     // --part K/N (sweep)

@@ -80,6 +80,11 @@ void printSummary(const CheckedModel& model, const Network& network, const Build
         << " steps, seed " << model.seed << ")\n";
     out << "first step: " << timings.firstStepMs << " ms after opening the model\n";
     out << "tier: " << printable(tier.describe()) << "\n";
+    size_t shared = 0;
+    for (const auto& kernel : report.kernels)
+        shared += kernel.bound && kernel.bound->workers;
+    out << "threads: " << network.workers().threads() << " (" << shared << " of "
+        << report.kernels.size() << " kernels share out their elements)\n";
 }
 
 } // namespace
@@ -98,6 +103,7 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
                 });
             if (line.allowNonFinite)
                 session.setNonFinitePolicy(NonFinitePolicy::Continue);
+            session.setThreads(threadOptions(line.threads));
             RunSession::Hooks hooks;
             if (line.showKernels)
                 hooks.built = [&](Network&) {

@@ -2,11 +2,14 @@
 
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
+#include "diagnostics/WholeNumber.h"
 #include "formats/ModelFormats.h"
 #include "model/Seed.h"
 #include "storage/ModelOpener.h"
 
+#include <algorithm>
 #include <stdexcept>
+#include <thread>
 
 namespace spikestudio {
 
@@ -18,6 +21,22 @@ TierMode parseTier(const std::optional<std::string>& text) {
     if (*text == "native")
         return TierMode::Native;
     throw ModelError({"command line", "--tier", 0, 0}, "the tier must be auto, tcc or native");
+}
+
+ThreadOptions threadOptions(const std::optional<std::string>& text) {
+    ThreadOptions options;
+    if (!text) {
+        options.threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u,
+                                                      static_cast<unsigned>(kMaxThreads)));
+        return options;
+    }
+    const auto threads = wholeNumber(*text, 1, kMaxThreads);
+    if (!threads)
+        throw ModelError({"command line", "--threads", 0, 0},
+                         "the number of threads must be a whole number from 1 to " +
+                             std::to_string(kMaxThreads));
+    options.threads = static_cast<int>(*threads);
+    return options;
 }
 
 void requireOneModel(const CommandLine& line) {
