@@ -1,7 +1,8 @@
 // The run view driven through its widgets on the offscreen platform: Run,
 // Pause, Resume, Stop; the live plot ends up holding exactly what the
 // monitors recorded and exports as PNG, PDF and SVG; a model with errors does
-// not start; a blow-up shows its message.
+// not start; a blow-up shows its message; the Threads box shares a run out
+// without changing its spikes.
 #include "MainWindow.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
@@ -20,8 +21,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
@@ -103,6 +106,36 @@ private slots:
                  qsizetype(traces.rowCount() * std::min<size_t>(traces.columns.size(), 6)));
         QCOMPARE(view.livePlot().ratePoints(), qsizetype(150)); // one per 1 ms
         QVERIFY(child<QLabel>(view, "runStatus")->text().startsWith("Finished"));
+    }
+
+    // The Threads box: one per core at most, all of them by default, locked
+    // during a run; a run shared between threads records the same spikes.
+    void theThreadsBoxSharesTheRunWithoutChangingIt() {
+        RunView view([] { return std::optional<Model>(cuba()); });
+        view.show();
+        auto* threads = child<QSpinBox>(view, "runThreads");
+        QCOMPARE(threads->minimum(), 1);
+        QCOMPARE(threads->maximum(), std::max(QThread::idealThreadCount(), 1));
+        QCOMPARE(threads->value(), threads->maximum());
+        if (threads->maximum() < 2)
+            QSKIP("one core: nothing to share out");
+        child<QLineEdit>(view, "runDuration")->setText("100*ms");
+        child<QLineEdit>(view, "runSeed")->setText("3");
+        std::vector<std::pair<std::vector<std::int32_t>, std::vector<double>>> spikes;
+        for (int count : {1, 2}) {
+            threads->setValue(count);
+            QSignalSpy ended(&view, &RunView::runEnded);
+            QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
+            QVERIFY(!threads->isEnabled());
+            QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+            QCOMPARE(view.controller().state(), State::Finished);
+            QCOMPARE(view.controller().threads(), count);
+            QVERIFY(threads->isEnabled());
+            const SpikeRecord& record = view.controller().network()->spikeRecords().front();
+            spikes.emplace_back(record.indices, record.times);
+        }
+        QVERIFY(!spikes[0].first.empty());
+        QVERIFY(spikes[0] == spikes[1]);
     }
 
     void thePlotExportsAsImageAndPdf() {

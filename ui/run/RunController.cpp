@@ -46,6 +46,7 @@ bool RunController::start(Model model, CheckOptions options, std::string project
                 return ModelSource{model, writeModelJson(model)};
             },
             options, TierMode::Auto);
+        session_->setThreads({.threads = threads_});
     }
     previous.reset();
     stopRequested_ = false;

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -38,6 +39,10 @@ public:
 
     /// Starts `model` on the worker thread; false when a run is still going.
     bool start(Model model, CheckOptions options = {}, std::string projectPath = {});
+    /// The threads the next run shares its elements between (1: the worker
+    /// thread alone); the numbers are the same bits for any count.
+    void setThreads(int threads) { threads_ = std::max(threads, 1); }
+    int threads() const { return threads_; }
     void pause();
     void resume();
     void stop();
@@ -94,6 +99,7 @@ private:
     RunProgress progress_;
     QString message_;
     std::unique_ptr<RunSession> session_;
+    int threads_ = 1;
     bool networkReady_ = false;
     bool running_ = false; // the session's network is built and runs
 

@@ -18,7 +18,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QSplitter>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -97,6 +99,12 @@ void RunView::buildControls() {
     seed_->setToolTip("Random seed (empty: the model's, or a fresh one)");
     seed_->setMaximumWidth(90);
     seed_->setMinimumWidth(seed_->fontMetrics().horizontalAdvance("1234567") + 16);
+    threads_ = new QSpinBox(this);
+    threads_->setObjectName("runThreads");
+    threads_->setRange(1, std::max(QThread::idealThreadCount(), 1));
+    threads_->setValue(threads_->maximum());
+    threads_->setToolTip(tr("Threads the run shares its neurons and synapses between (at most "
+                            "one per core); the results are the same for any number"));
     runButton_ = new QPushButton("Run", this);
     runButton_->setObjectName("runButton");
     runButton_->setToolTip("Run the model (Ctrl+R, or Enter in Duration or Seed)");
@@ -124,6 +132,8 @@ void RunView::buildControls() {
     controls->addWidget(duration_);
     controls->addWidget(new QLabel("Seed", this));
     controls->addWidget(seed_);
+    controls->addWidget(new QLabel(tr("Threads"), this));
+    controls->addWidget(threads_);
     controls->addWidget(runButton_);
     controls->addWidget(pauseButton_);
     controls->addWidget(stopButton_);
@@ -238,6 +248,7 @@ void RunView::run() {
     constantsArea_->setVisible(constants_->constantCount() > 0);
     lastEdit_ = writeModelJson(*model);
     editNote_->hide();
+    controller_->setThreads(threads_->value());
     controller_->start(std::move(*model), options, projectPath_);
     plottedDuration_ = 0.0;
     plot_->reset(0.0);
@@ -307,6 +318,7 @@ void RunView::updateButtons() {
     pauseButton_->setText(state == RunController::State::Paused ? "Resume" : "Pause");
     stopButton_->setEnabled(active);
     duration_->setEnabled(!active && !protocol_);
+    threads_->setEnabled(!active);
     seed_->setEnabled(!active);
 }
 

@@ -13,6 +13,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QScrollArea;
+class QSpinBox;
 class QSplitter;
 class QTimer;
 
@@ -87,6 +88,7 @@ private:
     QTimer* timer_;
     QLineEdit* duration_ = nullptr;
     QLineEdit* seed_ = nullptr;
+    QSpinBox* threads_ = nullptr;
     QPushButton* runButton_ = nullptr;
     QPushButton* pauseButton_ = nullptr;
     QPushButton* stopButton_ = nullptr;
