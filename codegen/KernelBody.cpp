@@ -342,26 +342,38 @@ bool KernelBody::arraysAreDistinct() const {
 }
 
 // A linked variable may read another element's entry (of this group, even),
-// and a write at any index but the element's own may meet another element's.
-bool KernelBody::writesOnlyOwnElements() const {
+// and a write at any index but the element's own (or its owner's) may meet
+// another element's. A pathway that writes neurons must not read them by the
+// other side's index: the pre and post `x` of recurrent Synapses are one array.
+bool KernelBody::writesOnlyOwnElements(const std::string& ownerIndex) const {
     for (const ArrayBinding& array : arrays_)
         if (std::holds_alternative<binding::LinkedSource>(array))
             return false;
     for (const auto& [array, access] : accesses_) {
         if (access.indexArray)
             return false;
-        if (written_.count(array) && access.index != "_idx")
+        if (written_.count(array) && access.index != "_idx" && access.index != ownerIndex)
             return false;
     }
-    return true;
+    return ownerIndex == "_idx" || arraysAreDistinct();
 }
 
-KernelSource KernelBody::source(const std::string& filledTemplate, KernelLoop loop) const {
+std::set<std::string> KernelBody::writtenIndices() const {
+    std::set<std::string> indices;
+    for (const auto& [array, access] : accesses_)
+        if (written_.count(array))
+            indices.insert(access.index);
+    return indices;
+}
+
+KernelSource KernelBody::source(const std::string& filledTemplate, KernelLoop loop,
+                                const std::string& ownerIndex) const {
     KernelSource source{kernelTemplate("prelude") + filledTemplate, arrays(), loop};
     // Every draw passes the generator, so this finds them all (rand, randn,
     // binomial, poisson): the stream's order needs one pass.
     const bool draws = filledTemplate.find("_context->rng") != std::string::npos;
-    source.independentElements = loop != KernelLoop::Own && !draws && writesOnlyOwnElements();
+    source.independentElements =
+        loop != KernelLoop::Own && !draws && writesOnlyOwnElements(ownerIndex);
     return source;
 }
 

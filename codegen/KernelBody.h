@@ -56,7 +56,12 @@ public:
     std::vector<ArrayBinding> arrays() const;
     /// The finished kernel: its C (prelude first), arrays, loop, and whether
     /// its elements may be shared out between threads.
-    KernelSource source(const std::string& filledTemplate, KernelLoop loop) const;
+    /// `ownerIndex`: the index a call's range is over ("_idx", or a pathway's
+    /// "_pre" / "_post"); writes there are its own too.
+    KernelSource source(const std::string& filledTemplate, KernelLoop loop,
+                        const std::string& ownerIndex = "_idx") const;
+    /// The indices ("_idx", "_post", ...) of every array the code writes.
+    std::set<std::string> writtenIndices() const;
 
 private:
     std::string cName(const std::string& name);
@@ -70,7 +75,7 @@ private:
                           bool gatedVariant, bool scalarEntries);
     static std::string scalarCopies(const std::string& array, size_t count);
     bool arraysAreDistinct() const;
-    bool writesOnlyOwnElements() const;
+    bool writesOnlyOwnElements(const std::string& ownerIndex) const;
 
     const KernelView& view_;
     const ConstantTable& constants_;

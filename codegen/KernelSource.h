@@ -2,6 +2,7 @@
 
 #include "codegen/ArrayBinding.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,7 +11,8 @@ namespace spikestudio {
 /// How a kernel walks its work; it says how the runtime may share the work
 /// out between threads (engine/BoundKernel.cpp).
 enum class KernelLoop {
-    Own,       ///< its own loop (pathways, summed variables): called once
+    Own,       ///< its own loop (summed variables): called once
+    Due,       ///< a pathway's due synapses whose owner lies from first to last
     Elements,  ///< elements from context.first to context.last (state updates, monitors)
     Threshold, ///< Elements, writing the crossings from events[first] on, eventCount of them
     Events,    ///< the eventspace's entries from first to last (resets)
@@ -26,6 +28,9 @@ struct KernelSource {
     /// element writes and draws no random numbers: any split of the loop
     /// gives the same bits as one pass.
     bool independentElements = false;
+    /// Due loops: the index whose range a call takes, the synapse (none), or
+    /// the neuron on the side whose variables the pathway writes.
+    std::optional<SynapseSide> owner;
 };
 
 } // namespace spikestudio

@@ -3,6 +3,9 @@
 #include "codegen/KernelTemplates.h"
 #include "model/CheckSupport.h"
 
+#include <optional>
+#include <set>
+
 namespace spikestudio {
 
 namespace {
@@ -19,9 +22,7 @@ std::string synapseTemplate(const std::string& name) {
 } // namespace
 
 KernelSource SynapsesKernelWriter::finish(KernelBody& body, const std::string& templateName) const {
-    const KernelLoop loop =
-        templateName == "synapses_pathway" ? KernelLoop::Own : KernelLoop::Elements;
-    return body.source(body.fill(synapseTemplate(templateName)), loop);
+    return body.source(body.fill(synapseTemplate(templateName)), KernelLoop::Elements);
 }
 
 KernelSource SynapsesKernelWriter::stateUpdate() const {
@@ -36,7 +37,23 @@ KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const 
     return within(synapses_.name, pathway.codeField, [&]() -> KernelSource {
         KernelBody body(view_, constants_);
         body.statements(pathway.code);
-        return finish(body, "synapses_pathway");
+        std::string code = body.fill(synapseTemplate("synapses_pathway"));
+        // Calls on several threads take disjoint ranges of the neurons the
+        // code writes (Brian2's OpenMP device splits by target the same way),
+        // or of the synapses when it writes only theirs.
+        const std::set<std::string> written = body.writtenIndices();
+        std::optional<SynapseSide> owner;
+        if (written.count("_post"))
+            owner = SynapseSide::Post;
+        else if (written.count("_pre"))
+            owner = SynapseSide::Pre;
+        const std::string ownerIndex =
+            !owner ? "_idx" : (*owner == SynapseSide::Post ? "_post" : "_pre");
+        replaceFirst(code, "%OWNER%", ownerIndex);
+        replaceFirst(code, "%OWNER%", ownerIndex); // the range's two ends
+        KernelSource source = body.source(code, KernelLoop::Due, ownerIndex);
+        source.owner = owner;
+        return source;
     });
 }
 

@@ -1,5 +1,7 @@
 #include "engine/BoundKernel.h"
 
+#include "runtime/SpikeQueue.h"
+
 #include <chrono>
 #include <cstring>
 
@@ -29,6 +31,15 @@ void BoundKernel::call(const Clock& clock) {
     case KernelLoop::Events:
         runParts(context.events[context.size]);
         return;
+    case KernelLoop::Due: {
+        // The queue moves here, around the calls: they only read it.
+        spikestudio_queue_push(context.queue, context.events, context.events[context.sourceSize]);
+        const std::int32_t* due = nullptr;
+        if (const std::int64_t count = spikestudio_queue_peek(context.queue, &due); count > 0)
+            runParts(count, ownerLimit);
+        spikestudio_queue_advance(context.queue);
+        return;
+    }
     case KernelLoop::Threshold: {
         // Each part wrote its crossings at the start of its own elements:
         // moved down one after another, they are in element order.
@@ -46,7 +57,9 @@ void BoundKernel::call(const Clock& clock) {
     }
 }
 
-int BoundKernel::runParts(std::int64_t count) {
+int BoundKernel::runParts(std::int64_t count, std::int64_t range) {
+    if (range < 0)
+        range = count;
     int parts = 1;
     bool measure = false;
     if (workers && workers->threads() > 1) {
@@ -61,8 +74,8 @@ int BoundKernel::runParts(std::int64_t count) {
     for (int k = 0; k < parts; ++k) {
         SpikeStudioKernelContext& part = parts_[static_cast<size_t>(k)];
         part = context;
-        part.first = partStart(count, k, parts);
-        part.last = partStart(count, k + 1, parts);
+        part.first = partStart(range, k, parts);
+        part.last = partStart(range, k + 1, parts);
     }
     if (parts > 1) {
         workers->run(parts, &BoundKernel::runPart, this);

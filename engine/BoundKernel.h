@@ -26,13 +26,15 @@ struct BoundKernel {
     const std::vector<double>* constants = nullptr;
     KernelLoop loop = KernelLoop::Own;
     WorkerPool* workers = nullptr; // set when the elements may be shared out
+    std::int64_t ownerLimit = 0;   // Due loops: the owner indices lie in [0, ownerLimit)
 
     void call(const Clock& clock);
 
 private:
-    /// Runs elements [0, count) in as many parts as the workers take.
+    /// Runs `count` elements (or due synapses) in as many parts as the
+    /// workers take, each part a share of [0, range) (range < 0: count).
     /// Returns the number of parts.
-    int runParts(std::int64_t count);
+    int runParts(std::int64_t count, std::int64_t range = -1);
     void invoke(SpikeStudioKernelContext& part) {
         kernel->function()(arrays.data(), constants->data(), &part);
     }

@@ -323,7 +323,19 @@ private:
         // N_post of synapses acting on synapses (a summed variable sets its own).
         bound->context.targetSize = synapses.target->size;
         bound->arrays = resolveArrays(source.arrays, {*network_, nullptr, &synapses, recording});
+        bound->ownerLimit = ownerLimit(synapses, source.owner);
         return bound;
+    }
+
+    /// One past the largest index a pathway's calls split (engine/BoundKernel.cpp).
+    static std::int64_t ownerLimit(const SynapseState& synapses, std::optional<SynapseSide> owner) {
+        if (!owner)
+            return static_cast<std::int64_t>(synapses.size());
+        const std::vector<std::int32_t>& indices =
+            *owner == SynapseSide::Post ? synapses.post : synapses.pre;
+        return indices.empty()
+                   ? 0
+                   : std::int64_t{*std::max_element(indices.begin(), indices.end())} + 1;
     }
 
     std::shared_ptr<BoundKernel> compileUnbound(const std::string& name,

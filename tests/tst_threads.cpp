@@ -15,6 +15,7 @@
 #include "support/FileTree.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
@@ -132,10 +133,31 @@ private slots:
         QVERIFY2(shared.count("P state update") == 1, "CUBA's state update is shared");
         QVERIFY(shared.count("P threshold") == 1);
         QVERIFY(shared.count("P reset") == 1);
-        for (const std::string& name : shared)
-            QVERIFY2(name.find("pathway") == std::string::npos &&
-                         name.find("on_pre") == std::string::npos,
-                     name.c_str());
+        // Each pathway writes only its targets' ge or gi: split by target.
+        QVERIFY(shared.count("Ce_pre") == 1);
+        QVERIFY(shared.count("Ci_pre") == 1);
+    }
+
+    // A pathway's calls split the neurons it writes; one that also reads the
+    // same group's variable by the presynaptic index (one array when the
+    // Synapses connect a group to itself) runs whole.
+    void aPathwayReadingWhatOthersWriteStaysWhole() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("recurrent.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+            "groups": [{"name": "G", "type": "NeuronGroup", "N": 50,
+                        "equations": "dv/dt = (1.2 - v)/(10*ms) : 1\ny : 1",
+                        "threshold": "v > 1", "reset": "v = 0"}],
+            "synapses": [{"name": "Reads", "source": "G", "target": "G",
+                          "on_pre": "v_post += 0.01*v_pre", "connect": {"p": 0.2}},
+                         {"name": "Writes", "source": "G", "target": "G",
+                          "on_pre": "y_post += 1", "connect": {"p": 0.2}}]})");
+        file.close();
+        const std::set<std::string> shared = sharedKernels(path);
+        QVERIFY(shared.count("Reads_pre") == 0);
+        QVERIFY(shared.count("Writes_pre") == 1);
     }
 
     // A kernel that draws random numbers runs whole: numpy's stream is one

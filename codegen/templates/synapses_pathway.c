@@ -1,6 +1,9 @@
-/* Synaptic pathway: queues this step's spikes of the triggering group, then
- * runs the pathway's code for every synapse due now, one after another (so
- * several synapses onto one neuron accumulate), and moves the queue on. */
+/* Synaptic pathway: runs the pathway's code for every synapse due now, one
+ * after another (so several synapses onto one neuron accumulate). The runtime
+ * queues this step's spikes before and moves the queue on after; a call runs
+ * only the synapses whose owner (the neuron written, or the synapse) lies
+ * from first to last - 1, so that calls on other threads never write what
+ * this one writes. */
 void spikestudio_kernel(void* const* _arrays, const double* _constants,
                         SpikeStudioKernelContext* _context)
 {
@@ -9,8 +12,6 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
     int64_t _count;
     int64_t _k;
 %ARRAYS%
-    spikestudio_queue_push(_context->queue, _context->events,
-                           _context->events[_context->sourceSize]);
     _count = spikestudio_queue_peek(_context->queue, &_due);
     if (_count > 0) {
 %SCALAR%
@@ -18,10 +19,11 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
             _idx = _due[_k];
             _pre = _synaptic_pre[_idx];
             _post = _synaptic_post[_idx];
+            if (%OWNER% >= _context->first && %OWNER% < _context->last) {
 %LOADS%
 %VECTOR%
 %STORES%
+            }
         }
     }
-    spikestudio_queue_advance(_context->queue);
 }
