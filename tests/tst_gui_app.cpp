@@ -369,7 +369,7 @@ private slots:
         QVERIFY(view()->height() - canvasBefore >= 100);
 
         window_->resize(window_->minimumSizeHint());
-        QTRY_VERIFY(window_->width() < 1280);
+        QTRY_VERIFY2(window_->width() < 1280, qPrintable(QString::number(window_->width())));
         QVERIFY(duration()->width() >= duration()->fontMetrics().horizontalAdvance("500*ms"));
         auto* seed = child<QLineEdit>(*run, "runSeed");
         QVERIFY(seed->width() >= seed->fontMetrics().horizontalAdvance("12345"));

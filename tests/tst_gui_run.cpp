@@ -1,7 +1,7 @@
 // The run view driven through its widgets on the offscreen platform: Run,
 // Pause, Resume, Stop; the live plot ends up holding exactly what the
 // monitors recorded and exports as PNG, PDF and SVG; a model with errors does
-// not start; a blow-up shows its message; the Threads box shares a run out
+// not start; a blow-up shows its message; Run > Threads shares a run out
 // without changing its spikes.
 #include "MainWindow.h"
 #include "model/ModelReader.h"
@@ -19,9 +19,9 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
@@ -108,29 +108,30 @@ private slots:
         QVERIFY(child<QLabel>(view, "runStatus")->text().startsWith("Finished"));
     }
 
-    // The Threads box: one per core at most, all of them by default, locked
+    // Run > Threads: one entry per core count, all cores checked first, off
     // during a run; a run shared between threads records the same spikes.
-    void theThreadsBoxSharesTheRunWithoutChangingIt() {
+    void theThreadsMenuSharesTheRunWithoutChangingIt() {
         RunView view([] { return std::optional<Model>(cuba()); });
         view.show();
-        auto* threads = child<QSpinBox>(view, "runThreads");
-        QCOMPARE(threads->minimum(), 1);
-        QCOMPARE(threads->maximum(), std::max(QThread::idealThreadCount(), 1));
-        QCOMPARE(threads->value(), threads->maximum());
-        if (threads->maximum() < 2)
+        QMenu* menu = view.threadsMenu();
+        const int cores = std::max(QThread::idealThreadCount(), 1);
+        QCOMPARE(menu->actions().size(), cores);
+        QCOMPARE(view.threads(), cores);
+        if (cores < 2)
             QSKIP("one core: nothing to share out");
         child<QLineEdit>(view, "runDuration")->setText("100*ms");
         child<QLineEdit>(view, "runSeed")->setText("3");
         std::vector<std::pair<std::vector<std::int32_t>, std::vector<double>>> spikes;
         for (int count : {1, 2}) {
-            threads->setValue(count);
+            menu->actions()[count - 1]->trigger();
+            QCOMPARE(view.threads(), count);
             QSignalSpy ended(&view, &RunView::runEnded);
             QTest::mouseClick(child<QPushButton>(view, "runButton"), Qt::LeftButton);
-            QVERIFY(!threads->isEnabled());
+            QVERIFY(!menu->isEnabled());
             QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
             QCOMPARE(view.controller().state(), State::Finished);
             QCOMPARE(view.controller().threads(), count);
-            QVERIFY(threads->isEnabled());
+            QVERIFY(menu->isEnabled());
             const SpikeRecord& record = view.controller().network()->spikeRecords().front();
             spikes.emplace_back(record.indices, record.times);
         }

@@ -499,6 +499,8 @@ void MainWindow::createMenus() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addActions({actions_["run"], actions_["pause"], actions_["stop"]});
     run->addSeparator();
+    run->addMenu(runView_->threadsMenu());
+    run->addSeparator();
     run->addAction(actions_["sweep"]);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addActions({actions_["help"], actions_["shortcuts"]});

@@ -8,6 +8,7 @@
 #include "run/ConstantsPanel.h"
 #include "run/RunController.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QComboBox>
 #include <QFileDialog>
@@ -15,10 +16,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QThread>
 #include <QTimer>
@@ -83,6 +84,35 @@ RunView::~RunView() {
     controller_->wait();
 }
 
+// Run > Threads: one entry per count up to the cores, all of them checked
+// first. A menu, not a box in the crowded Run row: it is set once, rarely.
+void RunView::buildThreadsMenu() {
+    threadsMenu_ = new QMenu(tr("&Threads"), this);
+    threadsMenu_->setObjectName("threadsMenu");
+    threadsMenu_->setToolTipsVisible(true);
+    auto* group = new QActionGroup(threadsMenu_);
+    const int cores = std::max(QThread::idealThreadCount(), 1);
+    for (int count = 1; count <= cores; ++count) {
+        QAction* action = threadsMenu_->addAction(
+            count == cores ? tr("%n thread(s), one per core", nullptr, count)
+                           : tr("%n thread(s)", nullptr, count));
+        action->setData(count);
+        action->setCheckable(true);
+        action->setChecked(count == cores);
+        action->setToolTip(tr("Share the run's neurons and synapses between %n thread(s); "
+                              "the results are the same for any number",
+                              nullptr, count));
+        group->addAction(action);
+    }
+}
+
+int RunView::threads() const {
+    for (const QAction* action : threadsMenu_->actions())
+        if (action->isChecked())
+            return action->data().toInt();
+    return 1;
+}
+
 void RunView::buildControls() {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -99,12 +129,7 @@ void RunView::buildControls() {
     seed_->setToolTip("Random seed (empty: the model's, or a fresh one)");
     seed_->setMaximumWidth(90);
     seed_->setMinimumWidth(seed_->fontMetrics().horizontalAdvance("1234567") + 16);
-    threads_ = new QSpinBox(this);
-    threads_->setObjectName("runThreads");
-    threads_->setRange(1, std::max(QThread::idealThreadCount(), 1));
-    threads_->setValue(threads_->maximum());
-    threads_->setToolTip(tr("Threads the run shares its neurons and synapses between (at most "
-                            "one per core); the results are the same for any number"));
+    buildThreadsMenu();
     runButton_ = new QPushButton("Run", this);
     runButton_->setObjectName("runButton");
     runButton_->setToolTip("Run the model (Ctrl+R, or Enter in Duration or Seed)");
@@ -132,8 +157,6 @@ void RunView::buildControls() {
     controls->addWidget(duration_);
     controls->addWidget(new QLabel("Seed", this));
     controls->addWidget(seed_);
-    controls->addWidget(new QLabel(tr("Threads"), this));
-    controls->addWidget(threads_);
     controls->addWidget(runButton_);
     controls->addWidget(pauseButton_);
     controls->addWidget(stopButton_);
@@ -248,7 +271,7 @@ void RunView::run() {
     constantsArea_->setVisible(constants_->constantCount() > 0);
     lastEdit_ = writeModelJson(*model);
     editNote_->hide();
-    controller_->setThreads(threads_->value());
+    controller_->setThreads(threads());
     controller_->start(std::move(*model), options, projectPath_);
     plottedDuration_ = 0.0;
     plot_->reset(0.0);
@@ -318,7 +341,7 @@ void RunView::updateButtons() {
     pauseButton_->setText(state == RunController::State::Paused ? "Resume" : "Pause");
     stopButton_->setEnabled(active);
     duration_->setEnabled(!active && !protocol_);
-    threads_->setEnabled(!active);
+    threadsMenu_->setEnabled(!active);
     seed_->setEnabled(!active);
 }
 

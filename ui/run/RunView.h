@@ -10,10 +10,10 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QScrollArea;
-class QSpinBox;
 class QSplitter;
 class QTimer;
 
@@ -61,6 +61,9 @@ public:
 
 public slots:
     void run();
+    /// Run > Threads: how many threads the next run is shared between.
+    QMenu* threadsMenu() const { return threadsMenu_; }
+    int threads() const;
     /// Back to how a new model starts: no duration or seed typed, no
     /// constants, empty plots (does nothing during a run).
     void clear();
@@ -74,6 +77,7 @@ signals:
 
 private:
     void buildControls();
+    void buildThreadsMenu();
     void refresh();
     void updateButtons();
     void showEnd(int state, const QString& message);
@@ -88,7 +92,7 @@ private:
     QTimer* timer_;
     QLineEdit* duration_ = nullptr;
     QLineEdit* seed_ = nullptr;
-    QSpinBox* threads_ = nullptr;
+    QMenu* threadsMenu_ = nullptr;
     QPushButton* runButton_ = nullptr;
     QPushButton* pauseButton_ = nullptr;
     QPushButton* stopButton_ = nullptr;
