@@ -60,16 +60,7 @@ void BoundKernel::call(const Clock& clock) {
 int BoundKernel::runParts(std::int64_t count, std::int64_t range) {
     if (range < 0)
         range = count;
-    int parts = 1;
-    bool measure = false;
-    if (workers && workers->threads() > 1) {
-        if (workers->partTime() <= 0.0)
-            parts = workers->partsFor(count);
-        else if (cost_.knownFor(kernel.get()))
-            parts = workers->partsFor(count, cost_.nanosecondsPerElement());
-        else
-            measure = true;
-    }
+    const int parts = partsFor(count);
     parts_.resize(static_cast<size_t>(parts), context);
     for (int k = 0; k < parts; ++k) {
         SpikeStudioKernelContext& part = parts_[static_cast<size_t>(k)];
@@ -77,16 +68,36 @@ int BoundKernel::runParts(std::int64_t count, std::int64_t range) {
         part.first = partStart(range, k, parts);
         part.last = partStart(range, k + 1, parts);
     }
-    if (parts > 1) {
+    const auto start = trial_ == SplitDecision::Trial::None
+                           ? std::chrono::steady_clock::time_point{}
+                           : std::chrono::steady_clock::now();
+    if (parts > 1)
         workers->run(parts, &BoundKernel::runPart, this);
-    } else if (measure) {
-        const auto start = std::chrono::steady_clock::now();
+    else
         invoke(parts_[0]);
-        cost_.add(count, std::chrono::steady_clock::now() - start);
-    } else {
-        invoke(parts_[0]);
-    }
+    if (trial_ != SplitDecision::Trial::None)
+        split_.add(parts > 1 ? SplitDecision::Trial::Shared : SplitDecision::Trial::Whole, count,
+                   std::chrono::steady_clock::now() - start);
     return parts;
+}
+
+// How many parts this call runs in; a call that is a trial of one way says so in trial_.
+int BoundKernel::partsFor(std::int64_t count) {
+    trial_ = SplitDecision::Trial::None;
+    if (!workers || workers->threads() == 1)
+        return 1;
+    if (workers->partTime() <= 0.0) // split by the grain alone (tests)
+        return workers->partsFor(count);
+    trial_ = split_.nextTrial(kernel.get());
+    switch (trial_) {
+    case SplitDecision::Trial::Whole:
+        return 1;
+    case SplitDecision::Trial::Shared:
+        return workers->partsFor(count);
+    case SplitDecision::Trial::None:
+        break;
+    }
+    return split_.shares() ? workers->partsWorth(count, split_.wholeNanosecondsPerElement()) : 1;
 }
 
 void BoundKernel::runPart(void* self, int part) {

@@ -2,7 +2,7 @@
 
 #include "codegen/KernelSource.h"
 #include "engine/CompiledKernel.h"
-#include "engine/ElementCost.h"
+#include "engine/SplitDecision.h"
 #include "runtime/Clock.h"
 #include "runtime/WorkerPool.h"
 
@@ -18,7 +18,7 @@ namespace spikestudio {
 /// network's threads in contiguous parts; the parts write disjoint entries
 /// and a threshold's crossings are joined in element order, so the result
 /// is the same bits for any number of threads. Whether a call is worth
-/// sharing out depends on its measured cost per element.
+/// sharing out is measured (SplitDecision).
 struct BoundKernel {
     std::shared_ptr<CompiledKernel> kernel;
     std::vector<void*> arrays;
@@ -35,13 +35,15 @@ private:
     /// workers take, each part a share of [0, range) (range < 0: count).
     /// Returns the number of parts.
     int runParts(std::int64_t count, std::int64_t range = -1);
+    int partsFor(std::int64_t count);
     void invoke(SpikeStudioKernelContext& part) {
         kernel->function()(arrays.data(), constants->data(), &part);
     }
     static void runPart(void* self, int part);
 
     std::vector<SpikeStudioKernelContext> parts_; // one per part of the call under way
-    ElementCost cost_;                            // decides whether a call is worth sharing out
+    SplitDecision split_;                         // decides whether a call is worth sharing out
+    SplitDecision::Trial trial_ = SplitDecision::Trial::None; // of the call under way
 };
 
 } // namespace spikestudio

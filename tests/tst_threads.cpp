@@ -6,10 +6,10 @@
 // may meet, stay on one thread.
 #include "csv/CsvWriter.h"
 #include "csv/FinalStateWriter.h"
-#include "engine/ElementCost.h"
 #include "engine/NativeCompiler.h"
 #include "engine/NativeTier.h"
 #include "engine/NetworkBuilder.h"
+#include "engine/SplitDecision.h"
 #include "model/ModelReader.h"
 #include "runtime/WorkerPool.h"
 #include "support/FileTree.h"
@@ -230,20 +230,39 @@ private slots:
         QCOMPARE(pool.partsFor(1000, 0.0), 4);
     }
 
-    // The cost per element is the least of eight calls, measured again for new code.
-    void theElementCostIsTheLeastOfItsFirstCalls() {
-        ElementCost cost;
-        int code = 0, otherCode = 0;
-        QVERIFY(!cost.knownFor(&code));
-        cost.add(0, std::chrono::nanoseconds(5)); // no elements: no sample
-        for (int call = 0; call < 7; ++call)
-            cost.add(100, std::chrono::nanoseconds(call == 3 ? 200 : 900));
-        QVERIFY(!cost.knownFor(&code));
-        cost.add(100, std::chrono::nanoseconds(1000));
-        QVERIFY(cost.knownFor(&code));
-        QCOMPARE(cost.nanosecondsPerElement(), 2.0);
-        QVERIFY(!cost.knownFor(&otherCode));
-        QVERIFY(std::isinf(cost.nanosecondsPerElement()));
+    // Sharing out is chosen by measuring: eight whole calls, then eight
+    // shared ones, and the least time per element of each way decides.
+    void theSplitDecisionMeasuresBothWays() {
+        using Trial = SplitDecision::Trial;
+        static const int code = 0, newCode = 0;
+        const auto decide = [](double wholeNs, double sharedNs) {
+            SplitDecision decision;
+            for (Trial trial = decision.nextTrial(&code); trial != Trial::None;
+                 trial = decision.nextTrial(&code)) {
+                decision.add(trial, 0, std::chrono::nanoseconds(1)); // no elements: no sample
+                const double each = trial == Trial::Whole ? wholeNs : sharedNs;
+                decision.add(trial, 100, std::chrono::nanoseconds(std::int64_t(each * 100)));
+            }
+            return decision;
+        };
+        QVERIFY(decide(10.0, 6.0).shares());
+        QVERIFY(!decide(10.0, 9.5).shares()); // not clearly faster
+        QVERIFY(!decide(10.0, 14.0).shares());
+        QCOMPARE(decide(10.0, 6.0).wholeNanosecondsPerElement(), 10.0);
+
+        SplitDecision order;
+        QString trials;
+        for (Trial trial = order.nextTrial(&code); trial != Trial::None;
+             trial = order.nextTrial(&code)) {
+            trials += trial == Trial::Whole ? 'W' : 'S';
+            order.add(trial, 1, std::chrono::nanoseconds(1));
+        }
+        QCOMPARE(trials, QString("WWWWWWWWSSSSSSSS"));
+
+        SplitDecision decision = decide(10.0, 6.0);
+        QCOMPARE(decision.nextTrial(&code), Trial::None);
+        QCOMPARE(decision.nextTrial(&newCode), Trial::Whole); // new code: measured again
+        QVERIFY(std::isinf(decision.wholeNanosecondsPerElement()));
     }
 };
 

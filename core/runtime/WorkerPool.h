@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <thread>
 #include <vector>
@@ -40,16 +41,19 @@ public:
     /// 0 splits by the grain alone.
     void setPartTime(double nanoseconds) { partTime_ = std::max(nanoseconds, 0.0); }
     double partTime() const { return partTime_; }
-    /// How many parts `elements` independent elements are split into, at
-    /// `nanosecondsEach` (by the grain alone when the part time is 0).
-    int partsFor(std::int64_t elements, double nanosecondsEach = 0.0) const {
-        std::int64_t parts = std::clamp<std::int64_t>(elements / grain_, 1, threads());
-        if (partTime_ > 0.0) {
-            const double worth = double(elements) * nanosecondsEach / partTime_;
-            parts =
-                std::clamp<std::int64_t>(std::int64_t(std::min(worth, double(parts))), 1, parts);
-        }
-        return static_cast<int>(parts);
+    /// How many parts `elements` independent elements are split into by the
+    /// grain alone.
+    int partsFor(std::int64_t elements) const {
+        return static_cast<int>(std::clamp<std::int64_t>(elements / grain_, 1, threads()));
+    }
+    /// partsFor(elements), fewer where a part would hold less than the part
+    /// time's work at `nanosecondsEach` (no limit when the part time is 0).
+    int partsWorth(std::int64_t elements, double nanosecondsEach) const {
+        const int parts = partsFor(elements);
+        if (partTime_ <= 0.0)
+            return parts;
+        const double worth = double(elements) * nanosecondsEach / partTime_;
+        return static_cast<int>(std::clamp<double>(std::floor(worth), 1.0, double(parts)));
     }
 
     /// Calls part(work, k) once for every k in [0, parts), 1 <= parts <=
