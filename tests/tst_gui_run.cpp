@@ -117,6 +117,9 @@ private slots:
         const int cores = std::max(QThread::idealThreadCount(), 1);
         QCOMPARE(menu->actions().size(), cores);
         QCOMPARE(view.threads(), cores);
+        QCOMPARE(menu->actions().front()->text(),
+                 cores == 1 ? QString("1 thread, one per core") : QString("1 thread"));
+        QVERIFY(menu->actions().back()->text().endsWith("threads, one per core") || cores == 1);
         if (cores < 2)
             QSKIP("one core: nothing to share out");
         child<QLineEdit>(view, "runDuration")->setText("100*ms");

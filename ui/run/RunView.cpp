@@ -93,15 +93,15 @@ void RunView::buildThreadsMenu() {
     auto* group = new QActionGroup(threadsMenu_);
     const int cores = std::max(QThread::idealThreadCount(), 1);
     for (int count = 1; count <= cores; ++count) {
-        QAction* action = threadsMenu_->addAction(
-            count == cores ? tr("%n thread(s), one per core", nullptr, count)
-                           : tr("%n thread(s)", nullptr, count));
+        const QString threads = count == 1 ? tr("1 thread") : tr("%1 threads").arg(count);
+        QAction* action =
+            threadsMenu_->addAction(count == cores ? tr("%1, one per core").arg(threads) : threads);
         action->setData(count);
         action->setCheckable(true);
         action->setChecked(count == cores);
-        action->setToolTip(tr("Share the run's neurons and synapses between %n thread(s); "
-                              "the results are the same for any number",
-                              nullptr, count));
+        action->setToolTip(tr("Share the run's neurons and synapses between %1; the results "
+                              "are the same for any number")
+                               .arg(threads));
         group->addAction(action);
     }
 }
