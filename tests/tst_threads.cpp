@@ -222,12 +222,13 @@ private slots:
         WorkerPool pool(4);
         pool.setGrain(1);
         pool.setPartTime(20000.0);
-        QCOMPARE(pool.partsFor(1000, 10.0), 1); // 10 us in all: not worth a thread
-        QCOMPARE(pool.partsFor(4000, 10.0), 2); // 40 us: two parts of 20
-        QCOMPARE(pool.partsFor(1000000, 10.0), 4);
-        QCOMPARE(pool.partsFor(1000000, 0.0), 1); // nothing measured yet
+        QCOMPARE(pool.partsWorth(1000, 10.0), 1); // 10 us in all: not worth a thread
+        QCOMPARE(pool.partsWorth(4000, 10.0), 2); // 40 us: two parts of 20
+        QCOMPARE(pool.partsWorth(1000000, 10.0), 4);
+        QCOMPARE(pool.partsWorth(1000000, 0.0), 1); // nothing measured yet
+        QCOMPARE(pool.partsFor(1000), 4);           // the grain alone
         pool.setPartTime(0.0);
-        QCOMPARE(pool.partsFor(1000, 0.0), 4);
+        QCOMPARE(pool.partsWorth(1000, 0.0), 4);
     }
 
     // Sharing out is chosen by measuring: eight whole calls, then eight
