@@ -1,6 +1,7 @@
 #include "ImportCommand.h"
 
 #include "CommandErrors.h"
+#include "NumberOption.h"
 #include "OutputFileCheck.h"
 #include "bridge/Brian2Import.h"
 #include "diagnostics/ModelError.h"
@@ -88,12 +89,8 @@ ImportTarget importTarget(const CommandLine& line, const std::string& script) {
 std::chrono::seconds parseTimeout(const std::optional<std::string>& text) {
     if (!text)
         return kDefaultImportTimeout;
-    const auto seconds = wholeNumber(*text, 1, kLongestTimeoutSeconds);
-    if (!seconds)
-        throw ModelError({"command line", "--timeout", 0, 0},
-                         "the timeout must be a number of seconds from 1 to " +
-                             std::to_string(kLongestTimeoutSeconds));
-    return std::chrono::seconds(*seconds);
+    return std::chrono::seconds(numberOption(
+        *text, "--timeout", "the timeout must be a number of seconds", 1, kLongestTimeoutSeconds));
 }
 
 std::string modelSummary(const Model& model) {

@@ -1,8 +1,8 @@
 #include "RunOptions.h"
 
+#include "NumberOption.h"
 #include "diagnostics/ModelError.h"
 #include "diagnostics/PrintableText.h"
-#include "diagnostics/WholeNumber.h"
 #include "formats/ModelFormats.h"
 #include "model/Seed.h"
 #include "storage/ModelOpener.h"
@@ -30,12 +30,8 @@ ThreadOptions threadOptions(const std::optional<std::string>& text) {
                                                       static_cast<unsigned>(kMaxThreads)));
         return options;
     }
-    const auto threads = wholeNumber(*text, 1, kMaxThreads);
-    if (!threads)
-        throw ModelError({"command line", "--threads", 0, 0},
-                         "the number of threads must be a whole number from 1 to " +
-                             std::to_string(kMaxThreads));
-    options.threads = static_cast<int>(*threads);
+    options.threads = static_cast<int>(numberOption(
+        *text, "--threads", "the number of threads must be a whole number", 1, kMaxThreads));
     return options;
 }
 

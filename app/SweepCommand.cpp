@@ -3,6 +3,7 @@
 #include "CommandErrors.h"
 #include "InterruptFlag.h"
 #include "JobArray.h"
+#include "NumberOption.h"
 #include "RunOptions.h"
 #include "SweepSpecificationFile.h"
 #include "SweepTable.h"
@@ -31,12 +32,7 @@ constexpr std::size_t kMaxTasks = 10000;
 std::size_t parseJobs(const std::optional<std::string>& text) {
     if (!text)
         return std::max(1u, std::thread::hardware_concurrency());
-    const auto jobs = wholeNumber(*text, 1, kMaxJobs);
-    if (!jobs)
-        throw ModelError({"command line", "--jobs", 0, 0},
-                         "the number of jobs must be a whole number from 1 to " +
-                             std::to_string(kMaxJobs));
-    return *jobs;
+    return numberOption(*text, "--jobs", "the number of jobs must be a whole number", 1, kMaxJobs);
 }
 
 struct VariantRange {
@@ -63,14 +59,9 @@ VariantRange partOf(const std::optional<std::string>& text, std::size_t variants
 
 std::size_t taskCount(const std::optional<std::string>& text, std::size_t variants) {
     std::size_t tasks = 10;
-    if (text) {
-        const auto given = wholeNumber(*text, 1, kMaxTasks);
-        if (!given)
-            throw ModelError({"command line", "--tasks", 0, 0},
-                             "the number of tasks must be a whole number from 1 to " +
-                                 std::to_string(kMaxTasks));
-        tasks = *given;
-    }
+    if (text)
+        tasks = numberOption(*text, "--tasks", "the number of tasks must be a whole number", 1,
+                             kMaxTasks);
     return std::min(tasks, variants);
 }
 
