@@ -13,6 +13,7 @@
 #include "model/ModelReader.h"
 #include "runtime/WorkerPool.h"
 #include "support/FileTree.h"
+#include "support/ModelRows.h"
 
 #include <QDir>
 #include <QFile>
@@ -55,12 +56,6 @@ void runInto(const CheckedModel& model, int threads, bool native, const QString&
     writeFinalState(*network, model, directory.toStdString());
 }
 
-void addModels(const QString& directory, const char* prefix) {
-    const QDir models(directory);
-    for (const QString& file : models.entryList({"*.json"}, QDir::Files, QDir::Name))
-        QTest::newRow(qPrintable(prefix + file)) << models.filePath(file);
-}
-
 /// The names of the kernels a model shares out between threads.
 std::set<std::string> sharedKernels(const QString& path) {
     BuildReport report;
@@ -93,8 +88,8 @@ private slots:
 
     void everyThreadCountGivesTheSameBits_data() {
         QTest::addColumn<QString>("path");
-        addModels(SPIKESTUDIO_SOURCE_DIR "/tests/reference/models", "reference/");
-        addModels(SPIKESTUDIO_SOURCE_DIR "/resources/examples", "example/");
+        addModelRows(SPIKESTUDIO_SOURCE_DIR "/tests/reference/models", "reference/");
+        addModelRows(SPIKESTUDIO_SOURCE_DIR "/resources/examples", "example/");
     }
 
     void everyThreadCountGivesTheSameBits() {
@@ -108,25 +103,22 @@ private slots:
         for (const auto& [threads, native] : variants) {
             if (native && !haveCompiler_)
                 continue;
-            {
-                const QString directory = outDir(
-                    QString("%1-%2-%3").arg(name).arg(threads).arg(native ? "native" : "tcc"));
-                runInto(model, threads, native, directory);
-                const QMap<QString, QByteArray> got = filesOf(directory);
-                QCOMPARE(got.keys(), expected.keys());
-                for (auto it = expected.begin(); it != expected.end(); ++it)
-                    QVERIFY2(got.value(it.key()) == it.value(),
-                             qPrintable(QString("%1 differs on %2 threads (%3)")
-                                            .arg(it.key())
-                                            .arg(threads)
-                                            .arg(native ? "native" : "libtcc")));
-            }
+            const QString directory =
+                outDir(QString("%1-%2-%3").arg(name).arg(threads).arg(native ? "native" : "tcc"));
+            runInto(model, threads, native, directory);
+            const QMap<QString, QByteArray> got = filesOf(directory);
+            QCOMPARE(got.keys(), expected.keys());
+            for (auto it = expected.begin(); it != expected.end(); ++it)
+                QVERIFY2(got.value(it.key()) == it.value(),
+                         qPrintable(QString("%1 differs on %2 threads (%3)")
+                                        .arg(it.key())
+                                        .arg(threads)
+                                        .arg(native ? "native" : "libtcc")));
         }
     }
 
-    // What may be shared: CUBA's state update, threshold, reset and monitor
-    // kernels are; its synaptic pathways (each target written in queue order)
-    // are not.
+    // What may be shared: CUBA's state update, threshold and reset, and its
+    // pathways, split by the target neurons they write.
     void independentKernelsAreShared() {
         const std::set<std::string> shared =
             sharedKernels(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json");

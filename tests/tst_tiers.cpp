@@ -9,6 +9,7 @@
 #include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "support/FileTree.h"
+#include "support/ModelRows.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,12 +53,6 @@ TierStatus runInto(const CheckedModel& model, Switch when, const QString& direct
     return status;
 }
 
-void addModels(const QString& directory, const char* prefix) {
-    const QDir models(directory);
-    for (const QString& file : models.entryList({"*.json"}, QDir::Files, QDir::Name))
-        QTest::newRow(qPrintable(prefix + file)) << models.filePath(file);
-}
-
 QString writeScript(const QString& path, const QByteArray& text) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -91,8 +86,8 @@ private slots:
 
     void bothTiersGiveIdenticalResults_data() {
         QTest::addColumn<QString>("path");
-        addModels(SPIKESTUDIO_SOURCE_DIR "/tests/reference/models", "reference/");
-        addModels(SPIKESTUDIO_SOURCE_DIR "/resources/examples", "example/");
+        addModelRows(SPIKESTUDIO_SOURCE_DIR "/tests/reference/models", "reference/");
+        addModelRows(SPIKESTUDIO_SOURCE_DIR "/resources/examples", "example/");
     }
 
     void bothTiersGiveIdenticalResults() {
