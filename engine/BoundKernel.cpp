@@ -60,7 +60,8 @@ void BoundKernel::call(const Clock& clock) {
 int BoundKernel::runParts(std::int64_t count, std::int64_t range) {
     if (range < 0)
         range = count;
-    const int parts = partsFor(count);
+    SplitDecision::Trial trial = SplitDecision::Trial::None;
+    const int parts = partsFor(count, trial);
     parts_.resize(static_cast<size_t>(parts), context);
     for (int k = 0; k < parts; ++k) {
         SpikeStudioKernelContext& part = parts_[static_cast<size_t>(k)];
@@ -68,28 +69,26 @@ int BoundKernel::runParts(std::int64_t count, std::int64_t range) {
         part.first = partStart(range, k, parts);
         part.last = partStart(range, k + 1, parts);
     }
-    const auto start = trial_ == SplitDecision::Trial::None
-                           ? std::chrono::steady_clock::time_point{}
-                           : std::chrono::steady_clock::now();
+    const auto start = trial == SplitDecision::Trial::None ? std::chrono::steady_clock::time_point{}
+                                                           : std::chrono::steady_clock::now();
     if (parts > 1)
         workers->run(parts, &BoundKernel::runPart, this);
     else
         invoke(parts_[0]);
-    if (trial_ != SplitDecision::Trial::None)
+    if (trial != SplitDecision::Trial::None)
         split_.add(parts > 1 ? SplitDecision::Trial::Shared : SplitDecision::Trial::Whole, count,
                    std::chrono::steady_clock::now() - start);
     return parts;
 }
 
-// How many parts this call runs in; a call that is a trial of one way says so in trial_.
-int BoundKernel::partsFor(std::int64_t count) {
-    trial_ = SplitDecision::Trial::None;
+// How many parts this call runs in; `trial` says when it is a trial of one way.
+int BoundKernel::partsFor(std::int64_t count, SplitDecision::Trial& trial) {
     if (!workers || workers->threads() == 1)
         return 1;
     if (workers->partTime() <= 0.0) // split by the grain alone (tests)
         return workers->partsFor(count);
-    trial_ = split_.nextTrial(kernel.get());
-    switch (trial_) {
+    trial = split_.nextTrial(kernel.get());
+    switch (trial) {
     case SplitDecision::Trial::Whole:
         return 1;
     case SplitDecision::Trial::Shared:

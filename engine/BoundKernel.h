@@ -35,7 +35,7 @@ private:
     /// workers take, each part a share of [0, range) (range < 0: count).
     /// Returns the number of parts.
     int runParts(std::int64_t count, std::int64_t range = -1);
-    int partsFor(std::int64_t count);
+    int partsFor(std::int64_t count, SplitDecision::Trial& trial);
     void invoke(SpikeStudioKernelContext& part) {
         kernel->function()(arrays.data(), constants->data(), &part);
     }
@@ -43,7 +43,6 @@ private:
 
     std::vector<SpikeStudioKernelContext> parts_; // one per part of the call under way
     SplitDecision split_;                         // decides whether a call is worth sharing out
-    SplitDecision::Trial trial_ = SplitDecision::Trial::None; // of the call under way
 };
 
 } // namespace spikestudio
