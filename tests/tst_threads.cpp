@@ -12,11 +12,13 @@
 #include "engine/SplitDecision.h"
 #include "model/ModelReader.h"
 #include "runtime/WorkerPool.h"
+#include "support/CliRunner.h"
 #include "support/FileTree.h"
 #include "support/ModelRows.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
@@ -115,6 +117,41 @@ private slots:
                                         .arg(threads)
                                         .arg(native ? "native" : "libtcc")));
         }
+    }
+
+    void badThreadCountsAreRefused_data() {
+        QTest::addColumn<QString>("text");
+        for (const char* text : {"0", "257", "-1", "two", "1.5", " 2", "99999999999999999999"})
+            QTest::newRow(text) << QString(text);
+    }
+
+    // `--threads` takes 1 to 256: anything else is one line naming the
+    // option, exit 1, before anything runs or is written.
+    void badThreadCountsAreRefused() {
+        QFETCH(QString, text);
+        const QString csv = out_.filePath("refused-csv");
+        const CliResult cli = runCli({"run", SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json",
+                                      "--threads", text, "--duration", "1*ms", "--csv", csv});
+        QCOMPARE(cli.exitCode, 1);
+        QCOMPARE(cli.err.trimmed(), QString("error: 'command line', field '--threads': the "
+                                            "number of threads must be a whole number from 1 "
+                                            "to 256"));
+        QVERIFY(!QFileInfo::exists(csv));
+    }
+
+    // An empty value is the command line's own error, as for every option.
+    void anEmptyThreadCountIsRefused() {
+        const CliResult cli = runCli(
+            {"run", SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json", "--threads", ""});
+        QCOMPARE(cli.exitCode, 1);
+        QVERIFY2(cli.err.startsWith("error: option --threads needs a value"), qPrintable(cli.err));
+    }
+
+    void theSummarySaysHowManyThreadsRan() {
+        const CliResult cli = runCli({"run", SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json",
+                                      "--threads", "2", "--duration", "5*ms", "--tier", "tcc"});
+        QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+        QVERIFY2(cli.out.contains("threads: 2 ("), qPrintable(cli.out));
     }
 
     // What may be shared: CUBA's state update, threshold and reset, and its
