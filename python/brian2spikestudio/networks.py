@@ -6,7 +6,10 @@ several Network objects, or one network brought back with restore() and run
 again. Every run() belongs to one simulated network:
 
 - a run() continues the network of the run() before it when it runs the same
-  objects and no restore() came between them (a protocol segment);
+  objects and no restore() came between them (a protocol segment), or those
+  and monitors made since (a warm-up run before the recording starts: the
+  new monitors are inactive in the segments before, as in Brian2 they did
+  not exist yet);
 - a run() of other objects, all new (none ran before), starts a new network
   from t = 0;
 - a run() after restore() starts a new network whose history is the script's
@@ -19,10 +22,14 @@ Anything else (a network that continues objects another network ran, runs
 alternating between networks) is refused with its line."""
 from dataclasses import dataclass, field
 
+from brian2 import EventMonitor, PopulationRateMonitor, StateMonitor
+
 from .errors import ImportFailure, unsupported
 from .recording import RunCall, StateCall
 
 DIFFERENT_OBJECTS = 'several run() calls on different objects'
+# Objects that may join a network after it ran (SpikeMonitor is an EventMonitor).
+MONITOR_TYPES = (EventMonitor, StateMonitor, PopulationRateMonitor)
 
 
 @dataclass
@@ -80,7 +87,7 @@ class NetworkSplitter:
     def run_call(self, run):
         ids = object_ids(run)
         current = self.networks[-1] if self.networks else None
-        if current is not None and self.restore is None and current.objects == ids:
+        if current is not None and self.restore is None and self.continues(current, run, ids):
             current.runs.append(run)
             current.events = list(self.timeline)
             return
@@ -95,6 +102,24 @@ class NetworkSplitter:
             self.ran.setdefault(obj_id, run)
         self.networks.append(network)
         self.restore = None
+
+    def continues(self, current, run, ids):
+        """Whether `run` continues `current`: its objects, or those and new
+        monitors. The monitors join `current`'s earlier runs switched off, so
+        that every segment runs the same objects."""
+        if ids == current.objects:
+            return True
+        added = [obj for obj in run.objects if id(obj) not in current.objects]
+        if not current.objects < ids or not all(
+                isinstance(obj, MONITOR_TYPES) and id(obj) not in self.ran for obj in added):
+            return False
+        for earlier in current.runs:
+            earlier.objects = list(earlier.objects) + added
+            earlier.active = {**(earlier.active or {}), **{id(obj): False for obj in added}}
+        current.objects = ids
+        for obj in added:
+            self.ran[id(obj)] = run
+        return True
 
     def restored_network(self, run, ids):
         """The network restore() brought back: the runs before its store() of
