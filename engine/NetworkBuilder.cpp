@@ -439,10 +439,7 @@ private:
                              timed(&KernelWriter::stateUpdate, writer), group),
                      group.clock, active);
         for (const CheckedRunRegularly& operation : checked.runRegularly)
-            schedule(operation.when, operation.order, operation.name,
-                     compile(operation.name + " run_regularly",
-                             timedSource([&] { return writer.runRegularly(operation); }), group),
-                     &network_->scheduler().clockFor(operation.dt), active);
+            scheduleRunRegularly(checked, group, operation, active);
         for (const CheckedEvent& event : checked.events)
             scheduleCustomEvent(checked, group, writer, event, order, active);
         if (!checked.threshold)
@@ -455,6 +452,18 @@ private:
         if (!reset.code.empty())
             schedule(ScheduleSlot::Resets, order, checked.name + "_spike_resetter",
                      compile(checked.name + " reset", reset, group), group.clock, active);
+    }
+
+    /// A run_regularly operation on its own clock, for the group's elements
+    /// or a subgroup's (whose `i` counts from the subgroup's start, as in Brian2).
+    void scheduleRunRegularly(const CheckedGroup& checked, GroupState& group,
+                              const CheckedRunRegularly& operation, bool active) {
+        const KernelWriter writer(checked, constantNames_, operation.range.start);
+        auto bound = compile(operation.name + " run_regularly",
+                             timedSource([&] { return writer.runRegularly(operation); }), group);
+        bound->context.size = operation.range.size;
+        schedule(operation.when, operation.order, operation.name, bound,
+                 &network_->scheduler().clockFor(operation.dt), active);
     }
 
     /// Brian2 checks a custom event in slot after_thresholds and runs its

@@ -33,7 +33,8 @@ const char* const kModel = R"({"format": "spikestudio-model", "version": 1,
   "name": "scheduled", "dt": "0.1*ms", "duration": "20*ms",
   "groups": [{"name": "G", "type": "NeuronGroup", "N": 10,
               "equations": "dv/dt = (I - v)/(10*ms) : 1\nI : 1",
-              "threshold": "v > 1", "reset": "v = 0", "method": "euler"},
+              "threshold": "v > 1", "reset": "v = 0", "method": "euler",
+              "subgroups": [{"name": "Ge", "start": 0, "stop": 8}]},
              {"name": "Gen", "type": "SpikeGeneratorGroup", "N": 2,
               "indices": [0, 1], "times": ["1*ms", "2*ms"]}],
   "synapses": [{"name": "S", "source": "Gen", "target": "G", "on_pre": "v += 0.5"}],
@@ -211,6 +212,16 @@ private slots:
         editCell(table, 0, RunRegularlySection::NameColumn, "kick");
         QCOMPARE(model().groups[0].runRegularly[0].name, std::string("kick"));
         QTRY_VERIFY(window_->diagnostics()->canRun());
+        // Where it runs: the whole group, or one of its subgroups from the list.
+        QCOMPARE(table->table()->item(0, RunRegularlySection::SubgroupColumn)->text(),
+                 QString("whole group"));
+        chooseInCell(table, 0, RunRegularlySection::SubgroupColumn, "Ge");
+        QCOMPARE(model().groups[0].runRegularly[0].subgroup, std::string("Ge"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        chooseInCell(table, 0, RunRegularlySection::SubgroupColumn, "whole group");
+        QCOMPARE(model().groups[0].runRegularly[0].subgroup, std::string());
+        undoStack()->undo();
+        QCOMPARE(model().groups[0].runRegularly[0].subgroup, std::string("Ge"));
 
         // Not stored: an order that is no whole number, empty code.
         editCell(table, 0, RunRegularlySection::OrderColumn, "two");

@@ -169,9 +169,10 @@ QList<FeatureCase> unsupportedFeatures() {
          group + "S = Synapses(G, G, on_pre={'up': 'v += 0.1', 'down': 'v -= 0.1'})  # <-\n"
                  "S.connect()\nS.up.delay = [1, 2, 3, 4, 5, 6, 7, 8, 9]*ms\nrun(1*ms)\n",
          "delays of the pathway 'up' set by index, by condition, as an array or more than once"},
-        {"run_regularly on a subgroup",
-         group + "G[0:2].run_regularly('v = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
-         "run_regularly on Subgroup"},
+        {"run_regularly on Synapses",
+         group + "S = Synapses(G, G, 'w : 1', name='S')\nS.connect()\n"
+                 "S.run_regularly('w = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
+         "run_regularly on Synapses 'S'"},
         {"custom event code in another slot",
          "from brian2 import *\nG = NeuronGroup(3, 'v : 1', events={'up': 'v > 0.5'})\n"
          "G.run_on_event('up', 'v = 0', when='resets')  # <-\nrun(1*ms)\n",

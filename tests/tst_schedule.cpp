@@ -38,6 +38,18 @@ std::string model(const std::string& aRunRegularly, const std::string& cExtra = 
 
 const char* const kDraw = R"({"code": "I = rand()*30*mV", "dt": "1*ms"})";
 
+/// A group of 5 with the subgroup Gs = G[1:4] and `operations` as its
+/// run_regularly; every neuron's I and J recorded.
+std::string subgroupModel(const std::string& operations) {
+    return R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms", "duration": "3*ms",
+  "seed": 5, "groups": [{"name": "G", "type": "NeuronGroup", "N": 5,
+    "equations": "I : volt\nJ : 1", "subgroups": [{"name": "Gs", "start": 1, "stop": 4}],
+    "run_regularly": [)" +
+           operations + R"(]}],
+  "monitors": [{"name": "g", "type": "StateMonitor", "source": "G", "variables": ["I", "J"],
+                "record": true, "when": "end"}]})";
+}
+
 std::unique_ptr<Network> run(const std::string& json) {
     const CheckedModel checked = checkModel(readModel(json));
     auto network = buildNetwork(checked);
@@ -151,6 +163,12 @@ private slots:
                    R"({"code": "v = 0*mV"}, {"code": "v = 1*mV", "name": "A_run_regularly"})"))
             << "'A', field 'run_regularly[1].name': another run_regularly of 'A' is already "
                "called 'A_run_regularly'";
+        QTest::newRow("run_regularly on a subgroup the group lacks")
+            << QString::fromStdString(subgroupModel(R"({"code": "J = 1", "subgroup": "Gx"})"))
+            << "'G', field 'run_regularly[0].subgroup': 'Gx' is not one of the subgroups of 'G'";
+        QTest::newRow("run_regularly subgroup not a string")
+            << QString::fromStdString(subgroupModel(R"({"code": "J = 1", "subgroup": 1})"))
+            << "'G', field 'run_regularly[0].subgroup': expected a string";
         QTest::newRow("order of a SpikeMonitor without when")
             << QString::fromStdString(R"({"format": "spikestudio-model", "version": 1,
                  "duration": "1*ms", "groups": [{"name": "G", "type": "PoissonGroup", "N": 2,
@@ -215,6 +233,31 @@ private slots:
         QCOMPARE(column(*atStart, "c", 0).front(), 0.002);
         QVERIFY(column(*atEnd, "c", 0).front() > 0.002);
         QCOMPARE(column(*atEnd, "c", 0).front(), column(*atStart, "c", 0).at(1));
+    }
+
+    /// Brian2's `Gs.run_regularly(...)`: only the slice's neurons change, `i`
+    /// counts from the slice's start, and rand() draws one number per neuron
+    /// of the slice: the whole group's operation after it gets the numbers
+    /// that follow.
+    void runRegularlyOnASubgroupRunsForItsSliceOnly() {
+        const std::string onSlice = R"({"code": "J = i + 1\nI = rand()*mV", "subgroup": "Gs"})";
+        const std::string onGroup = R"({"name": "z", "code": "I = rand()*mV + I"})";
+        const auto network = run(subgroupModel(onSlice));
+        const StateRecord& states = record(*network, "g");
+        for (long long neuron = 0; neuron < 5; ++neuron) {
+            const bool inSlice = neuron >= 1 && neuron < 4;
+            QCOMPARE(states.value(0, 5 + neuron), inSlice ? double(neuron) : 0.0); // J = i + 1
+            QCOMPARE(states.value(0, neuron) != 0.0, inSlice);
+        }
+        // The slice drew 3 numbers per step; the whole group's z, by name
+        // after it, draws the next 5.
+        const auto both = run(subgroupModel(onSlice + ", " + onGroup));
+        const auto alone = run(subgroupModel(onGroup));
+        QVERIFY(record(*both, "g").value(0, 0) != record(*alone, "g").value(0, 0));
+        const std::string written = writeModelJson(readModel(subgroupModel(onSlice)));
+        QVERIFY(written.find(R"("subgroup": "Gs")") != std::string::npos);
+        QVERIFY(writeModelJson(readModel(subgroupModel(onGroup))).find("\"subgroup\"") ==
+                std::string::npos);
     }
 
     void anInactiveGroupKeepsItsState() {

@@ -8,6 +8,7 @@
 #include "expr/Statement.h"
 #include "model/CheckedLink.h"
 #include "model/CheckedRunRegularly.h"
+#include "model/ElementRange.h"
 #include "model/Model.h"
 
 #include <cstdint>
@@ -19,14 +20,6 @@
 namespace spikestudio {
 
 enum class RefractoryKind { None, Time, Condition };
-
-/// The elements of a group that a Synapses object, monitor or PoissonInput
-/// acts on: [start, start + size), all of them or a subgroup's slice. Indices
-/// it sees (i, j, recorded indices) count from `start`, as in Brian2.
-struct ElementRange {
-    long long start = 0;
-    long long size = 0;
-};
 
 /// A custom event of a NeuronGroup after checking: its condition and the
 /// code run for its elements, subexpressions substituted.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "expr/Statement.h"
+#include "model/ElementRange.h"
 #include "timing/ScheduleSlot.h"
 
 #include <string>
@@ -16,6 +17,7 @@ struct CheckedRunRegularly {
     double dt = 0.0;
     ScheduleSlot when = ScheduleSlot::Start;
     int order = 0;
+    ElementRange range; // the elements it runs for: the group's, or a subgroup's slice
 };
 
 } // namespace spikestudio

@@ -45,6 +45,19 @@ std::vector<Statement> checkCode(const RunRegularlySpec& spec, const CheckedGrou
     return code;
 }
 
+/// The elements an entry runs for: the whole group, or the subgroup it names.
+ElementRange rangeOf(const RunRegularlySpec& entry, const CheckedGroup& group,
+                     const std::string& field) {
+    if (entry.subgroup.empty())
+        return {0, group.size};
+    for (const SubgroupSpec& subgroup : group.subgroups)
+        if (subgroup.name == entry.subgroup)
+            return {subgroup.start, subgroup.stop - subgroup.start};
+    throw ModelError({group.name, field + ".subgroup", 0, 0},
+                     "'" + entry.subgroup + "' is not one of the subgroups of '" + group.name +
+                         "'");
+}
+
 } // namespace
 
 std::vector<CheckedRunRegularly> checkRunRegularly(const GroupSpec& spec, const CheckedGroup& group,
@@ -58,7 +71,11 @@ std::vector<CheckedRunRegularly> checkRunRegularly(const GroupSpec& spec, const 
         if (!entry.name.empty())
             if (const std::string why = whyObjectNameIsRefused(entry.name); !why.empty())
                 throw ModelError({spec.name, field + ".name", 0, 0}, why);
-        operation.name = entry.name.empty() ? defaultName(spec.name, names) : entry.name;
+        // Brian2 names it after what it runs on: G_run_regularly, or P_0_10_run_regularly.
+        operation.name =
+            entry.name.empty()
+                ? defaultName(entry.subgroup.empty() ? spec.name : entry.subgroup, names)
+                : entry.name;
         if (!names.insert(operation.name).second)
             throw ModelError({spec.name, field + ".name", 0, 0},
                              "another run_regularly of '" + spec.name + "' is already called '" +
@@ -70,6 +87,7 @@ std::vector<CheckedRunRegularly> checkRunRegularly(const GroupSpec& spec, const 
                            : positiveTime(entry.dt, constants, spec.name, field + ".dt", false);
         operation.when = checkedSlot(entry.when, ScheduleSlot::Start, spec.name, field + ".when");
         operation.order = static_cast<int>(entry.order.value_or(0));
+        operation.range = rangeOf(entry, group, field);
         checked.push_back(std::move(operation));
     }
     return checked;

@@ -17,8 +17,9 @@ public:
     EntryReader(const Json& entry, std::string object, std::string where)
         : entry_(entry), object_(std::move(object)), where_(std::move(where)) {
         if (!entry.is_object())
-            fail("", "expected an object with 'code' and optional 'name', 'dt', 'when', 'order'");
-        static const std::set<std::string> known{"name", "code", "dt", "when", "order"};
+            fail("", "expected an object with 'code' and optional 'name', 'dt', 'when', 'order', "
+                     "'subgroup'");
+        static const std::set<std::string> known{"name", "code", "dt", "when", "order", "subgroup"};
         for (const auto& [key, value] : entry.items())
             if (!known.count(key))
                 fail("", "unknown field '" + key + "'");
@@ -75,6 +76,7 @@ std::vector<RunRegularlySpec> readRunRegularly(const Json& list, const std::stri
         operation.dt = in.text("dt", false);
         operation.when = in.text("when", false);
         operation.order = in.order();
+        operation.subgroup = in.text("subgroup", false);
         operations.push_back(std::move(operation));
     }
     return operations;
@@ -93,6 +95,8 @@ Json runRegularlyJson(const std::vector<RunRegularlySpec>& operations) {
             entry["when"] = operation.when;
         if (operation.order)
             entry["order"] = *operation.order;
+        if (!operation.subgroup.empty())
+            entry["subgroup"] = operation.subgroup;
         list.push_back(std::move(entry));
     }
     return list;

@@ -245,7 +245,8 @@ def check_group(group, index):
     check_integer(group, name, 'N', 1, MAX_GROUP_SIZE)
     check_subgroups(group.get('subgroups', []), name, group['N'])
     check_events(group.get('events', []), name)
-    check_run_regularly(group.get('run_regularly', []), name)
+    check_run_regularly(group.get('run_regularly', []), name,
+                        {s.get('name') for s in group.get('subgroups', [])})
     check_links(group.get('links', []), name)
     check_initial(group, name, synapses=False)
     if kind == 'SpikeGeneratorGroup':
@@ -259,13 +260,16 @@ def check_group(group, index):
 
 
 RUN_REGULARLY_FIELDS = {'name': NAME, 'code': NAME, 'dt': EXPRESSION, 'when': NAME,
-                        'order': INTEGER}
+                        'order': INTEGER, 'subgroup': NAME}
 
 
-def check_run_regularly(operations, name):
+def check_run_regularly(operations, name, subgroups):
     for k, operation in enumerate(operations):
-        check_fields(operation, '%s run_regularly[%d]' % (name, k), RUN_REGULARLY_FIELDS,
-                     ('code',))
+        where = '%s run_regularly[%d]' % (name, k)
+        check_fields(operation, where, RUN_REGULARLY_FIELDS, ('code',))
+        if 'subgroup' in operation and operation['subgroup'] not in subgroups:
+            raise ModelFileError(where, 'subgroup', "'%s' is not one of the subgroups of '%s'"
+                                 % (operation['subgroup'], name))
 
 
 LINK_FIELDS = {'variable': NAME, 'source': NAME, 'source_variable': NAME, 'index': INTEGERS}

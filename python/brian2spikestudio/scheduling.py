@@ -2,7 +2,7 @@
 model format takes them, and a NeuronGroup's run_regularly operations. Every
 other part of an object (state updater, thresholder, reset, pathways, ...)
 must sit where Spike Studio puts it for the object's order; what the format
-cannot say (custom events' parts in other slots, run_regularly on a subgroup or Synapses, a part
+cannot say (custom events' parts in other slots, run_regularly on Synapses, a part
 made inactive on its own) is refused."""
 import re
 
@@ -46,9 +46,17 @@ def schedule_fields(obj, spec, context):
         place_fields(obj, kind, default, spec, where)
     for part in obj.contained_objects:
         part_where = context.locator.creation_of(part)
+        if type(part).__name__ == 'Synapses':
+            # Brian2's run_regularly adds an object with a `source` (meant for a
+            # subgroup) to the source's parts: a Synapses object's run_regularly.
+            runners = [p for p in part.contained_objects if type(p).__name__ == 'CodeRunner']
+            where = context.locator.creation_of(runners[0]) if runners else part_where
+            raise unsupported(where, 'run_regularly on %s' % label(part))
         if type(part).__name__ == 'Subgroup':  # holds the subgroup's run_regularly
-            raise unsupported(part_where, 'run_regularly on %s' % label(part))
-        if '_run_regularly' in part.name or type(part).__name__ == 'CodeRunner':
+            for runner in part.contained_objects:
+                spec.setdefault('run_regularly', []).append(run_regularly_entry(
+                    obj, runner, spec, context, context.locator.creation_of(runner), part))
+        elif '_run_regularly' in part.name or type(part).__name__ == 'CodeRunner':
             spec.setdefault('run_regularly', []).append(
                 run_regularly_entry(obj, part, spec, context, part_where))
         else:
@@ -101,8 +109,11 @@ def place_fields(obj, kind, default, spec, where):
         spec['order'] = int(obj.order)
 
 
-def run_regularly_entry(owner, part, spec, context, where):
-    if type(owner).__name__ != 'NeuronGroup' or part.group.name != owner.name:
+def run_regularly_entry(owner, part, spec, context, where, subgroup=None):
+    """The entry of `part`, a run_regularly of `owner` or of its `subgroup`."""
+    runs_on = owner if subgroup is None else subgroup
+    if (type(owner).__name__ != 'NeuronGroup' or type(part).__name__ != 'CodeRunner'
+            or part.group.name != runs_on.name):
         raise unsupported(where, 'run_regularly on %s' % label(part.group))
     if active_at_run(part, context) != active_at_run(owner, context):
         raise unsupported(where, 'an inactive run_regularly (%s) of %s' % (part.name,
@@ -110,8 +121,11 @@ def run_regularly_entry(owner, part, spec, context, where):
     code = code_text(part.abstract_code)
     context.code_names(owner, [code])
     entry = {}
+    base = owner.name
+    if subgroup is not None:
+        base = context.subgroup_name(owner, int(subgroup.start), int(subgroup.stop))
     taken = [e.get('name', '') for e in spec.get('run_regularly', [])]
-    if part.name != default_run_regularly_name(owner.name, taken):
+    if part.name != default_run_regularly_name(base, taken):
         entry['name'] = part.name
     entry['code'] = code
     if part.clock is not owner.clock:
@@ -120,6 +134,8 @@ def run_regularly_entry(owner, part, spec, context, where):
         entry['when'] = part.when
     if part.order != 0:
         entry['order'] = int(part.order)
+    if subgroup is not None:
+        entry['subgroup'] = base
     return entry
 
 

@@ -15,13 +15,18 @@ namespace spikestudio {
 namespace {
 
 // Columns in the order of the fields the checker names (run_regularly[k].<field>).
-const QStringList kFields{"name", "code", "dt", "when", "order"};
+const QStringList kFields{"name", "code", "dt", "when", "order", "subgroup"};
+
+/// The On column's text for the whole group.
+QString wholeGroupText() {
+    return RunRegularlySection::tr("whole group");
+}
 
 } // namespace
 
 RunRegularlySection::RunRegularlySection(ModelDocument* document, QWidget* parent)
     : TableSection(document, tr("Run regularly"),
-                   {tr("Name"), tr("Code"), tr("dt"), tr("When"), tr("Order")}, parent) {
+                   {tr("Name"), tr("Code"), tr("dt"), tr("When"), tr("Order"), tr("On")}, parent) {
     setObjectName("section:runRegularly");
     addButton()->setToolTip(tr("Add code run for every neuron at regular intervals (Brian2's "
                                "G.run_regularly)"));
@@ -35,6 +40,12 @@ RunRegularlySection::RunRegularlySection(ModelDocument* document, QWidget* paren
                                                            "group's dt"));
     table()->horizontalHeaderItem(WhenColumn)->setToolTip(tr("Its slot; default: start"));
     table()->horizontalHeaderItem(OrderColumn)->setToolTip(tr("Its order in the slot; default: 0"));
+    table()->setItemDelegateForColumn(
+        SubgroupColumn, new ChoiceDelegate([this] { return subgroupChoices(); }, this));
+    table()
+        ->horizontalHeaderItem(SubgroupColumn)
+        ->setToolTip(tr("The neurons it runs for: the whole group or one of its subgroups "
+                        "(Brian2's G[:10].run_regularly); i counts from the subgroup's start"));
     connect(addButton(), &QToolButton::clicked, this, &RunRegularlySection::addOperation);
 }
 
@@ -57,8 +68,18 @@ QList<QStringList> RunRegularlySection::rows() const {
                          QString::fromStdString(operation.code).replace('\n', "; "),
                          QString::fromStdString(operation.dt),
                          ScheduleFields::whenText(operation.when),
-                         ScheduleFields::orderText(operation.order)});
+                         ScheduleFields::orderText(operation.order),
+                         operation.subgroup.empty() ? wholeGroupText()
+                                                    : QString::fromStdString(operation.subgroup)});
     return rows;
+}
+
+QStringList RunRegularlySection::subgroupChoices() const {
+    QStringList choices{wholeGroupText()};
+    if (const GroupSpec* group = ModelLookup::group(model(), object().name))
+        for (const SubgroupSpec& subgroup : group->subgroups)
+            choices.append(QString::fromStdString(subgroup.name));
+    return choices;
 }
 
 void RunRegularlySection::editOperations(
@@ -110,6 +131,9 @@ void RunRegularlySection::commitCell(int row, int column, const QString& text) {
         break;
     case WhenColumn:
         changed.when = ScheduleFields::parseWhen(trimmed);
+        break;
+    case SubgroupColumn:
+        changed.subgroup = trimmed == wholeGroupText() ? "" : trimmed.toStdString();
         break;
     default: {
         QString problem;

@@ -7,15 +7,15 @@ namespace spikestudio {
 /// A NeuronGroup's `run_regularly` operations (Brian2's
 /// `G.run_regularly(code, dt=, when=, order=, name=)`), one row each: name,
 /// code (`;` between statements), dt, when (a drop-down of the schedule's
-/// slots) and order. + adds one, − removes the selected one; each edit is
-/// one undo step and the checker's messages mark their cell.
+/// slots), order and the neurons it runs on (the whole group or a subgroup). + adds one, − removes
+/// the selected one; each edit is one undo step and the checker's messages mark their cell.
 class RunRegularlySection : public TableSection {
     Q_OBJECT
 
 public:
     explicit RunRegularlySection(ModelDocument* document, QWidget* parent = nullptr);
 
-    enum Column { NameColumn, CodeColumn, DtColumn, WhenColumn, OrderColumn };
+    enum Column { NameColumn, CodeColumn, DtColumn, WhenColumn, OrderColumn, SubgroupColumn };
 
 protected:
     bool appliesTo(const ObjectRef& object) const override;
@@ -26,6 +26,7 @@ protected:
 
 private:
     const std::vector<RunRegularlySpec>* operations() const;
+    QStringList subgroupChoices() const;
     void addOperation();
     void editOperations(const QString& text,
                         const std::function<void(std::vector<RunRegularlySpec>&)>& edit);

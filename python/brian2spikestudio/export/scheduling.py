@@ -14,18 +14,36 @@ def schedule_arguments(spec):
 
 
 def run_regularly_lines(spec, variable, context):
+    """`G.run_regularly(...)`, or `Pe.run_regularly(...)` on a subgroup; a
+    subgroup's entry is given its model name (Brian2 would name it after its
+    own name for the slice, which orders it differently in its slot)."""
     lines = []
+    taken = set()
     for k, entry in enumerate(spec.get('run_regularly', [])):
-        head = '%s.run_regularly(' % variable
+        subgroup = entry.get('subgroup', '')
+        head = '%s.run_regularly(' % (context.variable(subgroup) if subgroup else variable)
+        name = entry.get('name', '') or default_name(subgroup or spec['name'], taken)
+        taken.add(name)
         arguments = [string_literal(entry['code'])]
         if entry.get('dt', '') != '':
             arguments.append('dt=' + context.value(entry['dt'], spec['name'],
                                                    'run_regularly[%d].dt' % k).text)
         arguments += schedule_arguments(entry)
-        if entry.get('name', '') != '':
-            arguments.append('name=' + string_literal(entry['name']))
+        if entry.get('name', '') != '' or subgroup:
+            arguments.append('name=' + string_literal(name))
         lines.append(call(head, arguments))
     return lines
+
+
+def default_name(base, taken):
+    """The name the model gives an entry without one: base_run_regularly,
+    base_run_regularly_1, ... (Brian2's find_name)."""
+    name = base + '_run_regularly'
+    k = 0
+    while name in taken:
+        k += 1
+        name = '%s_run_regularly_%d' % (base, k)
+    return name
 
 
 def active_lines(spec, variable):
