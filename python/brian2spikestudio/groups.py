@@ -1,5 +1,6 @@
 """NeuronGroup, PoissonGroup and SpikeGeneratorGroup as model groups."""
 import numpy as np
+from brian2 import Hz, TimedArray
 from brian2.units.fundamentalunits import Quantity
 
 from .equations_text import code_text, equations_text, expressions_of
@@ -102,9 +103,25 @@ def poisson_rates(group, context):
         return assigned.values['rates']
     rates = np.asarray(group.variables['rates'].get_value())
     if not np.all(rates == rates[0]):
-        context.fail(group, 'different rates per neuron (an array)')
+        return rates_table(group, rates, context)
     return value_text(Quantity(rates[0], dim=group.variables['rates'].dim), context.where(group),
                       'rates')
+
+
+def rates_table(group, rates, context):
+    """Different rates per neuron (`PoissonGroup(N, rates=array)`): the
+    model's `rates` is one expression, so the rates become a TimedArray of
+    one row read per neuron, `G_rates(t, i)` (its row holds at every time,
+    as a TimedArray's last row does), with the values Brian2 compares."""
+    taken = context.objects | set(context.names.constants) | set(context.names.timed_arrays)
+    name = base = group.name + '_rates'
+    suffix = 0
+    while name in taken:
+        suffix += 1
+        name = '%s_%d' % (base, suffix)
+    table = TimedArray(rates[np.newaxis, :] * Hz, dt=group.clock.dt)
+    context.names.timed_arrays[name] = (table, context.where(group))
+    return '%s(t, i)' % name
 
 
 def spike_generator_group(group, context):
