@@ -7,12 +7,6 @@
 
 namespace spikestudio {
 
-namespace {
-void replaceFirst(std::string& text, const std::string& placeholder, const std::string& value) {
-    text.replace(text.find(placeholder), placeholder.size(), value);
-}
-} // namespace
-
 KernelSource KernelWriter::finish(KernelBody& body, const std::string& templateName) const {
     const KernelLoop loop = templateName == "reset" ? KernelLoop::Events : KernelLoop::Elements;
     return body.source(body.fill(kernelTemplate(templateName)), loop);

@@ -9,10 +9,6 @@
 namespace spikestudio {
 
 namespace {
-void replaceFirst(std::string& text, const std::string& placeholder, const std::string& value) {
-    text.replace(text.find(placeholder), placeholder.size(), value);
-}
-
 /// A synapse kernel template with the locals they all share filled in.
 std::string synapseTemplate(const std::string& name) {
     std::string text = kernelTemplate(name);
