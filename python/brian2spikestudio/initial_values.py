@@ -7,11 +7,21 @@ script line, in script order, which Spike Studio applies as Brian2 did.
 What still cannot be expressed (a subgroup or a third synapse index as the
 index, NaN) is refused with its line."""
 import numpy as np
-from brian2.units.fundamentalunits import Quantity
+from brian2.units.fundamentalunits import DimensionMismatchError, Quantity
 from brian2.utils.stringtools import get_identifiers
 
 from .errors import ImportFailure, unsupported
 from .quantities import dimensions_of, is_dimensionless, unit_text, value_text
+
+
+def as_quantity(items, event):
+    """A list or tuple of values as one Quantity (Brian2 takes `[I_e, 0*uA]`
+    in amp); items of different units are the script's error, named."""
+    try:
+        return Quantity(items)
+    except DimensionMismatchError as error:
+        raise ImportFailure(event.where, '%s is set from values of different units (%s)'
+                            % (assignment_label(event), error))
 
 
 def is_whole(index):
@@ -73,7 +83,10 @@ class InitialValues:
 
     def _numbers(self, event):
         """One value as model text, or different values as numbers in SI units."""
-        values = np.asarray(event.values)
+        raw = event.values
+        if isinstance(raw, (list, tuple)):
+            raw = as_quantity(raw, event)  # `[I_e, 0*uA]`: the list's unit is its items'
+        values = np.asarray(raw)
         if values.size == 0:
             raise ImportFailure(event.where, '%s is set from an empty array'
                                 % assignment_label(event))
@@ -82,8 +95,8 @@ class InitialValues:
                               % (assignment_label(event), values.ndim))
         first = values.flat[0]
         if values.size == 1 or np.all(values == first):
-            if hasattr(event.values, 'dim'):
-                first = Quantity(first, dim=event.values.dim)
+            if hasattr(raw, 'dim'):
+                first = Quantity(first, dim=raw.dim)
             return {'value': value_text(first, event.where, assignment_label(event))}
         numbers_ = np.asarray(values, dtype=np.float64).ravel()
         if np.any(np.isnan(numbers_)):
@@ -91,7 +104,7 @@ class InitialValues:
                                 % assignment_label(event))
         result = {'value': [float(v) if not float(v).is_integer() or abs(v) > 2**53
                             else int(v) for v in numbers_]}
-        dim = dimensions_of(event.values)
+        dim = dimensions_of(raw)
         if not is_dimensionless(dim):
             result['unit'] = unit_text(dim)
         return result
