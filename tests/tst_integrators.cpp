@@ -100,6 +100,14 @@ private slots:
                                         << "rk4";
         QTest::newRow("exponential euler, nonlinear") << "dv/dt = v**2/tau : 1"
                                                       << "exponential_euler";
+        // Brian2's collect() finds v*v and 1/v as powers of v, and sin(v) without v
+        // as a factor of its own: not conditionally linear.
+        QTest::newRow("exponential euler, product") << "dv/dt = v*(1 + v)/tau : 1"
+                                                    << "exponential_euler";
+        QTest::newRow("exponential euler, only in a function") << "dv/dt = sin(v)/tau : 1"
+                                                               << "exponential_euler";
+        QTest::newRow("exponential euler, divided by v") << "dv/dt = (1 - v)/(v*tau) : 1"
+                                                         << "exponential_euler";
     }
 
     void inapplicableMethods() {
@@ -135,6 +143,21 @@ private slots:
         std::map<std::string, double> values{{"x", 2.0}, {"dt", 0.001}, {"t", 0.0}};
         execute(code, values);
         QVERIFY(std::abs(values["x"] - 2.0 * factor) < 1e-14);
+    }
+
+    /// Brian2's exponential_euler takes dv/dt = A(v)*v + B(v) when v's own
+    /// factor is linear (Morris & Lecar's (V - V_Ca)*tanh(V)): A and B at the
+    /// step's v, then v advanced exactly as if they were constant.
+    void exponentialEulerTakesConditionallyLinearEquations() {
+        Fixture f("dv/dt = (1 + tanh(v))*(2 - v)/tau + cos(v)/(1 + v*v)/tau : 1");
+        const AbstractCode code =
+            integrate(f.equations, IntegrationMethod::ExponentialEuler, *f.scope);
+        const double v = 0.3, dt = 0.001, tau = 0.01;
+        std::map<std::string, double> values{{"v", v}, {"dt", dt}, {"t", 0.0}};
+        execute(code, values);
+        const double A = -(1 + std::tanh(v)) / tau;
+        const double B = (2 * (1 + std::tanh(v)) + std::cos(v) / (1 + v * v)) / tau;
+        QVERIFY(std::abs(values["v"] - (-B / A + (v + B / A) * std::exp(A * dt))) < 1e-14);
     }
 
     void exactEmitsLinearSystem() {

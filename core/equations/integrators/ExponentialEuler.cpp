@@ -3,6 +3,7 @@
 // exactly over dt with the other variables held at their old values.
 #include "equations/integrators/LinearForm.h"
 #include "equations/integrators/OdeSystem.h"
+#include "expr/ExprRewrite.h"
 #include "expr/ExprText.h"
 
 namespace spikestudio {
@@ -14,8 +15,9 @@ AbstractCode integrateExponentialEuler(const OdeSystem& s) {
     const ExprPtr dt = makeName("dt");
     for (size_t r = 0; r < s.variables.size(); ++r) {
         const std::string& v = s.variables[r];
-        const auto form = linearForm(s.drift[r], {v});
-        if (!form)
+        const auto form = linearForm(s.drift[r], {v}, Linearity::Conditional);
+        // As in Brian2, the variable must appear as a factor of its own when it appears at all.
+        if (!form || (!form->coefficient(v) && collectNames(s.drift[r]).count(v)))
             throw UnsupportedEquations{"the equation of '" + v + "' is not linear in '" + v +
                                        "': '" + toText(s.drift[r]) + "'"};
         const ExprPtr A = form->coefficient(v);

@@ -82,16 +82,49 @@ struct Mentions {
     }
 };
 
+/// Whether one of `variables` is a factor of `e` as a product, quotient or
+/// power (`v*tau`, `-v**2`): sympy's collect() sees a power of it there.
+bool hasVariableFactor(const ExprPtr& e, const std::set<std::string>& variables) {
+    std::vector<const Expr*> pending{e.get()};
+    while (!pending.empty()) {
+        const Expr* node = pending.back();
+        pending.pop_back();
+        if (node->kind == ExprKind::Name && variables.count(node->name))
+            return true;
+        if (node->kind == ExprKind::Unary && node->unaryOp() != UnaryOp::Not)
+            pending.push_back(node->operands[0].get());
+        if (node->kind != ExprKind::Binary)
+            continue;
+        const BinaryOp op = node->binaryOp();
+        if (op == BinaryOp::Multiply || op == BinaryOp::Divide)
+            pending.push_back(node->operands[1].get());
+        if (op == BinaryOp::Multiply || op == BinaryOp::Divide || op == BinaryOp::Power)
+            pending.push_back(node->operands[0].get());
+    }
+    return false;
+}
+
 // Bottom up on a stack of forms, without recursion; a part that reads none
 // of the variables is a constant and is not walked. The first part that is
 // not affine ends the walk.
 class FormWalk : public ExprVisitor {
 public:
-    FormWalk(const ExprPtr& root, const std::set<std::string>& variables)
-        : mentions_(root, variables) {}
+    FormWalk(const ExprPtr& root, const std::set<std::string>& variables, Linearity linearity)
+        : mentions_(root, variables), linearity_(linearity) {
+        if (linearity != Linearity::Conditional)
+            return;
+        // A divisor that reads a variable without it as a factor, (1 + v*v),
+        // is a factor collect() leaves whole.
+        for (const Expr* node : nodesBottomUp(root))
+            if (node->kind == ExprKind::Binary && node->binaryOp() == BinaryOp::Divide &&
+                mentions_.reading.count(node->operands[1].get()) &&
+                !mentions_.shared.count(node->operands[1].get()) && // met elsewhere: stay strict
+                !hasVariableFactor(node->operands[1], variables))
+                opaqueDivisors_.insert(node->operands[1].get());
+    }
 
     size_t enter(const ExprPtr& node) {
-        return failed_ || !reads(node) ? 0 : node->operands.size();
+        return failed_ || !reads(node) || opaque(*node) ? 0 : node->operands.size();
     }
 
     void revisit(const ExprPtr& node) {
@@ -102,7 +135,8 @@ public:
     void leave(const ExprPtr& node) {
         if (failed_)
             return;
-        std::optional<LinearForm> form = reads(node) ? formOf(*node) : LinearForm{{}, node};
+        std::optional<LinearForm> form =
+            reads(node) && !opaque(*node) ? formOf(*node) : LinearForm{{}, node};
         if (!form) {
             failed_ = true;
             return;
@@ -118,6 +152,15 @@ public:
 
 private:
     bool reads(const ExprPtr& node) const { return mentions_.reading.count(node.get()) > 0; }
+
+    /// Under Conditional, a call of a function or such a divisor is a factor
+    /// collect() leaves whole.
+    bool opaque(const Expr& e) const {
+        return linearity_ == Linearity::Conditional &&
+               (e.kind == ExprKind::Call || opaqueDivisors_.count(&e));
+    }
+
+    static bool isFactor(const LinearForm& form) { return form.coefficients.empty(); }
 
     LinearForm take() {
         LinearForm form = std::move(forms_.back());
@@ -159,11 +202,17 @@ private:
                 return scaled(b, left, false);
             if (!reads(right))
                 return scaled(std::move(a), right, false);
+            if (linearity_ == Linearity::Conditional && isFactor(a))
+                return a.constant ? scaled(b, a.constant, false) : LinearForm{};
+            if (linearity_ == Linearity::Conditional && isFactor(b))
+                return b.constant ? scaled(std::move(a), b.constant, false) : LinearForm{};
             return std::nullopt;
         case BinaryOp::Divide:
-            if (reads(right))
-                return std::nullopt;
-            return scaled(std::move(a), right, true);
+            if (!reads(right))
+                return scaled(std::move(a), right, true);
+            if (opaque(*right))
+                return scaled(std::move(a), right, true);
+            return std::nullopt;
         default:
             return std::nullopt;
         }
@@ -172,13 +221,16 @@ private:
     Mentions mentions_;
     std::vector<LinearForm> forms_;
     std::unordered_map<const Expr*, LinearForm> kept_;
+    Linearity linearity_;
+    std::unordered_set<const Expr*> opaqueDivisors_;
     bool failed_ = false;
 };
 
 } // namespace
 
-std::optional<LinearForm> linearForm(const ExprPtr& expr, const std::set<std::string>& variables) {
-    FormWalk walk(expr, variables);
+std::optional<LinearForm> linearForm(const ExprPtr& expr, const std::set<std::string>& variables,
+                                     Linearity linearity) {
+    FormWalk walk(expr, variables, linearity);
     walkDepthFirst(expr, walk);
     return walk.result();
 }
