@@ -52,14 +52,15 @@ def power_text(power):
 
 
 def product_text(factors):
-    """"volt/(metre*second)" from [('volt', 1), ('metre', -1), ('second', -1)]."""
+    """"volt/metre/second" from [('volt', 1), ('metre', -1), ('second', -1)]:
+    without brackets, which Brian2's grammar for an equation's unit has not."""
     def factor(name, power):
         return name if abs(power) == 1 else '%s**%s' % (name, power_text(abs(power)))
     above = [factor(n, p) for n, p in factors if p > 0]
     below = [factor(n, p) for n, p in factors if p < 0]
     text = '*'.join(above) if above else '1'
     if below:
-        text += '/' + (below[0] if len(below) == 1 else '(%s)' % '*'.join(below))
+        text += ''.join('/' + factor_text for factor_text in below)
     return text
 
 
