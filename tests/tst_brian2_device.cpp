@@ -280,8 +280,8 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("feature the model format lacks")
             << "unsupported_feature"
-            << "ImportFailure: error_cases.py:20: run_regularly on Subgroup 'G1_subgroup' is not "
-               "supported yet";
+            << "ImportFailure: error_cases.py:20: run_regularly on Synapses 'S1' is not supported "
+               "yet";
         QTest::newRow("model refused by Spike Studio")
             << "refused_by_spike_studio"
             << "RunFailure: error_cases.py:27: Spike Studio could not run the network: "

@@ -16,8 +16,8 @@ def group(name):
 
 
 def unsupported_feature():
-    G = group('G1')
-    G[0:2].run_regularly('v = 0.5', dt=1*ms)
+    G = group('G1'); S = Synapses(G, G, 'w : 1', on_pre='v += w', name='S1'); S.connect()
+    S.run_regularly('w = 0.5', dt=1*ms)
     run(1*ms)
 
 
