@@ -9,7 +9,7 @@
 # per target (default 1); --unit-timeout: an input running longer is a finding
 # (default 10; raise it on a loaded machine); --build-dir: default build-fuzz
 # in the source tree.
-# --smoke: what ctest runs: 10 s per target (SPIKESTUDIO_FUZZ_SECONDS
+# --smoke: what ctest runs: 3 s per target (SPIKESTUDIO_FUZZ_SECONDS
 # overrides), exit 77 (skipped) when clang's libFuzzer is missing.
 # New corpus entries go to BUILD/corpus/<target>, findings to
 # BUILD/findings/<target>/. Exit status 1 when a target found something.
@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
         --jobs) jobs="$2"; shift 2 ;;
         --unit-timeout) unit_timeout="$2"; shift 2 ;;
         --build-dir) build_dir="$2"; shift 2 ;;
-        --smoke) smoke=1; seconds="${SPIKESTUDIO_FUZZ_SECONDS:-10}"; shift ;;
+        --smoke) smoke=1; seconds="${SPIKESTUDIO_FUZZ_SECONDS:-3}"; shift ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1"); shift ;;
