@@ -10,6 +10,7 @@ from .context import label
 from .equations_text import code_text
 from .errors import unsupported
 from .quantities import time_text
+from .run_regularly_names import default_run_regularly_name
 
 # A top-level object's default (when, order), by its type's name.
 TOP_LEVEL = {
@@ -137,18 +138,6 @@ def run_regularly_entry(owner, part, spec, context, where, subgroup=None):
     if subgroup is not None:
         entry['subgroup'] = base
     return entry
-
-
-def default_run_regularly_name(group, taken):
-    """The name Spike Studio gives an entry without one, as Brian2's find_name."""
-    names = set(taken)
-    base = group + '_run_regularly'
-    if base not in names:
-        return base
-    k = 1
-    while '%s_%d' % (base, k) in names:
-        k += 1
-    return '%s_%d' % (base, k)
 
 
 def check_part(owner, part, where):

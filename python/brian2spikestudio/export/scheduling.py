@@ -1,5 +1,6 @@
 """The model's scheduling fields as Brian2 code: `when=` and `order=`
 arguments, `G.run_regularly(...)` calls and `G.active = False`."""
+from ..run_regularly_names import default_run_regularly_name
 from .python_text import call, number_literal, string_literal
 
 
@@ -22,7 +23,8 @@ def run_regularly_lines(spec, variable, context):
     for k, entry in enumerate(spec.get('run_regularly', [])):
         subgroup = entry.get('subgroup', '')
         head = '%s.run_regularly(' % (context.variable(subgroup) if subgroup else variable)
-        name = entry.get('name', '') or default_name(subgroup or spec['name'], taken)
+        name = entry.get('name', '') or default_run_regularly_name(subgroup or spec['name'],
+                                                                    taken)
         taken.add(name)
         arguments = [string_literal(entry['code'])]
         if entry.get('dt', '') != '':
@@ -33,17 +35,6 @@ def run_regularly_lines(spec, variable, context):
             arguments.append('name=' + string_literal(name))
         lines.append(call(head, arguments))
     return lines
-
-
-def default_name(base, taken):
-    """The name the model gives an entry without one: base_run_regularly,
-    base_run_regularly_1, ... (Brian2's find_name)."""
-    name = base + '_run_regularly'
-    k = 0
-    while name in taken:
-        k += 1
-        name = '%s_run_regularly_%d' % (base, k)
-    return name
 
 
 def active_lines(spec, variable):
