@@ -208,11 +208,9 @@ private:
                 return b.constant ? scaled(std::move(a), b.constant, false) : LinearForm{};
             return std::nullopt;
         case BinaryOp::Divide:
-            if (!reads(right))
-                return scaled(std::move(a), right, true);
-            if (opaque(*right))
-                return scaled(std::move(a), right, true);
-            return std::nullopt;
+            if (reads(right) && !opaque(*right))
+                return std::nullopt;
+            return scaled(std::move(a), right, true);
         default:
             return std::nullopt;
         }
