@@ -484,6 +484,14 @@ private slots:
                             "events": [{"name": "spike", "condition": "v > 1"}]}]})");
         expectFailure(exportModel({spikeEvent, "-o", script}), script,
                       {"'G', field 'events[0].name'", "'spike' is the event"});
+        const QString slice = write(
+            "bad/slice.json",
+            R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms", "duration": "1*ms",
+                "groups": [{"name": "G", "type": "NeuronGroup", "N": 2, "equations": "v : 1",
+                            "run_regularly": [{"code": "v = 1", "subgroup": "Gx"}]}]})");
+        expectFailure(
+            exportModel({slice, "-o", script}), script,
+            {"'G', field 'run_regularly[0].subgroup'", "'Gx' is not one of the subgroups"});
         const QString typo = write("bad/typo.json", R"({"format": "spikestudio-model",
             "version": 1, "duration": "1*ms", "treshold": 1})");
         expectFailure(exportModel({typo, "-o", script}), script, {"unknown field 'treshold'"});
