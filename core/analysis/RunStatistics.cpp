@@ -9,13 +9,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr int kFormatVersion = 1;
+constexpr int kStatisticsFormatVersion = 1;
 
 Json optionalNumber(const std::optional<double>& value) {
     return value ? Json(*value) : Json(nullptr);
 }
 
-Json dimensionJson(const Dimension& dim) {
+Json dimensionExponents(const Dimension& dim) {
     Json exponents = Json::array();
     for (int k = 0; k < Dimension::kBaseCount; ++k)
         exponents.push_back(dim.exponent(k));
@@ -36,9 +36,12 @@ Json spikeJson(const SpikeTrainStatistics& s) {
 }
 
 Json variableJson(const VariableStatistics& s) {
-    return {
-        {"monitor", s.monitor}, {"variable", s.variable}, {"dimension", dimensionJson(s.dimension)},
-        {"samples", s.samples}, {"mean", s.mean},         {"sd", s.sd}};
+    return {{"monitor", s.monitor},
+            {"variable", s.variable},
+            {"dimension", dimensionExponents(s.dimension)},
+            {"samples", s.samples},
+            {"mean", s.mean},
+            {"sd", s.sd}};
 }
 
 [[noreturn]] void refuse(const std::string& why) {
@@ -107,7 +110,7 @@ RunStatistics computeRunStatistics(const std::deque<SpikeRecord>& spikes,
 }
 
 std::string runStatisticsJson(const RunStatistics& statistics) {
-    Json root{{"version", kFormatVersion},
+    Json root{{"version", kStatisticsFormatVersion},
               {"spike_monitors", Json::array()},
               {"state_variables", Json::array()}};
     for (const SpikeTrainStatistics& s : statistics.spikeMonitors)
@@ -122,7 +125,7 @@ RunStatistics parseRunStatistics(const std::string& json) {
     const Json root = Json::parse(json, nullptr, false);
     if (root.is_discarded() || !root.is_object())
         refuse("not a JSON object");
-    if (integer(root, "version") != kFormatVersion)
+    if (integer(root, "version") != kStatisticsFormatVersion)
         refuse("version " + std::to_string(integer(root, "version")) + " is not known");
     RunStatistics statistics;
     for (const Json& entry : arrayOf(root, "spike_monitors")) {

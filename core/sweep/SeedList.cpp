@@ -8,20 +8,20 @@
 namespace spikestudio {
 namespace {
 
-[[noreturn]] void refuse(std::string_view text, const std::string& why) {
+[[noreturn]] void refuseSeeds(std::string_view text, const std::string& why) {
     throw UserError("--seeds '" + std::string(text) + "': " + why);
 }
 
 std::uint32_t seedIn(std::string_view option, std::string_view part) {
     const auto seed = Seed::parse(part);
     if (!seed)
-        refuse(option, "'" + std::string(part) + "': " + Seed::problem());
+        refuseSeeds(option, "'" + std::string(part) + "': " + Seed::problem());
     return *seed;
 }
 
 void append(std::vector<std::uint32_t>& seeds, std::uint32_t seed, std::string_view option) {
     if (seeds.size() == kMaxSweepSeeds)
-        refuse(option, "more than " + std::to_string(kMaxSweepSeeds) + " seeds");
+        refuseSeeds(option, "more than " + std::to_string(kMaxSweepSeeds) + " seeds");
     seeds.push_back(seed);
 }
 
@@ -34,9 +34,9 @@ std::vector<std::uint32_t> parseSeedList(std::string_view text) {
         const std::uint32_t first = seedIn(text, text.substr(0, colon));
         const std::uint32_t last = seedIn(text, text.substr(colon + 1));
         if (last < first)
-            refuse(text, "the range ends before it starts");
+            refuseSeeds(text, "the range ends before it starts");
         if (std::uint64_t(last) - first >= kMaxSweepSeeds)
-            refuse(text, "more than " + std::to_string(kMaxSweepSeeds) + " seeds");
+            refuseSeeds(text, "more than " + std::to_string(kMaxSweepSeeds) + " seeds");
         for (std::uint64_t seed = first; seed <= last; ++seed)
             seeds.push_back(static_cast<std::uint32_t>(seed));
         return seeds;

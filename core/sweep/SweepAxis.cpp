@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::size_t kMaxTextLength = 4096;
 
-[[noreturn]] void refuse(std::string_view text, const std::string& why) {
+[[noreturn]] void refuseVary(std::string_view text, const std::string& why) {
     throw UserError("--vary '" + std::string(text) + "': " + why);
 }
 
@@ -63,12 +63,12 @@ public:
 
     Quantity quantity(std::string_view text) const {
         if (trimmed(text).empty())
-            refuse(option_, "a value is missing");
+            refuseVary(option_, "a value is missing");
         try {
             const Scope unitsOnly;
             return evaluateQuantity(parseExpression(trimmed(text)), unitsOnly);
         } catch (const ModelError& error) {
-            refuse(option_, "'" + std::string(trimmed(text)) + "': " + error.problem());
+            refuseVary(option_, "'" + std::string(trimmed(text)) + "': " + error.problem());
         }
     }
 
@@ -76,8 +76,8 @@ public:
         text = trimmed(text);
         const auto value = wholeNumber(text, 1, kMaxAxisValues);
         if (!value)
-            refuse(option_, "the number of values must be a whole number from 1 to " +
-                                std::to_string(kMaxAxisValues));
+            refuseVary(option_, "the number of values must be a whole number from 1 to " +
+                                    std::to_string(kMaxAxisValues));
         return *value;
     }
 
@@ -85,8 +85,8 @@ public:
         if (axis.values.empty())
             axis.dimension = value.dim;
         else if (value.dim != axis.dimension)
-            refuse(option_, "values of different units (" + axis.dimension.toString() + " and " +
-                                value.dim.toString() + ")");
+            refuseVary(option_, "values of different units (" + axis.dimension.toString() +
+                                    " and " + value.dim.toString() + ")");
     }
 
 private:
@@ -97,19 +97,19 @@ void readList(const AxisReader& reader, std::string_view option, std::string_vie
               SweepAxis& axis) {
     const std::size_t close = values.rfind(']');
     if (close == std::string_view::npos)
-        refuse(option, "a list needs its closing ']'");
+        refuseVary(option, "a list needs its closing ']'");
     const std::string_view unit = trimmed(values.substr(close + 1));
     if (!unit.empty() && unit.front() != '*' && unit.front() != '/')
-        refuse(option, "after ']' only a unit may follow, as in [10, 20]*ms");
+        refuseVary(option, "after ']' only a unit may follow, as in [10, 20]*ms");
     const std::string_view inside = values.substr(1, close - 1);
     if (trimmed(inside).empty())
-        refuse(option, "the list is empty");
+        refuseVary(option, "the list is empty");
     const auto elements = splitTopLevel(inside, ',');
     if (elements.size() > kMaxAxisValues)
-        refuse(option, "more than " + std::to_string(kMaxAxisValues) + " values");
+        refuseVary(option, "more than " + std::to_string(kMaxAxisValues) + " values");
     for (std::string_view element : elements) {
         if (trimmed(element).empty())
-            refuse(option, "an element of the list is empty");
+            refuseVary(option, "an element of the list is empty");
         const Quantity value =
             reader.quantity("(" + std::string(element) + ")" + std::string(unit));
         reader.sameDimension(axis, value);
@@ -120,22 +120,22 @@ void readList(const AxisReader& reader, std::string_view option, std::string_vie
 void readRange(const AxisReader& reader, std::string_view option,
                const std::vector<std::string_view>& parts, SweepAxis& axis) {
     if (parts.size() > 4 || (parts.size() == 4 && trimmed(parts[3]) != "log"))
-        refuse(option, "a range is START:STOP:COUNT or START:STOP:COUNT:log");
+        refuseVary(option, "a range is START:STOP:COUNT or START:STOP:COUNT:log");
     if (parts.size() < 3)
-        refuse(option, "a range needs a count, as in 0.5*mV:2*mV:8");
+        refuseVary(option, "a range needs a count, as in 0.5*mV:2*mV:8");
     const Quantity start = reader.quantity(parts[0]);
     const Quantity stop = reader.quantity(parts[1]);
     const std::size_t count = reader.count(parts[2]);
     if (start.dim != stop.dim)
-        refuse(option, "values of different units (" + start.dim.toString() + " and " +
-                           stop.dim.toString() + ")");
+        refuseVary(option, "values of different units (" + start.dim.toString() + " and " +
+                               stop.dim.toString() + ")");
     axis.dimension = start.dim;
     const bool logarithmic = parts.size() == 4;
     axis.logarithmic = logarithmic;
     if (logarithmic && !(start.value > 0 && stop.value > 0))
-        refuse(option, "a logarithmic range needs a positive start and stop");
+        refuseVary(option, "a logarithmic range needs a positive start and stop");
     if (!std::isfinite(start.value) || !std::isfinite(stop.value))
-        refuse(option, "start and stop must be finite");
+        refuseVary(option, "start and stop must be finite");
     axis.values.clear();
     for (std::size_t k = 0; k < count; ++k) {
         const double fraction = count == 1 ? 0.0 : double(k) / double(count - 1);
@@ -162,11 +162,11 @@ SweepAxis parseSweepAxis(std::string_view text) {
                         " characters");
     const std::size_t equals = text.find('=');
     if (equals == std::string_view::npos)
-        refuse(text, "write NAME=VALUES, as in we=0.5*mV:2*mV:8");
+        refuseVary(text, "write NAME=VALUES, as in we=0.5*mV:2*mV:8");
     SweepAxis axis;
     axis.constant = std::string(trimmed(text.substr(0, equals)));
     if (!isIdentifier(axis.constant))
-        refuse(text, "'" + axis.constant + "' is not a constant's name");
+        refuseVary(text, "'" + axis.constant + "' is not a constant's name");
     axis.text = std::string(trimmed(text));
     const std::string_view values = trimmed(text.substr(equals + 1));
     const AxisReader reader(text);

@@ -15,7 +15,7 @@ namespace {
 using PlotStyle::kRunColours;
 
 // Past this many trace panels the figure would be all traces.
-constexpr size_t kMaxTracePanels = 3;
+constexpr size_t kMaxOverlayPanels = 3;
 // Characters of the two captions that still fit side by side.
 constexpr qsizetype kCaptionsPerLine = 110;
 
@@ -47,7 +47,8 @@ std::vector<SharedTrace> sharedTraces(const RunResults& first, const RunResults&
             for (size_t i = 0; i < a.columns.size(); ++i)
                 for (size_t j = 0; j < b.columns.size(); ++j)
                     if (a.columns[i].variable == b.columns[j].variable &&
-                        a.columns[i].index == b.columns[j].index && shared.size() < kMaxTracePanels)
+                        a.columns[i].index == b.columns[j].index &&
+                        shared.size() < kMaxOverlayPanels)
                         shared.push_back({{&a, &b}, {i, j}});
         }
     return shared;

@@ -23,7 +23,7 @@
 namespace spikestudio {
 namespace {
 
-QTableWidgetItem* cell(const QString& text) {
+QTableWidgetItem* statisticsCell(const QString& text) {
     auto* item = new QTableWidgetItem(text);
     item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
     return item;
@@ -163,10 +163,10 @@ void RunStatisticsPanel::showStatistics() {
     for (const SweepStatisticColumn& column : statisticColumnsOf(*statistics_)) {
         const int row = table_->rowCount();
         table_->insertRow(row);
-        table_->setItem(row, 0, cell(QString::fromStdString(column.header())));
+        table_->setItem(row, 0, statisticsCell(QString::fromStdString(column.header())));
         const std::optional<double> value = statisticValue(*statistics_, column);
-        table_->setItem(row, 1,
-                        cell(value ? QString::number(*value, 'g', 6) : QStringLiteral("–")));
+        table_->setItem(
+            row, 1, statisticsCell(value ? QString::number(*value, 'g', 6) : QStringLiteral("–")));
     }
     table_->resizeColumnToContents(0);
     if (monitor_->count() == 0)

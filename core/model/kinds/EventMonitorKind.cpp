@@ -62,7 +62,7 @@ CheckedMonitor checkEventMonitor(const MonitorSpec& spec, const CheckedModel& mo
     return monitor;
 }
 
-MonitorKind describe() {
+MonitorKind describeEventMonitor() {
     MonitorKind kind;
     kind.typeName = "EventMonitor";
     kind.type = MonitorType::Event;
@@ -106,7 +106,7 @@ MonitorKind describe() {
 } // namespace
 
 const MonitorKind& eventMonitorKind() {
-    static const MonitorKind kind = describe();
+    static const MonitorKind kind = describeEventMonitor();
     return kind;
 }
 

@@ -15,7 +15,7 @@ GroupSpec newNeuronGroup() {
     return spec;
 }
 
-GroupKind describe() {
+GroupKind describeNeuronGroup() {
     GroupKind kind;
     kind.typeName = "NeuronGroup";
     kind.type = GroupType::NeuronGroup;
@@ -88,7 +88,7 @@ GroupKind describe() {
 } // namespace
 
 const GroupKind& neuronGroupKind() {
-    static const GroupKind kind = describe();
+    static const GroupKind kind = describeNeuronGroup();
     return kind;
 }
 

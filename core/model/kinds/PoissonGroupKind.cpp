@@ -12,7 +12,7 @@ GroupSpec newPoissonGroup() {
     return spec;
 }
 
-GroupKind describe() {
+GroupKind describePoissonGroup() {
     GroupKind kind;
     kind.typeName = "PoissonGroup";
     kind.type = GroupType::PoissonGroup;
@@ -47,7 +47,7 @@ GroupKind describe() {
 } // namespace
 
 const GroupKind& poissonGroupKind() {
-    static const GroupKind kind = describe();
+    static const GroupKind kind = describePoissonGroup();
     return kind;
 }
 

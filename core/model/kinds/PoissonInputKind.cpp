@@ -13,7 +13,7 @@ PoissonInputSpec newPoissonInput() {
     return spec;
 }
 
-PoissonInputKind describe() {
+PoissonInputKind describePoissonInput() {
     PoissonInputKind kind;
     kind.typeName = "PoissonInput";
     kind.family = ObjectFamily::PoissonInput;
@@ -72,7 +72,7 @@ PoissonInputKind describe() {
 } // namespace
 
 const PoissonInputKind& poissonInputKind() {
-    static const PoissonInputKind kind = describe();
+    static const PoissonInputKind kind = describePoissonInput();
     return kind;
 }
 

@@ -5,7 +5,7 @@ namespace spikestudio {
 
 namespace {
 
-MonitorKind describe() {
+MonitorKind describePopulationRateMonitor() {
     MonitorKind kind;
     kind.typeName = "PopulationRateMonitor";
     kind.type = MonitorType::PopulationRate;
@@ -30,7 +30,7 @@ MonitorKind describe() {
 } // namespace
 
 const MonitorKind& populationRateMonitorKind() {
-    static const MonitorKind kind = describe();
+    static const MonitorKind kind = describePopulationRateMonitor();
     return kind;
 }
 

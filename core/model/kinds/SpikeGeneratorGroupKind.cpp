@@ -21,7 +21,7 @@ std::optional<FieldProblem> unpairedSpikes(const GroupSpec& spec) {
                                      std::to_string(spec.spikeTimes.size()) + ")"};
 }
 
-GroupKind describe() {
+GroupKind describeSpikeGeneratorGroup() {
     GroupKind kind;
     kind.typeName = "SpikeGeneratorGroup";
     kind.type = GroupType::SpikeGeneratorGroup;
@@ -71,7 +71,7 @@ GroupKind describe() {
 } // namespace
 
 const GroupKind& spikeGeneratorGroupKind() {
-    static const GroupKind kind = describe();
+    static const GroupKind kind = describeSpikeGeneratorGroup();
     return kind;
 }
 

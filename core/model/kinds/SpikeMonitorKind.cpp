@@ -5,7 +5,7 @@ namespace spikestudio {
 
 namespace {
 
-MonitorKind describe() {
+MonitorKind describeSpikeMonitor() {
     MonitorKind kind;
     kind.typeName = "SpikeMonitor";
     kind.type = MonitorType::Spike;
@@ -33,7 +33,7 @@ MonitorKind describe() {
 } // namespace
 
 const MonitorKind& spikeMonitorKind() {
-    static const MonitorKind kind = describe();
+    static const MonitorKind kind = describeSpikeMonitor();
     return kind;
 }
 

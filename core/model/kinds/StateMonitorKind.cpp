@@ -5,7 +5,7 @@ namespace spikestudio {
 
 namespace {
 
-MonitorKind describe() {
+MonitorKind describeStateMonitor() {
     MonitorKind kind;
     kind.typeName = "StateMonitor";
     kind.type = MonitorType::State;
@@ -49,7 +49,7 @@ MonitorKind describe() {
 } // namespace
 
 const MonitorKind& stateMonitorKind() {
-    static const MonitorKind kind = describe();
+    static const MonitorKind kind = describeStateMonitor();
     return kind;
 }
 

@@ -11,7 +11,7 @@ SynapsesSpec newSynapses() {
     return spec;
 }
 
-SynapsesKind describe() {
+SynapsesKind describeSynapses() {
     SynapsesKind kind;
     kind.typeName = "Synapses";
     kind.family = ObjectFamily::Synapses;
@@ -102,7 +102,7 @@ SynapsesKind describe() {
 } // namespace
 
 const SynapsesKind& synapsesKind() {
-    static const SynapsesKind kind = describe();
+    static const SynapsesKind kind = describeSynapses();
     return kind;
 }
 

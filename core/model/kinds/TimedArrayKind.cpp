@@ -13,7 +13,7 @@ TimedArraySpec newTimedArray() {
     return spec;
 }
 
-TimedArrayKind describe() {
+TimedArrayKind describeTimedArray() {
     TimedArrayKind kind;
     kind.typeName = "TimedArray";
     kind.family = ObjectFamily::TimedArray;
@@ -56,7 +56,7 @@ TimedArrayKind describe() {
 } // namespace
 
 const TimedArrayKind& timedArrayKind() {
-    static const TimedArrayKind kind = describe();
+    static const TimedArrayKind kind = describeTimedArray();
     return kind;
 }
 
