@@ -548,8 +548,13 @@ private:
         allocatingFor(checked.name, "initial", "evaluating the initial values", [&] {
             applySynapseInitialValues(checked.initial, *checked.scope, synapses,
                                       network_->random());
+            const std::string delayField = lastDelayAssignment(checked.assignments);
+            if (!delayField.empty())
+                perSynapseDelays(synapses);
             applySynapseAssignments(checked.assignments, *checked.scope, synapses,
                                     network_->random());
+            if (!delayField.empty())
+                checkDelays(synapses.variables.at("delay"), checked.name, delayField + ".value");
         });
         attachToGroups(synapses, source, checked.sourceRange, target, checked.targetRange);
         // Seen as a group by Synapses objects acting on these (made after them).
@@ -598,7 +603,7 @@ private:
     /// SpikeQueue), and scratch for evaluating its delay and initial values.
     static double bytesPerSynapse(const CheckedSynapses& checked) {
         double bytes = 2 * 4.0 + 2 * 4.0 + 8.0 * static_cast<double>(checked.stateVariables.size());
-        if (checked.delay)
+        if (checked.delay || !lastDelayAssignment(checked.assignments).empty())
             bytes += 8.0 + 4.0 + 4.0;
         bytes += 4.0 * static_cast<double>(checked.pathways.size());
         size_t columns = checked.delay ? VectorEvaluator::columnsNeeded(checked.delay) : 0;

@@ -28,6 +28,27 @@ std::vector<double> storedDelays(Column delays, size_t synapses, const std::stri
     return std::move(delays.values);
 }
 
+void checkDelays(std::span<const double> delays, const std::string& object,
+                 const std::string& field) {
+    for (size_t k = 0; k < delays.size(); ++k)
+        checkDelay(object, field, k, delays[k]);
+}
+
+std::string lastDelayAssignment(const std::vector<ElementAssignment>& assignments) {
+    for (auto entry = assignments.rbegin(); entry != assignments.rend(); ++entry)
+        if (entry->target == "delay")
+            return entry->field;
+    return "";
+}
+
+void perSynapseDelays(SynapseState& synapses) {
+    if (!synapses.uniformDelay)
+        return;
+    synapses.variables["delay"].assign(static_cast<size_t>(synapses.size()),
+                                       *synapses.uniformDelay);
+    synapses.uniformDelay.reset();
+}
+
 std::span<const double> delaysOf(const SynapseState& synapses, const CheckedPathway& pathway) {
     if (synapses.size() == 0)
         return {};

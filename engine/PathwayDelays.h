@@ -20,6 +20,18 @@ void checkDelay(const std::string& object, const std::string& field, size_t syna
 std::vector<double> storedDelays(Column delays, size_t synapses, const std::string& object,
                                  const std::string& field);
 
+/// Refuses a negative or non-finite delay among `delays`, naming object and field.
+void checkDelays(std::span<const double> delays, const std::string& object,
+                 const std::string& field);
+
+/// The field of the last entry of a Synapses object's `initial` list that
+/// sets `delay` (`initial[3]`), or "" when none does.
+std::string lastDelayAssignment(const std::vector<ElementAssignment>& assignments);
+
+/// Gives every synapse its own entry in variables["delay"] (the list form of
+/// `initial` sets delays by index or condition).
+void perSynapseDelays(SynapseState& synapses);
+
 /// The delays of `pathway` as SynapseState keeps them: the object's `delay`
 /// for the pathway 'pre', its own for any other; empty when it has none.
 std::span<const double> delaysOf(const SynapseState& synapses, const CheckedPathway& pathway);

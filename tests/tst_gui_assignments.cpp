@@ -313,6 +313,27 @@ private slots:
         QTRY_VERIFY(!window_->diagnostics()->problems().isEmpty());
         QVERIFY(section->table()->item(0, 1)->background() != QBrush());
     }
+
+    void synapsesSetDelaysByCondition() {
+        // Brian2's S.delay['i == 0'] = ...: typed as the variable 'delay'.
+        open(kModel);
+        inspect(ObjectRef::synapses("S"));
+        AssignmentsSection* section = initial();
+        section->addButton()->click();
+        editCell(section->table(), 0, 1, "'i == 0'");
+        editCell(section->table(), 0, 0, "delay");
+        editCell(section->table(), 0, 2, "2*ms + j*0.5*ms");
+        const AssignmentSpec& entry = model().synapses[0].assignments.at(0);
+        QCOMPARE(entry.variable, std::string("delay"));
+        QCOMPARE(entry.condition, std::string("i == 0"));
+        QCOMPARE(entry.value, std::string("2*ms + j*0.5*ms"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(section->table(), 0, 2, "2*mV"); // a delay is a time
+        QTRY_VERIFY(!window_->diagnostics()->problems().isEmpty());
+        QVERIFY(section->table()->item(0, 2)->background() != QBrush());
+        undoStack()->undo();
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
 };
 
 QTEST_MAIN(TestGuiAssignments)

@@ -207,6 +207,20 @@ private slots:
             << R"("pathways": [{"name": "up", "direction": "pre", "code": "x_post += delay/ms"}])"
             << "'S', field 'pathways[0].code', line 1, column 1: 'delay' in the code of pathway "
                "'up' is not supported: only the pathway 'pre' reads its delay";
+        QTest::newRow("delay set without the pathway 'pre'")
+            << QString(kTwoPre) + R"(, "initial": [{"variable": "delay", "value": "1*ms"}])"
+            << "'S', field 'initial[0].variable': 'delay' is the delay of the pathway 'pre', "
+               "which 'S' does not have";
+        QTest::newRow("delay set to a voltage")
+            << R"("on_pre": "x_post += 1",
+                  "initial": [{"variable": "delay", "value": "1*mV", "condition": "i == 0"}])"
+            << "'S', field 'initial[0].value', line 1, column 2: DimensionMismatchError: the "
+               "expression '1 * mV' assigned to 'delay' has unit V, but 'delay' has unit s";
+        QTest::newRow("delay set from numbers in volts")
+            << R"("on_pre": "x_post += 1",
+                  "initial": [{"variable": "delay", "value": [1], "unit": "mV"}])"
+            << "'S', field 'initial[0].value': DimensionMismatchError: the values are in V, but "
+               "'delay' has unit s";
     }
 
     void refusesMeaninglessPathways() {
@@ -227,6 +241,71 @@ private slots:
                      std::string("'S', field 'pathways[1].delay': the delay of synapse 0 is "
                                  "-0.001000 s; delays must be non-negative"));
         }
+    }
+
+    void delaysSetByConditionAndIndexReachTheQueue() {
+        // Brian2's S.delay['i == 0'] = ...: two sources spike at 1 ms; the
+        // delay field stays for synapses the list does not select.
+        const std::string model = R"({"format": "spikestudio-model", "version": 1,
+          "dt": "0.1*ms", "duration": "4*ms",
+          "groups": [{"name": "gen", "type": "SpikeGeneratorGroup", "N": 3,
+                      "indices": [0, 1, 2], "times": ["1*ms", "1*ms", "1*ms"]},
+                     {"name": "G", "type": "NeuronGroup", "N": 3, "equations": "x : 1"}],
+          "synapses": [{"name": "S", "source": "gen", "target": "G", "on_pre": "x_post += 1",
+            "connect": {"i": [0, 1, 2], "j": [0, 1, 2]}, "delay": "1*ms",
+            "initial": [{"variable": "delay", "condition": "i == 0", "value": "2.5*ms"},
+                        {"variable": "delay", "index": 1, "value": "5*ms"}]}]})";
+        const auto network = run(model);
+        const std::vector<double>& delays = network->synapses().front().variables.at("delay");
+        QCOMPARE(delays, (std::vector<double>{0.0025, 0.005, 0.001}));
+        // Delivered by 4 ms: the 3.5 ms and the 2 ms arrivals, not the 6 ms one.
+        QCOMPARE(network->groups()[1].variables.at("x"), (std::vector<double>{1, 0, 1}));
+    }
+
+    void aNeuronsVariableMayBeCalledDelay() {
+        // Brian2 reserves `delay` in Synapses only: in synaptic code it is the
+        // synapse's own delay, the neuron's is `delay_post`.
+        const std::string model = R"({"format": "spikestudio-model", "version": 1,
+          "dt": "0.1*ms", "duration": "4*ms",
+          "groups": [{"name": "gen", "type": "SpikeGeneratorGroup", "N": 1, "indices": [0],
+                      "times": ["1*ms"]},
+                     {"name": "G", "type": "NeuronGroup", "N": 1,
+                      "equations": "x : 1\ndelay : second", "initial": {"delay": "3*ms"}}],
+          "synapses": [{"name": "S", "source": "gen", "target": "G", "delay": "1*ms",
+            "on_pre": "x_post += delay/ms + 10*delay_post/ms", "connect": {}}]})";
+        QCOMPARE(run(model)->groups()[1].variables.at("x"), std::vector<double>{31.0});
+        std::string synapticDelay = model;
+        synapticDelay.replace(synapticDelay.find(R"("delay": "1*ms",)"), 16,
+                              R"("model": "delay : second",)");
+        QCOMPARE(
+            QString::fromStdString(problemOf(synapticDelay)),
+            QString("'S', field 'model', line 1, column 1: 'delay' is a name Brian2 reserves"));
+    }
+
+    void negativeDelayFromTheListIsRefusedNamingItsEntry() {
+        const CheckedModel checked = checkModel(readModel(modelWith(synapsesWith(
+            R"("model": "w : 1", "on_pre": "x_post += w", "initial": [{"variable": "w", "value": "1"},
+                {"variable": "delay", "value": "-1*ms", "condition": "i == 0"}])"))));
+        try {
+            buildNetwork(checked);
+            QFAIL("a negative delay was accepted");
+        } catch (const ModelError& error) {
+            QCOMPARE(std::string(error.what()),
+                     std::string("'S', field 'initial[1].value': the delay of synapse 0 is "
+                                 "-0.001000 s; delays must be non-negative"));
+        }
+    }
+
+    void delaysCannotChangeBetweenRuns() {
+        std::string model = modelWith(synapsesWith(R"("on_pre": "x_post += 1")"));
+        const std::string duration = R"("duration": "10*ms",)";
+        model.erase(model.find(duration), duration.size()); // a protocol gives the durations
+        model.insert(model.rfind('}'), R"(, "protocol": [{"duration": "1*ms"}, {"duration": "1*ms",
+            "set": [{"object": "S", "variable": "delay", "value": "1*ms"}]}])");
+        QCOMPARE(QString::fromStdString(problemOf(model)),
+                 QString("'S', field 'protocol[1].set[0].variable': the delays of 'S' cannot "
+                         "change between runs: its spike queues are built once, before the "
+                         "first"));
     }
 
     void eachPrePathwayHasItsOwnDelay() {

@@ -175,7 +175,10 @@ std::vector<const Equation*> EquationSet::ofKind(EquationKind kind) const {
 void EquationSet::checkNamesAndFlags() const {
     std::set<std::string> seen;
     for (const Equation& eq : equations_) {
-        const std::string why = whyNameIsRefused(summedTargetOrName(eq));
+        const std::string name = summedTargetOrName(eq);
+        const std::string why = context_.owner == EquationOwner::NeuronGroup
+                                    ? whyNeuronVariableNameIsRefused(name)
+                                    : whyNameIsRefused(name);
         if (!why.empty())
             failAt(eq.position, why);
         if (!seen.insert(eq.name).second)

@@ -80,6 +80,10 @@ std::string whyNameIsRefused(std::string_view name) {
     return "";
 }
 
+std::string whyNeuronVariableNameIsRefused(std::string_view name) {
+    return name == "delay" ? "" : whyNameIsRefused(name);
+}
+
 void requireValidName(std::string_view name, const std::string& object, const std::string& field) {
     const std::string why = whyNameIsRefused(name);
     if (!why.empty())

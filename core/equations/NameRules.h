@@ -14,6 +14,12 @@ bool isIdentifier(std::string_view name);
 /// suffixes, refractoriness), or a leading underscore (generated names).
 std::string whyNameIsRefused(std::string_view name);
 
+/// The same for a variable of a NeuronGroup, which may also be called
+/// `delay`: Brian2 reserves that name in Synapses only (its Jeffress example
+/// gives its ears a `delay`); synaptic code reads the synapse's own `delay`
+/// and the neuron's as `delay_pre` or `delay_post`.
+std::string whyNeuronVariableNameIsRefused(std::string_view name);
+
 /// Why `name` may not name an object (a group, Synapses, monitor or
 /// PoissonInput), or "" if it may. Object names live apart from the names
 /// code uses, so Brian2's rule applies: any identifier (`N`, `t`, `_x`, `exp`

@@ -65,7 +65,8 @@ CheckedProtocolChange checkValues(const CheckedModel& checked, const ProtocolCha
             result.group = s;
             result.assignment =
                 checkAssignment(change.assignment, field,
-                                synapsesAssignmentOwner(checked.synapses[s], checked.groups));
+                                synapsesAssignmentOwner(checked.synapses[s], checked.groups,
+                                                        SynapseValuesAt::BetweenRuns));
             result.scope = withChangedConstants(*checked.synapses[s].scope, current);
             return result;
         }

@@ -17,6 +17,7 @@
 #include "model/SynapticNames.h"
 #include "model/TimedArrays.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace spikestudio {
@@ -372,7 +373,7 @@ private:
     }
 
     AssignmentOwner assignmentOwner(const CheckedSynapses& s) const {
-        return synapsesAssignmentOwner(s, groups_);
+        return synapsesAssignmentOwner(s, groups_, SynapseValuesAt::Initial);
     }
 
     static void collectState(CheckedSynapses& s, bool eventDriven) {
@@ -393,15 +394,35 @@ private:
 
 } // namespace
 
+namespace {
+
+/// Refuses an assignment to `delay` that `at` cannot make.
+void requireWritableDelay(const CheckedSynapses& s, SynapseValuesAt at) {
+    if (at == SynapseValuesAt::BetweenRuns)
+        throw ModelError({"", "", 0, 0}, "the delays of '" + s.name +
+                                             "' cannot change between runs: its spike queues "
+                                             "are built once, before the first");
+    const bool hasPre = std::any_of(s.pathways.begin(), s.pathways.end(),
+                                    [](const CheckedPathway& p) { return p.objectDelay; });
+    if (!hasPre)
+        throw ModelError({"", "", 0, 0}, "'delay' is the delay of the pathway 'pre', which '" +
+                                             s.name + "' does not have");
+}
+
+} // namespace
+
 AssignmentOwner synapsesAssignmentOwner(const CheckedSynapses& s,
-                                        const std::vector<CheckedGroup>& groups) {
+                                        const std::vector<CheckedGroup>& groups,
+                                        SynapseValuesAt at) {
     AssignmentOwner owner;
     owner.object = s.name;
     owner.elements = "synapses";
     owner.scope = s.scope.get();
     owner.sourceSize = groups[s.source].size;
     owner.targetSize = s.targetFace ? 0 : groups[s.target].size; // 0: known when built
-    owner.requireWritable = [&s](const std::string& variable) {
+    owner.requireWritable = [&s, at](const std::string& variable) {
+        if (variable == "delay")
+            return requireWritableDelay(s, at);
         const Equation* eq = s.equations.find(variable);
         if (!eq || eq->kind == EquationKind::Subexpression)
             throw ModelError({"", "", 0, 0},

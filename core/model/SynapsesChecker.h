@@ -21,10 +21,16 @@ struct SynapsesContext {
 /// values. Throws ModelError naming the object and field.
 CheckedSynapses checkSynapses(const SynapsesSpec& spec, const SynapsesContext& context);
 
+/// Where assignments to a Synapses object are made: its `initial` list may
+/// also set `delay` (the pathway 'pre''s, before the spike queues are
+/// built); a protocol's values between runs may not.
+enum class SynapseValuesAt { Initial, BetweenRuns };
+
 /// What checking assignments to the checked `synapses` needs (its
 /// `initial` list, a protocol's values): its names, sizes and writable
 /// variables. Refers to `synapses` and `groups`, which must outlive it.
 AssignmentOwner synapsesAssignmentOwner(const CheckedSynapses& synapses,
-                                        const std::vector<CheckedGroup>& groups);
+                                        const std::vector<CheckedGroup>& groups,
+                                        SynapseValuesAt at);
 
 } // namespace spikestudio

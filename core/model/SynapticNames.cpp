@@ -66,7 +66,9 @@ std::unique_ptr<Scope> SynapticNames::outerScope(const Scope& constants, bool ev
 
 std::optional<GroupVariableRef> SynapticNames::resolve(const std::string& name,
                                                        const EquationSet& own) const {
-    if (own.find(name))
+    // Plain `delay` is the synapse's own, even when a group has a `delay` of
+    // its own (then read as `delay_pre` / `delay_post`).
+    if (own.find(name) || name == "delay")
         return std::nullopt;
     for (SynapseSide side : {SynapseSide::Pre, SynapseSide::Post}) {
         const std::string suffix = suffixOf(side);

@@ -116,11 +116,12 @@ class TranslationContext:
         (equations, threshold, on_pre, ...) as the run resolves them."""
         self.names.add(obj, texts, self.run.namespace, self.where(obj))
 
-    def initial_values(self, owner, skip=()):
-        """The model's `initial` for `owner` from the assignments before the run."""
+    def initial_values(self, owner, keep=lambda event: True):
+        """The model's `initial` for `owner` from the assignments before the
+        run (those `keep` accepts)."""
         values = InitialValues(self, owner)
         for event in self.assignments_to(owner):
-            if event.variable not in skip:
+            if keep(event):
                 values.add(event)
         return values
 

@@ -25,14 +25,44 @@ def constant_delay(pathway, context, synapses):
     return value_text(values.flat[0] * second, context.where(synapses), 'delay')
 
 
-def delay_of(pathway, synapses, context):
-    """The pathway's delay as the script set it last (`S.delay` is the
-    pathway 'pre''s), else as the constructor gave it; None for none."""
+def is_object_delay(pathway):
+    """Whether `pathway` is the one whose delay is the Synapses object's
+    `delay` (Brian2's `S.delay`, the pathway 'pre')."""
+    return pathway.objname == 'pre' and pathway.prepost == 'pre'
+
+
+def delay_assignments(pathway, synapses, context):
+    """The script's assignments to the pathway's delay, as `initial` would hold them."""
     assigned = InitialValues(context, synapses)
     for event in context.assignments_to(synapses):
-        if event.variable == 'delay' and getattr(event.resolver, 'name', None) == pathway.name:
+        if sets_delay_of(event, pathway):
             assigned.add(event)
+    return assigned
+
+
+def sets_delay_of(event, pathway):
+    return event.variable == 'delay' and getattr(event.resolver, 'name', None) == pathway.name
+
+
+def delays_in_initial(synapses, context):
+    """The pathway whose delays go into the `initial` list with the other
+    values (`S.delay['i == 0'] = ...`: Spike Studio's list form may set the
+    variable `delay` of the pathway 'pre' by index or condition), or None."""
+    for pathway in synapses._pathways:
+        if is_object_delay(pathway) and not pathway.variables['delay'].scalar:
+            if delay_assignments(pathway, synapses, context).is_list:
+                return pathway
+    return None
+
+
+def delay_of(pathway, synapses, context):
+    """The pathway's delay as the script set it last (`S.delay` is the
+    pathway 'pre''s), else as the constructor gave it; None for none or
+    when the `initial` list sets it (delays_in_initial)."""
+    assigned = delay_assignments(pathway, synapses, context)
     if assigned.is_list:
+        if is_object_delay(pathway) and not pathway.variables['delay'].scalar:
+            return None
         context.fail(synapses, "delays of the pathway '%s' set by index, by condition, as an "
                      'array or more than once' % pathway.objname)
     if 'delay' in assigned.values:

@@ -6,7 +6,7 @@ script's order cannot be kept (or the script draws numpy numbers itself),
 the model still runs the same network, but its random numbers differ from
 Brian2's: a note says so."""
 from .capture import SubgroupPart
-from .pathways import delay_rank
+from .pathways import delay_rank, is_object_delay
 from .recording import Assignment, ConnectCall, SeedCall
 
 INFINITY = float('inf')
@@ -94,10 +94,19 @@ def spike_studio_order(drawing, groups, synapses):
     order = []
     for group, _ in groups:
         order += [event for event in drawing if owner_of(event) == group.name]
-    for syn, _ in synapses:
+    for syn, spec in synapses:
         own = [event for event in drawing if owner_of(event) == syn.name]
         order += [event for event in own if isinstance(event, ConnectCall)]
-        order += sorted((event for event in own if is_delay(event)), key=delay_rank)
-        order += [event for event in own
-                  if isinstance(event, Assignment) and not is_delay(event)]
+        delays = [event for event in own if is_delay(event) and not in_initial(event, spec)]
+        order += sorted(delays, key=delay_rank)
+        order += [event for event in own if isinstance(event, Assignment)
+                  and not any(event is delay for delay in delays)]
     return order
+
+
+def in_initial(delay, spec):
+    """Whether a delay assignment is an entry of the `initial` list, drawn in
+    script order with the values (the pathway 'pre''s set by condition)."""
+    initial = spec.get('initial')
+    return (isinstance(initial, list) and any(entry['variable'] == 'delay' for entry in initial)
+            and is_object_delay(delay.resolver))

@@ -10,7 +10,7 @@ from .equations_text import equations_of, equations_text, expressions_of
 from .errors import ImportFailure, unsupported
 from .groups import method_field
 from .names import generator_texts
-from .pathways import pathway_fields
+from .pathways import delays_in_initial, pathway_fields, sets_delay_of
 from .quantities import number_text
 from .recording import Assignment
 
@@ -139,7 +139,16 @@ def synapses(obj, context):
         if method is not None:
             spec['method'] = method
     context.clock_field(obj, spec)
-    initial = context.initial_values(obj, skip=('delay',)).field()
+    initial = initial_field(obj, context)
     if initial:
         spec['initial'] = initial
     return spec
+
+
+def initial_field(obj, context):
+    """`initial`: the values set before the run, and the delays of the
+    pathway 'pre' when only the list form can say them (the `delay` field
+    holds them otherwise)."""
+    listed = delays_in_initial(obj, context)
+    return context.initial_values(obj, keep=lambda event: event.variable != 'delay' or (
+        listed is not None and sets_delay_of(event, listed))).field()

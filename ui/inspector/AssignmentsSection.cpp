@@ -254,6 +254,8 @@ void AssignmentsSection::toggleNumbers() {
              EquationVariables::all(onSynapses() ? synapses->model : group->equations))
             if (variable.name.toStdString() == changed.variable)
                 changed.unit = unitOfZero(variable.zero);
+        if (onSynapses() && changed.variable == "delay") // not among the equations
+            changed.unit = "ms";
     }
     editEntries(
         tr("Initial value of %1 as %2")

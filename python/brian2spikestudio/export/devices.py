@@ -12,6 +12,8 @@ document them, and what the model uses that a device cannot do.
 """
 import textwrap
 
+from .pathways import sets_delays_in_initial
+
 DEVICES = ('runtime', 'cpp_standalone', 'cuda_standalone', 'genn')
 DEVICE_PACKAGES = {'cuda_standalone': 'brian2cuda', 'genn': 'brian2genn'}
 
@@ -67,7 +69,7 @@ def genn_notes(model, fixed_delay):
     """brian2genn's documented exclusions that a model can meet."""
     notes = []
     for spec in model['synapses']:
-        if 'delay' in spec and not fixed_delay(spec):
+        if ('delay' in spec or sets_delays_in_initial(spec)) and not fixed_delay(spec):
             notes.append("'%s' has a different delay per synapse, which brian2genn does not "
                          'support (heterogeneous delays)' % spec['name'])
         summed = [line for line in str(spec.get('model', '')).splitlines() if 'summed' in line]

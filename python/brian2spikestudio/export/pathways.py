@@ -50,10 +50,25 @@ def ordered_delays(spec):
     return delays
 
 
+def sets_delays_in_initial(spec):
+    """Whether the `initial` list sets `delay` (the pathway 'pre''s, by index
+    or condition): Brian2 then needs a delay per synapse, which a delay given
+    to the constructor is not."""
+    initial = spec.get('initial')
+    return isinstance(initial, list) and any(
+        isinstance(entry, dict) and entry.get('variable') == 'delay' for entry in initial)
+
+
+def is_constructor_delay(spec, name, text, context):
+    """Whether a pathway's delay goes to the constructor's delay={...}."""
+    return context.is_fixed(text) and not (name == 'pre' and sets_delays_in_initial(spec))
+
+
 def delay_argument(spec, context):
     """delay={'pre': ..., 'back': ...} for every delay that is one fixed value."""
     fixed = ['%s: %s' % (string_literal(name), context.value(text, spec['name'], field).text)
-             for name, text, field in ordered_delays(spec) if context.is_fixed(text)]
+             for name, text, field in ordered_delays(spec)
+             if is_constructor_delay(spec, name, text, context)]
     return ['delay={%s}' % ', '.join(fixed)] if fixed else []
 
 
@@ -61,7 +76,7 @@ def delay_lines(spec, variable, context):
     """`S.up.delay = '...'` for each delay per synapse (S.delay for the pathway 'pre')."""
     lines = []
     for name, text, _ in ordered_delays(spec):
-        if not context.is_fixed(text):
+        if not is_constructor_delay(spec, name, text, context):
             owner = variable if name == 'pre' else '%s.%s' % (variable, name)
             lines.append('%s.delay = %s' % (owner, value_literal(text)))
     return lines
