@@ -16,6 +16,7 @@
 #include "inspector/InspectorPanel.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
+#include "support/CellEditing.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -67,20 +68,6 @@ class TestGuiAssignments : public QObject {
     void inspect(const ObjectRef& object) {
         window_->scene()->selectObject(object);
         QTRY_COMPARE(window_->inspector()->object(), object);
-    }
-
-    void editCell(QTableWidget* widget, int row, int column, const QString& text) {
-        QTableWidgetItem* item = widget->item(row, column);
-        QVERIFY(item);
-        QVERIFY(item->flags() & Qt::ItemIsEditable);
-        widget->setCurrentItem(item);
-        widget->editItem(item);
-        auto* editor = qobject_cast<QLineEdit*>(widget->indexWidget(widget->currentIndex()));
-        QVERIFY(editor);
-        editor->selectAll();
-        QTest::keyClicks(editor, text);
-        QTest::keyClick(editor, Qt::Key_Return);
-        QCoreApplication::processEvents();
     }
 
     QString cell(int row, int column) { return initial()->table()->item(row, column)->text(); }

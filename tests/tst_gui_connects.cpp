@@ -9,6 +9,7 @@
 #include "document/ModelDocument.h"
 #include "inspector/InspectorPanel.h"
 #include "inspector/TableSection.h"
+#include "support/CellEditing.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -39,21 +40,6 @@ class TestGuiConnects : public QObject {
     }
 
     /// Types into a table cell as a user would: open its editor, replace, Enter.
-    void editCell(TableSection* table, int row, int column, const QString& text) {
-        QTableWidget* widget = table->table();
-        QTableWidgetItem* item = widget->item(row, column);
-        QVERIFY(item);
-        QVERIFY(item->flags() & Qt::ItemIsEditable);
-        widget->setCurrentItem(item);
-        widget->editItem(item);
-        auto* editor = qobject_cast<QLineEdit*>(widget->indexWidget(widget->currentIndex()));
-        QVERIFY(editor);
-        editor->selectAll();
-        QTest::keyClicks(editor, text);
-        QTest::keyClick(editor, Qt::Key_Return);
-        QCoreApplication::processEvents(); // the delegate commits the editor's text queued
-    }
-
     bool cellMarked(TableSection* table, int row, int column) {
         return table->table()->item(row, column)->background() != QBrush();
     }

@@ -16,6 +16,7 @@
 #include "model/ModelWriter.h"
 #include "model/ObjectKinds.h"
 #include "run/RunView.h"
+#include "support/CellEditing.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -77,21 +78,6 @@ class TestGuiInspector : public QObject {
     }
 
     /// Types into a table cell as a user would: open its editor, replace, Enter.
-    void editCell(TableSection* table, int row, int column, const QString& text) {
-        QTableWidget* widget = table->table();
-        QTableWidgetItem* item = widget->item(row, column);
-        QVERIFY(item);
-        QVERIFY(item->flags() & Qt::ItemIsEditable);
-        widget->setCurrentItem(item);
-        widget->editItem(item);
-        auto* editor = qobject_cast<QLineEdit*>(widget->indexWidget(widget->currentIndex()));
-        QVERIFY(editor);
-        editor->selectAll();
-        QTest::keyClicks(editor, text);
-        QTest::keyClick(editor, Qt::Key_Return);
-        QCoreApplication::processEvents(); // the delegate commits the editor's text queued
-    }
-
     void removeRow(TableSection* table, int row) {
         table->table()->setCurrentCell(row, 0);
         table->removeButton()->click();

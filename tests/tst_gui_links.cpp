@@ -8,6 +8,7 @@
 #include "inspector/InspectorPanel.h"
 #include "inspector/TableSection.h"
 #include "model/ModelWriter.h"
+#include "support/CellEditing.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -48,23 +49,6 @@ class TestGuiLinks : public QObject {
         file.write(json);
         file.close();
         QVERIFY(window_->openModelFile(path));
-    }
-
-    void editCell(TableSection* table, int row, int column, const QString& text) {
-        QTableWidget* widget = table->table();
-        QTableWidgetItem* item = widget->item(row, column);
-        QVERIFY(item);
-        widget->setCurrentItem(item);
-        widget->editItem(item);
-        auto* editor = qobject_cast<QLineEdit*>(widget->indexWidget(widget->currentIndex()));
-        QVERIFY(editor);
-        editor->selectAll();
-        if (text.isEmpty())
-            QTest::keyClick(editor, Qt::Key_Delete);
-        else
-            QTest::keyClicks(editor, text);
-        QTest::keyClick(editor, Qt::Key_Return);
-        QCoreApplication::processEvents();
     }
 
 private slots:

@@ -25,6 +25,7 @@
 #include "run/RunController.h"
 #include "run/RunView.h"
 #include "runtime/Network.h"
+#include "support/CellEditing.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -113,21 +114,6 @@ class TestGuiProtocol : public QObject {
     FieldEditor* durationField() { return window_->inspector()->fieldEditor("duration"); }
 
     /// Types into a table cell as a user would: open its editor, replace, Enter.
-    void editCell(TableSection* table, int row, int column, const QString& text) {
-        QTableWidget* widget = table->table();
-        QTableWidgetItem* item = widget->item(row, column);
-        QVERIFY(item);
-        QVERIFY(item->flags() & Qt::ItemIsEditable);
-        widget->setCurrentItem(item);
-        widget->editItem(item);
-        auto* editor = qobject_cast<QLineEdit*>(widget->indexWidget(widget->currentIndex()));
-        QVERIFY(editor);
-        editor->selectAll();
-        QTest::keyClicks(editor, text);
-        QTest::keyClick(editor, Qt::Key_Return);
-        QCoreApplication::processEvents(); // the delegate commits the editor's text queued
-    }
-
     /// Picks `choice` in a cell edited with a drop-down (the object cells).
     void chooseInCell(TableSection* table, int row, int column, const QString& choice) {
         QTableWidget* widget = table->table();

@@ -12,6 +12,7 @@
 #include "inspector/ScheduleSection.h"
 #include "inspector/TableSection.h"
 #include "model/ModelReader.h"
+#include "support/CellEditing.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -65,21 +66,6 @@ class TestGuiSchedule : public QObject {
     void select(const ObjectRef& object) { window_->inspector()->showObject(object); }
 
     /// Types into a table cell as a user would: open its editor, replace, Enter.
-    void editCell(TableSection* table, int row, int column, const QString& text) {
-        QTableWidget* widget = table->table();
-        QTableWidgetItem* item = widget->item(row, column);
-        QVERIFY(item);
-        QVERIFY(item->flags() & Qt::ItemIsEditable);
-        widget->setCurrentItem(item);
-        widget->editItem(item);
-        auto* editor = qobject_cast<QLineEdit*>(widget->indexWidget(widget->currentIndex()));
-        QVERIFY(editor);
-        editor->selectAll();
-        QTest::keyClicks(editor, text);
-        QTest::keyClick(editor, Qt::Key_Return);
-        QCoreApplication::processEvents(); // the delegate commits the editor's text queued
-    }
-
     /// Picks `choice` in a cell edited with a drop-down.
     void chooseInCell(TableSection* table, int row, int column, const QString& choice) {
         QTableWidget* widget = table->table();

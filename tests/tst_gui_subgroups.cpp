@@ -13,6 +13,7 @@
 #include "inspector/InspectorPanel.h"
 #include "inspector/TableSection.h"
 #include "model/ModelWriter.h"
+#include "support/CellEditing.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -78,20 +79,6 @@ class TestGuiSubgroups : public QObject {
     QPointF bandCenter(const QString& group, const QString& subgroup) {
         GroupNodeItem* node = window_->scene()->node(group);
         return node->mapToScene(node->bandRect(subgroup).center());
-    }
-
-    void editCell(TableSection* table, int row, int column, const QString& text) {
-        QTableWidget* widget = table->table();
-        QTableWidgetItem* item = widget->item(row, column);
-        QVERIFY(item);
-        widget->setCurrentItem(item);
-        widget->editItem(item);
-        auto* editor = qobject_cast<QLineEdit*>(widget->indexWidget(widget->currentIndex()));
-        QVERIFY(editor);
-        editor->selectAll();
-        QTest::keyClicks(editor, text);
-        QTest::keyClick(editor, Qt::Key_Return);
-        QCoreApplication::processEvents();
     }
 
 private slots:
