@@ -79,7 +79,8 @@ SynapsesKind describeSynapses() {
               .editor = EditorHint::Expression,
               .label = "Delay",
               .emptyMeans = "0*ms",
-              .description = "How long a presynaptic spike takes to arrive, per synapse"},
+              .description = "How long a presynaptic spike takes to arrive, per synapse; "
+                             "Initial values may set 'delay' for some synapses"},
              &SynapsesSpec::delay);
     kind.add({.key = "pathways",
               .type = FieldType::Pathways,
