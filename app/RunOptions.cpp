@@ -5,11 +5,11 @@
 #include "diagnostics/PrintableText.h"
 #include "formats/ModelFormats.h"
 #include "model/Seed.h"
+#include "runtime/MachineCores.h"
 #include "storage/ModelOpener.h"
 
 #include <algorithm>
 #include <stdexcept>
-#include <thread>
 
 namespace spikestudio {
 
@@ -26,8 +26,7 @@ TierMode parseTier(const std::optional<std::string>& text) {
 ThreadOptions threadOptions(const std::optional<std::string>& text) {
     ThreadOptions options;
     if (!text) {
-        options.threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u,
-                                                      static_cast<unsigned>(kMaxThreads)));
+        options.threads = machineCores(kMaxThreads);
         return options;
     }
     options.threads = static_cast<int>(numberOption(

@@ -13,6 +13,7 @@
 #include "diagnostics/WholeNumber.h"
 #include "engine/SweepRunner.h"
 #include "files/AtomicOutputFile.h"
+#include "runtime/MachineCores.h"
 #include "runtime/Network.h"
 #include "storage/RunSinks.h"
 #include "storage/SweepStore.h"
@@ -21,7 +22,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
-#include <thread>
 
 namespace spikestudio {
 namespace {
@@ -31,7 +31,7 @@ constexpr std::size_t kMaxTasks = 10000;
 
 std::size_t parseJobs(const std::optional<std::string>& text) {
     if (!text)
-        return std::max(1u, std::thread::hardware_concurrency());
+        return static_cast<std::size_t>(machineCores(static_cast<int>(kMaxJobs)));
     return numberOption(*text, "--jobs", "the number of jobs must be a whole number", 1, kMaxJobs);
 }
 

@@ -7,6 +7,7 @@
 #include "plots/PlotStyle.h"
 #include "run/ConstantsPanel.h"
 #include "run/RunController.h"
+#include "runtime/MachineCores.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -21,7 +22,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -29,6 +29,8 @@
 namespace spikestudio {
 
 namespace {
+
+constexpr int kMaxThreadsInMenu = 256; // as `spikestudio run --threads`
 
 QString seconds(double value) {
     return value < 1.0 ? QString::number(value * 1e3, 'f', 0) + " ms"
@@ -91,7 +93,7 @@ void RunView::buildThreadsMenu() {
     threadsMenu_->setObjectName("threadsMenu");
     threadsMenu_->setToolTipsVisible(true);
     auto* group = new QActionGroup(threadsMenu_);
-    const int cores = std::max(QThread::idealThreadCount(), 1);
+    const int cores = machineCores(kMaxThreadsInMenu);
     for (int count = 1; count <= cores; ++count) {
         const QString threads = count == 1 ? tr("1 thread") : tr("%1 threads").arg(count);
         QAction* action =

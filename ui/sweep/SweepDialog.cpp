@@ -1,6 +1,7 @@
 #include "sweep/SweepDialog.h"
 
 #include "diagnostics/FailureMessage.h"
+#include "runtime/MachineCores.h"
 #include "sweep/SeedList.h"
 
 #include <QDialogButtonBox>
@@ -13,7 +14,6 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <thread>
 
 namespace spikestudio {
 
@@ -55,7 +55,7 @@ SweepDialog::SweepDialog(Model model, QWidget* parent)
     duration_->setPlaceholderText(QString::fromStdString(model_.duration));
     jobs_->setObjectName("sweepJobs");
     jobs_->setRange(1, kMaxJobs);
-    jobs_->setValue(int(std::clamp(std::thread::hardware_concurrency(), 1u, unsigned(kMaxJobs))));
+    jobs_->setValue(machineCores(kMaxJobs));
     jobs_->setToolTip(tr("How many runs go on at once (default: the number of cores)"));
     count_->setObjectName("sweepCount");
     problem_->setObjectName("sweepProblem");
