@@ -236,6 +236,22 @@ private slots:
         QVERIFY(model().groups[0].runRegularly.empty());
     }
 
+    void longCodeLeavesTheLastColumnInView() {
+        // A column is at most about 24 characters wide (the full text is
+        // the cell's tooltip): long code does not push "On" out of view.
+        select(ObjectRef::group("G"));
+        RunRegularlySection* table = runRegularly();
+        table->addButton()->click();
+        const QString code = "v = v + 0.001*(rand() - 0.5) + 0.002*(rand() - 0.5) + "
+                             "0.003*(rand() - 0.5) + 0.004*(rand() - 0.5)";
+        editCell(table, 0, RunRegularlySection::CodeColumn, code);
+        QTableWidget* widget = table->table();
+        QCOMPARE(widget->item(0, RunRegularlySection::CodeColumn)->toolTip(), code);
+        const int on = RunRegularlySection::SubgroupColumn;
+        QTRY_VERIFY(widget->columnViewportPosition(on) + widget->columnWidth(on) / 2 <
+                    widget->viewport()->width());
+    }
+
     void monitorsAreScheduledAndDeactivated() {
         select(ObjectRef::group("G"));
         MonitorScheduleSection* table = monitors();

@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QToolButton>
 
@@ -37,6 +38,12 @@ TableSection::TableSection(ModelDocument* document, const QString& title,
     table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
+    // No column wider than about 24 characters: a long expression is elided
+    // (its tooltip holds it whole) instead of pushing later columns out of view.
+    table_->horizontalHeader()->setMaximumSectionSize(24 * fontMetrics().averageCharWidth());
+    table_->setWordWrap(false); // one line per row, as fitHeight() counts them
+    connect(table_->horizontalScrollBar(), &QScrollBar::rangeChanged, this,
+            [this] { fitHeight(); });
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -188,8 +195,12 @@ void TableSection::clearProblem() {
 // would hide rows, so the table is always as tall as its rows.
 void TableSection::fitHeight() {
     const int rowsHeight = table_->verticalHeader()->defaultSectionSize() * table_->rowCount();
+    // Columns wider than the table bring a horizontal scroll bar, which
+    // would otherwise take its height from the last row.
+    const bool scrolls = table_->horizontalScrollBar()->maximum() > 0;
+    const int scrollBar = scrolls ? table_->horizontalScrollBar()->sizeHint().height() : 0;
     table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height() + rowsHeight +
-                           2 * table_->frameWidth() + 4);
+                           scrollBar + 2 * table_->frameWidth() + 4);
     table_->setVisible(table_->rowCount() > 0); // an empty list is just its + button
 }
 
