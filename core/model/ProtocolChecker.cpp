@@ -6,11 +6,13 @@
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
 #include "model/GroupChecker.h"
+#include "model/Subgroups.h"
 #include "model/SynapsesChecker.h"
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 namespace spikestudio {
 
@@ -24,13 +26,12 @@ std::string segmentField(size_t k) {
     throw ModelError({"model", field, 0, 0}, problem);
 }
 
-/// The group whose subgroup `name` is, or null.
-const GroupSpec* parentOfSubgroup(const Model& model, const std::string& name) {
-    for (const GroupSpec& group : model.groups)
-        for (const SubgroupSpec& subgroup : group.subgroups)
-            if (subgroup.name == name)
-                return &group;
-    return nullptr;
+/// The name of the group whose subgroup `name` is, or nothing.
+std::optional<std::string> parentOfSubgroup(const CheckedModel& checked, const std::string& name) {
+    const auto slice = findGroupSlice(checked.groups, name);
+    if (!slice || checked.groups[slice->group].name == name)
+        return std::nullopt;
+    return checked.groups[slice->group].name;
 }
 
 /// `objectScope` with the constants the protocol changed so far (the local
@@ -70,9 +71,9 @@ CheckedProtocolChange checkValues(const CheckedModel& checked, const ProtocolCha
             result.scope = withChangedConstants(*checked.synapses[s].scope, current);
             return result;
         }
-    if (const GroupSpec* group = parentOfSubgroup(checked.model, change.object))
-        refuse(field + ".object", "'" + change.object + "' is a subgroup of '" + group->name +
-                                      "'; set the values on '" + group->name +
+    if (const auto group = parentOfSubgroup(checked, change.object))
+        refuse(field + ".object", "'" + change.object + "' is a subgroup of '" + *group +
+                                      "'; set the values on '" + *group +
                                       "' and select the neurons with 'index'");
     refuse(field + ".object", "unknown group or Synapses object '" + change.object + "'");
 }
@@ -124,9 +125,9 @@ bool runsOperations(const Model& model, const std::string& name) {
 CheckedProtocolChange checkActive(const CheckedModel& checked, const ProtocolChange& change,
                                   const std::string& field) {
     if (!runsOperations(checked.model, change.object)) {
-        if (const GroupSpec* group = parentOfSubgroup(checked.model, change.object))
-            refuse(field + ".object", "'" + change.object + "' is a subgroup of '" + group->name +
-                                          "'; only '" + group->name +
+        if (const auto group = parentOfSubgroup(checked, change.object))
+            refuse(field + ".object", "'" + change.object + "' is a subgroup of '" + *group +
+                                          "'; only '" + *group +
                                           "' as a whole can be switched on or off");
         refuse(field + ".object", "unknown object '" + change.object + "'");
     }
