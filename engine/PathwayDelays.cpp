@@ -21,10 +21,11 @@ std::vector<double> storedDelays(Column delays, size_t synapses, const std::stri
                                  const std::string& field) {
     if (synapses == 0)
         return {};
-    for (size_t k = 0; k < (delays.uniform ? 1 : synapses); ++k)
-        checkDelay(object, field, k, delays.at(k));
-    if (delays.uniform)
+    if (delays.uniform) {
+        checkDelay(object, field, 0, delays.value);
         return {delays.value};
+    }
+    checkDelays(delays.values, object, field);
     return std::move(delays.values);
 }
 
