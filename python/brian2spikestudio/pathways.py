@@ -31,6 +31,12 @@ def is_object_delay(pathway):
     return pathway.objname == 'pre' and pathway.prepost == 'pre'
 
 
+def may_list_delays(pathway):
+    """Whether the `initial` list may hold the pathway's delays: those of the
+    pathway 'pre' when the constructor gave no scalar delay."""
+    return is_object_delay(pathway) and not pathway.variables['delay'].scalar
+
+
 def delay_assignments(pathway, synapses, context):
     """The script's assignments to the pathway's delay, as `initial` would hold them."""
     assigned = InitialValues(context, synapses)
@@ -49,9 +55,8 @@ def delays_in_initial(synapses, context):
     values (`S.delay['i == 0'] = ...`: Spike Studio's list form may set the
     variable `delay` of the pathway 'pre' by index or condition), or None."""
     for pathway in synapses._pathways:
-        if is_object_delay(pathway) and not pathway.variables['delay'].scalar:
-            if delay_assignments(pathway, synapses, context).is_list:
-                return pathway
+        if may_list_delays(pathway) and delay_assignments(pathway, synapses, context).is_list:
+            return pathway
     return None
 
 
@@ -61,7 +66,7 @@ def delay_of(pathway, synapses, context):
     when the `initial` list sets it (delays_in_initial)."""
     assigned = delay_assignments(pathway, synapses, context)
     if assigned.is_list:
-        if is_object_delay(pathway) and not pathway.variables['delay'].scalar:
+        if may_list_delays(pathway):
             return None
         context.fail(synapses, "delays of the pathway '%s' set by index, by condition, as an "
                      'array or more than once' % pathway.objname)

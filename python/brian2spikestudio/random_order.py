@@ -6,6 +6,7 @@ script's order cannot be kept (or the script draws numpy numbers itself),
 the model still runs the same network, but its random numbers differ from
 Brian2's: a note says so."""
 from .capture import SubgroupPart
+from .export.pathways import sets_delays_in_initial
 from .pathways import delay_rank, is_object_delay
 from .recording import Assignment, ConnectCall, SeedCall
 
@@ -107,6 +108,4 @@ def spike_studio_order(drawing, groups, synapses):
 def in_initial(delay, spec):
     """Whether a delay assignment is an entry of the `initial` list, drawn in
     script order with the values (the pathway 'pre''s set by condition)."""
-    initial = spec.get('initial')
-    return (isinstance(initial, list) and any(entry['variable'] == 'delay' for entry in initial)
-            and is_object_delay(delay.resolver))
+    return sets_delays_in_initial(spec) and is_object_delay(delay.resolver)

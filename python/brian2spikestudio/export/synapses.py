@@ -25,8 +25,8 @@ def synapses_lines(spec, context):
 def has_fixed_delay(spec, context):
     """Whether the delay is one value for every synapse, known before the run
     (then it goes to the constructor, as brian2genn requires)."""
-    return (spec.get('delay', '') != '' and context.is_fixed(spec['delay'])
-            and not pathways.sets_delays_in_initial(spec))
+    return spec.get('delay', '') != '' and pathways.is_constructor_delay(
+        spec, 'pre', spec['delay'], context)
 
 
 def constructor(spec, variable, context):
