@@ -5,6 +5,7 @@
 #include "diagnostics/FailureMessage.h"
 #include "plots/AxisUnit.h"
 #include "plots/PlotStyle.h"
+#include "runs/ReadOnlyCell.h"
 #include "storage/Project.h"
 #include "storage/RunReader.h"
 #include "sweepresults/SweepResultTable.h"
@@ -22,12 +23,6 @@
 
 namespace spikestudio {
 namespace {
-
-QTableWidgetItem* statisticsCell(const QString& text) {
-    auto* item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    return item;
-}
 
 double largest(const std::vector<double>& values) {
     double top = 0.0;
@@ -163,10 +158,10 @@ void RunStatisticsPanel::showStatistics() {
     for (const SweepStatisticColumn& column : statisticColumnsOf(*statistics_)) {
         const int row = table_->rowCount();
         table_->insertRow(row);
-        table_->setItem(row, 0, statisticsCell(QString::fromStdString(column.header())));
+        table_->setItem(row, 0, readOnlyCell(QString::fromStdString(column.header())));
         const std::optional<double> value = statisticValue(*statistics_, column);
         table_->setItem(
-            row, 1, statisticsCell(value ? QString::number(*value, 'g', 6) : QStringLiteral("–")));
+            row, 1, readOnlyCell(value ? QString::number(*value, 'g', 6) : QStringLiteral("–")));
     }
     table_->resizeColumnToContents(0);
     if (monitor_->count() == 0)

@@ -8,6 +8,7 @@
 #include "plots/FigureWindow.h"
 #include "plots/OverlayFigure.h"
 #include "plots/ResultFigure.h"
+#include "runs/ReadOnlyCell.h"
 #include "runs/RunCaptions.h"
 #include "runs/RunExport.h"
 #include "runs/RunStatisticsPanel.h"
@@ -50,18 +51,12 @@ const QStringList kColumns = {"Run",  "Started", "Status", "Simulated",
 constexpr int kModelColumn = 6;
 constexpr int kSweepColumn = 7;
 
-QTableWidgetItem* cell(const QString& text) {
-    auto* item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    return item;
-}
-
 /// The run's spike count, or a dash when nothing recorded spikes: "0" would
 /// say the neurons were silent.
 QTableWidgetItem* spikeCountCell(const RunSummary& run) {
     if (run.spikeCount)
-        return cell(QString::number(*run.spikeCount));
-    QTableWidgetItem* item = cell(QStringLiteral("–"));
+        return readOnlyCell(QString::number(*run.spikeCount));
+    QTableWidgetItem* item = readOnlyCell(QStringLiteral("–"));
     item->setToolTip(QObject::tr("This run had no SpikeMonitor: its spikes were not recorded."));
     return item;
 }
@@ -198,22 +193,24 @@ void RunsBrowser::refresh() {
             for (const RunSummary& run : project.runs()) {
                 const int row = table_->rowCount();
                 table_->insertRow(row);
-                table_->setItem(row, 0, cell(QString::number(run.id)));
-                table_->setItem(row, 1, cell(localTime(run.startedAt)));
-                table_->setItem(row, 2, cell(QString::fromUtf8(runStatusName(run.status).data())));
+                table_->setItem(row, 0, readOnlyCell(QString::number(run.id)));
+                table_->setItem(row, 1, readOnlyCell(localTime(run.startedAt)));
+                table_->setItem(row, 2,
+                                readOnlyCell(QString::fromUtf8(runStatusName(run.status).data())));
                 table_->setItem(row, 3,
-                                cell(QString("%1 of %2 s")
-                                         .arg(run.simulatedTime, 0, 'g', 4)
-                                         .arg(run.duration, 0, 'g', 4)));
-                table_->setItem(row, 4, cell(QString::number(run.seed)));
+                                readOnlyCell(QString("%1 of %2 s")
+                                                 .arg(run.simulatedTime, 0, 'g', 4)
+                                                 .arg(run.duration, 0, 'g', 4)));
+                table_->setItem(row, 4, readOnlyCell(QString::number(run.seed)));
                 table_->setItem(row, 5, spikeCountCell(run));
                 if (const auto sweep = sweeps_.find(run.id); sweep != sweeps_.end())
                     table_->setItem(row, kSweepColumn,
-                                    cell(tr("%1, variant %2")
-                                             .arg(sweep->second.first)
-                                             .arg(sweep->second.second + 1)));
+                                    readOnlyCell(tr("%1, variant %2")
+                                                     .arg(sweep->second.first)
+                                                     .arg(sweep->second.second + 1)));
                 if (scratch_) // runs of many models: say which each ran
-                    table_->setItem(row, kModelColumn, cell(modelName(project.runModel(run.id))));
+                    table_->setItem(row, kModelColumn,
+                                    readOnlyCell(modelName(project.runModel(run.id))));
             }
         } catch (const std::exception&) {
             // A project that cannot be read (or not yet written) lists nothing;
