@@ -1,6 +1,7 @@
 #include "analysis/RunStatistics.h"
 
 #include "diagnostics/UserError.h"
+#include "units/DimensionJson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -13,13 +14,6 @@ constexpr int kStatisticsFormatVersion = 1;
 
 Json optionalNumber(const std::optional<double>& value) {
     return value ? Json(*value) : Json(nullptr);
-}
-
-Json dimensionExponents(const Dimension& dim) {
-    Json exponents = Json::array();
-    for (int k = 0; k < Dimension::kBaseCount; ++k)
-        exponents.push_back(dim.exponent(k));
-    return exponents;
 }
 
 Json spikeJson(const SpikeTrainStatistics& s) {

@@ -4,6 +4,7 @@
 #include "diagnostics/PrintableText.h"
 #include "files/AtomicOutputFile.h"
 #include "files/OutputName.h"
+#include "units/DimensionJson.h"
 
 #include <deque>
 #include <filesystem>
@@ -169,13 +170,6 @@ void writeArray(const std::filesystem::path& directory, const StateArray& array)
     file.commit();
 }
 
-nlohmann::ordered_json dimensionJson(const Dimension& dim) {
-    nlohmann::ordered_json exponents = nlohmann::ordered_json::array();
-    for (int k = 0; k < Dimension::kBaseCount; ++k)
-        exponents.push_back(dim.exponent(k));
-    return exponents;
-}
-
 nlohmann::ordered_json indexJson(const std::vector<StateObject>& objects) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const StateObject& object : objects) {
@@ -190,7 +184,7 @@ nlohmann::ordered_json indexJson(const std::vector<StateObject>& objects) {
                                  {"dtype", array.integers ? "<i4" : "<f8"},
                                  {"size", array.size()},
                                  {"unit", array.dim.unitSymbol()},
-                                 {"dimension", dimensionJson(array.dim)},
+                                 {"dimension", dimensionExponents(array.dim)},
                                  {"type", typeText(array.type)}});
         entry["variables"] = std::move(variables);
         list.push_back(std::move(entry));
