@@ -26,11 +26,11 @@ TierMode parseTier(const std::optional<std::string>& text) {
 ThreadOptions threadOptions(const std::optional<std::string>& text) {
     ThreadOptions options;
     if (!text) {
-        options.threads = machineCores(kMaxThreads);
+        options.threads = machineCores(kMostThreadsPerRun);
         return options;
     }
     options.threads = static_cast<int>(numberOption(
-        *text, "--threads", "the number of threads must be a whole number", 1, kMaxThreads));
+        *text, "--threads", "the number of threads must be a whole number", 1, kMostThreadsPerRun));
     return options;
 }
 

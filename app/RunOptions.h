@@ -17,9 +17,7 @@ namespace spikestudio {
 
 /// `--tier auto|tcc|native` (default auto).
 TierMode parseTier(const std::optional<std::string>& text);
-/// Most threads one run may take (`--threads`).
-constexpr int kMaxThreads = 256;
-/// `--threads N`, 1 to kMaxThreads (default: the machine's cores).
+/// `--threads N`, 1 to kMostThreadsPerRun (default: the machine's cores).
 ThreadOptions threadOptions(const std::optional<std::string>& text);
 /// Exactly one MODEL (or PROJECT) argument.
 void requireOneModel(const CommandLine& line);

@@ -26,13 +26,13 @@
 namespace spikestudio {
 namespace {
 
-constexpr std::size_t kMaxJobs = 1024;
 constexpr std::size_t kMaxTasks = 10000;
 
 std::size_t parseJobs(const std::optional<std::string>& text) {
     if (!text)
-        return static_cast<std::size_t>(machineCores(static_cast<int>(kMaxJobs)));
-    return numberOption(*text, "--jobs", "the number of jobs must be a whole number", 1, kMaxJobs);
+        return static_cast<std::size_t>(machineCores(kMostRunsAtOnce));
+    return numberOption(*text, "--jobs", "the number of jobs must be a whole number", 1,
+                        static_cast<std::size_t>(kMostRunsAtOnce));
 }
 
 struct VariantRange {

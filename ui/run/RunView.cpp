@@ -30,8 +30,6 @@ namespace spikestudio {
 
 namespace {
 
-constexpr int kMaxThreadsInMenu = 256; // as `spikestudio run --threads`
-
 QString seconds(double value) {
     return value < 1.0 ? QString::number(value * 1e3, 'f', 0) + " ms"
                        : QString::number(value, 'f', 2) + " s";
@@ -93,7 +91,7 @@ void RunView::buildThreadsMenu() {
     threadsMenu_->setObjectName("threadsMenu");
     threadsMenu_->setToolTipsVisible(true);
     auto* group = new QActionGroup(threadsMenu_);
-    const int cores = machineCores(kMaxThreadsInMenu);
+    const int cores = machineCores(kMostThreadsPerRun);
     for (int count = 1; count <= cores; ++count) {
         const QString threads = count == 1 ? tr("1 thread") : tr("%1 threads").arg(count);
         QAction* action =

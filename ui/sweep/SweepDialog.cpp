@@ -19,8 +19,6 @@ namespace spikestudio {
 
 namespace {
 
-constexpr int kMaxJobs = 1024; // as `spikestudio sweep --jobs`
-
 QString messageOf(const std::exception& error, const std::string& activity) {
     return QString::fromStdString(failureMessage(error, activity));
 }
@@ -54,8 +52,8 @@ SweepDialog::SweepDialog(Model model, QWidget* parent)
     duration_->setObjectName("sweepDuration");
     duration_->setPlaceholderText(QString::fromStdString(model_.duration));
     jobs_->setObjectName("sweepJobs");
-    jobs_->setRange(1, kMaxJobs);
-    jobs_->setValue(machineCores(kMaxJobs));
+    jobs_->setRange(1, kMostRunsAtOnce);
+    jobs_->setValue(machineCores(kMostRunsAtOnce));
     jobs_->setToolTip(tr("How many runs go on at once (default: the number of cores)"));
     count_->setObjectName("sweepCount");
     problem_->setObjectName("sweepProblem");
