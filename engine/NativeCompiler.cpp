@@ -3,7 +3,9 @@
 #include "engine/CacheFiles.h"
 #include "engine/CancelFlag.h"
 #include "engine/ChildProcess.h"
+#include "engine/CompilerIdentityMemo.h"
 #include "engine/KernelObjectAudit.h"
+#include "engine/LoadedNativeKernels.h"
 #include "engine/NativeKernelModule.h"
 #include "engine/NativeObjectCache.h"
 #include "engine/PrivateDirectory.h"
@@ -206,6 +208,9 @@ std::optional<NativeCompiler> NativeCompiler::find(std::string* whyNot, const Ca
     problem = candidates.size() == 1 ? "the C compiler " + candidates[0] + " does not run"
                                      : "no system C compiler found (cc, gcc, clang)";
     for (const std::string& program : candidates) {
+        if (std::optional<CompilerIdentity> known = CompilerIdentityMemo::instance().find(program))
+            return NativeCompiler(program, std::move(known->version), std::move(known->target),
+                                  *cache, *timeout);
         const ProcessResult answer = runProcess({program, "--version"}, limits);
         if (answer.cancelled)
             return refuse("native compilation cancelled");
@@ -215,9 +220,14 @@ std::optional<NativeCompiler> NativeCompiler::find(std::string* whyNot, const Ca
             continue;
         }
         const std::string version = answer.output.substr(0, answer.output.find('\n'));
-        if (answer.exitCode == 0 && !version.empty())
-            return NativeCompiler(program, version, nativeTargetOf(program, limits), *cache,
-                                  *timeout);
+        if (answer.exitCode == 0 && !version.empty()) {
+            CompilerIdentity identity{version, nativeTargetOf(program, limits)};
+            if (cancel && cancel->requested()) // the target may be a cancelled answer
+                return refuse("native compilation cancelled");
+            CompilerIdentityMemo::instance().remember(program, identity);
+            return NativeCompiler(program, std::move(identity.version), std::move(identity.target),
+                                  *cache, *timeout);
+        }
     }
     return refuse(problem);
 }
@@ -283,19 +293,25 @@ std::string NativeCompiler::build(const std::string& nativeSource, const std::st
     return *object;
 }
 
+std::shared_ptr<CompiledKernel> NativeCompiler::loaded(const std::string& source) const {
+    return LoadedNativeKernels::instance().find(
+        cacheKey(NativeKernelModule::slotsPrelude() + source));
+}
+
 std::shared_ptr<CompiledKernel> NativeCompiler::compile(const std::string& source, bool* fromCache,
                                                         const CancelFlag* cancel) const {
     const std::string native = NativeKernelModule::slotsPrelude() + source;
     const std::string key = cacheKey(native);
+    if (fromCache)
+        *fromCache = true;
+    if (std::shared_ptr<CompiledKernel> kernel = LoadedNativeKernels::instance().find(key))
+        return kernel;
     const NativeObjectCache cache(cacheDirectory_);
     if (std::optional<std::string> object = cache.find(key, native)) {
         try {
             if (!auditKernelObject(*object, NativeKernelModule::allowedImports()).empty())
                 throw std::runtime_error("cached object refused");
-            std::shared_ptr<CompiledKernel> kernel = NativeKernelModule::load(*object);
-            if (fromCache)
-                *fromCache = true;
-            return kernel;
+            return LoadedNativeKernels::instance().keep(key, NativeKernelModule::load(*object));
         } catch (const std::runtime_error&) {
             cache.remove(key); // and rebuilt below
         }
@@ -303,7 +319,7 @@ std::shared_ptr<CompiledKernel> NativeCompiler::compile(const std::string& sourc
     const std::string object = build(native, key, cancel);
     if (fromCache)
         *fromCache = false;
-    return NativeKernelModule::load(object);
+    return LoadedNativeKernels::instance().keep(key, NativeKernelModule::load(object));
 }
 
 } // namespace spikestudio

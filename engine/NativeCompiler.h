@@ -35,15 +35,19 @@ public:
     /// PATH. None (and the reason in `whyNot`) when there is no working
     /// compiler, SPIKESTUDIO_CC is "none", SPIKESTUDIO_CC_TIMEOUT is invalid,
     /// or the cache directory is missing or could be changed by another user.
+    /// A compiler that answered once is not asked again (CompilerIdentityMemo).
     static std::optional<NativeCompiler> find(std::string* whyNot = nullptr,
                                               const CancelFlag* cancel = nullptr);
 
-    /// The kernel as native code, from the cache or compiled now (`fromCache`
-    /// tells which). A cached object that fails verification or loading is
-    /// removed and rebuilt. Requesting `cancel` kills a compilation under
-    /// way. Throws std::runtime_error with a one-line reason when it fails.
+    /// The kernel as native code, from this process's memory, the cache or
+    /// compiled now (`fromCache` tells which). A cached object that fails verification or loading
+    /// is removed and rebuilt. Requesting `cancel` kills a compilation under way. Throws
+    /// std::runtime_error with a one-line reason when it fails.
     std::shared_ptr<CompiledKernel> compile(const std::string& source, bool* fromCache = nullptr,
                                             const CancelFlag* cancel = nullptr) const;
+    /// The kernel as native code if this process loaded it already
+    /// (LoadedNativeKernels), else null: no disk, no compiler.
+    std::shared_ptr<CompiledKernel> loaded(const std::string& source) const;
 
     /// For summaries: "cc 12.2.0 -O3 -march=znver3".
     std::string description() const;

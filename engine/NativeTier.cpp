@@ -1,5 +1,6 @@
 #include "engine/NativeTier.h"
 
+#include "engine/LoadedNativeKernels.h"
 #include "engine/NativeCompiler.h"
 
 #include <chrono>
@@ -138,6 +139,31 @@ void NativeTier::compileAndSwapNow() {
         swapIn(kernels_, compiled->code, *shared_, network_);
 }
 
+bool NativeTier::swapInLoadedNow() {
+    // Nothing loaded yet: no compiler was asked either, and asking now would
+    // delay the first step by the compiler's start-up.
+    if (LoadedNativeKernels::instance().empty())
+        return false;
+    const std::optional<NativeCompiler> compiler = NativeCompiler::find();
+    if (!compiler)
+        return false;
+    std::map<std::string, std::shared_ptr<CompiledKernel>> bySource;
+    std::vector<std::shared_ptr<CompiledKernel>> code;
+    for (const auto& [bound, source] : kernels_) {
+        auto& kernel = bySource[source];
+        if (!kernel && !(kernel = compiler->loaded(source)))
+            return false;
+        code.push_back(kernel);
+    }
+    {
+        std::lock_guard lock(shared_->mutex);
+        shared_->status.compiler = compiler->description();
+        shared_->status.kernels = static_cast<int>(bySource.size());
+    }
+    swapIn(kernels_, code, *shared_, network_);
+    return true;
+}
+
 void NativeTier::startInBackground() {
     markCompiling();
     worker_ = std::thread([this] {
@@ -158,7 +184,7 @@ std::unique_ptr<NativeTier> startTier(TierMode mode, Network& network, const Liv
     auto tier = std::make_unique<NativeTier>(network, kernels);
     if (mode == TierMode::Native)
         tier->compileAndSwapNow();
-    else if (mode == TierMode::Auto)
+    else if (mode == TierMode::Auto && !tier->swapInLoadedNow())
         tier->startInBackground();
     return tier;
 }

@@ -44,6 +44,10 @@ public:
     /// Compiles every kernel now and swaps them in at once. Call while the
     /// network is not running. Leaves libtcc in place (and says why) on failure.
     void compileAndSwapNow();
+    /// Swaps in native code now when this process has loaded every kernel's
+    /// already (a sweep's later runs, a model run again); returns whether it
+    /// did. Never runs the compiler or reads the disk cache.
+    bool swapInLoadedNow();
     /// Compiles on a background thread; the kernels swap in at the first step
     /// boundary after all are ready.
     void startInBackground();

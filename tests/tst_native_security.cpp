@@ -9,6 +9,7 @@
 #include "engine/CacheFiles.h"
 #include "engine/CancelFlag.h"
 #include "engine/ChildProcess.h"
+#include "engine/LoadedNativeKernels.h"
 #include "engine/NativeCompiler.h"
 #include "engine/PrivateDirectory.h"
 #include "support/HangingCompiler.h"
@@ -204,6 +205,7 @@ private slots:
         qunsetenv("SPIKESTUDIO_CC");
         qunsetenv("SPIKESTUDIO_CC_TIMEOUT");
         qputenv("SPIKESTUDIO_CACHE_DIR", freshDirectory("cache").toUtf8());
+        LoadedNativeKernels::instance().clear(); // each case meets its cache as a new process
     }
 
     // A directory other users can change is never used, however well-formed

@@ -4,6 +4,7 @@
 // compiler is done; all records must agree bit for bit (CSV byte for byte).
 // Without a working system compiler everything runs on libtcc, and says so.
 #include "csv/CsvWriter.h"
+#include "engine/LoadedNativeKernels.h"
 #include "engine/NativeCompiler.h"
 #include "engine/NativeTier.h"
 #include "engine/NetworkBuilder.h"
@@ -20,7 +21,9 @@ using namespace spikestudio;
 
 namespace {
 
-enum class Switch { Never, BeforeRun, Halfway, Background };
+/// When native code replaces libtcc's; Auto: as a run does by default
+/// (startTier), from the first step when this process has the code loaded.
+enum class Switch { Never, BeforeRun, Halfway, Background, Auto };
 
 CheckedModel loadModel(const QString& path, const char* duration = nullptr) {
     CheckOptions options;
@@ -35,19 +38,21 @@ TierStatus runInto(const CheckedModel& model, Switch when, const QString& direct
     auto network = buildNetwork(model, &report);
     TierStatus status;
     {
-        NativeTier tier(*network, report.kernels);
+        const std::unique_ptr<NativeTier> tier =
+            when == Switch::Auto ? startTier(TierMode::Auto, *network, report.kernels)
+                                 : std::make_unique<NativeTier>(*network, report.kernels);
         if (when == Switch::BeforeRun)
-            tier.compileAndSwapNow();
+            tier->compileAndSwapNow();
         if (when == Switch::Background)
-            tier.startInBackground();
+            tier->startInBackground();
         if (when == Switch::Halfway) {
             network->run(model.duration / 2);
-            tier.compileAndSwapNow();
+            tier->compileAndSwapNow();
             network->run(model.duration - network->scheduler().time());
         } else {
             network->run(model.duration);
         }
-        status = tier.status();
+        status = tier->status();
     }
     writeAllCsv(network->results(), directory.toStdString());
     return status;
@@ -130,9 +135,62 @@ private slots:
             QVERIFY(file.open(QIODevice::Append));
             file.write("/* changed */\n");
         }
+        LoadedNativeKernels::instance().clear(); // as a new process, which reads the disk
         const TierStatus third = runInto(model, Switch::BeforeRun, outDir("cache-3"));
         QCOMPARE(third.compiled, third.kernels);
         QVERIFY(filesOf(outDir("cache-3")) == filesOf(outDir("cache-1")));
+    }
+
+    // Kernels this process loaded natively already (a sweep's later runs, a
+    // model run again) run natively from the first step, with the same
+    // results; never when the native tier is off or its cache refused since.
+    void loadedNativeCodeRunsFromTheFirstStep() {
+        if (!haveCompiler_)
+            QSKIP("no system C compiler here");
+        const CheckedModel model =
+            loadModel(SPIKESTUDIO_SOURCE_DIR "/resources/examples/cuba.json", "5*ms");
+        runInto(model, Switch::Never, outDir("loaded-tcc"));
+        QCOMPARE(runInto(model, Switch::BeforeRun, outDir("loaded-1")).tier, KernelTier::Native);
+        const TierStatus again = runInto(model, Switch::Auto, outDir("loaded-2"));
+        QCOMPARE(again.tier, KernelTier::Native);
+        QCOMPARE(again.nativeFromTime, std::optional<double>(0.0));
+        QCOMPARE(again.compiled, 0);
+        QVERIFY(!again.compiler.empty());
+        QVERIFY(filesOf(outDir("loaded-2")) == filesOf(outDir("loaded-tcc")));
+
+        qputenv("SPIKESTUDIO_CC", "none");
+        const TierStatus off = runInto(model, Switch::Auto, outDir("loaded-off"));
+        QCOMPARE(off.tier, KernelTier::Tcc);
+        QVERIFY2(QString::fromStdString(off.describe()).contains("switched off"),
+                 off.describe().c_str());
+        qunsetenv("SPIKESTUDIO_CC");
+        const QByteArray cache = qgetenv("SPIKESTUDIO_CACHE_DIR");
+        QVERIFY(QFile::setPermissions(cache_.path(), QFile::permissions(cache_.path()) |
+                                                         QFile::WriteOther | QFile::ExeOther));
+        const TierStatus unsafe = runInto(model, Switch::Auto, outDir("loaded-unsafe"));
+        QVERIFY(QFile::setPermissions(cache_.path(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QCOMPARE(unsafe.tier, KernelTier::Tcc);
+        QVERIFY2(QString::fromStdString(unsafe.describe()).contains("writable by other users"),
+                 unsafe.describe().c_str());
+        QCOMPARE(qgetenv("SPIKESTUDIO_CACHE_DIR"), cache);
+    }
+
+    // A compiler is asked who it is once per process (each asking forks the
+    // whole process twice), and asked again only if it did not answer.
+    void aCompilerIsAskedOnce() {
+        if (!haveCompiler_)
+            QSKIP("no system C compiler here");
+        const QString log = out_.filePath("asked.log");
+        const QString wrapper =
+            writeScript(out_.filePath("cc-counting"),
+                        "#!/bin/sh\necho \"$1\" >> '" + log.toUtf8() + "'\nexec cc \"$@\"\n");
+        qputenv("SPIKESTUDIO_CC", wrapper.toUtf8());
+        for (int k = 0; k < 3; ++k)
+            QVERIFY(NativeCompiler::find().has_value());
+        QFile asked(log);
+        QVERIFY(asked.open(QIODevice::ReadOnly));
+        QCOMPARE(asked.readAll(), QByteArray("--version\n-###\n"));
     }
 
     // -march=native: the CPU the compiler resolves it to is part of the cache
