@@ -13,7 +13,10 @@ analysis: set SPIKESTUDIO_BINARY, or it finds the program as the importer
 does). Scripts outside the
 importer's scope by design (SpatialNeuron, network_operation, helper modules
 without a run(), multiprocessing pools) are listed apart with the reason and
-do not count against the ratio. Runs outside ctest: the examples are not part
+do not count against the ratio; so does a script the importer refuses
+because the script itself raised an exception, when Brian2 alone (numpy
+target, same Python, same matplotlib) raises the same one: there is no
+Brian2 result to reproduce. Runs outside ctest: the examples are not part
 of this repository and some take minutes of Python before their first run().
 """
 import argparse
@@ -71,6 +74,36 @@ def import_script(script, package_root, timeout):
     return 'imported', ''
 
 
+# The importer's refusal when the script's own code failed.
+SCRIPT_RAISED = re.compile(r'the script raised (\w+): (.*?)(, even with its runs simulated.*)?$')
+
+
+def brian2_failure(script, timeout):
+    """The last line of the traceback when Brian2 alone fails running the
+    script (None when it runs, or is still running after `timeout`)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        env = dict(os.environ, HOME=scratch, MPLBACKEND='Agg')
+        try:
+            done = subprocess.run([PYTHON, str(script)], cwd=scratch, env=env,
+                                  capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+    lines = done.stderr.strip().splitlines()
+    return lines[-1] if done.returncode != 0 and lines else None
+
+
+def fails_in_brian2_too(script, message, timeout):
+    """The reason to count a refused script out of scope: Brian2 itself
+    raises the exception the importer reported; None otherwise."""
+    raised = SCRIPT_RAISED.search(message)
+    if not raised:
+        return None
+    failure = brian2_failure(script, timeout)
+    if failure != '%s: %s' % (raised.group(1), raised.group(2)):
+        return None
+    return 'the script fails under Brian2 itself (%s)' % failure
+
+
 def refusal_kind(message):
     """The message without its script location, to group refusals."""
     return re.sub(r'^error: [^:]*:\d+: ', '', message)
@@ -85,6 +118,10 @@ def survey(examples, package_root, timeout):
             rows.append((name, 'out of scope', reason))
             continue
         status, message = import_script(script, package_root, timeout)
+        if status == 'refused':
+            reason = fails_in_brian2_too(script, message, timeout)
+            if reason:
+                status, message = 'out of scope', reason
         rows.append((name, status, message))
         print('%-60s %s' % (name, status), file=sys.stderr)
     return rows
