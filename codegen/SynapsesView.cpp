@@ -21,7 +21,10 @@ std::string SynapsesView::special(const std::string& name) const {
         return "((double)" + fromStart("_post", synapses_.targetRange.start) + ")";
     if (name == "N")
         return "((double)_N)";
-    // Targeted synapses are counted when created: the runtime passes N_post.
+    // Synapses read or targeted are counted when created: the runtime
+    // passes N_pre and N_post.
+    if (name == "N_pre" && synapses_.sourceSynapses)
+        return "((double)_context->sourceSize)";
     if (name == "N_post" && synapses_.targetSynapses)
         return "((double)_context->targetSize)";
     return "";

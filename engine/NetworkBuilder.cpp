@@ -320,7 +320,9 @@ private:
         bound->context.size = synapses.size();
         bound->context.pre = synapses.pre.data();
         bound->context.post = synapses.post.data();
-        // N_post of synapses acting on synapses (a summed variable sets its own).
+        // N_pre and N_post of synapses reading or acting on synapses (a
+        // pathway and a summed variable set theirs).
+        bound->context.sourceSize = synapses.source->size;
         bound->context.targetSize = synapses.target->size;
         bound->arrays = resolveArrays(source.arrays, {*network_, nullptr, &synapses, recording});
         bound->ownerLimit = ownerLimit(synapses, source.owner);
@@ -512,12 +514,12 @@ private:
     void allocateSynapses(const CheckedSynapses& checked) {
         SynapseState& synapses = network_->synapses().emplace_back();
         synapses.name = checked.name;
-        GroupState& source = network_->groups()[checked.source];
+        GroupState& source = sourceOf(checked);
         GroupState& target = targetOf(checked);
         // Brian2 connects a subgroup in its own indices (i, j, N_pre, N_post
         // from its start): created between copies of the slices, then attached.
         std::optional<GroupState> sourceSlice, targetSlice;
-        if (!isWhole(checked.sourceRange, source))
+        if (!checked.sourceSynapses && !isWhole(checked.sourceRange, source))
             sourceSlice = subgroupCopy(source, checked.sourceRange);
         if (!checked.targetSynapses && !isWhole(checked.targetRange, target))
             targetSlice = subgroupCopy(target, checked.targetRange);
@@ -559,8 +561,17 @@ private:
         attachToGroups(synapses, source, checked.sourceRange, target, checked.targetRange);
         // Seen as a group by Synapses objects acting on these (made after them).
         synapses.elements.name = checked.name;
+        synapses.elements.ofSynapses = true;
         synapses.elements.size = synapses.size();
         synapses.elements.clock = synapses.clock;
+    }
+
+    /// The group `checked` reads from, or the synapses it reads (created
+    /// before it, as the checker requires).
+    GroupState& sourceOf(const CheckedSynapses& checked) {
+        if (checked.sourceSynapses)
+            return network_->synapses()[*checked.sourceSynapses].elements;
+        return network_->groups()[checked.source];
     }
 
     /// The group `checked` acts on, or the synapses it targets (created
@@ -644,7 +655,7 @@ private:
     }
 
     void scheduleSynapses(const CheckedSynapses& checked, SynapseState& synapses) {
-        const CheckedGroup& source = model_.groups[checked.source];
+        const CheckedGroup& source = sourceGroupOf(model_.groups, checked);
         const CheckedGroup& target = targetGroupOf(model_.groups, checked);
         const SynapsesKernelWriter writer(checked, source, target, constantNames_);
         if (!checked.stateUpdate.empty())
@@ -672,30 +683,29 @@ private:
         const SynapsesSpec& spec =
             model_.model.synapses[static_cast<size_t>(&checked - model_.synapses.data())];
         const bool post = side == SynapseSide::Post;
-        return (post ? spec.target : spec.source) !=
-               (post ? targetGroupOf(model_.groups, checked) : model_.groups[checked.source]).name;
+        return (post ? spec.target : spec.source) != (post ? targetGroupOf(model_.groups, checked)
+                                                           : sourceGroupOf(model_.groups, checked))
+                                                         .name;
     }
 
     void scheduleSummed(const CheckedSynapses& checked, SynapseState& synapses,
                         const SynapsesKernelWriter& writer, const CheckedSummedVariable& summed) {
-        GroupState& written =
-            summed.side == SynapseSide::Post ? *synapses.target : *synapses.source;
-        const bool writesSynapses = summed.side == SynapseSide::Post && checked.targetSynapses;
-        const std::string name = checked.name + "_summed_variable_" + summed.variable +
-                                 (summed.side == SynapseSide::Post ? "_post" : "_pre");
+        const bool post = summed.side == SynapseSide::Post;
+        GroupState& written = post ? *synapses.target : *synapses.source;
+        const std::optional<size_t> writtenSynapses =
+            post ? checked.targetSynapses : checked.sourceSynapses;
+        const std::string name =
+            checked.name + "_summed_variable_" + summed.variable + (post ? "_post" : "_pre");
         auto bound = compile(name, timedSource([&] { return writer.summed(summed); }), synapses);
-        const ElementRange& range =
-            summed.side == SynapseSide::Post ? checked.targetRange : checked.sourceRange;
-        // Zeroed from range.start; targeted synapses are written whole.
-        bound->context.targetSize = writesSynapses ? written.size : range.start + range.size;
+        const ElementRange& range = post ? checked.targetRange : checked.sourceRange;
+        // Zeroed from range.start; synapses are written whole.
+        bound->context.targetSize = writtenSynapses ? written.size : range.start + range.size;
         // Brian2: slot groups, one order before the written group's (a
         // subgroup's is one after its group's, so then with it, by name).
         const int writtenOrder =
-            writesSynapses
-                ? orderOf(specOf(model_.synapses[*checked.targetSynapses]).order)
-                : orderOf(specOf(model_.groups[summed.side == SynapseSide::Post ? checked.target
-                                                                                : checked.source])
-                              .order);
+            writtenSynapses
+                ? orderOf(specOf(model_.synapses[*writtenSynapses]).order)
+                : orderOf(specOf(model_.groups[post ? checked.target : checked.source]).order);
         schedule(ScheduleSlot::Groups,
                  writtenOrder + (writesSubgroup(checked, summed.side) ? 0 : -1), name, bound,
                  written.clock, specOf(checked).active);
@@ -928,7 +938,7 @@ private:
                                  "index " + std::to_string(index) + " is out of range for '" +
                                      checked.name + "' with " + std::to_string(synapses.size()) +
                                      " synapses");
-        const SynapsesKernelWriter writer(checked, model_.groups[checked.source],
+        const SynapsesKernelWriter writer(checked, sourceGroupOf(model_.groups, checked),
                                           targetGroupOf(model_.groups, checked), constantNames_);
         claimStateRecord(monitor, recordedCount(monitor, synapses.size()));
         const auto recording = recordingOf(recordedIndices(monitor, synapses.size()));

@@ -156,16 +156,19 @@ private:
         }
     }
 
-    /// The checker knows a group's size; targeted synapses (Brian2's synapses
-    /// on synapses) are counted only once created, so their j is checked here.
-    void refuseOutsideTarget() const {
-        for (long long j : connect_.j)
-            if (j < 0 || j >= target_.size)
-                throw ModelError(
-                    {"", "connect.j", 0, 0},
-                    "the target index " + std::to_string(j) + " is outside the range [0, " +
-                        std::to_string(target_.size - 1) + "] of the " +
-                        std::to_string(target_.size) + " synapses of '" + target_.name + "'");
+    /// The checker knows a group's size; synapses read or targeted (Brian2's
+    /// synapses on synapses) are counted only once created, so their i or j
+    /// is checked here.
+    static void refuseOutside(const std::vector<long long>& indices, const GroupState& side,
+                              const char* field, const char* role) {
+        for (long long index : indices)
+            if (index < 0 || index >= side.size)
+                throw ModelError({"", field, 0, 0},
+                                 std::string("the ") + role + " index " + std::to_string(index) +
+                                     " is outside the range [0, " + std::to_string(side.size - 1) +
+                                     "] of the " + std::to_string(side.size) +
+                                     (side.ofSynapses ? " synapses" : " neurons") + " of '" +
+                                     side.name + "'");
     }
 
     SynapseIndices fromArrays() {
@@ -175,7 +178,8 @@ private:
         if (p != 1.0)
             for (size_t k = 0; k < count; ++k)
                 use[k] = random_.uniform() < p;
-        refuseOutsideTarget();
+        refuseOutside(connect_.i, source_, "connect.i", "source");
+        refuseOutside(connect_.j, target_, "connect.j", "target");
         const double copies = evaluator_.copies({}).at(0);
         for (size_t k = 0; k < count; ++k)
             if (use[k])

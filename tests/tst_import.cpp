@@ -215,10 +215,6 @@ QList<FeatureCase> unsupportedFeatures() {
          "from brian2 import *\nneuron = SpatialNeuron(morphology=Soma(30*um), "
          "model='Im = 1*uA/cm**2 : amp/meter**2')  # <-\nrun(1*ms)\n",
          "SpatialNeuron"},
-        {"synapses as a source",
-         group + "S = Synapses(G, G, 'w : 1', on_pre='v += w', name='S')\nS.connect()\n"
-                 "T = Synapses(S, G, 'x : 1')  # <-\nT.connect()\nrun(1*ms)\n",
-         "a Synapses object ('S') as the source of Synapses"},
         {"python function",
          group + "@check_units(x=1, result=1)\ndef f(x):\n    return x\n"
                  "H = NeuronGroup(2, 'dv/dt = f(v)/ms : 1')  # <-\nrun(1*ms)\n",

@@ -123,10 +123,6 @@ private slots:
                        {"name": "S3", "source": "M", "target": "S2", "model": "d : 1"})"),
             "'S2', field 'target': the Synapses objects act on each other in a cycle (S2 -> S3 "
             "-> S2)");
-        row("a Synapses source",
-            model(R"(, {"name": "S2", "source": "S", "target": "B", "model": "c : 1"})"),
-            "'S2', field 'source': 'S' is a Synapses object; a source must be a group (synapses "
-            "have no events to send)");
         row("on_post",
             model(R"(, {"name": "S2", "source": "M", "target": "S", "on_post": "w_post += 1"})"),
             "'S2', field 'on_post': 'S' has no event 'spike' (it is a Synapses object: synapses "

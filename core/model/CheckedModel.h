@@ -124,8 +124,13 @@ struct CheckedConnect {
 /// A Synapses object after checking.
 struct CheckedSynapses {
     std::string name;
-    size_t source = 0; // index into CheckedModel::groups
+    size_t source = 0; // index into CheckedModel::groups; unused when sourceSynapses is set
     size_t target = 0; // unused when targetSynapses is set
+    /// Synapses reading from synapses (Brian2's `Synapses(S, G, ...)`): the
+    /// index into CheckedModel::synapses of the Synapses object the `_pre`
+    /// names read (created before this one), and its variables seen as a group.
+    std::optional<size_t> sourceSynapses;
+    std::shared_ptr<const CheckedGroup> sourceFace;
     /// Synapses acting on synapses: the index into CheckedModel::synapses of
     /// the Synapses object targeted (created before this one), and its
     /// variables seen as a group (CheckedGroup::ofSynapses).

@@ -104,8 +104,9 @@ CheckedConnect checkArrays(const ConnectSpec& spec, const SynapticNames& names,
     if (spec.i.size() != spec.j.size())
         fail("j", "'i' and 'j' must have the same length (" + std::to_string(spec.i.size()) +
                       " and " + std::to_string(spec.j.size()) + ")");
-    checkIndices(spec.i, names.group(SynapseSide::Pre), "i", "source");
-    // Targeted synapses are counted when created: their j is checked then.
+    // Synapses are counted when created: their i or j is checked then.
+    if (!names.group(SynapseSide::Pre).ofSynapses)
+        checkIndices(spec.i, names.group(SynapseSide::Pre), "i", "source");
     if (!names.group(SynapseSide::Post).ofSynapses)
         checkIndices(spec.j, names.group(SynapseSide::Post), "j", "target");
     connect.i = spec.i;

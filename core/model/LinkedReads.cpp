@@ -66,7 +66,7 @@ void refuseInGroups(const CheckedModel& checked, ProblemCollector& problems) {
 
 void refuseInSynapses(const CheckedModel& checked, ProblemCollector& problems) {
     for (const CheckedSynapses& s : checked.synapses) {
-        const CheckedGroup& source = checked.groups[s.source];
+        const CheckedGroup& source = sourceGroupOf(checked.groups, s);
         const CheckedGroup& target = targetGroupOf(checked.groups, s);
         LinkedNames linked = linkedOf(source, "_pre", false);
         linked.merge(linkedOf(target, "_post", true));

@@ -60,11 +60,11 @@ void checkSummedWriters(const CheckedModel& model) {
         for (const CheckedSummedVariable& summed : s.summed) {
             const bool post = summed.side == SynapseSide::Post;
             const CheckedGroup& group =
-                post ? targetGroupOf(model.groups, s) : model.groups[s.source];
-            // Targeted synapses are written whole (their count is not known yet).
-            const ElementRange range = post && s.targetFace ? ElementRange{0, 1}
-                                       : post               ? s.targetRange
-                                                            : s.sourceRange;
+                post ? targetGroupOf(model.groups, s) : sourceGroupOf(model.groups, s);
+            // Synapses are written whole (their count is not known yet).
+            const ElementRange range = group.ofSynapses ? ElementRange{0, 1}
+                                       : post           ? s.targetRange
+                                                        : s.sourceRange;
             auto& earlier = writers[std::make_pair(group.name, summed.variable)];
             for (const Writer& other : earlier)
                 if (range.start < other.range.start + other.range.size &&

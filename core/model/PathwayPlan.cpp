@@ -18,6 +18,10 @@ public:
         : spec_(spec), source_(source), target_(target), equations_(equations) {}
 
     std::vector<PathwayPlan> run() {
+        // Synapses read from send nothing (Brian2 refuses on_pre from them).
+        if (!spec_.onPre.empty() && source_.ofSynapses)
+            throw ModelError({spec_.name, "on_pre", 0, 0},
+                             missingEventProblem(source_, kSpikeEvent));
         if (!spec_.onPre.empty())
             plans_.push_back(
                 {"pre", SynapseSide::Pre, spec_.onPre, "on_pre", spec_.delay, "delay"});

@@ -64,21 +64,18 @@ public:
     CheckedSynapses run() {
         CheckedSynapses s;
         s.name = spec_.name;
-        refuseSynapsesSource();
-        const GroupSlice source = findGroup(groups_, spec_.source, spec_.name, "source");
-        s.source = source.group;
-        s.sourceRange = source.range;
+        findSource(s);
         findTarget(s);
         s.dt = spec_.dt.empty() ? defaultDt_
                                 : positiveTime(spec_.dt, constants_, spec_.name, "dt", false);
-        names_.emplace(groups_[s.source], targetGroupOf(groups_, s), s.sourceRange.size,
+        names_.emplace(sourceGroupOf(groups_, s), targetGroupOf(groups_, s), s.sourceRange.size,
                        s.targetRange.size);
         checkEquations(s);
         checkSummed(s);
         checkClockDriven(s);
         const AbstractCode eventDriven = checkEventDriven(s);
         const std::vector<PathwayPlan> plans =
-            planPathways(spec_, groups_[s.source], targetGroupOf(groups_, s), s.equations);
+            planPathways(spec_, sourceGroupOf(groups_, s), targetGroupOf(groups_, s), s.equations);
         for (const PathwayPlan& plan : plans)
             checkPathway(s, plan, eventDriven);
         checkConnectCall(s, spec_.connect, 0);
@@ -92,34 +89,42 @@ public:
     }
 
 private:
-    /// Brian2's synapses have no events, so they send nothing to act on.
-    void refuseSynapsesSource() const {
-        for (const SynapsesSpec& other : context_.specs)
-            if (other.name == spec_.source)
-                throw ModelError({spec_.name, "source", 0, 0},
-                                 "'" + spec_.source +
-                                     "' is a Synapses object; a source must be a group (synapses "
-                                     "have no events to send)");
+    /// A group (or subgroup), or a Synapses object made before this one
+    /// (Brian2's synapses reading synapses, as in its astrocyte models):
+    /// N_pre is then its synapse count. Such a source sends no events.
+    void findSource(CheckedSynapses& s) const {
+        if (!namedSynapses(context_.specs, context_.index, SynapseSide::Pre)) {
+            const GroupSlice source = findGroup(groups_, spec_.source, spec_.name, "source");
+            s.source = source.group;
+            s.sourceRange = source.range;
+            return;
+        }
+        const size_t k = checkedSynapsesNamed(spec_.source, "source");
+        s.sourceSynapses = k;
+        s.sourceFace = synapsesFace(context_.synapses[k], constants_);
     }
 
     /// A group (or subgroup), or a Synapses object made before this one
     /// (Brian2's synapses on synapses): N_post is then its synapse count.
     void findTarget(CheckedSynapses& s) const {
-        const auto synapses = targetedSynapses(context_.specs, context_.index);
-        if (!synapses) {
+        if (!namedSynapses(context_.specs, context_.index, SynapseSide::Post)) {
             const GroupSlice target = findGroup(groups_, spec_.target, spec_.name, "target");
             s.target = target.group;
             s.targetRange = target.range;
             return;
         }
+        const size_t k = checkedSynapsesNamed(spec_.target, "target");
+        s.targetSynapses = k;
+        s.targetFace = synapsesFace(context_.synapses[k], constants_);
+    }
+
+    /// The place among the Synapses objects checked so far of the one called `name`.
+    size_t checkedSynapsesNamed(const std::string& name, const char* field) const {
         for (size_t k = 0; k < context_.synapses.size(); ++k)
-            if (context_.synapses[k].name == spec_.target) {
-                s.targetSynapses = k;
-                s.targetFace = synapsesFace(context_.synapses[k], constants_);
-                return;
-            }
-        throw ModelError({spec_.name, "target", 0, 0},
-                         "unknown target Synapses object '" + spec_.target + "'");
+            if (context_.synapses[k].name == name)
+                return k;
+        throw ModelError({spec_.name, field, 0, 0},
+                         std::string("unknown ") + field + " Synapses object '" + name + "'");
     }
 
     /// Connect call `k` (0 is `connect` itself, or the first of its list).
@@ -418,7 +423,7 @@ AssignmentOwner synapsesAssignmentOwner(const CheckedSynapses& s,
     owner.object = s.name;
     owner.elements = "synapses";
     owner.scope = s.scope.get();
-    owner.sourceSize = groups[s.source].size;
+    owner.sourceSize = s.sourceFace ? 0 : groups[s.source].size;
     owner.targetSize = s.targetFace ? 0 : groups[s.target].size; // 0: known when built
     owner.requireWritable = [&s, at](const std::string& variable) {
         if (variable == "delay")
@@ -428,8 +433,8 @@ AssignmentOwner synapsesAssignmentOwner(const CheckedSynapses& s,
             throw ModelError({"", "", 0, 0},
                              "'" + variable + "' is not a variable of '" + s.name + "'");
     };
-    const auto names = std::make_shared<SynapticNames>(groups[s.source], targetGroupOf(groups, s),
-                                                       s.sourceRange.size, s.targetRange.size);
+    const auto names = std::make_shared<SynapticNames>(
+        sourceGroupOf(groups, s), targetGroupOf(groups, s), s.sourceRange.size, s.targetRange.size);
     owner.resolve = [names, &s](const ExprPtr& expr) {
         return names->substituteGroupSubexpressions(s.equations.substituteSubexpressions(expr),
                                                     s.equations);

@@ -14,6 +14,11 @@ namespace spikestudio {
 const CheckedGroup& targetGroupOf(const std::vector<CheckedGroup>& groups,
                                   const CheckedSynapses& synapses);
 
+/// The group a Synapses object's `_pre` names read: its source group, or,
+/// when its source is another Synapses object, that object's face.
+const CheckedGroup& sourceGroupOf(const std::vector<CheckedGroup>& groups,
+                                  const CheckedSynapses& synapses);
+
 /// The per-synapse variables of `synapses` seen as a group that another
 /// Synapses object targets (Brian2's synapses on synapses): its parameters
 /// and differential variables; subexpressions and summed variables stay its
@@ -22,11 +27,13 @@ const CheckedGroup& targetGroupOf(const std::vector<CheckedGroup>& groups,
 std::shared_ptr<const CheckedGroup> synapsesFace(const CheckedSynapses& synapses,
                                                  const Scope& constants);
 
-/// Where `object`'s target `target` is among `synapses` (the Synapses objects
-/// of the model in file order, `own` being `object`'s place), or nothing when
-/// no Synapses object is so called. Throws ModelError (field 'target') for
-/// itself, and for one that comes later in the file (Brian2 creates an object
-/// before another can act on it), naming a cycle when the targets form one.
-std::optional<size_t> targetedSynapses(const std::vector<SynapsesSpec>& synapses, size_t own);
+/// Where the Synapses object named by `side` of synapses[own] (its `target`
+/// for Post, its `source` for Pre) is among `synapses` (the model's Synapses
+/// objects in file order), or nothing when no Synapses object is so called.
+/// Throws ModelError (field 'target' or 'source') for itself, and for one that
+/// comes later in the file (Brian2 creates an object before another can act
+/// on it or read it), naming a cycle when the objects so named form one.
+std::optional<size_t> namedSynapses(const std::vector<SynapsesSpec>& synapses, size_t own,
+                                    SynapseSide side);
 
 } // namespace spikestudio

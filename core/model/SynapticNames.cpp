@@ -47,15 +47,16 @@ std::unique_ptr<Scope> SynapticNames::outerScope(const Scope& constants, bool ev
     defineGroupVariables(*scope, target_, SynapseSide::Post, true);
     for (const char* name : {"i", "j", "N_incoming", "N_outgoing"})
         scope->define(name, integerPerSynapse());
-    scope->define("N_pre", Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
-                                  static_cast<double>(sourceSize_)});
-    // Targeted synapses are counted only once they are created: N_post is
-    // then a value of the run, as a shared variable is.
-    if (target_.ofSynapses)
-        scope->define("N_post", Symbol{SymbolKind::Shared, Dimension(), ValueType::Integer, 0.0});
-    else
-        scope->define("N_post", Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
-                                       static_cast<double>(targetSize_)});
+    // Synapses (read or targeted) are counted only once they are created:
+    // N_pre or N_post is then a value of the run, as a shared variable is.
+    const auto count = [](const CheckedGroup& group, long long size) {
+        if (group.ofSynapses)
+            return Symbol{SymbolKind::Shared, Dimension(), ValueType::Integer, 0.0};
+        return Symbol{SymbolKind::Constant, Dimension(), ValueType::Integer,
+                      static_cast<double>(size)};
+    };
+    scope->define("N_pre", count(source_, sourceSize_));
+    scope->define("N_post", count(target_, targetSize_));
     scope->define("delay",
                   Symbol{SymbolKind::PerElement, Dimension::second(), ValueType::Float, 0.0});
     if (eventDriven)

@@ -16,6 +16,9 @@ namespace spikestudio {
 struct GroupState {
     std::string name;
     long long size = 0;
+    /// A Synapses object's synapses seen as a group, by the Synapses objects
+    /// that read or act on them (SynapseState::elements).
+    bool ofSynapses = false;
     Clock* clock = nullptr;
     std::map<std::string, std::vector<double>> variables;
     std::vector<std::int32_t> events;

@@ -421,9 +421,10 @@ def check_names(model):
                     raise ModelFileError(spec['name'], 'subgroups[%d].name' % k, "another object "
                                          "is already called '%s'" % subgroup['name'])
                 owners[subgroup['name']] = kind
-    references = [(s, 'source', ('groups',)) for s in model['synapses']]
-    # A Synapses object may act on another one (Brian2's synapses on synapses).
-    references += [(s, 'target', ('groups', 'synapses')) for s in model['synapses']]
+    # A Synapses object may read another one or act on it (Brian2's synapses
+    # on synapses).
+    references = [(s, side, ('groups', 'synapses'))
+                  for s in model['synapses'] for side in ('source', 'target')]
     references += [(p, 'target', ('groups',)) for p in model['poisson_inputs']]
     references += [(m, 'source', ('groups', 'synapses') if m['type'] == 'StateMonitor'
                     else ('groups',)) for m in model['monitors']]

@@ -18,18 +18,18 @@ MODEL_GROUPS = (NeuronGroup, PoissonGroup, SpikeGeneratorGroup)
 
 
 def endpoint(synapses, group, side, context):
-    """The model group or subgroup on one side of `synapses`; as the target,
-    also another Synapses object of the run (Brian2's synapses on synapses)."""
+    """The model group or subgroup on one side of `synapses`, or another
+    Synapses object of the run: synapses read by synapses (source) or acted
+    on by them (target)."""
     name = context.group_name(group, MODEL_GROUPS)
     if name is not None:
         return name
     kind = group.__class__.__name__
     if kind == 'Synapses':
-        if side == 'post' and context.in_model(group):
+        if context.in_model(group):
             return group.name
-        context.fail(synapses, "a Synapses object ('%s') as the source of Synapses" % group.name
-                     if side == 'pre' else
-                     "the Synapses '%s' as target, which the run does not include" % group.name)
+        context.fail(synapses, "the Synapses '%s' as %s, which the run does not include"
+                     % (group.name, 'source' if side == 'pre' else 'target'))
     context.fail(synapses, "the %s '%s' as %s" % (kind, group.name, side))
 
 
