@@ -1,7 +1,8 @@
 // Synapses acting on synapses in the desktop app, driven offscreen: the
 // canvas draws such a Synapses object from its source card to the middle of
-// the arrow it acts on (following it when cards move), and the inspector's
-// target chooser offers the Synapses objects written before the selected one.
+// the arrow it acts on (following it when cards move), one reading synapses
+// from the middle of the arrow it reads, and the inspector's source and
+// target choosers offer the Synapses objects written before the selected one.
 #include "MainWindow.h"
 #include "canvas/GroupNodeItem.h"
 #include "canvas/NetworkScene.h"
@@ -126,6 +127,39 @@ private slots:
         window_->document()->undoStack()->undo();
         QCOMPARE(model().synapses[2].target, std::string("B"));
         QVERIFY(!arrow("T")->targetArrow());
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
+
+    /// Synapses reading synapses (Brian2's astrocyte models): the source
+    /// chooser offers the Synapses objects before them, and the arrow then
+    /// starts at the middle of the arrow it reads and ends at its target card.
+    void sourceChooserMakesAnArrowReadSynapses() {
+        open(kModel);
+        window_->scene()->selectObject(ObjectRef::synapses("T"));
+        QTRY_COMPARE(window_->inspector()->object(), ObjectRef::synapses("T"));
+        QComboBox* source = window_->inspector()->sourceChooser();
+        QCOMPARE(itemsOf(source), (QStringList{"A", "B", "M", "S", "S2"}));
+        source->setCurrentIndex(source->findText("S"));
+        emit source->activated(source->currentIndex());
+        QCOMPARE(model().synapses[2].source, std::string("S"));
+        SynapsesArrowItem* reading = arrow("T");
+        QVERIFY(reading->isVisible());
+        QCOMPARE(reading->sourceArrow(), arrow("S"));
+        QVERIFY(!reading->targetArrow());
+        QVERIFY2(distance(reading->start(), arrow("S")->middle()) < 60.0, "starts at S's middle");
+        const QRectF card = window_->scene()->node("B")->sceneBoundingRect();
+        QVERIFY2(distance(reading->end(), card.center()) < card.width(), "ends at its card");
+        // T's on_pre now listens to S, whose synapses send no events.
+        QTRY_VERIFY(!window_->diagnostics()->canRun());
+
+        // It follows S when a card of S moves; undo gives T its group back.
+        const QPointF before = reading->start();
+        window_->scene()->node("A")->setPos(window_->scene()->node("A")->pos() + QPointF(0, 300));
+        QVERIFY(distance(reading->start(), before) > 50.0);
+        QVERIFY(distance(reading->start(), arrow("S")->middle()) < 60.0);
+        window_->document()->undoStack()->undo();
+        QCOMPARE(model().synapses[2].source, std::string("M"));
+        QVERIFY(!arrow("T")->sourceArrow());
         QTRY_VERIFY(window_->diagnostics()->canRun());
     }
 };

@@ -104,12 +104,13 @@ void NetworkScene::setProblemObject(const QString& name) {
 
 void NetworkScene::updateArrows() {
     for (SynapsesArrowItem* arrow : std::as_const(arrows_))
-        if (!arrow->targetArrow())
+        if (!arrow->endsOnAnArrow())
             arrow->updateGeometry();
-    // Arrows onto arrows follow them, in model order (a target comes first).
+    // Arrows on arrows follow them, in model order (the one read or acted on
+    // comes first).
     for (const auto& synapses : document_->model().synapses)
         if (SynapsesArrowItem* arrow = arrows_.value(QString::fromStdString(synapses.name));
-            arrow && arrow->targetArrow())
+            arrow && arrow->endsOnAnArrow())
             arrow->updateGeometry();
 }
 
@@ -144,10 +145,19 @@ void NetworkScene::syncNodes() {
     nodes_ = kept;
 }
 
+namespace {
+
+QPair<QString, QString> unorderedPair(const std::string& one, const std::string& other) {
+    const auto [first, second] = std::minmax(one, other);
+    return {QString::fromStdString(first), QString::fromStdString(second)};
+}
+
+} // namespace
+
 void NetworkScene::syncArrows() {
     QHash<QString, SynapsesArrowItem*> kept;
     QHash<QPair<QString, QString>, int> lanes; // parallel arrows per node pair
-    QStringList onArrows;                      // Synapses acting on other Synapses
+    QStringList onArrows;                      // Synapses reading or acting on other Synapses
     for (const auto& synapses : document_->model().synapses) {
         const QString name = QString::fromStdString(synapses.name);
         const Model& model = document_->model();
@@ -161,8 +171,11 @@ void NetworkScene::syncArrows() {
         arrow->setSynapses(synapses);
         GroupNodeItem* from = node(source);
         GroupNodeItem* to = node(target);
-        if (!to && ModelLookup::synapses(model, QString::fromStdString(synapses.target))) {
-            // synapses on synapses: drawn below, onto the arrow they act on
+        const auto namesSynapses = [&](const std::string& end) {
+            return ModelLookup::synapses(model, QString::fromStdString(end)) != nullptr;
+        };
+        if ((!from && namesSynapses(synapses.source)) || (!to && namesSynapses(synapses.target))) {
+            // synapses on synapses: drawn below, from or onto the arrows they name
             onArrows.append(name);
             kept.insert(name, arrow);
             continue;
@@ -179,18 +192,32 @@ void NetworkScene::syncArrows() {
             arrow->setEnds(from, sourceBand, to, targetBand, lanes[{source, target}]++);
         kept.insert(name, arrow);
     }
-    // Onto the arrows of the Synapses objects they act on, once those are placed
-    // (in model order: a target comes before what acts on it).
+    // From or onto the arrows of the Synapses objects they name, once those
+    // are placed (in model order: those named come first).
     for (const QString& name : std::as_const(onArrows)) {
         const SynapsesSpec* synapses = ModelLookup::synapses(document_->model(), name);
         SynapsesArrowItem* arrow = kept.value(name);
-        GroupNodeItem* from =
-            node(QString::fromStdString(owningGroup(document_->model(), synapses->source)));
-        SynapsesArrowItem* to = kept.value(QString::fromStdString(synapses->target));
-        const bool drawn = from && to && to->isVisible() && to != arrow;
+        const auto nodeOf = [&](const std::string& end) {
+            return node(QString::fromStdString(owningGroup(document_->model(), end)));
+        };
+        const auto arrowOf = [&](const std::string& end) -> SynapsesArrowItem* {
+            SynapsesArrowItem* named = kept.value(QString::fromStdString(end));
+            return named && named != arrow ? named : nullptr;
+        };
+        GroupNodeItem* fromNode = nodeOf(synapses->source);
+        SynapsesArrowItem* fromArrow = fromNode ? nullptr : arrowOf(synapses->source);
+        GroupNodeItem* toNode = nodeOf(synapses->target);
+        SynapsesArrowItem* toArrow = toNode ? nullptr : arrowOf(synapses->target);
+        const auto placed = [](GroupNodeItem* node, SynapsesArrowItem* other) {
+            return node || (other && other->isVisible());
+        };
+        const bool drawn = placed(fromNode, fromArrow) && placed(toNode, toArrow);
         arrow->setVisible(drawn);
         if (drawn)
-            arrow->setEndsOnArrow(from, to, 0);
+            // Lanes per pair of ends either way: arrows both ways between
+            // a card and an arrow's label would otherwise share the lane.
+            arrow->setEndsOnArrows(fromNode, fromArrow, toNode, toArrow,
+                                   lanes[unorderedPair(synapses->source, synapses->target)]++);
     }
     qDeleteAll(arrows_);
     arrows_ = kept;

@@ -67,6 +67,7 @@ void SynapsesArrowItem::setEnds(GroupNodeItem* source, const QString& sourceBand
                                 GroupNodeItem* target, const QString& targetBand, int lane) {
     source_ = source;
     target_ = target;
+    sourceArrow_ = nullptr;
     targetArrow_ = nullptr;
     // A band the card does not draw (yet) counts as the whole card.
     sourceBand_ = source->bandRect(sourceBand).isEmpty() ? QString() : sourceBand;
@@ -75,10 +76,13 @@ void SynapsesArrowItem::setEnds(GroupNodeItem* source, const QString& sourceBand
     updateGeometry();
 }
 
-void SynapsesArrowItem::setEndsOnArrow(GroupNodeItem* source, SynapsesArrowItem* target, int lane) {
-    source_ = source;
-    target_ = nullptr;
-    targetArrow_ = target;
+void SynapsesArrowItem::setEndsOnArrows(GroupNodeItem* source, SynapsesArrowItem* sourceArrow,
+                                        GroupNodeItem* target, SynapsesArrowItem* targetArrow,
+                                        int lane) {
+    source_ = sourceArrow ? nullptr : source;
+    sourceArrow_ = sourceArrow;
+    target_ = targetArrow ? nullptr : target;
+    targetArrow_ = targetArrow;
     sourceBand_.clear();
     targetBand_.clear();
     lane_ = lane;
@@ -179,13 +183,18 @@ QPainterPath SynapsesArrowItem::bandPath(QPointF& labelAt, QPointF& tipDirection
 }
 
 void SynapsesArrowItem::updateGeometry() {
-    if (!source_ || (!target_ && !targetArrow_))
+    if ((!source_ && !sourceArrow_) || (!target_ && !targetArrow_))
         return;
     prepareGeometryChange();
-    if (targetArrow_) { // ends at the other arrow's label, clipped at its box
-        const QRectF label = targetArrow_->labelRect();
-        path_ = clippedCurve(source_->scenePos(), source_->sceneBoundingRect(), label.center(),
-                             label.adjusted(-2, -2, 2, 2), labelCenter_, tipFrom_);
+    if (endsOnAnArrow()) { // an end on another arrow meets its label, clipped at its box
+        const auto at = [](GroupNodeItem* node, SynapsesArrowItem* arrow) {
+            return node ? std::make_pair(node->scenePos(), node->sceneBoundingRect())
+                        : std::make_pair(arrow->labelRect().center(),
+                                         arrow->labelRect().adjusted(-2, -2, 2, 2));
+        };
+        const auto [from, fromRect] = at(source_, sourceArrow_);
+        const auto [to, toRect] = at(target_, targetArrow_);
+        path_ = clippedCurve(from, fromRect, to, toRect, labelCenter_, tipFrom_);
     } else if (!sourceBand_.isEmpty() || !targetBand_.isEmpty()) {
         path_ = bandPath(labelCenter_, tipFrom_);
     } else if (source_ == target_) {

@@ -22,11 +22,16 @@ public:
     /// `sourceBand`, `targetBand`: the subgroup at each end ("" for the whole group).
     void setEnds(GroupNodeItem* source, const QString& sourceBand, GroupNodeItem* target,
                  const QString& targetBand, int lane);
-    /// Synapses acting on synapses: from the source node to the label at the
-    /// middle of `target`, the arrow of the Synapses object they act on.
-    void setEndsOnArrow(GroupNodeItem* source, SynapsesArrowItem* target, int lane);
+    /// Synapses acting on or reading synapses: each end is a node or the
+    /// label at the middle of another Synapses object's arrow (one of each
+    /// pair is null); `lane` parts parallel arrows as setEnds does.
+    void setEndsOnArrows(GroupNodeItem* source, SynapsesArrowItem* sourceArrow,
+                         GroupNodeItem* target, SynapsesArrowItem* targetArrow, int lane);
     /// The arrow it points at when it acts on another Synapses object, else null.
     SynapsesArrowItem* targetArrow() const { return targetArrow_; }
+    /// The arrow it starts from when it reads another Synapses object, else null.
+    SynapsesArrowItem* sourceArrow() const { return sourceArrow_; }
+    bool endsOnAnArrow() const { return sourceArrow_ || targetArrow_; }
     /// The middle of the arrow, where its label sits.
     QPointF middle() const { return labelCenter_; }
     /// Where the arrow starts and ends, in scene coordinates.
@@ -59,6 +64,7 @@ private:
     QString rule_;
     GroupNodeItem* source_ = nullptr;
     GroupNodeItem* target_ = nullptr;
+    SynapsesArrowItem* sourceArrow_ = nullptr;
     SynapsesArrowItem* targetArrow_ = nullptr;
     QString sourceBand_, targetBand_;
     int lane_ = 0;

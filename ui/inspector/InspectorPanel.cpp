@@ -206,7 +206,8 @@ void InspectorPanel::addEndChoosers() {
 QComboBox* InspectorPanel::endChooser(const QString& field) {
     auto* chooser = new QComboBox;
     chooser->setObjectName("synapses." + field);
-    chooser->setToolTip(field == "source" ? tr("The group or subgroup the synapses come from")
+    chooser->setToolTip(field == "source" ? tr("The group or subgroup the synapses come from, "
+                                               "or a Synapses object before them they read")
                                           : tr("The group or subgroup the synapses act on, or "
                                                "a Synapses object before them"));
     connect(chooser, &QComboBox::activated, this,
@@ -217,12 +218,12 @@ QComboBox* InspectorPanel::endChooser(const QString& field) {
 void InspectorPanel::showEnd(QComboBox* chooser, const std::string& name) {
     const QSignalBlocker blocker(chooser);
     QStringList choices = ModelLookup::groupChoices(document_->model());
-    if (chooser == targetChooser_) // synapses on synapses: those written before these
-        for (const SynapsesSpec& other : document_->model().synapses) {
-            if (QString::fromStdString(other.name) == object_.name)
-                break;
-            choices << QString::fromStdString(other.name);
-        }
+    // Synapses read or acted on: those written before these.
+    for (const SynapsesSpec& other : document_->model().synapses) {
+        if (QString::fromStdString(other.name) == object_.name)
+            break;
+        choices << QString::fromStdString(other.name);
+    }
     const QString current = QString::fromStdString(name);
     if (!choices.contains(current))
         choices << current; // an unknown name stays visible; the checker reports it
