@@ -496,6 +496,47 @@ private slots:
                  qPrintable(separate.out));
     }
 
+    // Values set and connections made use a constant's value at their line
+    // (Brian2 evaluates them there): a constant set again in between becomes a
+    // constant of its own in those that see the new value; code the run
+    // evaluates keeps the value at the run.
+    void constantSetAgainIsCarriedAtItsLine() {
+        const QString script =
+            writeScript("again.py", "from brian2 import *\n"
+                                    "d = 2*um\n"
+                                    "tau = 10*ms\n"
+                                    "G = NeuronGroup(3, 'dv/dt = -v/tau : 1\\nx : metre', "
+                                    "name='G')\n"
+                                    "G.x = 'i*d'\n"
+                                    "G.v = 'tau/ms'\n"
+                                    "d = 5*um\n"
+                                    "tau = 20*ms\n"
+                                    "H = NeuronGroup(2, 'x : metre', name='H')\n"
+                                    "H.x = 'i*d'\n"
+                                    "S = Synapses(G, H, name='S')\n"
+                                    "S.connect('x_pre < 0.7*d')\n"
+                                    "run(1*ms)\n");
+        const CliResult imported = import(script, dir_.filePath("again.json"));
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QFile file(dir_.filePath("again.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject model = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonObject constants = model["constants"].toObject();
+        QCOMPARE(constants["d"].toString(), QString("2*um"));
+        QCOMPARE(constants["d_2"].toString(), QString("5*um"));
+        QCOMPARE(constants["tau"].toString(), QString("20*ms")); // the run's, for the equations
+        QCOMPARE(constants["tau_2"].toString(), QString("10*ms"));
+        const QJsonArray groups = model["groups"].toArray();
+        QCOMPARE(groups[0].toObject()["initial"].toObject()["x"].toString(), QString("i*d"));
+        QCOMPARE(groups[0].toObject()["initial"].toObject()["v"].toString(), QString("tau_2/ms"));
+        QCOMPARE(groups[1].toObject()["initial"].toObject()["x"].toString(), QString("i*d_2"));
+        QCOMPARE(model["synapses"].toArray()[0].toObject()["connect"].toObject()["condition"],
+                 QJsonValue("x_pre < 0.7*d_2"));
+        const CliResult ran = runCli({"run", file.fileName(), "--tier", "tcc"});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        QVERIFY2(ran.out.contains("synapses S: G -> H, 4 synapses"), qPrintable(ran.out));
+    }
+
     // A project holds one model: several networks are refused before anything
     // is written; a folder takes the files under the script's name.
     void severalNetworksGoIntoModelFiles() {

@@ -11,6 +11,7 @@ from brian2.units.fundamentalunits import DimensionMismatchError, Quantity
 from brian2.utils.stringtools import get_identifiers
 
 from .errors import ImportFailure, unsupported
+from .names import renamed
 from .quantities import dimensions_of, is_dimensionless, unit_text, value_text
 
 
@@ -68,14 +69,17 @@ class InitialValues:
     def entry(self, event):
         """One assignment as an entry of the list form."""
         entry = {'variable': event.variable}
+        names = self.context.names
         if isinstance(event.index, str) and not is_whole(event.index):
-            self.context.names.add(event.resolver, [event.index], event.namespace, event.where)
-            entry['condition'] = event.index
+            renames = names.add_at_line(event.resolver, [event.index], event.namespace,
+                                        event.where)
+            entry['condition'] = renamed(event.index, renames)
         elif not is_whole(event.index):
             entry.update(IndexTranslator(event, self.owner).fields())
         if event.code is not None:
-            self.context.names.add(event.resolver, [event.code], event.namespace, event.where)
-            entry['value'] = event.code
+            renames = names.add_at_line(event.resolver, [event.code], event.namespace,
+                                        event.where)
+            entry['value'] = renamed(event.code, renames)
         else:
             entry.update(self._numbers(event))
         return {key: entry[key] for key in ('variable', 'value', 'unit', 'index', 'pre', 'post',

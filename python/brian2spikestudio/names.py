@@ -2,7 +2,9 @@
 object's own variables first, then Brian2's units, functions and constants,
 then the object's `namespace=`, then the run's or the call's namespace), and
 collected as the model's constants and TimedArrays. A model has one value
-per name: a name with two values is refused."""
+per name: a name with two values is refused in code the run evaluates, and
+carried as a second constant in values set or connections made at the line
+that uses it."""
 import re
 
 import numpy as np
@@ -12,7 +14,7 @@ from brian2.core.variables import Constant
 from brian2.input.timedarray import TimedArray
 from brian2.synapses.parse_synaptic_generator_syntax import parse_synapse_generator
 from brian2.units.fundamentalunits import Quantity
-from brian2.utils.stringtools import get_identifiers
+from brian2.utils.stringtools import get_identifiers, word_substitute
 
 from .errors import ImportFailure, unsupported
 from .quantities import dimensions_of, value_text
@@ -47,6 +49,7 @@ class ExternalNames:
 
     def __init__(self, object_namespaces=None):
         self.constants = {}     # name -> (value, where)
+        self.aliases = {}       # name -> constants standing for its other values
         self.timed_arrays = {}  # name -> (TimedArray, where)
         # id(object) -> its own namespace= as it was at the run translated
         # (the script may change it before a later run: G.namespace['x'] = ...)
@@ -56,16 +59,52 @@ class ExternalNames:
         """Resolves the external names in `texts` (code of `obj`) in `namespace`.
         Comments are no names, and neither are the local values code defines
         (`U_0 = ...` for a name `obj` does not have)."""
+        for name in self._external(obj, texts, local_names):
+            self._add_resolved(name, self._resolve(obj, name, namespace, where), where)
+
+    def add_at_line(self, obj, texts, namespace, where, local_names=()):
+        """As add(), for code Brian2 evaluates where the script runs it
+        (values set, connect calls), with the names' values at that line: a
+        constant whose value there differs from the model's is carried as a
+        constant of its own (`grid_dist` set again between two assignments
+        becomes `grid_dist_2` in the later ones). Returns the renames, which
+        the caller applies to its texts with `renamed()`."""
+        renames = {}
+        for name in self._external(obj, texts, local_names):
+            resolved = self._resolve(obj, name, namespace, where)
+            if isinstance(resolved, Constant) and name in self.constants:
+                alias = self._alias(name, constant_value(resolved), where, obj)
+                if alias != name:
+                    renames[name] = alias
+                    continue
+            self._add_resolved(name, resolved, where)
+        return renames
+
+    def _external(self, obj, texts, local_names):
+        names = set()
         for text in texts:
             text = COMMENT.sub('', text or '')
             defined = set(PLAIN_ASSIGNMENT.findall(text))
-            for name in sorted(get_identifiers(text)):
-                if (name in local_names or name in defined or name in obj.variables
-                        or NOISE.match(name)):
-                    continue
-                if is_builtin(name):
-                    continue
-                self._add_resolved(name, self._resolve(obj, name, namespace, where), where)
+            names.update(name for name in get_identifiers(text)
+                         if not (name in local_names or name in defined or name in obj.variables
+                                 or NOISE.match(name) or is_builtin(name)))
+        return sorted(names)
+
+    def _alias(self, name, value, where, obj):
+        """`name`, or the constant standing for `name` with `value` (made now
+        when there is none: name_2, name_3, ...)."""
+        candidates = [name] + self.aliases.get(name, [])
+        for candidate in candidates:
+            if same_value(self.constants[candidate][0], value):
+                return candidate
+        number = len(candidates) + 1
+        while ('%s_%d' % (name, number) in self.constants or '%s_%d' % (name, number)
+               in self.timed_arrays or '%s_%d' % (name, number) in obj.variables):
+            number += 1
+        alias = '%s_%d' % (name, number)
+        self.aliases.setdefault(name, []).append(alias)
+        self.constants[alias] = (value, where)
+        return alias
 
     def _resolve(self, obj, name, namespace, where):
         snapshot = self.object_namespaces.get(id(obj))
@@ -102,6 +141,11 @@ class ExternalNames:
         """The model's `constants`: name -> exact text."""
         return {name: value_text(value, where, "the constant '%s'" % name)
                 for name, (value, where) in self.constants.items()}
+
+
+def renamed(text, renames):
+    """`text` with the names `renames` maps replaced as whole words."""
+    return word_substitute(text, renames) if renames and isinstance(text, str) else text
 
 
 def constant_value(constant):

@@ -9,7 +9,7 @@ from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
 from .equations_text import equations_of, equations_text, expressions_of
 from .errors import ImportFailure, unsupported
 from .groups import method_field
-from .names import generator_texts
+from .names import generator_texts, renamed
 from .pathways import delays_in_initial, pathway_fields, sets_delay_of
 from .quantities import number_text
 from .recording import Assignment
@@ -88,11 +88,16 @@ def connect_form(call, synapses, context):
         add_number_or_text(spec, 'p', call.p, 1, texts)
         if 'p' in spec and isinstance(spec['p'], str):
             raise unsupported(call.where, 'connect() with index arrays and a p expression')
-        context.names.add(synapses, texts, call.namespace, call.where)
-        return spec
+        return with_names_at_line(spec, texts, (), synapses, call, context)
     add_number_or_text(spec, 'n', call.n, 1, texts)
-    context.names.add(synapses, texts, call.namespace, call.where, local_names)
-    return spec
+    return with_names_at_line(spec, texts, local_names, synapses, call, context)
+
+
+def with_names_at_line(spec, texts, local_names, synapses, call, context):
+    """The connect spec with its names' values at the connect() line (Brian2
+    connects there): a constant set to another value since is renamed."""
+    renames = context.names.add_at_line(synapses, texts, call.namespace, call.where, local_names)
+    return {key: renamed(value, renames) for key, value in spec.items()}
 
 
 def add_number_or_text(spec, key, value, default, texts):
