@@ -1,5 +1,6 @@
 // Spike Studio's entry point: CLI verbs, or the GUI when started with no
 // argument (its start page) or with a single model file.
+#include "AllocatorSettings.h"
 #include "CommandLine.h"
 #include "ExamplesDirectory.h"
 #include "ExportBrian2Command.h"
@@ -95,6 +96,7 @@ int runCli(const std::vector<std::string>& arguments) {
 } // namespace
 
 int main(int argc, char** argv) {
+    spikestudio::keepFreedMemoryForReuse();
     const std::vector<std::string> arguments(argv + 1, argv + argc);
     spikestudio::simulateImportsWithThisProgram(); // scripts that read their monitors
 #ifdef SPIKESTUDIO_WITH_GUI
