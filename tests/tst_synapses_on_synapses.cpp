@@ -3,9 +3,7 @@
 // write the target's per-synapse arrays, and what cannot work is refused with
 // one line naming the object and field. Agreement with Brian2 number for
 // number is in tst_reference (synapses_on_synapses) and tst_import.
-#include "diagnostics/ModelError.h"
-#include "engine/NetworkBuilder.h"
-#include "model/ModelReader.h"
+#include "support/ModelRun.h"
 
 #include <QtTest>
 
@@ -28,30 +26,12 @@ std::string model(const std::string& more, const std::string& sModel = "w : 1\\n
            more + "]}";
 }
 
-std::unique_ptr<Network> run(const std::string& json) {
-    CheckOptions options;
-    options.seed = 1;
-    const CheckedModel checked = checkModel(readModel(json), options);
-    auto network = buildNetwork(checked);
-    network->run(checked.duration);
-    return network;
-}
-
 const std::vector<double>& valuesOf(Network& network, const std::string& synapses,
                                     const std::string& variable) {
     for (SynapseState& s : network.synapses())
         if (s.name == synapses)
             return s.variable(variable);
     throw std::logic_error("no such synapses");
-}
-
-QString errorOf(const std::string& json) {
-    try {
-        run(json);
-    } catch (const ModelError& error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
 }
 
 } // namespace
@@ -62,7 +42,7 @@ class TestSynapsesOnSynapses : public QObject {
 private slots:
     /// Each spike of M adds c to the w of the synapses of S it reaches.
     void onPreWritesTheTargetsWeights() {
-        auto network = run(model(R"(, {"name": "S2", "source": "M", "target": "S",
+        auto network = runModelJson(model(R"(, {"name": "S2", "source": "M", "target": "S",
             "model": "c : 1", "on_pre": "w_post += c", "connect": {"i": [0, 1, 1], "j": [4, 4, 1]},
             "initial": {"c": "0.5 + i"}})"));
         // S: (i, j) = (0,0) (0,1) (0,2) (1,0) (1,1) (1,2), w = 1 + j + 10 i.
@@ -73,7 +53,7 @@ private slots:
     /// N_post is the number of the target's synapses, in connect rules,
     /// initial values and code alike; j indexes them.
     void nPostCountsTheTargetsSynapses() {
-        auto network = run(model(R"(, {"name": "S2", "source": "M", "target": "S",
+        auto network = runModelJson(model(R"(, {"name": "S2", "source": "M", "target": "S",
             "model": "c : 1", "on_pre": "w_post += N_post + 100*c",
             "connect": {"j": "k for k in range(N_post) if k % 2 == i"},
             "initial": {"c": "N_post*j"}})"));
@@ -89,7 +69,7 @@ private slots:
     /// A summed variable writes a parameter of each target synapse: the sum
     /// over the synapses onto it, every step.
     void summedVariableWritesTheTargetsParameter() {
-        auto network = run(model(R"j(, {"name": "S3", "source": "M", "target": "S",
+        auto network = runModelJson(model(R"j(, {"name": "S3", "source": "M", "target": "S",
             "model": "c : 1\ny_post = c*(1 + j) : 1 (summed)", "connect": {"condition": "j != 3"},
             "initial": {"c": "1 + i"}})j"));
         const std::vector<double>& y = valuesOf(*network, "S", "y");
@@ -99,7 +79,7 @@ private slots:
 
     /// A condition reads the target's variables, after its initial values.
     void connectReadsTheTargetsVariables() {
-        auto network = run(model(R"(, {"name": "S2", "source": "M", "target": "S",
+        auto network = runModelJson(model(R"(, {"name": "S2", "source": "M", "target": "S",
             "model": "c : 1", "connect": {"condition": "w_post > 11.5 and i == 0"}})"));
         const SynapseState& s2 = network->synapses()[1];
         QCOMPARE(s2.post, (std::vector<std::int32_t>{4, 5}));
@@ -149,7 +129,7 @@ private slots:
     void refused() {
         QFETCH(QString, json);
         QFETCH(QString, message);
-        const QString error = errorOf(json.toStdString());
+        const QString error = QString::fromStdString(runProblemOf(json.toStdString()));
         QVERIFY2(error.contains(message), qPrintable("got: " + error));
     }
 };

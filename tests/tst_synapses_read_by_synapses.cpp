@@ -5,9 +5,7 @@
 // from synapses, which send no events; an object read before it exists) is
 // refused with one line naming the object and field. Agreement with Brian2
 // number for number is in tst_import (synapses_read_by_synapses.py).
-#include "diagnostics/ModelError.h"
-#include "engine/NetworkBuilder.h"
-#include "model/ModelReader.h"
+#include "support/ModelRun.h"
 
 #include <QtTest>
 
@@ -29,29 +27,11 @@ std::string model(const std::string& more, const std::string& sModel = "x : 1") 
            more + "]}";
 }
 
-std::unique_ptr<Network> run(const std::string& json) {
-    CheckOptions options;
-    options.seed = 1;
-    const CheckedModel checked = checkModel(readModel(json), options);
-    auto network = buildNetwork(checked);
-    network->run(checked.duration);
-    return network;
-}
-
 const SynapseState& synapsesOf(const Network& network, const std::string& name) {
     for (const SynapseState& s : network.synapses())
         if (s.name == name)
             return s;
     throw std::logic_error("no such synapses");
-}
-
-QString errorOf(const std::string& json) {
-    try {
-        run(json);
-    } catch (const ModelError& error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
 }
 
 } // namespace
@@ -62,7 +42,7 @@ class TestSynapsesReadBySynapses : public QObject {
 private slots:
     /// A summed variable sums the source synapses' x into each cell, every step.
     void summedVariableReadsTheSourcesVariable() {
-        auto network = run(model(R"j(, {"name": "R", "source": "S", "target": "C",
+        auto network = runModelJson(model(R"j(, {"name": "R", "source": "S", "target": "C",
             "model": "y_post = 2*x_pre : 1 (summed)", "connect": {"j": "i % 2"}})j"));
         const SynapseState& r = synapsesOf(*network, "R");
         QCOMPARE(r.pre, (std::vector<std::int32_t>{0, 1, 2, 3, 4, 5}));
@@ -75,7 +55,7 @@ private slots:
     /// connect rules (generators and conditions on the source's variables),
     /// initial values and code alike.
     void nPreAndICountTheSourcesSynapses() {
-        auto network = run(model(R"j(, {"name": "R", "source": "S", "target": "C",
+        auto network = runModelJson(model(R"j(, {"name": "R", "source": "S", "target": "C",
             "model": "c : 1\nz_post = c : 1 (summed)",
             "connect": [{"j": "0 for _ in range(1) if 2*i < N_pre"}, {"condition": "x_pre > 11.5 and j == 1"}],
             "initial": {"c": "100*N_pre + i + x_pre"}})j"));
@@ -88,7 +68,7 @@ private slots:
 
     /// Index arrays beyond the source's synapses are refused once they exist.
     void indexArraysCountTheSourcesSynapses() {
-        auto network = run(model(R"j(, {"name": "R", "source": "S", "target": "C",
+        auto network = runModelJson(model(R"j(, {"name": "R", "source": "S", "target": "C",
             "model": "y_post = x_pre : 1 (summed)", "connect": {"i": [5, 0], "j": [1, 1]}})j"));
         QCOMPARE(network->groups()[2].variables.at("y"), (std::vector<double>{0, 14}));
     }
@@ -137,7 +117,7 @@ private slots:
     void refused() {
         QFETCH(QString, json);
         QFETCH(QString, message);
-        const QString error = errorOf(json.toStdString());
+        const QString error = QString::fromStdString(runProblemOf(json.toStdString()));
         QVERIFY2(error.contains(message), qPrintable("got: " + error));
     }
 };

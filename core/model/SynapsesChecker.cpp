@@ -64,8 +64,8 @@ public:
     CheckedSynapses run() {
         CheckedSynapses s;
         s.name = spec_.name;
-        findSource(s);
-        findTarget(s);
+        findEnd(s, SynapseSide::Pre);
+        findEnd(s, SynapseSide::Post);
         s.dt = spec_.dt.empty() ? defaultDt_
                                 : positiveTime(spec_.dt, constants_, spec_.name, "dt", false);
         names_.emplace(sourceGroupOf(groups_, s), targetGroupOf(groups_, s), s.sourceRange.size,
@@ -89,33 +89,22 @@ public:
     }
 
 private:
-    /// A group (or subgroup), or a Synapses object made before this one
-    /// (Brian2's synapses reading synapses, as in its astrocyte models):
-    /// N_pre is then its synapse count. Such a source sends no events.
-    void findSource(CheckedSynapses& s) const {
-        if (!namedSynapses(context_.specs, context_.index, SynapseSide::Pre)) {
-            const GroupSlice source = findGroup(groups_, spec_.source, spec_.name, "source");
-            s.source = source.group;
-            s.sourceRange = source.range;
+    /// A group (or subgroup), or a Synapses object made before this one:
+    /// Brian2's synapses acting on synapses (target; N_post is then their
+    /// count) or reading them (source; N_pre is, and they send no events).
+    void findEnd(CheckedSynapses& s, SynapseSide side) const {
+        const bool post = side == SynapseSide::Post;
+        const std::string& name = post ? spec_.target : spec_.source;
+        const char* field = post ? "target" : "source";
+        if (!namedSynapses(context_.specs, context_.index, side)) {
+            const GroupSlice slice = findGroup(groups_, name, spec_.name, field);
+            (post ? s.target : s.source) = slice.group;
+            (post ? s.targetRange : s.sourceRange) = slice.range;
             return;
         }
-        const size_t k = checkedSynapsesNamed(spec_.source, "source");
-        s.sourceSynapses = k;
-        s.sourceFace = synapsesFace(context_.synapses[k], constants_);
-    }
-
-    /// A group (or subgroup), or a Synapses object made before this one
-    /// (Brian2's synapses on synapses): N_post is then its synapse count.
-    void findTarget(CheckedSynapses& s) const {
-        if (!namedSynapses(context_.specs, context_.index, SynapseSide::Post)) {
-            const GroupSlice target = findGroup(groups_, spec_.target, spec_.name, "target");
-            s.target = target.group;
-            s.targetRange = target.range;
-            return;
-        }
-        const size_t k = checkedSynapsesNamed(spec_.target, "target");
-        s.targetSynapses = k;
-        s.targetFace = synapsesFace(context_.synapses[k], constants_);
+        const size_t k = checkedSynapsesNamed(name, field);
+        (post ? s.targetSynapses : s.sourceSynapses) = k;
+        (post ? s.targetFace : s.sourceFace) = synapsesFace(context_.synapses[k], constants_);
     }
 
     /// The place among the Synapses objects checked so far of the one called `name`.
