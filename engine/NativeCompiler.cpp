@@ -180,7 +180,8 @@ std::optional<milliseconds> NativeCompiler::configuredTimeout(std::string* whyNo
     return milliseconds(std::max<long long>(1, std::llround(seconds * 1000.0)));
 }
 
-std::optional<NativeCompiler> NativeCompiler::find(std::string* whyNot, const CancelFlag* cancel) {
+std::optional<NativeCompiler> NativeCompiler::find(std::string* whyNot, const CancelFlag* cancel,
+                                                   Asking asking) {
     auto refuse = [&](std::string reason) {
         if (whyNot)
             *whyNot = std::move(reason);
@@ -211,6 +212,8 @@ std::optional<NativeCompiler> NativeCompiler::find(std::string* whyNot, const Ca
         if (std::optional<CompilerIdentity> known = CompilerIdentityMemo::instance().find(program))
             return NativeCompiler(program, std::move(known->version), std::move(known->target),
                                   *cache, *timeout);
+        if (asking == Asking::OnlyKnown)
+            return refuse("the C compiler " + program + " was not asked yet");
         const ProcessResult answer = runProcess({program, "--version"}, limits);
         if (answer.cancelled)
             return refuse("native compilation cancelled");

@@ -35,9 +35,13 @@ public:
     /// PATH. None (and the reason in `whyNot`) when there is no working
     /// compiler, SPIKESTUDIO_CC is "none", SPIKESTUDIO_CC_TIMEOUT is invalid,
     /// or the cache directory is missing or could be changed by another user.
-    /// A compiler that answered once is not asked again (CompilerIdentityMemo).
+    /// A compiler that answered once is not asked again (CompilerIdentityMemo);
+    /// with `Asking::OnlyKnown`, one that has not answered yet is not asked
+    /// now either (none, "not asked yet"), so no process runs.
+    enum class Asking { MayRun, OnlyKnown };
     static std::optional<NativeCompiler> find(std::string* whyNot = nullptr,
-                                              const CancelFlag* cancel = nullptr);
+                                              const CancelFlag* cancel = nullptr,
+                                              Asking asking = Asking::MayRun);
 
     /// The kernel as native code, from this process's memory, the cache or
     /// compiled now (`fromCache` tells which). A cached object that fails verification or loading

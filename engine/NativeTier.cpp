@@ -140,11 +140,12 @@ void NativeTier::compileAndSwapNow() {
 }
 
 bool NativeTier::swapInLoadedNow() {
-    // Nothing loaded yet: no compiler was asked either, and asking now would
-    // delay the first step by the compiler's start-up.
+    // Asking a compiler now would delay the first step by its start-up (or
+    // its timeout): only one asked before will do.
     if (LoadedNativeKernels::instance().empty())
         return false;
-    const std::optional<NativeCompiler> compiler = NativeCompiler::find();
+    const std::optional<NativeCompiler> compiler =
+        NativeCompiler::find(nullptr, nullptr, NativeCompiler::Asking::OnlyKnown);
     if (!compiler)
         return false;
     std::map<std::string, std::shared_ptr<CompiledKernel>> bySource;

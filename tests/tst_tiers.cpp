@@ -161,7 +161,8 @@ private slots:
         qputenv("SPIKESTUDIO_CC", "none");
         const TierStatus off = runInto(model, Switch::Auto, outDir("loaded-off"));
         QCOMPARE(off.tier, KernelTier::Tcc);
-        QVERIFY2(QString::fromStdString(off.describe()).contains("switched off"),
+        // The background's refusal may come after this short run has ended.
+        QVERIFY2(off.compiling || QString::fromStdString(off.describe()).contains("switched off"),
                  off.describe().c_str());
         qunsetenv("SPIKESTUDIO_CC");
         const QByteArray cache = qgetenv("SPIKESTUDIO_CACHE_DIR");
@@ -171,7 +172,8 @@ private slots:
         QVERIFY(QFile::setPermissions(cache_.path(),
                                       QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         QCOMPARE(unsafe.tier, KernelTier::Tcc);
-        QVERIFY2(QString::fromStdString(unsafe.describe()).contains("writable by other users"),
+        QVERIFY2(unsafe.compiling ||
+                     QString::fromStdString(unsafe.describe()).contains("writable by other users"),
                  unsafe.describe().c_str());
         QCOMPARE(qgetenv("SPIKESTUDIO_CACHE_DIR"), cache);
     }
@@ -186,8 +188,14 @@ private slots:
             writeScript(out_.filePath("cc-counting"),
                         "#!/bin/sh\necho \"$1\" >> '" + log.toUtf8() + "'\nexec cc \"$@\"\n");
         qputenv("SPIKESTUDIO_CC", wrapper.toUtf8());
+        // A run starting from loaded code asks only compilers asked before.
+        std::string whyNot;
+        QVERIFY(!NativeCompiler::find(&whyNot, nullptr, NativeCompiler::Asking::OnlyKnown));
+        QVERIFY2(QString::fromStdString(whyNot).endsWith("was not asked yet"), whyNot.c_str());
+        QVERIFY(!QFile::exists(log));
         for (int k = 0; k < 3; ++k)
             QVERIFY(NativeCompiler::find().has_value());
+        QVERIFY(NativeCompiler::find(nullptr, nullptr, NativeCompiler::Asking::OnlyKnown));
         QFile asked(log);
         QVERIFY(asked.open(QIODevice::ReadOnly));
         QCOMPARE(asked.readAll(), QByteArray("--version\n-###\n"));
