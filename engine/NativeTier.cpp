@@ -73,6 +73,19 @@ TierStatus NativeTier::status() const {
     return shared_->status;
 }
 
+std::optional<NativeTier::Compiled> NativeTier::codeFor(const CodeOf& codeOf, int& distinct) const {
+    std::map<std::string, std::shared_ptr<CompiledKernel>> bySource;
+    Compiled result;
+    for (const auto& [bound, source] : kernels_) {
+        auto& code = bySource[source];
+        if (!code && !(code = codeOf(source)))
+            return std::nullopt;
+        result.code.push_back(code);
+    }
+    distinct = static_cast<int>(bySource.size());
+    return result;
+}
+
 std::optional<NativeTier::Compiled> NativeTier::compileAll() {
     std::string whyNot;
     const std::optional<NativeCompiler> compiler = NativeCompiler::find(&whyNot, &cancel_);
@@ -89,24 +102,23 @@ std::optional<NativeTier::Compiled> NativeTier::compileAll() {
         shared_->status.compiler = compiler->description();
     }
     const auto start = std::chrono::steady_clock::now();
-    std::map<std::string, std::shared_ptr<CompiledKernel>> bySource;
     int compiled = 0;
-    Compiled result;
+    int distinct = 0;
+    std::optional<Compiled> result;
     try {
-        for (const auto& [bound, source] : kernels_) {
-            auto& code = bySource[source];
-            if (!code) {
+        result = codeFor(
+            [&](const std::string& source) {
                 bool fromCache = false;
-                code = compiler->compile(source, &fromCache, &cancel_);
+                auto code = compiler->compile(source, &fromCache, &cancel_);
                 compiled += !fromCache;
-            }
-            result.code.push_back(code);
-        }
+                return code;
+            },
+            distinct);
     } catch (const std::exception& error) {
         return fail(error.what());
     }
     std::lock_guard lock(shared_->mutex);
-    shared_->status.kernels = static_cast<int>(bySource.size());
+    shared_->status.kernels = distinct;
     shared_->status.compiled = compiled;
     shared_->status.compileMilliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -148,20 +160,17 @@ bool NativeTier::swapInLoadedNow() {
         NativeCompiler::find(nullptr, nullptr, NativeCompiler::Asking::OnlyKnown);
     if (!compiler)
         return false;
-    std::map<std::string, std::shared_ptr<CompiledKernel>> bySource;
-    std::vector<std::shared_ptr<CompiledKernel>> code;
-    for (const auto& [bound, source] : kernels_) {
-        auto& kernel = bySource[source];
-        if (!kernel && !(kernel = compiler->loaded(source)))
-            return false;
-        code.push_back(kernel);
-    }
+    int distinct = 0;
+    const std::optional<Compiled> loaded =
+        codeFor([&](const std::string& source) { return compiler->loaded(source); }, distinct);
+    if (!loaded)
+        return false;
     {
         std::lock_guard lock(shared_->mutex);
         shared_->status.compiler = compiler->description();
-        shared_->status.kernels = static_cast<int>(bySource.size());
+        shared_->status.kernels = distinct;
     }
-    swapIn(kernels_, code, *shared_, network_);
+    swapIn(kernels_, loaded->code, *shared_, network_);
     return true;
 }
 

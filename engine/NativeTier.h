@@ -5,6 +5,7 @@
 #include "engine/LiveKernels.h"
 #include "runtime/Network.h"
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -65,6 +66,11 @@ private:
     struct Compiled;
     using Kernels = std::vector<std::pair<std::shared_ptr<BoundKernel>, std::string>>;
 
+    using CodeOf = std::function<std::shared_ptr<CompiledKernel>(const std::string& source)>;
+    /// Native code for every scheduled kernel, in the order of `kernels_`,
+    /// asking `codeOf` once per distinct source (their number goes to
+    /// `distinct`); nothing when it gives none for one.
+    std::optional<Compiled> codeFor(const CodeOf& codeOf, int& distinct) const;
     std::optional<Compiled> compileAll();
     void markCompiling();
     static void swapIn(const Kernels& kernels,

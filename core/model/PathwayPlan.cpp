@@ -18,18 +18,11 @@ public:
         : spec_(spec), source_(source), target_(target), equations_(equations) {}
 
     std::vector<PathwayPlan> run() {
-        // Synapses read from send nothing (Brian2 refuses on_pre from them).
-        if (!spec_.onPre.empty() && source_.ofSynapses)
-            throw ModelError({spec_.name, "on_pre", 0, 0},
-                             missingEventProblem(source_, kSpikeEvent));
+        refuseListeningToSynapses(spec_.onPre, "on_pre", source_);
+        refuseListeningToSynapses(spec_.onPost, "on_post", target_);
         if (!spec_.onPre.empty())
             plans_.push_back(
                 {"pre", SynapseSide::Pre, spec_.onPre, "on_pre", spec_.delay, "delay"});
-        // Onto a group on_post needs no threshold (it then never runs), but
-        // targeted synapses have no events at all (Brian2 refuses it).
-        if (!spec_.onPost.empty() && target_.ofSynapses)
-            throw ModelError({spec_.name, "on_post", 0, 0},
-                             missingEventProblem(target_, kSpikeEvent));
         if (!spec_.onPost.empty())
             plans_.push_back(
                 {"post", SynapseSide::Post, spec_.onPost, "on_post", "", "", kSpikeEvent});
@@ -42,6 +35,15 @@ public:
     }
 
 private:
+    /// A group needs no threshold for on_pre or on_post (the code then never
+    /// runs), but synapses read or acted on have no events at all (Brian2
+    /// refuses such code).
+    void refuseListeningToSynapses(const std::string& code, const char* field,
+                                   const CheckedGroup& listened) const {
+        if (!code.empty() && listened.ofSynapses)
+            throw ModelError({spec_.name, field, 0, 0}, missingEventProblem(listened, kSpikeEvent));
+    }
+
     [[noreturn]] void fail(size_t index, const char* part, const std::string& problem) const {
         throw ModelError({spec_.name, pathwayField(index, part), 0, 0}, problem);
     }
