@@ -517,6 +517,15 @@ def check_change(model, change, where):
                 change['object'], 0, change['object'] in synapses)
 
 
+def sets_delays_in_initial(spec):
+    """Whether a Synapses object's `initial` list sets `delay` (the pathway
+    'pre''s, by index or condition): a delay per synapse, which a delay given
+    to Brian2's constructor is not."""
+    initial = spec.get('initial')
+    return isinstance(initial, list) and any(
+        isinstance(entry, dict) and entry.get('variable') == 'delay' for entry in initial)
+
+
 def load_model(path):
     """The model file at `path` as a dict, its shape checked."""
     return check_model(read_json(path))

@@ -98,10 +98,10 @@ class ExternalNames:
             if same_value(self.constants[candidate][0], value):
                 return candidate
         number = len(candidates) + 1
-        while ('%s_%d' % (name, number) in self.constants or '%s_%d' % (name, number)
-               in self.timed_arrays or '%s_%d' % (name, number) in obj.variables):
-            number += 1
         alias = '%s_%d' % (name, number)
+        while alias in self.constants or alias in self.timed_arrays or alias in obj.variables:
+            number += 1
+            alias = '%s_%d' % (name, number)
         self.aliases.setdefault(name, []).append(alias)
         self.constants[alias] = (value, where)
         return alias

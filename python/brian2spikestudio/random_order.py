@@ -6,7 +6,7 @@ script's order cannot be kept (or the script draws numpy numbers itself),
 the model still runs the same network, but its random numbers differ from
 Brian2's: a note says so."""
 from .capture import SubgroupPart
-from .export.pathways import sets_delays_in_initial
+from .model_file import sets_delays_in_initial
 from .pathways import delay_rank, is_object_delay
 from .recording import Assignment, ConnectCall, SeedCall
 

@@ -12,7 +12,7 @@ document them, and what the model uses that a device cannot do.
 """
 import textwrap
 
-from .pathways import sets_delays_in_initial
+from ..model_file import sets_delays_in_initial
 
 DEVICES = ('runtime', 'cpp_standalone', 'cuda_standalone', 'genn')
 DEVICE_PACKAGES = {'cuda_standalone': 'brian2cuda', 'genn': 'brian2genn'}

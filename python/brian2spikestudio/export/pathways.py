@@ -3,6 +3,7 @@ on_event in the constructor, delay={...} for the delays that are one value
 known before the run, and `S.<pathway>.delay = ...` for delays per synapse,
 set in the order in which Spike Studio draws their random numbers (the
 pathway 'pre', the other pre pathways, the post ones, each as written)."""
+from ..model_file import sets_delays_in_initial
 from .python_text import block_literal, string_literal, value_literal
 
 DIRECTIONS = ('pre', 'post')
@@ -48,15 +49,6 @@ def ordered_delays(spec):
             field = 'pathways[%d].delay' % listed.index(pathway)
             delays.append((pathway['name'], pathway['delay'], field))
     return delays
-
-
-def sets_delays_in_initial(spec):
-    """Whether the `initial` list sets `delay` (the pathway 'pre''s, by index
-    or condition): Brian2 then needs a delay per synapse, which a delay given
-    to the constructor is not."""
-    initial = spec.get('initial')
-    return isinstance(initial, list) and any(
-        isinstance(entry, dict) and entry.get('variable') == 'delay' for entry in initial)
 
 
 def is_constructor_delay(spec, name, text, context):
