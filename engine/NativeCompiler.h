@@ -44,9 +44,10 @@ public:
                                               Asking asking = Asking::MayRun);
 
     /// The kernel as native code, from this process's memory, the cache or
-    /// compiled now (`fromCache` tells which). A cached object that fails verification or loading
-    /// is removed and rebuilt. Requesting `cancel` kills a compilation under way. Throws
-    /// std::runtime_error with a one-line reason when it fails.
+    /// compiled now (`fromCache` tells which). A cached object that fails
+    /// verification or loading is removed and rebuilt. Requesting `cancel`
+    /// kills a compilation under way. Throws std::runtime_error with a
+    /// one-line reason when it fails.
     std::shared_ptr<CompiledKernel> compile(const std::string& source, bool* fromCache = nullptr,
                                             const CancelFlag* cancel = nullptr) const;
     /// The kernel as native code if this process loaded it already
