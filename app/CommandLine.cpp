@@ -20,7 +20,7 @@ const CommandUsage kCommands[] = {
      "  spikestudio run MODEL [--duration EXPR] [--seed N] [--csv DIR] [--db PROJECT]\n"
      "                        [--plot FILE.png|.jpg|.svg|.pdf] [--show-kernels]\n"
      "                        [--tier auto|tcc|native] [--threads N] [--final-state DIR]\n"
-     "                        [--allow-nan]\n",
+     "                        [--allow-nan] [--profile]\n",
      "Simulates MODEL without a window and prints its groups, the spikes per\n"
      "SpikeMonitor and the time spent. MODEL is a model file, or a project: its\n"
      "model runs and the project keeps the run. A Brian2 script (told by a line\n"
@@ -41,7 +41,9 @@ const CommandUsage kCommands[] = {
      "                   (default: the number of cores); the results are the same\n"
      "                   bits for every N\n"
      "  --allow-nan      go on when a variable becomes NaN or infinite and warn at the\n"
-     "                   end, as Brian2 does (default: the run stops there, exit 1)\n"},
+     "                   end, as Brian2 does (default: the run stops there, exit 1)\n"
+     "  --profile        time every operation (state updates, thresholds, pathways,\n"
+     "                   monitors) and print where the simulation spent its time\n"},
     {"sweep",
      "  spikestudio sweep MODEL --vary NAME=VALUES [--vary ...] [--zip] [--seeds S]\n"
      "                        [--spec FILE] [--duration EXPR] [--jobs N] [--db PROJECT] [--csv "
@@ -220,6 +222,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             line.showKernels = true;
         else if (argument == "--allow-nan")
             line.allowNonFinite = true;
+        else if (argument == "--profile")
+            line.profile = true;
         else if (argument == "--help" || argument == "-h")
             line.help = true;
         else if (argument.size() > 1 && argument[0] == '-')

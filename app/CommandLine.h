@@ -33,6 +33,7 @@ struct CommandLine {
     std::optional<std::string> tasks;    // --tasks N (sweep --emit-jobs)
     bool showKernels = false;
     bool allowNonFinite = false; // --allow-nan (run)
+    bool profile = false;        // --profile (run)
     bool help = false;           // -h or --help after the verb
 };
 

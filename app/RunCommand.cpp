@@ -1,6 +1,7 @@
 #include "RunCommand.h"
 
 #include "CommandErrors.h"
+#include "ProfileText.h"
 #include "RunOptions.h"
 #include "StatisticsText.h"
 #include "csv/CsvWriter.h"
@@ -105,11 +106,12 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
                 session.setNonFinitePolicy(NonFinitePolicy::Continue);
             session.setThreads(threadOptions(line.threads));
             RunSession::Hooks hooks;
-            if (line.showKernels)
-                hooks.built = [&](Network&) {
+            hooks.built = [&](Network& network) {
+                if (line.showKernels)
                     for (const auto& kernel : session.buildReport().kernels)
                         out << "/* ---- " << kernel.name << " ---- */\n" << kernel.source << "\n";
-                };
+                network.scheduler().setProfiling(line.profile);
+            };
             const RunReport report = session.run(hooks);
             const CheckedModel& model = *session.model();
             // Results up to a blow-up are kept: they show how it happened.
@@ -122,6 +124,9 @@ int runCommand(const CommandLine& line, std::ostream& out, std::ostream& err) {
             printSummary(model, session.network(), session.buildReport(), report.timings,
                          report.tier, out);
             printStatistics(report.statistics, out);
+            if (line.profile)
+                printProfile(session.network().scheduler().operations(),
+                             report.timings.simulateMs / 1e3, out);
             if (!report.stored.empty())
                 out << report.stored << "\n";
             if (!report.warning.empty())

@@ -64,10 +64,12 @@ constexpr std::array<std::string_view, 14> kContextFields = {
     "t",    "dt",    "timestep",   "size",       "rng",   "events", "pre",
     "post", "queue", "sourceSize", "targetSize", "first", "last",   "eventCount"};
 
-constexpr std::array<std::string_view, 20> kTemplateLocals = {
-    "_arrays", "_constants",    "_context",       "_t",         "_dt",  "_N",   "_idx",    "_k",
-    "_count",  "_events",       "_due",           "_record",    "_row", "_sum", "_neuron", "_pre",
-    "_post",   "_synaptic_pre", "_synaptic_post", "_timestep_q"};
+constexpr std::array<std::string_view, 25> kTemplateLocals = {
+    "_arrays",        "_constants",  "_context", "_t",      "_dt",      "_N",
+    "_idx",           "_k",          "_count",   "_events", "_due",     "_record",
+    "_row",           "_sum",        "_neuron",  "_pre",    "_post",    "_synaptic_pre",
+    "_synaptic_post", "_timestep_q", "_block",   "_end",    "_crossed", "_any",
+    "_crossing"};
 
 constexpr std::string_view kNumberedKinds = "avtehAGMB";
 

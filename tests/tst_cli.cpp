@@ -78,6 +78,20 @@ private slots:
         QCOMPARE(runCli({"run", model, "--bogus"}).exitCode, 1);
     }
 
+    /// `--profile`: one line per operation that ran (200 steps each here),
+    /// and the rest of the simulation time; none without the option.
+    void profileListsWhereTheTimeWent() {
+        const QString model = writeModel("profiled.json", QJsonDocument(lifModel()).toJson());
+        const Result result = runCli({"run", model, "--profile"});
+        QCOMPARE(result.exitCode, 0);
+        for (const char* line : {"profile G_stateupdater (G): ", "profile G_spike_thresholder (G): ",
+                                 "profile spikes (spikes): ", "profile trace (trace): "})
+            QVERIFY2(result.out.contains(line), line);
+        QVERIFY(result.out.contains(", 200 calls, "));
+        QVERIFY(result.out.contains("profile rest (scheduler, between steps, timing): "));
+        QVERIFY(!runCli({"run", model}).out.contains("profile "));
+    }
+
     void checkVerb() {
         const QString model = writeModel("good3.json", QJsonDocument(lifModel()).toJson());
         const Result result = runCli({"check", model});

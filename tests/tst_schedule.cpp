@@ -10,6 +10,8 @@
 
 #include <QtTest>
 
+#include <map>
+
 using namespace spikestudio;
 
 namespace {
@@ -266,6 +268,31 @@ private slots:
             QCOMPARE(v, 0.002);
         const auto active = run(model(kDraw));
         QVERIFY(column(*active, "c", 0).back() > 0.01);
+    }
+
+    /// `run --profile`: every operation counts its calls on its own clock
+    /// (run_regularly every 1 ms: 5 in 5 ms, the rest every 0.1 ms: 50) and
+    /// the time they took; an inactive one is never called; without
+    /// profiling nothing is counted.
+    void profilingCountsEachOperationOnItsClock() {
+        const CheckedModel checked = checkModel(readModel(model(kDraw, R"(, "active": false)")));
+        auto network = buildNetwork(checked);
+        network->scheduler().setProfiling(true);
+        network->run(checked.duration);
+        std::map<std::string, OperationCost> costs;
+        for (const Operation& operation : network->scheduler().operations())
+            costs[operation.name] = operation.cost;
+        QCOMPARE(costs.at("A_stateupdater").calls, 50LL);
+        QCOMPARE(costs.at("A_run_regularly").calls, 5LL);
+        QCOMPARE(costs.at("B_run_regularly").calls, 5LL);
+        QCOMPARE(costs.at("a").calls, 50LL);
+        QCOMPARE(costs.at("C_stateupdater").calls, 0LL);
+        QVERIFY(costs.at("A_stateupdater").seconds > 0.0);
+
+        auto unprofiled = buildNetwork(checked);
+        unprofiled->run(checked.duration);
+        for (const Operation& operation : unprofiled->scheduler().operations())
+            QCOMPARE(operation.cost.calls, 0LL);
     }
 
     void anInactiveMonitorRecordsNothing() {

@@ -8,6 +8,12 @@
 
 namespace spikestudio {
 
+/// What an operation has cost so far, counted while the scheduler profiles.
+struct OperationCost {
+    long long calls = 0;
+    double seconds = 0.0;
+};
+
 /// One thing the scheduler runs each step of its clock: a state update, a
 /// threshold, a reset, a monitor. Sorted like Brian2 by (slot, order, name).
 struct Operation {
@@ -18,6 +24,7 @@ struct Operation {
     std::function<void()> run;
     std::string owner;  // the model object it belongs to (a group, a Synapses object, a monitor)
     bool active = true; // Brian2's `active` of its owner: false skips it
+    OperationCost cost; // filled only while the scheduler profiles
 };
 
 } // namespace spikestudio

@@ -1,6 +1,7 @@
 #include "runtime/Scheduler.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <tuple>
@@ -47,6 +48,14 @@ double Scheduler::time() const {
     return clocks_.empty() ? 0.0 : earliest;
 }
 
+void Scheduler::runTimed(Operation& operation) {
+    using Stopwatch = std::chrono::steady_clock;
+    const Stopwatch::time_point start = Stopwatch::now();
+    operation.run();
+    operation.cost.seconds += std::chrono::duration<double>(Stopwatch::now() - start).count();
+    ++operation.cost.calls;
+}
+
 long long Scheduler::run(double duration, const std::function<bool()>& keepGoing) {
     if (!sorted_)
         sortOperations();
@@ -68,10 +77,15 @@ long long Scheduler::run(double duration, const std::function<bool()>& keepGoing
         for (auto& clock : clocks_)
             if (clock->running() && clock->t() - earliest < 1e-4 * clock->dt())
                 current.push_back(clock.get());
-        for (const Operation& operation : operations_)
-            if (operation.active &&
-                std::find(current.begin(), current.end(), operation.clock) != current.end())
+        for (Operation& operation : operations_) {
+            if (!operation.active ||
+                std::find(current.begin(), current.end(), operation.clock) == current.end())
+                continue;
+            if (profiling_)
+                runTimed(operation);
+            else
                 operation.run();
+        }
         for (Clock* clock : current)
             clock->tick();
         ++rounds;

@@ -29,15 +29,21 @@ public:
     /// Returns the number of scheduler rounds run.
     long long run(double duration, const std::function<bool()>& keepGoing = {});
 
+    /// Brian2's `profile=True`: from now on every operation's calls and time
+    /// are counted in its `cost` (two clock reads per call).
+    void setProfiling(bool on) { profiling_ = on; }
+
     double time() const;
     const std::vector<Operation>& operations() const { return operations_; }
 
 private:
     void sortOperations();
+    static void runTimed(Operation& operation);
 
     std::vector<std::unique_ptr<Clock>> clocks_;
     std::vector<Operation> operations_;
     bool sorted_ = false;
+    bool profiling_ = false;
 };
 
 } // namespace spikestudio
