@@ -9,7 +9,6 @@
 #include "support/ModelProblem.h"
 
 #include <QtTest>
-
 #include <map>
 
 using namespace spikestudio;
