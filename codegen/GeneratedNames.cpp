@@ -56,7 +56,7 @@ constexpr std::array<std::string_view, 40> kRuntimeSymbols = {"int64_t",
                                                               "spikestudio_timed_array_1d",
                                                               "spikestudio_timed_array_2d",
                                                               "spikestudio_queue_push",
-                                                              "spikestudio_queue_peek",
+                                                              "spikestudio_queue_block",
                                                               "spikestudio_queue_advance",
                                                               "spikestudio_linear_propagator"};
 
@@ -64,12 +64,12 @@ constexpr std::array<std::string_view, 14> kContextFields = {
     "t",    "dt",    "timestep",   "size",       "rng",   "events", "pre",
     "post", "queue", "sourceSize", "targetSize", "first", "last",   "eventCount"};
 
-constexpr std::array<std::string_view, 25> kTemplateLocals = {
+constexpr std::array<std::string_view, 26> kTemplateLocals = {
     "_arrays",        "_constants",  "_context", "_t",      "_dt",      "_N",
     "_idx",           "_k",          "_count",   "_events", "_due",     "_record",
     "_row",           "_sum",        "_neuron",  "_pre",    "_post",    "_synaptic_pre",
     "_synaptic_post", "_timestep_q", "_block",   "_end",    "_crossed", "_any",
-    "_crossing"};
+    "_crossing",      "_first"};
 
 constexpr std::string_view kNumberedKinds = "avtehAGMB";
 

@@ -34,8 +34,8 @@ void BoundKernel::call(const Clock& clock) {
     case KernelLoop::Due: {
         // The queue moves here, around the calls: they only read it.
         spikestudio_queue_push(context.queue, context.events, context.events[context.sourceSize]);
-        const std::int32_t* due = nullptr;
-        if (const std::int64_t count = spikestudio_queue_peek(context.queue, &due); count > 0)
+        const auto* queue = static_cast<const SpikeQueue*>(context.queue);
+        if (const std::int64_t count = queue->dueCount(); count > 0)
             runParts(count, ownerLimit);
         spikestudio_queue_advance(context.queue);
         return;

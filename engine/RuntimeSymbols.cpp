@@ -61,7 +61,7 @@ std::vector<RuntimeSymbol> makeSymbols() {
         {"spikestudio_timed_array_1d", helper(spikestudio_timed_array_1d), true},
         {"spikestudio_timed_array_2d", helper(spikestudio_timed_array_2d), true},
         {"spikestudio_queue_push", helper(spikestudio_queue_push), true},
-        {"spikestudio_queue_peek", helper(spikestudio_queue_peek), true},
+        {"spikestudio_queue_block", helper(spikestudio_queue_block), true},
         {"spikestudio_queue_advance", helper(spikestudio_queue_advance), true},
     };
 }

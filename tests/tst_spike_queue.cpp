@@ -1,6 +1,6 @@
 // The native spike queue that generated pathway kernels call each step, in
-// Brian2's order: push the step's spikes, peek the synapses due, process them,
-// advance. Timing is checked step by step and against a plain reference model.
+// Brian2's order: push the step's spikes, read the synapses due (in blocks),
+// process them, advance. Timing is checked step by step and against a plain reference model.
 #include "runtime/SpikeQueue.h"
 
 #include <QtTest>
@@ -16,12 +16,28 @@ using Ids = std::vector<std::int32_t>;
 
 /// The synapse ids the queue delivers in its current step.
 Ids due(const SpikeQueue& queue) {
-    const std::int32_t* ids = nullptr;
-    const std::int64_t count = queue.peek(&ids);
-    return count == 0 ? Ids{} : Ids(ids, ids + count);
+    Ids ids = queue.dueIds();
+    if (static_cast<std::int64_t>(ids.size()) != queue.dueCount())
+        throw std::logic_error("dueCount() disagrees with the blocks");
+    return ids;
 }
 
-/// One step in Brian2's order: push, peek, advance; returns what was due.
+/// What a generated kernel reads: every block through the C entry point.
+Ids dueThroughC(SpikeQueue& queue) {
+    Ids delivered;
+    std::int64_t first = 0;
+    const std::int32_t* ids = nullptr;
+    for (std::int64_t block = 0, size;
+         (size = spikestudio_queue_block(&queue, block, &first, &ids)) >= 0; ++block) {
+        if (size == 0)
+            throw std::logic_error("an empty block");
+        for (std::int64_t k = 0; k < size; ++k)
+            delivered.push_back(ids ? ids[k] : static_cast<std::int32_t>(first + k));
+    }
+    return delivered;
+}
+
+/// One step in Brian2's order: push, read, advance; returns what was due.
 Ids step(SpikeQueue& queue, const Ids& spikes) {
     queue.push(spikes.data(), static_cast<std::int64_t>(spikes.size()));
     Ids delivered = due(queue);
@@ -32,9 +48,7 @@ Ids step(SpikeQueue& queue, const Ids& spikes) {
 /// The same step through the C entry points a generated kernel uses.
 Ids stepThroughC(SpikeQueue& queue, const Ids& spikes) {
     spikestudio_queue_push(&queue, spikes.data(), static_cast<std::int64_t>(spikes.size()));
-    const std::int32_t* ids = nullptr;
-    const std::int64_t count = spikestudio_queue_peek(&queue, &ids);
-    Ids delivered = count == 0 ? Ids{} : Ids(ids, ids + count);
+    Ids delivered = dueThroughC(queue);
     spikestudio_queue_advance(&queue);
     return delivered;
 }
@@ -220,19 +234,45 @@ private slots:
     void advanceKeepsSlotMemory() {
         // After warm-up a slot is refilled in place: the hot path does not allocate.
         SpikeQueue queue;
-        queue.prepare({0, 0, 0, 0}, 1, {});
-        const std::int32_t spike = 0;
-        const std::int32_t* first = nullptr;
-        queue.push(&spike, 1);
-        queue.peek(&first);
-        queue.advance();
-        for (int k = 0; k < 10; ++k) {
-            const std::int32_t* again = nullptr;
-            queue.push(&spike, 1);
-            QCOMPARE(queue.peek(&again), 4);
-            QCOMPARE(again, first);
-            queue.advance();
-        }
+        queue.prepare({0, 0, 0, 1, 1}, 2, {0, 1, 0, 1, 0});
+        const Ids spikes = {0, 1};
+        for (int k = 0; k < 3; ++k)
+            step(queue, spikes);
+        const std::size_t warm = queue.growingBytes();
+        for (int k = 0; k < 10; ++k)
+            step(queue, spikes);
+        QCOMPARE(queue.growingBytes(), warm);
+    }
+
+    /// One delay for all: a spike's synapses are one block of consecutive
+    /// ids, joined with the next source's when they touch, and nothing is
+    /// copied per synapse; a layout grouped by source hands out its ids.
+    void oneDelayForAllGivesBlocks() {
+        SpikeQueue identity;
+        identity.prepare({0, 0, 1, 1, 1, 2, 3}, 4, {});
+        const Ids spikes = {0, 1, 3};
+        identity.push(spikes.data(), 3);
+        std::int64_t first = -1;
+        const std::int32_t* ids = nullptr;
+        QCOMPARE(identity.dueBlock(0, &first, &ids), 5); // sources 0 and 1 touch
+        QCOMPARE(first, 0);
+        QVERIFY(ids == nullptr);
+        QCOMPARE(identity.dueBlock(1, &first, &ids), 1);
+        QCOMPARE(first, 6);
+        QCOMPARE(identity.dueBlock(2, &first, &ids), -1);
+        QCOMPARE(identity.dueCount(), 6);
+        identity.advance();
+        QCOMPARE(identity.dueCount(), 0);
+        QCOMPARE(identity.dueBlock(0, &first, &ids), -1);
+
+        SpikeQueue grouped;
+        grouped.prepare({1, 0, 1, 0}, 2, {});
+        const std::int32_t source = 1;
+        grouped.push(&source, 1);
+        QCOMPARE(grouped.dueBlock(0, &first, &ids), 2);
+        QVERIFY(ids != nullptr);
+        QCOMPARE(Ids(ids, ids + 2), (Ids{0, 2}));
+        QCOMPARE(grouped.dueIds(), (Ids{0, 2}));
     }
 
     void prepareRefusesBadInput() {

@@ -110,10 +110,8 @@ private slots:
         queue.prepare({0, 0, 1}, 2, {});
         const std::int32_t spike = 0;
         queue.push(&spike, 1);
-        const std::int32_t* ids = nullptr;
-        QCOMPARE(queue.peek(&ids), 2);
-        QCOMPARE(ids[0], 0);
-        QCOMPARE(ids[1], 1);
+        QCOMPARE(queue.dueCount(), 2);
+        QCOMPARE(queue.dueIds(), (std::vector<std::int32_t>{0, 1}));
     }
 
     void queueMatchesAReferenceModelOverManySteps() {
@@ -135,9 +133,7 @@ private slots:
                     if (sources[s] == n)
                         expected[step + delays[s]].push_back(static_cast<std::int32_t>(s));
             spikestudio_queue_push(&queue, spikes.data(), static_cast<std::int64_t>(spikes.size()));
-            const std::int32_t* ids = nullptr;
-            const std::int64_t count = spikestudio_queue_peek(&queue, &ids);
-            std::vector<std::int32_t> due(ids, ids + count), wanted = expected[step];
+            std::vector<std::int32_t> due = queue.dueIds(), wanted = expected[step];
             std::sort(due.begin(), due.end());
             std::sort(wanted.begin(), wanted.end());
             QCOMPARE(due, wanted);

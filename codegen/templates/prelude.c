@@ -55,6 +55,6 @@ double spikestudio_binomial_inversion(void*, int64_t, double, double, double, in
 double spikestudio_timed_array_1d(const double*, int64_t, double, int64_t, double);
 double spikestudio_timed_array_2d(const double*, int64_t, int64_t, double, int64_t, double, double);
 void spikestudio_queue_push(void*, const int32_t*, int64_t);
-int64_t spikestudio_queue_peek(void*, const int32_t**);
+int64_t spikestudio_queue_block(void*, int64_t, int64_t*, const int32_t**);
 void spikestudio_queue_advance(void*);
 void spikestudio_linear_propagator(int, const double*, double, double*, double*);

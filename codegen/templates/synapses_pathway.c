@@ -1,28 +1,34 @@
 /* Synaptic pathway: runs the pathway's code for every synapse due now, one
  * after another (so several synapses onto one neuron accumulate). The runtime
- * queues this step's spikes before and moves the queue on after; a call runs
- * only the synapses whose owner (the neuron written, or the synapse) lies
- * from first to last - 1, so that calls on other threads never write what
- * this one writes. */
+ * queues this step's spikes before and moves the queue on after; the queue
+ * hands the due synapses over in blocks, each a list of ids or a run of
+ * consecutive ids from _first on. A call runs only the synapses whose owner
+ * (the neuron written, or the synapse) lies from first to last - 1, so that
+ * calls on other threads never write what this one writes. */
 void spikestudio_kernel(void* const* _arrays, const double* _constants,
                         SpikeStudioKernelContext* _context)
 {
 %SYNAPSE_LOCALS%
     const int32_t* _due;
+    int64_t _first;
+    int64_t _block = 0;
     int64_t _count;
     int64_t _k;
 %ARRAYS%
-    _count = spikestudio_queue_peek(_context->queue, &_due);
-    if (_count > 0) {
+    _count = spikestudio_queue_block(_context->queue, _block, &_first, &_due);
+    if (_count >= 0) {
 %SCALAR%
-        for (_k = 0; _k < _count; ++_k) {
-            _idx = _due[_k];
-            _pre = _synaptic_pre[_idx];
-            _post = _synaptic_post[_idx];
-            if (%OWNER% >= _context->first && %OWNER% < _context->last) {
+        for (; _count >= 0;
+             _count = spikestudio_queue_block(_context->queue, ++_block, &_first, &_due)) {
+            for (_k = 0; _k < _count; ++_k) {
+                _idx = _due ? _due[_k] : _first + _k;
+                _pre = _synaptic_pre[_idx];
+                _post = _synaptic_post[_idx];
+                if (%OWNER% >= _context->first && %OWNER% < _context->last) {
 %LOADS%
 %VECTOR%
 %STORES%
+                }
             }
         }
     }

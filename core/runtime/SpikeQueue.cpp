@@ -34,7 +34,7 @@ void SpikeQueue::prepare(const std::vector<std::int32_t>& sourceOfSynapse, std::
     }
     synapseCount_ = static_cast<std::int64_t>(count);
     slots_.assign(static_cast<size_t>(maxDelay) + 1, {});
-    slotCapacity_ = 0;
+    slotBytes_ = 0;
     current_ = 0;
 }
 
@@ -66,29 +66,32 @@ void SpikeQueue::groupBySource(const std::vector<std::int32_t>& sourceOfSynapse,
 double SpikeQueue::preparedBytes(double slots, double sourceCount, double synapses, bool storesIds,
                                  bool heterogeneous) {
     // Offsets per source, and their copy while synapses are grouped by source.
-    return slots * sizeof(std::vector<std::int32_t>) +
-           2 * (sourceCount + 1) * sizeof(std::int64_t) +
+    return slots * sizeof(Slot) + 2 * (sourceCount + 1) * sizeof(std::int64_t) +
            synapses * sizeof(std::int32_t) * ((storesIds ? 1 : 0) + (heterogeneous ? 1 : 0));
 }
 
-void SpikeQueue::appendBlock(std::vector<std::int32_t>& slot, std::size_t first, std::size_t last) {
-    const size_t before = slot.capacity();
-    if (!synapses_.empty()) {
-        slot.insert(slot.end(), synapses_.begin() + static_cast<std::ptrdiff_t>(first),
-                    synapses_.begin() + static_cast<std::ptrdiff_t>(last));
-    } else {
-        const size_t start = slot.size();
-        slot.resize(start + (last - first));
-        for (size_t k = first; k < last; ++k)
-            slot[start + (k - first)] = static_cast<std::int32_t>(k);
+void SpikeQueue::appendRange(Slot& slot, std::size_t first, std::size_t last) {
+    if (first == last)
+        return;
+    const auto count = static_cast<std::int64_t>(last - first);
+    slot.count += count;
+    if (!slot.ranges.empty()) {
+        Range& previous = slot.ranges.back();
+        if (previous.first + previous.count == static_cast<std::int64_t>(first)) {
+            previous.count += count;
+            return;
+        }
     }
-    slotCapacity_ += slot.capacity() - before;
+    const size_t before = slot.ranges.capacity();
+    slot.ranges.push_back({static_cast<std::int64_t>(first), count});
+    slotBytes_ += (slot.ranges.capacity() - before) * sizeof(Range);
 }
 
-void SpikeQueue::append(std::vector<std::int32_t>& slot, std::int32_t synapse) {
-    const size_t before = slot.capacity();
-    slot.push_back(synapse);
-    slotCapacity_ += slot.capacity() - before;
+void SpikeQueue::append(Slot& slot, std::int32_t synapse) {
+    const size_t before = slot.ids.capacity();
+    slot.ids.push_back(synapse);
+    ++slot.count;
+    slotBytes_ += (slot.ids.capacity() - before) * sizeof(std::int32_t);
 }
 
 void SpikeQueue::push(const std::int32_t* spikes, std::int64_t count) {
@@ -97,7 +100,7 @@ void SpikeQueue::push(const std::int32_t* spikes, std::int64_t count) {
         const auto first = static_cast<size_t>(firstOfSource_[source]);
         const auto last = static_cast<size_t>(firstOfSource_[source + 1]);
         if (delays_.empty()) {
-            appendBlock(slotAfter(homogeneousDelay_), first, last);
+            appendRange(slotAfter(homogeneousDelay_), first, last);
             continue;
         }
         for (size_t at = first; at < last; ++at)
@@ -105,14 +108,39 @@ void SpikeQueue::push(const std::int32_t* spikes, std::int64_t count) {
     }
 }
 
-std::int64_t SpikeQueue::peek(const std::int32_t** ids) const {
-    const std::vector<std::int32_t>& slot = slots_[current_];
-    *ids = slot.data();
-    return static_cast<std::int64_t>(slot.size());
+std::int64_t SpikeQueue::dueBlock(std::int64_t block, std::int64_t* first,
+                                  const std::int32_t** ids) const {
+    const Slot& slot = slots_[current_];
+    const auto ranges = static_cast<std::int64_t>(slot.ranges.size());
+    if (block < ranges) {
+        const Range& range = slot.ranges[static_cast<size_t>(block)];
+        *first = synapses_.empty() ? range.first : 0;
+        *ids = synapses_.empty() ? nullptr : synapses_.data() + range.first;
+        return range.count;
+    }
+    if (block == ranges && !slot.ids.empty()) {
+        *first = 0;
+        *ids = slot.ids.data();
+        return static_cast<std::int64_t>(slot.ids.size());
+    }
+    return -1;
+}
+
+std::vector<std::int32_t> SpikeQueue::dueIds() const {
+    std::vector<std::int32_t> due;
+    std::int64_t first = 0;
+    const std::int32_t* ids = nullptr;
+    for (std::int64_t block = 0, size; (size = dueBlock(block, &first, &ids)) >= 0; ++block)
+        for (std::int64_t k = 0; k < size; ++k)
+            due.push_back(ids ? ids[k] : static_cast<std::int32_t>(first + k));
+    return due;
 }
 
 void SpikeQueue::advance() {
-    slots_[current_].clear();
+    Slot& slot = slots_[current_];
+    slot.ranges.clear();
+    slot.ids.clear();
+    slot.count = 0;
     current_ = (current_ + 1) % slots_.size();
 }
 
@@ -129,8 +157,9 @@ void spikestudio_queue_push(void* queue, const std::int32_t* spikes, std::int64_
     }
 }
 
-std::int64_t spikestudio_queue_peek(void* queue, const std::int32_t** ids) {
-    return static_cast<spikestudio::SpikeQueue*>(queue)->peek(ids);
+std::int64_t spikestudio_queue_block(void* queue, std::int64_t block, std::int64_t* first,
+                                     const std::int32_t** ids) {
+    return static_cast<spikestudio::SpikeQueue*>(queue)->dueBlock(block, first, ids);
 }
 
 void spikestudio_queue_advance(void* queue) {
