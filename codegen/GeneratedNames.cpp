@@ -16,8 +16,8 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view word) 
     return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-constexpr std::array<std::string_view, 6> kKeywords = {"void", "double", "const",
-                                                       "for",  "if",     "restrict"};
+constexpr std::array<std::string_view, 7> kKeywords = {"void", "double", "const",   "for",
+                                                       "if",   "else",   "restrict"};
 
 constexpr std::array<std::string_view, 40> kRuntimeSymbols = {"int64_t",
                                                               "int32_t",
@@ -64,12 +64,12 @@ constexpr std::array<std::string_view, 14> kContextFields = {
     "t",    "dt",    "timestep",   "size",       "rng",   "events", "pre",
     "post", "queue", "sourceSize", "targetSize", "first", "last",   "eventCount"};
 
-constexpr std::array<std::string_view, 26> kTemplateLocals = {
+constexpr std::array<std::string_view, 28> kTemplateLocals = {
     "_arrays",        "_constants",  "_context", "_t",      "_dt",      "_N",
     "_idx",           "_k",          "_count",   "_events", "_due",     "_record",
     "_row",           "_sum",        "_neuron",  "_pre",    "_post",    "_synaptic_pre",
     "_synaptic_post", "_timestep_q", "_block",   "_end",    "_crossed", "_any",
-    "_crossing",      "_first"};
+    "_crossing",      "_first",      "_lo",      "_hi"};
 
 constexpr std::string_view kNumberedKinds = "avtehAGMB";
 

@@ -215,7 +215,42 @@ bool reachesGatedRow(const LinearUpdate& update, size_t row) {
     return false;
 }
 
+/// Whether every variable of the update decays on its own: M diagonal, no
+/// constant term, none gated by refractoriness (STDP's traces).
+bool decaysOnItsOwn(const LinearUpdate& update) {
+    const size_t n = update.variables.size();
+    for (size_t r = 0; r < n; ++r) {
+        if (update.constant[r] || update.gatedByRefractoriness[r])
+            return false;
+        for (size_t c = 0; c < n; ++c)
+            if (r != c && update.matrix[r * n + c])
+                return false;
+    }
+    return true;
+}
+
 } // namespace
+
+// An update whose step differs per element (event-driven, since lastupdate)
+// and whose variables decay on their own: x = exp(m step) x inline, exactly as
+// the propagator's diagonal case computes it, instead of a propagator call per
+// element, so that the loop stays plain arithmetic.
+void KernelBody::decayUpdate(const LinearUpdate& update) {
+    const size_t n = update.variables.size();
+    const std::string step = "(" + emit(update.step) + ")";
+    std::vector<std::string> values;
+    for (size_t r = 0; r < n; ++r) {
+        const ExprPtr& rate = update.matrix[r * n + r];
+        const std::string current = variable(update.variables[r]);
+        values.push_back(rate ? "spikestudio_exp((" + emit(rate) + ") * " + step + ")*" + current
+                              : current);
+    }
+    for (size_t r = 0; r < n; ++r) {
+        bool isNew = false;
+        const std::string local = temporary("_" + update.variables[r], isNew);
+        vector_ += kIndent + (isNew ? "double " : "") + local + " = " + values[r] + ";\n";
+    }
+}
 
 // One row of X_new = A X + G B. Reads the propagator of update `id` as
 // scalars `_A<id>_<k>` when it is computed once per call (so the loop keeps
@@ -257,13 +292,15 @@ std::string KernelBody::scalarCopies(const std::string& array, size_t count) {
 }
 
 void KernelBody::linearUpdate(const LinearUpdate& update) {
+    bool invariant = !update.step || invariants_.isInvariant(update.step);
+    for (const ExprPtr& entry : update.matrix)
+        invariant = invariant && (!entry || invariants_.isInvariant(entry));
+    if (!invariant && update.step && decaysOnItsOwn(update))
+        return decayUpdate(update);
     const size_t n = update.variables.size();
     const std::string id = std::to_string(linearUpdates_++);
     const bool gated = std::count(update.gatedByRefractoriness.begin(),
                                   update.gatedByRefractoriness.end(), true) > 0;
-    bool invariant = !update.step || invariants_.isInvariant(update.step);
-    for (const ExprPtr& entry : update.matrix)
-        invariant = invariant && (!entry || invariants_.isInvariant(entry));
     // The propagator: once per call when M is the same for every element.
     std::string propagator;
     const auto written = [&](const ExprPtr& expr) {

@@ -31,6 +31,7 @@ public:
     /// Appends statements to the element loop.
     void assign(const std::string& target, const ExprPtr& value);
     void linearUpdate(const LinearUpdate& update);
+    void decayUpdate(const LinearUpdate& update);
     void statements(const AbstractCode& code);
     /// Declares temporary `name` (starting with '_') as C the caller built from
     /// fixed tables and numbers, so that later expressions can read it.

@@ -10,6 +10,8 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
 {
 %SYNAPSE_LOCALS%
     const int32_t* _due;
+    const int64_t _lo = _context->first;
+    const int64_t _hi = _context->last;
     int64_t _first;
     int64_t _block = 0;
     int64_t _count;
@@ -20,14 +22,27 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
 %SCALAR%
         for (; _count >= 0;
              _count = spikestudio_queue_block(_context->queue, ++_block, &_first, &_due)) {
-            for (_k = 0; _k < _count; ++_k) {
-                _idx = _due ? _due[_k] : _first + _k;
-                _pre = _synaptic_pre[_idx];
-                _post = _synaptic_post[_idx];
-                if (%OWNER% >= _context->first && %OWNER% < _context->last) {
+            if (!_due && (%ALL_OWNED%)) {
+                /* Consecutive synapses, all this call's: no owner test, so
+                 * that the compiler can vectorise the loop. */
+                for (_k = 0; _k < _count; ++_k) {
+                    _idx = _first + _k;
+                    _pre = _synaptic_pre[_idx];
+                    _post = _synaptic_post[_idx];
 %LOADS%
 %VECTOR%
 %STORES%
+                }
+            } else {
+                for (_k = 0; _k < _count; ++_k) {
+                    _idx = _due ? _due[_k] : _first + _k;
+                    _pre = _synaptic_pre[_idx];
+                    _post = _synaptic_post[_idx];
+                    if (%OWNER% >= _lo && %OWNER% < _hi) {
+%LOADS%
+%VECTOR%
+%STORES%
+                    }
                 }
             }
         }

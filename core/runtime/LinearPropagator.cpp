@@ -1,5 +1,7 @@
 #include "runtime/LinearPropagator.h"
 
+#include "expr/MathFunctions.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -113,12 +115,14 @@ bool isDiagonal(int n, const double* M) {
 
 // Uncoupled variables (STDP traces, conductances): each decays on its own,
 // A = exp(m dt) and G = (exp(m dt) - 1) / m, as Brian2's exact solution reads.
+// The kernels' own exp, so that an event-driven decay written out inline in a
+// kernel (KernelBody::decayUpdate) gives the same bits.
 void diagonalPropagator(int n, const double* M, double dt, double* A, double* G) {
     std::fill(A, A + n * n, 0.0);
     std::fill(G, G + n * n, 0.0);
     for (int k = 0; k < n; ++k) {
         const double rate = M[k * n + k];
-        A[k * n + k] = std::exp(rate * dt);
+        A[k * n + k] = spikestudio_exp(rate * dt);
         G[k * n + k] = rate == 0.0 ? dt : std::expm1(rate * dt) / rate;
     }
 }
