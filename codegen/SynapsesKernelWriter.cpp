@@ -47,9 +47,9 @@ KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const 
             !owner ? "_idx" : (*owner == SynapseSide::Post ? "_post" : "_pre");
         replaceFirst(code, "%OWNER%", ownerIndex);
         replaceFirst(code, "%OWNER%", ownerIndex); // the range's two ends
-        // A call owns every synapse when its range covers them all (one
-        // thread); written neurons are only known synapse by synapse.
-        replaceFirst(code, "%ALL_OWNED%", owner ? "0" : "_lo <= 0 && _hi >= _N");
+        // Consecutive synapses that own themselves: a call's part of them is
+        // a range; written neurons are only known synapse by synapse.
+        replaceFirst(code, "%OWNED_BY_SYNAPSE%", owner ? "0" : "1");
         KernelSource source = body.source(code, KernelLoop::Due, ownerIndex);
         source.owner = owner;
         return source;

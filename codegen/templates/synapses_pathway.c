@@ -22,11 +22,12 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
 %SCALAR%
         for (; _count >= 0;
              _count = spikestudio_queue_block(_context->queue, ++_block, &_first, &_due)) {
-            if (!_due && (%ALL_OWNED%)) {
-                /* Consecutive synapses, all this call's: no owner test, so
-                 * that the compiler can vectorise the loop. */
-                for (_k = 0; _k < _count; ++_k) {
-                    _idx = _first + _k;
+            if (!_due && %OWNED_BY_SYNAPSE%) {
+                /* Consecutive synapses, each its own owner: this call's part
+                 * of them without a test, so that the loop vectorises. */
+                const int64_t _from = _first > _lo ? _first : _lo;
+                const int64_t _to = _first + _count < _hi ? _first + _count : _hi;
+                for (_idx = _from; _idx < _to; ++_idx) {
                     _pre = _synaptic_pre[_idx];
                     _post = _synaptic_post[_idx];
 %LOADS%
