@@ -621,7 +621,8 @@ def header_lines(args, versions, threads_option, budget_bytes, load_start):
         'Brian2 OpenMP threads: %d. Memory budget %.1f GB. Load average (1 min) at the start %.2f, '
         'at the end %.2f.  ' % (args.threads, budget_bytes / 2**30, load_start,
                                 os.getloadavg()[0]),
-        'Command: `%s`' % ' '.join(['/usr/bin/python3', 'bench/speed_table.py'] + sys.argv[1:]),
+        'Command: `%s`' % ' '.join(['/usr/bin/python3', 'bench/speed_table.py'] + sys.argv[1:] +
+                                   ([] if '--speedtests' in sys.argv else ['--speedtests'])),
     ]
 
 
