@@ -48,45 +48,40 @@ template <int Lanes, int Chains> Vector<Lanes> sumOf(const Vector<Lanes>* x) {
     return sum;
 }
 
-/// Additions and multiplications per second with `Lanes` lanes: 24
-/// independent chains of x = x * m + a, so that neither latency nor a single
-/// port limits them.
+/// Seconds (median) for `rounds` rounds of `step` on each of `Chains`
+/// independent chains of `Lanes`-lane vectors: enough chains that neither
+/// latency nor a single port limits them. Everything is local and only the sum
+/// escapes, so the chains stay in registers.
+template <int Lanes, int Chains, typename Step> double chainSeconds(long rounds, Step step) {
+    return medianSeconds([rounds, step] {
+        Vector<Lanes> x[Chains];
+        for (int c = 0; c < Chains; ++c)
+            x[c] = Vector<Lanes>{} + (1.0 + c);
+        for (long round = 0; round < rounds; ++round) {
+#pragma GCC unroll 24
+            for (int c = 0; c < Chains; ++c)
+                x[c] = step(x[c]);
+        }
+        keep(sumOf<Lanes, Chains>(x));
+    });
+}
+
+/// Additions and multiplications per second with `Lanes` lanes (x = x * m + a).
 template <int Lanes> double addMultiplyRate() {
     constexpr int kChains = 24;
     constexpr long kRounds = 20'000'000 / Lanes;
-    const double seconds = medianSeconds([] {
-        // Everything local, and only the sum escapes: kept in registers.
-        const Vector<Lanes> m = Vector<Lanes>{} + 0.999999;
-        const Vector<Lanes> a = Vector<Lanes>{} + 1e-7;
-        Vector<Lanes> x[kChains];
-        for (int c = 0; c < kChains; ++c)
-            x[c] = Vector<Lanes>{} + (1.0 + c);
-        for (long round = 0; round < kRounds; ++round) {
-#pragma GCC unroll 24
-            for (int c = 0; c < kChains; ++c)
-                x[c] = x[c] * m + a;
-        }
-        keep(sumOf<Lanes, kChains>(x));
+    const double seconds = chainSeconds<Lanes, kChains>(kRounds, [](Vector<Lanes> x) {
+        return x * (Vector<Lanes>{} + 0.999999) + (Vector<Lanes>{} + 1e-7);
     });
     return 2.0 * kChains * kRounds * Lanes / seconds;
 }
 
-/// Divisions per second with `Lanes` lanes (independent chains x = d / x).
+/// Divisions per second with `Lanes` lanes (x = d / x).
 template <int Lanes> double divisionRate() {
     constexpr int kChains = 12;
     constexpr long kRounds = 4'000'000 / Lanes;
-    const double seconds = medianSeconds([] {
-        const Vector<Lanes> d = Vector<Lanes>{} + 1.0000001;
-        Vector<Lanes> x[kChains];
-        for (int c = 0; c < kChains; ++c)
-            x[c] = Vector<Lanes>{} + (1.0 + c);
-        for (long round = 0; round < kRounds; ++round) {
-#pragma GCC unroll 12
-            for (int c = 0; c < kChains; ++c)
-                x[c] = d / x[c];
-        }
-        keep(sumOf<Lanes, kChains>(x));
-    });
+    const double seconds = chainSeconds<Lanes, kChains>(
+        kRounds, [](Vector<Lanes> x) { return (Vector<Lanes>{} + 1.0000001) / x; });
     return double(kChains) * kRounds * Lanes / seconds;
 }
 
