@@ -75,8 +75,7 @@ def operations(code):
     code = NUMBER.sub('0', code)
     code = re.sub(r'\((?:double|int64_t|int32_t)\)', ' ', code)  # casts
     found = BINARY_OPERATOR.findall(code)
-    ternaries = found.count('?')
-    return len(found) - ternaries * 0, found.count('/')  # '?' counts: a blend
+    return len(found), found.count('/')  # a '?' counts too: a blend
 
 
 def exp_operations(prelude):

@@ -74,7 +74,6 @@ void SpikeQueue::appendRange(Slot& slot, std::size_t first, std::size_t last) {
     if (first == last)
         return;
     const auto count = static_cast<std::int64_t>(last - first);
-    slot.count += count;
     if (!slot.ranges.empty()) {
         Range& previous = slot.ranges.back();
         if (previous.first + previous.count == static_cast<std::int64_t>(first)) {
@@ -90,7 +89,6 @@ void SpikeQueue::appendRange(Slot& slot, std::size_t first, std::size_t last) {
 void SpikeQueue::append(Slot& slot, std::int32_t synapse) {
     const size_t before = slot.ids.capacity();
     slot.ids.push_back(synapse);
-    ++slot.count;
     slotBytes_ += (slot.ids.capacity() - before) * sizeof(std::int32_t);
 }
 
@@ -106,6 +104,14 @@ void SpikeQueue::push(const std::int32_t* spikes, std::int64_t count) {
         for (size_t at = first; at < last; ++at)
             append(slotAfter(delays_[at]), synapseAt(at));
     }
+}
+
+std::int64_t SpikeQueue::dueCount() const {
+    const Slot& slot = slots_[current_];
+    auto count = static_cast<std::int64_t>(slot.ids.size());
+    for (const Range& range : slot.ranges)
+        count += range.count;
+    return count;
 }
 
 std::int64_t SpikeQueue::dueBlock(std::int64_t block, std::int64_t* first,
@@ -140,7 +146,6 @@ void SpikeQueue::advance() {
     Slot& slot = slots_[current_];
     slot.ranges.clear();
     slot.ids.clear();
-    slot.count = 0;
     current_ = (current_ + 1) % slots_.size();
 }
 

@@ -30,7 +30,7 @@ public:
     bool outOfMemory() const { return outOfMemory_; }
     void markOutOfMemory() { outOfMemory_ = true; }
     /// How many synapses are due in the current step.
-    std::int64_t dueCount() const { return slots_[current_].count; }
+    std::int64_t dueCount() const;
     /// Block `block` of the synapses due in the current step, in queue order:
     /// returns its size, or -1 past the last block. Its synapse ids are
     /// `(*ids)[0..size)`, or `*first + 0..size` when `*ids` is null.
@@ -62,7 +62,6 @@ private:
     struct Slot {
         std::vector<Range> ranges;
         std::vector<std::int32_t> ids;
-        std::int64_t count = 0;
     };
 
     Slot& slotAfter(std::int32_t steps) {
