@@ -557,6 +557,7 @@ private:
                                     network_->random());
             if (!delayField.empty())
                 checkDelays(synapses.variables.at("delay"), checked.name, delayField + ".value");
+            checkAssignedPathwayDelays(checked.assignments, synapses);
         });
         attachToGroups(synapses, source, checked.sourceRange, target, checked.targetRange);
         // Seen as a group by Synapses objects acting on these (made after them).
@@ -618,11 +619,12 @@ private:
             bytes += 8.0 + 4.0 + 4.0;
         bytes += 4.0 * static_cast<double>(checked.pathways.size());
         size_t columns = checked.delay ? VectorEvaluator::columnsNeeded(checked.delay) : 0;
-        for (const CheckedPathway& pathway : checked.pathways)
-            if (pathway.delay) {
+        for (const CheckedPathway& pathway : checked.pathways) {
+            if (pathway.delay || assignsDelaysOf(checked.assignments, pathway.name))
                 bytes += 8.0 + 4.0 + 4.0;
+            if (pathway.delay)
                 columns = std::max(columns, VectorEvaluator::columnsNeeded(pathway.delay));
-            }
+        }
         for (const Statement& statement : checked.initial)
             columns = std::max(columns, VectorEvaluator::columnsNeeded(statement.expandedValue()));
         columns = std::max(columns, assignmentColumns(checked.assignments));

@@ -3,9 +3,12 @@
 #include "diagnostics/ModelError.h"
 #include "diagnostics/SizeText.h"
 #include "expr/ExprText.h"
+#include "expr/PathwayDelayName.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <span>
 
 namespace spikestudio {
@@ -40,6 +43,23 @@ std::string lastDelayAssignment(const std::vector<ElementAssignment>& assignment
         if (entry->target == "delay")
             return entry->field;
     return "";
+}
+
+bool assignsDelaysOf(const std::vector<ElementAssignment>& assignments,
+                     const std::string& pathway) {
+    return std::any_of(assignments.begin(), assignments.end(), [&](const ElementAssignment& entry) {
+        return entry.target == pathwayDelayName(pathway);
+    });
+}
+
+void checkAssignedPathwayDelays(const std::vector<ElementAssignment>& assignments,
+                                const SynapseState& synapses) {
+    std::map<std::string, std::string> lastField; // pathway -> field of its last entry
+    for (const ElementAssignment& entry : assignments)
+        if (const auto pathway = pathwayOfDelay(entry.target))
+            lastField[*pathway] = entry.field;
+    for (const auto& [pathway, field] : lastField)
+        checkDelays(synapses.pathwayDelays.at(pathway), synapses.name, field + ".value");
 }
 
 void perSynapseDelays(SynapseState& synapses) {

@@ -28,6 +28,15 @@ void checkDelays(std::span<const double> delays, const std::string& object,
 /// sets `delay` (`initial[3]`), or "" when none does.
 std::string lastDelayAssignment(const std::vector<ElementAssignment>& assignments);
 
+/// Whether an entry of the `initial` list sets the delays of `pathway`
+/// (`up.delay`; the pathway 'pre''s are `delay`).
+bool assignsDelaysOf(const std::vector<ElementAssignment>& assignments, const std::string& pathway);
+
+/// Refuses a negative or non-finite delay that the `initial` list set in a
+/// pathway other than 'pre', naming the last entry that set that pathway's.
+void checkAssignedPathwayDelays(const std::vector<ElementAssignment>& assignments,
+                                const SynapseState& synapses);
+
 /// Gives every synapse its own entry in variables["delay"] (the list form of
 /// `initial` sets delays by index or condition).
 void perSynapseDelays(SynapseState& synapses);

@@ -321,6 +321,32 @@ private slots:
         undoStack()->undo();
         QTRY_VERIFY(window_->diagnostics()->canRun());
     }
+
+    void synapsesSetAPathwaysDelaysForAll() {
+        // Brian2's S.post.delay = 3*ms typed as 'post.delay' for every synapse:
+        // delays stay in the list form, which the map form cannot hold.
+        open(R"({"format": "spikestudio-model", "version": 1, "duration": "10*ms",
+          "groups": [{"name": "G", "type": "NeuronGroup", "N": 4,
+                      "equations": "dv/dt = -v/(10*ms) : volt", "threshold": "v > 1*mV"}],
+          "synapses": [{"name": "S", "source": "G", "target": "G", "model": "w : volt",
+                        "on_pre": "v_post += w", "on_post": "w += 0.1*mV",
+                        "connect": {"condition": "i != j"}}]})");
+        inspect(ObjectRef::synapses("S"));
+        AssignmentsSection* section = initial();
+        section->addButton()->click();
+        editCell(section->table(), 0, 0, "post.delay");
+        editCell(section->table(), 0, 2, "3*ms");
+        QVERIFY(model().synapses[0].initial.empty());
+        const AssignmentSpec& entry = model().synapses[0].assignments.at(0);
+        QCOMPARE(entry.variable, std::string("post.delay"));
+        QVERIFY(entry.index.all() && entry.condition.empty());
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(section->table(), 0, 0, "back.delay"); // S has no pathway 'back'
+        QTRY_VERIFY(!window_->diagnostics()->problems().isEmpty());
+        QVERIFY(window_->diagnostics()->problems().first().problem.contains("no pathway 'back'"));
+        undoStack()->undo();
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
 };
 
 QTEST_MAIN(TestGuiAssignments)

@@ -165,10 +165,11 @@ QList<FeatureCase> unsupportedFeatures() {
         {"random condition through a subgroup",
          group + "H = G[1:3]\nH.v['rand() < 0.5'] = 0.5  # <-\nrun(1*ms)\n",
          "a condition drawing numbers through a subgroup"},
-        {"pathway delays from an array",
+        {"pathway delays set from their own",
          group + "S = Synapses(G, G, on_pre={'up': 'v += 0.1', 'down': 'v -= 0.1'})  # <-\n"
-                 "S.connect()\nS.up.delay = [1, 2, 3, 4, 5, 6, 7, 8, 9]*ms\nrun(1*ms)\n",
-         "delays of the pathway 'up' set by index, by condition, as an array or more than once"},
+                 "S.connect()\nS.up.delay = [1, 2, 3, 4, 5, 6, 7, 8, 9]*ms\n"
+                 "S.up.delay['i > 0'] = 'delay + 1*ms'\nrun(1*ms)\n",
+         "the delays of the pathway 'up' set from its own delays"},
         {"run_regularly on Synapses",
          group + "S = Synapses(G, G, 'w : 1', name='S')\nS.connect()\n"
                  "S.run_regularly('w = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",

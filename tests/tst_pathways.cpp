@@ -228,6 +228,22 @@ private slots:
                   "initial": [{"variable": "delay", "value": "1*mV", "condition": "i == 0"}])"
             << "'S', field 'initial[0].value', line 1, column 2: DimensionMismatchError: the "
                "expression '1 * mV' assigned to 'delay' has unit V, but 'delay' has unit s";
+        QTest::newRow("delay set for a pathway S does not have")
+            << QString(kTwoPre) + R"(, "initial": [{"variable": "side.delay", "value": "1*ms"}])"
+            << "'S', field 'initial[0].variable': 'S' has no pathway 'side' whose delay to set";
+        QTest::newRow("the pathway 'pre''s delay by its pathway's name")
+            << R"("on_pre": "x_post += 1", "initial": [{"variable": "pre.delay", "value": "1*ms"}])"
+            << "'S', field 'initial[0].variable': the delay of the pathway 'pre' is the variable "
+               "'delay' of 'S': write 'delay'";
+        QTest::newRow("delays in the map form of initial")
+            << QString(kTwoPre) + R"(, "initial": {"up.delay": "1*ms"})"
+            << "'S', field 'initial.up.delay': delays are set in the list form of 'initial': "
+               "[{\"variable\": \"up.delay\", \"value\": ...}]";
+        QTest::newRow("a pathway's delay set to a voltage")
+            << QString(kTwoPre) +
+                   R"(, "initial": [{"variable": "up.delay", "value": "1*mV", "index": 0}])"
+            << "'S', field 'initial[0].value', line 1, column 2: DimensionMismatchError: the "
+               "expression '1 * mV' assigned to 'up.delay' has unit V, but 'up.delay' has unit s";
         QTest::newRow("delay set from numbers in volts")
             << R"("on_pre": "x_post += 1",
                   "initial": [{"variable": "delay", "value": [1], "unit": "mV"}])"
@@ -268,6 +284,40 @@ private slots:
         QCOMPARE(network->groups()[1].variables.at("x"), (std::vector<double>{1, 0, 1}));
     }
 
+    void aPathwaysDelaysSetByConditionAndIndexReachItsQueue() {
+        // Brian2's S.down.delay['i == 0'] = ...: the pathway's delay field
+        // stays for synapses the list does not select; 'up' keeps its own.
+        const std::string model = R"({"format": "spikestudio-model", "version": 1,
+          "dt": "0.1*ms", "duration": "4*ms",
+          "groups": [{"name": "gen", "type": "SpikeGeneratorGroup", "N": 3,
+                      "indices": [0, 1, 2], "times": ["1*ms", "1*ms", "1*ms"]},
+                     {"name": "G", "type": "NeuronGroup", "N": 3, "equations": "x : 1\ny : 1"}],
+          "synapses": [{"name": "S", "source": "gen", "target": "G",
+            "connect": {"i": [0, 1, 2], "j": [0, 1, 2]},
+            "pathways": [{"name": "up", "direction": "pre", "code": "x_post += 1"},
+                         {"name": "down", "direction": "pre", "code": "y_post += 1",
+                          "delay": "1*ms"}],
+            "initial": [{"variable": "down.delay", "condition": "i == 0", "value": "2.5*ms"},
+                        {"variable": "down.delay", "index": 1, "value": "5*ms"}]}]})";
+        const auto network = run(model);
+        QCOMPARE(network->synapses().front().pathwayDelays.at("down"),
+                 (std::vector<double>{0.0025, 0.005, 0.001}));
+        // Delivered by 4 ms: the 3.5 ms and the 2 ms arrivals, not the 6 ms one.
+        QCOMPARE(network->groups()[1].variables.at("y"), (std::vector<double>{1, 0, 1}));
+        QCOMPARE(network->groups()[1].variables.at("x"), (std::vector<double>{1, 1, 1}));
+    }
+
+    void aPathwaysDelaysDefaultToZeroOutsideTheList() {
+        // Without a delay field, synapses the list does not select have none
+        // (Brian2's per-synapse delays start at 0).
+        const auto network = run(modelWith(synapsesWith(
+            R"("pathways": [{"name": "up", "direction": "pre", "code": "x_post += 1"},
+                            {"name": "down", "direction": "pre", "code": "y_post += 1"}],
+               "initial": [{"variable": "down.delay", "condition": "i == 1", "value": "2*ms"}])")));
+        QCOMPARE(network->synapses().front().pathwayDelays.at("down"), std::vector<double>{0.0});
+        QCOMPARE(firstChange(*network, "y"), 0.0011);
+    }
+
     void aNeuronsVariableMayBeCalledDelay() {
         // Brian2 reserves `delay` in Synapses only: in synaptic code it is the
         // synapse's own delay, the neuron's is `delay_post`.
@@ -295,6 +345,27 @@ private slots:
                 {"variable": "delay", "value": "-1*ms", "condition": "i == 0"}])"),
             std::string("'S', field 'initial[1].value': the delay of synapse 0 is "
                         "-0.001000 s; delays must be non-negative"));
+    }
+
+    void negativePathwayDelayFromTheListIsRefusedNamingItsLastEntry() {
+        QCOMPARE(buildProblemOfSynapses(QString(kTwoPre).toStdString() + R"(, "initial": [
+                {"variable": "down.delay", "value": "-1*ms", "condition": "i == 0"},
+                {"variable": "up.delay", "value": "1*ms", "index": 0},
+                {"variable": "down.delay", "value": "-2*ms", "index": 0}])"),
+                 std::string("'S', field 'initial[2].value': the delay of synapse 0 is "
+                             "-0.002000 s; delays must be non-negative"));
+    }
+
+    void aPathwaysDelaysCannotChangeBetweenRuns() {
+        std::string model = modelWith(synapsesWith(kTwoPre));
+        const std::string duration = R"("duration": "10*ms",)";
+        model.erase(model.find(duration), duration.size());
+        model.insert(model.rfind('}'), R"(, "protocol": [{"duration": "1*ms"}, {"duration": "1*ms",
+            "set": [{"object": "S", "variable": "up.delay", "value": "1*ms"}]}])");
+        QCOMPARE(QString::fromStdString(problemOf(model)),
+                 QString("'S', field 'protocol[1].set[0].variable': the delays of 'S' cannot "
+                         "change between runs: its spike queues are built once, before the "
+                         "first"));
     }
 
     void delaysCannotChangeBetweenRuns() {

@@ -42,7 +42,11 @@ public:
     }
 
 private:
-    Symbol target() const { return *owner_.scope->lookup(spec_.variable); }
+    Symbol target() const {
+        if (owner_.targetSymbol)
+            return owner_.targetSymbol(spec_.variable);
+        return *owner_.scope->lookup(spec_.variable);
+    }
 
     ExprPtr expression() const {
         Statement statement{spec_.variable, AssignOp::Assign, parseExpression(spec_.value), {}};

@@ -20,6 +20,9 @@ struct AssignmentOwner {
     long long targetSize = 0;     // synapses: the range of `post`
     /// Throws ModelError when `variable` cannot be set before the run.
     std::function<void(const std::string& variable)> requireWritable;
+    /// The symbol a (writable) variable assigns to, when it is not a name of
+    /// `scope` (a pathway's `up.delay`); unset: looked up in `scope`.
+    std::function<Symbol(const std::string& variable)> targetSymbol;
     /// Substitutes subexpressions (the object's, and for synapses its groups').
     std::function<ExprPtr(const ExprPtr&)> resolve;
 };

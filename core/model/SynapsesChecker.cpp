@@ -6,6 +6,7 @@
 #include "expr/DimensionChecker.h"
 #include "expr/ExprRewrite.h"
 #include "expr/Parser.h"
+#include "expr/PathwayDelayName.h"
 #include "model/AssignmentChecker.h"
 #include "model/CheckSupport.h"
 #include "model/CodeBlockChecker.h"
@@ -349,6 +350,11 @@ private:
             const std::string& target = entry.first; // clang 14 cannot capture bindings
             const std::string& text = entry.second;
             within(spec_.name, "initial." + target, [&] {
+                if (target == "delay" || pathwayOfDelay(target))
+                    throw ModelError({"", "", 0, 0},
+                                     "delays are set in the list form of 'initial': "
+                                     "[{\"variable\": \"" +
+                                         target + "\", \"value\": ...}]");
                 const Equation* eq = s.equations.find(target);
                 if (!eq || eq->kind == EquationKind::Subexpression)
                     throw ModelError({"", "", 0, 0},
@@ -390,17 +396,49 @@ private:
 
 namespace {
 
-/// Refuses an assignment to `delay` that `at` cannot make.
-void requireWritableDelay(const CheckedSynapses& s, SynapseValuesAt at) {
+void refuseBetweenRuns(const CheckedSynapses& s, SynapseValuesAt at) {
     if (at == SynapseValuesAt::BetweenRuns)
         throw ModelError({"", "", 0, 0}, "the delays of '" + s.name +
                                              "' cannot change between runs: its spike queues "
                                              "are built once, before the first");
+}
+
+/// Refuses an assignment to `delay` that `at` cannot make.
+void requireWritableDelay(const CheckedSynapses& s, SynapseValuesAt at) {
+    refuseBetweenRuns(s, at);
     const bool hasPre = std::any_of(s.pathways.begin(), s.pathways.end(),
                                     [](const CheckedPathway& p) { return p.objectDelay; });
     if (!hasPre)
         throw ModelError({"", "", 0, 0}, "'delay' is the delay of the pathway 'pre', which '" +
                                              s.name + "' does not have");
+}
+
+/// Refuses an assignment to the delay of pathway `name` (`up.delay`) that
+/// `at` cannot make, or of a pathway `s` does not have.
+void requireWritablePathwayDelay(const CheckedSynapses& s, const std::string& name,
+                                 SynapseValuesAt at) {
+    refuseBetweenRuns(s, at);
+    const auto pathway = std::find_if(s.pathways.begin(), s.pathways.end(),
+                                      [&](const CheckedPathway& p) { return p.name == name; });
+    if (pathway == s.pathways.end())
+        throw ModelError({"", "", 0, 0},
+                         "'" + s.name + "' has no pathway '" + name + "' whose delay to set");
+    if (pathway->objectDelay)
+        throw ModelError({"", "", 0, 0}, "the delay of the pathway 'pre' is the variable 'delay' "
+                                         "of '" +
+                                             s.name + "': write 'delay'");
+}
+
+void requireWritableSynapseVariable(const CheckedSynapses& s, const std::string& variable,
+                                    SynapseValuesAt at) {
+    if (variable == "delay")
+        return requireWritableDelay(s, at);
+    if (const auto pathway = pathwayOfDelay(variable))
+        return requireWritablePathwayDelay(s, *pathway, at);
+    const Equation* eq = s.equations.find(variable);
+    if (!eq || eq->kind == EquationKind::Subexpression)
+        throw ModelError({"", "", 0, 0},
+                         "'" + variable + "' is not a variable of '" + s.name + "'");
 }
 
 } // namespace
@@ -415,12 +453,12 @@ AssignmentOwner synapsesAssignmentOwner(const CheckedSynapses& s,
     owner.sourceSize = s.sourceFace ? 0 : groups[s.source].size;
     owner.targetSize = s.targetFace ? 0 : groups[s.target].size; // 0: known when built
     owner.requireWritable = [&s, at](const std::string& variable) {
-        if (variable == "delay")
-            return requireWritableDelay(s, at);
-        const Equation* eq = s.equations.find(variable);
-        if (!eq || eq->kind == EquationKind::Subexpression)
-            throw ModelError({"", "", 0, 0},
-                             "'" + variable + "' is not a variable of '" + s.name + "'");
+        requireWritableSynapseVariable(s, variable, at);
+    };
+    owner.targetSymbol = [&s](const std::string& variable) {
+        if (pathwayOfDelay(variable))
+            return Symbol{SymbolKind::PerElement, Dimension::second(), ValueType::Float, 0.0};
+        return *s.scope->lookup(variable);
     };
     const auto names = std::make_shared<SynapticNames>(
         sourceGroupOf(groups, s), targetGroupOf(groups, s), s.sourceRange.size, s.targetRange.size);

@@ -1,6 +1,7 @@
 #include "runtime/ElementAssignments.h"
 
 #include "diagnostics/ModelError.h"
+#include "expr/PathwayDelayName.h"
 #include "runtime/InitialValues.h"
 #include "runtime/SynapseValues.h"
 #include "runtime/VectorEvaluator.h"
@@ -130,6 +131,19 @@ std::vector<long long> byPair(const ElementAssignment& assignment, const Synapse
     return selected;
 }
 
+/// The array an assignment to `target` writes: a synaptic variable, or the
+/// delays of a pathway (`up.delay`), first given one entry per synapse.
+std::vector<double>& assignedArray(SynapseState& synapses, const std::string& target) {
+    const std::optional<std::string> pathway = pathwayOfDelay(target);
+    if (!pathway)
+        return synapses.variables.at(target);
+    std::vector<double>& delays = synapses.pathwayDelays[*pathway];
+    const auto count = static_cast<size_t>(synapses.size());
+    if (delays.size() != count)
+        delays.assign(count, delays.empty() ? 0.0 : delays.front());
+    return delays;
+}
+
 } // namespace
 
 void applyGroupAssignments(const std::vector<ElementAssignment>& assignments, const Scope& scope,
@@ -158,7 +172,7 @@ void applySynapseAssignments(const std::vector<ElementAssignment>& assignments, 
             selected = run.byIndex();
         else if (!assignment.pre.all() || !assignment.post.all())
             selected = byPair(assignment, synapses);
-        run.apply(selected, synapses.variables.at(assignment.target));
+        run.apply(selected, assignedArray(synapses, assignment.target));
     }
 }
 

@@ -116,10 +116,10 @@ class TranslationContext:
         (equations, threshold, on_pre, ...) as the run resolves them."""
         self.names.add(obj, texts, self.run.namespace, self.where(obj))
 
-    def initial_values(self, owner, keep=lambda event: True):
+    def initial_values(self, owner, keep=lambda event: True, **naming):
         """The model's `initial` for `owner` from the assignments before the
-        run (those `keep` accepts)."""
-        values = InitialValues(self, owner)
+        run (those `keep` accepts); `naming` as InitialValues takes it."""
+        values = InitialValues(self, owner, **naming)
         for event in self.assignments_to(owner):
             if keep(event):
                 values.add(event)

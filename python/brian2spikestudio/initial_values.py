@@ -39,9 +39,10 @@ def assignment_label(event):
 class InitialValues:
     """Builds `initial` from one object's assignments, in the order made."""
 
-    def __init__(self, context, owner):
+    def __init__(self, context, owner, variable_of=lambda event: event.variable):
         self.context = context
         self.owner = owner
+        self.variable_of = variable_of  # the model's name of what an assignment sets
         self.values = {}   # variable -> model text, in the order set (the map form)
         self.events = {}   # variable -> the assignment that set it
         self.entries = []  # the list form, one entry per assignment
@@ -59,16 +60,17 @@ class InitialValues:
         if set(entry) != {'variable', 'value'} or isinstance(entry['value'], list):
             self.is_list = True
             return
-        if event.variable in self.values and not self._may_replace(event):
+        variable = entry['variable']
+        if variable in self.values and not self._may_replace(event):
             self.is_list = True
             return
-        self.values.pop(event.variable, None)
-        self.values[event.variable] = entry['value']
-        self.events[event.variable] = event
+        self.values.pop(variable, None)
+        self.values[variable] = entry['value']
+        self.events[variable] = event
 
     def entry(self, event):
         """One assignment as an entry of the list form."""
-        entry = {'variable': event.variable}
+        entry = {'variable': self.variable_of(event)}
         names = self.context.names
         if isinstance(event.index, str) and not is_whole(event.index):
             renames = names.add_at_line(event.resolver, [event.index], event.namespace,
@@ -116,7 +118,7 @@ class InitialValues:
     def _may_replace(self, event):
         """A variable set twice keeps the map form when the earlier value drew
         no random numbers and nothing set in between read it."""
-        earlier = self.events[event.variable]
+        earlier = self.events[self.variable_of(event)]
         readers = [later for later in self.events.values() if later is not earlier
                    and self._position(later) > self._position(earlier)
                    and event.variable in get_identifiers(later.code or '')]

@@ -517,13 +517,21 @@ def check_change(model, change, where):
                 change['object'], 0, change['object'] in synapses)
 
 
-def sets_delays_in_initial(spec):
-    """Whether a Synapses object's `initial` list sets `delay` (the pathway
-    'pre''s, by index or condition): a delay per synapse, which a delay given
+def sets_delays_in_initial(spec, variable=None):
+    """Whether a Synapses object's `initial` list sets delays by index or
+    condition (`delay` for the pathway 'pre', `up.delay` for another; any of
+    them when `variable` is None): a delay per synapse, which a delay given
     to Brian2's constructor is not."""
     initial = spec.get('initial')
     return isinstance(initial, list) and any(
-        isinstance(entry, dict) and entry.get('variable') == 'delay' for entry in initial)
+        isinstance(entry, dict) and is_delay_variable(entry.get('variable'), variable)
+        for entry in initial)
+
+
+def is_delay_variable(name, wanted):
+    if wanted is not None:
+        return name == wanted
+    return isinstance(name, str) and (name == 'delay' or name.endswith('.delay'))
 
 
 def load_model(path):

@@ -4,6 +4,7 @@ on spikes without delay), else, per direction, the `pathways` list: Brian2's
 pathway dicts, `S.up.delay = ...`, `S.post.delay = ...`, `delay={...}` and
 `on_event=`."""
 import numpy as np
+from brian2.utils.stringtools import get_identifiers
 from brian2.units.allunits import second
 
 from .equations_text import code_text
@@ -32,9 +33,16 @@ def is_object_delay(pathway):
 
 
 def may_list_delays(pathway):
-    """Whether the `initial` list may hold the pathway's delays: those of the
-    pathway 'pre' when the constructor gave no scalar delay."""
-    return is_object_delay(pathway) and not pathway.variables['delay'].scalar
+    """Whether the `initial` list may hold the pathway's delays: those of a
+    pathway the constructor gave no scalar delay (Brian2 then keeps one per
+    synapse)."""
+    return not pathway.variables['delay'].scalar
+
+
+def delay_variable(pathway):
+    """The model's name for the pathway's delays in the `initial` list:
+    `delay` for the pathway 'pre' (Brian2's `S.delay`), `up.delay` for `S.up.delay`."""
+    return 'delay' if is_object_delay(pathway) else pathway.objname + '.delay'
 
 
 def delay_assignments(pathway, synapses, context):
@@ -51,13 +59,28 @@ def sets_delay_of(event, pathway):
 
 
 def delays_in_initial(synapses, context):
-    """The pathway whose delays go into the `initial` list with the other
-    values (`S.delay['i == 0'] = ...`: Spike Studio's list form may set the
-    variable `delay` of the pathway 'pre' by index or condition), or None."""
+    """The pathways whose delays go into the `initial` list with the other
+    values (`S.delay['i == 0'] = ...`, `S.post.delay[0:10] = ...`): those set
+    by index or condition, as an array or more than once."""
+    listed = []
     for pathway in synapses._pathways:
-        if may_list_delays(pathway) and delay_assignments(pathway, synapses, context).is_list:
-            return pathway
-    return None
+        assigned = delay_assignments(pathway, synapses, context)
+        if may_list_delays(pathway) and assigned.is_list:
+            if not is_object_delay(pathway):
+                refuse_own_delay_reads(pathway, synapses, context)
+            listed.append(pathway)
+    return listed
+
+
+def refuse_own_delay_reads(pathway, synapses, context):
+    """In the model, `delay` in an expression is the pathway 'pre''s; in
+    Brian2, an assignment to `S.up.delay` reads the pathway 'up''s."""
+    for event in context.assignments_to(synapses):
+        if sets_delay_of(event, pathway):
+            texts = [text for text in (event.code, event.index) if isinstance(text, str)]
+            if any('delay' in get_identifiers(text) for text in texts):
+                context.fail(synapses, "the delays of the pathway '%s' set from its own delays "
+                             "(%s)" % (pathway.objname, event.where))
 
 
 def delay_of(pathway, synapses, context):
@@ -69,7 +92,8 @@ def delay_of(pathway, synapses, context):
         if may_list_delays(pathway):
             return None
         context.fail(synapses, "delays of the pathway '%s' set by index, by condition, as an "
-                     'array or more than once' % pathway.objname)
+                     'array or more than once, though the constructor gave it one delay for '
+                     'all synapses' % pathway.objname)
     if 'delay' in assigned.values:
         return assigned.values['delay']
     return constant_delay(pathway, context, synapses)

@@ -7,7 +7,7 @@ the model still runs the same network, but its random numbers differ from
 Brian2's: a note says so."""
 from .capture import SubgroupPart
 from .model_file import sets_delays_in_initial
-from .pathways import delay_rank, is_object_delay
+from .pathways import delay_rank, delay_variable
 from .recording import Assignment, ConnectCall, SeedCall
 
 INFINITY = float('inf')
@@ -107,5 +107,5 @@ def spike_studio_order(drawing, groups, synapses):
 
 def in_initial(delay, spec):
     """Whether a delay assignment is an entry of the `initial` list, drawn in
-    script order with the values (the pathway 'pre''s set by condition)."""
-    return sets_delays_in_initial(spec) and is_object_delay(delay.resolver)
+    script order with the values (a pathway's delays set by condition)."""
+    return sets_delays_in_initial(spec, delay_variable(delay.resolver))

@@ -10,7 +10,7 @@ from .equations_text import equations_of, equations_text, expressions_of
 from .errors import ImportFailure, unsupported
 from .groups import method_field
 from .names import generator_texts, renamed
-from .pathways import delays_in_initial, pathway_fields, sets_delay_of
+from .pathways import delay_variable, delays_in_initial, pathway_fields, sets_delay_of
 from .quantities import number_text
 from .recording import Assignment
 
@@ -151,9 +151,15 @@ def synapses(obj, context):
 
 
 def initial_field(obj, context):
-    """`initial`: the values set before the run, and the delays of the
-    pathway 'pre' when only the list form can say them (the `delay` field
-    holds them otherwise)."""
+    """`initial`: the values set before the run, and the delays of pathways
+    when only the list form can say them (`delay` for the pathway 'pre',
+    `up.delay` for another; the `delay` fields hold them otherwise)."""
     listed = delays_in_initial(obj, context)
-    return context.initial_values(obj, keep=lambda event: event.variable != 'delay' or (
-        listed is not None and sets_delay_of(event, listed))).field()
+
+    def keep(event):
+        return event.variable != 'delay' or any(sets_delay_of(event, p) for p in listed)
+
+    def variable_of(event):
+        return delay_variable(event.resolver) if event.variable == 'delay' else event.variable
+
+    return context.initial_values(obj, keep=keep, variable_of=variable_of).field()

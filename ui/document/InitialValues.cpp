@@ -1,5 +1,7 @@
 #include "document/InitialValues.h"
 
+#include "expr/PathwayDelayName.h"
+
 #include <set>
 
 namespace spikestudio {
@@ -16,7 +18,9 @@ std::vector<AssignmentSpec> list(const NamedExpressions& plain,
 }
 
 bool isPlain(const AssignmentSpec& assignment) {
-    return !assignment.hasValues && assignment.index.all() && assignment.pre.all() &&
+    // A Synapses object's delays (`delay`, `up.delay`) are set in the list form only.
+    const bool delay = assignment.variable == "delay" || pathwayOfDelay(assignment.variable);
+    return !delay && !assignment.hasValues && assignment.index.all() && assignment.pre.all() &&
            assignment.post.all() && assignment.condition.empty();
 }
 

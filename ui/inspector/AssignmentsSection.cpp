@@ -5,6 +5,7 @@
 #include "document/InitialValues.h"
 #include "document/ModelLookup.h"
 #include "document/NumberColumn.h"
+#include "expr/PathwayDelayName.h"
 #include "inspector/ArrayValuesEditor.h"
 #include "model/ObjectKinds.h"
 
@@ -65,6 +66,10 @@ AssignmentsSection::AssignmentsSection(ModelDocument* document, QWidget* parent)
     moveUp_->setObjectName("moveUp");
     moveDown_->setObjectName("moveDown");
     numbers_->setObjectName("valueAsNumbers");
+    table()
+        ->horizontalHeaderItem(VariableColumn)
+        ->setToolTip(tr("A variable; on Synapses also delay (the pathway 'pre''s, Brian2's "
+                        "S.delay) or a pathway's delay such as post.delay (S.post.delay)"));
     table()
         ->horizontalHeaderItem(ElementsColumn)
         ->setToolTip(tr("Which elements, as in Brian2's G.v[...]: all, 3, [1, 5, 5], 10:20, "
@@ -254,7 +259,7 @@ void AssignmentsSection::toggleNumbers() {
              EquationVariables::all(onSynapses() ? synapses->model : group->equations))
             if (variable.name.toStdString() == changed.variable)
                 changed.unit = unitOfZero(variable.zero);
-        if (onSynapses() && changed.variable == "delay") // not among the equations
+        if (onSynapses() && (changed.variable == "delay" || pathwayOfDelay(changed.variable)))
             changed.unit = "ms";
     }
     editEntries(

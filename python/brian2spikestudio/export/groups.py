@@ -31,14 +31,21 @@ def initial_values(spec, variable, context):
 
 def assignment_lines(entry, variable, name, field, context):
     """One entry of a list of assignments (`initial`, a protocol's `set`) as Brian2 code."""
-    check_name(entry['variable'], name, field)
-    target = '%s.%s%s' % (variable, entry['variable'], brian2_item_text(entry))
+    target = '%s.%s%s' % (variable, assigned_name(entry['variable'], name, field),
+                          brian2_item_text(entry))
     value = entry['value']
     if isinstance(value, list):
         text = array_literal(entry, len(target) + 3, name, field, context)
     else:
         text = value_literal(value)
     return ['%s = %s' % (target, text)]
+
+
+def assigned_name(variable, name, field):
+    """A variable, or a pathway's delays (`up.delay`: Brian2's `S.up.delay`)."""
+    if isinstance(variable, str) and variable.endswith('.delay'):
+        return check_name(variable[:-len('.delay')], name, field) + '.delay'
+    return check_name(variable, name, field)
 
 
 def array_literal(entry, indent, name, field, context):

@@ -53,7 +53,8 @@ def ordered_delays(spec):
 
 def is_constructor_delay(spec, name, text, context):
     """Whether a pathway's delay goes to the constructor's delay={...}."""
-    return context.is_fixed(text) and not (name == 'pre' and sets_delays_in_initial(spec))
+    variable = 'delay' if name == 'pre' else name + '.delay'
+    return context.is_fixed(text) and not sets_delays_in_initial(spec, variable)
 
 
 def delay_argument(spec, context):
