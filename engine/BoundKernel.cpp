@@ -87,7 +87,7 @@ int BoundKernel::partsFor(std::int64_t count, SplitDecision::Trial& trial) {
         return 1;
     if (workers->partTime() <= 0.0) // split by the grain alone (tests)
         return workers->partsFor(count);
-    trial = split_.nextTrial(kernel.get());
+    trial = split_.nextTrial(kernel.get(), workers->partsFor(count) > 1);
     switch (trial) {
     case SplitDecision::Trial::Whole:
         return 1;

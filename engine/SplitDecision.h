@@ -18,8 +18,10 @@ public:
     enum class Trial { Whole, Shared, None };
 
     /// What the next call of `code` should be: a trial of one way, or None
-    /// once both are measured.
-    Trial nextTrial(const void* code) {
+    /// once both are measured, or when a shared trial is due but the call
+    /// has too few elements to share out (`canShare` false): counted as a
+    /// whole call, it would keep the trials, and their timing, going forever.
+    Trial nextTrial(const void* code, bool canShare) {
         if (code != code_) {
             code_ = code;
             whole_ = {};
@@ -30,7 +32,9 @@ public:
         // Whole calls first, then shared ones: a worker that slept through the
         // whole calls wakes for the first shared one, and the least time of
         // the rest is the one that counts.
-        return whole_.samples < kSamples ? Trial::Whole : Trial::Shared;
+        if (whole_.samples < kSamples)
+            return Trial::Whole;
+        return canShare ? Trial::Shared : Trial::None;
     }
 
     /// A trial call of `elements` elements (none: not a sample) that took `took`.

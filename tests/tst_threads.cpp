@@ -267,8 +267,8 @@ private slots:
         static const int code = 0, newCode = 0;
         const auto decide = [](double wholeNs, double sharedNs) {
             SplitDecision decision;
-            for (Trial trial = decision.nextTrial(&code); trial != Trial::None;
-                 trial = decision.nextTrial(&code)) {
+            for (Trial trial = decision.nextTrial(&code, true); trial != Trial::None;
+                 trial = decision.nextTrial(&code, true)) {
                 decision.add(trial, 0, std::chrono::nanoseconds(1)); // no elements: no sample
                 const double each = trial == Trial::Whole ? wholeNs : sharedNs;
                 decision.add(trial, 100, std::chrono::nanoseconds(std::int64_t(each * 100)));
@@ -282,17 +282,34 @@ private slots:
 
         SplitDecision order;
         QString trials;
-        for (Trial trial = order.nextTrial(&code); trial != Trial::None;
-             trial = order.nextTrial(&code)) {
+        for (Trial trial = order.nextTrial(&code, true); trial != Trial::None;
+             trial = order.nextTrial(&code, true)) {
             trials += trial == Trial::Whole ? 'W' : 'S';
             order.add(trial, 1, std::chrono::nanoseconds(1));
         }
         QCOMPARE(trials, QString("WWWWWWWWSSSSSSSS"));
 
         SplitDecision decision = decide(10.0, 6.0);
-        QCOMPARE(decision.nextTrial(&code), Trial::None);
-        QCOMPARE(decision.nextTrial(&newCode), Trial::Whole); // new code: measured again
+        QCOMPARE(decision.nextTrial(&code, true), Trial::None);
+        QCOMPARE(decision.nextTrial(&newCode, true), Trial::Whole); // new code: measured again
         QVERIFY(std::isinf(decision.wholeNanosecondsPerElement()));
+    }
+
+    // A kernel whose calls are too small to share out is measured whole
+    // eight times, then runs untimed and whole: no trial is left pending
+    // that would time every call.
+    void callsTooSmallToShareEndTheTrials() {
+        using Trial = SplitDecision::Trial;
+        static const int code = 0;
+        SplitDecision decision;
+        for (int call = 0; call < 8; ++call) {
+            QCOMPARE(decision.nextTrial(&code, false), Trial::Whole);
+            decision.add(Trial::Whole, 100, std::chrono::nanoseconds(500));
+        }
+        for (int call = 0; call < 100; ++call)
+            QCOMPARE(decision.nextTrial(&code, false), Trial::None);
+        QVERIFY(!decision.shares());
+        QCOMPARE(decision.nextTrial(&code, true), Trial::Shared); // a call large enough
     }
 };
 
