@@ -34,6 +34,17 @@ void CEmitter::count() {
                              std::to_string(kMaxTerms));
 }
 
+void CEmitter::noteDraw(const std::string& function, bool conditional) {
+    if (conditional)
+        ++draws_.other;
+    else if (function == "rand")
+        ++draws_.uniform;
+    else if (function == "randn")
+        ++draws_.normal;
+    else
+        ++draws_.other;
+}
+
 namespace {
 
 // C name of each built-in; rand/randn/poisson take the generator.
@@ -161,8 +172,10 @@ private:
         if (isConditional(node))
             return conditional(node, operands);
         Piece piece = compose(node, operands);
-        if (node.kind == ExprKind::Call && isRandomFunction(node.name))
+        if (node.kind == ExprKind::Call && isRandomFunction(node.name)) {
+            emitter_.noteDraw(node.name, blocks_.size() > 1);
             return intoTemporary(std::move(piece), blocks_.back());
+        }
         const bool large = piece.terms > kSharedTermsInline && facts_.shared.count(&node);
         if (piece.nesting > CEmitter::kMaxNesting || (large && !draws(node)))
             return intoTemporary(std::move(piece), draws(node) ? blocks_.back() : blocks_.front());

@@ -58,16 +58,26 @@ public:
     /// Terms written so far, each as often as it was written.
     size_t terms() const { return terms_; }
 
+    /// The random numbers the code written so far draws per evaluation.
+    struct DrawCounts {
+        int uniform = 0; // rand(), each drawn on every evaluation
+        int normal = 0;  // randn(), likewise
+        int other = 0;   // any other draw, or one under a condition (`and`/`or`)
+    };
+    const DrawCounts& draws() const { return draws_; }
+
 private:
     friend class ExpressionWriter;
 
     std::string temporary() { return "_e" + std::to_string(temporaries_++); }
     void count();
+    void noteDraw(const std::string& function, bool conditional);
 
     CNameMapper names_;
     CFunctionMapper functions_;
     int temporaries_ = 0;
     size_t terms_ = 0;
+    DrawCounts draws_;
 };
 
 /// A double literal C reads back exactly ("1e-3" -> "0.001", inf -> "(1.0/0.0)").

@@ -60,16 +60,41 @@ constexpr std::array<std::string_view, 40> kRuntimeSymbols = {"int64_t",
                                                               "spikestudio_queue_advance",
                                                               "spikestudio_linear_propagator"};
 
-constexpr std::array<std::string_view, 14> kContextFields = {
-    "t",    "dt",    "timestep",   "size",       "rng",   "events", "pre",
-    "post", "queue", "sourceSize", "targetSize", "first", "last",   "eventCount"};
+constexpr std::array<std::string_view, 15> kContextFields = {
+    "t",     "dt",         "timestep",   "size",  "rng",  "events",     "pre",  "post",
+    "queue", "sourceSize", "targetSize", "first", "last", "eventCount", "draws"};
 
-constexpr std::array<std::string_view, 30> kTemplateLocals = {
-    "_arrays",        "_constants",  "_context", "_t",      "_dt",      "_N",
-    "_idx",           "_k",          "_count",   "_events", "_due",     "_record",
-    "_row",           "_sum",        "_neuron",  "_pre",    "_post",    "_synaptic_pre",
-    "_synaptic_post", "_timestep_q", "_block",   "_end",    "_crossed", "_any",
-    "_crossing",      "_first",      "_lo",      "_hi",     "_from",    "_to"};
+constexpr std::array<std::string_view, 31> kTemplateLocals = {"_arrays",
+                                                              "_constants",
+                                                              "_context",
+                                                              "_t",
+                                                              "_dt",
+                                                              "_N",
+                                                              "_idx",
+                                                              "_k",
+                                                              "_count",
+                                                              "_events",
+                                                              "_due",
+                                                              "_record",
+                                                              "_row",
+                                                              "_sum",
+                                                              "_neuron",
+                                                              "_pre",
+                                                              "_post",
+                                                              "_synaptic_pre",
+                                                              "_synaptic_post",
+                                                              "_timestep_q",
+                                                              "_block",
+                                                              "_end",
+                                                              "_crossed",
+                                                              "_any",
+                                                              "_crossing",
+                                                              "_first",
+                                                              "_lo",
+                                                              "_hi",
+                                                              "_from",
+                                                              "_to",
+                                                              "_d"};
 
 constexpr std::string_view kNumberedKinds = "avtehAGMB";
 

@@ -27,6 +27,8 @@ typedef struct SpikeStudioKernelContext {
     int64_t first;       /* the part of the loop this call runs: elements (or a */
     int64_t last;        /* reset's eventspace entries) from first to last - 1 */
     int64_t eventCount;  /* threshold: crossings it wrote from events[first] on */
+    const double* draws; /* the step's random numbers, drawn ahead in stream order
+                            (KernelSource::draws); element i's from draws[i * K] on */
 } SpikeStudioKernelContext;
 
 /* arrays[k] points at the k-th array the kernel declared (the runtime's own

@@ -11,6 +11,9 @@ namespace spikestudio {
 
 namespace {
 const std::string kIndent = "        ";
+// How the emitter writes a draw (CEmitter: rand and randn take the generator).
+const std::string kUniformDraw = "spikestudio_rand(_context->rng)";
+const std::string kNormalDraw = "spikestudio_randn(_context->rng)";
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
     for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
@@ -403,14 +406,60 @@ std::set<std::string> KernelBody::writtenIndices() const {
     return indices;
 }
 
+namespace {
+
+size_t occurrences(const std::string& text, const std::string& word) {
+    size_t count = 0;
+    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1))
+        ++count;
+    return count;
+}
+
+/// Whether the numbers `code` draws can be drawn ahead (RandomDraws): an
+/// element loop whose every draw is one kind, made once per element.
+RandomDraws plannedDraws(const std::string& code, KernelLoop loop,
+                         const CEmitter::DrawCounts& counts) {
+    const bool elementLoop = loop == KernelLoop::Elements || loop == KernelLoop::Threshold;
+    if (!elementLoop || counts.other > 0 || (counts.uniform > 0) == (counts.normal > 0))
+        return {};
+    const RandomDraws draws{counts.uniform + counts.normal, counts.normal > 0};
+    // Each draw written once: no template repeats a piece of code holding one.
+    const size_t written = occurrences(code, draws.normal ? kNormalDraw : kUniformDraw);
+    if (written != size_t(draws.perElement) || occurrences(code, "_context->rng") != written)
+        return {};
+    return draws;
+}
+
+} // namespace
+
+// The template marks with %DRAWS% where an element's loop body starts; with
+// its numbers drawn ahead, each draw reads the next of the element's own.
+std::string KernelBody::withDraws(std::string code, KernelLoop loop, RandomDraws& draws) const {
+    const size_t at = code.find("%DRAWS%\n");
+    if (at == std::string::npos)
+        return code;
+    const size_t lineStart = code.rfind('\n', at) + 1;
+    const std::string indent = code.substr(lineStart, at - lineStart);
+    code.erase(lineStart, at + 8 - lineStart);
+    draws = plannedDraws(code, loop, emitter_.draws());
+    if (draws.perElement == 0)
+        return code;
+    code.insert(lineStart, indent + "const double* _d = _context->draws + _idx * " +
+                               std::to_string(draws.perElement) + ";\n");
+    return replaceAll(code, draws.normal ? kNormalDraw : kUniformDraw, "(*_d++)");
+}
+
 KernelSource KernelBody::source(const std::string& filledTemplate, KernelLoop loop,
                                 const std::string& ownerIndex) const {
-    KernelSource source{kernelTemplate("prelude") + filledTemplate, arrays(), loop};
-    // Every draw passes the generator, so this finds them all (rand, randn,
-    // binomial, poisson): the stream's order needs one pass.
-    const bool draws = filledTemplate.find("_context->rng") != std::string::npos;
+    RandomDraws draws;
+    const std::string code = withDraws(filledTemplate, loop, draws);
+    KernelSource source{kernelTemplate("prelude") + code, arrays(), loop};
+    source.draws = draws;
+    // Every draw the kernel makes itself passes the generator, so this finds
+    // them all (rand, randn, binomial, poisson): the stream's order needs one pass.
+    const bool drawsItself = code.find("_context->rng") != std::string::npos;
     source.independentElements =
-        loop != KernelLoop::Own && !draws && writesOnlyOwnElements(ownerIndex);
+        loop != KernelLoop::Own && !drawsItself && writesOnlyOwnElements(ownerIndex);
     return source;
 }
 

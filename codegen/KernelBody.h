@@ -65,6 +65,9 @@ public:
     std::set<std::string> writtenIndices() const;
 
 private:
+    /// `code` with its %DRAWS% line filled: the element's numbers drawn ahead
+    /// when `draws` (set here) says they can be, else nothing.
+    std::string withDraws(std::string code, KernelLoop loop, RandomDraws& draws) const;
     std::string cName(const std::string& name);
     std::string cFunction(const std::string& name);
     CCode emitCode(const ExprPtr& expr, const std::string& indent);

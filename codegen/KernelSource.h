@@ -18,6 +18,18 @@ enum class KernelLoop {
     Events,    ///< the eventspace's entries from first to last (resets)
 };
 
+/// The random numbers a kernel's elements draw, when the runtime draws them
+/// ahead of the call: every element draws `perElement` numbers, all uniform
+/// (rand) or all normal (randn), none under a condition, so the stream's
+/// order is element by element and element i's numbers are entries
+/// [i * perElement, (i + 1) * perElement) of context.draws. Drawn ahead, the
+/// elements no longer share the generator and may be shared out between
+/// threads with the same bits.
+struct RandomDraws {
+    int perElement = 0; // 0: none drawn ahead (the kernel draws none, or draws itself)
+    bool normal = false;
+};
+
 /// Generated C for one kernel and what its `arrays` argument must hold:
 /// entry k says where the pointer in arrays[k] comes from.
 struct KernelSource {
@@ -31,6 +43,7 @@ struct KernelSource {
     /// Due loops: the index whose range a call takes, the synapse (none), or
     /// the neuron on the side whose variables the pathway writes.
     std::optional<SynapseSide> owner;
+    RandomDraws draws;
 };
 
 } // namespace spikestudio

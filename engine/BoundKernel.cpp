@@ -1,5 +1,6 @@
 #include "engine/BoundKernel.h"
 
+#include "runtime/RandomGenerator.h"
 #include "runtime/SpikeQueue.h"
 
 #include <chrono>
@@ -26,6 +27,7 @@ void BoundKernel::call(const Clock& clock) {
         invoke(context);
         return;
     case KernelLoop::Elements:
+        drawAhead(context.size);
         runParts(context.size);
         return;
     case KernelLoop::Events:
@@ -43,6 +45,7 @@ void BoundKernel::call(const Clock& clock) {
     case KernelLoop::Threshold: {
         // Each part wrote its crossings at the start of its own elements:
         // moved down one after another, they are in element order.
+        drawAhead(context.size);
         const int parts = runParts(context.size);
         std::int64_t total = parts_[0].eventCount;
         for (int k = 1; k < parts; ++k) {
@@ -97,6 +100,18 @@ int BoundKernel::partsFor(std::int64_t count, SplitDecision::Trial& trial) {
         break;
     }
     return split_.shares() ? workers->partsWorth(count, split_.wholeNanosecondsPerElement()) : 1;
+}
+
+void BoundKernel::drawAhead(std::int64_t elements) {
+    if (draws.perElement == 0)
+        return;
+    drawn_.resize(static_cast<size_t>(elements) * static_cast<size_t>(draws.perElement));
+    auto& generator = *static_cast<RandomGenerator*>(context.rng);
+    if (draws.normal)
+        generator.fillNormal(drawn_.data(), drawn_.size());
+    else
+        generator.fillUniform(drawn_.data(), drawn_.size());
+    context.draws = drawn_.data();
 }
 
 void BoundKernel::runPart(void* self, int part) {

@@ -27,6 +27,7 @@ struct BoundKernel {
     KernelLoop loop = KernelLoop::Own;
     WorkerPool* workers = nullptr; // set when the elements may be shared out
     std::int64_t ownerLimit = 0;   // Due loops: the owner indices lie in [0, ownerLimit)
+    RandomDraws draws;             // drawn ahead of each call, from context.rng
 
     void call(const Clock& clock);
 
@@ -40,9 +41,13 @@ private:
         kernel->function()(arrays.data(), constants->data(), &part);
     }
     static void runPart(void* self, int part);
+    /// Draws the numbers `elements` elements take this call, in the stream's
+    /// order (element by element), into context.draws.
+    void drawAhead(std::int64_t elements);
 
     std::vector<SpikeStudioKernelContext> parts_; // one per part of the call under way
     SplitDecision split_;                         // decides whether a call is worth sharing out
+    std::vector<double> drawn_;                   // the numbers of the call under way
 };
 
 } // namespace spikestudio

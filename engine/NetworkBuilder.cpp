@@ -355,6 +355,7 @@ private:
         bound->constants = &network_->constants();
         bound->context.rng = &network_->random();
         bound->loop = source.loop;
+        bound->draws = source.draws;
         if (source.independentElements)
             bound->workers = &network_->workers();
         report_.kernels.push_back({name, source.code, bound, cached});

@@ -6,6 +6,7 @@
 
 #include <QtTest>
 #include <random>
+#include <vector>
 
 using namespace spikestudio;
 
@@ -44,6 +45,33 @@ private slots:
         QCOMPARE(generator.uniform(), 0.5488135039273248);
         QCOMPARE(generator.uniform(), 0.7151893663724195);
         QCOMPARE(generator.uniform(), 0.6027633760716439);
+    }
+
+    // Kernels take their numbers drawn ahead in blocks (engine/BoundKernel):
+    // the same stream as one call per number, across block and renewal
+    // boundaries, from any position, the normals' cached second value too.
+    void numbersDrawnInBlocksAreTheStream() {
+        for (std::size_t count : {std::size_t{1}, std::size_t{255}, std::size_t{257},
+                                  std::size_t{1000}, std::size_t{5000}}) {
+            RandomGenerator one(11), block(11);
+            for (int k = 0; k < 3; ++k) // start mid-block, with a normal cached
+                QCOMPARE(block.normal(), one.normal());
+            std::vector<double> uniforms(count), normals(count);
+            block.fillUniform(uniforms.data(), count);
+            block.fillNormal(normals.data(), count);
+            for (std::size_t k = 0; k < count; ++k)
+                QCOMPARE(uniforms[k], one.uniform());
+            for (std::size_t k = 0; k < count; ++k)
+                QCOMPARE(normals[k], one.normal());
+            QCOMPARE(block.uniform(), one.uniform());
+        }
+        std::vector<std::uint32_t> words(2000);
+        MersenneTwister taken(3), called(3);
+        called();
+        taken();
+        taken.take(words.data(), words.size());
+        for (std::uint32_t word : words)
+            QCOMPARE(word, called());
     }
 };
 

@@ -189,22 +189,47 @@ private slots:
         QVERIFY(shared.count("Writes_pre") == 1);
     }
 
-    // A kernel that draws random numbers runs whole: numpy's stream is one
-    // sequence, drawn element after element.
-    void kernelsDrawingRandomNumbersStayWhole() {
+    // numpy's stream is one sequence, drawn element after element. A kernel
+    // whose every element draws the same kind once per draw site has its
+    // numbers drawn ahead in that order and is shared out (OU's noise); one
+    // that draws under a condition, or both kinds, draws itself, whole.
+    void kernelsDrawingAheadAreSharedTheOthersStayWhole() {
         const QString path = SPIKESTUDIO_SOURCE_DIR "/tests/reference/models/ou_euler.json";
         if (!QFile::exists(path))
             QSKIP("no OU reference model");
         BuildReport report;
         auto network = buildNetwork(loadModel(path), &report);
-        bool sawDraws = false;
+        bool sawDrawsAhead = false;
         for (const LiveKernel& kernel : report.kernels) {
-            const bool draws = kernel.source.find("_context->rng") != std::string::npos;
-            sawDraws = sawDraws || draws;
-            if (draws)
-                QVERIFY2(!kernel.bound->workers, kernel.name.c_str());
+            QVERIFY2(kernel.source.find("_context->rng") == std::string::npos, kernel.name.c_str());
+            if (kernel.source.find("_context->draws") != std::string::npos) {
+                sawDrawsAhead = true;
+                QVERIFY2(kernel.bound->workers, kernel.name.c_str());
+                QCOMPARE(kernel.bound->draws.perElement, 1);
+                QVERIFY(kernel.bound->draws.normal);
+            }
         }
-        QVERIFY(sawDraws);
+        QVERIFY(sawDrawsAhead);
+
+        const auto drawsItself = [](const char* code) {
+            BuildReport built;
+            const std::string model =
+                std::string("{\"format\": \"spikestudio-model\", \"version\": 1, "
+                            "\"duration\": \"1*ms\", \"groups\": [{\"name\": \"G\", "
+                            "\"type\": \"NeuronGroup\", \"N\": 500, \"equations\": "
+                            "\"x : 1\\ny : 1\", \"run_regularly\": [{\"name\": \"draw\", "
+                            "\"dt\": \"0.1*ms\", \"code\": \"") +
+                code + "\"}]}]}";
+            auto builtNetwork = buildNetwork(checkModel(readModel(model)), &built);
+            for (const LiveKernel& kernel : built.kernels)
+                if (kernel.source.find("_context->rng") != std::string::npos)
+                    return !kernel.bound->workers && kernel.bound->draws.perElement == 0;
+            return false;
+        };
+        QVERIFY(drawsItself("x = rand()\\ny = randn()"));          // both kinds
+        QVERIFY(drawsItself("x = int(x > 0.5 and rand() < 0.5)")); // under a condition
+        QVERIFY(drawsItself("x = poisson(2.0)"));
+        QVERIFY(!drawsItself("x = rand()\\ny = rand()")); // drawn ahead
     }
 
     // The pool itself: every part of every piece of work runs exactly once,

@@ -16,6 +16,7 @@ typedef struct SpikeStudioKernelContext {
     int64_t first;
     int64_t last;
     int64_t eventCount;
+    const double* draws;
 } SpikeStudioKernelContext;
 double sin(double); double cos(double); double tan(double);
 double sinh(double); double cosh(double); double tanh(double);

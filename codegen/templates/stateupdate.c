@@ -10,6 +10,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
 %ARRAYS%
 %SCALAR%
     for (_idx = _context->first; _idx < _context->last; ++_idx) {
+        %DRAWS%
 %LOADS%
 %VECTOR%
 %STORES%

@@ -8,6 +8,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
     for (_idx = _context->first; _idx < _context->last; ++_idx) {
         _pre = _synaptic_pre[_idx];
         _post = _synaptic_post[_idx];
+        %DRAWS%
 %LOADS%
 %VECTOR%
 %STORES%

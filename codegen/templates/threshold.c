@@ -23,6 +23,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
         int32_t _crossed[64];
         int32_t _any = 0;
         for (_idx = _block; _idx < _end; ++_idx) {
+            %DRAWS%
 %LOADS%
 %VECTOR%
             const int32_t _crossing = (%CONDITION% != 0.0);

@@ -1,5 +1,6 @@
 #include "runtime/MersenneTwister.h"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace spikestudio {
@@ -13,7 +14,7 @@ constexpr int kShift = 397;
 // `nextWord`, shifted, and the matrix A applied without a branch.
 inline std::uint32_t twisted(std::uint32_t word, std::uint32_t nextWord, std::uint32_t far) {
     const std::uint32_t mixed = (word & 0x80000000u) | (nextWord & 0x7fffffffu);
-    return far ^ (mixed >> 1) ^ (0u - (nextWord & 1u) & 0x9908b0dfu);
+    return far ^ (mixed >> 1) ^ ((0u - (nextWord & 1u)) & 0x9908b0dfu);
 }
 
 inline std::uint32_t tempered(std::uint32_t y) {
@@ -33,6 +34,18 @@ void MersenneTwister::seed(std::uint32_t value) {
             1812433253u * (previous ^ (previous >> 30)) + static_cast<std::uint32_t>(k);
     }
     next_ = kN;
+}
+
+void MersenneTwister::take(std::uint32_t* out, std::size_t count) {
+    while (count > 0) {
+        if (next_ == kN)
+            renew();
+        const std::size_t chunk = std::min(count, static_cast<std::size_t>(kN - next_));
+        std::copy_n(output_.data() + next_, chunk, out);
+        next_ += static_cast<int>(chunk);
+        out += chunk;
+        count -= chunk;
+    }
 }
 
 // The three loops of the reference code's genrand: each reads words at least

@@ -1,5 +1,6 @@
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace spikestudio {
@@ -25,6 +26,9 @@ public:
             renew();
         return output_[next_++];
     }
+
+    /// The next `count` words, as `count` calls give them.
+    void take(std::uint32_t* out, std::size_t count);
 
 private:
     void renew();

@@ -3,6 +3,7 @@
 #include "runtime/MersenneTwister.h"
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 namespace spikestudio {
@@ -42,6 +43,13 @@ public:
         hasCachedNormal_ = true;
         return f * x2;
     }
+
+    /// The next `count` uniforms, as `count` calls of uniform() give them
+    /// (kernels take their numbers drawn ahead: engine/BoundKernel).
+    void fillUniform(double* out, std::size_t count);
+
+    /// The next `count` normals, as `count` calls of normal() give them.
+    void fillNormal(double* out, std::size_t count);
 
     /// An integer from 0 to max inclusive, by numpy's legacy masked rejection
     /// (random_interval), as RandomState.shuffle and choice draw them.
