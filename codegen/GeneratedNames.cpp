@@ -64,7 +64,7 @@ constexpr std::array<std::string_view, 15> kContextFields = {
     "t",     "dt",         "timestep",   "size",  "rng",  "events",     "pre",  "post",
     "queue", "sourceSize", "targetSize", "first", "last", "eventCount", "draws"};
 
-constexpr std::array<std::string_view, 31> kTemplateLocals = {"_arrays",
+constexpr std::array<std::string_view, 36> kTemplateLocals = {"_arrays",
                                                               "_constants",
                                                               "_context",
                                                               "_t",
@@ -94,7 +94,12 @@ constexpr std::array<std::string_view, 31> kTemplateLocals = {"_arrays",
                                                               "_hi",
                                                               "_from",
                                                               "_to",
-                                                              "_d"};
+                                                              "_d",
+                                                              "_targets",
+                                                              "_target",
+                                                              "_gaps",
+                                                              "_j",
+                                                              "_run"};
 
 constexpr std::string_view kNumberedKinds = "avtehAGMB";
 

@@ -50,6 +50,8 @@ KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const 
         // Consecutive synapses that own themselves: a call's part of them is
         // a range; written neurons are only known synapse by synapse.
         replaceFirst(code, "%OWNED_BY_SYNAPSE%", owner ? "0" : "1");
+        // Owned by their targets: runs onto consecutive neurons need no test.
+        replaceFirst(code, "%OWNED_BY_POST%", owner == SynapseSide::Post ? "1" : "0");
         KernelSource source = body.source(code, KernelLoop::Due, ownerIndex);
         source.owner = owner;
         return source;

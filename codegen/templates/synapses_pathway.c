@@ -16,6 +16,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
     int64_t _block = 0;
     int64_t _count;
     int64_t _k;
+    int64_t _end;
 %ARRAYS%
     _count = spikestudio_queue_block(_context->queue, _block, &_first, &_due);
     if (_count >= 0) {
@@ -33,6 +34,54 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
 %LOADS%
 %VECTOR%
 %STORES%
+                }
+            } else if (!_due && %OWNED_BY_POST%) {
+                /* Consecutive synapses, taken 64 at a time: where their
+                 * targets are consecutive neurons too (all-to-all and
+                 * one-to-one connections), no two write one neuron, so the
+                 * target is counted instead of read, the owner test becomes
+                 * the loop's bounds and the compiler may vectorise. After
+                 * each chunk that is not such a run the next one is twice as
+                 * long (up to 4096), so that scattered targets cost no more
+                 * than in one loop. */
+                int64_t _run = 64;
+                for (_k = 0; _k < _count; _k = _end) {
+                    const int32_t* _targets = _synaptic_post + _first + _k;
+                    const int64_t _target = _targets[0];
+                    int32_t _gaps = 0;
+                    int64_t _j;
+                    _end = _count - _k > 64 ? _k + 64 : _count;
+                    if (_targets[_end - 1 - _k] - _target == _end - 1 - _k)
+                        for (_j = 1; _j < _end - _k; ++_j)
+                            _gaps |= _targets[_j] - _targets[_j - 1] - 1;
+                    else
+                        _gaps = 1;
+                    if (!_gaps) {
+                        const int64_t _from = _target < _lo ? _k + (_lo - _target) : _k;
+                        const int64_t _to = _target + (_end - _k) > _hi ? _k + (_hi - _target) : _end;
+                        _run = 64;
+                        for (_j = _from; _j < _to; ++_j) {
+                            _idx = _first + _j;
+                            _pre = _synaptic_pre[_idx];
+                            _post = _target + (_j - _k);
+%LOADS%
+%VECTOR%
+%STORES%
+                        }
+                    } else {
+                        _end = _count - _k > _run ? _k + _run : _count;
+                        _run = _run < 4096 ? 2 * _run : _run;
+                        for (_j = _k; _j < _end; ++_j) {
+                            _idx = _first + _j;
+                            _pre = _synaptic_pre[_idx];
+                            _post = _synaptic_post[_idx];
+                            if (_post >= _lo && _post < _hi) {
+%LOADS%
+%VECTOR%
+%STORES%
+                            }
+                        }
+                    }
                 }
             } else {
                 for (_k = 0; _k < _count; ++_k) {
