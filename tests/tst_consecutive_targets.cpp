@@ -8,10 +8,8 @@
 // and on native code, for connections whose runs are whole, broken by a gap,
 // joined across sources or absent.
 #include "engine/NativeCompiler.h"
-#include "engine/NativeTier.h"
-#include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
-#include "runtime/WorkerPool.h"
+#include "support/SharedRun.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -100,17 +98,7 @@ private slots:
             for (const bool native : {false, true}) {
                 if (native && !haveCompiler)
                     continue;
-                BuildReport report;
-                auto network = buildNetwork(model, &report);
-                network->workers().setGrain(1);
-                network->workers().setPartTime(0.0); // split by the grain alone
-                network->workers().resize(threads);
-                {
-                    NativeTier tier(*network, report.kernels);
-                    if (native)
-                        tier.compileAndSwapNow();
-                    network->run(model.duration);
-                }
+                const auto network = runShared(model, threads, native);
                 const SynapseState& synapses = network->synapses().front();
                 QVERIFY(!synapses.post.empty());
                 const std::vector<double>& sums = network->groups()[1].variables.at("v");

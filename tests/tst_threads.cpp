@@ -15,6 +15,7 @@
 #include "support/CliRunner.h"
 #include "support/FileTree.h"
 #include "support/ModelRows.h"
+#include "support/SharedRun.h"
 
 #include <QDir>
 #include <QFile>
@@ -43,17 +44,7 @@ CheckedModel loadModel(const QString& path) {
 /// Runs `model` on `threads` threads, each shared kernel split as finely as
 /// the threads allow; records and final state go to `directory`.
 void runInto(const CheckedModel& model, int threads, bool native, const QString& directory) {
-    BuildReport report;
-    auto network = buildNetwork(model, &report);
-    network->workers().setGrain(1);
-    network->workers().setPartTime(0.0); // split by the grain alone
-    network->workers().resize(threads);
-    {
-        NativeTier tier(*network, report.kernels);
-        if (native)
-            tier.compileAndSwapNow();
-        network->run(model.duration);
-    }
+    const auto network = runShared(model, threads, native);
     writeAllCsv(network->results(), directory.toStdString());
     writeFinalState(*network, model, directory.toStdString());
 }
