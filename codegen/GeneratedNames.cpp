@@ -19,7 +19,7 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view word) 
 constexpr std::array<std::string_view, 7> kKeywords = {"void", "double", "const",   "for",
                                                        "if",   "else",   "restrict"};
 
-constexpr std::array<std::string_view, 40> kRuntimeSymbols = {"int64_t",
+constexpr std::array<std::string_view, 41> kRuntimeSymbols = {"int64_t",
                                                               "int32_t",
                                                               "SpikeStudioKernelContext",
                                                               "sin",
@@ -48,6 +48,7 @@ constexpr std::array<std::string_view, 40> kRuntimeSymbols = {"int64_t",
                                                               "spikestudio_sign",
                                                               "spikestudio_floordiv",
                                                               "spikestudio_clip",
+                                                              "spikestudio_first_at_least",
                                                               "spikestudio_timestep",
                                                               "spikestudio_rand",
                                                               "spikestudio_randn",
@@ -60,11 +61,11 @@ constexpr std::array<std::string_view, 40> kRuntimeSymbols = {"int64_t",
                                                               "spikestudio_queue_advance",
                                                               "spikestudio_linear_propagator"};
 
-constexpr std::array<std::string_view, 15> kContextFields = {
-    "t",     "dt",         "timestep",   "size",  "rng",  "events",     "pre",  "post",
-    "queue", "sourceSize", "targetSize", "first", "last", "eventCount", "draws"};
+constexpr std::array<std::string_view, 16> kContextFields = {
+    "t",     "dt",         "timestep",   "size",  "rng",  "events",     "pre",   "post",
+    "queue", "sourceSize", "targetSize", "first", "last", "eventCount", "draws", "targetsAscend"};
 
-constexpr std::array<std::string_view, 36> kTemplateLocals = {"_arrays",
+constexpr std::array<std::string_view, 38> kTemplateLocals = {"_arrays",
                                                               "_constants",
                                                               "_context",
                                                               "_t",
@@ -99,7 +100,9 @@ constexpr std::array<std::string_view, 36> kTemplateLocals = {"_arrays",
                                                               "_target",
                                                               "_gaps",
                                                               "_j",
-                                                              "_run"};
+                                                              "_run",
+                                                              "_source",
+                                                              "_stop"};
 
 constexpr std::string_view kNumberedKinds = "avtehAGMB";
 

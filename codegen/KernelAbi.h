@@ -23,12 +23,15 @@ typedef struct SpikeStudioKernelContext {
     const int32_t* post; /* synapses: postsynaptic neuron of each synapse */
     void* queue;         /* pathway: its SpikeQueue */
     int64_t sourceSize;  /* pathway: N of the group whose events it reads */
-    int64_t targetSize;  /* summed variable: N of the group it writes */
+    int64_t targetSize;  /* synapses: N of the target group (summed variable: of the written one) */
     int64_t first;       /* the part of the loop this call runs: elements (or a */
     int64_t last;        /* reset's eventspace entries) from first to last - 1 */
     int64_t eventCount;  /* threshold: crossings it wrote from events[first] on */
     const double* draws; /* the step's random numbers, drawn ahead in stream order
                             (KernelSource::draws); element i's from draws[i * K] on */
+    int64_t targetsAscend; /* pathway run by its sources' spikes: nonzero when the
+                              synapses are stored source by source and each source's
+                              targets strictly ascend (no pair twice) */
 } SpikeStudioKernelContext;
 
 /* arrays[k] points at the k-th array the kernel declared (the runtime's own

@@ -50,8 +50,10 @@ KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const 
         // Consecutive synapses that own themselves: a call's part of them is
         // a range; written neurons are only known synapse by synapse.
         replaceFirst(code, "%OWNED_BY_SYNAPSE%", owner ? "0" : "1");
-        // Owned by their targets: runs onto consecutive neurons need no test.
-        replaceFirst(code, "%OWNED_BY_POST%", owner == SynapseSide::Post ? "1" : "0");
+        // Owned by their targets: a slice of each source's ascending targets
+        // is found by bisection, runs onto consecutive neurons need no test.
+        for (int branch = 0; branch < 2; ++branch)
+            replaceFirst(code, "%OWNED_BY_POST%", owner == SynapseSide::Post ? "1" : "0");
         KernelSource source = body.source(code, KernelLoop::Due, ownerIndex);
         source.owner = owner;
         return source;

@@ -329,6 +329,16 @@ private:
         return bound;
     }
 
+    /// Whether the synapses are stored source by source, each source's
+    /// targets strictly ascending (every generator connect makes them so).
+    static bool targetsAscend(const SynapseState& synapses) {
+        for (size_t s = 1; s < synapses.pre.size(); ++s)
+            if (synapses.pre[s] < synapses.pre[s - 1] || (synapses.pre[s] == synapses.pre[s - 1] &&
+                                                          synapses.post[s] <= synapses.post[s - 1]))
+                return false;
+        return true;
+    }
+
     /// One past the largest index a pathway's calls split (engine/BoundKernel.cpp).
     static std::int64_t ownerLimit(const SynapseState& synapses, std::optional<SynapseSide> owner) {
         if (!owner)
@@ -742,6 +752,7 @@ private:
         bound->context.queue = &queue;
         bound->context.events = trigger.eventspace(pathway.event).data(); // checked: it has it
         bound->context.sourceSize = trigger.size;
+        bound->context.targetsAscend = pre && targetsAscend(synapses) ? 1 : 0;
         // Brian2: slot synapses on the listening group's clock, pre (-1) before post (+1),
         // pathways of one direction by name.
         schedule(ScheduleSlot::Synapses, pre ? -1 : 1, name, bound, trigger.clock,

@@ -6,7 +6,8 @@
 // sum follows from the synapse list alone: checked on one to three threads
 // (each owning a slice of the targets that cuts through the runs), on libtcc
 // and on native code, for connections whose runs are whole, broken by a gap,
-// joined across sources or absent.
+// joined across sources or absent; and, where each source's targets ascend,
+// for the slice of them a thread finds by bisection.
 #include "engine/NativeCompiler.h"
 #include "model/ModelReader.h"
 #include "support/SharedRun.h"
@@ -82,6 +83,13 @@ private slots:
         QTest::newRow("reversed ranges")
             << 4 << 100 << "{\"j\": \"k for k in range(99 - i, -1, -1)\"}";
         QTest::newRow("random") << 20 << 150 << "{\"p\": 0.5}";
+        // Each source's targets ascend (a thread bisects for its slice of
+        // them), but later sources reach earlier targets.
+        QTest::newRow("wide and sparse") << 6 << 1000 << "{\"p\": 0.3}";
+        QTest::newRow("later sources onto earlier targets")
+            << 10 << 200 << "{\"j\": \"k for k in range((9 - i)*20, (9 - i)*20 + 20)\"}";
+        QTest::newRow("pairs listed out of source order")
+            << 3 << 50 << "{\"i\": [2, 2, 0, 0, 1, 0], \"j\": [5, 40, 3, 4, 0, 49]}";
         QTest::newRow("two synapses each") << 100 << 100 << "{\"j\": \"i\", \"n\": 2}";
         // The ends of a chunk 63 apart, but two targets swapped inside it.
         QTest::newRow("a swapped pair") << 1 << 100 << swappedPair(100, 10);

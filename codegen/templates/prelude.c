@@ -17,6 +17,7 @@ typedef struct SpikeStudioKernelContext {
     int64_t last;
     int64_t eventCount;
     const double* draws;
+    int64_t targetsAscend;
 } SpikeStudioKernelContext;
 double sin(double); double cos(double); double tan(double);
 double sinh(double); double cosh(double); double tanh(double);
@@ -42,6 +43,28 @@ static double spikestudio_sign(double x) { return (double)((0.0 < x) - (x < 0.0)
 static double spikestudio_floordiv(double a, double b) { return floor(a / b); }
 static double spikestudio_clip(double x, double low, double high) {
     return x < low ? low : (x > high ? high : x);
+}
+/* The first k in [from, stop) with values[k] >= bound, or stop: values
+ * ascend there. Gallops from `from` before it bisects, so an answer near the
+ * start costs a few reads. */
+static __attribute__((noinline)) int64_t spikestudio_first_at_least(const int32_t* values, int64_t from, int64_t stop,
+                                          int64_t bound) {
+    int64_t below = from - 1, step = 1, at = from;
+    while (at < stop && values[at] < bound) {
+        below = at;
+        at = below + step;
+        step *= 2;
+    }
+    if (at > stop)
+        at = stop;
+    while (at - below > 1) {
+        const int64_t middle = below + (at - below) / 2;
+        if (values[middle] < bound)
+            below = middle;
+        else
+            at = middle;
+    }
+    return at;
 }
 /* CEmitter writes this one out inline when dt is a name or number. Brian2's
  * int64 cast, except that a quotient beyond int64 (a refractory period of

@@ -35,6 +35,40 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
 %VECTOR%
 %STORES%
                 }
+            } else if (!_due && %OWNED_BY_POST% && _context->targetsAscend &&
+                       (_lo > 0 || _hi < _context->targetSize)) {
+                /* Consecutive synapses, in source order, each source's
+                 * targets ascending: this call's targets are one stretch of
+                 * each source's synapses, found by bisection rather than by
+                 * reading them all, so that threads share the reading too.
+                 * A stretch onto consecutive neurons counts its targets. */
+                const int64_t _stop = _first + _count;
+                for (_k = _first; _k < _stop; _k = _end) {
+                    const int32_t _source = _synaptic_pre[_k];
+                    int64_t _from;
+                    int64_t _to;
+                    _end = spikestudio_first_at_least(_synaptic_pre, _k + 1, _stop,
+                                                      (int64_t)_source + 1);
+                    _from = spikestudio_first_at_least(_synaptic_post, _k, _end, _lo);
+                    _to = spikestudio_first_at_least(_synaptic_post, _from, _end, _hi);
+                    _pre = _source;
+                    if (_to > _from && _synaptic_post[_to - 1] - _synaptic_post[_from] == _to - 1 - _from) {
+                        const int64_t _target = _synaptic_post[_from] - _from;
+                        for (_idx = _from; _idx < _to; ++_idx) {
+                            _post = _target + _idx;
+%LOADS%
+%VECTOR%
+%STORES%
+                        }
+                    } else {
+                        for (_idx = _from; _idx < _to; ++_idx) {
+                            _post = _synaptic_post[_idx];
+%LOADS%
+%VECTOR%
+%STORES%
+                        }
+                    }
+                }
             } else if (!_due && %OWNED_BY_POST%) {
                 /* Consecutive synapses, taken 64 at a time: where their
                  * targets are consecutive neurons too (all-to-all and
