@@ -46,9 +46,9 @@ static double spikestudio_clip(double x, double low, double high) {
 }
 /* The first k in [from, stop) with values[k] >= bound, or stop: values
  * ascend there. Gallops from `from` before it bisects, so an answer near the
- * start costs a few reads. */
-static __attribute__((noinline)) int64_t spikestudio_first_at_least(const int32_t* values, int64_t from, int64_t stop,
-                                          int64_t bound) {
+ * start costs a few reads. Out of line: the pathway's loops stay small. */
+static __attribute__((noinline)) int64_t
+spikestudio_first_at_least(const int32_t* values, int64_t from, int64_t stop, int64_t bound) {
     int64_t below = from - 1, step = 1, at = from;
     while (at < stop && values[at] < bound) {
         below = at;
