@@ -22,9 +22,9 @@ struct Operation {
     std::string name;
     Clock* clock = nullptr;
     std::function<void()> run;
-    std::string owner;  // the model object it belongs to (a group, a Synapses object, a monitor)
-    bool active = true; // Brian2's `active` of its owner: false skips it
-    OperationCost cost; // filled only while the scheduler profiles
+    std::string owner{};  // the model object it belongs to (a group, a Synapses object, a monitor)
+    bool active = true;   // Brian2's `active` of its owner: false skips it
+    OperationCost cost{}; // filled only while the scheduler profiles
 };
 
 } // namespace spikestudio

@@ -19,7 +19,7 @@ struct RunSettings {
     double duration = 0.0;  // simulated seconds requested
     double dt = 0.0;        // the model's dt, seconds
     std::uint32_t seed = 0; // the seed actually used
-    std::optional<SweepMembership> sweep;
+    std::optional<SweepMembership> sweep{};
 };
 
 } // namespace spikestudio
