@@ -45,15 +45,13 @@ KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const 
             owner = SynapseSide::Pre;
         const std::string ownerIndex =
             !owner ? "_idx" : (*owner == SynapseSide::Post ? "_post" : "_pre");
-        replaceFirst(code, "%OWNER%", ownerIndex);
-        replaceFirst(code, "%OWNER%", ownerIndex); // the range's two ends
+        replaceEach(code, "%OWNER%", ownerIndex, 2); // the range's two ends
         // Consecutive synapses that own themselves: a call's part of them is
         // a range; written neurons are only known synapse by synapse.
         replaceFirst(code, "%OWNED_BY_SYNAPSE%", owner ? "0" : "1");
         // Owned by their targets: a slice of each source's ascending targets
         // is found by bisection, runs onto consecutive neurons need no test.
-        for (int branch = 0; branch < 2; ++branch)
-            replaceFirst(code, "%OWNED_BY_POST%", owner == SynapseSide::Post ? "1" : "0");
+        replaceEach(code, "%OWNED_BY_POST%", owner == SynapseSide::Post ? "1" : "0", 2);
         KernelSource source = body.source(code, KernelLoop::Due, ownerIndex);
         source.owner = owner;
         return source;
