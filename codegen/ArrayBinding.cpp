@@ -28,6 +28,7 @@ std::string describe(const ArrayBinding& binding) {
         std::string operator()(const binding::LinkIndices& indices) const {
             return "link indices of " + indices.group + "." + indices.variable;
         }
+        std::string operator()(const binding::SolverSteps&) const { return "solver steps"; }
     };
     return std::visit(Describe{}, binding);
 }

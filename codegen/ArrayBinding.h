@@ -71,12 +71,18 @@ struct RecordRow {
     auto operator<=>(const RecordRow&) const = default;
 };
 
+/// A GSL method's bookkeeping for the group (GroupState::solverSteps): each
+/// element's last step size, then the first failure.
+struct SolverSteps {
+    auto operator<=>(const SolverSteps&) const = default;
+};
+
 } // namespace binding
 
 using ArrayBinding =
     std::variant<binding::OwnVariable, binding::GroupVariable, binding::TimedArrayValues,
                  binding::SynapsesPerNeuron, binding::RecordedIndices, binding::RecordRow,
-                 binding::LinkedSource, binding::LinkIndices>;
+                 binding::LinkedSource, binding::LinkIndices, binding::SolverSteps>;
 
 /// For messages and tests: "v", "post ge", "TimedArray stimulus", "N_incoming", …
 std::string describe(const ArrayBinding& binding);

@@ -19,7 +19,7 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view word) 
 constexpr std::array<std::string_view, 7> kKeywords = {"void", "double", "const",   "for",
                                                        "if",   "else",   "restrict"};
 
-constexpr std::array<std::string_view, 41> kRuntimeSymbols = {"int64_t",
+constexpr std::array<std::string_view, 46> kRuntimeSymbols = {"int64_t",
                                                               "int32_t",
                                                               "SpikeStudioKernelContext",
                                                               "sin",
@@ -59,13 +59,20 @@ constexpr std::array<std::string_view, 41> kRuntimeSymbols = {"int64_t",
                                                               "spikestudio_queue_push",
                                                               "spikestudio_queue_block",
                                                               "spikestudio_queue_advance",
-                                                              "spikestudio_linear_propagator"};
+                                                              "spikestudio_linear_propagator",
+                                                              "SpikeStudioOdeCall",
+                                                              "spikestudio_ode_begin",
+                                                              "spikestudio_ode_step",
+                                                              "spikestudio_ode_end",
+                                                              "spikestudio_rhs"};
 
-constexpr std::array<std::string_view, 16> kContextFields = {
-    "t",     "dt",         "timestep",   "size",  "rng",  "events",     "pre",   "post",
-    "queue", "sourceSize", "targetSize", "first", "last", "eventCount", "draws", "targetsAscend"};
+// The kernel context's fields, then SpikeStudioOdeCall's (the GSL methods).
+constexpr std::array<std::string_view, 20> kContextFields = {
+    "t",      "dt",         "timestep",   "size",  "rng",  "events",     "pre",   "post",
+    "queue",  "sourceSize", "targetSize", "first", "last", "eventCount", "draws", "targetsAscend",
+    "arrays", "constants",  "hoisted",    "idx"};
 
-constexpr std::array<std::string_view, 38> kTemplateLocals = {"_arrays",
+constexpr std::array<std::string_view, 45> kTemplateLocals = {"_arrays",
                                                               "_constants",
                                                               "_context",
                                                               "_t",
@@ -102,7 +109,14 @@ constexpr std::array<std::string_view, 38> kTemplateLocals = {"_arrays",
                                                               "_j",
                                                               "_run",
                                                               "_source",
-                                                              "_stop"};
+                                                              "_stop",
+                                                              "_call",
+                                                              "_call_address",
+                                                              "_y",
+                                                              "_f",
+                                                              "_errors",
+                                                              "_hoisted",
+                                                              "_solver"};
 
 constexpr std::string_view kNumberedKinds = "avtehAGMB";
 

@@ -71,6 +71,22 @@ std::string KernelBody::arrayPointer(const std::string& name) {
     return "_a" + std::to_string(arrayFor(accessOf(name).array));
 }
 
+std::string KernelBody::elementOf(const std::string& name) {
+    const NameAccess access = accessOf(name);
+    return "_a" + std::to_string(arrayFor(access.array)) + "[" + access.index + "]";
+}
+
+void KernelBody::loadFrom(const std::string& name, const std::string& cValue) {
+    loadSources_[accessOf(name).array] = cValue;
+}
+
+std::vector<std::string> KernelBody::hoistedLocals() const {
+    std::vector<std::string> locals;
+    for (const auto& [name, expr] : invariants_.hoisted())
+        locals.push_back("_h" + name.substr(9));
+    return locals;
+}
+
 std::string KernelBody::writeVariable(const std::string& name) {
     const std::string local = variable(name);
     const NameAccess access = accessOf(name);
@@ -482,8 +498,12 @@ std::string KernelBody::fill(std::string kernelTemplate) {
         if (access != accesses_.end() && access->second.indexArray)
             element = "(int64_t)_a" + std::to_string(arrayFor(*access->second.indexArray)) + "[" +
                       element + "]";
+        const auto source = loadSources_.find(arrays_[k]);
         if (loaded_.count(arrays_[k]))
-            loads += kIndent + "double _v" + index + " = _a" + index + "[" + element + "];\n";
+            loads += kIndent + "double _v" + index + " = " +
+                     (source != loadSources_.end() ? source->second
+                                                   : "_a" + index + "[" + element + "]") +
+                     ";\n";
         if (!written_.count(arrays_[k]))
             continue;
         std::string store = "_a" + index + "[" + element + "] = _v" + index + ";\n";

@@ -52,6 +52,19 @@ public:
     /// The C local of a temporary already assigned.
     std::string temporaryLocal(const std::string& name) const { return temporaries_.at(name); }
 
+    /// The C element of variable `name` at the kernel's index ("_a3[_idx]"),
+    /// for code outside the loads and stores of the element loop.
+    std::string elementOf(const std::string& name);
+    /// The element loop reads `name` from `cValue` instead of its array (the
+    /// state vector a GSL solver passes its right-hand side).
+    void loadFrom(const std::string& name, const std::string& cValue);
+    /// The pointer local ("_a5") of an array the template itself uses.
+    std::string boundArray(const ArrayBinding& binding) {
+        return "_a" + std::to_string(arrayFor(binding));
+    }
+    /// The locals the hoisted values have ("_h0", ...), in the order computed.
+    std::vector<std::string> hoistedLocals() const;
+
     /// Fills the template's %ARRAYS%, %SCALAR%, %LOADS%, %VECTOR%, %STORES%.
     std::string fill(std::string kernelTemplate);
     std::vector<ArrayBinding> arrays() const;
@@ -87,6 +100,7 @@ private:
     std::vector<ArrayBinding> arrays_;            // runtime arrays, in kernel order
     std::map<ArrayBinding, NameAccess> accesses_; // how each array is indexed
     std::set<ArrayBinding> loaded_;
+    std::map<ArrayBinding, std::string> loadSources_; // loads from elsewhere than the array
     std::set<ArrayBinding> written_;
     std::set<std::string> writtenNames_; // names as the code wrote them
     std::map<std::string, std::string> temporaries_;

@@ -1,6 +1,7 @@
 #include "codegen/KernelWriter.h"
 
 #include "codegen/CEmitter.h"
+#include "codegen/GslKernelWriter.h"
 #include "codegen/KernelTemplates.h"
 #include "model/CheckSupport.h"
 #include "runtime/BinomialSampler.h"
@@ -14,6 +15,8 @@ KernelSource KernelWriter::finish(KernelBody& body, const std::string& templateN
 
 KernelSource KernelWriter::stateUpdate() const {
     return within(group_.name, "equations", [&]() -> KernelSource {
+        if (isGslMethod(group_.method))
+            return writeGslStateUpdate(group_, view_, constants_);
         KernelBody body(view_, constants_);
         body.statements(group_.stateUpdate);
         return finish(body, "stateupdate");

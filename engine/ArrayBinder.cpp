@@ -40,6 +40,12 @@ public:
     void* operator()(const binding::LinkIndices& indices) const {
         return groupNamed(indices.group).linkIndices.at(indices.variable).data();
     }
+    void* operator()(const binding::SolverSteps& steps) const {
+        if (!targets_.group || targets_.group->solverSteps.empty())
+            throw std::logic_error("kernel array '" + describe(steps) +
+                                   "' needs a group integrated by a GSL method");
+        return targets_.group->solverSteps.data();
+    }
 
 private:
     GroupState& groupNamed(const std::string& name) const {

@@ -11,6 +11,7 @@
 #include "engine/MultisynapticIndex.h"
 #include "engine/PathwayDelays.h"
 #include "engine/StateRecording.h"
+#include "engine/Stopwatch.h"
 #include "engine/SubgroupState.h"
 #include "engine/SynapseConnector.h"
 #include "engine/TccKernelCache.h"
@@ -39,12 +40,6 @@
 namespace spikestudio {
 
 namespace {
-
-using Stopwatch = std::chrono::steady_clock;
-
-double millisecondsSince(Stopwatch::time_point start) {
-    return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
-}
 
 class Builder {
 public:
@@ -141,9 +136,11 @@ private:
         for (const CheckedGroup& group : model_.groups) {
             const double neurons = static_cast<double>(group.size);
             const double eventspaces = 1.0 + static_cast<double>(group.events.size());
-            budget_->claim(neurons * (8.0 * static_cast<double>(group.stateVariables.size()) +
-                                      4.0 * eventspaces),
-                           group.name, "N", formatCount(neurons) + " neurons");
+            const double solverSteps = isGslMethod(group.method) ? 1.0 : 0.0;
+            budget_->claim(
+                neurons * (8.0 * (static_cast<double>(group.stateVariables.size()) + solverSteps) +
+                           4.0 * eventspaces),
+                group.name, "N", formatCount(neurons) + " neurons");
             for (const CheckedLink& link : group.links)
                 budget_->claim(8.0 * static_cast<double>(link.indices.size()), group.name, "links",
                                formatCount(static_cast<double>(link.indices.size())) +
@@ -248,6 +245,10 @@ private:
                                        : name == "lastspike"    ? -1e4
                                                                 : 0.0;
                 group.variables[name].assign(size, initial);
+            }
+            if (isGslMethod(checked.method)) { // each element's solver starts with a step of dt
+                group.solverSteps.assign(size + 2, checked.dt);
+                group.solverSteps[size] = group.solverSteps[size + 1] = 0.0;
             }
             group.events.assign(size + 1, 0);
             for (const CheckedEvent& event : checked.events)

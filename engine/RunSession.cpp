@@ -3,6 +3,7 @@
 #include "diagnostics/ModelError.h"
 #include "engine/LiveEdit.h"
 #include "engine/ProtocolRun.h"
+#include "engine/Stopwatch.h"
 #include "runtime/Network.h"
 #include "runtime/NonFiniteWatch.h"
 #include "storage/StorageError.h"
@@ -12,12 +13,6 @@
 namespace spikestudio {
 
 namespace {
-
-using Stopwatch = std::chrono::steady_clock;
-
-double millisecondsSince(Stopwatch::time_point start) {
-    return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
-}
 
 /// The tier an edit's kernels start on: a native compilation would block a
 /// running network, so it goes to the background.
@@ -140,7 +135,10 @@ RunReport RunSession::simulate(const Hooks& hooks, const ModelSource& source,
     if (!finite && !stopsOnNonFinite)
         report.warning = watch.found()->description() + "; the run went on";
     const auto& outOfMemory = network_->memoryWatch().problem();
+    network_->solverWatch().keepGoing(*network_); // a failure in the last step too
+    const auto& solverFailure = network_->solverWatch().problem();
     const std::string failure = !storageFailure.empty()       ? storageFailure
+                                : solverFailure               ? *solverFailure
                                 : !finite && stopsOnNonFinite ? watch.found()->message()
                                 : outOfMemory                 ? *outOfMemory
                                                               : std::string();

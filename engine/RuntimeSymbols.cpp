@@ -1,5 +1,6 @@
 #include "engine/RuntimeSymbols.h"
 
+#include "engine/GslSolver.h"
 #include "expr/MathFunctions.h"
 #include "runtime/BinomialSampler.h"
 #include "runtime/LinearPropagator.h"
@@ -63,6 +64,9 @@ std::vector<RuntimeSymbol> makeSymbols() {
         {"spikestudio_queue_push", helper(spikestudio_queue_push), true},
         {"spikestudio_queue_block", helper(spikestudio_queue_block), true},
         {"spikestudio_queue_advance", helper(spikestudio_queue_advance), true},
+        {"spikestudio_ode_begin", helper(spikestudio_ode_begin), true},
+        {"spikestudio_ode_step", helper(spikestudio_ode_step), true},
+        {"spikestudio_ode_end", helper(spikestudio_ode_end), true},
     };
 }
 

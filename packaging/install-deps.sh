@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
-    libtcc-dev tcc libsqlite3-dev nlohmann-json3-dev libssl-dev libelf-dev libfftw3-dev
+    libtcc-dev tcc libsqlite3-dev nlohmann-json3-dev libssl-dev libelf-dev libfftw3-dev libgsl-dev
     xvfb xauth
     # The .deb (cmake --build build --target package) and its check (ctest's tst_package).
     dpkg-dev librsvg2-bin desktop-file-utils appstream lintian file man-db shared-mime-info

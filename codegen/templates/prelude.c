@@ -82,3 +82,16 @@ void spikestudio_queue_push(void*, const int32_t*, int64_t);
 int64_t spikestudio_queue_block(void*, int64_t, int64_t*, const int32_t**);
 void spikestudio_queue_advance(void*);
 void spikestudio_linear_propagator(int, const double*, double, double*, double*);
+/* The GSL methods (engine/GslSolver.h): what spikestudio_rhs reads besides
+ * the solver's state. */
+typedef struct SpikeStudioOdeCall {
+    void* const* arrays;
+    const double* constants;
+    const double* hoisted;
+    double dt;
+    int64_t idx;
+} SpikeStudioOdeCall;
+void* spikestudio_ode_begin(int64_t, int64_t, const double*, int64_t, int64_t, double,
+                            void (*)(double, const double*, double*, void*), void*);
+void spikestudio_ode_step(void*, double*, int64_t, int64_t, double, double*);
+void spikestudio_ode_end(void*);

@@ -2,6 +2,7 @@
 
 #include "equations/AbstractCode.h"
 #include "equations/EquationSet.h"
+#include "equations/integrators/GslSettings.h"
 #include "equations/integrators/StateUpdateMethod.h"
 #include "expr/ElementAssignment.h"
 #include "expr/Scope.h"
@@ -39,6 +40,7 @@ struct CheckedGroup {
     EquationSet equations;
     std::unique_ptr<Scope> scope; // variables, then the model's constants
     IntegrationMethod method = IntegrationMethod::Euler;
+    GslSettings gsl;                  // a GSL method's solver settings (isGslMethod)
     AbstractCode stateUpdate;         // refractoriness update first, then integration
     ExprPtr threshold;                // null: the group never spikes
     std::vector<Statement> reset;     // right-hand sides with subexpressions substituted

@@ -11,6 +11,7 @@
 #include "model/CheckSupport.h"
 #include "model/CodeBlockChecker.h"
 #include "model/EventChecker.h"
+#include "model/GslOptionsChecker.h"
 #include "model/ObjectKinds.h"
 #include "model/ProblemCollector.h"
 #include "model/TimedArrays.h"
@@ -202,6 +203,11 @@ private:
             group.stateUpdate = integrate(group.equations, group.method, *group.scope);
             return 0;
         });
+        within(spec_.name, "method_options", [&] {
+            group.gsl =
+                checkGslOptions(spec_.methodOptions, group.method, group.equations, *group.scope);
+            return 0;
+        });
         if (group.refractoryKind != RefractoryKind::None)
             prependRefractoryUpdate(group);
         for (const Equation& eq : group.equations.equations())
@@ -351,9 +357,8 @@ IntegrationMethod chooseMethod(const std::string& name, const EquationSet& equat
         return chooseIntegrationMethod(equations, scope);
     const auto method = integrationMethodFromName(name);
     if (!method)
-        throw ModelError({"", "", 0, 0}, "unknown integration method '" + name +
-                                             "' (exact, linear, euler, rk2, rk4, "
-                                             "exponential_euler, heun, milstein)");
+        throw ModelError({"", "", 0, 0}, "unknown integration method '" + name + "' (" +
+                                             integrationMethodNames() + ")");
     return *method;
 }
 

@@ -53,6 +53,7 @@ struct GroupSpec {
     std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
     std::optional<long long> order; // Brian2's `order`; none = the kind's default
     bool active = true;             // Brian2's `active`: an inactive object does not run
+    NamedExpressions methodOptions; // NeuronGroup: a GSL method's options (method_options)
 };
 
 /// How a Synapses object creates its synapses (Brian2's `connect`).

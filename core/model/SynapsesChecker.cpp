@@ -228,6 +228,10 @@ private:
         const EquationSet clockDriven = subset(s, false);
         within(spec_.name, "method", [&] {
             s.method = chooseMethod(spec_.method, clockDriven, *s.scope);
+            if (isGslMethod(s.method))
+                throw ModelError({"", "", 0, 0}, "the GSL methods integrate the equations of "
+                                                 "NeuronGroups only; a Synapses object's "
+                                                 "clock-driven equations take another method");
             s.stateUpdate = integrate(clockDriven, s.method, *s.scope);
             return 0;
         });

@@ -25,6 +25,11 @@ struct GroupState {
     std::map<std::string, std::vector<std::int32_t>> customEvents; // by event name
     /// Per indexed linked variable, the source element each neuron reads.
     std::map<std::string, std::vector<double>> linkIndices;
+    /// A group integrated by a GSL method, size + 2 entries: each element's
+    /// last step size (where its solver starts next step), then the first
+    /// element the solver failed on plus one (0: none) and the time it failed
+    /// (see SolverWatch). Empty for other methods.
+    std::vector<double> solverSteps;
 
     std::int32_t spikeCount() const { return events.empty() ? 0 : events.back(); }
     std::vector<double>& variable(const std::string& name) { return variables.at(name); }

@@ -5,6 +5,7 @@
 #include "runtime/RandomGenerator.h"
 #include "runtime/RunResults.h"
 #include "runtime/Scheduler.h"
+#include "runtime/SolverWatch.h"
 #include "runtime/StepBoundaryTasks.h"
 #include "runtime/SynapseState.h"
 #include "runtime/WorkerPool.h"
@@ -60,13 +61,17 @@ public:
     /// its problem() says why (NetworkBuilder sets its limit).
     MemoryWatch& memoryWatch() { return memoryWatch_; }
     const MemoryWatch& memoryWatch() const { return memoryWatch_; }
+    /// Stops a run once a GSL solver failed; its problem() says where.
+    SolverWatch& solverWatch() { return solverWatch_; }
+    const SolverWatch& solverWatch() const { return solverWatch_; }
 
     /// Runs for `duration` seconds; `keepGoing` may stop it between steps, and
-    /// so does the memory watch.
+    /// so do the memory and solver watches.
     long long run(double duration, const std::function<bool()>& keepGoing = {}) {
         return scheduler_.run(duration, [&] {
             betweenSteps_.runPending();
-            return memoryWatch_.keepGoing(*this) && (!keepGoing || keepGoing());
+            return memoryWatch_.keepGoing(*this) && solverWatch_.keepGoing(*this) &&
+                   (!keepGoing || keepGoing());
         });
     }
 
@@ -82,6 +87,7 @@ private:
     std::vector<std::shared_ptr<const void>> keepAlive_;
     StepBoundaryTasks betweenSteps_;
     MemoryWatch memoryWatch_;
+    SolverWatch solverWatch_;
 };
 
 } // namespace spikestudio

@@ -65,7 +65,7 @@ MODEL_FIELDS = {
     'monitors': LIST, 'protocol': LIST}
 GROUP_FIELDS = {
     'NeuronGroup': {'equations': EXPRESSION, 'threshold': EXPRESSION, 'reset': EXPRESSION,
-                    'refractory': EXPRESSION, 'method': EXPRESSION, 'initial': INITIAL,
+                    'refractory': EXPRESSION, 'method': EXPRESSION, 'method_options': NAMED, 'initial': INITIAL,
                     'subgroups': LIST, 'events': LIST, 'run_regularly': LIST, 'links': LIST,
                     'order': INTEGER},
     'PoissonGroup': {'rates': EXPRESSION, 'subgroups': LIST, 'order': INTEGER},

@@ -11,8 +11,12 @@ every field Spike Studio reads, `timed_arrays` and `poisson_inputs` included.
 OUTDIR receives one `<monitor>.csv` per monitor in the CSV contract of
 docs/model-format.md. --duration and --seed replace the model's, as they do
 for `spikestudio run`. The default target is numpy, whose random numbers
-Spike Studio reproduces; --standalone generates, compiles and runs a
-cpp_standalone project in BUILD_DIR instead.
+Spike Studio reproduces, except for a model with a GSL method (gsl_*),
+which Brian2 integrates only in compiled code: cython then, compiled
+without -ffast-math and fused multiply-adds, so that its arithmetic is
+numpy's;
+--standalone generates, compiles and runs a cpp_standalone project in
+BUILD_DIR instead.
 
 Needs Debian's python3-brian (Brian2 2.5), run by /usr/bin/python3, and a
 writable HOME (Brian2 keeps its preferences and caches there).
@@ -41,6 +45,10 @@ def use_target(target, standalone_dir):
         brian2.set_device('cpp_standalone', directory=standalone_dir)
     else:
         brian2.prefs.codegen.target = target
+    if target == 'cython':
+        # Plain IEEE arithmetic, as numpy does it: no -ffast-math, no fused
+        # multiply-adds (Brian2's default flags allow both).
+        brian2.prefs.codegen.cpp.extra_compile_args_gcc = ['-w', '-O3', '-ffp-contract=off']
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -57,7 +65,8 @@ def parse_arguments(argv):
     parser.add_argument('outdir', help='where <monitor>.csv files are written')
     parser.add_argument('--duration', help="replaces the model's duration (an expression)")
     parser.add_argument('--seed', type=int, help="replaces the model's seed")
-    parser.add_argument('--target', choices=('numpy', 'cython'), default='numpy')
+    parser.add_argument('--target', choices=('numpy', 'cython'),
+                        help='numpy, or cython for a model with a GSL method')
     parser.add_argument('--standalone', metavar='BUILD_DIR',
                         help='build and run a cpp_standalone project in BUILD_DIR')
     args = parser.parse_args(argv)
@@ -66,10 +75,17 @@ def parse_arguments(argv):
     return args
 
 
+def default_target(model):
+    """numpy, or cython when a group uses a GSL method (numpy cannot run one)."""
+    uses_gsl = any(str(group.get('method', '')).startswith('gsl')
+                   for group in model.get('groups', []))
+    return 'cython' if uses_gsl else 'numpy'
+
+
 def run_model(args):
     """Reads, builds, runs and writes; ModelFileError for anything wrong."""
     model = load_model(args.model)
-    use_target(args.target, args.standalone)
+    use_target(args.target or default_target(model), args.standalone)
     network = build_network(model, args.duration, args.seed)
     try:
         network.run()

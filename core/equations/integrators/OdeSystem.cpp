@@ -21,6 +21,16 @@ ExprPtr gated(const ExprPtr& expr) {
     return makeCall("int", {makeName("not_refractory")}) * expr;
 }
 
+ExprPtr ungated(const ExprPtr& expr) {
+    if (expr->kind != ExprKind::Binary || expr->binaryOp() != BinaryOp::Multiply)
+        return nullptr;
+    const ExprPtr& gate = expr->operands[0];
+    const bool isGate = gate->kind == ExprKind::Call && gate->name == "int" &&
+                        gate->operands.size() == 1 && gate->operands[0]->kind == ExprKind::Name &&
+                        gate->operands[0]->name == "not_refractory";
+    return isGate ? expr->operands[1] : nullptr;
+}
+
 ExprPtr evaluatedAt(const ExprPtr& expr, const std::map<std::string, ExprPtr>& state,
                     const ExprPtr& time) {
     std::map<std::string, ExprPtr> substitutions = state;

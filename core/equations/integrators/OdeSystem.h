@@ -35,6 +35,8 @@ OdeSystem splitSystem(const EquationSet& equations);
 
 /// Multiplies by int(not_refractory), as Brian2's add_refractoriness does.
 ExprPtr gated(const ExprPtr& expr);
+/// The expression `expr` gates when it is gated(x) (x), else null.
+ExprPtr ungated(const ExprPtr& expr);
 
 /// `expr` with state variables replaced per `state` and t by `time`.
 ExprPtr evaluatedAt(const ExprPtr& expr, const std::map<std::string, ExprPtr>& state,
@@ -47,5 +49,14 @@ AbstractCode integrateHeun(const OdeSystem& system);
 AbstractCode integrateMilstein(const OdeSystem& system);
 AbstractCode integrateExponentialEuler(const OdeSystem& system);
 AbstractCode integrateExact(const OdeSystem& system, const Scope& scope);
+
+/// The right-hand side a GSL solver calls: `_gsl_f<k> = f` for the k-th
+/// variable of gslVariableOrder (Brian2's order: by name), gated by
+/// refractoriness where the equation says `(unless refractory)`.
+AbstractCode integrateGsl(const OdeSystem& system);
+/// The rows of `system` in the order of the solver's state vector.
+std::vector<size_t> gslVariableOrder(const OdeSystem& system);
+/// "_gsl_f<component>": the temporary holding the component's derivative.
+std::string gslDerivativeName(size_t component);
 
 } // namespace spikestudio

@@ -7,10 +7,20 @@ namespace spikestudio {
 
 namespace {
 constexpr std::pair<const char*, IntegrationMethod> kMethods[] = {
-    {"exact", IntegrationMethod::Exact}, {"linear", IntegrationMethod::Exact},
-    {"euler", IntegrationMethod::Euler}, {"rk2", IntegrationMethod::RK2},
-    {"rk4", IntegrationMethod::RK4},     {"exponential_euler", IntegrationMethod::ExponentialEuler},
-    {"heun", IntegrationMethod::Heun},   {"milstein", IntegrationMethod::Milstein},
+    {"exact", IntegrationMethod::Exact},
+    {"linear", IntegrationMethod::Exact},
+    {"euler", IntegrationMethod::Euler},
+    {"rk2", IntegrationMethod::RK2},
+    {"rk4", IntegrationMethod::RK4},
+    {"exponential_euler", IntegrationMethod::ExponentialEuler},
+    {"heun", IntegrationMethod::Heun},
+    {"milstein", IntegrationMethod::Milstein},
+    {"gsl_rk2", IntegrationMethod::GslRk2},
+    {"gsl_rk4", IntegrationMethod::GslRk4},
+    {"gsl_rkf45", IntegrationMethod::GslRkf45},
+    {"gsl", IntegrationMethod::GslRkf45},
+    {"gsl_rkck", IntegrationMethod::GslRkck},
+    {"gsl_rk8pd", IntegrationMethod::GslRk8pd},
 };
 
 AbstractCode apply(const OdeSystem& system, IntegrationMethod method, const Scope& scope) {
@@ -29,6 +39,12 @@ AbstractCode apply(const OdeSystem& system, IntegrationMethod method, const Scop
         return integrateHeun(system);
     case IntegrationMethod::Milstein:
         return integrateMilstein(system);
+    case IntegrationMethod::GslRk2:
+    case IntegrationMethod::GslRk4:
+    case IntegrationMethod::GslRkf45:
+    case IntegrationMethod::GslRkck:
+    case IntegrationMethod::GslRk8pd:
+        return integrateGsl(system);
     }
     return {};
 }
@@ -56,6 +72,21 @@ std::string nameOf(IntegrationMethod method) {
         if (candidate == method)
             return text;
     return "?";
+}
+
+std::string integrationMethodNames() {
+    std::string names;
+    for (const auto& [text, method] : kMethods)
+        names += (names.empty() ? "" : ", ") + std::string(text);
+    return names;
+}
+
+bool isGslMethod(IntegrationMethod method) {
+    return method >= IntegrationMethod::GslRk2;
+}
+
+std::string gslStepperName(IntegrationMethod method) {
+    return isGslMethod(method) ? nameOf(method).substr(4) : std::string();
 }
 
 AbstractCode integrate(const EquationSet& equations, IntegrationMethod method, const Scope& scope) {

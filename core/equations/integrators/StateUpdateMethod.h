@@ -10,11 +10,34 @@
 
 namespace spikestudio {
 
-enum class IntegrationMethod { Exact, Euler, RK2, RK4, ExponentialEuler, Heun, Milstein };
+enum class IntegrationMethod {
+    Exact,
+    Euler,
+    RK2,
+    RK4,
+    ExponentialEuler,
+    Heun,
+    Milstein,
+    // The GNU Scientific Library's ODE steppers with step-size control (Brian2's gsl_*).
+    GslRk2,
+    GslRk4,
+    GslRkf45,
+    GslRkck,
+    GslRk8pd,
+};
 
-/// "exact" or "linear" -> Exact, "euler", "rk2", "rk4", "exponential_euler", "heun", "milstein".
+/// "exact" or "linear" -> Exact, "euler", "rk2", "rk4", "exponential_euler", "heun",
+/// "milstein", "gsl_rk2", "gsl_rk4", "gsl_rkf45" (or "gsl"), "gsl_rkck", "gsl_rk8pd".
 std::optional<IntegrationMethod> integrationMethodFromName(std::string_view name);
 std::string nameOf(IntegrationMethod method);
+/// Every method name a model may give, for messages ("exact, linear, ...").
+std::string integrationMethodNames();
+
+/// True for the GSL methods: their "state update" is the right-hand side a
+/// GSL solver calls (the `_gsl_f<k>` of integrateGsl), not update code.
+bool isGslMethod(IntegrationMethod method);
+/// The GSL stepper of a GSL method: "rk2", "rk4", "rkf45", "rkck", "rk8pd".
+std::string gslStepperName(IntegrationMethod method);
 
 /// The state update for the differential equations of `equations` with `method`,
 /// as abstract code, or throws ModelError(field "method") explaining why the

@@ -57,7 +57,8 @@ inline FieldDescriptor method(bool liveEditable) {
             .label = "Method",
             .emptyMeans = "automatic",
             .description = "The integration method (exact, euler, rk2, rk4, "
-                           "exponential_euler, heun, milstein), else Brian2's choice",
+                           "exponential_euler, heun, milstein, or a GSL solver: gsl_rk2, "
+                           "gsl_rk4, gsl_rkf45 (gsl), gsl_rkck, gsl_rk8pd), else Brian2's choice",
             .liveEditable = liveEditable};
 }
 

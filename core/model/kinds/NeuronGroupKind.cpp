@@ -72,6 +72,17 @@ GroupKind describeNeuronGroup() {
               .liveEditable = true},
              &GroupSpec::refractory);
     kind.add(CommonFields::method(true), &GroupSpec::method);
+    kind.add({.key = "method_options",
+              .type = FieldType::NamedExpressions,
+              .unit = UnitRule::Any,
+              .editor = EditorHint::Table,
+              .label = "Method options",
+              .emptyMeans = "Brian2's defaults",
+              .example = "absolute_error[v] = 0.01*mV",
+              .description = "Options of a GSL method (Brian2's method_options): "
+                             "absolute_error, absolute_error[VARIABLE] (in the variable's "
+                             "unit), max_steps, adaptable_timestep, use_last_timestep"},
+             &GroupSpec::methodOptions);
     kind.add(CommonFields::initial(true),
              InitialSlot<GroupSpec>{&GroupSpec::initial, &GroupSpec::assignments});
     kind.add(CommonFields::dt("the model's dt"), &GroupSpec::dt);

@@ -224,6 +224,8 @@ class NetworkBuilder:
         events = {event['name']: event['condition'] for event in spec.get('events', [])}
         if events:
             options['events'] = events
+        if spec.get('method_options'):
+            options['method_options'] = self.method_options(spec)
         self.where = (spec['name'], 'equations')
         group = self.b2.NeuronGroup(spec['N'], spec['equations'], name=spec['name'],
                                     namespace=self.namespace, order=spec.get('order', 0),
@@ -235,6 +237,25 @@ class NetworkBuilder:
         self.set_initial_values(group, spec)
         self.add_run_regularly(group, spec)
         return group
+
+    def method_options(self, spec):
+        """Brian2's method_options of a GSL method: `absolute_error[v]` entries
+        gather into absolute_error_per_variable; True and False are flags."""
+        options, per_variable = {}, {}
+        for key, text in spec['method_options'].items():
+            where = 'method_options.' + key
+            if isinstance(text, bool) or text in ('True', 'False'):
+                options[key] = text in (True, 'True')
+            elif key.startswith('absolute_error[') and key.endswith(']'):
+                per_variable[key[len('absolute_error['):-1]] = self.quantity(text, spec['name'],
+                                                                            where)
+            elif key == 'max_steps':
+                options[key] = int(self.quantity(text, spec['name'], where))
+            else:
+                options[key] = float(self.quantity(text, spec['name'], where))
+        if per_variable:
+            options['absolute_error_per_variable'] = per_variable
+        return options
 
     def link_variables(self, spec):
         """Brian2's `G.x = linked_var(H, 'v', index=...)` for each entry of `links`."""
