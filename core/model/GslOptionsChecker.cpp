@@ -105,11 +105,9 @@ GslSettings checkGslOptions(const NamedExpressions& options, IntegrationMethod m
                             const EquationSet& equations, const Scope& scope) {
     if (!isGslMethod(method)) {
         if (!options.empty())
-            within("", "method_options", [&] {
-                refuse("only the GSL methods take options; method '" + nameOf(method) +
-                       "' takes none");
-                return 0;
-            });
+            throw ModelError({"", "method_options", 0, 0},
+                             "only the GSL methods take options; method '" + nameOf(method) +
+                                 "' takes none");
         return {};
     }
     GslSettings settings;
