@@ -391,6 +391,40 @@ private slots:
     }
 
     /// A group's page shows exactly the field editors its kind's descriptor lists.
+    /// The method is text like the equations (a GSL method's name too), and a
+    /// NeuronGroup's method options a table: Brian2's options with their
+    /// defaults as new rows, a bad value marked at its row.
+    void methodAndMethodOptionsAreEdited() {
+        addNeuronGroups(1);
+        clickNode("G1");
+        typeInto(field("method"), "gsl_rkck");
+        QTRY_COMPARE(model().groups[0].method, std::string("gsl_rkck"));
+        TableSection* options = section("method_options");
+        QVERIFY(options->isVisible());
+        options->addButton()->click();
+        options->addButton()->click();
+        QCOMPARE(model().groups[0].methodOptions,
+                 entries({{"absolute_error", "1e-6"}, {"max_steps", "100"}}));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        editCell(options, 1, 1, "0");
+        QTRY_VERIFY(options->problemText().contains("max_steps must be a whole number"));
+        QVERIFY(cellMarked(options, 1, 1));
+        QVERIFY(!window_->diagnostics()->canRun());
+        editCell(options, 1, 0, "absolute_error[v]");
+        editCell(options, 1, 1, "0.01*mV");
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QCOMPARE(model().groups[0].methodOptions,
+                 entries({{"absolute_error", "1e-6"}, {"absolute_error[v]", "0.01*mV"}}));
+
+        typeInto(field("method"), "euler");
+        QTRY_VERIFY(options->problemText().contains("only the GSL methods take options"));
+        removeRow(options, 1);
+        removeRow(options, 0);
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QVERIFY(model().groups[0].methodOptions.empty());
+    }
+
     void groupPagesShowTheirKindsFields_data() {
         QTest::addColumn<QString>("action");
         QTest::addColumn<int>("type");

@@ -12,13 +12,14 @@ namespace spikestudio {
 
 namespace {
 
-/// A text field of an object of `kind`, as its descriptor names it. Names and
-/// references change through renames and connections, never as text.
+/// A text field of an object of `kind`, as its descriptor names it. The
+/// object's name and its references change through renames and connections,
+/// never as text; other names (the method, a variable) are text.
 template <typename Spec, typename Kind>
 auto kindText(const Kind& kind, Spec& spec, const QString& field) {
     const FieldDescriptor* descriptor = kind.field(field.toStdString());
-    const bool editable = descriptor && descriptor->type != FieldType::Name &&
-                          descriptor->type != FieldType::Reference;
+    const bool editable =
+        descriptor && descriptor->key != "name" && descriptor->type != FieldType::Reference;
     return editable ? kind.text(spec, field.toStdString()) : nullptr;
 }
 

@@ -16,6 +16,7 @@
 #include "inspector/EventsSection.h"
 #include "inspector/FieldEditor.h"
 #include "inspector/LinksSection.h"
+#include "inspector/MethodOptionsSection.h"
 #include "inspector/MonitorScheduleSection.h"
 #include "inspector/MonitorsSection.h"
 #include "inspector/PathwaysSection.h"
@@ -269,11 +270,11 @@ QWidget* InspectorPanel::showConnectivity() {
 }
 
 void InspectorPanel::addSections() {
-    sections_ = {new SubgroupsSection(document_),    new AssignmentsSection(document_),
-                 new EventsSection(document_),       new ConnectCallsSection(document_),
-                 new PathwaysSection(document_),     new MonitorsSection(document_),
-                 new ConstantsSection(document_),    new TimedArraysSection(document_),
-                 new PoissonInputsSection(document_)};
+    sections_ = {new MethodOptionsSection(document_), new SubgroupsSection(document_),
+                 new AssignmentsSection(document_),   new EventsSection(document_),
+                 new ConnectCallsSection(document_),  new PathwaysSection(document_),
+                 new MonitorsSection(document_),      new ConstantsSection(document_),
+                 new TimedArraysSection(document_),   new PoissonInputsSection(document_)};
     sections_ << new LinksSection(document_);
     sections_ << new ScheduleSection(document_);
     sections_ << new RunRegularlySection(document_);
