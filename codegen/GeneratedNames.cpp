@@ -72,7 +72,7 @@ constexpr std::array<std::string_view, 20> kContextFields = {
     "queue",  "sourceSize", "targetSize", "first", "last", "eventCount", "draws", "targetsAscend",
     "arrays", "constants",  "hoisted",    "idx"};
 
-constexpr std::array<std::string_view, 45> kTemplateLocals = {"_arrays",
+constexpr std::array<std::string_view, 46> kTemplateLocals = {"_arrays",
                                                               "_constants",
                                                               "_context",
                                                               "_t",
@@ -116,7 +116,8 @@ constexpr std::array<std::string_view, 45> kTemplateLocals = {"_arrays",
                                                               "_f",
                                                               "_errors",
                                                               "_hoisted",
-                                                              "_solver"};
+                                                              "_solver",
+                                                              "_counts"};
 
 constexpr std::string_view kNumberedKinds = "avtehAGMB";
 

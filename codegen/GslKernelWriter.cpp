@@ -97,6 +97,12 @@ KernelSource writeGslStateUpdate(const CheckedGroup& group, const GroupView& vie
     replaceFirst(code, "%KEEP_HOISTED%\n", keepHoisted);
     replaceFirst(code, "%FILL%\n", fill);
     replaceFirst(code, "%EMPTY%\n", empty);
+    std::string counts;
+    if (settings.saveStepCount)
+        counts += kLoopIndent + body.elementOf("_step_count") + " = _counts[0];\n";
+    if (settings.saveFailedSteps)
+        counts += kLoopIndent + body.elementOf("_failed_steps") + " = _counts[1];\n";
+    replaceFirst(code, "%COUNTS%\n", counts);
     replaceFirst(code, "%STEPS%", body.boundArray(binding::SolverSteps{}));
     replaceEach(code, "%DIMENSION%", std::to_string(settings.variables.size()), 3);
     replaceFirst(code, "%ERRORS%", numberList(settings.absoluteErrors));

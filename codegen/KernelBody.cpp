@@ -114,9 +114,11 @@ std::string KernelBody::cName(const std::string& name) {
         return "_h" + name.substr(9);
     if (name.starts_with("_")) {
         const auto found = temporaries_.find(name);
-        if (found == temporaries_.end())
+        if (found != temporaries_.end())
+            return found->second;
+        // Else one of the runtime's own variables (a GSL solver's _step_count).
+        if (!view_.access(name))
             throw std::logic_error("code generation read a temporary before writing it");
-        return found->second;
     }
     if (name == "t")
         return "_t";

@@ -88,8 +88,9 @@ extern "C" void* spikestudio_ode_begin(std::int64_t stepper, std::int64_t dimens
 }
 
 extern "C" void spikestudio_ode_step(void* address, double* steps, std::int64_t size,
-                                     std::int64_t element, double t, double* y) {
+                                     std::int64_t element, double t, double* y, double* counts) {
     auto* solver = static_cast<Solver*>(address);
+    counts[0] = counts[1] = 0.0;
     if (!solver) {
         noteFailure(steps, size, element, t);
         return;
@@ -108,6 +109,8 @@ extern "C" void spikestudio_ode_step(void* address, double* steps, std::int64_t 
         noteFailure(steps, size, element, t);
     if (solver->useLastStep)
         steps[element] = solver->driver->h;
+    counts[0] = static_cast<double>(solver->driver->n);
+    counts[1] = static_cast<double>(solver->driver->e->failed_steps);
 }
 
 extern "C" void spikestudio_ode_end(void* solver) {

@@ -21,8 +21,9 @@ extern "C" void* spikestudio_ode_begin(std::int64_t stepper, std::int64_t dimens
 /* Integrates `element`'s state `y` from t to t + dt. `steps` is the group's
  * solverSteps (size + 2 entries): the element's last step size is read and
  * written there, and a failure is noted at steps[size] (element + 1, the
- * first one only) and steps[size + 1] (t). */
+ * first one only) and steps[size + 1] (t). `counts` receives the steps the
+ * solver took and those it rejected (Brian2's _step_count, _failed_steps). */
 extern "C" void spikestudio_ode_step(void* solver, double* steps, std::int64_t size,
-                                     std::int64_t element, double t, double* y);
+                                     std::int64_t element, double t, double* y, double* counts);
 
 extern "C" void spikestudio_ode_end(void* solver);

@@ -119,11 +119,11 @@ private slots:
             << R"({"adaptable_timestep": "maybe"})"
             << "'G', field 'method_options.adaptable_timestep', line 1, column 1: expected True "
                "or False, got 'maybe'";
-        QTest::newRow("step counts as variables")
+        QTest::newRow("a count flag that is not one")
             << "gsl"
-            << R"({"save_step_count": true})"
-            << "'G', field 'method_options.save_step_count', line 1, column 1: save_step_count "
-               "(the solver's step counts as variables) is not supported";
+            << R"({"save_step_count": 1})"
+            << "'G', field 'method_options.save_step_count', line 1, column 1: expected True or "
+               "False, got '1'";
         QTest::newRow("options that are not an object")
             << "gsl"
             << R"(["absolute_error"])"
@@ -143,6 +143,13 @@ private slots:
     void optionsAccepted() {
         QCOMPARE(problemOf(modelWith("gsl", R"({"save_failed_steps": false})")),
                  std::string("(accepted)"));
+        // The solver's counts become integer variables a StateMonitor may record.
+        const CheckedModel counted = checkModel(
+            readModel(modelWith("gsl", R"({"save_step_count": true, "save_failed_steps": true})")));
+        const std::vector<std::string>& state = counted.groups[0].stateVariables;
+        QCOMPARE(std::vector<std::string>(state.end() - 2, state.end()),
+                 (std::vector<std::string>{"_step_count", "_failed_steps"}));
+        QVERIFY(counted.groups[0].gsl.saveStepCount && counted.groups[0].gsl.saveFailedSteps);
         const CheckedModel checked = checkModel(readModel(modelWith(
             "gsl_rk8pd", R"({"absolute_error[v]": "0.01*mV", "absolute_error": 1e-4,
                              "max_steps": 7, "use_last_timestep": false})",

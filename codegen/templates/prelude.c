@@ -93,5 +93,5 @@ typedef struct SpikeStudioOdeCall {
 } SpikeStudioOdeCall;
 void* spikestudio_ode_begin(int64_t, int64_t, const double*, int64_t, int64_t, double,
                             void (*)(double, const double*, double*, void*), void*);
-void spikestudio_ode_step(void*, double*, int64_t, int64_t, double, double*);
+void spikestudio_ode_step(void*, double*, int64_t, int64_t, double, double*, double*);
 void spikestudio_ode_end(void*);

@@ -26,6 +26,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
     const int64_t _N = _context->size;
     int64_t _idx;
     double _y[%DIMENSION%];
+    double _counts[2];
     const double _errors[%DIMENSION%] = {%ERRORS%};
     double _hoisted[%HOISTED_SIZE%];
     SpikeStudioOdeCall _call;
@@ -43,8 +44,9 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
     for (_idx = _context->first; _idx < _context->last; ++_idx) {
         _call.idx = _idx;
 %FILL%
-        spikestudio_ode_step(_solver, %STEPS%, _N, _idx, _t, _y);
+        spikestudio_ode_step(_solver, %STEPS%, _N, _idx, _t, _y, _counts);
 %EMPTY%
+%COUNTS%
     }
     spikestudio_ode_end(_solver);
 }

@@ -114,6 +114,7 @@ public:
         checkInitial(group, problems);
         problems.throwIfAny();
         collectState(group);
+        addSolverCounts(group);
         return group;
     }
 
@@ -195,6 +196,21 @@ private:
                                 makeUnary(UnaryOp::Not, group.refractory));
         }
         group.stateUpdate.insert(group.stateUpdate.begin(), Assignment{"not_refractory", value});
+    }
+
+    /// Brian2's `_step_count` and `_failed_steps` (save_step_count,
+    /// save_failed_steps): what the GSL solver took over each element's last
+    /// step, integers a StateMonitor may record.
+    static void addSolverCounts(CheckedGroup& group) {
+        const auto add = [&](bool wanted, const char* name) {
+            if (!wanted)
+                return;
+            group.scope->define(name, Symbol{SymbolKind::PerElement, Dimension::dimensionless(),
+                                             ValueType::Integer, 0.0});
+            group.stateVariables.push_back(name);
+        };
+        add(group.gsl.saveStepCount, "_step_count");
+        add(group.gsl.saveFailedSteps, "_failed_steps");
     }
 
     void checkStateUpdate(CheckedGroup& group) const {

@@ -15,7 +15,8 @@ namespace {
 
 constexpr long long kMostSteps = 1'000'000'000;
 const char* const kOptionNames = "absolute_error, absolute_error[VARIABLE], max_steps, "
-                                 "adaptable_timestep, use_last_timestep";
+                                 "adaptable_timestep, use_last_timestep, save_step_count, "
+                                 "save_failed_steps";
 
 [[noreturn]] void refuse(const std::string& message) {
     throw ModelError({"", "", 1, 1}, message);
@@ -83,10 +84,11 @@ void applyOption(GslSettings& settings, const std::string& key, const std::strin
         settings.adaptableTimestep = flag(text);
     else if (key == "use_last_timestep")
         settings.useLastTimestep = flag(text);
-    else if (key == "save_failed_steps" || key == "save_step_count") {
-        if (flag(text))
-            refuse(key + " (the solver's step counts as variables) is not supported");
-    } else if (const std::string variable = perVariableTarget(key); !variable.empty()) {
+    else if (key == "save_step_count")
+        settings.saveStepCount = flag(text);
+    else if (key == "save_failed_steps")
+        settings.saveFailedSteps = flag(text);
+    else if (const std::string variable = perVariableTarget(key); !variable.empty()) {
         const auto at = std::find(settings.variables.begin(), settings.variables.end(), variable);
         const auto symbol = scope.lookup(variable);
         if (at == settings.variables.end())

@@ -14,6 +14,8 @@ struct GslSettings {
     long long maxSteps = 100;           // steps a solver may take within one dt
     bool adaptableTimestep = true;      // false: one step of dt, failing above the error
     bool useLastTimestep = true;        // each element starts from its last step size
+    bool saveStepCount = false;         // records each element's steps in `_step_count`
+    bool saveFailedSteps = false;       // and its rejected steps in `_failed_steps`
 
     bool operator==(const GslSettings&) const = default;
 };

@@ -77,11 +77,20 @@ class NetworkBuilder:
         for spec in self.model['poisson_inputs']:
             self.built.objects[spec['name']] = self.poisson_input(spec)
             self.built.network.add(self.built.objects[spec['name']])
+        if self.records_solver_counts():
+            # A GSL solver's _step_count and _failed_steps exist once its code
+            # is made: a run of no time, before the monitors (no step is taken).
+            self.built.network.run(0 * b2.second, namespace=self.namespace)
         for spec in self.model['monitors']:
             monitor = MONITOR_BUILDERS[spec['type']](self, spec)
             self.add(spec, monitor)
             self.built.monitors.append((spec, monitor))
         return self.built
+
+    def records_solver_counts(self):
+        return any(variable in ('_step_count', '_failed_steps')
+                   for spec in self.model['monitors'] if spec['type'] == 'StateMonitor'
+                   for variable in spec.get('variables', []))
 
     def add(self, spec, obj):
         self.built.objects[spec['name']] = obj
