@@ -40,9 +40,10 @@ QString buildTreePackages() {
 }
 
 /// Corpus scripts run with the device: synapses, plasticity, two run() calls,
-/// inputs, TimedArrays, clocks of their own, values recorded at spikes.
-const QStringList kCorpusScripts = {
-    "cuba", "stdp", "two_runs", "poisson_input", "timed_arrays", "clocks_and_dt", "event_monitor"};
+/// inputs, TimedArrays, clocks of their own, values recorded at spikes, GSL methods.
+const QStringList kCorpusScripts = {"cuba",          "stdp",         "two_runs",
+                                    "poisson_input", "timed_arrays", "clocks_and_dt",
+                                    "event_monitor", "gsl_methods"};
 
 /// Corpus scripts that run several networks in turn: their monitors are
 /// compared after every run() (reference/<script>/run-K/).

@@ -220,6 +220,14 @@ QList<FeatureCase> unsupportedFeatures() {
          group + "@check_units(x=1, result=1)\ndef f(x):\n    return x\n"
                  "H = NeuronGroup(2, 'dv/dt = f(v)/ms : 1')  # <-\nrun(1*ms)\n",
          "the Python function 'f'"},
+        {"GSL on Synapses",
+         group + "S = Synapses(G, G, 'dw/dt = -w/(5*ms) : 1 (clock-driven)', method='gsl_rk4', "
+                 "name='S')  # <-\nS.connect()\nrun(1*ms)\n",
+         "the GSL method 'gsl_rk4' (GSL integrates NeuronGroups only) in Synapses 'S'"},
+        {"options of a method other than GSL",
+         "from brian2 import *\nG = NeuronGroup(2, 'dv/dt = -v/ms : 1', method='linear', "
+         "method_options={'simplify': False}, name='G')  # <-\nrun(1*ms)\n",
+         "method_options (simplify) with the method 'linear' in NeuronGroup 'G'"},
         {"float32",
          "from brian2 import *\nprefs.core.default_float_dtype = float32\n"
          "G = NeuronGroup(2, 'dv/dt = -v/ms : 1')  # <-\nrun(1*ms)\n",

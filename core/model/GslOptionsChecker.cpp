@@ -118,9 +118,11 @@ GslSettings checkGslOptions(const NamedExpressions& options, IntegrationMethod m
     settings.absoluteErrors.assign(settings.variables.size(), 1e-6); // Brian2's default
     // A variable's own error wins over absolute_error whatever their order.
     std::vector<double> perVariable(settings.variables.size(), 0.0);
-    for (const auto& [key, text] : options)
-        within("", "method_options." + key, [&] {
-            applyOption(settings, key, text, scope, perVariable);
+    // Named references, not a structured binding: clang 14 (the fuzz build)
+    // cannot capture bindings in a lambda.
+    for (const auto& option : options)
+        within("", "method_options." + option.first, [&] {
+            applyOption(settings, option.first, option.second, scope, perVariable);
             return 0;
         });
     for (size_t k = 0; k < perVariable.size(); ++k)

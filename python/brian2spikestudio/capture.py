@@ -6,7 +6,9 @@ value the script sets, every connect() call, seed() and store()/restore(),
 and, at each run(), the network with the names the run would resolve.
 run() prepares the network as Brian2 does (checking equations, units and
 names) and moves the clocks to the run's end without computing a step, so
-monitors stay empty. Code is always generated for numpy, never compiled.
+monitors stay empty. Code is always generated for numpy, never compiled,
+GSL methods' too (install_gsl_hooks: Brian2 would pick Cython or C++ for
+them by the target, and the capture runs no step).
 
 `capturing(locator)` activates it for the duration of a `with` block and
 keeps scripts from switching it off: set_device() and reset_device() are
@@ -22,8 +24,9 @@ from brian2.codegen.runtime.numpy_rt import NumpyCodeObject
 from brian2.core.namespace import get_local_namespace
 from brian2.core.network import Network
 from brian2.core.variables import VariableView
-from brian2.devices.device import RuntimeDevice, all_devices
+from brian2.devices.device import RuntimeDevice, all_devices, get_device
 from brian2.groups.subgroup import Subgroup
+from brian2.stateupdaters.GSL import GSLContainer
 from brian2.synapses.synapses import Synapses, SynapticPathway
 from brian2.units.fundamentalunits import fail_for_dimension_mismatch
 from brian2.units.allunits import second
@@ -223,6 +226,48 @@ class CaptureDevice(RuntimeDevice):
             clock.variables['timestep'].set_value(clock._i_end)
             clock.variables['t'].set_value(clock._i_end * clock.dt_)
         network.t_ = float(end)
+
+
+def install_gsl_hooks():
+    """Brian2's GSL methods under a CaptureDevice: code for numpy, whatever the
+    target (Brian2 picks Cython or C++ for them before asking the device, and
+    refuses numpy); the group gets the solver's counts `_step_count` and
+    `_failed_steps` its options ask for, as Brian2's GSL code generator adds
+    them (a StateMonitor may record them); and the state updater keeps the
+    method_options the script gave (Brian2 replaces them with every option
+    filled in). Other devices are left to Brian2."""
+    if getattr(GSLContainer, 'spikestudio_hooks', False):
+        return
+    original_class, original_call = GSLContainer.get_codeobj_class, GSLContainer.__call__
+
+    def get_codeobj_class(self):
+        if isinstance(get_device(), CaptureDevice):
+            return NumpyCodeObject
+        return original_class(self)
+
+    def call(self, obj):
+        given = obj.method_options
+        code = original_call(self, obj)
+        if isinstance(get_device(), CaptureDevice):
+            obj.method_options = given
+            add_solver_counts(obj.group, self.method_options)
+        return code
+
+    GSLContainer.get_codeobj_class = get_codeobj_class
+    GSLContainer.__call__ = call
+    GSLContainer.spikestudio_hooks = True
+
+
+install_gsl_hooks()
+
+
+def add_solver_counts(group, options):
+    """`_step_count` and `_failed_steps` in `group`, as Brian2's GSL code
+    generator adds them when `options` ask for them (once: a later run keeps them)."""
+    for option, name in (('save_step_count', '_step_count'),
+                         ('save_failed_steps', '_failed_steps')):
+        if options.get(option) and name not in group.variables:
+            group.variables.add_array(name, size=len(group), dtype=np.int32)
 
 
 def state_file(filename):

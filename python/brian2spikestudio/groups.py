@@ -1,28 +1,109 @@
 """NeuronGroup, PoissonGroup and SpikeGeneratorGroup as model groups."""
+import numbers
+
 import numpy as np
 from brian2 import Hz, TimedArray
-from brian2.units.fundamentalunits import Quantity
+from brian2.units.fundamentalunits import Quantity, get_dimensions
 
+from .context import label
 from .equations_text import code_text, equations_text, expressions_of
+from .errors import ImportFailure
 from .links import links_field
 from .quantities import time_text, value_text
 
 DEFAULT_METHODS = ('exact', 'euler', 'heun')  # Brian2's choice when none is given
 SPIKE = 'spike'
+# Brian2's GSL method_options (brian2.stateupdaters.GSL.default_method_options).
+GSL_FLAGS = ('adaptable_timestep', 'use_last_timestep', 'save_step_count',
+             'save_failed_steps')
+GSL_NUMBERS = ('absolute_error', 'max_steps')
+MAX_GSL_STEPS = 1e9
 
 
 def method_field(obj, method_choice, context):
-    """The model's `method`: the one the script asked for; none when Brian2 chooses."""
+    """The model's `method`: the one the script asked for, in lower case as
+    Brian2 reads it ('GSL_rk4' is gsl_rk4); none when Brian2 chooses."""
     if isinstance(method_choice, str):
-        return method_choice
+        return method_choice.lower()
     if isinstance(method_choice, (tuple, list)) and tuple(method_choice) == DEFAULT_METHODS:
         return None
     context.fail(obj, 'a custom integration method (%r)' % (method_choice,))
 
 
-def check_neuron_group(group, context):
-    if group.state_updater.method_options is not None:
-        context.fail(group, 'method_options')
+def is_gsl(method):
+    """Whether `method` names one of Brian2's GSL methods ('gsl', 'gsl_rk4', ...)."""
+    return isinstance(method, str) and (method == 'gsl' or method.startswith('gsl_'))
+
+
+def method_options_field(obj, method, context):
+    """The model's `method_options`: what the script gave a GSL method, in
+    the model's form (only NeuronGroups have them); none when it gave nothing."""
+    options = obj.state_updater.method_options
+    if not options:
+        return None
+    if not is_gsl(method):
+        context.fail(obj, 'method_options (%s) with %s' % (
+            ', '.join(sorted(map(str, options))),
+            "the method '%s'" % method if method else "Brian2's choice of method"))
+    field = {}
+    for key, value in options.items():
+        if key == 'absolute_error_per_variable':
+            field.update(per_variable_errors(obj, value, context))
+        else:
+            field[key] = gsl_option_text(obj, key, value, context)
+    return field or None
+
+
+def gsl_option_text(obj, key, value, context):
+    """One GSL option as model text: a number, a whole number, True or False."""
+    what = 'method_options %s=%r' % (key, value)
+    if key in GSL_FLAGS:
+        if not isinstance(value, (bool, np.bool_)):
+            bad_option(obj, what, 'True or False expected', context)
+        return 'True' if value else 'False'
+    if key not in GSL_NUMBERS:
+        bad_option(obj, what, 'not an option of the GSL methods', context)
+    if not is_plain_number(value):
+        bad_option(obj, what, 'a plain number expected (SI units)', context)
+    if not value > 0:
+        bad_option(obj, what, 'a positive number expected', context)
+    if key == 'max_steps':
+        if not (float(value).is_integer() and value <= MAX_GSL_STEPS):
+            bad_option(obj, what, 'a whole number from 1 to 1e9 expected', context)
+        return str(int(value))
+    return value_text(float(value), context.where(obj), key)
+
+
+def per_variable_errors(obj, errors, context):
+    """absolute_error_per_variable={'v': 0.001*mV} as `absolute_error[v]`
+    entries, each written in its variable's unit."""
+    if errors is None:
+        return {}
+    if not isinstance(errors, dict):
+        bad_option(obj, 'method_options absolute_error_per_variable=%r' % (errors,),
+                   'a dict from variable names to errors expected', context)
+    field = {}
+    for name, error in errors.items():
+        what = "method_options absolute_error_per_variable['%s']" % name
+        if name not in obj.equations.diff_eq_names:
+            bad_option(obj, what, 'not a variable the group integrates', context)
+        dim = obj.variables[name].dim
+        if get_dimensions(error) != dim or not float(np.asarray(error)) > 0:
+            bad_option(obj, '%s=%r' % (what, error),
+                       "a positive value in the unit of '%s' expected" % name, context)
+        field['absolute_error[%s]' % name] = value_text(
+            Quantity(float(np.asarray(error)), dim=dim), context.where(obj), what)
+    return field
+
+
+def bad_option(obj, what, problem, context):
+    """Refuses a method option Brian2 itself would refuse when it generates code."""
+    raise ImportFailure(context.where(obj), '%s in %s: %s' % (what, label(obj), problem))
+
+
+def is_plain_number(value):
+    return (isinstance(value, (numbers.Real, np.number))
+            and not isinstance(value, (bool, np.bool_, Quantity)))
 
 
 def refractory_field(group, context):
@@ -53,7 +134,6 @@ def custom_events(group, context):
 
 
 def neuron_group(group, context):
-    check_neuron_group(group, context)
     equations = group.user_equations
     context.code_names(group, expressions_of(equations))
     spec = {'name': group.name, 'type': 'NeuronGroup', 'N': len(group),
@@ -67,6 +147,9 @@ def neuron_group(group, context):
             if field in ('threshold', 'reset'):
                 context.code_names(group, [text])
             spec[field] = text
+    options = method_options_field(group, spec.get('method'), context)
+    if options:
+        spec['method_options'] = options
     events = custom_events(group, context)
     if events:
         spec['events'] = events

@@ -9,7 +9,10 @@ again. Every run() belongs to one simulated network:
   objects and no restore() came between them (a protocol segment), or those
   and monitors made since (a warm-up run before the recording starts: the
   new monitors are inactive in the segments before, as in Brian2 they did
-  not exist yet);
+  not exist yet); a run() of no time before it is no segment (it changes
+  nothing: Brian2 only prepares the objects, which is why scripts use
+  `run(0*ms)` to make GSL's `_step_count` exist before a StateMonitor
+  records it), so what the script did after it counts as done before;
 - a run() of other objects, all new (none ran before), starts a new network
   from t = 0;
 - a run() after restore() starts a new network whose history is the script's
@@ -88,6 +91,8 @@ class NetworkSplitter:
         ids = object_ids(run)
         current = self.networks[-1] if self.networks else None
         if current is not None and self.restore is None and self.continues(current, run, ids):
+            if current.runs[-1].duration == 0:
+                current.runs.pop()  # no segment: it ran no time step
             current.runs.append(run)
             current.events = list(self.timeline)
             return

@@ -8,7 +8,7 @@ from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
 
 from .equations_text import equations_of, equations_text, expressions_of
 from .errors import ImportFailure, unsupported
-from .groups import method_field
+from .groups import is_gsl, method_field
 from .names import generator_texts, renamed
 from .pathways import delay_variable, delays_in_initial, pathway_fields, sets_delay_of
 from .quantities import number_text
@@ -140,7 +140,7 @@ def synapses(obj, context):
         if key in fields:
             spec[key] = fields[key]
     if obj.state_updater is not None:
-        method = method_field(obj, obj.state_updater.method_choice, context)
+        method = synapses_method(obj, context)
         if method is not None:
             spec['method'] = method
     context.clock_field(obj, spec)
@@ -148,6 +148,18 @@ def synapses(obj, context):
     if initial:
         spec['initial'] = initial
     return spec
+
+
+def synapses_method(obj, context):
+    """The model's `method` of a Synapses object: GSL methods and method
+    options are the NeuronGroup's alone."""
+    method = method_field(obj, obj.state_updater.method_choice, context)
+    if is_gsl(method):
+        context.fail(obj, "the GSL method '%s' (GSL integrates NeuronGroups only)" % method)
+    if obj.state_updater.method_options:
+        context.fail(obj, 'method_options (%s)' % ', '.join(
+            sorted(map(str, obj.state_updater.method_options))))
+    return method
 
 
 def initial_field(obj, context):

@@ -17,7 +17,8 @@ come later: they draw nothing), with the same names (PoissonInputs: Brian2
 names them itself),
 fields and values; equations as Brian2 parses them; code one statement a
 line; quantities (constants, dt, the duration, times, fixed rates, delays
-and refractory periods) by their values in SI units; the seed. The model's
+and refractory periods) by their values in SI units; a GSL method's options
+in any order, by their values; the seed. The model's
 name and description are the importer's own; constants that no code uses
 (folded into the others by Python) are not carried over. Links are compared
 by the array each neuron reads (Brian2 keeps a link to a subgroup or to
@@ -133,7 +134,17 @@ def field_rules(normal):
         'pathways': optional(lambda pathways: [pathway_rule(p, normal) for p in pathways]),
         'run_regularly': optional(lambda entries: [run_regularly_entry(e, normal)
                                                    for e in entries]),
+        'method_options': optional(lambda options: method_options(options, normal)),
     }
+
+
+def method_options(options, normal):
+    """A GSL method's options in any order, flags as booleans, the others by value."""
+    def value(text):
+        if isinstance(text, bool) or text in ('True', 'False'):
+            return text in (True, 'True')
+        return normal.quantity(text)
+    return sorted((key, value(text)) for key, text in options.items())
 
 
 def connect_call(connect, normal):
@@ -164,7 +175,9 @@ def object_rules(original, imported):
 
 # Fields whose fixed values the script computes in Python: the importer gets
 # their values, not the names of the constants they use.
-VALUE_FIELDS = ('rates', 'rate', 'delay', 'refractory', 'dt', 'period', 'times')
+VALUE_FIELDS = ('rates', 'rate', 'delay', 'refractory', 'dt', 'period', 'times',
+                'method_options')
+FLAGS = (True, False, 'True', 'False')
 
 
 def used_names(model, normal):
@@ -183,8 +196,9 @@ def used_names(model, normal):
             for item in value:
                 visit(item)
     def is_fixed(item):
-        items = item if isinstance(item, list) else [item]
-        return all(not isinstance(normal.quantity(x), str) for x in items)
+        items = (item if isinstance(item, list) else list(item.values())
+                 if isinstance(item, dict) else [item])
+        return all(x in FLAGS or not isinstance(normal.quantity(x), str) for x in items)
 
     for kind in ('groups', 'synapses', 'poisson_inputs'):
         visit(model[kind])

@@ -9,7 +9,10 @@ usage: make_reference.py [SCRIPT.py ...]   (default: every script here)
 Each script runs in a process of its own (Brian2 keeps names and clocks
 between networks), in its own directory, as `python3 SCRIPT.py` would run it,
 except that set_device() keeps Brian2's runtime device and code is generated
-for numpy, whose random numbers Spike Studio reproduces. Scripts that run
+for numpy, whose random numbers Spike Studio reproduces; a GSL method's state
+update, which numpy cannot run, is Cython's (the script asks for the cython
+target, as Brian2 requires), compiled as tests/reference/brian_ref.py
+compiles it: without -ffast-math and fused multiply-adds. Scripts that run
 several networks in turn (SEVERAL_NETWORKS) are compared network by network:
 after their K-th run() call, the monitors of that run's network are also
 written to reference/<script>/run-K/. Needs Debian's python3-brian and a
@@ -46,7 +49,8 @@ def scripts(names):
 
 
 def runtime_device_recording_runs(snapshots=None):
-    """Brian2's runtime device (numpy target) that keeps every network it runs;
+    """Brian2's runtime device (numpy target; GSL methods as the script's
+    target compiles them) that keeps every network it runs;
     with `snapshots` (a folder), the monitors after every run() in run-K/."""
     from brian2.codegen.runtime.numpy_rt import NumpyCodeObject
     from brian2.core.namespace import get_local_namespace
@@ -59,6 +63,8 @@ def runtime_device_recording_runs(snapshots=None):
         runs = 0
 
         def code_object_class(self, codeobj_class=None, fallback_pref='codegen.target'):
+            if codeobj_class is not None and codeobj_class.__name__.startswith('GSL'):
+                return codeobj_class  # a GSL method's, for the target the script chose
             return NumpyCodeObject
 
         def network_run(self, network, duration, report=None, report_period=None,
@@ -93,6 +99,7 @@ def run_one(script, outdir):
         if getattr(module, '__name__', '').startswith('brian2') and hasattr(module, 'set_device'):
             module.set_device = lambda *args, **kwargs: None
     brian2.prefs.codegen.target = 'numpy'
+    brian2.prefs.codegen.cpp.extra_compile_args_gcc = ['-w', '-O3', '-ffp-contract=off']
     os.chdir(os.path.dirname(script))
     sys.path.insert(0, os.path.dirname(script))
     runpy.run_path(script, run_name='__main__')

@@ -2,7 +2,8 @@
 document them, and what the model uses that a device cannot do.
 
 - runtime: Brian2's runtime device with the numpy target, whose random
-  numbers Spike Studio reproduces.
+  numbers Spike Studio reproduces; the cython target when a group uses a
+  GSL method, which numpy cannot run.
 - cpp_standalone: Brian2's C++ standalone device; with build_on_run (the
   default) run() generates the project in `directory`, compiles it and runs it.
 - cuda_standalone: brian2cuda's GPU device ("import brian2cuda",
@@ -21,6 +22,10 @@ RUNTIME_LINES = (
     "# Brian2's runtime device with the numpy target: with the same seed it draws the same",
     "# random numbers as Spike Studio ('cython' runs faster, with other random numbers).",
 )
+GSL_RUNTIME_LINES = (
+    "# Brian2's runtime device with the cython target: its numpy target cannot run the GSL",
+    "# methods. Cython's random numbers may differ from Spike Studio's (not their statistics).",
+)
 STANDALONE_COMMENT = (
     "run() generates the simulation as a {kind} project in {directory}, compiles and runs it "
     "(build_on_run); afterwards the monitors hold the results. Its random numbers come from "
@@ -35,9 +40,12 @@ def build_directory(stem, device):
     return '%s_%s' % (stem, device)
 
 
-def device_lines(device, names, directory_literal):
-    """The lines after `from brian2 import *` that choose the device."""
+def device_lines(device, names, directory_literal, gsl=False):
+    """The lines after `from brian2 import *` that choose the device; `gsl`:
+    whether a group uses a GSL method (the runtime device needs Cython then)."""
     if device == 'runtime':
+        if gsl:
+            return list(GSL_RUNTIME_LINES) + ["%s.codegen.target = 'cython'" % names.api('prefs')]
         return list(RUNTIME_LINES) + ["%s.codegen.target = 'numpy'" % names.api('prefs')]
     comment = textwrap.wrap(
         STANDALONE_COMMENT.format(kind=DEVICE_KINDS[device], directory=directory_literal),
@@ -59,10 +67,26 @@ def device_notes(device, model, fixed_delay):
     device's package; `fixed_delay(spec)` tells whether a Synapses object's
     delay is one value for every synapse."""
     if device == 'genn':
-        return genn_notes(model, fixed_delay)
+        return gsl_notes(device, model) + genn_notes(model, fixed_delay)
     if device == 'cuda_standalone':
-        return cuda_notes(model, fixed_delay)
+        return gsl_notes(device, model) + cuda_notes(model, fixed_delay)
+    if device == 'cpp_standalone':
+        return gsl_notes(device, model)
     return []
+
+
+def gsl_notes(device, model):
+    """Brian2 runs its GSL methods on the runtime device (Cython) and on
+    cpp_standalone only (its GSL code refuses the devices derived from it);
+    Brian2 2.5.1 not even on cpp_standalone (its issue #1686)."""
+    if device == 'cpp_standalone':
+        problem = ("which Brian2 2.5.1 (Debian 12's) cannot run on cpp_standalone "
+                   '(NotImplementedError: its issue #1686, fixed in 2025)')
+    else:
+        problem = ('which Brian2 runs only on the runtime device (Cython) and cpp_standalone, '
+                   'not on %s' % DEVICE_PACKAGES[device])
+    return ["'%s' uses the GSL method '%s', %s" % (spec['name'], spec['method'], problem)
+            for spec in model['groups'] if str(spec.get('method', '')).startswith('gsl')]
 
 
 def genn_notes(model, fixed_delay):

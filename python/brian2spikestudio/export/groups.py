@@ -7,7 +7,7 @@ import ast
 from ..assignments import brian2_item_text, entries_of
 from ..model_file import ModelFileError
 from .python_text import block_literal, call, list_literal, number_literal, string_literal
-from .python_text import value_literal
+from .python_text import value_literal, wrapped_items
 from .scheduling import active_lines, run_regularly_lines, schedule_arguments
 from .script_names import check_name
 
@@ -79,10 +79,69 @@ def neuron_group(spec, context, equations_name):
         arguments.append(events_argument(spec))
     if spec.get('method', '') != '':
         arguments.append('method=' + string_literal(spec['method']))
+    head = '%s = %s(' % (variable, context.api('NeuronGroup'))
+    if spec.get('method_options'):
+        arguments.append(method_options_argument(spec, context, len(head)))
     arguments += clock_arguments(spec, context) + schedule_arguments(spec)
     arguments.append('name=' + string_literal(name))
-    lines.append(call('%s = %s(' % (variable, context.api('NeuronGroup')), arguments))
+    lines.append(call(head, arguments))
     return lines + event_code_lines(spec, variable) + initial_values(spec, variable, context)
+
+
+def uses_gsl(model):
+    """Whether a group of `model` is integrated by one of Brian2's GSL methods."""
+    return any(str(spec.get('method', '')).startswith('gsl') for spec in model['groups'])
+
+
+def method_options_argument(spec, context, indent):
+    """`method_options={...}` as Brian2 takes it for a GSL method: the
+    `absolute_error[v]` entries gathered into absolute_error_per_variable,
+    absolute_error a float, max_steps an int, the flags True or False;
+    wrapped under its brace when it does not fit on a line."""
+    name = spec['name']
+    items, per_variable = [], []
+    for key, value in spec['method_options'].items():
+        field = 'method_options.' + key
+        if key.startswith('absolute_error[') and key.endswith(']'):
+            variable = check_name(key[len('absolute_error['):-1], name, field)
+            if not per_variable:
+                items.append(None)  # where absolute_error_per_variable goes
+            per_variable.append('%s: %s' % (string_literal(variable),
+                                            context.value(value, name, field).text))
+        else:
+            items.append('%s: %s' % (string_literal(key), option_literal(key, value, name,
+                                                                         context)))
+    head = 'method_options={'
+    inner = indent + len(head)
+    if per_variable:
+        key = string_literal('absolute_error_per_variable') + ': {'
+        items[items.index(None)] = key + wrapped_items(per_variable, inner + len(key)) + '}'
+    return head + wrapped_items(items, inner) + '}'
+
+
+def option_literal(key, value, name, context):
+    """A GSL option's value as the Python Brian2 wants: True or False for the
+    flags, an int for max_steps, a float for absolute_error."""
+    field = 'method_options.' + key
+    if isinstance(value, bool) or value in ('True', 'False'):
+        return 'True' if value in (True, 'True') else 'False'
+    text = context.value(value, name, field).text
+    number = number_in(text)
+    if key == 'max_steps':
+        return str(int(number)) if number is not None else 'int(%s)' % text
+    return repr(float(number)) if number is not None else 'float(%s)' % text
+
+
+def number_in(text):
+    """The number `text` is written as ("1e-5", "1000"), or None for an expression."""
+    try:
+        node = ast.parse(text, mode='eval').body
+    except SyntaxError:
+        return None
+    if (isinstance(node, ast.Constant) and isinstance(node.value, (int, float))
+            and not isinstance(node.value, bool)):
+        return node.value
+    return None
 
 
 def events_argument(spec):

@@ -9,7 +9,7 @@ import re
 
 from .expressions import KNOWN_UNITS
 from .python_text import string_literal
-from .script_names import check_name
+from .script_names import SOLVER_COUNTS, check_recorded_name
 
 TRACES = 5  # traces drawn per variable
 FLAGS = {'unless refractory', 'constant', 'shared', 'event-driven', 'clock-driven', 'summed',
@@ -113,8 +113,9 @@ class PlotWriter:
             return
         selection = '[:%d]' % TRACES if record is True or len(record) > TRACES else ''
         for variable in spec['variables']:
-            check_name(variable, spec['name'], 'variables')
-            unit = self.units.get(spec['source'], {}).get(variable)
+            check_recorded_name(variable, spec['name'], 'variables')
+            unit = ('integer' if variable in SOLVER_COUNTS
+                    else self.units.get(spec['source'], {}).get(variable))
             values, label = trace_expression(monitor, variable, unit if unit is not None else
                                              'unknown', selection)
             self.panels.append(['AXIS.plot(%s.t/ms, %s)' % (monitor, values),

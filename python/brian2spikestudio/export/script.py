@@ -14,12 +14,12 @@ import textwrap
 from ..model_file import ModelFileError
 from .context import ExportContext
 from .devices import DEVICES, build_directory, device_lines, device_notes
-from .groups import assignment_lines, group_lines, link_lines
+from .groups import assignment_lines, group_lines, link_lines, uses_gsl
 from .inputs import poisson_input_lines, timed_array_lines
 from .monitors import monitor_lines
 from .plot import PlotWriter
 from .python_text import docstring, string_literal
-from .script_names import QUALIFIED_MODULE, ScriptNames, check_name
+from .script_names import QUALIFIED_MODULE, SOLVER_COUNTS, ScriptNames, check_name
 from .synapses import has_fixed_delay, synapses_lines
 
 DEFAULT_DT = '0.1*ms'
@@ -83,8 +83,8 @@ class ScriptBody:
     def text(self):
         # The body first: writing it collects the unit names to import.
         body = [self.constants(), self.timed_arrays(), self.clock_and_seed(), self.groups(),
-                self.synapses(), self.poisson_inputs(), self.monitors(), self.run(),
-                self.plot()]
+                self.synapses(), self.poisson_inputs(), self.solver_code_run(),
+                self.monitors(), self.run(), self.plot()]
         sections = [self.header(), self.imports(), self.device()] + body
         return '\n\n'.join('\n'.join(section) for section in sections if section) + '\n'
 
@@ -109,7 +109,7 @@ class ScriptBody:
 
     def device(self):
         directory = string_literal(build_directory(self.options.stem, self.options.device))
-        return device_lines(self.options.device, self.names, directory)
+        return device_lines(self.options.device, self.names, directory, uses_gsl(self.model))
 
     def clock_and_seed(self):
         dt = self.context.value(self.model.get('dt', DEFAULT_DT), 'model', 'dt').text
@@ -159,6 +159,17 @@ class ScriptBody:
     def monitors(self):
         return titled('# Monitors', [line for spec in self.model['monitors']
                                      for line in monitor_lines(spec, self.context)])
+
+    def solver_code_run(self):
+        """`run(0*second)` before the monitors when one records a GSL solver's
+        counts: Brian2 adds `_step_count` and `_failed_steps` to a group when
+        it makes the solver's code, at the first run()."""
+        if not any(variable in SOLVER_COUNTS for spec in self.model['monitors']
+                   for variable in spec.get('variables', [])):
+            return []
+        return ["# A run of no time (nothing happens) makes the GSL solvers' code and with it",
+                '# the _step_count and _failed_steps that monitors record.',
+                '%s(0*%s)' % (self.context.api('run'), self.context.api('second'))]
 
     def run(self):
         if 'protocol' in self.model:

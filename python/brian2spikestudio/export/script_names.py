@@ -13,6 +13,8 @@ from .expressions import IDENTIFIER
 QUALIFIED_MODULE = '_brian2'
 # Names the plot function gives its own local variables, or calls.
 PLOT_LOCALS = ('plt', 'figure', 'axes', 'len')
+# The GSL solver's counts a group has with save_step_count and save_failed_steps.
+SOLVER_COUNTS = ('_step_count', '_failed_steps')
 
 
 def check_name(name, obj, fld):
@@ -22,6 +24,12 @@ def check_name(name, obj, fld):
         raise ModelFileError(obj, fld, "'%s' cannot be a name in a Brian2 script (letters, digits "
                              "and '_', starting with a letter, not a Python keyword)" % (name,))
     return name
+
+
+def check_recorded_name(name, obj, fld):
+    """A variable a monitor records: a Python name, or one of the GSL
+    solver's counts (`_step_count`, `_failed_steps`), which Brian2 names so."""
+    return name if name in SOLVER_COUNTS else check_name(name, obj, fld)
 
 
 class ScriptNames:
