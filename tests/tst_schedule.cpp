@@ -215,6 +215,23 @@ private slots:
         QVERIFY(current[0] != 0.0);
     }
 
+    /// A slow clock is due with a fast one when their times are within 1e-4
+    /// of the smaller dt (Brian2's Network._nextclocks), not of its own: a
+    /// counter stepped every 0.1 ms / 512 is set back at 10 ms after exactly
+    /// 51,200 steps (within 1e-4 of 10 ms it was set back 5 steps early).
+    void aSlowClockIsDueWithinTheFasterClocksTolerance() {
+        const auto network = run(R"({
+  "format": "spikestudio-model", "version": 1, "dt": "0.1*ms/512", "duration": "10.01*ms",
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 1, "equations": "dn/dt = 1/dt : 1",
+              "method": "euler", "run_regularly": [{"code": "n = 0", "dt": "10*ms"}]}],
+  "monitors": [{"name": "m", "type": "StateMonitor", "source": "G", "variables": ["n"],
+                "record": true, "dt": "0.1*ms", "when": "end"}]})");
+        const std::vector<double> counts = column(*network, "m", 0);
+        QCOMPARE(counts.size(), size_t(101));
+        QCOMPARE(counts[99], 99.0 * 512 + 1); // at 9.9 ms: steps since the reset at 0
+        QCOMPARE(counts[100], 1.0);           // set back at 10 ms, then one step
+    }
+
     /// A's run_regularly draws before B's by name; with order 1 after it, so
     /// A gets the numbers B got and the other way round.
     void orderDecidesWhichOperationDrawsFirst() {

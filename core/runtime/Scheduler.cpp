@@ -64,18 +64,29 @@ long long Scheduler::run(double duration, const std::function<bool()>& keepGoing
     std::vector<Clock*> current;
     long long rounds = 0;
     while (true) {
-        // Clocks due now: the running ones whose t is minimal (within 1e-4 dt).
+        // Clocks due now: the running ones whose t is minimal, within 1e-4 of
+        // the smaller dt of the two (Brian2's Network._nextclocks): a 10 ms
+        // clock is not due 1e-6 s early, five steps of a 0.2 us one.
         double earliest = std::numeric_limits<double>::infinity();
-        for (auto& clock : clocks_)
-            if (clock->running())
-                earliest = std::min(earliest, clock->t());
+        double earliestDt = std::numeric_limits<double>::infinity();
+        for (auto& clock : clocks_) {
+            if (!clock->running())
+                continue;
+            if (clock->t() < earliest)
+                earliestDt = clock->dt();
+            else if (clock->t() == earliest)
+                earliestDt = std::min(earliestDt, clock->dt());
+            earliest = std::min(earliest, clock->t());
+        }
         if (std::isinf(earliest))
             return rounds;
         if (keepGoing && !keepGoing())
             return rounds;
         current.clear();
         for (auto& clock : clocks_)
-            if (clock->running() && clock->t() - earliest < 1e-4 * clock->dt())
+            if (clock->running() &&
+                (clock->t() == earliest ||
+                 clock->t() - earliest < 1e-4 * std::min(earliestDt, clock->dt())))
                 current.push_back(clock.get());
         for (Operation& operation : operations_) {
             if (!operation.active ||
