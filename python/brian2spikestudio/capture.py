@@ -249,6 +249,7 @@ def install_gsl_hooks():
         given = obj.method_options
         code = original_call(self, obj)
         if isinstance(get_device(), CaptureDevice):
+            check_gsl_errors(obj.group, self.method_options)
             obj.method_options = given
             add_solver_counts(obj.group, self.method_options)
         return code
@@ -259,6 +260,32 @@ def install_gsl_hooks():
 
 
 install_gsl_hooks()
+
+
+def check_gsl_errors(group, options):
+    """The checks Brian2's GSL code generator makes of the absolute errors
+    (GSLCodeGenerator.scale_array_code), with its exceptions (TypeError,
+    KeyError, DimensionMismatchError), which Brian2's run() reports as the
+    cause of a BrianObjectException: the capture makes no GSL code."""
+    if not isinstance(options['absolute_error'], float):
+        raise TypeError('The absolute_error key in method_options should be a float. '
+                        'Was type %s' % type(options['absolute_error']))
+    per_variable = options['absolute_error_per_variable']
+    if per_variable is None:
+        return
+    if not isinstance(per_variable, dict):
+        raise TypeError('The absolute_error_per_variable key in method_options should '
+                        'either be None or a dictionary containing the error for each '
+                        'individual state variable. Was type %s' % type(per_variable))
+    integrated = group.equations.diff_eq_names
+    for name, error in per_variable.items():
+        if name not in integrated:
+            raise KeyError('absolute_error specified for variable that %s: %s' % (
+                'is not being integrated' if name in group.variables else 'does not exist',
+                name))
+        fail_for_dimension_mismatch(error, group.variables[name],
+                                    'Unit of absolute_error_per_variable for variable %s '
+                                    'does not match unit of variable itself' % name)
 
 
 def add_solver_counts(group, options):

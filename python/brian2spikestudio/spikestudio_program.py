@@ -17,8 +17,10 @@ PROGRAM = 'spikestudio'
 ENVIRONMENT_VARIABLE = 'SPIKESTUDIO_BINARY'
 
 
-class RunFailure(ImportFailure):
-    """Spike Studio refused or failed to run the captured network."""
+class RunFailure(ImportFailure, RuntimeError):
+    """Spike Studio refused or failed to run the captured network (a
+    RuntimeError, as Brian2's own failures of a run, IntegrationError's
+    kind, are caught)."""
 
 
 def installed_beside_package():

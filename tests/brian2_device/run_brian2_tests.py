@@ -5,7 +5,8 @@ docs/brian2-device-tests.md). Nothing of Brian2's tests is copied: they run
 from /usr/lib/python3/dist-packages/brian2.
 
 1. The standalone-compatible tests (pytest marker `standalone_compatible`,
-   not `long`), the way `brian2.test(test_standalone=...)` runs a standalone
+   not `long`; the GSL tests too, as `brian2.test(test_GSL=True)` adds
+   them), the way `brian2.test(test_standalone=...)` runs a standalone
    device: Brian2's PreferencePlugin sets the device before every test with
    the options standalone devices get (directory=None, with_output=False),
    Brian2's conftest resets it after, and a NotImplementedError counts as
@@ -83,7 +84,7 @@ def run_pytest(junit_path, expression):
     plugin.device = 'spikestudio'
     plugin.device_options = {'directory': None, 'with_output': False}
     brian2_dir = os.path.dirname(brian2.__file__)
-    argv = make_argv([brian2_dir], 'standalone_compatible and not long')
+    argv = make_argv([brian2_dir], 'standalone_compatible and not long', test_GSL=True)
     argv += ['--junitxml', junit_path, '-p', 'no:cacheprovider', '-q', '-rN']
     if expression:
         argv += ['-k', expression]
