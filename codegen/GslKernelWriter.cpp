@@ -3,6 +3,7 @@
 #include "codegen/ArithmeticRegrouping.h"
 #include "codegen/CEmitter.h"
 #include "codegen/KernelTemplates.h"
+#include "codegen/LoopInvariants.h"
 #include "equations/integrators/OdeSystem.h"
 #include "expr/ExprRewrite.h"
 
@@ -13,15 +14,6 @@ namespace spikestudio {
 namespace {
 
 const std::string kLoopIndent = "        ";
-
-// The solver's stepper by number (engine/GslSolver.h).
-int stepperNumber(const std::string& stepper) {
-    const char* const steppers[] = {"rk2", "rk4", "rkf45", "rkck", "rk8pd"};
-    const auto at = std::find(std::begin(steppers), std::end(steppers), stepper);
-    if (at == std::end(steppers))
-        throw std::logic_error("a GSL method without a known stepper");
-    return static_cast<int>(at - std::begin(steppers));
-}
 
 std::string numberList(const std::vector<double>& values) {
     std::string list;
@@ -40,17 +32,14 @@ AbstractCode regroupedDerivatives(const CheckedGroup& group) {
         if (const auto* assignment = std::get_if<Assignment>(&statement))
             written.insert(assignment->target);
     const Scope& scope = *group.scope;
-    const ArithmeticRegrouping regrouping(scope, [&](const ExprPtr& expr) {
-        if (drawsRandomNumbers(expr))
-            return false;
-        for (const std::string& name : collectNames(expr)) {
-            const auto symbol = scope.lookup(name);
-            if (name.starts_with("_") || written.count(name) || !symbol ||
-                symbol->kind == SymbolKind::PerElement)
-                return false;
-        }
-        return true;
+    // Scalar: what the kernel hoists out of its loop (KernelBody's rule).
+    const LoopInvariants scalars([&](const std::string& name) {
+        const auto symbol = scope.lookup(name);
+        return !name.starts_with("_") && !written.count(name) && symbol &&
+               symbol->kind != SymbolKind::PerElement;
     });
+    const ArithmeticRegrouping regrouping(
+        scope, [&](const ExprPtr& expr) { return scalars.isInvariant(expr); });
     AbstractCode code = group.stateUpdate;
     for (AbstractStatement& statement : code) {
         auto* assignment = std::get_if<Assignment>(&statement);
@@ -107,7 +96,7 @@ KernelSource writeGslStateUpdate(const CheckedGroup& group, const GroupView& vie
     replaceEach(code, "%DIMENSION%", std::to_string(settings.variables.size()), 3);
     replaceFirst(code, "%ERRORS%", numberList(settings.absoluteErrors));
     replaceFirst(code, "%HOISTED_SIZE%", std::to_string(std::max<size_t>(locals.size(), 1)));
-    replaceFirst(code, "%STEPPER%", std::to_string(stepperNumber(settings.stepper)));
+    replaceFirst(code, "%STEPPER%", std::to_string(gslStepperIndex(group.method)));
     replaceFirst(code, "%MAX_STEPS%", std::to_string(settings.maxSteps));
     replaceFirst(code, "%FLAGS%", std::to_string(flags));
     KernelSource source = body.source(body.fill(code), KernelLoop::Elements);

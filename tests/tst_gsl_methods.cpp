@@ -155,15 +155,15 @@ private slots:
                              "max_steps": 7, "use_last_timestep": false})",
             "dv/dt = (I - v + w)/tau : volt\\ndw/dt = -w/tau : volt\\nI : volt\\ntau : second")));
         const GslSettings& gsl = checked.groups[0].gsl;
-        QCOMPARE(gsl.stepper, std::string("rk8pd"));
+        QCOMPARE(nameOf(checked.groups[0].method), std::string("gsl_rk8pd"));
         QCOMPARE(gsl.variables, (std::vector<std::string>{"v", "w"}));
         // A variable's own error wins, whatever the order the options are written in.
         QCOMPARE(gsl.absoluteErrors, (std::vector<double>{1e-5, 1e-4}));
         QCOMPARE(gsl.maxSteps, 7LL);
         QVERIFY(gsl.adaptableTimestep);
         QVERIFY(!gsl.useLastTimestep);
-        QCOMPARE(checkModel(readModel(modelWith("gsl", ""))).groups[0].gsl.stepper,
-                 std::string("rkf45"));
+        QCOMPARE(nameOf(checkModel(readModel(modelWith("gsl", ""))).groups[0].method),
+                 std::string("gsl_rkf45"));
     }
 
     void equationsRefused_data() {

@@ -1,5 +1,6 @@
 #include "model/GslOptionsChecker.h"
 
+#include "equations/integrators/OdeSystem.h"
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
 #include "expr/ExprText.h"
@@ -61,11 +62,12 @@ std::string perVariableTarget(const std::string& key) {
     return key.substr(prefix.size(), key.size() - prefix.size() - 1);
 }
 
+/// The integrated variables in the order of the solver's state vector.
 std::vector<std::string> integratedVariables(const EquationSet& equations) {
+    const OdeSystem system = splitSystem(equations);
     std::vector<std::string> names;
-    for (const Equation* eq : equations.ofKind(EquationKind::Differential))
-        names.push_back(eq->name);
-    std::sort(names.begin(), names.end()); // the solver's order (Brian2's, by name)
+    for (size_t row : gslVariableOrder(system))
+        names.push_back(system.variables[row]);
     return names;
 }
 
@@ -113,7 +115,6 @@ GslSettings checkGslOptions(const NamedExpressions& options, IntegrationMethod m
         return {};
     }
     GslSettings settings;
-    settings.stepper = gslStepperName(method);
     settings.variables = integratedVariables(equations);
     settings.absoluteErrors.assign(settings.variables.size(), 1e-6); // Brian2's default
     // A variable's own error wins over absolute_error whatever their order.

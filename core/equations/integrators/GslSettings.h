@@ -6,9 +6,9 @@
 namespace spikestudio {
 
 /// How a GSL method steps one group (Brian2's `method_options` of the gsl_*
-/// methods). The solver's state vector holds `variables`, in that order.
+/// methods; the stepper is the group's method). The solver's state vector
+/// holds `variables`, in that order.
 struct GslSettings {
-    std::string stepper;                // "rk2", "rk4", "rkf45", "rkck", "rk8pd"
     std::vector<std::string> variables; // the integrated variables, by name
     std::vector<double> absoluteErrors; // per variable, in SI units
     long long maxSteps = 100;           // steps a solver may take within one dt

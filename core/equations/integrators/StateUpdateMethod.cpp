@@ -85,8 +85,8 @@ bool isGslMethod(IntegrationMethod method) {
     return method >= IntegrationMethod::GslRk2;
 }
 
-std::string gslStepperName(IntegrationMethod method) {
-    return isGslMethod(method) ? nameOf(method).substr(4) : std::string();
+int gslStepperIndex(IntegrationMethod method) {
+    return static_cast<int>(method) - static_cast<int>(IntegrationMethod::GslRk2);
 }
 
 AbstractCode integrate(const EquationSet& equations, IntegrationMethod method, const Scope& scope) {

@@ -36,8 +36,9 @@ std::string integrationMethodNames();
 /// True for the GSL methods: their "state update" is the right-hand side a
 /// GSL solver calls (the `_gsl_f<k>` of integrateGsl), not update code.
 bool isGslMethod(IntegrationMethod method);
-/// The GSL stepper of a GSL method: "rk2", "rk4", "rkf45", "rkck", "rk8pd".
-std::string gslStepperName(IntegrationMethod method);
+/// A GSL method's stepper by number: 0 rk2, 1 rk4, 2 rkf45, 3 rkck, 4 rk8pd
+/// (as engine/GslSolver.h takes it).
+int gslStepperIndex(IntegrationMethod method);
 
 /// The state update for the differential equations of `equations` with `method`,
 /// as abstract code, or throws ModelError(field "method") explaining why the

@@ -81,7 +81,8 @@ GroupKind describeNeuronGroup() {
               .example = "absolute_error[v] = 0.01*mV",
               .description = "Options of a GSL method (Brian2's method_options): "
                              "absolute_error, absolute_error[VARIABLE] (in the variable's "
-                             "unit), max_steps, adaptable_timestep, use_last_timestep"},
+                             "unit), max_steps, adaptable_timestep, use_last_timestep, "
+                             "save_step_count, save_failed_steps"},
              &GroupSpec::methodOptions);
     kind.add(CommonFields::initial(true),
              InitialSlot<GroupSpec>{&GroupSpec::initial, &GroupSpec::assignments});
