@@ -1,12 +1,12 @@
 #pragma once
 
-#include "inspector/TableSection.h"
+#include "inspector/NamedExpressionsSection.h"
 
 namespace spikestudio {
 
 /// The model's constants, name = expression. Order matters (later entries
 /// may use earlier ones), so new entries go at the end.
-class ConstantsSection : public TableSection {
+class ConstantsSection : public NamedExpressionsSection {
     Q_OBJECT
 
 public:
@@ -14,16 +14,11 @@ public:
 
 protected:
     bool appliesTo(const ObjectRef& object) const override;
-    QList<QStringList> rows() const override;
-    void commitCell(int row, int column, const QString& text) override;
-    void removeRow(int row) override;
+    const spikestudio::NamedExpressions* entriesIn(const spikestudio::Model& model) const override;
     std::optional<Cell> problemCell(const Diagnostic& problem) const override;
 
 private:
     void addEntry();
-    void editEntries(const QString& text,
-                     const std::function<void(spikestudio::NamedExpressions&)>& edit);
-    int rowNamed(const QString& name) const;
 };
 
 } // namespace spikestudio

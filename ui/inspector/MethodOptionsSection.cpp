@@ -19,17 +19,18 @@ const std::pair<const char*, const char*> kDefaults[] = {{"absolute_error", "1e-
 } // namespace
 
 MethodOptionsSection::MethodOptionsSection(ModelDocument* document, QWidget* parent)
-    : TableSection(document, tr("Method options"), {tr("Option"), tr("Value")}, parent) {
+    : NamedExpressionsSection(document, tr("Method options"), {tr("Option"), tr("Value")},
+                              tr("method option"), parent) {
     setObjectName("section:method_options");
     addButton()->setToolTip(tr("Add an option of the GSL method (absolute_error, "
                                "absolute_error[VARIABLE], max_steps, adaptable_timestep, "
-                               "use_last_timestep)"));
+                               "use_last_timestep, save_step_count, save_failed_steps)"));
     connect(addButton(), &QToolButton::clicked, this, &MethodOptionsSection::addOption);
 }
 
-const NamedExpressions* MethodOptionsSection::options() const {
+const NamedExpressions* MethodOptionsSection::entriesIn(const Model& model) const {
     const GroupSpec* group = object().kind == ObjectRef::Kind::Group
-                                 ? ModelLookup::group(model(), object().name)
+                                 ? ModelLookup::group(model, object().name)
                                  : nullptr;
     return group ? &group->methodOptions : nullptr;
 }
@@ -40,34 +41,8 @@ bool MethodOptionsSection::appliesTo(const ObjectRef& object) const {
     return group && ObjectKinds::of(group->type).hasField("method_options");
 }
 
-QList<QStringList> MethodOptionsSection::rows() const {
-    QList<QStringList> rows;
-    if (const NamedExpressions* entries = options())
-        for (const auto& [option, value] : *entries)
-            rows.append({QString::fromStdString(option), QString::fromStdString(value)});
-    return rows;
-}
-
-void MethodOptionsSection::editOptions(const QString& text,
-                                       const std::function<void(NamedExpressions&)>& edit) {
-    const std::string name = object().name.toStdString();
-    pushEdit(text, [name, edit](Model& model) {
-        if (GroupSpec* group = ModelLookup::group(model, QString::fromStdString(name)))
-            edit(group->methodOptions);
-    });
-}
-
-void MethodOptionsSection::commitCell(int row, int column, const QString& text) {
-    const std::string value = text.trimmed().toStdString();
-    editOptions(tr("Edit method option %1").arg(text),
-                [row, column, value](NamedExpressions& list) {
-                    if (row < int(list.size()))
-                        (column == 0 ? list[size_t(row)].first : list[size_t(row)].second) = value;
-                });
-}
-
 void MethodOptionsSection::addOption() {
-    const NamedExpressions* current = options();
+    const NamedExpressions* current = entries();
     if (!current)
         return;
     const auto unset = std::find_if(std::begin(kDefaults), std::end(kDefaults), [&](auto option) {
@@ -78,15 +53,8 @@ void MethodOptionsSection::addOption() {
         unset != std::end(kDefaults)
             ? std::pair<std::string, std::string>(unset->first, unset->second)
             : std::pair<std::string, std::string>("absolute_error[v]", "1e-6");
-    editOptions(tr("Add method option %1").arg(QString::fromStdString(entry.first)),
+    editEntries(tr("Add method option %1").arg(QString::fromStdString(entry.first)),
                 [entry](NamedExpressions& list) { list.push_back(entry); });
-}
-
-void MethodOptionsSection::removeRow(int row) {
-    editOptions(tr("Remove method option"), [row](NamedExpressions& list) {
-        if (row < int(list.size()))
-            list.erase(list.begin() + row);
-    });
 }
 
 // The checker names an option by field "method_options.<option>".
@@ -95,11 +63,10 @@ MethodOptionsSection::problemCell(const Diagnostic& problem) const {
     if (problem.object != object().name || !problem.field.startsWith("method_options"))
         return std::nullopt;
     const QString option = problem.field.section('.', 1);
-    const QList<QStringList> shown = rows();
-    for (int row = 0; row < shown.size(); ++row)
-        if (shown[row].value(0) == option)
-            return Cell{row, 1};
-    return shown.isEmpty() ? std::nullopt : std::optional<Cell>(Cell{0, 0});
+    const int row = rowNamed(option);
+    if (row >= 0)
+        return Cell{row, 1};
+    return rows().isEmpty() ? std::nullopt : std::optional<Cell>(Cell{0, 0});
 }
 
 } // namespace spikestudio
