@@ -3,7 +3,7 @@ import numbers
 
 import numpy as np
 from brian2 import Hz, TimedArray
-from brian2.units.fundamentalunits import Quantity, get_dimensions
+from brian2.units.fundamentalunits import Quantity
 
 from .context import label
 from .equations_text import code_text, equations_text, expressions_of
@@ -76,23 +76,18 @@ def gsl_option_text(obj, key, value, context):
 
 def per_variable_errors(obj, errors, context):
     """absolute_error_per_variable={'v': 0.001*mV} as `absolute_error[v]`
-    entries, each written in its variable's unit."""
-    if errors is None:
-        return {}
-    if not isinstance(errors, dict):
-        bad_option(obj, 'method_options absolute_error_per_variable=%r' % (errors,),
-                   'a dict from variable names to errors expected', context)
+    entries, each written in its variable's unit. The capture has made
+    Brian2's own checks of them (capture.check_gsl_errors: a dict, of
+    integrated variables, in their units); the model wants them positive."""
     field = {}
-    for name, error in errors.items():
+    for name, error in (errors or {}).items():
         what = "method_options absolute_error_per_variable['%s']" % name
-        if name not in obj.equations.diff_eq_names:
-            bad_option(obj, what, 'not a variable the group integrates', context)
-        dim = obj.variables[name].dim
-        if get_dimensions(error) != dim or not float(np.asarray(error)) > 0:
+        value = float(np.asarray(error))
+        if not value > 0:
             bad_option(obj, '%s=%r' % (what, error),
                        "a positive value in the unit of '%s' expected" % name, context)
         field['absolute_error[%s]' % name] = value_text(
-            Quantity(float(np.asarray(error)), dim=dim), context.where(obj), what)
+            Quantity(value, dim=obj.variables[name].dim), context.where(obj), what)
     return field
 
 
