@@ -53,7 +53,7 @@ int KernelBody::arrayFor(const ArrayBinding& array) {
 NameAccess KernelBody::accessOf(const std::string& name) const {
     const auto access = view_.access(name);
     if (!access)
-        throw std::logic_error("code generation met a name without an array");
+        throw std::logic_error("code generation met a name without an array: " + name);
     return *access;
 }
 
@@ -476,8 +476,7 @@ KernelSource KernelBody::source(const std::string& filledTemplate, KernelLoop lo
     // Every draw the kernel makes itself passes the generator, so this finds
     // them all (rand, randn, binomial, poisson): the stream's order needs one pass.
     const bool drawsItself = code.find("_context->rng") != std::string::npos;
-    source.independentElements =
-        loop != KernelLoop::Own && !drawsItself && writesOnlyOwnElements(ownerIndex);
+    source.independentElements = !drawsItself && writesOnlyOwnElements(ownerIndex);
     return source;
 }
 

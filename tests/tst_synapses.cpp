@@ -380,6 +380,13 @@ private slots:
             twoGroups(2, 2, R"j("model": "u_post = 1 : 1 (summed)")j"), "does not name a variable");
         row("summed without suffix", twoGroups(2, 2, R"j("model": "g = 1 : 1 (summed)")j"),
             "must name a variable of the target");
+        row("summed value reads its target through a subexpression",
+            R"j({"format": "spikestudio-model", "version": 1, "duration": "1*ms",
+                "groups": [{"name": "A", "type": "NeuronGroup", "N": 2, "equations": "v : 1"},
+                           {"name": "B", "type": "NeuronGroup", "N": 2, "equations": "g : 1\nh = 0.5*g : 1"}],
+                "synapses": [{"name": "S", "source": "A", "target": "B",
+                              "model": "g_post = v_pre + h_post : 1 (summed)"}]})j",
+            "'S', field 'model', line 1, column 1: the summed variable 'g_post' reads 'g' of 'B'");
         row("two summed writers",
             R"j({"format": "spikestudio-model", "version": 1, "duration": "1*ms",
                 "groups": [{"name": "A", "type": "NeuronGroup", "N": 2, "equations": "g : 1"}],

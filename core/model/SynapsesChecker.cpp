@@ -189,6 +189,19 @@ private:
         });
     }
 
+    /// Whether a summed variable's value (its subexpressions substituted)
+    /// reads the variable it writes: `y_post`, or bare `y` onto the target.
+    bool readsWrittenVariable(const CheckedSynapses& s, const ExprPtr& value,
+                              const GroupVariableRef& written) const {
+        const std::set<std::string> names = collectNames(value);
+        const std::string suffixed =
+            written.variable + (written.side == SynapseSide::Pre ? "_pre" : "_post");
+        const auto bare = names_->resolve(written.variable, s.equations);
+        return names.count(suffixed) > 0 ||
+               (names.count(written.variable) > 0 && bare && bare->side == written.side &&
+                bare->variable == written.variable);
+    }
+
     void checkSummed(CheckedSynapses& s) const {
         for (const Equation& eq : s.equations.equations()) {
             if (!eq.hasFlag("summed"))
@@ -210,7 +223,14 @@ private:
                 throw at("DimensionMismatchError: the summed variable '" + eq.name + "' has unit " +
                          displayUnit(eq.unit.dim) + ", but '" + ref->variable + "' of '" +
                          group.name + "' has unit " + displayUnit(target->unit.dim));
-            s.summed.push_back({ref->side, ref->variable, resolved(s, eq.expr)});
+            ExprPtr value = resolved(s, eq.expr);
+            if (readsWrittenVariable(s, value, *ref))
+                throw at("the summed variable '" + eq.name + "' reads '" + ref->variable +
+                         "' of '" + group.name +
+                         "' (through a subexpression), the variable it sums into: Brian2's "
+                         "numpy target reads the last step's sums there and its C++ targets "
+                         "the sums under way; not supported");
+            s.summed.push_back({ref->side, ref->variable, std::move(value)});
         }
     }
 

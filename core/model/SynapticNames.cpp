@@ -68,8 +68,10 @@ std::unique_ptr<Scope> SynapticNames::outerScope(const Scope& constants, bool ev
 std::optional<GroupVariableRef> SynapticNames::resolve(const std::string& name,
                                                        const EquationSet& own) const {
     // Plain `delay` is the synapse's own, even when a group has a `delay` of
-    // its own (then read as `delay_pre` / `delay_post`).
-    if (own.find(name) || name == "delay")
+    // its own (then read as `delay_pre` / `delay_post`). A summed variable's
+    // name (`y_post`) is the group's variable it writes, not the synapse's.
+    const Equation* ownEquation = own.find(name);
+    if ((ownEquation && !ownEquation->hasFlag("summed")) || name == "delay")
         return std::nullopt;
     for (SynapseSide side : {SynapseSide::Pre, SynapseSide::Post}) {
         const std::string suffix = suffixOf(side);
