@@ -11,7 +11,7 @@ namespace spikestudio {
 /// How a kernel walks its work; it says how the runtime may share the work
 /// out between threads (engine/BoundKernel.cpp).
 enum class KernelLoop {
-    Own,       ///< its own loop (summed variables): called once
+    Written,   ///< summed variables: the written elements from first to last (zeroed, then summed)
     Due,       ///< a pathway's due synapses whose owner lies from first to last
     Elements,  ///< elements from context.first to context.last (state updates, monitors)
     Threshold, ///< Elements, writing the crossings from events[first] on, eventCount of them
@@ -35,7 +35,7 @@ struct RandomDraws {
 struct KernelSource {
     std::string code;
     std::vector<ArrayBinding> arrays;
-    KernelLoop loop = KernelLoop::Own;
+    KernelLoop loop = KernelLoop::Elements;
     /// Each element writes only its own entries, reads no entry another
     /// element writes and draws no random numbers: any split of the loop
     /// gives the same bits as one pass.

@@ -23,8 +23,9 @@ void BoundKernel::call(const Clock& clock) {
     context.dt = clock.dt();
     context.timestep = clock.timestep();
     switch (loop) {
-    case KernelLoop::Own:
-        invoke(context);
+    case KernelLoop::Written:
+        // A summed variable: every part reads all synapses, sums into its own neurons.
+        runParts(context.size, ownerLimit);
         return;
     case KernelLoop::Elements:
         drawAhead(context.size);

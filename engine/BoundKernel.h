@@ -24,9 +24,9 @@ struct BoundKernel {
     std::vector<void*> arrays;
     SpikeStudioKernelContext context{};
     const std::vector<double>* constants = nullptr;
-    KernelLoop loop = KernelLoop::Own;
+    KernelLoop loop = KernelLoop::Elements;
     WorkerPool* workers = nullptr; // set when the elements may be shared out
-    std::int64_t ownerLimit = 0;   // Due loops: the owner indices lie in [0, ownerLimit)
+    std::int64_t ownerLimit = 0;   // Due and Written loops: the owners lie in [0, ownerLimit)
     RandomDraws draws;             // drawn ahead of each call, from context.rng
 
     void call(const Clock& clock);

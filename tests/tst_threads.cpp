@@ -180,6 +180,51 @@ private slots:
         QVERIFY(shared.count("Writes_pre") == 1);
     }
 
+    // A summed variable's calls each take a range of the neurons it writes
+    // (of a subgroup: from its first) and add its synapses in synapse order:
+    // the same bits on any number of threads.
+    void summedVariablesAreSharedByTheNeuronsTheyWrite() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("summed.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"json({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+            "duration": "20*ms", "seed": 3,
+            "groups": [{"name": "G", "type": "NeuronGroup", "N": 203,
+                        "equations": "dv/dt = (I - v + Igap + Isub)/(10*ms) : 1\nI : 1 (constant)\nIgap : 1\nIsub : 1",
+                        "threshold": "v > 1", "reset": "v = 0",
+                        "initial": {"I": "0.9 + 0.3*i/N", "v": "rand()"},
+                        "subgroups": [{"name": "Gmid", "start": 37, "stop": 163}]},
+                       {"name": "H", "type": "NeuronGroup", "N": 90,
+                        "equations": "dx/dt = (y - x)/(5*ms) : 1\ny : 1\nz = 0.1*x : 1"}],
+            "synapses": [{"name": "gap", "source": "G", "target": "G",
+                          "model": "w : 1 (constant)\nIgap_post = w*(v_pre - v_post) : 1 (summed)",
+                          "connect": {"p": 0.1}, "initial": {"w": "0.01*rand()"}},
+                         {"name": "into_sub", "source": "G", "target": "Gmid",
+                          "model": "Isub_post = 0.01*v_pre*(1 + j) : 1 (summed)",
+                          "connect": {"p": 0.2}},
+                         {"name": "into_h", "source": "G", "target": "H",
+                          "model": "y_post = v_pre + 0.5*x_post + z_post : 1 (summed)",
+                          "connect": {"p": 0.3}}],
+            "monitors": [{"name": "trace", "type": "StateMonitor", "source": "G",
+                          "variables": ["v", "Igap", "Isub"], "record": [0, 40, 100, 202]}]})json");
+        file.close();
+        const std::set<std::string> shared = sharedKernels(path);
+        QVERIFY(shared.count("gap_summed_variable_Igap_post") == 1);
+        QVERIFY(shared.count("into_sub_summed_variable_Isub_post") == 1);
+        QVERIFY(shared.count("into_h_summed_variable_y_post") == 1);
+
+        const CheckedModel model = checkModel(readModelFile(path.toStdString()));
+        runInto(model, 1, false, outDir("summed-1"));
+        const QMap<QString, QByteArray> expected = filesOf(outDir("summed-1"));
+        QVERIFY(!expected.empty());
+        for (int threads : {2, 3, 5}) {
+            const QString directory = outDir(QString("summed-%1").arg(threads));
+            runInto(model, threads, false, directory);
+            QCOMPARE(filesOf(directory), expected);
+        }
+    }
+
     // numpy's stream is one sequence, drawn element after element. A kernel
     // whose every element draws the same kind once per draw site has its
     // numbers drawn ahead in that order and is shared out (OU's noise); one
