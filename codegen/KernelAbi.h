@@ -18,7 +18,8 @@ typedef struct SpikeStudioKernelContext {
     int64_t timestep;    /* the owning clock's step counter */
     int64_t size;        /* N: elements in the group */
     void* rng;           /* RandomGenerator*, for rand() and randn() */
-    int32_t* events;     /* eventspace: N+1 ints, indices then the count in [N] */
+    int32_t* events;     /* eventspace: N+1 ints, indices then the count in [N];
+                            summed variable: this call's synapses */
     const int32_t* pre;  /* synapses: presynaptic neuron of each synapse */
     const int32_t* post; /* synapses: postsynaptic neuron of each synapse */
     void* queue;         /* pathway: its SpikeQueue */
@@ -26,7 +27,9 @@ typedef struct SpikeStudioKernelContext {
     int64_t targetSize;  /* synapses: N of the target group (summed variable: of the written one) */
     int64_t first;       /* the part of the loop this call runs: elements (or a */
     int64_t last;        /* reset's eventspace entries) from first to last - 1 */
-    int64_t eventCount;  /* threshold: crossings it wrote from events[first] on */
+    int64_t eventCount;  /* threshold: crossings it wrote from events[first] on;
+                            summed variable: how many synapses events holds
+                            (-1: all synapses, events unused) */
     const double* draws; /* the step's random numbers, drawn ahead in stream order
                             (KernelSource::draws); element i's from draws[i * K] on */
     int64_t targetsAscend; /* pathway run by its sources' spikes: nonzero when the

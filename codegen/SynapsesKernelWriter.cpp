@@ -64,10 +64,10 @@ KernelSource SynapsesKernelWriter::summed(const CheckedSummedVariable& summed) c
         body.assign("_summed", summed.value);
         std::string code = body.fill(synapseTemplate("summed"));
         const bool post = summed.side == SynapseSide::Post;
-        replaceEach(code, "%INTO%", post ? "_post" : "_pre", 3);
+        replaceEach(code, "%INTO%", post ? "_post" : "_pre", 2);
         const ElementRange& written = post ? synapses_.targetRange : synapses_.sourceRange;
         replaceEach(code, "%FIRST_NEURON%", std::to_string(written.start), 2);
-        replaceFirst(code, "%VALUE%", body.temporaryLocal("_summed"));
+        replaceEach(code, "%VALUE%", body.temporaryLocal("_summed"), 2);
         // The checker refuses values that read the variable they write: a
         // part would read other parts' sums.
         return body.source(code, KernelLoop::Written);

@@ -73,6 +73,8 @@ int BoundKernel::runParts(std::int64_t count, std::int64_t range) {
         part.first = partStart(range, k, parts);
         part.last = partStart(range, k + 1, parts);
     }
+    if (loop == KernelLoop::Written)
+        partSynapses.assign(parts_);
     const auto start = trial == SplitDecision::Trial::None ? std::chrono::steady_clock::time_point{}
                                                            : std::chrono::steady_clock::now();
     if (parts > 1)

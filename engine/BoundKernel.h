@@ -2,6 +2,7 @@
 
 #include "codegen/KernelSource.h"
 #include "engine/CompiledKernel.h"
+#include "engine/PartSynapses.h"
 #include "engine/SplitDecision.h"
 #include "runtime/Clock.h"
 #include "runtime/WorkerPool.h"
@@ -28,6 +29,7 @@ struct BoundKernel {
     WorkerPool* workers = nullptr; // set when the elements may be shared out
     std::int64_t ownerLimit = 0;   // Due and Written loops: the owners lie in [0, ownerLimit)
     RandomDraws draws;             // drawn ahead of each call, from context.rng
+    PartSynapses partSynapses;     // Written loops: the synapses each part adds up
 
     void call(const Clock& clock);
 

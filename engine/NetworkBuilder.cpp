@@ -716,6 +716,7 @@ private:
         bound->context.targetSize = writtenSynapses ? written.size : range.start + range.size;
         // The calls share out the written elements, counted from the first.
         bound->ownerLimit = bound->context.targetSize - range.start;
+        bound->partSynapses = PartSynapses(post ? &synapses.post : &synapses.pre, range.start);
         // Brian2: slot groups, one order before the written group's (a
         // subgroup's is one after its group's, so then with it, by name).
         const int writtenOrder =
