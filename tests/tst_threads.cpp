@@ -49,6 +49,15 @@ void runInto(const CheckedModel& model, int threads, bool native, const QString&
     writeFinalState(*network, model, directory.toStdString());
 }
 
+/// Writes `json` into `dir` as `name` and returns its path.
+QString writeModel(const QTemporaryDir& dir, const char* name, const char* json) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) < 0)
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
 /// The names of the kernels a model shares out between threads.
 std::set<std::string> sharedKernels(const QString& path) {
     BuildReport report;
@@ -163,10 +172,8 @@ private slots:
     // Synapses connect a group to itself) runs whole.
     void aPathwayReadingWhatOthersWriteStaysWhole() {
         QTemporaryDir dir;
-        const QString path = dir.filePath("recurrent.json");
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+        const QString path = writeModel(
+            dir, "recurrent.json", R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
             "groups": [{"name": "G", "type": "NeuronGroup", "N": 50,
                         "equations": "dv/dt = (1.2 - v)/(10*ms) : 1\ny : 1",
                         "threshold": "v > 1", "reset": "v = 0"}],
@@ -174,7 +181,6 @@ private slots:
                           "on_pre": "v_post += 0.01*v_pre", "connect": {"p": 0.2}},
                          {"name": "Writes", "source": "G", "target": "G",
                           "on_pre": "y_post += 1", "connect": {"p": 0.2}}]})");
-        file.close();
         const std::set<std::string> shared = sharedKernels(path);
         QVERIFY(shared.count("Reads_pre") == 0);
         QVERIFY(shared.count("Writes_pre") == 1);
@@ -185,10 +191,8 @@ private slots:
     // the same bits on any number of threads.
     void summedVariablesAreSharedByTheNeuronsTheyWrite() {
         QTemporaryDir dir;
-        const QString path = dir.filePath("summed.json");
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"json({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+        const QString path = writeModel(
+            dir, "summed.json", R"json({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
             "duration": "20*ms", "seed": 3,
             "groups": [{"name": "G", "type": "NeuronGroup", "N": 203,
                         "equations": "dv/dt = (I - v + Igap + Isub)/(10*ms) : 1\nI : 1 (constant)\nIgap : 1\nIsub : 1",
@@ -208,7 +212,6 @@ private slots:
                           "connect": {"p": 0.3}}],
             "monitors": [{"name": "trace", "type": "StateMonitor", "source": "G",
                           "variables": ["v", "Igap", "Isub"], "record": [0, 40, 100, 202]}]})json");
-        file.close();
         const std::set<std::string> shared = sharedKernels(path);
         QVERIFY(shared.count("gap_summed_variable_Igap_post") == 1);
         QVERIFY(shared.count("into_sub_summed_variable_Isub_post") == 1);
