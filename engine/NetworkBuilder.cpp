@@ -630,6 +630,8 @@ private:
         if (checked.delay || !lastDelayAssignment(checked.assignments).empty())
             bytes += 8.0 + 4.0 + 4.0;
         bytes += 4.0 * static_cast<double>(checked.pathways.size());
+        // Each summed variable's synapses listed by the thread that adds them (PartSynapses).
+        bytes += 4.0 * static_cast<double>(checked.summed.size());
         size_t columns = checked.delay ? VectorEvaluator::columnsNeeded(checked.delay) : 0;
         for (const CheckedPathway& pathway : checked.pathways) {
             if (pathway.delay || assignsDelaysOf(checked.assignments, pathway.name))
