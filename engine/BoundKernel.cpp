@@ -24,7 +24,7 @@ void BoundKernel::call(const Clock& clock) {
     context.timestep = clock.timestep();
     switch (loop) {
     case KernelLoop::Written:
-        // A summed variable: every part reads all synapses, sums into its own neurons.
+        // A summed variable: each part sums its own synapses into its own elements.
         runParts(context.size, ownerLimit);
         return;
     case KernelLoop::Elements:
