@@ -177,7 +177,13 @@ std::string RunSession::applyEdit(const Model& edited) {
     previousTier = std::move(tier_);
     if (previousTier)
         previousTier->cancel(); // its native code is never swapped in over the edit
-    report_.kernels = LiveEdit::apply(*checked_, *checked, *network_, report_.kernels);
+    try {
+        report_.kernels = LiveEdit::apply(*checked_, *checked, *network_, report_.kernels);
+    } catch (...) {
+        // Refused while building: the run goes on as it was, native tier included.
+        tier_ = startTier(editTier(tierMode_), *network_, report_.kernels);
+        throw;
+    }
     checked_ = checked;
     tier_ = startTier(editTier(tierMode_), *network_, report_.kernels);
     return {};
