@@ -34,15 +34,18 @@ KernelSource KernelWriter::constantOverDt() const {
     });
 }
 
-KernelSource KernelWriter::thresholdFor(const ExprPtr& condition, bool marksRefractory) const {
+KernelSource KernelWriter::thresholdFor(const ExprPtr& condition, bool marksRefractory,
+                                        const AbstractCode* update) const {
     KernelBody body(view_, constants_);
+    if (update)
+        body.statements(*update);
     body.assign("_cond", condition);
     // Runs over the elements found only, indexing the arrays directly.
     std::string afterEvent;
     if (marksRefractory)
         afterEvent = "        " + body.arrayPointer("lastspike") + "[_idx] = _t;\n        " +
                      body.arrayPointer("not_refractory") + "[_idx] = 0.0;\n";
-    std::string code = body.fill(kernelTemplate("threshold"));
+    std::string code = body.fill(kernelTemplate(update ? "stateupdate_threshold" : "threshold"));
     replaceFirst(code, "%CONDITION%", body.temporaryLocal("_cond"));
     replaceFirst(code, "%AFTER_SPIKE%\n", afterEvent);
     return body.source(code, KernelLoop::Threshold);
@@ -61,13 +64,22 @@ std::string KernelWriter::eventField(const CheckedEvent& event, const char* part
     return "events[" + std::to_string(&event - group_.events.data()) + "]." + part;
 }
 
+ExprPtr KernelWriter::spikeCondition() const {
+    if (group_.refractoryKind == RefractoryKind::None)
+        return group_.threshold;
+    return makeLogical(LogicalOp::And, group_.threshold, makeName("not_refractory"));
+}
+
 KernelSource KernelWriter::threshold() const {
-    return within(group_.name, "threshold", [&]() -> KernelSource {
-        const bool refractory = group_.refractoryKind != RefractoryKind::None;
-        ExprPtr condition = group_.threshold;
-        if (refractory)
-            condition = makeLogical(LogicalOp::And, condition, makeName("not_refractory"));
-        return thresholdFor(condition, refractory);
+    return within(group_.name, "threshold", [&] {
+        return thresholdFor(spikeCondition(), group_.refractoryKind != RefractoryKind::None);
+    });
+}
+
+KernelSource KernelWriter::stateUpdateAndThreshold() const {
+    return within(group_.name, "threshold", [&] {
+        return thresholdFor(spikeCondition(), group_.refractoryKind != RefractoryKind::None,
+                            &group_.stateUpdate);
     });
 }
 

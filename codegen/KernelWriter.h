@@ -17,7 +17,10 @@ public:
     KernelSource stateUpdate() const;
     KernelSource constantOverDt() const; // empty code when the group has none
     KernelSource threshold() const;      // requires a threshold
-    KernelSource reset() const;          // empty code when the group has no reset
+    /// The state update and the threshold as one kernel (Threshold loop),
+    /// for a group where nothing runs between them; not for GSL methods.
+    KernelSource stateUpdateAndThreshold() const;
+    KernelSource reset() const; // empty code when the group has no reset
     /// A custom event's thresholder: fills its eventspace where its condition
     /// holds (refractoriness only as the condition says).
     KernelSource eventThreshold(const CheckedEvent& event) const;
@@ -32,8 +35,12 @@ public:
 
 private:
     KernelSource finish(KernelBody& body, const std::string& templateName) const;
-    /// The threshold template for `condition`, `afterEvent` run per element found.
-    KernelSource thresholdFor(const ExprPtr& condition, bool marksRefractory) const;
+    /// The threshold template for `condition` (spiking elements marked
+    /// refractory with `marksRefractory`), after `update` when given.
+    KernelSource thresholdFor(const ExprPtr& condition, bool marksRefractory,
+                              const AbstractCode* update = nullptr) const;
+    /// The threshold and, for a refractory group, not_refractory.
+    ExprPtr spikeCondition() const;
     KernelSource resetFor(const std::vector<Statement>& code) const;
     std::string eventField(const CheckedEvent& event, const char* part) const;
 

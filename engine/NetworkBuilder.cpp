@@ -33,9 +33,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace spikestudio {
 
@@ -70,6 +72,8 @@ public:
             allocatingFor(monitor.spec->name, "source", "setting up the monitor",
                           [&] { scheduleMonitor(monitor); });
         }
+        for (size_t k = 0; k < model_.groups.size(); ++k)
+            fuseThreshold(model_.groups[k], network_->groups()[k]);
         // What the run's records and spikes in flight may still take.
         network_->memoryWatch().limitTo(budget_->remaining(), budget_->limit().describe());
         return std::move(owned_);
@@ -447,7 +451,9 @@ private:
             schedule(ScheduleSlot::BeforeStart, order, checked.name + "_subexpression_update",
                      compile(checked.name + " constant over dt", subexpressions, group),
                      group.clock, active);
-        if (!checked.stateUpdate.empty())
+        // A live edit rebuilds a fused state update and threshold as one kernel.
+        const bool fused = rebinding_ && network_->fusedThresholds().count(checked.name) > 0;
+        if (!checked.stateUpdate.empty() && !fused)
             schedule(ScheduleSlot::Groups, order, checked.name + "_stateupdater",
                      compile(checked.name + " state update",
                              timed(&KernelWriter::stateUpdate, writer), group),
@@ -456,16 +462,99 @@ private:
             scheduleRunRegularly(checked, group, operation, active);
         for (const CheckedEvent& event : checked.events)
             scheduleCustomEvent(checked, group, writer, event, order, active);
-        if (!checked.threshold)
+        if (fused)
+            rebindFusedThreshold(checked, group, writer);
+        else if (!checked.threshold)
             return;
-        schedule(
-            ScheduleSlot::Thresholds, order, checked.name + "_spike_thresholder",
-            compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer), group),
-            group.clock, active);
+        else
+            schedule(ScheduleSlot::Thresholds, order, checked.name + "_spike_thresholder",
+                     compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer),
+                             group),
+                     group.clock, active);
         const KernelSource reset = timed(&KernelWriter::reset, writer);
         if (!reset.code.empty())
             schedule(ScheduleSlot::Resets, order, checked.name + "_spike_resetter",
                      compile(checked.name + " reset", reset, group), group.clock, active);
+    }
+
+    /// A group's state update and threshold become one kernel where the
+    /// threshold draws no random numbers of its own and moving it up to the
+    /// state update changes nothing (see mayCross): each element is checked
+    /// while its new values are in registers, the same operations in the
+    /// same order. GSL methods keep their own kernel.
+    void fuseThreshold(const CheckedGroup& checked, GroupState& group) {
+        const std::string updater = checked.name + "_stateupdater";
+        const std::string thresholder = checked.name + "_spike_thresholder";
+        if (isGslMethod(checked.method) || !drawsNone(checked.name + " threshold") ||
+            !network_->scheduler().mayJoin(updater, thresholder, mayCross(checked)))
+            return;
+        auto fused = compileFused(checked, group);
+        BoundKernel* raw = fused.get();
+        Clock* clock = group.clock;
+        network_->scheduler().join(updater, thresholder, [raw, clock] { raw->call(*clock); });
+        network_->keepAlive(fused);
+        network_->fusedThresholds().insert(checked.name);
+        std::erase_if(report_.kernels, [&](const LiveKernel& kernel) {
+            return kernel.name == checked.name + " state update" ||
+                   kernel.name == checked.name + " threshold";
+        });
+    }
+
+    /// The operations `checked`'s threshold may move up past: other groups'
+    /// state updates, thresholds and spike generators, which touch only their
+    /// own group's arrays and those it links to, and draw their numbers in
+    /// their own place. A group linked either way with `checked` is not
+    /// crossed (the threshold might read what it writes, or the reverse).
+    std::function<bool(const Operation&)> mayCross(const CheckedGroup& checked) const {
+        const auto linksTo = [](const CheckedGroup& from, const std::string& to) {
+            return std::any_of(from.links.begin(), from.links.end(),
+                               [&](const CheckedLink& link) { return link.sourceGroup == to; });
+        };
+        std::set<std::string> crossable;
+        for (const CheckedGroup& other : model_.groups)
+            if (&other != &checked && !linksTo(other, checked.name) &&
+                !linksTo(checked, other.name)) {
+                const std::string& name = other.name;
+                crossable.insert({name + "_stateupdater", name + "_spike_thresholder",
+                                  name + "_stateupdater+" + name + "_spike_thresholder",
+                                  name + "_spikegenerator"});
+            }
+        return [crossable = std::move(crossable)](const Operation& operation) {
+            return crossable.count(operation.name) > 0;
+        };
+    }
+
+    std::shared_ptr<BoundKernel> compileFused(const CheckedGroup& checked, GroupState& group) {
+        const KernelWriter writer(checked, constantNames_);
+        return compile(checked.name + " state update and threshold",
+                       timed(&KernelWriter::stateUpdateAndThreshold, writer), group);
+    }
+
+    /// Whether the kernel built under `name` draws no random numbers.
+    bool drawsNone(const std::string& name) const {
+        const auto kernel = std::find_if(report_.kernels.begin(), report_.kernels.end(),
+                                         [&](const LiveKernel& live) { return live.name == name; });
+        return kernel != report_.kernels.end() &&
+               kernel->source.find("_context->rng") == std::string::npos &&
+               kernel->bound->draws.perElement == 0;
+    }
+
+    /// A live edit of a group running its fused kernel: that kernel again
+    /// (the threshold must still draw nothing: fused, its numbers would come
+    /// in another order).
+    void rebindFusedThreshold(const CheckedGroup& checked, GroupState& group,
+                              const KernelWriter& writer) {
+        if (!checked.threshold || checked.stateUpdate.empty())
+            throw std::runtime_error("the edit adds or removes a threshold, reset or state "
+                                     "update; it takes effect at the next run");
+        compile(checked.name + " threshold", timed(&KernelWriter::threshold, writer), group);
+        if (!drawsNone(checked.name + " threshold"))
+            throw std::runtime_error("the edit makes the threshold draw random numbers; it "
+                                     "takes effect at the next run");
+        std::erase_if(report_.kernels, [&](const LiveKernel& kernel) {
+            return kernel.name == checked.name + " threshold";
+        });
+        compileFused(checked, group);
     }
 
     /// A run_regularly operation on its own clock, for the group's elements

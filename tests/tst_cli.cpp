@@ -85,7 +85,7 @@ private slots:
         const Result result = runCli({"run", model, "--profile"});
         QCOMPARE(result.exitCode, 0);
         for (const char* line :
-             {"profile G_stateupdater (G): ", "profile G_spike_thresholder (G): ",
+             {"profile G_stateupdater+G_spike_thresholder (G): ",
               "profile spikes (spikes): ", "profile trace (trace): "})
             QVERIFY2(result.out.contains(line), line);
         QVERIFY(result.out.contains(", 200 calls, "));

@@ -44,6 +44,17 @@ const char* kDrivenModel = R"({"format": "spikestudio-model", "version": 1,
     "monitors": [{"name": "m", "type": "StateMonitor", "source": "G", "variables": ["v"],
                   "record": [0]}]})";
 
+/// kDrivenModel with a threshold v never reaches: its state update and
+/// threshold run as one kernel.
+const char* kThresholdModel = R"({"format": "spikestudio-model", "version": 1,
+    "dt": "0.1*ms", "duration": "100*second",
+    "constants": {"tau": "10*ms", "drive": "0"},
+    "groups": [{"name": "G", "type": "NeuronGroup", "N": 2000, "method": "exact",
+                "equations": "dv/dt = (drive - v)/tau : 1", "threshold": "v > 2",
+                "reset": "v = 0"}],
+    "monitors": [{"name": "m", "type": "StateMonitor", "source": "G", "variables": ["v"],
+                  "record": [0]}]})";
+
 /// v is exactly 0 until a change, then follows 1 - exp(-(t - t0)/10 ms) from
 /// the step after it (the exact solution from that step on).
 void verifyHeldAtZeroThenRelaxedToOne(const StateRecord& trace) {
@@ -168,6 +179,33 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
         const StateRecord& trace = controller.network()->stateRecords().front();
         verifyHeldAtZeroThenRelaxedToOne(trace);
+    }
+
+    // A group whose state update and threshold run as one kernel is rebuilt
+    // as one: the edited equation acts from the next step. A threshold edited
+    // to draw random numbers would take them in another order there: it
+    // waits for the next run.
+    void aFusedStateUpdateAndThresholdAreEditedTogether() {
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::finished);
+        const Model running = modelOf(kThresholdModel);
+        QVERIFY(controller.start(running));
+        QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > 0.01, 30000);
+        controller.pause();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 10000);
+        Model drawing = running;
+        drawing.groups[0].threshold = "v > 2 + rand()";
+        QVERIFY(controller.applyEdit(drawing).contains("draw random numbers"));
+        Model edited = running;
+        edited.groups[0].equations = "dv/dt = (1 - v)/tau : 1";
+        const QString refusal = controller.applyEdit(edited);
+        QVERIFY2(refusal.isEmpty(), qPrintable(refusal));
+        controller.resume();
+        QTest::qWait(100);
+        controller.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(controller.network()->fusedThresholds().count("G"), 1u);
+        verifyHeldAtZeroThenRelaxedToOne(controller.network()->stateRecords().front());
     }
 
     // An edit needs a network that runs: before the first run and after a

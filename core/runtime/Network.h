@@ -14,6 +14,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace spikestudio {
@@ -53,6 +55,10 @@ public:
 
     /// Keeps compiled code (or anything kernels point into) alive with the network.
     void keepAlive(std::shared_ptr<const void> object) { keepAlive_.push_back(std::move(object)); }
+    /// The groups whose state update and threshold run as one kernel
+    /// (the build decides; live edits rebuild them so).
+    std::set<std::string>& fusedThresholds() { return fusedThresholds_; }
+    const std::set<std::string>& fusedThresholds() const { return fusedThresholds_; }
 
     /// Work for the simulation thread between two steps (any thread may post).
     StepBoundaryTasks& betweenSteps() { return betweenSteps_; }
@@ -85,6 +91,7 @@ private:
     RunResults results_;
     std::map<std::string, std::vector<double>> timedArrays_;
     std::vector<std::shared_ptr<const void>> keepAlive_;
+    std::set<std::string> fusedThresholds_;
     StepBoundaryTasks betweenSteps_;
     MemoryWatch memoryWatch_;
     SolverWatch solverWatch_;

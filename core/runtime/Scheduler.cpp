@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <tuple>
 
 namespace spikestudio {
@@ -39,6 +40,33 @@ void Scheduler::sortOperations() {
             return std::tie(a.slot, a.order, a.name) < std::tie(b.slot, b.order, b.name);
         });
     sorted_ = true;
+}
+
+std::vector<Operation>::iterator Scheduler::named(const std::string& name) {
+    if (!sorted_)
+        sortOperations();
+    return std::find_if(operations_.begin(), operations_.end(),
+                        [&](const Operation& operation) { return operation.name == name; });
+}
+
+bool Scheduler::mayJoin(const std::string& first, const std::string& second,
+                        const std::function<bool(const Operation&)>& mayCross) {
+    const auto from = named(first), to = named(second);
+    if (from == operations_.end() || to == operations_.end() || to <= from ||
+        from->clock != to->clock || from->owner != to->owner)
+        return false;
+    return std::all_of(from + 1, to, mayCross);
+}
+
+void Scheduler::join(const std::string& first, const std::string& second,
+                     std::function<void()> run) {
+    const auto from = named(first), to = named(second);
+    if (from == operations_.end() || to == operations_.end() || to <= from)
+        throw std::logic_error("joining operations that do not run in this order");
+    // '+' sorts before every character of a generated name: the place stays.
+    from->name = first + "+" + second;
+    from->run = std::move(run);
+    operations_.erase(to);
 }
 
 double Scheduler::time() const {

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace spikestudio {
@@ -33,10 +34,20 @@ public:
     /// are counted in its `cost` (two clock reads per call).
     void setProfiling(bool on) { profiling_ = on; }
 
+    /// Whether `second` runs after `first` on the same clock, for the same
+    /// owner, with only operations `mayCross` accepts between them: the
+    /// operations `second` may then run together with `first`, in its place.
+    bool mayJoin(const std::string& first, const std::string& second,
+                 const std::function<bool(const Operation&)>& mayCross);
+    /// Replaces `first` and `second` by one operation in first's place,
+    /// named after both, that calls `run`.
+    void join(const std::string& first, const std::string& second, std::function<void()> run);
+
     double time() const;
     const std::vector<Operation>& operations() const { return operations_; }
 
 private:
+    std::vector<Operation>::iterator named(const std::string& name);
     void sortOperations();
     static void runTimed(Operation& operation);
 
