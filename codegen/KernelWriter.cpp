@@ -45,7 +45,7 @@ KernelSource KernelWriter::thresholdFor(const ExprPtr& condition, bool marksRefr
     if (marksRefractory)
         afterEvent = "        " + body.arrayPointer("lastspike") + "[_idx] = _t;\n        " +
                      body.arrayPointer("not_refractory") + "[_idx] = 0.0;\n";
-    std::string code = body.fill(kernelTemplate(update ? "stateupdate_threshold" : "threshold"));
+    std::string code = body.fill(kernelTemplate("threshold"));
     replaceFirst(code, "%CONDITION%", body.temporaryLocal("_cond"));
     replaceFirst(code, "%AFTER_SPIKE%\n", afterEvent);
     return body.source(code, KernelLoop::Threshold);

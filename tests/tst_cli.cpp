@@ -84,9 +84,8 @@ private slots:
         const QString model = writeModel("profiled.json", QJsonDocument(lifModel()).toJson());
         const Result result = runCli({"run", model, "--profile"});
         QCOMPARE(result.exitCode, 0);
-        for (const char* line :
-             {"profile G_stateupdater+G_spike_thresholder (G): ",
-              "profile spikes (spikes): ", "profile trace (trace): "})
+        for (const char* line : {"profile G_stateupdater+G_spike_thresholder (G): ",
+                                 "profile spikes (spikes): ", "profile trace (trace): "})
             QVERIFY2(result.out.contains(line), line);
         QVERIFY(result.out.contains(", 200 calls, "));
         QVERIFY(result.out.contains("profile rest (scheduler, between steps, timing): "));

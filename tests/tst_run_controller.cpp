@@ -91,6 +91,23 @@ bool returnsOnItsOwn(const std::function<void()>& action) {
 
 } // namespace
 
+/// Starts `json`, pauses the run, hands the running model to `edit`, then
+/// lets the run go on for a moment and stops it.
+void runEditedWhilePaused(RunController& controller, const char* json,
+                          const std::function<void(const Model&)>& edit) {
+    QSignalSpy finished(&controller, &RunController::finished);
+    const Model running = modelOf(json);
+    QVERIFY(controller.start(running));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > 0.01, 30000);
+    controller.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 10000);
+    edit(running);
+    controller.resume();
+    QTest::qWait(100);
+    controller.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+}
+
 class TestRunController : public QObject {
     Q_OBJECT
 
@@ -163,22 +180,14 @@ private slots:
     // stays 0 under the old equation, then relaxes to 1 from the value it had.
     void anEditedEquationActsFromTheNextStepWithTheStateKept() {
         RunController controller;
-        QSignalSpy finished(&controller, &RunController::finished);
-        const Model running = modelOf(kDrivenModel);
-        QVERIFY(controller.start(running));
-        QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > 0.01, 30000);
-        controller.pause();
-        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 10000);
-        Model edited = running;
-        edited.groups[0].equations = "dv/dt = (1 - v)/tau : 1";
-        const QString refusal = controller.applyEdit(edited);
-        QVERIFY2(refusal.isEmpty(), qPrintable(refusal));
-        controller.resume();
-        QTest::qWait(100);
-        controller.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
-        const StateRecord& trace = controller.network()->stateRecords().front();
-        verifyHeldAtZeroThenRelaxedToOne(trace);
+        runEditedWhilePaused(controller, kDrivenModel, [&](const Model& running) {
+            Model edited = running;
+            edited.groups[0].equations = "dv/dt = (1 - v)/tau : 1";
+            const QString refusal = controller.applyEdit(edited);
+            QVERIFY2(refusal.isEmpty(), qPrintable(refusal));
+        });
+        QVERIFY(!QTest::currentTestFailed());
+        verifyHeldAtZeroThenRelaxedToOne(controller.network()->stateRecords().front());
     }
 
     // A group whose state update and threshold run as one kernel is rebuilt
@@ -187,23 +196,16 @@ private slots:
     // waits for the next run.
     void aFusedStateUpdateAndThresholdAreEditedTogether() {
         RunController controller;
-        QSignalSpy finished(&controller, &RunController::finished);
-        const Model running = modelOf(kThresholdModel);
-        QVERIFY(controller.start(running));
-        QTRY_VERIFY_WITH_TIMEOUT(controller.progress().simulated > 0.01, 30000);
-        controller.pause();
-        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 10000);
-        Model drawing = running;
-        drawing.groups[0].threshold = "v > 2 + rand()";
-        QVERIFY(controller.applyEdit(drawing).contains("draw random numbers"));
-        Model edited = running;
-        edited.groups[0].equations = "dv/dt = (1 - v)/tau : 1";
-        const QString refusal = controller.applyEdit(edited);
-        QVERIFY2(refusal.isEmpty(), qPrintable(refusal));
-        controller.resume();
-        QTest::qWait(100);
-        controller.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        runEditedWhilePaused(controller, kThresholdModel, [&](const Model& running) {
+            Model drawing = running;
+            drawing.groups[0].threshold = "v > 2 + rand()";
+            QVERIFY(controller.applyEdit(drawing).contains("draw random numbers"));
+            Model edited = running;
+            edited.groups[0].equations = "dv/dt = (1 - v)/tau : 1";
+            const QString refusal = controller.applyEdit(edited);
+            QVERIFY2(refusal.isEmpty(), qPrintable(refusal));
+        });
+        QVERIFY(!QTest::currentTestFailed());
         QCOMPARE(controller.network()->fusedThresholds().count("G"), 1u);
         verifyHeldAtZeroThenRelaxedToOne(controller.network()->stateRecords().front());
     }

@@ -4,7 +4,11 @@
  * count into events[N]). The elements are checked in blocks: a first loop
  * without stores to the eventspace notes each crossing (the compiler can
  * vectorise it); only a block with a crossing is then collected, without
- * branches. Most blocks of most steps have none. */
+ * branches. Most blocks of most steps have none.
+ * The same template runs a group's state update and threshold as one kernel
+ * (NetworkBuilder::fuseThreshold): the update's statements come before the
+ * condition, its stores after them, and the new values are checked while
+ * still in registers. A threshold alone stores nothing. */
 void spikestudio_kernel(void* const* _arrays, const double* _constants,
                         SpikeStudioKernelContext* _context)
 {
@@ -26,6 +30,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
             %DRAWS%
 %LOADS%
 %VECTOR%
+%STORES%
             const int32_t _crossing = (%CONDITION% != 0.0);
             _crossed[_idx - _block] = _crossing;
             _any |= _crossing;
