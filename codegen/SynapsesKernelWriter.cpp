@@ -29,6 +29,17 @@ KernelSource SynapsesKernelWriter::stateUpdate() const {
     });
 }
 
+KernelSource SynapsesKernelWriter::constantOverDt() const {
+    return within(synapses_.name, "model", [&]() -> KernelSource {
+        if (synapses_.constantOverDt.empty())
+            return {};
+        KernelBody body(view_, constants_);
+        body.statements(
+            AbstractCode(synapses_.constantOverDt.begin(), synapses_.constantOverDt.end()));
+        return finish(body, "synapses_stateupdate");
+    });
+}
+
 KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const {
     return within(synapses_.name, pathway.codeField, [&]() -> KernelSource {
         KernelBody body(view_, constants_);

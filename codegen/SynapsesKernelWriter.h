@@ -15,7 +15,8 @@ public:
                          const CheckedGroup& target, const ConstantTable& constants)
         : synapses_(synapses), view_(synapses, source, target), constants_(constants) {}
 
-    KernelSource stateUpdate() const; // clock-driven equations
+    KernelSource stateUpdate() const;    // clock-driven equations
+    KernelSource constantOverDt() const; // empty code when there are none
     KernelSource pathway(const CheckedPathway& pathway) const;
     /// Array 0 is the summed variable's array in the written group.
     KernelSource summed(const CheckedSummedVariable& summed) const;

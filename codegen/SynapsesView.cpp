@@ -51,7 +51,8 @@ std::optional<NameAccess> SynapsesView::access(const std::string& name) const {
         return NameAccess{binding::SynapsesPerNeuron{SynapseSide::Pre}, "_pre", std::nullopt};
     const Equation* eq = synapses_.equations.find(name);
     const bool ownArray =
-        (eq && eq->kind != EquationKind::Subexpression) || name == "delay" || name == "lastupdate";
+        (eq && (eq->kind != EquationKind::Subexpression || eq->hasFlag("constant over dt"))) ||
+        name == "delay" || name == "lastupdate";
     if (!ownArray)
         return std::nullopt;
     const bool shared = eq && eq->hasFlag("shared");

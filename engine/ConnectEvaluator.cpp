@@ -15,10 +15,13 @@ namespace {
 /// Beyond 2^53 doubles skip integers: candidates would be silently wrong.
 constexpr double kTwoTo53 = 9007199254740992.0;
 
-[[noreturn]] void outOfRange(double j, long long size) {
+/// A generator of i runs with the roles swapped: its candidates are sources.
+[[noreturn]] void outOfRange(double index, long long size, bool overPostsynaptic) {
     throw ModelError({"", "connect", 0, 0},
-                     "the connect rule produced the target index j=" + formatNumber(j) +
-                         " outside the allowed range from 0 to " + std::to_string(size - 1));
+                     std::string("the connect rule produced the ") +
+                         (overPostsynaptic ? "source index i=" : "target index j=") +
+                         formatNumber(index) + " outside the allowed range from 0 to " +
+                         std::to_string(size - 1));
 }
 
 /// A condition `rand() < P` or `C and rand() < P`, split into C (or null) and P.
@@ -204,7 +207,7 @@ ConnectEvaluator::targetChances(const std::vector<double>& ks) {
 void ConnectEvaluator::checkRange(const std::vector<double>& js) const {
     for (double j : js)
         if (!inRange(j))
-            outOfRange(j, target_.size);
+            outOfRange(j, target_.size, connect_.overPostsynaptic);
 }
 
 bool ConnectEvaluator::inRange(double j) const {

@@ -292,7 +292,9 @@ private:
                 indices[static_cast<size_t>(k)] = static_cast<double>(first + k);
             VectorEvaluator evaluator(
                 *checked.scope, indices.size(),
-                [&indices](const std::string& name) -> std::optional<Column> {
+                [&indices, &checked](const std::string& name) -> std::optional<Column> {
+                    if (name == "dt") // `rates='0.5/dt'`, Brian2's Poisson test writes
+                        return Column::of(checked.dt);
                     return name == "i" ? std::optional<Column>(Column::of(indices)) : std::nullopt;
                 },
                 unused);
@@ -763,6 +765,12 @@ private:
         const CheckedGroup& source = sourceGroupOf(model_.groups, checked);
         const CheckedGroup& target = targetGroupOf(model_.groups, checked);
         const SynapsesKernelWriter writer(checked, source, target, constantNames_);
+        const KernelSource subexpressions = timedSource([&] { return writer.constantOverDt(); });
+        if (!subexpressions.code.empty())
+            schedule(ScheduleSlot::BeforeStart, orderOf(specOf(checked).order),
+                     checked.name + "_subexpression_update",
+                     compile(checked.name + " constant over dt", subexpressions, synapses),
+                     synapses.clock, specOf(checked).active);
         if (!checked.stateUpdate.empty())
             schedule(ScheduleSlot::Groups, orderOf(specOf(checked).order),
                      checked.name + "_stateupdater",

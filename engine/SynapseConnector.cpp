@@ -203,7 +203,14 @@ private:
 SynapseIndices connectSynapses(const CheckedConnect& connect, const GroupState& source,
                                const GroupState& target, const Scope& scope,
                                RandomGenerator& random, const SynapseLimit& limit) {
-    return Connector(connect, source, target, scope, random, limit).run();
+    if (!connect.overPostsynaptic)
+        return Connector(connect, source, target, scope, random, limit).run();
+    // Brian2 runs a generator of i as the generator of j with the roles
+    // swapped (the checker swapped its names): target by target, drawing in
+    // that order, the synapses made in that order.
+    SynapseIndices swapped = Connector(connect, target, source, scope, random, limit).run();
+    std::swap(swapped.pre, swapped.post);
+    return swapped;
 }
 
 } // namespace spikestudio

@@ -1,7 +1,8 @@
 // The synapse inspector's Connect calls table driven through its widgets,
 // offscreen: a second connect() call added, made index arrays and edited (an
 // index outside the target marks its cell with the checker's message), the
-// first removed, each step undone; the only call cannot be removed.
+// first removed, each step undone; the only call cannot be removed; a
+// generator gives the index of the column it is typed in.
 #include "MainWindow.h"
 #include "canvas/GroupNodeItem.h"
 #include "canvas/NetworkView.h"
@@ -109,6 +110,33 @@ private slots:
         QCOMPARE(calls->table()->rowCount(), 2);
         QCOMPARE(model().synapses[0].connect.p, std::string("0.1"));
         QCOMPARE(model().synapses[0].laterConnects[0].i, (std::vector<long long>{0, 1}));
+    }
+
+    /// A generator typed under i gives i for each target (Brian2's
+    /// connect(i='...')); typed under j again, it gives j for each source.
+    void aGeneratorTakesTheSideOfItsColumn() {
+        window_->action("addNeuronGroup")->trigger();
+        window_->action("addNeuronGroup")->trigger();
+        window_->action("connect")->trigger();
+        clickNode("G1");
+        clickNode("G2");
+        TableSection* calls = section("connects");
+        QVERIFY(calls && calls->isVisible());
+        editCell(calls, 0, 0, "generator");
+        editCell(calls, 0, 4, "k for k in sample(N_pre, p=0.2)");
+        const ConnectSpec& call = model().synapses[0].connect;
+        QCOMPARE(call.form, ConnectSpec::Form::Generator);
+        QVERIFY(call.overPostsynaptic);
+        QCOMPARE(call.generator, std::string("k for k in sample(N_pre, p=0.2)"));
+        QCOMPARE(calls->table()->item(0, 4)->text(), QString("k for k in sample(N_pre, p=0.2)"));
+        QCOMPARE(calls->table()->item(0, 5)->text(), QString());
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(calls, 0, 5, "k for k in range(N_post) if k != i");
+        QVERIFY(!model().synapses[0].connect.overPostsynaptic);
+        QCOMPARE(calls->table()->item(0, 4)->text(), QString());
+        undoStack()->undo();
+        QVERIFY(model().synapses[0].connect.overPostsynaptic);
+        QCOMPARE(calls->table()->item(0, 4)->text(), QString("k for k in sample(N_pre, p=0.2)"));
     }
 
     void aBadFormIsRefusedInTheCell() {

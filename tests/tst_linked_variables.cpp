@@ -152,6 +152,38 @@ private slots:
                              "'v_other_pre'"));
     }
 
+    /// A reset writing a linked variable writes its source's element (Brian2's
+    /// test_linked_var_in_reset), here through a subgroup: G's neuron k counts
+    /// the spikes of H's neuron k + 2 into H.hits.
+    void aResetWritesTheLinkedSourceElement() {
+        const std::string json = R"J({
+  "format": "spikestudio-model", "version": 1, "dt": "0.1*ms", "duration": "2*ms",
+  "groups": [
+    {"name": "H", "type": "NeuronGroup", "N": 4, "equations": "hits : 1",
+     "subgroups": [{"name": "Hhigh", "start": 2, "stop": 4}]},
+    {"name": "G", "type": "NeuronGroup", "N": 2,
+     "equations": "dv/dt = (2 + i - v)/(1*ms) : 1\ncount : 1 (linked)",
+     "threshold": "v > 1", "reset": "v = 0\ncount += 1",
+     "links": [{"variable": "count", "source": "Hhigh", "source_variable": "hits"}]}
+  ],
+  "monitors": [
+    {"name": "h", "type": "StateMonitor", "source": "H", "variables": ["hits"], "record": true},
+    {"name": "spikes", "type": "SpikeMonitor", "source": "G"}
+  ]
+})J";
+        const auto network = run(json);
+        const StateRecord& h = record(*network, "h");
+        const size_t last = h.rowCount() - 1;
+        QCOMPARE(h.value(last, 0), 0.0);
+        QCOMPARE(h.value(last, 1), 0.0);
+        const std::vector<std::int64_t>& counts = network->spikeRecords().at(0).countPerNeuron;
+        const double counted[2] = {double(counts.at(0)), double(counts.at(1))};
+        QVERIFY(counted[1] > counted[0] && counted[0] > 0);
+        // The row of step k is recorded before that step's reset.
+        QVERIFY(h.value(last, 2) >= counted[0] - 1 && h.value(last, 2) <= counted[0]);
+        QVERIFY(h.value(last, 3) >= counted[1] - 1 && h.value(last, 3) <= counted[1]);
+    }
+
     void badInputIsRefused_data() {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("message");
@@ -224,10 +256,17 @@ private slots:
 })J"),
             "'G', field 'links': the link of 'v_other' leads back to itself (G.v_other -> K.w -> "
             "G.v_other)");
-        row("written by the reset",
-            model(kSameSize, R"J(, "threshold": "x > 1*mV", "reset": "v_other = 0*mV")J"),
-            "'G', field 'reset', line 1, column 1: 'v_other' is a linked variable of 'G'; it "
-            "reads its source's values and cannot be written");
+        row("written by the reset through an index",
+            model(kIndexed, R"J(, "threshold": "x > 1*mV", "reset": "v_other = 0*mV")J"),
+            "'G', field 'reset', line 1, column 1: 'v_other' is linked to 'v' of 'H' through a "
+            "link that gives several neurons one element; writing it is supported only where "
+            "each neuron has its own");
+        row("written by the reset of several neurons through a shared variable",
+            model(R"J({"variable": "v_other", "source": "H", "source_variable": "drive"})J",
+                  R"J(, "threshold": "x > 1*mV", "reset": "v_other = 0*mV")J"),
+            "'G', field 'reset', line 1, column 1: 'v_other' is linked to 'drive' of 'H' "
+            "through a link that gives several neurons one element; writing it is supported "
+            "only where each neuron has its own");
         row("given an initial value", model(kSameSize, R"J(, "initial": {"v_other": "1*mV"})J"),
             "'G', field 'initial.v_other': 'v_other' is a linked variable of 'G'; it reads its "
             "source's values and cannot be written");

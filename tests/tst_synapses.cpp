@@ -6,6 +6,7 @@
 #include "engine/NetworkBuilder.h"
 #include "expr/ExprText.h"
 #include "model/ModelReader.h"
+#include "model/ModelWriter.h"
 #include "model/SynapseGenerator.h"
 #include "runtime/SpikeQueue.h"
 #include "support/CsvTable.h"
@@ -221,6 +222,31 @@ private slots:
         QCOMPARE(pairsOf(network->synapses().front()), expected);
     }
 
+    /// Brian2's connect(i='...'): target by target, each target's sources in
+    /// the generator's order, reading pre- and postsynaptic names from their side.
+    void aGeneratorOfIConnectsTargetByTarget() {
+        auto network = build(twoGroups(
+            3, 2,
+            R"json("connect": {"i": "k for k in range(N_pre) if k != j", "n": "1 + j"})json"));
+        const std::vector<std::pair<int, int>> expected = {{1, 0}, {2, 0}, {0, 1},
+                                                           {0, 1}, {2, 1}, {2, 1}};
+        QCOMPARE(pairsOf(network->synapses().front()), expected);
+        // A bounded range of sources per target, and the short form.
+        network =
+            build(twoGroups(4, 3, R"json("connect": {"i": "k for k in range(j, N_pre)"})json"));
+        QCOMPARE(pairsOf(network->synapses().front()),
+                 (std::vector<std::pair<int, int>>{
+                     {0, 0}, {1, 0}, {2, 0}, {3, 0}, {1, 1}, {2, 1}, {3, 1}, {2, 2}, {3, 2}}));
+        network = build(twoGroups(3, 3, R"json("connect": {"i": "N_pre - 1 - j"})json"));
+        QCOMPARE(pairsOf(network->synapses().front()),
+                 (std::vector<std::pair<int, int>>{{2, 0}, {1, 1}, {0, 2}}));
+        // The model file keeps the side it was given.
+        const Model model =
+            readModel(twoGroups(3, 3, R"json("connect": {"i": "N_pre - 1 - j"})json"));
+        QVERIFY(model.synapses.at(0).connect.overPostsynaptic);
+        QVERIFY(writeModelJson(model).find(R"json("i": "N_pre - 1 - j")json") != std::string::npos);
+    }
+
     void connectArraysKeepTheirOrderAndCount() {
         auto network = build(twoGroups(3, 3, R"("connect": {"i": [2, 0, 2], "j": [1, 1, 1]})"));
         const SynapseState& s = network->synapses().front();
@@ -360,6 +386,16 @@ private slots:
             "'S', field 'connect': the connect rule produced the target index j=3");
         row("generator syntax", twoGroups(3, 3, R"j("connect": {"j": "k for k in zip(3)"})j"),
             "'S', field 'connect.j'");
+        row("generator of i syntax", twoGroups(3, 3, R"j("connect": {"i": "k for k in zip(3)"})j"),
+            "'S', field 'connect.i'");
+        row("generator of i with j", twoGroups(3, 3, R"j("connect": {"i": "j", "j": [0]})j"),
+            "'S', field 'connect.j': generator syntax for 'i' cannot be combined with 'j'");
+        row("generator of i bounded by the source",
+            twoGroups(3, 3, R"j("connect": {"i": "k for k in range(i, N_pre)"})j"),
+            "'S', field 'connect.i': 'i' depends on the presynaptic index or the iterator");
+        row("generator of i outside the source", twoGroups(3, 3, R"j("connect": {"i": "j + 1"})j"),
+            "'S', field 'connect': the connect rule produced the source index i=3 outside the "
+            "allowed range from 0 to 2");
         row("negative p", twoGroups(2, 2, R"("connect": {"p": -0.5})"),
             "'S', field 'connect.p': p must not be negative, got -0.5");
         row("negative p with arrays",

@@ -20,10 +20,12 @@ constexpr std::array<std::string_view, 44> kCKeywords = {
     "volatile", "while",  "_Bool",  "_Complex", "_Imaginary", "asm",      "bool",     "true",
     "false",    "NULL",   "main",   "typeof"};
 
-constexpr std::array<std::string_view, 15> kBrianReserved = {
-    "t",         "dt",         "t_in_timesteps", "i",          "j",
-    "N",         "xi",         "not_refractory", "refractory", "refractory_until",
-    "lastspike", "lastupdate", "delay",          "N_incoming", "N_outgoing"};
+// `lastupdate` is not here: Brian2 reserves it only in Synapses with
+// event-driven equations (SynapsesChecker refuses it there).
+constexpr std::array<std::string_view, 14> kBrianReserved = {
+    "t",         "dt",    "t_in_timesteps", "i",          "j",
+    "N",         "xi",    "not_refractory", "refractory", "refractory_until",
+    "lastspike", "delay", "N_incoming",     "N_outgoing"};
 
 bool endsWith(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;

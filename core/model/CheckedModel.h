@@ -121,6 +121,10 @@ struct CheckedConnect {
     std::vector<long long> i, j;       // Arrays
     ExprPtr arrayProbability;          // Arrays with p
     bool skipIfInvalid = false;        // pairs outside the groups are skipped, not refused
+    /// A generator giving `i` for each target: its expressions are written
+    /// with the roles swapped (i <-> j, x_pre <-> x_post, N_pre <-> N_post),
+    /// to be run with source and target swapped, as Brian2 runs it.
+    bool overPostsynaptic = false;
 };
 
 /// A Synapses object after checking.
@@ -153,7 +157,9 @@ struct CheckedSynapses {
     ExprPtr delay; // the pathway "pre"'s, per synapse (seconds); null = no delay
     std::vector<Statement> initial;
     std::vector<ElementAssignment> assignments; // `initial` as a list, in order
-    /// Per-synapse arrays: parameters, differential variables, lastupdate.
+    std::vector<Assignment> constantOverDt;     // recomputed at the start of every step
+    /// Per-synapse arrays: parameters, differential variables, `constant
+    /// over dt` values, lastupdate.
     std::vector<std::string> stateVariables;
 };
 

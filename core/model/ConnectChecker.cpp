@@ -10,6 +10,7 @@
 #include "model/SynapseGenerator.h"
 
 #include <cmath>
+#include <map>
 
 namespace spikestudio {
 
@@ -22,16 +23,23 @@ namespace {
 /// Names a connect expression may see: i, j, the loop variable, pre/post variables, constants.
 class ConnectScope {
 public:
-    ConnectScope(const SynapticNames& names, const Scope& constants, const std::string& variable)
-        : outer_(names.outerScope(constants, false)), scope_(outer_.get()) {
+    ConnectScope(const SynapticNames& names, const Scope& constants, const std::string& variable,
+                 const EquationSet& own)
+        : outer_(names.outerScope(constants, false)), scope_(outer_.get()), own_(own) {
         scope_.define(variable, Symbol{SymbolKind::PerElement, Dimension(), ValueType::Integer, 0});
+    }
+
+    /// `expr` with the Synapses object's own subexpressions written out
+    /// (Brian2's rules may read one that reads only pre- and postsynaptic names).
+    ExprPtr expanded(const ExprPtr& expr) const {
+        return expr ? own_.substituteSubexpressions(expr) : expr;
     }
 
     /// Parses `text` (field `field`) and checks it has the given kind of value.
     ExprPtr parse(const std::string& text, const std::string& field, bool boolean) const {
         ExprPtr expr;
         try {
-            expr = parseExpression(text);
+            expr = expanded(parseExpression(text));
             for (const std::string& name : collectNames(expr))
                 if (name == "N_incoming" || name == "N_outgoing" || name == "delay")
                     throw ModelError({"", "", 1, 1},
@@ -56,6 +64,7 @@ public:
 private:
     std::unique_ptr<Scope> outer_;
     Scope scope_;
+    const EquationSet& own_;
 };
 
 /// True when `expr` must be evaluated per candidate target, not once per source:
@@ -151,22 +160,47 @@ CheckedConnect checkRule(const ConnectSpec& spec, const SynapticNames& names,
     return connect;
 }
 
+/// `expr` as the same rule seen from the other side: i and j, pre- and
+/// postsynaptic names (a bare name is postsynaptic), N_pre and N_post swapped.
+ExprPtr withRolesSwapped(const ExprPtr& expr, const SynapticNames& names) {
+    if (!expr)
+        return expr;
+    return replaceNames(expr, [&names](const std::string& name) -> ExprPtr {
+        static const std::map<std::string, std::string> kSwapped = {
+            {"i", "j"}, {"j", "i"}, {"N_pre", "N_post"}, {"N_post", "N_pre"}};
+        if (const auto found = kSwapped.find(name); found != kSwapped.end())
+            return makeName(found->second);
+        if (const auto ref = names.resolve(name, EquationSet()))
+            return makeName(ref->variable + (ref->side == SynapseSide::Pre ? "_post" : "_pre"));
+        return nullptr;
+    });
+}
+
+void swapRoles(CheckedConnect& connect, const SynapticNames& names) {
+    for (ExprPtr* expr :
+         {&connect.element, &connect.low, &connect.high, &connect.step, &connect.probability,
+          &connect.size, &connect.condition, &connect.multiplicity})
+        *expr = withRolesSwapped(*expr, names);
+}
+
 CheckedConnect checkGenerator(const ConnectSpec& spec, const SynapticNames& names,
-                              const Scope& constants) {
+                              const Scope& constants, const EquationSet& own) {
+    const std::string side = spec.overPostsynaptic ? "i" : "j";
     SynapseGenerator parsed;
     try {
         parsed = parseSynapseGenerator(spec.generator);
     } catch (const ModelError& error) {
-        throw error.locatedIn("", "connect.j");
+        throw error.locatedIn("", "connect." + side);
     }
-    const ConnectScope scope(names, constants, parsed.variable);
-    const auto check = [&](const ExprPtr& expr, bool boolean) {
+    const ConnectScope scope(names, constants, parsed.variable, own);
+    const auto check = [&](const ExprPtr& parsedExpr, bool boolean) {
+        const ExprPtr expr = scope.expanded(parsedExpr);
         if (!expr)
             return expr;
         if (boolean)
             requireBoolean(expr, scope.scope(), "The generator condition");
         else if (!checkDimensions(expr, scope.scope()).dim.isDimensionless())
-            fail("j", "'" + toText(expr) + "' must be dimensionless");
+            fail(side, "'" + toText(expr) + "' must be dimensionless");
         return expr;
     };
     CheckedConnect connect;
@@ -182,13 +216,20 @@ CheckedConnect checkGenerator(const ConnectSpec& spec, const SynapticNames& name
         connect.size = check(parsed.size, false);
         connect.condition = check(parsed.condition, true);
     } catch (const ModelError& error) {
-        throw error.locatedIn("", "connect.j");
+        throw error.locatedIn("", "connect." + side);
+    }
+    if (spec.overPostsynaptic) {
+        swapRoles(connect, names);
+        connect.overPostsynaptic = true;
     }
     for (const ExprPtr& expr :
          {connect.low, connect.high, connect.step, connect.probability, connect.size})
         if (dependsOnTarget(expr, names, "") ||
             (expr && collectNames(expr).count(connect.variable)))
-            fail("j", "'" + toText(expr) + "' depends on the postsynaptic index or the iterator");
+            fail(side, "'" + toText(spec.overPostsynaptic ? withRolesSwapped(expr, names) : expr) +
+                           "' depends on the " +
+                           (spec.overPostsynaptic ? "presynaptic" : "postsynaptic") +
+                           " index or the iterator");
     return connect;
 }
 
@@ -213,8 +254,8 @@ void checkSynapsesPerPair(double copies, const std::string& pair) {
 }
 
 CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
-                            const Scope& constants) {
-    const ConnectScope scope(names, constants, "_k");
+                            const Scope& constants, const EquationSet& own) {
+    const ConnectScope scope(names, constants, "_k", own);
     CheckedConnect connect;
     switch (spec.form) {
     case ConnectSpec::Form::Arrays:
@@ -224,13 +265,15 @@ CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
         connect = checkRule(spec, names, scope);
         break;
     case ConnectSpec::Form::Generator:
-        connect = checkGenerator(spec, names, constants);
+        connect = checkGenerator(spec, names, constants, own);
         break;
     }
     connect.skipIfInvalid = spec.skipIfInvalid;
     connect.conditionUsesJ = dependsOnTarget(connect.condition, names, connect.variable);
     connect.conditionReadsTarget = readsTarget(connect.condition, names);
     connect.multiplicity = spec.n.empty() ? makeNumber(1, true) : scope.parse(spec.n, "n", false);
+    if (connect.overPostsynaptic)
+        connect.multiplicity = withRolesSwapped(connect.multiplicity, names);
     const auto copies = constantValue(connect.multiplicity, scope.scope());
     if (connect.form == ConnectSpec::Form::Arrays && !copies)
         fail("n", "with 'i' and 'j' arrays, n must be a number");

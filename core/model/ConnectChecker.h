@@ -11,9 +11,10 @@ namespace spikestudio {
 /// Checks a connect rule and reduces every form to Brian2's generator form
 /// (`condition` and `p` become `k for k in sample(N_post, p=p) if condition`,
 /// or `range(N_post)` when p is 1 or depends on j). Throws ModelError with the
-/// field left for the caller (`connect`).
+/// field left for the caller (`connect`). `own` holds the Synapses object's
+/// equations, whose subexpressions a rule may read.
 CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
-                            const Scope& constants);
+                            const Scope& constants, const EquationSet& own);
 
 /// The field naming connect call `k`: "connect" when it is the only one, else "connect[k]".
 std::string connectCallField(size_t k, bool several);

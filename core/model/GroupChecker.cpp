@@ -39,8 +39,14 @@ std::string whyNotWritable(const CheckedGroup& group, const std::string& name, b
 }
 
 CodeBlockOwner codeOwner(const CheckedGroup& group) {
-    return {group.scope.get(),
-            [&group](const std::string& name) { return whyNotWritable(group, name, false); }};
+    return {group.scope.get(), [&group](const std::string& name) {
+                // Code may write a linked variable: Brian2 writes its source's
+                // element (checkLinkedWrites checks each reaches its own).
+                const Equation* eq = group.equations.find(name);
+                if (eq && eq->hasFlag("linked"))
+                    return std::string();
+                return whyNotWritable(group, name, false);
+            }};
 }
 
 namespace {
@@ -294,6 +300,7 @@ CheckedGroup checkPoissonGroup(const GroupSpec& spec, const Scope& constants, do
     Scope probe(&constants);
     probe.define("i", Symbol{SymbolKind::PerElement, Dimension(), ValueType::Integer, 0.0});
     probe.define("t", Symbol{SymbolKind::Shared, Dimension::second(), ValueType::Float, 0.0});
+    probe.define("dt", Symbol{SymbolKind::Shared, Dimension::second(), ValueType::Float, group.dt});
     const ValueInfo info =
         within(spec.name, "rates", [&] { return checkDimensions(rates, probe); });
     if (info.dim != Dimension::hertz())
@@ -301,7 +308,8 @@ CheckedGroup checkPoissonGroup(const GroupSpec& spec, const Scope& constants, do
                          "DimensionMismatchError: rates '" + spec.rates +
                              "' must be a rate (Hz), but has unit " + displayUnit(info.dim));
     const std::set<std::string> used = collectNames(rates);
-    const bool varies = used.count("i") || used.count("t") || drawsRandomNumbers(rates);
+    const bool varies =
+        used.count("i") || used.count("t") || used.count("dt") || drawsRandomNumbers(rates);
     Equation equation;
     equation.kind = varies ? EquationKind::Subexpression : EquationKind::Parameter;
     equation.name = "rates";

@@ -60,12 +60,13 @@ struct GroupSpec {
 struct ConnectSpec {
     enum class Form { Rule, Arrays, Generator };
     Form form = Form::Rule;
-    std::string condition;       // Rule: "" = every pair
-    std::string p;               // Rule or Arrays: "" = 1
-    std::string n;               // synapses per pair: "" = 1
-    std::vector<long long> i, j; // Arrays
-    std::string generator;       // Generator: `j` in Brian2's generator syntax
-    bool skipIfInvalid = false;  // Rule or Generator: skip pairs outside the groups
+    std::string condition;         // Rule: "" = every pair
+    std::string p;                 // Rule or Arrays: "" = 1
+    std::string n;                 // synapses per pair: "" = 1
+    std::vector<long long> i, j;   // Arrays
+    std::string generator;         // Generator: `j` in Brian2's generator syntax
+    bool overPostsynaptic = false; // Generator: it gives `i`, for each target j in turn
+    bool skipIfInvalid = false;    // Rule or Generator: skip pairs outside the groups
 };
 
 /// A synaptic pathway written in `pathways` (Brian2's `on_pre={'up': ...}`,

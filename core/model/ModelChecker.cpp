@@ -9,6 +9,7 @@
 #include "model/GroupChecker.h"
 #include "model/LinkChecker.h"
 #include "model/LinkedReads.h"
+#include "model/LinkedWrites.h"
 #include "model/ObjectKinds.h"
 #include "model/ProblemCollector.h"
 #include "model/ProtocolChecker.h"
@@ -252,6 +253,7 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     FailedObjects failed;
     checkAllGroups(checked, problems, failed);
     checkLinks(checked, failed, problems);
+    checkLinkedWrites(checked, problems);
     checkAllSynapses(checked, problems, failed);
     problems.attempt([&] { checkSummedWriters(checked); });
     checkInputsAndMonitors(checked, problems, failed);

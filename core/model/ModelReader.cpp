@@ -161,13 +161,17 @@ ConnectSpec readConnectCall(const Json& json, const std::string& object, const s
                          in.expression(in.at("n"), "n"));
     connect.n = in.text("n", false);
     connect.skipIfInvalid = in.flag("skip_if_invalid");
-    if (in.has("j") && in.at("j").is_string()) {
-        for (const char* key : {"condition", "p", "i"})
+    for (const char* side : {"j", "i"}) {
+        if (!in.has(side) || !in.at(side).is_string())
+            continue;
+        const std::string other = side == std::string("j") ? "i" : "j";
+        for (const std::string& key : {std::string("condition"), std::string("p"), other})
             if (in.has(key))
-                in.fail(key, "generator syntax for 'j' cannot be combined with '" +
-                                 std::string(key) + "'");
+                in.fail(key, "generator syntax for '" + std::string(side) +
+                                 "' cannot be combined with '" + key + "'");
         connect.form = ConnectSpec::Form::Generator;
-        connect.generator = in.text("j", true);
+        connect.overPostsynaptic = side == std::string("i");
+        connect.generator = in.text(side, true);
         return connect;
     }
     connect.p = in.text("p", false);

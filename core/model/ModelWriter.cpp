@@ -47,7 +47,7 @@ Json connectJson(const ConnectSpec& connect) {
         putText(json, "p", connect.p);
         break;
     case ConnectSpec::Form::Generator:
-        json["j"] = connect.generator;
+        json[connect.overPostsynaptic ? "i" : "j"] = connect.generator;
         break;
     }
     putText(json, "n", connect.n);

@@ -86,6 +86,7 @@ public:
         checkDelays(s, plans);
         checkInitial(s);
         collectState(s, !eventDriven.empty());
+        collectConstantOverDt(s);
         return s;
     }
 
@@ -122,7 +123,7 @@ private:
         const std::string field = connectCallField(k, !spec_.laterConnects.empty());
         try {
             s.connects.push_back(within(spec_.name, "connect", [&] {
-                CheckedConnect connect = checkConnect(call, *names_, constants_);
+                CheckedConnect connect = checkConnect(call, *names_, constants_, s.equations);
                 for (const ExprPtr& expr :
                      {connect.element, connect.low, connect.high, connect.step, connect.probability,
                       connect.size, connect.condition, connect.multiplicity,
@@ -141,6 +142,16 @@ private:
                                                      s.equations);
     }
 
+    /// Event-driven equations integrate over `t - lastupdate`, a variable
+    /// Brian2 adds itself; without them the name is the model's to use.
+    void refuseOwnLastupdate(const std::vector<Equation>& equations) const {
+        for (const Equation& eq : equations)
+            if (eq.name == "lastupdate")
+                throw ModelError({spec_.name, "model", eq.position.line, eq.position.column},
+                                 "'lastupdate' is a name Brian2 reserves in Synapses with "
+                                 "event-driven equations (it holds the time of the last update)");
+    }
+
     void checkEquations(CheckedSynapses& s) {
         std::vector<Equation> equations =
             within(spec_.name, "model", [&] { return parseEquations(spec_.model); });
@@ -148,6 +159,8 @@ private:
         bool eventDriven = false;
         for (const Equation& eq : equations)
             eventDriven = eventDriven || isEventDriven(eq);
+        if (eventDriven)
+            refuseOwnLastupdate(equations);
         s.outerScope = names_->outerScope(constants_, eventDriven);
         EquationContext context{EquationOwner::Synapses, 1, false};
         s.equations = within(spec_.name, "model", [&] {
@@ -396,13 +409,21 @@ private:
             s.assignments.push_back(checkAssignment(spec_.assignments[k], k, owner));
     }
 
+    /// Brian2 computes a `constant over dt` subexpression once per step, into
+    /// an array the rest of the step reads.
+    void collectConstantOverDt(CheckedSynapses& s) const {
+        for (const Equation& eq : s.equations.equations())
+            if (eq.kind == EquationKind::Subexpression && eq.hasFlag("constant over dt"))
+                s.constantOverDt.push_back(Assignment{eq.name, resolved(s, eq.expr)});
+    }
+
     AssignmentOwner assignmentOwner(const CheckedSynapses& s) const {
         return synapsesAssignmentOwner(s, groups_, SynapseValuesAt::Initial);
     }
 
     static void collectState(CheckedSynapses& s, bool eventDriven) {
         for (const Equation& eq : s.equations.equations())
-            if (eq.kind != EquationKind::Subexpression)
+            if (eq.kind != EquationKind::Subexpression || eq.hasFlag("constant over dt"))
                 s.stateVariables.push_back(eq.name);
         if (eventDriven)
             s.stateVariables.push_back("lastupdate");

@@ -293,14 +293,17 @@ def check_connects(connect, name):
 def check_connect(connect, name, where):
     if not isinstance(connect, dict):
         raise ModelFileError(name, where, 'expected a JSON object')
-    generator = isinstance(connect.get('j'), str)
-    fields = dict(CONNECT_FIELDS, i=INTEGERS, j=EXPRESSION if generator else INTEGERS)
+    generator = next((key for key in ('j', 'i') if isinstance(connect.get(key), str)), None)
+    fields = dict(CONNECT_FIELDS, i=INTEGERS, j=INTEGERS)
+    if generator:
+        fields[generator] = EXPRESSION
     check_fields(connect, name, fields, prefix=where + '.')
     if generator:
-        for key in ('condition', 'p', 'i'):
+        other = 'i' if generator == 'j' else 'j'
+        for key in ('condition', 'p', other):
             if key in connect:
-                raise ModelFileError(name, where + '.' + key, "generator syntax for 'j' cannot "
-                                     "be combined with '%s'" % key)
+                raise ModelFileError(name, where + '.' + key, "generator syntax for '%s' cannot "
+                                     "be combined with '%s'" % (generator, key))
     elif 'i' in connect or 'j' in connect:
         if 'condition' in connect:
             raise ModelFileError(name, where + '.condition',

@@ -75,11 +75,13 @@ def connect_form(call, synapses, context):
             spec['condition'] = condition
             texts.append(condition)
         add_number_or_text(spec, 'p', call.p, 1, texts)
-    elif isinstance(i, str):
-        raise unsupported(call.where, "generator syntax for 'i' in connect()")
-    elif isinstance(j, str):
-        generator = synapses._finalize_generator_expression(j, i, call.p, 'j', 'i')
-        spec = {'j': generator}
+    elif isinstance(i, str) or isinstance(j, str):
+        # Brian2's generator syntax, for j over each source, or for i over each target.
+        side, other = ('i', 'j') if isinstance(i, str) else ('j', 'i')
+        generator = synapses._finalize_generator_expression(call_argument(call, side),
+                                                            call_argument(call, other), call.p,
+                                                            side, other)
+        spec = {side: generator}
         generator_parts, inner = generator_texts(generator)
         texts += generator_parts
         local_names = (inner,)
@@ -91,6 +93,10 @@ def connect_form(call, synapses, context):
         return with_names_at_line(spec, texts, (), synapses, call, context)
     add_number_or_text(spec, 'n', call.n, 1, texts)
     return with_names_at_line(spec, texts, local_names, synapses, call, context)
+
+
+def call_argument(call, name):
+    return call.i if name == 'i' else call.j
 
 
 def with_names_at_line(spec, texts, local_names, synapses, call, context):

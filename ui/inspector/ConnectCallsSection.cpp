@@ -46,13 +46,17 @@ std::optional<bool> flagOf(const QString& text) {
 QStringList rowOf(const ConnectSpec& call) {
     const auto text = [](const std::string& value) { return QString::fromStdString(value); };
     const bool arrays = call.form == Form::Arrays;
+    const bool generator = call.form == Form::Generator;
+    // A generator is written in the column of the index it gives.
+    const auto generatorIn = [&](bool iColumn) {
+        return generator && call.overPostsynaptic == iColumn ? text(call.generator) : QString();
+    };
     return {formText(call.form),
             call.form == Form::Rule ? text(call.condition) : QString(),
-            call.form == Form::Generator ? QString() : text(call.p),
+            generator ? QString() : text(call.p),
             text(call.n),
-            arrays ? NumberLists::formatIndices(call.i) : QString(),
-            arrays ? NumberLists::formatIndices(call.j)
-                   : (call.form == Form::Generator ? text(call.generator) : QString()),
+            arrays ? NumberLists::formatIndices(call.i) : generatorIn(true),
+            arrays ? NumberLists::formatIndices(call.j) : generatorIn(false),
             call.skipIfInvalid ? "yes" : "no"};
 }
 
@@ -90,7 +94,7 @@ QList<QStringList> ConnectCallsSection::rows() const {
 }
 
 /// Only the cells the call's form has: a rule has no i or j, arrays no
-/// condition, a generator only j, n and skip_if_invalid.
+/// condition, a generator only i or j (the index it gives), n and skip_if_invalid.
 bool ConnectCallsSection::isEditable(int row, int column) const {
     const std::vector<ConnectSpec> all = calls();
     if (row >= int(all.size()))
@@ -101,7 +105,7 @@ bool ConnectCallsSection::isEditable(int row, int column) const {
     case Form::Arrays:
         return column != ConditionColumn && column != SkipColumn;
     case Form::Generator:
-        return column != ConditionColumn && column != PColumn && column != IColumn;
+        return column != ConditionColumn && column != PColumn;
     }
     return false;
 }
@@ -174,17 +178,24 @@ void ConnectCallsSection::commitCell(int row, int column, const QString& text) {
                              list[size_t(row)].skipIfInvalid = flag;
                          });
     }
-    if (column == IColumn || (column == JColumn && call.form == Form::Arrays)) {
+    const bool indexColumn = column == IColumn || column == JColumn;
+    if (indexColumn && call.form == Form::Arrays) {
         commitIndices(row, column, value);
         return;
     }
     editCalls(tr("Edit connect call"),
               [row, column, text = value.toStdString()](std::vector<ConnectSpec>& list) {
                   ConnectSpec& edited = list[size_t(row)];
+                  if (column == IColumn || column == JColumn) {
+                      // A generator typed under i gives i for each target (Brian2's
+                      // connect(i='...')); under j, j for each source.
+                      edited.generator = text;
+                      edited.overPostsynaptic = column == IColumn;
+                      return;
+                  }
                   (column == ConditionColumn ? edited.condition
                    : column == PColumn       ? edited.p
-                   : column == NColumn       ? edited.n
-                                             : edited.generator) = text;
+                                             : edited.n) = text;
               });
 }
 

@@ -363,9 +363,17 @@ void InspectorPanel::updateRowVisibility() {
     setRowShown(sourceChooser_, object_.kind == ObjectRef::Kind::Synapses);
     setRowShown(targetChooser_, object_.kind == ObjectRef::Kind::Synapses);
     connectivityButton_->setVisible(object_.kind == ObjectRef::Kind::Synapses);
-    // "connect.j" is the generator, or with index arrays the target indices.
+    // "connect.j" is the generator (of j, or of i for each target: the
+    // connect calls table switches), or with index arrays the target indices.
     const bool arrays = document_->fieldText(object_, "connect.form") == "arrays";
-    labels_.value(fields_.value("connect.j"))->setText(arrays ? tr("j") : tr("Generator j"));
+    const SynapsesSpec* synapses = object_.kind == ObjectRef::Kind::Synapses
+                                       ? ModelLookup::synapses(document_->model(), object_.name)
+                                       : nullptr;
+    const bool givesI = synapses && synapses->connect.overPostsynaptic;
+    labels_.value(fields_.value("connect.j"))
+        ->setText(arrays   ? tr("j")
+                  : givesI ? tr("Generator i")
+                           : tr("Generator j"));
     fields_.value("connect.j")
         ->editor()
         ->setPlaceholderText(arrays ? "0, 1, 2" : "k for k in range(i-3, i+4)");

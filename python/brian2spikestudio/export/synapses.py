@@ -67,8 +67,9 @@ def connect_call(connect, variable, context):
 
 def connect_arguments(connect, indent):
     """Brian2's connect arguments for the model's `connect` (`{}`: all to all)."""
-    if isinstance(connect.get('j'), str):
-        arguments = ['j=' + string_literal(connect['j'])]
+    generator = next((key for key in ('j', 'i') if isinstance(connect.get(key), str)), None)
+    if generator:
+        arguments = ['%s=%s' % (generator, string_literal(connect[generator]))]
     elif connect.get('i') == [] and connect.get('j') == []:
         return ['False']  # no synapses (Brian2 refuses empty index lists: not integers)
     elif 'i' in connect or 'j' in connect:
