@@ -244,10 +244,15 @@ QList<FeatureCase> unsupportedFeatures() {
          "reading G.x here, before the script sets it"},
         {"counts only", group + "M = SpikeMonitor(G, record=False)  # <-\nrun(1*ms)\n",
          "record=False (counting events without recording them)"},
-        {"generator syntax for i",
-         group + "S = Synapses(G, G, on_pre='v += 0.1')\n"
-                 "S.connect(i='j')  # <-\nrun(1*ms)\n",
-         "generator syntax for 'i' in connect()"},
+        {"new spikes between runs",
+         "from brian2 import *\nG = SpikeGeneratorGroup(2, [0], [1]*ms, name='G')\n"
+         "M = SpikeMonitor(G)\nrun(2*ms)\nG.set_spikes([1], [3]*ms)\nrun(2*ms)  # <-\n",
+         "the spikes of the SpikeGeneratorGroup 'G' changed between two run() calls "
+         "(set_spikes())"},
+        {"refractoriness of Brian2 2.1",
+         "from brian2 import *\nprefs.legacy.refractory_timing = True\n"
+         "G = NeuronGroup(1, 'v : 1', threshold='True', refractory=1*ms)  # <-\nrun(1*ms)\n",
+         "prefs.legacy.refractory_timing (the refractoriness of Brian2 2.1.2 and earlier)"},
     };
 }
 

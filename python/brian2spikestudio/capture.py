@@ -26,6 +26,7 @@ from brian2.core.network import Network
 from brian2.core.variables import VariableView
 from brian2.devices.device import RuntimeDevice, all_devices, get_device
 from brian2.groups.subgroup import Subgroup
+from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
 from brian2.stateupdaters.GSL import GSLContainer
 from brian2.synapses.synapses import Synapses, SynapticPathway
 from brian2.units.fundamentalunits import fail_for_dimension_mismatch
@@ -208,7 +209,8 @@ class CaptureDevice(RuntimeDevice):
                         namespace=namespace, default_clock=self.defaultclock,
                         default_dt=self.defaultclock.dt_,
                         active=active_flags(network.objects),
-                        namespaces=object_namespaces(network.objects))
+                        namespaces=object_namespaces(network.objects),
+                        generator_spikes=generator_spikes(network.objects))
         self._record(event, lambda: self._prepare_without_simulating(network, duration,
                                                                      namespace))
 
@@ -324,6 +326,19 @@ def object_namespaces(objects):
         if isinstance(getattr(obj, 'namespace', None), dict):
             namespaces[id(obj)] = dict(obj.namespace)
     return namespaces
+
+
+def generator_spikes(objects):
+    """A copy of every SpikeGeneratorGroup's spikes and period as they are
+    now: set_spikes() may replace them before a later run."""
+    spikes = {}
+    for obj in objects:
+        if isinstance(obj, SpikeGeneratorGroup):
+            variables = obj.variables
+            spikes[obj.name] = (np.array(variables['neuron_index'].get_value(), copy=True),
+                                np.array(variables['spike_time'].get_value(), copy=True),
+                                float(np.asarray(variables['period'].get_value()).flat[0]))
+    return spikes
 
 
 def top_level(objects):

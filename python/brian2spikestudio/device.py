@@ -22,6 +22,7 @@ import secrets
 import tempfile
 
 from brian2.core.variables import VariableView
+from brian2.units.allunits import second
 from brian2.devices.device import all_devices, get_device
 from brian2.groups.group import Group
 from brian2.monitors.ratemonitor import PopulationRateMonitor
@@ -105,13 +106,14 @@ class SpikeStudioDevice(CaptureDevice):
             for note in translation.notes:
                 logger.warn(note + RANDOM_NOTE_END, 'random_order', once=True)
             seed = self._seeds.setdefault(id(network.runs[0]), secrets.randbelow(2 ** 32))
-            self._run_model(run, translation.model, seed)
+            self._run_model(run, translation.model, seed, profile=bool(profile))
             self._simulated |= {obj.name for obj in run.objects if not isinstance(obj, MONITORS)}
         finally:
             self._running = False
 
-    def _run_model(self, run, model, seed):
+    def _run_model(self, run, model, seed, profile=False):
         self._filled = set()
+        run.network._profiling_info = None
         if self.option('gui', False):
             folder = tempfile.mkdtemp(prefix='spikestudio-device-')  # the app keeps reading it
             self.app_process = open_in_app(write_model(folder, model))
@@ -119,10 +121,14 @@ class SpikeStudioDevice(CaptureDevice):
         with tempfile.TemporaryDirectory(prefix='spikestudio-device-') as folder:
             csv_dir = os.path.join(folder, 'csv')
             state_dir = os.path.join(folder, 'state')
-            seconds = run_headless(run.where, write_model(folder, model), csv_dir, state_dir,
-                                   seed=model.get('seed', seed),
-                                   project=self.option('project'), tier=self.option('tier'),
-                                   program=self.program)
+            report = run_headless(run.where, write_model(folder, model), csv_dir, state_dir,
+                                  seed=model.get('seed', seed),
+                                  project=self.option('project'), tier=self.option('tier'),
+                                  program=self.program, profile=profile)
+            seconds = report.seconds
+            if profile:  # Network.profiling_info, as after a standalone run with profile=True
+                run.network._profiling_info = [(name, time * second)
+                                               for name, time in report.profile]
             # What Brian2's standalone devices report after a run (speed tests read it).
             if seconds is not None:
                 self.simulation_seconds += seconds

@@ -2,7 +2,7 @@
 import numbers
 
 import numpy as np
-from brian2 import Hz, TimedArray
+from brian2 import Hz, TimedArray, prefs
 from brian2.units.fundamentalunits import Quantity
 
 from .context import label
@@ -105,6 +105,10 @@ def refractory_field(group, context):
     refractory = group._refractory
     if refractory is False or refractory is None:
         return None
+    if prefs.legacy.refractory_timing:
+        # Brian2 up to 2.1.2 compared times, not time steps: another spike train.
+        context.fail(group, 'prefs.legacy.refractory_timing (the refractoriness of '
+                     'Brian2 2.1.2 and earlier)')
     if isinstance(refractory, str):
         context.code_names(group, [refractory])
         return refractory
@@ -206,12 +210,10 @@ def spike_generator_group(group, context):
     where = context.where(group)
     if context.assignments_to(group):
         context.fail(group, 'variables set by the script')
-    indices = group.variables['neuron_index'].get_value()
-    times = group.variables['spike_time'].get_value()
+    indices, times, period = context.run.generator_spikes[group.name]
     spec = {'name': group.name, 'type': 'SpikeGeneratorGroup', 'N': len(group),
             'indices': [int(k) for k in indices],
             'times': [time_text(t, where, 'a spike time') for t in times]}
-    period = float(np.asarray(group.variables['period'].get_value()).flat[0])
     if period > 0:
         spec['period'] = time_text(period, where, 'period')
     context.clock_field(group, spec)

@@ -67,6 +67,9 @@ class RunCall(Event):
     default_dt: float       # its dt in seconds at the run
     active: dict = None     # id(object) -> its `active` flag at the run, parts included
     namespaces: dict = None  # id(object) -> a copy of its own namespace= at the run
+    # SpikeGeneratorGroup name -> its (indices, times, period) at the run: set_spikes()
+    # changes them without an assignment the capture would see.
+    generator_spikes: dict = None
 
 
 @dataclass

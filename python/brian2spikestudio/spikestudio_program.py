@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 
 from .errors import ImportFailure
 
@@ -67,18 +68,43 @@ def first_error_line(text):
 SIMULATE_TIME = re.compile(r'^time: .*\bsimulate ([0-9.]+) ms\b', re.MULTILINE)
 
 
+# A line of `spikestudio run --profile`: "profile G_stateupdater (G): 2.28 s, 73.8%, ...".
+PROFILE_LINE = re.compile(r'^profile (\S+) \(\S+\): ([0-9.]+) (s|ms|us|ns),', re.MULTILINE)
+SECONDS_PER_UNIT = {'s': 1.0, 'ms': 1e-3, 'us': 1e-6, 'ns': 1e-9}
+
+
+@dataclass
+class RunReport:
+    seconds: float = None  # the simulation loop's wall time, when reported
+    profile: list = None   # (operation name, seconds) per operation, with --profile
+
+
 def simulation_seconds(output):
     """The wall time of the simulation loop `spikestudio run` reported, or None."""
     found = SIMULATE_TIME.search(output)
     return float(found.group(1)) / 1000.0 if found else None
 
 
+def profile_entries(output):
+    """Each operation's time from `spikestudio run --profile`, named as Brian2
+    names its code objects' owners (`G_stateupdater`). An operation that runs
+    two of Brian2's in one kernel (`G_stateupdater+G_spike_thresholder`) has
+    its time under the first name and none under the others."""
+    entries = []
+    for name, value, unit in PROFILE_LINE.findall(output):
+        parts = name.split('+')
+        entries.append((parts[0], float(value) * SECONDS_PER_UNIT[unit]))
+        entries += [(part, 0.0) for part in parts[1:]]
+    return entries
+
+
 def run_headless(where, model_path, csv_dir, state_dir, seed=None, project=None, tier=None,
-                 program=None):
-    """`spikestudio run MODEL --csv DIR --final-state DIR ...`; returns the
-    seconds the simulation loop took (None when not reported). RunFailure
-    naming `where` when Spike Studio refuses the model or the run fails.
-    `program`: the spikestudio program to run (find_program's choice)."""
+                 program=None, profile=False):
+    """`spikestudio run MODEL --csv DIR --final-state DIR ...`; returns a
+    RunReport (the seconds the simulation loop took, and with `profile` each
+    operation's time). RunFailure naming `where` when Spike Studio refuses
+    the model or the run fails. `program`: the spikestudio program to run
+    (find_program's choice)."""
     # --allow-nan: a variable that blows up does not stop the run, as in Brian2
     # (the device then warns as Brian2 does, from the final state).
     command = [find_program(program), 'run', model_path, '--csv', csv_dir, '--final-state', state_dir,
@@ -89,6 +115,8 @@ def run_headless(where, model_path, csv_dir, state_dir, seed=None, project=None,
         command += ['--tier', tier]
     if seed is not None:
         command += ['--seed', str(seed)]
+    if profile:
+        command.append('--profile')
     try:
         result = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, errors='replace')
@@ -97,7 +125,8 @@ def run_headless(where, model_path, csv_dir, state_dir, seed=None, project=None,
     if result.returncode != 0:
         problem = first_error_line(result.stderr) or 'exit status %d' % result.returncode
         raise RunFailure(where, 'Spike Studio could not run the network: %s' % problem)
-    return simulation_seconds(result.stdout)
+    return RunReport(simulation_seconds(result.stdout),
+                     profile_entries(result.stdout) if profile else None)
 
 
 def open_in_app(model_path):

@@ -197,6 +197,17 @@ def check_synapses_read_final_values(context, synapses_specs):
                                       'it (%s)' % (later.owner.name, later.variable, later.where))
 
 
+def check_same_generator_spikes(previous, run):
+    """set_spikes() between two run() calls: the protocol cannot replace a
+    SpikeGeneratorGroup's spikes (the model would give the later ones from t = 0)."""
+    for name, (indices, times, period) in run.generator_spikes.items():
+        before_indices, before_times, before_period = previous.generator_spikes[name]
+        if (period != before_period or not np.array_equal(indices, before_indices)
+                or not np.array_equal(times, before_times)):
+            raise unsupported(run.where, "the spikes of the SpikeGeneratorGroup '%s' changed "
+                              'between two run() calls (set_spikes())' % name)
+
+
 def check_same_network(recording, first, previous, run, model):
     """A later run() call continues the first run's network: the same objects
     and dt; its model (returned) may differ from the first's only in the
@@ -207,6 +218,7 @@ def check_same_network(recording, first, previous, run, model):
     if run.default_dt != previous.default_dt:
         raise unsupported(run.where, 'several run() calls with defaultclock.dt changed between '
                           'them')
+    check_same_generator_spikes(previous, run)
     later = translate_run(recording, run, history_until=first).model
     for key in model:
         if key in ('duration', 'protocol', 'constants'):

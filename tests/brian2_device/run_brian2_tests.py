@@ -19,8 +19,16 @@ from /usr/lib/python3/dist-packages/brian2.
    test the same way itself.
 
 usage: run_brian2_tests.py [-o TABLE.md] [-k PYTEST_EXPRESSION] [--no-features]
+                           [--tests-from BRIAN2_SOURCE]
 Needs python3-brian, python3-pytest, a writable HOME, and the device
 (brian2spikestudio on PYTHONPATH, the program found as the device finds it).
+
+Debian installs part of Brian2's tests. --tests-from runs the whole suite of
+a Brian2 source tree of the installed version instead (`git archive 2.5.1
+brian2/tests | tar -x` in a clone of Brian2's repository gives it): the
+installed package is copied into a scratch folder with that tests folder in
+place of its own, and the tests run from there. Nothing is copied into this
+repository.
 """
 import argparse
 import collections
@@ -249,6 +257,22 @@ def markdown(sections):
     return '\n'.join(lines)
 
 
+def package_with_tests(source, folder):
+    """A folder to put first on PYTHONPATH: the installed brian2 package,
+    copied, with the tests of the Brian2 source tree `source`."""
+    import shutil
+    import brian2
+    tests = os.path.join(source, 'brian2', 'tests')
+    if not os.path.isfile(os.path.join(tests, 'test_synapses.py')):
+        sys.exit('error: %s holds no brian2/tests/test_synapses.py' % source)
+    overlay = os.path.join(folder, 'overlay')
+    package = os.path.join(overlay, 'brian2')
+    shutil.copytree(os.path.dirname(brian2.__file__), package,
+                    ignore=shutil.ignore_patterns('__pycache__', 'tests'))
+    shutil.copytree(tests, os.path.join(package, 'tests'))
+    return overlay
+
+
 def main(argv):
     if argv[:1] == ['--feature-child']:
         run_feature_in_child(*argv[1:5])
@@ -260,12 +284,19 @@ def main(argv):
     parser.add_argument('-o', dest='output', help='the Markdown table to write')
     parser.add_argument('-k', dest='expression', default='', help='pytest -k selection')
     parser.add_argument('--no-features', action='store_true')
+    parser.add_argument('--tests-from', metavar='BRIAN2_SOURCE',
+                        help="a Brian2 source tree whose brian2/tests to run")
     args = parser.parse_args(argv)
     sections = []
     with tempfile.TemporaryDirectory() as folder:
+        environment = dict(os.environ)
+        if args.tests_from:
+            environment['PYTHONPATH'] = os.pathsep.join(
+                [package_with_tests(args.tests_from, folder)]
+                + [p for p in [environment.get('PYTHONPATH')] if p])
         junit = os.path.join(folder, 'junit.xml')
         subprocess.run([sys.executable, os.path.abspath(__file__), '--pytest-child', junit,
-                        args.expression], cwd=folder)
+                        args.expression], cwd=folder, env=environment)
         sections.append(('Standalone-compatible tests (brian2/tests)', pytest_rows(junit)))
     if not args.no_features:
         sections.append(('Feature tests (brian2/tests/features)', feature_rows()))

@@ -1,7 +1,7 @@
 """A script as a user writes it for the spikestudio device (run by
 tst_brian2_device in a temporary folder): the monitors' data are read through
-Brian2 as after a standalone run, with units, and the run is recorded in a
-project. Prints one line per fact checked, 'ok' when all hold."""
+Brian2 as after a standalone run, with units, the run is recorded in a
+project, and run(profile=True) fills Network.profiling_info. Prints one line per fact checked, 'ok' when all hold."""
 import builtins
 
 from brian2 import *
@@ -17,7 +17,8 @@ G.drive = '11*mV + i*2*mV'
 spikes = SpikeMonitor(G, name='spikes')
 trace = StateMonitor(G, 'v', record=[0, 3], name='trace')
 rate = PopulationRateMonitor(G, name='rate')
-run(50*ms)
+run(50*ms, profile=True)
+profile = dict(magic_network.profiling_info)
 
 checks = {
     'spikes': spikes.num_spikes > 0 and len(spikes.i) == spikes.num_spikes == len(spikes.t),
@@ -32,6 +33,12 @@ checks = {
     'time moved on': abs(defaultclock.t_ - 0.05) < 1e-12,
     'simulation time reported': 0 < device._last_run_time < 60
                                 and device._last_run_completed_fraction == 1.0,
+    'profiling info': ({'G_stateupdater', 'G_spike_thresholder', 'G_spike_resetter',
+                        'spikes', 'trace', 'rate'} <= set(profile)
+                       and builtins.all(t.dim == second.dim and t >= 0*second
+                                        for t in profile.values())
+                       and profile['G_stateupdater'] > 0*second),
+    'profiling summary': 'G_stateupdater' in str(profiling_summary()),
 }
 for fact, holds in checks.items():
     print('%s: %s' % (fact, 'ok' if holds else 'FAILED'))
