@@ -87,9 +87,9 @@ def connect_form(call, synapses, context):
         local_names = (inner,)
     else:
         spec = index_arrays(call)
-        add_number_or_text(spec, 'p', call.p, 1, texts)
-        if 'p' in spec and isinstance(spec['p'], str):
+        if isinstance(call.p, str):  # a number (its exact text in the model) is fine
             raise unsupported(call.where, 'connect() with index arrays and a p expression')
+        add_number_or_text(spec, 'p', call.p, 1, texts)
         return with_names_at_line(spec, texts, (), synapses, call, context)
     add_number_or_text(spec, 'n', call.n, 1, texts)
     return with_names_at_line(spec, texts, local_names, synapses, call, context)
