@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "canvas/GroupNodeItem.h"
 #include "canvas/NetworkView.h"
+#include "canvas/SynapsesArrowItem.h"
 #include "diagnostics/ModelDiagnostics.h"
 #include "document/ModelDocument.h"
 #include "inspector/InspectorPanel.h"
@@ -40,7 +41,15 @@ class TestGuiConnects : public QObject {
                           window_->view()->mapFromScene(node->scenePos()));
     }
 
-    /// Types into a table cell as a user would: open its editor, replace, Enter.
+    /// Two new groups joined by new synapses, which the inspector then shows.
+    void connectTwoGroups() {
+        window_->action("addNeuronGroup")->trigger();
+        window_->action("addNeuronGroup")->trigger();
+        window_->action("connect")->trigger();
+        clickNode("G1");
+        clickNode("G2");
+    }
+
     bool cellMarked(TableSection* table, int row, int column) {
         return table->table()->item(row, column)->background() != QBrush();
     }
@@ -60,11 +69,7 @@ private slots:
     void cleanup() { window_.reset(); }
 
     void callsAreAddedEditedCheckedRemovedAndUndone() {
-        window_->action("addNeuronGroup")->trigger();
-        window_->action("addNeuronGroup")->trigger();
-        window_->action("connect")->trigger();
-        clickNode("G1");
-        clickNode("G2");
+        connectTwoGroups();
         QCOMPARE(window_->inspector()->object().kind, ObjectRef::Kind::Synapses);
         TableSection* calls = section("connects");
         QVERIFY(calls && calls->isVisible());
@@ -115,11 +120,7 @@ private slots:
     /// A generator typed under i gives i for each target (Brian2's
     /// connect(i='...')); typed under j again, it gives j for each source.
     void aGeneratorTakesTheSideOfItsColumn() {
-        window_->action("addNeuronGroup")->trigger();
-        window_->action("addNeuronGroup")->trigger();
-        window_->action("connect")->trigger();
-        clickNode("G1");
-        clickNode("G2");
+        connectTwoGroups();
         TableSection* calls = section("connects");
         QVERIFY(calls && calls->isVisible());
         editCell(calls, 0, 0, "generator");
@@ -130,6 +131,10 @@ private slots:
         QCOMPARE(call.generator, std::string("k for k in sample(N_pre, p=0.2)"));
         QCOMPARE(calls->table()->item(0, 4)->text(), QString("k for k in sample(N_pre, p=0.2)"));
         QCOMPARE(calls->table()->item(0, 5)->text(), QString());
+        // The arrow on the canvas names the index the generator gives.
+        const SynapsesArrowItem* arrow =
+            window_->scene()->arrow(QString::fromStdString(model().synapses[0].name));
+        QVERIFY(arrow && arrow->toolTip().contains("i = k for k in sample(N_pre, p=0.2)"));
         QTRY_VERIFY(window_->diagnostics()->canRun());
         editCell(calls, 0, 5, "k for k in range(N_post) if k != i");
         QVERIFY(!model().synapses[0].connect.overPostsynaptic);

@@ -1,5 +1,6 @@
 // tests/reference/brian_ref.py, the script that makes the Brian2 reference data:
-// it still reproduces the committed CSVs byte for byte for models covering what
+// it still reproduces the committed CSVs (byte for byte, or to 1e-12 where
+// numpy's CPU-dependent exp rounds otherwise) for models covering what
 // it builds itself (TimedArrays, PoissonInputs, spike generators, array and
 // generator connects, delays, synaptic state, a refractory condition, a protocol
 // changing values, constants and active between its segments); it agrees
@@ -120,8 +121,12 @@ private slots:
         const auto committed = filesOf(referenceDir() + "/brian2/" + model);
         QVERIFY(!committed.isEmpty());
         QCOMPARE(filesOf(out).keys(), committed.keys());
+        // Byte for byte on the machine that made them; elsewhere to the last
+        // bits only: numpy picks its exp and log by the CPU (AVX512F or AVX2),
+        // which round differently in the last bit.
         for (const QString& name : committed.keys())
-            QVERIFY2(filesOf(out)[name] == committed[name], qPrintable(model + "/" + name));
+            if (filesOf(out)[name] != committed[name])
+                compareTables(out + "/" + name, referenceDir() + "/brian2/" + model + "/" + name);
     }
 
     void agreesWithSpikeStudioOnPeriodAndMultiplicity() {

@@ -19,7 +19,8 @@ QString ruleSummary(const spikestudio::ConnectSpec& connect) {
     using Form = spikestudio::ConnectSpec::Form;
     QStringList parts;
     if (connect.form == Form::Generator)
-        parts << QStringLiteral("j = ") + QString::fromStdString(connect.generator);
+        parts << (connect.overPostsynaptic ? QStringLiteral("i = ") : QStringLiteral("j = ")) +
+                     QString::fromStdString(connect.generator);
     if (connect.form == Form::Arrays)
         parts << QObject::tr("%1 pairs").arg(connect.i.size());
     if (!connect.condition.empty())
