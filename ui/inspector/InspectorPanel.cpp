@@ -184,7 +184,7 @@ void InspectorPanel::addConnectForm() {
     connectForm_->setObjectName("connect.form");
     connectForm_->addItem(tr("Rule (condition, p)"), "rule");
     connectForm_->addItem(tr("Index arrays (i, j)"), "arrays");
-    connectForm_->addItem(tr("Generator (j)"), "generator");
+    connectForm_->addItem(tr("Generator"), "generator");
     connect(connectForm_, &QComboBox::activated, this, [this](int index) {
         commitField("connect.form", connectForm_->itemData(index).toString());
     });
