@@ -240,6 +240,12 @@ private slots:
         network = build(twoGroups(3, 3, R"json("connect": {"i": "N_pre - 1 - j"})json"));
         QCOMPARE(pairsOf(network->synapses().front()),
                  (std::vector<std::pair<int, int>>{{2, 0}, {1, 1}, {0, 2}}));
+        // A loop variable named like a postsynaptic variable (B's g) is the loop variable.
+        network = build(
+            twoGroups(3, 3, R"json("connect": {"i": "g for g in range(N_pre) if g != j"})json"));
+        QCOMPARE(
+            pairsOf(network->synapses().front()),
+            (std::vector<std::pair<int, int>>{{1, 0}, {2, 0}, {0, 1}, {2, 1}, {0, 2}, {1, 2}}));
         // The model file keeps the side it was given.
         const Model model =
             readModel(twoGroups(3, 3, R"json("connect": {"i": "N_pre - 1 - j"})json"));
@@ -393,6 +399,9 @@ private slots:
         row("generator of i bounded by the source",
             twoGroups(3, 3, R"j("connect": {"i": "k for k in range(i, N_pre)"})j"),
             "'S', field 'connect.i': 'i' depends on the presynaptic index or the iterator");
+        row("generator of i bounded by the source, quoted as written",
+            twoGroups(3, 3, R"j("connect": {"i": "k for k in range(int(g) + v_pre)"})j"),
+            "'S', field 'connect.i': 'int(g) + v_pre' depends on the presynaptic index");
         row("generator of i outside the source", twoGroups(3, 3, R"j("connect": {"i": "j + 1"})j"),
             "'S', field 'connect': the connect rule produced the source index i=3 outside the "
             "allowed range from 0 to 2");
@@ -433,6 +442,11 @@ private slots:
             twoGroups(2, 2,
                       R"j("model": "dz/dt = -z**2/ms : 1 (event-driven)", "on_pre": "z += 1")j"),
             "event-driven");
+        row("own lastupdate beside event-driven equations",
+            twoGroups(
+                2, 2,
+                R"j("model": "dz/dt = -z/ms : 1 (event-driven)\nlastupdate : second", "on_pre": "z += 1")j"),
+            "'S', field 'model', line 2, column 1: 'lastupdate' is a name Brian2 reserves");
         row("generator index outside N",
             R"({"format": "spikestudio-model", "version": 1, "duration": "1*ms",
                 "groups": [{"name": "G", "type": "SpikeGeneratorGroup", "N": 2, "indices": [0, 2], "times": ["1*ms", "2*ms"]}]})",

@@ -162,12 +162,15 @@ CheckedConnect checkRule(const ConnectSpec& spec, const SynapticNames& names,
 
 /// `expr` as the same rule seen from the other side: i and j, pre- and
 /// postsynaptic names (a bare name is postsynaptic), N_pre and N_post swapped.
-ExprPtr withRolesSwapped(const ExprPtr& expr, const SynapticNames& names) {
+/// The generator's own loop variable `kept` shadows group variables and stays.
+ExprPtr withRolesSwapped(const ExprPtr& expr, const SynapticNames& names, const std::string& kept) {
     if (!expr)
         return expr;
-    return replaceNames(expr, [&names](const std::string& name) -> ExprPtr {
+    return replaceNames(expr, [&names, &kept](const std::string& name) -> ExprPtr {
         static const std::map<std::string, std::string> kSwapped = {
             {"i", "j"}, {"j", "i"}, {"N_pre", "N_post"}, {"N_post", "N_pre"}};
+        if (name == kept)
+            return nullptr;
         if (const auto found = kSwapped.find(name); found != kSwapped.end())
             return makeName(found->second);
         if (const auto ref = names.resolve(name, EquationSet()))
@@ -180,7 +183,7 @@ void swapRoles(CheckedConnect& connect, const SynapticNames& names) {
     for (ExprPtr* expr :
          {&connect.element, &connect.low, &connect.high, &connect.step, &connect.probability,
           &connect.size, &connect.condition, &connect.multiplicity})
-        *expr = withRolesSwapped(*expr, names);
+        *expr = withRolesSwapped(*expr, names, connect.variable);
 }
 
 CheckedConnect checkGenerator(const ConnectSpec& spec, const SynapticNames& names,
@@ -218,16 +221,22 @@ CheckedConnect checkGenerator(const ConnectSpec& spec, const SynapticNames& name
     } catch (const ModelError& error) {
         throw error.locatedIn("", "connect." + side);
     }
+    const CheckedConnect asWritten = connect;
     if (spec.overPostsynaptic) {
         swapRoles(connect, names);
         connect.overPostsynaptic = true;
     }
-    for (const ExprPtr& expr :
-         {connect.low, connect.high, connect.step, connect.probability, connect.size})
+    // The range and sample size are evaluated once per outer index, before the loop.
+    const std::pair<ExprPtr, ExprPtr> perOuterIndex[] = {
+        {connect.low, asWritten.low},
+        {connect.high, asWritten.high},
+        {connect.step, asWritten.step},
+        {connect.probability, asWritten.probability},
+        {connect.size, asWritten.size}};
+    for (const auto& [expr, written] : perOuterIndex)
         if (dependsOnTarget(expr, names, "") ||
             (expr && collectNames(expr).count(connect.variable)))
-            fail(side, "'" + toText(spec.overPostsynaptic ? withRolesSwapped(expr, names) : expr) +
-                           "' depends on the " +
+            fail(side, "'" + toText(written) + "' depends on the " +
                            (spec.overPostsynaptic ? "presynaptic" : "postsynaptic") +
                            " index or the iterator");
     return connect;
@@ -273,7 +282,7 @@ CheckedConnect checkConnect(const ConnectSpec& spec, const SynapticNames& names,
     connect.conditionReadsTarget = readsTarget(connect.condition, names);
     connect.multiplicity = spec.n.empty() ? makeNumber(1, true) : scope.parse(spec.n, "n", false);
     if (connect.overPostsynaptic)
-        connect.multiplicity = withRolesSwapped(connect.multiplicity, names);
+        connect.multiplicity = withRolesSwapped(connect.multiplicity, names, connect.variable);
     const auto copies = constantValue(connect.multiplicity, scope.scope());
     if (connect.form == ConnectSpec::Form::Arrays && !copies)
         fail("n", "with 'i' and 'j' arrays, n must be a number");
