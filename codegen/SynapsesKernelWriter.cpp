@@ -40,6 +40,15 @@ KernelSource SynapsesKernelWriter::constantOverDt() const {
     });
 }
 
+KernelSource SynapsesKernelWriter::runRegularly(const CheckedRunRegularly& operation) const {
+    return within(synapses_.name, "run_regularly", [&]() -> KernelSource {
+        KernelBody body(view_, constants_);
+        for (const Statement& statement : operation.code)
+            body.assign(statement.target, statement.value);
+        return finish(body, "synapses_stateupdate");
+    });
+}
+
 KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const {
     return within(synapses_.name, pathway.codeField, [&]() -> KernelSource {
         KernelBody body(view_, constants_);

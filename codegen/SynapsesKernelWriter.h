@@ -17,6 +17,7 @@ public:
 
     KernelSource stateUpdate() const;    // clock-driven equations
     KernelSource constantOverDt() const; // empty code when there are none
+    KernelSource runRegularly(const CheckedRunRegularly& operation) const;
     KernelSource pathway(const CheckedPathway& pathway) const;
     /// Array 0 is the summed variable's array in the written group.
     KernelSource summed(const CheckedSummedVariable& summed) const;

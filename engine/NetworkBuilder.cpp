@@ -777,6 +777,11 @@ private:
                      compile(checked.name + " state update",
                              timedSource([&] { return writer.stateUpdate(); }), synapses),
                      synapses.clock, specOf(checked).active);
+        for (const CheckedRunRegularly& operation : checked.runRegularly)
+            schedule(operation.when, operation.order, operation.name,
+                     compile(operation.name + " run_regularly",
+                             timedSource([&] { return writer.runRegularly(operation); }), synapses),
+                     &network_->scheduler().clockFor(operation.dt), specOf(checked).active);
         for (const CheckedSummedVariable& summed : checked.summed)
             scheduleSummed(checked, synapses, writer, summed);
         for (const CheckedPathway& pathway : checked.pathways)

@@ -1,7 +1,8 @@
 // The scheduling editors of the inspector driven through their widgets,
 // offscreen: a group's and a Synapses object's `active` and `order`, a
-// SpikeGeneratorGroup's `when`, a group's run_regularly table (add, edit,
-// bad text refused, the checker's message at its cell, remove) and the
+// SpikeGeneratorGroup's `when`, a group's and a Synapses object's
+// run_regularly table (add, edit, bad text refused, the checker's message at
+// its cell, remove) and the
 // monitors' when/order/active, each step undone.
 #include "MainWindow.h"
 #include "diagnostics/ModelDiagnostics.h"
@@ -38,7 +39,8 @@ const char* const kModel = R"({"format": "spikestudio-model", "version": 1,
               "subgroups": [{"name": "Ge", "start": 0, "stop": 8}]},
              {"name": "Gen", "type": "SpikeGeneratorGroup", "N": 2,
               "indices": [0, 1], "times": ["1*ms", "2*ms"]}],
-  "synapses": [{"name": "S", "source": "Gen", "target": "G", "on_pre": "v += 0.5"}],
+  "synapses": [{"name": "S", "source": "Gen", "target": "G", "model": "w : 1",
+                "on_pre": "v += 0.5"}],
   "monitors": [{"name": "spikes", "type": "SpikeMonitor", "source": "G"},
                {"name": "rate", "type": "PopulationRateMonitor", "source": "G"},
                {"name": "trace", "type": "StateMonitor", "source": "G",
@@ -174,7 +176,31 @@ private slots:
         undoStack()->undo();
         QCOMPARE(model().synapses[0].active, true);
         QCOMPARE(model().synapses[0].order, std::nullopt);
-        QVERIFY(!runRegularly()->isVisible()); // not on synapses
+    }
+
+    /// S.run_regularly: the same table without the subgroup column; the code
+    /// may write the synapses' own and their groups' variables.
+    void synapsesRunRegularlyIsAddedAndChecked() {
+        select(ObjectRef::synapses("S"));
+        RunRegularlySection* table = runRegularly();
+        QVERIFY(table && table->isVisible());
+        QVERIFY(table->table()->isColumnHidden(RunRegularlySection::SubgroupColumn));
+        table->addButton()->click();
+        QCOMPARE(model().synapses[0].runRegularly.size(), size_t(1));
+        QCOMPARE(model().synapses[0].runRegularly[0].code, std::string("w = w"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(table, 0, RunRegularlySection::CodeColumn, "w = 0.9*w; I_post += w");
+        QCOMPARE(model().synapses[0].runRegularly[0].code, std::string("w = 0.9*w\nI_post += w"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(table, 0, RunRegularlySection::CodeColumn, "u = 1");
+        QTRY_VERIFY(table->problemText().contains("'u' is not a variable of 'S' or its groups"));
+        QVERIFY(!window_->diagnostics()->canRun());
+        while (undoStack()->canUndo())
+            undoStack()->undo();
+        QVERIFY(model().synapses[0].runRegularly.empty());
+        // A group's table shows its subgroup column again.
+        select(ObjectRef::group("G"));
+        QVERIFY(!table->table()->isColumnHidden(RunRegularlySection::SubgroupColumn));
     }
 
     void runRegularlyIsAddedEditedCheckedAndRemoved() {

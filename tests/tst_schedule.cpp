@@ -1,5 +1,5 @@
 // Scheduling as in Brian2: `when` and `order` on the objects Brian2 takes them
-// on, `active`, and a NeuronGroup's `run_regularly` operations. Read and
+// on, `active`, and the `run_regularly` operations of NeuronGroups and Synapses. Read and
 // written back (and left out when unused), refused with one line naming
 // object and field, and run where Brian2 runs them: on their own clock, in
 // their slot, by order then name; inactive objects do not run.
@@ -48,6 +48,21 @@ std::string subgroupModel(const std::string& operations) {
     "run_regularly": [)" +
            operations + R"(]}],
   "monitors": [{"name": "g", "type": "StateMonitor", "source": "G", "variables": ["I", "J"],
+                "record": true, "when": "end"}]})";
+}
+
+/// Synapses S from G (3) onto H (2), all pairs, w = i + 10*j, with
+/// `operations` as S's run_regularly; H's acc and S's n recorded at the end.
+std::string synapsesModel(const std::string& operations) {
+    return R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms", "duration": "5*ms",
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 3, "equations": "I : 1"},
+             {"name": "H", "type": "NeuronGroup", "N": 2, "equations": "acc : 1"}],
+  "synapses": [{"name": "S", "source": "G", "target": "H", "model": "w : 1\nn : 1",
+                "connect": {}, "initial": {"w": "i + 10*j"}, "run_regularly": [)" +
+           operations + R"(]}],
+  "monitors": [{"name": "h", "type": "StateMonitor", "source": "H", "variables": ["acc"],
+                "record": true, "when": "end"},
+               {"name": "s", "type": "StateMonitor", "source": "S", "variables": ["n"],
                 "record": true, "when": "end"}]})";
 }
 
@@ -170,6 +185,22 @@ private slots:
         QTest::newRow("run_regularly subgroup not a string")
             << QString::fromStdString(subgroupModel(R"({"code": "J = 1", "subgroup": 1})"))
             << "'G', field 'run_regularly[0].subgroup': expected a string";
+        QTest::newRow("run_regularly on synapses with a subgroup")
+            << QString::fromStdString(synapsesModel(R"({"code": "n = 1", "subgroup": "Gs"})"))
+            << "'S', field 'run_regularly[0].subgroup': a Synapses object has no subgroups to run "
+               "code for";
+        QTest::newRow("run_regularly on synapses writing an unknown variable")
+            << QString::fromStdString(synapsesModel(R"({"code": "z = 1"})"))
+            << "'S', field 'run_regularly[0].code', line 1, column 1: 'z' is not a variable of 'S' "
+               "or its groups";
+        QTest::newRow("run_regularly on synapses writing the delay")
+            << QString::fromStdString(synapsesModel(R"({"code": "delay = 1*ms"})"))
+            << "'S', field 'run_regularly[0].code', line 1, column 1: 'delay' is not a variable "
+               "of 'S' or its groups";
+        QTest::newRow("run_regularly on synapses with a bad dt")
+            << QString::fromStdString(synapsesModel(R"({"code": "n = 1", "dt": "2*mV"})"))
+            << "'S', field 'run_regularly[0].dt', line 1, column 1: DimensionMismatchError: "
+               "'2*mV' must be a time, but has unit V";
         QTest::newRow("order of a SpikeMonitor without when")
             << QString::fromStdString(R"({"format": "spikestudio-model", "version": 1,
                  "duration": "1*ms", "groups": [{"name": "G", "type": "PoissonGroup", "N": 2,
@@ -276,6 +307,28 @@ private slots:
         QVERIFY(written.find(R"("subgroup": "Gs")") != std::string::npos);
         QVERIFY(writeModelJson(readModel(subgroupModel(onGroup))).find("\"subgroup\"") ==
                 std::string::npos);
+    }
+
+    /// Brian2's `S.run_regularly(...)`: every synapse on the operation's own
+    /// clock; code writing a postsynaptic variable writes it once per synapse,
+    /// in synapse order (acc = 2*acc + w is not commutative).
+    void runRegularlyOnSynapsesRunsForEverySynapseInOrder() {
+        const auto network = run(synapsesModel(
+            R"({"code": "n += 1", "dt": "1*ms"},
+               {"code": "acc_post = 2*acc_post + w", "dt": "5*ms", "when": "end"})"));
+        // Synapses (0,0), (0,1), (1,0), ... with w 0, 10, 1, 11, 2, 12.
+        QCOMPARE(column(*network, "h", 0).front(), ((0.0 * 2 + 1) * 2 + 2));
+        QCOMPARE(column(*network, "h", 1).front(), ((10.0 * 2 + 11) * 2 + 12));
+        QCOMPARE(column(*network, "h", 0).back(), column(*network, "h", 0).front());
+        for (size_t synapse = 0; synapse < 6; ++synapse) {
+            const std::vector<double> counts = column(*network, "s", synapse);
+            QCOMPARE(counts.at(9), 1.0);  // at 0 ms
+            QCOMPARE(counts.at(10), 2.0); // at 1 ms
+            QCOMPARE(counts.back(), 5.0);
+        }
+        const std::string written =
+            writeModelJson(readModel(synapsesModel(R"({"code": "n += 1", "dt": "1*ms"})")));
+        QVERIFY(written.find(R"("run_regularly": [)") != std::string::npos);
     }
 
     void anInactiveGroupKeepsItsState() {

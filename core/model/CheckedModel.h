@@ -156,8 +156,9 @@ struct CheckedSynapses {
     std::string multisynapticIndex;       // an integer variable numbering each pair's synapses
     ExprPtr delay; // the pathway "pre"'s, per synapse (seconds); null = no delay
     std::vector<Statement> initial;
-    std::vector<ElementAssignment> assignments; // `initial` as a list, in order
-    std::vector<Assignment> constantOverDt;     // recomputed at the start of every step
+    std::vector<ElementAssignment> assignments;    // `initial` as a list, in order
+    std::vector<Assignment> constantOverDt;        // recomputed at the start of every step
+    std::vector<CheckedRunRegularly> runRegularly; // values resolved; writes as on_pre's
     /// Per-synapse arrays: parameters, differential variables, `constant
     /// over dt` values, lastupdate.
     std::vector<std::string> stateVariables;

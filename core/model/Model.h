@@ -97,7 +97,8 @@ struct SynapsesSpec {
     std::string method;
     std::string dt;
     NamedExpressions initial;
-    std::vector<AssignmentSpec> assignments; // `initial` as a list (indices, arrays)
+    std::vector<AssignmentSpec> assignments;    // `initial` as a list (indices, arrays)
+    std::vector<RunRegularlySpec> runRegularly; // code run for every synapse on a clock
     std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
     std::optional<long long> order; // Brian2's `order`; none = the kind's default
     bool active = true;             // Brian2's `active`: an inactive object does not run

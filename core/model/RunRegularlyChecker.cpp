@@ -40,8 +40,6 @@ std::vector<Statement> checkCode(const RunRegularlySpec& spec, const CheckedGrou
         refuseConditionalWrite(group, statement);
         statement.value = group.equations.substituteSubexpressions(statement.value);
     }
-    if (code.empty())
-        throw ModelError({"", "", 0, 0}, "run_regularly needs code");
     return code;
 }
 
@@ -60,36 +58,48 @@ ElementRange rangeOf(const RunRegularlySpec& entry, const CheckedGroup& group,
 
 } // namespace
 
-std::vector<CheckedRunRegularly> checkRunRegularly(const GroupSpec& spec, const CheckedGroup& group,
-                                                   const Scope& constants) {
+std::vector<CheckedRunRegularly>
+checkRunRegularlyEntries(const std::vector<RunRegularlySpec>& entries, const std::string& owner,
+                         double ownerDt, const Scope& constants,
+                         const RunRegularlyCodeCheck& checkCode) {
     std::vector<CheckedRunRegularly> checked;
     std::set<std::string> names;
-    for (size_t k = 0; k < spec.runRegularly.size(); ++k) {
-        const RunRegularlySpec& entry = spec.runRegularly[k];
+    for (size_t k = 0; k < entries.size(); ++k) {
+        const RunRegularlySpec& entry = entries[k];
         const std::string field = "run_regularly[" + std::to_string(k) + "]";
         CheckedRunRegularly operation;
         if (!entry.name.empty())
             if (const std::string why = whyObjectNameIsRefused(entry.name); !why.empty())
-                throw ModelError({spec.name, field + ".name", 0, 0}, why);
+                throw ModelError({owner, field + ".name", 0, 0}, why);
         // Brian2 names it after what it runs on: G_run_regularly, or P_0_10_run_regularly.
-        operation.name =
-            entry.name.empty()
-                ? defaultName(entry.subgroup.empty() ? spec.name : entry.subgroup, names)
-                : entry.name;
+        operation.name = entry.name.empty()
+                             ? defaultName(entry.subgroup.empty() ? owner : entry.subgroup, names)
+                             : entry.name;
         if (!names.insert(operation.name).second)
-            throw ModelError({spec.name, field + ".name", 0, 0},
-                             "another run_regularly of '" + spec.name + "' is already called '" +
-                                 operation.name + "'");
-        operation.code =
-            within(spec.name, field + ".code", [&] { return checkCode(entry, group); });
+            throw ModelError({owner, field + ".name", 0, 0}, "another run_regularly of '" + owner +
+                                                                 "' is already called '" +
+                                                                 operation.name + "'");
+        operation.code = within(owner, field + ".code", [&] { return checkCode(entry); });
+        if (operation.code.empty())
+            throw ModelError({owner, field + ".code", 0, 0}, "run_regularly needs code");
         operation.dt = entry.dt.empty()
-                           ? group.dt
-                           : positiveTime(entry.dt, constants, spec.name, field + ".dt", false);
-        operation.when = checkedSlot(entry.when, ScheduleSlot::Start, spec.name, field + ".when");
+                           ? ownerDt
+                           : positiveTime(entry.dt, constants, owner, field + ".dt", false);
+        operation.when = checkedSlot(entry.when, ScheduleSlot::Start, owner, field + ".when");
         operation.order = static_cast<int>(entry.order.value_or(0));
-        operation.range = rangeOf(entry, group, field);
         checked.push_back(std::move(operation));
     }
+    return checked;
+}
+
+std::vector<CheckedRunRegularly> checkRunRegularly(const GroupSpec& spec, const CheckedGroup& group,
+                                                   const Scope& constants) {
+    std::vector<CheckedRunRegularly> checked = checkRunRegularlyEntries(
+        spec.runRegularly, spec.name, group.dt, constants,
+        [&group](const RunRegularlySpec& entry) { return checkCode(entry, group); });
+    for (size_t k = 0; k < checked.size(); ++k)
+        checked[k].range =
+            rangeOf(spec.runRegularly[k], group, "run_regularly[" + std::to_string(k) + "]");
     return checked;
 }
 

@@ -13,6 +13,7 @@
 #include "model/ConnectChecker.h"
 #include "model/GroupChecker.h"
 #include "model/PathwayPlan.h"
+#include "model/RunRegularlyChecker.h"
 #include "model/Subgroups.h"
 #include "model/SynapsesTarget.h"
 #include "model/SynapticNames.h"
@@ -85,6 +86,7 @@ public:
         s.multisynapticIndex = spec_.multisynapticIndex;
         checkDelays(s, plans);
         checkInitial(s);
+        checkRunRegularly(s);
         collectState(s, !eventDriven.empty());
         collectConstantOverDt(s);
         return s;
@@ -341,6 +343,28 @@ private:
         if (!eventDriven.empty())
             pathway.code.push_back(Assignment{"lastupdate", makeName("t")});
         s.pathways.push_back(std::move(pathway));
+    }
+
+    /// Brian2 runs `S.run_regularly(code)` for every synapse in turn, so code
+    /// that writes a pre- or postsynaptic variable writes it once per synapse,
+    /// as on_pre's does; such code runs on one thread.
+    void checkRunRegularly(CheckedSynapses& s) const {
+        for (size_t k = 0; k < spec_.runRegularly.size(); ++k)
+            if (!spec_.runRegularly[k].subgroup.empty())
+                throw ModelError(
+                    {spec_.name, "run_regularly[" + std::to_string(k) + "].subgroup", 0, 0},
+                    "a Synapses object has no subgroups to run code for");
+        const CodeBlockOwner owner{
+            s.scope.get(), [&](const std::string& name) { return whyNotWritable(s, name); }};
+        s.runRegularly = checkRunRegularlyEntries(
+            spec_.runRegularly, spec_.name, s.dt, constants_, [&](const RunRegularlySpec& entry) {
+                std::vector<Statement> code = checkCodeBlock(entry.code, owner);
+                for (Statement& statement : code) {
+                    statement.value = resolved(s, statement.expandedValue());
+                    statement.op = AssignOp::Assign;
+                }
+                return code;
+            });
     }
 
     static bool readsDelay(const Statement& statement) {

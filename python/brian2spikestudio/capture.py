@@ -342,12 +342,15 @@ def generator_spikes(objects):
 
 
 def top_level(objects):
-    """The objects that are not parts of others (a MagicNetwork holds both)."""
+    """The objects that are not parts of others (a MagicNetwork holds both).
+    A Synapses object is never a part: Brian2's S.run_regularly() adds S to
+    its source's parts (a path meant for subgroups), and runs it once."""
     parts = set()
     def collect(obj):
         for part in obj.contained_objects:
-            parts.add(id(part))
-            collect(part)
+            if not isinstance(part, Synapses):
+                parts.add(id(part))
+                collect(part)
     for obj in objects:
         collect(obj)
     return [obj for obj in objects if id(obj) not in parts]

@@ -79,7 +79,7 @@ SYNAPSES_FIELDS = {
     'name': NAME, 'source': NAME, 'target': NAME, 'model': EXPRESSION, 'on_pre': EXPRESSION,
     'on_post': EXPRESSION, 'connect': CONNECT, 'multisynaptic_index': NAME, 'delay': EXPRESSION,
     'pathways': LIST, 'method': EXPRESSION, 'dt': EXPRESSION, 'initial': INITIAL,
-    'order': INTEGER, 'active': BOOL}
+    'run_regularly': LIST, 'order': INTEGER, 'active': BOOL}
 CONNECT_FIELDS = {'condition': EXPRESSION, 'p': EXPRESSION, 'n': EXPRESSION,
                   'skip_if_invalid': BOOL}
 TIMED_ARRAY_FIELDS = {'name': NAME, 'dt': EXPRESSION, 'unit': EXPRESSION, 'values': LIST}
@@ -354,6 +354,7 @@ def check_synapses(synapses, index):
     check_pathways(synapses, name)
     check_connects(synapses.setdefault('connect', {}), name)
     check_initial(synapses, name, synapses=True)
+    check_run_regularly(synapses.get('run_regularly', []), name, subgroups=())
 
 
 def check_initial(spec, name, synapses):

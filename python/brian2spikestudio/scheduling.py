@@ -1,9 +1,9 @@
 """Brian2's schedule in the model: `when`, `order` and `active` where the
-model format takes them, and a NeuronGroup's run_regularly operations. Every
-other part of an object (state updater, thresholder, reset, pathways, ...)
-must sit where Spike Studio puts it for the object's order; what the format
-cannot say (custom events' parts in other slots, run_regularly on Synapses, a part
-made inactive on its own) is refused."""
+model format takes them, and the run_regularly operations of NeuronGroups
+and Synapses. Every other part of an object (state updater, thresholder,
+reset, pathways, ...) must sit where Spike Studio puts it for the object's
+order; what the format cannot say (custom events' parts in other slots, a
+part made inactive on its own) is refused."""
 import re
 
 from .context import label
@@ -50,9 +50,11 @@ def schedule_fields(obj, spec, context):
         if type(part).__name__ == 'Synapses':
             # Brian2's run_regularly adds an object with a `source` (meant for a
             # subgroup) to the source's parts: a Synapses object's run_regularly.
-            runners = [p for p in part.contained_objects if type(p).__name__ == 'CodeRunner']
-            where = context.locator.creation_of(runners[0]) if runners else part_where
-            raise unsupported(where, 'run_regularly on %s' % label(part))
+            # The Synapses object is translated as an object of its own.
+            if part.name not in {o.name for o in context.run.objects}:
+                raise unsupported(part_where, '%s run only as a part of %s' % (label(part),
+                                                                               label(obj)))
+            continue
         if type(part).__name__ == 'Subgroup':  # holds the subgroup's run_regularly
             for runner in part.contained_objects:
                 spec.setdefault('run_regularly', []).append(run_regularly_entry(
@@ -113,8 +115,8 @@ def place_fields(obj, kind, default, spec, where):
 def run_regularly_entry(owner, part, spec, context, where, subgroup=None):
     """The entry of `part`, a run_regularly of `owner` or of its `subgroup`."""
     runs_on = owner if subgroup is None else subgroup
-    if (type(owner).__name__ != 'NeuronGroup' or type(part).__name__ != 'CodeRunner'
-            or part.group.name != runs_on.name):
+    if (type(owner).__name__ not in ('NeuronGroup', 'Synapses')
+            or type(part).__name__ != 'CodeRunner' or part.group.name != runs_on.name):
         raise unsupported(where, 'run_regularly on %s' % label(part.group))
     if active_at_run(part, context) != active_at_run(owner, context):
         raise unsupported(where, 'an inactive run_regularly (%s) of %s' % (part.name,

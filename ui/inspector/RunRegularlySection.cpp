@@ -28,8 +28,6 @@ RunRegularlySection::RunRegularlySection(ModelDocument* document, QWidget* paren
     : TableSection(document, tr("Run regularly"),
                    {tr("Name"), tr("Code"), tr("dt"), tr("When"), tr("Order"), tr("On")}, parent) {
     setObjectName("section:runRegularly");
-    addButton()->setToolTip(tr("Add code run for every neuron at regular intervals (Brian2's "
-                               "G.run_regularly)"));
     table()->setItemDelegateForColumn(
         WhenColumn, new ChoiceDelegate(
                         [] { return QStringList{"default"} + ScheduleFields::slotNames(); }, this));
@@ -37,7 +35,7 @@ RunRegularlySection::RunRegularlySection(ModelDocument* document, QWidget* paren
         ->horizontalHeaderItem(NameColumn)
         ->setToolTip(tr("Brian2's name; empty: G_run_regularly, G_run_regularly_1, ..."));
     table()->horizontalHeaderItem(DtColumn)->setToolTip(tr("The operation's clock; empty: the "
-                                                           "group's dt"));
+                                                           "object's dt"));
     table()->horizontalHeaderItem(WhenColumn)->setToolTip(tr("Its slot; default: start"));
     table()->horizontalHeaderItem(OrderColumn)->setToolTip(tr("Its order in the slot; default: 0"));
     table()->setItemDelegateForColumn(
@@ -50,12 +48,32 @@ RunRegularlySection::RunRegularlySection(ModelDocument* document, QWidget* paren
 }
 
 bool RunRegularlySection::appliesTo(const ObjectRef& object) const {
+    if (object.kind == ObjectRef::Kind::Synapses)
+        return ModelLookup::synapses(model(), object.name) != nullptr;
     const GroupSpec* group =
         object.kind == ObjectRef::Kind::Group ? ModelLookup::group(model(), object.name) : nullptr;
     return group && ObjectKinds::of(group->type).hasField("run_regularly");
 }
 
+void RunRegularlySection::showObject(const ObjectRef& object) {
+    TableSection::showObject(object);
+    // Synapses have no subgroups: their code runs for every synapse.
+    table()->setColumnHidden(SubgroupColumn, onSynapses());
+    addButton()->setToolTip(onSynapses() ? tr("Add code run for every synapse at regular intervals "
+                                              "(Brian2's S.run_regularly)")
+                                         : tr("Add code run for every neuron at regular intervals "
+                                              "(Brian2's G.run_regularly)"));
+}
+
+bool RunRegularlySection::onSynapses() const {
+    return object().kind == ObjectRef::Kind::Synapses;
+}
+
 const std::vector<RunRegularlySpec>* RunRegularlySection::operations() const {
+    if (onSynapses()) {
+        const SynapsesSpec* synapses = ModelLookup::synapses(model(), object().name);
+        return synapses ? &synapses->runRegularly : nullptr;
+    }
     const GroupSpec* group = ModelLookup::group(model(), object().name);
     return group ? &group->runRegularly : nullptr;
 }
@@ -85,19 +103,32 @@ QStringList RunRegularlySection::subgroupChoices() const {
 void RunRegularlySection::editOperations(
     const QString& text, const std::function<void(std::vector<RunRegularlySpec>&)>& edit) {
     const QString name = object().name;
-    pushEdit(text, [name, edit](Model& model) {
-        if (GroupSpec* group = ModelLookup::group(model, name))
+    const bool synapses = onSynapses();
+    pushEdit(text, [name, synapses, edit](Model& model) {
+        if (synapses) {
+            if (SynapsesSpec* spec = ModelLookup::synapses(model, name))
+                edit(spec->runRegularly);
+        } else if (GroupSpec* group = ModelLookup::group(model, name)) {
             edit(group->runRegularly);
+        }
     });
 }
 
-/// Sets the group's first state variable to itself, every 10 ms: valid code
+/// Sets the object's first state variable to itself, every 10 ms: valid code
 /// that changes nothing until the user writes their own.
 void RunRegularlySection::addOperation() {
-    const GroupSpec* group = ModelLookup::group(model(), object().name);
-    if (!group)
+    const GroupSpec* group = onSynapses() ? nullptr : ModelLookup::group(model(), object().name);
+    const SynapsesSpec* synapses =
+        onSynapses() ? ModelLookup::synapses(model(), object().name) : nullptr;
+    if (!group && !synapses)
         return;
-    const QStringList variables = EquationVariables::stateVariables(group->equations);
+    const QStringList variables =
+        EquationVariables::stateVariables(group ? group->equations : synapses->model);
+    if (variables.isEmpty() && synapses) {
+        showLocalProblem(0, CodeColumn,
+                         tr("Declare a synaptic variable in the model (such as w : 1) first"));
+        return;
+    }
     const QString variable = variables.isEmpty() ? QStringLiteral("v") : variables.front();
     RunRegularlySpec operation;
     operation.code = QStringLiteral("%1 = %1").arg(variable).toStdString();

@@ -4,11 +4,12 @@
 
 namespace spikestudio {
 
-/// A NeuronGroup's `run_regularly` operations (Brian2's
+/// A NeuronGroup's or Synapses object's `run_regularly` operations (Brian2's
 /// `G.run_regularly(code, dt=, when=, order=, name=)`), one row each: name,
 /// code (`;` between statements), dt, when (a drop-down of the schedule's
-/// slots), order and the neurons it runs on (the whole group or a subgroup). + adds one, − removes
-/// the selected one; each edit is one undo step and the checker's messages mark their cell.
+/// slots), order and, for a group, the neurons it runs on (the whole group or
+/// a subgroup). + adds one, − removes the selected one; each edit is one undo
+/// step and the checker's messages mark their cell.
 class RunRegularlySection : public TableSection {
     Q_OBJECT
 
@@ -16,6 +17,8 @@ public:
     explicit RunRegularlySection(ModelDocument* document, QWidget* parent = nullptr);
 
     enum Column { NameColumn, CodeColumn, DtColumn, WhenColumn, OrderColumn, SubgroupColumn };
+
+    void showObject(const ObjectRef& object) override;
 
 protected:
     bool appliesTo(const ObjectRef& object) const override;
@@ -25,6 +28,7 @@ protected:
     std::optional<Cell> problemCell(const Diagnostic& problem) const override;
 
 private:
+    bool onSynapses() const;
     const std::vector<RunRegularlySpec>* operations() const;
     QStringList subgroupChoices() const;
     void addOperation();

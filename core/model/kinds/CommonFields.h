@@ -123,13 +123,15 @@ inline FieldDescriptor active() {
                            "nothing"};
 }
 
-inline FieldDescriptor runRegularly() {
+/// `element`: what the code runs for ("neuron", "synapse").
+inline FieldDescriptor runRegularly(const std::string& element) {
     return {.key = "run_regularly",
             .type = FieldType::RunRegularly,
             .label = "Run regularly",
             .emptyMeans = "none",
-            .description = "Code run for every neuron at regular intervals (Brian2's "
-                           "run_regularly), each entry with its own dt, slot and order"};
+            .description = "Code run for every " + element +
+                           " at regular intervals (Brian2's run_regularly), each entry with its "
+                           "own dt, slot and order"};
 }
 
 inline FieldDescriptor links() {

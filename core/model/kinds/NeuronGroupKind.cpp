@@ -88,7 +88,7 @@ GroupKind describeNeuronGroup() {
              InitialSlot<GroupSpec>{&GroupSpec::initial, &GroupSpec::assignments});
     kind.add(CommonFields::dt("the model's dt"), &GroupSpec::dt);
     kind.add(CommonFields::subgroups(), &GroupSpec::subgroups);
-    kind.add(CommonFields::runRegularly(), &GroupSpec::runRegularly);
+    kind.add(CommonFields::runRegularly("neuron"), &GroupSpec::runRegularly);
     kind.add(CommonFields::links(), &GroupSpec::links);
     kind.add(CommonFields::order("0"), &GroupSpec::order);
     kind.add(CommonFields::active(), &GroupSpec::active);

@@ -93,6 +93,7 @@ SynapsesKind describeSynapses() {
     kind.add(CommonFields::dt("the model's dt"), &SynapsesSpec::dt);
     kind.add(CommonFields::initial(false),
              InitialSlot<SynapsesSpec>{&SynapsesSpec::initial, &SynapsesSpec::assignments});
+    kind.add(CommonFields::runRegularly("synapse"), &SynapsesSpec::runRegularly);
     kind.add(CommonFields::order("0"), &SynapsesSpec::order);
     kind.add(CommonFields::active(), &SynapsesSpec::active);
     kind.prototype = newSynapses;

@@ -1,13 +1,13 @@
 """Synapses as Brian2 code: the constructor (equations, pathways, a delay
 that is one value for all synapses, method, clock, name), the connect call
-(a rule, index arrays or generator syntax; one call for each of a list), a delay per synapse, and the
-initial values: in the order in which Spike Studio draws their random
-numbers (connect, delay, values)."""
+(a rule, index arrays or generator syntax; one call for each of a list), a
+delay per synapse, the initial values (in the order in which Spike Studio
+draws their random numbers: connect, delay, values), then run_regularly."""
 from . import pathways
 from .groups import clock_arguments, initial_values
 from .python_text import block_literal, call, list_literal, number_literal, string_literal
 from .python_text import value_literal
-from .scheduling import active_lines, schedule_arguments
+from .scheduling import active_lines, run_regularly_lines, schedule_arguments
 
 
 def synapses_lines(spec, context):
@@ -19,7 +19,8 @@ def synapses_lines(spec, context):
         lines += pathways.delay_lines(spec, variable, context)
     elif spec.get('delay', '') != '' and not has_fixed_delay(spec, context):
         lines.append('%s.delay = %s' % (variable, value_literal(spec['delay'])))
-    return lines + initial_values(spec, variable, context) + active_lines(spec, variable)
+    return (lines + initial_values(spec, variable, context)
+            + run_regularly_lines(spec, variable, context) + active_lines(spec, variable))
 
 
 def has_fixed_delay(spec, context):
