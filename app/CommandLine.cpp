@@ -134,6 +134,36 @@ const CommandUsage kCommands[] = {
 
 const char* kHelpOption = "  -h, --help       show this help\n";
 
+/// Whether the command's synopsis lists `option` ("[--seed N]", "-o PROJECT"):
+/// the synopsis is the one list of the options a command takes.
+bool takesOption(const CommandUsage& command, const std::string& option) {
+    const std::string synopsis = command.synopsis;
+    for (size_t at = synopsis.find(option); at != std::string::npos;
+         at = synopsis.find(option, at + 1)) {
+        const size_t end = at + option.size();
+        const bool startsWord = at > 0 && (synopsis[at - 1] == ' ' || synopsis[at - 1] == '[');
+        const bool endsWord =
+            end < synopsis.size() &&
+            (synopsis[end] == ' ' || synopsis[end] == ']' || synopsis[end] == '\n');
+        if (startsWord && endsWord)
+            return true;
+    }
+    return false;
+}
+
+/// Refuses an option the verb does not take (`run -o FILE` would otherwise
+/// run and write nothing where the user expects a file).
+void refuseForeignOptions(const std::string& verb, const std::vector<std::string>& options) {
+    for (const CommandUsage& command : kCommands) {
+        if (verb != command.verb)
+            continue;
+        for (const std::string& option : options)
+            if (option != "--help" && option != "-h" && !takesOption(command, option))
+                throw std::invalid_argument("option " + option + " does not apply to '" + verb +
+                                            "' (see spikestudio " + verb + " --help)");
+    }
+}
+
 } // namespace
 
 std::string usageText() {
@@ -166,8 +196,11 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     if (arguments.empty())
         throw std::invalid_argument("missing command");
     line.verb = arguments[0];
+    std::vector<std::string> options;
     for (size_t k = 1; k < arguments.size(); ++k) {
         const std::string& argument = arguments[k];
+        if (argument.size() > 1 && argument[0] == '-')
+            options.push_back(argument);
         auto value = [&]() -> std::string {
             if (k + 1 >= arguments.size())
                 throw std::invalid_argument("option " + argument + " needs a value");
@@ -231,6 +264,7 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         else
             line.positional.push_back(argument);
     }
+    refuseForeignOptions(line.verb, options);
     return line;
 }
 

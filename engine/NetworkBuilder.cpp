@@ -881,6 +881,7 @@ private:
         record.dt = group.clock->dt();
         // claimed in checkMemory
         record.countPerNeuron.assign(static_cast<size_t>(monitor.range.size), 0);
+        record.keepsEvents = monitor.spec->recordEvents;
         return record;
     }
 

@@ -123,6 +123,16 @@ private slots:
             << QStringList{"--versions"} << "error: unknown command '--versions'\n";
         QTest::newRow("option without its value")
             << QStringList{"run", cuba, "--tier"} << "error: option --tier needs a value\n";
+        // An option of another command would be ignored, and the user's file never written.
+        QTest::newRow("another command's option")
+            << QStringList{"run", cuba, "-o", "out.csv"}
+            << "error: option -o does not apply to 'run' (see spikestudio run --help)\n";
+        QTest::newRow("a sweep's option to run")
+            << QStringList{"run", cuba, "--vary", "we=1*mV"}
+            << "error: option --vary does not apply to 'run' (see spikestudio run --help)\n";
+        QTest::newRow("an option to check")
+            << QStringList{"check", cuba, "--threads", "2"}
+            << "error: option --threads does not apply to 'check' (see spikestudio check --help)\n";
     }
     void misuseStillFails() {
         QFETCH(QStringList, arguments);

@@ -2,7 +2,8 @@
 // declare their own): read and written back, refused with one line naming the
 // monitor and field, recording per spike its index, time and the values of
 // chosen variables after the threshold and before the reset; its columns
-// stored in a project, read back bit for bit and written as CSV.
+// stored in a project, read back bit for bit and written as CSV. With
+// `"record": false` a spike or event monitor keeps each neuron's count alone.
 #include "csv/CsvWriter.h"
 #include "diagnostics/ModelError.h"
 #include "engine/NetworkBuilder.h"
@@ -119,9 +120,12 @@ private slots:
                "events of a group";
         QTest::newRow("unknown source") << head + R"("source": "nobody"})"
                                         << "'events', field 'source': unknown source 'nobody'";
-        QTest::newRow("record") << head + R"("source": "G", "record": [0]})"
-                                << "'events', field 'record': 'record' only applies to a "
-                                   "StateMonitor";
+        QTest::newRow("record indices") << head + R"("source": "G", "record": [0]})"
+                                        << "'events', field 'record': expected true or false";
+        QTest::newRow("counts alone with variables")
+            << head + R"("source": "G", "variables": ["v"], "record": false})"
+            << "'events', field 'record': 'record': false counts the events only, so it records "
+               "no variables";
         QTest::newRow("an event that is not a name") << head + R"("source": "G", "event": 3})"
                                                      << "'events', field 'event':";
     }
@@ -242,6 +246,68 @@ private slots:
         writeSpikeCsv(ran, direct);
         writeSpikeCsv(*found, fromProject);
         QCOMPARE(fromProject.str(), direct.str());
+    }
+
+    /// `"record": false` (Brian2's record=False): the counts of the spike
+    /// monitor beside it, no events; stored as counts (replaced at every
+    /// flush), read back, written as a CSV of counts; damaged counts refused.
+    void countsAloneAreKeptStoredAndWritten() {
+        const std::string json = modelWithMonitor(
+            R"({"name": "counts", "type": "SpikeMonitor", "source": "G", "record": false})");
+        QVERIFY(writeModelJson(readModel(json)).find(R"("record": false)") != std::string::npos);
+        const CheckedModel checked = checkModel(readModel(json));
+        auto network = buildNetwork(checked);
+        const std::string path = dir_.filePath("counts.spikestudio").toStdString();
+        std::int64_t runId = 0;
+        Project project(path);
+        {
+            RunWriter writer(project, *network, {json, checked.duration, checked.dt, checked.seed});
+            writer.setFlushInterval(std::chrono::milliseconds(0));
+            network->run(checked.duration, [&writer] { return writer.flushIfDue(); });
+            writer.finish(RunStatus::Finished);
+            runId = writer.runId();
+        }
+        const SpikeRecord& counts = network->spikeRecords()[0];
+        const SpikeRecord& spikes = network->spikeRecords()[1];
+        QVERIFY(!counts.keepsEvents && counts.indices.empty() && counts.times.empty());
+        QCOMPARE(counts.countPerNeuron, spikes.countPerNeuron);
+        QVERIFY(counts.eventCount() > 8);
+        QCOMPARE(counts.eventCount(), std::int64_t(spikes.indices.size()));
+
+        const RunResults stored = RunReader(project).read(runId);
+        const SpikeRecord& read = stored.spikes[0];
+        QCOMPARE(read.monitor, std::string("counts"));
+        QVERIFY(!read.keepsEvents && read.indices.empty());
+        QCOMPARE(read.countPerNeuron, counts.countPerNeuron);
+        std::ostringstream csv;
+        writeSpikeCsv(read, csv);
+        std::string expected = "i,count\n";
+        for (size_t k = 0; k < 4; ++k)
+            expected += std::to_string(k) + "," + std::to_string(counts.countPerNeuron[k]) + "\n";
+        QCOMPARE(csv.str(), expected);
+
+        auto expectProblem = [&](const char* sql, const QString& message) {
+            project.database().execute("SAVEPOINT damage");
+            project.database().execute(sql);
+            QString problem;
+            try {
+                RunReader(project).read(runId);
+            } catch (const StorageError& error) {
+                problem = error.what();
+            }
+            project.database().execute("ROLLBACK TO damage; RELEASE damage");
+            QVERIFY2(problem.contains(message), qPrintable(problem));
+        };
+        const char* const ofCounts = " WHERE monitor_id = (SELECT id FROM monitors WHERE name = "
+                                     "'counts')";
+        expectProblem(
+            (std::string("UPDATE chunks SET data = substr(data, 9), count = 3") + ofCounts).c_str(),
+            "a chunk of spike counts has 3 neurons, its monitor 4");
+        expectProblem((std::string("UPDATE chunks SET data = CAST(x'FFFFFFFFFFFFFFFF' || "
+                                   "substr(data, 9) AS BLOB)") +
+                       ofCounts)
+                          .c_str(),
+                      "a chunk of spike counts holds a negative count");
     }
 
     /// A project is untrusted: an event naming a neuron out of range, or an

@@ -310,7 +310,8 @@ private slots:
     }
 
     /// An EventMonitor is offered and edited by what its descriptor lists:
-    /// its event in the Records column, optional variables, no indices.
+    /// its event in the Records column, optional variables, and whether it
+    /// records its events (True) or counts them only (False, no variables).
     void eventMonitorIsAddedAndEditedInTheInspector() {
         addNeuronGroups(1);
         clickNode("G1");
@@ -324,7 +325,21 @@ private slots:
         QVERIFY(model().monitors[0].variables.empty() && model().monitors[0].record.empty());
         QCOMPARE(monitors->table()->item(0, 2)->text(), QString("events (spike)"));
         QVERIFY(monitors->table()->item(0, 3)->flags() & Qt::ItemIsEditable);
-        QVERIFY(!(monitors->table()->item(0, 4)->flags() & Qt::ItemIsEditable));
+        QCOMPARE(monitors->table()->item(0, 4)->text(), QString("True"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(monitors, 0, 4, "False");
+        QVERIFY(!model().monitors[0].recordEvents);
+        QVERIFY(model().monitors[0].record.empty());
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        editCell(monitors, 0, 4, "some");
+        QVERIFY(!model().monitors[0].recordEvents);
+        QVERIFY(monitors->problemText().contains("False counts them only"));
+        editCell(monitors, 0, 3, "v");
+        QTRY_VERIFY(monitors->problemText().contains("'record': false counts the events only"));
+        QVERIFY(cellMarked(monitors, 0, 4));
+        undoStack()->undo();
+        undoStack()->undo();
+        QVERIFY(model().monitors[0].recordEvents);
         QTRY_VERIFY(window_->diagnostics()->canRun());
 
         editCell(monitors, 0, 3, "v");

@@ -249,6 +249,88 @@ INSERT INTO monitors VALUES (1, 1, 0, 'spikes', 'spike', 'G', 3, 0.0001);
 INSERT INTO chunks VALUES (1, 1, 0, 2, 'spike_step_runs', X'0A01000A0102');
 )sql";
 
+const char* const kSchemaV4 = R"sql(
+CREATE TABLE project (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE model (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    model_json  TEXT NOT NULL,
+    layout_json TEXT NOT NULL,
+    saved_at    TEXT NOT NULL
+);
+CREATE TABLE runs (
+    id             INTEGER PRIMARY KEY,
+    started_at     TEXT NOT NULL,
+    finished_at    TEXT,
+    duration       REAL NOT NULL,
+    dt             REAL NOT NULL,
+    seed           INTEGER NOT NULL,
+    model_json     TEXT NOT NULL,
+    status         TEXT NOT NULL
+        CHECK (status IN ('running', 'finished', 'stopped', 'failed', 'interrupted')),
+    message        TEXT NOT NULL DEFAULT '',
+    build_ms       REAL,
+    simulate_ms    REAL,
+    simulated_time REAL NOT NULL DEFAULT 0,
+    writer         TEXT NOT NULL DEFAULT ''
+, sweep_id INTEGER REFERENCES sweeps(id) ON DELETE SET NULL, sweep_variant INTEGER);
+CREATE TABLE monitors (
+    id          INTEGER PRIMARY KEY,
+    run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    type        TEXT NOT NULL CHECK (type IN ('spike', 'state', 'rate')),
+    source      TEXT NOT NULL,
+    source_size INTEGER NOT NULL,
+    dt          REAL NOT NULL,
+    UNIQUE (run_id, name)
+);
+CREATE TABLE monitor_columns (
+    monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    variable   TEXT NOT NULL,
+    element    INTEGER NOT NULL,
+    unit       TEXT NOT NULL,
+    dimension  TEXT NOT NULL,
+    PRIMARY KEY (monitor_id, position)
+);
+CREATE TABLE "chunks" (
+    id         INTEGER PRIMARY KEY,
+    monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    first      INTEGER NOT NULL,
+    count      INTEGER NOT NULL,
+    format     TEXT NOT NULL CHECK (format IN
+        ('spike_step_runs', 'spike_steps', 'spike_times', 'f64_rows', 'spike_counts')),
+    data       BLOB NOT NULL,
+    UNIQUE (monitor_id, first)
+);
+CREATE TABLE sweeps (
+    id            INTEGER PRIMARY KEY,
+    created_at    TEXT NOT NULL,
+    specification TEXT NOT NULL,
+    variants      INTEGER NOT NULL CHECK (variants >= 1),
+    model_json    TEXT NOT NULL
+);
+CREATE INDEX runs_by_sweep ON runs (sweep_id, sweep_variant);
+CREATE TABLE run_statistics (
+    run_id          INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    statistics_json TEXT NOT NULL
+);
+)sql";
+
+const char* const kDataV4 = R"sql(
+INSERT INTO project VALUES ('created_at', '2024-01-01T00:00:00.000Z'),
+                           ('created_with', 'Spike Studio 0.1.0');
+INSERT INTO model VALUES (1, 'fixture model', '{}', '2024-01-01T00:00:00.000Z');
+INSERT INTO runs (id, started_at, finished_at, duration, dt, seed, model_json, status)
+    VALUES (1, '2024-01-01T00:00:01.000Z', '2024-01-01T00:00:02.000Z', 0.01, 0.0001, 7,
+            'fixture model', 'finished');
+INSERT INTO monitors VALUES (1, 1, 0, 'spikes', 'spike', 'G', 3, 0.0001);
+INSERT INTO chunks VALUES (1, 1, 0, 2, 'spike_step_runs', X'0A01000A0102');
+)sql";
+
 struct SchemaFixture {
     int version;
     const char* schema;
@@ -259,6 +341,7 @@ const SchemaFixture kFixtures[] = {
     {1, kSchemaV1, kDataV1},
     {2, kSchemaV2, kDataV2},
     {3, kSchemaV3, kDataV3},
+    {4, kSchemaV4, kDataV4},
 };
 
 QByteArray checksum(const QString& path) {

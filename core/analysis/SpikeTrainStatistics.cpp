@@ -59,13 +59,15 @@ SpikeTrainStatistics spikeTrainStatistics(const SpikeRecord& record, double dura
     SpikeTrainStatistics statistics;
     statistics.monitor = record.monitor;
     statistics.neurons = std::int64_t(record.countPerNeuron.size());
-    statistics.spikes = std::int64_t(record.indices.size());
+    statistics.spikes = record.eventCount();
     statistics.duration = duration;
     if (duration <= 0 || statistics.neurons == 0)
         return statistics;
     const MeanAndSd rate = meanAndSd(neuronRates(record, duration));
     statistics.rateMean = rate.mean;
     statistics.rateSd = rate.sd;
+    if (!record.keepsEvents) // counts alone: no spike times for regularity and synchrony
+        return statistics;
     addRegularity(record, statistics);
     double synchronyBin = kSynchronyBin;
     const std::vector<double> synchronyCounts = populationCounts(record, duration, synchronyBin);

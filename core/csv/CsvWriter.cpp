@@ -57,7 +57,16 @@ void checkFileNames(const RunResults& results) {
 
 } // namespace
 
+/// A monitor that only counts: one row per neuron, its index and count.
+void writeCountCsv(const SpikeRecord& record, std::ostream& out) {
+    out << "i,count\n";
+    for (size_t k = 0; k < record.countPerNeuron.size(); ++k)
+        out << k << ',' << record.countPerNeuron[k] << '\n';
+}
+
 void writeSpikeCsv(const SpikeRecord& record, std::ostream& out) {
+    if (!record.keepsEvents)
+        return writeCountCsv(record, out);
     out << "i,t [s]";
     for (const SpikeRecord::ValueColumn& column : record.columns)
         out << ',' << column.variable << headerUnit(column.dim);

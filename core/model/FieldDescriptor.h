@@ -29,6 +29,7 @@ enum class FieldType {
     Active,           // Brian2's `active`: true or false, written only when false
     RunRegularly,     // [{"name", "code", "dt", "when", "order"}, ...]
     Links,            // [{"variable", "source", "source_variable", "index"}, ...]
+    Flag,             // true or false, true by default and written only when false
 };
 
 /// Which unit a field's value must have.

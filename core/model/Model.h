@@ -138,6 +138,7 @@ struct MonitorSpec {
     std::vector<std::string> variables; // StateMonitor, EventMonitor
     bool recordAll = false;             // StateMonitor "record": true
     std::vector<long long> record;      // StateMonitor indices
+    bool recordEvents = true;           // Spike/EventMonitor "record": false keeps counts only
     std::string dt;                     // StateMonitor; "" = the source's dt
     std::string event;                  // EventMonitor; "" = "spike"
     std::string when;                   // schedule slot (Brian2's `when`); "" = the kind's default

@@ -30,6 +30,8 @@ public:
         const std::int32_t count = range.count;
         const std::int32_t* events = range.first;
         record_->append(events, count, group_->clock->t(), static_cast<std::int32_t>(start_));
+        if (!record_->keepsEvents)
+            return;
         for (std::int32_t k = 0; k < count; ++k)
             for (const std::vector<double>* variable : variables_)
                 record_->values.push_back((*variable)[static_cast<size_t>(events[k])]);

@@ -91,6 +91,12 @@ void ChunkCodec::packSpikeTimes(std::span<const std::int32_t> indices,
     }
 }
 
+void ChunkCodec::packCounts(std::span<const std::int64_t> counts, std::vector<std::byte>& out) {
+    out.resize(counts.size() * sizeof(std::int64_t));
+    for (size_t k = 0; k < counts.size(); ++k)
+        storeLittleEndian(out.data() + k * sizeof(std::int64_t), counts[k]);
+}
+
 void ChunkCodec::packRows(std::span<const double> times, std::span<const double> values,
                           size_t columns, std::vector<std::byte>& out) {
     out.resize(times.size() * (columns + 1) * sizeof(double));
@@ -155,6 +161,23 @@ void ChunkCodec::unpackRows(std::span<const std::byte> blob, size_t columns,
             values.push_back(
                 loadLittleEndian<double>(blob.data() + offset + (c + 1) * sizeof(double)));
     }
+}
+
+size_t ChunkCodec::unpackCounts(std::span<const std::byte> blob,
+                                std::vector<std::int64_t>& counts) {
+    requireMultiple(blob, sizeof(std::int64_t));
+    const size_t neurons = blob.size() / sizeof(std::int64_t);
+    if (neurons != counts.size())
+        throw StorageError("a chunk of spike counts has " + std::to_string(neurons) +
+                           " neurons, its monitor " + std::to_string(counts.size()) +
+                           " (corrupt data)");
+    for (size_t k = 0; k < neurons; ++k) {
+        const auto count = loadLittleEndian<std::int64_t>(blob.data() + k * sizeof(std::int64_t));
+        if (count < 0)
+            throw StorageError("a chunk of spike counts holds a negative count (corrupt data)");
+        counts[k] += count;
+    }
+    return neurons;
 }
 
 } // namespace spikestudio

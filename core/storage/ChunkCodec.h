@@ -13,7 +13,10 @@ namespace spikestudio {
 ///   spike count, then each neuron index as a varint (LEB128, unsigned);
 /// - spike_steps (schema 1, read only): per spike int32 neuron index, int32 time step;
 /// - spike_times: per spike int32 neuron index, float64 time (when t is not step * dt);
-/// - f64_rows:    per row float64 t, then one float64 per column.
+/// - f64_rows:    per row float64 t, then one float64 per column;
+/// - spike_counts (schema 2 on): per neuron its int64 event count, for a
+///   monitor that counts without recording events (the chunk's count is
+///   the number of neurons).
 /// All little-endian, no padding.
 class ChunkCodec {
 public:
@@ -28,6 +31,8 @@ public:
     static void packRows(std::span<const double> times, std::span<const double> values,
                          size_t columns, std::vector<std::byte>& out);
 
+    static void packCounts(std::span<const std::int64_t> counts, std::vector<std::byte>& out);
+
     static void unpackSpikeStepRuns(std::span<const std::byte> blob, double dt,
                                     std::vector<std::int32_t>& indices, std::vector<double>& times);
     static void unpackSpikeSteps(std::span<const std::byte> blob, double dt,
@@ -36,6 +41,8 @@ public:
                                  std::vector<std::int32_t>& indices, std::vector<double>& times);
     static void unpackRows(std::span<const std::byte> blob, size_t columns,
                            std::vector<double>& times, std::vector<double>& values);
+    /// Adds the blob's counts to `counts`, which must hold as many; returns how many.
+    static size_t unpackCounts(std::span<const std::byte> blob, std::vector<std::int64_t>& counts);
 };
 
 } // namespace spikestudio

@@ -117,10 +117,32 @@ CREATE TABLE run_statistics (
 )sql");
 }
 
+/// Version 4: spike_counts chunks, the counts of a monitor that counts
+/// events without recording them (`"record": false`); the chunks table is
+/// rebuilt for its CHECK constraint, as in version 2.
+void migrateToVersion4(Database& database) {
+    database.execute(R"sql(
+CREATE TABLE chunks_v4 (
+    id         INTEGER PRIMARY KEY,
+    monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    first      INTEGER NOT NULL,
+    count      INTEGER NOT NULL,
+    format     TEXT NOT NULL CHECK (format IN
+        ('spike_step_runs', 'spike_steps', 'spike_times', 'f64_rows', 'spike_counts')),
+    data       BLOB NOT NULL,
+    UNIQUE (monitor_id, first)
+);
+INSERT INTO chunks_v4 SELECT id, monitor_id, first, count, format, data FROM chunks;
+DROP TABLE chunks;
+ALTER TABLE chunks_v4 RENAME TO chunks;
+)sql");
+}
+
 const std::vector<Migration> kMigrations = {
     {1, "metadata, model, runs, monitors and result chunks", createVersion1},
     {2, "compact spike chunks (spike_step_runs)", migrateToVersion2},
     {3, "parameter sweeps and run statistics", migrateToVersion3},
+    {4, "spike counts without events (spike_counts)", migrateToVersion4},
 };
 
 } // namespace

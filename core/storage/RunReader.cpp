@@ -87,6 +87,10 @@ SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
     forEachChunk(
         monitor.columnInt(Id), [&](const std::string& format, std::span<const std::byte> blob) {
             const size_t before = record.indices.size();
+            if (format == "spike_counts") {
+                record.keepsEvents = false;
+                return ChunkCodec::unpackCounts(blob, record.countPerNeuron);
+            }
             if (!record.columns.empty() || format == "f64_rows")
                 readEventRows(format, blob, record);
             else if (format == "spike_step_runs")
@@ -99,6 +103,9 @@ SpikeRecord RunReader::readSpikes(const SqlStatement& monitor) {
                 throw StorageError(project_.path() + ": a spike chunk has format '" + format + "'");
             return record.indices.size() - before;
         });
+    if (!record.keepsEvents && !record.indices.empty())
+        throw StorageError(project_.path() + ": the spike monitor '" + record.monitor +
+                           "' has both counts alone and events (corrupt data)");
     for (std::int32_t index : record.indices) {
         if (index < 0 || static_cast<size_t>(index) >= record.countPerNeuron.size())
             throw StorageError(project_.path() + ": a stored spike of '" + record.monitor +

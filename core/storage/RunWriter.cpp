@@ -218,6 +218,8 @@ void RunWriter::writeNewResults() {
 
 void RunWriter::writeSpikes(size_t record, Progress& progress) {
     const SpikeRecord& spikes = network_.spikeRecords()[record];
+    if (!spikes.keepsEvents)
+        return writeCounts(spikes, progress);
     if (!spikes.columns.empty())
         return writeEventRows(spikes, progress);
     constexpr size_t kPerChunk = kChunkBytes / 8;
@@ -231,6 +233,14 @@ void RunWriter::writeSpikes(size_t record, Progress& progress) {
         insertChunk(progress, first, count, steps ? "spike_step_runs" : "spike_times");
     }
     progress.pending = spikes.indices.size();
+}
+
+/// A monitor that only counts keeps one chunk, its counts so far, replaced
+/// at every flush (within the flush's transaction).
+void RunWriter::writeCounts(const SpikeRecord& counts, Progress& progress) {
+    database_.prepare("DELETE FROM chunks WHERE monitor_id = ?").bind(1, progress.monitorId).run();
+    ChunkCodec::packCounts(counts.countPerNeuron, buffer_);
+    insertChunk(progress, 0, counts.countPerNeuron.size(), "spike_counts");
 }
 
 /// Events with values are stored as f64_rows: per event its time, then its

@@ -77,6 +77,7 @@ private:
     void writeNewResults();
     void writeSpikes(size_t record, Progress& progress);
     void writeEventRows(const SpikeRecord& events, Progress& progress);
+    void writeCounts(const SpikeRecord& counts, Progress& progress);
     void writeRows(std::size_t columns, const std::vector<double>& times,
                    const std::vector<double>& values, Progress& progress);
     void insertChunk(const Progress& progress, size_t first, size_t count, const char* format);

@@ -92,8 +92,8 @@ MONITOR_FIELDS = {'name': NAME, 'type': NAME, 'source': NAME, 'event': NAME, 'va
 MONITOR_TYPES = ('SpikeMonitor', 'StateMonitor', 'PopulationRateMonitor', 'EventMonitor')
 # The fields beyond name, type and source each monitor type takes.
 MONITOR_OWN_FIELDS = {'StateMonitor': ('variables', 'record', 'dt', 'when', 'order'),
-                      'EventMonitor': ('event', 'variables', 'when', 'order'),
-                      'SpikeMonitor': ('when', 'order')}
+                      'EventMonitor': ('event', 'variables', 'record', 'when', 'order'),
+                      'SpikeMonitor': ('record', 'when', 'order')}
 MAX_GROUP_SIZE = 1_000_000_000
 
 
@@ -397,6 +397,8 @@ def check_monitor(monitor, index):
             takers = [t for t in MONITOR_TYPES if key in MONITOR_OWN_FIELDS.get(t, ())]
             raise ModelFileError(name, key,
                                  "'%s' only applies to a %s" % (key, ' or '.join(takers)))
+    if monitor['type'] != 'StateMonitor' and not isinstance(monitor.get('record', True), bool):
+        raise ModelFileError(name, 'record', 'expected true or false')
     if monitor['type'] == 'StateMonitor' and not monitor.get('variables'):
         raise ModelFileError(name, 'variables',
                              'a StateMonitor needs a non-empty list of variables')

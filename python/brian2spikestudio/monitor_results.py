@@ -30,14 +30,21 @@ def read_table(path, monitor):
         raise ImportFailure('', "what %s '%s' recorded has %d columns, expected %d"
                             % (type(monitor).__name__, monitor.name, values.shape[1],
                                len(header)))
-    return values
+    return values, header
 
 
-def fill_spike_monitor(monitor, values):
+def fill_spike_monitor(monitor, values, header):
+    if header == ['i', 'count']:  # record=False: the counts alone
+        counts = values[:, 1].astype(np.int32)
+        monitor.variables['count'].set_value(counts)
+        monitor.resize(int(counts.sum()))  # Brian2's N (num_spikes) counts them all
+        monitor.variables['N'].set_value(int(counts.sum()))
+        return
     indices = values[:, 0].astype(np.int32)
     monitor.resize(len(indices))
-    monitor.variables['i'].set_value(indices)
-    monitor.variables['t'].set_value(values[:, 1])
+    if 'i' in monitor.variables:  # record=False with variables keeps no i and t
+        monitor.variables['i'].set_value(indices)
+        monitor.variables['t'].set_value(values[:, 1])
     monitor.variables['N'].set_value(len(indices))
     monitor.variables['count'].set_value(
         np.bincount(indices, minlength=len(monitor.source)).astype(np.int32))
@@ -47,7 +54,7 @@ def fill_spike_monitor(monitor, values):
         variable.set_value(values[:, 2 + k].astype(variable.dtype))
 
 
-def fill_state_monitor(monitor, values):
+def fill_state_monitor(monitor, values, header):
     steps, width = len(values), monitor.n_indices
     expected = 1 + width * len(monitor.record_variables)
     if values.shape[1] != expected:
@@ -61,7 +68,7 @@ def fill_state_monitor(monitor, values):
         monitor.variables[variable.name].set_value(columns.astype(variable.dtype))
 
 
-def fill_rate_monitor(monitor, values):
+def fill_rate_monitor(monitor, values, header):
     monitor.resize(len(values))
     monitor.variables['t'].set_value(values[:, 0])
     monitor.variables['rate'].set_value(values[:, 1])
@@ -78,4 +85,4 @@ def fill_monitors(objects, csv_dir):
     for obj in objects:
         fill = FILLERS.get(type(obj))
         if fill is not None:
-            fill(obj, read_table(os.path.join(csv_dir, obj.name + '.csv'), obj))
+            fill(obj, *read_table(os.path.join(csv_dir, obj.name + '.csv'), obj))

@@ -19,18 +19,17 @@ def spike_monitor(monitor, context):
     """A SpikeMonitor; with variables=, the EventMonitor of 'spike' it is."""
     if recorded_variables(monitor):
         return event_monitor(monitor, context)
-    check_records_events(monitor, context)
-    return {'name': monitor.name, 'type': 'SpikeMonitor',
+    spec = {'name': monitor.name, 'type': 'SpikeMonitor',
             'source': source_name(monitor, context)}
+    return with_record_field(monitor, spec, context)
 
 
 def event_monitor(monitor, context):
-    check_records_events(monitor, context)
     spec = {'name': monitor.name, 'type': 'EventMonitor',
             'source': source_name(monitor, context), 'event': monitor.event}
     if recorded_variables(monitor):
         spec['variables'] = recorded_variables(monitor)
-    return spec
+    return with_record_field(monitor, spec, context)
 
 
 def recorded_variables(monitor):
@@ -39,12 +38,15 @@ def recorded_variables(monitor):
     return sorted(set(monitor.record_variables) - {'i', 't'})
 
 
-def check_records_events(monitor, context):
+def with_record_field(monitor, spec, context):
     """Brian2 2.5.1 reads `record` as a truth value: `record=[0, 1]` records
-    every neuron's events, as `record=True` does; only `record=False`
-    (counts alone) has no model form."""
-    if monitor.record is False:
-        context.fail(monitor, 'record=False (counting events without recording them)')
+    every neuron's events, as `record=True` does; `record=False` counts them
+    alone (`"record": false`). With variables, Brian2 records their values
+    at each event without i and t: the model records the events whole (the
+    values need their rows), and Brian2's monitor is given the values."""
+    if monitor.record is False and not recorded_variables(monitor):
+        spec['record'] = False
+    return spec
 
 
 def state_monitor(monitor, context):

@@ -34,7 +34,16 @@ QString typeLabel(const MonitorSpec& monitor) {
     return label;
 }
 
+/// Whether the monitor's `record` says if events are kept (true or false),
+/// rather than which elements (a StateMonitor's indices).
+bool recordsEventsOrNot(const MonitorSpec& monitor) {
+    const FieldDescriptor* field = ObjectKinds::of(monitor.type).field("record");
+    return field && field->type == FieldType::Flag;
+}
+
 QString recordText(const MonitorSpec& monitor) {
+    if (recordsEventsOrNot(monitor))
+        return monitor.recordEvents ? QStringLiteral("True") : QStringLiteral("False");
     return monitor.recordAll ? QStringLiteral("True") : NumberLists::formatIndices(monitor.record);
 }
 
@@ -49,7 +58,7 @@ QString variablesText(const MonitorSpec& monitor) {
 
 MonitorsSection::MonitorsSection(ModelDocument* document, QWidget* parent)
     : TableSection(document, tr("Monitors"),
-                   {tr("Name"), tr("Of"), tr("Records"), tr("Variables"), tr("Indices")}, parent),
+                   {tr("Name"), tr("Of"), tr("Records"), tr("Variables"), tr("Record")}, parent),
       addMenu_(new QMenu(this)) {
     setObjectName("section:monitors");
     addButton()->setToolTip(tr("Record this group"));
@@ -57,6 +66,11 @@ MonitorsSection::MonitorsSection(ModelDocument* document, QWidget* parent)
     addButton()->setPopupMode(QToolButton::InstantPopup);
     table()->setItemDelegateForColumn(SourceColumn,
                                       new ChoiceDelegate([this] { return sourceChoices(); }, this));
+    table()
+        ->horizontalHeaderItem(RecordColumn)
+        ->setToolTip(tr("A state monitor: True (every element) or the indices it records. A spike "
+                        "or event monitor: True records every event, False only counts each "
+                        "neuron's events (Brian2's record=False)"));
 }
 
 /// The group and its subgroups: what a monitor shown here may record.
@@ -141,9 +155,10 @@ void MonitorsSection::addMonitor(MonitorType type, const QString& variable, cons
     std::vector<std::string> variables;
     if (!variable.isEmpty())
         variables.push_back(variable.toStdString());
-    MonitorSpec monitor =
-        ModelDefaults::monitor(model(), object().name.toStdString(), type, variables,
-                               ObjectKinds::of(type).hasField("record") ? kRecordedNeurons : 0);
+    const FieldDescriptor* record = ObjectKinds::of(type).field("record");
+    const bool choosesElements = record && record->type == FieldType::RecordChoice;
+    MonitorSpec monitor = ModelDefaults::monitor(model(), object().name.toStdString(), type,
+                                                 variables, choosesElements ? kRecordedNeurons : 0);
     monitor.event = event.toStdString();
     document()->undoStack()->push(new AddMonitorCommand(document(), monitor));
 }
@@ -196,8 +211,20 @@ void MonitorsSection::commitVariables(int row, const QString& text) {
 }
 
 // "True" records every neuron, as Brian2's record=True; otherwise the indices.
+// A spike or event monitor takes True or False.
 void MonitorsSection::commitRecord(int row, const QString& text) {
     const bool all = text.trimmed().compare("True", Qt::CaseInsensitive) == 0;
+    const auto shown = monitors();
+    if (row < int(shown.size()) && recordsEventsOrNot(*shown[size_t(row)])) {
+        if (!all && text.trimmed().compare("False", Qt::CaseInsensitive) != 0) {
+            showLocalProblem(row, RecordColumn,
+                             tr("True records every event, False counts them only"));
+            return;
+        }
+        editMonitor(row, all ? tr("Record events of %1") : tr("Count events of %1 only"),
+                    [all](MonitorSpec& monitor) { monitor.recordEvents = all; });
+        return;
+    }
     QString problem;
     const auto indices = all ? std::vector<long long>() : NumberLists::parseIndices(text, &problem);
     if (!indices) {

@@ -18,6 +18,9 @@ QString quoted(const std::string& name) {
 } // namespace
 
 QString spikes(const SpikeRecord& record) {
+    if (!record.keepsEvents)
+        return QObject::tr("Spikes of %1 counted, not recorded (record: false) · monitor %2")
+            .arg(quoted(record.source), quoted(record.monitor));
     if (record.columns.empty())
         return QObject::tr("Spikes of %1 · SpikeMonitor %2")
             .arg(quoted(record.source), quoted(record.monitor));

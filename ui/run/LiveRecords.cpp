@@ -18,6 +18,7 @@ void LiveRecords::shapeLike(const RunResults& results) {
         static_cast<MonitorRecord&>(copy) = record;
         copy.countPerNeuron.assign(record.countPerNeuron.size(), 0);
         copy.columns = record.columns;
+        copy.keepsEvents = record.keepsEvents;
     }
     for (const StateRecord& record : results.states) {
         StateRecord& copy = copy_.states.emplace_back();
@@ -35,6 +36,10 @@ void LiveRecords::appendNewFrom(const RunResults& results) {
     for (size_t k = 0; k < copy_.spikes.size(); ++k) {
         const SpikeRecord& from = results.spikes[k];
         SpikeRecord& to = copy_.spikes[k];
+        if (!to.keepsEvents) { // counts alone: the counts so far
+            to.countPerNeuron = from.countPerNeuron;
+            continue;
+        }
         for (size_t s = to.indices.size(); s < from.indices.size(); ++s)
             ++to.countPerNeuron[static_cast<size_t>(from.indices[s])];
         appendTail(to.indices, from.indices);

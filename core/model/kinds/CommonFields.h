@@ -123,6 +123,16 @@ inline FieldDescriptor active() {
                            "nothing"};
 }
 
+/// A SpikeMonitor's or EventMonitor's `record` (Brian2's record=False).
+inline FieldDescriptor recordEvents() {
+    return {.key = "record",
+            .type = FieldType::Flag,
+            .label = "Record events",
+            .emptyMeans = "true",
+            .description = "Whether each event's index and time are recorded; false counts the "
+                           "events of each neuron only (Brian2's record=False)"};
+}
+
 /// `element`: what the code runs for ("neuron", "synapse").
 inline FieldDescriptor runRegularly(const std::string& element) {
     return {.key = "run_regularly",

@@ -58,6 +58,10 @@ CheckedMonitor checkEventMonitor(const MonitorSpec& spec, const CheckedModel& mo
     monitor.group = source.group;
     monitor.range = source.range;
     monitor.dt = group.dt;
+    if (!spec.recordEvents && !spec.variables.empty())
+        throw ModelError({spec.name, "record", 0, 0},
+                         "'record': false counts the events only, so it records no variables "
+                         "(Brian2 would record their values without i and t)");
     checkVariables(spec, group, monitor);
     return monitor;
 }
@@ -94,6 +98,7 @@ MonitorKind describeEventMonitor() {
               .description = "Variables of the source recorded at each event, after the "
                              "threshold and before the reset"},
              &MonitorSpec::variables);
+    kind.add(CommonFields::recordEvents(), &MonitorSpec::recordEvents);
     kind.add(CommonFields::when("right after the source's threshold"), &MonitorSpec::when);
     kind.add(CommonFields::order("one after the source's threshold; 0 with a 'when'"),
              &MonitorSpec::order);

@@ -21,6 +21,7 @@ MonitorKind describeSpikeMonitor() {
     kind.add(CommonFields::reference("source", "Source", {ObjectFamily::Group},
                                      "The group whose spikes are recorded"),
              &MonitorSpec::source);
+    kind.add(CommonFields::recordEvents(), &MonitorSpec::recordEvents);
     kind.add(CommonFields::when("right after the source's threshold"), &MonitorSpec::when);
     kind.add(CommonFields::order("one after the source's threshold; 0 with a 'when'"),
              &MonitorSpec::order);

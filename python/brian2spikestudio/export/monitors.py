@@ -3,10 +3,15 @@ from .python_text import call, list_literal, number_literal, string_literal
 from .scheduling import active_lines, schedule_arguments
 
 
+def counts_only(spec):
+    """`record=False`: a spike or event monitor that counts events only."""
+    return [] if spec.get('record', True) else ['record=False']
+
+
 def spike_monitor(spec, context):
     return [call('%s = %s(' % (context.variable(spec['name']), context.api('SpikeMonitor')),
-                 [context.variable(spec['source'])] + schedule_arguments(spec)
-                 + ['name=' + string_literal(spec['name'])])]
+                 [context.variable(spec['source'])] + counts_only(spec)
+                 + schedule_arguments(spec) + ['name=' + string_literal(spec['name'])])]
 
 
 def event_monitor(spec, context):
@@ -15,7 +20,7 @@ def event_monitor(spec, context):
     if spec.get('variables'):
         arguments.append('variables=' + list_literal(
             [string_literal(v) for v in spec['variables']], len(head) + 10))
-    arguments += schedule_arguments(spec)
+    arguments += counts_only(spec) + schedule_arguments(spec)
     arguments.append('name=' + string_literal(spec['name']))
     return [call(head, arguments)]
 

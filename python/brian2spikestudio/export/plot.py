@@ -91,7 +91,12 @@ class PlotWriter:
         monitor = self.names.variable(spec['name'])
         title = 'AXIS.set_title(%s, loc=\'left\', fontsize=\'small\')' % string_literal(
             '%s (%s of %s)' % (spec['name'], spec['type'], spec['source']))
-        if spec['type'] in ('SpikeMonitor', 'EventMonitor'):  # a raster of the events
+        if spec['type'] in ('SpikeMonitor', 'EventMonitor') and spec.get('record', True) is False:
+            self.panels.append([  # record=False keeps counts alone: a bar per neuron
+                "AXIS.bar(arange(len(%s.count)), %s.count, color='k')" % (monitor, monitor),
+                'AXIS.set_xlabel(%s)' % string_literal('%s index' % spec['source']),
+                "AXIS.set_ylabel('events')", title])
+        elif spec['type'] in ('SpikeMonitor', 'EventMonitor'):  # a raster of the events
             self.panels.append([
                 "AXIS.plot(%s.t/ms, %s.i, '.k', markersize=2)" % (monitor, monitor),
                 'AXIS.set_ylabel(%s)' % string_literal('%s index' % spec['source']), title])

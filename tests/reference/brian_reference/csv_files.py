@@ -35,8 +35,15 @@ def recorded_variables(monitor):
     return list(variables)
 
 
+def count_table(monitor):
+    """A monitor with record=False: each neuron's index and event count."""
+    return ['i', 'count'], ([k, int(c)] for k, c in enumerate(np.asarray(monitor.count)))
+
+
 def event_table(spec, monitor):
     """Like spike_table, then each recorded variable's value at the event."""
+    if getattr(monitor, 'record', True) is False:
+        return count_table(monitor)
     variables = spec.get('variables', [])
     header, rows = spike_table(spec, monitor)
     header += ['%s%s' % (v, unit_suffix(monitor.source.variables[v].dim)) for v in variables]
