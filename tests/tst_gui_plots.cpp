@@ -390,6 +390,36 @@ private slots:
             QCOMPARE(panel->axis(QCPAxis::atBottom)->range().lower, 50.0);
     }
 
+    /// A monitor that only counts (record: false) has no raster, live or in
+    /// a figure; the monitor after it has its own.
+    void aMonitorThatOnlyCountsHasNoRaster() {
+        RunResults results;
+        SpikeRecord& counts = results.spikes.emplace_back();
+        counts.monitor = "counts";
+        counts.source = "G";
+        counts.keepsEvents = false;
+        counts.countPerNeuron = {3, 1};
+        SpikeRecord& spikes = results.spikes.emplace_back();
+        spikes.monitor = "spikes";
+        spikes.source = "G";
+        fillSpikes(spikes, 2, 1.0);
+        LiveRecords records;
+        records.shapeLike(results);
+        records.appendNewFrom(results);
+        LivePlot live;
+        live.resize(900, 400);
+        live.reset(1.0);
+        live.refresh(records, 1.0);
+        QCOMPARE(headerTexts(*live.plot()), QStringList{"Spikes of 'G' · SpikeMonitor 'spikes'"});
+        QCOMPARE(live.spikePoints(), qsizetype(spikes.indices.size()));
+        records.read([](const RunResults& copy) {
+            QCOMPARE(copy.spikes[0].countPerNeuron, (std::vector<std::int64_t>{3, 1}));
+        });
+        QCustomPlot figure;
+        ResultFigure::build(figure, FigureContent::of(results, 1.0, "counts"));
+        QCOMPARE(headerTexts(figure), QStringList{"Spikes of 'G' · SpikeMonitor 'spikes'"});
+    }
+
     // A scrolling window during a long run keeps every neuron and lets go of
     // the spikes it has left behind.
     void aScrollingWindowKeepsEveryNeuronAndForgetsThePast() {

@@ -145,7 +145,7 @@ std::vector<RunSummary> Project::queryRuns(const std::string& where, std::int64_
         "r.message, r.build_ms, r.simulate_ms, r.simulated_time, r.writer, "
         "(SELECT count(*) FROM monitors m WHERE m.run_id = r.id), "
         "(SELECT coalesce(sum(c.count), 0) FROM chunks c JOIN monitors m ON c.monitor_id = m.id "
-        " WHERE m.run_id = r.id AND m.type = 'spike'), "
+        " WHERE m.run_id = r.id AND m.type = 'spike' AND c.format != 'spike_counts'), "
         "(SELECT count(*) FROM monitors m WHERE m.run_id = r.id AND m.type = 'spike') "
         "FROM runs r " +
         where + " ORDER BY r.id");

@@ -21,8 +21,9 @@ struct RunSummary {
     std::optional<double> buildMilliseconds;
     std::optional<double> simulateMilliseconds;
     double simulatedTime = 0.0; // seconds reached (of the last committed chunk)
-    /// Over all SpikeMonitors, as committed; nothing when the run had no
-    /// SpikeMonitor (its neurons may well have spiked).
+    /// The events recorded over all SpikeMonitors and EventMonitors, as
+    /// committed (those that only count, "record": false, are not summed);
+    /// nothing when the run had no such monitor (its neurons may well have spiked).
     std::optional<std::int64_t> spikeCount;
     std::int64_t monitorCount = 0;
 };

@@ -46,6 +46,7 @@ void LivePlot::clear() {
     rates_.clear();
     traces_.clear();
     traceRecords_.clear();
+    rasterRecords_.clear();
     plot_->clearGraphs();
     plot_->clearItems();
     plot_->plotLayout()->clear();
@@ -73,7 +74,7 @@ void LivePlot::refresh(const LiveRecords& records, double simulatedTime) {
             build(results);
         updateRange(simulatedTime);
         for (size_t k = 0; k < rasters_.size(); ++k)
-            rasters_[k]->update(results.spikes[k]);
+            rasters_[k]->update(results.spikes[rasterRecords_[k]]);
         for (size_t k = 0; k < rates_.size(); ++k)
             rates_[k]->update(results.rates[k]);
         for (size_t k = 0; k < traces_.size(); ++k)
@@ -89,10 +90,15 @@ void LivePlot::build(const RunResults& results) {
     const std::deque<RateRecord>& rates = results.rates;
     auto* margins = new QCPMarginGroup(plot_);
     int row = 0;
-    for (size_t k = 0; k < std::min(spikes.size(), kMaxRasters); ++k, row += 2) {
+    // A monitor that only counts (record: false) has no events to draw.
+    for (size_t k = 0; k < spikes.size() && rasters_.size() < kMaxRasters; ++k) {
+        if (!spikes[k].keepsEvents)
+            continue;
         rasters_.push_back(std::make_unique<LiveRaster>(*plot_, row, margins, spikes[k]));
+        rasterRecords_.push_back(k);
         plot_->plotLayout()->setRowStretchFactor(
             row + 1, PlotStyle::rasterStretch(spikes[k].countPerNeuron.size()));
+        row += 2;
     }
     for (size_t k = 0; k < std::min(rates.size(), kMaxRates); ++k, row += 2)
         rates_.push_back(std::make_unique<LiveRate>(*plot_, row, margins, rates[k]));
@@ -160,7 +166,7 @@ void LivePlot::updatePanels() {
     syncing_ = true; // a raster redrawn for its view moves no axis
     records_->read([&](const RunResults& results) {
         for (size_t k = 0; k < rasters_.size(); ++k)
-            rasters_[k]->update(results.spikes[k]);
+            rasters_[k]->update(results.spikes[rasterRecords_[k]]);
     });
     syncing_ = false;
     plot_->replot(QCustomPlot::rpQueuedReplot);

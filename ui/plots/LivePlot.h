@@ -66,7 +66,8 @@ private:
     std::vector<std::unique_ptr<LiveRaster>> rasters_;
     std::vector<std::unique_ptr<LiveRate>> rates_;
     std::vector<std::unique_ptr<LiveTrace>> traces_;
-    std::vector<size_t> traceRecords_; // the state record each trace panel draws
+    std::vector<size_t> traceRecords_;  // the state record each trace panel draws
+    std::vector<size_t> rasterRecords_; // the spike record each raster draws
     const LiveRecords* records_ = nullptr;
     std::vector<double> segmentStarts_;
     double duration_ = 0.0;

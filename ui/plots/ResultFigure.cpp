@@ -57,7 +57,8 @@ FigureContent FigureContent::of(const RunResults& results, double duration, cons
     content.title = title;
     content.duration = duration;
     for (const SpikeRecord& record : results.spikes)
-        content.spikes.push_back(&record);
+        if (record.keepsEvents) // counts alone (record: false) draw no raster
+            content.spikes.push_back(&record);
     for (const RateRecord& record : results.rates)
         if (!record.times.empty())
             content.rates.push_back(&record);
