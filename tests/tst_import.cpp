@@ -170,10 +170,10 @@ QList<FeatureCase> unsupportedFeatures() {
                  "S.connect()\nS.up.delay = [1, 2, 3, 4, 5, 6, 7, 8, 9]*ms\n"
                  "S.up.delay['i > 0'] = 'delay + 1*ms'\nrun(1*ms)\n",
          "the delays of the pathway 'up' set from its own delays"},
-        {"run_regularly on Synapses",
-         group + "S = Synapses(G, G, 'w : 1', name='S')\nS.connect()\n"
-                 "S.run_regularly('w = rand()', dt=1*ms)  # <-\nrun(1*ms)\n",
-         "run_regularly on Synapses 'S'"},
+        {"synapses run only through their source's run_regularly",
+         group + "S = Synapses(G, G, 'w : 1', name='S')  # <-\nS.connect()\n"
+                 "S.run_regularly('w = rand()', dt=1*ms)\nnet = Network(G)\nnet.run(1*ms)\n",
+         "Synapses 'S' run only as a part of NeuronGroup 'G'"},
         {"custom event code in another slot",
          "from brian2 import *\nG = NeuronGroup(3, 'v : 1', events={'up': 'v > 0.5'})\n"
          "G.run_on_event('up', 'v = 0', when='resets')  # <-\nrun(1*ms)\n",
@@ -242,8 +242,6 @@ QList<FeatureCase> unsupportedFeatures() {
          "S = Synapses(G, G, on_pre='x += 1')\nS.connect(condition='x_pre > 0')  # <-\n"
          "G.x = 'i'\nrun(1*ms)\n",
          "reading G.x here, before the script sets it"},
-        {"counts only", group + "M = SpikeMonitor(G, record=False)  # <-\nrun(1*ms)\n",
-         "record=False (counting events without recording them)"},
         {"new spikes between runs",
          "from brian2 import *\nG = SpikeGeneratorGroup(2, [0], [1]*ms, name='G')\n"
          "M = SpikeMonitor(G)\nrun(2*ms)\nG.set_spikes([1], [3]*ms)\nrun(2*ms)  # <-\n",
