@@ -4,12 +4,23 @@
 #include "storage/StorageError.h"
 
 #include <cstring>
+#include <limits>
 
 namespace spikestudio::fuzz {
 
 namespace {
 
-enum class Mode { StepRuns, Steps, Times, Rows, SpikeRoundTrip, RowRoundTrip, Count };
+enum class Mode {
+    StepRuns,
+    Steps,
+    Times,
+    Rows,
+    Counts,
+    SpikeRoundTrip,
+    RowRoundTrip,
+    CountRoundTrip,
+    Count
+};
 
 /// Reading a stored chunk, as RunReader reads one: a format error is the only outcome for bad data.
 void unpack(Mode mode, FuzzBytes& bytes) {
@@ -24,6 +35,9 @@ void unpack(Mode mode, FuzzBytes& bytes) {
             ChunkCodec::unpackSpikeSteps(bytes.restAsBytes(), dt, indices, times);
         } else if (mode == Mode::Times) {
             ChunkCodec::unpackSpikeTimes(bytes.restAsBytes(), indices, times);
+        } else if (mode == Mode::Counts) {
+            std::vector<std::int64_t> counts(bytes.byte());
+            ChunkCodec::unpackCounts(bytes.restAsBytes(), counts);
         } else {
             const auto columns = bytes.value<std::uint64_t>();
             ChunkCodec::unpackRows(bytes.restAsBytes(), columns, times, values);
@@ -77,6 +91,19 @@ void rowRoundTrip(FuzzBytes& bytes) {
         throw InvariantBroken("rows change when packed and unpacked");
 }
 
+/// A monitor's counts (never negative, as the engine makes them): unchanged.
+void countRoundTrip(FuzzBytes& bytes) {
+    std::vector<std::int64_t> counts;
+    while (bytes.remaining() >= sizeof(std::int64_t))
+        counts.push_back(bytes.value<std::int64_t>() & std::numeric_limits<std::int64_t>::max());
+    std::vector<std::byte> blob;
+    ChunkCodec::packCounts(counts, blob);
+    std::vector<std::int64_t> read(counts.size(), 0);
+    ChunkCodec::unpackCounts(blob, read);
+    if (read != counts)
+        throw InvariantBroken("counts change when packed and unpacked");
+}
+
 } // namespace
 
 void fuzzChunkCodec(std::span<const std::uint8_t> input) {
@@ -86,6 +113,8 @@ void fuzzChunkCodec(std::span<const std::uint8_t> input) {
         spikeRoundTrip(bytes);
     else if (mode == Mode::RowRoundTrip)
         rowRoundTrip(bytes);
+    else if (mode == Mode::CountRoundTrip)
+        countRoundTrip(bytes);
     else
         unpack(mode, bytes);
 }

@@ -281,8 +281,8 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("feature the model format lacks")
             << "unsupported_feature"
-            << "ImportFailure: error_cases.py:20: run_regularly on Synapses 'S1' is not supported "
-               "yet";
+            << "ImportFailure: error_cases.py:19: Synapses 'S1' run only as a part of NeuronGroup "
+               "'G1' is not supported yet";
         QTest::newRow("model refused by Spike Studio")
             << "refused_by_spike_studio"
             << "RunFailure: error_cases.py:27: Spike Studio could not run the network: "

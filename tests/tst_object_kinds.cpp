@@ -80,6 +80,7 @@ Json sampleValue(const ObjectKind& kind, const FieldDescriptor& field) {
     case FieldType::Order:
         return -3;
     case FieldType::Active:
+    case FieldType::Flag: // both written only when false
         return false;
     case FieldType::RunRegularly:
         return Json::array({Json::object({{"name", "noise"},

@@ -18,7 +18,7 @@ def group(name):
 def unsupported_feature():
     G = group('G1'); S = Synapses(G, G, 'w : 1', on_pre='v += w', name='S1'); S.connect()
     S.run_regularly('w = 0.5', dt=1*ms)
-    run(1*ms)
+    Network(G).run(1*ms)  # Brian2 runs S as a part of G, through its run_regularly
 
 
 def refused_by_spike_studio():
