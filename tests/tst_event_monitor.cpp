@@ -62,6 +62,30 @@ template <typename T> bool sameBits(const std::vector<T>& a, const std::vector<T
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0;
 }
 
+/// Runs `network` (built from `json`) into `project`, flushing at every step; the run's id.
+std::int64_t runFlushingEveryStep(Project& project, const std::string& json,
+                                  const CheckedModel& checked, Network& network) {
+    RunWriter writer(project, network, {json, checked.duration, checked.dt, checked.seed});
+    writer.setFlushInterval(std::chrono::milliseconds(0));
+    network.run(checked.duration, [&writer] { return writer.flushIfDue(); });
+    writer.finish(RunStatus::Finished);
+    return writer.runId();
+}
+
+/// What reading run `runId` says once `sql` has damaged the project (undone after).
+QString problemAfterDamage(Project& project, std::int64_t runId, const std::string& sql) {
+    project.database().execute("SAVEPOINT damage");
+    project.database().execute(sql);
+    QString problem;
+    try {
+        RunReader(project).read(runId);
+    } catch (const StorageError& error) {
+        problem = error.what();
+    }
+    project.database().execute("ROLLBACK TO damage; RELEASE damage");
+    return problem;
+}
+
 } // namespace
 
 class TestEventMonitor : public QObject {
@@ -223,11 +247,7 @@ private slots:
         std::int64_t runId = 0;
         {
             Project project(path);
-            RunWriter writer(project, *network, {json, checked.duration, checked.dt, checked.seed});
-            writer.setFlushInterval(std::chrono::milliseconds(0));
-            network->run(checked.duration, [&writer] { return writer.flushIfDue(); });
-            writer.finish(RunStatus::Finished);
-            runId = writer.runId();
+            runId = runFlushingEveryStep(project, json, checked, *network);
         }
         Project project(path, ProjectAccess::ReadOnly);
         const RunResults stored = RunReader(project).read(runId);
@@ -258,15 +278,8 @@ private slots:
         const CheckedModel checked = checkModel(readModel(json));
         auto network = buildNetwork(checked);
         const std::string path = dir_.filePath("counts.spikestudio").toStdString();
-        std::int64_t runId = 0;
         Project project(path);
-        {
-            RunWriter writer(project, *network, {json, checked.duration, checked.dt, checked.seed});
-            writer.setFlushInterval(std::chrono::milliseconds(0));
-            network->run(checked.duration, [&writer] { return writer.flushIfDue(); });
-            writer.finish(RunStatus::Finished);
-            runId = writer.runId();
-        }
+        const std::int64_t runId = runFlushingEveryStep(project, json, checked, *network);
         const SpikeRecord& counts = network->spikeRecords()[0];
         const SpikeRecord& spikes = network->spikeRecords()[1];
         QVERIFY(!counts.keepsEvents && counts.indices.empty() && counts.times.empty());
@@ -286,16 +299,8 @@ private slots:
             expected += std::to_string(k) + "," + std::to_string(counts.countPerNeuron[k]) + "\n";
         QCOMPARE(csv.str(), expected);
 
-        auto expectProblem = [&](const char* sql, const QString& message) {
-            project.database().execute("SAVEPOINT damage");
-            project.database().execute(sql);
-            QString problem;
-            try {
-                RunReader(project).read(runId);
-            } catch (const StorageError& error) {
-                problem = error.what();
-            }
-            project.database().execute("ROLLBACK TO damage; RELEASE damage");
+        auto expectProblem = [&](const std::string& sql, const QString& message) {
+            const QString problem = problemAfterDamage(project, runId, sql);
             QVERIFY2(problem.contains(message), qPrintable(problem));
         };
         const char* const ofCounts = " WHERE monitor_id = (SELECT id FROM monitors WHERE name = "
@@ -303,10 +308,9 @@ private slots:
         expectProblem(
             (std::string("UPDATE chunks SET data = substr(data, 9), count = 3") + ofCounts).c_str(),
             "a chunk of spike counts has 3 neurons, its monitor 4");
-        expectProblem((std::string("UPDATE chunks SET data = CAST(x'FFFFFFFFFFFFFFFF' || "
-                                   "substr(data, 9) AS BLOB)") +
-                       ofCounts)
-                          .c_str(),
+        expectProblem(std::string("UPDATE chunks SET data = CAST(x'FFFFFFFFFFFFFFFF' || "
+                                  "substr(data, 9) AS BLOB)") +
+                          ofCounts,
                       "a chunk of spike counts holds a negative count");
     }
 
@@ -326,15 +330,7 @@ private slots:
             runId = writer.runId();
         }
         auto expectProblem = [&](const char* sql, const QString& expected) {
-            project.database().execute("SAVEPOINT damage");
-            project.database().execute(sql);
-            QString problem;
-            try {
-                RunReader(project).read(runId);
-            } catch (const StorageError& error) {
-                problem = error.what();
-            }
-            project.database().execute("ROLLBACK TO damage; RELEASE damage");
+            const QString problem = problemAfterDamage(project, runId, sql);
             QVERIFY2(problem.contains(expected), qPrintable(problem));
         };
         // The first row's index (after its time) becomes neuron 7 of 4.
