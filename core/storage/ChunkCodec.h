@@ -14,7 +14,7 @@ namespace spikestudio {
 /// - spike_steps (schema 1, read only): per spike int32 neuron index, int32 time step;
 /// - spike_times: per spike int32 neuron index, float64 time (when t is not step * dt);
 /// - f64_rows:    per row float64 t, then one float64 per column;
-/// - spike_counts (schema 2 on): per neuron its int64 event count, for a
+/// - spike_counts (schema 4 on): per neuron its int64 event count, for a
 ///   monitor that counts without recording events (the chunk's count is
 ///   the number of neurons).
 /// All little-endian, no padding.

@@ -290,10 +290,16 @@ def check_connects(connect, name):
         check_connect(call, name, 'connect[%d]' % k)
 
 
+def generator_side(connect):
+    """'j' or 'i' when a connect call is Brian2's generator syntax for that
+    side (its text), else None."""
+    return next((key for key in ('j', 'i') if isinstance(connect.get(key), str)), None)
+
+
 def check_connect(connect, name, where):
     if not isinstance(connect, dict):
         raise ModelFileError(name, where, 'expected a JSON object')
-    generator = next((key for key in ('j', 'i') if isinstance(connect.get(key), str)), None)
+    generator = generator_side(connect)
     fields = dict(CONNECT_FIELDS, i=INTEGERS, j=INTEGERS)
     if generator:
         fields[generator] = EXPRESSION

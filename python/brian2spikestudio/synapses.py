@@ -78,9 +78,9 @@ def connect_form(call, synapses, context):
     elif isinstance(i, str) or isinstance(j, str):
         # Brian2's generator syntax, for j over each source, or for i over each target.
         side, other = ('i', 'j') if isinstance(i, str) else ('j', 'i')
-        generator = synapses._finalize_generator_expression(call_argument(call, side),
-                                                            call_argument(call, other), call.p,
-                                                            side, other)
+        generator = synapses._finalize_generator_expression(getattr(call, side),
+                                                            getattr(call, other), call.p, side,
+                                                            other)
         spec = {side: generator}
         generator_parts, inner = generator_texts(generator)
         texts += generator_parts
@@ -93,10 +93,6 @@ def connect_form(call, synapses, context):
         return with_names_at_line(spec, texts, (), synapses, call, context)
     add_number_or_text(spec, 'n', call.n, 1, texts)
     return with_names_at_line(spec, texts, local_names, synapses, call, context)
-
-
-def call_argument(call, name):
-    return call.i if name == 'i' else call.j
 
 
 def with_names_at_line(spec, texts, local_names, synapses, call, context):

@@ -3,6 +3,7 @@ that is one value for all synapses, method, clock, name), the connect call
 (a rule, index arrays or generator syntax; one call for each of a list), a
 delay per synapse, the initial values (in the order in which Spike Studio
 draws their random numbers: connect, delay, values), then run_regularly."""
+from ..model_file import generator_side
 from . import pathways
 from .groups import clock_arguments, initial_values
 from .python_text import block_literal, call, list_literal, number_literal, string_literal
@@ -68,7 +69,7 @@ def connect_call(connect, variable, context):
 
 def connect_arguments(connect, indent):
     """Brian2's connect arguments for the model's `connect` (`{}`: all to all)."""
-    generator = next((key for key in ('j', 'i') if isinstance(connect.get(key), str)), None)
+    generator = generator_side(connect)
     if generator:
         arguments = ['%s=%s' % (generator, string_literal(connect[generator]))]
     elif connect.get('i') == [] and connect.get('j') == []:
