@@ -8,7 +8,8 @@ namespace {
 
 /// Brian2 applies what a script changes between two `run()` calls before the
 /// next run starts: values are written (drawing random numbers in order), a
-/// constant is read anew by every kernel, and the active objects are listed again.
+/// constant is read anew by every kernel, the active objects are listed
+/// again, and `seed()` starts the random stream again.
 void applyChange(Network& network, const CheckedModel& checked,
                  const CheckedProtocolChange& change) {
     switch (change.kind) {
@@ -28,6 +29,9 @@ void applyChange(Network& network, const CheckedModel& checked,
         break;
     case CheckedProtocolChange::Kind::Active:
         network.scheduler().setActive(change.object, change.active);
+        break;
+    case CheckedProtocolChange::Kind::Seed:
+        network.random().reseed(change.reseed);
         break;
     }
 }

@@ -130,6 +130,43 @@ private slots:
         QVERIFY(twice != y(R"j({"variable": "x", "value": "rand()"})j"));
     }
 
+    /// Brian2's `seed(n)` between two assignments: a seed entry starts
+    /// numpy's stream again, so two draws after the same seed are equal, and
+    /// the first equals a model seeded with n (whatever the run's own seed).
+    void aSeedEntryStartsTheStreamAgain() {
+        const std::string draws = R"j({"variable": "x", "value": "rand() + randn()"},
+            {"variable": "y", "value": "randn()"}, {"seed": 12345678},
+            {"variable": "y", "value": "rand() + randn()"})j";
+        const std::string text = model(9, "[" + draws + "]");
+        const std::vector<double> x = groupValues(text, "x", 12345678);
+        QCOMPARE(groupValues(text, "y", 12345678), x);
+        QCOMPARE(groupValues(text, "y", 5), x); // the entry's seed, not the run's
+        QVERIFY(groupValues(text, "x", 5) != x);
+        // The cached second normal of the pair is dropped, as numpy's seed() does:
+        // an odd count of normals before the entry changes nothing after it.
+        const std::string odd =
+            model(9, R"j([{"variable": "x", "value": "randn()", "index": 0}, {"seed": 12345678},
+                   {"variable": "y", "value": "rand() + randn()"}])j");
+        QCOMPARE(groupValues(odd, "y", 5), x);
+    }
+
+    /// `{"seed": "fresh"}` (Brian2's `seed()`): a new stream, derived from the
+    /// run's seed, so the same run seed repeats it and another changes it.
+    void aFreshSeedFollowsTheRunsSeed() {
+        const std::string text =
+            model(6, R"j([{"seed": 1}, {"variable": "x", "value": "rand()"}, {"seed": "fresh"},
+                   {"variable": "y", "value": "rand()"}, {"seed": "fresh"},
+                   {"variable": "v", "value": "rand()*mV"}])j");
+        QCOMPARE(groupValues(text, "x", 3), groupValues(text, "x", 4));
+        QCOMPARE(groupValues(text, "y", 3), groupValues(text, "y", 3));
+        QVERIFY(groupValues(text, "y", 3) != groupValues(text, "y", 4));
+        std::vector<double> v = groupValues(text, "v", 3);
+        for (double& value : v)
+            value *= 1e3;
+        QVERIFY(v != groupValues(text, "y", 3)); // each fresh seed is another
+        QVERIFY(groupValues(text, "y", 3) != groupValues(text, "x", 3));
+    }
+
     void synapsesAreSelectedByNumberByPrePostAndByCondition() {
         const std::string text = model(3, R"j({"v": "0*mV"})j", R"j({})j",
                                        R"j([{"variable": "w", "value": "i*mV + j*0.1*mV"},
@@ -149,18 +186,24 @@ private slots:
             model(5, R"j([{"variable": "v", "value": [1, 2.5], "unit": "mV", "index": [0, 3]},
                          {"variable": "x", "value": "rand()", "condition": "i > 1"},
                          {"variable": "y", "value": 2, "index": "1:5:2"},
-                         {"variable": "y", "value": "3", "index": 4}])j",
+                         {"variable": "y", "value": "3", "index": 4}, {"seed": 9},
+                         {"seed": "fresh"}])j",
                   R"j({"p": 0.5})j",
-                  R"j([{"variable": "w", "value": "w0", "pre": "0:2", "post": [1]}])j");
+                  R"j([{"seed": 4294967295},
+                       {"variable": "w", "value": "w0", "pre": "0:2", "post": [1]}])j");
         const std::string written = writeModelJson(readModel(text));
         QCOMPARE(writeModelJson(readModel(written)), written);
         QVERIFY(written.find(R"j("index": "1:5:2")j") != std::string::npos ||
                 written.find(R"j("index":"1:5:2")j") != std::string::npos);
         const Model again = readModel(written);
-        QCOMPARE(again.groups[0].assignments.size(), size_t(4));
+        QCOMPARE(again.groups[0].assignments.size(), size_t(6));
+        QCOMPARE(again.groups[0].assignments[4].reseed->seed, std::optional<std::uint32_t>(9));
+        QVERIFY(!again.groups[0].assignments[5].reseed->seed); // fresh
+        QCOMPARE(again.synapses[0].assignments[0].reseed->seed,
+                 std::optional<std::uint32_t>(4294967295u));
         QCOMPARE(again.groups[0].assignments[0].values, std::vector<double>({1, 2.5}));
         QCOMPARE(again.groups[0].assignments[3].index.list, std::vector<long long>({4}));
-        QCOMPARE(again.synapses[0].assignments[0].post.list, std::vector<long long>({1}));
+        QCOMPARE(again.synapses[0].assignments[1].post.list, std::vector<long long>({1}));
         QVERIFY(again.groups[0].initial.empty());
     }
 
@@ -225,6 +268,26 @@ private slots:
             << R"j([{"variable": "x", "value": 1, "index": 2, "condition": "i > 1"}])j"
             << "'G', field 'initial[0].condition': a condition cannot be combined with 'index', "
                "'pre' or 'post'";
+        QTest::newRow("seed out of range")
+            << R"j([{"seed": 4294967296}])j"
+            << "'G', field 'initial[0].seed': the seed must be a whole number from 0 to "
+               "4294967295, or \"fresh\" for a new seed";
+        QTest::newRow("negative seed") << R"j([{"seed": -1}])j"
+                                       << "'G', field 'initial[0].seed': the seed must be a "
+                                          "whole number from 0 to 4294967295, or \"fresh\" "
+                                          "for a new seed";
+        QTest::newRow("seed as another word") << R"j([{"seed": "random"}])j"
+                                              << "'G', field 'initial[0].seed': the seed must "
+                                                 "be a whole number from 0 to 4294967295, or "
+                                                 "\"fresh\" for a new seed";
+        QTest::newRow("seed as a fraction") << R"j([{"seed": 1.5}])j"
+                                            << "'G', field 'initial[0].seed': the seed must be "
+                                               "a whole number from 0 to 4294967295, or "
+                                               "\"fresh\" for a new seed";
+        QTest::newRow("a seed entry that assigns")
+            << R"j([{"seed": 1, "variable": "x", "value": "rand()"}])j"
+            << "'G', field 'initial[0].variable': unknown field 'variable' in a seed entry (it "
+               "has 'seed' only)";
         QTest::newRow("condition with a list")
             << R"j([{"variable": "x", "value": [1, 2], "condition": "i > 1"}])j"
             << "'G', field 'initial[0].value': with a condition the value must be an expression "

@@ -152,6 +152,40 @@ private slots:
         QVERIFY(other->stateRecords()[0].value(300, 2) != first->stateRecords()[0].value(300, 2));
     }
 
+    /// Brian2's test_random_values_fixed_and_random as a protocol: `seed(13579)`
+    /// before the values of each run, `seed()` before each run's noise. Both
+    /// runs start from the same values; their noise differs, and depends on
+    /// the run's seed, from which fresh seeds are derived.
+    void seedEntriesBetweenSegments() {
+        const std::string text = R"j({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 10, "method": "euler",
+    "equations": "dv/dt = -v/(10*ms) + 0.1*xi/sqrt(ms) : 1",
+    "initial": [{"seed": 13579}, {"variable": "v", "value": "rand()"}]}],
+  "monitors": [{"name": "M", "type": "StateMonitor", "source": "G", "variables": ["v"],
+                "record": true}],
+  "protocol": [{"duration": "0.2*ms", "set": [{"seed": "fresh"}]},
+    {"duration": "0.2*ms", "set": [{"seed": 13579},
+       {"object": "G", "variable": "v", "value": "rand()"}, {"seed": "fresh"}]}]})j";
+        const auto trace = [&](std::uint32_t seed) {
+            CheckOptions options;
+            options.seed = seed;
+            const CheckedModel checked = checkModel(readModel(text), options);
+            auto network = buildNetwork(checked);
+            runProtocol(*network, checked);
+            return network->stateRecords()[0];
+        };
+        const StateRecord first = trace(1);
+        QCOMPARE(first.rowCount(), size_t(4));
+        for (size_t n = 0; n < 10; ++n) {
+            QCOMPARE(first.value(2, n), first.value(0, n));
+            QVERIFY(first.value(3, n) - first.value(2, n) != first.value(1, n) - first.value(0, n));
+        }
+        QVERIFY(sameBits(trace(1).values, first.values));
+        const StateRecord other = trace(2);
+        QCOMPARE(other.value(0, 0), first.value(0, 0));
+        QVERIFY(other.value(1, 0) != first.value(1, 0));
+    }
+
     void segmentEntriesReadAndWrittenBack() {
         const Model read = readModel(kSegments);
         const std::vector<ProtocolChange>& set = read.protocol[1].set;
@@ -165,6 +199,18 @@ private slots:
         QVERIFY(written.find(R"("constant": "tau")") != std::string::npos);
         QVERIFY(written.find(R"("active": false)") != std::string::npos);
         QVERIFY(written.find(R"("pre": [1])") != std::string::npos);
+        std::string seeded = kSegments;
+        seeded.replace(seeded.find(R"j({"duration": "10*ms"},)j"), 22,
+                       R"j({"duration": "10*ms", "set": [{"seed": "fresh"}]},)j");
+        seeded.replace(seeded.find(R"j({"object": "spikes", "active": true},)j"), 38,
+                       R"j({"object": "spikes", "active": true}, {"seed": 42},)j");
+        const Model reseeded = readModel(seeded);
+        QVERIFY(reseeded.protocol[0].set[0].reseeds() && !reseeded.protocol[0].set[0].reseed->seed);
+        QCOMPARE(reseeded.protocol[2].set[1].reseed->seed, std::optional<std::uint32_t>(42));
+        const std::string again = writeModelJson(reseeded);
+        QCOMPARE(writeModelJson(readModel(again)), again);
+        QVERIFY(again.find(R"("seed": "fresh")") != std::string::npos);
+        QVERIFY(again.find(R"("seed": 42)") != std::string::npos);
     }
 
     /// From 10 ms v relaxes towards the new drive with the new time constant
@@ -357,6 +403,20 @@ private slots:
             << R"([{"duration": "1*ms", "set": [{"object": "M", "active": false}]}])"
             << ""
             << "'model', field 'protocol[0].set[0]': the first segment switches nothing";
+        QTest::newRow("a seed entry with another field")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"seed": 3, "object": "G"}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].object': unknown field 'object' in a seed "
+               "entry (it has 'seed' only)";
+        QTest::newRow("a seed out of range")
+            << R"([{"duration": "1*ms", "set": [{"seed": 99999999999}]}])"
+            << ""
+            << "'model', field 'protocol[0].set[0].seed': the seed must be a whole number from 0 "
+               "to 4294967295, or \"fresh\" for a new seed";
+        QTest::newRow("values beside a seed in the first segment")
+            << R"([{"duration": "1*ms", "set": [{"seed": 3}, {"object": "G", "variable": "v", "value": "0"}]}])"
+            << ""
+            << "'model', field 'protocol[0].set[1]': the first segment sets no values";
         QTest::newRow("unknown variable")
             << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "variable": "u", "value": "0"}]}])"
             << ""

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "expr/Expr.h"
+#include "runtime/Reseed.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +32,7 @@ struct IndexSelection {
 /// give one number per selected element (a single number stands for all).
 /// `index` selects elements (synapses by number); `pre` and `post` select
 /// synapses by their pre- and postsynaptic indices; `condition` by a test
-/// evaluated for every element first.
+/// evaluated for every element first. A seed entry has only `field` and `reseed`.
 struct ElementAssignment {
     std::string field; // "initial[2]", for messages
     std::string target;
@@ -38,6 +40,7 @@ struct ElementAssignment {
     std::vector<double> values; // SI
     ExprPtr condition;          // null: no condition
     IndexSelection index, pre, post;
+    std::optional<Reseed> reseed; // set: a seed entry, which only reseeds the random stream
 };
 
 } // namespace spikestudio

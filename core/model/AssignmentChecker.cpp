@@ -138,6 +138,8 @@ ElementAssignment checkAssignment(const AssignmentSpec& spec, size_t position,
 
 ElementAssignment checkAssignment(const AssignmentSpec& spec, const std::string& field,
                                   const AssignmentOwner& owner) {
+    if (spec.isSeedEntry())
+        return ElementAssignment{.field = field, .reseed = spec.reseed};
     return EntryChecker(spec, field, owner).check();
 }
 

@@ -1,6 +1,7 @@
 #include "model/AssignmentReader.h"
 
 #include "diagnostics/ModelError.h"
+#include "model/SeedEntry.h"
 
 #include <cmath>
 #include <limits>
@@ -181,6 +182,8 @@ std::vector<AssignmentSpec> readAssignments(const Json& list, const std::string&
 
 AssignmentSpec readAssignment(const Json& entry, const std::string& object,
                               const std::string& field, bool synapses) {
+    if (isSeedEntry(entry))
+        return AssignmentSpec{.reseed = readSeedEntry(entry, object, field)};
     return EntryReader(entry, object, field, synapses).read();
 }
 

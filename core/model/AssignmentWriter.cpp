@@ -1,5 +1,7 @@
 #include "model/AssignmentWriter.h"
 
+#include "model/SeedEntry.h"
+
 namespace spikestudio {
 
 namespace {
@@ -16,6 +18,8 @@ void putSelection(Json& json, const char* key, const IndexSelection& selection) 
 } // namespace
 
 Json assignmentJson(const AssignmentSpec& spec) {
+    if (spec.isSeedEntry())
+        return seedEntryJson(*spec.reseed);
     Json json = Json::object();
     json["variable"] = spec.variable;
     if (spec.hasValues) {

@@ -200,9 +200,10 @@ struct CheckedMonitor {
 };
 
 /// What a protocol changes before its segment: values of a group or of a
-/// Synapses object, a constant kernels read, or whether an object runs.
+/// Synapses object, a constant kernels read, whether an object runs, or the
+/// random stream's seed.
 struct CheckedProtocolChange {
-    enum class Kind { GroupValues, SynapseValues, Constant, Active };
+    enum class Kind { GroupValues, SynapseValues, Constant, Active, Seed };
     Kind kind = Kind::GroupValues;
     size_t group = 0;             // GroupValues: CheckedModel::groups; SynapseValues: ::synapses
     ElementAssignment assignment; // GroupValues, SynapseValues
@@ -215,6 +216,7 @@ struct CheckedProtocolChange {
     double value = 0.0;  // Constant: the new value (SI)
     std::string object;  // Active: the object whose operations it switches
     bool active = true;  // Active: whether they run from this segment on
+    Reseed reseed;       // Seed
 };
 
 /// One segment of a protocol: the values set before it, then `duration`.

@@ -145,7 +145,19 @@ CheckedProtocolChange checkActive(const CheckedModel& checked, const ProtocolCha
     return result;
 }
 
+CheckedProtocolChange checkReseed(const ProtocolChange& change) {
+    CheckedProtocolChange result;
+    result.kind = CheckedProtocolChange::Kind::Seed;
+    result.reseed = *change.reseed;
+    return result;
+}
+
+/// The first segment may only seed the stream again (Brian2's `seed()` after
+/// the last assignment, before the first `run()`): what holds before it is the
+/// objects' `initial`, their `active` and the model's `constants`.
 void refuseInFirstSegment(const ProtocolChange& change, const std::string& field) {
+    if (change.reseeds())
+        return;
     if (change.changesConstant())
         refuse(field, "the first segment changes no constant: its values are the model's "
                       "'constants'");
@@ -192,6 +204,7 @@ void checkProtocolChanges(CheckedModel& checked) {
             checked.protocol[k].set.push_back(
                 change.changesConstant()  ? checkConstant(checked, change, field, current)
                 : change.switchesActive() ? checkActive(checked, change, field)
+                : change.reseeds()        ? checkReseed(change)
                                           : checkValues(checked, change, field, current));
         }
 }

@@ -2,6 +2,7 @@
 
 #include "diagnostics/ModelError.h"
 #include "model/AssignmentReader.h"
+#include "model/SeedEntry.h"
 
 #include <algorithm>
 
@@ -70,6 +71,8 @@ ProtocolChange readChange(const Json& entry, const std::string& field,
         return readConstantChange(entry, field);
     if (entry.contains("active"))
         return readActiveSwitch(entry, field);
+    if (isSeedEntry(entry))
+        return ProtocolChange{.reseed = readSeedEntry(entry, "model", field)};
     ProtocolChange change;
     change.object = objectName(entry, field);
     Json assignment = entry;

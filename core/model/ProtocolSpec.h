@@ -8,20 +8,23 @@
 
 namespace spikestudio {
 
-/// What a protocol changes between two segments, one of three kinds:
+/// What a protocol changes between two segments, one of four kinds:
 /// - values of a group or Synapses object (Brian2's `G.I = 0*nA`, `S.w['i > j'] = ...`
 ///   written between two `run()` calls): `object` and `assignment`;
 /// - a constant (`tau = 5*ms` before the next `run()`, which reads the namespace
 ///   again): `constant`, with its new value in `assignment.value`;
-/// - whether an object runs (`M.active = False`): `object` and `active`.
+/// - whether an object runs (`M.active = False`): `object` and `active`;
+/// - the random stream's seed (`seed(13579)` or `seed()`): `reseed`.
 struct ProtocolChange {
     std::string object;
     AssignmentSpec assignment;
-    std::string constant;       // non-empty: this entry changes the constant
-    std::optional<bool> active; // set: this entry switches `object` on or off
+    std::string constant;         // non-empty: this entry changes the constant
+    std::optional<bool> active;   // set: this entry switches `object` on or off
+    std::optional<Reseed> reseed; // set: this entry seeds the random stream again
 
     bool changesConstant() const { return !constant.empty(); }
     bool switchesActive() const { return active.has_value(); }
+    bool reseeds() const { return reseed.has_value(); }
 };
 
 /// One `run()` of a script with several: the values set before it, then

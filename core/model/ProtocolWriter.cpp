@@ -1,6 +1,7 @@
 #include "model/ProtocolWriter.h"
 
 #include "model/AssignmentWriter.h"
+#include "model/SeedEntry.h"
 
 namespace spikestudio {
 
@@ -9,6 +10,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json changeJson(const ProtocolChange& change) {
+    if (change.reseeds())
+        return seedEntryJson(*change.reseed);
     Json json = Json::object();
     if (change.changesConstant()) {
         json["constant"] = change.constant;

@@ -149,6 +149,10 @@ std::vector<double>& assignedArray(SynapseState& synapses, const std::string& ta
 void applyGroupAssignments(const std::vector<ElementAssignment>& assignments, const Scope& scope,
                            GroupState& group, RandomGenerator& random) {
     for (const ElementAssignment& assignment : assignments) {
+        if (assignment.reseed) {
+            random.reseed(*assignment.reseed);
+            continue;
+        }
         const AssignmentRun run(assignment, scope, group.name, "neurons", group.size,
                                 groupColumns(group), random);
         Selection selected;
@@ -163,6 +167,10 @@ void applyGroupAssignments(const std::vector<ElementAssignment>& assignments, co
 void applySynapseAssignments(const std::vector<ElementAssignment>& assignments, const Scope& scope,
                              SynapseState& synapses, RandomGenerator& random) {
     for (const ElementAssignment& assignment : assignments) {
+        if (assignment.reseed) {
+            random.reseed(*assignment.reseed);
+            continue;
+        }
         const AssignmentRun run(assignment, scope, synapses.name, "synapses", synapses.size(),
                                 synapseColumns(synapses), random);
         Selection selected;

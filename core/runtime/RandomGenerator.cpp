@@ -22,6 +22,17 @@ void RandomGenerator::fillUniform(double* out, std::size_t count) {
     }
 }
 
+// SplitMix64's finaliser over the run's seed and the count: neighbouring
+// inputs give unrelated seeds, and none repeats the run's own stream.
+std::uint32_t RandomGenerator::nextFreshSeed() {
+    std::uint64_t mixed =
+        (static_cast<std::uint64_t>(runSeed_) << 32 | ++freshSeeds_) + 0x9e3779b97f4a7c15ULL;
+    mixed = (mixed ^ (mixed >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    mixed = (mixed ^ (mixed >> 27)) * 0x94d049bb133111ebULL;
+    mixed ^= mixed >> 31;
+    return static_cast<std::uint32_t>(mixed >> 32);
+}
+
 void RandomGenerator::fillNormal(double* out, std::size_t count) {
     for (std::size_t k = 0; k < count; ++k)
         out[k] = normal();

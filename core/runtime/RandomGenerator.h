@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runtime/MersenneTwister.h"
+#include "runtime/Reseed.h"
 
 #include <cmath>
 #include <cstddef>
@@ -14,12 +15,18 @@ namespace spikestudio {
 /// round, the second cached).
 class RandomGenerator {
 public:
-    explicit RandomGenerator(std::uint32_t seed = 0) { reseed(seed); }
+    explicit RandomGenerator(std::uint32_t seed = 0) : runSeed_(seed) { reseed(seed); }
 
+    /// numpy's RandomState.seed: the stream starts again, the cached normal is dropped.
     void reseed(std::uint32_t seed) {
         engine_.seed(seed);
         hasCachedNormal_ = false;
     }
+
+    /// A seed entry: its seed, or a fresh one. Brian2's `seed()` takes a fresh
+    /// seed from the operating system; here it is derived from the run's seed
+    /// and the number of fresh seeds before it, so a run repeats with its seed.
+    void reseed(const Reseed& entry) { reseed(entry.seed ? *entry.seed : nextFreshSeed()); }
 
     double uniform() {
         const std::uint32_t a = static_cast<std::uint32_t>(engine_()) >> 5;
@@ -67,7 +74,11 @@ public:
     }
 
 private:
+    std::uint32_t nextFreshSeed();
+
     MersenneTwister engine_;
+    std::uint32_t runSeed_;
+    std::uint32_t freshSeeds_ = 0; // fresh seeds given so far
     bool hasCachedNormal_ = false;
     double cachedNormal_ = 0.0;
 };

@@ -18,10 +18,10 @@ std::vector<AssignmentSpec> list(const NamedExpressions& plain,
 }
 
 bool isPlain(const AssignmentSpec& assignment) {
-    // A Synapses object's delays (`delay`, `up.delay`) are set in the list form only.
+    // A Synapses object's delays (`delay`, `up.delay`) and seed entries are in the list form only.
     const bool delay = assignment.variable == "delay" || pathwayOfDelay(assignment.variable);
-    return !delay && !assignment.hasValues && assignment.index.all() && assignment.pre.all() &&
-           assignment.post.all() && assignment.condition.empty();
+    return !delay && !assignment.isSeedEntry() && !assignment.hasValues && assignment.index.all() &&
+           assignment.pre.all() && assignment.post.all() && assignment.condition.empty();
 }
 
 void store(const std::vector<AssignmentSpec>& list, NamedExpressions& plain,
