@@ -207,6 +207,43 @@ private slots:
         QCOMPARE(modelText(model()), empty);
     }
 
+    /// Brian2's `seed(n)` between two assignments as a "seed" row: added
+    /// after the selected entry, its seed edited (a bad one refused in its
+    /// cell), the map form turned into the list form that holds it, undone.
+    void seedEntriesSitBetweenAssignments() {
+        open(kModel);
+        inspect(ObjectRef::group("G"));
+        AssignmentsSection* section = initial();
+        const QString empty = modelText(model());
+        section->addButton()->click();
+        editCell(section->table(), 0, 2, "rand()*mV");
+        section->addButton()->click();
+        editCell(section->table(), 1, 2, "rand()");
+        section->table()->setCurrentCell(0, 0);
+        section->addSeedButton()->click();
+        const std::vector<AssignmentSpec>& list = model().groups[0].assignments;
+        QCOMPARE(list.size(), size_t(3));
+        QVERIFY(model().groups[0].initial.empty());
+        QCOMPARE(list[1].reseed->seed, std::optional<std::uint32_t>(1));
+        QCOMPARE(cell(1, 0), QString("seed"));
+        QCOMPARE(cell(1, 1), QString());
+        QVERIFY(!(section->table()->item(1, 1)->flags() & Qt::ItemIsEditable));
+        editCell(section->table(), 1, 2, "12345678");
+        QCOMPARE(model().groups[0].assignments[1].reseed->seed,
+                 std::optional<std::uint32_t>(12345678));
+        editCell(section->table(), 1, 2, "4294967296");
+        QVERIFY(section->problemText().contains("a seed is a whole number from 0 to 4294967295"));
+        editCell(section->table(), 1, 2, "Fresh");
+        QVERIFY(!model().groups[0].assignments[1].reseed->seed);
+        QCOMPARE(cell(1, 2), QString("fresh"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QVERIFY(modelText(model()).contains(R"("seed": "fresh")"));
+        QCOMPARE(modelText(readModel(writeModelJson(model()))), modelText(model()));
+        while (undoStack()->canUndo() && modelText(model()) != empty)
+            undoStack()->undo();
+        QCOMPARE(modelText(model()), empty);
+    }
+
     void numbersArePastedFromASpreadsheetAndUndone() {
         open(kModel);
         inspect(ObjectRef::group("G"));

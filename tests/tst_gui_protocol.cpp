@@ -321,6 +321,65 @@ private slots:
         QTRY_VERIFY(window_->diagnostics()->canRun());
     }
 
+    /// Brian2's `seed(13579)` and `seed()` between runs: seed rows added in any
+    /// segment (the first included), their seed typed ("fresh" or a number),
+    /// a bad one refused in its cell; the summary says seed(...).
+    void seedEntriesAreAddedInAnySegment() {
+        load(readModel(kChangesModel));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        const int steps = undoStack()->count();
+        segments()->selectSegment(0);
+        QVERIFY(changes()->addSeedButton()->isEnabled());
+        changes()->addSeedButton()->click();
+        QCOMPARE(model().protocol[0].set.size(), size_t(1));
+        QCOMPARE(model().protocol[0].set[0].reseed->seed, std::optional<std::uint32_t>(3));
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ObjectColumn), QString("seed"));
+        QVERIFY(!(changes()->table()->item(0, ProtocolChangesTable::VariableColumn)->flags() &
+                  Qt::ItemIsEditable));
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, "fresh");
+        QVERIFY(!model().protocol[0].set[0].reseed->seed);
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, "-4"); // refused in its cell
+        QVERIFY(changes()->problemText().contains("a seed is a whole number"));
+        QVERIFY(!model().protocol[0].set[0].reseed->seed);
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        segments()->selectSegment(1);
+        changes()->addSeedButton()->click();
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, "13579");
+        changes()->addButton()->click();
+        editCell(changes(), 1, ProtocolChangesTable::ValueColumn, "rand()");
+        QCOMPARE(model().protocol[1].set[0].reseed->seed, std::optional<std::uint32_t>(13579));
+        QCOMPARE(cell(segments(), 0, ProtocolSegmentsTable::ChangesColumn), QString("seed()"));
+        QCOMPARE(cell(segments(), 1, ProtocolSegmentsTable::ChangesColumn),
+                 QString("seed(13579), v of G"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        while (undoStack()->count() > steps && undoStack()->canUndo())
+            undoStack()->undo();
+        QVERIFY(model().protocol[0].set.empty() && model().protocol[1].set.empty());
+    }
+
+    /// Removing the first segment moves a seed that came before values into
+    /// the initial values with them; one after the last values stays.
+    void removingTheFirstSegmentKeepsSeedsWithTheirValues() {
+        Model changed = protocolModel();
+        std::vector<ProtocolChange>& set = changed.protocol[1].set;
+        set.insert(set.begin(), ProtocolChange::seedEntry(Reseed{13579}));
+        set.push_back(ProtocolChange::seedEntry(Reseed{}));
+        load(changed);
+        segments()->table()->setCurrentCell(0, 0);
+        segments()->removeButton()->click();
+        const GroupSpec& group = model().groups[0];
+        const std::vector<AssignmentSpec> initial =
+            InitialValues::list(group.initial, group.assignments);
+        QCOMPARE(initial.size(), size_t(3));
+        QCOMPARE(initial[1].reseed->seed, std::optional<std::uint32_t>(13579));
+        QCOMPARE(initial[2].variable, std::string("I"));
+        QCOMPARE(model().protocol[0].set.size(), size_t(1));
+        QVERIFY(model().protocol[0].set[0].reseeds() && !model().protocol[0].set[0].reseed->seed);
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
+
     /// Removing the first segment makes its successor's constant and switch
     /// what holds before the run.
     void removingTheFirstSegmentKeepsConstantsAndSwitches() {

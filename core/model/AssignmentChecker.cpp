@@ -138,8 +138,12 @@ ElementAssignment checkAssignment(const AssignmentSpec& spec, size_t position,
 
 ElementAssignment checkAssignment(const AssignmentSpec& spec, const std::string& field,
                                   const AssignmentOwner& owner) {
-    if (spec.isSeedEntry())
-        return ElementAssignment{.field = field, .reseed = spec.reseed};
+    if (spec.isSeedEntry()) {
+        ElementAssignment entry;
+        entry.field = field;
+        entry.reseed = spec.reseed;
+        return entry;
+    }
     return EntryChecker(spec, field, owner).check();
 }
 

@@ -183,7 +183,7 @@ std::vector<AssignmentSpec> readAssignments(const Json& list, const std::string&
 AssignmentSpec readAssignment(const Json& entry, const std::string& object,
                               const std::string& field, bool synapses) {
     if (isSeedEntry(entry))
-        return AssignmentSpec{.reseed = readSeedEntry(entry, object, field)};
+        return AssignmentSpec::seedEntry(readSeedEntry(entry, object, field));
     return EntryReader(entry, object, field, synapses).read();
 }
 

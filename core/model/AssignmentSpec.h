@@ -27,6 +27,11 @@ struct AssignmentSpec {
     std::optional<Reseed> reseed; // set: a seed entry
 
     bool isSeedEntry() const { return reseed.has_value(); }
+    static AssignmentSpec seedEntry(const Reseed& reseed) {
+        AssignmentSpec entry;
+        entry.reseed = reseed;
+        return entry;
+    }
 };
 
 /// Parses a slice `start:stop` or `start:stop:step` (parts may be empty);

@@ -72,7 +72,7 @@ ProtocolChange readChange(const Json& entry, const std::string& field,
     if (entry.contains("active"))
         return readActiveSwitch(entry, field);
     if (isSeedEntry(entry))
-        return ProtocolChange{.reseed = readSeedEntry(entry, "model", field)};
+        return ProtocolChange::seedEntry(readSeedEntry(entry, "model", field));
     ProtocolChange change;
     change.object = objectName(entry, field);
     Json assignment = entry;

@@ -25,6 +25,11 @@ struct ProtocolChange {
     bool changesConstant() const { return !constant.empty(); }
     bool switchesActive() const { return active.has_value(); }
     bool reseeds() const { return reseed.has_value(); }
+    static ProtocolChange seedEntry(const Reseed& reseed) {
+        ProtocolChange change;
+        change.reseed = reseed;
+        return change;
+    }
 };
 
 /// One `run()` of a script with several: the values set before it, then

@@ -17,6 +17,25 @@ template <typename Spec> void appendInitial(Spec& spec, const AssignmentSpec& en
     InitialValues::store(list, spec.initial, spec.assignments);
 }
 
+/// Appends `entry` to the initial values of the group or Synapses object
+/// `name`; nothing when there is none (the checker named it already).
+void appendInitialOf(Model& model, const std::string& name, const AssignmentSpec& entry) {
+    for (GroupSpec& group : model.groups)
+        if (group.name == name)
+            return appendInitial(group, entry);
+    for (SynapsesSpec& synapses : model.synapses)
+        if (synapses.name == name)
+            return appendInitial(synapses, entry);
+}
+
+/// The object whose values the first values entry of `set` after `k` sets ("": none).
+std::string nextValuesObject(const std::vector<ProtocolChange>& set, size_t k) {
+    for (size_t next = k + 1; next < set.size(); ++next)
+        if (!set[next].changesConstant() && !set[next].switchesActive() && !set[next].reseeds())
+            return set[next].object;
+    return "";
+}
+
 /// Sets `active` of the object named `name`, whatever its kind.
 void setActive(Model& model, const std::string& name, bool active) {
     const auto apply = [&](auto& specs) {
@@ -32,11 +51,24 @@ void setActive(Model& model, const std::string& name, bool active) {
 
 /// What the first segment changes becomes what holds before the run: values
 /// go to their objects' initial lists, a constant gets the new value as its
-/// own, a switch becomes the object's `active`.
+/// own, a switch becomes the object's `active`. A seed entry goes before the
+/// values it seeded; one after the last values stays (the first segment may
+/// seed the stream before the run).
 void moveFirstChangesToInitial(Model& model) {
     if (model.protocol.empty())
         return;
-    for (const ProtocolChange& change : model.protocol.front().set) {
+    const std::vector<ProtocolChange> set = std::move(model.protocol.front().set);
+    std::vector<ProtocolChange> kept;
+    for (size_t k = 0; k < set.size(); ++k) {
+        const ProtocolChange& change = set[k];
+        if (change.reseeds()) {
+            const std::string next = nextValuesObject(set, k);
+            if (next.empty())
+                kept.push_back(change);
+            else
+                appendInitialOf(model, next, AssignmentSpec::seedEntry(*change.reseed));
+            continue;
+        }
         if (change.changesConstant()) {
             for (auto& constant : model.constants)
                 if (constant.first == change.constant)
@@ -47,18 +79,9 @@ void moveFirstChangesToInitial(Model& model) {
             setActive(model, change.object, *change.active);
             continue;
         }
-        auto group = std::find_if(model.groups.begin(), model.groups.end(),
-                                  [&](const GroupSpec& g) { return g.name == change.object; });
-        auto synapses =
-            std::find_if(model.synapses.begin(), model.synapses.end(),
-                         [&](const SynapsesSpec& s) { return s.name == change.object; });
-        if (group != model.groups.end())
-            appendInitial(*group, change.assignment);
-        else if (synapses != model.synapses.end())
-            appendInitial(*synapses, change.assignment);
-        // else the checker named this object already; nothing to keep it on
+        appendInitialOf(model, change.object, change.assignment);
     }
-    model.protocol.front().set.clear();
+    model.protocol.front().set = std::move(kept);
 }
 
 } // namespace
@@ -87,7 +110,7 @@ void removeSegment(Model& model, size_t index) {
     model.protocol.erase(model.protocol.begin() + std::ptrdiff_t(index));
     if (index == 0)
         moveFirstChangesToInitial(model);
-    if (model.protocol.size() == 1) {
+    if (model.protocol.size() == 1 && model.protocol.front().set.empty()) {
         model.duration = model.protocol.front().duration;
         model.protocol.clear();
     }

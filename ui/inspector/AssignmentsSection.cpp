@@ -5,6 +5,7 @@
 #include "document/InitialValues.h"
 #include "document/ModelLookup.h"
 #include "document/NumberColumn.h"
+#include "document/SeedText.h"
 #include "expr/PathwayDelayName.h"
 #include "inspector/ArrayValuesEditor.h"
 #include "model/ObjectKinds.h"
@@ -60,12 +61,16 @@ AssignmentsSection::AssignmentsSection(ModelDocument* document, QWidget* parent)
       moveDown_(addToolButton("↓", tr("Move the selected entry down"))),
       numbers_(addToolButton("[…]", tr("Set the selected entry from a list of numbers, one per "
                                        "element (or back to an expression)"))),
+      addSeed_(addToolButton(tr("seed"), tr("Seed the random stream again here: the values "
+                                            "after it start from this seed (Brian2: seed(13579) "
+                                            "between two assignments)"))),
       arrayEditor_(new ArrayValuesEditor(this)) {
     setObjectName("section:initial");
     addButton()->setToolTip(tr("Set the initial value of a variable"));
     moveUp_->setObjectName("moveUp");
     moveDown_->setObjectName("moveDown");
     numbers_->setObjectName("valueAsNumbers");
+    addSeed_->setObjectName("addSeedEntry");
     table()
         ->horizontalHeaderItem(VariableColumn)
         ->setToolTip(tr("A variable; on Synapses also delay (the pathway 'pre''s, Brian2's "
@@ -80,6 +85,7 @@ AssignmentsSection::AssignmentsSection(ModelDocument* document, QWidget* parent)
     connect(moveUp_, &QToolButton::clicked, this, [this] { moveSelected(-1); });
     connect(moveDown_, &QToolButton::clicked, this, [this] { moveSelected(1); });
     connect(numbers_, &QToolButton::clicked, this, &AssignmentsSection::toggleNumbers);
+    connect(addSeed_, &QToolButton::clicked, this, &AssignmentsSection::addSeedEntry);
     connect(table(), &QTableWidget::currentCellChanged, this,
             &AssignmentsSection::showArrayOfCurrentRow);
     connect(arrayEditor_, &ArrayValuesEditor::valuesEdited, this, &AssignmentsSection::storeValues);
@@ -111,15 +117,23 @@ void AssignmentsSection::refresh() {
 QList<QStringList> AssignmentsSection::rows() const {
     QList<QStringList> rows;
     for (const AssignmentSpec& entry : entries())
-        rows.append({QString::fromStdString(entry.variable), AssignmentElements::format(entry),
-                     valueText(entry)});
+        if (entry.isSeedEntry())
+            rows.append({SeedText::rowLabel(), QString(), SeedText::format(*entry.reseed)});
+        else
+            rows.append({QString::fromStdString(entry.variable), AssignmentElements::format(entry),
+                         valueText(entry)});
     return rows;
 }
 
-// Numbers are edited in the array editor below the table, not in the cell.
+// Numbers are edited in the array editor below the table, not in the cell; a
+// seed entry has its seed only.
 bool AssignmentsSection::isEditable(int row, int column) const {
     const auto list = entries();
-    return column != ValueColumn || (row < int(list.size()) && !list[size_t(row)].hasValues);
+    if (row >= int(list.size()))
+        return false;
+    if (list[size_t(row)].isSeedEntry())
+        return column == ValueColumn;
+    return column != ValueColumn || !list[size_t(row)].hasValues;
 }
 
 void AssignmentsSection::editEntries(const QString& text,
@@ -145,6 +159,10 @@ void AssignmentsSection::commitCell(int row, int column, const QString& text) {
     if (row < 0 || row >= int(list.size()))
         return;
     AssignmentSpec changed = list[size_t(row)];
+    if (changed.isSeedEntry()) {
+        commitSeed(row, trimmed);
+        return;
+    }
     if (column == VariableColumn) {
         if (trimmed.isEmpty()) {
             showLocalProblem(row, column, tr("an initial value needs a variable"));
@@ -169,6 +187,35 @@ void AssignmentsSection::commitCell(int row, int column, const QString& text) {
         [row, changed](std::vector<AssignmentSpec>& list) {
             if (row < int(list.size()))
                 list[size_t(row)] = changed;
+        },
+        row);
+}
+
+void AssignmentsSection::commitSeed(int row, const QString& text) {
+    const std::optional<Reseed> reseed = SeedText::parse(text);
+    if (!reseed) {
+        showLocalProblem(row, ValueColumn, SeedText::problem());
+        return;
+    }
+    editEntries(
+        tr("Seed %1").arg(SeedText::format(*reseed)),
+        [row, reseed](std::vector<AssignmentSpec>& list) {
+            if (row < int(list.size()))
+                list[size_t(row)] = AssignmentSpec::seedEntry(*reseed);
+        },
+        row);
+}
+
+/// A fixed seed (the model's, else 1) after the selected entry, or last.
+void AssignmentsSection::addSeedEntry() {
+    const AssignmentSpec entry = AssignmentSpec::seedEntry(Reseed{model().seed.value_or(1)});
+    const int current = table()->currentRow();
+    const int row = current < 0 ? int(entries().size()) : current + 1;
+    editEntries(
+        tr("Add a seed to the initial values"),
+        [entry, row](std::vector<AssignmentSpec>& list) {
+            list.insert(list.begin() + std::min<std::ptrdiff_t>(row, std::ptrdiff_t(list.size())),
+                        entry);
         },
         row);
 }
@@ -238,6 +285,8 @@ void AssignmentsSection::toggleNumbers() {
     if (row < 0 || row >= int(list.size()))
         return;
     AssignmentSpec changed = list[size_t(row)];
+    if (changed.isSeedEntry())
+        return;
     if (changed.hasValues) {
         const QString first =
             NumberColumn::number(changed.values.empty() ? 0.0 : changed.values[0]);
@@ -323,9 +372,10 @@ std::optional<TableSection::Cell> AssignmentsSection::problemCell(const Diagnost
     const QRegularExpressionMatch match = listField.match(problem.field);
     if (match.hasMatch()) {
         const QString part = match.captured(2);
-        const int column = part == "variable"                                    ? VariableColumn
-                           : part == "value" || part == "unit" || part.isEmpty() ? ValueColumn
-                                                                                 : ElementsColumn;
+        const int column = part == "variable" ? VariableColumn
+                           : part == "value" || part == "unit" || part == "seed" || part.isEmpty()
+                               ? ValueColumn
+                               : ElementsColumn;
         return Cell{match.captured(1).toInt(), column};
     }
     if (problem.field.startsWith("initial.")) {

@@ -10,7 +10,9 @@ class ArrayValuesEditor;
 /// one row per assignment, with the variable, the elements it sets (written
 /// as in Brian2's `G.v[...]`: all, 3, [1, 5], 10:20, 'i > 5', or pre, post on
 /// Synapses) and the value, an expression or numbers. Rows are added,
-/// removed, moved up and down and edited, each as one undo step; the numbers
+/// removed, moved up and down and edited, each as one undo step; a seed
+/// entry (Brian2's `seed(13579)` between two assignments) shows as "seed"
+/// with its seed or "fresh" and is added with its own button; the numbers
 /// of the selected row open below the table in an ArrayValuesEditor.
 class AssignmentsSection : public TableSection {
     Q_OBJECT
@@ -23,6 +25,7 @@ public:
     QToolButton* moveUpButton() const { return moveUp_; }
     QToolButton* moveDownButton() const { return moveDown_; }
     QToolButton* numbersButton() const { return numbers_; }
+    QToolButton* addSeedButton() const { return addSeed_; }
 
 protected:
     bool appliesTo(const ObjectRef& object) const override;
@@ -39,6 +42,8 @@ private:
                      const std::function<void(std::vector<spikestudio::AssignmentSpec>&)>& edit,
                      int selectRow);
     void addEntry();
+    void addSeedEntry();
+    void commitSeed(int row, const QString& text);
     spikestudio::AssignmentSpec newEntry() const;
     void moveSelected(int by);
     void toggleNumbers();
@@ -49,6 +54,7 @@ private:
     QToolButton* moveUp_;
     QToolButton* moveDown_;
     QToolButton* numbers_;
+    QToolButton* addSeed_;
     ArrayValuesEditor* arrayEditor_;
 };
 

@@ -55,8 +55,8 @@ std::vector<SharedTrace> sharedTraces(const RunResults& first, const RunResults&
 }
 
 /// The figure as it is built, row by row.
-struct Figure {
-    Figure(QCustomPlot& plot, const OverlayRun& first, const OverlayRun& second)
+struct OverlayLayout {
+    OverlayLayout(QCustomPlot& plot, const OverlayRun& first, const OverlayRun& second)
         : plot(plot), runs{&first, &second}, margins(new QCPMarginGroup(&plot)) {}
 
     QCustomPlot& plot;
@@ -81,7 +81,7 @@ struct Figure {
 };
 
 /// Each run's raster in its own panel: superimposed, dots would hide dots.
-void addRasters(Figure& figure) {
+void addRasters(OverlayLayout& figure) {
     const std::string name = firstName(figure.runs[0]->results->spikes);
     for (int r = 0; r < 2; ++r)
         if (const SpikeRecord* spikes = sameOrFirst(figure.runs[r]->results->spikes, name)) {
@@ -93,7 +93,7 @@ void addRasters(Figure& figure) {
         }
 }
 
-void addRates(Figure& figure) {
+void addRates(OverlayLayout& figure) {
     const std::string name = firstName(figure.runs[0]->results->rates);
     QCPAxisRect* panel = nullptr;
     for (int r = 0; r < 2; ++r) {
@@ -121,7 +121,7 @@ AxisUnit unitOf(const SharedTrace& trace) {
     return AxisUnit::forData(trace.records[0]->columns[trace.columns[0]].dim, largest);
 }
 
-void addTraces(Figure& figure) {
+void addTraces(OverlayLayout& figure) {
     for (const SharedTrace& trace :
          sharedTraces(*figure.runs[0]->results, *figure.runs[1]->results)) {
         const StateRecord& record = *trace.records[0];
@@ -139,7 +139,7 @@ void addTraces(Figure& figure) {
 }
 
 /// The row under the title: one entry per run, side by side, centred.
-void addRunLegend(Figure& figure, int row) {
+void addRunLegend(OverlayLayout& figure, int row) {
     auto* centred = new QCPLayoutGrid; // spacer, legend, spacer
     figure.plot.plotLayout()->addElement(row, 0, centred);
     figure.plot.plotLayout()->setRowStretchFactor(row, 0.01); // as tall as its text
@@ -175,7 +175,7 @@ void OverlayFigure::build(QCustomPlot& plot, const OverlayRun& first, const Over
     plot.plotLayout()->clear();
     plot.setBackground(Qt::white);
     PlotStyle::spaceTicks(plot);
-    Figure figure(plot, first, second);
+    OverlayLayout figure(plot, first, second);
     FigurePanels::addTitle(plot, figure.row++, title);
     const int legendRow = figure.row++;
     addRasters(figure);

@@ -4,6 +4,7 @@
 #include "document/EquationVariables.h"
 #include "document/ModelLookup.h"
 #include "document/NumberColumn.h"
+#include "document/SeedText.h"
 #include "inspector/ArrayValuesEditor.h"
 #include "inspector/ChoiceDelegate.h"
 
@@ -53,12 +54,16 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
                                           "(Brian2: tau = 5*ms between two run() calls)"))),
       addSwitch_(addToolButton("on/off", tr("Switch an object on or off from this segment on "
                                             "(Brian2: M.active = False between two run() calls)"))),
+      addSeed_(addToolButton(tr("seed"), tr("Seed the random stream again here: the values "
+                                            "after it, or the segment's own draws, start from "
+                                            "this seed (Brian2: seed(13579) or seed())"))),
       arrayEditor_(new ArrayValuesEditor(this)) {
     setObjectName("section:segmentValues");
     addButton()->setToolTip(tr("Set a value of a group or Synapses object before this segment "
                                "(Brian2: G.I = ... between two run() calls)"));
     addConstant_->setObjectName("addConstantChange");
     addSwitch_->setObjectName("addActiveSwitch");
+    addSeed_->setObjectName("addSeedEntry");
     moveUp_->setObjectName("valueUp");
     moveDown_->setObjectName("valueDown");
     numbers_->setObjectName("valueAsNumbers");
@@ -73,6 +78,7 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
     connect(addButton(), &QToolButton::clicked, this, &ProtocolChangesTable::addChange);
     connect(addConstant_, &QToolButton::clicked, this, &ProtocolChangesTable::addConstantChange);
     connect(addSwitch_, &QToolButton::clicked, this, &ProtocolChangesTable::addActiveSwitch);
+    connect(addSeed_, &QToolButton::clicked, this, &ProtocolChangesTable::addSeedEntry);
     connect(moveUp_, &QToolButton::clicked, this, [this] { moveSelected(-1); });
     connect(moveDown_, &QToolButton::clicked, this, [this] { moveSelected(1); });
     connect(numbers_, &QToolButton::clicked, this, &ProtocolChangesTable::toggleNumbers);
@@ -125,6 +131,7 @@ void ProtocolChangesTable::refresh() {
     addButton()->setEnabled(segment_ > 0); // the first segment starts from `initial`
     addConstant_->setEnabled(segment_ > 0 && !model().constants.empty());
     addSwitch_->setEnabled(segment_ > 0);
+    addSeed_->setEnabled(segment_ >= 0); // the first segment may seed its own draws
     showArrayOfCurrentRow();
 }
 
@@ -137,6 +144,9 @@ QList<QStringList> ProtocolChangesTable::rows() const {
         else if (change.switchesActive())
             rows.append({QString::fromStdString(change.object), kActiveVariable, QString(),
                          *change.active ? tr("on") : tr("off")});
+        else if (change.reseeds())
+            rows.append(
+                {SeedText::rowLabel(), QString(), QString(), SeedText::format(*change.reseed)});
         else
             rows.append({QString::fromStdString(change.object),
                          QString::fromStdString(change.assignment.variable),
@@ -147,7 +157,8 @@ QList<QStringList> ProtocolChangesTable::rows() const {
 }
 
 // Numbers are edited in the array editor below the table, not in the cell. A
-// constant's row names no object or elements, a switch no variable or elements.
+// constant's row names no object or elements, a switch no variable or
+// elements, a seed entry has its seed only.
 bool ProtocolChangesTable::isEditable(int row, int column) const {
     const auto list = changes();
     if (row < 0 || row >= int(list.size()))
@@ -157,6 +168,8 @@ bool ProtocolChangesTable::isEditable(int row, int column) const {
         return column == VariableColumn || column == ValueColumn;
     if (change.switchesActive())
         return column == ObjectColumn || column == ValueColumn;
+    if (change.reseeds())
+        return column == ValueColumn;
     return column != ValueColumn || !change.assignment.hasValues;
 }
 
@@ -178,7 +191,7 @@ void ProtocolChangesTable::commitCell(int row, int column, const QString& text) 
     if (row < 0 || row >= int(list.size()))
         return;
     ProtocolChange changed = list[size_t(row)];
-    if (changed.changesConstant() || changed.switchesActive()) {
+    if (changed.changesConstant() || changed.switchesActive() || changed.reseeds()) {
         commitOtherCell(row, column, trimmed, changed);
         return;
     }
@@ -214,12 +227,20 @@ void ProtocolChangesTable::commitCell(int row, int column, const QString& text) 
         row);
 }
 
-/// A cell of a constant's row (its name, its value) or of a switch (its
-/// object, on or off).
+/// A cell of a constant's row (its name, its value), of a switch (its
+/// object, on or off) or of a seed entry (its seed).
 void ProtocolChangesTable::commitOtherCell(int row, int column, const QString& text,
                                            ProtocolChange changed) {
     QString what;
-    if (changed.switchesActive() && column == ValueColumn) {
+    if (changed.reseeds()) {
+        const std::optional<Reseed> reseed = SeedText::parse(text);
+        if (!reseed) {
+            showLocalProblem(row, column, SeedText::problem());
+            return;
+        }
+        changed.reseed = *reseed;
+        what = tr("Seed %1").arg(SeedText::format(*reseed));
+    } else if (changed.switchesActive() && column == ValueColumn) {
         const std::optional<bool> on = switchValue(text);
         if (!on) {
             showLocalProblem(row, column, tr("a switch is 'on' or 'off'"));
@@ -281,6 +302,15 @@ void ProtocolChangesTable::addActiveSwitch() {
     appendChange(change, tr("Switch %1 off before segment %2")
                              .arg(QString::fromStdString(change.object))
                              .arg(segment_ + 1));
+}
+
+/// A fixed seed (the model's, else 1): a seed entry is usually written to
+/// make what follows repeatable; "fresh" is typed in its cell.
+void ProtocolChangesTable::addSeedEntry() {
+    if (segment_ < 0)
+        return;
+    const ProtocolChange change = ProtocolChange::seedEntry(Reseed{model().seed.value_or(1)});
+    appendChange(change, tr("Seed the random stream before segment %1").arg(segment_ + 1));
 }
 
 void ProtocolChangesTable::appendChange(const ProtocolChange& change, const QString& text) {
@@ -364,8 +394,8 @@ void ProtocolChangesTable::toggleNumbers() {
     if (row < 0 || row >= int(list.size()))
         return;
     ProtocolChange changed = list[size_t(row)];
-    if (changed.changesConstant() || changed.switchesActive())
-        return; // a constant's value is an expression, a switch on or off
+    if (changed.changesConstant() || changed.switchesActive() || changed.reseeds())
+        return; // a constant's value is an expression, a switch on or off, a seed a number
     AssignmentSpec& entry = changed.assignment;
     if (entry.hasValues) {
         const QString first = NumberColumn::number(entry.values.empty() ? 0.0 : entry.values[0]);
@@ -447,11 +477,12 @@ ProtocolChangesTable::problemCell(const Diagnostic& problem) const {
     if (row >= int(changes().size()))
         return std::nullopt;
     const QString part = match.captured(3);
-    const int column = part == "object"                           ? ObjectColumn
-                       : part == "variable" || part == "constant" ? VariableColumn
-                       : part == "value" || part == "unit" || part == "active" || part.isEmpty()
-                           ? ValueColumn
-                           : ElementsColumn;
+    const int column =
+        part == "object"                           ? ObjectColumn
+        : part == "variable" || part == "constant" ? VariableColumn
+        : part == "value" || part == "unit" || part == "active" || part == "seed" || part.isEmpty()
+            ? ValueColumn
+            : ElementsColumn;
     return Cell{row, column};
 }
 

@@ -12,7 +12,8 @@ class ArrayValuesEditor;
 /// `G.v[...]` and the value, an expression or numbers edited in an
 /// ArrayValuesEditor below, as in the Initial values table), a constant's
 /// new value (`tau = 5*ms`: "constant", its name, its value) and switches
-/// (`M.active = False`: the object, "active", on or off). Each edit is one
+/// (`M.active = False`: the object, "active", on or off) and seed entries
+/// (`seed(13579)`: "seed", the seed or "fresh"). Each edit is one
 /// undo step; the checker's messages mark their cell.
 class ProtocolChangesTable : public TableSection {
     Q_OBJECT
@@ -29,6 +30,7 @@ public:
     QToolButton* numbersButton() const { return numbers_; }
     QToolButton* addConstantButton() const { return addConstant_; }
     QToolButton* addSwitchButton() const { return addSwitch_; }
+    QToolButton* addSeedButton() const { return addSeed_; }
 
     enum Column { ObjectColumn, VariableColumn, ElementsColumn, ValueColumn };
 
@@ -48,6 +50,7 @@ private:
     void addChange();
     void addConstantChange();
     void addActiveSwitch();
+    void addSeedEntry();
     void appendChange(const ProtocolChange& change, const QString& text);
     void commitOtherCell(int row, int column, const QString& text, ProtocolChange changed);
     ProtocolChange newChange() const;
@@ -64,6 +67,7 @@ private:
     QToolButton* numbers_;
     QToolButton* addConstant_;
     QToolButton* addSwitch_;
+    QToolButton* addSeed_;
     ArrayValuesEditor* arrayEditor_;
 };
 

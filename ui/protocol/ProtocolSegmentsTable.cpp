@@ -1,6 +1,7 @@
 #include "protocol/ProtocolSegmentsTable.h"
 
 #include "document/ProtocolEdits.h"
+#include "model/SeedEntry.h"
 
 #include <QRegularExpression>
 #include <QTableWidget>
@@ -10,7 +11,7 @@ namespace spikestudio {
 
 namespace {
 
-/// "I of G, tau = 5*ms, spikes off" for what a segment changes.
+/// "I of G, tau = 5*ms, spikes off, seed()" for what a segment changes.
 QString changesSummary(const ProtocolSegmentSpec& segment) {
     QStringList parts;
     for (const ProtocolChange& change : segment.set)
@@ -20,6 +21,8 @@ QString changesSummary(const ProtocolSegmentSpec& segment) {
         else if (change.switchesActive())
             parts << (*change.active ? QObject::tr("%1 on") : QObject::tr("%1 off"))
                          .arg(QString::fromStdString(change.object));
+        else if (change.reseeds())
+            parts << QString::fromStdString(seedCallText(*change.reseed));
         else
             parts << QObject::tr("%1 of %2")
                          .arg(QString::fromStdString(change.assignment.variable),
@@ -65,7 +68,8 @@ QList<QStringList> ProtocolSegmentsTable::rows() const {
     const std::vector<ProtocolSegmentSpec>& protocol = model().protocol;
     for (size_t k = 0; k < protocol.size(); ++k)
         rows.append({tr("segment %1").arg(k + 1), QString::fromStdString(protocol[k].duration),
-                     k == 0 ? tr("(initial values)") : changesSummary(protocol[k])});
+                     k == 0 && protocol[k].set.empty() ? tr("(initial values)")
+                                                       : changesSummary(protocol[k])});
     return rows;
 }
 
