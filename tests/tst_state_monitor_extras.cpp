@@ -2,11 +2,15 @@
 // Brian2's does: a refractory group's `lastspike` and `not_refractory`, a
 // synapse's `lastupdate` (with event-driven equations). Checked against the
 // spikes the same run recorded; refused, naming monitor and field, where the
-// source has no such variable.
+// source has no such variable. A StateMonitor of no variables (Brian2's
+// StateMonitor(G, [], record=True)) records the times of its steps alone,
+// in the run, the CSV and a project.
 #include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
+#include "support/CliRunner.h"
 #include "support/ModelProblem.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
 
@@ -70,6 +74,38 @@ private slots:
         }
     }
 
+    void noVariablesRecordsTheTimesAlone() {
+        const std::string text =
+            model(R"({"name": "times", "type": "StateMonitor", "source": "G", "variables": [],
+                      "record": true, "dt": "0.5*ms"})");
+        const CheckedModel checked = checkModel(readModel(text));
+        auto network = buildNetwork(checked);
+        network->run(checked.duration);
+        const StateRecord& times = network->stateRecords()[0];
+        QVERIFY(times.columns.empty() && times.values.empty());
+        QCOMPARE(times.rowCount(), size_t(40));
+        QCOMPARE(times.times[3], 1.5e-3);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath("times.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(text));
+        file.close();
+        const QString project = dir.filePath("p.spikestudio");
+        QCOMPARE(runCli({"run", path, "--csv", dir.filePath("csv"), "--db", project}).exitCode, 0);
+        QCOMPARE(
+            runCli({"export", project, "--run", "1", "--csv", dir.filePath("stored")}).exitCode, 0);
+        for (const QString& folder : {"csv", "stored"}) {
+            QFile csv(dir.filePath(folder + "/times.csv"));
+            QVERIFY2(csv.open(QIODevice::ReadOnly), qPrintable(folder));
+            const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+            QCOMPARE(lines.size(), 41);
+            QCOMPARE(lines[0], QByteArray("t [s]"));
+            QCOMPARE(lines[4].toDouble(), 1.5e-3);
+        }
+    }
+
     void refusedWhereTheSourceHasNone_data() {
         QTest::addColumn<QString>("monitor");
         QTest::addColumn<QString>("refractory");
@@ -89,6 +125,14 @@ private slots:
                   "variables": ["lastupdate"]})"
             << "2*ms"
             << "'clock', field 'variables': 'lastupdate' is not a variable of 'G'";
+        QTest::newRow("variables missing")
+            << R"({"name": "clock", "type": "StateMonitor", "source": "G"})"
+            << "2*ms"
+            << "'clock', field 'variables': missing field 'variables'";
+        QTest::newRow("variables not names")
+            << R"({"name": "clock", "type": "StateMonitor", "source": "G", "variables": [1]})"
+            << "2*ms"
+            << "'clock', field 'variables': expected a list of variable names";
     }
 
     void refusedWhereTheSourceHasNone() {

@@ -64,7 +64,8 @@ enum class ObjectFamily { Group, Synapses, Monitor, PoissonInput, TimedArray };
 struct FieldDescriptor {
     std::string key{}; // the JSON key, also the field a ModelError names
     FieldType type = FieldType::Expression;
-    bool required = false; // else absent or empty means `emptyMeans`
+    bool required = false;         // else absent or empty means `emptyMeans`
+    bool emptyListAllowed = false; // a required list that may be written empty (`[]`)
     UnitRule unit = UnitRule::None;
     EditorHint editor = EditorHint::None;
     std::string label{};                    // the inspector's row label

@@ -367,7 +367,7 @@ void readInto(const ObjectReader& in, const ObjectKind& kind, const FieldDescrip
               std::vector<std::string> Spec::*member, Spec& spec) {
     const Json& list = in.array(field.key);
     const bool names = field.type == FieldType::Names;
-    if (names && field.required && list.empty())
+    if (names && field.required && !field.emptyListAllowed && list.empty())
         in.fail(field.key, "a " + kind.typeName + " needs a non-empty list of " + field.key);
     if (field.required && !in.has(field.key))
         in.fail(field.key, "missing field '" + field.key + "'");

@@ -100,7 +100,7 @@ void ResultFigure::build(QCustomPlot& plot, const FigureContent& content) {
 
 QString ResultFigure::save(const FigureContent& content, const QString& path) {
     if (content.empty())
-        return "the model has no monitor to plot";
+        return "the model has no monitor with values to plot (a raster, a rate or a trace)";
     QCustomPlot plot;
     // Taller for every panel past the usual raster, rate and trace.
     size_t panels = content.spikes.size() + content.rates.size();

@@ -26,9 +26,11 @@ MonitorKind describeStateMonitor() {
     kind.add({.key = "variables",
               .type = FieldType::Names,
               .required = true,
+              .emptyListAllowed = true,
               .editor = EditorHint::Table,
               .label = "Variables",
-              .description = "The variables of the source to record (at least one)"},
+              .description = "The variables of the source to record ([]: only the times of "
+                             "its steps, as Brian2's StateMonitor(G, [], ...))"},
              &MonitorSpec::variables);
     kind.add({.key = "record",
               .type = FieldType::RecordChoice,
