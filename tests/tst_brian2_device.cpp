@@ -40,10 +40,11 @@ QString buildTreePackages() {
 }
 
 /// Corpus scripts run with the device: synapses, plasticity, two run() calls,
-/// inputs, TimedArrays, clocks of their own, values recorded at spikes, GSL methods.
+/// inputs, TimedArrays, clocks of their own, values recorded at spikes, GSL
+/// methods, seed() between values and between runs.
 const QStringList kCorpusScripts = {"cuba",          "stdp",         "two_runs",
                                     "poisson_input", "timed_arrays", "clocks_and_dt",
-                                    "event_monitor", "gsl_methods"};
+                                    "event_monitor", "gsl_methods",  "seeds_between_runs"};
 
 /// Corpus scripts that run several networks in turn: their monitors are
 /// compared after every run() (reference/<script>/run-K/).
@@ -295,7 +296,7 @@ private slots:
         QTest::newRow("second run with changes")
             << "second_run_with_changes"
             << "ImportFailure: error_cases.py:42: several run() calls with changes between them "
-               "(seed() at error_cases.py:41) is not supported yet";
+               "(the model's 'timed_arrays' differ) is not supported yet";
         QTest::newRow("a random condition through a subgroup")
             << "values_through_subgroup"
             << "ImportFailure: error_cases.py:62: G6[1:3].v set where a condition with random "

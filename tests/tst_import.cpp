@@ -620,6 +620,73 @@ private slots:
         QCOMPARE(result.err.count('\n'), 1);
     }
 
+    // seed() after the model's first random draw becomes a seed entry where the
+    // script draws next: before a value (in the group's `initial` list before
+    // the first run(), in the next segment's `set` between runs), or at the end
+    // of a segment's `set` when its run's noise draws first (Brian2's
+    // test_random_values_fixed_and_random); a seed() followed by another is left out.
+    void seedCallsBecomeSeedEntries() {
+        const QString path = writeScript(
+            "seeds.py", "from brian2 import *\n"
+                        "G = NeuronGroup(10, 'dv/dt = -v/(10*ms) + 0.1*xi/sqrt(ms) : 1', "
+                        "method='euler', name='G')\n"
+                        "H = NeuronGroup(4, 'x : 1\\ny : 1', name='H')\n"
+                        "seed(13579)\n"
+                        "G.v = 'rand()'\n"
+                        "H.x = 'rand()'\n"
+                        "seed(13579)\n"
+                        "seed(8)\n"
+                        "H.y = 'rand()'\n"
+                        "seed()\n"
+                        "run(1*ms)\n"
+                        "seed(13579)\n"
+                        "G.v = 'rand()'\n"
+                        "seed()\n"
+                        "run(1*ms)\n");
+        const QString model = dir_.filePath("seeds.json");
+        const CliResult imported = import(path, model);
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.err.isEmpty(), qPrintable(imported.err));
+        QFile file(model);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(json["seed"].toInteger(), qint64(13579));
+        QCOMPARE(json["groups"].toArray()[1].toObject()["initial"].toArray(),
+                 QJsonDocument::fromJson(R"json([{"variable": "x", "value": "rand()"}, {"seed": 8},
+                                             {"variable": "y", "value": "rand()"}])json")
+                     .array());
+        QCOMPARE(json["protocol"].toArray(),
+                 QJsonDocument::fromJson(R"json([{"duration": "1*ms", "set": [{"seed": "fresh"}]},
+                     {"duration": "1*ms", "set": [{"seed": 13579},
+                      {"object": "G", "variable": "v", "value": "rand()"}, {"seed": "fresh"}]}])json")
+                     .array());
+        const CliResult checked = runCli({"check", model});
+        QVERIFY2(checked.exitCode == 0, qPrintable(checked.err));
+    }
+
+    // A model cannot reseed before a connect(): the seed() is left out, with a note.
+    void seedBeforeAConnectIsNoted() {
+        const QString path =
+            writeScript("connect-seed.py", "from brian2 import *\n"
+                                           "seed(1)\n"
+                                           "G = NeuronGroup(4, 'v : 1', threshold='v > 1', "
+                                           "name='G')\n"
+                                           "G.v = 'rand()'\n"
+                                           "S = Synapses(G, G, on_pre='v += 0.5', name='S')\n"
+                                           "seed(2)\n"
+                                           "S.connect(p=0.5)\n"
+                                           "run(1*ms)\n");
+        const CliResult result = import(path, dir_.filePath("connect-seed.json"));
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.startsWith("note: " + path +
+                                       ":6: seed(2) is left out of the model: the next random "
+                                       "numbers are drawn by S.connect() (" +
+                                       path + ":7), before which a model cannot reseed") &&
+                     result.err.contains("random numbers will differ from Brian2's"),
+                 qPrintable(result.err));
+        QCOMPARE(result.err.count('\n'), 1);
+    }
+
     // -- bad input ---------------------------------------------------------------------------
 
     void scriptThatRaisesFails() {

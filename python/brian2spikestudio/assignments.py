@@ -1,12 +1,13 @@
 """`initial` in its list form (docs/model-format.md, "Initial values"): each
 entry sets `variable` to `value` for the elements `index`, `condition` or, on
-a Synapses object, `pre` and `post` select, in the order written. Checking an
+a Synapses object, `pre` and `post` select, in the order written; a seed
+entry (`{"seed": 13579}`) reseeds the random stream between them. Checking an
 entry's shape as Spike Studio's reader does, and turning its selection into
 what Brian2 indexes with (an object, or Python text for the exporter). Needs
 no Brian2."""
 import re
 
-from .model_file import ModelFileError
+from .model_file import ModelFileError, check_seed_entry, is_seed_entry
 
 SLICE = re.compile(r'\s*(\d*)\s*:\s*(\d*)\s*(?::\s*(\d*)\s*)?')
 ENTRY_FIELDS = ('variable', 'value', 'unit', 'index', 'condition', 'pre', 'post')
@@ -93,7 +94,10 @@ def check_entry(entry, name, position, synapses):
 
 def check_assignments(entries, name, synapses):
     for position, entry in enumerate(entries):
-        check_entry(entry, name, position, synapses)
+        if is_seed_entry(entry):
+            check_seed_entry(entry, name, 'initial[%d]' % position)
+        else:
+            check_entry(entry, name, position, synapses)
 
 
 def entries_of(spec):

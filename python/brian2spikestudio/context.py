@@ -7,13 +7,15 @@ from .initial_values import InitialValues
 from .names import ExternalNames
 from .quantities import time_text
 from .recording import Assignment, ConnectCall
+from .seed_entries import SeedPlan
 from .subgroup_values import whole_group_assignment
 
 
 class TranslationContext:
-    def __init__(self, recording, run, history_until=None):
+    def __init__(self, recording, run, history_until=None, seeds=None):
         """`history_until`: the run() call up to which the script's calls count
-        (default `run`; a protocol's later runs count from its first)."""
+        (default `run`; a protocol's later runs count from its first);
+        `seeds`: the network's SeedPlan (default: no seed() placed)."""
         self.recording = recording
         self.locator = recording.locator
         self.run = run
@@ -24,6 +26,7 @@ class TranslationContext:
         self.objects = {obj.name for obj in run.objects}  # names: Brian2 links objects by proxies
         self.subgroups = {}  # group name -> its subgroups' specs, in the order first used
         self._translated = []  # assignments made through subgroups, as the whole group's
+        self.seeds = seeds if seeds is not None else SeedPlan()
 
     # -- where things are -----------------------------------------------------------------
 
@@ -106,6 +109,10 @@ class TranslationContext:
             elif not isinstance(part, SubgroupPart) and part.name == owner.name:
                 result.append(event)
         return result
+
+    def seed_entry_before(self, event):
+        """The seed entry an `initial` list puts before `event`'s entry, or None."""
+        return self.seeds.entry_before(self.position(event))
 
     def connect_calls(self, synapses):
         return [event for event in self.events

@@ -2,8 +2,9 @@
 `initial` (and a Synapses object's `delay`). Values the same for every
 element, set once each, become the ordered map (`"v": "El"`); anything more
 (an index, a slice, a condition, `S.w[0, :]`, an array of different values,
-a variable set again) makes `initial` the list of assignments, one per
-script line, in script order, which Spike Studio applies as Brian2 did.
+a variable set again, a seed() before a value: its seed entry) makes
+`initial` the list of assignments, one per script line, in script order,
+which Spike Studio applies as Brian2 did.
 What still cannot be expressed (a subgroup or a third synapse index as the
 index, NaN) is refused with its line."""
 import numpy as np
@@ -54,6 +55,10 @@ class InitialValues:
 
     def add(self, event):
         entry = self.entry(event)
+        seed = self.context.seed_entry_before(event)
+        if seed is not None:  # seed() before the value: only the list holds it
+            self.entries.append(seed)
+            self.is_list = True
         self.entries.append(entry)
         if self.is_list:
             return

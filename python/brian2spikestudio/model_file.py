@@ -164,6 +164,29 @@ def check_integer(obj, name, key, low, high):
                              % (low, high, obj[key]))
 
 
+LARGEST_SEED = 2**32 - 1
+FRESH_SEED = 'fresh'  # a seed entry's seed for Brian2's seed() without a number
+
+
+def is_seed_entry(entry):
+    """Whether an entry of `initial` or of a segment's `set` reseeds the
+    random stream there (`{"seed": 13579}`, `{"seed": "fresh"}`)."""
+    return isinstance(entry, dict) and 'seed' in entry
+
+
+def check_seed_entry(entry, name, field):
+    """A seed entry holds `seed` alone: a whole number from 0 to 2**32 - 1
+    (numpy's RandomState(n)) or "fresh" (a seed of the run's own)."""
+    for key in entry:
+        if key != 'seed':
+            raise ModelFileError(name, '%s.%s' % (field, key), "unknown field '%s' in a seed "
+                                 "entry (it has 'seed' only)" % key)
+    seed = entry['seed']
+    if seed != FRESH_SEED and not (is_integer(seed) and 0 <= seed <= LARGEST_SEED):
+        raise ModelFileError(name, field + '.seed', 'the seed must be a whole number from 0 to '
+                             '%d, or "fresh" for a new seed' % LARGEST_SEED)
+
+
 def object_name(obj, fallback):
     if isinstance(obj, dict) and isinstance(obj.get('name'), str):
         return obj['name']
@@ -470,7 +493,8 @@ def check_model(model):
 
 def check_protocol(model):
     """`protocol`: segments with a duration and what changes before each: values
-    of groups and Synapses objects, constants, objects switched on or off."""
+    of groups and Synapses objects, constants, objects switched on or off, the
+    random stream reseeded (before the first segment, only that)."""
     if 'protocol' not in model:
         return
     protocol = model['protocol']
@@ -489,20 +513,27 @@ def check_protocol(model):
         if not isinstance(segment.get('duration'), str):
             raise ModelFileError('model', field + '.duration', 'expected a time such as "100*ms"')
         changes = segment.get('set', [])
-        if not isinstance(changes, list) or (changes and k == 0):
-            raise ModelFileError('model', field + '.set', 'expected a list of values to set '
-                                 '(none in the first segment)')
+        if not isinstance(changes, list):
+            raise ModelFileError('model', field + '.set', 'expected a list of values to set')
         for j, change in enumerate(changes):
-            check_change(model, change, '%s.set[%d]' % (field, j))
+            where = '%s.set[%d]' % (field, j)
+            if k == 0 and not is_seed_entry(change):
+                raise ModelFileError('model', where, "the first segment only reseeds (seed "
+                                     "entries): what holds before the run is the model's "
+                                     "'constants' and the objects' 'initial' and 'active'")
+            check_change(model, change, where)
 
 
 def check_change(model, change, where):
-    """One entry of a segment's `set`: {"constant", "value"}, {"object", "active"}
-    or values of a group or Synapses object as in its `initial` list."""
+    """One entry of a segment's `set`: {"constant", "value"}, {"object", "active"},
+    a seed entry, or values of a group or Synapses object as in its `initial` list."""
     from .assignments import check_entry  # it reports with ModelFileError from here
     if not isinstance(change, dict):
         raise ModelFileError('model', where, "expected an object with 'object', 'variable' and "
                              "'value'")
+    if is_seed_entry(change):
+        check_seed_entry(change, 'model', where)
+        return
     if 'constant' in change:
         if set(change) != {'constant', 'value'} or not isinstance(change['value'], str):
             raise ModelFileError('model', where, "expected 'constant' and 'value' (an "

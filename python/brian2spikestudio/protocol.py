@@ -3,34 +3,54 @@
 (docs/model-format.md, "Protocol"): one segment per run() call, each with the
 values the script set on groups and Synapses objects since the run before
 it, in script order. Spike Studio sets them between the segments from the
-same random stream, as Brian2 does between its runs. Constants and `active`
-flags changed between runs are added by run_changes.py. Anything else
-changed between runs (a connect(), seed(), synaptic delays) is refused with
+same random stream, as Brian2 does between its runs; a seed() reseeds it
+there as a seed entry (seed_entries.py: before the value that draws next,
+or at the end of the segment when its run draws first). Constants and
+`active` flags changed between runs are added by run_changes.py. Anything
+else changed between runs (a connect(), synaptic delays) is refused with
 its line; a restore() starts another network (networks.py)."""
 from .capture import SubgroupPart
 from .errors import unsupported
 from .initial_values import InitialValues
 from .quantities import time_text
-from .recording import Assignment, ConnectCall, SeedCall
+from .recording import Assignment, ConnectCall
+from .seed_entries import seed_entry
 from .subgroup_values import whole_group_assignment
 
 
 def protocol_segments(context, runs, members):
     """The segments of `runs` (the script's run() calls in order); `members`
-    are the names of the first run's objects."""
+    are the names of the first run's objects. The seed ending a segment's
+    `set` is added by end_with_seed, after the constants and flags."""
     segments = [{'duration': time_text(runs[0].duration, runs[0].where, 'the duration')}]
     events = context.recording.events
     for previous, run in zip(runs, runs[1:]):
         segment = {'duration': time_text(run.duration, run.where, 'the duration')}
         changes = []
-        for event in events[events.index(previous) + 1:events.index(run)]:
-            entry = change_entry(context, event, members, run)
-            if entry is not None:
-                changes.append(entry)
+        for position in range(events.index(previous) + 1, events.index(run)):
+            changes += change_entries(context, position, members, run)
         if changes:
             segment['set'] = changes
         segments.append(segment)
     return segments
+
+
+def change_entries(context, position, members, run):
+    """The `set` entries for the call at `position` between two runs: its
+    value, after the seed entry placed before it."""
+    entry = change_entry(context, context.recording.events[position], members, run)
+    if entry is None:
+        return []
+    seed = context.seeds.before.get(position)
+    return [seed_entry(seed), entry] if seed is not None else [entry]
+
+
+def end_with_seed(segment, seeds, run):
+    """Adds the seed() that comes after the values set before `run` (whose
+    segment this is) when `run` draws before anything else does."""
+    call = seeds.at_runs.get(id(run))
+    if call is not None:
+        segment.setdefault('set', []).append(seed_entry(call))
 
 
 def change_entry(context, event, members, run):
@@ -53,7 +73,4 @@ def change_entry(context, event, members, run):
     if isinstance(event, ConnectCall) and event.synapses.name in members:
         raise unsupported(run.where, 'several run() calls with changes between them (%s.connect() '
                           'at %s)' % (event.synapses.name, event.where))
-    if isinstance(event, SeedCall):
-        raise unsupported(run.where, 'several run() calls with changes between them (seed() at '
-                          '%s)' % event.where)
     return None

@@ -5,7 +5,8 @@ monitors: KINDS below); a kind without one, or a feature of a kind the
 format cannot express yet, fails the import with the feature, the object
 and its script line, never a model that would behave differently. Several
 run() calls make one run of the total duration when nothing changes between
-them, and a protocol of segments when values are set between them."""
+them, and a protocol of segments when values are set (or seed() is called)
+between them."""
 import os
 from dataclasses import replace
 
@@ -24,13 +25,14 @@ from . import groups, inputs, monitors, synapses
 from .context import TranslationContext, label
 from .errors import ImportFailure, unsupported
 from .quantities import time_text, unit_text
-from .protocol import protocol_segments
-from .random_order import plan_random_order
+from .protocol import end_with_seed, protocol_segments
+from .random_order import foreign_draws_notes, plan_random_order
 from .networks import simulated_networks
 from .random_stream import random_stream_notes
 from .recording import Assignment, ConnectCall
 from .run_changes import RunState, without_active
 from .scheduling import schedule_fields
+from .seed_entries import plan_seeds
 
 FORMAT_TAG = 'spikestudio-model'
 FORMAT_VERSION = 1
@@ -62,6 +64,7 @@ class Translation:
         self.model = model
         self.notes = notes
         self.segments = list(segments)  # the protocol's, before what later runs change
+        self.seeds = None  # the network's SeedPlan
 
 
 def translate(recording):
@@ -77,39 +80,41 @@ def translate_networks(recording):
 def translate_network(recording, network):
     """`network`'s model, translated from the calls that made its state."""
     translation = translate_runs(replace(recording, events=network.events), network.runs)
-    translation.notes += random_stream_notes(recording, network, translation.model)
+    translation.notes += random_stream_notes(recording, network, translation.seeds.calls())
     return translation
 
 
 def translate_runs(recording, runs):
     """The model of `runs`, run() calls continuing one network. What changes
     between them (values set, constants the next run() resolves anew, objects
-    switched on or off) becomes the protocol's segments."""
-    first = translate_run(recording, runs[0], protocol_runs=runs)
+    switched on or off, seed() calls) becomes the protocol's segments."""
+    seeds = plan_seeds(recording.events, runs, {obj.name for obj in runs[0].objects})
+    first = translate_run(recording, runs[0], protocol_runs=runs, seeds=seeds)
     segments = first.segments
     state = RunState(first.model)
     duration = 0.0
     for k, (previous, run) in enumerate(zip([None] + runs, runs)):
         if previous is not None:
-            later = check_same_network(recording, runs[0], previous, run, first.model)
+            later = check_same_network(recording, runs[0], previous, run, first.model, seeds)
             changes = state.changes_to(later, run)
             if changes:
                 segments[k].setdefault('set', []).extend(changes)
-            if run.foreign_draws_before and 'seed' in first.model:
-                first.notes.append("%s: the script draws numbers from numpy's random stream "
-                                   'itself before this line' % run.where)
+        end_with_seed(segments[k], seeds, run)
         duration += run.duration
+    first.notes += foreign_draws_notes(recording.events, recording.events.index(runs[0]) + 1)
     if any('set' in segment for segment in segments):
         first.model['protocol'] = segments
     else:
         first.model['duration'] = time_text(duration, runs[-1].where, 'the duration')
+    first.seeds = seeds
     return first
 
 
-def translate_run(recording, run, protocol_runs=(), history_until=None):
+def translate_run(recording, run, protocol_runs=(), history_until=None, seeds=None):
     """The model of one run() call, without its duration; with the
-    `protocol` of `protocol_runs` when values are set between them."""
-    context = TranslationContext(recording, run, history_until)
+    `protocol` of `protocol_runs` when values are set between them; `seeds`
+    (a SeedPlan) places the script's seed() calls."""
+    context = TranslationContext(recording, run, history_until, seeds)
     lists = {'groups': [], 'synapses': [], 'poisson_inputs': [], 'monitors': []}
     check_schedule_and_precision(run, context)
     for obj in sorted(run.objects,
@@ -208,7 +213,7 @@ def check_same_generator_spikes(previous, run):
                               'between two run() calls (set_spikes())' % name)
 
 
-def check_same_network(recording, first, previous, run, model):
+def check_same_network(recording, first, previous, run, model, seeds):
     """A later run() call continues the first run's network: the same objects
     and dt; its model (returned) may differ from the first's only in the
     constants and the objects' `active` (RunState); values set in between are
@@ -219,7 +224,7 @@ def check_same_network(recording, first, previous, run, model):
         raise unsupported(run.where, 'several run() calls with defaultclock.dt changed between '
                           'them')
     check_same_generator_spikes(previous, run)
-    later = translate_run(recording, run, history_until=first).model
+    later = translate_run(recording, run, history_until=first, seeds=seeds).model
     for key in model:
         if key in ('duration', 'protocol', 'constants'):
             continue

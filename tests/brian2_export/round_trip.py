@@ -18,7 +18,8 @@ names them itself),
 fields and values; equations as Brian2 parses them; code one statement a
 line; quantities (constants, dt, the duration, times, fixed rates, delays
 and refractory periods) by their values in SI units; a GSL method's options
-in any order, by their values; the seed. The model's
+in any order, by their values; the seed; a protocol's segments, their
+durations by value and their entries (seed entries included) as `initial`'s. The model's
 name and description are the importer's own; constants that no code uses
 (folded into the others by Python) are not carried over. Links are compared
 by the array each neuron reads (Brian2 keeps a link to a subgroup or to
@@ -112,6 +113,16 @@ def assignment(entry, normal):
         elif key != 'unit':
             result[key] = normal.text(value)
     return sorted(result.items())
+
+
+def protocol_rule(protocol, normal):
+    """A protocol's segments: each duration by its value, each `set` entry as
+    an entry of `initial`."""
+    if protocol is MISSING:
+        return MISSING
+    return [(normal.quantity(segment['duration']),
+             [assignment(entry, normal) for entry in segment.get('set', [])])
+            for segment in protocol]
 
 
 def field_rules(normal):
@@ -274,6 +285,8 @@ def differences_between(original, imported):
     for key in ('dt', 'duration'):
         compare(key, a.quantity(original.get(key, '0.1*ms' if key == 'dt' else MISSING)),
                 b.quantity(imported.get(key, '0.1*ms' if key == 'dt' else MISSING)), differences)
+    compare('protocol', protocol_rule(original.get('protocol', MISSING), a),
+            protocol_rule(imported.get('protocol', MISSING), b), differences)
     used = used_names(original, a)
     expected = {name: value for name, value in a.constants.items() if name in used}
     compare('constants', sorted(expected), sorted(b.constants), differences)

@@ -5,7 +5,7 @@ its stream exactly where Spike Studio draws it)."""
 import ast
 
 from ..assignments import brian2_item_text, entries_of
-from ..model_file import ModelFileError
+from ..model_file import FRESH_SEED, ModelFileError, is_seed_entry
 from .python_text import block_literal, call, list_literal, number_literal, string_literal
 from .python_text import value_literal, wrapped_items
 from .scheduling import active_lines, run_regularly_lines, schedule_arguments
@@ -21,7 +21,8 @@ def clock_arguments(spec, context):
 def initial_values(spec, variable, context):
     """`G.v = 'El'` for each initial value, in the model's order; in the list
     form with Brian2's indexing (`G.v[10:20] = ...`, `S.w['i > j'] = ...`,
-    `S.w[0, :] = ...`) and arrays as lists times their unit."""
+    `S.w[0, :] = ...`), arrays as lists times their unit, and seed entries as
+    `seed(...)` where they stand."""
     lines = []
     for position, entry in enumerate(entries_of(spec)):
         lines += assignment_lines(entry, variable, spec['name'], 'initial[%d]' % position,
@@ -29,8 +30,18 @@ def initial_values(spec, variable, context):
     return lines
 
 
+def seed_line(entry, context):
+    """A seed entry as Brian2's call: `seed(13579)`, or `seed()` for "fresh"
+    (Brian2 then seeds from the system's entropy, Spike Studio from the
+    run's seed: other numbers either way)."""
+    seed = entry['seed']
+    return '%s(%s)' % (context.api('seed'), '' if seed == FRESH_SEED else number_literal(seed))
+
+
 def assignment_lines(entry, variable, name, field, context):
     """One entry of a list of assignments (`initial`, a protocol's `set`) as Brian2 code."""
+    if is_seed_entry(entry):
+        return [seed_line(entry, context)]
     target = '%s.%s%s' % (variable, assigned_name(entry['variable'], name, field),
                           brian2_item_text(entry))
     value = entry['value']

@@ -11,10 +11,10 @@ connect, delay and values), so that with the seed, Brian2's numpy target
 gives the same numbers and the same spikes."""
 import textwrap
 
-from ..model_file import ModelFileError
+from ..model_file import ModelFileError, is_seed_entry
 from .context import ExportContext
 from .devices import DEVICES, build_directory, device_lines, device_notes
-from .groups import assignment_lines, group_lines, link_lines, uses_gsl
+from .groups import assignment_lines, group_lines, link_lines, seed_line, uses_gsl
 from .inputs import poisson_input_lines, timed_array_lines
 from .monitors import monitor_lines
 from .plot import PlotWriter
@@ -184,7 +184,8 @@ class ScriptBody:
         return ['%s(%s)' % (self.context.api('run'), text)]
 
     def protocol_runs(self):
-        """A run() call per segment, after the values the segment sets."""
+        """A run() call per segment, after the values the segment sets (the
+        first segment's: seed entries only)."""
         if self.options.duration is not None:
             raise ModelFileError('model', '--duration', 'a model with a protocol runs its '
                                  'segments; a duration given for the run cannot replace them')
@@ -199,7 +200,9 @@ class ScriptBody:
 
     def change_lines(self, change, field):
         """Before a run(): a constant assigned anew (run() reads the namespace
-        again), an object's `active`, or values set as in `initial`."""
+        again), an object's `active`, `seed(...)`, or values set as in `initial`."""
+        if is_seed_entry(change):
+            return [seed_line(change, self.context)]
         if 'constant' in change:
             value = self.context.value(change['value'], 'model', field + '.value').text
             return ['%s = %s' % (change['constant'], value)]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from brian2spikestudio.assignments import brian2_item
+from brian2spikestudio.model_file import FRESH_SEED, is_seed_entry
 
 from .brian2_import import import_brian2
 from .errors import ModelFileError, describe_brian2_error
@@ -183,6 +184,9 @@ class NetworkBuilder:
         for position, entry in enumerate(spec['initial']):
             field = where or 'initial[%d]' % position
             self.where = (spec['name'], field)
+            if is_seed_entry(entry):
+                self.reseed(entry)
+                continue
             value = entry['value']
             if isinstance(value, list):
                 unit = (self.quantity(entry['unit'], spec['name'], field + '.unit')
@@ -193,6 +197,11 @@ class NetworkBuilder:
                 setattr(obj, entry['variable'], value)
             else:
                 getattr(obj, entry['variable']).set_item(item, value, namespace=self.namespace)
+
+    def reseed(self, entry):
+        """A seed entry: numpy's stream from RandomState(n), or from a fresh
+        seed for "fresh" (Brian2's seed(), whose numbers no run repeats)."""
+        self.b2.seed(None if entry['seed'] == FRESH_SEED else entry['seed'])
 
     # -- protocol ------------------------------------------------------------------------
 
@@ -211,8 +220,10 @@ class NetworkBuilder:
     def apply_change(self, change, where):
         """What a script does between two run() calls: assigns a constant anew
         (the next run reads the namespace again), switches an object's
-        `active`, or sets values as `initial` does."""
-        if 'constant' in change:
+        `active`, reseeds, or sets values as `initial` does."""
+        if is_seed_entry(change):
+            self.reseed(change)
+        elif 'constant' in change:
             value = self.quantity(change['value'], 'model', where + '.value')
             self.namespace[change['constant']] = value
             self.evaluator.define(change['constant'], value)
