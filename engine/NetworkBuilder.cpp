@@ -425,14 +425,15 @@ private:
     void scheduleSpikeGenerator(const CheckedGroup& checked, GroupState& group) {
         auto generator = std::make_shared<SpikeGenerator>(checked.spikeIndices, checked.spikeTimes,
                                                           checked.period, checked.dt);
-        network_->keepAlive(generator);
+        group.spikeGenerator = generator;
         GroupState* state = &group;
         Clock* clock = group.clock;
         const GroupSpec& spec = specOf(checked);
         add(Operation{slotOf(spec.when, ScheduleSlot::Thresholds), orderOf(spec.order),
                       checked.name + "_spikegenerator", clock,
                       [generator, state, clock] {
-                          generator->emit(clock->timestep(), state->events.data(), state->size);
+                          generator->writeSpikes(clock->timestep(), state->events.data(),
+                                                 state->size);
                       }},
             spec.active);
     }

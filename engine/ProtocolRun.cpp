@@ -9,7 +9,8 @@ namespace {
 /// Brian2 applies what a script changes between two `run()` calls before the
 /// next run starts: values are written (drawing random numbers in order), a
 /// constant is read anew by every kernel, the active objects are listed
-/// again, and `seed()` starts the random stream again.
+/// again, `seed()` starts the random stream again and `set_spikes()` gives
+/// a SpikeGeneratorGroup new spikes.
 void applyChange(Network& network, const CheckedModel& checked,
                  const CheckedProtocolChange& change) {
     switch (change.kind) {
@@ -32,6 +33,12 @@ void applyChange(Network& network, const CheckedModel& checked,
         break;
     case CheckedProtocolChange::Kind::Seed:
         network.random().reseed(change.reseed);
+        break;
+    case CheckedProtocolChange::Kind::Spikes:
+        // Spikes before the segment's first step are never emitted, as Brian2
+        // skips those set_spikes gives in the past.
+        *network.groups()[change.group].spikeGenerator = SpikeGenerator(
+            change.spikeIndices, change.spikeTimes, change.period, checked.groups[change.group].dt);
         break;
     }
 }

@@ -186,6 +186,36 @@ private slots:
         QVERIFY(other.value(1, 0) != first.value(1, 0));
     }
 
+    /// Brian2's test_spikegenerator_change_spikes and _change_period: each
+    /// segment emits the spikes set before it (those before its start never),
+    /// a period set before a segment repeats from its start, and spikes set
+    /// without one end the repetition.
+    void spikesAreSetBetweenSegments() {
+        const std::string text = R"j({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+  "groups": [{"name": "SG", "type": "SpikeGeneratorGroup", "N": 5,
+    "indices": [3, 2, 1], "times": ["1*ms", "4*ms", "2*ms"], "period": "5*ms"}],
+  "monitors": [{"name": "spikes", "type": "SpikeMonitor", "source": "SG"}],
+  "protocol": [{"duration": "10*ms"},
+    {"duration": "10*ms", "set": [{"object": "SG", "indices": [4, 0, 1, 2],
+       "times": ["9*ms", "11*ms", "12.5*ms", "12.5*ms"]}]},
+    {"duration": "10*ms", "set": [{"object": "SG", "indices": [0],
+       "times": ["1*ms"], "period": "2*ms"}]}]})j";
+        const Model read = readModel(text);
+        QCOMPARE(read.protocol[2].set[0].spikes->period, std::string("2*ms"));
+        const std::string written = writeModelJson(read);
+        QCOMPARE(writeModelJson(readModel(written)), written);
+        auto network = runModel(text);
+        const SpikeRecord& spikes = network->spikeRecords()[0];
+        std::vector<std::pair<long long, long long>> got; // (step, neuron)
+        for (size_t k = 0; k < spikes.times.size(); ++k)
+            got.emplace_back(std::llround(spikes.times[k] / 1e-4), spikes.indices[k]);
+        const std::vector<std::pair<long long, long long>> expected = {
+            {10, 3},  {20, 1},  {40, 2},  {60, 3},  {70, 1}, {90, 2}, // periodic, then ended
+            {110, 0}, {125, 1}, {125, 2},                             // 9 ms was in the past
+            {210, 0}, {230, 0}, {250, 0}, {270, 0}, {290, 0}};        // every 2 ms from 20 ms
+        QCOMPARE(got, expected);
+    }
+
     void segmentEntriesReadAndWrittenBack() {
         const Model read = readModel(kSegments);
         const std::vector<ProtocolChange>& set = read.protocol[1].set;
@@ -417,6 +447,33 @@ private slots:
             << R"([{"duration": "1*ms", "set": [{"seed": 3}, {"object": "G", "variable": "v", "value": "0"}]}])"
             << ""
             << "'model', field 'protocol[0].set[1]': the first segment sets no values";
+        QTest::newRow("spikes of a NeuronGroup")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "indices": [0], "times": ["1.5*ms"]}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].object': 'G' is not a SpikeGeneratorGroup; "
+               "only a SpikeGeneratorGroup's spikes can be set";
+        QTest::newRow("spikes of an unknown group")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "Q", "indices": [0], "times": ["1.5*ms"]}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].object': unknown SpikeGeneratorGroup 'Q'";
+        QTest::newRow("spikes of different lengths")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "indices": [0, 1], "times": ["1.5*ms"]}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].times': 'indices' and 'times' must have the "
+               "same length (2 and 1)";
+        QTest::newRow("spike indices not whole numbers")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "indices": [-1], "times": ["1.5*ms"]}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].indices': expected a list of neuron indices";
+        QTest::newRow("spikes beside values")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "indices": [0], "times": ["1.5*ms"], "value": "1"}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].value': unknown field 'value' in an entry "
+               "that sets spikes";
+        QTest::newRow("spikes in the first segment")
+            << R"([{"duration": "1*ms", "set": [{"object": "G", "indices": [0], "times": ["1.5*ms"]}]}])"
+            << ""
+            << "'model', field 'protocol[0].set[0]': the first segment sets no spikes";
         QTest::newRow("unknown variable")
             << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "variable": "u", "value": "0"}]}])"
             << ""
@@ -443,6 +500,41 @@ private slots:
 
     /// A duration given for the run cannot stand in for the segments: the
     /// command line says so on one line, exit 1, and writes nothing.
+    /// What a SpikeGeneratorGroup's own spikes refuse, set between segments,
+    /// names the entry's field.
+    void badSpikesAreRefusedNamingTheEntry_data() {
+        QTest::addColumn<QString>("entry");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("index outside") << R"("indices": [5], "times": ["11*ms"])"
+                                       << "'SG', field 'protocol[1].set[0].indices': index 5 is "
+                                          "outside the group (N = 5)";
+        QTest::newRow("time without unit") << R"("indices": [1], "times": [0.011])"
+                                           << "'SG', field 'protocol[1].set[0].times[0]'";
+        QTest::newRow("twice in a step")
+            << R"("indices": [1, 1], "times": ["11*ms", "11.01*ms"])"
+            << "'SG', field 'protocol[1].set[0].times': using a dt of 1e-04 s, neuron 1 spikes "
+               "more than once in one time step";
+        QTest::newRow("period from mid-period")
+            << R"("indices": [1], "times": ["1*ms"], "period": "3*ms")"
+            << "'SG', field 'protocol[1].set[0].period': the new spikes repeat every 0.003 s from "
+               "the segment's start at 0.01 s, which must be a whole number of periods";
+        QTest::newRow("time beyond the period")
+            << R"("indices": [1], "times": ["6*ms"], "period": "5*ms")"
+            << "'SG', field 'protocol[1].set[0].period': every spike time must be shorter than "
+               "the period";
+    }
+
+    void badSpikesAreRefusedNamingTheEntry() {
+        QFETCH(QString, entry);
+        QFETCH(QString, message);
+        const std::string text = R"j({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+  "groups": [{"name": "SG", "type": "SpikeGeneratorGroup", "N": 5, "indices": [0], "times": ["1*ms"]}],
+  "protocol": [{"duration": "10*ms"}, {"duration": "10*ms", "set": [{"object": "SG", )j" +
+                                 entry.toStdString() + "}]}]}";
+        const QString problem = QString::fromStdString(problemOf(text));
+        QVERIFY2(problem.contains(message), qPrintable(problem));
+    }
+
     void commandLineDurationIsRefused() {
         const QString path = dir_.filePath("protocol.json");
         QFile file(path);

@@ -203,20 +203,23 @@ struct CheckedMonitor {
 /// Synapses object, a constant kernels read, whether an object runs, or the
 /// random stream's seed.
 struct CheckedProtocolChange {
-    enum class Kind { GroupValues, SynapseValues, Constant, Active, Seed };
+    enum class Kind { GroupValues, SynapseValues, Constant, Active, Seed, Spikes };
     Kind kind = Kind::GroupValues;
-    size_t group = 0;             // GroupValues: CheckedModel::groups; SynapseValues: ::synapses
+    size_t group = 0; // GroupValues, Spikes: CheckedModel::groups; SynapseValues: ::synapses
     ElementAssignment assignment; // GroupValues, SynapseValues
     /// GroupValues, SynapseValues after a constant changed: the object's names
     /// with the constants' values as the protocol has them here (null: the
     /// object's scope), as Brian2 evaluates `G.v = 'tau/ms'` with the script's
     /// names at that line.
     std::shared_ptr<const Scope> scope;
-    size_t constant = 0; // Constant: its position in the model's constants
-    double value = 0.0;  // Constant: the new value (SI)
-    std::string object;  // Active: the object whose operations it switches
-    bool active = true;  // Active: whether they run from this segment on
-    Reseed reseed;       // Seed
+    size_t constant = 0;                 // Constant: its position in the model's constants
+    double value = 0.0;                  // Constant: the new value (SI)
+    std::string object;                  // Active: the object whose operations it switches
+    bool active = true;                  // Active: whether they run from this segment on
+    Reseed reseed;                       // Seed
+    std::vector<long long> spikeIndices; // Spikes: as CheckedGroup's, replacing them
+    std::vector<double> spikeTimes;
+    double period = 0.0;
 };
 
 /// One segment of a protocol: the values set before it, then `duration`.

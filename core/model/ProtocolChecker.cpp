@@ -3,6 +3,7 @@
 #include "diagnostics/ModelError.h"
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
+#include "expr/ExprText.h"
 #include "expr/Parser.h"
 #include "model/CheckSupport.h"
 #include "model/GroupChecker.h"
@@ -145,6 +146,56 @@ CheckedProtocolChange checkActive(const CheckedModel& checked, const ProtocolCha
     return result;
 }
 
+/// New spikes of a SpikeGeneratorGroup, checked as its own `indices`,
+/// `times` and `period` are. A period takes effect from the segment's start,
+/// which must then be a whole number of periods: Brian2 emits at once the
+/// spikes of the current period it has missed when set_spikes comes mid-period.
+CheckedProtocolChange checkSpikes(const CheckedModel& checked, const ProtocolChange& change,
+                                  const std::string& field, double segmentStart) {
+    const auto spec = std::find_if(checked.model.groups.begin(), checked.model.groups.end(),
+                                   [&](const GroupSpec& g) { return g.name == change.object; });
+    if (spec == checked.model.groups.end()) {
+        if (const auto group = parentOfSubgroup(checked, change.object))
+            refuse(field + ".object", "'" + change.object + "' is a subgroup of '" + *group +
+                                          "'; spikes are set on a SpikeGeneratorGroup");
+        refuse(field + ".object", "unknown SpikeGeneratorGroup '" + change.object + "'");
+    }
+    if (spec->type != GroupType::SpikeGeneratorGroup)
+        refuse(field + ".object", "'" + change.object +
+                                      "' is not a SpikeGeneratorGroup; only a "
+                                      "SpikeGeneratorGroup's spikes can be set");
+    GroupSpec replaced = *spec;
+    replaced.spikeIndices = change.spikes->indices;
+    replaced.spikeTimes = change.spikes->times;
+    replaced.period = change.spikes->period;
+    CheckedGroup group;
+    try {
+        group = checkSpikeGeneratorGroup(replaced, *checked.constants, checked.dt);
+    } catch (const ModelError& error) {
+        throw ModelError({change.object, field + "." + error.where().field, error.where().line,
+                          error.where().column},
+                         error.problem());
+    }
+    if (group.period > 0) {
+        const double periods = segmentStart / group.period;
+        if (std::abs(periods - std::round(periods)) > 1e-9 * std::max(1.0, periods))
+            throw ModelError({change.object, field + ".period", 0, 0},
+                             "the new spikes repeat every " + formatNumber(group.period) +
+                                 " s from the segment's start at " + formatNumber(segmentStart) +
+                                 " s, which must be a whole number of periods");
+    }
+    CheckedProtocolChange result;
+    result.kind = CheckedProtocolChange::Kind::Spikes;
+    result.group = static_cast<size_t>(
+        std::find_if(checked.groups.begin(), checked.groups.end(),
+                     [&](const CheckedGroup& g) { return g.name == change.object; }) -
+        checked.groups.begin());
+    result.spikeIndices = std::move(group.spikeIndices);
+    result.spikeTimes = std::move(group.spikeTimes);
+    result.period = group.period;
+    return result;
+}
+
 CheckedProtocolChange checkReseed(const ProtocolChange& change) {
     CheckedProtocolChange result;
     result.kind = CheckedProtocolChange::Kind::Seed;
@@ -164,6 +215,9 @@ void refuseInFirstSegment(const ProtocolChange& change, const std::string& field
     if (change.switchesActive())
         refuse(field, "the first segment switches nothing: whether an object runs in it is "
                       "its 'active'");
+    if (change.setsSpikes())
+        refuse(field, "the first segment sets no spikes: what a SpikeGeneratorGroup emits in "
+                      "it is its own 'indices' and 'times'");
     refuse(field, "the first segment sets no values: what holds before the run is the objects' "
                   "'initial'");
 }
@@ -195,7 +249,9 @@ double checkProtocolDurations(const Model& model, const Scope& constants, bool o
 void checkProtocolChanges(CheckedModel& checked) {
     const std::vector<ProtocolSegmentSpec>& protocol = checked.model.protocol;
     Scope current(checked.constants.get()); // the constants as the segments change them
-    for (size_t k = 0; k < protocol.size() && k < checked.protocol.size(); ++k)
+    double segmentStart = 0.0;
+    for (size_t k = 0; k < protocol.size() && k < checked.protocol.size();
+         segmentStart += checked.protocol[k++].duration)
         for (size_t j = 0; j < protocol[k].set.size(); ++j) {
             const std::string field = segmentField(k) + ".set[" + std::to_string(j) + "]";
             const ProtocolChange& change = protocol[k].set[j];
@@ -205,6 +261,7 @@ void checkProtocolChanges(CheckedModel& checked) {
                 change.changesConstant()  ? checkConstant(checked, change, field, current)
                 : change.switchesActive() ? checkActive(checked, change, field)
                 : change.reseeds()        ? checkReseed(change)
+                : change.setsSpikes()     ? checkSpikes(checked, change, field, segmentStart)
                                           : checkValues(checked, change, field, current));
         }
 }

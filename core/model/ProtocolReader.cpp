@@ -63,6 +63,62 @@ ProtocolChange readActiveSwitch(const Json& entry, const std::string& field) {
     return change;
 }
 
+std::vector<long long> spikeIndices(const Json& entry, const std::string& field) {
+    const auto indices = entry.find("indices");
+    if (indices == entry.end())
+        fail(field + ".indices", "missing field 'indices'");
+    std::vector<long long> result;
+    const auto isIndex = [](const Json& value) {
+        return value.is_number_unsigned() ||
+               (value.is_number_integer() && value.get<long long>() >= 0);
+    };
+    if (!indices->is_array() || !std::all_of(indices->begin(), indices->end(), isIndex))
+        fail(field + ".indices", "expected a list of neuron indices (whole numbers from 0)");
+    for (const Json& index : *indices)
+        result.push_back(index.get<long long>());
+    return result;
+}
+
+std::vector<std::string> spikeTimes(const Json& entry, const std::string& field) {
+    const auto times = entry.find("times");
+    if (times == entry.end())
+        fail(field + ".times", "missing field 'times'");
+    if (!times->is_array())
+        fail(field + ".times", "expected a list of times such as \"1.5*ms\"");
+    std::vector<std::string> result;
+    for (const Json& time : *times) {
+        if (time.is_string())
+            result.push_back(time.get<std::string>());
+        else if (time.is_number())
+            result.push_back(time.dump()); // the checker asks for a unit, as for the group's times
+        else
+            fail(field + ".times", "expected a list of times such as \"1.5*ms\"");
+    }
+    return result;
+}
+
+/// `{"object": "SG", "indices": [...], "times": [...], "period": "5*ms"}`: the
+/// SpikeGeneratorGroup's spikes from this segment on.
+ProtocolChange readSpikes(const Json& entry, const std::string& field) {
+    refuseOtherKeys(entry, field, {"object", "indices", "times", "period"}, "sets spikes");
+    ProtocolChange change;
+    change.object = objectName(entry, field);
+    SpikeListSpec spikes;
+    spikes.indices = spikeIndices(entry, field);
+    spikes.times = spikeTimes(entry, field);
+    if (spikes.indices.size() != spikes.times.size())
+        fail(field + ".times", "'indices' and 'times' must have the same length (" +
+                                   std::to_string(spikes.indices.size()) + " and " +
+                                   std::to_string(spikes.times.size()) + ")");
+    if (const auto period = entry.find("period"); period != entry.end()) {
+        if (!period->is_string())
+            fail(field + ".period", "expected a time such as \"5*ms\"");
+        spikes.period = period->get<std::string>();
+    }
+    change.spikes = std::move(spikes);
+    return change;
+}
+
 ProtocolChange readChange(const Json& entry, const std::string& field,
                           const std::set<std::string>& synapses) {
     if (!entry.is_object())
@@ -73,6 +129,8 @@ ProtocolChange readChange(const Json& entry, const std::string& field,
         return readActiveSwitch(entry, field);
     if (isSeedEntry(entry))
         return ProtocolChange::seedEntry(readSeedEntry(entry, "model", field));
+    if (entry.contains("indices") || entry.contains("times"))
+        return readSpikes(entry, field);
     ProtocolChange change;
     change.object = objectName(entry, field);
     Json assignment = entry;

@@ -19,6 +19,13 @@ Json changeJson(const ProtocolChange& change) {
         return json;
     }
     json["object"] = change.object;
+    if (change.setsSpikes()) {
+        json["indices"] = change.spikes->indices;
+        json["times"] = change.spikes->times;
+        if (!change.spikes->period.empty())
+            json["period"] = change.spikes->period;
+        return json;
+    }
     if (change.switchesActive()) {
         json["active"] = *change.active;
         return json;

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "runtime/Clock.h"
+#include "runtime/SpikeGenerator.h"
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,9 @@ struct GroupState {
     /// element the solver failed on plus one (0: none) and the time it failed
     /// (see SolverWatch). Empty for other methods.
     std::vector<double> solverSteps;
+    /// A SpikeGeneratorGroup's spikes, which a protocol may replace between
+    /// segments (Brian2's set_spikes); null for other groups.
+    std::shared_ptr<SpikeGenerator> spikeGenerator;
 
     std::int32_t spikeCount() const { return events.empty() ? 0 : events.back(); }
     std::vector<double>& variable(const std::string& name) { return variables.at(name); }

@@ -29,7 +29,8 @@ SpikeGenerator::SpikeGenerator(const std::vector<long long>& indices,
         periodSteps_ = static_cast<std::int64_t>(std::llround(period / dt));
 }
 
-void SpikeGenerator::emit(std::int64_t timestep, std::int32_t* events, std::int64_t size) const {
+void SpikeGenerator::writeSpikes(std::int64_t timestep, std::int32_t* events,
+                                 std::int64_t size) const {
     const std::int64_t bin = periodSteps_ > 0 ? timestep % periodSteps_ : timestep;
     const auto [first, last] = std::equal_range(bins_.begin(), bins_.end(), bin);
     std::int64_t count = 0;

@@ -14,7 +14,7 @@ public:
                    double period, double dt);
 
     /// Fills `events` (indices, count in events[size]) with the spikes of step `timestep`.
-    void emit(std::int64_t timestep, std::int32_t* events, std::int64_t size) const;
+    void writeSpikes(std::int64_t timestep, std::int32_t* events, std::int64_t size) const;
 
 private:
     std::vector<std::int64_t> bins_;    // sorted
