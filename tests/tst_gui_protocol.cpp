@@ -12,6 +12,7 @@
 #include "document/InitialValues.h"
 #include "document/ModelDocument.h"
 #include "document/ProtocolTimes.h"
+#include "document/SpikeListText.h"
 #include "inspector/ArrayValuesEditor.h"
 #include "inspector/CodeEdit.h"
 #include "inspector/FieldEditor.h"
@@ -357,6 +358,66 @@ private slots:
         while (undoStack()->count() > steps && undoStack()->canUndo())
             undoStack()->undo();
         QVERIFY(model().protocol[0].set.empty() && model().protocol[1].set.empty());
+    }
+
+    /// The spikes cell reads and writes set_spikes' arguments.
+    void spikeListTextReadsAndWritesSetSpikesArguments() {
+        QString problem;
+        const auto spikes = SpikeListText::parse(" [3, 2,1], [1, 4, 2.5]*ms ", &problem);
+        QVERIFY2(spikes, qPrintable(problem));
+        QCOMPARE(spikes->indices, (std::vector<long long>{3, 2, 1}));
+        QCOMPARE(spikes->times, (std::vector<std::string>{"1*ms", "4*ms", "2.5*ms"}));
+        QVERIFY(spikes->period.empty());
+        QCOMPARE(SpikeListText::format(*spikes), QString("[3, 2, 1], [1, 4, 2.5]*ms"));
+        const auto periodic =
+            SpikeListText::parse("[0, 1], [1*ms, min(2*ms, tau)], period = 5*ms", &problem);
+        QVERIFY2(periodic, qPrintable(problem));
+        QCOMPARE(periodic->times[1], std::string("min(2*ms, tau)"));
+        QCOMPARE(periodic->period, std::string("5*ms"));
+        QCOMPARE(SpikeListText::format(*periodic),
+                 QString("[0, 1], [1*ms, min(2*ms, tau)], period=5*ms"));
+        QVERIFY(SpikeListText::parse("[], []", &problem)->indices.empty());
+        for (const QString& bad : {"[1, 2]", "[1, -2], [1, 2]*ms", "[1, 2], [1]*ms", "1, [1]*ms",
+                                   "[1], [1]*ms, 5*ms", "[1.5], [1]*ms", "[1, 2], [1,,2]*ms"}) {
+            problem.clear();
+            QVERIFY2(!SpikeListText::parse(bad, &problem), qPrintable(bad));
+            QVERIFY2(!problem.isEmpty(), qPrintable(bad));
+        }
+    }
+
+    /// Brian2's set_spikes between runs: a spikes row for the generator,
+    /// its arguments typed (a bad text refused in its cell), checked, undone.
+    void spikesAreSetBeforeASegment() {
+        load(readModel(R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+  "groups": [{"name": "In", "type": "SpikeGeneratorGroup", "N": 3, "indices": [0, 2],
+              "times": ["1*ms", "3*ms"]}],
+  "monitors": [{"name": "spikes", "type": "SpikeMonitor", "source": "In"}],
+  "protocol": [{"duration": "10*ms"}, {"duration": "10*ms"}]})"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        segments()->selectSegment(0);
+        QVERIFY(!changes()->addSpikesButton()->isEnabled());
+        segments()->selectSegment(1);
+        QVERIFY(changes()->addSpikesButton()->isEnabled());
+        changes()->addSpikesButton()->click();
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ObjectColumn), QString("In"));
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::VariableColumn), QString("spikes"));
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ValueColumn),
+                 QString("[0, 2], [1, 3]*ms"));
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, "[1, 2], [12, 15]*ms");
+        const ProtocolChange& set = model().protocol[1].set[0];
+        QCOMPARE(set.spikes->indices, (std::vector<long long>{1, 2}));
+        QCOMPARE(set.spikes->times, (std::vector<std::string>{"12*ms", "15*ms"}));
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, "[1, 2], [12]*ms");
+        QVERIFY(changes()->problemText().contains("2 indices but 1 times"));
+        QCOMPARE(model().protocol[1].set[0].spikes->times.size(), size_t(2));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QCOMPARE(cell(segments(), 1, ProtocolSegmentsTable::ChangesColumn),
+                 QString("spikes of In"));
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, "[1, 7], [12, 15]*ms");
+        QTRY_VERIFY2(changes()->problemText().contains("index 7 is outside the group (N = 3)"),
+                     qPrintable(changes()->problemText()));
+        undoStack()->undo();
+        QTRY_VERIFY(window_->diagnostics()->canRun());
     }
 
     /// Removing the first segment moves a seed that came before values into

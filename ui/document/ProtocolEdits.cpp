@@ -31,9 +31,20 @@ void appendInitialOf(Model& model, const std::string& name, const AssignmentSpec
 /// The object whose values the first values entry of `set` after `k` sets ("": none).
 std::string nextValuesObject(const std::vector<ProtocolChange>& set, size_t k) {
     for (size_t next = k + 1; next < set.size(); ++next)
-        if (!set[next].changesConstant() && !set[next].switchesActive() && !set[next].reseeds())
+        if (!set[next].changesConstant() && !set[next].switchesActive() && !set[next].reseeds() &&
+            !set[next].setsSpikes())
             return set[next].object;
     return "";
+}
+
+/// The spikes the SpikeGeneratorGroup `name` emits from the start.
+void setSpikes(Model& model, const std::string& name, const SpikeListSpec& spikes) {
+    for (GroupSpec& group : model.groups)
+        if (group.name == name && group.type == GroupType::SpikeGeneratorGroup) {
+            group.spikeIndices = spikes.indices;
+            group.spikeTimes = spikes.times;
+            group.period = spikes.period;
+        }
 }
 
 /// Sets `active` of the object named `name`, whatever its kind.
@@ -51,9 +62,9 @@ void setActive(Model& model, const std::string& name, bool active) {
 
 /// What the first segment changes becomes what holds before the run: values
 /// go to their objects' initial lists, a constant gets the new value as its
-/// own, a switch becomes the object's `active`. A seed entry goes before the
-/// values it seeded; one after the last values stays (the first segment may
-/// seed the stream before the run).
+/// own, a switch becomes the object's `active`, new spikes the group's own. A seed entry goes
+/// before the values it seeded; one after the last values stays (the first segment may seed the
+/// stream before the run).
 void moveFirstChangesToInitial(Model& model) {
     if (model.protocol.empty())
         return;
@@ -77,6 +88,10 @@ void moveFirstChangesToInitial(Model& model) {
         }
         if (change.switchesActive()) {
             setActive(model, change.object, *change.active);
+            continue;
+        }
+        if (change.setsSpikes()) {
+            setSpikes(model, change.object, *change.spikes);
             continue;
         }
         appendInitialOf(model, change.object, change.assignment);

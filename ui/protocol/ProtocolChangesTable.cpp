@@ -5,6 +5,7 @@
 #include "document/ModelLookup.h"
 #include "document/NumberColumn.h"
 #include "document/SeedText.h"
+#include "document/SpikeListText.h"
 #include "inspector/ArrayValuesEditor.h"
 #include "inspector/ChoiceDelegate.h"
 
@@ -19,6 +20,7 @@ namespace spikestudio {
 namespace {
 
 const char* const kActiveVariable = "active";
+const char* const kSpikesVariable = "spikes";
 
 /// "on"/"off" (also "true"/"false") as a switch; nullopt for anything else.
 std::optional<bool> switchValue(const QString& text) {
@@ -54,6 +56,10 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
                                           "(Brian2: tau = 5*ms between two run() calls)"))),
       addSwitch_(addToolButton("on/off", tr("Switch an object on or off from this segment on "
                                             "(Brian2: M.active = False between two run() calls)"))),
+      addSpikes_(addToolButton(tr("spikes"),
+                               tr("Give a SpikeGeneratorGroup new spikes from this segment on "
+                                  "(Brian2: SG.set_spikes(indices, times) between two run() "
+                                  "calls)"))),
       addSeed_(addToolButton(tr("seed"), tr("Seed the random stream again here: the values "
                                             "after it, or the segment's own draws, start from "
                                             "this seed (Brian2: seed(13579) or seed())"))),
@@ -64,6 +70,7 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
     addConstant_->setObjectName("addConstantChange");
     addSwitch_->setObjectName("addActiveSwitch");
     addSeed_->setObjectName("addSeedEntry");
+    addSpikes_->setObjectName("addSpikes");
     moveUp_->setObjectName("valueUp");
     moveDown_->setObjectName("valueDown");
     numbers_->setObjectName("valueAsNumbers");
@@ -79,6 +86,7 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
     connect(addConstant_, &QToolButton::clicked, this, &ProtocolChangesTable::addConstantChange);
     connect(addSwitch_, &QToolButton::clicked, this, &ProtocolChangesTable::addActiveSwitch);
     connect(addSeed_, &QToolButton::clicked, this, &ProtocolChangesTable::addSeedEntry);
+    connect(addSpikes_, &QToolButton::clicked, this, &ProtocolChangesTable::addSpikes);
     connect(moveUp_, &QToolButton::clicked, this, [this] { moveSelected(-1); });
     connect(moveDown_, &QToolButton::clicked, this, [this] { moveSelected(1); });
     connect(numbers_, &QToolButton::clicked, this, &ProtocolChangesTable::toggleNumbers);
@@ -132,6 +140,7 @@ void ProtocolChangesTable::refresh() {
     addConstant_->setEnabled(segment_ > 0 && !model().constants.empty());
     addSwitch_->setEnabled(segment_ > 0);
     addSeed_->setEnabled(segment_ >= 0); // the first segment may seed its own draws
+    addSpikes_->setEnabled(segment_ > 0 && firstSpikeGenerator() != nullptr);
     showArrayOfCurrentRow();
 }
 
@@ -147,6 +156,9 @@ QList<QStringList> ProtocolChangesTable::rows() const {
         else if (change.reseeds())
             rows.append(
                 {SeedText::rowLabel(), QString(), QString(), SeedText::format(*change.reseed)});
+        else if (change.setsSpikes())
+            rows.append({QString::fromStdString(change.object), kSpikesVariable, QString(),
+                         SpikeListText::format(*change.spikes)});
         else
             rows.append({QString::fromStdString(change.object),
                          QString::fromStdString(change.assignment.variable),
@@ -170,6 +182,8 @@ bool ProtocolChangesTable::isEditable(int row, int column) const {
         return column == ObjectColumn || column == ValueColumn;
     if (change.reseeds())
         return column == ValueColumn;
+    if (change.setsSpikes())
+        return column == ObjectColumn || column == ValueColumn;
     return column != ValueColumn || !change.assignment.hasValues;
 }
 
@@ -191,7 +205,8 @@ void ProtocolChangesTable::commitCell(int row, int column, const QString& text) 
     if (row < 0 || row >= int(list.size()))
         return;
     ProtocolChange changed = list[size_t(row)];
-    if (changed.changesConstant() || changed.switchesActive() || changed.reseeds()) {
+    if (changed.changesConstant() || changed.switchesActive() || changed.reseeds() ||
+        changed.setsSpikes()) {
         commitOtherCell(row, column, trimmed, changed);
         return;
     }
@@ -232,7 +247,23 @@ void ProtocolChangesTable::commitCell(int row, int column, const QString& text) 
 void ProtocolChangesTable::commitOtherCell(int row, int column, const QString& text,
                                            ProtocolChange changed) {
     QString what;
-    if (changed.reseeds()) {
+    if (changed.setsSpikes() && column == ValueColumn) {
+        QString problem;
+        const std::optional<SpikeListSpec> spikes = SpikeListText::parse(text, &problem);
+        if (!spikes) {
+            showLocalProblem(row, column, problem);
+            return;
+        }
+        changed.spikes = *spikes;
+        what = tr("Set spikes of %1").arg(QString::fromStdString(changed.object));
+    } else if (changed.setsSpikes()) {
+        if (text.isEmpty()) {
+            showLocalProblem(row, column, tr("spikes need the SpikeGeneratorGroup they are for"));
+            return;
+        }
+        changed.object = text.toStdString();
+        what = tr("Set spikes of %1").arg(text);
+    } else if (changed.reseeds()) {
         const std::optional<Reseed> reseed = SeedText::parse(text);
         if (!reseed) {
             showLocalProblem(row, column, SeedText::problem());
@@ -300,6 +331,27 @@ void ProtocolChangesTable::addActiveSwitch() {
     const QStringList objects = monitors.isEmpty() ? objectNames(-1) : monitors;
     change.object = objects.isEmpty() ? std::string() : objects.front().toStdString();
     appendChange(change, tr("Switch %1 off before segment %2")
+                             .arg(QString::fromStdString(change.object))
+                             .arg(segment_ + 1));
+}
+
+const GroupSpec* ProtocolChangesTable::firstSpikeGenerator() const {
+    for (const GroupSpec& group : model().groups)
+        if (group.type == GroupType::SpikeGeneratorGroup)
+            return &group;
+    return nullptr;
+}
+
+/// The first SpikeGeneratorGroup's own spikes, to edit from there.
+void ProtocolChangesTable::addSpikes() {
+    const GroupSpec* generator = firstSpikeGenerator();
+    if (segment_ <= 0 || !generator)
+        return;
+    ProtocolChange change;
+    change.object = generator->name;
+    change.spikes =
+        SpikeListSpec{generator->spikeIndices, generator->spikeTimes, generator->period};
+    appendChange(change, tr("Set spikes of %1 before segment %2")
                              .arg(QString::fromStdString(change.object))
                              .arg(segment_ + 1));
 }
@@ -394,7 +446,8 @@ void ProtocolChangesTable::toggleNumbers() {
     if (row < 0 || row >= int(list.size()))
         return;
     ProtocolChange changed = list[size_t(row)];
-    if (changed.changesConstant() || changed.switchesActive() || changed.reseeds())
+    if (changed.changesConstant() || changed.switchesActive() || changed.reseeds() ||
+        changed.setsSpikes())
         return; // a constant's value is an expression, a switch on or off, a seed a number
     AssignmentSpec& entry = changed.assignment;
     if (entry.hasValues) {

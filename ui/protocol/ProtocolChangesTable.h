@@ -13,7 +13,9 @@ class ArrayValuesEditor;
 /// ArrayValuesEditor below, as in the Initial values table), a constant's
 /// new value (`tau = 5*ms`: "constant", its name, its value) and switches
 /// (`M.active = False`: the object, "active", on or off) and seed entries
-/// (`seed(13579)`: "seed", the seed or "fresh"). Each edit is one
+/// (`seed(13579)`: "seed", the seed or "fresh") and a SpikeGeneratorGroup's
+/// new spikes (`SG.set_spikes(...)`: the group, "spikes", the arguments as
+/// set_spikes takes them, see SpikeListText). Each edit is one
 /// undo step; the checker's messages mark their cell.
 class ProtocolChangesTable : public TableSection {
     Q_OBJECT
@@ -31,6 +33,7 @@ public:
     QToolButton* addConstantButton() const { return addConstant_; }
     QToolButton* addSwitchButton() const { return addSwitch_; }
     QToolButton* addSeedButton() const { return addSeed_; }
+    QToolButton* addSpikesButton() const { return addSpikes_; }
 
     enum Column { ObjectColumn, VariableColumn, ElementsColumn, ValueColumn };
 
@@ -51,6 +54,8 @@ private:
     void addConstantChange();
     void addActiveSwitch();
     void addSeedEntry();
+    void addSpikes();
+    const GroupSpec* firstSpikeGenerator() const;
     void appendChange(const ProtocolChange& change, const QString& text);
     void commitOtherCell(int row, int column, const QString& text, ProtocolChange changed);
     ProtocolChange newChange() const;
@@ -67,6 +72,7 @@ private:
     QToolButton* numbers_;
     QToolButton* addConstant_;
     QToolButton* addSwitch_;
+    QToolButton* addSpikes_;
     QToolButton* addSeed_;
     ArrayValuesEditor* arrayEditor_;
 };

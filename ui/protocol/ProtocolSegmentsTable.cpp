@@ -23,6 +23,8 @@ QString changesSummary(const ProtocolSegmentSpec& segment) {
                          .arg(QString::fromStdString(change.object));
         else if (change.reseeds())
             parts << QString::fromStdString(seedCallText(*change.reseed));
+        else if (change.setsSpikes())
+            parts << QObject::tr("spikes of %1").arg(QString::fromStdString(change.object));
         else
             parts << QObject::tr("%1 of %2")
                          .arg(QString::fromStdString(change.assignment.variable),
