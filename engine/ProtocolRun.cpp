@@ -9,8 +9,8 @@ namespace {
 /// Brian2 applies what a script changes between two `run()` calls before the
 /// next run starts: values are written (drawing random numbers in order), a
 /// constant is read anew by every kernel, the active objects are listed
-/// again, `seed()` starts the random stream again and `set_spikes()` gives
-/// a SpikeGeneratorGroup new spikes.
+/// again, `seed()` starts the random stream again, `set_spikes()` gives a
+/// SpikeGeneratorGroup new spikes and a TimedArray gets new values.
 void applyChange(Network& network, const CheckedModel& checked,
                  const CheckedProtocolChange& change) {
     switch (change.kind) {
@@ -34,6 +34,13 @@ void applyChange(Network& network, const CheckedModel& checked,
     case CheckedProtocolChange::Kind::Seed:
         network.random().reseed(change.reseed);
         break;
+    case CheckedProtocolChange::Kind::TimedArray: {
+        // Same length (padded by the checker): kernels keep their pointer to it.
+        std::vector<double>& values =
+            network.timedArrays().at(checked.timedArrays[change.timedArray].name);
+        std::copy(change.timedArrayValues.begin(), change.timedArrayValues.end(), values.begin());
+        break;
+    }
     case CheckedProtocolChange::Kind::Spikes:
         // Spikes before the segment's first step are never emitted, as Brian2
         // skips those set_spikes gives in the past.

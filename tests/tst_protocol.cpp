@@ -216,6 +216,38 @@ private slots:
         QCOMPARE(got, expected);
     }
 
+    /// Brian2's test_multiple_runs_function_change, and more: a TimedArray
+    /// replaced by a longer one, then by a shorter one (its last value holds
+    /// after its end, not the longer one's), and a table replaced row by row.
+    void timedArraysAreReplacedBetweenSegments() {
+        const std::string text = R"j({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+  "timed_arrays": [{"name": "inp", "dt": "0.1*ms", "unit": "mV", "values": [1, 2]},
+                   {"name": "table", "dt": "0.2*ms", "values": [[1, 10], [2, 20]]}],
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 2,
+    "equations": "v = inp(t) : volt\nw = table(t, i) : 1"}],
+  "monitors": [{"name": "M", "type": "StateMonitor", "source": "G", "variables": ["v", "w"],
+                "record": [0, 1]}],
+  "protocol": [{"duration": "0.2*ms"},
+    {"duration": "0.4*ms", "set": [{"timed_array": "inp", "dt": "0.1*ms", "unit": "volt",
+       "values": [0, 0, 0.003, 0.004, 0.005, 0.006]}]},
+    {"duration": "0.3*ms", "set": [{"timed_array": "inp", "dt": "0.1*ms", "unit": "mV",
+       "values": [7]}, {"timed_array": "table", "dt": "0.2*ms", "values": [[3, 30]]}]}]})j";
+        const Model read = readModel(text);
+        QCOMPARE(read.protocol[1].set[0].timedArray->values.size(), size_t(6));
+        const std::string written = writeModelJson(read);
+        QCOMPARE(writeModelJson(readModel(written)), written);
+        QVERIFY(written.find(R"("timed_array": "table")") != std::string::npos);
+        auto network = runModel(text);
+        const StateRecord& trace = network->stateRecords()[0]; // v[0], v[1], w[0], w[1]
+        std::vector<double> v, w1;
+        for (size_t row = 0; row < trace.rowCount(); ++row) {
+            v.push_back(std::round(trace.value(row, 0) * 1e6) / 1e3);
+            w1.push_back(trace.value(row, 3));
+        }
+        QCOMPARE(v, (std::vector<double>{1, 2, 3, 4, 5, 6, 7, 7, 7}));
+        QCOMPARE(w1, (std::vector<double>{10, 10, 20, 20, 20, 20, 30, 30, 30}));
+    }
+
     void segmentEntriesReadAndWrittenBack() {
         const Model read = readModel(kSegments);
         const std::vector<ProtocolChange>& set = read.protocol[1].set;
@@ -474,6 +506,10 @@ private slots:
             << R"([{"duration": "1*ms", "set": [{"object": "G", "indices": [0], "times": ["1.5*ms"]}]}])"
             << ""
             << "'model', field 'protocol[0].set[0]': the first segment sets no spikes";
+        QTest::newRow("a TimedArray in the first segment")
+            << R"([{"duration": "1*ms", "set": [{"timed_array": "x", "dt": "1*ms", "values": [1]}]}])"
+            << ""
+            << "'model', field 'protocol[0].set[0]': the first segment replaces no TimedArray";
         QTest::newRow("unknown variable")
             << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "variable": "u", "value": "0"}]}])"
             << ""
@@ -533,6 +569,52 @@ private slots:
                                  entry.toStdString() + "}]}]}";
         const QString problem = QString::fromStdString(problemOf(text));
         QVERIFY2(problem.contains(message), qPrintable(problem));
+    }
+
+    void badTimedArraysAreRefusedNamingTheEntry_data() {
+        QTest::addColumn<QString>("entry");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown") << R"("timed_array": "other", "dt": "1*ms", "values": [1])"
+                                 << "'model', field 'protocol[1].set[0].timed_array': 'other' is "
+                                    "not one of the model's TimedArrays";
+        QTest::newRow("another dt")
+            << R"("timed_array": "inp", "dt": "2*ms", "values": [1])"
+            << "'inp', field 'protocol[1].set[0].dt': the TimedArray keeps its grid step of "
+               "0.001 s between segments (kernels are built for it), got 0.002 s";
+        QTest::newRow("another unit")
+            << R"("timed_array": "inp", "dt": "1*ms", "unit": "mV", "values": [1])"
+            << "'inp', field 'protocol[1].set[0].unit': DimensionMismatchError: 'inp' has "
+               "values in 1, the new ones are in V";
+        QTest::newRow("a table for a column")
+            << R"("timed_array": "inp", "dt": "1*ms", "values": [[1, 2]])"
+            << "'inp', field 'protocol[1].set[0].values': the TimedArray keeps its one column "
+               "between segments";
+        QTest::newRow("no values") << R"("timed_array": "inp", "dt": "1*ms", "values": [])"
+                                   << "'inp', field 'protocol[1].set[0].values'";
+        QTest::newRow("a string value") << R"("timed_array": "inp", "dt": "1*ms", "values": ["a"])"
+                                        << "'inp', field 'protocol[1].set[0].values'";
+        QTest::newRow("no dt") << R"("timed_array": "inp", "values": [1])"
+                               << "'inp', field 'protocol[1].set[0].dt': missing field 'dt'";
+        QTest::newRow("a name beside it")
+            << R"("timed_array": "inp", "name": "x", "dt": "1*ms", "values": [1])"
+            << "'model', field 'protocol[1].set[0].name': unknown field 'name' in an entry that "
+               "replaces a TimedArray";
+        QTest::newRow("an unknown field")
+            << R"("timed_array": "inp", "dt": "1*ms", "values": [1], "object": "G")"
+            << "'inp', field 'protocol[1].set[0].object'";
+    }
+
+    void badTimedArraysAreRefusedNamingTheEntry() {
+        QFETCH(QString, entry);
+        QFETCH(QString, message);
+        const std::string text = R"j({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+  "timed_arrays": [{"name": "inp", "dt": "1*ms", "values": [1, 2]}],
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 1, "equations": "v = inp(t) : 1"}],
+  "protocol": [{"duration": "10*ms"}, {"duration": "10*ms", "set": [{)j" +
+                                 entry.toStdString() + "}]}]}";
+        const QString problem = QString::fromStdString(problemOf(text));
+        QVERIFY2(problem.contains(message), qPrintable(problem));
+        QVERIFY(!problem.contains('\n'));
     }
 
     void commandLineDurationIsRefused() {

@@ -203,7 +203,7 @@ struct CheckedMonitor {
 /// Synapses object, a constant kernels read, whether an object runs, or the
 /// random stream's seed.
 struct CheckedProtocolChange {
-    enum class Kind { GroupValues, SynapseValues, Constant, Active, Seed, Spikes };
+    enum class Kind { GroupValues, SynapseValues, Constant, Active, Seed, Spikes, TimedArray };
     Kind kind = Kind::GroupValues;
     size_t group = 0; // GroupValues, Spikes: CheckedModel::groups; SynapseValues: ::synapses
     ElementAssignment assignment; // GroupValues, SynapseValues
@@ -220,6 +220,8 @@ struct CheckedProtocolChange {
     std::vector<long long> spikeIndices; // Spikes: as CheckedGroup's, replacing them
     std::vector<double> spikeTimes;
     double period = 0.0;
+    size_t timedArray = 0;                // TimedArray: its position in CheckedModel::timedArrays
+    std::vector<double> timedArrayValues; // TimedArray: SI, padded to the array's rows
 };
 
 /// One segment of a protocol: the values set before it, then `duration`.

@@ -5,6 +5,7 @@
 #include "model/LinkSpec.h"
 #include "model/ProtocolSpec.h"
 #include "model/RunRegularlySpec.h"
+#include "model/TimedArraySpec.h"
 
 #include <cstdint>
 #include <optional>
@@ -102,17 +103,6 @@ struct SynapsesSpec {
     std::string when;               // schedule slot (Brian2's `when`); "" = the kind's default
     std::optional<long long> order; // Brian2's `order`; none = the kind's default
     bool active = true;             // Brian2's `active`: an inactive object does not run
-};
-
-/// Brian2's TimedArray: values on a time grid, called in expressions as
-/// `name(t)` (one column) or `name(t, i)` (a table, one column per index).
-struct TimedArraySpec {
-    std::string name;
-    std::string dt;             // the grid step, a time expression
-    std::string unit;           // unit expression the values are in; "" = dimensionless
-    std::vector<double> values; // row-major: rows x columns
-    long long rows = 0;
-    long long columns = 0; // 0: a one-dimensional array, called as name(t)
 };
 
 /// Brian2's PoissonInput: N independent Poisson inputs at `rate` onto one

@@ -17,6 +17,7 @@
 #include "model/ScheduleChecker.h"
 #include "model/Subgroups.h"
 #include "model/SynapsesTarget.h"
+#include "model/TimedArrays.h"
 #include "timing/TimeSteps.h"
 
 #include <cctype>
@@ -246,6 +247,7 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
     const bool foundation = problems.attempt([&] {
         checked.constants = checkConstants(m.constants);
         checked.timedArrays = ObjectKinds::timedArray().check(m.timedArrays, *checked.constants);
+        padForReplacements(checked.timedArrays, m.protocol, *checked.constants);
     }) && checkTimes(checked, options, problems, durationChecked);
     if (!foundation)
         problems.throwIfAny();

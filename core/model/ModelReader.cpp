@@ -618,7 +618,10 @@ Model readModel(std::string_view text) {
         std::set<std::string> synapsesNames;
         for (const SynapsesSpec& spec : model.synapses)
             synapsesNames.insert(spec.name);
-        model.protocol = readProtocol(in.at("protocol"), synapsesNames);
+        model.protocol = readProtocol(in.at("protocol"), synapsesNames, [](const Json& fields) {
+            return readObject(ObjectKinds::timedArray(), fields,
+                              fields.at("name").get<std::string>());
+        });
     }
     return model;
 }

@@ -262,7 +262,7 @@ Json modelJson(const Model& model) {
         json["poisson_inputs"] = listJson(model.poissonInputs, poissonInputJson);
     json["monitors"] = listJson(model.monitors, monitorJson);
     if (!model.protocol.empty())
-        json["protocol"] = protocolJson(model.protocol);
+        json["protocol"] = protocolJson(model.protocol, timedArrayJson);
     return json;
 }
 

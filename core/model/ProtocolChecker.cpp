@@ -9,6 +9,7 @@
 #include "model/GroupChecker.h"
 #include "model/Subgroups.h"
 #include "model/SynapsesChecker.h"
+#include "model/TimedArrays.h"
 
 #include <algorithm>
 #include <cmath>
@@ -196,6 +197,50 @@ CheckedProtocolChange checkSpikes(const CheckedModel& checked, const ProtocolCha
     return result;
 }
 
+/// A TimedArray replaced by another of the same name (Brian2's `stimulus =
+/// TimedArray(...)` between runs: the next run reads the name again). Kernels
+/// are built for the array's grid step and columns, which the new values keep.
+CheckedProtocolChange checkTimedArrayChange(const CheckedModel& checked,
+                                            const ProtocolChange& change,
+                                            const std::string& field) {
+    const TimedArraySpec& spec = *change.timedArray;
+    const auto found =
+        std::find_if(checked.timedArrays.begin(), checked.timedArrays.end(),
+                     [&](const CheckedTimedArray& array) { return array.name == spec.name; });
+    if (found == checked.timedArrays.end())
+        refuse(field + ".timed_array", "'" + spec.name + "' is not one of the model's TimedArrays");
+    const auto problem = [&](const std::string& key, const std::string& text) {
+        throw ModelError({spec.name, field + "." + key, 0, 0}, text);
+    };
+    CheckedTimedArray replaced;
+    try {
+        replaced = checkTimedArrayValues(spec, *checked.constants);
+    } catch (const ModelError& error) {
+        throw ModelError({spec.name, field + "." + error.where().field, error.where().line,
+                          error.where().column},
+                         error.problem());
+    }
+    if (std::abs(replaced.dt - found->dt) > 1e-9 * found->dt)
+        problem("dt", "the TimedArray keeps its grid step of " + formatNumber(found->dt) +
+                          " s between segments (kernels are built for it), got " +
+                          formatNumber(replaced.dt) + " s");
+    if (!(replaced.dim == found->dim))
+        problem("unit", "DimensionMismatchError: '" + spec.name + "' has values in " +
+                            displayUnit(found->dim) + ", the new ones are in " +
+                            displayUnit(replaced.dim));
+    if (replaced.columns != found->columns)
+        problem("values", "the TimedArray keeps its " +
+                              (found->columns == 0 ? std::string("one column")
+                                                   : std::to_string(found->columns) + " columns") +
+                              " between segments");
+    padToRows(replaced, found->rows);
+    CheckedProtocolChange result;
+    result.kind = CheckedProtocolChange::Kind::TimedArray;
+    result.timedArray = static_cast<size_t>(found - checked.timedArrays.begin());
+    result.timedArrayValues = std::move(replaced.values);
+    return result;
+}
+
 CheckedProtocolChange checkReseed(const ProtocolChange& change) {
     CheckedProtocolChange result;
     result.kind = CheckedProtocolChange::Kind::Seed;
@@ -218,6 +263,9 @@ void refuseInFirstSegment(const ProtocolChange& change, const std::string& field
     if (change.setsSpikes())
         refuse(field, "the first segment sets no spikes: what a SpikeGeneratorGroup emits in "
                       "it is its own 'indices' and 'times'");
+    if (change.replacesTimedArray())
+        refuse(field, "the first segment replaces no TimedArray: it reads the model's "
+                      "'timed_arrays'");
     refuse(field, "the first segment sets no values: what holds before the run is the objects' "
                   "'initial'");
 }
@@ -258,11 +306,12 @@ void checkProtocolChanges(CheckedModel& checked) {
             if (k == 0)
                 refuseInFirstSegment(change, field);
             checked.protocol[k].set.push_back(
-                change.changesConstant()  ? checkConstant(checked, change, field, current)
-                : change.switchesActive() ? checkActive(checked, change, field)
-                : change.reseeds()        ? checkReseed(change)
-                : change.setsSpikes()     ? checkSpikes(checked, change, field, segmentStart)
-                                          : checkValues(checked, change, field, current));
+                change.changesConstant()      ? checkConstant(checked, change, field, current)
+                : change.switchesActive()     ? checkActive(checked, change, field)
+                : change.reseeds()            ? checkReseed(change)
+                : change.setsSpikes()         ? checkSpikes(checked, change, field, segmentStart)
+                : change.replacesTimedArray() ? checkTimedArrayChange(checked, change, field)
+                                              : checkValues(checked, change, field, current));
         }
 }
 

@@ -119,8 +119,32 @@ ProtocolChange readSpikes(const Json& entry, const std::string& field) {
     return change;
 }
 
+/// `{"timed_array": "stimulus", "dt": "1*ms", "values": [...]}`: the
+/// TimedArray's values from this segment on; its fields as `timed_arrays`'.
+ProtocolChange readTimedArray(const Json& entry, const std::string& field,
+                              const TimedArrayReader& read) {
+    const Json& name = entry.at("timed_array");
+    if (!name.is_string() || name.get<std::string>().empty())
+        fail(field + ".timed_array", "expected the name of one of the model's TimedArrays");
+    Json fields = entry;
+    fields.erase("timed_array");
+    if (fields.contains("name"))
+        fail(field + ".name", "unknown field 'name' in an entry that replaces a TimedArray");
+    fields["name"] = name;
+    ProtocolChange change;
+    try {
+        change.timedArray = read(fields);
+    } catch (const ModelError& error) {
+        throw ModelError({name.get<std::string>(), field + "." + error.where().field,
+                          error.where().line, error.where().column},
+                         error.problem());
+    }
+    return change;
+}
+
 ProtocolChange readChange(const Json& entry, const std::string& field,
-                          const std::set<std::string>& synapses) {
+                          const std::set<std::string>& synapses,
+                          const TimedArrayReader& readTimedArrayFields) {
     if (!entry.is_object())
         fail(field, "expected an object with 'object', 'variable' and 'value'");
     if (entry.contains("constant"))
@@ -131,6 +155,8 @@ ProtocolChange readChange(const Json& entry, const std::string& field,
         return ProtocolChange::seedEntry(readSeedEntry(entry, "model", field));
     if (entry.contains("indices") || entry.contains("times"))
         return readSpikes(entry, field);
+    if (entry.contains("timed_array"))
+        return readTimedArray(entry, field, readTimedArrayFields);
     ProtocolChange change;
     change.object = objectName(entry, field);
     Json assignment = entry;
@@ -142,7 +168,8 @@ ProtocolChange readChange(const Json& entry, const std::string& field,
 }
 
 ProtocolSegmentSpec readSegment(const Json& json, const std::string& field,
-                                const std::set<std::string>& synapses) {
+                                const std::set<std::string>& synapses,
+                                const TimedArrayReader& readTimedArray) {
     if (!json.is_object())
         fail(field, "expected an object with 'duration' and optionally 'set'");
     for (const auto& [key, value] : json.items())
@@ -161,20 +188,22 @@ ProtocolSegmentSpec readSegment(const Json& json, const std::string& field,
     if (!set->is_array())
         fail(field + ".set", "expected a list of values to set");
     for (size_t k = 0; k < set->size(); ++k)
-        segment.set.push_back(
-            readChange((*set)[k], field + ".set[" + std::to_string(k) + "]", synapses));
+        segment.set.push_back(readChange((*set)[k], field + ".set[" + std::to_string(k) + "]",
+                                         synapses, readTimedArray));
     return segment;
 }
 
 } // namespace
 
 std::vector<ProtocolSegmentSpec> readProtocol(const Json& list,
-                                              const std::set<std::string>& synapses) {
+                                              const std::set<std::string>& synapses,
+                                              const TimedArrayReader& readTimedArray) {
     if (!list.is_array() || list.empty())
         fail("protocol", "expected a non-empty list of segments");
     std::vector<ProtocolSegmentSpec> protocol;
     for (size_t k = 0; k < list.size(); ++k)
-        protocol.push_back(readSegment(list[k], "protocol[" + std::to_string(k) + "]", synapses));
+        protocol.push_back(
+            readSegment(list[k], "protocol[" + std::to_string(k) + "]", synapses, readTimedArray));
     return protocol;
 }
 

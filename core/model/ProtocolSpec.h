@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/AssignmentSpec.h"
+#include "model/TimedArraySpec.h"
 
 #include <optional>
 #include <string>
@@ -16,26 +17,30 @@ struct SpikeListSpec {
     std::string period;             // "" = no repetition
 };
 
-/// What a protocol changes between two segments, one of five kinds:
+/// What a protocol changes between two segments, one of six kinds:
 /// - values of a group or Synapses object (Brian2's `G.I = 0*nA`, `S.w['i > j'] = ...`
 ///   written between two `run()` calls): `object` and `assignment`;
 /// - a constant (`tau = 5*ms` before the next `run()`, which reads the namespace
 ///   again): `constant`, with its new value in `assignment.value`;
 /// - whether an object runs (`M.active = False`): `object` and `active`;
 /// - the random stream's seed (`seed(13579)` or `seed()`): `reseed`;
-/// - a SpikeGeneratorGroup's spikes (`SG.set_spikes(...)`): `object` and `spikes`.
+/// - a SpikeGeneratorGroup's spikes (`SG.set_spikes(...)`): `object` and `spikes`;
+/// - a TimedArray's values (`stimulus = TimedArray(...)` again): `timedArray`,
+///   named as the TimedArray it replaces.
 struct ProtocolChange {
     std::string object;
     AssignmentSpec assignment;
-    std::string constant;                // non-empty: this entry changes the constant
-    std::optional<bool> active;          // set: this entry switches `object` on or off
-    std::optional<Reseed> reseed;        // set: this entry seeds the random stream again
-    std::optional<SpikeListSpec> spikes; // set: this entry replaces `object`'s spikes
+    std::string constant;                     // non-empty: this entry changes the constant
+    std::optional<bool> active;               // set: this entry switches `object` on or off
+    std::optional<Reseed> reseed;             // set: this entry seeds the random stream again
+    std::optional<SpikeListSpec> spikes;      // set: this entry replaces `object`'s spikes
+    std::optional<TimedArraySpec> timedArray; // set: this entry replaces a TimedArray
 
     bool changesConstant() const { return !constant.empty(); }
     bool switchesActive() const { return active.has_value(); }
     bool reseeds() const { return reseed.has_value(); }
     bool setsSpikes() const { return spikes.has_value(); }
+    bool replacesTimedArray() const { return timedArray.has_value(); }
     static ProtocolChange seedEntry(const Reseed& reseed) {
         ProtocolChange change;
         change.reseed = reseed;

@@ -9,9 +9,18 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json changeJson(const ProtocolChange& change) {
+Json changeJson(const ProtocolChange& change, const TimedArrayWriter& timedArrayJson) {
     if (change.reseeds())
         return seedEntryJson(*change.reseed);
+    if (change.replacesTimedArray()) {
+        Json json = Json::object();
+        json["timed_array"] = change.timedArray->name;
+        const Json fields = timedArrayJson(*change.timedArray); // items() needs it alive
+        for (const auto& [key, value] : fields.items())
+            if (key != "name")
+                json[key] = value;
+        return json;
+    }
     Json json = Json::object();
     if (change.changesConstant()) {
         json["constant"] = change.constant;
@@ -36,13 +45,13 @@ Json changeJson(const ProtocolChange& change) {
     return json;
 }
 
-Json segmentJson(const ProtocolSegmentSpec& segment) {
+Json segmentJson(const ProtocolSegmentSpec& segment, const TimedArrayWriter& timedArrayJson) {
     Json json = Json::object();
     json["duration"] = segment.duration;
     if (!segment.set.empty()) {
         Json set = Json::array();
         for (const ProtocolChange& change : segment.set)
-            set.push_back(changeJson(change));
+            set.push_back(changeJson(change, timedArrayJson));
         json["set"] = std::move(set);
     }
     return json;
@@ -50,10 +59,11 @@ Json segmentJson(const ProtocolSegmentSpec& segment) {
 
 } // namespace
 
-Json protocolJson(const std::vector<ProtocolSegmentSpec>& protocol) {
+Json protocolJson(const std::vector<ProtocolSegmentSpec>& protocol,
+                  const TimedArrayWriter& timedArrayJson) {
     Json list = Json::array();
     for (const ProtocolSegmentSpec& segment : protocol)
-        list.push_back(segmentJson(segment));
+        list.push_back(segmentJson(segment, timedArrayJson));
     return list;
 }
 

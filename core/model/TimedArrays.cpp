@@ -37,6 +37,12 @@ void requireFreeName(const TimedArraySpec& spec, const Scope& constants) {
 
 CheckedTimedArray checkTimedArray(const TimedArraySpec& spec, const Scope& constants) {
     requireFreeName(spec, constants);
+    return checkTimedArrayValues(spec, constants);
+}
+
+} // namespace
+
+CheckedTimedArray checkTimedArrayValues(const TimedArraySpec& spec, const Scope& constants) {
     CheckedTimedArray array;
     array.name = spec.name;
     array.dt = positiveTime(spec.dt, constants, spec.name, "dt", false);
@@ -49,6 +55,8 @@ CheckedTimedArray checkTimedArray(const TimedArraySpec& spec, const Scope& const
         array.values.push_back(value * unit.value);
     return array;
 }
+
+namespace {
 
 // Brian2's _find_K: the smallest power of two K with K*dt >= 8*gridDt, so that
 // rounding t/(gridDt/K) to an integer is safe from floating-point error.
@@ -97,6 +105,36 @@ std::vector<CheckedTimedArray> checkTimedArrays(const std::vector<TimedArraySpec
         arrays.push_back(std::move(array));
     }
     return arrays;
+}
+
+void padForReplacements(std::vector<CheckedTimedArray>& arrays,
+                        const std::vector<ProtocolSegmentSpec>& protocol, Scope& constants) {
+    for (CheckedTimedArray& array : arrays) {
+        long long rows = array.rows;
+        for (const ProtocolSegmentSpec& segment : protocol)
+            for (const ProtocolChange& change : segment.set)
+                if (change.replacesTimedArray() && change.timedArray->name == array.name)
+                    rows = std::max(rows, change.timedArray->rows);
+        if (rows == array.rows)
+            continue;
+        padToRows(array, rows);
+        Symbol symbol = *constants.lookup(array.name);
+        symbol.timed.rows = rows;
+        constants.define(array.name, symbol);
+    }
+}
+
+// The last row repeated: a lookup past the values reads it anyway, so the
+// padded array gives the same value at every time.
+void padToRows(CheckedTimedArray& array, long long rows) {
+    if (rows <= array.rows || array.rows == 0)
+        return;
+    const auto width = static_cast<size_t>(std::max(array.columns, 1LL));
+    const std::vector<double> last(array.values.end() - static_cast<std::ptrdiff_t>(width),
+                                   array.values.end());
+    for (long long row = array.rows; row < rows; ++row)
+        array.values.insert(array.values.end(), last.begin(), last.end());
+    array.rows = rows;
 }
 
 void defineTimedArraysFor(Scope& scope, const Scope& constants, double dt) {

@@ -12,6 +12,20 @@ namespace spikestudio {
 std::vector<CheckedTimedArray> checkTimedArrays(const std::vector<TimedArraySpec>& specs,
                                                 Scope& constants);
 
+/// A TimedArray's grid step, unit and values in SI, its name unchecked (a
+/// protocol's replacement carries the name of the array it replaces).
+CheckedTimedArray checkTimedArrayValues(const TimedArraySpec& spec, const Scope& constants);
+
+/// Kernels read a TimedArray with its number of rows written in, and a
+/// protocol may replace its values with more rows: every version is padded to
+/// the most rows any has, repeating its last row (which a lookup past the end
+/// reads anyway). Pads `arrays` and their functions in `constants`.
+void padForReplacements(std::vector<CheckedTimedArray>& arrays,
+                        const std::vector<ProtocolSegmentSpec>& protocol, Scope& constants);
+
+/// `array` with its last row repeated until it has `rows` rows.
+void padToRows(CheckedTimedArray& array, long long rows);
+
 /// Redefines every TimedArray of `constants` in `scope` as seen from a clock
 /// of step `dt`: Brian2's oversampling factor, and whether a value holds over a step.
 void defineTimedArraysFor(Scope& scope, const Scope& constants, double dt);
