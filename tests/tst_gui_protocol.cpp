@@ -420,6 +420,44 @@ private slots:
         QTRY_VERIFY(window_->diagnostics()->canRun());
     }
 
+    /// A TimedArray given new values before a segment: a row for it, its
+    /// numbers pasted and its unit typed below the table, checked, undone.
+    void timedArraysAreReplacedBeforeASegment() {
+        load(readModel(R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+  "timed_arrays": [{"name": "stimulus", "dt": "1*ms", "unit": "nA", "values": [0, 0.5]}],
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 2,
+              "equations": "dv/dt = (stimulus(t)*Mohm - v)/(10*ms) : volt"}],
+  "protocol": [{"duration": "10*ms"}, {"duration": "10*ms"}]})"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        segments()->selectSegment(1);
+        QVERIFY(changes()->addTimedArrayButton()->isEnabled());
+        changes()->addTimedArrayButton()->click();
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ObjectColumn), QString("stimulus"));
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ValueColumn), QString("[2 numbers] nA"));
+        changes()->table()->setCurrentCell(0, ProtocolChangesTable::ValueColumn);
+        QVERIFY(changes()->arrayEditor()->isVisible());
+        changes()->arrayEditor()->pasteText("1\n2\n3\n");
+        QCOMPARE(model().protocol[1].set[0].timedArray->values, (std::vector<double>{1, 2, 3}));
+        QCOMPARE(model().protocol[1].set[0].timedArray->rows, 3LL);
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ValueColumn), QString("[3 numbers] nA"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QCOMPARE(cell(segments(), 1, ProtocolSegmentsTable::ChangesColumn),
+                 QString("stimulus replaced"));
+        QLineEdit* unit = changes()->arrayEditor()->unitEdit();
+        unit->setFocus();
+        unit->selectAll();
+        QTest::keyClicks(unit, "mV"); // not a current
+        QTest::keyClick(unit, Qt::Key_Return);
+        QCOMPARE(model().protocol[1].set[0].timedArray->unit, std::string("mV"));
+        QTRY_VERIFY2(changes()->problemText().contains("DimensionMismatchError"),
+                     qPrintable(changes()->problemText()));
+        undoStack()->undo();
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        while (undoStack()->canUndo())
+            undoStack()->undo();
+        QVERIFY(model().protocol[1].set.empty());
+    }
+
     /// Removing the first segment moves a seed that came before values into
     /// the initial values with them; one after the last values stays.
     void removingTheFirstSegmentKeepsSeedsWithTheirValues() {

@@ -32,7 +32,7 @@ void appendInitialOf(Model& model, const std::string& name, const AssignmentSpec
 std::string nextValuesObject(const std::vector<ProtocolChange>& set, size_t k) {
     for (size_t next = k + 1; next < set.size(); ++next)
         if (!set[next].changesConstant() && !set[next].switchesActive() && !set[next].reseeds() &&
-            !set[next].setsSpikes())
+            !set[next].setsSpikes() && !set[next].replacesTimedArray())
             return set[next].object;
     return "";
 }
@@ -62,7 +62,8 @@ void setActive(Model& model, const std::string& name, bool active) {
 
 /// What the first segment changes becomes what holds before the run: values
 /// go to their objects' initial lists, a constant gets the new value as its
-/// own, a switch becomes the object's `active`, new spikes the group's own. A seed entry goes
+/// own, a switch becomes the object's `active`, new spikes the group's own,
+/// a replaced TimedArray the model's. A seed entry goes
 /// before the values it seeded; one after the last values stays (the first segment may seed the
 /// stream before the run).
 void moveFirstChangesToInitial(Model& model) {
@@ -92,6 +93,12 @@ void moveFirstChangesToInitial(Model& model) {
         }
         if (change.setsSpikes()) {
             setSpikes(model, change.object, *change.spikes);
+            continue;
+        }
+        if (change.replacesTimedArray()) {
+            for (TimedArraySpec& array : model.timedArrays)
+                if (array.name == change.timedArray->name)
+                    array = *change.timedArray;
             continue;
         }
         appendInitialOf(model, change.object, change.assignment);

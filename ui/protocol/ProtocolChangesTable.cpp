@@ -21,6 +21,17 @@ namespace {
 
 const char* const kActiveVariable = "active";
 const char* const kSpikesVariable = "spikes";
+const char* const kValuesVariable = "values";
+
+/// "[4 numbers] mV", or "[3 × 2 table]" for a TimedArray's values.
+QString timedArrayText(const TimedArraySpec& array) {
+    const QString unit = array.unit.empty() ? QString() : " " + QString::fromStdString(array.unit);
+    if (array.columns > 0)
+        return QObject::tr("[%1 × %2 table]").arg(array.rows).arg(array.columns) + unit;
+    return (array.rows == 1 ? QObject::tr("[1 number]")
+                            : QObject::tr("[%1 numbers]").arg(array.rows)) +
+           unit;
+}
 
 /// "on"/"off" (also "true"/"false") as a switch; nullopt for anything else.
 std::optional<bool> switchValue(const QString& text) {
@@ -60,6 +71,9 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
                                tr("Give a SpikeGeneratorGroup new spikes from this segment on "
                                   "(Brian2: SG.set_spikes(indices, times) between two run() "
                                   "calls)"))),
+      addTimedArray_(addToolButton(
+          tr("array"), tr("Give a TimedArray new values from this segment on, on its grid "
+                          "(Brian2: stimulus = TimedArray(...) between two run() calls)"))),
       addSeed_(addToolButton(tr("seed"), tr("Seed the random stream again here: the values "
                                             "after it, or the segment's own draws, start from "
                                             "this seed (Brian2: seed(13579) or seed())"))),
@@ -71,6 +85,7 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
     addSwitch_->setObjectName("addActiveSwitch");
     addSeed_->setObjectName("addSeedEntry");
     addSpikes_->setObjectName("addSpikes");
+    addTimedArray_->setObjectName("addTimedArray");
     moveUp_->setObjectName("valueUp");
     moveDown_->setObjectName("valueDown");
     numbers_->setObjectName("valueAsNumbers");
@@ -87,6 +102,7 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
     connect(addSwitch_, &QToolButton::clicked, this, &ProtocolChangesTable::addActiveSwitch);
     connect(addSeed_, &QToolButton::clicked, this, &ProtocolChangesTable::addSeedEntry);
     connect(addSpikes_, &QToolButton::clicked, this, &ProtocolChangesTable::addSpikes);
+    connect(addTimedArray_, &QToolButton::clicked, this, &ProtocolChangesTable::addTimedArray);
     connect(moveUp_, &QToolButton::clicked, this, [this] { moveSelected(-1); });
     connect(moveDown_, &QToolButton::clicked, this, [this] { moveSelected(1); });
     connect(numbers_, &QToolButton::clicked, this, &ProtocolChangesTable::toggleNumbers);
@@ -141,6 +157,7 @@ void ProtocolChangesTable::refresh() {
     addSwitch_->setEnabled(segment_ > 0);
     addSeed_->setEnabled(segment_ >= 0); // the first segment may seed its own draws
     addSpikes_->setEnabled(segment_ > 0 && firstSpikeGenerator() != nullptr);
+    addTimedArray_->setEnabled(segment_ > 0 && !model().timedArrays.empty());
     showArrayOfCurrentRow();
 }
 
@@ -156,6 +173,9 @@ QList<QStringList> ProtocolChangesTable::rows() const {
         else if (change.reseeds())
             rows.append(
                 {SeedText::rowLabel(), QString(), QString(), SeedText::format(*change.reseed)});
+        else if (change.replacesTimedArray())
+            rows.append({QString::fromStdString(change.timedArray->name), kValuesVariable,
+                         QString(), timedArrayText(*change.timedArray)});
         else if (change.setsSpikes())
             rows.append({QString::fromStdString(change.object), kSpikesVariable, QString(),
                          SpikeListText::format(*change.spikes)});
@@ -184,6 +204,8 @@ bool ProtocolChangesTable::isEditable(int row, int column) const {
         return column == ValueColumn;
     if (change.setsSpikes())
         return column == ObjectColumn || column == ValueColumn;
+    if (change.replacesTimedArray())
+        return false; // its numbers and unit are edited below the table
     return column != ValueColumn || !change.assignment.hasValues;
 }
 
@@ -342,6 +364,17 @@ const GroupSpec* ProtocolChangesTable::firstSpikeGenerator() const {
     return nullptr;
 }
 
+/// The first TimedArray's own values, to edit from there on its grid.
+void ProtocolChangesTable::addTimedArray() {
+    if (segment_ <= 0 || model().timedArrays.empty())
+        return;
+    ProtocolChange change;
+    change.timedArray = model().timedArrays.front();
+    appendChange(change, tr("Replace TimedArray %1 before segment %2")
+                             .arg(QString::fromStdString(change.timedArray->name))
+                             .arg(segment_ + 1));
+}
+
 /// The first SpikeGeneratorGroup's own spikes, to edit from there.
 void ProtocolChangesTable::addSpikes() {
     const GroupSpec* generator = firstSpikeGenerator();
@@ -447,8 +480,8 @@ void ProtocolChangesTable::toggleNumbers() {
         return;
     ProtocolChange changed = list[size_t(row)];
     if (changed.changesConstant() || changed.switchesActive() || changed.reseeds() ||
-        changed.setsSpikes())
-        return; // a constant's value is an expression, a switch on or off, a seed a number
+        changed.setsSpikes() || changed.replacesTimedArray())
+        return; // an expression, on or off, a seed, set_spikes' arguments, numbers already
     AssignmentSpec& entry = changed.assignment;
     if (entry.hasValues) {
         const QString first = NumberColumn::number(entry.values.empty() ? 0.0 : entry.values[0]);
@@ -480,6 +513,10 @@ void ProtocolChangesTable::toggleNumbers() {
 void ProtocolChangesTable::showArrayOfCurrentRow() {
     const int row = table()->currentRow();
     const auto list = changes();
+    if (row >= 0 && row < int(list.size()) && list[size_t(row)].replacesTimedArray()) {
+        showTimedArray(*list[size_t(row)].timedArray);
+        return;
+    }
     if (row < 0 || row >= int(list.size()) || !list[size_t(row)].assignment.hasValues) {
         arrayEditor_->hide();
         return;
@@ -492,13 +529,32 @@ void ProtocolChangesTable::showArrayOfCurrentRow() {
                              entry.values, QString::fromStdString(entry.unit));
 }
 
+/// A one-column TimedArray's numbers in the array editor; a table's are
+/// edited in the model file (the editor holds one column).
+void ProtocolChangesTable::showTimedArray(const TimedArraySpec& array) {
+    if (array.columns > 0) {
+        arrayEditor_->hide();
+        return;
+    }
+    arrayEditor_->showValues(
+        tr("Values of %1 from this segment on, one per %2 of its grid")
+            .arg(QString::fromStdString(array.name), QString::fromStdString(array.dt)),
+        array.values, QString::fromStdString(array.unit));
+}
+
 void ProtocolChangesTable::storeValues(const std::vector<double>& values) {
     const int row = table()->currentRow();
     editChanges(
         tr("Edit numbers of %1").arg(rows().value(row).value(VariableColumn)),
         [row, values](std::vector<ProtocolChange>& list) {
-            if (row >= 0 && row < int(list.size()))
+            if (row < 0 || row >= int(list.size()))
+                return;
+            if (auto& array = list[size_t(row)].timedArray) {
+                array->values = values;
+                array->rows = static_cast<long long>(values.size());
+            } else {
                 list[size_t(row)].assignment.values = values;
+            }
         },
         row);
 }
@@ -506,13 +562,20 @@ void ProtocolChangesTable::storeValues(const std::vector<double>& values) {
 void ProtocolChangesTable::storeUnit(const QString& unit) {
     const int row = table()->currentRow();
     const auto list = changes();
-    if (row < 0 || row >= int(list.size()) ||
-        list[size_t(row)].assignment.unit == unit.toStdString())
+    if (row < 0 || row >= int(list.size()))
+        return;
+    const ProtocolChange& change = list[size_t(row)];
+    if ((change.timedArray ? change.timedArray->unit : change.assignment.unit) ==
+        unit.toStdString())
         return;
     editChanges(
         tr("Unit of %1").arg(rows().value(row).value(VariableColumn)),
         [row, unit = unit.toStdString()](std::vector<ProtocolChange>& list) {
-            if (row < int(list.size()))
+            if (row >= int(list.size()))
+                return;
+            if (auto& array = list[size_t(row)].timedArray)
+                array->unit = unit;
+            else
                 list[size_t(row)].assignment.unit = unit;
         },
         row);
@@ -531,7 +594,7 @@ ProtocolChangesTable::problemCell(const Diagnostic& problem) const {
         return std::nullopt;
     const QString part = match.captured(3);
     const int column =
-        part == "object"                           ? ObjectColumn
+        part == "object" || part == "timed_array"  ? ObjectColumn
         : part == "variable" || part == "constant" ? VariableColumn
         : part == "value" || part == "unit" || part == "active" || part == "seed" || part.isEmpty()
             ? ValueColumn

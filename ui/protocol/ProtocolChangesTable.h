@@ -15,7 +15,9 @@ class ArrayValuesEditor;
 /// (`M.active = False`: the object, "active", on or off) and seed entries
 /// (`seed(13579)`: "seed", the seed or "fresh") and a SpikeGeneratorGroup's
 /// new spikes (`SG.set_spikes(...)`: the group, "spikes", the arguments as
-/// set_spikes takes them, see SpikeListText). Each edit is one
+/// set_spikes takes them, see SpikeListText) and a TimedArray's new values
+/// (`stimulus = TimedArray(...)`: its name, "values", its numbers edited
+/// below in the ArrayValuesEditor, on its grid). Each edit is one
 /// undo step; the checker's messages mark their cell.
 class ProtocolChangesTable : public TableSection {
     Q_OBJECT
@@ -34,6 +36,7 @@ public:
     QToolButton* addSwitchButton() const { return addSwitch_; }
     QToolButton* addSeedButton() const { return addSeed_; }
     QToolButton* addSpikesButton() const { return addSpikes_; }
+    QToolButton* addTimedArrayButton() const { return addTimedArray_; }
 
     enum Column { ObjectColumn, VariableColumn, ElementsColumn, ValueColumn };
 
@@ -55,6 +58,8 @@ private:
     void addActiveSwitch();
     void addSeedEntry();
     void addSpikes();
+    void addTimedArray();
+    void showTimedArray(const TimedArraySpec& array);
     const GroupSpec* firstSpikeGenerator() const;
     void appendChange(const ProtocolChange& change, const QString& text);
     void commitOtherCell(int row, int column, const QString& text, ProtocolChange changed);
@@ -73,6 +78,7 @@ private:
     QToolButton* addConstant_;
     QToolButton* addSwitch_;
     QToolButton* addSpikes_;
+    QToolButton* addTimedArray_;
     QToolButton* addSeed_;
     ArrayValuesEditor* arrayEditor_;
 };

@@ -23,6 +23,9 @@ QString changesSummary(const ProtocolSegmentSpec& segment) {
                          .arg(QString::fromStdString(change.object));
         else if (change.reseeds())
             parts << QString::fromStdString(seedCallText(*change.reseed));
+        else if (change.replacesTimedArray())
+            parts
+                << QObject::tr("%1 replaced").arg(QString::fromStdString(change.timedArray->name));
         else if (change.setsSpikes())
             parts << QObject::tr("spikes of %1").arg(QString::fromStdString(change.object));
         else
