@@ -1,7 +1,7 @@
 #pragma once
 
 #include "expr/Expr.h"
-#include "runtime/Reseed.h"
+#include "expr/Reseed.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runtime/Reseed.h"
+#include "expr/Reseed.h"
 
 #include <nlohmann/json.hpp>
 #include <string>

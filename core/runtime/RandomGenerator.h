@@ -1,7 +1,7 @@
 #pragma once
 
+#include "expr/Reseed.h"
 #include "runtime/MersenneTwister.h"
-#include "runtime/Reseed.h"
 
 #include <cmath>
 #include <cstddef>
