@@ -242,11 +242,13 @@ QList<FeatureCase> unsupportedFeatures() {
          "S = Synapses(G, G, on_pre='x += 1')\nS.connect(condition='x_pre > 0')  # <-\n"
          "G.x = 'i'\nrun(1*ms)\n",
          "reading G.x here, before the script sets it"},
-        {"new spikes between runs",
+        {"new spikes repeating from mid-period",
          "from brian2 import *\nG = SpikeGeneratorGroup(2, [0], [1]*ms, name='G')\n"
-         "M = SpikeMonitor(G)\nrun(2*ms)\nG.set_spikes([1], [3]*ms)\nrun(2*ms)  # <-\n",
-         "the spikes of the SpikeGeneratorGroup 'G' changed between two run() calls "
-         "(set_spikes())"},
+         "M = SpikeMonitor(G)\nrun(2*ms)\n"
+         "G.set_spikes([1], [1]*ms, period=3*ms)  # <-\nrun(2*ms)\n",
+         "set_spikes() with a period of 3*ms at t = 2*ms, not a whole number of periods "
+         "(Brian2 counts periods from t = 0, a model from the run's start), in "
+         "SpikeGeneratorGroup 'G'"},
         {"refractoriness of Brian2 2.1",
          "from brian2 import *\nprefs.legacy.refractory_timing = True\n"
          "G = NeuronGroup(1, 'v : 1', threshold='True', refractory=1*ms)  # <-\nrun(1*ms)\n",

@@ -214,6 +214,38 @@ private slots:
                 "method": "euler", "equations": "dv/dt = -v/(10*ms) : 1",
                 "initial": {"v": "__import__('os').system('touch MARKER')"}}])j")
             << "'G', field 'initial.v': Brian2 refused it";
+        QTest::newRow("seed entry with another field")
+            << model(R"j(, "groups": [{"name": "G", "type": "NeuronGroup", "N": 2,
+                "equations": "dv/dt = -v/(10*ms) : 1", "initial": [{"seed": 3, "variable": "v"}]}])j")
+            << "'G', field 'initial[0].variable': unknown field 'variable' in a seed entry";
+        QTest::newRow("seed out of range")
+            << model(R"j(, "groups": [{"name": "G", "type": "NeuronGroup", "N": 2,
+                "equations": "dv/dt = -v/(10*ms) : 1", "initial": [{"seed": 4294967296}]}])j")
+            << "'G', field 'initial[0].seed': the seed must be a whole number from 0 to 4294967295";
+        QTest::newRow("StateMonitor without variables")
+            << model(", " + group + R"j(, "monitors": [{"name": "m", "type": "StateMonitor",
+                "source": "G"}])j")
+            << "'m', field 'variables': missing field 'variables'";
+        // New spikes between segments (Brian2's set_spikes()).
+        const auto protocol = [](const QByteArray& segments) {
+            return R"j({"format": "spikestudio-model", "version": 1, "groups": [
+                {"name": "G", "type": "NeuronGroup", "N": 2, "equations": "dv/dt = -v/(10*ms) : 1"},
+                {"name": "SG", "type": "SpikeGeneratorGroup", "N": 2, "indices": [0],
+                 "times": ["1*ms"]}], "protocol": )j" + segments + "}";
+        };
+        QTest::newRow("spikes of a NeuronGroup")
+            << protocol(R"j([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G",
+                "indices": [0], "times": ["1.5*ms"]}]}])j")
+            << "'model', field 'protocol[1].set[0].object': 'G' is not a SpikeGeneratorGroup";
+        QTest::newRow("spikes in the first segment")
+            << protocol(R"j([{"duration": "1*ms", "set": [{"object": "SG", "indices": [0],
+                "times": ["0.5*ms"]}]}])j")
+            << "'model', field 'protocol[0].set[0]': the first segment sets no spikes";
+        QTest::newRow("spikes repeating from mid-period")
+            << protocol(R"j([{"duration": "10*ms"}, {"duration": "10*ms", "set": [{"object": "SG",
+                "indices": [1], "times": ["1*ms"], "period": "3*ms"}]}])j")
+            << "'SG', field 'protocol[1].set[0].period': the new spikes repeat every 0.003 s from "
+               "the segment's start at 0.01 s, which must be a whole number of periods";
         QTest::newRow("unknown recorded variable")
             << model(", " + group + R"j(, "monitors": [{"name": "m", "type": "StateMonitor",
                 "source": "G", "variables": ["w"]}])j")

@@ -2,8 +2,9 @@
 
 CaptureDevice is Brian2's runtime device (state lives in numpy arrays, so a
 script can read and set values as usual) whose hooks record, in order, every
-value the script sets, every connect() call, seed() and store()/restore(),
-and, at each run(), the network with the names the run would resolve.
+value the script sets, every connect() call, seed(), set_spikes() and
+store()/restore(), and, at each run(), the network with the names the run
+would resolve.
 run() prepares the network as Brian2 does (checking equations, units and
 names) and moves the clocks to the run's end without computing a step, so
 monitors stay empty. Code is always generated for numpy, never compiled,
@@ -15,6 +16,7 @@ keeps scripts from switching it off: set_device() and reset_device() are
 neutralised, and device.build() does nothing.
 """
 import contextlib
+import functools
 import importlib
 import os
 import sys
@@ -32,7 +34,8 @@ from brian2.synapses.synapses import Synapses, SynapticPathway
 from brian2.units.fundamentalunits import fail_for_dimension_mismatch
 from brian2.units.allunits import second
 
-from .recording import (Assignment, ConnectCall, Recording, RunCall, SeedCall, StateCall)
+from .recording import (Assignment, ConnectCall, Recording, RunCall, SeedCall, SpikesCall,
+                        StateCall)
 
 DEVICE_NAME = 'spikestudio_capture'
 # The module itself: `brian2.devices.device` as an attribute is the device proxy.
@@ -150,6 +153,13 @@ class CaptureDevice(RuntimeDevice):
         self._record(SeedCall(where=self.recording.locator.here(), seed=seed),
                      lambda: RuntimeDevice.seed(self, seed))
 
+    def spike_generator_set_spikes(self, group, set_spikes, *args, **kwargs):
+        """`group.set_spikes(...)` (Brian2's `set_spikes`), recorded with the
+        spikes as Brian2 keeps them after it."""
+        event = SpikesCall(where=self.recording.locator.here(), group=group.name)
+        self._record(event, lambda: set_spikes(group, *args, **kwargs))
+        event.indices, event.times, event.period = spikes_of(group)
+
     def variableview_set_with_expression(self, view, item, code, run_namespace,
                                          check_units=True):
         def assign():
@@ -264,6 +274,29 @@ def install_gsl_hooks():
 install_gsl_hooks()
 
 
+def install_set_spikes_hook():
+    """SpikeGeneratorGroup.set_spikes under a CaptureDevice goes through the
+    device, which records it (Brian2 has no device hook for it, and the
+    spikes it sets are no assignment the capture would see); other devices
+    are left to Brian2."""
+    if getattr(SpikeGeneratorGroup, 'spikestudio_hooks', False):
+        return
+    original = SpikeGeneratorGroup.set_spikes
+
+    @functools.wraps(original)
+    def set_spikes(self, *args, **kwargs):
+        device = get_device()
+        if isinstance(device, CaptureDevice):
+            return device.spike_generator_set_spikes(self, original, *args, **kwargs)
+        return original(self, *args, **kwargs)
+
+    SpikeGeneratorGroup.set_spikes = set_spikes
+    SpikeGeneratorGroup.spikestudio_hooks = True
+
+
+install_set_spikes_hook()
+
+
 def check_gsl_errors(group, options):
     """The checks Brian2's GSL code generator makes of the absolute errors
     (GSLCodeGenerator.scale_array_code), with its exceptions (TypeError,
@@ -328,17 +361,19 @@ def object_namespaces(objects):
     return namespaces
 
 
+def spikes_of(group):
+    """A copy of a SpikeGeneratorGroup's (indices, times in seconds, period
+    in seconds) as they are now."""
+    variables = group.variables
+    return (np.array(variables['neuron_index'].get_value(), copy=True),
+            np.array(variables['spike_time'].get_value(), copy=True),
+            float(np.asarray(variables['period'].get_value()).flat[0]))
+
+
 def generator_spikes(objects):
-    """A copy of every SpikeGeneratorGroup's spikes and period as they are
-    now: set_spikes() may replace them before a later run."""
-    spikes = {}
-    for obj in objects:
-        if isinstance(obj, SpikeGeneratorGroup):
-            variables = obj.variables
-            spikes[obj.name] = (np.array(variables['neuron_index'].get_value(), copy=True),
-                                np.array(variables['spike_time'].get_value(), copy=True),
-                                float(np.asarray(variables['period'].get_value()).flat[0]))
-    return spikes
+    """Every SpikeGeneratorGroup's spikes and period as they are now:
+    set_spikes() may replace them before a later run."""
+    return {obj.name: spikes_of(obj) for obj in objects if isinstance(obj, SpikeGeneratorGroup)}
 
 
 def top_level(objects):

@@ -19,7 +19,8 @@ class TranslationContext:
         self.recording = recording
         self.locator = recording.locator
         self.run = run
-        position = recording.events.index(history_until or run)
+        self.first_run = history_until or run  # the run whose state the model starts from
+        position = recording.events.index(self.first_run)
         self.events = recording.events[:position]  # what the script did before that run
         self._positions = {id(event): k for k, event in enumerate(recording.events)}
         self.names = ExternalNames(run.namespaces)

@@ -206,15 +206,25 @@ def rates_table(group, rates, context):
     return '%s(t, i)' % name
 
 
+def spike_fields(spikes, where):
+    """`indices`, `times` and, when they repeat, `period` of (indices, times,
+    period) in seconds: a SpikeGeneratorGroup's own, or a protocol's entry
+    for set_spikes()."""
+    indices, times, period = spikes
+    fields = {'indices': [int(k) for k in indices],
+              'times': [time_text(t, where, 'a spike time') for t in times]}
+    if period > 0:
+        fields['period'] = time_text(period, where, 'period')
+    return fields
+
+
 def spike_generator_group(group, context):
-    where = context.where(group)
     if context.assignments_to(group):
         context.fail(group, 'variables set by the script')
-    indices, times, period = context.run.generator_spikes[group.name]
-    spec = {'name': group.name, 'type': 'SpikeGeneratorGroup', 'N': len(group),
-            'indices': [int(k) for k in indices],
-            'times': [time_text(t, where, 'a spike time') for t in times]}
-    if period > 0:
-        spec['period'] = time_text(period, where, 'period')
+    spec = {'name': group.name, 'type': 'SpikeGeneratorGroup', 'N': len(group)}
+    # A protocol's later runs start from the first run's spikes: set_spikes()
+    # between runs is an entry of the protocol (protocol.py).
+    spec.update(spike_fields(context.first_run.generator_spikes[group.name],
+                             context.where(group)))
     context.clock_field(group, spec)
     return spec

@@ -428,9 +428,9 @@ def check_monitor(monitor, index):
                                  "'%s' only applies to a %s" % (key, ' or '.join(takers)))
     if monitor['type'] != 'StateMonitor' and not isinstance(monitor.get('record', True), bool):
         raise ModelFileError(name, 'record', 'expected true or false')
-    if monitor['type'] == 'StateMonitor' and not monitor.get('variables'):
-        raise ModelFileError(name, 'variables',
-                             'a StateMonitor needs a non-empty list of variables')
+    if monitor['type'] == 'StateMonitor' and 'variables' not in monitor:
+        # `[]` records the times of the steps alone, as Brian2's StateMonitor(G, []).
+        raise ModelFileError(name, 'variables', "missing field 'variables'")
 
 
 def check_names(model):
@@ -493,8 +493,9 @@ def check_model(model):
 
 def check_protocol(model):
     """`protocol`: segments with a duration and what changes before each: values
-    of groups and Synapses objects, constants, objects switched on or off, the
-    random stream reseeded (before the first segment, only that)."""
+    of groups and Synapses objects, constants, objects switched on or off, a
+    SpikeGeneratorGroup's spikes, the random stream reseeded (before the
+    first segment, only that)."""
     if 'protocol' not in model:
         return
     protocol = model['protocol']
@@ -518,21 +519,33 @@ def check_protocol(model):
         for j, change in enumerate(changes):
             where = '%s.set[%d]' % (field, j)
             if k == 0 and not is_seed_entry(change):
-                raise ModelFileError('model', where, "the first segment only reseeds (seed "
-                                     "entries): what holds before the run is the model's "
-                                     "'constants' and the objects' 'initial' and 'active'")
+                refuse_in_first_segment(change, where)
             check_change(model, change, where)
+
+
+def refuse_in_first_segment(change, where):
+    """The first segment's `set` only reseeds: what runs in it is the model's own."""
+    if is_spikes_entry(change):
+        raise ModelFileError('model', where, "the first segment sets no spikes: what a "
+                             "SpikeGeneratorGroup emits in it is its own 'indices' and 'times'")
+    raise ModelFileError('model', where, "the first segment only reseeds (seed entries): what "
+                         "holds before the run is the model's 'constants' and the objects' "
+                         "'initial' and 'active'")
 
 
 def check_change(model, change, where):
     """One entry of a segment's `set`: {"constant", "value"}, {"object", "active"},
-    a seed entry, or values of a group or Synapses object as in its `initial` list."""
+    a seed entry, new spikes of a SpikeGeneratorGroup, or values of a group or
+    Synapses object as in its `initial` list."""
     from .assignments import check_entry  # it reports with ModelFileError from here
     if not isinstance(change, dict):
         raise ModelFileError('model', where, "expected an object with 'object', 'variable' and "
                              "'value'")
     if is_seed_entry(change):
         check_seed_entry(change, 'model', where)
+        return
+    if is_spikes_entry(change):
+        check_spikes_entry(model, change, where)
         return
     if 'constant' in change:
         if set(change) != {'constant', 'value'} or not isinstance(change['value'], str):
@@ -558,6 +571,54 @@ def check_change(model, change, where):
                              'expected the name of a group or Synapses object')
     check_entry({key: value for key, value in change.items() if key != 'object'},
                 change['object'], 0, change['object'] in synapses)
+
+
+SPIKES_FIELDS = ('object', 'indices', 'times', 'period')
+
+
+def is_spikes_entry(change):
+    """Whether a segment's `set` entry gives a SpikeGeneratorGroup new spikes
+    (Brian2's set_spikes(): `{"object", "indices", "times", "period"}`)."""
+    return isinstance(change, dict) and ('indices' in change or 'times' in change)
+
+
+def check_spikes_entry(model, change, where):
+    """New spikes as the reader takes them: the group's own fields' kinds,
+    on a SpikeGeneratorGroup; what the times mean is left to the checker."""
+    for key in change:
+        if key not in SPIKES_FIELDS:
+            raise ModelFileError('model', '%s.%s' % (where, key), "unknown field '%s' in an "
+                                 'entry that sets spikes' % key)
+    for key in SPIKES_FIELDS[:3]:
+        if key not in change:
+            raise ModelFileError('model', '%s.%s' % (where, key), "missing field '%s'" % key)
+    indices, times = change['indices'], change['times']
+    if not isinstance(indices, list) or not all(is_integer(k) and k >= 0 for k in indices):
+        raise ModelFileError('model', where + '.indices', 'expected a list of neuron indices '
+                             '(whole numbers from 0)')
+    if not isinstance(times, list) or not all(value_is(EXPRESSION, t) for t in times):
+        raise ModelFileError('model', where + '.times', 'expected a list of times such as '
+                             '"1.5*ms"')
+    if len(indices) != len(times):
+        raise ModelFileError('model', where + '.times', "'indices' and 'times' must have the "
+                             'same length (%d and %d)' % (len(indices), len(times)))
+    if not isinstance(change.get('period', ''), str):
+        raise ModelFileError('model', where + '.period', 'expected a time such as "5*ms"')
+    check_spike_generator_named(model, change['object'], where + '.object')
+
+
+def check_spike_generator_named(model, name, where):
+    """`name` is a SpikeGeneratorGroup of the model (not a subgroup of one)."""
+    for group in model['groups']:
+        if group['name'] == name:
+            if group['type'] != 'SpikeGeneratorGroup':
+                raise ModelFileError('model', where, "'%s' is not a SpikeGeneratorGroup; only "
+                                     "a SpikeGeneratorGroup's spikes can be set" % name)
+            return
+        if any(subgroup['name'] == name for subgroup in group.get('subgroups', [])):
+            raise ModelFileError('model', where, "'%s' is a subgroup of '%s'; spikes are set "
+                                 'on a SpikeGeneratorGroup' % (name, group['name']))
+    raise ModelFileError('model', where, "unknown SpikeGeneratorGroup '%s'" % name)
 
 
 def sets_delays_in_initial(spec, variable=None):

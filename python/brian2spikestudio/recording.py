@@ -47,6 +47,17 @@ class SeedCall(Event):
 
 
 @dataclass(kw_only=True, eq=False)
+class SpikesCall(Event):
+    """`SG.set_spikes(indices, times, period)`: the SpikeGeneratorGroup's
+    spikes from the next run() on, as Brian2 keeps them (sorted by time,
+    then index; times and period in seconds, period 0 for none)."""
+    group: str           # the SpikeGeneratorGroup's name
+    indices: object = None
+    times: object = None
+    period: float = 0.0
+
+
+@dataclass(kw_only=True, eq=False)
 class StateCall(Event):
     """store() or restore() of a network's state, kept under `name` (in
     memory, or in `filename`)."""

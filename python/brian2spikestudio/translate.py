@@ -5,8 +5,8 @@ monitors: KINDS below); a kind without one, or a feature of a kind the
 format cannot express yet, fails the import with the feature, the object
 and its script line, never a model that would behave differently. Several
 run() calls make one run of the total duration when nothing changes between
-them, and a protocol of segments when values are set (or seed() is called)
-between them."""
+them, and a protocol of segments when values are set (or seed() or
+set_spikes() is called) between them."""
 import os
 from dataclasses import replace
 
@@ -29,7 +29,7 @@ from .protocol import end_with_seed, protocol_segments
 from .random_order import foreign_draws_notes, plan_random_order
 from .networks import simulated_networks
 from .random_stream import random_stream_notes
-from .recording import Assignment, ConnectCall
+from .recording import Assignment, ConnectCall, SpikesCall
 from .run_changes import RunState, without_active
 from .scheduling import schedule_fields
 from .seed_entries import plan_seeds
@@ -202,15 +202,25 @@ def check_synapses_read_final_values(context, synapses_specs):
                                       'it (%s)' % (later.owner.name, later.variable, later.where))
 
 
-def check_same_generator_spikes(previous, run):
-    """set_spikes() between two run() calls: the protocol cannot replace a
-    SpikeGeneratorGroup's spikes (the model would give the later ones from t = 0)."""
-    for name, (indices, times, period) in run.generator_spikes.items():
-        before_indices, before_times, before_period = previous.generator_spikes[name]
-        if (period != before_period or not np.array_equal(indices, before_indices)
-                or not np.array_equal(times, before_times)):
+def same_spikes(a, b):
+    """Whether two (indices, times, period) are equal."""
+    return (a[2] == b[2] and np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1]))
+
+
+def check_generator_spikes(recording, previous, run):
+    """Each SpikeGeneratorGroup's spikes at `run` are those at the run
+    before, or those of the last set_spikes() since (the protocol's entry):
+    spikes changed in any other way cannot be carried over."""
+    events = recording.events
+    between = events[events.index(previous) + 1:events.index(run)]
+    for name, spikes in run.generator_spikes.items():
+        calls = [event for event in between
+                 if isinstance(event, SpikesCall) and event.group == name]
+        expected = ((calls[-1].indices, calls[-1].times, calls[-1].period) if calls
+                    else previous.generator_spikes[name])
+        if not same_spikes(spikes, expected):
             raise unsupported(run.where, "the spikes of the SpikeGeneratorGroup '%s' changed "
-                              'between two run() calls (set_spikes())' % name)
+                              'between two run() calls other than by set_spikes()' % name)
 
 
 def check_same_network(recording, first, previous, run, model, seeds):
@@ -223,7 +233,7 @@ def check_same_network(recording, first, previous, run, model, seeds):
     if run.default_dt != previous.default_dt:
         raise unsupported(run.where, 'several run() calls with defaultclock.dt changed between '
                           'them')
-    check_same_generator_spikes(previous, run)
+    check_generator_spikes(recording, previous, run)
     later = translate_run(recording, run, history_until=first, seeds=seeds).model
     for key in model:
         if key in ('duration', 'protocol', 'constants'):

@@ -19,7 +19,8 @@ fields and values; equations as Brian2 parses them; code one statement a
 line; quantities (constants, dt, the duration, times, fixed rates, delays
 and refractory periods) by their values in SI units; a GSL method's options
 in any order, by their values; the seed; a protocol's segments, their
-durations by value and their entries (seed entries included) as `initial`'s. The model's
+durations by value and their entries (seed entries included) as `initial`'s,
+new spikes by their times' and period's values. The model's
 name and description are the importer's own; constants that no code uses
 (folded into the others by Python) are not carried over. Links are compared
 by the array each neuron reads (Brian2 keeps a link to a subgroup or to
@@ -117,12 +118,20 @@ def assignment(entry, normal):
 
 def protocol_rule(protocol, normal):
     """A protocol's segments: each duration by its value, each `set` entry as
-    an entry of `initial`."""
+    an entry of `initial`, or as new spikes."""
     if protocol is MISSING:
         return MISSING
     return [(normal.quantity(segment['duration']),
-             [assignment(entry, normal) for entry in segment.get('set', [])])
+             [spikes(entry, normal) if 'times' in entry else assignment(entry, normal)
+              for entry in segment.get('set', [])])
             for segment in protocol]
+
+
+def spikes(entry, normal):
+    """A `set` entry of new spikes: its times and period by their values."""
+    return sorted({'object': entry['object'], 'indices': entry['indices'],
+                   'times': [normal.quantity(t) for t in entry['times']],
+                   'period': normal.quantity(entry.get('period', MISSING))}.items())
 
 
 def field_rules(normal):

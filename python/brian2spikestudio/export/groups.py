@@ -186,7 +186,7 @@ def spike_generator_group(spec, context, _equations_name=None):
     indices = spec['indices'] if isinstance(spec['indices'], list) else [spec['indices']]
     arguments = [number_literal(spec['N']),
                  list_literal([number_literal(k) for k in indices], indent),
-                 spike_times(spec, context, indent)]
+                 spike_times(spec['times'], name, 'times', context, indent)]
     if spec.get('period', '') != '':
         arguments.append('period=' + context.value(spec['period'], name, 'period').text)
     arguments += clock_arguments(spec, context) + schedule_arguments(spec)
@@ -194,12 +194,25 @@ def spike_generator_group(spec, context, _equations_name=None):
     return [call(head, arguments)]
 
 
-def spike_times(spec, context, indent):
+def set_spikes_lines(change, field, context):
+    """New spikes of a protocol's segment as Brian2's call before its run():
+    `SG.set_spikes([0, 2], [1, 3.5]*ms, period=5*ms)` (no period: Brian2's
+    default, none)."""
+    head = '%s.set_spikes(' % context.variable(change['object'])
+    indent = len(head)
+    arguments = [list_literal([number_literal(k) for k in change['indices']], indent),
+                 spike_times(change['times'], 'model', field + '.times', context, indent)]
+    if change.get('period', '') != '':
+        arguments.append('period=' + context.value(change['period'], 'model',
+                                                   field + '.period').text)
+    return [call(head, arguments)]
+
+
+def spike_times(times, name, field, context, indent):
     """`[2, 5.03, 20]*ms` when every time is a number times one unit (the
     same doubles: Brian2 multiplies each number by the unit), else a
-    Quantity of the times as written."""
-    times = spec['times']
-    checked = [context.value(t, spec['name'], 'times[%d]' % k) for k, t in enumerate(times)]
+    Quantity of the times as written; `name` and `field` name them in errors."""
+    checked = [context.value(t, name, '%s[%d]' % (field, k)) for k, t in enumerate(times)]
     parts = [number_times_unit(expression.text, context) for expression in checked]
     units = {part[1] for part in parts if part is not None}
     if times and None not in parts and len(units) == 1:

@@ -11,10 +11,11 @@ connect, delay and values), so that with the seed, Brian2's numpy target
 gives the same numbers and the same spikes."""
 import textwrap
 
-from ..model_file import ModelFileError, is_seed_entry
+from ..model_file import ModelFileError, is_seed_entry, is_spikes_entry
 from .context import ExportContext
 from .devices import DEVICES, build_directory, device_lines, device_notes
-from .groups import assignment_lines, group_lines, link_lines, seed_line, uses_gsl
+from .groups import assignment_lines, group_lines, link_lines, seed_line, set_spikes_lines
+from .groups import uses_gsl
 from .inputs import poisson_input_lines, timed_array_lines
 from .monitors import monitor_lines
 from .plot import PlotWriter
@@ -200,9 +201,12 @@ class ScriptBody:
 
     def change_lines(self, change, field):
         """Before a run(): a constant assigned anew (run() reads the namespace
-        again), an object's `active`, `seed(...)`, or values set as in `initial`."""
+        again), an object's `active`, `seed(...)`, a SpikeGeneratorGroup's
+        `set_spikes(...)`, or values set as in `initial`."""
         if is_seed_entry(change):
             return [seed_line(change, self.context)]
+        if is_spikes_entry(change):
+            return set_spikes_lines(change, field, self.context)
         if 'constant' in change:
             value = self.context.value(change['value'], 'model', field + '.value').text
             return ['%s = %s' % (change['constant'], value)]

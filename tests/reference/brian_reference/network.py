@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from brian2spikestudio.assignments import brian2_item
-from brian2spikestudio.model_file import FRESH_SEED, is_seed_entry
+from brian2spikestudio.model_file import FRESH_SEED, is_seed_entry, is_spikes_entry
 
 from .brian2_import import import_brian2
 from .errors import ModelFileError, describe_brian2_error
@@ -215,12 +215,36 @@ class NetworkBuilder:
             changes = [('%s.set[%d]' % (field, j), change)
                        for j, change in enumerate(segment.get('set', []))]
             segments.append((duration, changes))
+        self.check_spike_periods(segments)
         return segments
+
+    def check_spike_periods(self, segments):
+        """New spikes with a period repeat from their segment's start, which
+        must be a whole number of periods, as Spike Studio's checker requires
+        (Brian2 would count the periods from t = 0)."""
+        start = 0.0
+        for duration, changes in segments:
+            for where, change in changes:
+                period = self.spike_period(change, where)
+                if period > 0 and not is_whole_number(start / period):
+                    raise ModelFileError(change['object'], where + '.period', "the new spikes "
+                                         "repeat every %g s from the segment's start at %g s, "
+                                         'which must be a whole number of periods'
+                                         % (period, start))
+            start += float(duration / self.b2.second)
+
+    def spike_period(self, change, where):
+        """A spikes entry's period in seconds; 0 for none (or another entry)."""
+        if not is_spikes_entry(change) or change.get('period', '') == '':
+            return 0.0
+        return float(self.time(change['period'], change['object'], where + '.period',
+                               allow_zero=True) / self.b2.second)
 
     def apply_change(self, change, where):
         """What a script does between two run() calls: assigns a constant anew
         (the next run reads the namespace again), switches an object's
-        `active`, reseeds, or sets values as `initial` does."""
+        `active`, reseeds, gives a SpikeGeneratorGroup new spikes
+        (set_spikes()), or sets values as `initial` does."""
         if is_seed_entry(change):
             self.reseed(change)
         elif 'constant' in change:
@@ -229,10 +253,27 @@ class NetworkBuilder:
             self.evaluator.define(change['constant'], value)
         elif 'active' in change:
             self.built.objects[change['object']].active = change['active']
+        elif is_spikes_entry(change):
+            self.set_spikes(change, where)
         else:
             entry = {key: value for key, value in change.items() if key != 'object'}
             self.set_assignments(self.built.objects[change['object']],
                                  {'name': change['object'], 'initial': [entry]}, where)
+
+    def set_spikes(self, change, where):
+        """Brian2's set_spikes() before a segment: spikes before its start are
+        never emitted (Brian2 warns of them), a period repeats from it."""
+        name = change['object']
+        seconds = self.spike_seconds(change['times'], name, where + '.times')
+        period = self.spike_period(change, where) * self.b2.second
+        self.where = (name, where + '.times')
+        self.built.objects[name].set_spikes(np.asarray(change['indices']),
+                                            np.asarray(seconds) * self.b2.second, period=period)
+
+    def spike_seconds(self, times, name, field):
+        """Spike times (model text) in seconds."""
+        return [float(self.time(t, name, '%s[%d]' % (field, k), allow_zero=True) / self.b2.second)
+                for k, t in enumerate(times)]
 
     # -- groups ------------------------------------------------------------------------
 
@@ -299,8 +340,7 @@ class NetworkBuilder:
         options = self.clock_arguments(spec)
         if spec.get('period', '') != '':
             options['period'] = self.time(spec['period'], name, 'period', allow_zero=True)
-        seconds = [float(self.time(t, name, 'times[%d]' % k, allow_zero=True) / self.b2.second)
-                   for k, t in enumerate(spec['times'])]
+        seconds = self.spike_seconds(spec['times'], name, 'times')
         self.where = (name, 'times')
         return self.b2.SpikeGeneratorGroup(spec['N'], np.asarray(spec['indices']),
                                            np.asarray(seconds) * self.b2.second, name=name,
@@ -385,6 +425,11 @@ class NetworkBuilder:
         self.where = (spec['name'], 'source')
         return self.b2.PopulationRateMonitor(self.built.objects[spec['source']],
                                              name=spec['name'])
+
+
+def is_whole_number(value):
+    """Within rounding (Spike Studio's checker allows 1e-9 of it)."""
+    return abs(value - round(value)) <= 1e-9 * max(1.0, value)
 
 
 def pathway_arguments(pathways):
