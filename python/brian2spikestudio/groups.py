@@ -177,7 +177,7 @@ def poisson_rates(group, context):
         return group._rates
     assigned = context.initial_values(group)
     if assigned.is_list:
-        context.fail(group, 'rates set by index, by condition or as an array')
+        return rates_table(group, rates_set_by_index(group, context), context)
     if assigned.values:
         event = assigned.events['rates']
         if event.draws_random:
@@ -188,6 +188,24 @@ def poisson_rates(group, context):
         return rates_table(group, rates, context)
     return value_text(Quantity(rates[0], dim=group.variables['rates'].dim), context.where(group),
                       'rates')
+
+
+def rates_set_by_index(group, context):
+    """The rates each neuron has when the run starts, where the script set
+    some by index or as an array (`P[2:].rates = 100*Hz`, `P.rates[:2] =
+    ...`): the numbers it set, applied in order to the rates the group was
+    made with. Rates set by condition or by an expression per neuron are
+    refused (the model's `rates` is one expression, or this table)."""
+    made_with = np.asarray(group._rates, dtype=float)  # Hz as SI numbers
+    rates = np.broadcast_to(made_with, (len(group),)).copy()
+    for event in context.assignments_to(group):
+        by_condition = isinstance(event.index, str) and event.index.strip() != 'True'
+        if event.values is None or by_condition:
+            context.fail(group, 'rates set by condition or by an expression per neuron (%s)'
+                         % event.where)
+        index = slice(None) if isinstance(event.index, str) else event.index
+        rates[index] = np.asarray(event.values, dtype=float)
+    return rates
 
 
 def rates_table(group, rates, context):
