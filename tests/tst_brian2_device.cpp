@@ -296,8 +296,8 @@ private slots:
                "variable";
         QTest::newRow("second run with changes")
             << "second_run_with_changes"
-            << "ImportFailure: error_cases.py:42: several run() calls with changes between them "
-               "(the model's 'timed_arrays' differ) is not supported yet";
+            << "ImportFailure: error_cases.py:42: several run() calls with defaultclock.dt "
+               "changed between them is not supported yet";
         QTest::newRow("a random condition through a subgroup")
             << "values_through_subgroup"
             << "ImportFailure: error_cases.py:62: G6[1:3].v set where a condition with random "

@@ -249,6 +249,12 @@ QList<FeatureCase> unsupportedFeatures() {
          "set_spikes() with a period of 3*ms at t = 2*ms, not a whole number of periods "
          "(Brian2 counts periods from t = 0, a model from the run's start), in "
          "SpikeGeneratorGroup 'G'"},
+        {"TimedArray replaced with another dt",
+         "from brian2 import *\ninp = TimedArray([1, 2], dt=1*ms)\n"
+         "G = NeuronGroup(1, 'v = inp(t) : 1', name='G')\nrun(2*ms)\n"
+         "inp = TimedArray([3, 4], dt=2*ms)\nrun(2*ms)  # <-\n",
+         "a TimedArray 'inp' replaced between two run() calls with another dt (2. ms, was "
+         "1. ms)"},
         {"refractoriness of Brian2 2.1",
          "from brian2 import *\nprefs.legacy.refractory_timing = True\n"
          "G = NeuronGroup(1, 'v : 1', threshold='True', refractory=1*ms)  # <-\nrun(1*ms)\n",

@@ -394,18 +394,35 @@ def check_initial(spec, name, synapses):
 
 def check_timed_array(array, index):
     name = object_name(array, 'timed_arrays[%d]' % index)
-    check_fields(array, name, TIMED_ARRAY_FIELDS, ('name', 'dt', 'values'))
+    check_fields(array, name, TIMED_ARRAY_FIELDS, ('name',))
+    check_timed_array_values(array, name)
+
+
+def check_timed_array_values(array, name, prefix=''):
+    """`dt` and `values` of a TimedArray, of the model's or of a protocol's
+    entry replacing it (`prefix` names that entry: 'protocol[1].set[0].')."""
+    check_fields(array, name, TIMED_ARRAY_FIELDS, ('dt', 'values'), prefix)
     values = array['values']
     if not values:
-        raise ModelFileError(name, 'values', 'a TimedArray needs at least one value')
+        raise ModelFileError(name, prefix + 'values', 'a TimedArray needs at least one value')
     rows = values if isinstance(values[0], list) else [values]
     width = len(rows[0])
     for row in rows:
         if not isinstance(row, list) or len(row) != width or not width:
-            raise ModelFileError(name, 'values', 'every row needs %d values' % width)
+            raise ModelFileError(name, prefix + 'values', 'every row needs %d values' % width)
         if not all(map(is_number, row)):
-            raise ModelFileError(name, 'values', 'expected numbers (a list, or a list of '
-                                 'equally long lists)')
+            raise ModelFileError(name, prefix + 'values', 'expected numbers (a list, or a list '
+                                 'of equally long lists)')
+
+
+def timed_array_columns(values):
+    """0 for a TimedArray of one column (called `name(t)`), else the width
+    of its table (`name(t, i)`), as Spike Studio's checker counts them."""
+    return len(values[0]) if values and isinstance(values[0], list) else 0
+
+
+def columns_text(columns):
+    return 'one column' if columns == 0 else '%d columns' % columns
 
 
 def check_poisson_input(spec, index):
@@ -494,8 +511,8 @@ def check_model(model):
 def check_protocol(model):
     """`protocol`: segments with a duration and what changes before each: values
     of groups and Synapses objects, constants, objects switched on or off, a
-    SpikeGeneratorGroup's spikes, the random stream reseeded (before the
-    first segment, only that)."""
+    SpikeGeneratorGroup's spikes, a TimedArray's values, the random stream
+    reseeded (before the first segment, only that)."""
     if 'protocol' not in model:
         return
     protocol = model['protocol']
@@ -528,6 +545,9 @@ def refuse_in_first_segment(change, where):
     if is_spikes_entry(change):
         raise ModelFileError('model', where, "the first segment sets no spikes: what a "
                              "SpikeGeneratorGroup emits in it is its own 'indices' and 'times'")
+    if is_timed_array_entry(change):
+        raise ModelFileError('model', where, "the first segment replaces no TimedArray: it reads "
+                             "the model's 'timed_arrays'")
     raise ModelFileError('model', where, "the first segment only reseeds (seed entries): what "
                          "holds before the run is the model's 'constants' and the objects' "
                          "'initial' and 'active'")
@@ -535,8 +555,9 @@ def refuse_in_first_segment(change, where):
 
 def check_change(model, change, where):
     """One entry of a segment's `set`: {"constant", "value"}, {"object", "active"},
-    a seed entry, new spikes of a SpikeGeneratorGroup, or values of a group or
-    Synapses object as in its `initial` list."""
+    a seed entry, new spikes of a SpikeGeneratorGroup, new values of a
+    TimedArray, or values of a group or Synapses object as in its `initial`
+    list."""
     from .assignments import check_entry  # it reports with ModelFileError from here
     if not isinstance(change, dict):
         raise ModelFileError('model', where, "expected an object with 'object', 'variable' and "
@@ -563,6 +584,9 @@ def check_change(model, change, where):
         if change['object'] not in runs:
             raise ModelFileError('model', where + '.object', "unknown object '%s'"
                                  % change['object'])
+        return
+    if is_timed_array_entry(change):
+        check_timed_array_entry(model, change, where)
         return
     groups = {spec['name'] for spec in model['groups']}
     synapses = {spec['name'] for spec in model['synapses']}
@@ -605,6 +629,35 @@ def check_spikes_entry(model, change, where):
     if not isinstance(change.get('period', ''), str):
         raise ModelFileError('model', where + '.period', 'expected a time such as "5*ms"')
     check_spike_generator_named(model, change['object'], where + '.object')
+
+
+def is_timed_array_entry(change):
+    """Whether a segment's `set` entry replaces a TimedArray's values
+    (Brian2's `stimulus = TimedArray(...)` between runs)."""
+    return isinstance(change, dict) and 'timed_array' in change
+
+
+def check_timed_array_entry(model, change, where):
+    """`{"timed_array", "dt", "unit", "values"}`: fields as a `timed_arrays`
+    entry's, replacing one of them with as many columns; its grid step and
+    unit's dimension (which must stay too) are left to the checker."""
+    name = change['timed_array']
+    if not isinstance(name, str) or not name:
+        raise ModelFileError('model', where + '.timed_array', "expected the name of one of the "
+                             "model's TimedArrays")
+    if 'name' in change:
+        raise ModelFileError('model', where + '.name', "unknown field 'name' in an entry that "
+                             'replaces a TimedArray')
+    fields = {key: value for key, value in change.items() if key != 'timed_array'}
+    check_timed_array_values(fields, name, where + '.')
+    replaced = next((spec for spec in model['timed_arrays'] if spec['name'] == name), None)
+    if replaced is None:
+        raise ModelFileError('model', where + '.timed_array', "'%s' is not one of the model's "
+                             'TimedArrays' % name)
+    columns = timed_array_columns(replaced['values'])
+    if timed_array_columns(change['values']) != columns:
+        raise ModelFileError(name, where + '.values', 'the TimedArray keeps its %s between '
+                             'segments' % columns_text(columns))
 
 
 def check_spike_generator_named(model, name, where):

@@ -173,3 +173,10 @@ def time_text(seconds, where, what):
         return quantity_text(float(np.asarray(seconds)), dims(second=1))
     except ValueError:
         raise ImportFailure(where, '%s is NaN, which a model cannot hold' % what)
+
+
+def dimension_text(dim):
+    """A Brian2 Dimension as Spike Studio's messages write it: "1", "V",
+    else Brian2's product of base units ("m^2 kg s^-4 A^-1")."""
+    from brian2.units.fundamentalunits import get_unit
+    return '1' if dim.is_dimensionless else str(get_unit(dim))

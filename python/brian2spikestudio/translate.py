@@ -6,7 +6,7 @@ format cannot express yet, fails the import with the feature, the object
 and its script line, never a model that would behave differently. Several
 run() calls make one run of the total duration when nothing changes between
 them, and a protocol of segments when values are set (or seed() or
-set_spikes() is called) between them."""
+set_spikes() is called, or a TimedArray replaced) between them."""
 import os
 from dataclasses import replace
 
@@ -60,11 +60,12 @@ UNSUPPORTED_KINDS = {
 class Translation:
     """The model and the notes for the user."""
 
-    def __init__(self, model, notes, segments=()):
+    def __init__(self, model, notes, segments=(), arrays=None):
         self.model = model
         self.notes = notes
         self.segments = list(segments)  # the protocol's, before what later runs change
         self.seeds = None  # the network's SeedPlan
+        self.arrays = arrays or {}  # the Brian2 TimedArray behind each of the model's
 
 
 def translate(recording):
@@ -86,17 +87,18 @@ def translate_network(recording, network):
 
 def translate_runs(recording, runs):
     """The model of `runs`, run() calls continuing one network. What changes
-    between them (values set, constants the next run() resolves anew, objects
-    switched on or off, seed() calls) becomes the protocol's segments."""
+    between them (values set, constants and TimedArrays the next run()
+    resolves anew, objects switched on or off, seed() calls) becomes the
+    protocol's segments."""
     seeds = plan_seeds(recording.events, runs, {obj.name for obj in runs[0].objects})
     first = translate_run(recording, runs[0], protocol_runs=runs, seeds=seeds)
     segments = first.segments
-    state = RunState(first.model)
+    state = RunState(first.model, first.arrays)
     duration = 0.0
     for k, (previous, run) in enumerate(zip([None] + runs, runs)):
         if previous is not None:
             later = check_same_network(recording, runs[0], previous, run, first.model, seeds)
-            changes = state.changes_to(later, run)
+            changes = state.changes_to(later.model, run, later.arrays)
             if changes:
                 segments[k].setdefault('set', []).extend(changes)
         end_with_seed(segments[k], seeds, run)
@@ -144,7 +146,8 @@ def translate_run(recording, run, protocol_runs=(), history_until=None, seeds=No
     model['synapses'] = [spec for _, spec in plan.synapses]
     model['poisson_inputs'] = inputs.schedule_order([spec for _, spec in lists['poisson_inputs']])
     model['monitors'] = [spec for _, spec in lists['monitors']]
-    return Translation(model, plan.notes, segments)
+    arrays = {name: array for name, (array, _) in context.names.timed_arrays.items()}
+    return Translation(model, plan.notes, segments, arrays)
 
 
 def with_subgroups(spec, context):
@@ -225,8 +228,9 @@ def check_generator_spikes(recording, previous, run):
 
 def check_same_network(recording, first, previous, run, model, seeds):
     """A later run() call continues the first run's network: the same objects
-    and dt; its model (returned) may differ from the first's only in the
-    constants and the objects' `active` (RunState); values set in between are
+    and dt; its translation (returned) may differ from the first's only in
+    the constants, the TimedArrays' values and the objects' `active`
+    (RunState); values set in between are
     the protocol's, anything else changed is refused (protocol.change_entry)."""
     if {obj.name for obj in run.objects} != {obj.name for obj in previous.objects}:
         raise unsupported(run.where, 'several run() calls on different objects')
@@ -234,11 +238,11 @@ def check_same_network(recording, first, previous, run, model, seeds):
         raise unsupported(run.where, 'several run() calls with defaultclock.dt changed between '
                           'them')
     check_generator_spikes(recording, previous, run)
-    later = translate_run(recording, run, history_until=first, seeds=seeds).model
+    later = translate_run(recording, run, history_until=first, seeds=seeds)
     for key in model:
-        if key in ('duration', 'protocol', 'constants'):
+        if key in ('duration', 'protocol', 'constants', 'timed_arrays'):
             continue
-        if without_active(later.get(key)) != without_active(model[key]):
+        if without_active(later.model.get(key)) != without_active(model[key]):
             raise unsupported(run.where, "several run() calls with changes between them (the "
                               "model's '%s' differ)" % key)
     return later

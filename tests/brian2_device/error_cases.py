@@ -36,9 +36,9 @@ def state_spike_studio_lacks():
 
 
 def second_run_with_changes():
-    G = NeuronGroup(3, 'dv/dt = (drive(t) - v)/(10*ms) : 1', name='G4')
-    drive = TimedArray([1.1, 1.2], dt=1*ms); run(1*ms)
-    drive = TimedArray([0.5, 0.7], dt=1*ms)  # a protocol cannot replace a TimedArray
+    G = NeuronGroup(3, 'dv/dt = (1.1 - v)/(10*ms) : 1', name='G4')
+    run(1*ms)
+    defaultclock.dt = 0.05*ms  # a protocol keeps the model's dt
     run(1*ms)
 
 

@@ -20,7 +20,8 @@ line; quantities (constants, dt, the duration, times, fixed rates, delays
 and refractory periods) by their values in SI units; a GSL method's options
 in any order, by their values; the seed; a protocol's segments, their
 durations by value and their entries (seed entries included) as `initial`'s,
-new spikes by their times' and period's values. The model's
+new spikes by their times' and period's values, a TimedArray's new values
+as the model's TimedArrays. The model's
 name and description are the importer's own; constants that no code uses
 (folded into the others by Python) are not carried over. Links are compared
 by the array each neuron reads (Brian2 keeps a link to a subgroup or to
@@ -118,13 +119,27 @@ def assignment(entry, normal):
 
 def protocol_rule(protocol, normal):
     """A protocol's segments: each duration by its value, each `set` entry as
-    an entry of `initial`, or as new spikes."""
+    an entry of `initial`, as new spikes, or as a TimedArray's new values."""
     if protocol is MISSING:
         return MISSING
     return [(normal.quantity(segment['duration']),
-             [spikes(entry, normal) if 'times' in entry else assignment(entry, normal)
-              for entry in segment.get('set', [])])
+             [set_entry(entry, normal) for entry in segment.get('set', [])])
             for segment in protocol]
+
+
+def set_entry(entry, normal):
+    if 'times' in entry:
+        return spikes(entry, normal)
+    if 'timed_array' in entry:
+        return replacement(entry, normal)
+    return assignment(entry, normal)
+
+
+def replacement(entry, normal):
+    """A `set` entry replacing a TimedArray: its grid step and values in SI units."""
+    fields = {key: value for key, value in entry.items() if key != 'timed_array'}
+    values = timed_array_values(dict(fields, name=entry['timed_array']), normal)
+    return sorted(dict(values, dt=normal.quantity(entry['dt'])).items())
 
 
 def spikes(entry, normal):

@@ -11,7 +11,9 @@ from .python_text import call, list_literal, number_literal, string_literal
 from .scheduling import active_lines, schedule_arguments
 
 
-def timed_array_lines(spec, context):
+def timed_array_lines(spec, context, prefix=''):
+    """`name = TimedArray(values*unit, dt=...)`; `prefix` names the protocol's
+    entry when it replaces the model's TimedArray ('protocol[1].set[0].')."""
     name = spec['name']
     head = '%s = %s(' % (name, context.api('TimedArray'))
     values = spec['values']
@@ -21,8 +23,8 @@ def timed_array_lines(spec, context):
     else:
         table = list_literal([number_literal(v) for v in values], len(head))
     if spec.get('unit', '') != '':
-        table = scaled(table, context.value(spec['unit'], name, 'unit').text, context)
-    arguments = [table, 'dt=' + context.value(spec['dt'], name, 'dt').text]
+        table = scaled(table, context.value(spec['unit'], name, prefix + 'unit').text, context)
+    arguments = [table, 'dt=' + context.value(spec['dt'], name, prefix + 'dt').text]
     return [call(head, arguments)]
 
 

@@ -11,7 +11,7 @@ connect, delay and values), so that with the seed, Brian2's numpy target
 gives the same numbers and the same spikes."""
 import textwrap
 
-from ..model_file import ModelFileError, is_seed_entry, is_spikes_entry
+from ..model_file import ModelFileError, is_seed_entry, is_spikes_entry, is_timed_array_entry
 from .context import ExportContext
 from .devices import DEVICES, build_directory, device_lines, device_notes
 from .groups import assignment_lines, group_lines, link_lines, seed_line, set_spikes_lines
@@ -34,6 +34,12 @@ API_NAMES = ('defaultclock', 'seed', 'prefs', 'set_device', 'device', 'TimedArra
 
 
 POISSON_INPUTS_TITLE = '# Poisson inputs (Brian2 runs them in the order made, as Spike Studio)'
+
+
+def replacing(change):
+    """A protocol's TimedArray entry as the `timed_arrays` entry it replaces."""
+    fields = {key: value for key, value in change.items() if key != 'timed_array'}
+    return dict(fields, name=change['timed_array'])
 
 
 def titled(title, lines):
@@ -201,8 +207,9 @@ class ScriptBody:
 
     def change_lines(self, change, field):
         """Before a run(): a constant assigned anew (run() reads the namespace
-        again), an object's `active`, `seed(...)`, a SpikeGeneratorGroup's
-        `set_spikes(...)`, or values set as in `initial`."""
+        again), a TimedArray made anew under its name (likewise), an object's
+        `active`, `seed(...)`, a SpikeGeneratorGroup's `set_spikes(...)`, or
+        values set as in `initial`."""
         if is_seed_entry(change):
             return [seed_line(change, self.context)]
         if is_spikes_entry(change):
@@ -210,6 +217,8 @@ class ScriptBody:
         if 'constant' in change:
             value = self.context.value(change['value'], 'model', field + '.value').text
             return ['%s = %s' % (change['constant'], value)]
+        if is_timed_array_entry(change):
+            return timed_array_lines(replacing(change), self.context, field + '.')
         variable = self.context.variable(change['object'])
         if 'active' in change:
             return ['%s.active = %s' % (variable, change['active'])]

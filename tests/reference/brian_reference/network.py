@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from brian2spikestudio.assignments import brian2_item
-from brian2spikestudio.model_file import FRESH_SEED, is_seed_entry, is_spikes_entry
+from brian2spikestudio.model_file import (FRESH_SEED, is_seed_entry, is_spikes_entry,
+                                          is_timed_array_entry)
+from brian2spikestudio.quantities import dimension_text
 
 from .brian2_import import import_brian2
 from .errors import ModelFileError, describe_brian2_error
@@ -49,6 +51,7 @@ class NetworkBuilder:
         self.evaluator = QuantityEvaluator()
         self.namespace = {}
         self.built = None
+        self.replacements = {}  # a protocol entry's field -> the TimedArray it makes
         self.where = ('model', '')  # the object and field being built, for Brian2's errors
 
     def build(self):
@@ -152,20 +155,25 @@ class NetworkBuilder:
 
     def add_timed_arrays(self):
         for spec in self.model['timed_arrays']:
-            unit = self.timed_array_unit(spec)
-            self.where = (spec['name'], 'values')
-            values = np.asarray(spec['values'], dtype=np.float64) * unit
-            self.namespace[spec['name']] = self.b2.TimedArray(
-                values, dt=self.time(spec['dt'], spec['name'], 'dt'), name=spec['name'])
+            self.namespace[spec['name']] = self.timed_array(spec, name=spec['name'])
 
-    def timed_array_unit(self, spec):
+    def timed_array(self, spec, prefix='', name=None):
+        """The Brian2 TimedArray of a `timed_arrays` entry, or of a protocol's
+        entry replacing one (`prefix` names it: 'protocol[1].set[0].')."""
+        unit = self.timed_array_unit(spec, prefix)
+        self.where = (spec['name'], prefix + 'values')
+        values = np.asarray(spec['values'], dtype=np.float64) * unit
+        return self.b2.TimedArray(values, dt=self.time(spec['dt'], spec['name'], prefix + 'dt'),
+                                  name=name)
+
+    def timed_array_unit(self, spec, prefix=''):
         """The unit the values are written in; none or "" means dimensionless."""
         if spec.get('unit', '') == '':
             return 1
-        unit = self.quantity(spec['unit'], spec['name'], 'unit')
+        unit = self.quantity(spec['unit'], spec['name'], prefix + 'unit')
         if not math.isfinite(float(np.asarray(unit))) or float(np.asarray(unit)) == 0:
-            raise ModelFileError(spec['name'], 'unit', 'the unit must be a finite, non-zero '
-                                 'quantity')
+            raise ModelFileError(spec['name'], prefix + 'unit', 'the unit must be a finite, '
+                                 'non-zero quantity')
         return unit
 
     def set_initial_values(self, obj, spec):
@@ -216,7 +224,34 @@ class NetworkBuilder:
                        for j, change in enumerate(segment.get('set', []))]
             segments.append((duration, changes))
         self.check_spike_periods(segments)
+        self.make_replacements(segments)
         return segments
+
+    def make_replacements(self, segments):
+        """The TimedArrays a protocol's entries make, before anything runs:
+        each keeps the grid step and unit dimension of the model's TimedArray
+        it replaces, as Spike Studio's checker requires (its number of columns
+        model_file checked)."""
+        for _, changes in segments:
+            for where, change in changes:
+                if is_timed_array_entry(change):
+                    self.replacements[where] = self.replacement(change, where)
+
+    def replacement(self, change, where):
+        name = change['timed_array']
+        fields = {key: value for key, value in change.items() if key != 'timed_array'}
+        array = self.timed_array(dict(fields, name=name), where + '.')
+        model_array = self.namespace[name]
+        if not math.isclose(array.dt, model_array.dt, rel_tol=1e-9):
+            raise ModelFileError(name, where + '.dt', 'the TimedArray keeps its grid step of %g '
+                                 's between segments (kernels are built for it), got %g s'
+                                 % (model_array.dt, array.dt))
+        if array.dim != model_array.dim:
+            raise ModelFileError(name, where + '.unit', "DimensionMismatchError: '%s' has values "
+                                 'in %s, the new ones are in %s'
+                                 % (name, dimension_text(model_array.dim),
+                                    dimension_text(array.dim)))
+        return array
 
     def check_spike_periods(self, segments):
         """New spikes with a period repeat from their segment's start, which
@@ -244,7 +279,8 @@ class NetworkBuilder:
         """What a script does between two run() calls: assigns a constant anew
         (the next run reads the namespace again), switches an object's
         `active`, reseeds, gives a SpikeGeneratorGroup new spikes
-        (set_spikes()), or sets values as `initial` does."""
+        (set_spikes()), makes a TimedArray anew under its name (the next run
+        reads the namespace again), or sets values as `initial` does."""
         if is_seed_entry(change):
             self.reseed(change)
         elif 'constant' in change:
@@ -255,6 +291,8 @@ class NetworkBuilder:
             self.built.objects[change['object']].active = change['active']
         elif is_spikes_entry(change):
             self.set_spikes(change, where)
+        elif is_timed_array_entry(change):
+            self.namespace[change['timed_array']] = self.replacements[where]
         else:
             entry = {key: value for key, value in change.items() if key != 'object'}
             self.set_assignments(self.built.objects[change['object']],
