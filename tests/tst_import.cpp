@@ -186,6 +186,10 @@ QList<FeatureCase> unsupportedFeatures() {
          group + "S = Synapses(G, G, 'w : 1', on_pre='v += w', name='S')\nS.connect()\n"
                  "run(1*ms)\nS.delay = 2*ms  # <-\nrun(1*ms)\n",
          "the delays of S set between two run() calls"},
+        {"PoissonGroup rates set by condition",
+         "from brian2 import *\nP = PoissonGroup(4, 10*Hz, name='P')  # <-\n"
+         "P.rates['i > 1'] = 20*Hz\nrun(1*ms)\n",
+         "rates set by condition or by an expression per neuron"},
         {"spike generator switched between runs",
          "from brian2 import *\nI = SpikeGeneratorGroup(2, [0, 1], [1, 2]*ms, name='I')\n"
          "run(1*ms)\nI.active = False\nrun(1*ms)  # <-\n",

@@ -167,6 +167,18 @@ QToolButton* TableSection::addToolButton(const QString& text, const QString& tip
     return button;
 }
 
+QToolButton* TableSection::addSecondRowButton(const QString& text, const QString& tip) {
+    if (!secondRow_) {
+        secondRow_ = new QHBoxLayout;
+        secondRow_->setSpacing(0);
+        secondRow_->addStretch();
+        contentLayout()->insertLayout(contentLayout()->indexOf(buttons_) + 1, secondRow_);
+    }
+    auto* button = smallButton(text, tip, this);
+    secondRow_->insertWidget(secondRow_->count() - 1, button);
+    return button;
+}
+
 void TableSection::markCell(int row, int column, const QString& message) {
     refreshing_ = true;
     if (QTableWidgetItem* item = table_->item(row, column))

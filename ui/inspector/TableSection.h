@@ -71,6 +71,9 @@ protected:
     void showLocalProblem(int row, int column, const QString& message);
     /// Another button beside + and −.
     QToolButton* addToolButton(const QString& text, const QString& tip);
+    /// A button on a row of its own under the others (a narrow panel keeps
+    /// every button in sight).
+    QToolButton* addSecondRowButton(const QString& text, const QString& tip);
 
 private:
     void setCellText(int row, int column, const QString& text);
@@ -86,6 +89,7 @@ private:
     QToolButton* addButton_;
     QToolButton* removeButton_;
     QHBoxLayout* buttons_;
+    QHBoxLayout* secondRow_ = nullptr;
     QLabel* problem_;
     bool refreshing_ = false;
 };

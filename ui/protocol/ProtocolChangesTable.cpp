@@ -63,20 +63,21 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
       moveDown_(addToolButton("↓", tr("Move the selected value down"))),
       numbers_(addToolButton("[…]", tr("Set the selected value from a list of numbers, one per "
                                        "element (or back to an expression)"))),
-      addConstant_(addToolButton("c=", tr("Give a constant a new value from this segment on "
-                                          "(Brian2: tau = 5*ms between two run() calls)"))),
-      addSwitch_(addToolButton("on/off", tr("Switch an object on or off from this segment on "
-                                            "(Brian2: M.active = False between two run() calls)"))),
-      addSpikes_(addToolButton(tr("spikes"),
-                               tr("Give a SpikeGeneratorGroup new spikes from this segment on "
-                                  "(Brian2: SG.set_spikes(indices, times) between two run() "
-                                  "calls)"))),
-      addTimedArray_(addToolButton(
+      addConstant_(addSecondRowButton("c=", tr("Give a constant a new value from this segment on "
+                                               "(Brian2: tau = 5*ms between two run() calls)"))),
+      addSwitch_(
+          addSecondRowButton("on/off", tr("Switch an object on or off from this segment on "
+                                          "(Brian2: M.active = False between two run() calls)"))),
+      addSpikes_(addSecondRowButton(tr("spikes"),
+                                    tr("Give a SpikeGeneratorGroup new spikes from this segment on "
+                                       "(Brian2: SG.set_spikes(indices, times) between two run() "
+                                       "calls)"))),
+      addTimedArray_(addSecondRowButton(
           tr("array"), tr("Give a TimedArray new values from this segment on, on its grid "
                           "(Brian2: stimulus = TimedArray(...) between two run() calls)"))),
-      addSeed_(addToolButton(tr("seed"), tr("Seed the random stream again here: the values "
-                                            "after it, or the segment's own draws, start from "
-                                            "this seed (Brian2: seed(13579) or seed())"))),
+      addSeed_(addSecondRowButton(tr("seed"), tr("Seed the random stream again here: the values "
+                                                 "after it, or the segment's own draws, start from "
+                                                 "this seed (Brian2: seed(13579) or seed())"))),
       arrayEditor_(new ArrayValuesEditor(this)) {
     setObjectName("section:segmentValues");
     addButton()->setToolTip(tr("Set a value of a group or Synapses object before this segment "

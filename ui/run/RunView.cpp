@@ -201,8 +201,7 @@ void RunView::addSidePanel(QWidget* panel) {
     area->setWidget(panel);
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
-    // Wide enough for the protocol's changes table and its row of tool buttons.
-    area->setMinimumWidth(400);
+    area->setMinimumWidth(300);
     split_->insertWidget(1, area);
     split_->setStretchFactor(1, 2);
     split_->setStretchFactor(2, 1);
