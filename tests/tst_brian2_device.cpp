@@ -42,9 +42,15 @@ QString buildTreePackages() {
 /// Corpus scripts run with the device: synapses, plasticity, two run() calls,
 /// inputs, TimedArrays, clocks of their own, values recorded at spikes, GSL
 /// methods, seed() between values and between runs, set_spikes() between runs.
-const QStringList kCorpusScripts = {"cuba",          "stdp",         "two_runs",
-                                    "poisson_input", "timed_arrays", "clocks_and_dt",
-                                    "event_monitor", "gsl_methods",  "seeds_between_runs",
+const QStringList kCorpusScripts = {"cuba",
+                                    "stdp",
+                                    "two_runs",
+                                    "poisson_input",
+                                    "timed_arrays",
+                                    "clocks_and_dt",
+                                    "event_monitor",
+                                    "gsl_methods",
+                                    "seeds_between_runs",
                                     "spike_generator_set_spikes"};
 
 /// Corpus scripts that run several networks in turn: their monitors are

@@ -231,7 +231,8 @@ private slots:
             return R"j({"format": "spikestudio-model", "version": 1, "groups": [
                 {"name": "G", "type": "NeuronGroup", "N": 2, "equations": "dv/dt = -v/(10*ms) : 1"},
                 {"name": "SG", "type": "SpikeGeneratorGroup", "N": 2, "indices": [0],
-                 "times": ["1*ms"]}], "protocol": )j" + segments + "}";
+                 "times": ["1*ms"]}], "protocol": )j" +
+                   segments + "}";
         };
         QTest::newRow("spikes of a NeuronGroup")
             << protocol(R"j([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G",
