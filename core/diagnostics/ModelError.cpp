@@ -29,6 +29,10 @@ ModelError::ModelError(SourceLocation where, std::string problem)
     : UserError(composeMessage(where, problem)), where_(std::move(where)),
       problem_(std::move(problem)) {}
 
+ModelError ModelError::underField(const std::string& object, const std::string& parent) const {
+    return ModelError({object, parent + "." + where_.field, where_.line, where_.column}, problem_);
+}
+
 ModelError ModelError::locatedIn(const std::string& object, const std::string& field,
                                  int lineOffset, int columnOffset) const {
     SourceLocation moved = where_;

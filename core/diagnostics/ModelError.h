@@ -30,6 +30,11 @@ public:
     ModelError locatedIn(const std::string& object, const std::string& field, int lineOffset = 0,
                          int columnOffset = 0) const;
 
+    /// A copy naming `object` and its field as part of `parent` (an error of
+    /// a group's `times[3]` checked for a protocol entry becomes
+    /// `protocol[1].set[0].times[3]`); line and column kept.
+    ModelError underField(const std::string& object, const std::string& parent) const;
+
 private:
     SourceLocation where_;
     std::string problem_;

@@ -173,9 +173,7 @@ CheckedProtocolChange checkSpikes(const CheckedModel& checked, const ProtocolCha
     try {
         group = checkSpikeGeneratorGroup(replaced, *checked.constants, checked.dt);
     } catch (const ModelError& error) {
-        throw ModelError({change.object, field + "." + error.where().field, error.where().line,
-                          error.where().column},
-                         error.problem());
+        throw error.underField(change.object, field);
     }
     if (group.period > 0) {
         const double periods = segmentStart / group.period;
@@ -216,9 +214,7 @@ CheckedProtocolChange checkTimedArrayChange(const CheckedModel& checked,
     try {
         replaced = checkTimedArrayValues(spec, *checked.constants);
     } catch (const ModelError& error) {
-        throw ModelError({spec.name, field + "." + error.where().field, error.where().line,
-                          error.where().column},
-                         error.problem());
+        throw error.underField(spec.name, field);
     }
     if (std::abs(replaced.dt - found->dt) > 1e-9 * found->dt)
         problem("dt", "the TimedArray keeps its grid step of " + formatNumber(found->dt) +

@@ -135,9 +135,7 @@ ProtocolChange readTimedArray(const Json& entry, const std::string& field,
     try {
         change.timedArray = read(fields);
     } catch (const ModelError& error) {
-        throw ModelError({name.get<std::string>(), field + "." + error.where().field,
-                          error.where().line, error.where().column},
-                         error.problem());
+        throw error.underField(name.get<std::string>(), field);
     }
     return change;
 }

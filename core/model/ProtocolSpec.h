@@ -41,6 +41,11 @@ struct ProtocolChange {
     bool reseeds() const { return reseed.has_value(); }
     bool setsSpikes() const { return spikes.has_value(); }
     bool replacesTimedArray() const { return timedArray.has_value(); }
+    /// Values of a group or Synapses object: none of the other kinds.
+    bool setsValues() const {
+        return !changesConstant() && !switchesActive() && !reseeds() && !setsSpikes() &&
+               !replacesTimedArray();
+    }
     static ProtocolChange seedEntry(const Reseed& reseed) {
         ProtocolChange change;
         change.reseed = reseed;

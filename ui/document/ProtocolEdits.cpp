@@ -31,8 +31,7 @@ void appendInitialOf(Model& model, const std::string& name, const AssignmentSpec
 /// The object whose values the first values entry of `set` after `k` sets ("": none).
 std::string nextValuesObject(const std::vector<ProtocolChange>& set, size_t k) {
     for (size_t next = k + 1; next < set.size(); ++next)
-        if (!set[next].changesConstant() && !set[next].switchesActive() && !set[next].reseeds() &&
-            !set[next].setsSpikes() && !set[next].replacesTimedArray())
+        if (set[next].setsValues())
             return set[next].object;
     return "";
 }

@@ -480,8 +480,7 @@ void ProtocolChangesTable::toggleNumbers() {
     if (row < 0 || row >= int(list.size()))
         return;
     ProtocolChange changed = list[size_t(row)];
-    if (changed.changesConstant() || changed.switchesActive() || changed.reseeds() ||
-        changed.setsSpikes() || changed.replacesTimedArray())
+    if (!changed.setsValues())
         return; // an expression, on or off, a seed, set_spikes' arguments, numbers already
     AssignmentSpec& entry = changed.assignment;
     if (entry.hasValues) {
