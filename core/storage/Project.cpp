@@ -2,6 +2,7 @@
 
 #include "storage/ProcessIdentity.h"
 #include "storage/ProjectOpener.h"
+#include "storage/SqlNow.h"
 #include "storage/SqlStatement.h"
 #include "storage/StorageError.h"
 #include "storage/Transaction.h"
@@ -9,8 +10,6 @@
 namespace spikestudio {
 
 namespace {
-
-const char* const kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 /// synchronous = FULL while alive: the commit is on disk before it returns.
 class DurableWrites {
@@ -35,7 +34,7 @@ void storeModel(Database& database, const std::string& modelJson, const std::str
     database
         .prepare(std::string("INSERT OR REPLACE INTO model (id, model_json, layout_json, "
                              "saved_at) VALUES (1, ?, ?, ") +
-                 kNow + ")")
+                 kSqlNow + ")")
         .bind(1, modelJson)
         .bind(2, layoutJson)
         .run();

@@ -6,6 +6,7 @@
 #include "storage/DimensionText.h"
 #include "storage/ProcessIdentity.h"
 #include "storage/Project.h"
+#include "storage/SqlNow.h"
 #include "storage/SqlStatement.h"
 #include "storage/StorageError.h"
 #include "storage/Transaction.h"
@@ -18,8 +19,6 @@
 namespace spikestudio {
 
 namespace {
-
-const char* const kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 // About 1 MiB per chunk: few rows in the chunks table, small enough to read piecewise.
 constexpr size_t kChunkBytes = 1 << 20;
@@ -50,7 +49,7 @@ RunWriter::~RunWriter() {
             database_.setBusyTimeout(std::chrono::milliseconds(0));
         database_
             .prepare(std::string("UPDATE runs SET status = 'failed', message = ?, finished_at = ") +
-                     kNow + " WHERE id = ?")
+                     kSqlNow + " WHERE id = ?")
             .bind(1, "the run ended without finishing (" +
                          (failure_.empty() ? std::string("an error stopped it") : failure_) + ")")
             .bind(2, runId_)
@@ -64,7 +63,7 @@ void RunWriter::insertRun(const RunSettings& settings) {
     SqlStatement insert = database_.prepare(
         std::string("INSERT INTO runs (started_at, duration, dt, seed, model_json, status, "
                     "writer, sweep_id, sweep_variant) VALUES (") +
-        kNow + ", ?, ?, ?, ?, 'running', ?, ?, ?)");
+        kSqlNow + ", ?, ?, ?, ?, 'running', ?, ?, ?)");
     insert.bind(1, settings.duration)
         .bind(2, settings.dt)
         .bind(3, static_cast<std::int64_t>(settings.seed))
@@ -184,7 +183,7 @@ void RunWriter::finishTransaction(RunStatus status, const std::string& message) 
     SqlStatement update = database_.prepare(
         std::string("UPDATE runs SET status = ?, message = ?, build_ms = ?, simulate_ms = ?, "
                     "finished_at = ") +
-        kNow + " WHERE id = ?");
+        kSqlNow + " WHERE id = ?");
     update.bind(1, runStatusName(status)).bind(2, message).bind(5, runId_);
     buildMilliseconds_ ? update.bind(3, *buildMilliseconds_) : update.bindNull(3);
     simulateMilliseconds_ ? update.bind(4, *simulateMilliseconds_) : update.bindNull(4);
