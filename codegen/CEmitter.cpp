@@ -34,10 +34,8 @@ void CEmitter::count() {
                              std::to_string(kMaxTerms));
 }
 
-void CEmitter::noteDraw(const std::string& function, bool conditional) {
-    if (conditional)
-        ++draws_.other;
-    else if (function == "rand")
+void CEmitter::noteDraw(const std::string& function) {
+    if (function == "rand")
         ++draws_.uniform;
     else if (function == "randn")
         ++draws_.normal;
@@ -80,13 +78,6 @@ struct Piece {
     size_t terms = 0;
 };
 
-/// Lines of C at one level of blocks: the expression's own setup, or the
-/// body of an `if` that runs the right operand of `and`/`or`.
-struct Block {
-    std::string lines;
-    std::string indent;
-};
-
 /// What the writer knows of each distinct node before it starts.
 struct GraphFacts {
     std::unordered_set<const Expr*> drawing; // draws random numbers
@@ -112,16 +103,16 @@ GraphFacts factsOf(const ExprPtr& root) {
 } // namespace
 
 /// Writes one expression, depth first on a stack of frames. A shared node
-/// that draws no random numbers is written once and its piece reused; such
-/// a node's temporaries go to the outermost block (evaluating it early
-/// changes nothing). A node that draws is written at every meeting, as in
-/// the tree the graph stands for, into the block it is met in.
+/// that draws no random numbers is written once and its piece reused. A node
+/// that draws is written at every meeting, as in the tree the graph stands
+/// for, into a temporary of its own, so the setup lines draw in the order
+/// of the text. Both operands of `and`/`or` are always evaluated: Brian2's
+/// numpy target computes `logical_and` over whole arrays, drawing a
+/// right-hand `rand()` for every element whatever the left side says.
 class ExpressionWriter {
 public:
     ExpressionWriter(CEmitter& emitter, const ExprPtr& root, const std::string& indent)
-        : emitter_(emitter), root_(root), facts_(factsOf(root)) {
-        blocks_.push_back({"", indent});
-    }
+        : emitter_(emitter), root_(root), facts_(factsOf(root)), indent_(indent) {}
 
     CCode run() {
         std::vector<Frame> stack;
@@ -132,8 +123,6 @@ public:
             const Expr& node = *top.node;
             const size_t k = top.done.size();
             if (k < node.operands.size()) {
-                if (k == 1 && isConditional(node))
-                    blocks_.push_back({"", blocks_.back().indent + "    "});
                 const Expr* operand = node.operands[k].get();
                 const auto known = written_.find(operand);
                 if (known != written_.end())
@@ -151,7 +140,7 @@ public:
             else
                 stack.back().done.push_back(std::move(piece));
         }
-        return {std::move(blocks_.front().lines), std::move(result->text)};
+        return {std::move(setup_), std::move(result->text)};
     }
 
 private:
@@ -162,46 +151,22 @@ private:
 
     bool draws(const Expr& node) const { return facts_.drawing.count(&node) > 0; }
 
-    // `a and b` whose b draws random numbers: b runs only when a asks for it.
-    bool isConditional(const Expr& node) const {
-        return node.kind == ExprKind::Logical && draws(*node.operands[1]);
-    }
-
     Piece write(const Expr& node, std::vector<Piece>& operands) {
         emitter_.count();
-        if (isConditional(node))
-            return conditional(node, operands);
         Piece piece = compose(node, operands);
         if (node.kind == ExprKind::Call && isRandomFunction(node.name)) {
-            emitter_.noteDraw(node.name, blocks_.size() > 1);
-            return intoTemporary(std::move(piece), blocks_.back());
+            emitter_.noteDraw(node.name);
+            return intoTemporary(std::move(piece));
         }
         const bool large = piece.terms > kSharedTermsInline && facts_.shared.count(&node);
         if (piece.nesting > CEmitter::kMaxNesting || (large && !draws(node)))
-            return intoTemporary(std::move(piece), draws(node) ? blocks_.back() : blocks_.front());
+            return intoTemporary(std::move(piece));
         return piece;
     }
 
-    Piece intoTemporary(Piece piece, Block& block) {
+    Piece intoTemporary(Piece piece) {
         const std::string name = emitter_.temporary();
-        block.lines += block.indent + "const double " + name + " = " + piece.text + ";\n";
-        return {name, 0, 0};
-    }
-
-    // `double _eK = 0.0; if (a != 0.0) { ...; _eK = (b != 0.0); }` (1.0 and
-    // `if (!(a != 0.0))` for or): the body draws the right operand's numbers.
-    Piece conditional(const Expr& node, std::vector<Piece>& operands) {
-        Block body = std::move(blocks_.back());
-        blocks_.pop_back();
-        Block& outer = blocks_.back();
-        const bool isAnd = node.logicalOp() == LogicalOp::And;
-        const std::string name = emitter_.temporary();
-        const std::string test = "(" + operands[0].text + " != 0.0)";
-        outer.lines += outer.indent + "double " + name + " = " + (isAnd ? "0.0" : "1.0") + ";\n";
-        outer.lines += outer.indent + "if (" + (isAnd ? test : "!" + test) + ") {\n";
-        outer.lines += body.lines;
-        outer.lines += body.indent + name + " = ((double)(" + operands[1].text + " != 0.0));\n";
-        outer.lines += outer.indent + "}\n";
+        setup_ += indent_ + "const double " + name + " = " + piece.text + ";\n";
         return {name, 0, 0};
     }
 
@@ -338,7 +303,8 @@ private:
     CEmitter& emitter_;
     const ExprPtr& root_;
     GraphFacts facts_;
-    std::vector<Block> blocks_; // the outermost first
+    std::string indent_;
+    std::string setup_; // the temporaries' lines, in the order written
     std::unordered_map<const Expr*, Piece> written_;
 };
 

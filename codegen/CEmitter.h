@@ -34,8 +34,8 @@ struct CCode {
 /// the expression graph: a part nested deeper than kMaxNesting operations, or
 /// a large part the graph shares (substitution), goes into a temporary
 /// `_eK`. Random numbers are drawn into temporaries of their own, in the order
-/// of the text, and the right operand of `and`/`or` that draws them runs only
-/// when the left one asks for it, as in Brian2.
+/// of the text, each on every evaluation: both operands of `and`/`or` are
+/// computed, as Brian2's numpy target computes `logical_and`.
 class CEmitter {
 public:
     /// Operations nested in one C expression at most: libtcc's parser keeps
@@ -62,7 +62,7 @@ public:
     struct DrawCounts {
         int uniform = 0; // rand(), each drawn on every evaluation
         int normal = 0;  // randn(), likewise
-        int other = 0;   // any other draw, or one under a condition (`and`/`or`)
+        int other = 0;   // any other draw (poisson, binomial)
     };
     const DrawCounts& draws() const { return draws_; }
 
@@ -71,7 +71,7 @@ private:
 
     std::string temporary() { return "_e" + std::to_string(temporaries_++); }
     void count();
-    void noteDraw(const std::string& function, bool conditional);
+    void noteDraw(const std::string& function);
 
     CNameMapper names_;
     CFunctionMapper functions_;

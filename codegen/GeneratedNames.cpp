@@ -67,12 +67,13 @@ constexpr std::array<std::string_view, 46> kRuntimeSymbols = {"int64_t",
                                                               "spikestudio_rhs"};
 
 // The kernel context's fields, then SpikeStudioOdeCall's (the GSL methods).
-constexpr std::array<std::string_view, 20> kContextFields = {
-    "t",      "dt",         "timestep",   "size",  "rng",  "events",     "pre",   "post",
-    "queue",  "sourceSize", "targetSize", "first", "last", "eventCount", "draws", "targetsAscend",
-    "arrays", "constants",  "hoisted",    "idx"};
+constexpr std::array<std::string_view, 21> kContextFields = {
+    "t",         "dt",         "timestep", "size",          "rng",        "events",
+    "pre",       "post",       "queue",    "sourceSize",    "targetSize", "first",
+    "last",      "eventCount", "draws",    "targetsAscend", "drawCount",  "arrays",
+    "constants", "hoisted",    "idx"};
 
-constexpr std::array<std::string_view, 46> kTemplateLocals = {"_arrays",
+constexpr std::array<std::string_view, 47> kTemplateLocals = {"_arrays",
                                                               "_constants",
                                                               "_context",
                                                               "_t",
@@ -103,6 +104,7 @@ constexpr std::array<std::string_view, 46> kTemplateLocals = {"_arrays",
                                                               "_from",
                                                               "_to",
                                                               "_d",
+                                                              "_base",
                                                               "_targets",
                                                               "_target",
                                                               "_gaps",

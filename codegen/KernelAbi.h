@@ -31,10 +31,12 @@ typedef struct SpikeStudioKernelContext {
                             summed variable: how many synapses events holds
                             (-1: all synapses, events unused) */
     const double* draws; /* the step's random numbers, drawn ahead in stream order
-                            (KernelSource::draws); element i's from draws[i * K] on */
+                            (KernelSource::draws): site k of element p at
+                            draws[k * drawCount + p] */
     int64_t targetsAscend; /* pathway run by its sources' spikes: nonzero when the
                               synapses are stored source by source and each source's
                               targets strictly ascend (no pair twice) */
+    int64_t drawCount;     /* n: the elements (events, due synapses) draws holds numbers for */
 } SpikeStudioKernelContext;
 
 /* arrays[k] points at the k-th array the kernel declared (the runtime's own

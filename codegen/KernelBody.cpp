@@ -433,38 +433,122 @@ size_t occurrences(const std::string& text, const std::string& word) {
     return count;
 }
 
-/// Whether the numbers `code` draws can be drawn ahead (RandomDraws): an
-/// element loop whose every draw is one kind, made once per element.
+/// Marks where a %DRAWS% line stood while the draws are planned.
+const std::string kDrawsMarker = "\x01\n";
+
+/// The kinds of the draws in `text`, in its order.
+std::vector<DrawKind> drawKindsIn(const std::string& text) {
+    std::vector<DrawKind> kinds;
+    for (size_t at = text.find("spikestudio_rand"); at != std::string::npos;
+         at = text.find("spikestudio_rand", at + 1)) {
+        if (text.compare(at, kUniformDraw.size(), kUniformDraw) == 0)
+            kinds.push_back(DrawKind::Uniform);
+        else if (text.compare(at, kNormalDraw.size(), kNormalDraw) == 0)
+            kinds.push_back(DrawKind::Normal);
+    }
+    return kinds;
+}
+
+/// The draw sites of `code` in the order of its text, when its numbers can
+/// be drawn ahead (RandomDraws): a loop over elements, a reset's events or a
+/// pathway's due synapses whose every draw is rand() or randn(). A template
+/// may write the element's code more than once (a pathway's loops), each
+/// copy after its own marker: every copy must draw the same sites, and
+/// nothing before the first marker may draw.
 RandomDraws plannedDraws(const std::string& code, KernelLoop loop,
                          const CEmitter::DrawCounts& counts) {
-    const bool elementLoop = loop == KernelLoop::Elements || loop == KernelLoop::Threshold;
-    if (!elementLoop || counts.other > 0 || (counts.uniform > 0) == (counts.normal > 0))
+    if (loop == KernelLoop::Written || counts.other > 0)
         return {};
-    const RandomDraws draws{counts.uniform + counts.normal, counts.normal > 0};
-    // Each draw written once: no template repeats a piece of code holding one.
-    const size_t written = occurrences(code, draws.normal ? kNormalDraw : kUniformDraw);
-    if (written != size_t(draws.perElement) || occurrences(code, "_context->rng") != written)
+    std::vector<std::string> copies;
+    size_t from = code.find(kDrawsMarker);
+    if (!drawKindsIn(code.substr(0, from)).empty())
+        return {};
+    while (from != std::string::npos) {
+        const size_t next = code.find(kDrawsMarker, from + 1);
+        copies.push_back(code.substr(from, next == std::string::npos ? next : next - from));
+        from = next;
+    }
+    RandomDraws draws;
+    draws.sites = drawKindsIn(copies.front());
+    const size_t expected = size_t(counts.uniform + counts.normal);
+    for (const std::string& copy : copies)
+        if (drawKindsIn(copy) != draws.sites || occurrences(copy, "_context->rng") != expected)
+            return {};
+    if (draws.sites.size() != expected)
         return {};
     return draws;
 }
 
+/// Where an element of `loop` stands in the call's numbers when its
+/// template's %DRAWS% marker does not say.
+std::string defaultDrawPosition(KernelLoop loop) {
+    return loop == KernelLoop::Events ? "_k" : "_idx";
+}
+
+/// `code` with the k-th draw after each marker reading `_d[k * drawCount]`.
+std::string readDrawsAhead(const std::string& code) {
+    std::string result;
+    size_t from = 0;
+    int site = 0;
+    for (size_t at = code.find_first_of("\x01s", from); at != std::string::npos;
+         at = code.find_first_of("\x01s", from)) {
+        result.append(code, from, at - from);
+        from = at + 1;
+        if (code[at] == '\x01') {
+            site = 0;
+            result += '\x01';
+            continue;
+        }
+        const bool uniform = code.compare(at, kUniformDraw.size(), kUniformDraw) == 0;
+        const bool normal = code.compare(at, kNormalDraw.size(), kNormalDraw) == 0;
+        if (!uniform && !normal) {
+            result += 's';
+            continue;
+        }
+        result += site == 0 ? "_d[0]" : "_d[" + std::to_string(site) + " * _context->drawCount]";
+        ++site;
+        from = at + (uniform ? kUniformDraw.size() : kNormalDraw.size());
+    }
+    return result + code.substr(from);
+}
+
 } // namespace
 
-// The template marks with %DRAWS% where an element's loop body starts; with
-// its numbers drawn ahead, each draw reads the next of the element's own.
+// The template marks with %DRAWS% (or %DRAWS:position%, where the element's
+// position in the call is not the default) where an element's loop body
+// starts; with its numbers drawn ahead, each draw reads the element's number
+// of its site.
 std::string KernelBody::withDraws(std::string code, KernelLoop loop, RandomDraws& draws) const {
-    const size_t at = code.find("%DRAWS%\n");
-    if (at == std::string::npos)
+    struct Marker {
+        std::string indent, position;
+    };
+    std::vector<Marker> markers;
+    for (size_t at = code.find("%DRAWS"); at != std::string::npos; at = code.find("%DRAWS", at)) {
+        const size_t lineStart = code.rfind('\n', at) + 1;
+        const size_t close = code.find("%\n", at + 1);
+        const std::string inside = code.substr(at + 6, close - at - 6);
+        markers.push_back({code.substr(lineStart, at - lineStart),
+                           inside.empty() ? defaultDrawPosition(loop) : inside.substr(1)});
+        code.replace(lineStart, close + 2 - lineStart, kDrawsMarker);
+        at = lineStart;
+    }
+    if (markers.empty())
         return code;
-    const size_t lineStart = code.rfind('\n', at) + 1;
-    const std::string indent = code.substr(lineStart, at - lineStart);
-    code.erase(lineStart, at + 8 - lineStart);
-    draws = plannedDraws(code, loop, emitter_.draws());
-    if (draws.perElement == 0)
-        return code;
-    code.insert(lineStart, indent + "const double* _d = _context->draws + _idx * " +
-                               std::to_string(draws.perElement) + ";\n");
-    return replaceAll(code, draws.normal ? kNormalDraw : kUniformDraw, "(*_d++)");
+    if (!elementByElement_)
+        draws = plannedDraws(code, loop, emitter_.draws());
+    if (!draws.sites.empty())
+        code = readDrawsAhead(code);
+    size_t at = 0;
+    for (const Marker& marker : markers) {
+        at = code.find(kDrawsMarker, at);
+        const std::string line =
+            draws.sites.empty()
+                ? ""
+                : marker.indent + "const double* _d = _context->draws + " + marker.position + ";\n";
+        code.replace(at, 2, line);
+        at += line.size();
+    }
+    return code;
 }
 
 KernelSource KernelBody::source(const std::string& filledTemplate, KernelLoop loop,

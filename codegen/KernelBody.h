@@ -76,6 +76,10 @@ public:
                         const std::string& ownerIndex = "_idx") const;
     /// The indices ("_idx", "_post", ...) of every array the code writes.
     std::set<std::string> writtenIndices() const;
+    /// Each element draws its own numbers, all of them before the next
+    /// element's (where Brian2's numpy target loops element by element), so
+    /// none are drawn ahead statement by statement.
+    void drawElementByElement() { elementByElement_ = true; }
 
 private:
     /// `code` with its %DRAWS% line filled: the element's numbers drawn ahead
@@ -108,6 +112,7 @@ private:
     CEmitter emitter_;
     std::string scalar_;
     std::string vector_;
+    bool elementByElement_ = false;
     int linearUpdates_ = 0;
 };
 

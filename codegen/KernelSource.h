@@ -18,16 +18,20 @@ enum class KernelLoop {
     Events,    ///< the eventspace's entries from first to last (resets)
 };
 
+/// numpy's two kinds of draw a kernel can take ahead of a call.
+enum class DrawKind { Uniform, Normal };
+
 /// The random numbers a kernel's elements draw, when the runtime draws them
-/// ahead of the call: every element draws `perElement` numbers, all uniform
-/// (rand) or all normal (randn), none under a condition, so the stream's
-/// order is element by element and element i's numbers are entries
-/// [i * perElement, (i + 1) * perElement) of context.draws. Drawn ahead, the
-/// elements no longer share the generator and may be shared out between
-/// threads with the same bits.
+/// ahead of the call. Brian2's numpy target runs each statement over all
+/// elements at once, so the stream holds the first draw site's numbers for
+/// every element, then the second site's, and so on (statement-major).
+/// `sites` lists the kinds in the order of the code; element p (its position
+/// in the call's loop, of n) reads site k's number from context.draws[k*n + p].
+/// Drawn ahead, the elements no longer share the generator and may be shared
+/// out between threads with the same bits.
 struct RandomDraws {
-    int perElement = 0; // 0: none drawn ahead (the kernel draws none, or draws itself)
-    bool normal = false;
+    std::vector<DrawKind> sites; // empty: none drawn ahead (the kernel draws none, or itself)
+    int perElement() const { return static_cast<int>(sites.size()); }
 };
 
 /// Generated C for one kernel and what its `arrays` argument must hold:

@@ -53,6 +53,8 @@ KernelSource SynapsesKernelWriter::pathway(const CheckedPathway& pathway) const 
     return within(synapses_.name, pathway.codeField, [&]() -> KernelSource {
         KernelBody body(view_, constants_);
         body.statements(pathway.code);
+        if (pathway.drawsSynapseBySynapse)
+            body.drawElementByElement();
         std::string code = body.fill(synapseTemplate("synapses_pathway"));
         // Calls on several threads take disjoint ranges of the neurons the
         // code writes (Brian2's OpenMP device splits by target the same way),

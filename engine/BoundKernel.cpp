@@ -32,14 +32,17 @@ void BoundKernel::call(const Clock& clock) {
         runParts(context.size);
         return;
     case KernelLoop::Events:
+        drawAhead(context.events[context.size]);
         runParts(context.events[context.size]);
         return;
     case KernelLoop::Due: {
         // The queue moves here, around the calls: they only read it.
         spikestudio_queue_push(context.queue, context.events, context.events[context.sourceSize]);
         const auto* queue = static_cast<const SpikeQueue*>(context.queue);
-        if (const std::int64_t count = queue->dueCount(); count > 0)
+        if (const std::int64_t count = queue->dueCount(); count > 0) {
+            drawAhead(count);
             runParts(count, ownerLimit);
+        }
         spikestudio_queue_advance(context.queue);
         return;
     }
@@ -106,15 +109,21 @@ int BoundKernel::partsFor(std::int64_t count, SplitDecision::Trial& trial) {
 }
 
 void BoundKernel::drawAhead(std::int64_t elements) {
-    if (draws.perElement == 0)
+    if (draws.sites.empty())
         return;
-    drawn_.resize(static_cast<size_t>(elements) * static_cast<size_t>(draws.perElement));
+    const auto count = static_cast<size_t>(elements);
+    drawn_.resize(count * draws.sites.size());
     auto& generator = *static_cast<RandomGenerator*>(context.rng);
-    if (draws.normal)
-        generator.fillNormal(drawn_.data(), drawn_.size());
-    else
-        generator.fillUniform(drawn_.data(), drawn_.size());
+    double* site = drawn_.data();
+    for (const DrawKind kind : draws.sites) { // statement-major, as numpy draws them
+        if (kind == DrawKind::Normal)
+            generator.fillNormal(site, count);
+        else
+            generator.fillUniform(site, count);
+        site += count;
+    }
     context.draws = drawn_.data();
+    context.drawCount = elements;
 }
 
 void BoundKernel::runPart(void* self, int part) {

@@ -44,7 +44,7 @@ private:
     }
     static void runPart(void* self, int part);
     /// Draws the numbers `elements` elements take this call, in the stream's
-    /// order (element by element), into context.draws.
+    /// order (each draw site for all elements, then the next), into context.draws.
     void drawAhead(std::int64_t elements);
 
     std::vector<SpikeStudioKernelContext> parts_; // one per part of the call under way

@@ -539,7 +539,7 @@ private:
                                          [&](const LiveKernel& live) { return live.name == name; });
         return kernel != report_.kernels.end() &&
                kernel->source.find("_context->rng") == std::string::npos &&
-               kernel->bound->draws.perElement == 0;
+               kernel->bound->draws.sites.empty();
     }
 
     /// A live edit of a group running its fused kernel: that kernel again

@@ -528,35 +528,48 @@ private slots:
         QVERIFY(built);
     }
 
-    // The right operand of and/or draws random numbers only when the left
-    // one asks for it: with v never negative the conditional draws nothing
-    // and the run equals one without it, even when that operand is too long
-    // for one C expression.
-    void conditionalRandomDrawsKeepTheStream() {
-        const QString plain = "rand() < 0.3";
+    // Both operands of and/or are evaluated, as numpy's logical_and is: a
+    // right operand that draws takes its numbers whatever the left one says,
+    // so a threshold equals the same one with its operands swapped (v is
+    // never negative: the drawing operand never decides), also when that
+    // operand is too long for one C expression; and it differs from a
+    // threshold that does not draw there.
+    void conditionalRandomDrawsTakeTheirNumbers() {
         const QString longSum = "(" + chain("rand()", "+", 3000) + ") > 1";
-        const QStringList conditional = {"(v < 0 and rand() < 0.5) or rand() < 0.3",
-                                         "(v < 0 and " + longSum + ") or rand() < 0.3",
-                                         "not (v >= 0 or " + longSum + ") or rand() < 0.3"};
-        const QString reference = dir_.filePath("random-plain");
-        QCOMPARE(runCli({"run", write(withGroup("threshold", plain)), "--tier", "tcc", "--csv",
-                         reference})
+        const QList<QPair<QString, QString>> swapped = {
+            {"(v < 0 and rand() < 0.5) or rand() < 0.3",
+             "(rand() < 0.5 and v < 0) or rand() < 0.3"},
+            {"(v < 0 and " + longSum + ") or rand() < 0.3",
+             "(" + longSum + " and v < 0) or rand() < 0.3"},
+            {"not (v >= 0 or " + longSum + ") or rand() < 0.3",
+             "not (" + longSum + " or v >= 0) or rand() < 0.3"}};
+        const QString plain = dir_.filePath("random-plain");
+        QCOMPARE(runCli({"run", write(withGroup("threshold", "rand() < 0.3")), "--tier", "tcc",
+                         "--csv", plain})
                      .exitCode,
                  0);
-        QVERIFY(contentsOf(reference).contains("spikes"));
         int k = 0;
-        for (const QString& threshold : conditional)
+        for (const auto& [threshold, twin] : swapped) {
+            const QString reference = dir_.filePath(QString("random-twin-%1").arg(k));
+            QCOMPARE(runCli({"run", write(withGroup("threshold", twin)), "--tier", "tcc", "--csv",
+                             reference})
+                         .exitCode,
+                     0);
+            QVERIFY(contentsOf(reference).contains("spikes"));
+            QVERIFY(contentsOf(reference) != contentsOf(plain));
             for (const char* tier : {"tcc", "native"}) {
-                const QString out = dir_.filePath(QString("random-%1").arg(k++));
-                const CliResult result = runCli({"run", write(withGroup("threshold", threshold)),
-                                                 "--tier", tier, "--csv", out});
+                const QString out = dir_.filePath(QString("random-%1-%2").arg(k).arg(tier));
                 if (QString(tier) == "native" && !haveCompiler_)
                     continue;
+                const CliResult result = runCli({"run", write(withGroup("threshold", threshold)),
+                                                 "--tier", tier, "--csv", out});
                 QVERIFY2(result.exitCode == 0, qPrintable(result.err.left(300)));
                 QVERIFY(result.out.contains(QString("tier: ") +
                                             (tier[0] == 't' ? "libtcc" : "native")));
                 QCOMPARE(contentsOf(out), contentsOf(reference));
             }
+            ++k;
+        }
     }
 
     void generatedCodeBeyondTheKernelLimitIsRefused() {

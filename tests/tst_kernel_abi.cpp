@@ -31,7 +31,7 @@ struct Field {
     Field {                                                                                        \
 #name, offsetof(Context, name), sizeof(Context::name)                                      \
     }
-constexpr std::array<Field, 16> kFields = {
+constexpr std::array<Field, 17> kFields = {
     SPIKESTUDIO_FIELD(t),          SPIKESTUDIO_FIELD(dt),
     SPIKESTUDIO_FIELD(timestep),   SPIKESTUDIO_FIELD(size),
     SPIKESTUDIO_FIELD(rng),        SPIKESTUDIO_FIELD(events),
@@ -39,7 +39,8 @@ constexpr std::array<Field, 16> kFields = {
     SPIKESTUDIO_FIELD(queue),      SPIKESTUDIO_FIELD(sourceSize),
     SPIKESTUDIO_FIELD(targetSize), SPIKESTUDIO_FIELD(first),
     SPIKESTUDIO_FIELD(last),       SPIKESTUDIO_FIELD(eventCount),
-    SPIKESTUDIO_FIELD(draws),      SPIKESTUDIO_FIELD(targetsAscend)};
+    SPIKESTUDIO_FIELD(draws),      SPIKESTUDIO_FIELD(targetsAscend),
+    SPIKESTUDIO_FIELD(drawCount)};
 #undef SPIKESTUDIO_FIELD
 
 // Every field of Context is listed: the listed sizes add up to the struct
@@ -105,13 +106,14 @@ Context distinctContext() {
     context.eventCount = 14;
     context.draws = reinterpret_cast<const double*>(std::uintptr_t{0xf000});
     context.targetsAscend = 17;
+    context.drawCount = 18;
     return context;
 }
 
 /// The values C++ expects the probe to read back, in field order.
 std::array<int64_t, kFields.size()> expectedValues() {
-    return {1500,   2250, 3,  4,  0x5000, 0x6000, 0x7000, 0x8000,
-            0x9000, 10,   11, 12, 13,     14,     0xf000, 17};
+    return {1500, 2250, 3,  4,  0x5000, 0x6000, 0x7000, 0x8000, 0x9000,
+            10,   11,   12, 13, 14,     0xf000, 17,     18};
 }
 
 std::array<int64_t, kReportLength> reportOf(const CompiledKernel& kernel) {

@@ -228,10 +228,11 @@ private slots:
         }
     }
 
-    // numpy's stream is one sequence, drawn element after element. A kernel
-    // whose every element draws the same kind once per draw site has its
-    // numbers drawn ahead in that order and is shared out (OU's noise); one
-    // that draws under a condition, or both kinds, draws itself, whole.
+    // numpy's stream is one sequence, drawn statement after statement, each
+    // for all elements. A kernel whose every draw is rand() or randn() has its
+    // numbers drawn ahead in that order and is shared out (OU's noise, both
+    // kinds, a draw on the right of `and`, a reset's draws); one that draws
+    // another way (poisson) draws itself, whole.
     void kernelsDrawingAheadAreSharedTheOthersStayWhole() {
         const QString path = SPIKESTUDIO_SOURCE_DIR "/tests/reference/models/ou_euler.json";
         if (!QFile::exists(path))
@@ -244,31 +245,39 @@ private slots:
             if (kernel.source.find("_context->draws") != std::string::npos) {
                 sawDrawsAhead = true;
                 QVERIFY2(kernel.bound->workers, kernel.name.c_str());
-                QCOMPARE(kernel.bound->draws.perElement, 1);
-                QVERIFY(kernel.bound->draws.normal);
+                QCOMPARE(kernel.bound->draws.sites, std::vector<DrawKind>{DrawKind::Normal});
             }
         }
         QVERIFY(sawDrawsAhead);
 
-        const auto drawsItself = [](const char* code) {
+        const auto drawsAhead = [](const char* code, const char* reset = "") {
             BuildReport built;
             const std::string model =
                 std::string("{\"format\": \"spikestudio-model\", \"version\": 1, "
                             "\"duration\": \"1*ms\", \"groups\": [{\"name\": \"G\", "
                             "\"type\": \"NeuronGroup\", \"N\": 500, \"equations\": "
-                            "\"x : 1\\ny : 1\", \"run_regularly\": [{\"name\": \"draw\", "
-                            "\"dt\": \"0.1*ms\", \"code\": \"") +
+                            "\"x : 1\\ny : 1\", \"threshold\": \"x > 0.5\", \"reset\": \"") +
+                reset +
+                "\", \"run_regularly\": [{\"name\": \"draw\", "
+                "\"dt\": \"0.1*ms\", \"code\": \"" +
                 code + "\"}]}]}";
             auto builtNetwork = buildNetwork(checkModel(readModel(model)), &built);
-            for (const LiveKernel& kernel : built.kernels)
+            std::vector<DrawKind> sites;
+            for (const LiveKernel& kernel : built.kernels) {
                 if (kernel.source.find("_context->rng") != std::string::npos)
-                    return !kernel.bound->workers && kernel.bound->draws.perElement == 0;
-            return false;
+                    return std::vector<DrawKind>{}; // draws itself
+                if (!kernel.bound->draws.sites.empty() && kernel.bound->workers)
+                    sites.insert(sites.end(), kernel.bound->draws.sites.begin(),
+                                 kernel.bound->draws.sites.end());
+            }
+            return sites;
         };
-        QVERIFY(drawsItself("x = rand()\\ny = randn()"));          // both kinds
-        QVERIFY(drawsItself("x = int(x > 0.5 and rand() < 0.5)")); // under a condition
-        QVERIFY(drawsItself("x = poisson(2.0)"));
-        QVERIFY(!drawsItself("x = rand()\\ny = rand()")); // drawn ahead
+        using K = DrawKind;
+        QCOMPARE(drawsAhead("x = rand()\\ny = randn()"), (std::vector<K>{K::Uniform, K::Normal}));
+        QCOMPARE(drawsAhead("x = int(x > 0.5 and rand() < 0.5)"), std::vector<K>{K::Uniform});
+        QCOMPARE(drawsAhead("x = 0", "x = rand(); y = randn()"),
+                 (std::vector<K>{K::Uniform, K::Normal}));
+        QVERIFY(drawsAhead("x = poisson(2.0)").empty());
     }
 
     // The pool itself: every part of every piece of work runs exactly once,

@@ -18,6 +18,7 @@ typedef struct SpikeStudioKernelContext {
     int64_t eventCount;
     const double* draws;
     int64_t targetsAscend;
+    int64_t drawCount;
 } SpikeStudioKernelContext;
 double sin(double); double cos(double); double tan(double);
 double sinh(double); double cosh(double); double tanh(double);

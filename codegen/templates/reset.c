@@ -13,6 +13,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
 %SCALAR%
     for (_k = _context->first; _k < _context->last; ++_k) {
         _idx = _events[_k];
+        %DRAWS%
 %LOADS%
 %VECTOR%
 %STORES%

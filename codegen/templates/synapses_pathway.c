@@ -17,11 +17,13 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
     int64_t _count;
     int64_t _k;
     int64_t _end;
+    int64_t _base = 0; /* due synapses in the blocks before this one */
 %ARRAYS%
     _count = spikestudio_queue_block(_context->queue, _block, &_first, &_due);
     if (_count >= 0) {
 %SCALAR%
         for (; _count >= 0;
+             _base += _count,
              _count = spikestudio_queue_block(_context->queue, ++_block, &_first, &_due)) {
             if (!_due && %OWNED_BY_SYNAPSE%) {
                 /* Consecutive synapses, each its own owner: this call's part
@@ -31,6 +33,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
                 for (_idx = _from; _idx < _to; ++_idx) {
                     _pre = _synaptic_pre[_idx];
                     _post = _synaptic_post[_idx];
+                    %DRAWS:_base + (_idx - _first)%
 %LOADS%
 %VECTOR%
 %STORES%
@@ -56,6 +59,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
                         const int64_t _target = _synaptic_post[_from] - _from;
                         for (_idx = _from; _idx < _to; ++_idx) {
                             _post = _target + _idx;
+                            %DRAWS:_base + (_idx - _first)%
 %LOADS%
 %VECTOR%
 %STORES%
@@ -63,6 +67,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
                     } else {
                         for (_idx = _from; _idx < _to; ++_idx) {
                             _post = _synaptic_post[_idx];
+                            %DRAWS:_base + (_idx - _first)%
 %LOADS%
 %VECTOR%
 %STORES%
@@ -98,6 +103,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
                             _idx = _first + _j;
                             _pre = _synaptic_pre[_idx];
                             _post = _target + (_j - _k);
+                            %DRAWS:_base + _j%
 %LOADS%
 %VECTOR%
 %STORES%
@@ -110,6 +116,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
                             _pre = _synaptic_pre[_idx];
                             _post = _synaptic_post[_idx];
                             if (_post >= _lo && _post < _hi) {
+                                %DRAWS:_base + _j%
 %LOADS%
 %VECTOR%
 %STORES%
@@ -123,6 +130,7 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
                     _pre = _synaptic_pre[_idx];
                     _post = _synaptic_post[_idx];
                     if (%OWNER% >= _lo && %OWNER% < _hi) {
+                        %DRAWS:_base + _k%
 %LOADS%
 %VECTOR%
 %STORES%

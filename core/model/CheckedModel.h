@@ -95,6 +95,10 @@ struct CheckedPathway {
     bool objectDelay = false;
     ExprPtr delay; // per synapse (seconds), of a pathway without objectDelay; null = none
     std::string delayField;
+    /// Brian2's numpy target runs this code synapse by synapse (a Python
+    /// loop), so each synapse draws all its random numbers before the next;
+    /// otherwise each draw is made for all due synapses in turn.
+    bool drawsSynapseBySynapse = false;
 };
 
 /// `x_post = expr : unit (summed)`: every step, x of the target group (or the

@@ -12,6 +12,7 @@
 #include "model/CodeBlockChecker.h"
 #include "model/ConnectChecker.h"
 #include "model/GroupChecker.h"
+#include "model/NumpyElementLoop.h"
 #include "model/PathwayPlan.h"
 #include "model/RunRegularlyChecker.h"
 #include "model/Subgroups.h"
@@ -316,6 +317,24 @@ private:
         return "";
     }
 
+    /// Which names of `s`'s code several synapses share, as numpy sees them.
+    SynapticIndexing indexingOf(const CheckedSynapses& s) const {
+        const auto neuronShared = [this, &s](const std::string& name) {
+            const auto ref = names_->resolve(name, s.equations);
+            if (!ref)
+                return false;
+            const auto symbol = names_->group(ref->side).scope->lookup(ref->variable);
+            return !(symbol && symbol->kind == SymbolKind::Shared);
+        };
+        const auto notOwn = [this, &s](const std::string& name) {
+            if (names_->resolve(name, s.equations))
+                return true;
+            const Equation* eq = s.equations.find(name);
+            return eq && eq->hasFlag("shared");
+        };
+        return {neuronShared, notOwn};
+    }
+
     void checkPathway(CheckedSynapses& s, const PathwayPlan& plan,
                       const AbstractCode& eventDriven) const {
         CheckedPathway pathway{.name = plan.name,
@@ -329,7 +348,9 @@ private:
         within(spec_.name, plan.codeField, [&] {
             const CodeBlockOwner owner{
                 s.scope.get(), [&](const std::string& name) { return whyNotWritable(s, name); }};
-            for (const Statement& statement : checkCodeBlock(plan.code, owner)) {
+            const std::vector<Statement> statements = checkCodeBlock(plan.code, owner);
+            pathway.drawsSynapseBySynapse = numpyLoopsSynapseBySynapse(statements, indexingOf(s));
+            for (const Statement& statement : statements) {
                 if (!pathway.objectDelay && readsDelay(statement))
                     throw ModelError({"", "", statement.position.line, statement.position.column},
                                      "'delay' in the code of pathway '" + plan.name +
