@@ -204,11 +204,11 @@ QList<FeatureCase> unsupportedFeatures() {
          "values of Synapses 'S' set between two of its connect() calls"},
         {"indexed by a group", group + "G.v[G[0:2]] = 0.5  # <-\nrun(1*ms)\n",
          "G.v[...] indexed by a group"},
-        {"linked to a subexpression",
-         group + "K = NeuronGroup(3, 'u = 2*i : 1', name='K')\n"
+        {"linked to a synaptic subexpression",
+         group + "S = Synapses(G, G, 'w : 1\\nh = 2*w : 1', name='S')\nS.connect(j='i')\n"
                  "H = NeuronGroup(3, 'x : 1 (linked)', name='H')  # <-\n"
-                 "H.x = linked_var(K, 'u')\nrun(1*ms)\n",
-         "the linked variable 'x' reading a subexpression"},
+                 "H.x = linked_var(S, 'h')\nrun(1*ms)\n",
+         "the linked variable 'x' reading S"},
         {"when of a threshold",
          "from brian2 import *\nG = NeuronGroup(3, 'v : 1', threshold='v > 1')  # <-\n"
          "G.set_event_schedule('spike', when='after_synapses')\nrun(1*ms)\n",

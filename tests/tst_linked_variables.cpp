@@ -72,6 +72,30 @@ template <typename Source> void expectReads(const Network& network, Source sourc
     QVERIFY(h.value(29, 3) > h.value(1, 3));
 }
 
+void replaceOnce(std::string& text, const std::string& from, const std::string& to) {
+    text.replace(text.find(from), from.size(), to);
+}
+
+/// model() with H's subexpression `rectified` (reading the subexpression
+/// `excess`, a parameter, `i` and `N`) recorded by "h", and G's linked `r`
+/// (through `link`, reading `rectified`) by "g".
+std::string subexpressionModel(const std::string& link, const std::string& extra = "") {
+    std::string json =
+        model(link, "", extra, "", "dx/dt = (r - x)/(1*ms) : volt\\nr : volt (linked)");
+    replaceOnce(json, R"J(drive : volt (shared)")J",
+                R"J(drive : volt (shared)\nexcess = v - I*N/8 : volt\n)J"
+                R"J(rectified = clip(excess, 0*mV, inf*mV) + 0.1*mV*i : volt")J");
+    replaceOnce(json, R"("variables": ["v"])", R"("variables": ["rectified"])");
+    replaceOnce(json, R"("variables": ["v_other"])", R"("variables": ["r"])");
+    return json;
+}
+
+std::string subexpressionLink(const std::string& source, const std::string& index = "") {
+    return R"J({"variable": "r", "source": ")J" + source +
+           R"J(", "source_variable": "rectified")J" +
+           (index.empty() ? "" : R"J(, "index": )J" + index) + "}";
+}
+
 } // namespace
 
 class TestLinkedVariables : public QObject {
@@ -127,6 +151,39 @@ private slots:
         json.replace(json.find(R"J("source": "G", "variables": ["v_other"])J"),
                      std::string(R"J("source": "G", "variables": ["v_other"])J").size(),
                      R"J("source": "K", "variables": ["w"])J");
+        const size_t source[] = {3, 0, 0, 2};
+        expectReads(*run(json), [&source](size_t k) { return source[k]; });
+    }
+
+    /// A link to a subexpression reads it as Brian2 does: the subexpression
+    /// of the source, each variable it reads (and `i`) taken at the element
+    /// the link says, neuron by neuron, through an index and a subgroup.
+    void aLinkReadsASubexpressionOfItsSource() {
+        expectReads(*run(subexpressionModel(subexpressionLink("H"))), [](size_t k) { return k; });
+        const size_t indexed[] = {3, 0, 0, 2};
+        expectReads(*run(subexpressionModel(subexpressionLink("H", "[3, 0, 0, 2]"))),
+                    [&indexed](size_t k) { return indexed[k]; });
+        const size_t sliced[] = {3, 2, 3, 3};
+        expectReads(*run(subexpressionModel(subexpressionLink("Hhigh", "[1, 0, 1, 1]"))),
+                    [&sliced](size_t k) { return sliced[k]; });
+        const CheckedModel checked =
+            checkModel(readModel(subexpressionModel(subexpressionLink("H", "[3, 0, 0, 2]"))));
+        const CheckedGroup& g = checked.groups[1];
+        QCOMPARE(g.equations.find("r")->kind, EquationKind::Subexpression);
+        QCOMPARE(g.linkOf("r"), nullptr); // its readers hold the links
+        QCOMPARE(g.linkOf("_r__v")->indices, (std::vector<long long>{3, 0, 0, 2}));
+        QCOMPARE(g.linkOf("_r__I")->sourceVariable, std::string("I"));
+        QCOMPARE(g.assignments.front().values, (std::vector<double>{3, 0, 0, 2})); // its i
+    }
+
+    /// K reads G's `r`, itself a link to H's subexpression: through G's readers.
+    void aChainOfLinksReadsASubexpressionBehindIt() {
+        const std::string k = R"J(,
+    {"name": "K", "type": "NeuronGroup", "N": 4, "equations": "w : volt (linked)",
+     "links": [{"variable": "w", "source": "G", "source_variable": "r"}]})J";
+        std::string json = subexpressionModel(subexpressionLink("H", "[3, 0, 0, 2]"), k);
+        replaceOnce(json, R"J("source": "G", "variables": ["r"])J",
+                    R"J("source": "K", "variables": ["w"])J");
         const size_t source[] = {3, 0, 0, 2};
         expectReads(*run(json), [&source](size_t k) { return source[k]; });
     }
@@ -211,8 +268,28 @@ private slots:
             "'G', field 'links[0].source': unknown group 'Q'");
         row("unknown variable",
             model(R"J({"variable": "v_other", "source": "H", "source_variable": "u"})J"),
-            "'G', field 'links[0].source_variable': 'u' is not a stored variable of 'H' (a link "
-            "reads parameters and differential variables)");
+            "'G', field 'links[0].source_variable': 'u' is not a variable of 'H' (a link reads "
+            "parameters, differential variables and subexpressions)");
+        std::string lastspike = subexpressionModel(subexpressionLink("H"));
+        replaceOnce(lastspike, "+ 0.1*mV*i", "+ 0.1*mV*int(lastspike > 0*ms)");
+        replaceOnce(lastspike, R"("N": 4,)",
+                    R"("N": 4, "threshold": "v > 3*mV", "refractory": "1*ms",)");
+        row("subexpression reading lastspike", lastspike,
+            "'G', field 'links[0].source_variable': the subexpression 'H.rectified' reads "
+            "'lastspike', which a link cannot carry over to 'G'");
+        std::string ownName = subexpressionModel(subexpressionLink("H"));
+        replaceOnce(ownName, "+ 0.1*mV*i", "+ 0.1*mV*scale");
+        replaceOnce(ownName, R"("seed": 2,)", R"("seed": 2, "constants": {"scale": "2"},)");
+        replaceOnce(ownName, R"("equations": "dx/dt)", R"("equations": "scale : 1\ndx/dt)");
+        row("subexpression reading a name of the linking group", ownName,
+            "'G', field 'links[0].source_variable': the subexpression 'H.rectified' reads "
+            "'scale', which 'G' defines too: the name would mean its own variable there");
+        std::string otherClock = subexpressionModel(subexpressionLink("H"));
+        replaceOnce(otherClock, "+ 0.1*mV*i", "+ 0.1*mV*dt/ms");
+        replaceOnce(otherClock, R"("N": 4,)", R"("N": 4, "dt": "0.05*ms",)");
+        row("subexpression reading dt of another clock", otherClock,
+            "'G', field 'links[0].source_variable': the subexpression 'H.rectified' reads 'dt' "
+            "of another clock than 'G''s");
         row("unit mismatch",
             model(kSameSize, "", "", "", "dx/dt = -x/(1*ms) : volt\\nv_other : amp (linked)"),
             "'G', field 'links[0].source_variable': the unit of 'v_other' (A) does not match that "

@@ -21,7 +21,8 @@ struct Equation {
     ExprPtr expr; // null for parameters
     UnitDeclaration unit;
     std::set<std::string> flags;
-    TextPosition position; // of the variable name
+    TextPosition position;  // of the variable name
+    bool generated = false; // made by Spike Studio (a `_`-name no user may write)
 
     bool hasFlag(const std::string& flag) const { return flags.count(flag) > 0; }
     bool isBoolean() const { return unit.type == ValueType::Boolean; }

@@ -176,7 +176,8 @@ void EquationSet::checkNamesAndFlags() const {
     std::set<std::string> seen;
     for (const Equation& eq : equations_) {
         const std::string name = summedTargetOrName(eq);
-        const std::string why = context_.owner == EquationOwner::NeuronGroup
+        const std::string why = eq.generated ? ""
+                                : context_.owner == EquationOwner::NeuronGroup
                                     ? whyNeuronVariableNameIsRefused(name)
                                     : whyNameIsRefused(name);
         if (!why.empty())

@@ -10,6 +10,7 @@
 #include "model/CheckedLink.h"
 #include "model/CheckedRunRegularly.h"
 #include "model/ElementRange.h"
+#include "model/LinkedSubexpression.h"
 #include "model/Model.h"
 
 #include <cstdint>
@@ -64,6 +65,9 @@ struct CheckedGroup {
     std::vector<SubgroupSpec> subgroups;           // checked against size
     std::vector<CheckedRunRegularly> runRegularly; // NeuronGroup
     std::vector<CheckedLink> links;                // NeuronGroup: one per (linked) variable
+    /// NeuronGroup: its links that read a subexpression, now subexpressions
+    /// of its own whose generated readers are in `links`.
+    std::vector<LinkedSubexpression> linkedSubexpressions;
 
     /// The per-synapse variables of a Synapses object that another one acts on
     /// (Brian2's synapses on synapses): its parameters and differential

@@ -98,16 +98,20 @@ void collectState(CheckedGroup& group) {
 
 class NeuronGroupChecker {
 public:
-    NeuronGroupChecker(const GroupSpec& spec, const Scope& constants, double defaultDt)
-        : spec_(spec), constants_(constants), defaultDt_(defaultDt) {}
+    NeuronGroupChecker(const GroupSpec& spec, const Scope& constants, double defaultDt,
+                       const std::vector<LinkedSubexpression>& linkedSubexpressions)
+        : spec_(spec), constants_(constants), defaultDt_(defaultDt),
+          linkedSubexpressions_(linkedSubexpressions) {}
 
     CheckedGroup run() {
         CheckedGroup group = startGroup(spec_, constants_, defaultDt_);
         group.refractoryKind =
             spec_.refractory.empty() ? RefractoryKind::None : RefractoryKind::Time; // refined below
-        buildEquations(
-            group, within(spec_.name, "equations", [&] { return parseEquations(spec_.equations); }),
-            constants_, "equations");
+        std::vector<Equation> equations =
+            within(spec_.name, "equations", [&] { return parseEquations(spec_.equations); });
+        expandLinkedSubexpressions(equations, linkedSubexpressions_);
+        group.linkedSubexpressions = linkedSubexpressions_;
+        buildEquations(group, std::move(equations), constants_, "equations");
         // Past the equations, each field is checked on its own: every problem
         // is reported. The state update needs the refractoriness it prepends.
         ProblemCollector problems;
@@ -268,6 +272,7 @@ private:
     const GroupSpec& spec_;
     const Scope& constants_;
     double defaultDt_;
+    const std::vector<LinkedSubexpression>& linkedSubexpressions_;
 };
 
 /// A firing rate must be a finite rate of zero or more.
@@ -387,7 +392,12 @@ IntegrationMethod chooseMethod(const std::string& name, const EquationSet& equat
 }
 
 CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, double defaultDt) {
-    return NeuronGroupChecker(spec, constants, defaultDt).run();
+    return NeuronGroupChecker(spec, constants, defaultDt, {}).run();
+}
+
+CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, double defaultDt,
+                              const std::vector<LinkedSubexpression>& linkedSubexpressions) {
+    return NeuronGroupChecker(spec, constants, defaultDt, linkedSubexpressions).run();
 }
 
 CheckedGroup checkGroup(const GroupSpec& spec, const Scope& constants, double defaultDt) {

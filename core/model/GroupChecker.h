@@ -12,6 +12,9 @@ CheckedGroup checkGroup(const GroupSpec& spec, const Scope& constants, double de
 
 /// The checkers of each group kind (model/kinds/).
 CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, double defaultDt);
+/// A NeuronGroup whose links read subexpressions, expanded as `linkedSubexpressions` say.
+CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, double defaultDt,
+                              const std::vector<LinkedSubexpression>& linkedSubexpressions);
 CheckedGroup checkPoissonGroup(const GroupSpec& spec, const Scope& constants, double defaultDt);
 CheckedGroup checkSpikeGeneratorGroup(const GroupSpec& spec, const Scope& constants,
                                       double defaultDt);

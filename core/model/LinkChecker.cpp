@@ -2,6 +2,7 @@
 
 #include "diagnostics/ModelError.h"
 #include "expr/DimensionChecker.h"
+#include "model/LinkedSubexpression.h"
 #include "model/Subgroups.h"
 
 #include <algorithm>
@@ -44,10 +45,18 @@ public:
                     fail(k, "variable", "'" + link.variable + "' is linked twice");
                 if (failed.count(link.source)) // its own problem is reported already
                     return;
-                links[link.variable] = checkOne(k, link);
+                const LinkedSubexpression* expanded = expansionOf(k);
+                const CheckedLink checked = checkOne(k, link, expanded != nullptr);
+                if (!expanded) {
+                    links[link.variable] = checked;
+                    return;
+                }
+                links[link.variable] = checked; // only to say the entry was there
+                for (CheckedLink& reader : readersOf(checked, *expanded))
+                    links[reader.variable] = std::move(reader);
             });
         for (const Equation& eq : group_.equations.equations())
-            if (eq.hasFlag("linked") && !links.count(eq.name))
+            if (eq.hasFlag("linked") && !eq.generated && !links.count(eq.name))
                 problems.attempt([&] {
                     bool written = false;
                     for (const LinkSpec& link : spec_.links)
@@ -62,18 +71,57 @@ public:
     }
 
 private:
-    CheckedLink checkOne(size_t k, const LinkSpec& link) const {
-        if (!isLinked(group_, link.variable))
+    const LinkedSubexpression* expansionOf(size_t k) const {
+        for (const LinkedSubexpression& expansion : group_.linkedSubexpressions)
+            if (expansion.link == k)
+                return &expansion;
+        return nullptr;
+    }
+
+    /// One link per variable the subexpression reads, each reading its own
+    /// source variable at the elements `link` reads (element 0 of a shared one).
+    std::vector<CheckedLink> readersOf(const CheckedLink& link,
+                                       const LinkedSubexpression& expansion) const {
+        const CheckedGroup& source = *findGroup(link.sourceGroup);
+        std::vector<CheckedLink> readers;
+        for (const LinkedSubexpression::Reader& reader : expansion.readers) {
+            if (reader.sourceIndex)
+                continue; // a parameter of its own (sourceIndexValues)
+            CheckedLink read = link;
+            read.variable = reader.name;
+            read.sourceVariable = reader.sourceVariable;
+            const auto symbol = source.scope->lookup(reader.sourceVariable);
+            if (symbol && symbol->kind == SymbolKind::Shared) {
+                read.element = CheckedLink::Element::Fixed;
+                read.offset = 0;
+                read.indices.clear();
+            }
+            readers.push_back(std::move(read));
+        }
+        return readers;
+    }
+
+    const CheckedGroup* findGroup(const std::string& name) const {
+        for (const CheckedGroup& group : checked_.groups)
+            if (group.name == name)
+                return &group;
+        return nullptr;
+    }
+
+    /// `readsSubexpression`: the entry's variable was expanded into a
+    /// subexpression of this group that reads its source's subexpression.
+    CheckedLink checkOne(size_t k, const LinkSpec& link, bool readsSubexpression) const {
+        if (!readsSubexpression && !isLinked(group_, link.variable))
             fail(k, "variable",
                  "'" + link.variable + "' is not a (linked) parameter of '" + group_.name + "'");
         const auto slice = findGroupSlice(checked_.groups, link.source);
         if (!slice)
             fail(k, "source", "unknown group '" + link.source + "'");
         const CheckedGroup& source = checked_.groups[slice->group];
-        if (!isReadable(source, link.sourceVariable))
+        if (!readsSubexpression && !isReadable(source, link.sourceVariable))
             fail(k, "source_variable",
-                 "'" + link.sourceVariable + "' is not a stored variable of '" + source.name +
-                     "' (a link reads parameters and differential variables)");
+                 "'" + link.sourceVariable + "' is not a variable of '" + source.name +
+                     "' (a link reads parameters, differential variables and subexpressions)");
         const Dimension own = group_.scope->lookup(link.variable)->dim;
         const auto target = source.scope->lookup(link.sourceVariable);
         if (!(target->dim == own))
@@ -177,6 +225,35 @@ CheckedLink follow(const CheckedLink& start, const std::string& group, long long
     }
 }
 
+/// The values of the `i` reader of `expansion`: the source element each
+/// neuron's link reads, as Brian2's `i` of the source counts them.
+ElementAssignment sourceIndexValues(const LinkedSubexpression& expansion,
+                                    const LinkedSubexpression::Reader& reader,
+                                    const CheckedLink& link, long long size) {
+    ElementAssignment values;
+    values.field = linkField(expansion.link, "");
+    values.target = reader.name;
+    for (long long k = 0; k < size; ++k)
+        values.values.push_back(static_cast<double>(link.elementOf(k)));
+    return values;
+}
+
+/// A link expanded into a subexpression holds no array: its readers do.
+/// What it says is kept only in the values of its `i` reader.
+void settleExpandedLinks(CheckedGroup& group, std::map<LinkKey, CheckedLink>& direct) {
+    for (const LinkedSubexpression& expansion : group.linkedSubexpressions) {
+        const auto found = direct.find({group.name, expansion.variable});
+        if (found == direct.end())
+            continue; // its entry failed its check
+        for (const LinkedSubexpression::Reader& reader : expansion.readers)
+            if (reader.sourceIndex)
+                group.assignments.insert(
+                    group.assignments.begin(),
+                    sourceIndexValues(expansion, reader, found->second, group.size));
+        direct.erase(found);
+    }
+}
+
 } // namespace
 
 void checkLinks(CheckedModel& checked, const std::set<std::string>& failed,
@@ -191,6 +268,8 @@ void checkLinks(CheckedModel& checked, const std::set<std::string>& failed,
         for (auto& [variable, link] : DirectLinks(checked, spec, *group).check(failed, problems))
             direct[{group->name, variable}] = std::move(link);
     }
+    for (CheckedGroup& group : checked.groups)
+        settleExpandedLinks(group, direct);
     for (CheckedGroup& group : checked.groups)
         for (const auto& entry : direct) // clang 14 cannot capture structured bindings
             if (entry.first.first == group.name)

@@ -167,9 +167,18 @@ void checkUniqueObjectNames(const Model& model, ProblemCollector& problems) {
 using FailedObjects = std::set<std::string>;
 
 void checkAllGroups(CheckedModel& checked, ProblemCollector& problems, FailedObjects& failed) {
+    const LinkedSubexpressions linked =
+        findLinkedSubexpressions(checked.model.groups, *checked.constants);
     for (const GroupSpec& spec : checked.model.groups)
         if (!problems.attempt([&] {
-                CheckedGroup group = checkGroup(spec, *checked.constants, checked.dt);
+                if (const auto refused = linked.refused.find(spec.name);
+                    refused != linked.refused.end())
+                    throw refused->second;
+                const auto expanded = linked.byGroup.find(spec.name);
+                CheckedGroup group =
+                    expanded == linked.byGroup.end()
+                        ? checkGroup(spec, *checked.constants, checked.dt)
+                        : checkNeuronGroup(spec, *checked.constants, checked.dt, expanded->second);
                 group.subgroups = checkSubgroups(spec);
                 group.runRegularly = checkRunRegularly(spec, group, *checked.constants);
                 checked.groups.push_back(std::move(group));

@@ -3,8 +3,8 @@
 CaptureDevice is Brian2's runtime device (state lives in numpy arrays, so a
 script can read and set values as usual) whose hooks record, in order, every
 value the script sets, every connect() call, seed(), set_spikes() and
-store()/restore(), and, at each run(), the network with the names the run
-would resolve.
+store()/restore(), the subexpression each linked variable reads, and, at
+each run(), the network with the names the run would resolve.
 run() prepares the network as Brian2 does (checking equations, units and
 names) and moves the clocks to the run's end without computing a step, so
 monitors stay empty. Code is always generated for numpy, never compiled,
@@ -25,7 +25,7 @@ import numpy as np
 from brian2.codegen.runtime.numpy_rt import NumpyCodeObject
 from brian2.core.namespace import get_local_namespace
 from brian2.core.network import Network
-from brian2.core.variables import VariableView
+from brian2.core.variables import VariableView, Variables
 from brian2.devices.device import RuntimeDevice, all_devices, get_device
 from brian2.groups.subgroup import Subgroup
 from brian2.input.spikegeneratorgroup import SpikeGeneratorGroup
@@ -159,6 +159,16 @@ class CaptureDevice(RuntimeDevice):
         event = SpikesCall(where=self.recording.locator.here(), group=group.name)
         self._record(event, lambda: set_spikes(group, *args, **kwargs))
         event.indices, event.times, event.period = spikes_of(group)
+
+    def variables_add_referred_subexpression(self, variables, add, name, group, subexpr,
+                                             index):
+        """Brian2's `variables.add_referred_subexpression(name, group, subexpr,
+        index)` (`add`), noting for a name of the script's (not one of the
+        '_'-prefixed names Brian2 gives the subexpression's own variables as
+        it recurses) the group and the subexpression it reads."""
+        add(variables, name, group, subexpr, index)
+        if not name.startswith('_'):
+            self.recording.referred_subexpressions.add(variables, name, group, subexpr.name)
 
     def variableview_set_with_expression(self, view, item, code, run_namespace,
                                          check_units=True):
@@ -295,6 +305,31 @@ def install_set_spikes_hook():
 
 
 install_set_spikes_hook()
+
+
+def install_referred_subexpression_hook():
+    """Variables.add_referred_subexpression under a CaptureDevice goes through
+    the device, which notes the group and subexpression read (Brian2 replaces
+    them with a Subexpression of the reading group, so a linked variable
+    reading a subexpression, `G2.I_l = linked_var(G.I)`, no longer says what
+    it reads); other devices are left to Brian2."""
+    if getattr(Variables, 'spikestudio_hooks', False):
+        return
+    original = Variables.add_referred_subexpression
+
+    @functools.wraps(original)
+    def add_referred_subexpression(self, name, group, subexpr, index):
+        device = get_device()
+        if isinstance(device, CaptureDevice):
+            return device.variables_add_referred_subexpression(self, original, name, group,
+                                                               subexpr, index)
+        return original(self, name, group, subexpr, index)
+
+    Variables.add_referred_subexpression = add_referred_subexpression
+    Variables.spikestudio_hooks = True
+
+
+install_referred_subexpression_hook()
 
 
 def check_gsl_errors(group, options):

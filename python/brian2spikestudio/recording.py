@@ -83,6 +83,27 @@ class RunCall(Event):
     generator_spikes: dict = None
 
 
+class ReferredSubexpressions:
+    """Where each subexpression a group reads under a name of its own comes
+    from: Brian2 (Variables.add_referred_subexpression) gives the group a new
+    Subexpression of its own, so `group.variables[name]` no longer names the
+    group and the subexpression it reads (a linked variable's, a subgroup's
+    view of its group's subexpressions). Kept by the Variables object, which
+    is kept alive with it (so its id is never another's)."""
+
+    def __init__(self):
+        self._by_variables = {}  # id(Variables) -> (Variables, {name: (group, subexpression name)})
+
+    def add(self, variables, name, group, subexpression_name):
+        entry = self._by_variables.setdefault(id(variables), (variables, {}))
+        entry[1][name] = (group, subexpression_name)
+
+    def source_of(self, variables, name):
+        """(group, subexpression name) that `name` of `variables` reads, or None."""
+        entry = self._by_variables.get(id(variables))
+        return entry[1].get(name) if entry is not None else None
+
+
 @dataclass
 class Recording:
     """Everything a script did to its networks, in order."""
@@ -91,6 +112,10 @@ class Recording:
     synapses_models: dict = field(default_factory=dict)  # id(Synapses) -> its `model` argument
     device_requests: list = field(default_factory=list)  # set_device() calls neutralised
     creation_order: dict = field(default_factory=dict)   # object name -> rank of creation
+    # Subexpressions other groups read under a name of their own (a linked
+    # variable, a subgroup's view); see ReferredSubexpressions.
+    referred_subexpressions: ReferredSubexpressions = field(
+        default_factory=ReferredSubexpressions)
 
     def runs(self):
         return [event for event in self.events if isinstance(event, RunCall)]
