@@ -45,6 +45,8 @@ KernelSource SynapsesKernelWriter::runRegularly(const CheckedRunRegularly& opera
         KernelBody body(view_, constants_);
         for (const Statement& statement : operation.code)
             body.assign(statement.target, statement.value);
+        if (operation.drawsElementByElement)
+            body.drawElementByElement();
         return finish(body, "synapses_stateupdate");
     });
 }

@@ -18,6 +18,9 @@ struct CheckedRunRegularly {
     ScheduleSlot when = ScheduleSlot::Start;
     int order = 0;
     ElementRange range; // the elements it runs for: the group's, or a subgroup's slice
+    /// Synapses: Brian2's numpy target runs the code synapse by synapse (a
+    /// Python loop), drawing each synapse's numbers before the next's.
+    bool drawsElementByElement = false;
 };
 
 } // namespace spikestudio

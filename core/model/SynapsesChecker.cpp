@@ -377,15 +377,19 @@ private:
                     "a Synapses object has no subgroups to run code for");
         const CodeBlockOwner owner{
             s.scope.get(), [&](const std::string& name) { return whyNotWritable(s, name); }};
+        std::vector<bool> loops; // per entry: numpy's Python loop over the synapses
         s.runRegularly = checkRunRegularlyEntries(
             spec_.runRegularly, spec_.name, s.dt, constants_, [&](const RunRegularlySpec& entry) {
                 std::vector<Statement> code = checkCodeBlock(entry.code, owner);
+                loops.push_back(numpyLoopsSynapseBySynapse(code, indexingOf(s)));
                 for (Statement& statement : code) {
                     statement.value = resolved(s, statement.expandedValue());
                     statement.op = AssignOp::Assign;
                 }
                 return code;
             });
+        for (size_t k = 0; k < s.runRegularly.size() && k < loops.size(); ++k)
+            s.runRegularly[k].drawsElementByElement = loops[k];
     }
 
     static bool readsDelay(const Statement& statement) {
