@@ -104,7 +104,7 @@ private slots:
         // A variable the source does not have is the checker's, at its cell.
         editCell(section, 0, 2, "w");
         QCOMPARE(model().groups[1].links[0].sourceVariable, std::string("w"));
-        QTRY_VERIFY(section->problemText().contains("'w' is not a stored variable of 'H'"));
+        QTRY_VERIFY(section->problemText().contains("'w' is not a variable of 'H'"));
         window_->document()->undoStack()->undo();
         QCOMPARE(model().groups[1].links[0].sourceVariable, std::string("v"));
 
