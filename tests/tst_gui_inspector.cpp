@@ -19,6 +19,7 @@
 #include "support/CellEditing.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -207,6 +208,26 @@ private slots:
         QCOMPARE(model().seed, std::optional<std::uint32_t>());
         QVERIFY(field("seed")->problemText().isEmpty());
         QCOMPARE(model().description, std::string("A test network"));
+    }
+
+    /// Brian2's prefs.legacy.refractory_timing: a box on the Model page only,
+    /// one undo step, and the box follows an undo.
+    void modelPageSwitchesLegacyRefractoryTiming() {
+        QCheckBox* box = window_->inspector()->legacyRefractoryBox();
+        clickEmptyCanvas();
+        QVERIFY(box->isVisible());
+        QVERIFY(!box->isChecked());
+        QTest::mouseClick(box, Qt::LeftButton);
+        QVERIFY(model().legacyRefractoryTiming);
+        QVERIFY(modelText(model()).contains("\"legacy_refractory_timing\": true"));
+        undoStack()->undo();
+        QVERIFY(!model().legacyRefractoryTiming);
+        QVERIFY(!box->isChecked());
+        undoStack()->redo();
+        QVERIFY(box->isChecked());
+        addNeuronGroups(1);
+        clickNode("G1");
+        QVERIFY(!box->isVisible());
     }
 
     void stateMonitorIsAddedAndEditedInTheInspector() {

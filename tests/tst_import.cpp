@@ -7,6 +7,7 @@
 // every feature the model format cannot express yet, and bad input, must fail
 // with one line naming the feature or problem and its script line, leaving no
 // output behind. Skipped when python3-brian is missing.
+#include "model/ModelReader.h"
 #include "support/CliRunner.h"
 #include "support/CsvTable.h"
 #include "support/MonitorComparison.h"
@@ -259,10 +260,6 @@ QList<FeatureCase> unsupportedFeatures() {
          "inp = TimedArray([3, 4], dt=2*ms)\nrun(2*ms)  # <-\n",
          "a TimedArray 'inp' replaced between two run() calls with another dt (2. ms, was "
          "1. ms)"},
-        {"refractoriness of Brian2 2.1",
-         "from brian2 import *\nprefs.legacy.refractory_timing = True\n"
-         "G = NeuronGroup(1, 'v : 1', threshold='True', refractory=1*ms)  # <-\nrun(1*ms)\n",
-         "prefs.legacy.refractory_timing (the refractoriness of Brian2 2.1.2 and earlier)"},
     };
 }
 
@@ -697,6 +694,22 @@ private slots:
                      result.err.contains("random numbers will differ from Brian2's"),
                  qPrintable(result.err));
         QCOMPARE(result.err.count('\n'), 1);
+    }
+
+    /// prefs.legacy.refractory_timing as it stood at run(), also when the
+    /// script switches it back afterwards (as Brian2's own test does).
+    void legacyRefractoryTimingIsTakenAtTheRun() {
+        const QString path =
+            writeScript("legacy.py", "from brian2 import *\n"
+                                     "prefs.legacy.refractory_timing = True\n"
+                                     "G = NeuronGroup(1, 'v : 1', threshold='True', "
+                                     "refractory=1*ms, name='G')\n"
+                                     "run(1*ms)\n"
+                                     "prefs.legacy.refractory_timing = False\n");
+        const QString out = dir_.filePath("legacy.json");
+        const CliResult result = import(path, out);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY(spikestudio::readModelFile(out.toStdString()).legacyRefractoryTiming);
     }
 
     // -- bad input ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@
 #include "timing/TimeSteps.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <set>
 #include <utility>
@@ -99,9 +100,8 @@ void collectState(CheckedGroup& group) {
 class NeuronGroupChecker {
 public:
     NeuronGroupChecker(const GroupSpec& spec, const Scope& constants, double defaultDt,
-                       const std::vector<LinkedSubexpression>& linkedSubexpressions)
-        : spec_(spec), constants_(constants), defaultDt_(defaultDt),
-          linkedSubexpressions_(linkedSubexpressions) {}
+                       const NeuronGroupContext& context)
+        : spec_(spec), constants_(constants), defaultDt_(defaultDt), context_(context) {}
 
     CheckedGroup run() {
         CheckedGroup group = startGroup(spec_, constants_, defaultDt_);
@@ -109,8 +109,8 @@ public:
             spec_.refractory.empty() ? RefractoryKind::None : RefractoryKind::Time; // refined below
         std::vector<Equation> equations =
             within(spec_.name, "equations", [&] { return parseEquations(spec_.equations); });
-        expandLinkedSubexpressions(equations, linkedSubexpressions_);
-        group.linkedSubexpressions = linkedSubexpressions_;
+        expandLinkedSubexpressions(equations, context_.linkedSubexpressions);
+        group.linkedSubexpressions = context_.linkedSubexpressions;
         buildEquations(group, std::move(equations), constants_, "equations");
         // Past the equations, each field is checked on its own: every problem
         // is reported. The state update needs the refractoriness it prepends.
@@ -192,10 +192,17 @@ private:
     /// so comparing the elapsed steps before they are truncated gives the same
     /// answer, with no conversion to int64 that a dt of 1e-16 s overflows (a
     /// neuron that never spiked has lastspike = -1e4 s, 1e20 steps back).
-    static void prependRefractoryUpdate(CheckedGroup& group) {
+    /// With Brian2's legacy timing (2.1.2 and earlier), `(t - lastspike) >
+    /// refractory`, the period written as Brian2 wrote it into that code: in
+    /// seconds with six decimals (`'%f'`), so a period must be known before
+    /// the run.
+    void prependRefractoryUpdate(CheckedGroup& group) const {
         const ExprPtr notRefractory = makeName("not_refractory");
         ExprPtr value;
-        if (group.refractoryKind == RefractoryKind::Time) {
+        if (group.refractoryKind == RefractoryKind::Time && context_.legacyRefractoryTiming) {
+            value = makeCompare(CompareOp::Greater, makeName("t") - makeName("lastspike"),
+                                makeNumber(legacyPeriod(group)));
+        } else if (group.refractoryKind == RefractoryKind::Time) {
             const ExprPtr dt = makeName("dt");
             const ExprPtr elapsedSteps =
                 (makeName("t") - makeName("lastspike") + makeNumber(0.001) * dt) / dt;
@@ -206,6 +213,22 @@ private:
                                 makeUnary(UnaryOp::Not, group.refractory));
         }
         group.stateUpdate.insert(group.stateUpdate.begin(), Assignment{"not_refractory", value});
+    }
+
+    double legacyPeriod(const CheckedGroup& group) const {
+        const auto seconds = constantValue(group.refractory, *group.scope);
+        if (!seconds)
+            throw ModelError({spec_.name, "refractory", 0, 0},
+                             "with legacy_refractory_timing the refractory period must be known "
+                             "before the run (Brian2 2.1.2 wrote it into the code as a number)");
+        // Python's '%f', correctly rounded either way, whatever the locale.
+        char text[400];
+        const auto written =
+            std::to_chars(text, text + sizeof text, *seconds, std::chars_format::fixed, 6);
+        double period = *seconds;
+        if (written.ec == std::errc())
+            std::from_chars(text, written.ptr, period);
+        return period;
     }
 
     /// Brian2's `_step_count` and `_failed_steps` (save_step_count,
@@ -272,7 +295,7 @@ private:
     const GroupSpec& spec_;
     const Scope& constants_;
     double defaultDt_;
-    const std::vector<LinkedSubexpression>& linkedSubexpressions_;
+    const NeuronGroupContext& context_;
 };
 
 /// A firing rate must be a finite rate of zero or more.
@@ -396,8 +419,8 @@ CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, dou
 }
 
 CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, double defaultDt,
-                              const std::vector<LinkedSubexpression>& linkedSubexpressions) {
-    return NeuronGroupChecker(spec, constants, defaultDt, linkedSubexpressions).run();
+                              const NeuronGroupContext& context) {
+    return NeuronGroupChecker(spec, constants, defaultDt, context).run();
 }
 
 CheckedGroup checkGroup(const GroupSpec& spec, const Scope& constants, double defaultDt) {

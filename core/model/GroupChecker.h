@@ -12,9 +12,13 @@ CheckedGroup checkGroup(const GroupSpec& spec, const Scope& constants, double de
 
 /// The checkers of each group kind (model/kinds/).
 CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, double defaultDt);
-/// A NeuronGroup whose links read subexpressions, expanded as `linkedSubexpressions` say.
+/// What a NeuronGroup's check needs beyond its own fields, from the model.
+struct NeuronGroupContext {
+    std::vector<LinkedSubexpression> linkedSubexpressions; // its links that read subexpressions
+    bool legacyRefractoryTiming = false;                   // Model::legacyRefractoryTiming
+};
 CheckedGroup checkNeuronGroup(const GroupSpec& spec, const Scope& constants, double defaultDt,
-                              const std::vector<LinkedSubexpression>& linkedSubexpressions);
+                              const NeuronGroupContext& context);
 CheckedGroup checkPoissonGroup(const GroupSpec& spec, const Scope& constants, double defaultDt);
 CheckedGroup checkSpikeGeneratorGroup(const GroupSpec& spec, const Scope& constants,
                                       double defaultDt);

@@ -144,6 +144,10 @@ struct Model {
     std::string dt = "0.1*ms";
     std::string duration;
     std::optional<std::uint32_t> seed;
+    /// Brian2's prefs.legacy.refractory_timing: a refractory period compares
+    /// times, (t - lastspike) > refractory, as Brian2 2.1.2 and earlier did,
+    /// instead of whole time steps.
+    bool legacyRefractoryTiming = false;
     NamedExpressions constants;
     std::vector<TimedArraySpec> timedArrays;
     std::vector<GroupSpec> groups;

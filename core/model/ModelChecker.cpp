@@ -166,6 +166,15 @@ void checkUniqueObjectNames(const Model& model, ProblemCollector& problems) {
 /// be checked meaningfully (it would only repeat that they are unknown).
 using FailedObjects = std::set<std::string>;
 
+NeuronGroupContext neuronGroupContext(const CheckedModel& checked,
+                                      const LinkedSubexpressions& linked, const GroupSpec& spec) {
+    NeuronGroupContext context;
+    if (const auto expanded = linked.byGroup.find(spec.name); expanded != linked.byGroup.end())
+        context.linkedSubexpressions = expanded->second;
+    context.legacyRefractoryTiming = checked.model.legacyRefractoryTiming;
+    return context;
+}
+
 void checkAllGroups(CheckedModel& checked, ProblemCollector& problems, FailedObjects& failed) {
     const LinkedSubexpressions linked =
         findLinkedSubexpressions(checked.model.groups, *checked.constants);
@@ -174,11 +183,11 @@ void checkAllGroups(CheckedModel& checked, ProblemCollector& problems, FailedObj
                 if (const auto refused = linked.refused.find(spec.name);
                     refused != linked.refused.end())
                     throw refused->second;
-                const auto expanded = linked.byGroup.find(spec.name);
                 CheckedGroup group =
-                    expanded == linked.byGroup.end()
-                        ? checkGroup(spec, *checked.constants, checked.dt)
-                        : checkNeuronGroup(spec, *checked.constants, checked.dt, expanded->second);
+                    spec.type == GroupType::NeuronGroup
+                        ? checkNeuronGroup(spec, *checked.constants, checked.dt,
+                                           neuronGroupContext(checked, linked, spec))
+                        : checkGroup(spec, *checked.constants, checked.dt);
                 group.subgroups = checkSubgroups(spec);
                 group.runRegularly = checkRunRegularly(spec, group, *checked.constants);
                 checked.groups.push_back(std::move(group));

@@ -574,8 +574,8 @@ Model readModel(std::string_view text) {
     }
     ObjectReader in(parsed, "model",
                     {"format", "version", "name", "description", "dt", "duration", "seed",
-                     "constants", "timed_arrays", "groups", "synapses", "poisson_inputs",
-                     "monitors", "protocol"});
+                     "legacy_refractory_timing", "constants", "timed_arrays", "groups", "synapses",
+                     "poisson_inputs", "monitors", "protocol"});
     if (in.text("format", true) != "spikestudio-model")
         in.fail("format", "not a Spike Studio model (expected \"spikestudio-model\")");
     if (in.integer("version", 1, std::numeric_limits<int>::max()) != 1)
@@ -593,6 +593,7 @@ Model readModel(std::string_view text) {
         if (!model.seed)
             in.fail("seed", Seed::problem());
     }
+    model.legacyRefractoryTiming = in.flag("legacy_refractory_timing");
     model.constants = in.namedExpressions("constants");
     const Json& timedArrays = in.array("timed_arrays");
     for (size_t k = 0; k < timedArrays.size(); ++k)

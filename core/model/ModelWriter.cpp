@@ -251,6 +251,8 @@ Json modelJson(const Model& model) {
     putText(json, "duration", model.duration);
     if (model.seed)
         json["seed"] = *model.seed;
+    if (model.legacyRefractoryTiming)
+        json["legacy_refractory_timing"] = true;
     putNamed(json, "constants", model.constants);
     // Extensions of v1 are written only when used, so a plain model stays
     // readable by readers that predate them.

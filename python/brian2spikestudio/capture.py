@@ -23,6 +23,7 @@ import sys
 
 import numpy as np
 from brian2.codegen.runtime.numpy_rt import NumpyCodeObject
+from brian2.core.preferences import prefs
 from brian2.core.namespace import get_local_namespace
 from brian2.core.network import Network
 from brian2.core.variables import VariableView, Variables
@@ -230,7 +231,8 @@ class CaptureDevice(RuntimeDevice):
                         default_dt=self.defaultclock.dt_,
                         active=active_flags(network.objects),
                         namespaces=object_namespaces(network.objects),
-                        generator_spikes=generator_spikes(network.objects))
+                        generator_spikes=generator_spikes(network.objects),
+                        legacy_refractory_timing=bool(prefs.legacy.refractory_timing))
         self._record(event, lambda: self._prepare_without_simulating(network, duration,
                                                                      namespace))
 

@@ -2,7 +2,7 @@
 import numbers
 
 import numpy as np
-from brian2 import Hz, TimedArray, prefs
+from brian2 import Hz, TimedArray
 from brian2.units.fundamentalunits import Quantity
 
 from .context import label
@@ -105,10 +105,6 @@ def refractory_field(group, context):
     refractory = group._refractory
     if refractory is False or refractory is None:
         return None
-    if prefs.legacy.refractory_timing:
-        # Brian2 up to 2.1.2 compared times, not time steps: another spike train.
-        context.fail(group, 'prefs.legacy.refractory_timing (the refractoriness of '
-                     'Brian2 2.1.2 and earlier)')
     if isinstance(refractory, str):
         context.code_names(group, [refractory])
         return refractory

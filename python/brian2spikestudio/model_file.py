@@ -60,7 +60,8 @@ NAME, EXPRESSION, INTEGER, INTEGERS, NAMED, LIST, OBJECT, RECORD, STRINGS, INITI
 
 MODEL_FIELDS = {
     'format': NAME, 'version': INTEGER, 'name': EXPRESSION, 'description': EXPRESSION,
-    'dt': EXPRESSION, 'duration': EXPRESSION, 'seed': INTEGER, 'constants': NAMED,
+    'dt': EXPRESSION, 'duration': EXPRESSION, 'seed': INTEGER,
+    'legacy_refractory_timing': BOOL, 'constants': NAMED,
     'timed_arrays': LIST, 'groups': LIST, 'synapses': LIST, 'poisson_inputs': LIST,
     'monitors': LIST, 'protocol': LIST}
 GROUP_FIELDS = {

@@ -81,6 +81,8 @@ class RunCall(Event):
     # SpikeGeneratorGroup name -> its (indices, times, period) at the run: set_spikes()
     # changes them without an assignment the capture would see.
     generator_spikes: dict = None
+    # prefs.legacy.refractory_timing at the run (a script may switch it back after)
+    legacy_refractory_timing: bool = False
 
 
 class ReferredSubexpressions:

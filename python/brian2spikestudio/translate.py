@@ -139,6 +139,9 @@ def translate_run(recording, run, protocol_runs=(), history_until=None, seeds=No
              'dt': time_text(run.default_dt, run.where, 'defaultclock.dt')}
     if plan.seed is not None:
         model['seed'] = int(plan.seed)
+    if run.legacy_refractory_timing:
+        # Brian2 2.1.2's refractoriness: periods compared as times, not steps.
+        model['legacy_refractory_timing'] = True
     model['constants'] = context.names.constants_model()
     model['timed_arrays'] = [timed_array(name, array, where) for name, (array, where)
                              in context.names.timed_arrays.items()]

@@ -134,6 +134,8 @@ std::optional<QString> readSpecial(const Model& model, const ObjectRef& object,
                                    const QString& field) {
     if (object.kind == ObjectRef::Kind::Model && field == "seed")
         return model.seed ? QString::number(*model.seed) : QString();
+    if (object.kind == ObjectRef::Kind::Model && field == "legacy_refractory_timing")
+        return model.legacyRefractoryTiming ? "true" : "false";
     if (object.kind == ObjectRef::Kind::Group && field == "N") {
         const GroupSpec* group = ModelLookup::group(model, object.name);
         return group ? QString::number(group->size) : QString();
@@ -159,6 +161,12 @@ std::optional<bool> writeSpecial(Model& model, const ObjectRef& object, const QS
         if (!problem.isEmpty())
             return false;
         model.seed = seed;
+        return true;
+    }
+    if (object.kind == ObjectRef::Kind::Model && field == "legacy_refractory_timing") {
+        if (value != "true" && value != "false")
+            return false;
+        model.legacyRefractoryTiming = value == "true";
         return true;
     }
     if (object.kind == ObjectRef::Kind::Group && field == "N")

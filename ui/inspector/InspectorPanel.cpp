@@ -27,6 +27,7 @@
 #include "inspector/TimedArraysSection.h"
 #include "model/ObjectKinds.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
@@ -115,6 +116,7 @@ void InspectorPanel::buildForm() {
     addField("dt", tr("dt"), 1, "0.1*ms");
     addField("duration", tr("Duration"), 1, "1*second");
     addField("seed", tr("Seed"), 1, tr("random"));
+    addLegacyRefractorySwitch(content);
     addKindFields();
     addSections();
     form_->setRowStretch(form_->rowCount(), 1);
@@ -291,6 +293,19 @@ void InspectorPanel::addField(const QString& field, const QString& label, int li
     addRow(label, editor);
 }
 
+// Brian2's prefs.legacy.refractory_timing, for scripts written for Brian2
+// 2.1 and earlier: periods compared as times, not as whole steps.
+void InspectorPanel::addLegacyRefractorySwitch(QWidget* content) {
+    legacyRefractory_ = new QCheckBox(tr("Compare times (Brian2 2.1 and earlier)"), content);
+    legacyRefractory_->setObjectName("legacy_refractory_timing");
+    legacyRefractory_->setToolTip(
+        tr("Brian2's prefs.legacy.refractory_timing: a neuron stays refractory while "
+           "t - lastspike <= refractory, compared as times rather than whole time steps"));
+    connect(legacyRefractory_, &QCheckBox::toggled, this,
+            [this](bool on) { commitField("legacy_refractory_timing", on ? "true" : "false"); });
+    addRow(tr("Refractoriness"), legacyRefractory_);
+}
+
 void InspectorPanel::addRow(const QString& label, QWidget* field) {
     auto* labelWidget = new QLabel(label);
     const int row = form_->rowCount();
@@ -359,6 +374,7 @@ void InspectorPanel::updateRowVisibility() {
     for (auto it = fields_.cbegin(); it != fields_.cend(); ++it)
         setRowShown(it.value(), visible.contains(it.key()));
     setRowShown(sizeEdit_, object_.kind == ObjectRef::Kind::Group);
+    setRowShown(legacyRefractory_, object_.kind == ObjectRef::Kind::Model);
     setRowShown(connectForm_, object_.kind == ObjectRef::Kind::Synapses);
     setRowShown(sourceChooser_, object_.kind == ObjectRef::Kind::Synapses);
     setRowShown(targetChooser_, object_.kind == ObjectRef::Kind::Synapses);
@@ -391,6 +407,8 @@ void InspectorPanel::refresh() {
                            tr("%n synapse object(s)", "", int(model.synapses.size())) + " · " +
                            tr("%n monitor(s)", "", int(model.monitors.size())));
         showFromStart(nameEdit_, QString::fromStdString(model.name));
+        const QSignalBlocker blocker(legacyRefractory_);
+        legacyRefractory_->setChecked(model.legacyRefractoryTiming);
     } else if (object_.kind == ObjectRef::Kind::Group) {
         const GroupSpec* group = ModelLookup::group(model, object_.name);
         title_->setText(QString::fromStdString(ObjectKinds::of(group->type).typeName));

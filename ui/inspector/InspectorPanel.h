@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QGridLayout;
 class QLabel;
@@ -41,6 +42,8 @@ public:
     FieldEditor* fieldEditor(const QString& field) const { return fields_.value(field); }
     QLineEdit* nameEdit() const { return nameEdit_; }
     QSpinBox* sizeEdit() const { return sizeEdit_; }
+    /// The Model page's switch for Brian2's legacy refractory timing.
+    QCheckBox* legacyRefractoryBox() const { return legacyRefractory_; }
     /// The source and target choosers of a Synapses object.
     QComboBox* sourceChooser() const { return sourceChooser_; }
     QComboBox* targetChooser() const { return targetChooser_; }
@@ -72,6 +75,7 @@ private:
     void showEnd(QComboBox* chooser, const std::string& name);
     void commitEnd(const QString& field, const QString& name);
     void addRow(const QString& label, QWidget* field);
+    void addLegacyRefractorySwitch(QWidget* content);
     void setRowShown(QWidget* field, bool shown);
     void updateRowVisibility();
     void refresh();
@@ -95,6 +99,7 @@ private:
     QLabel* subtitle_ = nullptr;
     QLineEdit* nameEdit_ = nullptr;
     QSpinBox* sizeEdit_ = nullptr;
+    QCheckBox* legacyRefractory_ = nullptr;
     QLabel* objectProblem_ = nullptr;
     QHash<QString, FieldEditor*> fields_;
     QHash<QWidget*, QLabel*> labels_; // the label of each field's row

@@ -126,6 +126,9 @@ class ScriptBody:
             lines.append('# No seed: every run draws other random numbers.')
         else:
             lines.append('%s(%d)' % (self.context.api('seed'), seed))
+        if self.model.get('legacy_refractory_timing'):
+            lines.append('# Refractory periods compared as times, as Brian2 2.1.2 and earlier did.')
+            lines.append('%s.legacy.refractory_timing = True' % self.context.api('prefs'))
         return lines
 
     def constants(self):
