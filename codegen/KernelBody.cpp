@@ -5,6 +5,7 @@
 #include "codegen/KernelTemplates.h"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 namespace spikestudio {
@@ -436,16 +437,26 @@ size_t occurrences(const std::string& text, const std::string& word) {
 /// Marks where a %DRAWS% line stood while the draws are planned.
 const std::string kDrawsMarker = "\x01\n";
 
+/// The draw written at `at` in `text`, or nothing.
+std::optional<DrawKind> drawAt(const std::string& text, size_t at) {
+    if (text.compare(at, kUniformDraw.size(), kUniformDraw) == 0)
+        return DrawKind::Uniform;
+    if (text.compare(at, kNormalDraw.size(), kNormalDraw) == 0)
+        return DrawKind::Normal;
+    return std::nullopt;
+}
+
+size_t drawLength(DrawKind kind) {
+    return kind == DrawKind::Uniform ? kUniformDraw.size() : kNormalDraw.size();
+}
+
 /// The kinds of the draws in `text`, in its order.
 std::vector<DrawKind> drawKindsIn(const std::string& text) {
     std::vector<DrawKind> kinds;
     for (size_t at = text.find("spikestudio_rand"); at != std::string::npos;
-         at = text.find("spikestudio_rand", at + 1)) {
-        if (text.compare(at, kUniformDraw.size(), kUniformDraw) == 0)
-            kinds.push_back(DrawKind::Uniform);
-        else if (text.compare(at, kNormalDraw.size(), kNormalDraw) == 0)
-            kinds.push_back(DrawKind::Normal);
-    }
+         at = text.find("spikestudio_rand", at + 1))
+        if (const auto kind = drawAt(text, at))
+            kinds.push_back(*kind);
     return kinds;
 }
 
@@ -499,15 +510,14 @@ std::string readDrawsAhead(const std::string& code) {
             result += '\x01';
             continue;
         }
-        const bool uniform = code.compare(at, kUniformDraw.size(), kUniformDraw) == 0;
-        const bool normal = code.compare(at, kNormalDraw.size(), kNormalDraw) == 0;
-        if (!uniform && !normal) {
+        const auto kind = drawAt(code, at);
+        if (!kind) {
             result += 's';
             continue;
         }
         result += site == 0 ? "_d[0]" : "_d[" + std::to_string(site) + " * _context->drawCount]";
         ++site;
-        from = at + (uniform ? kUniformDraw.size() : kNormalDraw.size());
+        from = at + drawLength(*kind);
     }
     return result + code.substr(from);
 }

@@ -31,7 +31,6 @@ enum class DrawKind { Uniform, Normal };
 /// out between threads with the same bits.
 struct RandomDraws {
     std::vector<DrawKind> sites; // empty: none drawn ahead (the kernel draws none, or itself)
-    int perElement() const { return static_cast<int>(sites.size()); }
 };
 
 /// Generated C for one kernel and what its `arrays` argument must hold:

@@ -47,13 +47,12 @@ public:
                     return;
                 const LinkedSubexpression* expanded = expansionOf(k);
                 const CheckedLink checked = checkOne(k, link, expanded != nullptr);
-                if (!expanded) {
-                    links[link.variable] = checked;
-                    return;
-                }
-                links[link.variable] = checked; // only to say the entry was there
-                for (CheckedLink& reader : readersOf(checked, *expanded))
-                    links[reader.variable] = std::move(reader);
+                // An expanded entry stays too, for the values of its `i` reader
+                // (settleExpandedLinks), beside the links of its readers.
+                links[link.variable] = checked;
+                if (expanded)
+                    for (CheckedLink& reader : readersOf(checked, *expanded))
+                        links[reader.variable] = std::move(reader);
             });
         for (const Equation& eq : group_.equations.equations())
             if (eq.hasFlag("linked") && !eq.generated && !links.count(eq.name))
@@ -82,7 +81,8 @@ private:
     /// source variable at the elements `link` reads (element 0 of a shared one).
     std::vector<CheckedLink> readersOf(const CheckedLink& link,
                                        const LinkedSubexpression& expansion) const {
-        const CheckedGroup& source = *findGroup(link.sourceGroup);
+        const CheckedGroup& source =
+            checked_.groups[findGroupSlice(checked_.groups, link.sourceGroup)->group];
         std::vector<CheckedLink> readers;
         for (const LinkedSubexpression::Reader& reader : expansion.readers) {
             if (reader.sourceIndex)
@@ -99,13 +99,6 @@ private:
             readers.push_back(std::move(read));
         }
         return readers;
-    }
-
-    const CheckedGroup* findGroup(const std::string& name) const {
-        for (const CheckedGroup& group : checked_.groups)
-            if (group.name == name)
-                return &group;
-        return nullptr;
     }
 
     /// `readsSubexpression`: the entry's variable was expanded into a
