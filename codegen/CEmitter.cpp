@@ -1,5 +1,6 @@
 #include "codegen/CEmitter.h"
 
+#include "codegen/DrawText.h"
 #include "diagnostics/ModelError.h"
 #include "expr/BuiltinFunction.h"
 #include "expr/ExprRewrite.h"
@@ -34,11 +35,15 @@ void CEmitter::count() {
                              std::to_string(kMaxTerms));
 }
 
-void CEmitter::noteDraw(const std::string& function) {
-    if (function == "rand")
+// A BinomialFunction's call is written as the draw it makes: randn() for its
+// normal approximation, else numpy's binomial.
+void CEmitter::noteDraw(const Expr& call, const std::string& text) {
+    if (call.name == "rand")
         ++draws_.uniform;
-    else if (function == "randn")
+    else if (call.name == "randn" || text.find(kNormalDraw) != std::string::npos)
         ++draws_.normal;
+    else if (text.starts_with(kBinomialDraw))
+        ++draws_.binomial;
     else
         ++draws_.other;
 }
@@ -88,7 +93,7 @@ GraphFacts factsOf(const ExprPtr& root) {
     GraphFacts facts;
     std::unordered_set<const Expr*> met;
     for (const Expr* node : nodesBottomUp(root)) {
-        bool draws = node->kind == ExprKind::Call && isRandomFunction(node->name);
+        bool draws = isRandomCall(*node);
         for (const ExprPtr& operand : node->operands) {
             draws = draws || facts.drawing.count(operand.get());
             if (!met.insert(operand.get()).second)
@@ -154,8 +159,8 @@ private:
     Piece write(const Expr& node, std::vector<Piece>& operands) {
         emitter_.count();
         Piece piece = compose(node, operands);
-        if (node.kind == ExprKind::Call && isRandomFunction(node.name)) {
-            emitter_.noteDraw(node.name);
+        if (isRandomCall(node)) {
+            emitter_.noteDraw(node, piece.text);
             return intoTemporary(std::move(piece));
         }
         const bool large = piece.terms > kSharedTermsInline && facts_.shared.count(&node);
@@ -291,10 +296,10 @@ private:
     std::string userCall(const Expr& e, const std::vector<Piece>& operands) {
         if (!emitter_.functions_)
             throw std::logic_error("code generation met an unknown function");
-        std::string text = emitter_.functions_(e.name);
+        std::vector<std::string> arguments;
         for (const Piece& operand : operands)
-            text += ", " + operand.text;
-        return text + ")";
+            arguments.push_back(operand.text);
+        return emitter_.functions_(e.name, arguments);
     }
 
     // A shared part this large is written once, into a temporary.

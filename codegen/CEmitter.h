@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace spikestudio {
 
@@ -11,10 +12,11 @@ namespace spikestudio {
 /// kernel (a generated local, an array element, a literal). Never returns user text.
 using CNameMapper = std::function<std::string(const std::string& name)>;
 
-/// For a function that is not built in (a TimedArray): the C of its call up
-/// to its own arguments, e.g. "spikestudio_timed_array_1d(_a3, 100, 0.000125, 8";
-/// the emitter appends ", " and the arguments, then ")".
-using CFunctionMapper = std::function<std::string(const std::string& name)>;
+/// For a function that is not built in (a TimedArray, a BinomialFunction):
+/// the C of its call with `arguments`, already C, e.g.
+/// "spikestudio_timed_array_1d(_a3, 100, 0.000125, 8, _e0)".
+using CFunctionMapper =
+    std::function<std::string(const std::string& name, const std::vector<std::string>& arguments)>;
 
 /// One expression in C: statements that compute its temporaries (whole lines,
 /// indented as asked), to be placed just before the statement that reads
@@ -60,9 +62,10 @@ public:
 
     /// The random numbers the code written so far draws per evaluation.
     struct DrawCounts {
-        int uniform = 0; // rand(), each drawn on every evaluation
-        int normal = 0;  // randn(), likewise
-        int other = 0;   // any other draw (poisson, binomial)
+        int uniform = 0;  // rand(), each drawn on every evaluation
+        int normal = 0;   // randn(), likewise
+        int binomial = 0; // a BinomialFunction's numpy binomial(n, p)
+        int other = 0;    // any other draw (poisson, PoissonInput's binomial)
     };
     const DrawCounts& draws() const { return draws_; }
 
@@ -71,7 +74,7 @@ private:
 
     std::string temporary() { return "_e" + std::to_string(temporaries_++); }
     void count();
-    void noteDraw(const std::string& function);
+    void noteDraw(const Expr& call, const std::string& text);
 
     CNameMapper names_;
     CFunctionMapper functions_;

@@ -112,7 +112,7 @@ private:
                       (isTemporary(node.name) ? "" : "#" + std::to_string(variableWrites_));
         std::vector<int> operandIds;
         bool hasOperationChild = false;
-        own.random = node.kind == ExprKind::Call && isRandomFunction(node.name);
+        own.random = isRandomCall(node);
         own.invariant = node.kind != ExprKind::Name || isInvariantName_(node.name);
         for (const ExprPtr& operand : node.operands) {
             const NodeFacts& child = facts.at(operand.get());

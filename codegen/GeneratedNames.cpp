@@ -19,7 +19,7 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view word) 
 constexpr std::array<std::string_view, 7> kKeywords = {"void", "double", "const",   "for",
                                                        "if",   "else",   "restrict"};
 
-constexpr std::array<std::string_view, 46> kRuntimeSymbols = {"int64_t",
+constexpr std::array<std::string_view, 47> kRuntimeSymbols = {"int64_t",
                                                               "int32_t",
                                                               "SpikeStudioKernelContext",
                                                               "sin",
@@ -54,6 +54,7 @@ constexpr std::array<std::string_view, 46> kRuntimeSymbols = {"int64_t",
                                                               "spikestudio_randn",
                                                               "spikestudio_poisson",
                                                               "spikestudio_binomial_inversion",
+                                                              "spikestudio_binomial",
                                                               "spikestudio_timed_array_1d",
                                                               "spikestudio_timed_array_2d",
                                                               "spikestudio_queue_push",

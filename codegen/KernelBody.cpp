@@ -2,6 +2,7 @@
 
 #include "codegen/CEmitter.h"
 #include "codegen/CommonSubexpressions.h"
+#include "codegen/DrawText.h"
 #include "codegen/KernelTemplates.h"
 
 #include <algorithm>
@@ -12,9 +13,6 @@ namespace spikestudio {
 
 namespace {
 const std::string kIndent = "        ";
-// How the emitter writes a draw (CEmitter: rand and randn take the generator).
-const std::string kUniformDraw = "spikestudio_rand(_context->rng)";
-const std::string kNormalDraw = "spikestudio_randn(_context->rng)";
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
     for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
@@ -32,7 +30,9 @@ KernelBody::KernelBody(const KernelView& view, const ConstantTable& constants,
     : view_(view), constants_(constants), fixedArrays_(std::move(fixedArrays)),
       invariants_([this](const std::string& name) { return isInvariantName(name); }),
       emitter_([this](const std::string& name) { return cName(name); },
-               [this](const std::string& name) { return cFunction(name); }) {}
+               [this](const std::string& name, const std::vector<std::string>& arguments) {
+                   return cFunction(name, arguments);
+               }) {}
 
 bool KernelBody::isInvariantName(const std::string& name) const {
     if (name.starts_with("_hoisted_"))
@@ -150,21 +150,36 @@ CCode KernelBody::emitCode(const ExprPtr& expr, const std::string& indent) {
     return emitter_.emit(expr, indent);
 }
 
-// A TimedArray call reads the runtime's copy of its values with
-// the grid the caller's clock sees (Brian2's oversampling factor K).
-std::string KernelBody::cFunction(const std::string& name) {
+// A TimedArray call reads the runtime's copy of its values with the grid the
+// caller's clock sees (Brian2's oversampling factor K). A BinomialFunction's
+// call is the draw it makes.
+std::string KernelBody::cFunction(const std::string& name,
+                                  const std::vector<std::string>& arguments) {
     const auto symbol = view_.scope().lookup(name);
+    if (symbol && symbol->kind == SymbolKind::Random)
+        return binomialDraw(symbol->binomial);
     if (!symbol || symbol->kind != SymbolKind::Function || symbol->timed.oversampling < 1)
         throw std::logic_error("code generation met a function without an implementation");
     const TimedArrayShape& shape = symbol->timed;
-    const std::string values = "_a" + std::to_string(arrayFor(binding::TimedArrayValues{name}));
-    const std::string grid = cLiteral(shape.gridDt / static_cast<double>(shape.oversampling)) +
-                             ", " + std::to_string(shape.oversampling);
-    if (shape.columns == 0)
-        return "spikestudio_timed_array_1d(" + values + ", " + std::to_string(shape.rows) + ", " +
-               grid;
-    return "spikestudio_timed_array_2d(" + values + ", " + std::to_string(shape.rows) + ", " +
-           std::to_string(shape.columns) + ", " + grid;
+    std::string call =
+        shape.columns == 0 ? "spikestudio_timed_array_1d(" : "spikestudio_timed_array_2d(";
+    call += "_a" + std::to_string(arrayFor(binding::TimedArrayValues{name})) + ", " +
+            std::to_string(shape.rows) + ", ";
+    if (shape.columns != 0)
+        call += std::to_string(shape.columns) + ", ";
+    call += cLiteral(shape.gridDt / static_cast<double>(shape.oversampling)) + ", " +
+            std::to_string(shape.oversampling);
+    for (const std::string& argument : arguments)
+        call += ", " + argument;
+    return call + ")";
+}
+
+// numpy's normal(mean, deviation): mean + deviation * its standard normal.
+std::string KernelBody::binomialDraw(const BinomialShape& shape) {
+    if (shape.normal)
+        return "(" + cLiteral(shape.mean) + " + " + cLiteral(shape.deviation) + " * " +
+               kNormalDraw + ")";
+    return binomialDrawText(shape.trials, shape.probability);
 }
 
 std::string KernelBody::emit(const ExprPtr& expr) {
@@ -437,27 +452,35 @@ size_t occurrences(const std::string& text, const std::string& word) {
 /// Marks where a %DRAWS% line stood while the draws are planned.
 const std::string kDrawsMarker = "\x01\n";
 
+/// A draw found in kernel text: its kind, the length of its text, and for a
+/// binomial draw its n and p.
+struct FoundDraw {
+    DrawKind kind = DrawKind::Uniform;
+    size_t length = 0;
+    BinomialSite binomial;
+    bool operator==(const FoundDraw&) const = default;
+};
+
 /// The draw written at `at` in `text`, or nothing.
-std::optional<DrawKind> drawAt(const std::string& text, size_t at) {
+std::optional<FoundDraw> drawAt(const std::string& text, size_t at) {
     if (text.compare(at, kUniformDraw.size(), kUniformDraw) == 0)
-        return DrawKind::Uniform;
+        return FoundDraw{DrawKind::Uniform, kUniformDraw.size(), {}};
     if (text.compare(at, kNormalDraw.size(), kNormalDraw) == 0)
-        return DrawKind::Normal;
+        return FoundDraw{DrawKind::Normal, kNormalDraw.size(), {}};
+    if (const auto binomial = binomialDrawAt(text, at))
+        return FoundDraw{
+            DrawKind::Binomial, binomial->length, {binomial->trials, binomial->probability}};
     return std::nullopt;
 }
 
-size_t drawLength(DrawKind kind) {
-    return kind == DrawKind::Uniform ? kUniformDraw.size() : kNormalDraw.size();
-}
-
-/// The kinds of the draws in `text`, in its order.
-std::vector<DrawKind> drawKindsIn(const std::string& text) {
-    std::vector<DrawKind> kinds;
-    for (size_t at = text.find("spikestudio_rand"); at != std::string::npos;
-         at = text.find("spikestudio_rand", at + 1))
-        if (const auto kind = drawAt(text, at))
-            kinds.push_back(*kind);
-    return kinds;
+/// The draws in `text`, in its order.
+std::vector<FoundDraw> drawsIn(const std::string& text) {
+    std::vector<FoundDraw> draws;
+    for (size_t at = text.find("spikestudio_"); at != std::string::npos;
+         at = text.find("spikestudio_", at + 1))
+        if (const auto draw = drawAt(text, at))
+            draws.push_back(*draw);
+    return draws;
 }
 
 /// The draw sites of `code` in the order of its text, when its numbers can
@@ -472,21 +495,26 @@ RandomDraws plannedDraws(const std::string& code, KernelLoop loop,
         return {};
     std::vector<std::string> copies;
     size_t from = code.find(kDrawsMarker);
-    if (!drawKindsIn(code.substr(0, from)).empty())
+    if (!drawsIn(code.substr(0, from)).empty())
         return {};
     while (from != std::string::npos) {
         const size_t next = code.find(kDrawsMarker, from + 1);
         copies.push_back(code.substr(from, next == std::string::npos ? next : next - from));
         from = next;
     }
-    RandomDraws draws;
-    draws.sites = drawKindsIn(copies.front());
-    const size_t expected = size_t(counts.uniform + counts.normal);
+    const std::vector<FoundDraw> sites = drawsIn(copies.front());
+    const size_t expected = size_t(counts.uniform + counts.normal + counts.binomial);
     for (const std::string& copy : copies)
-        if (drawKindsIn(copy) != draws.sites || occurrences(copy, "_context->rng") != expected)
+        if (drawsIn(copy) != sites || occurrences(copy, "_context->rng") != expected)
             return {};
-    if (draws.sites.size() != expected)
+    if (sites.size() != expected)
         return {};
+    RandomDraws draws;
+    for (const FoundDraw& site : sites) {
+        draws.sites.push_back(site.kind);
+        if (site.kind == DrawKind::Binomial)
+            draws.binomials.push_back(site.binomial);
+    }
     return draws;
 }
 
@@ -510,14 +538,14 @@ std::string readDrawsAhead(const std::string& code) {
             result += '\x01';
             continue;
         }
-        const auto kind = drawAt(code, at);
-        if (!kind) {
+        const auto draw = drawAt(code, at);
+        if (!draw) {
             result += 's';
             continue;
         }
         result += site == 0 ? "_d[0]" : "_d[" + std::to_string(site) + " * _context->drawCount]";
         ++site;
-        from = at + drawLength(*kind);
+        from = at + draw->length;
     }
     return result + code.substr(from);
 }

@@ -86,7 +86,8 @@ private:
     /// when `draws` (set here) says they can be, else nothing.
     std::string withDraws(std::string code, KernelLoop loop, RandomDraws& draws) const;
     std::string cName(const std::string& name);
-    std::string cFunction(const std::string& name);
+    std::string cFunction(const std::string& name, const std::vector<std::string>& arguments);
+    static std::string binomialDraw(const BinomialShape& shape);
     CCode emitCode(const ExprPtr& expr, const std::string& indent);
     bool isInvariantName(const std::string& name) const;
     int arrayFor(const ArrayBinding& array);

@@ -18,8 +18,15 @@ enum class KernelLoop {
     Events,    ///< the eventspace's entries from first to last (resets)
 };
 
-/// numpy's two kinds of draw a kernel can take ahead of a call.
-enum class DrawKind { Uniform, Normal };
+/// numpy's kinds of draw a kernel can take ahead of a call.
+enum class DrawKind { Uniform, Normal, Binomial };
+
+/// A Binomial site's numpy binomial(trials, probability).
+struct BinomialSite {
+    long long trials = 0;
+    double probability = 0.0;
+    bool operator==(const BinomialSite&) const = default;
+};
 
 /// The random numbers a kernel's elements draw, when the runtime draws them
 /// ahead of the call. Brian2's numpy target runs each statement over all
@@ -31,6 +38,7 @@ enum class DrawKind { Uniform, Normal };
 /// out between threads with the same bits.
 struct RandomDraws {
     std::vector<DrawKind> sites; // empty: none drawn ahead (the kernel draws none, or itself)
+    std::vector<BinomialSite> binomials; // of the Binomial sites, in their order
 };
 
 /// Generated C for one kernel and what its `arrays` argument must hold:

@@ -45,9 +45,8 @@ ExprPtr LoopInvariants::hoist(const ExprPtr& expr) {
         explicit FactWalk(LoopInvariants& owner) : invariants(owner) {}
         void leave(const ExprPtr& node) {
             HoistFacts own;
-            own.invariant = node->kind == ExprKind::Name
-                                ? invariants.isInvariantName_(node->name)
-                                : !(node->kind == ExprKind::Call && isRandomFunction(node->name));
+            own.invariant = node->kind == ExprKind::Name ? invariants.isInvariantName_(node->name)
+                                                         : !isRandomCall(*node);
             std::vector<int> shapes;
             for (const ExprPtr& operand : node->operands) {
                 const HoistFacts& child = facts.at(operand.get());

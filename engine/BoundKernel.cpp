@@ -1,5 +1,6 @@
 #include "engine/BoundKernel.h"
 
+#include "runtime/BinomialSampler.h"
 #include "runtime/RandomGenerator.h"
 #include "runtime/SpikeQueue.h"
 
@@ -115,11 +116,17 @@ void BoundKernel::drawAhead(std::int64_t elements) {
     drawn_.resize(count * draws.sites.size());
     auto& generator = *static_cast<RandomGenerator*>(context.rng);
     double* site = drawn_.data();
+    auto binomial = draws.binomials.begin();
     for (const DrawKind kind : draws.sites) { // statement-major, as numpy draws them
-        if (kind == DrawKind::Normal)
+        if (kind == DrawKind::Normal) {
             generator.fillNormal(site, count);
-        else
+        } else if (kind == DrawKind::Binomial) {
+            for (size_t k = 0; k < count; ++k)
+                site[k] = spikestudio_binomial(&generator, binomial->trials, binomial->probability);
+            ++binomial;
+        } else {
             generator.fillUniform(site, count);
+        }
         site += count;
     }
     context.draws = drawn_.data();

@@ -59,6 +59,7 @@ std::vector<RuntimeSymbol> makeSymbols() {
         {"spikestudio_poisson", helper(spikestudio_poisson), true},
         {"spikestudio_linear_propagator", helper(spikestudio_linear_propagator), true},
         {"spikestudio_binomial_inversion", helper(spikestudio_binomial_inversion), true},
+        {"spikestudio_binomial", helper(spikestudio_binomial), true},
         {"spikestudio_timed_array_1d", helper(spikestudio_timed_array_1d), true},
         {"spikestudio_timed_array_2d", helper(spikestudio_timed_array_2d), true},
         {"spikestudio_queue_push", helper(spikestudio_queue_push), true},

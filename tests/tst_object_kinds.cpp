@@ -30,6 +30,8 @@ const char* listKey(ObjectFamily family) {
         return "poisson_inputs";
     case ObjectFamily::TimedArray:
         return "timed_arrays";
+    case ObjectFamily::BinomialFunction:
+        return "binomial_functions";
     }
     return "";
 }

@@ -77,6 +77,7 @@ static double spikestudio_timestep(double t, double dt) {
 double spikestudio_rand(void*); double spikestudio_randn(void*);
 double spikestudio_poisson(void*, double);
 double spikestudio_binomial_inversion(void*, int64_t, double, double, double, int64_t);
+double spikestudio_binomial(void*, int64_t, double);
 double spikestudio_timed_array_1d(const double*, int64_t, double, int64_t, double);
 double spikestudio_timed_array_2d(const double*, int64_t, int64_t, double, int64_t, double, double);
 void spikestudio_queue_push(void*, const int32_t*, int64_t);

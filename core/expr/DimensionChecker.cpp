@@ -83,7 +83,7 @@ private:
 
     ValueInfo name(const Expr& e) {
         if (const auto symbol = scope_.lookup(e.name)) {
-            if (symbol->kind == SymbolKind::Function)
+            if (symbol->kind == SymbolKind::Function || symbol->kind == SymbolKind::Random)
                 failAt(e,
                        "'" + e.name + "' was used like a variable/constant, but it is a function.");
             return {symbol->dim, symbol->type};
@@ -163,7 +163,12 @@ private:
         return {Dimension(), ValueType::Boolean};
     }
 
-    bool isTimedArrayCall(const Expr& e) const { return !findBuiltinFunction(e.name); }
+    bool isTimedArrayCall(const Expr& e) const {
+        if (findBuiltinFunction(e.name))
+            return false;
+        const auto symbol = scope_.lookup(e.name);
+        return symbol && symbol->kind == SymbolKind::Function;
+    }
 
     // What a call's name and argument count say, before its arguments are checked.
     void checkCallee(const Expr& e) {
@@ -173,11 +178,12 @@ private:
             arity = function->arity;
         } else {
             const auto symbol = scope_.lookup(e.name);
-            if (symbol && symbol->kind != SymbolKind::Function)
+            if (symbol && symbol->kind != SymbolKind::Function &&
+                symbol->kind != SymbolKind::Random)
                 failAt(e, "'" + e.name + "' is a variable, but it was used like a function.");
             if (!symbol)
                 failAt(e, "unknown function '" + e.name + "'");
-            arity = symbol->timed.arity();
+            arity = symbol->kind == SymbolKind::Random ? 0 : symbol->timed.arity();
         }
         if (static_cast<int>(e.operands.size()) != arity)
             failAt(e, "Function '" + e.name + "' was called with " +

@@ -98,8 +98,19 @@ bool isRandomFunction(const std::string& name) {
     return function && function->isRandom;
 }
 
+bool isRandomCall(const Expr& node) {
+    if (node.kind != ExprKind::Call)
+        return false;
+    if (isRandomFunction(node.name))
+        return true;
+    return node.operands.empty() && !findBuiltinFunction(node.name);
+}
+
 bool drawsRandomNumbers(const ExprPtr& expr) {
-    return containsCall(expr, isRandomFunction);
+    for (const Expr* node : nodesBottomUp(expr))
+        if (isRandomCall(*node))
+            return true;
+    return false;
 }
 
 } // namespace spikestudio

@@ -31,7 +31,14 @@ const Expr* findCall(const ExprPtr& expr, const std::function<bool(const std::st
 /// True for the built-in functions that draw random numbers (rand, randn, poisson).
 bool isRandomFunction(const std::string& name);
 
-/// True if the expression draws random numbers (rand, randn, poisson).
+/// True for a call that draws random numbers: a random built-in, or a
+/// model's BinomialFunction. A call of no arguments that is not built in can
+/// only be the latter (TimedArrays take one or two; the unit check refuses
+/// any other), so the tree alone tells, without the scope.
+bool isRandomCall(const Expr& node);
+
+/// True if the expression draws random numbers (rand, randn, poisson, a
+/// BinomialFunction).
 bool drawsRandomNumbers(const ExprPtr& expr);
 
 } // namespace spikestudio

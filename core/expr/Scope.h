@@ -1,5 +1,6 @@
 #pragma once
 
+#include "expr/BinomialShape.h"
 #include "units/Dimension.h"
 #include "units/UnitDeclaration.h"
 
@@ -15,6 +16,7 @@ enum class SymbolKind {
     Shared,     // one value per group that may change during the run: t, dt, shared variables
     PerElement, // one value per neuron or synapse: state variables, parameters, i
     Function,   // a TimedArray: called as name(t) or name(t, i)
+    Random,     // a BinomialFunction: called as name(), draws a number at every call
 };
 
 /// A TimedArray as expressions and kernels see it; its values live in the runtime.
@@ -39,8 +41,9 @@ struct Symbol {
     SymbolKind kind = SymbolKind::Constant;
     Dimension dim;
     ValueType type = ValueType::Float;
-    double value = 0.0;    // only for Constant
-    TimedArrayShape timed; // only for Function
+    double value = 0.0;     // only for Constant
+    TimedArrayShape timed;  // only for Function
+    BinomialShape binomial; // only for Random
 };
 
 /// Names visible to an expression, layered: a group's scope looks in its own

@@ -182,6 +182,12 @@ struct CheckedTimedArray {
     long long columns = 0; // 0: one-dimensional
 };
 
+/// A BinomialFunction after checking: how its calls draw.
+struct CheckedBinomialFunction {
+    std::string name;
+    BinomialShape shape;
+};
+
 /// A PoissonInput after checking: each step, every neuron of the target draws
 /// how many of its `count` inputs fired and adds that many times `weight`.
 struct CheckedPoissonInput {
@@ -241,8 +247,9 @@ struct CheckedSegment {
 /// A model ready for code generation. Owns the Model it was checked from.
 struct CheckedModel {
     Model model;
-    std::unique_ptr<Scope> constants; // constants, then TimedArrays as functions
+    std::unique_ptr<Scope> constants; // constants, then TimedArrays and BinomialFunctions
     std::vector<CheckedTimedArray> timedArrays;
+    std::vector<CheckedBinomialFunction> binomialFunctions;
     std::vector<CheckedGroup> groups;
     std::vector<CheckedSynapses> synapses;
     std::vector<CheckedPoissonInput> poissonInputs;

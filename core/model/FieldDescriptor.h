@@ -57,7 +57,7 @@ enum class EditorHint {
     ConnectForm,      // the connect rule's form and its parts
 };
 
-enum class ObjectFamily { Group, Synapses, Monitor, PoissonInput, TimedArray };
+enum class ObjectFamily { Group, Synapses, Monitor, PoissonInput, TimedArray, BinomialFunction };
 
 /// One field of an object kind: how the model file spells it, what it holds,
 /// whether it must be there, its unit, how it is edited, and what it means.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/AssignmentSpec.h"
+#include "model/BinomialFunctionSpec.h"
 #include "model/EventSpec.h"
 #include "model/LinkSpec.h"
 #include "model/ProtocolSpec.h"
@@ -150,6 +151,7 @@ struct Model {
     bool legacyRefractoryTiming = false;
     NamedExpressions constants;
     std::vector<TimedArraySpec> timedArrays;
+    std::vector<BinomialFunctionSpec> binomialFunctions;
     std::vector<GroupSpec> groups;
     std::vector<PoissonInputSpec> poissonInputs;
     std::vector<SynapsesSpec> synapses;

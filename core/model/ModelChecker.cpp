@@ -266,6 +266,8 @@ CheckedModel checkModel(Model model, const CheckOptions& options) {
         checked.constants = checkConstants(m.constants);
         checked.timedArrays = ObjectKinds::timedArray().check(m.timedArrays, *checked.constants);
         padForReplacements(checked.timedArrays, m.protocol, *checked.constants);
+        checked.binomialFunctions =
+            ObjectKinds::binomialFunction().check(m.binomialFunctions, *checked.constants);
     }) && checkTimes(checked, options, problems, durationChecked);
     if (!foundation)
         problems.throwIfAny();

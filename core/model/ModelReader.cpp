@@ -574,8 +574,8 @@ Model readModel(std::string_view text) {
     }
     ObjectReader in(parsed, "model",
                     {"format", "version", "name", "description", "dt", "duration", "seed",
-                     "legacy_refractory_timing", "constants", "timed_arrays", "groups", "synapses",
-                     "poisson_inputs", "monitors", "protocol"});
+                     "legacy_refractory_timing", "constants", "timed_arrays", "binomial_functions",
+                     "groups", "synapses", "poisson_inputs", "monitors", "protocol"});
     if (in.text("format", true) != "spikestudio-model")
         in.fail("format", "not a Spike Studio model (expected \"spikestudio-model\")");
     if (in.integer("version", 1, std::numeric_limits<int>::max()) != 1)
@@ -600,6 +600,11 @@ Model readModel(std::string_view text) {
         model.timedArrays.push_back(
             readObject(ObjectKinds::timedArray(), timedArrays[k],
                        objectName(timedArrays[k], fallbackName("timed_arrays", k))));
+    const Json& binomials = in.array("binomial_functions");
+    for (size_t k = 0; k < binomials.size(); ++k)
+        model.binomialFunctions.push_back(
+            readObject(ObjectKinds::binomialFunction(), binomials[k],
+                       objectName(binomials[k], fallbackName("binomial_functions", k))));
     const Json& groups = in.array("groups");
     for (size_t k = 0; k < groups.size(); ++k)
         model.groups.push_back(readGroup(groups[k], k));

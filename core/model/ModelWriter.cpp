@@ -225,6 +225,10 @@ Json synapsesJson(const SynapsesSpec& synapses) {
     return objectJson(ObjectKinds::synapses(), synapses);
 }
 
+Json binomialFunctionJson(const BinomialFunctionSpec& function) {
+    return objectJson(ObjectKinds::binomialFunction(), function);
+}
+
 Json poissonInputJson(const PoissonInputSpec& input) {
     return objectJson(ObjectKinds::poissonInput(), input);
 }
@@ -258,6 +262,8 @@ Json modelJson(const Model& model) {
     // readable by readers that predate them.
     if (!model.timedArrays.empty())
         json["timed_arrays"] = listJson(model.timedArrays, timedArrayJson);
+    if (!model.binomialFunctions.empty())
+        json["binomial_functions"] = listJson(model.binomialFunctions, binomialFunctionJson);
     json["groups"] = listJson(model.groups, groupJson);
     json["synapses"] = listJson(model.synapses, synapsesJson);
     if (!model.poissonInputs.empty())

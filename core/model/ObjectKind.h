@@ -162,4 +162,10 @@ struct TimedArrayKind : SpecKind<TimedArraySpec> {
                                             Scope& constants) = nullptr;
 };
 
+struct BinomialFunctionKind : SpecKind<BinomialFunctionSpec> {
+    /// All of them at once: each becomes a function of `constants`.
+    std::vector<CheckedBinomialFunction> (*check)(const std::vector<BinomialFunctionSpec>&,
+                                                  Scope& constants) = nullptr;
+};
+
 } // namespace spikestudio

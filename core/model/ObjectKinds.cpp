@@ -15,6 +15,7 @@ const MonitorKind& populationRateMonitorKind();
 const MonitorKind& eventMonitorKind();
 const PoissonInputKind& poissonInputKind();
 const TimedArrayKind& timedArrayKind();
+const BinomialFunctionKind& binomialFunctionKind();
 
 const FieldDescriptor* ObjectKind::field(std::string_view key) const {
     for (const FieldDescriptor& descriptor : fields)
@@ -50,9 +51,13 @@ const TimedArrayKind& timedArray() {
     return timedArrayKind();
 }
 
+const BinomialFunctionKind& binomialFunction() {
+    return binomialFunctionKind();
+}
+
 const std::vector<const ObjectKind*>& all() {
     static const std::vector<const ObjectKind*> kinds = [] {
-        std::vector<const ObjectKind*> list{&timedArray()};
+        std::vector<const ObjectKind*> list{&timedArray(), &binomialFunction()};
         list.insert(list.end(), groups().begin(), groups().end());
         list.push_back(&poissonInput());
         list.push_back(&synapses());

@@ -17,6 +17,7 @@ const std::vector<const MonitorKind*>& monitors();
 const SynapsesKind& synapses();
 const PoissonInputKind& poissonInput();
 const TimedArrayKind& timedArray();
+const BinomialFunctionKind& binomialFunction();
 
 /// Every kind, groups first, in the order the model file lists them.
 const std::vector<const ObjectKind*>& all();

@@ -25,3 +25,11 @@ BinomialPlan planBinomial(std::int64_t n, double p);
 /// the number of successes X (of n trials with success probability p <= 0.5).
 extern "C" double spikestudio_binomial_inversion(void* generator, std::int64_t n, double p,
                                                  double q, double qn, std::int64_t bound);
+
+/// One draw of numpy's legacy RandomState.binomial(n, p), bit for bit and
+/// with as many uniforms: inversion when the smaller of p and 1-p times n is
+/// at most 30, BTPE otherwise, on 1-p counting failures when p > 0.5. Like
+/// numpy's RandomState, n = 0, p = 0 and p = 1 still take one uniform.
+/// Returns the count, or NaN without drawing for n < 0 or p outside [0, 1]
+/// (which numpy refuses).
+extern "C" double spikestudio_binomial(void* generator, std::int64_t n, double p);

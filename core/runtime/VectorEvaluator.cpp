@@ -4,6 +4,7 @@
 #include "expr/ConstantFolder.h"
 #include "expr/ExprRewrite.h"
 #include "expr/ExprWalk.h"
+#include "runtime/BinomialSampler.h"
 #include "runtime/PoissonSampler.h"
 
 #include <algorithm>
@@ -24,7 +25,7 @@ std::unordered_map<const Expr*, size_t> sharedNodes(const ExprPtr& root) {
     const std::vector<const Expr*> bottomUp = nodesBottomUp(root);
     std::unordered_set<const Expr*> drawing;
     for (const Expr* node : bottomUp) {
-        bool draws = node->kind == ExprKind::Call && isRandomFunction(node->name);
+        bool draws = isRandomCall(*node);
         for (const ExprPtr& operand : node->operands)
             draws = draws || drawing.count(operand.get());
         if (draws)
@@ -210,6 +211,16 @@ template <typename F> Column VectorEvaluator::map2(const Column& a, const Column
     return Column::of(std::move(result));
 }
 
+// A BinomialFunction's call site: one number per element, as numpy's
+// normal(mean, deviation, size) or binomial(n, p, size) draws them.
+Column VectorEvaluator::binomialDraws(const BinomialShape& shape) {
+    std::vector<double> values(size_);
+    for (double& x : values)
+        x = shape.normal ? shape.mean + shape.deviation * random_.normal()
+                         : spikestudio_binomial(&random_, shape.trials, shape.probability);
+    return Column::of(std::move(values));
+}
+
 Column VectorEvaluator::call(const Expr& e, const std::vector<Column>& arguments) {
     if (e.name == "rand" || e.name == "randn") {
         std::vector<double> values(size_);
@@ -217,6 +228,8 @@ Column VectorEvaluator::call(const Expr& e, const std::vector<Column>& arguments
             x = e.name == "rand" ? random_.uniform() : random_.normal();
         return Column::of(std::move(values));
     }
+    if (const auto symbol = scope_.lookup(e.name); symbol && symbol->kind == SymbolKind::Random)
+        return binomialDraws(symbol->binomial);
     if (e.name == "poisson") {
         std::vector<double> values(size_);
         for (size_t k = 0; k < size_; ++k)

@@ -27,9 +27,9 @@ struct Column {
 using ColumnSource = std::function<std::optional<Column>(const std::string& name)>;
 
 /// Evaluates expressions over many elements at once, the way Brian2's numpy
-/// target does: every rand()/randn() call site draws one value per element, in
-/// element order, so seeded runs reproduce Brian2's random numbers. Used for
-/// initial values and for creating synapses, never on the simulation's hot path.
+/// target does: every rand()/randn() call site (or a BinomialFunction's) draws one value per
+/// element, in element order, so seeded runs reproduce Brian2's random numbers. Used for initial
+/// values and for creating synapses, never on the simulation's hot path.
 class VectorEvaluator {
 public:
     VectorEvaluator(const Scope& scope, size_t size, ColumnSource names, RandomGenerator& random)
@@ -50,6 +50,7 @@ private:
     Column name(const std::string& name);
     Column pair(const Expr& e, const Column& a, const Column& b);
     Column call(const Expr& e, const std::vector<Column>& arguments);
+    Column binomialDraws(const BinomialShape& shape);
     template <typename F> Column map1(Column column, F f);
     template <typename F> Column map2(const Column& a, const Column& b, F f);
 
