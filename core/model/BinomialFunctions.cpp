@@ -1,7 +1,6 @@
 #include "model/BinomialFunctions.h"
 
 #include "equations/NameRules.h"
-#include "expr/BuiltinFunction.h"
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
 #include "expr/ExprText.h"
@@ -12,12 +11,9 @@ namespace spikestudio {
 
 namespace {
 
+// requireValidName refuses built-in names too.
 void requireFreeName(const BinomialFunctionSpec& spec, const Scope& constants) {
     requireValidName(spec.name, spec.name, "name");
-    if (findBuiltinFunction(spec.name))
-        throw ModelError({spec.name, "name", 0, 0}, "'" + spec.name +
-                                                        "' is a built-in function and cannot "
-                                                        "name a BinomialFunction");
     if (constants.lookup(spec.name))
         throw ModelError({spec.name, "name", 0, 0},
                          "'" + spec.name + "' is already a constant, unit or function");
