@@ -127,8 +127,7 @@ def run_regularly_entry(owner, part, spec, context, where, subgroup=None):
     base = owner.name
     if subgroup is not None:
         base = context.subgroup_name(owner, int(subgroup.start), int(subgroup.stop))
-    taken = [e.get('name', '') for e in spec.get('run_regularly', [])]
-    if part.name != default_run_regularly_name(base, taken):
+    if part.name != default_run_regularly_name(base, entry_names(spec)):
         entry['name'] = part.name
     entry['code'] = code
     if part.clock is not owner.clock:
@@ -140,6 +139,17 @@ def run_regularly_entry(owner, part, spec, context, where, subgroup=None):
     if subgroup is not None:
         entry['subgroup'] = base
     return entry
+
+
+def entry_names(spec):
+    """The names of the run_regularly entries made so far, those without a
+    `name` by the name the model gives them (a second unnamed entry of G is
+    G_run_regularly_1, as in Brian2)."""
+    names = []
+    for entry in spec.get('run_regularly', []):
+        names.append(entry.get('name', '') or default_run_regularly_name(
+            entry.get('subgroup', '') or spec['name'], names))
+    return names
 
 
 def check_part(owner, part, where):
