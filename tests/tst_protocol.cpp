@@ -140,6 +140,22 @@ private slots:
         QVERIFY(!once->spikeRecords()[0].indices.empty());
     }
 
+    /// A monitor whose dt does not divide a segment's boundary starts and
+    /// ends each segment where Brian2's clock does (set_interval rounds the
+    /// network's time t to the clock's steps): 40 ms + 10 ms at a 0.3 ms
+    /// monitor records the 167 samples of one 50 ms run, the last at 49.8 ms.
+    void aClockStartsAndEndsSegmentsAtBrian2sSteps() {
+        std::string text = model(R"j([{"duration": "40*ms"}, {"duration": "10*ms"}])j");
+        const std::string record = R"j("record": [0, 15]})j";
+        text.replace(text.find(record), record.size(), R"j("record": [0], "dt": "0.3*ms"})j");
+        const auto network = runModel(text);
+        const std::vector<double>& times = network->stateRecords()[0].times;
+        QCOMPARE(times.size(), size_t(167));
+        QCOMPARE(times[133], 133 * 0.0003);
+        QCOMPARE(times[134], 134 * 0.0003); // 40.2 ms: step ceil(40/0.3)
+        QCOMPARE(times.back(), 166 * 0.0003);
+    }
+
     /// A value drawn between segments comes from the run's stream: another
     /// seed draws another value, the same seed the same one.
     void drawsComeFromTheRunsStream() {

@@ -6,10 +6,11 @@
 
 namespace spikestudio {
 
-void Clock::scheduleRunOf(double duration) {
-    const std::int64_t steps =
-        std::clamp<std::int64_t>(stepsFor(duration, dt_).value_or(kMaxRunSteps), 0, kMaxRunSteps);
-    endTimestep_ = timestep_ + steps;
+void Clock::scheduleRun(double start, double end) {
+    if (const auto first = stepsFor(start, dt_))
+        timestep_ = *first;
+    const std::int64_t last = stepsFor(end, dt_).value_or(timestep_ + kMaxRunSteps);
+    endTimestep_ = std::clamp<std::int64_t>(last, timestep_, timestep_ + kMaxRunSteps);
 }
 
 } // namespace spikestudio

@@ -13,9 +13,13 @@ public:
     std::int64_t timestep() const { return timestep_; }
     double t() const { return static_cast<double>(timestep_) * dt_; }
 
-    /// Sets where the current run ends, `duration` from now (ModelChecker keeps
-    /// runs within kMaxRunSteps; a longer one is cut there, never wrapped around).
-    void scheduleRunOf(double duration);
+    /// Brian2's Clock.set_interval: the run goes from the network's time
+    /// `start` to `end`, each turned into this clock's steps by Brian2's
+    /// rounding (timing/TimeSteps.h). A clock whose dt does not divide the
+    /// times thus starts and ends where Brian2's does, run after run.
+    /// (ModelChecker keeps runs within kMaxRunSteps; a longer one is cut
+    /// there, never wrapped around.)
+    void scheduleRun(double start, double end);
     bool running() const { return timestep_ < endTimestep_; }
     void tick() { ++timestep_; }
 

@@ -87,8 +87,10 @@ void Scheduler::runTimed(Operation& operation) {
 long long Scheduler::run(double duration, const std::function<bool()>& keepGoing) {
     if (!sorted_)
         sortOperations();
+    const double start = runsEndAt_;
+    const double end = start + duration;
     for (auto& clock : clocks_)
-        clock->scheduleRunOf(duration);
+        clock->scheduleRun(start, end);
     std::vector<Clock*> current;
     long long rounds = 0;
     while (true) {
@@ -106,10 +108,14 @@ long long Scheduler::run(double duration, const std::function<bool()>& keepGoing
                 earliestDt = std::min(earliestDt, clock->dt());
             earliest = std::min(earliest, clock->t());
         }
-        if (std::isinf(earliest))
+        if (std::isinf(earliest)) {
+            runsEndAt_ = end;
             return rounds;
-        if (keepGoing && !keepGoing())
+        }
+        if (keepGoing && !keepGoing()) {
+            runsEndAt_ = earliest; // Brian2: the time of the clock due next
             return rounds;
+        }
         current.clear();
         for (auto& clock : clocks_)
             if (clock->running() &&

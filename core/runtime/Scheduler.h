@@ -25,8 +25,10 @@ public:
     /// Whether `owner` has an operation that runs.
     bool isActive(const std::string& owner) const;
 
-    /// Advances `duration` seconds. `keepGoing` is asked between steps; returning
-    /// false stops the run early (its results so far stay valid).
+    /// Advances `duration` seconds from where the last run ended, as Brian2's
+    /// Network.run: to t_end = t + duration, the sum in seconds. `keepGoing`
+    /// is asked between steps; returning false stops the run early (its
+    /// results so far stay valid, the next run starts from the next step).
     /// Returns the number of scheduler rounds run.
     long long run(double duration, const std::function<bool()>& keepGoing = {});
 
@@ -53,6 +55,7 @@ private:
 
     std::vector<std::unique_ptr<Clock>> clocks_;
     std::vector<Operation> operations_;
+    double runsEndAt_ = 0.0; // Brian2's Network.t_: where the next run starts
     bool sorted_ = false;
     bool profiling_ = false;
 };

@@ -10,7 +10,7 @@ std::optional<std::int64_t> stepsFor(double time, double dt) {
     if (!std::isfinite(ratio) || std::fabs(ratio) >= kTwoTo62)
         return std::nullopt;
     const double rounded = std::round(ratio);
-    if (std::fabs(rounded * dt - time) < 1e-4 * dt)
+    if (rounded * dt == time || std::fabs(rounded * dt - time) / dt <= 1e-4)
         return static_cast<std::int64_t>(rounded);
     return static_cast<std::int64_t>(std::ceil(ratio));
 }
