@@ -73,6 +73,13 @@ TimedArraySpec timedArray(const Model& model) {
     return spec;
 }
 
+BinomialFunctionSpec binomialFunction(const Model& model) {
+    const BinomialFunctionKind& kind = ObjectKinds::binomialFunction();
+    BinomialFunctionSpec spec = kind.prototype();
+    spec.name = newSuffixedName(model, kind.namePrefix);
+    return spec;
+}
+
 PoissonInputSpec poissonInput(const Model& model) {
     const PoissonInputKind& kind = ObjectKinds::poissonInput();
     PoissonInputSpec spec = kind.prototype();

@@ -27,6 +27,10 @@ spikestudio::MonitorSpec monitor(const spikestudio::Model& model, const std::str
 /// A one-column TimedArray (0 then 1 on a 10 ms grid) with a free name.
 spikestudio::TimedArraySpec timedArray(const spikestudio::Model& model);
 
+/// A BinomialFunction of 100 trials of probability 0.1, approximate as in
+/// Brian2, named binomial (binomial_1, ... when that is taken).
+spikestudio::BinomialFunctionSpec binomialFunction(const spikestudio::Model& model);
+
 /// A PoissonInput onto the first variable of the first NeuronGroup (100
 /// inputs at 10 Hz, weight 0.1 mV), with a free name.
 spikestudio::PoissonInputSpec poissonInput(const spikestudio::Model& model);

@@ -88,6 +88,7 @@ ModelFragment ModelFragment::of(const Model& model, const NodeLayout& layout,
     ModelFragment fragment;
     fragment.model.constants = model.constants;
     fragment.model.timedArrays = model.timedArrays;
+    fragment.model.binomialFunctions = model.binomialFunctions;
     for (const GroupSpec& group : model.groups)
         if (selected(selection, ObjectRef::Kind::Group, group.name)) {
             fragment.model.groups.push_back(group);
@@ -152,6 +153,9 @@ QList<ObjectRef> ModelFragment::pasteInto(Model& target, NodeLayout& layout, QPo
     for (const TimedArraySpec& array : model.timedArrays)
         if (!ModelLookup::nameTaken(target, QString::fromStdString(array.name)))
             target.timedArrays.push_back(array);
+    for (const BinomialFunctionSpec& function : model.binomialFunctions)
+        if (!ModelLookup::nameTaken(target, QString::fromStdString(function.name)))
+            target.binomialFunctions.push_back(function);
 
     // The nodes move together, keeping their arrangement; one without a
     // position goes to the free spot nearest the centre.

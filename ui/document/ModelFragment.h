@@ -14,8 +14,8 @@ namespace spikestudio {
 /// Groups and synapses copied out of a model (Copy, Duplicate) to be added to
 /// one (Paste): the selected groups with their monitors and PoissonInputs, the
 /// selected synapses and those between two selected groups, where the groups
-/// sat, and the source model's constants and TimedArrays (a paste into
-/// another model takes the ones it lacks).
+/// sat, and the source model's constants, TimedArrays and BinomialFunctions
+/// (a paste into another model takes the ones it lacks).
 struct ModelFragment {
     spikestudio::Model model;
     NodeLayout layout;

@@ -18,7 +18,7 @@ bool nameTaken(const Model& model, const QString& name) {
         if (constant == key)
             return true;
     return named(model.groups) || named(model.synapses) || named(model.monitors) ||
-           named(model.poissonInputs) || named(model.timedArrays);
+           named(model.poissonInputs) || named(model.timedArrays) || named(model.binomialFunctions);
 }
 
 const SubgroupSpec* subgroup(const Model& model, const QString& name) {

@@ -49,7 +49,7 @@ const spikestudio::SubgroupSpec* subgroup(const spikestudio::Model& model, const
 QStringList groupChoices(const spikestudio::Model& model);
 
 /// Whether any named object (group, synapses, monitor, input, constant,
-/// TimedArray, subgroup) already uses `name`.
+/// TimedArray, BinomialFunction, subgroup) already uses `name`.
 bool nameTaken(const spikestudio::Model& model, const QString& name);
 
 /// `prefix` followed by the smallest number that gives a free name.
