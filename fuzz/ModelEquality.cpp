@@ -10,6 +10,10 @@ auto fields(const TimedArraySpec& s) {
     return std::tie(s.name, s.dt, s.unit, s.values, s.rows, s.columns);
 }
 
+auto fields(const BinomialFunctionSpec& s) {
+    return std::tie(s.name, s.trials, s.probability, s.approximate);
+}
+
 auto fields(const GroupSpec& s) {
     return std::tie(s.name, s.type, s.size, s.equations, s.threshold, s.reset, s.refractory,
                     s.method, s.dt, s.initial, s.rates, s.spikeIndices, s.spikeTimes, s.period);
@@ -70,7 +74,8 @@ bool same(const SynapsesSpec& a, const SynapsesSpec& b) {
 bool sameModel(const Model& a, const Model& b) {
     return std::tie(a.name, a.description, a.dt, a.duration, a.seed, a.constants) ==
                std::tie(b.name, b.description, b.dt, b.duration, b.seed, b.constants) &&
-           sameList(a.timedArrays, b.timedArrays) && sameList(a.groups, b.groups) &&
+           sameList(a.timedArrays, b.timedArrays) &&
+           sameList(a.binomialFunctions, b.binomialFunctions) && sameList(a.groups, b.groups) &&
            sameList(a.poissonInputs, b.poissonInputs) && sameList(a.synapses, b.synapses) &&
            sameList(a.monitors, b.monitors);
 }
