@@ -379,13 +379,17 @@ private:
         return bound;
     }
 
+    /// Runs `kernel` whenever `clock` is due; its code reads t and dt of
+    /// `timeOf` (by default the same clock).
     void schedule(ScheduleSlot slot, int order, const std::string& name,
-                  std::shared_ptr<BoundKernel> kernel, Clock* clock, bool active) {
+                  std::shared_ptr<BoundKernel> kernel, Clock* clock, bool active,
+                  Clock* timeOf = nullptr) {
         if (rebinding_) // the report holds the kernel; the old operation will call it
             return;
         network_->keepAlive(kernel);
         BoundKernel* raw = kernel.get();
-        add(Operation{slot, order, name, clock, [raw, clock] { raw->call(*clock); }}, active);
+        Clock* time = timeOf ? timeOf : clock;
+        add(Operation{slot, order, name, clock, [raw, time] { raw->call(*time); }}, active);
     }
 
     /// Brian2 runs only active objects: an inactive one is built (its records
@@ -863,9 +867,11 @@ private:
         bound->context.sourceSize = trigger.size;
         bound->context.targetsAscend = pre && targetsAscend(synapses) ? 1 : 0;
         // Brian2: slot synapses on the listening group's clock, pre (-1) before post (+1),
-        // pathways of one direction by name.
+        // pathways of one direction by name. The code's t and dt are the Synapses
+        // object's own clock's: with a slower clock, its t is already that of its
+        // next step (lastupdate, event-driven variables).
         schedule(ScheduleSlot::Synapses, pre ? -1 : 1, name, bound, trigger.clock,
-                 specOf(checked).active);
+                 specOf(checked).active, synapses.clock);
     }
 
     void scheduleMonitor(const CheckedMonitor& monitor) {

@@ -408,6 +408,25 @@ private slots:
                             {"name": "alpha", "direction": "pre", "code": "x_post = 2"}])")));
         QCOMPARE(finalValue(*network, "x"), 1.0);
     }
+
+    /// Brian2 runs a pathway when its source's clock is due, but its code
+    /// reads t of the Synapses object's own clock: with a 0.2 ms clock that
+    /// last stepped at 1.0 ms, a spike at 1.1 ms writes t = 1.2 ms (Brian2
+    /// 2.5.1 gives lastupdate 0.6 ms for a spike at 0.5 ms likewise).
+    void pathwayCodeReadsTheSynapsesOwnClock() {
+        const std::string json = R"J({"format": "spikestudio-model", "version": 1,
+  "dt": "0.1*ms", "duration": "2*ms",
+  "groups": [{"name": "gen", "type": "SpikeGeneratorGroup", "N": 2, "indices": [0, 1],
+              "times": ["0.5*ms", "0.8*ms"]},
+             {"name": "G", "type": "NeuronGroup", "N": 1, "equations": "v : 1"}],
+  "synapses": [{"name": "S", "source": "gen", "target": "G", "dt": "0.2*ms",
+    "model": "w : 1\nda/dt = -a/(10*ms) : 1 (event-driven)", "on_pre": "a += 1\nw = t/ms",
+    "connect": {}}]})J";
+        const auto network = run(json);
+        const auto& synapses = network->synapses().front().variables;
+        QCOMPARE(synapses.at("lastupdate"), (std::vector<double>{3 * 0.0002, 4 * 0.0002}));
+        QCOMPARE(synapses.at("w"), (std::vector<double>{3 * 0.0002 / 0.001, 4 * 0.0002 / 0.001}));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestPathways)
