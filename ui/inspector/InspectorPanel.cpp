@@ -10,6 +10,7 @@
 #include "document/ModelLookup.h"
 #include "document/ProtocolTimes.h"
 #include "inspector/AssignmentsSection.h"
+#include "inspector/BinomialFunctionsSection.h"
 #include "inspector/CodeEdit.h"
 #include "inspector/ConnectCallsSection.h"
 #include "inspector/ConstantsSection.h"
@@ -277,6 +278,7 @@ void InspectorPanel::addSections() {
                  new ConnectCallsSection(document_),  new PathwaysSection(document_),
                  new MonitorsSection(document_),      new ConstantsSection(document_),
                  new TimedArraysSection(document_),   new PoissonInputsSection(document_)};
+    sections_ << new BinomialFunctionsSection(document_);
     sections_ << new LinksSection(document_);
     sections_ << new ScheduleSection(document_);
     sections_ << new RunRegularlySection(document_);
