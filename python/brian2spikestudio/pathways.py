@@ -58,14 +58,39 @@ def sets_delay_of(event, pathway):
     return event.variable == 'delay' and getattr(event.resolver, 'name', None) == pathway.name
 
 
+def own_variables(synapses):
+    """The names of the synapses' own variables: the model's and the
+    multisynaptic index Brian2 adds to it."""
+    names = set(synapses.equations.names)
+    if synapses.multisynaptic_index is not None:
+        names.add(synapses.multisynaptic_index)
+    return names
+
+
+def reads_own_variables(pathway, synapses, context):
+    """Whether an assignment to the pathway's delay reads the synapses' own
+    variables (`S.delay = 'w*ms'`, `'(k + 1)*ms'` with the multisynaptic
+    index k): the model's `delay` field sees the pre- and postsynaptic names
+    only; the `initial` list sees these too, as set in the script's order."""
+    own = own_variables(synapses)
+    for event in context.assignments_to(synapses):
+        if sets_delay_of(event, pathway):
+            texts = [text for text in (event.code, event.index) if isinstance(text, str)]
+            if any(own & set(get_identifiers(text)) for text in texts):
+                return True
+    return False
+
+
 def delays_in_initial(synapses, context):
     """The pathways whose delays go into the `initial` list with the other
     values (`S.delay['i == 0'] = ...`, `S.post.delay[0:10] = ...`): those set
-    by index or condition, as an array or more than once."""
+    by index or condition, as an array or more than once, or from the
+    synapses' own variables."""
     listed = []
     for pathway in synapses._pathways:
         assigned = delay_assignments(pathway, synapses, context)
-        if may_list_delays(pathway) and assigned.is_list:
+        listable = assigned.is_list or reads_own_variables(pathway, synapses, context)
+        if may_list_delays(pathway) and listable:
             if not is_object_delay(pathway):
                 refuse_own_delay_reads(pathway, synapses, context)
             listed.append(pathway)
@@ -88,7 +113,7 @@ def delay_of(pathway, synapses, context):
     pathway 'pre''s), else as the constructor gave it; None for none or
     when the `initial` list sets it (delays_in_initial)."""
     assigned = delay_assignments(pathway, synapses, context)
-    if assigned.is_list:
+    if assigned.is_list or reads_own_variables(pathway, synapses, context):
         if may_list_delays(pathway):
             return None
         context.fail(synapses, "delays of the pathway '%s' set by index, by condition, as an "

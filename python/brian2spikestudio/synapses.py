@@ -176,4 +176,6 @@ def initial_field(obj, context):
     def variable_of(event):
         return delay_variable(event.resolver) if event.variable == 'delay' else event.variable
 
-    return context.initial_values(obj, keep=keep, variable_of=variable_of).field()
+    values = context.initial_values(obj, keep=keep, variable_of=variable_of)
+    # delays are only ever set in the list form (its order is the script's)
+    return values.entries if listed else values.field()
