@@ -3,7 +3,8 @@
 CaptureDevice is Brian2's runtime device (state lives in numpy arrays, so a
 script can read and set values as usual) whose hooks record, in order, every
 value the script sets, every connect() call, seed(), set_spikes() and
-store()/restore(), the subexpression each linked variable reads, and, at
+store()/restore(), the subexpression each linked variable reads, the n, p
+and approximate of each BinomialFunction made, and, at
 each run(), the network with the names the run would resolve.
 run() prepares the network as Brian2 does (checking equations, units and
 names) and moves the clocks to the run's end without computing a step, so
@@ -35,6 +36,7 @@ from brian2.synapses.synapses import Synapses, SynapticPathway
 from brian2.units.fundamentalunits import fail_for_dimension_mismatch
 from brian2.units.allunits import second
 
+from .binomial_functions import install_binomial_hook
 from .recording import (Assignment, ConnectCall, Recording, RunCall, SeedCall, SpikesCall,
                         StateCall)
 
@@ -332,6 +334,9 @@ def install_referred_subexpression_hook():
 
 
 install_referred_subexpression_hook()
+# BinomialFunction keeps no n, p or approximate: the hook notes them on each
+# one made from now on, for the model's binomial_functions.
+install_binomial_hook()
 
 
 def check_gsl_errors(group, options):

@@ -209,7 +209,8 @@ def rates_table(group, rates, context):
     model's `rates` is one expression, so the rates become a TimedArray of
     one row read per neuron, `G_rates(t, i)` (its row holds at every time,
     as a TimedArray's last row does), with the values Brian2 compares."""
-    taken = context.objects | set(context.names.constants) | set(context.names.timed_arrays)
+    taken = (context.objects | set(context.names.constants) | set(context.names.timed_arrays)
+             | set(context.names.binomial_functions))
     name = base = group.name + '_rates'
     suffix = 0
     while name in taken:

@@ -62,7 +62,7 @@ MODEL_FIELDS = {
     'format': NAME, 'version': INTEGER, 'name': EXPRESSION, 'description': EXPRESSION,
     'dt': EXPRESSION, 'duration': EXPRESSION, 'seed': INTEGER,
     'legacy_refractory_timing': BOOL, 'constants': NAMED,
-    'timed_arrays': LIST, 'groups': LIST, 'synapses': LIST, 'poisson_inputs': LIST,
+    'timed_arrays': LIST, 'binomial_functions': LIST, 'groups': LIST, 'synapses': LIST, 'poisson_inputs': LIST,
     'monitors': LIST, 'protocol': LIST}
 GROUP_FIELDS = {
     'NeuronGroup': {'equations': EXPRESSION, 'threshold': EXPRESSION, 'reset': EXPRESSION,
@@ -84,6 +84,7 @@ SYNAPSES_FIELDS = {
 CONNECT_FIELDS = {'condition': EXPRESSION, 'p': EXPRESSION, 'n': EXPRESSION,
                   'skip_if_invalid': BOOL}
 TIMED_ARRAY_FIELDS = {'name': NAME, 'dt': EXPRESSION, 'unit': EXPRESSION, 'values': LIST}
+BINOMIAL_FUNCTION_FIELDS = {'name': NAME, 'n': INTEGER, 'p': EXPRESSION, 'approximate': BOOL}
 POISSON_INPUT_FIELDS = {'name': NAME, 'target': NAME, 'variable': NAME, 'N': INTEGER,
                         'rate': EXPRESSION, 'weight': EXPRESSION, 'when': NAME,
                         'order': INTEGER, 'active': BOOL}
@@ -416,6 +417,14 @@ def check_timed_array_values(array, name, prefix=''):
                                  'of equally long lists)')
 
 
+def check_binomial_function(spec, index):
+    """Brian2's BinomialFunction(n, p, approximate): n a whole number, p an
+    expression (Spike Studio checks it is a probability)."""
+    name = object_name(spec, 'binomial_functions[%d]' % index)
+    check_fields(spec, name, BINOMIAL_FUNCTION_FIELDS, ('name', 'n', 'p'))
+    check_integer(spec, name, 'n', 0, 2**31 - 1)
+
+
 def timed_array_columns(values):
     """0 for a TimedArray of one column (called `name(t)`), else the width
     of its table (`name(t, i)`), as Spike Studio's checker counts them."""
@@ -454,15 +463,16 @@ def check_monitor(monitor, index):
 def check_names(model):
     """Object names are unique; every reference names an object that exists."""
     owners, functions = {}, set()
-    for kind in ('timed_arrays', 'groups', 'synapses', 'poisson_inputs', 'monitors'):
+    for kind in ('timed_arrays', 'binomial_functions', 'groups', 'synapses', 'poisson_inputs',
+                 'monitors'):
         for spec in model[kind]:
             if not IDENTIFIER.fullmatch(spec['name']):
                 raise ModelFileError(spec['name'], 'name', "'%s' is not a valid name (letters, "
                                      "digits and '_', not starting with a digit)" % spec['name'])
-            if kind == 'timed_arrays':  # a function's name, beside the constants
+            if kind in ('timed_arrays', 'binomial_functions'):  # functions, beside the constants
                 if spec['name'] in functions or spec['name'] in model.get('constants', {}):
-                    raise ModelFileError(spec['name'], 'name', "'%s' is already a constant or "
-                                         'TimedArray' % spec['name'])
+                    raise ModelFileError(spec['name'], 'name', "'%s' is already a constant, "
+                                         'TimedArray or BinomialFunction' % spec['name'])
                 functions.add(spec['name'])
                 continue
             if spec['name'] in owners:
@@ -498,7 +508,8 @@ def check_model(model):
                              'Studio (format version %d)' % model['version'])
     if 'seed' in model:
         check_integer(model, 'model', 'seed', 0, 2**32 - 1)
-    for kind, check in (('timed_arrays', check_timed_array), ('groups', check_group),
+    for kind, check in (('timed_arrays', check_timed_array),
+                        ('binomial_functions', check_binomial_function), ('groups', check_group),
                         ('synapses', check_synapses), ('poisson_inputs', check_poisson_input),
                         ('monitors', check_monitor)):
         model.setdefault(kind, [])

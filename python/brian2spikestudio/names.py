@@ -1,10 +1,10 @@
 """External names in Brian2 code, resolved as Brian2 resolves them (the
 object's own variables first, then Brian2's units, functions and constants,
 then the object's `namespace=`, then the run's or the call's namespace), and
-collected as the model's constants and TimedArrays. A model has one value
-per name: a name with two values is refused in code the run evaluates, and
-carried as a second constant in values set or connections made at the line
-that uses it."""
+collected as the model's constants, TimedArrays and BinomialFunctions. A
+model has one value per name: a name with two values is refused in code the
+run evaluates, and carried as a second constant in values set or
+connections made at the line that uses it."""
 import re
 
 import numpy as np
@@ -16,6 +16,7 @@ from brian2.synapses.parse_synaptic_generator_syntax import parse_synapse_genera
 from brian2.units.fundamentalunits import Quantity
 from brian2.utils.stringtools import get_identifiers, word_substitute
 
+from .binomial_functions import call_text, is_binomial_function, same_parameters
 from .errors import ImportFailure, unsupported
 from .quantities import dimensions_of, value_text
 
@@ -44,13 +45,14 @@ def same_value(a, b):
 
 
 class ExternalNames:
-    """The constants and TimedArrays a model's code needs, with where each
-    was first used."""
+    """The constants, TimedArrays and BinomialFunctions a model's code needs,
+    with where each was first used."""
 
     def __init__(self, object_namespaces=None):
         self.constants = {}     # name -> (value, where)
         self.aliases = {}       # name -> constants standing for its other values
         self.timed_arrays = {}  # name -> (TimedArray, where)
+        self.binomial_functions = {}  # name -> (BinomialFunction, where)
         # id(object) -> its own namespace= as it was at the run translated
         # (the script may change it before a later run: G.namespace['x'] = ...)
         self.object_namespaces = object_namespaces or {}
@@ -99,7 +101,8 @@ class ExternalNames:
                 return candidate
         number = len(candidates) + 1
         alias = '%s_%d' % (name, number)
-        while alias in self.constants or alias in self.timed_arrays or alias in obj.variables:
+        while (alias in self.constants or alias in self.timed_arrays
+               or alias in self.binomial_functions or alias in obj.variables):
             number += 1
             alias = '%s_%d' % (name, number)
         self.aliases.setdefault(name, []).append(alias)
@@ -122,12 +125,28 @@ class ExternalNames:
     def _add_resolved(self, name, resolved, where):
         if isinstance(resolved, TimedArray):
             self._add_once(self.timed_arrays, name, resolved, where, lambda a, b: a is b)
+        elif is_binomial_function(resolved):
+            self._add_binomial(name, resolved, where)
         elif isinstance(resolved, Function):
             raise unsupported(where, "the Python function '%s' in Brian2 code" % name)
         elif isinstance(resolved, Constant):
             self._add_once(self.constants, name, constant_value(resolved), where, same_value)
         else:
             raise unsupported(where, "'%s', a variable of another object, in Brian2 code" % name)
+
+    def _add_binomial(self, name, function, where):
+        """A BinomialFunction called `name`: a model has one per name, so two
+        of other parameters under one name (in two objects' namespaces) are
+        refused, naming both."""
+        if name in self.binomial_functions:
+            first, first_where = self.binomial_functions[name]
+            if not same_parameters(first, function):
+                raise ImportFailure(where, "'%s' is %s here (Brian2's '%s') and %s at %s "
+                                    "(Brian2's '%s'); a model has one BinomialFunction per name"
+                                    % (name, call_text(function), function.name,
+                                       call_text(first), first_where, first.name))
+            return
+        self.binomial_functions[name] = (function, where)
 
     @staticmethod
     def _add_once(table, name, value, where, same):

@@ -8,6 +8,7 @@ calls). When something the model does not hold drew from the stream after
 one of those seed(n) calls, before the model draws again (another network's
 run, values of objects restore() undid, another seed()), the model's numbers
 differ from Brian2's: a note says so."""
+from .binomial_functions import is_binomial_function
 from .capture import SubgroupPart
 from .recording import Assignment, ConnectCall, RunCall, SeedCall
 
@@ -23,11 +24,11 @@ def all_objects(objects):
 
 def run_draws(run):
     """Whether `run`'s code draws random numbers (rand(), randn(), noise,
-    Poisson groups and inputs)."""
+    Poisson groups and inputs, BinomialFunctions)."""
     for obj in all_objects(run.objects):
         for code_object in getattr(obj, '_code_objects', ()):
-            for name in code_object.variables:
-                if name in DRAWING_FUNCTIONS or name.endswith('_binomial'):
+            for name, value in code_object.variables.items():
+                if name in DRAWING_FUNCTIONS or is_binomial_function(value):
                     return True
     return False
 

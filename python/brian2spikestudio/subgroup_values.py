@@ -13,6 +13,7 @@ import dataclasses
 import numpy as np
 from brian2.utils.stringtools import get_identifiers, word_substitute
 
+from .binomial_functions import calls_binomial_function
 from .errors import ImportFailure, unsupported
 
 RANDOM_FUNCTIONS = {'rand', 'randn', 'poisson'}
@@ -27,7 +28,8 @@ def whole_group_assignment(event, group):
     code = word_substitute(event.code, relative) if event.code is not None else None
     index = event.index
     if isinstance(index, str) and index.strip() != 'True':
-        if get_identifiers(index) & RANDOM_FUNCTIONS:
+        if get_identifiers(index) & RANDOM_FUNCTIONS or calls_binomial_function(
+                index, event.resolver, event.namespace):
             raise unsupported(event.where, '%s set where a condition with random numbers holds '
                               '(a condition drawing numbers through a subgroup)' % label)
         index = '(i >= %d and i < %d) and (%s)' % (start, stop, word_substitute(index, relative))

@@ -22,6 +22,7 @@ from brian2.synapses.synapses import Synapses
 from brian2.utils.stringtools import get_identifiers
 
 from . import groups, inputs, monitors, synapses
+from .binomial_functions import binomial_function_spec
 from .context import TranslationContext, label
 from .errors import ImportFailure, unsupported
 from .quantities import time_text, unit_text
@@ -145,6 +146,10 @@ def translate_run(recording, run, protocol_runs=(), history_until=None, seeds=No
     model['constants'] = context.names.constants_model()
     model['timed_arrays'] = [timed_array(name, array, where) for name, (array, where)
                              in context.names.timed_arrays.items()]
+    functions = [binomial_function_spec(name, function, where) for name, (function, where)
+                 in context.names.binomial_functions.items()]
+    if functions:  # Brian2's BinomialFunctions the code calls, by the names it calls them
+        model['binomial_functions'] = functions
     model['groups'] = [with_subgroups(spec, context) for _, spec in plan.groups]
     model['synapses'] = [spec for _, spec in plan.synapses]
     model['poisson_inputs'] = inputs.schedule_order([spec for _, spec in lists['poisson_inputs']])
@@ -229,6 +234,20 @@ def check_generator_spikes(recording, previous, run):
                               'between two run() calls other than by set_spikes()' % name)
 
 
+def check_same_binomial_functions(model, later, where):
+    """A later run() calls the BinomialFunctions of the first, with the same
+    n, p and approximate: the model has them from its start."""
+    before = {spec['name']: spec for spec in model.get('binomial_functions', [])}
+    for spec in later.get('binomial_functions', []):
+        name = spec['name']
+        if name not in before:
+            raise unsupported(where, "several run() calls with changes between them (the "
+                              "BinomialFunction '%s' is used here, not before)" % name)
+        if spec != before[name]:
+            raise unsupported(where, "a BinomialFunction '%s' replaced between two run() calls "
+                              'with other n, p or approximate' % name)
+
+
 def check_same_network(recording, first, previous, run, model, seeds):
     """A later run() call continues the first run's network: the same objects
     and dt; its translation (returned) may differ from the first's only in
@@ -242,6 +261,7 @@ def check_same_network(recording, first, previous, run, model, seeds):
                           'them')
     check_generator_spikes(recording, previous, run)
     later = translate_run(recording, run, history_until=first, seeds=seeds)
+    check_same_binomial_functions(model, later.model, run.where)
     for key in model:
         if key in ('duration', 'protocol', 'constants', 'timed_arrays'):
             continue
