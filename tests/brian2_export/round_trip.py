@@ -21,7 +21,8 @@ and refractory periods) by their values in SI units; a GSL method's options
 in any order, by their values; the seed; a protocol's segments, their
 durations by value and their entries (seed entries included) as `initial`'s,
 new spikes by their times' and period's values, a TimedArray's new values
-as the model's TimedArrays. The model's
+as the model's TimedArrays; BinomialFunctions by name in any order (the
+importer lists them as the code first calls them), p by its value. The model's
 name and description are the importer's own; constants that no code uses
 (folded into the others by Python) are not carried over. Links are compared
 by the array each neuron reads (Brian2 keeps a link to a subgroup or to
@@ -316,6 +317,8 @@ def differences_between(original, imported):
     compare('constants', sorted(expected), sorted(b.constants), differences)
     for name in set(expected) & set(b.constants):
         compare('constants.' + name, a.quantity(name), b.quantity(name), differences)
+    compare('binomial_functions', binomial_functions(original, a),
+            binomial_functions(imported, b), differences)
     rules = object_rules(a, b)
     for kind in ('timed_arrays', 'groups', 'synapses', 'poisson_inputs', 'monitors'):
         left, right = original.get(kind, []), imported.get(kind, [])
@@ -330,6 +333,14 @@ def differences_between(original, imported):
                 x, y = timed_array_values(x, a), timed_array_values(y, b)
             compare_fields('%s[%d]' % (kind, index), x, y, rules, differences)
     return differences
+
+
+def binomial_functions(model, normal):
+    """A model's BinomialFunctions sorted by name: n, p by its value, and
+    whether approximated (the default when absent)."""
+    return sorted((spec['name'], spec['n'], normal.quantity(spec['p']),
+                   spec.get('approximate', True))
+                  for spec in model.get('binomial_functions', []))
 
 
 def timed_array_values(spec, normal):

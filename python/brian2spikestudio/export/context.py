@@ -15,6 +15,7 @@ class ExportContext:
         self.object_names = {spec['name'] for kind in ('groups', 'synapses', 'poisson_inputs',
                                                        'monitors') for spec in model[kind]}
         self.timed_arrays = {spec['name'] for spec in model['timed_arrays']}
+        self.binomial_functions = {spec['name'] for spec in model['binomial_functions']}
         self.all_constants = set(model.get('constants', {}))
 
     def define_constant(self, name, expression):
@@ -35,9 +36,11 @@ class ExportContext:
             return
         if name in self.all_constants:
             raise ModelFileError(obj, fld, "uses the constant '%s' before it is defined" % name)
-        if name in self.object_names or name in self.timed_arrays:
+        if (name in self.object_names or name in self.timed_arrays
+                or name in self.binomial_functions):
             raise ModelFileError(obj, fld, "'%s' is not a constant or a unit (a value fixed "
-                                 'before the run cannot use objects or TimedArrays)' % name)
+                                 'before the run cannot use objects, TimedArrays or '
+                                 'BinomialFunctions)' % name)
         self.other_units.add(name)  # a unit `from brian2 import *` does not provide
 
     def is_unit(self, name):

@@ -1,4 +1,4 @@
-"""TimedArrays and PoissonInputs as Brian2 code.
+"""TimedArrays, BinomialFunctions and PoissonInputs as Brian2 code.
 
 Brian2 names PoissonInputs itself (poissoninput, poissoninput_1, ... in the
 order they are made; PoissonInput takes no name), and orders them by those
@@ -25,6 +25,18 @@ def timed_array_lines(spec, context, prefix=''):
     if spec.get('unit', '') != '':
         table = scaled(table, context.value(spec['unit'], name, prefix + 'unit').text, context)
     arguments = [table, 'dt=' + context.value(spec['dt'], name, prefix + 'dt').text]
+    return [call(head, arguments)]
+
+
+def binomial_function_lines(spec, context):
+    """`name = BinomialFunction(n, p)` (`approximate=False` when the model
+    says so): code calls it by that Python name, `name()`, and Brian2's
+    numpy target draws it as Spike Studio does."""
+    name = spec['name']
+    head = '%s = %s(' % (name, context.api('BinomialFunction'))
+    arguments = [number_literal(spec['n']), context.value(spec['p'], name, 'p').text]
+    if not spec.get('approximate', True):
+        arguments.append('approximate=False')
     return [call(head, arguments)]
 
 

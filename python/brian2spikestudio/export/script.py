@@ -1,7 +1,7 @@
 """A model (a dict, its shape checked by model_file.check_model) as a
 readable Brian2 script in the style of Brian2's documentation: imports and
 device, defaultclock.dt and seed(), the constants as Python names with
-units, TimedArrays, groups with their initial values, synapses with their
+units, TimedArrays, BinomialFunctions, groups with their initial values, synapses with their
 connect calls, PoissonInputs, monitors, run(), and a plot of what the
 monitors recorded.
 
@@ -16,7 +16,7 @@ from .context import ExportContext
 from .devices import DEVICES, build_directory, device_lines, device_notes
 from .groups import assignment_lines, group_lines, link_lines, seed_line, set_spikes_lines
 from .groups import uses_gsl
-from .inputs import poisson_input_lines, timed_array_lines
+from .inputs import binomial_function_lines, poisson_input_lines, timed_array_lines
 from .monitors import monitor_lines
 from .plot import PlotWriter
 from .python_text import docstring, string_literal
@@ -27,6 +27,7 @@ DEFAULT_DT = '0.1*ms'
 DOCSTRING_WIDTH = 79
 # The Brian2 (and numpy) names the script calls at module level.
 API_NAMES = ('defaultclock', 'seed', 'prefs', 'set_device', 'device', 'TimedArray',
+             'BinomialFunction',
              'NeuronGroup', 'PoissonGroup', 'SpikeGeneratorGroup', 'Synapses', 'PoissonInput',
              'SpikeMonitor', 'EventMonitor', 'StateMonitor', 'PopulationRateMonitor', 'run',
              'Quantity', 'array',
@@ -69,6 +70,8 @@ def export_script(model, options):
     constants = model.get('constants', {})
     fixed = [check_name(name, 'constants', name) for name in constants]
     fixed += [check_name(spec['name'], spec['name'], 'name') for spec in model['timed_arrays']]
+    fixed += [check_name(spec['name'], spec['name'], 'name')
+              for spec in model['binomial_functions']]
     names = ScriptNames(fixed, API_NAMES)
     for kind in ('groups', 'synapses', 'poisson_inputs', 'monitors'):
         for spec in model[kind]:
@@ -89,7 +92,8 @@ class ScriptBody:
 
     def text(self):
         # The body first: writing it collects the unit names to import.
-        body = [self.constants(), self.timed_arrays(), self.clock_and_seed(), self.groups(),
+        body = [self.constants(), self.timed_arrays(), self.binomial_functions(),
+                self.clock_and_seed(), self.groups(),
                 self.synapses(), self.poisson_inputs(), self.solver_code_run(),
                 self.monitors(), self.run(), self.plot()]
         sections = [self.header(), self.imports(), self.device()] + body
@@ -142,6 +146,11 @@ class ScriptBody:
     def timed_arrays(self):
         return titled('# Inputs over time', [line for spec in self.model['timed_arrays']
                                              for line in timed_array_lines(spec, self.context)])
+
+    def binomial_functions(self):
+        return titled('# Binomial distributions: each call in code draws anew',
+                      [line for spec in self.model['binomial_functions']
+                       for line in binomial_function_lines(spec, self.context)])
 
     def groups(self):
         multi_line = [spec for spec in self.model['groups'] if spec['type'] == 'NeuronGroup'

@@ -1,5 +1,6 @@
-"""The Python names of an exported script. Constants and TimedArrays keep
-their model names (Brian2 finds them by those names when the run starts);
+"""The Python names of an exported script. Constants, TimedArrays and
+BinomialFunctions keep their model names (Brian2 finds them by those names
+when the run starts);
 every other name is chosen so that nothing shadows anything: an object whose
 model name is taken gets a Python variable with "_" appended (its Brian2
 name stays the model's), and a Brian2 function the script calls whose name is
@@ -37,7 +38,7 @@ class ScriptNames:
     Brian2 function, `variable(name)` the Python variable of a model object."""
 
     def __init__(self, fixed, api_names):
-        self.fixed = set(fixed)                       # constants and TimedArrays
+        self.fixed = set(fixed)                       # constants and functions
         self.qualified = self.fixed & set(api_names)  # API names they shadow
         self.taken = self.fixed | set(api_names) | set(PLOT_LOCALS)
         self.variables = {}
