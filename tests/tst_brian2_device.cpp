@@ -18,6 +18,7 @@
 #include "support/MonitorComparison.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QMap>
 #include <QProcess>
@@ -41,7 +42,8 @@ QString buildTreePackages() {
 
 /// Corpus scripts run with the device: synapses, plasticity, two run() calls,
 /// inputs, TimedArrays, clocks of their own, values recorded at spikes, GSL
-/// methods, seed() between values and between runs, set_spikes() between runs.
+/// methods, seed() between values and between runs, set_spikes() between runs,
+/// BinomialFunctions.
 const QStringList kCorpusScripts = {"cuba",
                                     "stdp",
                                     "two_runs",
@@ -51,7 +53,21 @@ const QStringList kCorpusScripts = {"cuba",
                                     "event_monitor",
                                     "gsl_methods",
                                     "seeds_between_runs",
-                                    "spike_generator_set_spikes"};
+                                    "spike_generator_set_spikes",
+                                    "binomial_functions"};
+
+/// A BinomialFunction made before the package was imported: its n and p
+/// were noted by no hook, so the run() refuses it.
+const char* kEarlyBinomialScript = "from brian2 import *\n"
+                                   "early = BinomialFunction(100, 0.1)\n"
+                                   "import brian2spikestudio\n"
+                                   "set_device('spikestudio', tier='tcc')\n"
+                                   "G = NeuronGroup(3, 'x : 1', name='G')\n"
+                                   "G.run_regularly('x = early()')\n"
+                                   "try:\n"
+                                   "    run(1*ms)\n"
+                                   "except Exception as error:\n"
+                                   "    print('%s: %s' % (type(error).__name__, error))\n";
 
 /// Corpus scripts that run several networks in turn: their monitors are
 /// compared after every run() (reference/<script>/run-K/).
@@ -166,6 +182,10 @@ private slots:
                    folder("final-state"));
         batch_.add("blow up", {sourcePath("tests/brian2_device/blow_up.py")}, environment(),
                    folder("blow-up"));
+        QFile early(folder("early") + "/early.py");
+        QVERIFY(early.open(QIODevice::WriteOnly) && early.write(kEarlyBinomialScript) > 0);
+        early.close();
+        batch_.add("early binomial", {early.fileName()}, environment(), folder("early"));
         QProcessEnvironment installed = QProcessEnvironment::systemEnvironment();
         installed.insert("PYTHONPATH", buildTreePackages());
         installed.insert("PATH", "/usr/bin:/bin");
@@ -320,6 +340,16 @@ private slots:
         QTest::newRow("unknown option")
             << "unknown_option"
             << "TypeError: set_device('spikestudio') has no option 'threads'";
+    }
+
+    void binomialFunctionMadeBeforeThePackageFails() {
+        const CliResult ran = batch_.result("early binomial");
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err.right(2000)));
+        QVERIFY2(ran.out.startsWith("ImportFailure: early.py:5: the BinomialFunction 'early' "
+                                    "(Brian2's '_binomial') was made before brian2spikestudio "
+                                    "was imported, so its n and p are unknown: import "
+                                    "brian2spikestudio before making it"),
+                 qPrintable(ran.out + ran.err.right(2000)));
     }
 
     void failuresNameTheirCause() {

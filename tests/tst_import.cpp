@@ -166,6 +166,10 @@ QList<FeatureCase> unsupportedFeatures() {
         {"random condition through a subgroup",
          group + "H = G[1:3]\nH.v['rand() < 0.5'] = 0.5  # <-\nrun(1*ms)\n",
          "a condition drawing numbers through a subgroup"},
+        {"binomial condition through a subgroup",
+         group + "f = BinomialFunction(10, 0.5)\nH = G[1:3]\nH.v['f() > 4'] = 0.5  # <-\n"
+                 "run(1*ms)\n",
+         "a condition drawing numbers through a subgroup"},
         {"pathway delays set from their own",
          group + "S = Synapses(G, G, on_pre={'up': 'v += 0.1', 'down': 'v -= 0.1'})  # <-\n"
                  "S.connect()\nS.up.delay = [1, 2, 3, 4, 5, 6, 7, 8, 9]*ms\n"
@@ -260,6 +264,12 @@ QList<FeatureCase> unsupportedFeatures() {
          "inp = TimedArray([3, 4], dt=2*ms)\nrun(2*ms)  # <-\n",
          "a TimedArray 'inp' replaced between two run() calls with another dt (2. ms, was "
          "1. ms)"},
+        {"BinomialFunction replaced between runs",
+         "from brian2 import *\nf = BinomialFunction(10, 0.5)\n"
+         "G = NeuronGroup(3, 'x : 1', name='G')\nG.run_regularly('x = f()')\nrun(1*ms)\n"
+         "f = BinomialFunction(10, 0.6)\nrun(1*ms)  # <-\n",
+         "a BinomialFunction 'f' replaced between two run() calls with other n, p or "
+         "approximate"},
     };
 }
 
@@ -556,6 +566,55 @@ private slots:
         const CliResult ran = runCli({"run", file.fileName(), "--tier", "tcc"});
         QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
         QVERIFY2(ran.out.contains("synapses S: G -> H, 4 synapses"), qPrintable(ran.out));
+    }
+
+    // BinomialFunctions the code calls become the model's binomial_functions,
+    // under the names the code calls them by (from the script or an object's
+    // namespace=), n, p and approximate as made; one made alike under one
+    // name in two namespaces is one entry, and a PoissonInput's own is none.
+    // Two of other parameters under one name are refused, naming both.
+    void binomialFunctionsAreTakenByTheirNames() {
+        const QString script = writeScript(
+            "binomial.py", "from brian2 import *\n"
+                           "f = BinomialFunction(20, 0.25, approximate=False)\n"
+                           "G = NeuronGroup(3, 'x : 1', name='G')\n"
+                           "G.x = 'f()'\n"
+                           "H = NeuronGroup(2, 'y : 1', name='H', namespace={\n"
+                           "    'f': BinomialFunction(20, 0.25, approximate=False),\n"
+                           "    'g': BinomialFunction(1000, 0.3)})\n"
+                           "H.run_regularly('y = f() + g()')\n"
+                           "P = PoissonInput(G, 'x', 10, 10*Hz, weight=1)\n"
+                           "run(1*ms)\n");
+        const CliResult imported = import(script, dir_.filePath("binomial.json"));
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QFile file(dir_.filePath("binomial.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject model = QJsonDocument::fromJson(file.readAll()).object();
+        QMap<QString, QJsonObject> functions;
+        for (const QJsonValue& entry : model["binomial_functions"].toArray())
+            functions[entry.toObject()["name"].toString()] = entry.toObject();
+        QCOMPARE(functions.keys(), (QList<QString>{"f", "g"}));
+        QCOMPARE(functions["f"], (QJsonObject{{"name", "f"},
+                                              {"n", 20},
+                                              {"p", "0.25"},
+                                              {"approximate", false}}));
+        QCOMPARE(functions["g"], (QJsonObject{{"name", "g"}, {"n", 1000}, {"p", "0.3"}}));
+
+        const QString twice = writeScript(
+            "binomial-twice.py",
+            "from brian2 import *\n"
+            "G = NeuronGroup(3, 'x : 1', name='G', namespace={'f': BinomialFunction(100, 0.1)})\n"
+            "H = NeuronGroup(3, 'x : 1', name='H',\n"
+            "                namespace={'f': BinomialFunction(100, 0.3, approximate=False)})\n"
+            "G.run_regularly('x = f()')\n"
+            "H.run_regularly('x = f()')\n"
+            "run(1*ms)\n");
+        expectFailure(import(twice, dir_.filePath("binomial-twice.json")),
+                      dir_.filePath("binomial-twice.json"),
+                      {twice + ":3: 'f' is BinomialFunction(100, 0.3, approximate=False) here "
+                               "(Brian2's '_binomial_1') and BinomialFunction(100, 0.1) at " +
+                           twice + ":2 (Brian2's '_binomial'); a model has one "
+                                   "BinomialFunction per name"});
     }
 
     // A project holds one model: several networks are refused before anything
