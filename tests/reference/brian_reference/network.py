@@ -58,6 +58,7 @@ class NetworkBuilder:
         b2 = self.b2
         self.define_constants()
         self.add_timed_arrays()
+        self.add_binomial_functions()
         segments = self.protocol_segments()
         if self.duration_text in (None, '') and not segments:
             raise ModelFileError('model', 'duration', "missing field 'duration'")
@@ -156,6 +157,12 @@ class NetworkBuilder:
     def add_timed_arrays(self):
         for spec in self.model['timed_arrays']:
             self.namespace[spec['name']] = self.timed_array(spec, name=spec['name'])
+
+    def add_binomial_functions(self):
+        for spec in self.model.get('binomial_functions', []):
+            probability = self.quantity(spec['p'], spec['name'], 'p')
+            self.namespace[spec['name']] = self.b2.BinomialFunction(
+                spec['n'], float(probability), approximate=spec.get('approximate', True))
 
     def timed_array(self, spec, prefix='', name=None):
         """The Brian2 TimedArray of a `timed_arrays` entry, or of a protocol's
