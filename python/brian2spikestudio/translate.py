@@ -6,7 +6,8 @@ format cannot express yet, fails the import with the feature, the object
 and its script line, never a model that would behave differently. Several
 run() calls make one run of the total duration when nothing changes between
 them, and a protocol of segments when values are set (or seed() or
-set_spikes() is called, or a TimedArray replaced) between them."""
+set_spikes() is called, a TimedArray replaced or defaultclock.dt changed)
+between them."""
 import os
 from dataclasses import replace
 
@@ -89,8 +90,8 @@ def translate_network(recording, network):
 def translate_runs(recording, runs):
     """The model of `runs`, run() calls continuing one network. What changes
     between them (values set, constants and TimedArrays the next run()
-    resolves anew, objects switched on or off, seed() calls) becomes the
-    protocol's segments."""
+    resolves anew, objects switched on or off, seed() calls, defaultclock.dt)
+    becomes the protocol's segments."""
     seeds = plan_seeds(recording.events, runs, {obj.name for obj in runs[0].objects})
     first = translate_run(recording, runs[0], protocol_runs=runs, seeds=seeds)
     segments = first.segments
@@ -102,6 +103,8 @@ def translate_runs(recording, runs):
             changes = state.changes_to(later.model, run, later.arrays)
             if changes:
                 segments[k].setdefault('set', []).extend(changes)
+            if run.default_dt != previous.default_dt:
+                segments[k].setdefault('set', []).insert(0, dt_entry(run))
         end_with_seed(segments[k], seeds, run)
         duration += run.duration
     first.notes += foreign_draws_notes(recording.events, recording.events.index(runs[0]) + 1)
@@ -111,6 +114,14 @@ def translate_runs(recording, runs):
         first.model['duration'] = time_text(duration, runs[-1].where, 'the duration')
     first.seeds = seeds
     return first
+
+
+def dt_entry(run):
+    """`defaultclock.dt = ...` before `run`: the segment's `{"dt": ...}`
+    entry, first in its `set`. The default clock (and whatever follows it)
+    steps by it from the segment on; the network's time is kept, as Brian2's
+    Clock._set_t_update_dt keeps it at the next run()."""
+    return {'dt': time_text(run.default_dt, run.where, 'defaultclock.dt')}
 
 
 def translate_run(recording, run, protocol_runs=(), history_until=None, seeds=None):
@@ -248,22 +259,46 @@ def check_same_binomial_functions(model, later, where):
                               'with other n, p or approximate' % name)
 
 
+def check_default_clock_followers(recording, run):
+    """An object on the default clock whose owner runs on a clock of its own
+    (`StateMonitor(G, 'v', clock=defaultclock)`, a run_regularly with
+    `clock=defaultclock` of such a group) has a `dt` of its own in the model,
+    which a protocol's dt entry does not change: with defaultclock.dt changed
+    it would keep the first run's."""
+    clock = run.default_clock
+    for obj in run.objects:
+        owner_clock = obj.source.clock if isinstance(obj, StateMonitor) else obj.clock
+        parts = [obj] if isinstance(obj, StateMonitor) else [
+            runner for part in obj.contained_objects
+            for runner in ([part] + list(part.contained_objects)
+                           if type(part).__name__ == 'Subgroup' else [part])
+            if type(runner).__name__ == 'CodeRunner']
+        for part in parts:
+            if part.clock is clock and owner_clock is not clock:
+                what, owner = ((label(part), obj.source) if part is obj
+                               else ("run_regularly '%s'" % part.name, obj))
+                raise unsupported(recording.locator.creation_of(part),
+                                  '%s on defaultclock while %s runs on a clock of its own, '
+                                  'with defaultclock.dt changed between two run() calls'
+                                  % (what, label(owner)))
+
+
 def check_same_network(recording, first, previous, run, model, seeds):
-    """A later run() call continues the first run's network: the same objects
-    and dt; its translation (returned) may differ from the first's only in
-    the constants, the TimedArrays' values and the objects' `active`
-    (RunState); values set in between are
-    the protocol's, anything else changed is refused (protocol.change_entry)."""
+    """A later run() call continues the first run's network: the same objects;
+    its translation (returned) may differ from the first's only in the
+    default clock's dt (the segment's dt entry), the constants, the
+    TimedArrays' values and the objects' `active` (RunState); values set in
+    between are the protocol's, anything else changed is refused
+    (protocol.change_entry)."""
     if {obj.name for obj in run.objects} != {obj.name for obj in previous.objects}:
         raise unsupported(run.where, 'several run() calls on different objects')
     if run.default_dt != previous.default_dt:
-        raise unsupported(run.where, 'several run() calls with defaultclock.dt changed between '
-                          'them')
+        check_default_clock_followers(recording, run)
     check_generator_spikes(recording, previous, run)
     later = translate_run(recording, run, history_until=first, seeds=seeds)
     check_same_binomial_functions(model, later.model, run.where)
     for key in model:
-        if key in ('duration', 'protocol', 'constants', 'timed_arrays'):
+        if key in ('dt', 'duration', 'protocol', 'constants', 'timed_arrays'):
             continue
         if without_active(later.model.get(key)) != without_active(model[key]):
             raise unsupported(run.where, "several run() calls with changes between them (the "
