@@ -523,8 +523,8 @@ def check_model(model):
 def check_protocol(model):
     """`protocol`: segments with a duration and what changes before each: values
     of groups and Synapses objects, constants, objects switched on or off, a
-    SpikeGeneratorGroup's spikes, a TimedArray's values, the random stream
-    reseeded (before the first segment, only that)."""
+    SpikeGeneratorGroup's spikes, a TimedArray's values, the default clock's
+    dt, the random stream reseeded (before the first segment, only that)."""
     if 'protocol' not in model:
         return
     protocol = model['protocol']
@@ -560,6 +560,9 @@ def refuse_in_first_segment(change, where):
     if is_timed_array_entry(change):
         raise ModelFileError('model', where, "the first segment replaces no TimedArray: it reads "
                              "the model's 'timed_arrays'")
+    if is_dt_entry(change):
+        raise ModelFileError('model', where, "the first segment changes no dt: it runs at the "
+                             "model's 'dt'")
     raise ModelFileError('model', where, "the first segment only reseeds (seed entries): what "
                          "holds before the run is the model's 'constants' and the objects' "
                          "'initial' and 'active'")
@@ -568,8 +571,8 @@ def refuse_in_first_segment(change, where):
 def check_change(model, change, where):
     """One entry of a segment's `set`: {"constant", "value"}, {"object", "active"},
     a seed entry, new spikes of a SpikeGeneratorGroup, new values of a
-    TimedArray, or values of a group or Synapses object as in its `initial`
-    list."""
+    TimedArray, the default clock's new dt, or values of a group or Synapses
+    object as in its `initial` list."""
     from .assignments import check_entry  # it reports with ModelFileError from here
     if not isinstance(change, dict):
         raise ModelFileError('model', where, "expected an object with 'object', 'variable' and "
@@ -599,6 +602,9 @@ def check_change(model, change, where):
         return
     if is_timed_array_entry(change):
         check_timed_array_entry(model, change, where)
+        return
+    if is_dt_entry(change):
+        check_dt_entry(change, where)
         return
     groups = {spec['name'] for spec in model['groups']}
     synapses = {spec['name'] for spec in model['synapses']}
@@ -670,6 +676,23 @@ def check_timed_array_entry(model, change, where):
     if timed_array_columns(change['values']) != columns:
         raise ModelFileError(name, where + '.values', 'the TimedArray keeps its %s between '
                              'segments' % columns_text(columns))
+
+
+def is_dt_entry(change):
+    """Whether a segment's `set` entry changes the default clock's step
+    (Brian2's `defaultclock.dt = 0.05*ms` between runs: `{"dt": "0.05*ms"}`);
+    a TimedArray's entry has a `dt` of its own."""
+    return isinstance(change, dict) and 'dt' in change and not is_timed_array_entry(change)
+
+
+def check_dt_entry(change, where):
+    """`{"dt": TIME}` alone; what the time means is left to the checker."""
+    for key in change:
+        if key != 'dt':
+            raise ModelFileError('model', '%s.%s' % (where, key), "unknown field '%s' in an "
+                                 "entry that changes the default clock's dt" % key)
+    if not isinstance(change['dt'], str) or not change['dt']:
+        raise ModelFileError('model', where + '.dt', 'expected a time such as "0.05*ms"')
 
 
 def check_spike_generator_named(model, name, where):

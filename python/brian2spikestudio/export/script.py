@@ -11,7 +11,8 @@ connect, delay and values), so that with the seed, Brian2's numpy target
 gives the same numbers and the same spikes."""
 import textwrap
 
-from ..model_file import ModelFileError, is_seed_entry, is_spikes_entry, is_timed_array_entry
+from ..model_file import (ModelFileError, is_dt_entry, is_seed_entry, is_spikes_entry,
+                          is_timed_array_entry)
 from .context import ExportContext
 from .devices import DEVICES, build_directory, device_lines, device_notes
 from .groups import assignment_lines, group_lines, link_lines, seed_line, set_spikes_lines
@@ -219,9 +220,10 @@ class ScriptBody:
 
     def change_lines(self, change, field):
         """Before a run(): a constant assigned anew (run() reads the namespace
-        again), a TimedArray made anew under its name (likewise), an object's
-        `active`, `seed(...)`, a SpikeGeneratorGroup's `set_spikes(...)`, or
-        values set as in `initial`."""
+        again), a TimedArray made anew under its name (likewise), the default
+        clock's `defaultclock.dt = ...` (the next run() steps by it), an
+        object's `active`, `seed(...)`, a SpikeGeneratorGroup's
+        `set_spikes(...)`, or values set as in `initial`."""
         if is_seed_entry(change):
             return [seed_line(change, self.context)]
         if is_spikes_entry(change):
@@ -231,6 +233,9 @@ class ScriptBody:
             return ['%s = %s' % (change['constant'], value)]
         if is_timed_array_entry(change):
             return timed_array_lines(replacing(change), self.context, field + '.')
+        if is_dt_entry(change):
+            value = self.context.value(change['dt'], 'model', field + '.dt').text
+            return ['%s.dt = %s' % (self.context.api('defaultclock'), value)]
         variable = self.context.variable(change['object'])
         if 'active' in change:
             return ['%s.active = %s' % (variable, change['active'])]
