@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from brian2spikestudio.assignments import brian2_item
-from brian2spikestudio.model_file import (FRESH_SEED, is_seed_entry, is_spikes_entry,
-                                          is_timed_array_entry)
+from brian2spikestudio.model_file import (FRESH_SEED, is_dt_entry, is_seed_entry,
+                                          is_spikes_entry, is_timed_array_entry)
 from brian2spikestudio.quantities import dimension_text
 
 from .brian2_import import import_brian2
@@ -287,7 +287,8 @@ class NetworkBuilder:
         (the next run reads the namespace again), switches an object's
         `active`, reseeds, gives a SpikeGeneratorGroup new spikes
         (set_spikes()), makes a TimedArray anew under its name (the next run
-        reads the namespace again), or sets values as `initial` does."""
+        reads the namespace again), sets `defaultclock.dt` (the next run
+        steps by it), or sets values as `initial` does."""
         if is_seed_entry(change):
             self.reseed(change)
         elif 'constant' in change:
@@ -300,6 +301,9 @@ class NetworkBuilder:
             self.set_spikes(change, where)
         elif is_timed_array_entry(change):
             self.namespace[change['timed_array']] = self.replacements[where]
+        elif is_dt_entry(change):
+            self.where = ('model', where + '.dt')
+            self.b2.defaultclock.dt = self.time(change['dt'], 'model', where + '.dt')
         else:
             entry = {key: value for key, value in change.items() if key != 'object'}
             self.set_assignments(self.built.objects[change['object']],
