@@ -43,6 +43,16 @@ namespace spikestudio {
 
 namespace {
 
+/// Whether a protocol segment sets the default clock's dt (Brian2's
+/// `defaultclock.dt = ...` between runs).
+bool changesDefaultDt(const CheckedModel& model) {
+    for (const CheckedSegment& segment : model.protocol)
+        for (const CheckedProtocolChange& change : segment.set)
+            if (change.kind == CheckedProtocolChange::Kind::Dt)
+                return true;
+    return false;
+}
+
 class Builder {
 public:
     Builder(const CheckedModel& model, BuildReport& report, const std::atomic<bool>* cancel)
@@ -241,7 +251,7 @@ private:
         GroupState& group = network_->groups().emplace_back();
         group.name = checked.name;
         group.size = checked.size;
-        group.clock = &network_->scheduler().clockFor(checked.dt);
+        group.clock = clockOf(checked.dt, !specOf(checked).dt.empty());
         const auto size = static_cast<size_t>(checked.size);
         allocatingFor(checked.name, "N", "creating " + formatCount(checked.size) + " neurons", [&] {
             for (const std::string& name : checked.stateVariables) {
@@ -399,6 +409,25 @@ private:
         operation.owner = owner_;
         operation.active = active;
         network_->scheduler().add(std::move(operation));
+    }
+
+    /// An object's clock: the model's default clock when it has no dt of its
+    /// own and a protocol changes that clock's dt (a clock apart from those of
+    /// objects whose own dt has the same value, which keep theirs), else the
+    /// clock of its dt, which every object of that dt shares.
+    Clock* clockOf(double dt, bool ownDt) {
+        if (defaultDtChanges_ && !ownDt)
+            return &network_->scheduler().defaultClock(model_.dt);
+        return &network_->scheduler().clockFor(dt);
+    }
+
+    /// A StateMonitor without a dt of its own follows its source's clock (Brian2's
+    /// clock=source.clock).
+    Clock* monitorClock(const CheckedMonitor& monitor) {
+        if (!monitor.spec->dt.empty())
+            return &network_->scheduler().clockFor(monitor.dt);
+        return monitor.ofSynapses ? network_->synapses()[monitor.group].clock
+                                  : network_->groups()[monitor.group].clock;
     }
 
     const GroupSpec& specOf(const CheckedGroup& checked) const {
@@ -573,7 +602,8 @@ private:
                              timedSource([&] { return writer.runRegularly(operation); }), group);
         bound->context.size = operation.range.size;
         schedule(operation.when, operation.order, operation.name, bound,
-                 &network_->scheduler().clockFor(operation.dt), active);
+                 operation.ownClock ? &network_->scheduler().clockFor(operation.dt) : group.clock,
+                 active);
     }
 
     /// Brian2 checks a custom event in slot after_thresholds and runs its
@@ -633,7 +663,7 @@ private:
             targetSlice = subgroupCopy(target, checked.targetRange);
         synapses.source = sourceSlice ? &*sourceSlice : &source;
         synapses.target = targetSlice ? &*targetSlice : &target;
-        synapses.clock = &network_->scheduler().clockFor(checked.dt);
+        synapses.clock = clockOf(checked.dt, !specOf(checked).dt.empty());
         SynapseLimit limit{&*budget_, bytesPerSynapse(checked)};
         for (size_t k = 0; k < checked.connects.size(); ++k)
             connectCall(checked, k, synapses, limit);
@@ -786,7 +816,9 @@ private:
             schedule(operation.when, operation.order, operation.name,
                      compile(operation.name + " run_regularly",
                              timedSource([&] { return writer.runRegularly(operation); }), synapses),
-                     &network_->scheduler().clockFor(operation.dt), specOf(checked).active);
+                     operation.ownClock ? &network_->scheduler().clockFor(operation.dt)
+                                        : synapses.clock,
+                     specOf(checked).active);
         for (const CheckedSummedVariable& summed : checked.summed)
             scheduleSummed(checked, synapses, writer, summed);
         for (const CheckedPathway& pathway : checked.pathways)
@@ -837,6 +869,20 @@ private:
                  written.clock, specOf(checked).active);
     }
 
+    /// Spikes in flight when a protocol changes the default clock's dt would
+    /// need their steps converted (Brian2's spike queue re-bins them): not
+    /// built, refused.
+    void refuseDelaysOnChangingClock(const std::vector<std::int32_t>& steps,
+                                     const GroupState& trigger, const std::string& object,
+                                     const std::string& field) const {
+        if (!network_->scheduler().isDefaultClock(trigger.clock))
+            return;
+        if (std::any_of(steps.begin(), steps.end(), [](std::int32_t step) { return step > 0; }))
+            throw ModelError({object, field, 0, 0},
+                             "delays on the default clock, whose dt a protocol segment changes, "
+                             "are not supported yet (spikes in flight would change steps)");
+    }
+
     void schedulePathway(const CheckedSynapses& checked, SynapseState& synapses,
                          const SynapsesKernelWriter& writer, const CheckedPathway& pathway) {
         const bool pre = pathway.side == SynapseSide::Pre;
@@ -846,6 +892,7 @@ private:
         SpikeQueue& queue = synapses.queues.emplace_back();
         std::vector<std::int32_t> steps =
             delaySteps(delaysOf(synapses, pathway), trigger.clock->dt(), checked.name, field);
+        refuseDelaysOnChangingClock(steps, trigger, checked.name, field);
         const double slots =
             steps.empty()
                 ? 1.0
@@ -1003,7 +1050,7 @@ private:
                     {monitor.spec->variables[v], index, monitor.dimensions[v]});
         bound->context.size = static_cast<std::int64_t>(recording.indices.size());
         network_->keepAlive(bound);
-        Clock* clock = &network_->scheduler().clockFor(monitor.dt);
+        Clock* clock = monitorClock(monitor);
         BoundKernel* raw = bound.get();
         const size_t columns = record.columns.size();
         // Reserved up front (checkMemory counted it): appending never moves
@@ -1084,6 +1131,7 @@ private:
     std::unique_ptr<Network> owned_;     // null when rebinding
     Network* network_;
     bool rebinding_ = false;
+    bool defaultDtChanges_ = changesDefaultDt(model_); // a protocol sets the default clock's dt
     std::string owner_; // the model object whose operations are being scheduled
     const std::atomic<bool>* cancel_ = nullptr;
     std::vector<double> values_;

@@ -10,7 +10,8 @@ namespace {
 /// next run starts: values are written (drawing random numbers in order), a
 /// constant is read anew by every kernel, the active objects are listed
 /// again, `seed()` starts the random stream again, `set_spikes()` gives a
-/// SpikeGeneratorGroup new spikes and a TimedArray gets new values.
+/// SpikeGeneratorGroup new spikes, a TimedArray gets new values and
+/// `defaultclock.dt = ...` gives the default clock its new step.
 void applyChange(Network& network, const CheckedModel& checked,
                  const CheckedProtocolChange& change) {
     switch (change.kind) {
@@ -41,6 +42,11 @@ void applyChange(Network& network, const CheckedModel& checked,
         std::copy(change.timedArrayValues.begin(), change.timedArrayValues.end(), values.begin());
         break;
     }
+    case CheckedProtocolChange::Kind::Dt:
+        // The builder made the default clock apart (changesDefaultDt); the run
+        // converts the network's time into its new steps.
+        network.scheduler().defaultClock(change.value).setDt(change.value);
+        break;
     case CheckedProtocolChange::Kind::Spikes:
         // Spikes before the segment's first step are never emitted, as Brian2
         // skips those set_spikes gives in the past.

@@ -156,6 +156,78 @@ private slots:
         QCOMPARE(times.back(), 166 * 0.0003);
     }
 
+    /// Brian2's `defaultclock.dt = ...` between runs (its test_dt_changes_between_runs):
+    /// 0.5 ms at 0.1 ms, 0.5 ms at 0.5 ms, 0.5 ms at 0.1 ms records at 0 to 0.5 ms,
+    /// 1 ms, then 1.1 to 1.4 ms. A group with a dt of its own keeps it, and a
+    /// run_regularly without a dt follows its group's clock.
+    void theDefaultClocksDtChangesBetweenSegments() {
+        const std::string json = R"j({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 1, "equations": "n : 1",
+              "run_regularly": [{"name": "count", "code": "n += 1"}]},
+             {"name": "own", "type": "NeuronGroup", "N": 1, "equations": "n : 1", "dt": "0.1*ms",
+              "run_regularly": [{"name": "count_own", "code": "n += 1"}]}],
+  "monitors": [{"name": "M", "type": "StateMonitor", "source": "G", "variables": ["n"],
+                "record": true}],
+  "protocol": [{"duration": "0.5*ms"}, {"duration": "0.5*ms", "set": [{"dt": "0.5*ms"}]},
+               {"duration": "0.5*ms", "set": [{"dt": "0.1*ms"}]}]})j";
+        const auto network = runModel(json);
+        const std::vector<double>& times = network->stateRecords()[0].times;
+        const std::vector<double> expected{0,           0.0001,      0.0002,     3 * 0.0001,
+                                           0.0004,      0.0005,      0.001,      11 * 0.0001,
+                                           12 * 0.0001, 13 * 0.0001, 14 * 0.0001};
+        QCOMPARE(times.size(), expected.size());
+        for (size_t k = 0; k < times.size(); ++k)
+            QVERIFY2(std::abs(times[k] - expected[k]) < 1e-15, std::to_string(times[k]).c_str());
+        QCOMPARE(network->groups()[0].variables.at("n")[0], 11.0); // 5 + 1 + 5 steps
+        QCOMPARE(network->groups()[1].variables.at("n")[0], 15.0); // 0.1 ms throughout
+        const std::string written = writeModelJson(readModel(json));
+        QVERIFY2(written.find(R"({"dt": "0.5*ms"})") != std::string::npos ||
+                     written.find(R"("dt": "0.5*ms")") != std::string::npos,
+                 written.c_str());
+    }
+
+    void dtChangesRefuseWhatIsBuiltForOneDt_data() {
+        QTest::addColumn<QString>("extra");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("a TimedArray")
+            << R"("timed_arrays": [{"name": "stim", "dt": "1*ms", "values": [0, 1]}],)"
+            << "'model', field 'protocol[1].set[0].dt': the default clock's dt cannot change "
+               "between segments with TimedArrays";
+        QTest::newRow("a PoissonInput")
+            << R"("poisson_inputs": [{"name": "drive", "target": "G", "variable": "v", "N": 10, "rate": "5*Hz", "weight": "0.1"}],)"
+            << "with the PoissonInput 'drive' onto 'G'";
+    }
+
+    void dtChangesRefuseWhatIsBuiltForOneDt() {
+        QFETCH(QString, extra);
+        QFETCH(QString, message);
+        std::string text =
+            model(R"j([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"dt": "0.05*ms"}]}])j");
+        text.insert(text.find(R"("groups")"), extra.toStdString() + "\n  ");
+        const QString problem = QString::fromStdString(problemOf(text));
+        QVERIFY2(problem.contains(message), qPrintable(problem));
+    }
+
+    /// Spikes in flight would need their steps converted: delays on the
+    /// default clock are refused when the network is built.
+    void dtChangesRefuseDelays() {
+        std::string text =
+            model(R"j([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"dt": "0.05*ms"}]}])j");
+        const std::string onPre = R"j("on_pre": "v += w")j";
+        text.replace(text.find(onPre), onPre.size(), R"j("on_pre": "v += w", "delay": "1*ms")j");
+        const CheckedModel checked = checkModel(readModel(text));
+        try {
+            buildNetwork(checked);
+            QFAIL("built");
+        } catch (const ModelError& error) {
+            QVERIFY2(std::string(error.what())
+                             .find("'S', field 'delay': delays on the default "
+                                   "clock, whose dt a protocol segment changes") !=
+                         std::string::npos,
+                     error.what());
+        }
+    }
+
     /// A value drawn between segments comes from the run's stream: another
     /// seed draws another value, the same seed the same one.
     void drawsComeFromTheRunsStream() {
@@ -526,6 +598,25 @@ private slots:
             << R"([{"duration": "1*ms", "set": [{"timed_array": "x", "dt": "1*ms", "values": [1]}]}])"
             << ""
             << "'model', field 'protocol[0].set[0]': the first segment replaces no TimedArray";
+        QTest::newRow("dt in the first segment")
+            << R"([{"duration": "1*ms", "set": [{"dt": "0.05*ms"}]}])"
+            << ""
+            << "'model', field 'protocol[0].set[0]': the first segment changes no dt";
+        QTest::newRow("dt that does not divide the segment's start")
+            << R"([{"duration": "1.03*ms"}, {"duration": "1*ms", "set": [{"dt": "0.5*ms"}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].dt': the segment starts at t = 0.00103 s, not "
+               "a whole number of steps of 5e-04 s";
+        QTest::newRow("dt not a time")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"dt": "0.5*mV"}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].dt'";
+        QTest::newRow("dt beside another field")
+            << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"dt": "0.05*ms", "object": "G"}]}])"
+            << ""
+            << "'model', field 'protocol[1].set[0].object': unknown field 'object' in an entry "
+               "that "
+               "changes the default clock's dt";
         QTest::newRow("unknown variable")
             << R"([{"duration": "1*ms"}, {"duration": "1*ms", "set": [{"object": "G", "variable": "u", "value": "0"}]}])"
             << ""

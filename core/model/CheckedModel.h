@@ -217,7 +217,16 @@ struct CheckedMonitor {
 /// Synapses object, a constant kernels read, whether an object runs, or the
 /// random stream's seed.
 struct CheckedProtocolChange {
-    enum class Kind { GroupValues, SynapseValues, Constant, Active, Seed, Spikes, TimedArray };
+    enum class Kind {
+        GroupValues,
+        SynapseValues,
+        Constant,
+        Active,
+        Seed,
+        Spikes,
+        TimedArray,
+        Dt,
+    };
     Kind kind = Kind::GroupValues;
     size_t group = 0; // GroupValues, Spikes: CheckedModel::groups; SynapseValues: ::synapses
     ElementAssignment assignment; // GroupValues, SynapseValues
@@ -227,7 +236,7 @@ struct CheckedProtocolChange {
     /// names at that line.
     std::shared_ptr<const Scope> scope;
     size_t constant = 0;                 // Constant: its position in the model's constants
-    double value = 0.0;                  // Constant: the new value (SI)
+    double value = 0.0;                  // Constant: the new value (SI); Dt: the new dt
     std::string object;                  // Active: the object whose operations it switches
     bool active = true;                  // Active: whether they run from this segment on
     Reseed reseed;                       // Seed

@@ -15,6 +15,7 @@ struct CheckedRunRegularly {
     std::string name; // Brian2's name, which orders it within its slot
     std::vector<Statement> code;
     double dt = 0.0;
+    bool ownClock = false; // a dt of its own, else its group's clock (Brian2's dt=None)
     ScheduleSlot when = ScheduleSlot::Start;
     int order = 0;
     ElementRange range; // the elements it runs for: the group's, or a subgroup's slice

@@ -114,6 +114,10 @@ std::pair<double, std::string> smallestDt(const CheckedModel& model) {
         consider(synapses.dt, synapses.name);
     for (const CheckedMonitor& monitor : model.monitors)
         consider(monitor.dt, monitor.spec->name);
+    for (const CheckedSegment& segment : model.protocol)
+        for (const CheckedProtocolChange& change : segment.set)
+            if (change.kind == CheckedProtocolChange::Kind::Dt && change.value < smallest.first)
+                smallest = {change.value, "a protocol segment"};
     return smallest;
 }
 

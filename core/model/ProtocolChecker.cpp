@@ -1,6 +1,7 @@
 #include "model/ProtocolChecker.h"
 
 #include "diagnostics/ModelError.h"
+#include "equations/integrators/StateUpdateMethod.h"
 #include "expr/ConstantFolder.h"
 #include "expr/DimensionChecker.h"
 #include "expr/ExprText.h"
@@ -237,6 +238,49 @@ CheckedProtocolChange checkTimedArrayChange(const CheckedModel& checked,
     return result;
 }
 
+/// What of the model is built for one dt of the default clock: a refusal
+/// naming it, or "" (kernels read dt at every step; these do not).
+std::string bakedForDefaultDt(const CheckedModel& checked) {
+    if (!checked.timedArrays.empty())
+        return "TimedArrays (their lookups are built for one dt)";
+    for (size_t g = 0; g < checked.groups.size(); ++g) {
+        if (!checked.model.groups[g].dt.empty())
+            continue; // a clock of its own keeps its dt
+        const CheckedGroup& group = checked.groups[g];
+        if (group.type == GroupType::SpikeGeneratorGroup)
+            return "the SpikeGeneratorGroup '" + group.name +
+                   "' on it (its spikes are binned "
+                   "for one dt)";
+        if (isGslMethod(group.method))
+            return "the GSL method of '" + group.name + "' on it";
+        for (const CheckedPoissonInput& input : checked.poissonInputs)
+            if (input.target == g)
+                return "the PoissonInput '" + input.name + "' onto '" + group.name +
+                       "' (its probability is rate * dt)";
+    }
+    return "";
+}
+
+/// Brian2's `defaultclock.dt = ...` between two runs: the network's time at
+/// the segment's start must be a whole number of new steps (Brian2's check_dt,
+/// within 1e-4 of a step).
+CheckedProtocolChange checkDtChange(const CheckedModel& checked, const ProtocolChange& change,
+                                    const std::string& field, double segmentStart) {
+    const double dt = positiveTime(change.dt, *checked.constants, "model", field + ".dt", false);
+    const double steps = std::round(segmentStart / dt);
+    if (steps * dt != segmentStart && std::fabs(steps * dt - segmentStart) / dt > 1e-4)
+        refuse(field + ".dt", "the segment starts at t = " + formatNumber(segmentStart) +
+                                  " s, not a whole number of steps of " + formatNumber(dt) +
+                                  " s (Brian2 refuses this dt here too)");
+    if (const std::string baked = bakedForDefaultDt(checked); !baked.empty())
+        refuse(field + ".dt",
+               "the default clock's dt cannot change between segments with " + baked);
+    CheckedProtocolChange result;
+    result.kind = CheckedProtocolChange::Kind::Dt;
+    result.value = dt;
+    return result;
+}
+
 CheckedProtocolChange checkReseed(const ProtocolChange& change) {
     CheckedProtocolChange result;
     result.kind = CheckedProtocolChange::Kind::Seed;
@@ -262,6 +306,8 @@ void refuseInFirstSegment(const ProtocolChange& change, const std::string& field
     if (change.replacesTimedArray())
         refuse(field, "the first segment replaces no TimedArray: it reads the model's "
                       "'timed_arrays'");
+    if (change.changesDt())
+        refuse(field, "the first segment changes no dt: it runs at the model's 'dt'");
     refuse(field, "the first segment sets no values: what holds before the run is the objects' "
                   "'initial'");
 }
@@ -307,6 +353,7 @@ void checkProtocolChanges(CheckedModel& checked) {
                 : change.reseeds()            ? checkReseed(change)
                 : change.setsSpikes()         ? checkSpikes(checked, change, field, segmentStart)
                 : change.replacesTimedArray() ? checkTimedArrayChange(checked, change, field)
+                : change.changesDt()          ? checkDtChange(checked, change, field, segmentStart)
                                               : checkValues(checked, change, field, current));
         }
 }

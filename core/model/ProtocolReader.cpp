@@ -51,6 +51,17 @@ ProtocolChange readConstantChange(const Json& entry, const std::string& field) {
     return change;
 }
 
+/// `{"dt": "0.05*ms"}`: the default clock's step from this segment on.
+ProtocolChange readDtChange(const Json& entry, const std::string& field) {
+    refuseOtherKeys(entry, field, {"dt"}, "changes the default clock's dt");
+    const Json& dt = entry.at("dt");
+    if (!dt.is_string() || dt.get<std::string>().empty())
+        fail(field + ".dt", "expected a time such as \"0.05*ms\"");
+    ProtocolChange change;
+    change.dt = dt.get<std::string>();
+    return change;
+}
+
 /// `{"object": "M", "active": false}`: whether the object runs from this segment on.
 ProtocolChange readActiveSwitch(const Json& entry, const std::string& field) {
     refuseOtherKeys(entry, field, {"object", "active"}, "switches 'active'");
@@ -155,6 +166,8 @@ ProtocolChange readChange(const Json& entry, const std::string& field,
         return readSpikes(entry, field);
     if (entry.contains("timed_array"))
         return readTimedArray(entry, field, readTimedArrayFields);
+    if (entry.contains("dt"))
+        return readDtChange(entry, field);
     ProtocolChange change;
     change.object = objectName(entry, field);
     Json assignment = entry;

@@ -17,7 +17,7 @@ struct SpikeListSpec {
     std::string period;             // "" = no repetition
 };
 
-/// What a protocol changes between two segments, one of six kinds:
+/// What a protocol changes between two segments, one of seven kinds:
 /// - values of a group or Synapses object (Brian2's `G.I = 0*nA`, `S.w['i > j'] = ...`
 ///   written between two `run()` calls): `object` and `assignment`;
 /// - a constant (`tau = 5*ms` before the next `run()`, which reads the namespace
@@ -26,7 +26,8 @@ struct SpikeListSpec {
 /// - the random stream's seed (`seed(13579)` or `seed()`): `reseed`;
 /// - a SpikeGeneratorGroup's spikes (`SG.set_spikes(...)`): `object` and `spikes`;
 /// - a TimedArray's values (`stimulus = TimedArray(...)` again): `timedArray`,
-///   named as the TimedArray it replaces.
+///   named as the TimedArray it replaces;
+/// - the default clock's step (`defaultclock.dt = 0.05*ms`): `dt`.
 struct ProtocolChange {
     std::string object;
     AssignmentSpec assignment;
@@ -35,16 +36,18 @@ struct ProtocolChange {
     std::optional<Reseed> reseed;             // set: this entry seeds the random stream again
     std::optional<SpikeListSpec> spikes;      // set: this entry replaces `object`'s spikes
     std::optional<TimedArraySpec> timedArray; // set: this entry replaces a TimedArray
+    std::string dt; // non-empty: the default clock's new step, a time expression
 
     bool changesConstant() const { return !constant.empty(); }
     bool switchesActive() const { return active.has_value(); }
     bool reseeds() const { return reseed.has_value(); }
     bool setsSpikes() const { return spikes.has_value(); }
     bool replacesTimedArray() const { return timedArray.has_value(); }
+    bool changesDt() const { return !dt.empty(); }
     /// Values of a group or Synapses object: none of the other kinds.
     bool setsValues() const {
         return !changesConstant() && !switchesActive() && !reseeds() && !setsSpikes() &&
-               !replacesTimedArray();
+               !replacesTimedArray() && !changesDt();
     }
     static ProtocolChange seedEntry(const Reseed& reseed) {
         ProtocolChange change;

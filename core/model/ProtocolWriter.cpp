@@ -22,6 +22,10 @@ Json changeJson(const ProtocolChange& change, const TimedArrayWriter& timedArray
         return json;
     }
     Json json = Json::object();
+    if (change.changesDt()) {
+        json["dt"] = change.dt;
+        return json;
+    }
     if (change.changesConstant()) {
         json["constant"] = change.constant;
         json["value"] = change.assignment.value;

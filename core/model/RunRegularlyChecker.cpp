@@ -82,6 +82,7 @@ checkRunRegularlyEntries(const std::vector<RunRegularlySpec>& entries, const std
         operation.code = within(owner, field + ".code", [&] { return checkCode(entry); });
         if (operation.code.empty())
             throw ModelError({owner, field + ".code", 0, 0}, "run_regularly needs code");
+        operation.ownClock = !entry.dt.empty();
         operation.dt = entry.dt.empty()
                            ? ownerDt
                            : positiveTime(entry.dt, constants, owner, field + ".dt", false);

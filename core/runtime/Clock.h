@@ -22,6 +22,9 @@ public:
     void scheduleRun(double start, double end);
     bool running() const { return timestep_ < endTimestep_; }
     void tick() { ++timestep_; }
+    /// Brian2's `defaultclock.dt = ...` between runs: the next run converts
+    /// the network's time into steps of the new dt (scheduleRun).
+    void setDt(double dt) { dt_ = dt; }
 
 private:
     double dt_;

@@ -11,10 +11,18 @@ namespace spikestudio {
 
 Clock& Scheduler::clockFor(double dt) {
     for (auto& clock : clocks_)
-        if (clock->dt() == dt)
+        if (clock.get() != defaultClock_ && clock->dt() == dt)
             return *clock;
     clocks_.push_back(std::make_unique<Clock>(dt));
     return *clocks_.back();
+}
+
+Clock& Scheduler::defaultClock(double dt) {
+    if (!defaultClock_) {
+        clocks_.push_back(std::make_unique<Clock>(dt));
+        defaultClock_ = clocks_.back().get();
+    }
+    return *defaultClock_;
 }
 
 void Scheduler::add(Operation operation) {

@@ -16,6 +16,11 @@ class Scheduler {
 public:
     /// The clock with this dt, created on first use (clocks of equal dt run in lockstep).
     Clock& clockFor(double dt);
+    /// Brian2's defaultclock when a protocol changes its dt between runs: a
+    /// clock of its own, created on first use with `dt`, apart from the
+    /// clocks of objects whose own dt has the same value.
+    Clock& defaultClock(double dt);
+    bool isDefaultClock(const Clock* clock) const { return clock && clock == defaultClock_; }
     void add(Operation operation);
 
     /// Brian2's `obj.active = ...` between runs: switches every operation of
@@ -54,6 +59,7 @@ private:
     static void runTimed(Operation& operation);
 
     std::vector<std::unique_ptr<Clock>> clocks_;
+    Clock* defaultClock_ = nullptr;
     std::vector<Operation> operations_;
     double runsEndAt_ = 0.0; // Brian2's Network.t_: where the next run starts
     bool sorted_ = false;
