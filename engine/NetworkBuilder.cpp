@@ -169,7 +169,22 @@ private:
     }
 
     /// Rows a monitor on a clock of `dt` records in the run: one per step, and the first.
-    double rowsFor(double dt) const { return std::ceil(model_.duration / dt) + 1.0; }
+    /// A monitor on the default clock whose dt a protocol changes counts each
+    /// segment's steps at its dt (records are reserved whole: readers keep
+    /// pointers into them); one of equal explicit dt gets as many.
+    double rowsFor(double dt) const {
+        if (!defaultDtChanges_ || dt != model_.dt)
+            return std::ceil(model_.duration / dt) + 1.0;
+        double rows = 1.0;
+        double stepping = model_.dt;
+        for (const CheckedSegment& segment : model_.protocol) {
+            for (const CheckedProtocolChange& change : segment.set)
+                if (change.kind == CheckedProtocolChange::Kind::Dt)
+                    stepping = change.value;
+            rows += std::ceil(segment.duration / stepping) + 1.0;
+        }
+        return rows;
+    }
 
     void claimMonitor(const CheckedMonitor& monitor) {
         (this->*stepFor(monitor.spec->type).claim)(monitor, model_.groups[monitor.group]);

@@ -186,6 +186,22 @@ private slots:
                  written.c_str());
     }
 
+    /// Records are reserved whole before the run (readers keep pointers into
+    /// them): a smaller dt in a later segment is counted in, so recording
+    /// never moves them.
+    void recordsReservedForASmallerDtDoNotMove() {
+        const std::string text =
+            model(R"j([{"duration": "2*ms"}, {"duration": "2*ms", "set": [{"dt": "0.01*ms"}]}])j");
+        const CheckedModel checked = checkModel(readModel(text));
+        auto network = buildNetwork(checked);
+        const double* times = network->stateRecords()[0].times.data();
+        const double* values = network->stateRecords()[0].values.data();
+        runProtocol(*network, checked);
+        QCOMPARE(network->stateRecords()[0].times.size(), size_t(20 + 200));
+        QCOMPARE(network->stateRecords()[0].times.data(), times);
+        QCOMPARE(network->stateRecords()[0].values.data(), values);
+    }
+
     void dtChangesRefuseWhatIsBuiltForOneDt_data() {
         QTest::addColumn<QString>("extra");
         QTest::addColumn<QString>("message");
