@@ -62,9 +62,10 @@ void setActive(Model& model, const std::string& name, bool active) {
 /// What the first segment changes becomes what holds before the run: values
 /// go to their objects' initial lists, a constant gets the new value as its
 /// own, a switch becomes the object's `active`, new spikes the group's own,
-/// a replaced TimedArray the model's. A seed entry goes
-/// before the values it seeded; one after the last values stays (the first segment may seed the
-/// stream before the run).
+/// a replaced TimedArray the model's, a dt change the model's `dt` (the
+/// default clock runs at it from the start). A seed entry goes before the
+/// values it seeded; one after the last values stays (the first segment may
+/// seed the stream before the run).
 void moveFirstChangesToInitial(Model& model) {
     if (model.protocol.empty())
         return;
@@ -98,6 +99,10 @@ void moveFirstChangesToInitial(Model& model) {
             for (TimedArraySpec& array : model.timedArrays)
                 if (array.name == change.timedArray->name)
                     array = *change.timedArray;
+            continue;
+        }
+        if (change.changesDt()) {
+            model.dt = change.dt;
             continue;
         }
         appendInitialOf(model, change.object, change.assignment);

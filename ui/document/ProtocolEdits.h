@@ -23,8 +23,8 @@ size_t addSegment(Model& model, size_t after);
 
 /// Removes segment `index`. The values the new first segment would set are
 /// appended to their groups' `initial` (what holds before the run), with the
-/// seed entries before them; one segment left that seeds nothing becomes the
-/// model's duration again.
+/// seed entries before them, and its dt change becomes the model's `dt`; one
+/// segment left that seeds nothing becomes the model's duration again.
 void removeSegment(Model& model, size_t index);
 
 /// Swaps segments `index` and `index + by` (by = -1 or 1) when both exist.

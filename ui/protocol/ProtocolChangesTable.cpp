@@ -22,6 +22,8 @@ namespace {
 const char* const kActiveVariable = "active";
 const char* const kSpikesVariable = "spikes";
 const char* const kValuesVariable = "values";
+const char* const kDefaultClock = "defaultclock";
+const char* const kDtVariable = "dt";
 
 /// "[4 numbers] mV", or "[3 × 2 table]" for a TimedArray's values.
 QString timedArrayText(const TimedArraySpec& array) {
@@ -78,6 +80,10 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
       addSeed_(addSecondRowButton(tr("seed"), tr("Seed the random stream again here: the values "
                                                  "after it, or the segment's own draws, start from "
                                                  "this seed (Brian2: seed(13579) or seed())"))),
+      addDt_(addSecondRowButton(
+          tr("dt"), tr("Change the time step of the default clock from this segment on, for "
+                       "every object without a dt of its own (Brian2: defaultclock.dt = ... "
+                       "between two run() calls)"))),
       arrayEditor_(new ArrayValuesEditor(this)) {
     setObjectName("section:segmentValues");
     addButton()->setToolTip(tr("Set a value of a group or Synapses object before this segment "
@@ -87,6 +93,7 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
     addSeed_->setObjectName("addSeedEntry");
     addSpikes_->setObjectName("addSpikes");
     addTimedArray_->setObjectName("addTimedArray");
+    addDt_->setObjectName("addDtChange");
     moveUp_->setObjectName("valueUp");
     moveDown_->setObjectName("valueDown");
     numbers_->setObjectName("valueAsNumbers");
@@ -104,6 +111,7 @@ ProtocolChangesTable::ProtocolChangesTable(ModelDocument* document, QWidget* par
     connect(addSeed_, &QToolButton::clicked, this, &ProtocolChangesTable::addSeedEntry);
     connect(addSpikes_, &QToolButton::clicked, this, &ProtocolChangesTable::addSpikes);
     connect(addTimedArray_, &QToolButton::clicked, this, &ProtocolChangesTable::addTimedArray);
+    connect(addDt_, &QToolButton::clicked, this, &ProtocolChangesTable::addDtChange);
     connect(moveUp_, &QToolButton::clicked, this, [this] { moveSelected(-1); });
     connect(moveDown_, &QToolButton::clicked, this, [this] { moveSelected(1); });
     connect(numbers_, &QToolButton::clicked, this, &ProtocolChangesTable::toggleNumbers);
@@ -159,6 +167,7 @@ void ProtocolChangesTable::refresh() {
     addSeed_->setEnabled(segment_ >= 0); // the first segment may seed its own draws
     addSpikes_->setEnabled(segment_ > 0 && firstSpikeGenerator() != nullptr);
     addTimedArray_->setEnabled(segment_ > 0 && !model().timedArrays.empty());
+    addDt_->setEnabled(segment_ > 0); // the first segment runs at the model's dt
     showArrayOfCurrentRow();
 }
 
@@ -180,6 +189,8 @@ QList<QStringList> ProtocolChangesTable::rows() const {
         else if (change.setsSpikes())
             rows.append({QString::fromStdString(change.object), kSpikesVariable, QString(),
                          SpikeListText::format(*change.spikes)});
+        else if (change.changesDt())
+            rows.append({kDefaultClock, kDtVariable, QString(), QString::fromStdString(change.dt)});
         else
             rows.append({QString::fromStdString(change.object),
                          QString::fromStdString(change.assignment.variable),
@@ -191,7 +202,7 @@ QList<QStringList> ProtocolChangesTable::rows() const {
 
 // Numbers are edited in the array editor below the table, not in the cell. A
 // constant's row names no object or elements, a switch no variable or
-// elements, a seed entry has its seed only.
+// elements, a seed entry and a dt change their value only.
 bool ProtocolChangesTable::isEditable(int row, int column) const {
     const auto list = changes();
     if (row < 0 || row >= int(list.size()))
@@ -201,7 +212,7 @@ bool ProtocolChangesTable::isEditable(int row, int column) const {
         return column == VariableColumn || column == ValueColumn;
     if (change.switchesActive())
         return column == ObjectColumn || column == ValueColumn;
-    if (change.reseeds())
+    if (change.reseeds() || change.changesDt())
         return column == ValueColumn;
     if (change.setsSpikes())
         return column == ObjectColumn || column == ValueColumn;
@@ -229,7 +240,7 @@ void ProtocolChangesTable::commitCell(int row, int column, const QString& text) 
         return;
     ProtocolChange changed = list[size_t(row)];
     if (changed.changesConstant() || changed.switchesActive() || changed.reseeds() ||
-        changed.setsSpikes()) {
+        changed.setsSpikes() || changed.changesDt()) {
         commitOtherCell(row, column, trimmed, changed);
         return;
     }
@@ -266,7 +277,8 @@ void ProtocolChangesTable::commitCell(int row, int column, const QString& text) 
 }
 
 /// A cell of a constant's row (its name, its value), of a switch (its
-/// object, on or off) or of a seed entry (its seed).
+/// object, on or off), of a seed entry (its seed), of set_spikes' row or of
+/// a dt change (its time, checked by the checker).
 void ProtocolChangesTable::commitOtherCell(int row, int column, const QString& text,
                                            ProtocolChange changed) {
     QString what;
@@ -286,6 +298,15 @@ void ProtocolChangesTable::commitOtherCell(int row, int column, const QString& t
         }
         changed.object = text.toStdString();
         what = tr("Set spikes of %1").arg(text);
+    } else if (changed.changesDt()) {
+        if (column != ValueColumn)
+            return;
+        if (text.isEmpty()) {
+            showLocalProblem(row, column, tr("a dt change needs a time step, such as 0.05*ms"));
+            return;
+        }
+        changed.dt = text.toStdString();
+        what = tr("Change the default clock's dt to %1").arg(text);
     } else if (changed.reseeds()) {
         const std::optional<Reseed> reseed = SeedText::parse(text);
         if (!reseed) {
@@ -374,6 +395,28 @@ void ProtocolChangesTable::addTimedArray() {
     appendChange(change, tr("Replace TimedArray %1 before segment %2")
                              .arg(QString::fromStdString(change.timedArray->name))
                              .arg(segment_ + 1));
+}
+
+/// The default clock's dt in effect before `segment`: the last dt change of
+/// the segments before it, else the model's own.
+std::string ProtocolChangesTable::dtBefore(int segment) const {
+    std::string dt = model().dt;
+    const std::vector<ProtocolSegmentSpec>& protocol = model().protocol;
+    for (int k = 0; k < segment && k < int(protocol.size()); ++k)
+        for (const ProtocolChange& change : protocol[size_t(k)].set)
+            if (change.changesDt())
+                dt = change.dt;
+    return dt.empty() ? std::string("0.1*ms") : dt;
+}
+
+/// The dt the default clock runs at so far (the model's, or an earlier
+/// segment's change): checks until the user types the new one.
+void ProtocolChangesTable::addDtChange() {
+    if (segment_ <= 0)
+        return;
+    ProtocolChange change;
+    change.dt = dtBefore(segment_);
+    appendChange(change, tr("Change the default clock's dt before segment %1").arg(segment_ + 1));
 }
 
 /// The first SpikeGeneratorGroup's own spikes, to edit from there.
@@ -593,12 +636,12 @@ ProtocolChangesTable::problemCell(const Diagnostic& problem) const {
     if (row >= int(changes().size()))
         return std::nullopt;
     const QString part = match.captured(3);
-    const int column =
-        part == "object" || part == "timed_array"  ? ObjectColumn
-        : part == "variable" || part == "constant" ? VariableColumn
-        : part == "value" || part == "unit" || part == "active" || part == "seed" || part.isEmpty()
-            ? ValueColumn
-            : ElementsColumn;
+    const int column = part == "object" || part == "timed_array"  ? ObjectColumn
+                       : part == "variable" || part == "constant" ? VariableColumn
+                       : part == "value" || part == "unit" || part == "active" || part == "seed" ||
+                               part == "dt" || part.isEmpty()
+                           ? ValueColumn
+                           : ElementsColumn;
     return Cell{row, column};
 }
 

@@ -17,8 +17,9 @@ class ArrayValuesEditor;
 /// new spikes (`SG.set_spikes(...)`: the group, "spikes", the arguments as
 /// set_spikes takes them, see SpikeListText) and a TimedArray's new values
 /// (`stimulus = TimedArray(...)`: its name, "values", its numbers edited
-/// below in the ArrayValuesEditor, on its grid). Each edit is one
-/// undo step; the checker's messages mark their cell.
+/// below in the ArrayValuesEditor, on its grid) and the default clock's new
+/// step (`defaultclock.dt = 0.05*ms`: "defaultclock", "dt", the time). Each
+/// edit is one undo step; the checker's messages mark their cell.
 class ProtocolChangesTable : public TableSection {
     Q_OBJECT
 
@@ -37,6 +38,7 @@ public:
     QToolButton* addSeedButton() const { return addSeed_; }
     QToolButton* addSpikesButton() const { return addSpikes_; }
     QToolButton* addTimedArrayButton() const { return addTimedArray_; }
+    QToolButton* addDtButton() const { return addDt_; }
 
     enum Column { ObjectColumn, VariableColumn, ElementsColumn, ValueColumn };
 
@@ -59,6 +61,8 @@ private:
     void addSeedEntry();
     void addSpikes();
     void addTimedArray();
+    void addDtChange();
+    std::string dtBefore(int segment) const;
     void showTimedArray(const TimedArraySpec& array);
     const GroupSpec* firstSpikeGenerator() const;
     void appendChange(const ProtocolChange& change, const QString& text);
@@ -80,6 +84,7 @@ private:
     QToolButton* addSpikes_;
     QToolButton* addTimedArray_;
     QToolButton* addSeed_;
+    QToolButton* addDt_;
     ArrayValuesEditor* arrayEditor_;
 };
 

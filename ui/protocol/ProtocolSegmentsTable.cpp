@@ -11,7 +11,7 @@ namespace spikestudio {
 
 namespace {
 
-/// "I of G, tau = 5*ms, spikes off, seed()" for what a segment changes.
+/// "I of G, tau = 5*ms, spikes off, seed(), dt = 0.05*ms" for what a segment changes.
 QString changesSummary(const ProtocolSegmentSpec& segment) {
     QStringList parts;
     for (const ProtocolChange& change : segment.set)
@@ -28,6 +28,8 @@ QString changesSummary(const ProtocolSegmentSpec& segment) {
                 << QObject::tr("%1 replaced").arg(QString::fromStdString(change.timedArray->name));
         else if (change.setsSpikes())
             parts << QObject::tr("spikes of %1").arg(QString::fromStdString(change.object));
+        else if (change.changesDt())
+            parts << QStringLiteral("dt = %1").arg(QString::fromStdString(change.dt));
         else
             parts << QObject::tr("%1 of %2")
                          .arg(QString::fromStdString(change.assignment.variable),
