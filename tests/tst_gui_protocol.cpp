@@ -18,6 +18,7 @@
 #include "inspector/FieldEditor.h"
 #include "inspector/InspectorPanel.h"
 #include "model/ModelReader.h"
+#include "model/ModelWriter.h"
 #include "plots/LivePlot.h"
 #include "plots/ResultFigure.h"
 #include "protocol/ProtocolChangesTable.h"
@@ -456,6 +457,148 @@ private slots:
         while (undoStack()->canUndo())
             undoStack()->undo();
         QVERIFY(model().protocol[1].set.empty());
+    }
+
+    /// Brian2's `defaultclock.dt = ...` between runs: a dt row added from the
+    /// second segment on (at the dt the default clock runs at so far), its
+    /// time typed in its cell (an empty one refused there), summed up in the
+    /// segments' table, never treated as values, removed, every step undone.
+    void dtChangesAreAddedFromTheSecondSegment() {
+        load(readModel(kChangesModel));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        const std::string before = writeModelJson(model());
+        const int steps = undoStack()->index();
+        segments()->selectSegment(0);
+        QVERIFY(!changes()->addDtButton()->isEnabled());
+        segments()->selectSegment(1);
+        QVERIFY(changes()->addDtButton()->isEnabled());
+        QVERIFY(changes()->addDtButton()->toolTip().contains("defaultclock.dt"));
+
+        changes()->addDtButton()->click();
+        QCOMPARE(undoStack()->index(), steps + 1);
+        QCOMPARE(model().protocol[1].set.size(), size_t(1));
+        QVERIFY(model().protocol[1].set[0].changesDt());
+        QVERIFY(!model().protocol[1].set[0].setsValues());
+        QCOMPARE(model().protocol[1].set[0].dt, std::string("0.1*ms"));
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ObjectColumn), QString("defaultclock"));
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::VariableColumn), QString("dt"));
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ValueColumn), QString("0.1*ms"));
+        for (const int column :
+             {ProtocolChangesTable::ObjectColumn, ProtocolChangesTable::VariableColumn,
+              ProtocolChangesTable::ElementsColumn})
+            QVERIFY(!(changes()->table()->item(0, column)->flags() & Qt::ItemIsEditable));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, "0.05*ms");
+        QCOMPARE(undoStack()->index(), steps + 2);
+        QCOMPARE(model().protocol[1].set[0].dt, std::string("0.05*ms"));
+        QVERIFY(model().protocol[1].set[0].object.empty());
+        QVERIFY(model().protocol[1].set[0].assignment.value.empty());
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ValueColumn), QString("0.05*ms"));
+        QCOMPARE(cell(segments(), 1, ProtocolSegmentsTable::ChangesColumn),
+                 QString("dt = 0.05*ms"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+
+        // Not values: no numbers for it, no array editor.
+        changes()->table()->setCurrentCell(0, ProtocolChangesTable::ValueColumn);
+        changes()->numbersButton()->click();
+        QCOMPARE(undoStack()->index(), steps + 2);
+        QVERIFY(!model().protocol[1].set[0].assignment.hasValues);
+        QVERIFY(!changes()->arrayEditor()->isVisible());
+
+        editCell(changes(), 0, ProtocolChangesTable::ValueColumn, ""); // refused in its cell
+        QVERIFY2(changes()->problemText().contains("a dt change needs a time step"),
+                 qPrintable(changes()->problemText()));
+        QCOMPARE(model().protocol[1].set[0].dt, std::string("0.05*ms"));
+        QCOMPARE(undoStack()->index(), steps + 2);
+
+        // A later segment's new row starts from the dt in effect there.
+        segments()->addButton()->click();
+        QCOMPARE(segments()->selectedSegment(), 2);
+        changes()->addDtButton()->click();
+        QCOMPARE(model().protocol[2].set[0].dt, std::string("0.05*ms"));
+        undoStack()->undo();
+        undoStack()->undo();
+        QCOMPARE(model().protocol.size(), size_t(2));
+
+        segments()->selectSegment(1);
+        changes()->table()->setCurrentCell(0, 0);
+        changes()->removeButton()->click();
+        QVERIFY(model().protocol[1].set.empty());
+        undoStack()->undo();
+        QCOMPARE(model().protocol[1].set[0].dt, std::string("0.05*ms"));
+        undoStack()->undo();
+        QCOMPARE(model().protocol[1].set[0].dt, std::string("0.1*ms"));
+        undoStack()->undo();
+        QCOMPARE(undoStack()->index(), steps);
+        QCOMPARE(writeModelJson(model()), before);
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+    }
+
+    /// Brian2's check_dt: a dt that the segment's start is no whole number of
+    /// steps of is refused by the checker at that row's value; a fitting one
+    /// typed there runs.
+    void aDtChangeTheCheckerRefusesIsMarkedAtItsRow() {
+        load(readModel(R"({"format": "spikestudio-model", "version": 1, "dt": "0.1*ms",
+  "groups": [{"name": "G", "type": "NeuronGroup", "N": 2,
+              "equations": "dv/dt = (I - v)/(10*ms) : 1\nI : 1"}],
+  "protocol": [{"duration": "1.03*ms"},
+               {"duration": "1*ms", "set": [{"object": "G", "variable": "I", "value": "1"},
+                                            {"dt": "0.3*ms"}]}]})"));
+        segments()->selectSegment(1);
+        QTRY_VERIFY2(changes()->problemText().contains("not a whole number of steps of"),
+                     qPrintable(changes()->problemText()));
+        QVERIFY(changes()->problemText().contains("0.00103 s"));
+        QVERIFY(!window_->diagnostics()->canRun());
+        QVERIFY(changes()->table()->item(1, ProtocolChangesTable::ValueColumn)->background() !=
+                QBrush());
+        QVERIFY(changes()->table()->item(0, ProtocolChangesTable::ValueColumn)->background() ==
+                QBrush());
+        QVERIFY(segments()->problemText().contains("segment 2: "));
+
+        editCell(changes(), 1, ProtocolChangesTable::ValueColumn, "0.01*ms"); // 103 steps
+        QCOMPARE(model().protocol[1].set[1].dt, std::string("0.01*ms"));
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        QVERIFY(changes()->problemText().isEmpty());
+        QVERIFY(changes()->table()->item(1, ProtocolChangesTable::ValueColumn)->background() ==
+                QBrush());
+    }
+
+    /// A protocol whose second segment halves the default clock's dt runs to
+    /// its end, the StateMonitor recording at the new step from there on.
+    void aModelWithADtChangeRuns() {
+        Model changed = protocolModel();
+        ProtocolChange dt;
+        dt.dt = "0.05*ms";
+        changed.protocol[1].set.push_back(dt);
+        load(changed);
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        RunView& run = *window_->runView();
+        QSignalSpy ended(&run, &RunView::runEnded);
+        run.run();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+        QCOMPARE(run.controller().state(), RunController::State::Finished);
+        // 30 ms at 0.1 ms, then 20 ms and 10 ms at 0.05 ms.
+        QCOMPARE(run.controller().network()->stateRecords().front().times.size(),
+                 size_t(300 + 400 + 200));
+    }
+
+    /// Removing the first segment makes its successor's dt change the model's dt.
+    void removingTheFirstSegmentMakesItsSuccessorsDtTheModels() {
+        Model changed = protocolModel();
+        ProtocolChange dt;
+        dt.dt = "0.05*ms";
+        changed.protocol[1].set.push_back(dt);
+        load(changed);
+        segments()->table()->setCurrentCell(0, 0);
+        segments()->removeButton()->click();
+        QCOMPARE(model().dt, std::string("0.05*ms"));
+        QCOMPARE(model().protocol.size(), size_t(2));
+        QVERIFY(model().protocol[0].set.empty());
+        QTRY_VERIFY(window_->diagnostics()->canRun());
+        undoStack()->undo();
+        QCOMPARE(model().dt, std::string("0.1*ms"));
+        QVERIFY(model().protocol[1].set[1].changesDt());
     }
 
     /// Removing the first segment moves a seed that came before values into
