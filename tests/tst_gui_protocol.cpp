@@ -480,7 +480,8 @@ private slots:
         QVERIFY(model().protocol[1].set[0].changesDt());
         QVERIFY(!model().protocol[1].set[0].setsValues());
         QCOMPARE(model().protocol[1].set[0].dt, std::string("0.1*ms"));
-        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ObjectColumn), QString("defaultclock"));
+        QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ObjectColumn), QString("clock"));
+        QVERIFY(changes()->table()->item(0, 0)->toolTip().startsWith("defaultclock.dt = 0.1*ms"));
         QCOMPARE(cell(changes(), 0, ProtocolChangesTable::VariableColumn), QString("dt"));
         QCOMPARE(cell(changes(), 0, ProtocolChangesTable::ValueColumn), QString("0.1*ms"));
         for (const int column :

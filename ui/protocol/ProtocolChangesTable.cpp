@@ -11,6 +11,7 @@
 
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -22,7 +23,6 @@ namespace {
 const char* const kActiveVariable = "active";
 const char* const kSpikesVariable = "spikes";
 const char* const kValuesVariable = "values";
-const char* const kDefaultClock = "defaultclock";
 const char* const kDtVariable = "dt";
 
 /// "[4 numbers] mV", or "[3 × 2 table]" for a TimedArray's values.
@@ -168,6 +168,17 @@ void ProtocolChangesTable::refresh() {
     addSpikes_->setEnabled(segment_ > 0 && firstSpikeGenerator() != nullptr);
     addTimedArray_->setEnabled(segment_ > 0 && !model().timedArrays.empty());
     addDt_->setEnabled(segment_ > 0); // the first segment runs at the model's dt
+    // A dt row says "clock", "dt" (narrower than Brian2's name, which its tip gives).
+    const auto list = changes();
+    const QSignalBlocker quiet(table()); // a tip is no edit of the cell
+    for (int row = 0; row < table()->rowCount() && row < int(list.size()); ++row)
+        if (list[size_t(row)].changesDt())
+            for (int column = 0; column < table()->columnCount(); ++column)
+                if (QTableWidgetItem* item = table()->item(row, column))
+                    item->setToolTip(
+                        tr("defaultclock.dt = %1: the time step of the default clock (every "
+                           "object without a dt of its own) from this segment on")
+                            .arg(QString::fromStdString(list[size_t(row)].dt)));
     showArrayOfCurrentRow();
 }
 
@@ -190,7 +201,7 @@ QList<QStringList> ProtocolChangesTable::rows() const {
             rows.append({QString::fromStdString(change.object), kSpikesVariable, QString(),
                          SpikeListText::format(*change.spikes)});
         else if (change.changesDt())
-            rows.append({kDefaultClock, kDtVariable, QString(), QString::fromStdString(change.dt)});
+            rows.append({tr("clock"), kDtVariable, QString(), QString::fromStdString(change.dt)});
         else
             rows.append({QString::fromStdString(change.object),
                          QString::fromStdString(change.assignment.variable),

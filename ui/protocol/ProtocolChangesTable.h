@@ -18,7 +18,7 @@ class ArrayValuesEditor;
 /// set_spikes takes them, see SpikeListText) and a TimedArray's new values
 /// (`stimulus = TimedArray(...)`: its name, "values", its numbers edited
 /// below in the ArrayValuesEditor, on its grid) and the default clock's new
-/// step (`defaultclock.dt = 0.05*ms`: "defaultclock", "dt", the time). Each
+/// step (`defaultclock.dt = 0.05*ms`: "clock", "dt", the time). Each
 /// edit is one undo step; the checker's messages mark their cell.
 class ProtocolChangesTable : public TableSection {
     Q_OBJECT
