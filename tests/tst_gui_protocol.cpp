@@ -2,7 +2,8 @@
 // a plain duration converted to a protocol, segments added, edited, moved
 // and removed (the last-but-one turning the model back to a duration), values
 // set before a segment (also of Synapses objects), constants changed and
-// objects switched on and off, every step undone; bad durations refused
+// objects switched on and off, the default clock's dt changed (and refused
+// by the checker at its row), every step undone; bad durations refused
 // naming the segment; the Model page showing the protocol's total; and segment
 // boundaries marked on the live plot and on a stored run's figure. With
 // SPIKESTUDIO_UPDATE_DOCS set the window is saved as docs/protocol-editor.png
