@@ -264,6 +264,12 @@ QList<FeatureCase> unsupportedFeatures() {
          "inp = TimedArray([3, 4], dt=2*ms)\nrun(2*ms)  # <-\n",
          "a TimedArray 'inp' replaced between two run() calls with another dt (2. ms, was "
          "1. ms)"},
+        {"monitor on defaultclock of a group on its own clock, dt changed",
+         "from brian2 import *\nG = NeuronGroup(2, 'v : 1', dt=0.2*ms, name='G')\n"
+         "M = StateMonitor(G, 'v', record=True, clock=defaultclock, name='M')  # <-\n"
+         "run(1*ms)\ndefaultclock.dt = 0.05*ms\nrun(1*ms)\n",
+         "StateMonitor 'M' on defaultclock while NeuronGroup 'G' runs on a clock of its own, "
+         "with defaultclock.dt changed between two run() calls"},
         {"BinomialFunction replaced between runs",
          "from brian2 import *\nf = BinomialFunction(10, 0.5)\n"
          "G = NeuronGroup(3, 'x : 1', name='G')\nG.run_regularly('x = f()')\nrun(1*ms)\n"
@@ -753,6 +759,87 @@ private slots:
                      result.err.contains("random numbers will differ from Brian2's"),
                  qPrintable(result.err));
         QCOMPARE(result.err.count('\n'), 1);
+    }
+
+    // defaultclock.dt changed between two run() calls becomes a dt entry at
+    // the start of the next segment's set (before its values and a seed
+    // entry), where the dt differs from the run before's: set and set back
+    // before a run() is none. The model's dt is the first run's; a group made
+    // with a dt of its own keeps it.
+    void dtChangedBetweenRunsIsASegmentEntry() {
+        const QString path =
+            writeScript("dt-changes.py",
+                        "from brian2 import *\n"
+                        "G = NeuronGroup(2, 'dv/dt = (I - v)/(10*ms) + 0.1*xi/sqrt(ms) : 1\\n"
+                        "I : 1', method='euler', name='G')\n"
+                        "H = NeuronGroup(1, 'x : 1', dt=0.1*ms, name='H')\n"
+                        "run(1*ms)\n"
+                        "defaultclock.dt = 0.05*ms\n"
+                        "G.I = 2\n"
+                        "seed(7)\n"
+                        "run(1*ms)\n"
+                        "run(1*ms)\n"
+                        "defaultclock.dt = 0.2*ms\n"
+                        "defaultclock.dt = 0.1*ms\n"
+                        "run(1*ms)\n"
+                        "defaultclock.dt = 0.1*ms\n"
+                        "run(1*ms)\n");
+        const QString model = dir_.filePath("dt-changes.json");
+        const CliResult imported = import(path, model);
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QFile file(model);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(json["dt"].toString(), QString("0.1*ms"));
+        QCOMPARE(json["groups"].toArray()[1].toObject()["dt"].toString(), QString("0.1*ms"));
+        QCOMPARE(json["protocol"].toArray(),
+                 QJsonDocument::fromJson(R"json([{"duration": "1*ms"},
+                     {"duration": "1*ms", "set": [{"dt": "0.05*ms"},
+                      {"object": "G", "variable": "I", "value": "2"}, {"seed": 7}]},
+                     {"duration": "1*ms"},
+                     {"duration": "1*ms", "set": [{"dt": "0.1*ms"}]},
+                     {"duration": "1*ms"}])json")
+                     .array());
+        const CliResult checked = runCli({"check", model});
+        QVERIFY2(checked.exitCode == 0, qPrintable(checked.err));
+    }
+
+    // Brian2's test_long_run: one step of (2**31 - 5)*0.1 ms, then six of
+    // 0.1 ms. The huge dt is written as text that reads back as the very same
+    // double, so the network's time is a whole number of 0.1 ms steps.
+    void hugeDtBetweenRunsReadsBackExactly() {
+        const QString path = writeScript("long-run.py",
+                                         "from brian2 import *\n"
+                                         "G = NeuronGroup(1, 'x : 1', name='G')\n"
+                                         "G.run_regularly('x += 1')\n"
+                                         "M = StateMonitor(G, 'x', record=True, when='end', "
+                                         "name='M')\n"
+                                         "defaultclock.dt = 0.1*ms\n"
+                                         "start_time = (2**31 - 5)*defaultclock.dt\n"
+                                         "defaultclock.dt = start_time\n"
+                                         "run(start_time)\n"
+                                         "defaultclock.dt = 0.1*ms\n"
+                                         "run(6*defaultclock.dt)\n");
+        const QString model = dir_.filePath("long-run.json");
+        const CliResult imported = import(path, model);
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QFile file(model);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(json["dt"].toString(), QString("214748364.3*ms"));
+        QCOMPARE(json["protocol"].toArray()[1].toObject()["set"].toArray(),
+                 QJsonDocument::fromJson(R"json([{"dt": "0.1*ms"}])json").array());
+        const QString out = dir_.filePath("long-run-out");
+        const CliResult ran = runCli({"run", model, "--csv", out, "--tier", "tcc"});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        const CsvTable trace = CsvTable::read(out + "/M.csv");
+        QCOMPARE(trace.rows.size(), 7);
+        const double start = (2147483648.0 - 5) * 1e-4;
+        for (int k = 0; k < 7; ++k) {
+            QCOMPARE(trace.rows[k][1], double(k + 1)); // one run_regularly per step
+            if (k > 0)
+                QCOMPARE(trace.rows[k][0], start + (k - 1) * 1e-4);
+        }
     }
 
     /// prefs.legacy.refractory_timing as it stood at run(), also when the
