@@ -21,8 +21,9 @@ and refractory periods) by their values in SI units; a GSL method's options
 in any order, by their values; the seed; a protocol's segments, their
 durations by value and their entries (seed entries included) as `initial`'s,
 new spikes by their times' and period's values, a TimedArray's new values
-as the model's TimedArrays; BinomialFunctions by name in any order (the
-importer lists them as the code first calls them), p by its value. The model's
+as the model's TimedArrays, the default clock's new dt by its value;
+BinomialFunctions by name in any order (the importer lists them as the code
+first calls them), p by its value. The model's
 name and description are the importer's own; constants that no code uses
 (folded into the others by Python) are not carried over. Links are compared
 by the array each neuron reads (Brian2 keeps a link to a subgroup or to
@@ -39,6 +40,7 @@ sys.path.insert(0, os.path.join(HERE, '..', 'reference'))
 from brian_reference import import_brian2, load_model  # noqa: E402
 from brian_reference.quantities import NotConstant, QuantityEvaluator  # noqa: E402
 from brian2spikestudio.errors import ImportFailure  # noqa: E402
+from brian2spikestudio.model_file import is_dt_entry  # noqa: E402
 
 MISSING = object()
 
@@ -120,7 +122,8 @@ def assignment(entry, normal):
 
 def protocol_rule(protocol, normal):
     """A protocol's segments: each duration by its value, each `set` entry as
-    an entry of `initial`, as new spikes, or as a TimedArray's new values."""
+    an entry of `initial`, as new spikes, as a TimedArray's new values, or as
+    the default clock's new dt."""
     if protocol is MISSING:
         return MISSING
     return [(normal.quantity(segment['duration']),
@@ -133,6 +136,8 @@ def set_entry(entry, normal):
         return spikes(entry, normal)
     if 'timed_array' in entry:
         return replacement(entry, normal)
+    if is_dt_entry(entry):
+        return [('dt', normal.quantity(entry['dt']))]
     return assignment(entry, normal)
 
 
