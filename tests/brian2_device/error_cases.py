@@ -36,9 +36,16 @@ def state_spike_studio_lacks():
 
 
 def second_run_with_changes():
-    G = NeuronGroup(3, 'dv/dt = (1.1 - v)/(10*ms) : 1', name='G4')
+    G = group('G4'); S = Synapses(G, G, on_pre='v += 0.1', name='S4'); S.connect(i=0, j=1)
     run(1*ms)
-    defaultclock.dt = 0.05*ms  # a protocol keeps the model's dt
+    S.connect(i=1, j=0)  # a protocol keeps the synapses made before its first run
+    run(1*ms)
+
+
+def dt_change_with_delays():
+    G = group('G7'); S = Synapses(G, G, on_pre='v += 0.1', delay=1*ms, name='S7'); S.connect()
+    run(1*ms)
+    defaultclock.dt = 0.05*ms  # the spikes in flight would change steps
     run(1*ms)
 
 
@@ -64,8 +71,8 @@ def values_through_subgroup():
 
 
 CASES = [unsupported_feature, refused_by_spike_studio, state_spike_studio_lacks,
-         second_run_with_changes, values_through_subgroup, program_missing, unknown_tier,
-         unknown_option]
+         second_run_with_changes, dt_change_with_delays, values_through_subgroup,
+         program_missing, unknown_tier, unknown_option]
 
 if __name__ == '__main__':
     for case in CASES:
