@@ -97,7 +97,10 @@ std::string modelSummary(const Model& model) {
     std::string text =
         std::to_string(model.groups.size()) + " groups, " + std::to_string(model.synapses.size()) +
         " synapses, " + std::to_string(model.poissonInputs.size()) + " Poisson inputs, " +
-        std::to_string(model.monitors.size()) + " monitors, duration " + printable(model.duration);
+        std::to_string(model.monitors.size()) + " monitors, " +
+        (model.protocol.empty()
+             ? "duration " + printable(model.duration)
+             : "a protocol of " + std::to_string(model.protocol.size()) + " segments");
     if (model.seed)
         text += ", seed " + std::to_string(*model.seed);
     return text;

@@ -354,17 +354,17 @@ private slots:
     void binomialFunctionsAreMadeBeforeTheObjects() {
         const QString script = dir_.filePath("binomial/binomial.py");
         QDir().mkpath(dir_.filePath("binomial"));
-        const CliResult result = exportModel(
-            {kSource + "/tests/brian2_export/binomial_functions.json", "-o", script});
+        const CliResult result =
+            exportModel({kSource + "/tests/brian2_export/binomial_functions.json", "-o", script});
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         const QStringList text = readText(script).split('\n');
         qsizetype previous = -1;
-        for (const QString& line : {QString("p_small = 0.1"),
-                                    QString("counts = BinomialFunction(100, 0.3)"),
-                                    QString("small = BinomialFunction(100, p_small, "
-                                            "approximate=False)"),
-                                    QString("big = BinomialFunction(1000, 0.3, approximate=False)"),
-                                    QString("seed(7)")}) {
+        for (const QString& line :
+             {QString("p_small = 0.1"), QString("counts = BinomialFunction(100, 0.3)"),
+              QString("small = BinomialFunction(100, p_small, "
+                      "approximate=False)"),
+              QString("big = BinomialFunction(1000, 0.3, approximate=False)"),
+              QString("seed(7)")}) {
             const qsizetype at = text.indexOf(line);
             QVERIFY2(at > previous, qPrintable(line + " missing or out of order"));
             previous = at;

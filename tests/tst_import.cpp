@@ -580,17 +580,17 @@ private slots:
     // name in two namespaces is one entry, and a PoissonInput's own is none.
     // Two of other parameters under one name are refused, naming both.
     void binomialFunctionsAreTakenByTheirNames() {
-        const QString script = writeScript(
-            "binomial.py", "from brian2 import *\n"
-                           "f = BinomialFunction(20, 0.25, approximate=False)\n"
-                           "G = NeuronGroup(3, 'x : 1', name='G')\n"
-                           "G.x = 'f()'\n"
-                           "H = NeuronGroup(2, 'y : 1', name='H', namespace={\n"
-                           "    'f': BinomialFunction(20, 0.25, approximate=False),\n"
-                           "    'g': BinomialFunction(1000, 0.3)})\n"
-                           "H.run_regularly('y = f() + g()')\n"
-                           "P = PoissonInput(G, 'x', 10, 10*Hz, weight=1)\n"
-                           "run(1*ms)\n");
+        const QString script =
+            writeScript("binomial.py", "from brian2 import *\n"
+                                       "f = BinomialFunction(20, 0.25, approximate=False)\n"
+                                       "G = NeuronGroup(3, 'x : 1', name='G')\n"
+                                       "G.x = 'f()'\n"
+                                       "H = NeuronGroup(2, 'y : 1', name='H', namespace={\n"
+                                       "    'f': BinomialFunction(20, 0.25, approximate=False),\n"
+                                       "    'g': BinomialFunction(1000, 0.3)})\n"
+                                       "H.run_regularly('y = f() + g()')\n"
+                                       "P = PoissonInput(G, 'x', 10, 10*Hz, weight=1)\n"
+                                       "run(1*ms)\n");
         const CliResult imported = import(script, dir_.filePath("binomial.json"));
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         QFile file(dir_.filePath("binomial.json"));
@@ -600,10 +600,8 @@ private slots:
         for (const QJsonValue& entry : model["binomial_functions"].toArray())
             functions[entry.toObject()["name"].toString()] = entry.toObject();
         QCOMPARE(functions.keys(), (QList<QString>{"f", "g"}));
-        QCOMPARE(functions["f"], (QJsonObject{{"name", "f"},
-                                              {"n", 20},
-                                              {"p", "0.25"},
-                                              {"approximate", false}}));
+        QCOMPARE(functions["f"],
+                 (QJsonObject{{"name", "f"}, {"n", 20}, {"p", "0.25"}, {"approximate", false}}));
         QCOMPARE(functions["g"], (QJsonObject{{"name", "g"}, {"n", 1000}, {"p", "0.3"}}));
 
         const QString twice = writeScript(
@@ -617,10 +615,12 @@ private slots:
             "run(1*ms)\n");
         expectFailure(import(twice, dir_.filePath("binomial-twice.json")),
                       dir_.filePath("binomial-twice.json"),
-                      {twice + ":3: 'f' is BinomialFunction(100, 0.3, approximate=False) here "
-                               "(Brian2's '_binomial_1') and BinomialFunction(100, 0.1) at " +
-                           twice + ":2 (Brian2's '_binomial'); a model has one "
-                                   "BinomialFunction per name"});
+                      {twice +
+                       ":3: 'f' is BinomialFunction(100, 0.3, approximate=False) here "
+                       "(Brian2's '_binomial_1') and BinomialFunction(100, 0.1) at " +
+                       twice +
+                       ":2 (Brian2's '_binomial'); a model has one "
+                       "BinomialFunction per name"});
     }
 
     // A project holds one model: several networks are refused before anything
@@ -767,39 +767,39 @@ private slots:
     // before a run() is none. The model's dt is the first run's; a group made
     // with a dt of its own keeps it.
     void dtChangedBetweenRunsIsASegmentEntry() {
-        const QString path =
-            writeScript("dt-changes.py",
-                        "from brian2 import *\n"
-                        "G = NeuronGroup(2, 'dv/dt = (I - v)/(10*ms) + 0.1*xi/sqrt(ms) : 1\\n"
-                        "I : 1', method='euler', name='G')\n"
-                        "H = NeuronGroup(1, 'x : 1', dt=0.1*ms, name='H')\n"
-                        "run(1*ms)\n"
-                        "defaultclock.dt = 0.05*ms\n"
-                        "G.I = 2\n"
-                        "seed(7)\n"
-                        "run(1*ms)\n"
-                        "run(1*ms)\n"
-                        "defaultclock.dt = 0.2*ms\n"
-                        "defaultclock.dt = 0.1*ms\n"
-                        "run(1*ms)\n"
-                        "defaultclock.dt = 0.1*ms\n"
-                        "run(1*ms)\n");
+        const QString path = writeScript(
+            "dt-changes.py", "from brian2 import *\n"
+                             "G = NeuronGroup(2, 'dv/dt = (I - v)/(10*ms) + 0.1*xi/sqrt(ms) : 1\\n"
+                             "I : 1', method='euler', name='G')\n"
+                             "H = NeuronGroup(1, 'x : 1', dt=0.1*ms, name='H')\n"
+                             "run(1*ms)\n"
+                             "defaultclock.dt = 0.05*ms\n"
+                             "G.I = 2\n"
+                             "seed(7)\n"
+                             "run(1*ms)\n"
+                             "run(1*ms)\n"
+                             "defaultclock.dt = 0.2*ms\n"
+                             "defaultclock.dt = 0.1*ms\n"
+                             "run(1*ms)\n"
+                             "defaultclock.dt = 0.1*ms\n"
+                             "run(1*ms)\n");
         const QString model = dir_.filePath("dt-changes.json");
         const CliResult imported = import(path, model);
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.contains("monitors, a protocol of 5 segments\n"),
+                 qPrintable(imported.out));
         QFile file(model);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
         QCOMPARE(json["dt"].toString(), QString("0.1*ms"));
         QCOMPARE(json["groups"].toArray()[1].toObject()["dt"].toString(), QString("0.1*ms"));
-        QCOMPARE(json["protocol"].toArray(),
-                 QJsonDocument::fromJson(R"json([{"duration": "1*ms"},
+        QCOMPARE(json["protocol"].toArray(), QJsonDocument::fromJson(R"json([{"duration": "1*ms"},
                      {"duration": "1*ms", "set": [{"dt": "0.05*ms"},
                       {"object": "G", "variable": "I", "value": "2"}, {"seed": 7}]},
                      {"duration": "1*ms"},
                      {"duration": "1*ms", "set": [{"dt": "0.1*ms"}]},
                      {"duration": "1*ms"}])json")
-                     .array());
+                                                 .array());
         const CliResult checked = runCli({"check", model});
         QVERIFY2(checked.exitCode == 0, qPrintable(checked.err));
     }
@@ -808,18 +808,18 @@ private slots:
     // 0.1 ms. The huge dt is written as text that reads back as the very same
     // double, so the network's time is a whole number of 0.1 ms steps.
     void hugeDtBetweenRunsReadsBackExactly() {
-        const QString path = writeScript("long-run.py",
-                                         "from brian2 import *\n"
-                                         "G = NeuronGroup(1, 'x : 1', name='G')\n"
-                                         "G.run_regularly('x += 1')\n"
-                                         "M = StateMonitor(G, 'x', record=True, when='end', "
-                                         "name='M')\n"
-                                         "defaultclock.dt = 0.1*ms\n"
-                                         "start_time = (2**31 - 5)*defaultclock.dt\n"
-                                         "defaultclock.dt = start_time\n"
-                                         "run(start_time)\n"
-                                         "defaultclock.dt = 0.1*ms\n"
-                                         "run(6*defaultclock.dt)\n");
+        const QString path =
+            writeScript("long-run.py", "from brian2 import *\n"
+                                       "G = NeuronGroup(1, 'x : 1', name='G')\n"
+                                       "G.run_regularly('x += 1')\n"
+                                       "M = StateMonitor(G, 'x', record=True, when='end', "
+                                       "name='M')\n"
+                                       "defaultclock.dt = 0.1*ms\n"
+                                       "start_time = (2**31 - 5)*defaultclock.dt\n"
+                                       "defaultclock.dt = start_time\n"
+                                       "run(start_time)\n"
+                                       "defaultclock.dt = 0.1*ms\n"
+                                       "run(6*defaultclock.dt)\n");
         const QString model = dir_.filePath("long-run.json");
         const CliResult imported = import(path, model);
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
