@@ -1,10 +1,15 @@
 #include "codegen/DrawText.h"
 
+#include "codegen/CEmitter.h"
 #include "expr/ExprText.h"
 
 #include <charconv>
 
 namespace spikestudio {
+
+std::string normalDrawText(double mean, double deviation) {
+    return "(" + cLiteral(mean) + " + " + cLiteral(deviation) + " * " + kNormalDraw + ")";
+}
 
 std::string binomialDrawText(long long trials, double probability) {
     std::string p = formatNumber(probability); // reads back exactly; p is from 0 to 1

@@ -14,6 +14,11 @@ inline const std::string kNormalDraw = "spikestudio_randn(_context->rng)";
 /// Followed by "n, p)": numpy's binomial(n, p) (a BinomialFunction).
 inline const std::string kBinomialDraw = "spikestudio_binomial(_context->rng, ";
 
+/// The C of numpy's normal(mean, deviation): mean + deviation * a standard
+/// normal, as numpy computes it (a BinomialFunction's or PoissonInput's
+/// normal approximation).
+std::string normalDrawText(double mean, double deviation);
+
 /// The C of numpy's binomial(trials, probability), numbers only.
 std::string binomialDrawText(long long trials, double probability);
 

@@ -174,11 +174,9 @@ std::string KernelBody::cFunction(const std::string& name,
     return call + ")";
 }
 
-// numpy's normal(mean, deviation): mean + deviation * its standard normal.
 std::string KernelBody::binomialDraw(const BinomialShape& shape) {
     if (shape.normal)
-        return "(" + cLiteral(shape.mean) + " + " + cLiteral(shape.deviation) + " * " +
-               kNormalDraw + ")";
+        return normalDrawText(shape.mean, shape.deviation);
     return binomialDrawText(shape.trials, shape.probability);
 }
 

@@ -1,6 +1,7 @@
 #include "codegen/KernelWriter.h"
 
 #include "codegen/CEmitter.h"
+#include "codegen/DrawText.h"
 #include "codegen/GslKernelWriter.h"
 #include "codegen/KernelTemplates.h"
 #include "model/CheckSupport.h"
@@ -112,8 +113,7 @@ namespace {
 /// BinomialFunction does (only numbers reach the C, never user text).
 std::string binomialDraw(const BinomialPlan& plan) {
     if (plan.normal)
-        return "(" + cLiteral(plan.mean) + " + " + cLiteral(plan.deviation) +
-               " * spikestudio_randn(_context->rng))";
+        return normalDrawText(plan.mean, plan.deviation);
     const std::string successes = "spikestudio_binomial_inversion(_context->rng, " +
                                   std::to_string(plan.n) + ", " + cLiteral(plan.p) + ", " +
                                   cLiteral(plan.q) + ", " + cLiteral(plan.qn) + ", " +

@@ -45,7 +45,7 @@ void applyChange(Network& network, const CheckedModel& checked,
     case CheckedProtocolChange::Kind::Dt:
         // The builder made the default clock apart (changesDefaultDt); the run
         // converts the network's time into its new steps.
-        network.scheduler().defaultClock(change.value).setDt(change.value);
+        network.scheduler().setDefaultDt(change.value);
         break;
     case CheckedProtocolChange::Kind::Spikes:
         // Spikes before the segment's first step are never emitted, as Brian2

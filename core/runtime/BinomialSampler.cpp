@@ -12,7 +12,6 @@ namespace spikestudio {
 
 BinomialPlan planBinomial(std::int64_t n, double p) {
     BinomialPlan plan;
-    const double trials = static_cast<double>(n);
     if (const BinomialShape shape = binomialShape(n, p, true); shape.normal) {
         plan.normal = true;
         plan.mean = shape.mean;
@@ -22,12 +21,22 @@ BinomialPlan planBinomial(std::int64_t n, double p) {
     plan.countsFailures = p > 0.5;
     plan.n = n;
     plan.p = plan.countsFailures ? 1.0 - p : p;
-    plan.q = 1.0 - plan.p;
-    plan.qn = std::exp(trials * std::log(plan.q));
-    const double mean = trials * plan.p;
-    plan.bound =
-        static_cast<std::int64_t>(std::min(trials, mean + 10.0 * std::sqrt(mean * plan.q + 1.0)));
+    const InversionConstants constants = inversionConstants(n, plan.p);
+    plan.q = constants.q;
+    plan.qn = constants.qn;
+    plan.bound = constants.bound;
     return plan;
+}
+
+InversionConstants inversionConstants(std::int64_t n, double p) {
+    const double trials = static_cast<double>(n);
+    InversionConstants constants;
+    constants.q = 1.0 - p;
+    constants.qn = std::exp(trials * std::log(constants.q));
+    const double mean = trials * p;
+    constants.bound = static_cast<std::int64_t>(
+        std::min(trials, mean + 10.0 * std::sqrt(mean * constants.q + 1.0)));
+    return constants;
 }
 
 } // namespace spikestudio
@@ -58,13 +67,9 @@ using spikestudio::RandomGenerator;
 
 /// numpy's inversion with the constants numpy works out for (n, p).
 std::int64_t binomialByInversion(void* generator, std::int64_t n, double p) {
-    const double trials = static_cast<double>(n);
-    const double q = 1.0 - p;
-    const double qn = std::exp(trials * std::log(q));
-    const double mean = trials * p;
-    const auto bound =
-        static_cast<std::int64_t>(std::min(trials, mean + 10.0 * std::sqrt(mean * q + 1.0)));
-    return static_cast<std::int64_t>(spikestudio_binomial_inversion(generator, n, p, q, qn, bound));
+    const spikestudio::InversionConstants c = spikestudio::inversionConstants(n, p);
+    return static_cast<std::int64_t>(
+        spikestudio_binomial_inversion(generator, n, p, c.q, c.qn, c.bound));
 }
 
 /// numpy's Stirling series term for log(x!) in BTPE's final test, 13680 and

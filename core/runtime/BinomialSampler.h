@@ -19,6 +19,15 @@ struct BinomialPlan {
 
 BinomialPlan planBinomial(std::int64_t n, double p);
 
+/// The constants numpy's inversion works out for (n, p <= 0.5): q = 1-p, q^n,
+/// and the count beyond which it starts again (numerically lost in the tail).
+struct InversionConstants {
+    double q = 1.0, qn = 1.0;
+    std::int64_t bound = 0;
+};
+
+InversionConstants inversionConstants(std::int64_t n, double p);
+
 } // namespace spikestudio
 
 /// numpy's legacy binomial inversion, drawing from the kernel's RandomGenerator:

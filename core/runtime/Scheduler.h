@@ -21,6 +21,12 @@ public:
     /// clocks of objects whose own dt has the same value.
     Clock& defaultClock(double dt);
     bool isDefaultClock(const Clock* clock) const { return clock && clock == defaultClock_; }
+    /// Brian2's `defaultclock.dt = ...` between runs: the default clock, if any
+    /// object runs on it, steps by `dt` from the next run on.
+    void setDefaultDt(double dt) {
+        if (defaultClock_)
+            defaultClock_->setDt(dt);
+    }
     void add(Operation operation);
 
     /// Brian2's `obj.active = ...` between runs: switches every operation of
