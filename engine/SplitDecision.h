@@ -8,48 +8,65 @@
 namespace spikestudio {
 
 /// Whether sharing a kernel's calls out between threads pays, decided by
-/// measuring: its first calls run whole, the next ones shared out, timed, and the least time per
-/// element of each way (so that a call the system interrupted does not count) decides. A
-/// memory-bound kernel, or a pathway whose every call still reads the whole list of due synapses,
-/// may run slower shared; the numbers are the same bits either way. Measured again when the
-/// kernel's code changes (the native tier's is faster).
+/// measuring, in rounds: a round times some calls whole, then as many shared
+/// out, and the least time per element of each way (so that a call the system
+/// interrupted does not count) decides until the next round. A memory-bound
+/// kernel, or a pathway whose every call still reads the whole list of due
+/// synapses, may run slower shared; the numbers are the same bits either way.
+///
+/// Rounds come again, ever further apart (256 calls after the first, then
+/// 512, ... up to every 4096), because one round can be wrong: on a virtual
+/// machine the second core may be slow or taken for a few milliseconds, and a
+/// decision taken then would hold for the whole run (a 100,000-neuron CUBA
+/// ran 1.6 times as long in one run of four that way). A later round sets it
+/// right at the cost of a few calls the slower way. Measured afresh when the kernel's code
+/// changes (the native tier's is faster).
 class SplitDecision {
 public:
     enum class Trial { Whole, Shared, None };
 
     /// What the next call of `code` should be: a trial of one way, or None
-    /// once both are measured, or when a shared trial is due but the call
-    /// has too few elements to share out (`canShare` false): counted as a
-    /// whole call, it would keep the trials, and their timing, going forever.
+    /// between rounds, or when a shared trial is due but the call has too few
+    /// elements to share out (`canShare` false): counted as a whole call, it
+    /// would keep the trials, and their timing, going forever.
     Trial nextTrial(const void* code, bool canShare) {
         if (code != code_) {
+            *this = SplitDecision{};
             code_ = code;
-            whole_ = {};
-            shared_ = {};
         }
-        if (whole_.samples >= kSamples && shared_.samples >= kSamples)
-            return Trial::None;
+        ++calls_;
+        if (roundOver()) {
+            if (calls_ < nextRound_)
+                return Trial::None;
+            startRound(kLaterRoundSamples);
+        }
         // Whole calls first, then shared ones: a worker that slept through the
         // whole calls wakes for the first shared one, and the least time of
         // the rest is the one that counts.
-        if (whole_.samples < kSamples)
+        if (whole_.samples < roundSamples_)
             return Trial::Whole;
         return canShare ? Trial::Shared : Trial::None;
     }
 
     /// A trial call of `elements` elements (none: not a sample) that took `took`.
     void add(Trial trial, std::int64_t elements, std::chrono::nanoseconds took) {
-        if (elements > 0 && trial != Trial::None)
-            (trial == Trial::Whole ? whole_ : shared_).add(elements, took);
+        if (elements <= 0 || trial == Trial::None || roundOver())
+            return;
+        (trial == Trial::Whole ? whole_ : shared_).add(elements, took);
+        if (roundOver())
+            decide();
     }
 
-    /// Shared calls were clearly faster per element than whole ones.
-    bool shares() const { return shared_.least < kClearly * whole_.least; }
-    /// The least time per element of a whole call (infinity before one).
-    double wholeNanosecondsPerElement() const { return whole_.least; }
+    /// The last round found shared calls clearly faster per element than whole ones.
+    bool shares() const { return shares_; }
+    /// The least time per element of a whole call in the last round (infinity before one).
+    double wholeNanosecondsPerElement() const { return wholeNanosecondsPerElement_; }
 
 private:
-    static constexpr int kSamples = 8;
+    static constexpr int kFirstRoundSamples = 8;
+    static constexpr int kLaterRoundSamples = 4;
+    static constexpr std::int64_t kFirstInterval = 256;
+    static constexpr std::int64_t kLongestInterval = 4096;
     static constexpr double kClearly = 0.9;
 
     struct Samples {
@@ -61,8 +78,29 @@ private:
         }
     };
 
+    bool roundOver() const {
+        return whole_.samples >= roundSamples_ && shared_.samples >= roundSamples_;
+    }
+    void startRound(int samples) {
+        roundSamples_ = samples;
+        whole_ = {};
+        shared_ = {};
+    }
+    void decide() {
+        shares_ = shared_.least < kClearly * whole_.least;
+        wholeNanosecondsPerElement_ = whole_.least;
+        nextRound_ = calls_ + interval_;
+        interval_ = std::min(2 * interval_, kLongestInterval);
+    }
+
     const void* code_ = nullptr;
-    Samples whole_, shared_;
+    std::int64_t calls_ = 0;     // calls of this code so far
+    std::int64_t nextRound_ = 0; // the call that starts the next round
+    std::int64_t interval_ = kFirstInterval;
+    int roundSamples_ = kFirstRoundSamples;
+    Samples whole_, shared_; // the round under way (or the last one)
+    bool shares_ = false;
+    double wholeNanosecondsPerElement_ = std::numeric_limits<double>::infinity();
 };
 
 } // namespace spikestudio

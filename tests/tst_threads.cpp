@@ -368,6 +368,55 @@ private slots:
         QVERIFY(std::isinf(decision.wholeNanosecondsPerElement()));
     }
 
+    // One round of trials can be wrong (a virtual machine's second core slow
+    // for a moment): the rounds come again, 256 calls after the first, then
+    // twice as far apart each time up to 4096 calls, four calls each way,
+    // and each round's own samples decide.
+    void laterRoundsMendADecision() {
+        using Trial = SplitDecision::Trial;
+        static const int code = 0;
+        SplitDecision decision;
+        long long quiet = 0; // calls without a trial since the last trial
+        // Runs calls until a round has been decided; returns its trials and
+        // sets `untimed` to the calls without one before it.
+        const auto round = [&](double wholeNs, double sharedNs, long long& untimed) {
+            QString trials;
+            for (int call = 0; call < 10000; ++call) { // a round that never comes fails
+                const Trial trial = decision.nextTrial(&code, true);
+                if (trial == Trial::None) {
+                    ++quiet;
+                    if (!trials.isEmpty())
+                        return trials;
+                    continue;
+                }
+                if (trials.isEmpty())
+                    untimed = quiet;
+                quiet = 0;
+                trials += trial == Trial::Whole ? 'W' : 'S';
+                const double each = trial == Trial::Whole ? wholeNs : sharedNs;
+                decision.add(trial, 100, std::chrono::nanoseconds(std::int64_t(each * 100)));
+            }
+            return trials;
+        };
+        long long untimed = 0;
+        QCOMPARE(round(10.0, 14.0, untimed), QString("WWWWWWWWSSSSSSSS"));
+        QCOMPARE(untimed, 0);
+        QVERIFY(!decision.shares()); // the second core was slow during this round
+        QCOMPARE(round(10.0, 6.0, untimed), QString("WWWWSSSS"));
+        QCOMPARE(untimed, 256 - 1); // counted from the call that ended the first round
+        QVERIFY(decision.shares());
+        QCOMPARE(decision.wholeNanosecondsPerElement(), 10.0);
+        QCOMPARE(round(12.0, 20.0, untimed), QString("WWWWSSSS"));
+        QCOMPARE(untimed, 512 - 1);
+        QVERIFY(!decision.shares()); // this round's samples alone decide
+        QCOMPARE(decision.wholeNanosecondsPerElement(), 12.0);
+        for (const long long interval : {1024, 2048, 4096, 4096}) {
+            round(10.0, 6.0, untimed);
+            QCOMPARE(untimed, interval - 1);
+        }
+        QVERIFY(decision.shares());
+    }
+
     // A kernel whose calls are too small to share out is measured whole
     // eight times, then runs untimed and whole: no trial is left pending
     // that would time every call.
