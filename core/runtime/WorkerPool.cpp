@@ -30,16 +30,18 @@ template <typename T> T awaitChange(const std::atomic<T>& value, T old) {
     }
 }
 
-constexpr std::uint64_t ticket(std::uint32_t piece, int parts, int next) {
-    return (std::uint64_t{piece} << 32) | (std::uint64_t(parts) << 16) | std::uint64_t(next);
+// A ticket: the piece's number (high 32 bits), then its first and its last
+// unclaimed part plus one (16 bits each).
+constexpr std::uint64_t ticket(std::uint32_t piece, int front, int back) {
+    return (std::uint64_t{piece} << 32) | (std::uint64_t(front) << 16) | std::uint64_t(back);
 }
 constexpr std::uint32_t pieceOf(std::uint64_t ticket) {
     return std::uint32_t(ticket >> 32);
 }
-constexpr int partsOf(std::uint64_t ticket) {
+constexpr int frontOf(std::uint64_t ticket) {
     return int((ticket >> 16) & 0xffff);
 }
-constexpr int nextOf(std::uint64_t ticket) {
+constexpr int backOf(std::uint64_t ticket) {
     return int(ticket & 0xffff);
 }
 } // namespace
@@ -81,30 +83,34 @@ void WorkerPool::run(int parts, Part part, void* work) {
     }
     parts = std::min(parts, 0xffff);
     const std::uint32_t piece = ++pieces_;
-    jobs_[piece & 1] = {part, work};
+    jobs_[piece & 1] = {part, work, parts};
     done_.store(0, std::memory_order_relaxed);
-    ticket_.store(ticket(piece, parts, 0), std::memory_order_release);
+    ticket_.store(ticket(piece, 0, parts), std::memory_order_release);
     wake_.fetch_add(1, std::memory_order_release);
     wake_.notify_all();
-    claimParts();
+    claimParts(Side::Front);
     for (int finished = done_.load(std::memory_order_acquire); finished != parts;
          finished = done_.load(std::memory_order_acquire))
         awaitChange(done_, finished);
 }
 
-void WorkerPool::claimParts() {
+void WorkerPool::claimParts(Side side) {
     std::uint64_t current = ticket_.load(std::memory_order_acquire);
     for (;;) {
-        const int parts = partsOf(current);
-        const int next = nextOf(current);
-        if (next >= parts)
+        const int front = frontOf(current);
+        const int back = backOf(current);
+        if (front >= back)
             return;
-        if (!ticket_.compare_exchange_weak(current, current + 1, std::memory_order_acq_rel))
+        const int claimed = side == Side::Front ? front : back - 1;
+        const std::uint64_t next = side == Side::Front ? ticket(pieceOf(current), front + 1, back)
+                                                       : ticket(pieceOf(current), front, back - 1);
+        if (!ticket_.compare_exchange_weak(current, next, std::memory_order_acq_rel))
             continue; // `current` now holds the newer ticket
-        // The piece is live until this part is done, so its job stands still.
-        const Job& job = jobs_[pieceOf(current) & 1];
-        job.part(job.work, next);
-        if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == parts)
+        // The piece is live until this part is done, so its job stands still
+        // until then (and no longer: hence the copy).
+        const Job job = jobs_[pieceOf(current) & 1];
+        job.part(job.work, claimed);
+        if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == job.parts)
             done_.notify_all();
         current = ticket_.load(std::memory_order_acquire);
     }
@@ -115,7 +121,7 @@ void WorkerPool::serve(std::uint32_t seen) {
         seen = awaitChange(wake_, seen);
         if (stopping_)
             return;
-        claimParts();
+        claimParts(Side::Back);
     }
 }
 

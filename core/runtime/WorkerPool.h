@@ -18,6 +18,9 @@ namespace spikestudio {
 /// Parts are claimed, not assigned: a worker the system has not scheduled
 /// yet leaves its share to the others instead of holding the step up (a busy
 /// machine would otherwise make a threaded run slower than one thread).
+/// The caller claims from the first part on, the workers from the last one
+/// back, so that with two threads each keeps its own half of the arrays call
+/// after call, in its own core's cache, unless the other is late.
 /// A waiting worker spins briefly, since a step is short and waking a
 /// sleeping thread costs more than most parts, then sleeps on the atomic.
 class WorkerPool {
@@ -64,18 +67,21 @@ private:
     struct Job {
         Part part = nullptr;
         void* work = nullptr;
+        int parts = 0;
     };
+    enum class Side { Front, Back };
 
-    /// Claims and runs parts of the current piece until none is left.
-    void claimParts();
+    /// Claims and runs parts of the current piece, from its first unclaimed
+    /// part or from its last, until none is left.
+    void claimParts(Side side);
     void stopWorkers();
     void serve(std::uint32_t seen);
 
     std::vector<std::thread> workers_;
-    // A ticket packs the piece's number (high 32 bits), its part count and
-    // the next unclaimed part (16 bits each): a claim is one compare-exchange
-    // that fails once the piece is over, so a late worker never runs a part
-    // of a piece that has ended or reads a job being replaced.
+    // A ticket packs the piece's number (high 32 bits), its first unclaimed
+    // part and its last unclaimed part plus one (16 bits each): a claim is one
+    // compare-exchange that fails once the piece is over, so a late worker
+    // never runs a part of a piece that has ended or reads a job being replaced.
     std::atomic<std::uint64_t> ticket_{0};
     std::atomic<std::uint32_t> wake_{0}; // raised with each piece, and to stop
     std::atomic<int> done_{0};           // parts of the current piece finished
@@ -83,7 +89,7 @@ private:
     Job jobs_[2]; // the current piece's and the one before (a late worker may still read it)
     bool stopping_ = false; // written before wake_ is raised
     std::int64_t grain_ = 64;
-    double partTime_ = 20000.0;
+    double partTime_ = 5000.0;
 };
 
 } // namespace spikestudio
