@@ -12,6 +12,7 @@
 #include "inspector/InspectorPanel.h"
 #include "inspector/TableSection.h"
 #include "support/CellEditing.h"
+#include "support/QuietMainWindow.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -58,11 +59,8 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init() {
-        window_ = std::make_unique<MainWindow>();
-        window_->setMessageHandler([](const QString&, const QString&) {});
-        window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_ = showQuietMainWindow();
+        QVERIFY(window_);
         window_->action("new")->trigger();
     }
 

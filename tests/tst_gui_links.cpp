@@ -9,6 +9,7 @@
 #include "inspector/TableSection.h"
 #include "model/ModelWriter.h"
 #include "support/CellEditing.h"
+#include "support/QuietMainWindow.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -55,11 +56,8 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init() {
-        window_ = std::make_unique<MainWindow>();
-        window_->setMessageHandler([](const QString&, const QString&) {});
-        window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_ = showQuietMainWindow();
+        QVERIFY(window_);
     }
 
     void cleanup() { window_.reset(); }

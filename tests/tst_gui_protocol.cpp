@@ -29,6 +29,7 @@
 #include "run/RunView.h"
 #include "runtime/Network.h"
 #include "support/CellEditing.h"
+#include "support/QuietMainWindow.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -150,12 +151,8 @@ private slots:
     }
 
     void init() {
-        window_ = std::make_unique<MainWindow>();
-        window_->setMessageHandler([](const QString&, const QString&) {});
-        window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
-        window_->resize(1400, 900);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_ = showQuietMainWindow(QSize(1400, 900));
+        QVERIFY(window_);
         window_->action("new")->trigger();
         load(readModel(kModel));
     }

@@ -14,6 +14,7 @@
 #include "inspector/TableSection.h"
 #include "model/ModelReader.h"
 #include "support/CellEditing.h"
+#include "support/QuietMainWindow.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -95,11 +96,8 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init() {
-        window_ = std::make_unique<MainWindow>();
-        window_->setMessageHandler([](const QString&, const QString&) {});
-        window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_ = showQuietMainWindow();
+        QVERIFY(window_);
         window_->action("new")->trigger();
         window_->document()->load(readModel(kModel), QString());
         window_->diagnostics()->checkNow();

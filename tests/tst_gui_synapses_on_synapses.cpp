@@ -10,6 +10,7 @@
 #include "diagnostics/ModelDiagnostics.h"
 #include "document/ModelDocument.h"
 #include "inspector/InspectorPanel.h"
+#include "support/QuietMainWindow.h"
 
 #include <QComboBox>
 #include <QStandardPaths>
@@ -80,11 +81,8 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init() {
-        window_ = std::make_unique<MainWindow>();
-        window_->setMessageHandler([](const QString&, const QString&) {});
-        window_->setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_ = showQuietMainWindow();
+        QVERIFY(window_);
     }
 
     void cleanup() { window_.reset(); }
