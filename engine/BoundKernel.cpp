@@ -4,6 +4,7 @@
 #include "runtime/RandomGenerator.h"
 #include "runtime/SpikeQueue.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 
@@ -77,6 +78,10 @@ int BoundKernel::runParts(std::int64_t count, std::int64_t range) {
         part.first = partStart(range, k, parts);
         part.last = partStart(range, k + 1, parts);
     }
+    // A whole pathway call owns every target: it says so by reaching past the
+    // last one, and runs its scattered synapses without the owner test.
+    if (parts == 1 && loop == KernelLoop::Due)
+        parts_[0].last = std::max(range, context.targetSize);
     if (loop == KernelLoop::Written)
         partSynapses.assign(parts_);
     const auto start = trial == SplitDecision::Trial::None ? std::chrono::steady_clock::time_point{}
