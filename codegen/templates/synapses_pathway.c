@@ -108,31 +108,31 @@ void spikestudio_kernel(void* const* _arrays, const double* _constants,
 %VECTOR%
 %STORES%
                         }
-                    } else if (_lo == 0 && _hi >= _context->targetSize) {
-                        /* A call that owns every target: no owner test. */
-                        _end = _count - _k > _run ? _k + _run : _count;
-                        _run = _run < 4096 ? 2 * _run : _run;
-                        for (_j = _k; _j < _end; ++_j) {
-                            _idx = _first + _j;
-                            _pre = _synaptic_pre[_idx];
-                            _post = _synaptic_post[_idx];
-                            %DRAWS:_base + _j%
-%LOADS%
-%VECTOR%
-%STORES%
-                        }
                     } else {
                         _end = _count - _k > _run ? _k + _run : _count;
                         _run = _run < 4096 ? 2 * _run : _run;
-                        for (_j = _k; _j < _end; ++_j) {
-                            _idx = _first + _j;
-                            _pre = _synaptic_pre[_idx];
-                            _post = _synaptic_post[_idx];
-                            if (_post >= _lo && _post < _hi) {
+                        if (_lo == 0 && _hi >= _context->targetSize) {
+                            /* A call that owns every target: no owner test. */
+                            for (_j = _k; _j < _end; ++_j) {
+                                _idx = _first + _j;
+                                _pre = _synaptic_pre[_idx];
+                                _post = _synaptic_post[_idx];
                                 %DRAWS:_base + _j%
 %LOADS%
 %VECTOR%
 %STORES%
+                            }
+                        } else {
+                            for (_j = _k; _j < _end; ++_j) {
+                                _idx = _first + _j;
+                                _pre = _synaptic_pre[_idx];
+                                _post = _synaptic_post[_idx];
+                                if (_post >= _lo && _post < _hi) {
+                                    %DRAWS:_base + _j%
+%LOADS%
+%VECTOR%
+%STORES%
+                                }
                             }
                         }
                     }
