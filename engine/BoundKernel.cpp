@@ -86,13 +86,14 @@ int BoundKernel::runParts(std::int64_t count, std::int64_t range) {
         partSynapses.assign(parts_);
     const auto start = trial == SplitDecision::Trial::None ? std::chrono::steady_clock::time_point{}
                                                            : std::chrono::steady_clock::now();
+    int workersParts = 0;
     if (parts > 1)
-        workers->run(parts, &BoundKernel::runPart, this);
+        workersParts = workers->run(parts, &BoundKernel::runPart, this);
     else
         invoke(parts_[0]);
     if (trial != SplitDecision::Trial::None)
         split_.add(parts > 1 ? SplitDecision::Trial::Shared : SplitDecision::Trial::Whole, count,
-                   std::chrono::steady_clock::now() - start);
+                   std::chrono::steady_clock::now() - start, workersParts > 0);
     return parts;
 }
 

@@ -46,7 +46,7 @@ struct RunTimings {
 struct ThreadOptions {
     int threads = 1;
     std::int64_t grain = 64;
-    double partNanoseconds = 5000.0;
+    double partNanoseconds = 500.0;
 };
 
 /// What a run does when a state variable becomes NaN or infinite: stop and

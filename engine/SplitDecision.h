@@ -41,16 +41,23 @@ public:
             startRound(kLaterRoundSamples);
         }
         // Whole calls first, then shared ones: a worker that slept through the
-        // whole calls wakes for the first shared one, and the least time of
-        // the rest is the one that counts.
+        // whole calls wakes for the first shared one, and shared calls count
+        // once it takes part (add()).
         if (whole_.samples < roundSamples_)
             return Trial::Whole;
         return canShare ? Trial::Shared : Trial::None;
     }
 
-    /// A trial call of `elements` elements (none: not a sample) that took `took`.
-    void add(Trial trial, std::int64_t elements, std::chrono::nanoseconds took) {
+    /// A trial call of `elements` elements (none: not a sample) that took
+    /// `took`. A shared trial the workers took no part in (they were still
+    /// waking up: on a virtual machine that can take longer than several
+    /// short calls) is no sample either, unless they miss so many in a row
+    /// that they are not coming: then the call is what sharing costs.
+    void add(Trial trial, std::int64_t elements, std::chrono::nanoseconds took,
+             bool workersTookPart = true) {
         if (elements <= 0 || trial == Trial::None || roundOver())
+            return;
+        if (trial == Trial::Shared && !workersTookPart && ++missed_ < kPatience)
             return;
         (trial == Trial::Whole ? whole_ : shared_).add(elements, took);
         if (roundOver())
@@ -68,6 +75,7 @@ private:
     static constexpr std::int64_t kFirstInterval = 256;
     static constexpr std::int64_t kLongestInterval = 4096;
     static constexpr double kClearly = 0.9;
+    static constexpr int kPatience = 64; // shared trials the workers may miss in a round
 
     struct Samples {
         int samples = 0;
@@ -83,6 +91,7 @@ private:
     }
     void startRound(int samples) {
         roundSamples_ = samples;
+        missed_ = 0;
         whole_ = {};
         shared_ = {};
     }
@@ -98,6 +107,7 @@ private:
     std::int64_t nextRound_ = 0; // the call that starts the next round
     std::int64_t interval_ = kFirstInterval;
     int roundSamples_ = kFirstRoundSamples;
+    int missed_ = 0;         // shared trials of this round the workers took no part in
     Samples whole_, shared_; // the round under way (or the last one)
     bool shares_ = false;
     double wholeNanosecondsPerElement_ = std::numeric_limits<double>::infinity();

@@ -281,29 +281,34 @@ private slots:
     }
 
     // The pool itself: every part of every piece of work runs exactly once,
-    // and run() returns only when all of them are done.
+    // run() returns only when all of them are done, and says how many of
+    // them the workers ran.
     void thePoolRunsEveryPartOnce() {
         for (int threads : {1, 2, 3, 8}) {
             WorkerPool pool(threads);
             QCOMPARE(pool.threads(), threads);
             struct Work {
                 std::atomic<int> calls[8];
-                std::atomic<int> total{0};
+                std::thread::id callers[8];
             } work;
             for (int round = 0; round < 5000; ++round) {
                 for (auto& calls : work.calls)
                     calls = 0;
                 const int parts = 1 + round % threads;
-                pool.run(
+                const int workersParts = pool.run(
                     parts,
                     [](void* data, int part) {
                         auto* w = static_cast<Work*>(data);
                         w->calls[part].fetch_add(1);
-                        w->total.fetch_add(1);
+                        w->callers[part] = std::this_thread::get_id();
                     },
                     &work);
-                for (int part = 0; part < 8; ++part)
+                int byWorkers = 0;
+                for (int part = 0; part < 8; ++part) {
                     QCOMPARE(work.calls[part].load(), part < parts ? 1 : 0);
+                    byWorkers += part < parts && work.callers[part] != std::this_thread::get_id();
+                }
+                QCOMPARE(workersParts, byWorkers); // what the workers ran, as run() says
             }
         }
     }
@@ -415,6 +420,46 @@ private slots:
             QCOMPARE(untimed, interval - 1);
         }
         QVERIFY(decision.shares());
+    }
+
+    // Shared trials the workers missed (the caller ran every part while they
+    // were waking up) are not samples: the slow ones below would otherwise
+    // decide against sharing. Workers that miss 64 in a row are not coming,
+    // and then the calls are what sharing costs.
+    void sharedTrialsTheWorkersMissedAreNoSamples() {
+        using Trial = SplitDecision::Trial;
+        static const int code = 0;
+        const auto nanoseconds = [](double each) {
+            return std::chrono::nanoseconds(std::int64_t(each * 100));
+        };
+        SplitDecision waking;
+        for (int call = 0; call < 8; ++call) {
+            QCOMPARE(waking.nextTrial(&code, true), Trial::Whole);
+            waking.add(Trial::Whole, 100, nanoseconds(10.0));
+        }
+        for (int call = 0; call < 20; ++call) { // the caller alone: slower than whole
+            QCOMPARE(waking.nextTrial(&code, true), Trial::Shared);
+            waking.add(Trial::Shared, 100, nanoseconds(12.0), false);
+        }
+        for (int call = 0; call < 8; ++call) {
+            QCOMPARE(waking.nextTrial(&code, true), Trial::Shared);
+            waking.add(Trial::Shared, 100, nanoseconds(6.0), true);
+        }
+        QCOMPARE(waking.nextTrial(&code, true), Trial::None);
+        QVERIFY(waking.shares());
+
+        SplitDecision absent;
+        for (int call = 0; call < 8; ++call) {
+            QCOMPARE(absent.nextTrial(&code, true), Trial::Whole);
+            absent.add(Trial::Whole, 100, nanoseconds(10.0));
+        }
+        int shared = 0;
+        while (absent.nextTrial(&code, true) == Trial::Shared && shared < 1000) {
+            absent.add(Trial::Shared, 100, nanoseconds(12.0), false);
+            ++shared;
+        }
+        QCOMPARE(shared, 63 + 8); // 63 missed and let go, then 8 samples
+        QVERIFY(!absent.shares());
     }
 
     // A kernel whose calls are too small to share out is measured whole

@@ -75,11 +75,11 @@ void WorkerPool::stopWorkers() {
     workers_.clear();
 }
 
-void WorkerPool::run(int parts, Part part, void* work) {
+int WorkerPool::run(int parts, Part part, void* work) {
     if (parts <= 1 || workers_.empty()) {
         for (int k = 0; k < parts; ++k)
             part(work, k);
-        return;
+        return 0;
     }
     parts = std::min(parts, 0xffff);
     const std::uint32_t piece = ++pieces_;
@@ -88,19 +88,21 @@ void WorkerPool::run(int parts, Part part, void* work) {
     ticket_.store(ticket(piece, 0, parts), std::memory_order_release);
     wake_.fetch_add(1, std::memory_order_release);
     wake_.notify_all();
-    claimParts(Side::Front);
+    const int callersParts = claimParts(Side::Front);
     for (int finished = done_.load(std::memory_order_acquire); finished != parts;
          finished = done_.load(std::memory_order_acquire))
         awaitChange(done_, finished);
+    return parts - callersParts;
 }
 
-void WorkerPool::claimParts(Side side) {
+int WorkerPool::claimParts(Side side) {
+    int ran = 0;
     std::uint64_t current = ticket_.load(std::memory_order_acquire);
     for (;;) {
         const int front = frontOf(current);
         const int back = backOf(current);
         if (front >= back)
-            return;
+            return ran;
         const int claimed = side == Side::Front ? front : back - 1;
         const std::uint64_t next = side == Side::Front ? ticket(pieceOf(current), front + 1, back)
                                                        : ticket(pieceOf(current), front, back - 1);
@@ -110,6 +112,7 @@ void WorkerPool::claimParts(Side side) {
         // until then (and no longer: hence the copy).
         const Job job = jobs_[pieceOf(current) & 1];
         job.part(job.work, claimed);
+        ++ran;
         if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == job.parts)
             done_.notify_all();
         current = ticket_.load(std::memory_order_acquire);
