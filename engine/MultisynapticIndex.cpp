@@ -5,9 +5,9 @@
 
 namespace spikestudio {
 
-std::vector<double> multisynapticNumbers(const std::vector<std::int32_t>& pre,
-                                         const std::vector<std::int32_t>& post) {
-    std::vector<double> numbers(pre.size());
+StateArray multisynapticNumbers(const std::vector<std::int32_t>& pre,
+                                const std::vector<std::int32_t>& post) {
+    StateArray numbers(pre.size());
     std::unordered_map<std::uint64_t, std::int32_t> seen;
     for (std::size_t s = 0; s < pre.size(); ++s) {
         const std::uint64_t pair =

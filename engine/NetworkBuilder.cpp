@@ -797,7 +797,7 @@ private:
             synapses.uniformDelay = stored.empty() ? 0.0 : stored[0];
             return;
         }
-        synapses.variables["delay"] = std::move(stored);
+        synapses.variables["delay"] = StateArray(stored.begin(), stored.end());
         synapses.uniformDelay.reset();
     }
 
@@ -996,7 +996,7 @@ private:
     void scheduleEventMonitor(const CheckedMonitor& monitor, GroupState& group) {
         const MonitorSpec& spec = *monitor.spec;
         SpikeRecord& record = newSpikeRecord(monitor, group);
-        std::vector<const std::vector<double>*> sources;
+        std::vector<const StateArray*> sources;
         for (size_t v = 0; v < spec.variables.size(); ++v) {
             record.columns.push_back({spec.variables[v], monitor.dimensions[v]});
             sources.push_back(&group.variable(spec.variables[v]));

@@ -8,6 +8,7 @@
 #include "model/ModelReader.h"
 #include "runtime/BinomialSampler.h"
 #include "runtime/RandomGenerator.h"
+#include "support/PlainValues.h"
 #include "support/SharedRun.h"
 
 #include <QtTest>
@@ -41,8 +42,8 @@ std::string drawingEveryStep(const std::string& code) {
     return R"J(, "run_regularly": [{"name": "draw", "dt": "0.1*ms", "code": ")J" + code + "\"}]";
 }
 
-const std::vector<double>& valuesOf(const Network& network, const std::string& variable) {
-    return network.groups().front().variables.at(variable);
+std::vector<double> valuesOf(const Network& network, const std::string& variable) {
+    return plainValues(network.groups().front().variables.at(variable));
 }
 
 /// What numpy's normal(30, sqrt(21), size=count) gives next (g).
@@ -165,8 +166,8 @@ private slots:
             w.push_back(binomials(stream, 100, 0.1, 1).front());
             u.push_back(gDraws(stream, 1).front());
         }
-        QCOMPARE(network->synapses().front().variables.at("w"), w);
-        QCOMPARE(network->synapses().front().variables.at("u"), u);
+        QCOMPARE(plainValues(network->synapses().front().variables.at("w")), w);
+        QCOMPARE(plainValues(network->synapses().front().variables.at("u")), u);
     }
 
     /// In an equation the call draws at every step, like rand(): euler adds

@@ -7,6 +7,7 @@
 #include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "support/ModelProblem.h"
+#include "support/PlainValues.h"
 
 #include <QtTest>
 #include <cstring>
@@ -64,7 +65,7 @@ const Code kWrittenOut{
 std::vector<double> finalValues(const Code& code, const char* variable) {
     auto network = buildNetwork(checkModel(readModel(model(code))));
     network->run(0.03);
-    return network->groups()[0].variables.at(variable);
+    return plainValues(network->groups()[0].variables.at(variable));
 }
 
 bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {

@@ -10,6 +10,7 @@
 // for the slice of them a thread finds by bisection.
 #include "engine/NativeCompiler.h"
 #include "model/ModelReader.h"
+#include "support/PlainValues.h"
 #include "support/SharedRun.h"
 
 #include <QTemporaryDir>
@@ -109,9 +110,9 @@ private slots:
                 const auto network = runShared(model, threads, native);
                 const SynapseState& synapses = network->synapses().front();
                 QVERIFY(!synapses.post.empty());
-                const std::vector<double>& sums = network->groups()[1].variables.at("v");
+                const auto& sums = network->groups()[1].variables.at("v");
                 QVERIFY2(
-                    sums == expectedSums(synapses, static_cast<std::size_t>(targets)),
+                    plainValues(sums) == expectedSums(synapses, static_cast<std::size_t>(targets)),
                     qPrintable(
                         QString("%1 threads, %2").arg(threads).arg(native ? "native" : "libtcc")));
             }

@@ -8,6 +8,7 @@
 #include "model/ModelReader.h"
 #include "model/NumpyElementLoop.h"
 #include "runtime/RandomGenerator.h"
+#include "support/PlainValues.h"
 
 #include <QtTest>
 
@@ -31,8 +32,8 @@ std::unique_ptr<Network> runOnce(const std::string& code, const std::string& ext
     return network;
 }
 
-const std::vector<double>& valuesOf(const Network& network, const std::string& variable) {
-    return network.groups().front().variables.at(variable);
+std::vector<double> valuesOf(const Network& network, const std::string& variable) {
+    return plainValues(network.groups().front().variables.at(variable));
 }
 
 std::vector<double> uniforms(RandomGenerator& generator, int count) {
@@ -64,7 +65,7 @@ std::pair<std::vector<double>, std::vector<double>> synapticDraws(const std::str
     auto network = buildNetwork(checked);
     network->run(checked.duration);
     const auto& values = network->synapses().front().variables;
-    return {values.at("w"), values.at("u")};
+    return {plainValues(values.at("w")), plainValues(values.at("u"))};
 }
 
 std::vector<Statement>

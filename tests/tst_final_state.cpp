@@ -70,9 +70,9 @@ NpyContents readNpy(const QByteArray& bytes) {
     return npy;
 }
 
-template <typename Value> QByteArray bytesOf(const std::vector<Value>& values) {
+template <typename Values> QByteArray bytesOf(const Values& values) {
     return QByteArray(reinterpret_cast<const char*>(values.data()),
-                      static_cast<qsizetype>(values.size() * sizeof(Value)));
+                      static_cast<qsizetype>(values.size() * sizeof(values[0])));
 }
 
 QJsonObject readIndex(const QString& dir) {
@@ -146,7 +146,7 @@ class TestFinalState : public QObject {
 private slots:
     void npyHeadersAreNumpys() {
         std::ostringstream out;
-        NpyFile::writeDoubles(out, {1.5, -0.0, 1e-300});
+        NpyFile::writeDoubles(out, std::vector<double>{1.5, -0.0, 1e-300});
         const QByteArray bytes = QByteArray::fromStdString(out.str());
         const NpyContents npy = readNpy(bytes);
         QCOMPARE(npy.descr, QByteArray("<f8"));
@@ -216,7 +216,7 @@ private slots:
             QCOMPARE(written[k], delays[k]);
 
         // the run changed the state: not just the initial values
-        const std::vector<double>& fired = network.groups()[1].variables.at("fired");
+        const auto& fired = network.groups()[1].variables.at("fired");
         QVERIFY(*std::max_element(fired.begin(), fired.end()) > 0);
 
         const QJsonObject v = entryOf(index, "G", "v");

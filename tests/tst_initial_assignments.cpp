@@ -8,6 +8,7 @@
 #include "engine/NetworkBuilder.h"
 #include "model/ModelReader.h"
 #include "model/ModelWriter.h"
+#include "support/PlainValues.h"
 
 #include <QtTest>
 
@@ -65,7 +66,7 @@ std::unique_ptr<Network> built(const std::string& text, std::uint32_t seed = 7) 
 
 std::vector<double> groupValues(const std::string& text, const std::string& variable,
                                 std::uint32_t seed = 7) {
-    return built(text, seed)->groups().front().variables.at(variable);
+    return plainValues(built(text, seed)->groups().front().variables.at(variable));
 }
 
 std::vector<double> millivolts(const std::vector<double>& volts) {
@@ -177,7 +178,7 @@ private slots:
         auto network = built(text);
         const SynapseState& s = network->synapses().front();
         QCOMPARE(s.size(), 9); // every pair, i major
-        QCOMPARE(millivolts(s.variables.at("w")),
+        QCOMPARE(millivolts(plainValues(s.variables.at("w"))),
                  std::vector<double>({-10, -1, -1, 1, 11, -2, 2, 5, 6}));
     }
 

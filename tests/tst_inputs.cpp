@@ -164,7 +164,7 @@ private slots:
                  "weight": "0.5*mV*(i + 1)"}])j")));
         auto network = buildNetwork(checked);
         network->run(checked.duration);
-        const std::vector<double>& v = network->groups()[0].variable("v");
+        const auto& v = network->groups()[0].variable("v");
         for (int k = 0; k < 3; ++k)
             QCOMPARE(v[static_cast<size_t>(k)], 20 * 4 * 0.5e-3 * (k + 1));
     }

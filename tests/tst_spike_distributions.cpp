@@ -58,13 +58,13 @@ private slots:
     }
 
     void histogramBinsFromSmallestToLargest() {
-        const Histogram histogram = Histogram::ofValues({0, 1, 1, 2, 4}, 4);
+        const Histogram histogram = Histogram::ofValues(std::vector<double>{0, 1, 1, 2, 4}, 4);
         QCOMPARE(histogram.lower, 0.0);
         QCOMPARE(histogram.width, 1.0);
         QCOMPARE(histogram.counts, std::vector<double>({1, 2, 1, 1})); // 4 in the last bin
-        const Histogram same = Histogram::ofValues({5, 5, 5}, 10);
+        const Histogram same = Histogram::ofValues(std::vector<double>{5, 5, 5}, 10);
         QCOMPARE(same.counts, std::vector<double>({3}));
-        QVERIFY(Histogram::ofValues({NAN, INFINITY}, 5).counts.empty());
+        QVERIFY(Histogram::ofValues(std::vector<double>{NAN, INFINITY}, 5).counts.empty());
         QCOMPARE(Histogram::binsFor(0), size_t(1));
         QCOMPARE(Histogram::binsFor(10), size_t(4));
         QCOMPARE(Histogram::binsFor(100000), size_t(50));

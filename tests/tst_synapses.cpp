@@ -11,6 +11,7 @@
 #include "runtime/SpikeQueue.h"
 #include "support/CsvTable.h"
 #include "support/GeneratorText.h"
+#include "support/PlainValues.h"
 
 #include <QFile>
 #include <QtTest>
@@ -290,7 +291,7 @@ private slots:
                                                          "connect": {})");
         network = build(differing);
         QVERIFY(!network->synapses().front().uniformDelay);
-        QCOMPARE(network->synapses().front().variables.at("delay"),
+        QCOMPARE(plainValues(network->synapses().front().variables.at("delay")),
                  (std::vector<double>{1e-3, 2e-3, 1e-3, 2e-3, 1e-3, 2e-3}));
     }
 

@@ -4,6 +4,7 @@
 // one line naming the object and field. Agreement with Brian2 number for
 // number is in tst_reference (synapses_on_synapses) and tst_import.
 #include "support/ModelRun.h"
+#include "support/PlainValues.h"
 
 #include <QtTest>
 
@@ -26,11 +27,11 @@ std::string model(const std::string& more, const std::string& sModel = "w : 1\\n
            more + "]}";
 }
 
-const std::vector<double>& valuesOf(Network& network, const std::string& synapses,
-                                    const std::string& variable) {
+std::vector<double> valuesOf(Network& network, const std::string& synapses,
+                             const std::string& variable) {
     for (SynapseState& s : network.synapses())
         if (s.name == synapses)
-            return s.variable(variable);
+            return plainValues(s.variable(variable));
     throw std::logic_error("no such synapses");
 }
 

@@ -21,7 +21,7 @@ Histogram Histogram::ofCounts(const std::vector<long long>& values, size_t maxBi
     return histogram;
 }
 
-Histogram Histogram::ofValues(const std::vector<double>& values, size_t bins) {
+Histogram Histogram::ofValues(std::span<const double> values, size_t bins) {
     Histogram histogram;
     double low = std::numeric_limits<double>::infinity(), high = -low;
     for (double value : values)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <vector>
 
 namespace spikestudio {
@@ -18,7 +19,7 @@ struct Histogram {
     static Histogram ofCounts(const std::vector<long long>& values, size_t maxBins = 60);
     /// Real numbers: `bins` bins from the smallest to the largest finite
     /// value (one narrow bin when all are equal); non-finite values are left out.
-    static Histogram ofValues(const std::vector<double>& values, size_t bins = 50);
+    static Histogram ofValues(std::span<const double> values, size_t bins = 50);
     /// A bin count for `values` values: their square root, from 1 to 50.
     static size_t binsFor(size_t values);
 };

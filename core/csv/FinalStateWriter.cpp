@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <span>
 #include <stdexcept>
 
 namespace spikestudio {
@@ -23,16 +24,18 @@ constexpr const char* kFormatTag = "spikestudio-final-state";
 constexpr int kFormatVersion = 1;
 
 /// One variable of one object and the file it goes to.
-struct StateArray {
+struct ArrayFile {
     std::string variable;
     Dimension dim;
     ValueType type = ValueType::Float;
-    const std::vector<double>* doubles = nullptr;
+    const StateArray* doubles = nullptr;
     const std::vector<std::int32_t>* integers = nullptr; // i and j
     std::vector<double> expanded; // a delay shared by all synapses, once per synapse
     std::string file;
 
-    const std::vector<double>& values() const { return doubles ? *doubles : expanded; }
+    std::span<const double> values() const {
+        return doubles ? std::span<const double>(*doubles) : std::span<const double>(expanded);
+    }
     size_t size() const { return integers ? integers->size() : values().size(); }
 };
 
@@ -41,7 +44,7 @@ struct StateObject {
     std::string kind;
     long long size = 0;
     std::string source, target; // Synapses only
-    std::vector<StateArray> arrays;
+    std::vector<ArrayFile> arrays;
 };
 
 const char* typeText(ValueType type) {
@@ -58,7 +61,7 @@ const char* typeText(ValueType type) {
 
 /// The unit and type the model gives `name` (refractoriness bookkeeping
 /// included); a float without unit when the scope does not know it.
-void describe(StateArray& array, const Scope& scope) {
+void describe(ArrayFile& array, const Scope& scope) {
     if (const std::optional<Symbol> symbol = scope.lookup(array.variable)) {
         array.dim = symbol->dim;
         array.type = symbol->type;
@@ -66,12 +69,12 @@ void describe(StateArray& array, const Scope& scope) {
 }
 
 void addVariables(StateObject& object, const std::vector<std::string>& names,
-                  const std::map<std::string, std::vector<double>>& values, const Scope& scope) {
+                  const std::map<std::string, StateArray>& values, const Scope& scope) {
     for (const std::string& name : names) {
         const auto found = values.find(name);
         if (found == values.end())
             continue;
-        StateArray& array = object.arrays.emplace_back();
+        ArrayFile& array = object.arrays.emplace_back();
         array.variable = name;
         array.doubles = &found->second;
         describe(array, scope);
@@ -85,14 +88,14 @@ StateObject groupState(const CheckedGroup& checked, const GroupState& state) {
 }
 
 void addIndices(StateObject& object, const char* name, const std::vector<std::int32_t>& values) {
-    StateArray& array = object.arrays.emplace_back();
+    ArrayFile& array = object.arrays.emplace_back();
     array.variable = name;
     array.type = ValueType::Integer;
     array.integers = &values;
 }
 
 void addDelay(StateObject& object, const SynapseState& state) {
-    StateArray& array = object.arrays.emplace_back();
+    ArrayFile& array = object.arrays.emplace_back();
     array.variable = "delay";
     array.dim = Dimension::second();
     const auto perSynapse = state.variables.find("delay");
@@ -147,7 +150,7 @@ void nameFiles(std::vector<StateObject>& objects) {
             throw std::runtime_error(object.kind + " '" + printable(object.name) +
                                      "', field 'name': " + problem +
                                      "; no final state was written");
-        for (StateArray& array : object.arrays) {
+        for (ArrayFile& array : object.arrays) {
             const std::string stem = object.name + "." + array.variable;
             if (const std::string problem = OutputName::problem(stem); !problem.empty())
                 throw std::runtime_error(object.kind + " '" + printable(object.name) +
@@ -161,7 +164,7 @@ void nameFiles(std::vector<StateObject>& objects) {
     }
 }
 
-void writeArray(const std::filesystem::path& directory, const StateArray& array) {
+void writeArray(const std::filesystem::path& directory, const ArrayFile& array) {
     AtomicOutputFile file((directory / array.file).string());
     if (array.integers)
         NpyFile::writeInt32s(file.stream(), *array.integers);
@@ -178,7 +181,7 @@ nlohmann::ordered_json indexJson(const std::vector<StateObject>& objects) {
         if (!object.source.empty())
             entry["source"] = object.source, entry["target"] = object.target;
         nlohmann::ordered_json variables = nlohmann::ordered_json::array();
-        for (const StateArray& array : object.arrays)
+        for (const ArrayFile& array : object.arrays)
             variables.push_back({{"name", array.variable},
                                  {"file", array.file},
                                  {"dtype", array.integers ? "<i4" : "<f8"},
@@ -223,7 +226,7 @@ void writeFinalState(const Network& network, const CheckedModel& model,
     AtomicOutputFile index((folder / kIndexName).string()); // refuses a bad target first
     removeEarlierIndex(folder / kIndexName);
     for (const StateObject& object : objects)
-        for (const StateArray& array : object.arrays)
+        for (const ArrayFile& array : object.arrays)
             writeArray(folder, array);
     index.stream() << indexJson(objects).dump(2) << '\n';
     index.commit();

@@ -26,8 +26,7 @@ void writeHeader(std::ostream& out, const char* descr, size_t count) {
 }
 
 /// The values' bytes, least significant first, whatever the machine's order.
-template <typename Value>
-void writeLittleEndian(std::ostream& out, const std::vector<Value>& values) {
+template <typename Value> void writeLittleEndian(std::ostream& out, std::span<const Value> values) {
     if constexpr (std::endian::native == std::endian::little) {
         out.write(reinterpret_cast<const char*>(values.data()),
                   static_cast<std::streamsize>(values.size() * sizeof(Value)));
@@ -43,12 +42,12 @@ void writeLittleEndian(std::ostream& out, const std::vector<Value>& values) {
 
 } // namespace
 
-void NpyFile::writeDoubles(std::ostream& out, const std::vector<double>& values) {
+void NpyFile::writeDoubles(std::ostream& out, std::span<const double> values) {
     writeHeader(out, "<f8", values.size());
     writeLittleEndian(out, values);
 }
 
-void NpyFile::writeInt32s(std::ostream& out, const std::vector<std::int32_t>& values) {
+void NpyFile::writeInt32s(std::ostream& out, std::span<const std::int32_t> values) {
     writeHeader(out, "<i4", values.size());
     writeLittleEndian(out, values);
 }

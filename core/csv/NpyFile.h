@@ -2,7 +2,7 @@
 
 #include <cstdint>
 #include <ostream>
-#include <vector>
+#include <span>
 
 namespace spikestudio {
 
@@ -14,8 +14,8 @@ namespace spikestudio {
 /// values, little-endian. numpy.load reads them back bit for bit.
 class NpyFile {
 public:
-    static void writeDoubles(std::ostream& out, const std::vector<double>& values);      // '<f8'
-    static void writeInt32s(std::ostream& out, const std::vector<std::int32_t>& values); // '<i4'
+    static void writeDoubles(std::ostream& out, std::span<const double> values);      // '<f8'
+    static void writeInt32s(std::ostream& out, std::span<const std::int32_t> values); // '<i4'
 };
 
 } // namespace spikestudio

@@ -7,6 +7,7 @@
 #include "runtime/VectorEvaluator.h"
 
 #include <optional>
+#include <span>
 
 namespace spikestudio {
 
@@ -25,7 +26,7 @@ public:
           random_(random) {}
 
     /// Writes the values of the selected elements into `target` (one value per element).
-    void apply(const Selection& selected, std::vector<double>& target) const {
+    void apply(const Selection& selected, std::span<double> target) const {
         const long long count = selected ? static_cast<long long>(selected->size()) : size_;
         if (selected && static_cast<long long>(target.size()) != size_)
             fail(".index", "'" + assignment_.target +
@@ -133,7 +134,7 @@ std::vector<long long> byPair(const ElementAssignment& assignment, const Synapse
 
 /// The array an assignment to `target` writes: a synaptic variable, or the
 /// delays of a pathway (`up.delay`), first given one entry per synapse.
-std::vector<double>& assignedArray(SynapseState& synapses, const std::string& target) {
+std::span<double> assignedArray(SynapseState& synapses, const std::string& target) {
     const std::optional<std::string> pathway = pathwayOfDelay(target);
     if (!pathway)
         return synapses.variables.at(target);

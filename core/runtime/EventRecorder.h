@@ -20,8 +20,7 @@ public:
     /// index counted from `start`.
     EventRecorder(SpikeRecord& record, const GroupState& group,
                   const std::vector<std::int32_t>& eventspace,
-                  std::vector<const std::vector<double>*> variables, long long start,
-                  long long stop)
+                  std::vector<const StateArray*> variables, long long start, long long stop)
         : record_(&record), group_(&group), eventspace_(&eventspace),
           variables_(std::move(variables)), start_(start), stop_(stop) {}
 
@@ -33,7 +32,7 @@ public:
         if (!record_->keepsEvents)
             return;
         for (std::int32_t k = 0; k < count; ++k)
-            for (const std::vector<double>* variable : variables_)
+            for (const StateArray* variable : variables_)
                 record_->values.push_back((*variable)[static_cast<size_t>(events[k])]);
     }
 
@@ -41,7 +40,7 @@ private:
     SpikeRecord* record_;
     const GroupState* group_;
     const std::vector<std::int32_t>* eventspace_;
-    std::vector<const std::vector<double>*> variables_;
+    std::vector<const StateArray*> variables_;
     long long start_;
     long long stop_;
 };

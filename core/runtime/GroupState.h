@@ -2,6 +2,7 @@
 
 #include "runtime/Clock.h"
 #include "runtime/SpikeGenerator.h"
+#include "runtime/StateArray.h"
 
 #include <cstdint>
 #include <map>
@@ -22,7 +23,7 @@ struct GroupState {
     /// that read or act on them (SynapseState::elements).
     bool ofSynapses = false;
     Clock* clock = nullptr;
-    std::map<std::string, std::vector<double>> variables;
+    std::map<std::string, StateArray> variables;
     std::vector<std::int32_t> events;
     std::map<std::string, std::vector<std::int32_t>> customEvents; // by event name
     /// Per indexed linked variable, the source element each neuron reads.
@@ -37,7 +38,7 @@ struct GroupState {
     std::shared_ptr<SpikeGenerator> spikeGenerator;
 
     std::int32_t spikeCount() const { return events.empty() ? 0 : events.back(); }
-    std::vector<double>& variable(const std::string& name) { return variables.at(name); }
+    StateArray& variable(const std::string& name) { return variables.at(name); }
     /// The eventspace of `event`: `events` for 'spike', else the custom event's.
     const std::vector<std::int32_t>& eventspace(const std::string& event) const {
         return event == "spike" ? events : customEvents.at(event);

@@ -28,7 +28,7 @@ void applyInitialValues(const std::vector<Statement>& initial, const Scope& scop
     VectorEvaluator evaluator(scope, static_cast<size_t>(group.size), groupColumns(group), random);
     for (const Statement& statement : initial) {
         const Column column = evaluator.evaluate(statement.expandedValue());
-        std::vector<double>& target = group.variables.at(statement.target);
+        StateArray& target = group.variables.at(statement.target);
         for (size_t k = 0; k < target.size(); ++k)
             target[k] = column.at(k);
     }

@@ -11,7 +11,7 @@ namespace spikestudio {
 
 namespace {
 
-using Variables = std::map<std::string, std::vector<double>>;
+using Variables = std::map<std::string, StateArray>;
 
 std::optional<NonFiniteValue> firstNonFinite(const std::string& object, const char* element,
                                              const Variables& variables) {

@@ -23,7 +23,7 @@ std::optional<Column> PairColumns::operator()(const std::string& name) const {
     if (auto value = groupVariable(name, "_pre", source_))
         return Column::of(value->at(static_cast<size_t>(i_)));
     if (j_) {
-        const std::vector<double>* post = groupVariable(name, "_post", target_);
+        const StateArray* post = groupVariable(name, "_post", target_);
         if (!post)
             post = groupVariable(name, "", target_);
         if (post) {
@@ -36,9 +36,8 @@ std::optional<Column> PairColumns::operator()(const std::string& name) const {
     return std::nullopt;
 }
 
-const std::vector<double>* PairColumns::groupVariable(const std::string& name,
-                                                      const std::string& suffix,
-                                                      const GroupState& group) {
+const StateArray* PairColumns::groupVariable(const std::string& name, const std::string& suffix,
+                                             const GroupState& group) {
     if (!name.ends_with(suffix))
         return nullptr;
     const auto found = group.variables.find(name.substr(0, name.size() - suffix.size()));

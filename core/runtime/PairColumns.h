@@ -30,8 +30,8 @@ public:
     std::optional<Column> operator()(const std::string& name) const;
 
 private:
-    static const std::vector<double>*
-    groupVariable(const std::string& name, const std::string& suffix, const GroupState& group);
+    static const StateArray* groupVariable(const std::string& name, const std::string& suffix,
+                                           const GroupState& group);
 
     const GroupState& source_;
     const GroupState& target_;

@@ -36,7 +36,7 @@ struct SynapseState {
     GroupState elements;
     /// One array per synaptic variable; `delay` too when the delays differ
     /// (or a kernel reads them).
-    std::map<std::string, std::vector<double>>& variables = elements.variables;
+    std::map<std::string, StateArray>& variables = elements.variables;
     /// The delay of every synapse in seconds, or nothing when each synapse has
     /// its own in variables["delay"].
     std::optional<double> uniformDelay = 0.0;
@@ -48,7 +48,7 @@ struct SynapseState {
     std::deque<SpikeQueue> queues;
 
     long long size() const { return static_cast<long long>(pre.size()); }
-    std::vector<double>& variable(const std::string& name) { return variables.at(name); }
+    StateArray& variable(const std::string& name) { return variables.at(name); }
 };
 
 } // namespace spikestudio

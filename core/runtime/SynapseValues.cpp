@@ -1,5 +1,6 @@
 #include "runtime/SynapseValues.h"
 
+#include <span>
 #include <stdexcept>
 #include <utility>
 
@@ -11,7 +12,7 @@ std::vector<double> asDoubles(const std::vector<std::int32_t>& indices) {
     return std::vector<double>(indices.begin(), indices.end());
 }
 
-std::vector<double> gathered(const std::vector<double>& values,
+std::vector<double> gathered(std::span<const double> values,
                              const std::vector<std::int32_t>& indices) {
     std::vector<double> result(indices.size());
     for (size_t k = 0; k < indices.size(); ++k)
@@ -37,8 +38,8 @@ std::pair<const std::vector<std::int32_t>*, long long> countedSide(const Synapse
     return {nullptr, 0};
 }
 
-const std::vector<double>* groupVariable(const GroupState& group, const std::string& name,
-                                         const std::string& suffix) {
+const StateArray* groupVariable(const GroupState& group, const std::string& name,
+                                const std::string& suffix) {
     if (!name.ends_with(suffix))
         return nullptr;
     const auto found = group.variables.find(name.substr(0, name.size() - suffix.size()));
@@ -89,7 +90,7 @@ void applySynapseInitialValues(const std::vector<Statement>& initial, const Scop
     for (const Statement& statement : initial) {
         const Column column =
             evaluatePerSynapse(statement.expandedValue(), scope, synapses, random);
-        std::vector<double>& target = synapses.variables.at(statement.target);
+        StateArray& target = synapses.variables.at(statement.target);
         for (size_t k = 0; k < target.size(); ++k)
             target[k] = column.at(k);
     }
@@ -105,13 +106,13 @@ std::vector<double>& countsPerNeuron(SynapseState& synapses, const std::string& 
     return synapses.countsPerNeuron[name] = synapsesPerNeuron(*indices, neurons);
 }
 
-std::vector<double>& perSynapseArray(SynapseState& synapses, const std::string& name) {
+StateArray& perSynapseArray(SynapseState& synapses, const std::string& name) {
     const auto found = synapses.variables.find(name);
     if (found != synapses.variables.end())
         return found->second;
     if (name == "delay" && synapses.uniformDelay)
-        return synapses.variables[name] = std::vector<double>(static_cast<size_t>(synapses.size()),
-                                                              *synapses.uniformDelay);
+        return synapses.variables[name] =
+                   StateArray(static_cast<size_t>(synapses.size()), *synapses.uniformDelay);
     return synapses.variables.at(name); // throws std::out_of_range
 }
 

@@ -26,6 +26,6 @@ std::vector<double>& countsPerNeuron(SynapseState& synapses, const std::string& 
 
 /// The per-synapse array a kernel binds for `name`. A delay shared by all
 /// synapses is spread out into a `delay` array the first time one is asked for.
-std::vector<double>& perSynapseArray(SynapseState& synapses, const std::string& name);
+StateArray& perSynapseArray(SynapseState& synapses, const std::string& name);
 
 } // namespace spikestudio

@@ -3,6 +3,7 @@
 #include "expr/Expr.h"
 #include "expr/Scope.h"
 #include "runtime/RandomGenerator.h"
+#include "runtime/StateArray.h"
 
 #include <functional>
 #include <optional>
@@ -19,6 +20,9 @@ struct Column {
 
     static Column of(double value) { return Column{true, value, {}}; }
     static Column of(std::vector<double> values) { return Column{false, 0.0, std::move(values)}; }
+    static Column of(const StateArray& values) {
+        return of(std::vector<double>(values.begin(), values.end()));
+    }
     double at(size_t k) const { return uniform ? value : values[k]; }
 };
 

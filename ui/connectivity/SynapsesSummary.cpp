@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 namespace spikestudio {
 
@@ -27,7 +28,7 @@ SynapsesSummary::Degrees degreesOf(const std::vector<std::int32_t>& indices, lon
 }
 
 SynapsesSummary::Variable variableOf(std::string name, const Dimension& dim,
-                                     const std::vector<double>& values) {
+                                     std::span<const double> values) {
     SynapsesSummary::Variable variable{std::move(name), dim, Histogram::ofValues(values)};
     for (double value : values)
         if (std::isfinite(value))
@@ -44,7 +45,8 @@ SynapsesSummary::Variable delayOf(const SynapseState& state) {
     if (const auto it = state.variables.find("delay"); it != state.variables.end())
         return variableOf("delay", Dimension::second(), it->second);
     const double delay = state.uniformDelay.value_or(0.0);
-    SynapsesSummary::Variable variable{"delay", Dimension::second(), Histogram::ofValues({delay})};
+    SynapsesSummary::Variable variable{"delay", Dimension::second(),
+                                       Histogram::ofValues(std::span<const double>(&delay, 1))};
     variable.histogram.counts.assign(1, double(state.size()));
     variable.uniform = true;
     variable.value = delay;
