@@ -39,6 +39,14 @@ struct GroupState {
 
     std::int32_t spikeCount() const { return events.empty() ? 0 : events.back(); }
     StateArray& variable(const std::string& name) { return variables.at(name); }
+    /// The variable `name` refers to once `suffix` is taken off its end
+    /// (`x_pre` with "_pre": x), or null when it does not end so or names none.
+    const StateArray* suffixedVariable(const std::string& name, const std::string& suffix) const {
+        if (!name.ends_with(suffix))
+            return nullptr;
+        const auto found = variables.find(name.substr(0, name.size() - suffix.size()));
+        return found == variables.end() ? nullptr : &found->second;
+    }
     /// The eventspace of `event`: `events` for 'spike', else the custom event's.
     const std::vector<std::int32_t>& eventspace(const std::string& event) const {
         return event == "spike" ? events : customEvents.at(event);

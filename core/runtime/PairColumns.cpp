@@ -5,8 +5,8 @@ namespace spikestudio {
 bool PairColumns::varies(const std::string& name) const {
     if (name == "i" || name == "j" || name == variable_)
         return true;
-    return groupVariable(name, "_pre", source_) || groupVariable(name, "_post", target_) ||
-           groupVariable(name, "", target_);
+    return source_.suffixedVariable(name, "_pre") || target_.suffixedVariable(name, "_post") ||
+           target_.suffixedVariable(name, "");
 }
 
 std::optional<Column> PairColumns::operator()(const std::string& name) const {
@@ -20,12 +20,12 @@ std::optional<Column> PairColumns::operator()(const std::string& name) const {
         return Column::of(static_cast<double>(source_.size));
     if (name == "N_post")
         return Column::of(static_cast<double>(target_.size));
-    if (auto value = groupVariable(name, "_pre", source_))
+    if (auto value = source_.suffixedVariable(name, "_pre"))
         return Column::of(value->at(static_cast<size_t>(i_)));
     if (j_) {
-        const StateArray* post = groupVariable(name, "_post", target_);
+        const StateArray* post = target_.suffixedVariable(name, "_post");
         if (!post)
-            post = groupVariable(name, "", target_);
+            post = target_.suffixedVariable(name, "");
         if (post) {
             std::vector<double> gathered(j_->size());
             for (size_t k = 0; k < gathered.size(); ++k)
@@ -34,14 +34,6 @@ std::optional<Column> PairColumns::operator()(const std::string& name) const {
         }
     }
     return std::nullopt;
-}
-
-const StateArray* PairColumns::groupVariable(const std::string& name, const std::string& suffix,
-                                             const GroupState& group) {
-    if (!name.ends_with(suffix))
-        return nullptr;
-    const auto found = group.variables.find(name.substr(0, name.size() - suffix.size()));
-    return found == group.variables.end() ? nullptr : &found->second;
 }
 
 } // namespace spikestudio

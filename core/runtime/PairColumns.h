@@ -30,9 +30,6 @@ public:
     std::optional<Column> operator()(const std::string& name) const;
 
 private:
-    static const StateArray* groupVariable(const std::string& name, const std::string& suffix,
-                                           const GroupState& group);
-
     const GroupState& source_;
     const GroupState& target_;
     std::string variable_;

@@ -38,14 +38,6 @@ std::pair<const std::vector<std::int32_t>*, long long> countedSide(const Synapse
     return {nullptr, 0};
 }
 
-const StateArray* groupVariable(const GroupState& group, const std::string& name,
-                                const std::string& suffix) {
-    if (!name.ends_with(suffix))
-        return nullptr;
-    const auto found = group.variables.find(name.substr(0, name.size() - suffix.size()));
-    return found == group.variables.end() ? nullptr : &found->second;
-}
-
 } // namespace
 
 ColumnSource synapseColumns(const SynapseState& synapses) {
@@ -67,11 +59,11 @@ ColumnSource synapseColumns(const SynapseState& synapses) {
             return Column::of(*synapses.uniformDelay);
         if (const auto [indices, neurons] = countedSide(synapses, name); indices)
             return Column::of(gathered(synapsesPerNeuron(*indices, neurons), *indices));
-        if (const auto* pre = groupVariable(*synapses.source, name, "_pre"))
+        if (const auto* pre = synapses.source->suffixedVariable(name, "_pre"))
             return Column::of(gathered(*pre, synapses.pre));
-        const auto* post = groupVariable(*synapses.target, name, "_post");
+        const auto* post = synapses.target->suffixedVariable(name, "_post");
         if (!post)
-            post = groupVariable(*synapses.target, name, "");
+            post = synapses.target->suffixedVariable(name, "");
         if (post)
             return Column::of(gathered(*post, synapses.post));
         return std::nullopt;
